@@ -197,3 +197,10 @@ export function describeValue(raw: unknown): string {
 export function formatIssue(issue: FieldIssue): string {
   return issue.path === '' ? issue.message : `${issue.path} ${issue.message}`;
 }
+
+/** What every parse step returns: a value (null only when nothing usable remains) plus problems. */
+export interface ParseOutcome<T> {
+  value: T | null;
+  errors: FieldIssue[];
+  warnings: FieldIssue[];
+}
