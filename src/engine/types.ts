@@ -277,6 +277,19 @@ export interface CostBreakdown {
   hostingUsdPerHour?: number;
 }
 
+/** One (layout, batch) point of the throughput-vs-interactivity trade-off, per replica. */
+export interface FrontierPoint {
+  tensorParallel: number;
+  pipelineParallel: number;
+  expertParallel: number;
+  batch: number;
+  chips: number;
+  tokensPerSecondPerUser: number;
+  outputTokensPerSecondPerChip: number;
+  tpotSeconds: number;
+  ttftSeconds: number;
+}
+
 export interface SimulationResult {
   feasible: boolean;
   reason?: string;
@@ -307,6 +320,10 @@ export interface SimulationResult {
   /** Decode-step time split by what bounds each part, seconds. */
   decodeStepBreakdownSeconds: Record<Bottleneck, number>;
   operators: OperatorTiming[];
+  /** Pareto frontier of tokens/s per user vs tokens/s per chip over layouts and batches (no SLO). */
+  frontier: FrontierPoint[];
+  /** Layouts the search evaluated. */
+  layoutsTried: number;
   warnings: string[];
   explain: ExplainEntry[];
   /** Estimate marks of the profile fields this result used. */

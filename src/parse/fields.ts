@@ -72,14 +72,19 @@ export function readNumber(
 }
 
 export function checkNumber(log: IssueLog, raw: unknown, fieldPath: string, rule: NumberRule, fallback: number): number {
+  return validNumber(log, raw, fieldPath, rule) ?? fallback;
+}
+
+/** The number if it is finite and within the rule, else undefined with an error logged. */
+export function validNumber(log: IssueLog, raw: unknown, fieldPath: string, rule: NumberRule): number | undefined {
   if (typeof raw !== 'number' || !Number.isFinite(raw)) {
     log.error(fieldPath, `must be ${describeRange(rule)}, got ${describeValue(raw)}`);
-    return fallback;
+    return undefined;
   }
   if (rule.allowZero && raw === 0) return 0;
   if (raw < rule.min || raw > rule.max || (rule.integer && !Number.isInteger(raw))) {
     log.error(fieldPath, `must be ${describeRange(rule)}, got ${raw}`);
-    return fallback;
+    return undefined;
   }
   return raw;
 }
@@ -95,7 +100,8 @@ export function readNullableNumber(
   const raw = own(record, key);
   if (raw === undefined) return fallback;
   if (raw === null) return null;
-  return checkNumber(log, raw, joinPath(path, key), rule, fallback ?? rule.min) ;
+  const value = validNumber(log, raw, joinPath(path, key), rule);
+  return value === undefined ? fallback : value;
 }
 
 export function readString(

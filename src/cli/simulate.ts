@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { loadCatalogFromDisk } from '../catalog/load-node';
+import { simulate } from '../engine/simulate';
+import type { SimulationResult } from '../engine/types';
+import { formatIssue } from '../parse/fields';
+import { parseScenario } from '../scenario/parse-scenario';
+import { resolveScenario } from '../scenario/resolve';
+import { defaultScenario, type Scenario } from '../scenario/scenario';
+import { HELP, UsageError, parseFlags, type CliOptions } from './flags';
+import { CSV_COLUMNS, csvRow, formatComparisonTable, formatResultTable } from './output';
+import { scenarioFromLink } from './link';
+
+/** Exit code 2 with one line on stderr: user errors never print a stack trace. */
+function fail(message: string): never {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(2);
+}
+
+function loadBase(options: CliOptions): Scenario {
+  let base = defaultScenario();
+  if (options.url !== null) {
+    const fromLink = scenarioFromLink(options.url);
+    if (fromLink.errors.length > 0) fail(`--url: ${fromLink.errors[0]}`);
+    for (const w of fromLink.warnings) process.stderr.write(`warning: --url: ${w}\n`);
+    base = fromLink.value;
+  }
+  if (options.scenarioFile !== null) {
+    let text: string;
+    try {
+      text = readFileSync(options.scenarioFile, 'utf8');
+    } catch {
+      fail(`--scenario: cannot read file "${options.scenarioFile}"`);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      fail(`--scenario: "${options.scenarioFile}" is not valid JSON (${(e as Error).message})`);
+    }
+    base = check(parseScenario(raw, base), 'scenario file');
+  }
+  return base;
+}
+
+function check(outcome: ReturnType<typeof parseScenario>, where: string): Scenario {
+  const first = outcome.errors[0];
+  if (first !== undefined) fail(`${where}: ${formatIssue(first)}`);
+  for (const w of outcome.warnings) process.stderr.write(`warning: ${where}: ${formatIssue(w)}\n`);
+  return outcome.value;
+}
+
+function main(argv: string[]): void {
+  let options: CliOptions;
+  try {
+    options = parseFlags(argv);
+  } catch (e) {
+    if (e instanceof UsageError) fail(e.message);
+    throw e;
+  }
+  if (options.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const { catalog, problems } = loadCatalogFromDisk();
+  for (const p of problems) process.stderr.write(`warning: catalog: ${p}\n`);
+  const scenario = check(parseScenario(options.overlay, loadBase(options)), 'flags');
+
+  const hardwareIds = options.hardwareList === null ? null
+    : options.hardwareList.length === 0 ? [...catalog.hardware.keys()] : options.hardwareList;
+  const scenarios: Scenario[] = hardwareIds === null ? [scenario] : hardwareIds.map((id) => ({ ...scenario, hardware: id }));
+  const results: { result: SimulationResult; hardwareName: string; modelName: string }[] = [];
+  for (const s of scenarios) {
+    const resolved = resolveScenario(s, catalog);
+    const first = resolved.errors[0];
+    if (resolved.value === null || first !== undefined) fail(first ? formatIssue(first) : 'scenario could not be resolved');
+    results.push({ result: simulate(resolved.value), hardwareName: resolved.value.hardware.name, modelName: resolved.value.model.name });
+  }
+  if (hardwareIds !== null) results.sort((a, b) => rank(b.result) - rank(a.result));
+  process.stdout.write(render(options, results));
+}
+
+function rank(r: SimulationResult): number {
+  return r.feasible ? r.outputTokensPerSecondPerDollarPerHour : -1;
+}
+
+function render(options: CliOptions, results: { result: SimulationResult; hardwareName: string; modelName: string }[]): string {
+  const many = options.hardwareList !== null;
+  if (options.format === 'json') {
+    const strip = (r: SimulationResult) => (options.frontier ? r : { ...r, frontier: undefined });
+    return `${JSON.stringify(many ? { results: results.map((x) => strip(x.result)) } : strip(results[0]!.result), null, 2)}\n`;
+  }
+  if (options.format === 'csv') return `${CSV_COLUMNS.join(',')}\n${results.map((x) => csvRow(x.result)).join('\n')}\n`;
+  let text = many ? formatComparisonTable(results.map((x) => x.result))
+    : formatResultTable(results[0]!.result, results[0]!.hardwareName, results[0]!.modelName);
+  if (options.frontier) {
+    for (const { result } of results) {
+      text += `\nPareto frontier for ${result.hardwareId} (per replica, no SLO applied):\n`;
+      text += 'tok/s/user  tok/s/chip  chips  TPxPPxEP  batch\n';
+      for (const p of result.frontier) {
+        text += `${p.tokensPerSecondPerUser.toFixed(1).padStart(10)}  ${p.outputTokensPerSecondPerChip.toFixed(1).padStart(10)}  ${String(p.chips).padStart(5)}  ${`${p.tensorParallel}x${p.pipelineParallel}x${p.expertParallel}`.padEnd(8)}  ${p.batch}\n`;
+      }
+    }
+  }
+  return text;
+}
+
+main(process.argv.slice(2));

@@ -1,0 +1,188 @@
+import { allReduceSeconds, sendSeconds, type LinkRates } from './collectives';
+import { PREFILL_CHUNK_TOKENS, type EngineContext } from './context';
+import { kvBytesPerSequencePerChip, planMemory, type MemoryPlan } from './memory';
+import { headOperators, layerOperators, type RawOperator, type ShardPlan, type StepShape } from './operators';
+import { timeOperator, type ChipRates, type TimedOperator } from './roofline';
+import type { Bottleneck } from './types';
+
+/** A parallel layout of one replica (batch is chosen later). */
+export interface Layout {
+  tensorParallel: number;
+  pipelineParallel: number;
+  expertParallel: number;
+}
+
+/** Batch-independent facts of a layout: memory plan and rates. */
+export interface PreparedLayout {
+  layout: Layout;
+  chipsPerReplica: number;
+  memory: MemoryPlan;
+  rates: ChipRates;
+  shard: ShardPlan;
+  /** Link used by tensor-parallel collectives and by pipeline hops. */
+  tpLink: LinkRates;
+  ppLink: LinkRates;
+  layersPerStage: number;
+}
+
+export interface StepTiming {
+  seconds: number;
+  breakdown: Record<Bottleneck, number>;
+  operators: TimedOperator[];
+  communicationSeconds: number;
+}
+
+export interface BatchEvaluation {
+  batch: number;
+  tpotSeconds: number;
+  ttftSeconds: number;
+  /** Output tokens/s of one replica. */
+  replicaOutputTokensPerSecond: number;
+  /** Share of step time spent on prompt tokens (charged to input tokens). */
+  prefillShare: number;
+  decodeStep: StepTiming;
+}
+
+export function prepareLayout(ctx: EngineContext, layout: Layout): PreparedLayout {
+  const { hardware, model } = ctx.scenario;
+  const tp = layout.tensorParallel;
+  const pp = layout.pipelineParallel;
+  const chips = tp * pp;
+  const weightBytes = ctx.params.total * ctx.weightBytesPerValue;
+  const memory = planMemory(
+    hardware,
+    weightBytes / chips,
+    kvBytesPerSequencePerChip(model, ctx.maxContextTokens, ctx.kvBytesPerValue, tp, pp),
+  );
+  const sram = hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0;
+  const kvInSram = sram > 0 && memory.weightSramFraction >= 1
+    && memory.weightsBytesPerChip + memory.kvBytesPerSequencePerChip <= sram * (1 - hardware.efficiency.memoryReserveFraction);
+  const rates: ChipRates = {
+    matrixFlopsPerSecond: ctx.rate.flopsPerSecond * ctx.computeEfficiency,
+    hbmBytesPerSecond: hardware.memory.hbmBandwidthBytesPerSecond * ctx.memoryEfficiency,
+    sramBytesPerSecond: hardware.memory.sramBandwidthBytesPerSecond * ctx.memoryEfficiency,
+    weightSramFraction: memory.weightSramFraction,
+    kvInSram,
+    kernelOverheadSeconds: hardware.efficiency.kernelOverheadSeconds,
+    attentionSaturationBatch: hardware.efficiency.attentionSaturationBatch,
+  };
+  const scaleUp: LinkRates = {
+    bytesPerSecond: hardware.scaleUp.bandwidthBytesPerSecondPerDirection * hardware.efficiency.linkEfficiency,
+    latencySeconds: hardware.scaleUp.latencySeconds,
+  };
+  const scaleOut: LinkRates = {
+    bytesPerSecond: hardware.scaleOut.bandwidthBytesPerSecondPerDirection * hardware.efficiency.linkEfficiency,
+    latencySeconds: hardware.scaleOut.latencySeconds,
+  };
+  return {
+    layout,
+    chipsPerReplica: chips,
+    memory,
+    rates,
+    shard: {
+      tensorParallel: tp,
+      weightBytesPerValue: ctx.weightBytesPerValue,
+      activationBytesPerValue: ctx.activationBytesPerValue,
+      kvBytesPerValue: ctx.kvBytesPerValue,
+    },
+    tpLink: scaleUp,
+    // Stages stay inside the scale-up domain while the replica fits in it; beyond, hops cross the network.
+    ppLink: chips <= hardware.scaleUp.domainSize ? scaleUp : scaleOut,
+    layersPerStage: Math.ceil(model.numLayers / pp),
+  };
+}
+
+/** Time of one pipeline stage processing `shape` (all layers when PP = 1), including its collectives. */
+export function stageTime(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape): StepTiming {
+  const { model } = ctx.scenario;
+  const breakdown: Record<Bottleneck, number> = { compute: 0, memory: 0, communication: 0, overhead: 0 };
+  const operators: TimedOperator[] = [];
+  const layerScale = prepared.layersPerStage / model.numLayers;
+  let seconds = 0;
+  const add = (raw: RawOperator, scale: number) => {
+    const timed = timeOperator(raw, prepared.rates, shape.decodeSequences);
+    const n = raw.count * scale;
+    seconds += timed.seconds * n;
+    breakdown.overhead += timed.overheadSeconds * n;
+    breakdown[timed.computeSeconds >= timed.memorySeconds ? 'compute' : 'memory'] += Math.max(timed.computeSeconds, timed.memorySeconds) * n;
+    operators.push(scale === 1 ? timed : { ...timed, op: { ...raw, count: n } });
+  };
+  for (const group of ctx.groups) {
+    for (const raw of layerOperators(model, group, shape, prepared.shard)) add(raw, layerScale);
+  }
+  // The last stage also runs the LM head; the slowest stage sets the pipeline's pace.
+  for (const raw of headOperators(model, shape, prepared.shard)) add(raw, 1);
+  const tokens = shape.decodeSequences + shape.prefillTokens;
+  const tp = prepared.layout.tensorParallel;
+  // Two all-reduces of the hidden state per layer under tensor parallelism (Megatron-LM, Shoeybi 2019).
+  const allReduce = allReduceSeconds(tokens * model.hiddenSize * ctx.collectiveBytesPerValue, tp, prepared.tpLink);
+  let communication = 2 * prepared.layersPerStage * allReduce;
+  if (prepared.layout.pipelineParallel > 1) {
+    communication += sendSeconds(tokens * model.hiddenSize * ctx.collectiveBytesPerValue, prepared.ppLink);
+  }
+  breakdown.communication += communication;
+  seconds += communication;
+  return { seconds, breakdown, operators, communicationSeconds: communication };
+}
+
+/**
+ * Continuous batching in steady state (MODEL.md section 5): B sequences per replica decode one
+ * token per step, and new prompts arrive at B/outputTokens per step, their prefill chunked into
+ * the same steps (Sarathi-Serve, Agrawal 2024). With PP stages, B is split into PP micro-batches
+ * and a token passes every stage: TPOT = PP x stage time + per-step overhead.
+ */
+export function evaluateBatch(ctx: EngineContext, prepared: PreparedLayout, batch: number): BatchEvaluation {
+  const { workload, hardware } = ctx.scenario;
+  const pp = prepared.layout.pipelineParallel;
+  const microBatches = Math.min(pp, batch);
+  const perMicroBatch = batch / microBatches;
+  const promptsPerStep = perMicroBatch / workload.outputTokens;
+  const mixed: StepShape = {
+    decodeSequences: perMicroBatch,
+    decodeContextTokens: ctx.meanDecodeContextTokens,
+    prefillTokens: promptsPerStep * ctx.newPromptTokens,
+    prefillPrompts: promptsPerStep,
+    cachedTokensPerPrompt: ctx.cachedPromptTokens,
+  };
+  const overhead = hardware.efficiency.stepOverheadSeconds;
+  const mixedStage = stageTime(ctx, prepared, mixed);
+  const decodeOnly = stageTime(ctx, prepared, { ...mixed, prefillTokens: 0, prefillPrompts: 0 });
+  const tpot = pp * mixedStage.seconds + overhead;
+  const prefillShare = Math.max(0, 1 - (pp * decodeOnly.seconds + overhead) / tpot);
+
+  // A new prompt is computed in chunks, each sharing a step with the running decode batch.
+  const chunks = Math.max(1, Math.ceil(ctx.newPromptTokens / PREFILL_CHUNK_TOKENS));
+  const chunkTokens = ctx.newPromptTokens / chunks;
+  const chunkStage = stageTime(ctx, prepared, {
+    decodeSequences: perMicroBatch,
+    decodeContextTokens: ctx.meanDecodeContextTokens,
+    prefillTokens: chunkTokens,
+    prefillPrompts: 1,
+    cachedTokensPerPrompt: ctx.cachedPromptTokens,
+  });
+  const ttft = chunks * (pp * chunkStage.seconds + overhead);
+  return {
+    batch,
+    tpotSeconds: tpot,
+    ttftSeconds: ttft,
+    replicaOutputTokensPerSecond: batch / tpot,
+    prefillShare,
+    decodeStep: wholeStep(decodeOnly, pp, overhead),
+  };
+}
+
+/** A token's full step: every stage once, plus the per-step fixed cost. */
+function wholeStep(stage: StepTiming, pipelineParallel: number, overheadSeconds: number): StepTiming {
+  const b = stage.breakdown;
+  return {
+    seconds: pipelineParallel * stage.seconds + overheadSeconds,
+    breakdown: {
+      compute: pipelineParallel * b.compute,
+      memory: pipelineParallel * b.memory,
+      communication: pipelineParallel * b.communication,
+      overhead: pipelineParallel * b.overhead + overheadSeconds,
+    },
+    operators: stage.operators,
+    communicationSeconds: pipelineParallel * stage.communicationSeconds,
+  };
+}

@@ -1,0 +1,88 @@
+import { attentionParams, ffnParams, isMoeLayer, kvValuesPerTokenPerLayer, layerWindow } from './architecture';
+import { kvShare } from './operators';
+import type { HardwareProfile, ModelArchitecture } from './types';
+
+/** Parameters of the whole model, split into the parts the engine places separately. */
+export interface ParameterTally {
+  layers: number;
+  embedding: number;
+  lmHead: number;
+  total: number;
+}
+
+export function tallyParameters(model: ModelArchitecture): ParameterTally {
+  const attn = attentionParams(model);
+  let layers = 0;
+  for (let i = 0; i < model.numLayers; i++) {
+    layers += attn.qkv + attn.out;
+    const moe = model.moe;
+    if (moe !== null && isMoeLayer(model, i)) {
+      const shared = moe.sharedExpertIntermediateSize ?? moe.expertIntermediateSize;
+      layers += moe.numExperts * ffnParams(model.hiddenSize, moe.expertIntermediateSize, 'gated')
+        + moe.numSharedExperts * ffnParams(model.hiddenSize, shared, 'gated')
+        + model.hiddenSize * moe.numExperts;
+    } else {
+      layers += ffnParams(model.hiddenSize, model.intermediateSize, model.ffnKind);
+    }
+  }
+  const embedding = model.vocabSize * model.hiddenSize;
+  const lmHead = model.tieWordEmbeddings ? 0 : embedding;
+  return { layers, embedding, lmHead, total: layers + embedding + lmHead };
+}
+
+/** KV-cache bytes one sequence of `contextTokens` needs on one chip (windowed layers cap at the window). */
+export function kvBytesPerSequencePerChip(
+  model: ModelArchitecture,
+  contextTokens: number,
+  kvBytesPerValue: number,
+  tensorParallel: number,
+  pipelineParallel: number,
+): number {
+  const perLayer = kvValuesPerTokenPerLayer(model) * kvShare(model, tensorParallel) * kvBytesPerValue;
+  let tokens = 0;
+  for (let i = 0; i < model.numLayers; i++) {
+    const window = layerWindow(model, i);
+    tokens += window === null ? contextTokens : Math.min(contextTokens, window);
+  }
+  return (perLayer * tokens) / pipelineParallel;
+}
+
+export interface MemoryPlan {
+  capacityBytesPerChip: number;
+  usableBytesPerChip: number;
+  reserveBytesPerChip: number;
+  weightsBytesPerChip: number;
+  kvBytesPerSequencePerChip: number;
+  /** Largest number of concurrent sequences whose KV fits next to the weights (0 = weights alone do not fit). */
+  maxSequences: number;
+  weightSramFraction: number;
+}
+
+/**
+ * weights/(TP*PP) + KV(B, S)/(TP*PP) + reserve <= capacity (MODEL.md section 4). The reserve
+ * fraction covers activations, runtime and fragmentation. SRAM counts as capacity only on chips
+ * whose scratchpad can hold weights (Groq, Cerebras, ...), not on GPU caches.
+ */
+export function planMemory(
+  hardware: HardwareProfile,
+  weightsBytesPerChip: number,
+  kvBytesPerSequencePerChip: number,
+): MemoryPlan {
+  const sram = hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0;
+  const capacity = hardware.memory.hbmCapacityBytes + sram;
+  const reserve = capacity * hardware.efficiency.memoryReserveFraction;
+  const usable = capacity - reserve;
+  const free = usable - weightsBytesPerChip;
+  const maxSequences = free <= 0 ? 0 : kvBytesPerSequencePerChip > 0 ? Math.floor(free / kvBytesPerSequencePerChip) : 1e9;
+  const sramUsable = sram * (1 - hardware.efficiency.memoryReserveFraction);
+  const weightSramFraction = sram > 0 && weightsBytesPerChip > 0 ? Math.min(1, sramUsable / weightsBytesPerChip) : 0;
+  return {
+    capacityBytesPerChip: capacity,
+    usableBytesPerChip: usable,
+    reserveBytesPerChip: reserve,
+    weightsBytesPerChip,
+    kvBytesPerSequencePerChip,
+    maxSequences,
+    weightSramFraction,
+  };
+}

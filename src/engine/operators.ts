@@ -1,0 +1,172 @@
+import {
+  attentionHeadDims,
+  attentionParams,
+  expectedDistinctExperts,
+  ffnParams,
+  kvValuesPerTokenPerLayer,
+  type LayerGroup,
+} from './architecture';
+import type { ModelArchitecture } from './types';
+
+/**
+ * The work of one forward step on one chip, before timing. FLOPs follow 2*M*K*N per GEMM
+ * (MODEL.md section 1); bytes are split by what they are so the roofline can place each in a tier.
+ */
+export interface RawOperator {
+  name: string;
+  /** matrix: GEMM; attention-decode/-prefill: attention core; vector: norms, activations, residuals. */
+  kind: 'matrix' | 'attention-decode' | 'attention-prefill' | 'vector';
+  phase: 'prefill' | 'decode';
+  /** Instances per step (layers in the group, or 1). */
+  count: number;
+  flops: number;
+  weightBytes: number;
+  kvBytes: number;
+  activationBytes: number;
+  /** Kernel launches per instance (fixed-cost term of MODEL.md section 2). */
+  kernels: number;
+}
+
+/** What one chip computes in one step. */
+export interface StepShape {
+  /** Sequences decoding one token each. */
+  decodeSequences: number;
+  /** Mean context length the decoding sequences attend to. */
+  decodeContextTokens: number;
+  /** Prompt tokens computed (not served from the prefix cache) in this step. */
+  prefillTokens: number;
+  /** Prompts those tokens belong to (fractional under steady-state amortisation). */
+  prefillPrompts: number;
+  /** Prompt tokens already cached per prompt (prefix cache hits): read, not recomputed. */
+  cachedTokensPerPrompt: number;
+}
+
+export interface ShardPlan {
+  tensorParallel: number;
+  /** Bytes per value of weights, activations and KV cache. */
+  weightBytesPerValue: number;
+  activationBytesPerValue: number;
+  kvBytesPerValue: number;
+}
+
+/** KV heads each tensor-parallel rank holds; GQA heads are replicated when TP exceeds them. */
+export function kvShare(model: ModelArchitecture, tensorParallel: number): number {
+  if (model.mla) return 1; // the MLA latent is shared by all heads, so every TP rank keeps all of it
+  return Math.ceil(model.numKeyValueHeads / tensorParallel) / model.numKeyValueHeads;
+}
+
+/** Mean positions a new prompt token attends to: causal over the new part, plus the cached prefix. */
+function prefillContextPerToken(shape: StepShape, windowTokens: number | null): number {
+  if (shape.prefillPrompts <= 0) return 0;
+  const newPerPrompt = shape.prefillTokens / shape.prefillPrompts;
+  const mean = shape.cachedTokensPerPrompt + (newPerPrompt + 1) / 2;
+  return windowTokens === null ? mean : Math.min(mean, windowTokens);
+}
+
+export function layerOperators(model: ModelArchitecture, group: LayerGroup, shape: StepShape, plan: ShardPlan): RawOperator[] {
+  const tp = plan.tensorParallel;
+  const h = model.hiddenSize;
+  const tokens = shape.decodeSequences + shape.prefillTokens;
+  const phase = shape.prefillTokens > shape.decodeSequences ? 'prefill' : 'decode';
+  const wB = plan.weightBytesPerValue;
+  const aB = plan.activationBytesPerValue;
+  const ops: RawOperator[] = [];
+  const gemm = (name: string, params: number, outPerToken: number, kernels: number, flopTokens = tokens) => {
+    ops.push({
+      name, kind: 'matrix', phase, count: group.count,
+      flops: 2 * flopTokens * params,
+      weightBytes: params * wB, kvBytes: 0,
+      activationBytes: tokens * (h + outPerToken) * aB,
+      kernels,
+    });
+  };
+
+  const attn = attentionParams(model);
+  gemm('qkv-projection', attn.qkv / tp, attn.qkv / h / tp, 1);
+
+  const heads = model.numAttentionHeads / tp;
+  const dims = attentionHeadDims(model);
+  const kvPerToken = kvValuesPerTokenPerLayer(model) * kvShare(model, tp) * plan.kvBytesPerValue;
+  if (shape.decodeSequences > 0) {
+    const context = group.windowTokens === null ? shape.decodeContextTokens
+      : Math.min(shape.decodeContextTokens, group.windowTokens);
+    ops.push({
+      name: 'attention-decode', kind: 'attention-decode', phase: 'decode', count: group.count,
+      // Scores and weighted values: 2*S*heads*(dk + dv) per token (MODEL.md: 4*B*S*heads*headDim).
+      flops: 2 * shape.decodeSequences * context * heads * (dims.qk + dims.v),
+      weightBytes: 0,
+      kvBytes: shape.decodeSequences * (context + 1) * kvPerToken,
+      activationBytes: shape.decodeSequences * 2 * heads * dims.v * aB,
+      kernels: 1,
+    });
+  }
+  if (shape.prefillTokens > 0) {
+    const context = prefillContextPerToken(shape, group.windowTokens);
+    const cached = group.windowTokens === null ? shape.cachedTokensPerPrompt
+      : Math.min(shape.cachedTokensPerPrompt, group.windowTokens);
+    ops.push({
+      name: 'attention-prefill', kind: 'attention-prefill', phase: 'prefill', count: group.count,
+      // Causal flash attention: no S^2 bytes, only the new KV written and the cached prefix read.
+      flops: 2 * shape.prefillTokens * context * heads * (dims.qk + dims.v),
+      weightBytes: 0,
+      kvBytes: (shape.prefillTokens + shape.prefillPrompts * cached) * kvPerToken,
+      activationBytes: shape.prefillTokens * 2 * heads * (dims.qk + dims.v) * aB,
+      kernels: 1,
+    });
+  }
+  gemm('output-projection', attn.out / tp, h / tp, 1);
+
+  if (group.ffn === 'dense' || model.moe === null) {
+    gemm('ffn', ffnParams(h, model.intermediateSize, model.ffnKind) / tp, model.intermediateSize / tp, 2);
+  } else {
+    const moe = model.moe;
+    const expertParams = ffnParams(h, moe.expertIntermediateSize, 'gated') / tp;
+    const touched = expectedDistinctExperts(moe.numExperts, moe.expertsPerToken, tokens);
+    ops.push({
+      name: 'moe-router', kind: 'matrix', phase, count: group.count,
+      flops: 2 * tokens * h * moe.numExperts, weightBytes: h * moe.numExperts * wB, kvBytes: 0,
+      activationBytes: tokens * (h + moe.numExperts) * aB, kernels: 1,
+    });
+    ops.push({
+      name: 'moe-experts', kind: 'matrix', phase, count: group.count,
+      // FLOPs scale with tokens x k; bytes with the distinct experts touched (MODEL.md section 1).
+      flops: 2 * tokens * moe.expertsPerToken * expertParams,
+      weightBytes: touched * expertParams * wB, kvBytes: 0,
+      activationBytes: tokens * moe.expertsPerToken * (2 * h + moe.expertIntermediateSize / tp) * aB,
+      kernels: 3,
+    });
+    if (moe.numSharedExperts > 0) {
+      const width = moe.sharedExpertIntermediateSize ?? moe.expertIntermediateSize;
+      gemm('moe-shared-experts', (moe.numSharedExperts * ffnParams(h, width, 'gated')) / tp, width / tp, 2);
+    }
+  }
+  ops.push({
+    name: 'norms-activations', kind: 'vector', phase, count: group.count,
+    // Two RMSNorms, two residual adds, RoPE: about 8 reads/writes of the hidden state per token.
+    flops: 10 * tokens * h, weightBytes: 0, kvBytes: 0, activationBytes: 8 * tokens * h * aB, kernels: 2,
+  });
+  return ops;
+}
+
+/** Embedding lookup, final norm, LM head (logits only for decoding tokens and each prompt's last). */
+export function headOperators(model: ModelArchitecture, shape: StepShape, plan: ShardPlan): RawOperator[] {
+  const tp = plan.tensorParallel;
+  const h = model.hiddenSize;
+  const tokens = shape.decodeSequences + shape.prefillTokens;
+  const logitTokens = shape.decodeSequences + shape.prefillPrompts;
+  const phase = shape.prefillTokens > shape.decodeSequences ? 'prefill' : 'decode';
+  const lmParams = (model.vocabSize * h) / tp;
+  return [
+    {
+      name: 'embedding', kind: 'vector', phase, count: 1, flops: 0,
+      weightBytes: tokens * h * plan.weightBytesPerValue, kvBytes: 0, activationBytes: tokens * h * plan.activationBytesPerValue,
+      kernels: 1,
+    },
+    {
+      name: 'lm-head', kind: 'matrix', phase, count: 1, flops: 2 * logitTokens * lmParams,
+      weightBytes: lmParams * plan.weightBytesPerValue, kvBytes: 0,
+      activationBytes: logitTokens * (h * plan.activationBytesPerValue + (model.vocabSize / tp) * 4),
+      kernels: 2,
+    },
+  ];
+}

@@ -1,0 +1,202 @@
+import type { EngineContext } from './context';
+import { evaluateBatch, prepareLayout, type BatchEvaluation, type Layout, type PreparedLayout } from './deployment';
+import type { FrontierPoint, SimulationResult } from './types';
+
+type BatchLimit = SimulationResult['memory']['batchLimitedBy'];
+
+export interface Candidate {
+  prepared: PreparedLayout;
+  evaluation: BatchEvaluation;
+  replicas: number;
+  chips: number;
+  batchLimitedBy: BatchLimit;
+  outputTokensPerSecond: number;
+}
+
+
+export interface SearchOutcome {
+  best: Candidate | null;
+  /** Why nothing fits, when best is null. */
+  reason: string;
+  layoutsTried: number;
+  frontier: FrontierPoint[];
+}
+
+/** Cap on pipeline stages tried per tensor-parallel size (bounded work for any input). */
+const MAX_PIPELINE_CANDIDATES = 6;
+/** Throughput within this share of the best is "saturated": a smaller batch serves users faster. */
+const SATURATION_SHARE = 0.99;
+
+function divisors(n: number, limit: number): number[] {
+  const out: number[] = [];
+  for (let d = 1; d <= Math.min(n, limit); d++) if (n % d === 0) out.push(d);
+  return out;
+}
+
+/** Smallest pipeline depth whose per-chip weight share fits (weights only; KV is checked later). */
+function minimumStages(ctx: EngineContext, tp: number): number {
+  const { hardware } = ctx.scenario;
+  const sram = hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0;
+  const usable = (hardware.memory.hbmCapacityBytes + sram) * (1 - hardware.efficiency.memoryReserveFraction);
+  const weights = ctx.params.total * ctx.weightBytesPerValue;
+  return Math.max(1, Math.ceil(weights / (tp * usable)));
+}
+
+/** Tensor x pipeline layouts worth trying: TP divides the heads and stays in the scale-up domain. */
+export function candidateLayouts(ctx: EngineContext): Layout[] {
+  const { hardware, model, chips } = ctx.scenario;
+  const budget = chips ?? Number.POSITIVE_INFINITY;
+  const layouts: Layout[] = [];
+  for (const tp of divisors(model.numAttentionHeads, Math.min(hardware.scaleUp.domainSize, budget))) {
+    const minPp = minimumStages(ctx, tp);
+    if (minPp > model.numLayers) continue;
+    const stages = new Set<number>([minPp]);
+    for (let pp = 1; stages.size < MAX_PIPELINE_CANDIDATES && pp <= model.numLayers; pp *= 2) {
+      if (pp > minPp) stages.add(pp);
+    }
+    if (stages.size < MAX_PIPELINE_CANDIDATES && minPp * 2 <= model.numLayers) stages.add(minPp * 2);
+    for (const pp of stages) {
+      if (pp > model.numLayers || tp * pp > budget) continue;
+      layouts.push({ tensorParallel: tp, pipelineParallel: pp, expertParallel: 1 });
+    }
+  }
+  return layouts;
+}
+
+function meetsSlo(ctx: EngineContext, e: BatchEvaluation): boolean {
+  const { maxTpotSeconds, maxTtftSeconds } = ctx.scenario.slo;
+  return (maxTpotSeconds === null || e.tpotSeconds <= maxTpotSeconds)
+    && (maxTtftSeconds === null || e.ttftSeconds <= maxTtftSeconds);
+}
+
+/** Largest integer in [lo, hi] for which `ok` holds, assuming ok is monotone (true then false). */
+function largestPassing(lo: number, hi: number, ok: (n: number) => boolean): number {
+  let a = lo;
+  let b = hi;
+  while (a < b) {
+    const mid = Math.ceil((a + b) / 2);
+    if (ok(mid)) a = mid;
+    else b = mid - 1;
+  }
+  return a;
+}
+
+function chooseBatch(ctx: EngineContext, prepared: PreparedLayout): { evaluation: BatchEvaluation; limit: BatchLimit } | string {
+  const { objective, maxBatchPerReplica } = ctx.scenario;
+  const memoryCap = prepared.memory.maxSequences;
+  const cap = Math.min(memoryCap, maxBatchPerReplica);
+  const capLimit: BatchLimit = memoryCap <= maxBatchPerReplica ? 'memory' : 'max-batch-setting';
+  if (typeof objective === 'object') {
+    if (objective.batch > memoryCap) return `batch ${objective.batch} needs more memory than the chips have (fits ${memoryCap})`;
+    const evaluation = evaluateBatch(ctx, prepared, objective.batch);
+    return meetsSlo(ctx, evaluation) ? { evaluation, limit: 'objective' } : 'the fixed batch misses the latency limits';
+  }
+  const first = evaluateBatch(ctx, prepared, 1);
+  if (!meetsSlo(ctx, first)) return 'even one sequence misses the latency limits';
+  if (objective === 'min-latency') return { evaluation: first, limit: 'objective' };
+  const cache = new Map<number, BatchEvaluation>([[1, first]]);
+  const at = (b: number) => {
+    let e = cache.get(b);
+    if (!e) {
+      e = evaluateBatch(ctx, prepared, b);
+      cache.set(b, e);
+    }
+    return e;
+  };
+  const largest = largestPassing(1, cap, (b) => meetsSlo(ctx, at(b)));
+  const peak = at(largest).replicaOutputTokensPerSecond;
+  const enough = largestPassing(1, largest, (b) => b === 1 || at(b - 1).replicaOutputTokensPerSecond < SATURATION_SHARE * peak);
+  const limit: BatchLimit = enough < largest ? 'compute-saturation' : largest === cap ? capLimit : 'slo';
+  return { evaluation: at(enough), limit };
+}
+
+function better(ctx: EngineContext, a: Candidate, b: Candidate | null): boolean {
+  if (b === null) return true;
+  if (ctx.scenario.objective === 'min-latency') {
+    const latency = (c: Candidate) => c.evaluation.ttftSeconds + ctx.scenario.workload.outputTokens * c.evaluation.tpotSeconds;
+    const la = latency(a);
+    const lb = latency(b);
+    if (Math.abs(la - lb) > 1e-12 * lb) return la < lb;
+    return a.chips < b.chips;
+  }
+  // With a chip budget: most total throughput; with "auto": most throughput per chip (cheapest tokens).
+  const score = (c: Candidate) => (ctx.scenario.chips === null ? c.outputTokensPerSecond / c.chips : c.outputTokensPerSecond);
+  const sa = score(a);
+  const sb = score(b);
+  if (Math.abs(sa - sb) > 1e-9 * sb) return sa > sb;
+  return a.chips < b.chips;
+}
+
+export function searchDeployments(ctx: EngineContext): SearchOutcome {
+  const layouts = candidateLayouts(ctx);
+  let best: Candidate | null = null;
+  let reason = 'no layout of these chips can hold the model';
+  const frontierCandidates: FrontierPoint[] = [];
+  for (const layout of layouts) {
+    const prepared = prepareLayout(ctx, layout);
+    if (prepared.memory.maxSequences < 1) continue;
+    const replicas = ctx.scenario.chips === null ? 1 : Math.floor(ctx.scenario.chips / prepared.chipsPerReplica);
+    collectFrontier(ctx, prepared, frontierCandidates);
+    const chosen = chooseBatch(ctx, prepared);
+    if (typeof chosen === 'string') {
+      reason = chosen;
+      continue;
+    }
+    const candidate: Candidate = {
+      prepared,
+      evaluation: chosen.evaluation,
+      replicas,
+      chips: replicas * prepared.chipsPerReplica,
+      batchLimitedBy: chosen.limit,
+      outputTokensPerSecond: replicas * chosen.evaluation.replicaOutputTokensPerSecond,
+    };
+    if (better(ctx, candidate, best)) best = candidate;
+  }
+  if (layouts.length === 0 || (best === null && reason.startsWith('no layout'))) {
+    reason = insufficientChipsReason(ctx);
+  }
+  return { best, reason, layoutsTried: layouts.length, frontier: paretoFrontier(frontierCandidates) };
+}
+
+function insufficientChipsReason(ctx: EngineContext): string {
+  const { hardware, chips } = ctx.scenario;
+  const sram = hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0;
+  const usable = (hardware.memory.hbmCapacityBytes + sram) * (1 - hardware.efficiency.memoryReserveFraction);
+  const needed = Math.ceil((ctx.params.total * ctx.weightBytesPerValue) / usable);
+  const have = chips === null ? '' : ` (have ${chips})`;
+  return `needs at least ${needed} chips to hold the weights${have}`;
+}
+
+/** Evaluates a power-of-two batch ladder of one layout for the Pareto frontier (no SLO applied). */
+function collectFrontier(ctx: EngineContext, prepared: PreparedLayout, out: FrontierPoint[]): void {
+  const cap = Math.min(prepared.memory.maxSequences, ctx.scenario.maxBatchPerReplica);
+  for (let b = 1; b <= cap; b *= 2) {
+    const e = evaluateBatch(ctx, prepared, b);
+    out.push({
+      tensorParallel: prepared.layout.tensorParallel,
+      pipelineParallel: prepared.layout.pipelineParallel,
+      expertParallel: prepared.layout.expertParallel,
+      batch: b,
+      chips: prepared.chipsPerReplica,
+      tokensPerSecondPerUser: 1 / e.tpotSeconds,
+      outputTokensPerSecondPerChip: e.replicaOutputTokensPerSecond / prepared.chipsPerReplica,
+      tpotSeconds: e.tpotSeconds,
+      ttftSeconds: e.ttftSeconds,
+    });
+  }
+}
+
+/** Points no other point beats on both per-user speed and per-chip throughput, by speed. */
+export function paretoFrontier(points: FrontierPoint[]): FrontierPoint[] {
+  const sorted = [...points].sort((a, b) => b.tokensPerSecondPerUser - a.tokensPerSecondPerUser
+    || b.outputTokensPerSecondPerChip - a.outputTokensPerSecondPerChip);
+  const frontier: FrontierPoint[] = [];
+  let bestPerChip = -Infinity;
+  for (const p of sorted) {
+    if (p.outputTokensPerSecondPerChip > bestPerChip) {
+      frontier.push(p);
+      bestPerChip = p.outputTokensPerSecondPerChip;
+    }
+  }
+  return frontier.reverse();
+}

@@ -1,0 +1,37 @@
+// Display formatting at the edges: the engine stays in SI units.
+
+export function formatNumber(value: number, digits = 3): string {
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '-∞' : '—';
+  if (value === 0) return '0';
+  const abs = Math.abs(value);
+  if (abs >= 1e4) return Math.round(value).toLocaleString('en-US');
+  return Number(value.toPrecision(digits)).toLocaleString('en-US', { maximumSignificantDigits: digits });
+}
+
+export function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '—';
+  if (seconds >= 1) return `${formatNumber(seconds)} s`;
+  if (seconds >= 1e-3) return `${formatNumber(seconds * 1e3)} ms`;
+  return `${formatNumber(seconds * 1e6)} µs`;
+}
+
+const BYTE_UNITS: [number, string][] = [[1e15, 'PB'], [1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
+
+export function formatBytes(bytes: number): string {
+  for (const [scale, unit] of BYTE_UNITS) if (Math.abs(bytes) >= scale) return `${formatNumber(bytes / scale)} ${unit}`;
+  return `${formatNumber(bytes)} B`;
+}
+
+export function formatUsd(usd: number): string {
+  if (!Number.isFinite(usd)) return '—';
+  if (Math.abs(usd) >= 100) return `$${Math.round(usd).toLocaleString('en-US')}`;
+  return `$${formatNumber(usd)}`;
+}
+
+const SI: [number, string][] = [[1e18, 'E'], [1e15, 'P'], [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']];
+
+/** 4.8e12 B/s -> "4.8 TB/s"; 989e12 FLOP/s -> "989 TFLOP/s". */
+export function formatSi(value: number, unit: string): string {
+  for (const [scale, prefix] of SI) if (Math.abs(value) >= scale) return `${formatNumber(value / scale)} ${prefix}${unit}`;
+  return `${formatNumber(value)} ${unit}`;
+}

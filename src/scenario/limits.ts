@@ -1,0 +1,27 @@
+import type { NumberRule } from '../parse/fields';
+
+/**
+ * One table of accepted ranges for every number a user can set: it drives parsing (CLI, files,
+ * links), clamping and the UI's sliders, so all three agree. Caps keep any input bounded in work.
+ */
+export const LIMITS = {
+  chips: { min: 1, max: 100_000, integer: true, unit: 'chips' },
+  inputTokens: { min: 1, max: 1_000_000, integer: true, unit: 'tokens' },
+  outputTokens: { min: 1, max: 1_000_000, integer: true, unit: 'tokens' },
+  prefixCacheHitRate: { min: 0, max: 0.99 },
+  maxTtftSeconds: { min: 0.001, max: 3600, unit: 's' },
+  maxTpotSeconds: { min: 0.0001, max: 60, unit: 's' },
+  batch: { min: 1, max: 65_536, integer: true, unit: 'sequences' },
+  maxBatchPerReplica: { min: 1, max: 65_536, integer: true, unit: 'sequences' },
+  rentalUsdPerChipHour: { min: 0, max: 100_000, unit: 'USD/chip-hour' },
+  capexUsdPerChip: { min: 0, max: 1e9, unit: 'USD' },
+  capexOverheadMultiplier: { min: 1, max: 10 },
+  depreciationYears: { min: 0.5, max: 20, unit: 'years' },
+  costOfCapitalPerYear: { min: 0, max: 1, unit: 'per year' },
+  loadFactor: { min: 0.01, max: 1 },
+  pue: { min: 1, max: 3 },
+  usdPerKwh: { min: 0, max: 2, unit: 'USD/kWh' },
+  hostingUsdPerKwMonth: { min: 0, max: 5000, unit: 'USD/kW-month' },
+} as const satisfies Record<string, NumberRule>;
+
+export type LimitKey = keyof typeof LIMITS;
