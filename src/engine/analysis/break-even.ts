@@ -1,0 +1,109 @@
+// Break-even price (issue 5, chip lab): the price of chip A at which its $/M output tokens equals
+// chip B's on the same workload and SLO. Under rental the variable is A's $/chip-hour; under TCO it
+// is A's purchase price per chip (the capex overhead multiplier, power and hosting still apply).
+// $/M is increasing in either price; it is only exactly linear under rental with a fixed
+// deployment, so the root is bracketed and refined numerically (Illinois regula falsi: bisection's
+// guarantee, and a handful of steps when the function is close to linear).
+
+import { simulate } from '../simulate';
+import type { ResolvedScenario } from '../types';
+
+export type BreakEvenStatus = 'ok' | 'subject-infeasible' | 'target-infeasible' | 'unreachable';
+
+export interface BreakEvenResult {
+  status: BreakEvenStatus;
+  /** What the price means: $/chip-hour (rental) or $ per chip (purchase, TCO). */
+  priceKind: 'rental-usd-per-chip-hour' | 'purchase-usd-per-chip';
+  /** The subject's price in use today (override or profile), for comparison. */
+  currentPrice: number | null;
+  /** Price that equalises $/M output tokens; null unless status is 'ok'. */
+  breakEvenPrice: number | null;
+  subjectUsdPerMillion: number | null;
+  targetUsdPerMillion: number | null;
+  /** Engine runs spent on the search (bounded). */
+  evaluations: number;
+}
+
+export const BREAK_EVEN_MAX_EVALUATIONS = 80;
+const RELATIVE_TOLERANCE = 1e-6;
+
+function usdPerMillion(s: ResolvedScenario): number | null {
+  const r = simulate(s);
+  return r.feasible && Number.isFinite(r.usdPerMillionOutputTokens) ? r.usdPerMillionOutputTokens : null;
+}
+
+/** `subject` with its price set to `price` under the scenario's pricing mode. */
+export function withPrice(subject: ResolvedScenario, price: number): ResolvedScenario {
+  const economics = subject.economics.pricing === 'rental'
+    ? { ...subject.economics, rentalUsdPerChipHour: price }
+    : { ...subject.economics, capexUsdPerChip: price };
+  return { ...subject, economics };
+}
+
+function currentPrice(subject: ResolvedScenario): number | null {
+  return subject.economics.pricing === 'rental'
+    ? (subject.economics.rentalUsdPerChipHour ?? subject.hardware.price.rentalUsdPerChipHour)
+    : (subject.economics.capexUsdPerChip ?? subject.hardware.price.listPriceUsd);
+}
+
+/**
+ * Price of `subject`'s chip that matches `target` on $/M output tokens. Both scenarios should
+ * share workload, SLO and pricing mode; the target is priced as it stands.
+ */
+export function breakEvenPrice(subject: ResolvedScenario, target: ResolvedScenario): BreakEvenResult {
+  const priceKind = subject.economics.pricing === 'rental' ? 'rental-usd-per-chip-hour' : 'purchase-usd-per-chip';
+  const result: BreakEvenResult = {
+    status: 'ok', priceKind, currentPrice: currentPrice(subject), breakEvenPrice: null,
+    subjectUsdPerMillion: usdPerMillion(subject), targetUsdPerMillion: null, evaluations: 1,
+  };
+  const goal = usdPerMillion(target);
+  result.targetUsdPerMillion = goal;
+  result.evaluations += 1;
+  if (goal === null) return { ...result, status: 'target-infeasible' };
+
+  let evaluations = result.evaluations;
+  const f = (price: number): number | null => {
+    evaluations += 1;
+    const v = usdPerMillion(withPrice(subject, price));
+    return v === null ? null : v - goal;
+  };
+  let lo = 0;
+  let fLo = f(lo);
+  if (fLo === null) return { ...result, status: 'subject-infeasible', evaluations };
+  // A free chip still costs more (TCO: power and hosting alone exceed the target's cost).
+  if (fLo > 0) return { ...result, status: 'unreachable', evaluations };
+  if (fLo === 0) return { ...result, breakEvenPrice: 0, evaluations };
+
+  let hi = Math.max(1, result.currentPrice ?? 1);
+  let fHi = f(hi);
+  while (fHi !== null && fHi < 0 && evaluations < BREAK_EVEN_MAX_EVALUATIONS / 2) {
+    lo = hi;
+    fLo = fHi;
+    hi *= 4;
+    fHi = f(hi);
+  }
+  if (fHi === null) return { ...result, status: 'subject-infeasible', evaluations };
+  if (fHi < 0) return { ...result, status: 'unreachable', evaluations };
+
+  let side = 0;
+  let x = hi;
+  while (evaluations < BREAK_EVEN_MAX_EVALUATIONS && hi - lo > RELATIVE_TOLERANCE * hi) {
+    x = fHi === fLo ? (lo + hi) / 2 : (lo * fHi - hi * fLo) / (fHi - fLo);
+    if (!(x > lo && x < hi)) x = (lo + hi) / 2;
+    const fx = f(x);
+    if (fx === null) return { ...result, status: 'subject-infeasible', evaluations };
+    if (Math.abs(fx) <= RELATIVE_TOLERANCE * goal) break;
+    if (fx < 0) {
+      lo = x;
+      fLo = fx;
+      if (side === -1) fHi /= 2;
+      side = -1;
+    } else {
+      hi = x;
+      fHi = fx;
+      if (side === 1) fLo /= 2;
+      side = 1;
+    }
+  }
+  return { ...result, breakEvenPrice: x, evaluations };
+}

@@ -1,0 +1,91 @@
+// Chip parameters that sensitivity analysis and the chip lab scale, each as a pure function
+// profile -> new profile (inputs are never mutated).
+
+import type { HardwareProfile, RateClass, ResolvedScenario } from '../types';
+
+export type ChipParameter =
+  | 'compute'
+  | 'hbmBandwidth'
+  | 'hbmCapacity'
+  | 'sramBandwidth'
+  | 'sramCapacity'
+  | 'scaleUpBandwidth'
+  | 'computeEfficiency'
+  | 'memoryEfficiency'
+  | 'tdp'
+  | 'listPrice'
+  | 'rentalPrice';
+
+export const CHIP_PARAMETER_LABELS: Readonly<Record<ChipParameter, string>> = {
+  compute: 'Matrix FLOP/s (all precisions)',
+  hbmBandwidth: 'HBM bandwidth',
+  hbmCapacity: 'HBM capacity',
+  sramBandwidth: 'SRAM bandwidth',
+  sramCapacity: 'SRAM capacity',
+  scaleUpBandwidth: 'Scale-up link bandwidth',
+  computeEfficiency: 'Compute efficiency',
+  memoryEfficiency: 'Memory efficiency',
+  tdp: 'Power (TDP)',
+  listPrice: 'Purchase price',
+  rentalPrice: 'Rental price',
+};
+
+function scaleRates(rates: HardwareProfile['compute']['denseFlopsPerSecond'], factor: number): HardwareProfile['compute']['denseFlopsPerSecond'] {
+  const out: Partial<Record<RateClass, number>> = {};
+  for (const [key, value] of Object.entries(rates) as [RateClass, number | undefined][]) {
+    if (value !== undefined) out[key] = value * factor;
+  }
+  return out;
+}
+
+/** The profile with one parameter multiplied by `factor` (efficiencies capped at 1). */
+export function scaleParameter(p: HardwareProfile, parameter: ChipParameter, factor: number): HardwareProfile {
+  switch (parameter) {
+    case 'compute':
+      return { ...p, compute: { ...p.compute, denseFlopsPerSecond: scaleRates(p.compute.denseFlopsPerSecond, factor) } };
+    case 'hbmBandwidth':
+      return { ...p, memory: { ...p.memory, hbmBandwidthBytesPerSecond: p.memory.hbmBandwidthBytesPerSecond * factor } };
+    case 'hbmCapacity':
+      return { ...p, memory: { ...p.memory, hbmCapacityBytes: p.memory.hbmCapacityBytes * factor } };
+    case 'sramBandwidth':
+      return { ...p, memory: { ...p.memory, sramBandwidthBytesPerSecond: p.memory.sramBandwidthBytesPerSecond * factor } };
+    case 'sramCapacity':
+      return { ...p, memory: { ...p.memory, sramCapacityBytes: p.memory.sramCapacityBytes * factor } };
+    case 'scaleUpBandwidth':
+      return { ...p, scaleUp: { ...p.scaleUp, bandwidthBytesPerSecondPerDirection: p.scaleUp.bandwidthBytesPerSecondPerDirection * factor } };
+    case 'computeEfficiency':
+      return { ...p, efficiency: { ...p.efficiency, computeEfficiency: Math.min(1, p.efficiency.computeEfficiency * factor) } };
+    case 'memoryEfficiency':
+      return { ...p, efficiency: { ...p.efficiency, memoryEfficiency: Math.min(1, p.efficiency.memoryEfficiency * factor) } };
+    case 'tdp':
+      return { ...p, power: { ...p.power, tdpWatts: p.power.tdpWatts * factor } };
+    case 'listPrice':
+      return { ...p, price: { ...p.price, listPriceUsd: p.price.listPriceUsd * factor } };
+    case 'rentalPrice':
+      return {
+        ...p,
+        price: { ...p.price, rentalUsdPerChipHour: p.price.rentalUsdPerChipHour === null ? null : p.price.rentalUsdPerChipHour * factor },
+      };
+  }
+}
+
+/**
+ * Parameters that can change this scenario's cost: memory tiers the chip has, the price model in
+ * use (rental price under rental; purchase price and power under TCO). User price overrides in the
+ * economics inputs win over the profile, so a price the user fixed is not a chip parameter here.
+ */
+export function relevantParameters(s: ResolvedScenario): ChipParameter[] {
+  const p = s.hardware;
+  const out: ChipParameter[] = ['compute'];
+  if (p.memory.hbmCapacityBytes > 0) out.push('hbmBandwidth', 'hbmCapacity');
+  if (p.memory.sramHoldsWeights && p.memory.sramCapacityBytes > 0) out.push('sramBandwidth', 'sramCapacity');
+  out.push('scaleUpBandwidth', 'computeEfficiency', 'memoryEfficiency');
+  const rental = s.economics.pricing === 'rental' && (s.economics.rentalUsdPerChipHour ?? p.price.rentalUsdPerChipHour) !== null;
+  if (rental) {
+    if (s.economics.rentalUsdPerChipHour === null) out.push('rentalPrice');
+  } else {
+    out.push('tdp');
+    if (s.economics.capexUsdPerChip === null) out.push('listPrice');
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { breakEvenPrice, withPrice } from '../../../src/engine/analysis/break-even';
+import { simulate } from '../../../src/engine/simulate';
+import { DEFAULT_ECONOMICS } from '../../../src/scenario/scenario';
+import { fasterChip, h200, scenario } from './helpers';
+
+describe('breakEvenPrice', () => {
+  it('rental: the same chip rented at $2.00 breaks even at $2.00', () => {
+    const target = scenario({ economics: { ...DEFAULT_ECONOMICS, rentalUsdPerChipHour: 2 } });
+    const r = breakEvenPrice(scenario(), target);
+    expect(r.status).toBe('ok');
+    expect(r.priceKind).toBe('rental-usd-per-chip-hour');
+    expect(r.breakEvenPrice).toBeCloseTo(2, 4);
+    expect(r.currentPrice).toBe(h200().price.rentalUsdPerChipHour);
+  });
+
+  it('rental: a chip with twice the bandwidth may cost more per hour and still match', () => {
+    const subject = scenario({ hardware: fasterChip(2) });
+    const r = breakEvenPrice(subject, scenario());
+    expect(r.status).toBe('ok');
+    expect(r.breakEvenPrice!).toBeGreaterThan(h200().price.rentalUsdPerChipHour!);
+    const check = simulate(withPrice(subject, r.breakEvenPrice!));
+    expect(check.usdPerMillionOutputTokens).toBeCloseTo(r.targetUsdPerMillion!, 4);
+  });
+
+  it('TCO: solves for the purchase price, matching the target within tolerance', () => {
+    const tco = { ...DEFAULT_ECONOMICS, pricing: 'tco' as const };
+    const target = scenario({ economics: { ...tco, capexUsdPerChip: 20_000 } });
+    const r = breakEvenPrice(scenario({ economics: tco }), target);
+    expect(r.status).toBe('ok');
+    expect(r.priceKind).toBe('purchase-usd-per-chip');
+    expect(r.breakEvenPrice).toBeCloseTo(20_000, -1);
+    expect(r.evaluations).toBeLessThanOrEqual(80);
+  });
+
+  it('TCO: unreachable when power and hosting alone cost more than the target', () => {
+    const tco = { ...DEFAULT_ECONOMICS, pricing: 'tco' as const };
+    const target = scenario({ hardware: fasterChip(50), economics: { ...tco, capexUsdPerChip: 1 } });
+    expect(breakEvenPrice(scenario({ economics: tco }), target).status).toBe('unreachable');
+  });
+
+  it('reports an infeasible target or subject', () => {
+    const impossible = { maxTtftSeconds: null, maxTpotSeconds: 1e-4 };
+    expect(breakEvenPrice(scenario(), scenario({ slo: impossible })).status).toBe('target-infeasible');
+    const subject = scenario({ hardware: { ...h200(), memory: { ...h200().memory, hbmBandwidthBytesPerSecond: 1e9 } } });
+    expect(breakEvenPrice(subject, scenario()).status).toBe('subject-infeasible');
+  });
+});

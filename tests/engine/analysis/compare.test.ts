@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { compareChips, rankResults, simulateChips } from '../../../src/engine/analysis/compare';
+import type { SimulationResult } from '../../../src/engine/types';
+import { fasterChip, h200, scenario } from './helpers';
+
+function fake(id: string, usd: number, feasible = true): SimulationResult {
+  return { hardwareId: id, feasible, usdPerMillionOutputTokens: usd, outputTokensPerSecondPerChip: 1 / usd } as SimulationResult;
+}
+
+describe('rankResults', () => {
+  it('ranks feasible results best first and puts infeasible ones last, unranked, in input order', () => {
+    const input = [fake('a', 3), fake('x', 0, false), fake('b', 1), fake('c', 2), fake('y', 0, false)];
+    const copy = structuredClone(input);
+    const ranked = rankResults(input);
+    expect(ranked.map((r) => r.result.hardwareId)).toEqual(['b', 'c', 'a', 'x', 'y']);
+    expect(ranked.map((r) => r.rank)).toEqual([1, 2, 3, null, null]);
+    expect(input).toEqual(copy);
+  });
+
+  it('respects the direction of the key (higher tokens/s per chip is better)', () => {
+    const ranked = rankResults([fake('a', 3), fake('b', 1), fake('c', 2)], 'outputTokensPerSecondPerChip');
+    expect(ranked.map((r) => r.result.hardwareId)).toEqual(['b', 'c', 'a']);
+  });
+
+  it('keeps input order on ties and treats non-finite values as unranked', () => {
+    const ranked = rankResults([fake('a', 1), fake('b', 1), fake('inf', Infinity)]);
+    expect(ranked.map((r) => [r.result.hardwareId, r.rank])).toEqual([['a', 1], ['b', 2], ['inf', null]]);
+  });
+});
+
+describe('compareChips', () => {
+  it('runs the same workload on every chip and ranks a faster-memory chip first', () => {
+    const { hardware: _h, chips: _c, ...base } = scenario();
+    const chips = [{ hardware: h200(), chips: 1 }, { hardware: fasterChip(2), chips: 1 }];
+    const raw = simulateChips(base, chips);
+    expect(raw.map((r) => r.hardwareId)).toEqual(['nvidia-h200-sxm', 'fast-2']);
+    const ranked = compareChips(base, chips);
+    expect(ranked[0]?.result.hardwareId).toBe('fast-2');
+    expect(ranked[0]?.result.usdPerMillionOutputTokens).toBeLessThan(ranked[1]!.result.usdPerMillionOutputTokens);
+  });
+});

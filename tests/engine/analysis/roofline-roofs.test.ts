@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { rooflineRoofs } from '../../../src/engine/analysis/roofline-roofs';
+import { h200, scenario } from './helpers';
+
+describe('rooflineRoofs', () => {
+  it('uses the fp8 rate for an fp8 workload and applies the efficiencies', () => {
+    const r = rooflineRoofs(scenario({ efficiencyMode: 'spec' }));
+    const p = h200();
+    expect(r.rateClass).toBe('fp8');
+    expect(r.peakFlopsPerSecond).toBe(p.compute.denseFlopsPerSecond.fp8);
+    expect(r.effectiveFlopsPerSecond).toBeCloseTo(p.compute.denseFlopsPerSecond.fp8! * p.efficiency.computeEfficiency, 0);
+    expect(r.effectiveHbmBytesPerSecond).toBeCloseTo(p.memory.hbmBandwidthBytesPerSecond * p.efficiency.memoryEfficiency, 0);
+    expect(r.peakSramBytesPerSecond).toBe(0);
+  });
+});
