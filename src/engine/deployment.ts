@@ -1,4 +1,4 @@
-import { allReduceSeconds, sendSeconds, type LinkRates } from './collectives';
+import { allReduceSeconds, allToAllSeconds, sendSeconds, type LinkRates } from './collectives';
 import { PREFILL_CHUNK_TOKENS, type EngineContext } from './context';
 import { kvBytesPerSequencePerChip, planMemory, type MemoryPlan } from './memory';
 import { headOperators, layerOperators, type RawOperator, type ShardPlan, type StepShape } from './operators';
@@ -19,8 +19,9 @@ export interface PreparedLayout {
   memory: MemoryPlan;
   rates: ChipRates;
   shard: ShardPlan;
-  /** Link used by tensor-parallel collectives and by pipeline hops. */
+  /** Links used by tensor-parallel collectives, expert all-to-alls and pipeline hops. */
   tpLink: LinkRates;
+  epLink: LinkRates;
   ppLink: LinkRates;
   layersPerStage: number;
 }
@@ -47,12 +48,16 @@ export function prepareLayout(ctx: EngineContext, layout: Layout): PreparedLayou
   const { hardware, model } = ctx.scenario;
   const tp = layout.tensorParallel;
   const pp = layout.pipelineParallel;
-  const chips = tp * pp;
-  const weightBytes = ctx.params.total * ctx.weightBytesPerValue;
+  const ep = layout.expertParallel;
+  const chips = tp * pp * ep;
+  // Routed experts spread over every chip of a stage; the rest is replicated per attention group.
+  const shared = (ctx.params.total - ctx.params.routedExperts) / (tp * pp);
+  const experts = ctx.params.routedExperts / chips;
   const memory = planMemory(
     hardware,
-    weightBytes / chips,
+    (shared + experts) * ctx.weightBytesPerValue,
     kvBytesPerSequencePerChip(model, ctx.maxContextTokens, ctx.kvBytesPerValue, tp, pp),
+    ep,
   );
   const sram = hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0;
   const kvInSram = sram > 0 && memory.weightSramFraction >= 1
@@ -81,15 +86,23 @@ export function prepareLayout(ctx: EngineContext, layout: Layout): PreparedLayou
     rates,
     shard: {
       tensorParallel: tp,
+      expertParallel: ep,
       weightBytesPerValue: ctx.weightBytesPerValue,
       activationBytesPerValue: ctx.activationBytesPerValue,
       kvBytesPerValue: ctx.kvBytesPerValue,
     },
     tpLink: scaleUp,
+    epLink: tp * ep <= hardware.scaleUp.domainSize ? scaleUp : scaleOut,
     // Stages stay inside the scale-up domain while the replica fits in it; beyond, hops cross the network.
     ppLink: chips <= hardware.scaleUp.domainSize ? scaleUp : scaleOut,
     layersPerStage: Math.ceil(model.numLayers / pp),
   };
+}
+
+function moeLayerShare(ctx: EngineContext): number {
+  let moe = 0;
+  for (const g of ctx.groups) if (g.ffn === 'moe') moe += g.count;
+  return moe / ctx.scenario.model.numLayers;
 }
 
 /** Time of one pipeline stage processing `shape` (all layers when PP = 1), including its collectives. */
@@ -99,8 +112,9 @@ export function stageTime(ctx: EngineContext, prepared: PreparedLayout, shape: S
   const operators: TimedOperator[] = [];
   const layerScale = prepared.layersPerStage / model.numLayers;
   let seconds = 0;
+  const ep = prepared.layout.expertParallel;
   const add = (raw: RawOperator, scale: number) => {
-    const timed = timeOperator(raw, prepared.rates, shape.decodeSequences);
+    const timed = timeOperator(raw, prepared.rates, shape.decodeSequences / ep);
     const n = raw.count * scale;
     seconds += timed.seconds * n;
     breakdown.overhead += timed.overheadSeconds * n;
@@ -112,13 +126,22 @@ export function stageTime(ctx: EngineContext, prepared: PreparedLayout, shape: S
   }
   // The last stage also runs the LM head; the slowest stage sets the pipeline's pace.
   for (const raw of headOperators(model, shape, prepared.shard)) add(raw, 1);
-  const tokens = shape.decodeSequences + shape.prefillTokens;
+  const tokens = (shape.decodeSequences + shape.prefillTokens) / ep;
   const tp = prepared.layout.tensorParallel;
+  const hiddenBytes = tokens * model.hiddenSize * ctx.collectiveBytesPerValue;
   // Two all-reduces of the hidden state per layer under tensor parallelism (Megatron-LM, Shoeybi 2019).
-  const allReduce = allReduceSeconds(tokens * model.hiddenSize * ctx.collectiveBytesPerValue, tp, prepared.tpLink);
+  const allReduce = allReduceSeconds(hiddenBytes, tp, prepared.tpLink);
   let communication = 2 * prepared.layersPerStage * allReduce;
+  if (ep > 1) {
+    // MoE layers swap the FFN all-reduce for dispatch + combine all-to-alls over the TP x EP chips;
+    // each chip sends its tokens' hidden states to k experts (DeepEP-style, DeepSeek-V3 report 3.4).
+    const moeLayers = moeLayerShare(ctx) * prepared.layersPerStage;
+    const k = model.moe?.expertsPerToken ?? 1;
+    const dispatch = allToAllSeconds((hiddenBytes * k) / tp, tp * ep, prepared.epLink);
+    communication += moeLayers * (2 * dispatch - allReduce);
+  }
   if (prepared.layout.pipelineParallel > 1) {
-    communication += sendSeconds(tokens * model.hiddenSize * ctx.collectiveBytesPerValue, prepared.ppLink);
+    communication += sendSeconds(hiddenBytes, prepared.ppLink);
   }
   breakdown.communication += communication;
   seconds += communication;
@@ -153,11 +176,13 @@ export function evaluateBatch(ctx: EngineContext, prepared: PreparedLayout, batc
   // A new prompt is computed in chunks, each sharing a step with the running decode batch.
   const chunks = Math.max(1, Math.ceil(ctx.newPromptTokens / PREFILL_CHUNK_TOKENS));
   const chunkTokens = ctx.newPromptTokens / chunks;
+  // A prompt lives in one attention group; under EP every group takes one, so the step shape holds EP prompts.
+  const ep = prepared.layout.expertParallel;
   const chunkStage = stageTime(ctx, prepared, {
     decodeSequences: perMicroBatch,
     decodeContextTokens: ctx.meanDecodeContextTokens,
-    prefillTokens: chunkTokens,
-    prefillPrompts: 1,
+    prefillTokens: chunkTokens * ep,
+    prefillPrompts: ep,
     cachedTokensPerPrompt: ctx.cachedPromptTokens,
   });
   const ttft = chunks * (pp * chunkStage.seconds + overhead);

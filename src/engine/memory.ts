@@ -5,6 +5,8 @@ import type { HardwareProfile, ModelArchitecture } from './types';
 /** Parameters of the whole model, split into the parts the engine places separately. */
 export interface ParameterTally {
   layers: number;
+  /** Routed-expert parameters (part of `layers`): the share expert parallelism spreads. */
+  routedExperts: number;
   embedding: number;
   lmHead: number;
   total: number;
@@ -13,12 +15,15 @@ export interface ParameterTally {
 export function tallyParameters(model: ModelArchitecture): ParameterTally {
   const attn = attentionParams(model);
   let layers = 0;
+  let routedExperts = 0;
   for (let i = 0; i < model.numLayers; i++) {
     layers += attn.qkv + attn.out;
     const moe = model.moe;
     if (moe !== null && isMoeLayer(model, i)) {
       const shared = moe.sharedExpertIntermediateSize ?? moe.expertIntermediateSize;
-      layers += moe.numExperts * ffnParams(model.hiddenSize, moe.expertIntermediateSize, 'gated')
+      const routed = moe.numExperts * ffnParams(model.hiddenSize, moe.expertIntermediateSize, 'gated');
+      routedExperts += routed;
+      layers += routed
         + moe.numSharedExperts * ffnParams(model.hiddenSize, shared, 'gated')
         + model.hiddenSize * moe.numExperts;
     } else {
@@ -27,7 +32,7 @@ export function tallyParameters(model: ModelArchitecture): ParameterTally {
   }
   const embedding = model.vocabSize * model.hiddenSize;
   const lmHead = model.tieWordEmbeddings ? 0 : embedding;
-  return { layers, embedding, lmHead, total: layers + embedding + lmHead };
+  return { layers, routedExperts, embedding, lmHead, total: layers + embedding + lmHead };
 }
 
 /** KV-cache bytes one sequence of `contextTokens` needs on one chip (windowed layers cap at the window). */
@@ -53,7 +58,7 @@ export interface MemoryPlan {
   reserveBytesPerChip: number;
   weightsBytesPerChip: number;
   kvBytesPerSequencePerChip: number;
-  /** Largest number of concurrent sequences whose KV fits next to the weights (0 = weights alone do not fit). */
+  /** Largest number of concurrent sequences per replica whose KV fits next to the weights (0 = weights alone do not fit). */
   maxSequences: number;
   weightSramFraction: number;
 }
@@ -67,13 +72,16 @@ export function planMemory(
   hardware: HardwareProfile,
   weightsBytesPerChip: number,
   kvBytesPerSequencePerChip: number,
+  attentionGroups = 1,
 ): MemoryPlan {
   const sram = hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0;
   const capacity = hardware.memory.hbmCapacityBytes + sram;
   const reserve = capacity * hardware.efficiency.memoryReserveFraction;
   const usable = capacity - reserve;
   const free = usable - weightsBytesPerChip;
-  const maxSequences = free <= 0 ? 0 : kvBytesPerSequencePerChip > 0 ? Math.floor(free / kvBytesPerSequencePerChip) : 1e9;
+  // Under expert parallelism each of the EP attention groups holds the KV of its share of sequences.
+  const perGroup = free <= 0 ? 0 : kvBytesPerSequencePerChip > 0 ? Math.floor(free / kvBytesPerSequencePerChip) : 1e9;
+  const maxSequences = perGroup * attentionGroups;
   const sramUsable = sram * (1 - hardware.efficiency.memoryReserveFraction);
   const weightSramFraction = sram > 0 && weightsBytesPerChip > 0 ? Math.min(1, sramUsable / weightsBytesPerChip) : 0;
   return {

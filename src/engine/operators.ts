@@ -43,6 +43,12 @@ export interface StepShape {
 
 export interface ShardPlan {
   tensorParallel: number;
+  /**
+   * Expert parallelism: EP attention groups of TP chips each run attention data-parallel on 1/EP
+   * of the batch, and the routed experts spread over all TP x EP chips (DeepSeek-V3 report,
+   * section 3.4; SGLang DP-attention). EP = 1: experts are tensor-sharded like the FFN.
+   */
+  expertParallel: number;
   /** Bytes per value of weights, activations and KV cache. */
   weightBytesPerValue: number;
   activationBytesPerValue: number;
@@ -65,8 +71,14 @@ function prefillContextPerToken(shape: StepShape, windowTokens: number | null): 
 
 export function layerOperators(model: ModelArchitecture, group: LayerGroup, shape: StepShape, plan: ShardPlan): RawOperator[] {
   const tp = plan.tensorParallel;
+  const ep = plan.expertParallel;
   const h = model.hiddenSize;
-  const tokens = shape.decodeSequences + shape.prefillTokens;
+  // Tokens one attention group (and so one chip's dense work) handles; the replica's step has ep times as many.
+  const tokens = (shape.decodeSequences + shape.prefillTokens) / ep;
+  const replicaTokens = tokens * ep;
+  const decodeSequences = shape.decodeSequences / ep;
+  const prefillTokens = shape.prefillTokens / ep;
+  const prefillPrompts = shape.prefillPrompts / ep;
   const phase = shape.prefillTokens > shape.decodeSequences ? 'prefill' : 'decode';
   const wB = plan.weightBytesPerValue;
   const aB = plan.activationBytesPerValue;
@@ -87,30 +99,30 @@ export function layerOperators(model: ModelArchitecture, group: LayerGroup, shap
   const heads = model.numAttentionHeads / tp;
   const dims = attentionHeadDims(model);
   const kvPerToken = kvValuesPerTokenPerLayer(model) * kvShare(model, tp) * plan.kvBytesPerValue;
-  if (shape.decodeSequences > 0) {
+  if (decodeSequences > 0) {
     const context = group.windowTokens === null ? shape.decodeContextTokens
       : Math.min(shape.decodeContextTokens, group.windowTokens);
     ops.push({
       name: 'attention-decode', kind: 'attention-decode', phase: 'decode', count: group.count,
       // Scores and weighted values: 2*S*heads*(dk + dv) per token (MODEL.md: 4*B*S*heads*headDim).
-      flops: 2 * shape.decodeSequences * context * heads * (dims.qk + dims.v),
+      flops: 2 * decodeSequences * context * heads * (dims.qk + dims.v),
       weightBytes: 0,
-      kvBytes: shape.decodeSequences * (context + 1) * kvPerToken,
-      activationBytes: shape.decodeSequences * 2 * heads * dims.v * aB,
+      kvBytes: decodeSequences * (context + 1) * kvPerToken,
+      activationBytes: decodeSequences * 2 * heads * dims.v * aB,
       kernels: 1,
     });
   }
-  if (shape.prefillTokens > 0) {
+  if (prefillTokens > 0) {
     const context = prefillContextPerToken(shape, group.windowTokens);
     const cached = group.windowTokens === null ? shape.cachedTokensPerPrompt
       : Math.min(shape.cachedTokensPerPrompt, group.windowTokens);
     ops.push({
       name: 'attention-prefill', kind: 'attention-prefill', phase: 'prefill', count: group.count,
       // Causal flash attention: no S^2 bytes, only the new KV written and the cached prefix read.
-      flops: 2 * shape.prefillTokens * context * heads * (dims.qk + dims.v),
+      flops: 2 * prefillTokens * context * heads * (dims.qk + dims.v),
       weightBytes: 0,
-      kvBytes: (shape.prefillTokens + shape.prefillPrompts * cached) * kvPerToken,
-      activationBytes: shape.prefillTokens * 2 * heads * (dims.qk + dims.v) * aB,
+      kvBytes: (prefillTokens + prefillPrompts * cached) * kvPerToken,
+      activationBytes: prefillTokens * 2 * heads * (dims.qk + dims.v) * aB,
       kernels: 1,
     });
   }
@@ -120,8 +132,12 @@ export function layerOperators(model: ModelArchitecture, group: LayerGroup, shap
     gemm('ffn', ffnParams(h, model.intermediateSize, model.ffnKind) / tp, model.intermediateSize / tp, 2);
   } else {
     const moe = model.moe;
-    const expertParams = ffnParams(h, moe.expertIntermediateSize, 'gated') / tp;
-    const touched = expectedDistinctExperts(moe.numExperts, moe.expertsPerToken, tokens);
+    // Each chip holds 1/(TP x EP) of the routed experts; all the replica's tokens route through them.
+    const chipsSharing = tp * ep;
+    const expertParams = ffnParams(h, moe.expertIntermediateSize, 'gated') / (ep === 1 ? tp : 1);
+    const expertsHere = ep === 1 ? moe.numExperts : moe.numExperts / chipsSharing;
+    const touched = expertsHere * (expectedDistinctExperts(moe.numExperts, moe.expertsPerToken, replicaTokens) / moe.numExperts);
+    const routedPairs = (replicaTokens * moe.expertsPerToken) / (ep === 1 ? 1 : chipsSharing);
     ops.push({
       name: 'moe-router', kind: 'matrix', phase, count: group.count,
       flops: 2 * tokens * h * moe.numExperts, weightBytes: h * moe.numExperts * wB, kvBytes: 0,
@@ -130,9 +146,9 @@ export function layerOperators(model: ModelArchitecture, group: LayerGroup, shap
     ops.push({
       name: 'moe-experts', kind: 'matrix', phase, count: group.count,
       // FLOPs scale with tokens x k; bytes with the distinct experts touched (MODEL.md section 1).
-      flops: 2 * tokens * moe.expertsPerToken * expertParams,
+      flops: 2 * routedPairs * expertParams,
       weightBytes: touched * expertParams * wB, kvBytes: 0,
-      activationBytes: tokens * moe.expertsPerToken * (2 * h + moe.expertIntermediateSize / tp) * aB,
+      activationBytes: routedPairs * (2 * h + moe.expertIntermediateSize / (ep === 1 ? tp : 1)) * aB,
       kernels: 3,
     });
     if (moe.numSharedExperts > 0) {
@@ -152,8 +168,8 @@ export function layerOperators(model: ModelArchitecture, group: LayerGroup, shap
 export function headOperators(model: ModelArchitecture, shape: StepShape, plan: ShardPlan): RawOperator[] {
   const tp = plan.tensorParallel;
   const h = model.hiddenSize;
-  const tokens = shape.decodeSequences + shape.prefillTokens;
-  const logitTokens = shape.decodeSequences + shape.prefillPrompts;
+  const tokens = (shape.decodeSequences + shape.prefillTokens) / plan.expertParallel;
+  const logitTokens = (shape.decodeSequences + shape.prefillPrompts) / plan.expertParallel;
   const phase = shape.prefillTokens > shape.decodeSequences ? 'prefill' : 'decode';
   const lmParams = (model.vocabSize * h) / tp;
   return [

@@ -34,30 +34,48 @@ function divisors(n: number, limit: number): number[] {
 }
 
 /** Smallest pipeline depth whose per-chip weight share fits (weights only; KV is checked later). */
-function minimumStages(ctx: EngineContext, tp: number): number {
-  const { hardware } = ctx.scenario;
-  const sram = hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0;
-  const usable = (hardware.memory.hbmCapacityBytes + sram) * (1 - hardware.efficiency.memoryReserveFraction);
-  const weights = ctx.params.total * ctx.weightBytesPerValue;
+function minimumStages(ctx: EngineContext, tp: number, ep: number): number {
+  const usable = usableBytesPerChip(ctx);
+  const { total, routedExperts } = ctx.params;
+  const weights = (total - routedExperts + routedExperts / ep) * ctx.weightBytesPerValue;
   return Math.max(1, Math.ceil(weights / (tp * usable)));
 }
 
-/** Tensor x pipeline layouts worth trying: TP divides the heads and stays in the scale-up domain. */
+function usableBytesPerChip(ctx: EngineContext): number {
+  const { hardware } = ctx.scenario;
+  const sram = hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0;
+  return (hardware.memory.hbmCapacityBytes + sram) * (1 - hardware.efficiency.memoryReserveFraction);
+}
+
+/** Largest expert-parallel group tried: DeepSeek-style deployments run EP 32-320 (DeepSeek-V3 report). */
+const MAX_EXPERT_PARALLEL = 64;
+
+/**
+ * Layouts worth trying: TP divides the heads and stays inside the scale-up domain; for MoE models
+ * EP (powers of two up to the expert count) may span the network; PP covers what memory needs.
+ */
 export function candidateLayouts(ctx: EngineContext): Layout[] {
   const { hardware, model, chips } = ctx.scenario;
   const budget = chips ?? Number.POSITIVE_INFINITY;
   const layouts: Layout[] = [];
+  const expertOptions = [1];
+  if (model.moe !== null) {
+    for (let ep = 2; ep <= Math.min(model.moe.numExperts, MAX_EXPERT_PARALLEL); ep *= 2) expertOptions.push(ep);
+  }
   for (const tp of divisors(model.numAttentionHeads, Math.min(hardware.scaleUp.domainSize, budget))) {
-    const minPp = minimumStages(ctx, tp);
-    if (minPp > model.numLayers) continue;
-    const stages = new Set<number>([minPp]);
-    for (let pp = 1; stages.size < MAX_PIPELINE_CANDIDATES && pp <= model.numLayers; pp *= 2) {
-      if (pp > minPp) stages.add(pp);
-    }
-    if (stages.size < MAX_PIPELINE_CANDIDATES && minPp * 2 <= model.numLayers) stages.add(minPp * 2);
-    for (const pp of stages) {
-      if (pp > model.numLayers || tp * pp > budget) continue;
-      layouts.push({ tensorParallel: tp, pipelineParallel: pp, expertParallel: 1 });
+    for (const ep of expertOptions) {
+      if (tp * ep > budget) break;
+      const minPp = minimumStages(ctx, tp, ep);
+      if (minPp > model.numLayers) continue;
+      const stages = new Set<number>([minPp]);
+      for (let pp = 1; stages.size < MAX_PIPELINE_CANDIDATES && pp <= model.numLayers; pp *= 2) {
+        if (pp > minPp) stages.add(pp);
+      }
+      if (stages.size < MAX_PIPELINE_CANDIDATES && minPp * 2 <= model.numLayers) stages.add(minPp * 2);
+      for (const pp of stages) {
+        if (pp > model.numLayers || tp * pp * ep > budget) continue;
+        layouts.push({ tensorParallel: tp, pipelineParallel: pp, expertParallel: ep });
+      }
     }
   }
   return layouts;
@@ -159,9 +177,8 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
 }
 
 function insufficientChipsReason(ctx: EngineContext): string {
-  const { hardware, chips } = ctx.scenario;
-  const sram = hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0;
-  const usable = (hardware.memory.hbmCapacityBytes + sram) * (1 - hardware.efficiency.memoryReserveFraction);
+  const { chips } = ctx.scenario;
+  const usable = usableBytesPerChip(ctx);
   const needed = Math.ceil((ctx.params.total * ctx.weightBytesPerValue) / usable);
   const have = chips === null ? '' : ` (have ${chips})`;
   return `needs at least ${needed} chips to hold the weights${have}`;

@@ -10,7 +10,7 @@ import { tinyChip, tinyModel, tinyScenario } from '../fixtures/tiny';
 
 describe('hand-computed cases on a tiny model and chip', () => {
   it('counts parameters: 1 layer x (48 qkv + 16 out + 96 ffn) + 40 embedding + 40 LM head = 240', () => {
-    expect(tallyParameters(tinyModel())).toEqual({ layers: 160, embedding: 40, lmHead: 40, total: 240 });
+    expect(tallyParameters(tinyModel())).toEqual({ layers: 160, routedExperts: 0, embedding: 40, lmHead: 40, total: 240 });
     expect(tallyParameters(tinyModel({ tieWordEmbeddings: true })).total).toBe(200);
   });
 
