@@ -40,6 +40,14 @@ const VALUE_FLAGS: Record<string, (overlay: Record<string, unknown>, value: stri
   '--hosting-usd-per-kw-month': (o, v) => { sub(o, 'economics').hostingUsdPerKwMonth = num(v); },
   '--efficiency': (o, v) => { o.efficiencyMode = v; },
   '--max-batch': (o, v) => { o.maxBatchPerReplica = num(v); },
+  '--serving': (o, v) => { o.serving = v; },
+  '--speculative': (o, v) => {
+    const spec = sub(o, 'speculative');
+    if (v === 'mtp') spec.method = 'mtp';
+    else { spec.method = 'draft-model'; spec.draftModel = v; }
+  },
+  '--draft-tokens': (o, v) => { sub(o, 'speculative').draftTokens = num(v); },
+  '--acceptance-rate': (o, v) => { sub(o, 'speculative').acceptanceRate = num(v); },
 };
 
 /** A number when the text is one, else the text itself so the parser can name it in its message. */
@@ -124,6 +132,10 @@ Scenario
   --batch N                     fixed batch per replica instead of an objective
   --max-batch N                 largest batch per replica the search may use (default 1024)
   --efficiency spec|achieved    spec-sheet silicon or today's software stacks (default achieved)
+  --serving co-located|disaggregated   disaggregated: separate prefill and decode pools, KV over
+                                the network (also reports the co-located result for comparison)
+  --speculative mtp|MODEL_ID    speculative decoding with multi-token-prediction heads or a draft model
+  --draft-tokens N (3)          --acceptance-rate X (0.7)
 
 Economics
   --pricing rental|tco          headline price (both are reported when known; default rental)

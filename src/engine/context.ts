@@ -27,7 +27,23 @@ export interface EngineContext {
   meanDecodeContextTokens: number;
   /** Context each sequence's KV must hold at its end. */
   maxContextTokens: number;
+  speculation: Speculation | null;
   warnings: string[];
+}
+
+export interface Speculation {
+  method: 'mtp' | 'draft-model';
+  draftTokens: number;
+  acceptanceRate: number;
+  /** Expected tokens per target step: (1 - a^(g+1)) / (1 - a) (Leviathan et al. 2023, eq. 1). */
+  expectedTokensPerStep: number;
+  /** The draft model's own context (draft-model method only). */
+  draft: EngineContext | null;
+}
+
+export function expectedTokensPerStep(draftTokens: number, acceptanceRate: number): number {
+  if (acceptanceRate >= 1) return draftTokens + 1;
+  return (1 - Math.pow(acceptanceRate, draftTokens + 1)) / (1 - acceptanceRate);
 }
 
 /** Largest prompt chunk one step computes (vLLM max_num_batched_tokens / TRT-LLM chunk size order). */
@@ -47,6 +63,23 @@ export function buildContext(scenario: ResolvedScenario): EngineContext {
   if (maxContext > model.maxContextTokens) {
     warnings.push(`input + output = ${maxContext} tokens exceeds ${model.name}'s context window of ${model.maxContextTokens}.`);
   }
+  const spec = scenario.speculative ?? null;
+  let speculation: Speculation | null = null;
+  if (spec !== null) {
+    const draft = spec.method === 'draft-model' && spec.draftModel !== null
+      ? buildContext({ ...scenario, model: spec.draftModel, speculative: null, serving: 'co-located' })
+      : null;
+    if (spec.method === 'draft-model' && spec.draftModel === null) warnings.push('speculative decoding with a draft model needs a draft model; ignored.');
+    else {
+      speculation = {
+        method: spec.method,
+        draftTokens: spec.draftTokens,
+        acceptanceRate: spec.acceptanceRate,
+        expectedTokensPerStep: expectedTokensPerStep(spec.draftTokens, spec.acceptanceRate),
+        draft,
+      };
+    }
+  }
   return {
     scenario,
     groups: layerGroups(model),
@@ -63,6 +96,7 @@ export function buildContext(scenario: ResolvedScenario): EngineContext {
     cachedPromptTokens: cached,
     meanDecodeContextTokens: workload.inputTokens + workload.outputTokens / 2,
     maxContextTokens: maxContext,
+    speculation,
     warnings,
   };
 }

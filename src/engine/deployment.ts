@@ -1,6 +1,7 @@
 import { allReduceSeconds, allToAllSeconds, sendSeconds, type LinkRates } from './collectives';
 import { PREFILL_CHUNK_TOKENS, type EngineContext } from './context';
 import { kvBytesPerSequencePerChip, planMemory, type MemoryPlan } from './memory';
+import type { LayerGroup } from './architecture';
 import { headOperators, layerOperators, type RawOperator, type ShardPlan, type StepShape } from './operators';
 import { timeOperator, type ChipRates, type TimedOperator } from './roofline';
 import type { Bottleneck } from './types';
@@ -53,10 +54,14 @@ export function prepareLayout(ctx: EngineContext, layout: Layout): PreparedLayou
   // Routed experts spread over every chip of a stage; the rest is replicated per attention group.
   const shared = (ctx.params.total - ctx.params.routedExperts) / (tp * pp);
   const experts = ctx.params.routedExperts / chips;
+  // A draft model lives beside the target on every chip of the replica, with its own KV cache.
+  const draft = ctx.speculation?.draft ?? null;
+  const draftWeights = draft === null ? 0 : (draft.params.total * draft.weightBytesPerValue) / (tp * pp);
+  const draftKv = draft === null ? 0 : kvBytesPerSequencePerChip(draft.scenario.model, ctx.maxContextTokens, draft.kvBytesPerValue, tp, pp);
   const memory = planMemory(
     hardware,
-    (shared + experts) * ctx.weightBytesPerValue,
-    kvBytesPerSequencePerChip(model, ctx.maxContextTokens, ctx.kvBytesPerValue, tp, pp),
+    (shared + experts) * ctx.weightBytesPerValue + draftWeights,
+    kvBytesPerSequencePerChip(model, ctx.maxContextTokens, ctx.kvBytesPerValue, tp, pp) + draftKv,
     ep,
   );
   const sram = hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0;
@@ -126,7 +131,7 @@ export function stageTime(ctx: EngineContext, prepared: PreparedLayout, shape: S
   }
   // The last stage also runs the LM head; the slowest stage sets the pipeline's pace.
   for (const raw of headOperators(model, shape, prepared.shard)) add(raw, 1);
-  const tokens = (shape.decodeSequences + shape.prefillTokens) / ep;
+  const tokens = (shape.decodeSequences * (shape.queryTokensPerSequence ?? 1) + shape.prefillTokens) / ep;
   const tp = prepared.layout.tensorParallel;
   const hiddenBytes = tokens * model.hiddenSize * ctx.collectiveBytesPerValue;
   // Two all-reduces of the hidden state per layer under tensor parallelism (Megatron-LM, Shoeybi 2019).
@@ -154,24 +159,36 @@ export function stageTime(ctx: EngineContext, prepared: PreparedLayout, shape: S
  * the same steps (Sarathi-Serve, Agrawal 2024). With PP stages, B is split into PP micro-batches
  * and a token passes every stage: TPOT = PP x stage time + per-step overhead.
  */
-export function evaluateBatch(ctx: EngineContext, prepared: PreparedLayout, batch: number): BatchEvaluation {
+export function evaluateBatch(
+  ctx: EngineContext,
+  prepared: PreparedLayout,
+  batch: number,
+  prefillOnTheseChips = true,
+): BatchEvaluation {
   const { workload, hardware } = ctx.scenario;
   const pp = prepared.layout.pipelineParallel;
   const microBatches = Math.min(pp, batch);
   const perMicroBatch = batch / microBatches;
-  const promptsPerStep = perMicroBatch / workload.outputTokens;
+  const spec = ctx.speculation;
+  const tokensPerStep = spec?.expectedTokensPerStep ?? 1;
+  const query = spec === null ? 1 : spec.draftTokens + 1;
+  // Disaggregated decode pools receive finished prompts (their KV) and compute no prefill.
+  const promptsPerStep = prefillOnTheseChips ? (perMicroBatch * tokensPerStep) / workload.outputTokens : 0;
   const mixed: StepShape = {
     decodeSequences: perMicroBatch,
     decodeContextTokens: ctx.meanDecodeContextTokens,
     prefillTokens: promptsPerStep * ctx.newPromptTokens,
     prefillPrompts: promptsPerStep,
     cachedTokensPerPrompt: ctx.cachedPromptTokens,
+    queryTokensPerSequence: query,
   };
   const overhead = hardware.efficiency.stepOverheadSeconds;
+  const draftSeconds = spec === null ? 0 : draftTime(ctx, prepared, perMicroBatch) * microBatches;
   const mixedStage = stageTime(ctx, prepared, mixed);
   const decodeOnly = stageTime(ctx, prepared, { ...mixed, prefillTokens: 0, prefillPrompts: 0 });
-  const tpot = pp * mixedStage.seconds + overhead;
-  const prefillShare = Math.max(0, 1 - (pp * decodeOnly.seconds + overhead) / tpot);
+  const stepSeconds = pp * mixedStage.seconds + overhead + draftSeconds;
+  const tpot = stepSeconds / tokensPerStep;
+  const prefillShare = Math.max(0, 1 - (pp * decodeOnly.seconds + overhead + draftSeconds) / stepSeconds);
 
   // A new prompt is computed in chunks, each sharing a step with the running decode batch.
   const chunks = Math.max(1, Math.ceil(ctx.newPromptTokens / PREFILL_CHUNK_TOKENS));
@@ -192,8 +209,33 @@ export function evaluateBatch(ctx: EngineContext, prepared: PreparedLayout, batc
     ttftSeconds: ttft,
     replicaOutputTokensPerSecond: batch / tpot,
     prefillShare,
-    decodeStep: wholeStep(decodeOnly, pp, overhead),
+    decodeStep: wholeStep(decodeOnly, pp, overhead + draftSeconds),
   };
+}
+
+/**
+ * Time the draft takes to propose its tokens for one micro-batch: `draftTokens` sequential decode
+ * steps of the draft model, or of one extra transformer layer plus the shared LM head for MTP
+ * (DeepSeek-V3 report, section 2.2).
+ */
+function draftTime(ctx: EngineContext, prepared: PreparedLayout, sequences: number): number {
+  const spec = ctx.speculation!;
+  const shape: StepShape = {
+    decodeSequences: sequences, decodeContextTokens: ctx.meanDecodeContextTokens,
+    prefillTokens: 0, prefillPrompts: 0, cachedTokensPerPrompt: 0,
+  };
+  if (spec.draft !== null) {
+    const draftLayout = prepareLayout(spec.draft, { ...prepared.layout, pipelineParallel: 1, expertParallel: 1 });
+    return spec.draftTokens * (stageTime(spec.draft, draftLayout, shape).seconds + spec.draft.scenario.hardware.efficiency.stepOverheadSeconds);
+  }
+  const { model } = ctx.scenario;
+  const oneLayer: LayerGroup = { count: 1, windowTokens: null, ffn: model.moe !== null ? 'moe' : 'dense' };
+  let seconds = 0;
+  for (const raw of [...layerOperators(model, oneLayer, shape, prepared.shard), ...headOperators(model, shape, prepared.shard)]) {
+    seconds += timeOperator(raw, prepared.rates, sequences / prepared.layout.expertParallel).seconds * raw.count;
+  }
+  const allReduce = allReduceSeconds((sequences / prepared.layout.expertParallel) * model.hiddenSize * ctx.collectiveBytesPerValue, prepared.layout.tensorParallel, prepared.tpLink);
+  return spec.draftTokens * (seconds + 2 * allReduce);
 }
 
 /** A token's full step: every stage once, plus the per-step fixed cost. */

@@ -39,6 +39,8 @@ export interface StepShape {
   prefillPrompts: number;
   /** Prompt tokens already cached per prompt (prefix cache hits): read, not recomputed. */
   cachedTokensPerPrompt: number;
+  /** Tokens each decoding sequence runs through the model this step: 1, or draft + 1 when verifying speculation. */
+  queryTokensPerSequence?: number;
 }
 
 export interface ShardPlan {
@@ -74,7 +76,8 @@ export function layerOperators(model: ModelArchitecture, group: LayerGroup, shap
   const ep = plan.expertParallel;
   const h = model.hiddenSize;
   // Tokens one attention group (and so one chip's dense work) handles; the replica's step has ep times as many.
-  const tokens = (shape.decodeSequences + shape.prefillTokens) / ep;
+  const q = shape.queryTokensPerSequence ?? 1;
+  const tokens = (shape.decodeSequences * q + shape.prefillTokens) / ep;
   const replicaTokens = tokens * ep;
   const decodeSequences = shape.decodeSequences / ep;
   const prefillTokens = shape.prefillTokens / ep;
@@ -105,10 +108,11 @@ export function layerOperators(model: ModelArchitecture, group: LayerGroup, shap
     ops.push({
       name: 'attention-decode', kind: 'attention-decode', phase: 'decode', count: group.count,
       // Scores and weighted values: 2*S*heads*(dk + dv) per token (MODEL.md: 4*B*S*heads*headDim).
-      flops: 2 * decodeSequences * context * heads * (dims.qk + dims.v),
+      // Verifying q speculative tokens multiplies FLOPs by q; the KV is still read once per sequence.
+      flops: 2 * decodeSequences * q * context * heads * (dims.qk + dims.v),
       weightBytes: 0,
-      kvBytes: decodeSequences * (context + 1) * kvPerToken,
-      activationBytes: decodeSequences * 2 * heads * dims.v * aB,
+      kvBytes: decodeSequences * (context + q) * kvPerToken,
+      activationBytes: decodeSequences * q * 2 * heads * dims.v * aB,
       kernels: 1,
     });
   }
@@ -168,8 +172,9 @@ export function layerOperators(model: ModelArchitecture, group: LayerGroup, shap
 export function headOperators(model: ModelArchitecture, shape: StepShape, plan: ShardPlan): RawOperator[] {
   const tp = plan.tensorParallel;
   const h = model.hiddenSize;
-  const tokens = (shape.decodeSequences + shape.prefillTokens) / plan.expertParallel;
-  const logitTokens = (shape.decodeSequences + shape.prefillPrompts) / plan.expertParallel;
+  const q = shape.queryTokensPerSequence ?? 1;
+  const tokens = (shape.decodeSequences * q + shape.prefillTokens) / plan.expertParallel;
+  const logitTokens = (shape.decodeSequences * q + shape.prefillPrompts) / plan.expertParallel;
   const phase = shape.prefillTokens > shape.decodeSequences ? 'prefill' : 'decode';
   const lmParams = (model.vocabSize * h) / tp;
   return [

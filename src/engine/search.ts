@@ -99,24 +99,28 @@ function largestPassing(lo: number, hi: number, ok: (n: number) => boolean): num
   return a;
 }
 
-function chooseBatch(ctx: EngineContext, prepared: PreparedLayout): { evaluation: BatchEvaluation; limit: BatchLimit } | string {
+export function chooseBatch(
+  ctx: EngineContext,
+  prepared: PreparedLayout,
+  prefillOnTheseChips = true,
+): { evaluation: BatchEvaluation; limit: BatchLimit } | string {
   const { objective, maxBatchPerReplica } = ctx.scenario;
   const memoryCap = prepared.memory.maxSequences;
   const cap = Math.min(memoryCap, maxBatchPerReplica);
   const capLimit: BatchLimit = memoryCap <= maxBatchPerReplica ? 'memory' : 'max-batch-setting';
   if (typeof objective === 'object') {
     if (objective.batch > memoryCap) return `batch ${objective.batch} needs more memory than the chips have (fits ${memoryCap})`;
-    const evaluation = evaluateBatch(ctx, prepared, objective.batch);
+    const evaluation = evaluateBatch(ctx, prepared, objective.batch, prefillOnTheseChips);
     return meetsSlo(ctx, evaluation) ? { evaluation, limit: 'objective' } : 'the fixed batch misses the latency limits';
   }
-  const first = evaluateBatch(ctx, prepared, 1);
+  const first = evaluateBatch(ctx, prepared, 1, prefillOnTheseChips);
   if (!meetsSlo(ctx, first)) return 'even one sequence misses the latency limits';
   if (objective === 'min-latency') return { evaluation: first, limit: 'objective' };
   const cache = new Map<number, BatchEvaluation>([[1, first]]);
   const at = (b: number) => {
     let e = cache.get(b);
     if (!e) {
-      e = evaluateBatch(ctx, prepared, b);
+      e = evaluateBatch(ctx, prepared, b, prefillOnTheseChips);
       cache.set(b, e);
     }
     return e;

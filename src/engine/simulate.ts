@@ -3,7 +3,8 @@ import { stageTime, type StepTiming } from './deployment';
 import { priceDeployment, rentalPerChipHour, tcoPerChipHour } from './economics';
 import { buildExplain } from './explain';
 import { searchDeployments, type Candidate } from './search';
-import type { Bottleneck, CostBreakdown, OperatorTiming, ResolvedScenario, SimulationResult } from './types';
+import { searchDisaggregated } from './disaggregation';
+import type { Bottleneck, CostBreakdown, DisaggregationSummary, OperatorTiming, ResolvedScenario, SimulationResult } from './types';
 
 /**
  * The engine's entry point: finds the best deployment of the scenario's model on its chips and
@@ -12,11 +13,30 @@ import type { Bottleneck, CostBreakdown, OperatorTiming, ResolvedScenario, Simul
 export function simulate(scenario: ResolvedScenario): SimulationResult {
   const ctx = buildContext(scenario);
   const outcome = searchDeployments(ctx);
+  if (scenario.serving === 'disaggregated') {
+    const disaggregated = searchDisaggregated(ctx);
+    if (typeof disaggregated === 'string') return infeasible(ctx, disaggregated, outcome.layoutsTried);
+    const co = outcome.best;
+    const summary: DisaggregationSummary = {
+      ...disaggregated.summary,
+      colocated: co === null ? null : {
+        outputTokensPerSecond: co.outputTokensPerSecond, ttftSeconds: co.evaluation.ttftSeconds,
+        tpotSeconds: co.evaluation.tpotSeconds, chips: co.chips,
+      },
+    };
+    return assemble(ctx, disaggregated.best, outcome.frontier, outcome.layoutsTried, summary);
+  }
   if (outcome.best === null) return infeasible(ctx, outcome.reason, outcome.layoutsTried);
-  return assemble(ctx, outcome.best, outcome.frontier, outcome.layoutsTried);
+  return assemble(ctx, outcome.best, outcome.frontier, outcome.layoutsTried, null);
 }
 
-function assemble(ctx: EngineContext, best: Candidate, frontier: SimulationResult['frontier'], layoutsTried: number): SimulationResult {
+function assemble(
+  ctx: EngineContext,
+  best: Candidate,
+  frontier: SimulationResult['frontier'],
+  layoutsTried: number,
+  disaggregation: DisaggregationSummary | null,
+): SimulationResult {
   const { hardware, model, workload, economics } = ctx.scenario;
   const e = best.evaluation;
   const warnings = [...ctx.warnings];
@@ -88,6 +108,8 @@ function assemble(ctx: EngineContext, best: Candidate, frontier: SimulationResul
     operators: [...operatorTimings(decode, 'decode'), ...operatorTimings(prefill, 'prefill')],
     frontier,
     layoutsTried,
+    tokensPerTargetStep: ctx.speculation?.expectedTokensPerStep ?? 1,
+    disaggregation,
     warnings,
     explain: [],
     estimateMarks: estimateMarks(ctx, best, pricingUsed),
@@ -168,6 +190,8 @@ function infeasible(ctx: EngineContext, reason: string, layoutsTried: number): S
     operators: [],
     frontier: [],
     layoutsTried,
+    tokensPerTargetStep: ctx.speculation?.expectedTokensPerStep ?? 1,
+    disaggregation: null,
     warnings: [...ctx.warnings],
     explain: [],
     estimateMarks: [],

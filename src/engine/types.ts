@@ -213,6 +213,21 @@ export interface EconomicsInput {
   hostingUsdPerKwMonth: number;
 }
 
+/**
+ * Speculative decoding: a draft proposes `draftTokens` tokens, the target verifies them in one step
+ * and accepts each with probability `acceptanceRate` (Leviathan et al. 2023). 'mtp' drafts with
+ * the model's own multi-token-prediction head (DeepSeek-V3); 'draft-model' with a smaller model.
+ */
+export interface SpeculativeConfig {
+  method: 'mtp' | 'draft-model';
+  draftTokens: number;
+  acceptanceRate: number;
+  draftModel: ModelArchitecture | null;
+}
+
+/** Co-located: prefill and decode share chips; disaggregated: separate pools, KV sent over the network. */
+export type ServingMode = 'co-located' | 'disaggregated';
+
 /** 'spec' = silicon limits (efficiencies as fitted, software factor 1); 'achieved' = with today's stacks. */
 export type EfficiencyMode = 'spec' | 'achieved';
 
@@ -230,6 +245,10 @@ export interface ResolvedScenario {
   efficiencyMode: EfficiencyMode;
   /** Largest batch the search considers per replica (runtime limit such as max_num_seqs). */
   maxBatchPerReplica: number;
+  /** Absent = no speculative decoding. */
+  speculative?: SpeculativeConfig | null;
+  /** Absent = co-located. */
+  serving?: ServingMode;
 }
 
 export interface DeploymentConfig {
@@ -275,6 +294,24 @@ export interface CostBreakdown {
   capexUsdPerHour?: number;
   powerUsdPerHour?: number;
   hostingUsdPerHour?: number;
+}
+
+export interface PoolLayout {
+  tensorParallel: number;
+  pipelineParallel: number;
+  expertParallel: number;
+  replicas: number;
+  chipsPerReplica: number;
+}
+
+export interface DisaggregationSummary {
+  prefill: PoolLayout & { promptsPerSecondPerReplica: number };
+  decode: PoolLayout & { batch: number };
+  /** KV cache of one prompt sent from the prefill pool to the decode pool over the scale-out network. */
+  kvTransferSeconds: number;
+  kvBytesPerPrompt: number;
+  /** The same chips, co-located, for comparison (null when co-located finds nothing feasible). */
+  colocated: { outputTokensPerSecond: number; ttftSeconds: number; tpotSeconds: number; chips: number } | null;
 }
 
 /** One (layout, batch) point of the throughput-vs-interactivity trade-off, per replica. */
@@ -324,6 +361,10 @@ export interface SimulationResult {
   frontier: FrontierPoint[];
   /** Layouts the search evaluated. */
   layoutsTried: number;
+  /** Speculative decoding: expected tokens each target step yields (1 without). */
+  tokensPerTargetStep: number;
+  /** Present when the scenario asked for disaggregated serving. */
+  disaggregation: DisaggregationSummary | null;
   warnings: string[];
   explain: ExplainEntry[];
   /** Estimate marks of the profile fields this result used. */

@@ -22,6 +22,8 @@ export const LIMITS = {
   pue: { min: 1, max: 3 },
   usdPerKwh: { min: 0, max: 2, unit: 'USD/kWh' },
   hostingUsdPerKwMonth: { min: 0, max: 5000, unit: 'USD/kW-month' },
+  draftTokens: { min: 1, max: 16, integer: true, unit: 'tokens' },
+  acceptanceRate: { min: 0, max: 0.99 },
 } as const satisfies Record<string, NumberRule>;
 
 export type LimitKey = keyof typeof LIMITS;

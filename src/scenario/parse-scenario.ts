@@ -14,11 +14,11 @@ import {
   type ParseOutcome,
 } from '../parse/fields';
 import { LIMITS } from './limits';
-import { SCENARIO_VERSION, defaultScenario, type Scenario } from './scenario';
+import { SCENARIO_VERSION, defaultScenario, type Scenario, type ScenarioSpeculation } from './scenario';
 
 const KNOWN_KEYS = new Set([
   'version', 'hardware', 'chips', 'model', 'precision', 'workload', 'slo', 'objective', 'economics',
-  'efficiencyMode', 'maxBatchPerReplica',
+  'efficiencyMode', 'maxBatchPerReplica', 'speculative', 'serving',
 ]);
 
 /**
@@ -99,7 +99,32 @@ export function parseScenario(raw: unknown, base: Scenario = defaultScenario()):
   if (own(raw, 'economics') !== undefined) out.economics = parseEconomics(log, readRecord(log, raw, 'economics', ''), out.economics);
   out.efficiencyMode = readEnum(log, raw, 'efficiencyMode', '', ['spec', 'achieved'] as const, out.efficiencyMode, true);
   out.maxBatchPerReplica = readNumber(log, raw, 'maxBatchPerReplica', '', LIMITS.maxBatchPerReplica, out.maxBatchPerReplica, true);
+  out.serving = readEnum(log, raw, 'serving', '', ['co-located', 'disaggregated'] as const, out.serving, true);
+  if (own(raw, 'speculative') !== undefined) out.speculative = parseSpeculation(log, own(raw, 'speculative'), out.speculative);
   return { value: out, errors: log.errors, warnings: log.warnings };
+}
+
+function parseSpeculation(log: IssueLog, raw: unknown, base: ScenarioSpeculation): ScenarioSpeculation {
+  if (raw === null) return null;
+  if (!isRecord(raw)) {
+    log.error('speculative', `must be null or an object with method "mtp" or "draft-model", got ${describeValue(raw)}`);
+    return base;
+  }
+  const method = readEnum(log, raw, 'method', 'speculative', ['mtp', 'draft-model'] as const, 'mtp');
+  const draftTokens = readNumber(log, raw, 'draftTokens', 'speculative', LIMITS.draftTokens, 3, true);
+  const acceptanceRate = readNumber(log, raw, 'acceptanceRate', 'speculative', LIMITS.acceptanceRate, 0.7, true);
+  warnUnknown(log, raw, 'speculative', ['method', 'draftTokens', 'acceptanceRate', 'draftModel']);
+  if (method === 'mtp') return { method, draftTokens, acceptanceRate };
+  const draft = own(raw, 'draftModel');
+  if (typeof draft === 'string') return { method, draftModel: draft.slice(0, 100), draftTokens, acceptanceRate };
+  if (isRecord(draft)) {
+    const parsed = parseModelArchitecture(draft);
+    for (const e of parsed.errors) log.error(joinPath('speculative.draftModel', e.path), e.message);
+    if (parsed.value !== null && parsed.errors.length === 0) return { method, draftModel: parsed.value, draftTokens, acceptanceRate };
+    return base;
+  }
+  log.error('speculative.draftModel', `must be a model id or an architecture object, got ${describeValue(draft)}`);
+  return base;
 }
 
 function warnUnknown(log: IssueLog, record: Record<string, unknown>, path: string, known: string[]): void {

@@ -20,7 +20,15 @@ export function resolveScenario(scenario: Scenario, catalog: Catalog): { value: 
   if (model === undefined) {
     errors.push({ path: 'model', message: `"${String(scenario.model)}" is not a known model id${suggestion(String(scenario.model), catalog.models.keys())}` });
   }
-  if (hardware === undefined || model === undefined) return { value: null, errors };
+  const spec = scenario.speculative;
+  let draftModel = null;
+  if (spec !== null && spec.method === 'draft-model') {
+    draftModel = typeof spec.draftModel === 'string' ? catalog.models.get(spec.draftModel) ?? null : spec.draftModel;
+    if (draftModel === null) {
+      errors.push({ path: 'speculative.draftModel', message: `"${String(spec.draftModel)}" is not a known model id${suggestion(String(spec.draftModel), catalog.models.keys())}` });
+    }
+  }
+  if (hardware === undefined || model === undefined || errors.length > 0) return { value: null, errors };
   return {
     value: {
       hardware,
@@ -33,6 +41,10 @@ export function resolveScenario(scenario: Scenario, catalog: Catalog): { value: 
       economics: { ...scenario.economics },
       efficiencyMode: scenario.efficiencyMode,
       maxBatchPerReplica: scenario.maxBatchPerReplica,
+      speculative: spec === null ? null : {
+        method: spec.method, draftTokens: spec.draftTokens, acceptanceRate: spec.acceptanceRate, draftModel,
+      },
+      serving: scenario.serving,
     },
     errors,
   };

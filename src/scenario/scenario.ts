@@ -5,9 +5,16 @@ import type {
   ModelArchitecture,
   Objective,
   PrecisionConfig,
+  ServingMode,
   Slo,
   Workload,
 } from '../engine/types';
+
+/** Speculative decoding as a user writes it: the draft model by id or inline. */
+export type ScenarioSpeculation =
+  | null
+  | { method: 'mtp'; draftTokens: number; acceptanceRate: number }
+  | { method: 'draft-model'; draftModel: string | ModelArchitecture; draftTokens: number; acceptanceRate: number };
 
 export const SCENARIO_VERSION = 1;
 
@@ -25,6 +32,8 @@ export interface Scenario {
   economics: EconomicsInput;
   efficiencyMode: EfficiencyMode;
   maxBatchPerReplica: number;
+  speculative: ScenarioSpeculation;
+  serving: ServingMode;
 }
 
 /**
@@ -60,5 +69,7 @@ export function defaultScenario(): Scenario {
     economics: { ...DEFAULT_ECONOMICS },
     efficiencyMode: 'achieved',
     maxBatchPerReplica: DEFAULT_MAX_BATCH_PER_REPLICA,
+    speculative: null,
+    serving: 'co-located',
   };
 }
