@@ -95,9 +95,9 @@ function render(options: CliOptions, results: { result: SimulationResult; hardwa
   if (options.frontier) {
     for (const { result } of results) {
       text += `\nPareto frontier for ${result.hardwareId} (per replica, no SLO applied):\n`;
-      text += 'tok/s/user  tok/s/chip  chips  TPxPPxEP  batch\n';
+      text += 'tok/s/user  tok/s/chip  $/M out  chips  TPxPPxEP  batch\n';
       for (const p of result.frontier) {
-        text += `${p.tokensPerSecondPerUser.toFixed(1).padStart(10)}  ${p.outputTokensPerSecondPerChip.toFixed(1).padStart(10)}  ${String(p.chips).padStart(5)}  ${`${p.tensorParallel}x${p.pipelineParallel}x${p.expertParallel}`.padEnd(8)}  ${p.batch}\n`;
+        text += `${p.tokensPerSecondPerUser.toFixed(1).padStart(10)}  ${p.outputTokensPerSecondPerChip.toFixed(1).padStart(10)}  ${p.usdPerMillionOutputTokens.toFixed(3).padStart(7)}  ${String(p.chips).padStart(5)}  ${`${p.tensorParallel}x${p.pipelineParallel}x${p.expertParallel}`.padEnd(8)}  ${p.batch}\n`;
       }
     }
   }

@@ -106,8 +106,9 @@ export function chooseBatch(
 ): { evaluation: BatchEvaluation; limit: BatchLimit } | string {
   const { objective, maxBatchPerReplica } = ctx.scenario;
   const memoryCap = prepared.memory.maxSequences;
-  const cap = Math.min(memoryCap, maxBatchPerReplica);
-  const capLimit: BatchLimit = memoryCap <= maxBatchPerReplica ? 'memory' : 'max-batch-setting';
+  const runtimeCap = runtimeBatchCap(ctx, prepared);
+  const cap = Math.min(memoryCap, runtimeCap);
+  const capLimit: BatchLimit = memoryCap <= runtimeCap ? 'memory' : 'max-batch-setting';
   if (typeof objective === 'object') {
     if (objective.batch > memoryCap) return `batch ${objective.batch} needs more memory than the chips have (fits ${memoryCap})`;
     const evaluation = evaluateBatch(ctx, prepared, objective.batch, prefillOnTheseChips);
@@ -130,6 +131,11 @@ export function chooseBatch(
   const enough = largestPassing(1, largest, (b) => b === 1 || at(b - 1).replicaOutputTokensPerSecond < SATURATION_SHARE * peak);
   const limit: BatchLimit = enough < largest ? 'compute-saturation' : largest === cap ? capLimit : 'slo';
   return { evaluation: at(enough), limit };
+}
+
+/** The runtime's sequence cap applies per serving engine: under EP, per attention group (SGLang DP attention). */
+function runtimeBatchCap(ctx: EngineContext, prepared: PreparedLayout): number {
+  return ctx.scenario.maxBatchPerReplica * prepared.layout.expertParallel;
 }
 
 function better(ctx: EngineContext, a: Candidate, b: Candidate | null): boolean {
@@ -190,7 +196,7 @@ function insufficientChipsReason(ctx: EngineContext): string {
 
 /** Evaluates a power-of-two batch ladder of one layout for the Pareto frontier (no SLO applied). */
 function collectFrontier(ctx: EngineContext, prepared: PreparedLayout, out: FrontierPoint[]): void {
-  const cap = Math.min(prepared.memory.maxSequences, ctx.scenario.maxBatchPerReplica);
+  const cap = Math.min(prepared.memory.maxSequences, runtimeBatchCap(ctx, prepared));
   for (let b = 1; b <= cap; b *= 2) {
     const e = evaluateBatch(ctx, prepared, b);
     out.push({
@@ -203,6 +209,7 @@ function collectFrontier(ctx: EngineContext, prepared: PreparedLayout, out: Fron
       outputTokensPerSecondPerChip: e.replicaOutputTokensPerSecond / prepared.chipsPerReplica,
       tpotSeconds: e.tpotSeconds,
       ttftSeconds: e.ttftSeconds,
+      usdPerMillionOutputTokens: 0,
     });
   }
 }

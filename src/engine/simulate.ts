@@ -63,6 +63,8 @@ function assemble(
     warnings.push(`${hardware.name} has no known rental price; priced by TCO instead.`);
   }
   const headline = pricingUsed === 'rental' && rental !== null ? rental : tco;
+  const usdPerChipHour = headline.costPerHourUsd / best.chips;
+  const pricedFrontier = frontier.map((p) => ({ ...p, usdPerMillionOutputTokens: (usdPerChipHour / (p.outputTokensPerSecondPerChip * 3600)) * 1e6 }));
   const decode = e.decodeStep;
   const prefill = stageTime(ctx, best.prepared, {
     decodeSequences: 0,
@@ -106,7 +108,7 @@ function assemble(
     bottleneck: dominant(decode.breakdown),
     decodeStepBreakdownSeconds: decode.breakdown,
     operators: [...operatorTimings(decode, 'decode'), ...operatorTimings(prefill, 'prefill')],
-    frontier,
+    frontier: pricedFrontier,
     layoutsTried,
     tokensPerTargetStep: ctx.speculation?.expectedTokensPerStep ?? 1,
     disaggregation,

@@ -325,6 +325,8 @@ export interface FrontierPoint {
   outputTokensPerSecondPerChip: number;
   tpotSeconds: number;
   ttftSeconds: number;
+  /** At the result's headline price per chip-hour. */
+  usdPerMillionOutputTokens: number;
 }
 
 export interface SimulationResult {

@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildContext, expectedTokensPerStep } from '../../src/engine/context';
+import { evaluateBatch, prepareLayout, stageTime } from '../../src/engine/deployment';
+import { simulate } from '../../src/engine/simulate';
+import type { HardwareProfile, ModelArchitecture, ResolvedScenario } from '../../src/engine/types';
+import { DEFAULT_ECONOMICS } from '../../src/scenario/scenario';
+import { tinyChip, tinyModel, tinyScenario } from '../fixtures/tiny';
+
+const decodeShape = { decodeSequences: 1, decodeContextTokens: 10, prefillTokens: 0, prefillPrompts: 0, cachedTokensPerPrompt: 0 };
+
+describe('parallelism on hand-checkable cases', () => {
+  it('tensor parallel 2: halves weights and KV heads, adds two all-reduces per layer', () => {
+    // Per chip: qkv 48+20, attention 88+8, out 16+12, ffn 96+16, norms 64, embedding 16, LM head 40+28 = 452 B
+    // -> 0.452 s at 1000 B/s. All-reduce of 1 token x 4 hidden x 2 B = 8 B at 8 B/s, alpha 1 us:
+    // 1 us + (2 x 1/2) x 8/8 s = 1.000001 s, twice per layer.
+    const chip = tinyChip({ scaleUp: { name: 'slow', bandwidthBytesPerSecondPerDirection: 8, latencySeconds: 1e-6, domainSize: 8 } });
+    const ctx = buildContext(tinyScenario({ hardware: chip, chips: 2 }));
+    const prepared = prepareLayout(ctx, { tensorParallel: 2, pipelineParallel: 1, expertParallel: 1 });
+    const step = stageTime(ctx, prepared, decodeShape);
+    expect(step.communicationSeconds).toBeCloseTo(2.000002, 9);
+    expect(step.seconds).toBeCloseTo(0.452 + 2.000002, 9);
+    expect(prepared.memory.weightsBytesPerChip).toBe(240);
+  });
+
+  it('pipeline parallel 2: each stage reads one layer; a token crosses both stages', () => {
+    // Two identical layers of 648 B each (qkv 128, attention 192, out 48, ffn 216, norms 64) + head 144 B.
+    // PP1, batch 1: 1440 B -> 1.44 s. PP2, batch 2 (two micro-batches of 1): stage = 648 + 144 = 792 B,
+    // TPOT = 2 x 0.792 = 1.584 s, so 2 / 1.584 tokens/s.
+    const scenario = tinyScenario({ model: tinyModel({ numLayers: 2 }), chips: 2, workload: { inputTokens: 5, outputTokens: 10, prefixCacheHitRate: 0 } });
+    const ctx = buildContext(scenario);
+    const one = evaluateBatch(ctx, prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 1, expertParallel: 1 }), 1, false);
+    expect(one.tpotSeconds).toBeCloseTo(1.44, 9);
+    const two = evaluateBatch(ctx, prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 2, expertParallel: 1 }), 2, false);
+    expect(two.tpotSeconds).toBeCloseTo(1.584, 9);
+    expect(two.replicaOutputTokensPerSecond).toBeCloseTo(2 / 1.584, 9);
+  });
+
+  it('expert parallel 2: routed experts split over both chips, the rest replicated', () => {
+    // 4 experts x 96 params = 384 routed; attention 64 + router 16 + embedding 40 + LM head 40 = 160 shared.
+    // Per chip: 160 + 384 / 2 = 352 params = 704 B in bf16.
+    const model = tinyModel({
+      intermediateSize: 0,
+      moe: { numExperts: 4, expertsPerToken: 1, numSharedExperts: 0, expertIntermediateSize: 8, sharedExpertIntermediateSize: null, firstDenseLayers: 0, moeLayerPeriod: 1 },
+    });
+    const ctx = buildContext(tinyScenario({ model, chips: 2 }));
+    expect(ctx.params.routedExperts).toBe(384);
+    const prepared = prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 1, expertParallel: 2 });
+    expect(prepared.chipsPerReplica).toBe(2);
+    expect(prepared.memory.weightsBytesPerChip).toBe(704);
+    // Each attention group keeps the KV of its own sequences: twice the sequences of one chip.
+    const single = prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 1, expertParallel: 1 });
+    expect(prepared.memory.maxSequences).toBeGreaterThan(single.memory.maxSequences);
+  });
+
+  it('speculative decoding: (1 - a^(g+1)) / (1 - a) tokens per target step', () => {
+    expect(expectedTokensPerStep(3, 0.5)).toBeCloseTo(1.875, 12);
+    expect(expectedTokensPerStep(3, 0)).toBe(1);
+    expect(expectedTokensPerStep(2, 1)).toBe(3);
+  });
+});
+
+const h200 = JSON.parse(readFileSync(new URL('../../hardware-profiles/nvidia-h200-sxm.json', import.meta.url), 'utf8')) as HardwareProfile;
+const llama8b = JSON.parse(readFileSync(new URL('../../models/llama-3.1-8b.json', import.meta.url), 'utf8')) as ModelArchitecture;
+const mixtral = JSON.parse(readFileSync(new URL('../../models/mixtral-8x7b.json', import.meta.url), 'utf8')) as ModelArchitecture;
+
+function scenario(chips: number | null, model: ModelArchitecture, maxTpotSeconds: number | null): ResolvedScenario {
+  return {
+    hardware: h200, chips, model,
+    precision: { weights: 'fp8', activations: 'fp8', kvCache: 'fp8' },
+    workload: { inputTokens: 1024, outputTokens: 256, prefixCacheHitRate: 0 },
+    slo: { maxTtftSeconds: null, maxTpotSeconds },
+    objective: 'max-throughput', economics: { ...DEFAULT_ECONOMICS }, efficiencyMode: 'achieved', maxBatchPerReplica: 512,
+  };
+}
+
+describe('deployment search properties', () => {
+  it('adding chips never lowers the best throughput', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }), fc.constantFrom(llama8b, mixtral),
+      fc.constantFrom(null, 0.02, 0.05), (chips, extra, model, tpot) => {
+        const fewer = simulate(scenario(chips, model, tpot));
+        const more = simulate(scenario(chips + extra, model, tpot));
+        expect(more.outputTokensPerSecond).toBeGreaterThanOrEqual(fewer.outputTokensPerSecond * (1 - 1e-12));
+      }), { numRuns: 25 });
+  });
+
+  it('a looser latency limit never lowers the best throughput (beyond the 1% saturation allowance)', () => {
+    fc.assert(fc.property(fc.constantFrom(1, 2, 4, 8), fc.double({ min: 0.005, max: 0.2, noNaN: true }), fc.double({ min: 1, max: 5, noNaN: true }),
+      fc.constantFrom(llama8b, mixtral), (chips, tpot, looser, model) => {
+        const tight = simulate(scenario(chips, model, tpot));
+        const loose = simulate(scenario(chips, model, tpot * looser));
+        expect(loose.outputTokensPerSecond).toBeGreaterThanOrEqual(tight.outputTokensPerSecond * 0.99);
+      }), { numRuns: 25 });
+  });
+
+  it('disaggregated pools fit the chip budget and serve no more than the slower pool allows', () => {
+    const r = simulate({ ...scenario(16, llama8b, 0.05), serving: 'disaggregated' });
+    expect(r.feasible).toBe(true);
+    const d = r.disaggregation!;
+    const chips = d.prefill.replicas * d.prefill.chipsPerReplica + d.decode.replicas * d.decode.chipsPerReplica;
+    expect(chips).toBe(r.config.chips);
+    expect(chips).toBeLessThanOrEqual(16);
+    expect(r.outputTokensPerSecond).toBeLessThanOrEqual(d.prefill.replicas * d.prefill.promptsPerSecondPerReplica * 256 * (1 + 1e-9));
+    expect(r.ttftSeconds).toBeGreaterThan(d.kvTransferSeconds);
+    expect(d.colocated).not.toBeNull();
+  });
+
+  it('MTP speculation with high acceptance raises per-user speed', () => {
+    const plain = simulate({ ...scenario(8, llama8b, null), objective: 'min-latency' });
+    const spec = simulate({ ...scenario(8, llama8b, null), objective: 'min-latency', speculative: { method: 'mtp', draftTokens: 2, acceptanceRate: 0.8, draftModel: null } });
+    expect(spec.tokensPerTargetStep).toBeCloseTo(expectedTokensPerStep(2, 0.8), 12);
+    expect(spec.tokensPerSecondPerUser).toBeGreaterThan(plain.tokensPerSecondPerUser);
+  });
+});

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadCatalogFromDisk } from '../../src/catalog/load-node';
+import { parseScenario } from '../../src/scenario/parse-scenario';
+import { resolveScenario } from '../../src/scenario/resolve';
+import { defaultScenario } from '../../src/scenario/scenario';
+
+const { catalog } = loadCatalogFromDisk();
+
+describe('parseScenario', () => {
+  it('accepts the documented v1 file shape', () => {
+    const out = parseScenario({
+      version: 1, hardware: 'nvidia-h200-sxm', chips: 8, model: 'llama-3.1-70b',
+      precision: { weights: 'fp8', activations: 'fp8', kvCache: 'fp8' },
+      workload: { inputTokens: 2048, outputTokens: 256, prefixCacheHitRate: 0 },
+      slo: { maxTtftSeconds: 2, maxTpotSeconds: 0.05 }, objective: { batch: 64 }, economics: { pricing: 'tco', pue: 1.3 },
+    });
+    expect(out.errors).toEqual([]);
+    expect(out.value.objective).toEqual({ batch: 64 });
+    expect(out.value.economics.pue).toBe(1.3);
+    expect(out.value.economics.depreciationYears).toBe(4);
+    expect(resolveScenario(out.value, catalog).errors).toEqual([]);
+  });
+
+  it('names every bad field with its accepted range and keeps the good ones', () => {
+    const out = parseScenario({
+      chips: -3, workload: { inputTokens: Number.NaN, outputTokens: 1e12, prefixCacheHitRate: 0.5 },
+      precision: { weights: 'fp3' }, economics: { pue: Number.POSITIVE_INFINITY, usdPerKwh: 0.1 }, objective: 'fastest',
+    });
+    const paths = out.errors.map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['chips', 'workload.inputTokens', 'workload.outputTokens', 'precision.weights', 'economics.pue', 'objective']));
+    expect(out.errors.find((e) => e.path === 'workload.outputTokens')!.message).toContain('from 1 to 1000000');
+    expect(out.value.workload.prefixCacheHitRate).toBe(0.5);
+    expect(out.value.economics.usdPerKwh).toBe(0.1);
+    expect(out.value.chips).toBe(8);
+  });
+
+  it('reports a newer version explicitly and warns on unknown fields', () => {
+    const out = parseScenario({ version: 7, colour: 'red' });
+    expect(out.errors[0]!.message).toContain('newer version');
+    expect(out.warnings[0]!.path).toBe('colour');
+  });
+
+  it('unknown ids are reported by resolve with suggestions', () => {
+    const r = resolveScenario({ ...defaultScenario(), hardware: 'h200', model: 'llama-70b' }, catalog);
+    expect(r.value).toBeNull();
+    expect(r.errors.map((e) => e.path)).toEqual(['hardware', 'model']);
+    expect(r.errors[0]!.message).toContain('nvidia-h200-sxm');
+  });
+
+  it('never throws on any JSON, and what it returns parses again cleanly', () => {
+    fc.assert(fc.property(fc.oneof(fc.anything(), fc.json().map((t) => JSON.parse(t) as unknown),
+      fc.record({ chips: fc.anything(), workload: fc.anything(), economics: fc.anything(), objective: fc.anything(), speculative: fc.anything() })), (raw) => {
+      const out = parseScenario(raw);
+      expect(parseScenario(out.value).errors).toEqual([]);
+    }), { numRuns: 2000 });
+  });
+});
