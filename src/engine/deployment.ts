@@ -40,9 +40,19 @@ export interface BatchEvaluation {
   ttftSeconds: number;
   /** Output tokens/s of one replica. */
   replicaOutputTokensPerSecond: number;
-  /** Share of step time spent on prompt tokens (charged to input tokens). */
+  /** Share of step time spent on prompt tokens (charged to input tokens); NaN unless `full`. */
   prefillShare: number;
-  decodeStep: StepTiming;
+  /** The decode-only step with its operators; null unless `full`. */
+  decodeStep: StepTiming | null;
+}
+
+export interface EvaluateOptions {
+  /** false for a disaggregated decode pool, which receives finished prompts. */
+  prefillOnTheseChips?: boolean;
+  /** Compute TTFT (NaN otherwise): the search asks only when a TTFT limit or latency objective needs it. */
+  ttft?: boolean;
+  /** Also compute the decode-only step (breakdown, operators) and the prefill share: final results only. */
+  full?: boolean;
 }
 
 export function prepareLayout(ctx: EngineContext, layout: Layout): PreparedLayout {
@@ -111,7 +121,7 @@ function moeLayerShare(ctx: EngineContext): number {
 }
 
 /** Time of one pipeline stage processing `shape` (all layers when PP = 1), including its collectives. */
-export function stageTime(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape): StepTiming {
+export function stageTime(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape, collect = true): StepTiming {
   const { model } = ctx.scenario;
   const breakdown: Record<Bottleneck, number> = { compute: 0, memory: 0, communication: 0, overhead: 0 };
   const operators: TimedOperator[] = [];
@@ -124,7 +134,7 @@ export function stageTime(ctx: EngineContext, prepared: PreparedLayout, shape: S
     seconds += timed.seconds * n;
     breakdown.overhead += timed.overheadSeconds * n;
     breakdown[timed.computeSeconds >= timed.memorySeconds ? 'compute' : 'memory'] += Math.max(timed.computeSeconds, timed.memorySeconds) * n;
-    operators.push(scale === 1 ? timed : { ...timed, op: { ...raw, count: n } });
+    if (collect) operators.push(scale === 1 ? timed : { ...timed, op: { ...raw, count: n } });
   };
   for (const group of ctx.groups) {
     for (const raw of layerOperators(model, group, shape, prepared.shard)) add(raw, layerScale);
@@ -163,8 +173,10 @@ export function evaluateBatch(
   ctx: EngineContext,
   prepared: PreparedLayout,
   batch: number,
-  prefillOnTheseChips = true,
+  options: EvaluateOptions = {},
 ): BatchEvaluation {
+  const prefillOnTheseChips = options.prefillOnTheseChips ?? true;
+  const full = options.full ?? true;
   const { workload, hardware } = ctx.scenario;
   const pp = prepared.layout.pipelineParallel;
   const microBatches = Math.min(pp, batch);
@@ -184,12 +196,26 @@ export function evaluateBatch(
   };
   const overhead = hardware.efficiency.stepOverheadSeconds;
   const draftSeconds = spec === null ? 0 : draftTime(ctx, prepared, perMicroBatch) * microBatches;
-  const mixedStage = stageTime(ctx, prepared, mixed);
-  const decodeOnly = stageTime(ctx, prepared, { ...mixed, prefillTokens: 0, prefillPrompts: 0 });
+  const mixedStage = stageTime(ctx, prepared, mixed, false);
   const stepSeconds = pp * mixedStage.seconds + overhead + draftSeconds;
   const tpot = stepSeconds / tokensPerStep;
-  const prefillShare = Math.max(0, 1 - (pp * decodeOnly.seconds + overhead + draftSeconds) / stepSeconds);
+  const decodeOnly = full ? stageTime(ctx, prepared, { ...mixed, prefillTokens: 0, prefillPrompts: 0 }) : null;
+  const prefillShare = decodeOnly === null ? Number.NaN
+    : Math.max(0, 1 - (pp * decodeOnly.seconds + overhead + draftSeconds) / stepSeconds);
+  const ttft = full || (options.ttft ?? true) ? timeToFirstToken(ctx, prepared, perMicroBatch) : Number.NaN;
+  return {
+    batch,
+    tpotSeconds: tpot,
+    ttftSeconds: ttft,
+    replicaOutputTokensPerSecond: batch / tpot,
+    prefillShare,
+    decodeStep: decodeOnly === null ? null : wholeStep(decodeOnly, pp, overhead + draftSeconds),
+  };
+}
 
+function timeToFirstToken(ctx: EngineContext, prepared: PreparedLayout, perMicroBatch: number): number {
+  const pp = prepared.layout.pipelineParallel;
+  const overhead = ctx.scenario.hardware.efficiency.stepOverheadSeconds;
   // A new prompt is computed in chunks, each sharing a step with the running decode batch.
   const chunks = Math.max(1, Math.ceil(ctx.newPromptTokens / PREFILL_CHUNK_TOKENS));
   const chunkTokens = ctx.newPromptTokens / chunks;
@@ -201,16 +227,8 @@ export function evaluateBatch(
     prefillTokens: chunkTokens * ep,
     prefillPrompts: ep,
     cachedTokensPerPrompt: ctx.cachedPromptTokens,
-  });
-  const ttft = chunks * (pp * chunkStage.seconds + overhead);
-  return {
-    batch,
-    tpotSeconds: tpot,
-    ttftSeconds: ttft,
-    replicaOutputTokensPerSecond: batch / tpot,
-    prefillShare,
-    decodeStep: wholeStep(decodeOnly, pp, overhead + draftSeconds),
-  };
+  }, false);
+  return chunks * (pp * chunkStage.seconds + overhead);
 }
 
 /**
@@ -226,7 +244,7 @@ function draftTime(ctx: EngineContext, prepared: PreparedLayout, sequences: numb
   };
   if (spec.draft !== null) {
     const draftLayout = prepareLayout(spec.draft, { ...prepared.layout, pipelineParallel: 1, expertParallel: 1 });
-    return spec.draftTokens * (stageTime(spec.draft, draftLayout, shape).seconds + spec.draft.scenario.hardware.efficiency.stepOverheadSeconds);
+    return spec.draftTokens * (stageTime(spec.draft, draftLayout, shape, false).seconds + spec.draft.scenario.hardware.efficiency.stepOverheadSeconds);
   }
   const { model } = ctx.scenario;
   const oneLayer: LayerGroup = { count: 1, windowTokens: null, ffn: model.moe !== null ? 'moe' : 'dense' };

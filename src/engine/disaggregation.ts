@@ -1,5 +1,5 @@
 import { PREFILL_CHUNK_TOKENS, type EngineContext } from './context';
-import { prepareLayout, stageTime, type PreparedLayout } from './deployment';
+import { evaluateBatch, prepareLayout, stageTime, type PreparedLayout } from './deployment';
 import { kvBytesPerSequencePerChip } from './memory';
 import { candidateLayouts, chooseBatch, type Candidate } from './search';
 import type { DisaggregationSummary } from './types';
@@ -55,7 +55,7 @@ export function searchDisaggregated(ctx: EngineContext): { best: Candidate; summ
   const chips = split.decodeReplicas * cd + split.prefillReplicas * cp;
   const output = Math.min(split.decodeReplicas * decodeRate, split.prefillReplicas * promptRate);
   const evaluation = {
-    ...bestDecode.chosen.evaluation,
+    ...evaluateBatch(ctx, bestDecode.prepared, bestDecode.chosen.evaluation.batch, { prefillOnTheseChips: false }),
     ttftSeconds: bestPrefill.latencySeconds + transfer,
     prefillShare: (split.prefillReplicas * cp) / chips,
   };
@@ -90,7 +90,7 @@ function prefillPool(ctx: EngineContext, prepared: PreparedLayout): PrefillPool 
     decodeSequences: 0, decodeContextTokens: 0,
     prefillTokens: prompts * Math.max(1, ctx.newPromptTokens), prefillPrompts: prompts,
     cachedTokensPerPrompt: ctx.cachedPromptTokens,
-  });
+  }, false);
   const overhead = ctx.scenario.hardware.efficiency.stepOverheadSeconds;
   return {
     prepared,

@@ -81,6 +81,10 @@ export function candidateLayouts(ctx: EngineContext): Layout[] {
   return layouts;
 }
 
+function needsTtft(ctx: EngineContext): boolean {
+  return ctx.scenario.slo.maxTtftSeconds !== null || ctx.scenario.objective === 'min-latency';
+}
+
 function meetsSlo(ctx: EngineContext, e: BatchEvaluation): boolean {
   const { maxTpotSeconds, maxTtftSeconds } = ctx.scenario.slo;
   return (maxTpotSeconds === null || e.tpotSeconds <= maxTpotSeconds)
@@ -111,17 +115,18 @@ export function chooseBatch(
   const capLimit: BatchLimit = memoryCap <= runtimeCap ? 'memory' : 'max-batch-setting';
   if (typeof objective === 'object') {
     if (objective.batch > memoryCap) return `batch ${objective.batch} needs more memory than the chips have (fits ${memoryCap})`;
-    const evaluation = evaluateBatch(ctx, prepared, objective.batch, prefillOnTheseChips);
+    const evaluation = evaluateBatch(ctx, prepared, objective.batch, { prefillOnTheseChips, full: false, ttft: needsTtft(ctx) });
     return meetsSlo(ctx, evaluation) ? { evaluation, limit: 'objective' } : 'the fixed batch misses the latency limits';
   }
-  const first = evaluateBatch(ctx, prepared, 1, prefillOnTheseChips);
+  const options = { prefillOnTheseChips, full: false, ttft: needsTtft(ctx) };
+  const first = evaluateBatch(ctx, prepared, 1, options);
   if (!meetsSlo(ctx, first)) return 'even one sequence misses the latency limits';
   if (objective === 'min-latency') return { evaluation: first, limit: 'objective' };
   const cache = new Map<number, BatchEvaluation>([[1, first]]);
   const at = (b: number) => {
     let e = cache.get(b);
     if (!e) {
-      e = evaluateBatch(ctx, prepared, b, prefillOnTheseChips);
+      e = evaluateBatch(ctx, prepared, b, options);
       cache.set(b, e);
     }
     return e;
@@ -183,6 +188,7 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
   if (layouts.length === 0 || (best === null && reason.startsWith('no layout'))) {
     reason = insufficientChipsReason(ctx);
   }
+  if (best !== null) best = { ...best, evaluation: evaluateBatch(ctx, best.prepared, best.evaluation.batch) };
   return { best, reason, layoutsTried: layouts.length, frontier: paretoFrontier(frontierCandidates) };
 }
 
@@ -198,7 +204,7 @@ function insufficientChipsReason(ctx: EngineContext): string {
 function collectFrontier(ctx: EngineContext, prepared: PreparedLayout, out: FrontierPoint[]): void {
   const cap = Math.min(prepared.memory.maxSequences, runtimeBatchCap(ctx, prepared));
   for (let b = 1; b <= cap; b *= 2) {
-    const e = evaluateBatch(ctx, prepared, b);
+    const e = evaluateBatch(ctx, prepared, b, { full: false });
     out.push({
       tensorParallel: prepared.layout.tensorParallel,
       pipelineParallel: prepared.layout.pipelineParallel,

@@ -1,5 +1,5 @@
 import { buildContext, type EngineContext } from './context';
-import { stageTime, type StepTiming } from './deployment';
+import { evaluateBatch, stageTime, type StepTiming } from './deployment';
 import { priceDeployment, rentalPerChipHour, tcoPerChipHour } from './economics';
 import { buildExplain } from './explain';
 import { searchDeployments, type Candidate } from './search';
@@ -65,7 +65,7 @@ function assemble(
   const headline = pricingUsed === 'rental' && rental !== null ? rental : tco;
   const usdPerChipHour = headline.costPerHourUsd / best.chips;
   const pricedFrontier = frontier.map((p) => ({ ...p, usdPerMillionOutputTokens: (usdPerChipHour / (p.outputTokensPerSecondPerChip * 3600)) * 1e6 }));
-  const decode = e.decodeStep;
+  const decode = e.decodeStep ?? evaluateBatch(ctx, best.prepared, e.batch).decodeStep!;
   const prefill = stageTime(ctx, best.prepared, {
     decodeSequences: 0,
     decodeContextTokens: ctx.meanDecodeContextTokens,

@@ -30,9 +30,9 @@ describe('parallelism on hand-checkable cases', () => {
     // TPOT = 2 x 0.792 = 1.584 s, so 2 / 1.584 tokens/s.
     const scenario = tinyScenario({ model: tinyModel({ numLayers: 2 }), chips: 2, workload: { inputTokens: 5, outputTokens: 10, prefixCacheHitRate: 0 } });
     const ctx = buildContext(scenario);
-    const one = evaluateBatch(ctx, prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 1, expertParallel: 1 }), 1, false);
+    const one = evaluateBatch(ctx, prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 1, expertParallel: 1 }), 1, { prefillOnTheseChips: false });
     expect(one.tpotSeconds).toBeCloseTo(1.44, 9);
-    const two = evaluateBatch(ctx, prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 2, expertParallel: 1 }), 2, false);
+    const two = evaluateBatch(ctx, prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 2, expertParallel: 1 }), 2, { prefillOnTheseChips: false });
     expect(two.tpotSeconds).toBeCloseTo(1.584, 9);
     expect(two.replicaOutputTokensPerSecond).toBeCloseTo(2 / 1.584, 9);
   });
