@@ -120,27 +120,43 @@ function moeLayerShare(ctx: EngineContext): number {
   return moe / ctx.scenario.model.numLayers;
 }
 
+/** Accumulates operator times of one stage into a StepTiming (no closures on the hot path). */
+class StageAccumulator {
+  seconds = 0;
+  readonly breakdown: Record<Bottleneck, number> = { compute: 0, memory: 0, communication: 0, overhead: 0 };
+  readonly operators: TimedOperator[] = [];
+  constructor(private readonly rates: ChipRates, private readonly sequencesPerGroup: number, private readonly collect: boolean) {}
+
+  add(raw: RawOperator, scale: number): void {
+    const timed = timeOperator(raw, this.rates, this.sequencesPerGroup);
+    const n = raw.count * scale;
+    this.seconds += timed.seconds * n;
+    this.breakdown.overhead += timed.overheadSeconds * n;
+    if (timed.computeSeconds >= timed.memorySeconds) this.breakdown.compute += timed.computeSeconds * n;
+    else this.breakdown.memory += timed.memorySeconds * n;
+    if (this.collect) this.operators.push(scale === 1 ? timed : { ...timed, op: { ...raw, count: n } });
+  }
+}
+
 /** Time of one pipeline stage processing `shape` (all layers when PP = 1), including its collectives. */
 export function stageTime(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape, collect = true): StepTiming {
   const { model } = ctx.scenario;
-  const breakdown: Record<Bottleneck, number> = { compute: 0, memory: 0, communication: 0, overhead: 0 };
-  const operators: TimedOperator[] = [];
   const layerScale = prepared.layersPerStage / model.numLayers;
-  let seconds = 0;
   const ep = prepared.layout.expertParallel;
-  const add = (raw: RawOperator, scale: number) => {
-    const timed = timeOperator(raw, prepared.rates, shape.decodeSequences / ep);
-    const n = raw.count * scale;
-    seconds += timed.seconds * n;
-    breakdown.overhead += timed.overheadSeconds * n;
-    breakdown[timed.computeSeconds >= timed.memorySeconds ? 'compute' : 'memory'] += Math.max(timed.computeSeconds, timed.memorySeconds) * n;
-    if (collect) operators.push(scale === 1 ? timed : { ...timed, op: { ...raw, count: n } });
-  };
+  const acc = new StageAccumulator(prepared.rates, shape.decodeSequences / ep, collect);
   for (const group of ctx.groups) {
-    for (const raw of layerOperators(model, group, shape, prepared.shard)) add(raw, layerScale);
+    for (const raw of layerOperators(model, group, shape, prepared.shard)) acc.add(raw, layerScale);
   }
   // The last stage also runs the LM head; the slowest stage sets the pipeline's pace.
-  for (const raw of headOperators(model, shape, prepared.shard)) add(raw, 1);
+  for (const raw of headOperators(model, shape, prepared.shard)) acc.add(raw, 1);
+  const communication = stageCommunication(ctx, prepared, shape);
+  acc.breakdown.communication += communication;
+  return { seconds: acc.seconds + communication, breakdown: acc.breakdown, operators: acc.operators, communicationSeconds: communication };
+}
+
+function stageCommunication(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape): number {
+  const { model } = ctx.scenario;
+  const ep = prepared.layout.expertParallel;
   const tokens = (shape.decodeSequences * (shape.queryTokensPerSequence ?? 1) + shape.prefillTokens) / ep;
   const tp = prepared.layout.tensorParallel;
   const hiddenBytes = tokens * model.hiddenSize * ctx.collectiveBytesPerValue;
@@ -155,12 +171,8 @@ export function stageTime(ctx: EngineContext, prepared: PreparedLayout, shape: S
     const dispatch = allToAllSeconds((hiddenBytes * k) / tp, tp * ep, prepared.epLink);
     communication += moeLayers * (2 * dispatch - allReduce);
   }
-  if (prepared.layout.pipelineParallel > 1) {
-    communication += sendSeconds(hiddenBytes, prepared.ppLink);
-  }
-  breakdown.communication += communication;
-  seconds += communication;
-  return { seconds, breakdown, operators, communicationSeconds: communication };
+  if (prepared.layout.pipelineParallel > 1) communication += sendSeconds(hiddenBytes, prepared.ppLink);
+  return communication;
 }
 
 /**

@@ -71,6 +71,20 @@ function prefillContextPerToken(shape: StepShape, windowTokens: number | null): 
   return windowTokens === null ? mean : Math.min(mean, windowTokens);
 }
 
+/** A dense GEMM of `tokens` rows against a weight of `params` values (FLOPs 2*M*K*N). */
+function gemm(
+  name: string, phase: RawOperator['phase'], count: number, tokens: number, params: number,
+  activationValuesPerToken: number, wB: number, aB: number, kernels: number,
+): RawOperator {
+  return {
+    name, kind: 'matrix', phase, count,
+    flops: 2 * tokens * params,
+    weightBytes: params * wB, kvBytes: 0,
+    activationBytes: tokens * activationValuesPerToken * aB,
+    kernels,
+  };
+}
+
 export function layerOperators(model: ModelArchitecture, group: LayerGroup, shape: StepShape, plan: ShardPlan): RawOperator[] {
   const tp = plan.tensorParallel;
   const ep = plan.expertParallel;
@@ -86,18 +100,8 @@ export function layerOperators(model: ModelArchitecture, group: LayerGroup, shap
   const wB = plan.weightBytesPerValue;
   const aB = plan.activationBytesPerValue;
   const ops: RawOperator[] = [];
-  const gemm = (name: string, params: number, outPerToken: number, kernels: number, flopTokens = tokens) => {
-    ops.push({
-      name, kind: 'matrix', phase, count: group.count,
-      flops: 2 * flopTokens * params,
-      weightBytes: params * wB, kvBytes: 0,
-      activationBytes: tokens * (h + outPerToken) * aB,
-      kernels,
-    });
-  };
-
   const attn = attentionParams(model);
-  gemm('qkv-projection', attn.qkv / tp, attn.qkv / h / tp, 1);
+  ops.push(gemm('qkv-projection', phase, group.count, tokens, attn.qkv / tp, h + attn.qkv / h / tp, wB, aB, 1));
 
   const heads = model.numAttentionHeads / tp;
   const dims = attentionHeadDims(model);
@@ -130,10 +134,10 @@ export function layerOperators(model: ModelArchitecture, group: LayerGroup, shap
       kernels: 1,
     });
   }
-  gemm('output-projection', attn.out / tp, h / tp, 1);
+  ops.push(gemm('output-projection', phase, group.count, tokens, attn.out / tp, h + h / tp, wB, aB, 1));
 
   if (group.ffn === 'dense' || model.moe === null) {
-    gemm('ffn', ffnParams(h, model.intermediateSize, model.ffnKind) / tp, model.intermediateSize / tp, 2);
+    ops.push(gemm('ffn', phase, group.count, tokens, ffnParams(h, model.intermediateSize, model.ffnKind) / tp, h + model.intermediateSize / tp, wB, aB, 2));
   } else {
     const moe = model.moe;
     // Each chip holds 1/(TP x EP) of the routed experts; all the replica's tokens route through them.
@@ -157,7 +161,7 @@ export function layerOperators(model: ModelArchitecture, group: LayerGroup, shap
     });
     if (moe.numSharedExperts > 0) {
       const width = moe.sharedExpertIntermediateSize ?? moe.expertIntermediateSize;
-      gemm('moe-shared-experts', (moe.numSharedExperts * ffnParams(h, width, 'gated')) / tp, width / tp, 2);
+      ops.push(gemm('moe-shared-experts', phase, group.count, tokens, (moe.numSharedExperts * ffnParams(h, width, 'gated')) / tp, h + width / tp, wB, aB, 2));
     }
   }
   ops.push({
