@@ -1,3 +1,4 @@
+import { lintProfile } from '../catalog/lint-profile';
 import { parseHardwareProfile } from '../catalog/parse-hardware-profile';
 import { parseModelArchitecture } from '../catalog/parse-model';
 import { PRECISIONS, type EconomicsInput, type Objective, type PrecisionConfig } from '../engine/types';
@@ -52,7 +53,11 @@ export function parseScenario(raw: unknown, base: Scenario = defaultScenario()):
       const parsed = parseHardwareProfile(hardware);
       for (const e of parsed.errors) log.error(joinPath('hardware', e.path), e.message);
       for (const w of parsed.warnings) log.warn(joinPath('hardware', w.path), w.message);
-      if (parsed.value !== null && parsed.errors.length === 0) out.hardware = parsed.value;
+      if (parsed.value !== null && parsed.errors.length === 0) {
+        out.hardware = parsed.value;
+        // Uploaded profiles get the same plausibility lint as the catalog (sparse FLOP/s, GiB, ...).
+        for (const f of lintProfile(parsed.value)) log.warn(joinPath('hardware', f.path), `${f.message} [${f.code}]`);
+      }
     } else log.error('hardware', `must be a hardware id or a profile object, got ${describeValue(hardware)}`);
   }
 

@@ -56,3 +56,16 @@ describe('parseScenario', () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe('inline hardware in a scenario', () => {
+  it('is validated and linted like a catalog profile', () => {
+    const h200 = catalog.hardware.get('nvidia-h200-sxm')!;
+    const sparse = { ...h200, id: 'my-chip', compute: { denseFlopsPerSecond: { ...h200.compute.denseFlopsPerSecond, fp8: 4 * 989.4e12 } } };
+    const out = parseScenario({ hardware: sparse });
+    expect(out.errors).toEqual([]);
+    expect(out.warnings.some((w) => w.path.startsWith('hardware.compute') && /sparse/.test(w.message))).toBe(true);
+    expect(typeof out.value.hardware === 'object' && out.value.hardware.id).toBe('my-chip');
+    const broken = parseScenario({ hardware: { ...h200, memory: { ...h200.memory, hbmBandwidthBytesPerSecond: -1 } } });
+    expect(broken.errors.some((e) => e.path === 'hardware.memory.hbmBandwidthBytesPerSecond')).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseQuantity, type QuantityKind } from '../../src/scenario/parse-quantity';
+
+function value(text: string, kind: QuantityKind, scale = 1): number {
+  const r = parseQuantity(text, kind, scale);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+describe('parseQuantity', () => {
+  it('reads the examples people type', () => {
+    expect(value('4.8 TB/s', 'bytes-per-second')).toBeCloseTo(4.8e12, 0);
+    expect(value('4.8TB/s', 'bytes-per-second')).toBeCloseTo(4.8e12, 0);
+    expect(value('192 GB', 'bytes')).toBeCloseTo(192e9, 0);
+    expect(value('141 GiB', 'bytes')).toBe(141 * 2 ** 30);
+    expect(value('$25k', 'usd')).toBe(25_000);
+    expect(value('$25,000', 'usd')).toBe(25_000);
+    expect(value('2.5M', 'usd')).toBe(2.5e6);
+    expect(value('700 W', 'watts')).toBe(700);
+    expect(value('1.2 kW', 'watts')).toBeCloseTo(1200, 9);
+    expect(value('989 TFLOP/s', 'flops-per-second')).toBeCloseTo(989e12, 0);
+    expect(value('2 PFLOPS', 'flops-per-second')).toBeCloseTo(2e15, 0);
+    expect(value('750 TOPS', 'flops-per-second')).toBeCloseTo(750e12, 0);
+    expect(value('$2.10/h', 'usd-per-hour')).toBeCloseTo(2.1, 12);
+    expect(value('3.5 USD/hr', 'usd-per-hour')).toBeCloseTo(3.5, 12);
+    expect(value('400 Gb/s', 'bytes-per-second')).toBeCloseTo(50e9, 0);
+    expect(value('8 µs', 'seconds')).toBeCloseTo(8e-6, 15);
+    expect(value('65%', 'fraction')).toBeCloseTo(0.65, 12);
+    expect(value('0.65', 'fraction')).toBeCloseTo(0.65, 12);
+    expect(value('72 chips', 'count')).toBe(72);
+  });
+
+  it('reads bare numbers in the display unit', () => {
+    expect(value('4.8', 'bytes-per-second', 1e12)).toBeCloseTo(4.8e12, 0);
+    expect(value('25', 'usd', 1e3)).toBe(25_000);
+    expect(value('$25', 'usd', 1e3)).toBe(25);
+  });
+
+  it('names the problem instead of guessing', () => {
+    const wrongDimension = parseQuantity('192 GB', 'bytes-per-second');
+    expect(wrongDimension.ok).toBe(false);
+    expect(!wrongDimension.ok && wrongDimension.error).toMatch(/not a bandwidth/);
+    expect(parseQuantity('$2/h', 'usd').ok).toBe(false);
+    expect(parseQuantity('', 'watts').ok).toBe(false);
+    expect(parseQuantity('GB', 'bytes').ok).toBe(false);
+    expect(parseQuantity('-5 W', 'watts').ok).toBe(false);
+    expect(parseQuantity('x'.repeat(200), 'watts').ok).toBe(false);
+    expect(parseQuantity(42, 'watts').ok).toBe(false);
+    expect(parseQuantity('<img src=x onerror=alert(1)>', 'bytes').ok).toBe(false);
+  });
+
+  it('never throws on arbitrary text', () => {
+    const kinds: QuantityKind[] = ['flops-per-second', 'bytes', 'bytes-per-second', 'watts', 'seconds', 'usd', 'usd-per-hour', 'count', 'fraction'];
+    fc.assert(fc.property(fc.string({ maxLength: 40 }), fc.constantFrom(...kinds), (text, kind) => {
+      const r = parseQuantity(text, kind, 1e9);
+      return r.ok ? Number.isFinite(r.value) && r.value >= 0 : typeof r.error === 'string';
+    }), { numRuns: 2000 });
+  });
+});
