@@ -1,0 +1,46 @@
+// Every piece of view state, in one plain JSON-serialisable object (issue 6 will put it in the URL
+// hash). Nothing about what the user sees lives anywhere else: the DOM is rebuilt from this.
+
+import type { FrontierMetric } from '../charts/frontier-chart';
+import type { RankKey } from '../engine/analysis/compare';
+import type { ModelFamily } from '../engine/analysis/model-size-sweep';
+import type { HardwareProfile, ModelArchitecture } from '../engine/types';
+import type { Scenario } from '../scenario/scenario';
+
+export const APP_STATE_VERSION = 1;
+
+/** The scenario fields shared by every view: a Scenario without its chip, with the model by id. */
+export type WorkloadSettings = Omit<Scenario, 'version' | 'hardware' | 'chips' | 'model'> & { model: string };
+
+export type ChipCount = number | 'auto';
+
+export interface ChipPick {
+  /** Catalog or custom chip id. */
+  id: string;
+  chips: ChipCount;
+}
+
+export interface LabState {
+  /** Profile the lab started from (its original is the ghost); null = blank chip. */
+  baseId: string | null;
+  /** The chip being edited: a full profile, so it survives without the catalog. */
+  chip: HardwareProfile;
+  chips: ChipCount;
+  /** Chip the break-even solver matches. */
+  breakEvenTargetId: string;
+}
+
+export interface AppState {
+  version: typeof APP_STATE_VERSION;
+  /** Id of a view in the registry (src/ui/views/registry.ts). */
+  view: string;
+  settings: WorkloadSettings;
+  compare: { picks: ChipPick[]; rankBy: RankKey; frontierMetric: FrontierMetric };
+  modelSize: { family: ModelFamily; sizes: number };
+  lab: LabState;
+  /** Chips and models the user imported or saved from the chip lab. */
+  customChips: HardwareProfile[];
+  customModels: ModelArchitecture[];
+  /** The derivation panel, when open. */
+  explain: { hardwareId: string; key: string } | null;
+}

@@ -1,0 +1,125 @@
+// The chip lab's parameters: one table drives its sliders, typed-value parsing, clamping and
+// labels. Validity bounds come from the profile parser's HARDWARE_LIMITS, so a lab chip is always
+// a profile the catalog would accept; slider ranges are only the comfortable dragging range.
+
+import { HARDWARE_LIMITS } from '../catalog/parse-hardware-profile';
+import { scaleParameter } from '../engine/analysis/scale-parameter';
+import type { HardwareProfile, RateClass } from '../engine/types';
+import type { NumberRule } from '../parse/fields';
+import type { QuantityKind } from '../scenario/parse-quantity';
+import type { SliderRange } from './slider-scale';
+
+export type LabParamId =
+  | 'compute' | 'hbmCapacity' | 'hbmBandwidth' | 'sramCapacity' | 'sramBandwidth' | 'scaleUpBandwidth'
+  | 'domainSize' | 'tdp' | 'listPrice' | 'rentalPrice' | 'computeEfficiency' | 'memoryEfficiency';
+
+export interface LabParamDef {
+  id: LabParamId;
+  label: string;
+  /** Unit shown next to the value; numbers typed without a unit are read in it. */
+  unit: string;
+  /** SI value of one display unit (TB/s -> 1e12). */
+  scale: number;
+  quantity: QuantityKind;
+  slider: SliderRange;
+  /** Hard validity bounds in SI units. */
+  limit: NumberRule;
+  /** Current SI value; null when the profile has none (no rental price). */
+  get(p: HardwareProfile, rateClass: RateClass): number | null;
+  set(p: HardwareProfile, value: number, rateClass: RateClass): HardwareProfile;
+}
+
+const EFFICIENCY: NumberRule = { min: 0.01, max: 1 };
+
+export const LAB_PARAMS: readonly LabParamDef[] = [
+  {
+    id: 'compute', label: 'Dense matrix rate', unit: 'TFLOP/s', scale: 1e12, quantity: 'flops-per-second',
+    slider: { min: 10e12, max: 40e15, log: true }, limit: HARDWARE_LIMITS.flopsPerSecond,
+    get: (p, rc) => p.compute.denseFlopsPerSecond[rc] ?? null,
+    set: (p, v, rc) => {
+      const current = p.compute.denseFlopsPerSecond[rc];
+      if (current !== undefined && current > 0) return scaleParameter(p, 'compute', v / current);
+      return { ...p, compute: { ...p.compute, denseFlopsPerSecond: { ...p.compute.denseFlopsPerSecond, [rc]: v } } };
+    },
+  },
+  {
+    id: 'hbmCapacity', label: 'HBM capacity', unit: 'GB', scale: 1e9, quantity: 'bytes',
+    slider: { min: 0, max: 1000e9, log: false }, limit: HARDWARE_LIMITS.capacityBytes,
+    get: (p) => p.memory.hbmCapacityBytes,
+    set: (p, v) => ({ ...p, memory: { ...p.memory, hbmCapacityBytes: v } }),
+  },
+  {
+    id: 'hbmBandwidth', label: 'HBM bandwidth', unit: 'TB/s', scale: 1e12, quantity: 'bytes-per-second',
+    slider: { min: 0, max: 20e12, log: false }, limit: HARDWARE_LIMITS.bandwidthBytesPerSecond,
+    get: (p) => p.memory.hbmBandwidthBytesPerSecond,
+    set: (p, v) => ({ ...p, memory: { ...p.memory, hbmBandwidthBytesPerSecond: v } }),
+  },
+  {
+    id: 'sramCapacity', label: 'On-chip SRAM', unit: 'MB', scale: 1e6, quantity: 'bytes',
+    slider: { min: 1e6, max: 100e9, log: true }, limit: HARDWARE_LIMITS.capacityBytes,
+    get: (p) => p.memory.sramCapacityBytes,
+    set: (p, v) => ({ ...p, memory: { ...p.memory, sramCapacityBytes: v } }),
+  },
+  {
+    id: 'sramBandwidth', label: 'SRAM bandwidth', unit: 'TB/s', scale: 1e12, quantity: 'bytes-per-second',
+    slider: { min: 1e12, max: 100e15, log: true }, limit: HARDWARE_LIMITS.bandwidthBytesPerSecond,
+    get: (p) => p.memory.sramBandwidthBytesPerSecond,
+    set: (p, v) => ({ ...p, memory: { ...p.memory, sramBandwidthBytesPerSecond: v } }),
+  },
+  {
+    id: 'scaleUpBandwidth', label: 'Scale-up link, per direction', unit: 'GB/s', scale: 1e9, quantity: 'bytes-per-second',
+    slider: { min: 10e9, max: 5e12, log: true }, limit: HARDWARE_LIMITS.bandwidthBytesPerSecond,
+    get: (p) => p.scaleUp.bandwidthBytesPerSecondPerDirection,
+    set: (p, v) => ({ ...p, scaleUp: { ...p.scaleUp, bandwidthBytesPerSecondPerDirection: v } }),
+  },
+  {
+    id: 'domainSize', label: 'Scale-up domain', unit: 'chips', scale: 1, quantity: 'count',
+    slider: { min: 1, max: 1024, log: true }, limit: HARDWARE_LIMITS.domainSize,
+    get: (p) => p.scaleUp.domainSize,
+    set: (p, v) => ({ ...p, scaleUp: { ...p.scaleUp, domainSize: Math.round(v) } }),
+  },
+  {
+    id: 'tdp', label: 'Power (TDP)', unit: 'W', scale: 1, quantity: 'watts',
+    slider: { min: 50, max: 30_000, log: true }, limit: HARDWARE_LIMITS.tdpWatts,
+    get: (p) => p.power.tdpWatts,
+    set: (p, v) => ({ ...p, power: { ...p.power, tdpWatts: v } }),
+  },
+  {
+    id: 'listPrice', label: 'Purchase price per chip', unit: '$', scale: 1, quantity: 'usd',
+    slider: { min: 1_000, max: 5_000_000, log: true }, limit: HARDWARE_LIMITS.listPriceUsd,
+    get: (p) => p.price.listPriceUsd,
+    set: (p, v) => ({ ...p, price: { ...p.price, listPriceUsd: v } }),
+  },
+  {
+    id: 'rentalPrice', label: 'Rental price', unit: '$/chip-hour', scale: 1, quantity: 'usd-per-hour',
+    slider: { min: 0.1, max: 1000, log: true }, limit: HARDWARE_LIMITS.rentalUsdPerChipHour,
+    get: (p) => p.price.rentalUsdPerChipHour,
+    set: (p, v) => ({ ...p, price: { ...p.price, rentalUsdPerChipHour: v } }),
+  },
+  {
+    id: 'computeEfficiency', label: 'Compute efficiency', unit: '%', scale: 0.01, quantity: 'fraction',
+    slider: { min: 0.05, max: 1, log: false }, limit: EFFICIENCY,
+    get: (p) => p.efficiency.computeEfficiency,
+    set: (p, v) => ({ ...p, efficiency: { ...p.efficiency, computeEfficiency: v } }),
+  },
+  {
+    id: 'memoryEfficiency', label: 'Memory efficiency', unit: '%', scale: 0.01, quantity: 'fraction',
+    slider: { min: 0.05, max: 1, log: false }, limit: EFFICIENCY,
+    get: (p) => p.efficiency.memoryEfficiency,
+    set: (p, v) => ({ ...p, efficiency: { ...p.efficiency, memoryEfficiency: v } }),
+  },
+];
+
+const BY_ID: ReadonlyMap<string, LabParamDef> = new Map(LAB_PARAMS.map((d) => [d.id, d]));
+
+export function labParam(id: string): LabParamDef | undefined {
+  return BY_ID.get(id);
+}
+
+/** Clamps to the validity bounds (0 allowed where the profile allows it), integer where required. */
+export function clampLabValue(def: LabParamDef, value: number): number | null {
+  if (!Number.isFinite(value)) return null;
+  if (value === 0 && def.limit.allowZero) return 0;
+  const v = Math.min(def.limit.max, Math.max(def.limit.min, value));
+  return def.limit.integer ? Math.round(v) : v;
+}

@@ -1,0 +1,84 @@
+// Numeric workload and pricing settings the user edits: one table of label, display unit and
+// accessors, with ranges from the scenario's LIMITS (the same bounds the parser and CLI use).
+
+import type { NumberRule } from '../parse/fields';
+import { LIMITS } from '../scenario/limits';
+import type { WorkloadSettings } from './app-state';
+
+export type SettingsFieldId =
+  | 'inputTokens' | 'outputTokens' | 'prefixCacheHitRate' | 'maxTtftSeconds' | 'maxTpotSeconds' | 'maxBatchPerReplica'
+  | 'rentalUsdPerChipHour' | 'capexUsdPerChip' | 'capexOverheadMultiplier' | 'depreciationYears' | 'costOfCapitalPerYear'
+  | 'loadFactor' | 'pue' | 'usdPerKwh' | 'hostingUsdPerKwMonth';
+
+export interface SettingsFieldDef {
+  id: SettingsFieldId;
+  label: string;
+  /** Display unit; the input shows value / scale. */
+  unit: string;
+  scale: number;
+  limit: NumberRule;
+  /** Empty input means null ("no limit", "use the profile's price"). */
+  nullable: boolean;
+  /** What null means, for the placeholder. */
+  nullText?: string;
+  get(s: WorkloadSettings): number | null;
+  set(s: WorkloadSettings, v: number | null): WorkloadSettings;
+}
+
+const econ = (key: keyof WorkloadSettings['economics']) => ({
+  get: (s: WorkloadSettings) => s.economics[key] as number | null,
+  set: (s: WorkloadSettings, v: number | null) => ({ ...s, economics: { ...s.economics, [key]: v } }),
+});
+
+export const SETTINGS_FIELDS: readonly SettingsFieldDef[] = [
+  {
+    id: 'inputTokens', label: 'Input tokens', unit: 'tokens', scale: 1, limit: LIMITS.inputTokens, nullable: false,
+    get: (s) => s.workload.inputTokens, set: (s, v) => ({ ...s, workload: { ...s.workload, inputTokens: v ?? 1 } }),
+  },
+  {
+    id: 'outputTokens', label: 'Output tokens', unit: 'tokens', scale: 1, limit: LIMITS.outputTokens, nullable: false,
+    get: (s) => s.workload.outputTokens, set: (s, v) => ({ ...s, workload: { ...s.workload, outputTokens: v ?? 1 } }),
+  },
+  {
+    id: 'prefixCacheHitRate', label: 'Prefix-cache hit rate', unit: '%', scale: 0.01, limit: LIMITS.prefixCacheHitRate, nullable: false,
+    get: (s) => s.workload.prefixCacheHitRate, set: (s, v) => ({ ...s, workload: { ...s.workload, prefixCacheHitRate: v ?? 0 } }),
+  },
+  {
+    id: 'maxTtftSeconds', label: 'Max time to first token', unit: 's', scale: 1, limit: LIMITS.maxTtftSeconds, nullable: true, nullText: 'no limit',
+    get: (s) => s.slo.maxTtftSeconds, set: (s, v) => ({ ...s, slo: { ...s.slo, maxTtftSeconds: v } }),
+  },
+  {
+    id: 'maxTpotSeconds', label: 'Max time per output token', unit: 'ms', scale: 1e-3, limit: LIMITS.maxTpotSeconds, nullable: true, nullText: 'no limit',
+    get: (s) => s.slo.maxTpotSeconds, set: (s, v) => ({ ...s, slo: { ...s.slo, maxTpotSeconds: v } }),
+  },
+  {
+    id: 'maxBatchPerReplica', label: 'Max batch per replica', unit: 'sequences', scale: 1, limit: LIMITS.maxBatchPerReplica, nullable: false,
+    get: (s) => s.maxBatchPerReplica, set: (s, v) => ({ ...s, maxBatchPerReplica: v ?? 1 }),
+  },
+  { id: 'rentalUsdPerChipHour', label: 'Rental price (all chips)', unit: '$/chip-hour', scale: 1, limit: LIMITS.rentalUsdPerChipHour, nullable: true, nullText: "each chip's own", ...econ('rentalUsdPerChipHour') },
+  { id: 'capexUsdPerChip', label: 'Purchase price (all chips)', unit: '$', scale: 1, limit: LIMITS.capexUsdPerChip, nullable: true, nullText: "each chip's own", ...econ('capexUsdPerChip') },
+  { id: 'capexOverheadMultiplier', label: 'Server/network overhead', unit: '× chip price', scale: 1, limit: LIMITS.capexOverheadMultiplier, nullable: true, nullText: "each chip's own", ...econ('capexOverheadMultiplier') },
+  { id: 'depreciationYears', label: 'Depreciation', unit: 'years', scale: 1, limit: LIMITS.depreciationYears, nullable: false, ...econ('depreciationYears') },
+  { id: 'costOfCapitalPerYear', label: 'Cost of capital', unit: '%/year', scale: 0.01, limit: LIMITS.costOfCapitalPerYear, nullable: false, ...econ('costOfCapitalPerYear') },
+  { id: 'loadFactor', label: 'Average load', unit: '%', scale: 0.01, limit: LIMITS.loadFactor, nullable: false, ...econ('loadFactor') },
+  { id: 'pue', label: 'PUE', unit: '×', scale: 1, limit: LIMITS.pue, nullable: false, ...econ('pue') },
+  { id: 'usdPerKwh', label: 'Electricity', unit: '$/kWh', scale: 1, limit: LIMITS.usdPerKwh, nullable: false, ...econ('usdPerKwh') },
+  { id: 'hostingUsdPerKwMonth', label: 'Hosting', unit: '$/kW-month', scale: 1, limit: LIMITS.hostingUsdPerKwMonth, nullable: false, ...econ('hostingUsdPerKwMonth') },
+];
+
+const BY_ID: ReadonlyMap<string, SettingsFieldDef> = new Map(SETTINGS_FIELDS.map((f) => [f.id, f]));
+
+export function settingsField(id: string): SettingsFieldDef | undefined {
+  return BY_ID.get(id);
+}
+
+/**
+ * Clamps to the field's range (integers rounded). null is kept where the field allows it;
+ * undefined means "reject" (NaN, or null for a field that needs a number).
+ */
+export function clampSetting(def: SettingsFieldDef, value: number | null): number | null | undefined {
+  if (value === null) return def.nullable ? null : undefined;
+  if (!Number.isFinite(value)) return undefined;
+  const v = Math.min(def.limit.max, Math.max(def.limit.min, value));
+  return def.limit.integer ? Math.round(v) : v;
+}

@@ -1,0 +1,54 @@
+// How a chip appears in charts: its label (with estimate and calibration marks) and colour.
+
+import type { HardwareProfile } from '../engine/types';
+import { GHOST_COLOR } from './vendor-colors';
+
+/** Marks appended to chip names; explained by MARK_LEGEND next to every chart and table. */
+export const ESTIMATE_MARK = '*';
+export const ASSUMED_EFFICIENCY_MARK = '†';
+export const MARK_LEGEND = `${ESTIMATE_MARK} some figures are estimates (hover or open Explain for the basis) · ${ASSUMED_EFFICIENCY_MARK} efficiency assumed, not yet fitted to measurements`;
+
+export interface ChipSeries {
+  id: string;
+  /** Display name with marks, unique within one chart. */
+  label: string;
+  vendor: string;
+  color: string;
+  /** "path: basis" of every estimated field of the profile. */
+  estimates: string[];
+  assumedEfficiency: boolean;
+  ghost: boolean;
+}
+
+export function chipLabel(p: Pick<HardwareProfile, 'name' | 'estimates' | 'efficiency'>, suffix = ''): string {
+  const marks = (Object.keys(p.estimates).length > 0 ? ESTIMATE_MARK : '') + (p.efficiency.basis === 'assumed' ? ASSUMED_EFFICIENCY_MARK : '');
+  return `${p.name}${suffix}${marks}`;
+}
+
+export function chipSeries(p: HardwareProfile, colors: ReadonlyMap<string, string>, options: { ghost?: boolean; suffix?: string } = {}): ChipSeries {
+  const ghost = options.ghost ?? false;
+  return {
+    id: p.id,
+    label: chipLabel(p, options.suffix ?? ''),
+    vendor: p.vendor,
+    color: ghost ? GHOST_COLOR : (colors.get(p.id) ?? GHOST_COLOR),
+    estimates: Object.entries(p.estimates).map(([path, basis]) => `${path}: ${basis}`),
+    assumedEfficiency: p.efficiency.basis === 'assumed',
+    ghost,
+  };
+}
+
+/** Labels must be unique per chart (they are the colour domain): repeats get " (2)", " (3)". */
+export function uniqueLabels(series: readonly ChipSeries[]): ChipSeries[] {
+  const seen = new Map<string, number>();
+  return series.map((s) => {
+    const n = (seen.get(s.label) ?? 0) + 1;
+    seen.set(s.label, n);
+    return n === 1 ? s : { ...s, label: `${s.label} (${n})` };
+  });
+}
+
+/** Vega-Lite colour scale: chip labels to their colours, in the given order. */
+export function colorScale(series: readonly ChipSeries[]): { domain: string[]; range: string[] } {
+  return { domain: series.map((s) => s.label), range: series.map((s) => s.color) };
+}

@@ -1,0 +1,73 @@
+// $ per million output tokens split into what pays for it: capital (chip and its share of server,
+// network and rack), power and hosting under TCO; a single rental bar when a rental price is known.
+
+import type { TopLevelSpec } from 'vega-lite';
+import type { SimulationResult } from '../engine/types';
+import { CHART_CONFIG, bandHeight, FORMAT } from './chart-theme';
+import type { ChipSeries } from './chip-series';
+
+export interface CostBreakdownInput {
+  series: readonly { chip: ChipSeries; result: SimulationResult }[];
+}
+
+export interface CostPartRow {
+  bar: string;
+  part: 'capex' | 'power' | 'hosting' | 'rental';
+  usdPerMillion: number;
+  usdPerHour: number;
+  order: number;
+}
+
+const PARTS = ['capex', 'power', 'hosting', 'rental'] as const;
+const PART_TITLES = ['Capex (chip, server, network share)', 'Power', 'Hosting (space, cooling)', 'Rental'];
+const PART_COLORS = ['#3b5b92', '#e8a33d', '#8fb9a8', '#9c6ade'];
+
+export function costPartRows(input: CostBreakdownInput): CostPartRow[] {
+  const rows: CostPartRow[] = [];
+  for (const { chip, result } of input.series) {
+    if (!result.feasible || !(result.outputTokensPerSecond > 0)) continue;
+    const perMillion = (usdPerHour: number) => (usdPerHour / (result.outputTokensPerSecond * 3600)) * 1e6;
+    const tco = result.tco;
+    if (tco !== null) {
+      const bar = `${chip.label} · TCO`;
+      const parts: [CostPartRow['part'], number | undefined][] = [['capex', tco.capexUsdPerHour], ['power', tco.powerUsdPerHour], ['hosting', tco.hostingUsdPerHour]];
+      parts.forEach(([part, usdPerHour], order) => {
+        if (usdPerHour !== undefined) rows.push({ bar, part, usdPerHour, usdPerMillion: perMillion(usdPerHour), order });
+      });
+    }
+    if (result.rental !== null) {
+      rows.push({ bar: `${chip.label} · rental`, part: 'rental', usdPerHour: result.rental.costPerHourUsd, usdPerMillion: result.rental.usdPerMillionOutputTokens, order: 3 });
+    }
+  }
+  return rows;
+}
+
+export function costBreakdownChart(input: CostBreakdownInput): TopLevelSpec {
+  const rows = costPartRows(input);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: 'Where the money goes', subtitle: '$ per million output tokens, owning (TCO) vs renting.' },
+    width: 'container',
+    height: bandHeight(new Set(rows.map((r) => r.bar)).size, 26),
+    config: CHART_CONFIG,
+    datasets: { parts: rows },
+    data: { name: 'parts' },
+    mark: { type: 'bar' },
+    encoding: {
+      y: { field: 'bar', type: 'nominal', title: null, sort: null, axis: { labelLimit: 260 } },
+      x: { field: 'usdPerMillion', type: 'quantitative', stack: 'zero', title: '$ per million output tokens', axis: { format: FORMAT.usd } },
+      color: {
+        field: 'part', type: 'nominal', title: 'Cost',
+        scale: { domain: [...PARTS], range: PART_COLORS },
+        legend: { orient: 'bottom', labelExpr: `[${PART_TITLES.map((t) => `'${t}'`).join(',')}][indexof([${PARTS.map((p) => `'${p}'`).join(',')}], datum.label)]` },
+      },
+      order: { field: 'order', type: 'quantitative' },
+      tooltip: [
+        { field: 'bar', title: 'Bar' },
+        { field: 'part', title: 'Part' },
+        { field: 'usdPerMillion', title: '$/M output tokens', format: FORMAT.tooltipUsd },
+        { field: 'usdPerHour', title: '$/hour (deployment)', format: FORMAT.tooltipUsd },
+      ],
+    },
+  };
+}

@@ -1,0 +1,142 @@
+// Roofline of the current workload on one chip: each operator (decode and prefill) as a point at
+// its arithmetic intensity and achieved FLOP/s, under the chip's compute and memory roofs
+// (effective = with the engine's efficiencies; datasheet = peak). A ghost chip's roofs for comparison.
+
+import type { TopLevelSpec } from 'vega-lite';
+import type { Roofs } from '../engine/analysis/roofline-roofs';
+import type { OperatorTiming } from '../engine/types';
+import { CHART_CONFIG, CHART_HEIGHT, FORMAT } from './chart-theme';
+import type { ChipSeries } from './chip-series';
+import { GHOST_COLOR } from './vendor-colors';
+
+export interface RooflineInput {
+  chip: ChipSeries;
+  roofs: Roofs;
+  operators: readonly OperatorTiming[];
+  ghost: { chip: ChipSeries; roofs: Roofs } | null;
+}
+
+export interface RoofRow {
+  series: string;
+  intensity: number;
+  flopsPerSecond: number;
+}
+
+export interface OperatorRow {
+  operator: string;
+  phase: string;
+  bound: string;
+  count: number;
+  flops: number;
+  bytes: number;
+  microseconds: number;
+  intensity: number;
+  flopsPerSecond: number;
+}
+
+const MIN_INTENSITY = 0.1;
+const MAX_INTENSITY = 1e5;
+
+export function operatorRows(operators: readonly OperatorTiming[]): OperatorRow[] {
+  return operators
+    .filter((o) => o.flops > 0 && o.bytes > 0 && o.seconds > 0)
+    .map((o) => ({
+      operator: o.name, phase: o.phase, bound: o.bound, count: o.count, flops: o.flops, bytes: o.bytes,
+      microseconds: o.seconds * 1e6, intensity: o.arithmeticIntensity, flopsPerSecond: o.flops / o.seconds,
+    }));
+}
+
+/** Decades spanning the operators (and the ridge points), clamped to a sane range. */
+export function intensityRange(ops: readonly OperatorRow[], ridges: readonly number[]): [number, number] {
+  const values = [...ops.map((o) => o.intensity), ...ridges].filter((v) => v > 0 && Number.isFinite(v));
+  if (values.length === 0) return [1, 1e4];
+  const lo = Math.max(MIN_INTENSITY, 10 ** Math.floor(Math.log10(Math.min(...values) / 2)));
+  const hi = Math.min(MAX_INTENSITY, 10 ** Math.ceil(Math.log10(Math.max(...values) * 2)));
+  return hi > lo ? [lo, hi] : [lo, lo * 10];
+}
+
+function roofLine(series: string, flops: number, bandwidth: number, range: [number, number]): RoofRow[] {
+  if (!(flops > 0) || !(bandwidth > 0)) return [];
+  const ridge = flops / bandwidth;
+  const xs = [range[0], ...(ridge > range[0] && ridge < range[1] ? [ridge] : []), range[1]];
+  return xs.map((x) => ({ series, intensity: x, flopsPerSecond: Math.min(flops, bandwidth * x) }));
+}
+
+export function rooflineRows(input: RooflineInput): { roofs: RoofRow[]; operators: OperatorRow[]; series: { name: string; color: string; dash: number[] }[] } {
+  const ops = operatorRows(input.operators);
+  const r = input.roofs;
+  const ridges = [r.effectiveFlopsPerSecond / r.effectiveHbmBytesPerSecond, r.peakFlopsPerSecond / r.peakHbmBytesPerSecond];
+  const range = intensityRange(ops, ridges);
+  const series: { name: string; color: string; dash: number[] }[] = [];
+  const roofs: RoofRow[] = [];
+  const add = (name: string, color: string, dash: number[], flops: number, bandwidth: number) => {
+    const rows = roofLine(name, flops, bandwidth, range);
+    if (rows.length === 0) return;
+    series.push({ name, color, dash });
+    roofs.push(...rows);
+  };
+  const name = input.chip.label;
+  add(`${name}: HBM roof (effective)`, input.chip.color, [1, 0], r.effectiveFlopsPerSecond, r.effectiveHbmBytesPerSecond);
+  add(`${name}: SRAM roof (effective)`, input.chip.color, [2, 2], r.effectiveFlopsPerSecond, r.effectiveSramBytesPerSecond);
+  add(`${name}: datasheet peak`, input.chip.color, [6, 3], r.peakFlopsPerSecond, Math.max(r.peakHbmBytesPerSecond, r.peakSramBytesPerSecond));
+  if (input.ghost !== null) {
+    const g = input.ghost.roofs;
+    add(`${input.ghost.chip.label}: roof (effective)`, GHOST_COLOR, [4, 4], g.effectiveFlopsPerSecond, Math.max(g.effectiveHbmBytesPerSecond, g.effectiveSramBytesPerSecond));
+  }
+  return { roofs, operators: ops, series };
+}
+
+export function rooflineChart(input: RooflineInput): TopLevelSpec {
+  const { roofs, operators, series } = rooflineRows(input);
+  const x = { field: 'intensity', type: 'quantitative', title: 'Arithmetic intensity (FLOP per byte, log)', scale: { type: 'log' }, axis: { format: FORMAT.si } } as const;
+  const y = { field: 'flopsPerSecond', type: 'quantitative', title: 'FLOP/s (log)', scale: { type: 'log' }, axis: { format: FORMAT.si } } as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: {
+      text: `Roofline: ${input.chip.label}, ${input.roofs.rateClass} matrix rate`,
+      subtitle: 'Points: one instance of each operator of the chosen deployment (decode and prefill steps).',
+    },
+    width: 'container',
+    height: CHART_HEIGHT,
+    config: CHART_CONFIG,
+    datasets: { roofs, operators },
+    resolve: { scale: { color: 'independent', strokeDash: 'independent' }, legend: { color: 'independent' } },
+    layer: [
+      {
+        data: { name: 'roofs' },
+        mark: { type: 'line', strokeWidth: 2 },
+        encoding: {
+          x, y,
+          color: { field: 'series', type: 'nominal', title: 'Roofs', scale: { domain: series.map((s) => s.name), range: series.map((s) => s.color) }, legend: { orient: 'bottom', columns: 1 } },
+          strokeDash: { field: 'series', type: 'nominal', scale: { domain: series.map((s) => s.name), range: series.map((s) => s.dash) }, legend: { orient: 'bottom', columns: 1 } },
+          order: { field: 'intensity', type: 'quantitative' },
+          tooltip: [
+            { field: 'series', title: 'Roof' },
+            { field: 'intensity', title: 'FLOP per byte', format: FORMAT.tooltip },
+            { field: 'flopsPerSecond', title: 'FLOP/s', format: ',.4~s' },
+          ],
+        },
+      },
+      {
+        data: { name: 'operators' },
+        mark: { type: 'point', filled: true, size: 55, opacity: 0.85 },
+        encoding: {
+          x, y,
+          color: { field: 'bound', type: 'nominal', title: 'Operator bound by', scale: { domain: ['compute', 'memory', 'overhead', 'communication'], range: ['#c2410c', '#1d4ed8', '#6b7280', '#047857'] }, legend: { orient: 'bottom' } },
+          shape: { field: 'phase', type: 'nominal', title: 'Phase', scale: { domain: ['decode', 'prefill'], range: ['circle', 'square'] }, legend: { orient: 'bottom' } },
+          tooltip: [
+            { field: 'operator', title: 'Operator' },
+            { field: 'phase', title: 'Phase' },
+            { field: 'bound', title: 'Bound by' },
+            { field: 'count', title: 'Instances per step', format: FORMAT.tooltip },
+            { field: 'flops', title: 'FLOPs per instance', format: ',.4~s' },
+            { field: 'bytes', title: 'Bytes per instance', format: ',.4~s' },
+            { field: 'microseconds', title: 'Time per instance (µs)', format: FORMAT.tooltip },
+            { field: 'intensity', title: 'FLOP per byte', format: FORMAT.tooltip },
+            { field: 'flopsPerSecond', title: 'Achieved FLOP/s', format: ',.4~s' },
+          ],
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,61 @@
+// Tornado chart: how much $/M output tokens changes when each chip parameter moves by +-delta.
+
+import type { TopLevelSpec } from 'vega-lite';
+import type { SensitivityResult } from '../engine/analysis/sensitivity';
+import { CHART_CONFIG, bandHeight, FORMAT } from './chart-theme';
+
+export interface SensitivityRowOut {
+  parameter: string;
+  direction: string;
+  change: number;
+  usdPerMillion: number;
+  order: number;
+}
+
+export function sensitivityRows(result: SensitivityResult): SensitivityRowOut[] {
+  const pct = Math.round(result.delta * 100);
+  const out: SensitivityRowOut[] = [];
+  result.rows.forEach((row, order) => {
+    if (row.lowChange !== null && row.lowUsdPerMillion !== null) {
+      out.push({ parameter: row.label, direction: `−${pct}%`, change: row.lowChange, usdPerMillion: row.lowUsdPerMillion, order });
+    }
+    if (row.highChange !== null && row.highUsdPerMillion !== null) {
+      out.push({ parameter: row.label, direction: `+${pct}%`, change: row.highChange, usdPerMillion: row.highUsdPerMillion, order });
+    }
+  });
+  return out;
+}
+
+export function sensitivityChart(result: SensitivityResult): TopLevelSpec {
+  const pct = Math.round(result.delta * 100);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: {
+      text: `Sensitivity: change in $/M output tokens for ±${pct}% on each parameter`,
+      subtitle: 'Largest effect first. Negative = cheaper. The deployment is re-optimised at every point.',
+    },
+    width: 'container',
+    height: bandHeight(result.rows.length, 34),
+    config: CHART_CONFIG,
+    datasets: { sensitivity: sensitivityRows(result) },
+    data: { name: 'sensitivity' },
+    layer: [
+      {
+        mark: { type: 'bar' },
+        encoding: {
+          y: { field: 'parameter', type: 'nominal', title: null, sort: { field: 'order', op: 'min', order: 'ascending' }, axis: { labelLimit: 200 } },
+          yOffset: { field: 'direction', type: 'nominal', sort: [`−${pct}%`, `+${pct}%`] },
+          x: { field: 'change', type: 'quantitative', title: 'Change in $ per million output tokens', axis: { format: '+.0%' } },
+          color: { field: 'direction', type: 'nominal', title: 'Parameter', scale: { domain: [`−${pct}%`, `+${pct}%`], range: ['#7aa6d6', '#d98c5f'] }, legend: { orient: 'bottom' } },
+          tooltip: [
+            { field: 'parameter', title: 'Parameter' },
+            { field: 'direction', title: 'Moved by' },
+            { field: 'change', title: 'Change in $/M', format: FORMAT.percent },
+            { field: 'usdPerMillion', title: 'New $/M output tokens', format: FORMAT.tooltipUsd },
+          ],
+        },
+      },
+      { mark: { type: 'rule', color: '#5f6368' }, encoding: { x: { datum: 0 } } },
+    ],
+  };
+}

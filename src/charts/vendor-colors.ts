@@ -1,0 +1,98 @@
+// One colour per vendor, shared by every chart: each vendor owns a hue, and its chips get shades of
+// it (ordered by release year, then id), so a chip keeps its colour whichever chips are selected.
+
+export interface ColorableChip {
+  id: string;
+  vendor: string;
+  releaseYear: number;
+}
+
+/** Base colour per vendor (lower-cased name or its first word). Colour-blind-safe-ish, distinct hues. */
+const VENDOR_BASE: ReadonlyMap<string, string> = new Map([
+  ['nvidia', '#4d8f00'],
+  ['amd', '#d62728'],
+  ['google', '#1f77b4'],
+  ['aws', '#ff7f0e'],
+  ['amazon', '#ff7f0e'],
+  ['intel', '#17becf'],
+  ['groq', '#9467bd'],
+  ['cerebras', '#8c564b'],
+  ['etched', '#e377c2'],
+  ['huawei', '#7f1d1d'],
+  ['tenstorrent', '#bcbd22'],
+  ['sambanova', '#3949ab'],
+  ['matx', '#00897b'],
+  ['d-matrix', '#6d4c41'],
+  ['microsoft', '#00a4ef'],
+  ['meta', '#0866ff'],
+]);
+
+const FALLBACK = ['#5f6b7a', '#a05195', '#2f4b7c', '#665191', '#d45087', '#ff7c43', '#003f5c', '#7a5c00'];
+
+/** Colour of the chip the chip lab edits, and of ghosts (the original chip). */
+export const GHOST_COLOR = '#9aa0a6';
+
+export function vendorKey(vendor: string): string {
+  return vendor.trim().toLowerCase();
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Base colour of a vendor; unknown vendors get a stable colour from a fallback palette. */
+export function vendorColor(vendor: string): string {
+  const key = vendorKey(vendor);
+  const known = VENDOR_BASE.get(key) ?? VENDOR_BASE.get(key.split(/\s+/)[0] ?? '');
+  return known ?? FALLBACK[hash(key) % FALLBACK.length]!;
+}
+
+function toHsl(hex: string): [number, number, number] {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const r = ((n >> 16) & 255) / 255;
+  const g = ((n >> 8) & 255) / 255;
+  const b = (n & 255) / 255;
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const l = (max + min) / 2;
+  if (max === min) return [0, 0, l];
+  const d = max - min;
+  const s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
+  const h = max === r ? (g - b) / d + (g < b ? 6 : 0) : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return [h * 60, s, l];
+}
+
+function toHex(h: number, s: number, l: number): string {
+  const k = (n: number) => (n + h / 30) % 12;
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => l - a * Math.max(-1, Math.min(k(n) - 3, Math.min(9 - k(n), 1)));
+  return `#${[f(0), f(8), f(4)].map((x) => Math.round(x * 255).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Shade `index` of `count` around a base colour: darker for older chips, lighter for newer ones. */
+export function shade(base: string, index: number, count: number): string {
+  if (count <= 1) return base;
+  const [h, s, l] = toHsl(base);
+  const spread = Math.min(0.3, 0.08 * (count - 1));
+  const offset = -spread / 2 + (spread * index) / (count - 1);
+  return toHex(h, s, Math.min(0.75, Math.max(0.2, l + offset)));
+}
+
+/** Colour of every chip: vendor hue, shade by release order within the vendor. */
+export function chipColors(chips: readonly ColorableChip[]): Map<string, string> {
+  const byVendor = new Map<string, ColorableChip[]>();
+  for (const chip of chips) {
+    const key = vendorKey(chip.vendor);
+    const list = byVendor.get(key) ?? [];
+    list.push(chip);
+    byVendor.set(key, list);
+  }
+  const out = new Map<string, string>();
+  for (const list of byVendor.values()) {
+    const sorted = [...list].sort((a, b) => a.releaseYear - b.releaseYear || a.id.localeCompare(b.id));
+    sorted.forEach((chip, i) => out.set(chip.id, shade(vendorColor(chip.vendor), i, sorted.length)));
+  }
+  return out;
+}

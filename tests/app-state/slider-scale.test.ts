@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LAB_PARAMS, clampLabValue } from '../../src/app-state/lab-params';
+import { SLIDER_STEPS, positionToValue, roundForSlider, valueToPosition } from '../../src/app-state/slider-scale';
+
+describe('slider scale', () => {
+  it('maps ends to ends, linear and log', () => {
+    const lin = { min: 0, max: 20, log: false };
+    const log = { min: 1, max: 1000, log: true };
+    expect(positionToValue(0, lin)).toBe(0);
+    expect(positionToValue(SLIDER_STEPS, lin)).toBe(20);
+    expect(positionToValue(SLIDER_STEPS / 3, log)).toBeCloseTo(10, 9);
+    expect(valueToPosition(10, log)).toBe(333);
+    expect(valueToPosition(1e9, log)).toBe(SLIDER_STEPS);
+    expect(valueToPosition(0, log)).toBe(0);
+    expect(valueToPosition(Number.NaN, lin)).toBe(0);
+  });
+
+  it('round-trips every position within one step', () => {
+    for (const def of LAB_PARAMS) {
+      fc.assert(fc.property(fc.integer({ min: 0, max: SLIDER_STEPS }), (pos) => {
+        return Math.abs(valueToPosition(positionToValue(pos, def.slider), def.slider) - pos) <= 1;
+      }), { numRuns: 200 });
+    }
+  });
+
+  it('rounds to three significant digits', () => {
+    expect(roundForSlider(4.81234e12)).toBe(4.81e12);
+    expect(roundForSlider(0.012345)).toBe(0.0123);
+    expect(roundForSlider(0)).toBe(0);
+  });
+
+  it('clamps lab values to the profile limits', () => {
+    const hbm = LAB_PARAMS.find((d) => d.id === 'hbmCapacity')!;
+    expect(clampLabValue(hbm, 0)).toBe(0);
+    expect(clampLabValue(hbm, 1e20)).toBe(hbm.limit.max);
+    expect(clampLabValue(hbm, Number.NaN)).toBeNull();
+    const tdp = LAB_PARAMS.find((d) => d.id === 'tdp')!;
+    expect(clampLabValue(tdp, 0)).toBe(tdp.limit.min);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { labParam } from '../../src/app-state/lab-params';
+import { MAX_PICKS, labRateClass } from '../../src/app-state/update';
+import { LIMITS } from '../../src/scenario/limits';
+import { apply, catalog, fresh } from './helpers';
+
+describe('update', () => {
+  it('never mutates the state it is given', () => {
+    const s = fresh();
+    const copy = structuredClone(s);
+    apply(s,
+      { type: 'set-view', view: 'chip-lab' },
+      { type: 'set-setting', field: 'inputTokens', value: 100 },
+      { type: 'lab-set', param: 'hbmBandwidth', value: 9e12 },
+      { type: 'toggle-chip', id: 'nvidia-h200-sxm', on: false },
+      { type: 'lab-save' },
+    );
+    expect(s).toEqual(copy);
+  });
+
+  it('switches only to registered views and closes the explain panel', () => {
+    const s = apply(fresh(), { type: 'open-explain', hardwareId: 'x', key: 'tpotSeconds' }, { type: 'set-view', view: 'chip-lab' });
+    expect(s.view).toBe('chip-lab');
+    expect(s.explain).toBeNull();
+    expect(apply(s, { type: 'set-view', view: '__proto__' }).view).toBe('chip-lab');
+  });
+
+  it('clamps settings to LIMITS, keeps null where allowed and ignores NaN', () => {
+    const s = fresh();
+    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: 1e12 }).settings.workload.inputTokens).toBe(LIMITS.inputTokens.max);
+    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: 12.6 }).settings.workload.inputTokens).toBe(13);
+    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: Number.NaN })).toBe(s);
+    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: null })).toBe(s);
+    expect(apply(s, { type: 'set-setting', field: 'maxTpotSeconds', value: null }).settings.slo.maxTpotSeconds).toBeNull();
+    expect(apply(s, { type: 'set-setting', field: 'pue', value: 0.5 }).settings.economics.pue).toBe(1);
+    expect(apply(s, { type: 'set-setting', field: 'rentalUsdPerChipHour', value: 2 }).settings.economics.rentalUsdPerChipHour).toBe(2);
+  });
+
+  it('sets one or all precisions, model only when known, pricing and efficiency mode', () => {
+    let s = apply(fresh(), { type: 'set-precision', precision: 'bf16' });
+    expect(s.settings.precision).toEqual({ weights: 'bf16', activations: 'bf16', kvCache: 'bf16' });
+    s = apply(s, { type: 'set-precision', precision: 'fp8', part: 'kvCache' });
+    expect(s.settings.precision.kvCache).toBe('fp8');
+    expect(apply(s, { type: 'set-model', model: 'nope' }).settings.model).toBe('llama-3.1-70b');
+    expect(apply(s, { type: 'set-model', model: 'llama-3.1-8b' }).settings.model).toBe('llama-3.1-8b');
+    expect(apply(s, { type: 'set-pricing', pricing: 'tco' }).settings.economics.pricing).toBe('tco');
+    expect(apply(s, { type: 'set-efficiency-mode', mode: 'spec' }).settings.efficiencyMode).toBe('spec');
+  });
+
+  it('toggles chips with their default count and sets counts (clamped, or auto)', () => {
+    let s = apply(fresh(), { type: 'toggle-chip', id: 'nvidia-h200-sxm', on: false });
+    expect(s.compare.picks.some((p) => p.id === 'nvidia-h200-sxm')).toBe(false);
+    s = apply(s, { type: 'toggle-chip', id: 'nvidia-h200-sxm', on: true });
+    expect(s.compare.picks.at(-1)).toEqual({ id: 'nvidia-h200-sxm', chips: 8 });
+    expect(apply(s, { type: 'toggle-chip', id: 'unknown-chip', on: true })).toBe(s);
+    s = apply(s, { type: 'set-chip-count', id: 'nvidia-h200-sxm', chips: 1e9 });
+    expect(s.compare.picks.at(-1)?.chips).toBe(LIMITS.chips.max);
+    s = apply(s, { type: 'set-chip-count', id: 'nvidia-h200-sxm', chips: 'auto' });
+    expect(s.compare.picks.at(-1)?.chips).toBe('auto');
+  });
+
+  it('caps the number of compared chips', () => {
+    let s = fresh();
+    for (const id of catalog.hardware.keys()) s = apply(s, { type: 'toggle-chip', id, on: true });
+    expect(s.compare.picks.length).toBeLessThanOrEqual(MAX_PICKS);
+  });
+
+  it('chip lab: starts from a profile or blank, edits with clamping, saves as a custom chip', () => {
+    let s = apply(fresh(), { type: 'lab-start', baseId: 'amd-mi300x' });
+    expect(s.lab.baseId).toBe('amd-mi300x');
+    expect(s.lab.chip.id).toBe('amd-mi300x-lab');
+    s = apply(s, { type: 'lab-set', param: 'hbmBandwidth', value: 9e12 });
+    expect(s.lab.chip.memory.hbmBandwidthBytesPerSecond).toBe(9e12);
+    s = apply(s, { type: 'lab-set', param: 'computeEfficiency', value: 7 });
+    expect(s.lab.chip.efficiency.computeEfficiency).toBe(1);
+    s = apply(s, { type: 'lab-set', param: 'domainSize', value: 7.6 });
+    expect(s.lab.chip.scaleUp.domainSize).toBe(8);
+    const rc = labRateClass(s);
+    const before = s.lab.chip.compute.denseFlopsPerSecond;
+    s = apply(s, { type: 'lab-set', param: 'compute', value: 2 * before[rc]! });
+    expect(s.lab.chip.compute.denseFlopsPerSecond.bf16).toBeCloseTo(2 * before.bf16!, -3);
+    expect(labParam('compute')!.get(s.lab.chip, rc)).toBeCloseTo(2 * before[rc]!, -3);
+    s = apply(s, { type: 'lab-set-name', name: '  My <b>chip</b>  ' }, { type: 'lab-save' }, { type: 'lab-save' });
+    expect(s.customChips.map((c) => c.id)).toEqual(['amd-mi300x-lab', 'amd-mi300x-lab-2']);
+    expect(s.customChips[0]?.name).toBe('My <b>chip</b>');
+    expect(s.compare.picks.slice(-2).map((p) => p.id)).toEqual(['amd-mi300x-lab', 'amd-mi300x-lab-2']);
+    const blank = apply(s, { type: 'lab-start', baseId: null });
+    expect(blank.lab.baseId).toBeNull();
+    expect(blank.lab.chip.name).toBe('Custom chip');
+    expect(apply(s, { type: 'lab-start', baseId: 'nope' })).toBe(s);
+  });
+
+  it('imports custom chips and models under free ids, and removes them everywhere', () => {
+    const h200 = catalog.hardware.get('nvidia-h200-sxm')!;
+    let s = apply(fresh(), { type: 'add-custom-chip', profile: h200 });
+    expect(s.customChips[0]?.id).toBe('nvidia-h200-sxm-2');
+    const m = catalog.models.get('llama-3.1-8b')!;
+    s = apply(s, { type: 'add-custom-model', model: m });
+    expect(s.settings.model).toBe('llama-3.1-8b-2');
+    s = apply(s, { type: 'remove-custom-chip', id: 'nvidia-h200-sxm-2' }, { type: 'remove-custom-model', id: 'llama-3.1-8b-2' });
+    expect(s.customChips).toEqual([]);
+    expect(s.compare.picks.some((p) => p.id === 'nvidia-h200-sxm-2')).toBe(false);
+    expect(catalog.models.has(s.settings.model)).toBe(true);
+  });
+
+  it('opens and closes explanations', () => {
+    const s = apply(fresh(), { type: 'open-explain', hardwareId: 'nvidia-h200-sxm', key: 'tpotSeconds' });
+    expect(s.explain).toEqual({ hardwareId: 'nvidia-h200-sxm', key: 'tpotSeconds' });
+    expect(apply(s, { type: 'close-explain' }).explain).toBeNull();
+  });
+
+  it('bounds sweep sizes and family', () => {
+    expect(apply(fresh(), { type: 'set-sweep-sizes', sizes: 1e6 }).modelSize.sizes).toBe(32);
+    expect(apply(fresh(), { type: 'set-family', family: 'moe' }).modelSize.family).toBe('moe');
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { ASSUMED_EFFICIENCY_MARK, ESTIMATE_MARK, colorScale, uniqueLabels } from '../../src/charts/chip-series';
+import { costBarRows, costBarsChart } from '../../src/charts/cost-bars-chart';
+import { costBreakdownChart, costPartRows } from '../../src/charts/cost-breakdown-chart';
+import { frontierChart, frontierRows } from '../../src/charts/frontier-chart';
+import { modelSizeChart, modelSizeRows } from '../../src/charts/model-size-chart';
+import { intensityRange, operatorRows, rooflineChart, rooflineRows } from '../../src/charts/roofline-chart';
+import { sensitivityChart, sensitivityRows } from '../../src/charts/sensitivity-chart';
+import { compileWarnings } from './compile-clean';
+import { h200, infeasible, otherChip, results, roofs, sensitivityResult, series, sizePoints } from './fixtures';
+
+describe('frontier chart', () => {
+  it('compiles without warnings for both metrics, with and without an SLO', () => {
+    for (const metric of ['perChip', 'usdPerMillion'] as const) {
+      for (const maxTpotSeconds of [0.05, null]) {
+        const spec = frontierChart({ series: results(), metric, maxTpotSeconds });
+        expect(compileWarnings(spec).warnings).toEqual([]);
+      }
+    }
+  });
+
+  it('has one row per frontier point and one chosen point per feasible chip', () => {
+    const input = { series: [...results(), infeasible()], metric: 'perChip' as const, maxTpotSeconds: 0.05 };
+    const copy = structuredClone(input);
+    const { frontier, chosen } = frontierRows(input);
+    expect(chosen).toHaveLength(2);
+    expect(frontier.length).toBe(results().reduce((n, r) => n + r.result.frontier.length, 0));
+    expect(input).toEqual(copy);
+    const h = chosen.find((c) => c.chip === results()[0]!.chip.label)!;
+    expect(h.y).toBe(results()[0]!.result.outputTokensPerSecondPerChip);
+    expect(h.tpotMs).toBeLessThanOrEqual(50);
+  });
+
+  it('prices frontier points at the deployment price per chip-hour', () => {
+    const { chosen } = frontierRows({ series: results(), metric: 'usdPerMillion', maxTpotSeconds: null });
+    const r = results()[0]!.result;
+    expect(chosen[0]!.y).toBeCloseTo(r.usdPerMillionOutputTokens, 9);
+  });
+
+  it('names the axes with units and uses log scales', () => {
+    const spec = JSON.stringify(frontierChart({ series: results(), metric: 'perChip', maxTpotSeconds: 0.05 }));
+    expect(spec).toContain('Tokens/s per user (log)');
+    expect(spec).toContain('Output tokens/s per chip (log)');
+    expect(spec).toContain('"type":"log"');
+  });
+});
+
+describe('chip series', () => {
+  it('marks estimates and assumed efficiencies, keeps labels unique and colours per vendor', () => {
+    const a = series(h200());
+    expect(a.label.endsWith(ESTIMATE_MARK + ASSUMED_EFFICIENCY_MARK)).toBe(true);
+    const b = series(otherChip());
+    expect(b.label).toBe('AMD Test <b>x</b>');
+    expect(a.color).not.toBe(b.color);
+    const twice = uniqueLabels([a, a]);
+    expect(new Set(twice.map((s) => s.label)).size).toBe(2);
+    expect(colorScale(twice).range).toEqual([a.color, a.color]);
+    expect(series(h200(), true).color).toBe('#9aa0a6');
+  });
+});
+
+describe('cost bars chart', () => {
+  it('compiles cleanly and leaves infeasible chips out', () => {
+    const input = { series: [...results(), infeasible()] };
+    expect(compileWarnings(costBarsChart(input)).warnings).toEqual([]);
+    expect(costBarRows(input)).toHaveLength(2);
+  });
+});
+
+describe('model size chart', () => {
+  it('compiles cleanly; splits the parametric line from catalog points; labels merged sizes', () => {
+    const input = { chips: [series(h200())], points: sizePoints(), family: 'dense' as const, pricing: 'rental' as const };
+    expect(compileWarnings(modelSizeChart(input)).warnings).toEqual([]);
+    const { lines, models, labels } = modelSizeRows(input);
+    expect(lines).toHaveLength(3);
+    expect(models.length).toBeGreaterThan(5);
+    const seventy = labels.find((l) => l.text.includes('Llama 3.1 70B'));
+    expect(seventy?.text).toContain('Llama 3.3 70B');
+    expect(labels.length).toBeLessThan(models.length);
+  });
+
+  it('ignores points of chips not in the chart and infeasible points', () => {
+    const points = sizePoints().map((p, i) => (i === 0 ? { ...p, feasible: false } : p));
+    const { lines } = modelSizeRows({ chips: [series(h200())], points, family: 'dense', pricing: 'tco' });
+    expect(lines).toHaveLength(2);
+    expect(modelSizeRows({ chips: [], points, family: 'dense', pricing: 'tco' }).lines).toHaveLength(0);
+  });
+});
+
+describe('roofline chart', () => {
+  it('compiles cleanly with and without a ghost chip', () => {
+    const r = results()[0]!;
+    const spec = rooflineChart({ chip: r.chip, roofs: roofs(), operators: r.result.operators, ghost: null });
+    expect(compileWarnings(spec).warnings).toEqual([]);
+    const ghosted = rooflineChart({ chip: r.chip, roofs: roofs(), operators: r.result.operators, ghost: { chip: series(otherChip(), true), roofs: roofs(otherChip()) } });
+    expect(compileWarnings(ghosted).warnings).toEqual([]);
+  });
+
+  it('roofs bend at the ridge point and never exceed the compute roof', () => {
+    const r = results()[0]!;
+    const rows = rooflineRows({ chip: r.chip, roofs: roofs(), operators: r.result.operators, ghost: null });
+    const eff = rows.roofs.filter((x) => x.series.endsWith('HBM roof (effective)'));
+    expect(eff).toHaveLength(3);
+    const top = roofs().effectiveFlopsPerSecond;
+    expect(Math.max(...eff.map((x) => x.flopsPerSecond))).toBeCloseTo(top, -3);
+    expect(rows.operators.every((o) => o.flopsPerSecond <= roofs().peakFlopsPerSecond * 1.0001)).toBe(true);
+  });
+
+  it('keeps operator points with work only and picks decade bounds', () => {
+    const ops = operatorRows([
+      { name: 'a', phase: 'decode', count: 1, flops: 0, bytes: 10, seconds: 1, bound: 'memory', arithmeticIntensity: 0 },
+      { name: 'b', phase: 'decode', count: 1, flops: 20, bytes: 10, seconds: 1, bound: 'memory', arithmeticIntensity: 2 },
+    ]);
+    expect(ops.map((o) => o.operator)).toEqual(['b']);
+    expect(intensityRange(ops, [300])).toEqual([1, 1000]);
+    expect(intensityRange([], [])).toEqual([1, 1e4]);
+  });
+});
+
+describe('cost breakdown chart', () => {
+  it('compiles cleanly; TCO parts add up to the TCO $/M', () => {
+    const input = { series: results().slice(0, 1) };
+    expect(compileWarnings(costBreakdownChart(input)).warnings).toEqual([]);
+    const rows = costPartRows(input);
+    const r = results()[0]!.result;
+    const tco = rows.filter((x) => x.part !== 'rental').reduce((s, x) => s + x.usdPerMillion, 0);
+    expect(tco).toBeCloseTo(r.tco!.usdPerMillionOutputTokens, 6);
+    expect(rows.find((x) => x.part === 'rental')?.usdPerMillion).toBeCloseTo(r.rental!.usdPerMillionOutputTokens, 9);
+  });
+});
+
+describe('sensitivity chart', () => {
+  it('compiles cleanly with two bars per parameter', () => {
+    const s = sensitivityResult();
+    expect(compileWarnings(sensitivityChart(s)).warnings).toEqual([]);
+    expect(sensitivityRows(s)).toHaveLength(s.rows.length * 2);
+  });
+
+  it('compiles an empty (infeasible) result', () => {
+    expect(compileWarnings(sensitivityChart({ feasible: false, delta: 0.2, baseUsdPerMillion: 0, rows: [] })).warnings).toEqual([]);
+  });
+});

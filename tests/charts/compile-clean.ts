@@ -1,0 +1,21 @@
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+/** Compiles a Vega-Lite spec to Vega and returns the warnings its logger received. */
+export function compileWarnings(spec: TopLevelSpec): { warnings: string[]; vega: unknown } {
+  const warnings: string[] = [];
+  let current = 0;
+  const logger = {
+    level(level?: number) {
+      if (level === undefined) return current;
+      current = level;
+      return logger;
+    },
+    error(...args: unknown[]) { warnings.push(`error: ${args.map(String).join(' ')}`); return logger; },
+    warn(...args: unknown[]) { warnings.push(args.map(String).join(' ')); return logger; },
+    info() { return logger; },
+    debug() { return logger; },
+  };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const out = compile(spec, { logger: logger as any });
+  return { warnings, vega: out.spec };
+}
