@@ -1,0 +1,86 @@
+// JSON <-> URL-safe text: UTF-8, raw DEFLATE (CompressionStream, in browsers and Node 18+), base64url.
+// Links come from strangers: unpacking never throws and caps input and output sizes, so a
+// tampered or "zip bomb" link cannot hang the tab or exhaust memory.
+
+/** Longest packed text accepted (a typical link is a few hundred characters). */
+export const MAX_PACKED_CHARS = 16_000;
+/** Largest inflated JSON accepted. */
+export const MAX_UNPACKED_BYTES = 512 * 1024;
+
+export type Unpacked = { ok: true; value: unknown } | { ok: false; error: string };
+
+export async function packJson(value: unknown): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  const compressed = await collect(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw')), Number.POSITIVE_INFINITY);
+  return toBase64Url(compressed ?? new Uint8Array());
+}
+
+export async function unpackJson(text: string): Promise<Unpacked> {
+  try {
+    if (text.length > MAX_PACKED_CHARS) return { ok: false, error: `the link is too long (${text.length} characters; at most ${MAX_PACKED_CHARS})` };
+    const bytes = fromBase64Url(text);
+    if (bytes === null) return { ok: false, error: 'the link contains characters that cannot be part of a scenario' };
+    const inflated = await collect(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')), MAX_UNPACKED_BYTES);
+    if (inflated === null) return { ok: false, error: 'the link expands to more data than any scenario needs' };
+    const json = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
+    return { ok: true, value: JSON.parse(json) as unknown };
+  } catch {
+    return { ok: false, error: 'the link is damaged or truncated (it could not be decompressed)' };
+  }
+}
+
+/** Reads a stream to the end; null when it exceeds `limit` bytes (reading stops there). */
+async function collect(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const INDEX = new Map([...ALPHABET].map((c, i) => [c, i]));
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = i + 1 >= bytes.length ? 2 : i + 2 >= bytes.length ? 3 : 4;
+    for (let j = 0; j < chars; j++) out += ALPHABET[(n >> (18 - 6 * j)) & 63];
+  }
+  return out;
+}
+
+export function fromBase64Url(text: string): Uint8Array | null {
+  if (text.length % 4 === 1) return null;
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let bits = 0;
+  let value = 0;
+  let o = 0;
+  for (const c of text) {
+    const v = INDEX.get(c);
+    if (v === undefined) return null;
+    value = (value << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (value >> bits) & 255;
+    }
+  }
+  return out.subarray(0, o);
+}
