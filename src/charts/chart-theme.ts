@@ -1,4 +1,4 @@
-// Shared look of every chart: fonts, sizes, number formats. Pure data.
+// Shared look of every chart: fonts, sizes, number formats, legends. Pure data.
 
 import type { TopLevelSpec } from 'vega-lite';
 
@@ -24,9 +24,39 @@ export const FORMAT = {
   percent: '+.1%',
 } as const;
 
-export const WIDTH_CONTAINER = 'container' as const;
+/** Labels only ticks whose leading digit is 1, 2 or 5 (log axes draw a tick at every digit). */
+const LEADING_125 = "indexof([1, 2, 5], round(datum.value / pow(10, floor(log(datum.value) / LN10 + 1e-9)))) >= 0";
+
+/**
+ * Log-axis tick labels at 1-2-5 steps: SI prefixes from 1000 up (1k, 20k, 1M), plain decimals
+ * below (0.1, not d3's "100m", which reads as millions).
+ */
+export const LOG_LABEL_EXPR = `${LEADING_125} ? (datum.value >= 1000 ? format(datum.value, '~s') : format(datum.value, '~g')) : ''`;
+
+/** Parameter counts: 1B, 70B, 1.5T (d3's SI prefix G reads as giga, not billion). */
+export const PARAMS_LABEL_EXPR = `${LEADING_125} ? (datum.value >= 1e12 ? format(datum.value / 1e12, '~g') + 'T' : datum.value >= 1e9 ? format(datum.value / 1e9, '~g') + 'B' : format(datum.value / 1e6, '~g') + 'M') : ''`;
+
+/** Layout hints from the page (not data): compact = narrow window, legends stacked below. */
+export interface ChartLayout {
+  compact: boolean;
+}
+
+export const WIDE: ChartLayout = { compact: false };
+
+/** A colour legend: right of the plot on wide pages, one column below it on narrow ones. */
+export function sideLegend(layout: ChartLayout, title: string | null = null) {
+  return layout.compact
+    ? { orient: 'bottom' as const, direction: 'vertical' as const, title, labelLimit: 320 }
+    : { orient: 'right' as const, title, labelLimit: 240 };
+}
 
 /** Height of a chart with `bands` horizontal bars of `step` pixels each (explicit: fit-x needs it). */
 export function bandHeight(bands: number, step: number): number {
   return Math.max(2, bands) * step;
+}
+
+/** "70.6B", "1.2T": for tooltips (precomputed; Vega formats cannot say billions). */
+export function paramsText(n: number): string {
+  const [v, u] = n >= 1e12 ? [n / 1e12, 'T'] : n >= 1e9 ? [n / 1e9, 'B'] : [n / 1e6, 'M'];
+  return `${Number(v.toPrecision(3))}${u}`;
 }

@@ -45,7 +45,8 @@ export function costBarsChart(input: CostBarsInput): TopLevelSpec {
     data: { name: 'bars' },
     encoding: {
       y: { field: 'chip', type: 'nominal', title: null, sort: null, axis: { labelLimit: 220 } },
-      x: { field: 'usdPerMillion', type: 'quantitative', title: '$ per million output tokens', axis: { format: FORMAT.usd } },
+      // Room for the value labels right of the longest bar.
+      x: { field: 'usdPerMillion', type: 'quantitative', title: '$ per million output tokens', axis: { format: FORMAT.usd, tickCount: 6 }, scale: { domainMax: Math.max(0, ...rows.map((r) => r.usdPerMillion)) * 1.18, nice: false } },
     },
     layer: [
       {

@@ -19,7 +19,7 @@ export interface CostPartRow {
 }
 
 const PARTS = ['capex', 'power', 'hosting', 'rental'] as const;
-const PART_TITLES = ['Capex (chip, server, network share)', 'Power', 'Hosting (space, cooling)', 'Rental'];
+const PART_TITLES = ['Capex', 'Power', 'Hosting', 'Rental'];
 const PART_COLORS = ['#3b5b92', '#e8a33d', '#8fb9a8', '#9c6ade'];
 
 export function costPartRows(input: CostBreakdownInput): CostPartRow[] {
@@ -46,7 +46,7 @@ export function costBreakdownChart(input: CostBreakdownInput): TopLevelSpec {
   const rows = costPartRows(input);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Where the money goes', subtitle: '$ per million output tokens, owning (TCO) vs renting.' },
+    title: { text: 'Where the money goes', subtitle: ['$ per million output tokens, owning (TCO) vs renting.', 'Capex: chip plus its share of server, network and rack, as an annuity; hosting: space and cooling.'] },
     width: 'container',
     height: bandHeight(new Set(rows.map((r) => r.bar)).size, 26),
     config: CHART_CONFIG,
@@ -59,7 +59,7 @@ export function costBreakdownChart(input: CostBreakdownInput): TopLevelSpec {
       color: {
         field: 'part', type: 'nominal', title: 'Cost',
         scale: { domain: [...PARTS], range: PART_COLORS },
-        legend: { orient: 'bottom', labelExpr: `[${PART_TITLES.map((t) => `'${t}'`).join(',')}][indexof([${PARTS.map((p) => `'${p}'`).join(',')}], datum.label)]` },
+        legend: { orient: 'bottom', direction: 'horizontal', labelExpr: `[${PART_TITLES.map((t) => `'${t}'`).join(',')}][indexof([${PARTS.map((p) => `'${p}'`).join(',')}], datum.label)]` },
       },
       order: { field: 'order', type: 'quantitative' },
       tooltip: [

@@ -3,7 +3,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { SimulationResult } from '../engine/types';
-import { CHART_CONFIG, CHART_HEIGHT, FORMAT } from './chart-theme';
+import { CHART_CONFIG, CHART_HEIGHT, FORMAT, LOG_LABEL_EXPR, WIDE, sideLegend, type ChartLayout } from './chart-theme';
 import { colorScale, type ChipSeries } from './chip-series';
 
 export type FrontierMetric = 'perChip' | 'usdPerMillion';
@@ -13,6 +13,7 @@ export interface FrontierInput {
   metric: FrontierMetric;
   maxTpotSeconds: number | null;
   title?: string;
+  layout?: ChartLayout;
 }
 
 export interface FrontierRow {
@@ -82,9 +83,12 @@ export function frontierRows(input: FrontierInput): { frontier: FrontierRow[]; c
 export function frontierChart(input: FrontierInput): TopLevelSpec {
   const { frontier, chosen } = frontierRows(input);
   const chips = input.series.map((s) => s.chip);
-  const color = { field: 'chip', type: 'nominal', title: 'Chip', scale: colorScale(chips), legend: { orient: 'bottom', columns: 2 } } as const;
-  const x = { field: 'tokensPerSecondPerUser', type: 'quantitative', title: 'Tokens/s per user (log) → more interactive', scale: { type: 'log' }, axis: { format: FORMAT.si } } as const;
-  const y = { field: 'y', type: 'quantitative', title: Y_TITLE[input.metric], scale: { type: 'log' }, axis: { format: input.metric === 'perChip' ? FORMAT.si : FORMAT.usd } } as const;
+  const color = { field: 'chip', type: 'nominal', scale: colorScale(chips), legend: sideLegend(input.layout ?? WIDE) } as const;
+  const x = { field: 'tokensPerSecondPerUser', type: 'quantitative', title: 'Tokens/s per user (log) → more interactive', scale: { type: 'log' }, axis: { labelExpr: LOG_LABEL_EXPR } } as const;
+  const y = {
+    field: 'y', type: 'quantitative', title: Y_TITLE[input.metric], scale: { type: 'log' },
+    axis: input.metric === 'perChip' ? { labelExpr: LOG_LABEL_EXPR } : { format: FORMAT.usd },
+  } as const;
   const tooltip = [
     { field: 'chip', title: 'Chip' },
     { field: 'tokensPerSecondPerUser', title: 'Tokens/s per user', format: FORMAT.tooltip },
@@ -103,7 +107,7 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: input.title ?? 'Throughput vs interactivity (Pareto frontier)',
-      subtitle: 'Each line: the best layouts and batches of one chip, no SLO. ◆ = deployment chosen under the SLO.',
+      subtitle: ['Each line: the best layouts and batches of one chip (no latency limit).', '◆ = the deployment chosen under the SLO.'],
     },
     width: 'container',
     height: CHART_HEIGHT,
@@ -112,7 +116,7 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
     layer: [
       {
         data: { name: 'frontier' },
-        mark: { type: 'line', point: { filled: true, size: 20 }, interpolate: 'monotone' },
+        mark: { type: 'line', point: { filled: true, size: 20 }, interpolate: 'linear' },
         encoding: {
           x, y, color,
           strokeDash: { field: 'style', type: 'nominal', scale: { domain: ['solid', 'ghost'], range: [[1, 0], [6, 4]] }, legend: null },

@@ -3,7 +3,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { SizePoint } from '../engine/analysis/model-size-sweep';
-import { CHART_CONFIG, FORMAT } from './chart-theme';
+import { CHART_CONFIG, FORMAT, LOG_LABEL_EXPR, PARAMS_LABEL_EXPR, WIDE, paramsText, sideLegend, type ChartLayout } from './chart-theme';
 import { colorScale, type ChipSeries } from './chip-series';
 
 export interface ModelSizeInput {
@@ -11,6 +11,7 @@ export interface ModelSizeInput {
   points: readonly SizePoint[];
   family: 'dense' | 'moe';
   pricing: 'rental' | 'tco';
+  layout?: ChartLayout;
 }
 
 export interface SizeRow {
@@ -19,6 +20,8 @@ export interface SizeRow {
   source: 'parametric' | 'catalog';
   totalParams: number;
   activeParams: number;
+  totalText: string;
+  activeText: string;
   value: number;
   usdPerMillion: number;
   chipsUsed: number;
@@ -27,8 +30,12 @@ export interface SizeRow {
 
 export interface SizeLabel {
   text: string;
+  /** All models of the group, for the tooltip. */
+  models: string;
   totalParams: number;
   value: number;
+  /** Alternate labels sit above and below their point so neighbours do not collide. */
+  above: boolean;
 }
 
 /** Catalog models whose sizes are within this ratio share one label (e.g. Llama 3.1 / 3.3 70B). */
@@ -43,6 +50,7 @@ export function modelSizeRows(input: ModelSizeInput): { lines: SizeRow[]; models
     if (chip === undefined || !p.feasible || !(p.outputTokensPerSecondPerDollarPerHour > 0)) continue;
     const row: SizeRow = {
       chip, model: p.modelName, source: p.source, totalParams: p.totalParams, activeParams: p.activeParams,
+      totalText: paramsText(p.totalParams), activeText: paramsText(p.activeParams),
       value: p.outputTokensPerSecondPerDollarPerHour, usdPerMillion: p.usdPerMillionOutputTokens, chipsUsed: p.chips,
       pricing: p.pricingUsed === 'rental' ? 'rental' : 'TCO',
     };
@@ -60,7 +68,11 @@ export function modelSizeRows(input: ModelSizeInput): { lines: SizeRow[]; models
   const flush = () => {
     if (group.length === 0) return;
     const top = group.reduce((a, b) => (b.value > a.value ? b : a));
-    labels.push({ text: group.map((g) => g.model).join(' · '), totalParams: top.totalParams, value: top.value });
+    const names = group.map((g) => g.model);
+    labels.push({
+      text: names.length === 1 ? names[0]! : `${names[0]} +${names.length - 1}`, models: names.join(', '),
+      totalParams: top.totalParams, value: top.value, above: labels.length % 2 === 0,
+    });
     group = [];
   };
   for (const m of sorted) {
@@ -73,36 +85,46 @@ export function modelSizeRows(input: ModelSizeInput): { lines: SizeRow[]; models
 
 export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
   const { lines, models, labels } = modelSizeRows(input);
-  const color = { field: 'chip', type: 'nominal', title: 'Chip', scale: colorScale(input.chips), legend: { orient: 'bottom', columns: 2 } } as const;
-  const x = { field: 'totalParams', type: 'quantitative', title: 'Model size: total parameters (log)', scale: { type: 'log' }, axis: { format: FORMAT.si } } as const;
+  const sizes = [...lines, ...models].map((r) => r.totalParams);
+  const domain = sizes.length === 0 ? [1e9, 2e12] : [Math.min(...sizes) / 1.25, Math.max(...sizes) * 1.25];
+  const color = { field: 'chip', type: 'nominal', scale: colorScale(input.chips), legend: sideLegend(input.layout ?? WIDE) } as const;
+  const x = {
+    field: 'totalParams', type: 'quantitative', title: 'Model size: total parameters (log)',
+    scale: { type: 'log', domain, nice: false }, axis: { labelExpr: PARAMS_LABEL_EXPR },
+  } as const;
   const y = {
-    field: 'value', type: 'quantitative', scale: { type: 'log' }, axis: { format: FORMAT.si },
+    field: 'value', type: 'quantitative', scale: { type: 'log' }, axis: { labelExpr: LOG_LABEL_EXPR },
     title: `Output tokens/s per $/hour (${input.pricing === 'rental' ? 'rental' : 'TCO'}, log)`,
   } as const;
   const tooltip = [
     { field: 'chip', title: 'Chip' },
     { field: 'model', title: 'Model' },
-    { field: 'totalParams', title: 'Total parameters', format: ',.4~s' },
-    { field: 'activeParams', title: 'Active parameters', format: ',.4~s' },
+    { field: 'totalText', title: 'Total parameters' },
+    { field: 'activeText', title: 'Active parameters' },
     { field: 'value', title: 'Output tokens/s per $/h', format: FORMAT.tooltip },
     { field: 'usdPerMillion', title: '$/M output tokens', format: FORMAT.tooltipUsd },
     { field: 'chipsUsed', title: 'Chips used' },
     { field: 'pricing', title: 'Pricing' },
   ] as const;
+  const label = (above: boolean) => ({
+    data: { name: above ? 'labelsAbove' : 'labelsBelow' },
+    mark: { type: 'text' as const, align: 'center' as const, dy: above ? -10 : 12, fontSize: 10, color: '#3c4043', limit: 120 },
+    encoding: { x, y, text: { field: 'text' }, tooltip: [{ field: 'models', title: 'Catalog models' }] },
+  });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: `Tokens/s per dollar vs model size (${input.family === 'dense' ? 'dense' : 'mixture-of-experts'} models)`,
-      subtitle: 'Lines: a parametric family of architectures; dots: catalog models. Higher is cheaper. Each point uses as many chips as the model needs.',
+      subtitle: ['Lines: a parametric family of architectures; dots: catalog models. Higher is cheaper.', 'Each point uses as many chips as the model needs.'],
     },
     width: 'container',
-    height: 380,
+    height: 400,
     config: CHART_CONFIG,
-    datasets: { lines, models, labels },
+    datasets: { lines, models, labelsAbove: labels.filter((l) => l.above), labelsBelow: labels.filter((l) => !l.above) },
     layer: [
       {
         data: { name: 'lines' },
-        mark: { type: 'line', point: { size: 18 }, interpolate: 'monotone' },
+        mark: { type: 'line', point: { size: 18 }, interpolate: 'linear' },
         encoding: { x, y, color, order: { field: 'totalParams', type: 'quantitative' }, tooltip: [...tooltip] },
       },
       {
@@ -110,11 +132,8 @@ export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
         mark: { type: 'point', filled: true, size: 60, stroke: '#ffffff', strokeWidth: 1 },
         encoding: { x, y, color, tooltip: [...tooltip] },
       },
-      {
-        data: { name: 'labels' },
-        mark: { type: 'text', angle: 0, align: 'left', dx: 4, dy: -8, fontSize: 10, color: '#3c4043', limit: 160 },
-        encoding: { x, y, text: { field: 'text' } },
-      },
+      label(true),
+      label(false),
     ],
   };
 }

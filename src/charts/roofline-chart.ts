@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Roofs } from '../engine/analysis/roofline-roofs';
 import type { OperatorTiming } from '../engine/types';
-import { CHART_CONFIG, CHART_HEIGHT, FORMAT } from './chart-theme';
+import { CHART_CONFIG, CHART_HEIGHT, FORMAT, LOG_LABEL_EXPR, WIDE, type ChartLayout } from './chart-theme';
 import type { ChipSeries } from './chip-series';
 import { GHOST_COLOR } from './vendor-colors';
 
@@ -14,6 +14,7 @@ export interface RooflineInput {
   roofs: Roofs;
   operators: readonly OperatorTiming[];
   ghost: { chip: ChipSeries; roofs: Roofs } | null;
+  layout?: ChartLayout;
 }
 
 export interface RoofRow {
@@ -33,6 +34,14 @@ export interface OperatorRow {
   intensity: number;
   flopsPerSecond: number;
 }
+
+/** Short roof names (the chip is in the title; the ghost is the original chip). */
+export const ROOF_NAMES = {
+  hbm: 'Memory roof (HBM, effective)',
+  sram: 'Memory roof (SRAM, effective)',
+  peak: 'Datasheet peak',
+  ghost: 'Original chip (effective)',
+} as const;
 
 const MIN_INTENSITY = 0.1;
 const MAX_INTENSITY = 1e5;
@@ -75,26 +84,27 @@ export function rooflineRows(input: RooflineInput): { roofs: RoofRow[]; operator
     series.push({ name, color, dash });
     roofs.push(...rows);
   };
-  const name = input.chip.label;
-  add(`${name}: HBM roof (effective)`, input.chip.color, [1, 0], r.effectiveFlopsPerSecond, r.effectiveHbmBytesPerSecond);
-  add(`${name}: SRAM roof (effective)`, input.chip.color, [2, 2], r.effectiveFlopsPerSecond, r.effectiveSramBytesPerSecond);
-  add(`${name}: datasheet peak`, input.chip.color, [6, 3], r.peakFlopsPerSecond, Math.max(r.peakHbmBytesPerSecond, r.peakSramBytesPerSecond));
+  add(ROOF_NAMES.hbm, input.chip.color, [1, 0], r.effectiveFlopsPerSecond, r.effectiveHbmBytesPerSecond);
+  add(ROOF_NAMES.sram, input.chip.color, [2, 2], r.effectiveFlopsPerSecond, r.effectiveSramBytesPerSecond);
+  add(ROOF_NAMES.peak, input.chip.color, [6, 3], r.peakFlopsPerSecond, Math.max(r.peakHbmBytesPerSecond, r.peakSramBytesPerSecond));
   if (input.ghost !== null) {
     const g = input.ghost.roofs;
-    add(`${input.ghost.chip.label}: roof (effective)`, GHOST_COLOR, [4, 4], g.effectiveFlopsPerSecond, Math.max(g.effectiveHbmBytesPerSecond, g.effectiveSramBytesPerSecond));
+    add(ROOF_NAMES.ghost, GHOST_COLOR, [4, 4], g.effectiveFlopsPerSecond, Math.max(g.effectiveHbmBytesPerSecond, g.effectiveSramBytesPerSecond));
   }
   return { roofs, operators: ops, series };
 }
 
 export function rooflineChart(input: RooflineInput): TopLevelSpec {
   const { roofs, operators, series } = rooflineRows(input);
-  const x = { field: 'intensity', type: 'quantitative', title: 'Arithmetic intensity (FLOP per byte, log)', scale: { type: 'log' }, axis: { format: FORMAT.si } } as const;
-  const y = { field: 'flopsPerSecond', type: 'quantitative', title: 'FLOP/s (log)', scale: { type: 'log' }, axis: { format: FORMAT.si } } as const;
+  const compact = (input.layout ?? WIDE).compact;
+  const legend = (title: string) => (compact ? { orient: 'bottom' as const, direction: 'vertical' as const, title } : { orient: 'right' as const, title });
+  const x = { field: 'intensity', type: 'quantitative', title: 'Arithmetic intensity (FLOP per byte, log)', scale: { type: 'log' }, axis: { labelExpr: LOG_LABEL_EXPR } } as const;
+  const y = { field: 'flopsPerSecond', type: 'quantitative', title: 'FLOP/s (log)', scale: { type: 'log' }, axis: { labelExpr: LOG_LABEL_EXPR } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: `Roofline: ${input.chip.label}, ${input.roofs.rateClass} matrix rate`,
-      subtitle: 'Points: one instance of each operator of the chosen deployment (decode and prefill steps).',
+      subtitle: ['Points: one instance of each operator of the chosen deployment.', 'Effective roofs include the efficiencies the engine applies.'],
     },
     width: 'container',
     height: CHART_HEIGHT,
@@ -107,8 +117,8 @@ export function rooflineChart(input: RooflineInput): TopLevelSpec {
         mark: { type: 'line', strokeWidth: 2 },
         encoding: {
           x, y,
-          color: { field: 'series', type: 'nominal', title: 'Roofs', scale: { domain: series.map((s) => s.name), range: series.map((s) => s.color) }, legend: { orient: 'bottom', columns: 1 } },
-          strokeDash: { field: 'series', type: 'nominal', scale: { domain: series.map((s) => s.name), range: series.map((s) => s.dash) }, legend: { orient: 'bottom', columns: 1 } },
+          color: { field: 'series', type: 'nominal', scale: { domain: series.map((s) => s.name), range: series.map((s) => s.color) }, legend: legend('Roofs') },
+          strokeDash: { field: 'series', type: 'nominal', scale: { domain: series.map((s) => s.name), range: series.map((s) => s.dash) }, legend: legend('Roofs') },
           order: { field: 'intensity', type: 'quantitative' },
           tooltip: [
             { field: 'series', title: 'Roof' },
@@ -122,8 +132,8 @@ export function rooflineChart(input: RooflineInput): TopLevelSpec {
         mark: { type: 'point', filled: true, size: 55, opacity: 0.85 },
         encoding: {
           x, y,
-          color: { field: 'bound', type: 'nominal', title: 'Operator bound by', scale: { domain: ['compute', 'memory', 'overhead', 'communication'], range: ['#c2410c', '#1d4ed8', '#6b7280', '#047857'] }, legend: { orient: 'bottom' } },
-          shape: { field: 'phase', type: 'nominal', title: 'Phase', scale: { domain: ['decode', 'prefill'], range: ['circle', 'square'] }, legend: { orient: 'bottom' } },
+          color: { field: 'bound', type: 'nominal', scale: { domain: ['compute', 'memory', 'overhead', 'communication'], range: ['#c2410c', '#1d4ed8', '#6b7280', '#047857'] }, legend: legend('Operator bound by') },
+          shape: { field: 'phase', type: 'nominal', scale: { domain: ['decode', 'prefill'], range: ['circle', 'square'] }, legend: legend('Phase') },
           tooltip: [
             { field: 'operator', title: 'Operator' },
             { field: 'phase', title: 'Phase' },

@@ -31,8 +31,8 @@ export function sensitivityChart(result: SensitivityResult): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: `Sensitivity: change in $/M output tokens for ±${pct}% on each parameter`,
-      subtitle: 'Largest effect first. Negative = cheaper. The deployment is re-optimised at every point.',
+      text: `Sensitivity of $/M output tokens to ±${pct}% per parameter`,
+      subtitle: ['Largest effect first; negative = cheaper.', 'The deployment is re-optimised at every point.'],
     },
     width: 'container',
     height: bandHeight(result.rows.length, 34),
@@ -46,7 +46,7 @@ export function sensitivityChart(result: SensitivityResult): TopLevelSpec {
           y: { field: 'parameter', type: 'nominal', title: null, sort: { field: 'order', op: 'min', order: 'ascending' }, axis: { labelLimit: 200 } },
           yOffset: { field: 'direction', type: 'nominal', sort: [`−${pct}%`, `+${pct}%`] },
           x: { field: 'change', type: 'quantitative', title: 'Change in $ per million output tokens', axis: { format: '+.0%' } },
-          color: { field: 'direction', type: 'nominal', title: 'Parameter', scale: { domain: [`−${pct}%`, `+${pct}%`], range: ['#7aa6d6', '#d98c5f'] }, legend: { orient: 'bottom' } },
+          color: { field: 'direction', type: 'nominal', title: 'Parameter moved by', scale: { domain: [`−${pct}%`, `+${pct}%`], range: ['#7aa6d6', '#d98c5f'] }, legend: { orient: 'bottom', direction: 'horizontal' } },
           tooltip: [
             { field: 'parameter', title: 'Parameter' },
             { field: 'direction', title: 'Moved by' },

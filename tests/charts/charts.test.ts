@@ -4,7 +4,7 @@ import { costBarRows, costBarsChart } from '../../src/charts/cost-bars-chart';
 import { costBreakdownChart, costPartRows } from '../../src/charts/cost-breakdown-chart';
 import { frontierChart, frontierRows } from '../../src/charts/frontier-chart';
 import { modelSizeChart, modelSizeRows } from '../../src/charts/model-size-chart';
-import { intensityRange, operatorRows, rooflineChart, rooflineRows } from '../../src/charts/roofline-chart';
+import { ROOF_NAMES, intensityRange, operatorRows, rooflineChart, rooflineRows } from '../../src/charts/roofline-chart';
 import { sensitivityChart, sensitivityRows } from '../../src/charts/sensitivity-chart';
 import { compileWarnings } from './compile-clean';
 import { h200, infeasible, otherChip, results, roofs, sensitivityResult, series, sizePoints } from './fixtures';
@@ -45,10 +45,27 @@ describe('frontier chart', () => {
   });
 });
 
+describe('compact layout (narrow windows)', () => {
+  it('every chart with a side legend compiles cleanly in compact mode too', () => {
+    const compact = { compact: true };
+    const r = results()[0]!;
+    const specs = [
+      frontierChart({ series: results(), metric: 'perChip', maxTpotSeconds: 0.05, layout: compact }),
+      modelSizeChart({ chips: [series(h200())], points: sizePoints(), family: 'dense', pricing: 'rental', layout: compact }),
+      rooflineChart({ chip: r.chip, roofs: roofs(), operators: r.result.operators, ghost: null, layout: compact }),
+    ];
+    for (const spec of specs) expect(compileWarnings(spec).warnings).toEqual([]);
+    expect(JSON.stringify(specs[0])).toContain('"orient":"bottom"');
+  });
+});
+
 describe('chip series', () => {
   it('marks estimates and assumed efficiencies, keeps labels unique and colours per vendor', () => {
-    const a = series(h200());
+    const p = h200();
+    const a = series({ ...p, estimates: { 'price.listPriceUsd': 'street price' }, efficiency: { ...p.efficiency, basis: 'assumed' } });
     expect(a.label.endsWith(ESTIMATE_MARK + ASSUMED_EFFICIENCY_MARK)).toBe(true);
+    expect(a.estimates).toEqual(['price.listPriceUsd: street price']);
+    expect(series({ ...p, estimates: {}, efficiency: { ...p.efficiency, basis: 'fitted' } }).label).toBe(p.name);
     const b = series(otherChip());
     expect(b.label).toBe('AMD Test <b>x</b>');
     expect(a.color).not.toBe(b.color);
@@ -74,9 +91,12 @@ describe('model size chart', () => {
     const { lines, models, labels } = modelSizeRows(input);
     expect(lines).toHaveLength(3);
     expect(models.length).toBeGreaterThan(5);
-    const seventy = labels.find((l) => l.text.includes('Llama 3.1 70B'));
-    expect(seventy?.text).toContain('Llama 3.3 70B');
+    const seventy = labels.find((l) => l.models.includes('Llama 3.1 70B'));
+    expect(seventy?.models).toContain('Llama 3.3 70B');
+    expect(seventy?.text).toMatch(/ \+[0-9]+$/);
     expect(labels.length).toBeLessThan(models.length);
+    expect(labels.map((l) => l.above).slice(0, 3)).toEqual([true, false, true]);
+    expect(lines[0]?.totalText).toMatch(/^[0-9.]+B$/);
   });
 
   it('ignores points of chips not in the chart and infeasible points', () => {
@@ -99,7 +119,7 @@ describe('roofline chart', () => {
   it('roofs bend at the ridge point and never exceed the compute roof', () => {
     const r = results()[0]!;
     const rows = rooflineRows({ chip: r.chip, roofs: roofs(), operators: r.result.operators, ghost: null });
-    const eff = rows.roofs.filter((x) => x.series.endsWith('HBM roof (effective)'));
+    const eff = rows.roofs.filter((x) => x.series === ROOF_NAMES.hbm);
     expect(eff).toHaveLength(3);
     const top = roofs().effectiveFlopsPerSecond;
     expect(Math.max(...eff.map((x) => x.flopsPerSecond))).toBeCloseTo(top, -3);

@@ -1,0 +1,121 @@
+// Holds the app state, applies actions through the pure update function, and keeps the results of
+// the active view's channels current by running them on the worker pool. No DOM here: the UI
+// subscribes and renders snapshots.
+
+import type { AppState } from '../app-state/app-state';
+import { update, type Action } from '../app-state/update';
+import type { Catalog } from '../catalog/catalog';
+import type { ComputePool, Progress } from '../worker-client';
+import type { ChannelDef } from './channels';
+
+export interface ChannelResult<T = unknown> {
+  key: string;
+  value: T;
+  problems: string[];
+}
+
+export interface Snapshot {
+  state: AppState;
+  results: ReadonlyMap<string, ChannelResult>;
+  /** Combined progress of the running channels; null when idle. */
+  progress: Progress | null;
+  error: string | null;
+  fallback: boolean;
+}
+
+export type Listener = (snapshot: Snapshot) => void;
+
+export class Controller {
+  private current: AppState;
+  private readonly results = new Map<string, ChannelResult>();
+  private readonly running = new Map<string, { key: string; progress: Progress }>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly listeners = new Set<Listener>();
+  private error: string | null = null;
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly pool: ComputePool,
+    private readonly views: ReadonlySet<string>,
+    private readonly channelsByView: (view: string) => readonly ChannelDef<unknown>[],
+    initial: AppState,
+  ) {
+    this.current = initial;
+  }
+
+  get state(): AppState {
+    return this.current;
+  }
+
+  snapshot(): Snapshot {
+    let progress: Progress | null = null;
+    for (const { progress: p } of this.running.values()) {
+      progress = progress === null ? { ...p } : { channel: progress.channel, done: progress.done + p.done, total: progress.total + p.total, startedAt: Math.min(progress.startedAt, p.startedAt) };
+    }
+    return { state: this.current, results: this.results, progress, error: this.error, fallback: this.pool.fallback };
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispatch(action: Action): void {
+    const next = update(this.current, action, { catalog: this.catalog, views: this.views });
+    if (next === this.current) return;
+    this.current = next;
+    this.schedule();
+    this.notify();
+  }
+
+  /** Starts (or debounces) every channel of the active view whose inputs changed. */
+  schedule(): void {
+    for (const channel of this.channelsByView(this.current.view)) {
+      const plan = channel.plan(this.current, this.catalog);
+      if (plan === null) {
+        this.results.delete(channel.name);
+        this.pool.cancel(channel.name);
+        this.running.delete(channel.name);
+        continue;
+      }
+      if (this.results.get(channel.name)?.key === plan.key || this.running.get(channel.name)?.key === plan.key) continue;
+      const start = () => {
+        this.timers.delete(channel.name);
+        this.start(channel, plan.key, plan);
+      };
+      const pending = this.timers.get(channel.name);
+      if (pending !== undefined) clearTimeout(pending);
+      if (channel.debounceMs > 0) this.timers.set(channel.name, setTimeout(start, channel.debounceMs));
+      else start();
+    }
+  }
+
+  private start(channel: ChannelDef<unknown>, key: string, plan: NonNullable<ReturnType<ChannelDef<unknown>['plan']>>): void {
+    const progress: Progress = { channel: channel.name, done: 0, total: plan.jobs.length, startedAt: performance.now() };
+    this.running.set(channel.name, { key, progress });
+    this.pool.run<unknown>(channel.name, plan.jobs, (p) => {
+      const entry = this.running.get(channel.name);
+      if (entry?.key !== key) return;
+      entry.progress = p;
+      this.notify();
+    }).then(
+      (outcome) => {
+        if (outcome.stale) return;
+        if (this.running.get(channel.name)?.key === key) this.running.delete(channel.name);
+        this.error = null;
+        this.results.set(channel.name, { key, value: plan.assemble(outcome.results), problems: plan.problems });
+        this.notify();
+      },
+      (error: unknown) => {
+        if (this.running.get(channel.name)?.key === key) this.running.delete(channel.name);
+        this.error = error instanceof Error ? error.message : String(error);
+        this.notify();
+      },
+    );
+  }
+
+  private notify(): void {
+    const snap = this.snapshot();
+    for (const listener of this.listeners) listener(snap);
+  }
+}

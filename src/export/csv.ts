@@ -1,0 +1,56 @@
+// CSV and JSON exports of results. Pure: data in, text out. Numbers are written in SI units with
+// full precision; text cells are quoted when needed and guarded against spreadsheet formulas.
+
+import type { RankedResult } from '../engine/analysis/compare';
+import type { SizePoint } from '../engine/analysis/model-size-sweep';
+
+export type Cell = string | number | boolean | null;
+
+/** One CSV cell: numbers as-is (empty when not finite), text quoted if needed, formulas defused. */
+export function csvCell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
+  return [header, ...rows].map((row) => row.map((c) => csvCell(c)).join(',')).join('\r\n') + '\r\n';
+}
+
+export const COMPARE_CSV_HEADER = [
+  'rank', 'hardware_id', 'chip', 'feasible', 'reason', 'chips_used', 'batch_per_replica', 'tensor_parallel', 'pipeline_parallel',
+  'expert_parallel', 'replicas', 'output_tokens_per_s', 'output_tokens_per_s_per_chip', 'tokens_per_s_per_user', 'ttft_s', 'tpot_s',
+  'cost_per_hour_usd', 'usd_per_million_output_tokens', 'output_tokens_per_s_per_usd_per_hour', 'pricing', 'bottleneck', 'estimates', 'warnings',
+] as const;
+
+export function compareCsv(ranked: readonly RankedResult[], names: ReadonlyMap<string, string>): string {
+  const rows = ranked.map(({ rank, result: r }): Cell[] => [
+    rank, r.hardwareId, names.get(r.hardwareId) ?? r.hardwareId, r.feasible, r.reason ?? null, r.config.chips, r.config.batch,
+    r.config.tensorParallel, r.config.pipelineParallel, r.config.expertParallel, r.config.replicas, r.outputTokensPerSecond,
+    r.outputTokensPerSecondPerChip, r.tokensPerSecondPerUser, r.ttftSeconds, r.tpotSeconds, r.costPerHourUsd,
+    r.usdPerMillionOutputTokens, r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.bottleneck,
+    r.estimateMarks.join('; '), r.warnings.join('; '),
+  ]);
+  return toCsv(COMPARE_CSV_HEADER, rows);
+}
+
+export const SWEEP_CSV_HEADER = [
+  'hardware_id', 'chip', 'model_id', 'model', 'source', 'family', 'total_params', 'active_params', 'feasible', 'reason', 'chips_used',
+  'output_tokens_per_s_per_usd_per_hour', 'usd_per_million_output_tokens', 'output_tokens_per_s_per_chip', 'tokens_per_s_per_user', 'pricing',
+] as const;
+
+export function sweepCsv(points: readonly SizePoint[], names: ReadonlyMap<string, string>): string {
+  const rows = points.map((p): Cell[] => [
+    p.hardwareId, names.get(p.hardwareId) ?? p.hardwareId, p.modelId, p.modelName, p.source, p.family, p.totalParams, p.activeParams,
+    p.feasible, p.reason, p.chips, p.outputTokensPerSecondPerDollarPerHour, p.usdPerMillionOutputTokens, p.outputTokensPerSecondPerChip,
+    p.tokensPerSecondPerUser, p.pricingUsed,
+  ]);
+  return toCsv(SWEEP_CSV_HEADER, rows);
+}
+
+/** Pretty JSON with a small header saying what it is, for reproducibility. */
+export function resultsJson(kind: string, payload: unknown): string {
+  return `${JSON.stringify({ kind, generatedBy: 'tokencost', ...{ data: payload } }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+}

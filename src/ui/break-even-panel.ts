@@ -1,0 +1,57 @@
+// "What price makes this chip match chip X on $/M tokens at this SLO?"
+
+import type { AppState } from '../app-state/app-state';
+import { allChips } from '../app-state/lookup';
+import type { BreakEvenResult } from '../engine/analysis/break-even';
+import { formatUsd } from '../format/units';
+import { el, syncValue, uid } from './dom';
+import { MESSAGES } from './messages';
+import type { ViewContext } from './views/view';
+
+const L = MESSAGES.lab;
+
+export interface BreakEvenPanel {
+  element: HTMLElement;
+  sync(state: AppState, result: BreakEvenResult | null): void;
+}
+
+function describe(r: BreakEvenResult, targetName: string): string[] {
+  const kind = r.priceKind === 'rental-usd-per-chip-hour' ? L.rentalKind : L.purchaseKind;
+  switch (r.status) {
+    case 'ok':
+      return [
+        L.breakEvenOk(formatUsd(r.breakEvenPrice ?? 0), kind, targetName, formatUsd(r.targetUsdPerMillion ?? 0)),
+        r.currentPrice === null ? '' : L.breakEvenCurrent(`${formatUsd(r.currentPrice)} ${kind}`),
+      ];
+    case 'unreachable': return [L.breakEvenUnreachable];
+    case 'subject-infeasible': return [L.breakEvenSubjectInfeasible];
+    case 'target-infeasible': return [L.breakEvenTargetInfeasible];
+  }
+}
+
+export function mountBreakEvenPanel(ctx: ViewContext): BreakEvenPanel {
+  const id = uid('target');
+  const select = el('select', { id, attrs: { 'data-control': 'break-even-target' }, on: { change: () => ctx.dispatch({ type: 'lab-set-target', id: select.value }) } });
+  const output = el('div', { class: 'break-even-result', attrs: { 'aria-live': 'polite', 'data-break-even': '' } });
+  let key = '';
+  const element = el('section', { class: 'card' }, [
+    el('h2', { class: 'panel-title', text: L.breakEvenTitle }),
+    el('p', { class: 'view-intro', text: L.breakEvenIntro }),
+    el('div', { class: 'field-wide' }, [el('label', { text: MESSAGES.controls.breakEvenTarget, attrs: { for: id } }), select]),
+    output,
+  ]);
+  return {
+    element,
+    sync(state, result) {
+      const chips = allChips(state, ctx.catalog);
+      const k = chips.map((c) => c.id).join(',');
+      if (k !== key) {
+        key = k;
+        select.replaceChildren(...chips.map((c) => el('option', { text: c.name, attrs: { value: c.id } })));
+      }
+      syncValue(select, state.lab.breakEvenTargetId);
+      const target = chips.find((c) => c.id === state.lab.breakEvenTargetId)?.name ?? state.lab.breakEvenTargetId;
+      output.replaceChildren(...(result === null ? [] : describe(result, target).filter((t) => t !== '').map((t) => el('p', { text: t }))));
+    },
+  };
+}

@@ -1,0 +1,132 @@
+// A chart card: embeds a Vega-Lite spec with vega-embed under the expression interpreter (no eval,
+// strict CSP), streams new data into the live view when only the data changed (no re-embed), and
+// exports PNG/SVG. Vega is loaded on first use so the page shell paints before it arrives.
+
+import type { TopLevelSpec } from 'vega-lite';
+import { el, replaceChildren } from './dom';
+import { downloadBlob, downloadUrl } from './download';
+import { MESSAGES } from './messages';
+
+type VegaView = import('vega').View;
+type Embed = typeof import('vega-embed').default;
+type Interpreter = typeof import('vega-interpreter').expressionInterpreter;
+
+let vega: Promise<{ embed: Embed; expr: Interpreter }> | null = null;
+
+export function loadVega(): Promise<{ embed: Embed; expr: Interpreter }> {
+  vega ??= Promise.all([import('vega-embed'), import('vega-interpreter')]).then(([e, i]) => ({ embed: e.default, expr: i.expressionInterpreter }));
+  return vega;
+}
+
+let firstChartMarked = false;
+
+function structureKey(spec: TopLevelSpec): string {
+  const { datasets: _d, ...rest } = spec as TopLevelSpec & { datasets?: unknown };
+  return JSON.stringify(rest);
+}
+
+function rowCount(spec: TopLevelSpec): number {
+  const datasets = (spec as { datasets?: Record<string, unknown[]> }).datasets ?? {};
+  return Object.values(datasets).reduce((n, rows) => n + rows.length, 0);
+}
+
+export class ChartHost {
+  readonly element: HTMLElement;
+  private readonly chart: HTMLElement;
+  private view: VegaView | null = null;
+  private key: string | null = null;
+  private pending: { spec: TopLevelSpec | null; empty: string } | null = null;
+  private busy = false;
+  private version = 0;
+  private destroyed = false;
+
+  constructor(private readonly name: string, label: string) {
+    this.chart = el('div', { class: 'chart', attrs: { role: 'img', 'aria-label': label, 'data-chart': name } });
+    const button = (kind: 'png' | 'svg') => el('button', {
+      class: 'secondary small', text: MESSAGES.export[kind], title: MESSAGES.export.chart(kind.toUpperCase()),
+      attrs: { type: 'button', 'aria-label': `${MESSAGES.export.chart(kind.toUpperCase())}: ${label}`, 'data-export': `${name}-${kind}` },
+      on: { click: () => void this.export(kind) },
+    });
+    this.element = el('section', { class: 'card' }, [el('div', { class: 'card-head' }, [button('png'), button('svg')]), this.chart]);
+  }
+
+  /** Shows a spec (or the empty message when spec is null). Latest call wins. */
+  show(spec: TopLevelSpec | null, empty = ''): void {
+    this.pending = { spec, empty };
+    if (!this.busy) void this.flush();
+  }
+
+  /** Re-measures the container (after the card was hidden). */
+  resize(): void {
+    if (this.view !== null) void this.view.resize().runAsync();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.view?.finalize();
+    this.view = null;
+  }
+
+  private async flush(): Promise<void> {
+    this.busy = true;
+    try {
+      while (this.pending !== null && !this.destroyed) {
+        const { spec, empty } = this.pending;
+        this.pending = null;
+        await this.render(spec, empty);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async render(spec: TopLevelSpec | null, empty: string): Promise<void> {
+    if (spec === null) {
+      this.view?.finalize();
+      this.view = null;
+      this.key = null;
+      replaceChildren(this.chart, [el('p', { class: 'chart-empty', text: empty })]);
+      this.mark(0);
+      return;
+    }
+    const key = structureKey(spec);
+    try {
+      if (this.view !== null && key === this.key) {
+        const datasets = (spec as { datasets?: Record<string, unknown[]> }).datasets ?? {};
+        for (const [name, values] of Object.entries(datasets)) this.view.data(name, values as object[]);
+        await this.view.runAsync();
+      } else {
+        const { embed, expr } = await loadVega();
+        if (this.destroyed) return;
+        this.view?.finalize();
+        const target = el('div');
+        replaceChildren(this.chart, [target]);
+        const result = await embed(target, spec, { actions: false, ast: true, expr, renderer: 'svg', tooltip: { theme: 'light' } });
+        this.view = result.view;
+        this.key = key;
+      }
+      this.mark(rowCount(spec));
+    } catch (error) {
+      this.view = null;
+      this.key = null;
+      replaceChildren(this.chart, [el('p', { class: 'chart-empty', text: MESSAGES.status.failed(error instanceof Error ? error.message : String(error)) })]);
+    }
+  }
+
+  /** Records what is drawn for tests and the first-chart timing (performance mark "first-chart"). */
+  private mark(rows: number): void {
+    this.version += 1;
+    this.chart.dataset.rows = String(rows);
+    this.chart.dataset.version = String(this.version);
+    if (rows > 0 && !firstChartMarked) {
+      firstChartMarked = true;
+      performance.mark('first-chart');
+    }
+  }
+
+  private async export(kind: 'png' | 'svg'): Promise<void> {
+    if (this.view === null) return;
+    if (kind === 'png') downloadUrl(await this.view.toImageURL('png', 2), `${this.name}.png`);
+    else downloadBlob(new Blob([await this.view.toSVG()], { type: 'image/svg+xml' }), `${this.name}.svg`);
+  }
+}

@@ -1,0 +1,96 @@
+// Small labelled form controls. Each returns its element and a sync function that shows a value
+// from the state without disturbing a control the user is editing.
+
+import type { SettingsFieldDef } from '../app-state/settings-fields';
+import type { WorkloadSettings } from '../app-state/app-state';
+import { el, syncValue, uid } from './dom';
+
+/** Display text of a number: up to 4 significant digits, no exponent for everyday values. */
+export function displayNumber(value: number): string {
+  if (!Number.isFinite(value)) return '';
+  const rounded = Number(value.toPrecision(4));
+  return Math.abs(rounded) >= 1e-4 || rounded === 0 ? String(rounded) : rounded.toExponential();
+}
+
+export interface Control<T> {
+  element: HTMLElement;
+  sync(value: T): void;
+}
+
+/** A numeric setting from the settings table (label, unit, range); empty means null where allowed. */
+export function settingsNumberField(def: SettingsFieldDef, onChange: (value: number | null) => void): Control<WorkloadSettings> {
+  const id = uid(def.id);
+  const input = el('input', {
+    id,
+    attrs: {
+      type: 'number', inputmode: 'decimal', step: 'any', 'data-field': def.id,
+      min: def.limit.min / def.scale, max: def.limit.max / def.scale, placeholder: def.nullText ?? '',
+    },
+    on: {
+      change: () => {
+        const text = input.value.trim();
+        if (text === '') onChange(def.nullable ? null : Number.NaN);
+        else onChange(Number(text) * def.scale);
+      },
+    },
+  });
+  const element = el('div', { class: 'field' }, [
+    el('label', { text: def.label, attrs: { for: id } }),
+    input,
+    el('span', { class: 'unit', text: def.unit }),
+  ]);
+  return {
+    element,
+    sync(settings) {
+      const v = def.get(settings);
+      syncValue(input, v === null ? '' : displayNumber(v / def.scale));
+    },
+  };
+}
+
+/** A radio group styled as a segmented control (arrow keys move between options). */
+export function segmented<T extends string>(label: string, options: readonly { value: T; label: string }[], onChange: (value: T) => void): Control<T> {
+  const name = uid('seg');
+  const inputs = options.map((o) => el('input', {
+    attrs: { type: 'radio', name, value: o.value, 'data-option': o.value },
+    on: { change: () => onChange(o.value) },
+  }));
+  const element = el('div', { class: 'group' }, [
+    el('span', { text: label, attrs: { id: `${name}-label` } }),
+    el('div', { class: 'segmented', attrs: { role: 'radiogroup', 'aria-labelledby': `${name}-label` } },
+      options.map((o, i) => el('label', {}, [inputs[i]!, o.label]))),
+  ]);
+  return {
+    element,
+    sync(value) {
+      for (const input of inputs) input.checked = input.value === value;
+    },
+  };
+}
+
+/** A labelled select over fixed options. */
+export function selectField<T extends string>(
+  label: string,
+  options: readonly { value: T; label: string; group?: string }[],
+  onChange: (value: T) => void,
+  wide = false,
+): Control<T> {
+  const id = uid('sel');
+  const select = el('select', { id, on: { change: () => onChange(select.value as T) } });
+  const groups = new Map<string, HTMLOptGroupElement>();
+  for (const o of options) {
+    const option = el('option', { text: o.label, attrs: { value: o.value } });
+    if (o.group === undefined) select.appendChild(option);
+    else {
+      let g = groups.get(o.group);
+      if (g === undefined) {
+        g = el('optgroup', { attrs: { label: o.group } });
+        groups.set(o.group, g);
+        select.appendChild(g);
+      }
+      g.appendChild(option);
+    }
+  }
+  const element = el('div', { class: wide ? 'field-wide' : 'field' }, [el('label', { text: label, attrs: { for: id } }), select]);
+  return { element, sync: (value) => syncValue(select, value) };
+}

@@ -1,0 +1,70 @@
+// Import a hardware profile, a model architecture or a Hugging Face config.json. Loaded on demand;
+// validation is the catalog's own (src/app/import-file.ts); every finding is shown as text.
+
+import { IMPORT_MAX_BYTES, interpretImport, type ImportOutcome } from '../app/import-file';
+import { el, replaceChildren, uid } from './dom';
+import { MESSAGES } from './messages';
+import type { ViewContext } from './views/view';
+
+const I = MESSAGES.import;
+
+function list(title: string, items: string[], cls: string): HTMLElement[] {
+  return items.length === 0 ? [] : [el('h3', { text: title }), el('ul', { class: cls }, items.map((t) => el('li', { text: t })))];
+}
+
+function kindLabel(outcome: ImportOutcome): string {
+  return outcome.kind === 'hardware' ? I.kindHardware : outcome.kind === 'hf-config' ? I.kindHf : outcome.kind === 'model' ? I.kindModel : '';
+}
+
+export function openImportDialog(ctx: ViewContext): void {
+  const textId = uid('import-text');
+  const fileId = uid('import-file');
+  const textarea = el('textarea', { id: textId, class: 'import-area', attrs: { spellcheck: 'false', 'data-control': 'import-text' } });
+  const file = el('input', { id: fileId, attrs: { type: 'file', accept: '.json,application/json', 'data-control': 'import-file' } });
+  const report = el('div', { class: 'issues', attrs: { 'aria-live': 'polite', 'data-import-report': '' } });
+  const submit = el('button', { class: 'primary', text: I.submit, attrs: { type: 'button', 'data-control': 'import-submit' } });
+  const close = el('button', { class: 'secondary', text: I.close, attrs: { type: 'button' } });
+  const dialog = el('dialog', { attrs: { 'aria-labelledby': 'import-title', 'data-dialog': 'import' } }, [
+    el('div', { class: 'dialog-head' }, [el('h2', { id: 'import-title', text: I.title }), close]),
+    el('div', { class: 'dialog-body' }, [
+      el('p', { class: 'view-intro', text: I.intro }),
+      el('div', { class: 'field-wide' }, [el('label', { text: I.textLabel, attrs: { for: textId } }), textarea]),
+      el('div', { class: 'field-wide' }, [el('label', { text: I.fileLabel, attrs: { for: fileId } }), file]),
+      el('div', { class: 'toolbar' }, [submit]),
+      report,
+    ]),
+  ]);
+  let fileName = '';
+  file.addEventListener('change', () => {
+    const f = file.files?.[0];
+    if (f === undefined) return;
+    if (f.size > IMPORT_MAX_BYTES) {
+      replaceChildren(report, [el('p', { class: 'bad', text: I.tooLarge(IMPORT_MAX_BYTES / 1000) })]);
+      return;
+    }
+    fileName = f.name;
+    void f.text().then((t) => { textarea.value = t; });
+  });
+  submit.addEventListener('click', () => {
+    const outcome = interpretImport(textarea.value, fileName);
+    const head: HTMLElement[] = [];
+    if (outcome.hardware !== null) {
+      ctx.dispatch({ type: 'add-custom-chip', profile: outcome.hardware });
+      head.push(el('p', { class: 'good', text: I.importedChip(outcome.hardware.name) }));
+    } else if (outcome.model !== null) {
+      ctx.dispatch({ type: 'add-custom-model', model: outcome.model });
+      head.push(el('p', { class: 'good', text: I.importedModel(outcome.model.name) }));
+    } else head.push(el('p', { class: 'bad', text: I.rejected }));
+    if (outcome.kind !== null) head.unshift(el('p', { text: kindLabel(outcome) }));
+    replaceChildren(report, [
+      ...head,
+      ...list(I.errors, outcome.errors, 'bad'),
+      ...list(I.warnings, outcome.warnings, 'warn'),
+      ...list(I.lint, outcome.lint, 'warn'),
+    ]);
+  });
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.appendChild(dialog);
+  dialog.showModal();
+}

@@ -1,0 +1,72 @@
+// One chip-lab parameter: a slider for dragging and a text box for typed values with units.
+
+import type { LabParamDef } from '../app-state/lab-params';
+import { SLIDER_STEPS, positionToValue, roundForSlider, valueToPosition } from '../app-state/slider-scale';
+import type { HardwareProfile, RateClass } from '../engine/types';
+import { parseQuantity } from '../scenario/parse-quantity';
+import { displayNumber } from './controls';
+import { el, syncValue, uid } from './dom';
+import { MESSAGES } from './messages';
+
+/** "4.8 TB/s", "$35,000", "$3.59/h", "65%". */
+export function displayQuantity(def: LabParamDef, value: number | null): string {
+  if (value === null) return '';
+  const v = value / def.scale;
+  if (def.unit === '$') return `$${Math.round(v).toLocaleString('en-US')}`;
+  if (def.unit === '$/chip-hour') return `$${displayNumber(v)}/h`;
+  if (def.unit === '%') return `${displayNumber(v)}%`;
+  return `${displayNumber(v)} ${def.unit}`;
+}
+
+export interface LabParamControl {
+  element: HTMLElement;
+  sync(chip: HardwareProfile, original: HardwareProfile, rateClass: RateClass): void;
+}
+
+export function labParamControl(def: LabParamDef, onValue: (value: number) => void): LabParamControl {
+  const id = uid(`lab-${def.id}`);
+  const label = el('label', { text: def.label, attrs: { for: id } });
+  const text = el('input', { id, attrs: { type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'data-lab-text': def.id, 'aria-describedby': `${id}-hint ${id}-error` } });
+  const range = el('input', {
+    attrs: { type: 'range', min: 0, max: SLIDER_STEPS, step: 1, 'aria-label': def.label, 'data-lab-slider': def.id },
+  });
+  const hint = el('div', { class: 'hint', id: `${id}-hint` });
+  const error = el('div', { class: 'error', id: `${id}-error`, attrs: { 'aria-live': 'polite' } });
+  // After a typed value is applied, show it normalised (units, clamping) even though the box has focus.
+  let committed = false;
+  range.addEventListener('input', () => {
+    error.textContent = '';
+    text.removeAttribute('aria-invalid');
+    onValue(roundForSlider(positionToValue(Number(range.value), def.slider)));
+  });
+  text.addEventListener('change', () => {
+    const parsed = parseQuantity(text.value, def.quantity, def.scale);
+    if (!parsed.ok) {
+      error.textContent = MESSAGES.lab.invalid(parsed.error);
+      text.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    error.textContent = '';
+    text.removeAttribute('aria-invalid');
+    committed = true;
+    onValue(parsed.value);
+  });
+  text.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') text.dispatchEvent(new Event('change'));
+  });
+  return {
+    element: el('div', { class: 'lab-param', attrs: { 'data-param': def.id } }, [label, text, range, hint, error]),
+    sync(chip, original, rateClass) {
+      const value = def.get(chip, rateClass);
+      if (def.id === 'compute') label.textContent = `${def.label} (${rateClass})`;
+      if (committed) text.value = displayQuantity(def, value);
+      else syncValue(text, displayQuantity(def, value));
+      committed = false;
+      const pos = String(valueToPosition(value ?? def.slider.min, def.slider));
+      if (document.activeElement !== range && range.value !== pos) range.value = pos;
+      range.setAttribute('aria-valuetext', displayQuantity(def, value) || 'none');
+      const before = def.get(original, rateClass);
+      hint.textContent = before === value ? '' : `original: ${displayQuantity(def, before) || 'none'}`;
+    },
+  };
+}

@@ -1,0 +1,114 @@
+// The ranked results table. Numbers with a recorded derivation are buttons that open it.
+
+import { ASSUMED_EFFICIENCY_MARK, ESTIMATE_MARK, type ChipSeries } from '../charts/chip-series';
+import { RANK_KEYS, type RankKey } from '../engine/analysis/compare';
+import type { SimulationResult } from '../engine/types';
+import { formatNumber, formatSeconds, formatUsd } from '../format/units';
+import { el, uid } from './dom';
+import { MESSAGES } from './messages';
+
+const T = MESSAGES.table;
+
+export interface TableRow {
+  rank: number | null;
+  chip: ChipSeries;
+  result: SimulationResult;
+}
+
+export interface TableOptions {
+  caption: string;
+  rankBy: RankKey | null;
+  onSort?: (key: RankKey) => void;
+  onExplain: (hardwareId: string, key: string) => void;
+}
+
+interface Column {
+  label: string;
+  sortKey?: RankKey;
+  explainKey?: string;
+  cell(r: SimulationResult): string;
+}
+
+const COLUMNS: readonly Column[] = [
+  { label: T.usdPerMillion, sortKey: 'usdPerMillionOutputTokens', explainKey: 'usdPerMillionOutputTokens', cell: (r) => formatUsd(r.usdPerMillionOutputTokens) },
+  { label: T.perDollar, sortKey: 'outputTokensPerSecondPerDollarPerHour', explainKey: 'outputTokensPerSecondPerDollarPerHour', cell: (r) => formatNumber(r.outputTokensPerSecondPerDollarPerHour) },
+  { label: T.perChip, sortKey: 'outputTokensPerSecondPerChip', explainKey: 'outputTokensPerSecondPerChip', cell: (r) => formatNumber(r.outputTokensPerSecondPerChip) },
+  { label: T.perUser, sortKey: 'tokensPerSecondPerUser', explainKey: 'tokensPerSecondPerUser', cell: (r) => formatNumber(r.tokensPerSecondPerUser) },
+  { label: T.ttft, sortKey: 'ttftSeconds', explainKey: 'ttftSeconds', cell: (r) => formatSeconds(r.ttftSeconds) },
+  { label: T.tpot, sortKey: 'tpotSeconds', explainKey: 'tpotSeconds', cell: (r) => formatSeconds(r.tpotSeconds) },
+  { label: T.chipsUsed, cell: (r) => String(r.config.chips), explainKey: 'outputTokensPerSecond' },
+  { label: T.layout, cell: (r) => T.layoutText(r.config.tensorParallel, r.config.pipelineParallel, r.config.expertParallel, r.config.replicas) },
+  { label: T.batch, cell: (r) => String(r.config.batch), explainKey: 'memory.maxBatchThatFits' },
+  { label: T.bottleneck, cell: (r) => r.bottleneck },
+];
+
+function chipTitle(chip: ChipSeries, result: SimulationResult): string {
+  const lines = [chip.label];
+  const marks = result.estimateMarks.length > 0 ? result.estimateMarks : chip.estimates;
+  if (marks.length > 0) lines.push(`${ESTIMATE_MARK} estimates: ${marks.join('; ')}`);
+  if (chip.assumedEfficiency) lines.push(`${ASSUMED_EFFICIENCY_MARK} efficiency assumed, not fitted to measurements`);
+  return lines.join('\n');
+}
+
+function notes(result: SimulationResult): string {
+  const out: string[] = [];
+  if (!result.feasible) out.push(`${T.infeasible}: ${result.reason ?? ''}`);
+  else if (result.pricingUsed === 'tco' && result.rental === null) out.push(T.tcoFallback);
+  out.push(...result.warnings.filter((w) => !/no known rental price/.test(w)));
+  return out.join(' · ');
+}
+
+export function renderResultsTable(rows: readonly TableRow[], options: TableOptions): HTMLElement {
+  const notesId = uid('notes');
+  const head = el('tr', {}, [
+    el('th', { text: T.rank, attrs: { scope: 'col' } }),
+    el('th', { text: T.chip, attrs: { scope: 'col' } }),
+    ...COLUMNS.map((c) => {
+      const sorted = c.sortKey !== undefined && c.sortKey === options.rankBy;
+      const th = el('th', { attrs: { scope: 'col', 'aria-sort': sorted ? (RANK_KEYS[c.sortKey!] === 'ascending' ? 'ascending' : 'descending') : null } });
+      if (c.sortKey !== undefined && options.onSort !== undefined) {
+        const key = c.sortKey;
+        th.appendChild(el('button', { text: c.label, title: T.sortBy(c.label), attrs: { type: 'button' }, on: { click: () => options.onSort!(key) } }));
+      } else th.textContent = c.label;
+      return th;
+    }),
+    el('th', { text: T.notes, attrs: { scope: 'col' } }),
+  ]);
+  const footnotes: HTMLElement[] = [];
+  const body = rows.map(({ rank, chip, result }) => {
+    const note = notes(result);
+    let noteCell: HTMLElement = el('td', { class: 'notes' });
+    if (note !== '') {
+      footnotes.push(el('li', {}, [el('strong', { text: `${chip.label}: ` }), note]));
+      // A reference, not a link: the URL hash belongs to the app state (shareable links).
+      noteCell = el('td', { class: 'notes' }, [el('span', { text: `note ${footnotes.length}`, attrs: { 'aria-describedby': `${notesId}-${footnotes.length}` } })]);
+      footnotes[footnotes.length - 1]!.id = `${notesId}-${footnotes.length}`;
+    }
+    const swatch = el('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
+    swatch.style.background = chip.color;
+    const explained = new Set(result.explain.map((e) => e.key));
+    const cells = COLUMNS.map((c) => {
+      if (!result.feasible) return el('td', { text: '—' });
+      const text = c.cell(result);
+      if (c.explainKey === undefined || !explained.has(c.explainKey)) return el('td', { text });
+      const key = c.explainKey;
+      return el('td', {}, [el('button', {
+        class: 'num', text, title: T.explainHint,
+        attrs: { type: 'button', 'data-explain': key, 'aria-label': `${c.label} ${text} on ${chip.label}: ${T.explainHint}` },
+        on: { click: () => options.onExplain(result.hardwareId, key) },
+      })]);
+    });
+    return el('tr', { class: result.feasible ? '' : 'infeasible', attrs: { 'data-hardware': result.hardwareId } }, [
+      el('td', { text: rank === null ? '–' : String(rank) }),
+      el('td', { class: 'chip-cell', title: chipTitle(chip, result) }, [swatch, chip.label]),
+      ...cells,
+      noteCell,
+    ]);
+  });
+  return el('div', {}, [
+    el('div', { class: 'table-wrap' }, [
+      el('table', { class: 'results' }, [el('caption', { text: options.caption }), el('thead', {}, [head]), el('tbody', {}, body)]),
+    ]),
+    footnotes.length === 0 ? null : el('ol', { class: 'footnotes', attrs: { 'aria-label': T.notes } }, footnotes),
+  ]);
+}

@@ -1,0 +1,166 @@
+// Chip lab: edit a chip's parameters and watch results, roofline, costs, sensitivity and the
+// break-even price follow, with the original chip as a ghost.
+
+import type { BreakEvenResult } from '../../engine/analysis/break-even';
+import type { SensitivityResult } from '../../engine/analysis/sensitivity';
+import { labRequest } from '../../app-state/requests';
+import { LAB_PARAMS } from '../../app-state/lab-params';
+import { allChips } from '../../app-state/lookup';
+import { labRateClass } from '../../app-state/update';
+import { chipNames, labResults, labSeries, problemsOf } from '../../app/selectors';
+import type { Snapshot } from '../../app/controller';
+import { MARK_LEGEND } from '../../charts/chip-series';
+import { costBreakdownChart } from '../../charts/cost-breakdown-chart';
+import { frontierChart } from '../../charts/frontier-chart';
+import { rooflineChart } from '../../charts/roofline-chart';
+import { sensitivityChart } from '../../charts/sensitivity-chart';
+import { compareCsv, resultsJson } from '../../export/csv';
+import { mountBreakEvenPanel } from '../break-even-panel';
+import { ChartHost } from '../chart-host';
+import { el, replaceChildren, syncValue, uid } from '../dom';
+import { exportButtons } from '../export-buttons';
+import { labParamControl } from '../lab-param-control';
+import { MESSAGES } from '../messages';
+import { renderResultsTable } from '../results-table';
+import { chartLayout } from '../layout';
+import { mountWorkloadPanel } from '../workload-panel';
+import type { MountView } from './view';
+
+const V = MESSAGES.views.chipLab;
+const C = MESSAGES.controls;
+const COUNTS = ['auto', '1', '2', '4', '8', '16', '32', '64', '72', '128', '256'];
+
+export const mountChipLabView: MountView = (ctx) => {
+  const { dispatch } = ctx;
+  const workload = mountWorkloadPanel(ctx);
+  const breakEven = mountBreakEvenPanel(ctx);
+  const frontier = new ChartHost('lab-frontier', 'Pareto frontier of the edited chip and the original');
+  const roofline = new ChartHost('lab-roofline', 'Roofline of the edited chip with the operators of the workload');
+  const costs = new ChartHost('lab-cost-breakdown', 'Cost per million tokens split into capex, power and hosting');
+  const sensitivity = new ChartHost('lab-sensitivity', 'Sensitivity of cost per million tokens to each chip parameter');
+  const tableSlot = el('section', { class: 'card', attrs: { 'data-table': 'lab' } });
+  const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
+  const status = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite' } });
+
+  const startId = uid('start');
+  const start = el('select', { id: startId, attrs: { 'data-control': 'lab-start' }, on: { change: () => dispatch({ type: 'lab-start', baseId: start.value === '' ? null : start.value }) } });
+  let startKey = '';
+  const nameId = uid('name');
+  const name = el('input', { id: nameId, attrs: { type: 'text', maxlength: 80, 'data-control': 'lab-name' }, on: { change: () => dispatch({ type: 'lab-set-name', name: name.value }) } });
+  const countId = uid('count');
+  const count = el('select', {
+    id: countId, attrs: { 'data-control': 'lab-chips' },
+    on: { change: () => dispatch({ type: 'lab-set-chips', chips: count.value === 'auto' ? 'auto' : Number(count.value) }) },
+  }, COUNTS.map((c) => el('option', { text: c === 'auto' ? C.auto : `${c} chips`, attrs: { value: c } })));
+  const sramId = uid('sram');
+  const sram = el('input', { id: sramId, attrs: { type: 'checkbox', 'data-control': 'lab-sram' }, on: { change: () => dispatch({ type: 'lab-set-sram-weights', on: sram.checked }) } });
+  const save = el('button', { class: 'primary', text: C.addToComparison, attrs: { type: 'button', 'data-control': 'lab-save' } });
+  const reset = el('button', { class: 'secondary', text: C.reset, attrs: { type: 'button', 'data-control': 'lab-reset' } });
+  let current: Snapshot | null = null;
+  save.addEventListener('click', () => {
+    if (current === null) return;
+    dispatch({ type: 'lab-save' });
+    status.textContent = C.added(current.state.lab.chip.name);
+  });
+  reset.addEventListener('click', () => { if (current !== null) dispatch({ type: 'lab-start', baseId: current.state.lab.baseId }); });
+  const params = LAB_PARAMS.map((def) => ({ def, control: labParamControl(def, (value) => dispatch({ type: 'lab-set', param: def.id, value })) }));
+
+  const chipPanel = el('section', { class: 'panel', attrs: { 'aria-label': 'Chip' } }, [
+    el('h2', { text: 'Chip' }),
+    el('div', { class: 'field-wide' }, [el('label', { text: C.startFrom, attrs: { for: startId } }), start]),
+    el('div', { class: 'field-wide' }, [el('label', { text: C.chipName, attrs: { for: nameId } }), name]),
+    el('div', { class: 'field' }, [el('label', { text: C.chipCount, attrs: { for: countId } }), count]),
+    el('div', { class: 'field' }, [el('label', { text: C.sramHoldsWeights, attrs: { for: sramId } }), sram]),
+    el('div', { class: 'lab-params' }, params.map((p) => p.control.element)),
+    el('div', { class: 'toolbar' }, [save, reset]),
+    status,
+  ]);
+
+  let lab: ReturnType<typeof labResults> = null;
+  const exporter = exportButtons({
+    name: 'tokencost-chip-lab',
+    csv: () => {
+      if (current === null || lab === null) return null;
+      const rows = [lab.main, lab.ghost].flatMap((o) => (o === null ? [] : [{ rank: null, result: o.result }]));
+      return compareCsv(rows, chipNames(current.state, ctx.catalog));
+    },
+    json: () => (current === null || lab === null ? null : resultsJson('chip-lab', { chip: current.state.lab.chip, settings: current.state.settings, main: lab.main, ghost: lab.ghost })),
+  });
+
+  const element = el('div', { class: 'view controls-first', attrs: { 'data-view': 'chip-lab' } }, [
+    el('aside', { class: 'sidebar' }, [chipPanel, workload.element]),
+    el('div', { class: 'content' }, [
+      el('div', {}, [el('h1', { class: 'view-title', text: V.title }), el('p', { class: 'view-intro', text: V.intro })]),
+      problems,
+      el('div', { class: 'toolbar' }, [exporter]),
+      tableSlot,
+      el('div', { class: 'grid-2' }, [frontier.element, roofline.element]),
+      el('div', { class: 'grid-2' }, [costs.element, sensitivity.element]),
+      breakEven.element,
+      el('p', { class: 'marks-legend', text: MARK_LEGEND }),
+    ]),
+  ]);
+
+  let drawn: unknown[] = [];
+  return {
+    element,
+    activate() {
+      for (const c of [frontier, roofline, costs, sensitivity]) c.resize();
+    },
+    update(snapshot) {
+      current = snapshot;
+      const { state } = snapshot;
+      workload.sync(state);
+      const chips = allChips(state, ctx.catalog);
+      const k = chips.map((c) => c.id).join(',');
+      if (k !== startKey) {
+        startKey = k;
+        start.replaceChildren(el('option', { text: C.blank, attrs: { value: '' } }), ...chips.map((c) => el('option', { text: c.name, attrs: { value: c.id } })));
+      }
+      syncValue(start, state.lab.baseId ?? '');
+      syncValue(name, state.lab.chip.name);
+      syncValue(count, String(state.lab.chips));
+      sram.checked = state.lab.chip.memory.sramHoldsWeights;
+      const request = labRequest(state, ctx.catalog);
+      const rateClass = labRateClass(state);
+      for (const p of params) {
+        p.control.sync(state.lab.chip, request.original, rateClass);
+        // SRAM only matters when weights may live there (GPU caches do not hold weights).
+        if (p.def.id === 'sramBandwidth' || p.def.id === 'sramCapacity') p.control.element.hidden = !state.lab.chip.memory.sramHoldsWeights;
+      }
+
+      const labResult = snapshot.results.get('lab');
+      const sens = snapshot.results.get('sensitivity');
+      const be = snapshot.results.get('break-even');
+      breakEven.sync(state, (be?.value as BreakEvenResult | null | undefined) ?? null);
+      const layout = chartLayout();
+      const inputs = [labResult, sens, state.compare.frontierMetric, state.customChips, layout.compact];
+      if (inputs.every((x, i) => x === drawn[i])) return;
+      drawn = inputs;
+      replaceChildren(problems, problemsOf(snapshot, 'lab').map((p) => el('li', { text: p })));
+      lab = labResults(snapshot);
+      if (lab === null || lab.main === null) return;
+      const series = labSeries(state, ctx.catalog, request.original);
+      const rows = [{ rank: null, chip: series.chip, result: lab.main.result }];
+      if (lab.ghost !== null) rows.push({ rank: null, chip: series.ghost, result: lab.ghost.result });
+      replaceChildren(tableSlot, [renderResultsTable(rows, {
+        caption: `${state.lab.chip.name} vs ${request.original.name}`,
+        rankBy: null,
+        onExplain: (hardwareId, key) => dispatch({ type: 'open-explain', hardwareId, key }),
+      })]);
+      const feasible = rows.filter((r) => r.result.feasible);
+      frontier.show(feasible.length === 0 ? null : frontierChart({
+        series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds,
+        title: 'Throughput vs interactivity: edited chip vs original', layout,
+      }), MESSAGES.status.noFeasible);
+      roofline.show(lab.main.result.operators.length === 0 ? null : rooflineChart({
+        chip: series.chip, roofs: lab.main.roofs, operators: lab.main.result.operators,
+        ghost: lab.ghost === null ? null : { chip: series.ghost, roofs: lab.ghost.roofs }, layout,
+      }), MESSAGES.status.noFeasible);
+      costs.show(feasible.length === 0 ? null : costBreakdownChart({ series: feasible }), MESSAGES.status.noFeasible);
+      const s = (sens?.value as SensitivityResult | null | undefined) ?? null;
+      const empty = sens === undefined ? MESSAGES.lab.computing : MESSAGES.lab.sensitivityEmpty;
+      sensitivity.show(s === null || !s.feasible || s.rows.length === 0 ? null : sensitivityChart(s), empty);
+    },
+  };
+};

@@ -1,0 +1,94 @@
+// Landing view: one workload on many chips, ranked table, Pareto frontier and cost bars.
+
+import { chipNames, problemsOf, rankedCompare, seriesFor } from '../../app/selectors';
+import type { Snapshot } from '../../app/controller';
+import { MARK_LEGEND } from '../../charts/chip-series';
+import { costBarsChart } from '../../charts/cost-bars-chart';
+import { frontierChart, type FrontierMetric } from '../../charts/frontier-chart';
+import type { RankedResult } from '../../engine/analysis/compare';
+import { compareCsv, resultsJson } from '../../export/csv';
+import { ChartHost } from '../chart-host';
+import { mountChipPicker } from '../chip-picker';
+import { segmented } from '../controls';
+import { el, replaceChildren } from '../dom';
+import { exportButtons } from '../export-buttons';
+import { MESSAGES } from '../messages';
+import { chartLayout } from '../layout';
+import { renderResultsTable } from '../results-table';
+import { mountWorkloadPanel } from '../workload-panel';
+import type { MountView } from './view';
+
+const V = MESSAGES.views.compare;
+
+export const mountCompareView: MountView = (ctx) => {
+  const workload = mountWorkloadPanel(ctx);
+  const picker = mountChipPicker(ctx, { showCounts: true });
+  const frontier = new ChartHost('frontier', 'Pareto frontier: tokens per second per user against throughput per chip or cost');
+  const bars = new ChartHost('cost-per-million', 'Cost per million output tokens per chip');
+  const tableSlot = el('section', { class: 'card', attrs: { 'data-table': 'compare' } });
+  const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
+  const metric = segmented<FrontierMetric>(MESSAGES.controls.frontierMetric, [
+    { value: 'perChip', label: MESSAGES.controls.perChip },
+    { value: 'usdPerMillion', label: MESSAGES.controls.usdPerMillion },
+  ], (m) => ctx.dispatch({ type: 'set-frontier-metric', metric: m }));
+
+  let last: Snapshot | null = null;
+  let ranked: RankedResult[] | null = null;
+  const exporter = exportButtons({
+    name: 'tokencost-compare',
+    csv: () => (ranked === null || last === null ? null : compareCsv(ranked, chipNames(last.state, ctx.catalog))),
+    json: () => (ranked === null || last === null ? null : resultsJson('compare', { settings: last.state.settings, picks: last.state.compare.picks, ranked })),
+  });
+
+  const element = el('div', { class: 'view', attrs: { 'data-view': 'compare' } }, [
+    el('aside', { class: 'sidebar' }, [workload.element, picker.element]),
+    el('div', { class: 'content' }, [
+      el('div', {}, [el('h1', { class: 'view-title', text: V.title }), el('p', { class: 'view-intro', text: V.intro })]),
+      problems,
+      el('div', { class: 'toolbar' }, [metric.element, exporter]),
+      tableSlot,
+      el('div', { class: 'grid-2' }, [bars.element, frontier.element]),
+      el('p', { class: 'marks-legend', text: MARK_LEGEND }),
+    ]),
+  ]);
+
+  let drawn: unknown[] = [];
+  return {
+    element,
+    activate() {
+      frontier.resize();
+      bars.resize();
+    },
+    update(snapshot) {
+      last = snapshot;
+      const { state } = snapshot;
+      workload.sync(state);
+      picker.sync(state);
+      metric.sync(state.compare.frontierMetric);
+      const result = snapshot.results.get('compare');
+      const layout = chartLayout();
+      const inputs = [result, state.compare, state.settings.slo, state.customChips, state.lab.chip, layout.compact];
+      if (inputs.every((x, i) => x === drawn[i])) return;
+      drawn = inputs;
+      const list = [...problemsOf(snapshot, 'compare')];
+      if (state.compare.picks.length === 0) list.push(MESSAGES.status.noChips);
+      ranked = rankedCompare(snapshot);
+      if (ranked === null) {
+        replaceChildren(problems, list.map((p) => el('li', { text: p })));
+        return;
+      }
+      if (ranked.length > 0 && ranked.every((r) => !r.result.feasible)) list.push(MESSAGES.status.noFeasible);
+      replaceChildren(problems, list.map((p) => el('li', { text: p })));
+      const series = seriesFor(state, ctx.catalog, ranked.map((r) => r.result));
+      replaceChildren(tableSlot, [renderResultsTable(ranked.map((r, i) => ({ rank: r.rank, ...series[i]! })), {
+        caption: MESSAGES.table.caption,
+        rankBy: state.compare.rankBy,
+        onSort: (key) => ctx.dispatch({ type: 'set-rank-by', key }),
+        onExplain: (hardwareId, key) => ctx.dispatch({ type: 'open-explain', hardwareId, key }),
+      })]);
+      const feasible = series.filter((s) => s.result.feasible);
+      frontier.show(feasible.length === 0 ? null : frontierChart({ series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds, layout }), MESSAGES.status.noFeasible);
+      bars.show(feasible.length === 0 ? null : costBarsChart({ series }), MESSAGES.status.noFeasible);
+    },
+  };
+};

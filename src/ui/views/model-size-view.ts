@@ -1,0 +1,79 @@
+// The headline chart: tokens/s per dollar-per-hour against model size, per chip.
+
+import { chipColorMap, chipNames, problemsOf } from '../../app/selectors';
+import type { Snapshot } from '../../app/controller';
+import { findChip } from '../../app-state/lookup';
+import { MARK_LEGEND, chipSeries, uniqueLabels } from '../../charts/chip-series';
+import { modelSizeChart } from '../../charts/model-size-chart';
+import type { ModelFamily, SizePoint } from '../../engine/analysis/model-size-sweep';
+import { resultsJson, sweepCsv } from '../../export/csv';
+import { ChartHost } from '../chart-host';
+import { mountChipPicker } from '../chip-picker';
+import { segmented } from '../controls';
+import { el, replaceChildren } from '../dom';
+import { exportButtons } from '../export-buttons';
+import { MESSAGES } from '../messages';
+import { chartLayout } from '../layout';
+import { mountWorkloadPanel } from '../workload-panel';
+import type { MountView } from './view';
+
+const V = MESSAGES.views.modelSize;
+const C = MESSAGES.controls;
+
+export const mountModelSizeView: MountView = (ctx) => {
+  const workload = mountWorkloadPanel(ctx);
+  const picker = mountChipPicker(ctx, { showCounts: false });
+  const chart = new ChartHost('tokens-per-dollar-vs-model-size', 'Output tokens per second per dollar-per-hour against model size, one line per chip');
+  const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
+  const family = segmented<ModelFamily>(C.family, [{ value: 'dense', label: C.dense }, { value: 'moe', label: C.moe }], (f) => ctx.dispatch({ type: 'set-family', family: f }));
+  const pricing = segmented(C.pricing, [{ value: 'rental', label: C.rental }, { value: 'tco', label: C.tco }], (p) => ctx.dispatch({ type: 'set-pricing', pricing: p }));
+  let last: Snapshot | null = null;
+  let points: SizePoint[] | null = null;
+  const exporter = exportButtons({
+    name: 'tokencost-model-size',
+    csv: () => (points === null || last === null ? null : sweepCsv(points, chipNames(last.state, ctx.catalog))),
+    json: () => (points === null || last === null ? null : resultsJson('model-size-sweep', { settings: last.state.settings, family: last.state.modelSize.family, points })),
+  });
+  const element = el('div', { class: 'view', attrs: { 'data-view': 'model-size' } }, [
+    el('aside', { class: 'sidebar' }, [workload.element, picker.element]),
+    el('div', { class: 'content' }, [
+      el('div', {}, [el('h1', { class: 'view-title', text: V.title }), el('p', { class: 'view-intro', text: V.intro })]),
+      problems,
+      el('div', { class: 'toolbar' }, [family.element, pricing.element, exporter]),
+      chart.element,
+      el('p', { class: 'marks-legend', text: `The workload's own model is replaced by each size; its precision, tokens, latency limits and pricing apply to every point. ${MARK_LEGEND}` }),
+    ]),
+  ]);
+  let drawn: unknown[] = [];
+  return {
+    element,
+    activate: () => chart.resize(),
+    update(snapshot) {
+      last = snapshot;
+      const { state } = snapshot;
+      workload.sync(state);
+      picker.sync(state);
+      family.sync(state.modelSize.family);
+      pricing.sync(state.settings.economics.pricing);
+      const result = snapshot.results.get('sweep');
+      const layout = chartLayout();
+      const inputs = [result, state.compare.picks, state.customChips, layout.compact];
+      if (inputs.every((x, i) => x === drawn[i])) return;
+      drawn = inputs;
+      replaceChildren(problems, problemsOf(snapshot, 'sweep').map((p) => el('li', { text: p })));
+      if (result === undefined) return;
+      points = result.value as SizePoint[];
+      const colors = chipColorMap(state, ctx.catalog);
+      const chips = uniqueLabels(state.compare.picks.flatMap((p) => {
+        const profile = findChip(state, ctx.catalog, p.id);
+        return profile === undefined ? [] : [chipSeries(profile, colors)];
+      }));
+      const any = points.some((p) => p.feasible);
+      // Family and pricing of the drawn points (the state may already ask for the next sweep);
+      // chips without a rental price are priced by TCO even under rental (their tooltips say so).
+      const drawnFamily = points[0]?.family ?? state.modelSize.family;
+      const drawnPricing = points.some((p) => p.pricingUsed === 'rental') ? 'rental' : 'tco';
+      chart.show(any ? modelSizeChart({ chips, points, family: drawnFamily, pricing: drawnPricing, layout }) : null, MESSAGES.status.noFeasible);
+    },
+  };
+};

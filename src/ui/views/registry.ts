@@ -1,0 +1,37 @@
+// The views of the app, in navigation order. Adding a view = one entry here (id, label, channels,
+// and a module exporting a MountView); the shell builds the navigation and routing from this list.
+
+import { breakEvenChannel, compareChannel, labChannel, sensitivityChannel, sweepChannel } from '../../app/channels';
+import { MESSAGES } from '../messages';
+import { mountCompareView } from './compare-view';
+import type { ViewDef } from './view';
+
+export const VIEWS: readonly ViewDef[] = [
+  {
+    id: 'compare',
+    label: MESSAGES.views.compare.label,
+    channels: [compareChannel],
+    // The landing view ships in the main bundle: no extra request before the first chart.
+    load: () => Promise.resolve(mountCompareView),
+  },
+  {
+    id: 'model-size',
+    label: MESSAGES.views.modelSize.label,
+    channels: [sweepChannel],
+    load: () => import('./model-size-view').then((m) => m.mountModelSizeView),
+  },
+  {
+    id: 'chip-lab',
+    label: MESSAGES.views.chipLab.label,
+    channels: [labChannel, sensitivityChannel, breakEvenChannel],
+    load: () => import('./chip-lab-view').then((m) => m.mountChipLabView),
+  },
+];
+
+const BY_ID: ReadonlyMap<string, ViewDef> = new Map(VIEWS.map((v) => [v.id, v]));
+
+export function viewDef(id: string): ViewDef | undefined {
+  return BY_ID.get(id);
+}
+
+export const VIEW_IDS: ReadonlySet<string> = new Set(VIEWS.map((v) => v.id));

@@ -1,0 +1,31 @@
+// The contract between the shell and a view: a view mounts once, then renders snapshots.
+
+import type { Action } from '../../app-state/update';
+import type { ChannelDef } from '../../app/channels';
+import type { Snapshot } from '../../app/controller';
+import type { Catalog } from '../../catalog/catalog';
+
+export interface ViewContext {
+  catalog: Catalog;
+  dispatch(action: Action): void;
+}
+
+export interface MountedView {
+  element: HTMLElement;
+  /** Renders a snapshot; called for every state or result change while the view is active. */
+  update(snapshot: Snapshot): void;
+  /** The view became visible again (charts re-measure their containers). */
+  activate?(): void;
+}
+
+export type MountView = (ctx: ViewContext) => MountedView;
+
+export interface ViewDef {
+  /** Stable id, stored in AppState.view (and in shared links). */
+  id: string;
+  label: string;
+  /** What the view needs computed while it is active. */
+  channels: readonly ChannelDef<unknown>[];
+  /** The view's module; lazy for views the landing page does not need. */
+  load(): Promise<MountView>;
+}

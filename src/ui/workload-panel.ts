@@ -1,0 +1,102 @@
+// The workload every view shares: model, precision, tokens, latency limits, pricing and the TCO
+// assumptions. Edits dispatch actions; sync() shows the state.
+
+import type { AppState } from '../app-state/app-state';
+import { allModels } from '../app-state/lookup';
+import { SETTINGS_FIELDS, type SettingsFieldId } from '../app-state/settings-fields';
+import { PRECISIONS, type Precision } from '../engine/types';
+import { segmented, selectField, settingsNumberField } from './controls';
+import { el, syncValue, uid } from './dom';
+import { formatParams } from './format';
+import { MESSAGES } from './messages';
+import type { ViewContext } from './views/view';
+
+const M = MESSAGES.controls;
+
+const WORKLOAD_FIELDS: readonly SettingsFieldId[] = ['inputTokens', 'outputTokens', 'prefixCacheHitRate'];
+const SLO_FIELDS: readonly SettingsFieldId[] = ['maxTtftSeconds', 'maxTpotSeconds'];
+const ECONOMICS_FIELDS: readonly SettingsFieldId[] = [
+  'rentalUsdPerChipHour', 'capexUsdPerChip', 'capexOverheadMultiplier', 'depreciationYears', 'costOfCapitalPerYear',
+  'loadFactor', 'pue', 'usdPerKwh', 'hostingUsdPerKwMonth', 'maxBatchPerReplica',
+];
+
+export interface WorkloadPanel {
+  element: HTMLElement;
+  sync(state: AppState): void;
+}
+
+export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
+  const { dispatch } = ctx;
+  const fields = (ids: readonly SettingsFieldId[]) => ids.map((id) => {
+    const def = SETTINGS_FIELDS.find((f) => f.id === id)!;
+    return settingsNumberField(def, (value) => dispatch({ type: 'set-setting', field: id, value }));
+  });
+
+  // Model select: rebuilt only when the list of models changes (custom imports).
+  const modelId = uid('model');
+  const modelSelect = el('select', { id: modelId, attrs: { 'data-control': 'model' }, on: { change: () => dispatch({ type: 'set-model', model: modelSelect.value }) } });
+  let modelsKey = '';
+  const syncModels = (state: AppState) => {
+    const models = allModels(state, ctx.catalog);
+    const key = models.map((m) => m.id).join(',');
+    if (key !== modelsKey) {
+      modelsKey = key;
+      const custom = new Set(state.customModels.map((m) => m.id));
+      const dense = el('optgroup', { attrs: { label: 'Dense' } });
+      const moe = el('optgroup', { attrs: { label: 'Mixture of experts' } });
+      const imported = el('optgroup', { attrs: { label: 'Imported' } });
+      for (const m of [...models].sort((a, b) => a.publishedParamsTotal - b.publishedParamsTotal)) {
+        const active = m.moe !== null && m.publishedParamsActive !== null ? `, ${formatParams(m.publishedParamsActive)} active` : '';
+        const option = el('option', { text: `${m.name} (${formatParams(m.publishedParamsTotal)}${active})`, attrs: { value: m.id } });
+        (custom.has(m.id) ? imported : m.moe === null ? dense : moe).appendChild(option);
+      }
+      modelSelect.replaceChildren(...[dense, moe, imported].filter((g) => g.childElementCount > 0));
+    }
+    syncValue(modelSelect, state.settings.model);
+  };
+
+  const precisionOptions = PRECISIONS.map((p) => ({ value: p, label: p }));
+  const allPrecision = selectField<Precision | 'mixed'>(M.precision, [...precisionOptions, { value: 'mixed', label: 'mixed' }], (value) => {
+    if (value !== 'mixed') dispatch({ type: 'set-precision', precision: value });
+  }, true);
+  const parts = (['weights', 'activations', 'kvCache'] as const).map((part) => ({
+    part,
+    control: selectField<Precision>(M[part], precisionOptions, (value) => dispatch({ type: 'set-precision', precision: value, part })),
+  }));
+
+  const workload = fields(WORKLOAD_FIELDS);
+  const slo = fields(SLO_FIELDS);
+  const economics = fields(ECONOMICS_FIELDS);
+  const pricing = segmented(M.pricing, [{ value: 'rental', label: M.rental }, { value: 'tco', label: M.tco }], (value) => dispatch({ type: 'set-pricing', pricing: value }));
+  const efficiency = selectField(M.efficiency, [{ value: 'achieved', label: M.achieved }, { value: 'spec', label: M.spec }], (mode) => dispatch({ type: 'set-efficiency-mode', mode }), true);
+
+  const element = el('div', { class: 'workload' }, [
+    el('section', { class: 'panel', attrs: { 'aria-label': M.workload } }, [
+      el('h2', { text: M.workload }),
+      el('div', { class: 'field-wide' }, [el('label', { text: M.model, attrs: { for: modelId } }), modelSelect]),
+      allPrecision.element,
+      el('details', {}, [el('summary', { text: M.perTensorPrecision, class: 'unit' }), ...parts.map((p) => p.control.element)]),
+      ...workload.map((f) => f.element),
+    ]),
+    el('section', { class: 'panel', attrs: { 'aria-label': M.slo } }, [el('h2', { text: M.slo }), ...slo.map((f) => f.element)]),
+    el('section', { class: 'panel', attrs: { 'aria-label': M.pricing } }, [
+      el('h2', { text: M.pricing }),
+      pricing.element,
+      efficiency.element,
+      el('details', {}, [el('summary', { text: M.economics }), ...economics.map((f) => f.element)]),
+    ]),
+  ]);
+
+  return {
+    element,
+    sync(state) {
+      syncModels(state);
+      const p = state.settings.precision;
+      allPrecision.sync(p.weights === p.activations && p.weights === p.kvCache ? p.weights : 'mixed');
+      for (const { part, control } of parts) control.sync(p[part]);
+      for (const f of [...workload, ...slo, ...economics]) f.sync(state.settings);
+      pricing.sync(state.settings.economics.pricing);
+      efficiency.sync(state.settings.efficiencyMode);
+    },
+  };
+}

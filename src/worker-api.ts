@@ -1,0 +1,37 @@
+// The one object the simulation workers expose (and the main thread runs itself when workers are
+// unavailable). Every method is a pure engine call on plain data: results are plain data too.
+
+import { breakEvenPrice, type BreakEvenResult } from './engine/analysis/break-even';
+import { sweepChip, type ModelFamily, type SizePoint } from './engine/analysis/model-size-sweep';
+import { rooflineRoofs, type Roofs } from './engine/analysis/roofline-roofs';
+import { sensitivity, type SensitivityResult } from './engine/analysis/sensitivity';
+import type { ChipChoice, WorkloadScenario } from './engine/analysis/workload';
+import { simulate } from './engine/simulate';
+import type { ModelArchitecture, ResolvedScenario, SimulationResult } from './engine/types';
+
+export interface LabOutcome {
+  result: SimulationResult;
+  roofs: Roofs;
+}
+
+export const workerApi = {
+  simulate(scenario: ResolvedScenario): SimulationResult {
+    return simulate(scenario);
+  },
+  /** A result plus the roofs of its chip (chip lab: the edited chip and the ghost). */
+  lab(scenario: ResolvedScenario): LabOutcome {
+    return { result: simulate(scenario), roofs: rooflineRoofs(scenario) };
+  },
+  sweepChip(base: WorkloadScenario, chip: ChipChoice, family: ModelFamily, sizes: number[], models: ModelArchitecture[]): SizePoint[] {
+    return sweepChip(base, chip, family, sizes, models);
+  },
+  sensitivity(scenario: ResolvedScenario): SensitivityResult {
+    return sensitivity(scenario);
+  },
+  breakEven(subject: ResolvedScenario, target: ResolvedScenario): BreakEvenResult {
+    return breakEvenPrice(subject, target);
+  },
+};
+
+export type WorkerApi = typeof workerApi;
+export type WorkerMethod = keyof WorkerApi;

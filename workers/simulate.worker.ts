@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { workerApi } from '../src/worker-api';
+
+expose(workerApi);
