@@ -1,0 +1,214 @@
+// The calibration data set (reference/calibration.csv, a copy of ../shared/reference/calibration.csv)
+// as typed rows. Pure: text in, rows out; no file system.
+
+/** Columns of calibration.csv, in file order. */
+export const CALIBRATION_COLUMNS = [
+  'source_kind', 'round_or_date', 'model', 'scenario', 'system', 'accelerator', 'accel_count', 'precision',
+  'software', 'input_len', 'output_len', 'metric', 'value', 'unit', 'source_ref', 'notes',
+] as const;
+
+export type CalibrationColumn = (typeof CALIBRATION_COLUMNS)[number];
+
+export interface CsvParseResult {
+  records: string[][];
+  /** Problems found (unterminated quote, stray quote); parsing goes on as leniently as possible. */
+  errors: string[];
+}
+
+/**
+ * RFC 4180 CSV: fields separated by commas, records by CRLF or LF; a field in double quotes may hold
+ * commas, line breaks and doubled quotes (""). A blank trailing line does not make a record.
+ */
+export function parseCsv(text: string): CsvParseResult {
+  const records: string[][] = [];
+  const errors: string[] = [];
+  let record: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let quotedField = false;
+  let line = 1;
+  let i = 0;
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const endField = () => {
+    record.push(field);
+    field = '';
+    quotedField = false;
+  };
+  const endRecord = () => {
+    const quoted = quotedField;
+    endField();
+    // A record made of one empty, unquoted field is a blank line: skip it.
+    if (!(record.length === 1 && record[0] === '' && !quoted)) records.push(record);
+    record = [];
+  };
+  while (i < src.length) {
+    const c = src[i]!;
+    if (inQuotes) {
+      if (c === '"') {
+        if (src[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        inQuotes = false;
+        i += 1;
+        continue;
+      }
+      if (c === '\n') line += 1;
+      field += c;
+      i += 1;
+      continue;
+    }
+    if (c === '"') {
+      if (field === '' && !quotedField) {
+        inQuotes = true;
+        quotedField = true;
+      } else {
+        errors.push(`line ${line}: stray double quote inside an unquoted field`);
+        field += c;
+      }
+      i += 1;
+      continue;
+    }
+    if (c === ',') {
+      endField();
+      i += 1;
+      continue;
+    }
+    if (c === '\r' && src[i + 1] === '\n') {
+      endRecord();
+      line += 1;
+      i += 2;
+      continue;
+    }
+    if (c === '\n' || c === '\r') {
+      endRecord();
+      line += 1;
+      i += 1;
+      continue;
+    }
+    if (quotedField) {
+      errors.push(`line ${line}: text after a closing quote`);
+      quotedField = false;
+    }
+    field += c;
+    i += 1;
+  }
+  if (inQuotes) errors.push(`line ${line}: a quoted field is never closed`);
+  if (field !== '' || record.length > 0 || quotedField) endRecord();
+  return { records, errors };
+}
+
+/** One row of calibration.csv with the numbers that can be read from it. */
+export interface CalibrationRow {
+  /** 1-based position among the data rows (header excluded): the row's stable id in reports. */
+  index: number;
+  sourceKind: string;
+  roundOrDate: string;
+  model: string;
+  scenario: string;
+  system: string;
+  accelerator: string;
+  /** accel_count as written ("4 (per 3rd-party summary)", "~576 (...)", ""). */
+  accelCountText: string;
+  /** Leading integer of accel_count when it states one, else null. */
+  accelCount: number | null;
+  precision: string;
+  software: string;
+  inputLenText: string;
+  outputLenText: string;
+  /** input_len / output_len when the cell is exactly an integer (vendor tables), else null. */
+  inputLen: number | null;
+  outputLen: number | null;
+  metric: string;
+  valueText: string;
+  value: number | null;
+  unit: string;
+  sourceRef: string;
+  notes: string;
+  /** "key=value" pairs of the notes column (e.g. per_accel, mean_TTFT_ms), values as written. */
+  noteFields: Record<string, string>;
+}
+
+export interface CalibrationRowsResult {
+  rows: CalibrationRow[];
+  errors: string[];
+}
+
+function exactInteger(text: string): number | null {
+  const t = text.trim();
+  return /^\d+$/.test(t) ? Number(t) : null;
+}
+
+function leadingCount(text: string): number | null {
+  const m = /^\s*~?\s*(\d+)/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+function number(text: string): number | null {
+  const t = text.trim().replace(/,/g, '');
+  if (t === '') return null;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : null;
+}
+
+/** Parses "a=1; b=x y; c" into {a: "1", b: "x y"} (parts without "=" are skipped). */
+export function parseNoteFields(notes: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of notes.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const key = part.slice(0, eq).trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) || Object.prototype.hasOwnProperty.call(out, key)) continue;
+    out[key] = part.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+/** Parses calibration.csv text into typed rows; a wrong header or a short row is reported, not thrown. */
+export function parseCalibrationCsv(text: string): CalibrationRowsResult {
+  const { records, errors } = parseCsv(text);
+  const rows: CalibrationRow[] = [];
+  const header = records[0];
+  if (header === undefined) return { rows, errors: [...errors, 'the file is empty'] };
+  const positions = new Map<string, number>();
+  header.forEach((name, i) => positions.set(name.trim(), i));
+  for (const column of CALIBRATION_COLUMNS) {
+    if (!positions.has(column)) errors.push(`header: column "${column}" is missing`);
+  }
+  records.slice(1).forEach((record, i) => {
+    if (record.length !== header.length) {
+      errors.push(`row ${i + 1}: ${record.length} fields, the header has ${header.length}`);
+    }
+    const cell = (column: CalibrationColumn): string => {
+      const at = positions.get(column);
+      return at === undefined ? '' : (record[at] ?? '').trim();
+    };
+    const notes = cell('notes');
+    rows.push({
+      index: i + 1,
+      sourceKind: cell('source_kind'),
+      roundOrDate: cell('round_or_date'),
+      model: cell('model'),
+      scenario: cell('scenario'),
+      system: cell('system'),
+      accelerator: cell('accelerator'),
+      accelCountText: cell('accel_count'),
+      accelCount: leadingCount(cell('accel_count')),
+      precision: cell('precision'),
+      software: cell('software'),
+      inputLenText: cell('input_len'),
+      outputLenText: cell('output_len'),
+      inputLen: exactInteger(cell('input_len')),
+      outputLen: exactInteger(cell('output_len')),
+      metric: cell('metric'),
+      valueText: cell('value'),
+      value: number(cell('value')),
+      unit: cell('unit'),
+      sourceRef: cell('source_ref'),
+      notes,
+      noteFields: parseNoteFields(notes),
+    });
+  });
+  return { rows, errors };
+}

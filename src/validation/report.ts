@@ -1,0 +1,115 @@
+// Plain-text rendering of a validation report (the `npm run validate` table). Pure.
+import type { ErrorSummary } from './stats';
+import type { RowResult, ValidationReport } from './validate';
+
+export function formatNumber(v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return '-';
+  const a = Math.abs(v);
+  if (a >= 1e5) return v.toExponential(2);
+  if (a >= 100) return Math.round(v).toLocaleString('en-US');
+  if (a >= 10) return v.toFixed(1);
+  return v.toFixed(2);
+}
+
+export function formatPercent(v: number | null, signed = true): string {
+  if (v === null || !Number.isFinite(v)) return '-';
+  const s = `${(v * 100).toFixed(1)}%`;
+  return signed && v >= 0 ? `+${s}` : s;
+}
+
+function table(header: string[], rows: string[][], rightAligned: Set<number>): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function lengths(r: RowResult): string {
+  const w = r.plan.scenario.workload;
+  if (r.plan.metric.kind === 'tco-usd-per-chip-hour') return '';
+  return `${w.inputTokens}/${w.outputTokens}`;
+}
+
+function chips(r: RowResult): string {
+  const c = r.plan.scenario.chips;
+  return c === 'auto' ? `auto(${r.chipsUsed})` : String(c);
+}
+
+function rowCells(r: RowResult): string[] {
+  return [
+    `#${r.plan.row.index}`,
+    r.plan.label.slice(0, 58),
+    r.plan.hardwareId,
+    chips(r),
+    r.plan.modelId ?? '',
+    lengths(r),
+    formatNumber(r.predicted),
+    formatNumber(r.plan.measured),
+    r.plan.metric.unit,
+    r.predicted === null && r.plan.metric.kind !== 'tco-usd-per-chip-hour' ? 'infeasible' : formatPercent(r.error),
+    r.basis,
+  ];
+}
+
+const ROW_HEADER = ['row', 'what', 'chip', 'chips', 'model', 'in/out', 'predicted', 'measured', 'unit', 'error', 'eff.'];
+const RIGHT = new Set([3, 6, 7, 9]);
+
+function summaryLine(name: string, s: ErrorSummary): string[] {
+  return [name, String(s.count), formatPercent(s.medianAbs, false), formatPercent(s.worstAbs, false), formatPercent(s.medianSigned), s.worstLabel.slice(0, 60)];
+}
+
+export function formatValidationReport(report: ValidationReport): string {
+  const out: string[] = [];
+  out.push(`Validation against reference/calibration.csv (efficiency mode: ${report.efficiencyMode}; error = predicted / measured - 1)`);
+  const sections: [string, (r: RowResult) => boolean][] = [
+    ['MLPerf Inference results (targets apply)', (r) => r.plan.group === 'mlperf'],
+    ['Vendor benchmark tables with exact lengths (targets apply)', (r) => r.plan.group === 'vendor-table'],
+    ['Third-party measurements (InferenceX per-MW throughput)', (r) => r.plan.group === 'inferencemax'],
+    ['TCO per chip-hour (engine economics defaults vs SemiAnalysis)', (r) => r.plan.group === 'tco'],
+    ['Vendor claims and third-party API speeds (reported, never fitted)', (r) => r.plan.claim],
+  ];
+  for (const [title, filter] of sections) {
+    const rows = report.rows.filter(filter);
+    if (rows.length === 0) continue;
+    out.push('', `## ${title}`, table(ROW_HEADER, rows.map(rowCells), RIGHT));
+  }
+
+  const claims = report.rows.filter((r) => r.claim !== null);
+  if (claims.length > 0) {
+    out.push('', '## What the claims imply');
+    for (const r of claims) out.push(`#${r.plan.row.index} ${r.plan.label}: ${r.claim!.text}`);
+  }
+
+  const s = report.summary;
+  out.push('', '## Summary (|error| statistics)');
+  const sumRows = [
+    summaryLine('TARGET SET: MLPerf + vendor tables', s.target),
+    ...s.bySourceKind.map((g) => summaryLine(`source kind: ${g.key}`, g.summary)),
+    ...s.byVendor.map((g) => summaryLine(`vendor (target set): ${g.key}`, g.summary)),
+    summaryLine('MLPerf relative (per-chip ratios)', s.relative),
+  ];
+  out.push(table(['group', 'n', 'median |err|', 'worst |err|', 'median signed', 'worst row'], sumRows, new Set([1, 2, 3, 4])));
+  out.push('Targets (issue 7): target set median <= 15%, worst <= 40%; relative median <= 10%.');
+
+  if (report.relative.length > 0) {
+    out.push('', '## MLPerf relative accuracy: per-chip throughput ratio to the H100 row of the same benchmark and scenario');
+    out.push(table(
+      ['benchmark', 'scenario', 'pair', 'measured', 'predicted', 'error'],
+      report.relative.map((e) => [e.benchmark, e.scenario, `${e.pair}${e.crossRound ? ' (cross-round)' : ''}`, e.measuredRatio.toFixed(3),
+        e.predictedRatio.toFixed(3), formatPercent(e.error)]),
+      new Set([3, 4, 5]),
+    ));
+  }
+
+  const infeasible = report.rows.filter((r) => r.predicted === null && r.plan.metric.kind !== 'tco-usd-per-chip-hour');
+  if (infeasible.length > 0) {
+    out.push('', '## Rows the engine finds infeasible');
+    for (const r of infeasible) out.push(`#${r.plan.row.index} ${r.plan.label}: ${r.reason ?? ''}`);
+  }
+
+  out.push('', `## Rows not modelled yet (${report.excluded.length}), with the reason`);
+  for (const e of report.excluded) out.push(`#${e.row.index} [${e.row.sourceKind}] ${e.label.slice(0, 70)}: ${e.reason}`);
+
+  if (report.problems.length > 0) out.push('', '## Problems', ...report.problems);
+  out.push('', 'Assumptions per row: npm run validate -- --format json (rows[].plan.assumptions).');
+  return `${out.join('\n')}\n`;
+}
