@@ -24,6 +24,7 @@ const VALUE_FLAGS: Record<string, (overlay: Record<string, unknown>, value: stri
   '--input-tokens': (o, v) => { sub(o, 'workload').inputTokens = num(v); },
   '--output-tokens': (o, v) => { sub(o, 'workload').outputTokens = num(v); },
   '--prefix-cache-hit-rate': (o, v) => { sub(o, 'workload').prefixCacheHitRate = num(v); },
+  '--arrivals': (o, v) => { sub(o, 'workload').arrivals = v; },
   '--max-ttft-ms': (o, v) => { sub(o, 'slo').maxTtftSeconds = scaled(v, 1e-3); },
   '--max-tpot-ms': (o, v) => { sub(o, 'slo').maxTpotSeconds = scaled(v, 1e-3); },
   '--objective': (o, v) => { o.objective = v; },
@@ -126,6 +127,8 @@ Scenario
   --input-tokens N              prompt tokens per request (1-1000000)
   --output-tokens N             generated tokens per request (1-1000000)
   --prefix-cache-hit-rate X     share of prompt tokens served from cache (0-0.99)
+  --arrivals saturated|poisson  offline (every batch slot busy, default) or online random arrivals
+                                (mean load kept where p99 concurrency fits the batch)
   --max-ttft-ms MS              latency limit on time to first token
   --max-tpot-ms MS              latency limit on time per output token
   --objective max-throughput|min-latency

@@ -2,6 +2,7 @@ import { allReduceSeconds, allToAllSeconds, sendSeconds, type LinkRates } from '
 import { PREFILL_CHUNK_TOKENS, type EngineContext } from './context';
 import { kvBytesPerSequencePerChip, planMemory, type MemoryPlan } from './memory';
 import type { LayerGroup } from './architecture';
+import { poissonSafeConcurrency } from './queueing';
 import { headOperators, layerOperators, type RawOperator, type ShardPlan, type StepShape } from './operators';
 import { timeOperator, type ChipRates, type TimedOperator } from './roofline';
 import type { Bottleneck } from './types';
@@ -180,6 +181,9 @@ function stageCommunication(ctx: EngineContext, prepared: PreparedLayout, shape:
  * token per step, and new prompts arrive at B/outputTokens per step, their prefill chunked into
  * the same steps (Sarathi-Serve, Agrawal 2024). With PP stages, B is split into PP micro-batches
  * and a token passes every stage: TPOT = PP x stage time + per-step overhead.
+ * Pipeline bubbles: an iteration's prompt chunks ride in one micro-batch, and the others wait
+ * behind it at every stage (Sarathi-Serve section 3.3), so the stage time holds the whole
+ * iteration's prefill: cycle = PP x (decode of B/PP + prefill of the iteration).
  */
 export function evaluateBatch(
   ctx: EngineContext,
@@ -197,7 +201,7 @@ export function evaluateBatch(
   const tokensPerStep = spec?.expectedTokensPerStep ?? 1;
   const query = spec === null ? 1 : spec.draftTokens + 1;
   // Disaggregated decode pools receive finished prompts (their KV) and compute no prefill.
-  const promptsPerStep = prefillOnTheseChips ? (perMicroBatch * tokensPerStep) / workload.outputTokens : 0;
+  const promptsPerStep = prefillOnTheseChips ? (batch * tokensPerStep) / workload.outputTokens : 0;
   const mixed: StepShape = {
     decodeSequences: perMicroBatch,
     decodeContextTokens: ctx.meanDecodeContextTokens,
@@ -215,11 +219,13 @@ export function evaluateBatch(
   const prefillShare = decodeOnly === null ? Number.NaN
     : Math.max(0, 1 - (pp * decodeOnly.seconds + overhead + draftSeconds) / stepSeconds);
   const ttft = full || (options.ttft ?? true) ? timeToFirstToken(ctx, prepared, perMicroBatch) : Number.NaN;
+  // Online traffic keeps slots free for bursts: the mean load is the p99-safe concurrency.
+  const load = workload.arrivals === 'poisson' ? poissonSafeConcurrency(batch) : batch;
   return {
     batch,
     tpotSeconds: tpot,
     ttftSeconds: ttft,
-    replicaOutputTokensPerSecond: batch / tpot,
+    replicaOutputTokensPerSecond: load / tpot,
     prefillShare,
     decodeStep: decodeOnly === null ? null : wholeStep(decodeOnly, pp, overhead + draftSeconds),
   };

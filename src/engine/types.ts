@@ -188,6 +188,12 @@ export interface Workload {
   outputTokens: number;
   /** Share of prompt tokens served from a prefix cache, [0, 1). */
   prefixCacheHitRate: number;
+  /**
+   * 'saturated' (default): every batch slot is always busy (offline, MLPerf Offline).
+   * 'poisson': requests arrive at random (online, MLPerf Server); slots are sized for the p99 of
+   * concurrency, so the mean load sits below the batch (see engine/queueing.ts).
+   */
+  arrivals?: 'saturated' | 'poisson';
 }
 
 export interface Slo {

@@ -87,8 +87,9 @@ export function parseScenario(raw: unknown, base: Scenario = defaultScenario()):
       inputTokens: readNumber(log, w, 'inputTokens', 'workload', LIMITS.inputTokens, out.workload.inputTokens, true),
       outputTokens: readNumber(log, w, 'outputTokens', 'workload', LIMITS.outputTokens, out.workload.outputTokens, true),
       prefixCacheHitRate: readNumber(log, w, 'prefixCacheHitRate', 'workload', LIMITS.prefixCacheHitRate, out.workload.prefixCacheHitRate, true),
+      arrivals: readEnum(log, w, 'arrivals', 'workload', ['saturated', 'poisson'] as const, out.workload.arrivals ?? 'saturated', true),
     };
-    warnUnknown(log, w, 'workload', ['inputTokens', 'outputTokens', 'prefixCacheHitRate']);
+    warnUnknown(log, w, 'workload', ['inputTokens', 'outputTokens', 'prefixCacheHitRate', 'arrivals']);
   }
 
   if (own(raw, 'slo') !== undefined) {

@@ -63,7 +63,7 @@ export function defaultScenario(): Scenario {
     chips: 8,
     model: 'llama-3.1-70b',
     precision: { weights: 'fp8', activations: 'fp8', kvCache: 'fp8' },
-    workload: { inputTokens: 2048, outputTokens: 256, prefixCacheHitRate: 0 },
+    workload: { inputTokens: 2048, outputTokens: 256, prefixCacheHitRate: 0, arrivals: 'saturated' },
     slo: { maxTtftSeconds: null, maxTpotSeconds: null },
     objective: 'max-throughput',
     economics: { ...DEFAULT_ECONOMICS },

@@ -11,7 +11,7 @@ export type Unpacked = { ok: true; value: unknown } | { ok: false; error: string
 
 export async function packJson(value: unknown): Promise<string> {
   const bytes = new TextEncoder().encode(JSON.stringify(value));
-  const compressed = await collect(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw')), Number.POSITIVE_INFINITY);
+  const compressed = await collect(new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw')), Number.POSITIVE_INFINITY);
   return toBase64Url(compressed ?? new Uint8Array());
 }
 
@@ -20,7 +20,7 @@ export async function unpackJson(text: string): Promise<Unpacked> {
     if (text.length > MAX_PACKED_CHARS) return { ok: false, error: `the link is too long (${text.length} characters; at most ${MAX_PACKED_CHARS})` };
     const bytes = fromBase64Url(text);
     if (bytes === null) return { ok: false, error: 'the link contains characters that cannot be part of a scenario' };
-    const inflated = await collect(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')), MAX_UNPACKED_BYTES);
+    const inflated = await collect(new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')), MAX_UNPACKED_BYTES);
     if (inflated === null) return { ok: false, error: 'the link expands to more data than any scenario needs' };
     const json = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
     return { ok: true, value: JSON.parse(json) as unknown };

@@ -278,6 +278,7 @@ function scenarioFor(
   objective: Objective,
   slo: Scenario['slo'] = { maxTtftSeconds: null, maxTpotSeconds: null },
   prefixCacheHitRate = 0,
+  arrivals: 'saturated' | 'poisson' = 'saturated',
 ): Scenario {
   const base = defaultScenario();
   return {
@@ -286,7 +287,7 @@ function scenarioFor(
     chips,
     model: modelId,
     precision,
-    workload: { inputTokens, outputTokens, prefixCacheHitRate },
+    workload: { inputTokens, outputTokens, prefixCacheHitRate, arrivals },
     slo,
     objective,
     efficiencyMode: 'achieved',
@@ -365,6 +366,7 @@ function planMlperf(row: CalibrationRow, shape: LatencyShape): RowPlan {
     assumptions.push(`objective: max throughput under ${bench.serverSloSource}; the p99 limits become limits on the engine's `
       + `mean TPOT x ${shape.tpotMeanOverP99.toFixed(2)} and mean TTFT x ${shape.ttftMeanOverP99.toFixed(2)} (median mean/p99 ratios `
       + `logged by the ${shape.rows} Server rows of calibration.csv)`);
+    assumptions.push('arrivals: Poisson (MLPerf Server LoadGen); mean load = the concurrency whose p99 fits the batch');
   } else {
     assumptions.push('objective: max throughput, no latency limit (MLPerf Offline)');
   }
@@ -389,7 +391,7 @@ function planMlperf(row: CalibrationRow, shape: LatencyShape): RowPlan {
     hardwareId,
     modelId: bench.modelId,
     scenario: scenarioFor(hardwareId, bench.modelId, row.accelCount, precision, bench.assumedMeanInputTokens, bench.meanOutputTokens,
-      'max-throughput', slo, prefixCacheHitRate),
+      'max-throughput', slo, prefixCacheHitRate, scenario === 'Server' ? 'poisson' : 'saturated'),
     metric,
     measured,
     claim: false,

@@ -77,7 +77,7 @@ describe('row mapping by hand', () => {
     expect(p.modelId).toBe('llama-2-70b');
     expect(p.scenario.chips).toBe(8);
     expect(p.scenario.precision).toEqual({ weights: 'fp8', activations: 'fp8', kvCache: 'fp8' });
-    expect(p.scenario.workload).toEqual({ inputTokens: MLPERF_BENCHMARKS['llama2-70b']!.assumedMeanInputTokens, outputTokens: 294, prefixCacheHitRate: 0 });
+    expect(p.scenario.workload).toEqual({ inputTokens: MLPERF_BENCHMARKS['llama2-70b']!.assumedMeanInputTokens, outputTokens: 294, prefixCacheHitRate: 0, arrivals: 'saturated' });
     expect(p.scenario.objective).toBe('max-throughput');
     expect(p.scenario.slo).toEqual({ maxTtftSeconds: null, maxTpotSeconds: null });
     expect(p.metric.kind).toBe('system-output-tokens-per-second');
@@ -95,6 +95,7 @@ describe('row mapping by hand', () => {
     expect(p.scenario.slo.maxTpotSeconds).toBeCloseTo(0.2 * shape.tpotMeanOverP99, 12);
     expect(p.scenario.slo.maxTtftSeconds).toBeCloseTo(2 * shape.ttftMeanOverP99, 12);
     expect(p.scenario.objective).toBe('max-throughput');
+    expect(p.scenario.workload.arrivals).toBe('poisson');
   });
 
   it('GPT-J beam search: samples/s x mean output tokens vs engine tokens/s / 4, prompt computed once', () => {
