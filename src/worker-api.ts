@@ -4,7 +4,8 @@
 import { breakEvenPrice, type BreakEvenResult } from './engine/analysis/break-even';
 import { sweepChip, type ModelFamily, type SizePoint } from './engine/analysis/model-size-sweep';
 import { rooflineRoofs, type Roofs } from './engine/analysis/roofline-roofs';
-import { sensitivity, type SensitivityResult } from './engine/analysis/sensitivity';
+import { parameterValues, usdPerMillionOf, type ParameterValues } from './engine/analysis/sensitivity';
+import type { ChipParameter } from './engine/analysis/scale-parameter';
 import type { ChipChoice, WorkloadScenario } from './engine/analysis/workload';
 import { simulate } from './engine/simulate';
 import type { ModelArchitecture, ResolvedScenario, SimulationResult } from './engine/types';
@@ -25,8 +26,13 @@ export const workerApi = {
   sweepChip(base: WorkloadScenario, chip: ChipChoice, family: ModelFamily, sizes: number[], models: ModelArchitecture[]): SizePoint[] {
     return sweepChip(base, chip, family, sizes, models);
   },
-  sensitivity(scenario: ResolvedScenario): SensitivityResult {
-    return sensitivity(scenario);
+  /** $/M output tokens (null when infeasible): the base of the sensitivity chart. */
+  usdPerMillion(scenario: ResolvedScenario): number | null {
+    return usdPerMillionOf(scenario);
+  },
+  /** One parameter of the sensitivity chart (two engine runs). */
+  parameterValues(scenario: ResolvedScenario, parameter: ChipParameter): ParameterValues {
+    return parameterValues(scenario, parameter);
   },
   breakEven(subject: ResolvedScenario, target: ResolvedScenario): BreakEvenResult {
     return breakEvenPrice(subject, target);

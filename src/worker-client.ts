@@ -23,6 +23,8 @@ export interface Progress {
 interface Run {
   channel: string;
   id: number;
+  /** Lower runs first: interactive results jump ahead of background sweeps. */
+  priority: number;
   results: unknown[];
   remaining: number;
   total: number;
@@ -101,8 +103,11 @@ export class ComputePool {
     return this.usingFallback;
   }
 
-  /** Runs jobs on a channel; resolves with results in job order, or { stale: true } if superseded. */
-  run<T>(channel: string, jobs: Job[], onProgress?: (p: Progress) => void): Promise<RunOutcome<T>> {
+  /**
+   * Runs jobs on a channel; resolves with results in job order, or { stale: true } if superseded.
+   * Queued jobs of lower `priority` values start first (FIFO within a priority).
+   */
+  run<T>(channel: string, jobs: Job[], onProgress?: (p: Progress) => void, priority = 0): Promise<RunOutcome<T>> {
     const previous = this.latest.get(channel);
     if (previous !== undefined) this.supersede(previous);
     return new Promise<RunOutcome<T>>((resolve, reject) => {
@@ -111,11 +116,13 @@ export class ComputePool {
         return;
       }
       const run: Run = {
-        channel, id: this.nextId++, results: new Array(jobs.length), remaining: jobs.length, total: jobs.length,
+        channel, id: this.nextId++, priority, results: new Array(jobs.length), remaining: jobs.length, total: jobs.length,
         startedAt: performance.now(), resolve: resolve as (o: RunOutcome<unknown>) => void, reject, onProgress,
       };
       this.latest.set(channel, run);
       jobs.forEach((job, index) => this.queue.push({ run, index, job }));
+      // Stable sort: FIFO within a priority.
+      this.queue.sort((a, b) => a.run.priority - b.run.priority);
       this.pump();
     });
   }

@@ -7,7 +7,8 @@ import { compareRequest, labRequest, sweepRequest } from '../app-state/requests'
 import type { Catalog } from '../catalog/catalog';
 import type { BreakEvenResult } from '../engine/analysis/break-even';
 import type { SizePoint } from '../engine/analysis/model-size-sweep';
-import type { SensitivityResult } from '../engine/analysis/sensitivity';
+import { assembleSensitivity, type ParameterValues, type SensitivityResult } from '../engine/analysis/sensitivity';
+import { relevantParameters } from '../engine/analysis/scale-parameter';
 import type { SimulationResult } from '../engine/types';
 import type { LabOutcome } from '../worker-api';
 import type { Job } from '../worker-client';
@@ -23,6 +24,8 @@ export interface ChannelDef<T> {
   name: string;
   /** Wait this long after the last change before running (expensive, secondary results). */
   debounceMs: number;
+  /** Queue priority on the worker pool: 0 = what the user is looking at now, higher = background. */
+  priority: number;
   plan(state: AppState, catalog: Catalog): Plan<T> | null;
 }
 
@@ -33,6 +36,7 @@ function plan<T>(jobs: Job[], problems: string[], assemble: (results: unknown[])
 export const compareChannel: ChannelDef<SimulationResult[]> = {
   name: 'compare',
   debounceMs: 0,
+  priority: 0,
   plan(state, catalog) {
     const r = compareRequest(state, catalog);
     return plan(r.scenarios.map((s) => ({ method: 'simulate', args: [s] })), r.problems, (results) => results as SimulationResult[]);
@@ -42,6 +46,7 @@ export const compareChannel: ChannelDef<SimulationResult[]> = {
 export const sweepChannel: ChannelDef<SizePoint[]> = {
   name: 'sweep',
   debounceMs: 0,
+  priority: 1,
   plan(state, catalog) {
     const r = sweepRequest(state, catalog);
     const base = r.base;
@@ -51,40 +56,51 @@ export const sweepChannel: ChannelDef<SizePoint[]> = {
   },
 };
 
-export interface LabResults {
-  main: LabOutcome | null;
-  ghost: LabOutcome | null;
-}
-
-export const labChannel: ChannelDef<LabResults> = {
+/** The edited chip (recomputed while dragging) and its original (only when the workload changes). */
+export const labChannel: ChannelDef<LabOutcome | null> = {
   name: 'lab',
   debounceMs: 0,
+  priority: 0,
   plan(state, catalog) {
     const r = labRequest(state, catalog);
-    const jobs: Job[] = [];
-    if (r.scenario !== null) jobs.push({ method: 'lab', args: [r.scenario] });
-    if (r.ghost !== null) jobs.push({ method: 'lab', args: [r.ghost] });
-    const hasMain = r.scenario !== null;
-    return plan(jobs, r.problems, (results) => ({
-      main: hasMain ? (results[0] as LabOutcome) : null,
-      ghost: (results[hasMain ? 1 : 0] as LabOutcome | undefined) ?? null,
-    }));
+    if (r.scenario === null) return plan([], r.problems, () => null);
+    return plan([{ method: 'lab', args: [r.scenario] }], r.problems, (results) => (results[0] as LabOutcome | undefined) ?? null);
   },
 };
 
-export const sensitivityChannel: ChannelDef<SensitivityResult | null> = {
-  name: 'sensitivity',
-  debounceMs: 200,
+export const labGhostChannel: ChannelDef<LabOutcome | null> = {
+  name: 'lab-ghost',
+  debounceMs: 0,
+  priority: 0,
   plan(state, catalog) {
     const r = labRequest(state, catalog);
-    if (r.scenario === null) return null;
-    return plan([{ method: 'sensitivity', args: [r.scenario] }], [], (results) => (results[0] as SensitivityResult | undefined) ?? null);
+    if (r.ghost === null) return null;
+    return plan([{ method: 'lab', args: [r.ghost] }], [], (results) => (results[0] as LabOutcome | undefined) ?? null);
+  },
+};
+
+/** Base $/M plus one job per parameter, so a newer request drops the queued rest. */
+export const sensitivityChannel: ChannelDef<SensitivityResult | null> = {
+  name: 'sensitivity',
+  debounceMs: 250,
+  priority: 2,
+  plan(state, catalog) {
+    const r = labRequest(state, catalog);
+    const scenario = r.scenario;
+    if (scenario === null) return null;
+    const parameters = relevantParameters(scenario);
+    const jobs: Job[] = [
+      { method: 'usdPerMillion', args: [scenario] },
+      ...parameters.map((p): Job => ({ method: 'parameterValues', args: [scenario, p] })),
+    ];
+    return plan(jobs, [], (results) => assembleSensitivity(results[0] as number | null, results.slice(1) as ParameterValues[]));
   },
 };
 
 export const breakEvenChannel: ChannelDef<BreakEvenResult | null> = {
   name: 'break-even',
-  debounceMs: 200,
+  debounceMs: 250,
+  priority: 2,
   plan(state, catalog) {
     const r = labRequest(state, catalog);
     if (r.scenario === null || r.target === null) return null;

@@ -52,7 +52,8 @@ export class Controller {
     for (const { progress: p } of this.running.values()) {
       progress = progress === null ? { ...p } : { channel: progress.channel, done: progress.done + p.done, total: progress.total + p.total, startedAt: Math.min(progress.startedAt, p.startedAt) };
     }
-    return { state: this.current, results: this.results, progress, error: this.error, fallback: this.pool.fallback };
+    // A copy: a snapshot never changes after it was taken.
+    return { state: this.current, results: new Map(this.results), progress, error: this.error, fallback: this.pool.fallback };
   }
 
   subscribe(listener: Listener): () => void {
@@ -97,8 +98,9 @@ export class Controller {
       const entry = this.running.get(channel.name);
       if (entry?.key !== key) return;
       entry.progress = p;
-      this.notify();
-    }).then(
+      // Progress of multi-job runs only: single jobs finish with their result.
+      if (p.total > 1 && p.done < p.total) this.notify();
+    }, channel.priority).then(
       (outcome) => {
         if (outcome.stale) return;
         if (this.running.get(channel.name)?.key === key) this.running.delete(channel.name);

@@ -8,7 +8,7 @@ import { chipSeries, uniqueLabels, type ChipSeries } from '../charts/chip-series
 import { chipColors, vendorColor } from '../charts/vendor-colors';
 import { rankResults, type RankedResult } from '../engine/analysis/compare';
 import type { HardwareProfile, SimulationResult } from '../engine/types';
-import type { LabResults } from './channels';
+import type { LabOutcome } from '../worker-api';
 import type { Snapshot } from './controller';
 
 let colorMemo: { key: string; map: Map<string, string> } | null = null;
@@ -33,8 +33,17 @@ export function rankedCompare(snapshot: Snapshot): RankedResult[] | null {
   return results === null ? null : rankResults(results, snapshot.state.compare.rankBy);
 }
 
+export interface LabResults {
+  main: LabOutcome | null;
+  ghost: LabOutcome | null;
+}
+
+/** The lab's edited chip and its original; null until the edited chip has a result. */
 export function labResults(snapshot: Snapshot): LabResults | null {
-  return (snapshot.results.get('lab')?.value as LabResults | undefined) ?? null;
+  const main = snapshot.results.get('lab')?.value as LabOutcome | null | undefined;
+  if (main === undefined) return null;
+  const ghost = (snapshot.results.get('lab-ghost')?.value as LabOutcome | null | undefined) ?? null;
+  return { main, ghost };
 }
 
 export function problemsOf(snapshot: Snapshot, channel: string): string[] {

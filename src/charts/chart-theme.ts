@@ -4,6 +4,9 @@ import type { TopLevelSpec } from 'vega-lite';
 
 type Config = NonNullable<TopLevelSpec['config']>;
 
+/** One entry of a layer chart's `layer` array. */
+export type LayerEntry = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
+
 export const CHART_HEIGHT = 300;
 
 export const CHART_CONFIG: Config = {
@@ -59,4 +62,25 @@ export function bandHeight(bands: number, step: number): number {
 export function paramsText(n: number): string {
   const [v, u] = n >= 1e12 ? [n / 1e12, 'T'] : n >= 1e9 ? [n / 1e9, 'B'] : [n / 1e6, 'M'];
   return `${Number(v.toPrecision(3))}${u}`;
+}
+
+/**
+ * Horizontal bar charts on narrow windows: category names go above their bar (full width) instead
+ * of eating half the plot as axis labels. Returns the y axis, the bar/value-mark adjustments and
+ * the label layer (empty when wide).
+ */
+export function bandLabels(layout: ChartLayout, field: string, labelLimit: number) {
+  if (!layout.compact) {
+    return { axis: { labelLimit }, step: 24, barMark: {}, valueMark: {}, layers: [] as LayerEntry[] };
+  }
+  return {
+    axis: { labels: false, ticks: false, domain: false },
+    step: 40,
+    barMark: { height: { band: 0.45 }, yOffset: 8 } as const,
+    valueMark: { yOffset: 8 } as const,
+    layers: [{
+      mark: { type: 'text', align: 'left', baseline: 'bottom', dy: -3, fontSize: 11, color: '#3c4043', limit: 400 },
+      encoding: { x: { datum: 0 }, text: { field } },
+    }] as LayerEntry[],
+  };
 }

@@ -2,12 +2,13 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { SimulationResult } from '../engine/types';
-import { CHART_CONFIG, bandHeight, FORMAT } from './chart-theme';
+import { CHART_CONFIG, FORMAT, WIDE, bandHeight, bandLabels, type ChartLayout } from './chart-theme';
 import { colorScale, type ChipSeries } from './chip-series';
 
 export interface CostBarsInput {
   /** In rank order; infeasible results are left out of the chart. */
   series: readonly { chip: ChipSeries; result: SimulationResult }[];
+  layout?: ChartLayout;
 }
 
 export interface CostBarRow {
@@ -35,22 +36,23 @@ export function costBarRows(input: CostBarsInput): CostBarRow[] {
 export function costBarsChart(input: CostBarsInput): TopLevelSpec {
   const rows = costBarRows(input);
   const chips = input.series.map((s) => s.chip);
+  const band = bandLabels(input.layout ?? WIDE, 'chip', 220);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: '$ per million output tokens', subtitle: 'Best deployment per chip under the SLO; shorter is cheaper.' },
     width: 'container',
-    height: bandHeight(rows.length, 22),
+    height: bandHeight(rows.length, band.step),
     config: CHART_CONFIG,
     datasets: { bars: rows },
     data: { name: 'bars' },
     encoding: {
-      y: { field: 'chip', type: 'nominal', title: null, sort: null, axis: { labelLimit: 220 } },
+      y: { field: 'chip', type: 'nominal', title: null, sort: null, axis: band.axis },
       // Room for the value labels right of the longest bar.
-      x: { field: 'usdPerMillion', type: 'quantitative', title: '$ per million output tokens', axis: { format: FORMAT.usd, tickCount: 6 }, scale: { domainMax: Math.max(0, ...rows.map((r) => r.usdPerMillion)) * 1.18, nice: false } },
+      x: { field: 'usdPerMillion', type: 'quantitative', title: '$/M output tokens', axis: { format: FORMAT.usd, tickCount: 6 }, scale: { domainMax: Math.max(0, ...rows.map((r) => r.usdPerMillion)) * 1.18, nice: false } },
     },
     layer: [
       {
-        mark: { type: 'bar', cornerRadiusEnd: 2 },
+        mark: { type: 'bar', cornerRadiusEnd: 2, ...band.barMark },
         encoding: {
           color: { field: 'chip', type: 'nominal', scale: colorScale(chips), legend: null },
           tooltip: [
@@ -64,9 +66,10 @@ export function costBarsChart(input: CostBarsInput): TopLevelSpec {
         },
       },
       {
-        mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: '#3c4043' },
+        mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: '#3c4043', ...band.valueMark },
         encoding: { text: { field: 'usdPerMillion', type: 'quantitative', format: FORMAT.usd } },
       },
+      ...band.layers,
     ],
   };
 }

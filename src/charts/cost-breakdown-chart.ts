@@ -3,11 +3,12 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { SimulationResult } from '../engine/types';
-import { CHART_CONFIG, bandHeight, FORMAT } from './chart-theme';
+import { CHART_CONFIG, FORMAT, WIDE, bandHeight, bandLabels, type ChartLayout, type LayerEntry } from './chart-theme';
 import type { ChipSeries } from './chip-series';
 
 export interface CostBreakdownInput {
   series: readonly { chip: ChipSeries; result: SimulationResult }[];
+  layout?: ChartLayout;
 }
 
 export interface CostPartRow {
@@ -44,30 +45,41 @@ export function costPartRows(input: CostBreakdownInput): CostPartRow[] {
 
 export function costBreakdownChart(input: CostBreakdownInput): TopLevelSpec {
   const rows = costPartRows(input);
+  const band = bandLabels(input.layout ?? WIDE, 'bar', 260);
+  // Label rows once (first part of each bar) when names sit above the bars.
+  const labels = rows.filter((r, i) => rows.findIndex((x) => x.bar === r.bar) === i);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: 'Where the money goes', subtitle: ['$ per million output tokens, owning (TCO) vs renting.', 'Capex: chip plus its share of server, network and rack, as an annuity; hosting: space and cooling.'] },
     width: 'container',
-    height: bandHeight(new Set(rows.map((r) => r.bar)).size, 26),
+    height: bandHeight(labels.length, band.step),
     config: CHART_CONFIG,
-    datasets: { parts: rows },
-    data: { name: 'parts' },
-    mark: { type: 'bar' },
+    // The labels dataset exists only when a layer draws it (every dataset must be used).
+    datasets: band.layers.length > 0 ? { parts: rows, labels } : { parts: rows },
     encoding: {
-      y: { field: 'bar', type: 'nominal', title: null, sort: null, axis: { labelLimit: 260 } },
-      x: { field: 'usdPerMillion', type: 'quantitative', stack: 'zero', title: '$ per million output tokens', axis: { format: FORMAT.usd } },
-      color: {
-        field: 'part', type: 'nominal', title: 'Cost',
-        scale: { domain: [...PARTS], range: PART_COLORS },
-        legend: { orient: 'bottom', direction: 'horizontal', labelExpr: `[${PART_TITLES.map((t) => `'${t}'`).join(',')}][indexof([${PARTS.map((p) => `'${p}'`).join(',')}], datum.label)]` },
-      },
-      order: { field: 'order', type: 'quantitative' },
-      tooltip: [
-        { field: 'bar', title: 'Bar' },
-        { field: 'part', title: 'Part' },
-        { field: 'usdPerMillion', title: '$/M output tokens', format: FORMAT.tooltipUsd },
-        { field: 'usdPerHour', title: '$/hour (deployment)', format: FORMAT.tooltipUsd },
-      ],
+      y: { field: 'bar', type: 'nominal', title: null, sort: null, axis: band.axis },
     },
+    layer: [
+      {
+        data: { name: 'parts' },
+        mark: { type: 'bar', ...band.barMark },
+        encoding: {
+          x: { field: 'usdPerMillion', type: 'quantitative', stack: 'zero', title: '$ per million output tokens', axis: { format: FORMAT.usd, tickCount: 6 } },
+          color: {
+            field: 'part', type: 'nominal', title: 'Cost',
+            scale: { domain: [...PARTS], range: PART_COLORS },
+            legend: { orient: 'bottom', direction: 'horizontal', labelExpr: `[${PART_TITLES.map((t) => `'${t}'`).join(',')}][indexof([${PARTS.map((p) => `'${p}'`).join(',')}], datum.label)]` },
+          },
+          order: { field: 'order', type: 'quantitative' },
+          tooltip: [
+            { field: 'bar', title: 'Bar' },
+            { field: 'part', title: 'Part' },
+            { field: 'usdPerMillion', title: '$/M output tokens', format: FORMAT.tooltipUsd },
+            { field: 'usdPerHour', title: '$/hour (deployment)', format: FORMAT.tooltipUsd },
+          ],
+        },
+      },
+      ...band.layers.map((layer): LayerEntry => ({ ...layer, data: { name: 'labels' } } as LayerEntry)),
+    ],
   };
 }

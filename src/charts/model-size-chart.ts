@@ -85,6 +85,7 @@ export function modelSizeRows(input: ModelSizeInput): { lines: SizeRow[]; models
 
 export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
   const { lines, models, labels } = modelSizeRows(input);
+  const compact = (input.layout ?? WIDE).compact;
   const sizes = [...lines, ...models].map((r) => r.totalParams);
   const domain = sizes.length === 0 ? [1e9, 2e12] : [Math.min(...sizes) / 1.25, Math.max(...sizes) * 1.25];
   const color = { field: 'chip', type: 'nominal', scale: colorScale(input.chips), legend: sideLegend(input.layout ?? WIDE) } as const;
@@ -114,13 +115,18 @@ export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: `Tokens/s per dollar vs model size (${input.family === 'dense' ? 'dense' : 'mixture-of-experts'} models)`,
-      subtitle: ['Lines: a parametric family of architectures; dots: catalog models. Higher is cheaper.', 'Each point uses as many chips as the model needs.'],
+      text: 'Tokens/s per dollar vs model size',
+      subtitle: [
+        `${input.family === 'dense' ? 'Dense' : 'Mixture-of-experts'} models. Lines: a parametric family; dots: catalog models.`,
+        'Higher is cheaper. Each point uses as many chips as the model needs.',
+      ],
     },
     width: 'container',
     height: 400,
     config: CHART_CONFIG,
-    datasets: { lines, models, labelsAbove: labels.filter((l) => l.above), labelsBelow: labels.filter((l) => !l.above) },
+    datasets: compact
+      ? { lines, models }
+      : { lines, models, labelsAbove: labels.filter((l) => l.above), labelsBelow: labels.filter((l) => !l.above) },
     layer: [
       {
         data: { name: 'lines' },
@@ -132,8 +138,8 @@ export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
         mark: { type: 'point', filled: true, size: 60, stroke: '#ffffff', strokeWidth: 1 },
         encoding: { x, y, color, tooltip: [...tooltip] },
       },
-      label(true),
-      label(false),
+      // Narrow windows: names only in tooltips (labels would cover the lines).
+      ...(compact ? [] : [label(true), label(false)]),
     ],
   };
 }

@@ -104,7 +104,9 @@ export function rooflineChart(input: RooflineInput): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: `Roofline: ${input.chip.label}, ${input.roofs.rateClass} matrix rate`,
-      subtitle: ['Points: one instance of each operator of the chosen deployment.', 'Effective roofs include the efficiencies the engine applies.'],
+      subtitle: compact
+        ? ['Points: one instance of each operator. ● decode, ■ prefill;', 'orange: compute-bound, blue: memory-bound, grey: overhead.']
+        : ['Points: one instance of each operator of the chosen deployment.', 'Effective roofs include the efficiencies the engine applies.'],
     },
     width: 'container',
     height: CHART_HEIGHT,
@@ -132,8 +134,8 @@ export function rooflineChart(input: RooflineInput): TopLevelSpec {
         mark: { type: 'point', filled: true, size: 55, opacity: 0.85 },
         encoding: {
           x, y,
-          color: { field: 'bound', type: 'nominal', scale: { domain: ['compute', 'memory', 'overhead', 'communication'], range: ['#c2410c', '#1d4ed8', '#6b7280', '#047857'] }, legend: legend('Operator bound by') },
-          shape: { field: 'phase', type: 'nominal', scale: { domain: ['decode', 'prefill'], range: ['circle', 'square'] }, legend: legend('Phase') },
+          color: { field: 'bound', type: 'nominal', scale: { domain: ['compute', 'memory', 'overhead', 'communication'], range: ['#c2410c', '#1d4ed8', '#6b7280', '#047857'] }, legend: compact ? null : legend('Operator bound by') },
+          shape: { field: 'phase', type: 'nominal', scale: { domain: ['decode', 'prefill'], range: ['circle', 'square'] }, legend: compact ? null : legend('Phase') },
           tooltip: [
             { field: 'operator', title: 'Operator' },
             { field: 'phase', title: 'Phase' },

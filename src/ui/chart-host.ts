@@ -90,26 +90,38 @@ export class ChartHost {
       return;
     }
     const key = structureKey(spec);
+    // Same chart, new numbers: stream the data into the live view (no re-embed, no flicker).
+    if (this.view !== null && key === this.key && (await this.stream(spec))) {
+      this.mark(rowCount(spec));
+      return;
+    }
     try {
-      if (this.view !== null && key === this.key) {
-        const datasets = (spec as { datasets?: Record<string, unknown[]> }).datasets ?? {};
-        for (const [name, values] of Object.entries(datasets)) this.view.data(name, values as object[]);
-        await this.view.runAsync();
-      } else {
-        const { embed, expr } = await loadVega();
-        if (this.destroyed) return;
-        this.view?.finalize();
-        const target = el('div');
-        replaceChildren(this.chart, [target]);
-        const result = await embed(target, spec, { actions: false, ast: true, expr, renderer: 'svg', tooltip: { theme: 'light' } });
-        this.view = result.view;
-        this.key = key;
-      }
+      const { embed, expr } = await loadVega();
+      if (this.destroyed) return;
+      this.view?.finalize();
+      const target = el('div');
+      replaceChildren(this.chart, [target]);
+      const result = await embed(target, spec, { actions: false, ast: true, expr, renderer: 'svg', tooltip: { theme: 'light' } });
+      this.view = result.view;
+      this.key = key;
       this.mark(rowCount(spec));
     } catch (error) {
       this.view = null;
       this.key = null;
       replaceChildren(this.chart, [el('p', { class: 'chart-empty', text: MESSAGES.status.failed(error instanceof Error ? error.message : String(error)) })]);
+    }
+  }
+
+  private async stream(spec: TopLevelSpec): Promise<boolean> {
+    const view = this.view;
+    if (view === null) return false;
+    try {
+      const datasets = (spec as { datasets?: Record<string, unknown[]> }).datasets ?? {};
+      for (const [name, values] of Object.entries(datasets)) view.data(name, values as object[]);
+      await view.runAsync();
+      return true;
+    } catch {
+      return false;
     }
   }
 

@@ -53,9 +53,37 @@ describe('compact layout (narrow windows)', () => {
       frontierChart({ series: results(), metric: 'perChip', maxTpotSeconds: 0.05, layout: compact }),
       modelSizeChart({ chips: [series(h200())], points: sizePoints(), family: 'dense', pricing: 'rental', layout: compact }),
       rooflineChart({ chip: r.chip, roofs: roofs(), operators: r.result.operators, ghost: null, layout: compact }),
+      costBarsChart({ series: results(), layout: compact }),
+      costBreakdownChart({ series: results(), layout: compact }),
     ];
     for (const spec of specs) expect(compileWarnings(spec).warnings).toEqual([]);
     expect(JSON.stringify(specs[0])).toContain('"orient":"bottom"');
+  });
+});
+
+describe('datasets', () => {
+  /** Every named dataset must be drawn by some layer: the app streams new data into them by name. */
+  function unused(spec: object): string[] {
+    const datasets = Object.keys((spec as { datasets?: object }).datasets ?? {});
+    const { datasets: _d, ...rest } = spec as { datasets?: object };
+    const text = JSON.stringify(rest);
+    return datasets.filter((name) => !text.includes(`"data":{"name":"${name}"}`));
+  }
+
+  it('every chart uses every dataset it declares, wide and compact', () => {
+    const r = results()[0]!;
+    for (const compact of [false, true]) {
+      const layout = { compact };
+      const specs = [
+        frontierChart({ series: results(), metric: 'perChip', maxTpotSeconds: 0.05, layout }),
+        costBarsChart({ series: results(), layout }),
+        modelSizeChart({ chips: [series(h200())], points: sizePoints(), family: 'dense', pricing: 'rental', layout }),
+        rooflineChart({ chip: r.chip, roofs: roofs(), operators: r.result.operators, ghost: null, layout }),
+        costBreakdownChart({ series: results(), layout }),
+        sensitivityChart(sensitivityResult()),
+      ];
+      for (const spec of specs) expect(unused(spec)).toEqual([]);
+    }
   });
 });
 

@@ -84,3 +84,15 @@ describe('ComputePool', () => {
     expect(!out.stale && out.results[0]?.hardwareId).toBe('tiny-chip');
   });
 });
+
+describe('ComputePool priorities', () => {
+  it('starts queued interactive jobs before background ones', async () => {
+    const log: string[] = [];
+    const p = pool(1, log);
+    const busy = p.run<string>('busy', [job('busy', 20)]);
+    const background = p.run<string>('bg', [job('bg1'), job('bg2')], undefined, 2);
+    const interactive = p.run<string>('lab', [job('lab')], undefined, 0);
+    await Promise.all([busy, background, interactive]);
+    expect(log).toEqual(['start busy', 'start lab', 'start bg1', 'start bg2']);
+  });
+});

@@ -28,7 +28,8 @@ export interface SensitivityResult {
   rows: SensitivityRow[];
 }
 
-function usdPerMillion(s: ResolvedScenario): number | null {
+/** $/M output tokens of a scenario; null when infeasible. */
+export function usdPerMillionOf(s: ResolvedScenario): number | null {
   const r = simulate(s);
   return r.feasible && Number.isFinite(r.usdPerMillionOutputTokens) ? r.usdPerMillionOutputTokens : null;
 }
@@ -41,24 +42,46 @@ function magnitude(row: SensitivityRow): number {
   return Math.max(Math.abs(row.lowChange ?? 0), Math.abs(row.highChange ?? 0));
 }
 
-/** Sensitivity of $/M output tokens to +-delta on each parameter relevant to `scenario`. */
-export function sensitivity(scenario: ResolvedScenario, delta: number = SENSITIVITY_DEFAULT_DELTA): SensitivityResult {
-  const d = Number.isFinite(delta) ? Math.min(0.9, Math.max(0.01, delta)) : SENSITIVITY_DEFAULT_DELTA;
-  const base = usdPerMillion(scenario);
+export function clampDelta(delta: number): number {
+  return Number.isFinite(delta) ? Math.min(0.9, Math.max(0.01, delta)) : SENSITIVITY_DEFAULT_DELTA;
+}
+
+export interface ParameterValues {
+  parameter: ChipParameter;
+  lowUsdPerMillion: number | null;
+  highUsdPerMillion: number | null;
+}
+
+/** $/M with one parameter at (1 - delta) and (1 + delta): the unit of work the app spreads over workers. */
+export function parameterValues(scenario: ResolvedScenario, parameter: ChipParameter, delta: number = SENSITIVITY_DEFAULT_DELTA): ParameterValues {
+  const d = clampDelta(delta);
+  return {
+    parameter,
+    lowUsdPerMillion: usdPerMillionOf({ ...scenario, hardware: scaleParameter(scenario.hardware, parameter, 1 - d) }),
+    highUsdPerMillion: usdPerMillionOf({ ...scenario, hardware: scaleParameter(scenario.hardware, parameter, 1 + d) }),
+  };
+}
+
+/** Relative changes against the base, largest effect first. */
+export function assembleSensitivity(base: number | null, values: readonly ParameterValues[], delta: number = SENSITIVITY_DEFAULT_DELTA): SensitivityResult {
+  const d = clampDelta(delta);
   if (base === null || base <= 0) return { feasible: false, delta: d, baseUsdPerMillion: 0, rows: [] };
-  const rows = relevantParameters(scenario).map((parameter): SensitivityRow => {
-    const low = usdPerMillion({ ...scenario, hardware: scaleParameter(scenario.hardware, parameter, 1 - d) });
-    const high = usdPerMillion({ ...scenario, hardware: scaleParameter(scenario.hardware, parameter, 1 + d) });
-    return {
-      parameter,
-      label: CHIP_PARAMETER_LABELS[parameter],
-      baseUsdPerMillion: base,
-      lowUsdPerMillion: low,
-      highUsdPerMillion: high,
-      lowChange: change(low, base),
-      highChange: change(high, base),
-    };
-  });
+  const rows = values.map((v): SensitivityRow => ({
+    parameter: v.parameter,
+    label: CHIP_PARAMETER_LABELS[v.parameter],
+    baseUsdPerMillion: base,
+    lowUsdPerMillion: v.lowUsdPerMillion,
+    highUsdPerMillion: v.highUsdPerMillion,
+    lowChange: change(v.lowUsdPerMillion, base),
+    highChange: change(v.highUsdPerMillion, base),
+  }));
   rows.sort((a, b) => magnitude(b) - magnitude(a));
   return { feasible: true, delta: d, baseUsdPerMillion: base, rows };
+}
+
+/** Sensitivity of $/M output tokens to +-delta on each parameter relevant to `scenario`. */
+export function sensitivity(scenario: ResolvedScenario, delta: number = SENSITIVITY_DEFAULT_DELTA): SensitivityResult {
+  const base = usdPerMillionOf(scenario);
+  if (base === null) return assembleSensitivity(null, [], delta);
+  return assembleSensitivity(base, relevantParameters(scenario).map((p) => parameterValues(scenario, p, delta)), delta);
 }

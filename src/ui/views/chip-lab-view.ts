@@ -130,11 +130,12 @@ export const mountChipLabView: MountView = (ctx) => {
       }
 
       const labResult = snapshot.results.get('lab');
+      const ghostResult = snapshot.results.get('lab-ghost');
       const sens = snapshot.results.get('sensitivity');
       const be = snapshot.results.get('break-even');
       breakEven.sync(state, (be?.value as BreakEvenResult | null | undefined) ?? null);
       const layout = chartLayout();
-      const inputs = [labResult, sens, state.compare.frontierMetric, state.customChips, layout.compact];
+      const inputs = [labResult, ghostResult, sens, state.compare.frontierMetric, state.customChips, layout.compact];
       if (inputs.every((x, i) => x === drawn[i])) return;
       drawn = inputs;
       replaceChildren(problems, problemsOf(snapshot, 'lab').map((p) => el('li', { text: p })));
@@ -157,7 +158,7 @@ export const mountChipLabView: MountView = (ctx) => {
         chip: series.chip, roofs: lab.main.roofs, operators: lab.main.result.operators,
         ghost: lab.ghost === null ? null : { chip: series.ghost, roofs: lab.ghost.roofs }, layout,
       }), MESSAGES.status.noFeasible);
-      costs.show(feasible.length === 0 ? null : costBreakdownChart({ series: feasible }), MESSAGES.status.noFeasible);
+      costs.show(feasible.length === 0 ? null : costBreakdownChart({ series: feasible, layout }), MESSAGES.status.noFeasible);
       const s = (sens?.value as SensitivityResult | null | undefined) ?? null;
       const empty = sens === undefined ? MESSAGES.lab.computing : MESSAGES.lab.sensitivityEmpty;
       sensitivity.show(s === null || !s.feasible || s.rows.length === 0 ? null : sensitivityChart(s), empty);

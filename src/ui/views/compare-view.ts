@@ -88,7 +88,7 @@ export const mountCompareView: MountView = (ctx) => {
       })]);
       const feasible = series.filter((s) => s.result.feasible);
       frontier.show(feasible.length === 0 ? null : frontierChart({ series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds, layout }), MESSAGES.status.noFeasible);
-      bars.show(feasible.length === 0 ? null : costBarsChart({ series }), MESSAGES.status.noFeasible);
+      bars.show(feasible.length === 0 ? null : costBarsChart({ series, layout }), MESSAGES.status.noFeasible);
     },
   };
 };

@@ -1,7 +1,7 @@
 // The views of the app, in navigation order. Adding a view = one entry here (id, label, channels,
 // and a module exporting a MountView); the shell builds the navigation and routing from this list.
 
-import { breakEvenChannel, compareChannel, labChannel, sensitivityChannel, sweepChannel } from '../../app/channels';
+import { breakEvenChannel, compareChannel, labChannel, labGhostChannel, sensitivityChannel, sweepChannel } from '../../app/channels';
 import { MESSAGES } from '../messages';
 import { mountCompareView } from './compare-view';
 import type { ViewDef } from './view';
@@ -23,7 +23,7 @@ export const VIEWS: readonly ViewDef[] = [
   {
     id: 'chip-lab',
     label: MESSAGES.views.chipLab.label,
-    channels: [labChannel, sensitivityChannel, breakEvenChannel],
+    channels: [labChannel, labGhostChannel, sensitivityChannel, breakEvenChannel],
     load: () => import('./chip-lab-view').then((m) => m.mountChipLabView),
   },
 ];

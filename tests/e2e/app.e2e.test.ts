@@ -1,0 +1,249 @@
+// The app in real headless Chromium against the production build (vite preview, strict CSP).
+
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, chartDrawn, launch, openPage, screenshot, type WatchedPage } from './browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+const open: WatchedPage[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function page(viewport?: { width: number; height: number }): Promise<WatchedPage> {
+  const p = await openPage(browser, baseUrl, viewport);
+  open.push(p);
+  return p;
+}
+
+async function done(p: WatchedPage): Promise<void> {
+  expect(p.problems).toEqual([]);
+  await p.page.context().close();
+}
+
+async function tableRows(page: Page, table: string): Promise<number> {
+  return page.locator(`[data-table="${table}"] tbody tr`).count();
+}
+
+async function download(page: Page, selector: string): Promise<{ name: string; data: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), data: readFileSync(path) };
+}
+
+describe('landing: compare vendors', () => {
+  it('renders a non-empty ranked table and charts without errors, and reports the first-chart time', async () => {
+    const p = await page();
+    await chartDrawn(p.page, 'frontier');
+    await chartDrawn(p.page, 'cost-per-million');
+    expect(await tableRows(p.page, 'compare')).toBeGreaterThanOrEqual(3);
+    const first = await p.page.locator('[data-table="compare"] tbody tr').first().getAttribute('data-hardware');
+    expect(first).toBeTruthy();
+    // Marks of the chart are drawn (SVG paths, not just an empty frame).
+    expect(await p.page.locator('[data-chart="frontier"] svg path').count()).toBeGreaterThan(10);
+    const firstChartMs = await p.page.evaluate(() => performance.getEntriesByName('first-chart')[0]?.startTime ?? -1);
+    expect(firstChartMs).toBeGreaterThan(0);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(`${ARTIFACTS}/first-chart.json`, JSON.stringify({ firstChartMs }, null, 2));
+    console.log(`first chart drawn ${Math.round(firstChartMs)} ms after navigation start`);
+    await screenshot(p.page, 'compare-1280');
+    await done(p);
+  });
+
+  it('sorting and chip selection update the table; numbers open their derivation', async () => {
+    const p = await page();
+    await chartDrawn(p.page, 'frontier');
+    const before = await tableRows(p.page, 'compare');
+    await p.page.locator('.chip-picker input[type="checkbox"]:checked').first().uncheck();
+    await p.page.waitForFunction((n) => document.querySelectorAll('[data-table="compare"] tbody tr').length === n - 1, before);
+    await p.page.click('[data-table="compare"] th button:text("Tokens/s per chip")');
+    await expect.poll(() => p.page.getAttribute('[data-table="compare"] th[aria-sort]', 'aria-sort')).toBe('descending');
+    await p.page.click('[data-table="compare"] tbody tr:first-child button[data-explain="tpotSeconds"]');
+    const dialog = p.page.locator('dialog[data-dialog="explain"][open]');
+    await dialog.waitFor();
+    expect(await dialog.locator('.formula').textContent()).toContain('TPOT');
+    expect(await dialog.locator('table.inputs tbody tr').count()).toBeGreaterThan(3);
+    await dialog.locator('[data-explain-related="usdPerMillionOutputTokens"]').click();
+    await expect.poll(() => dialog.locator('h2').textContent()).toContain('million');
+    await screenshot(p.page, 'explain-1280');
+    await p.page.keyboard.press('Escape');
+    await p.page.waitForSelector('dialog[data-dialog="explain"]:not([open])', { state: 'attached' });
+    await done(p);
+  });
+
+  it('exports CSV, JSON, PNG and SVG with the expected content', async () => {
+    const p = await page();
+    await chartDrawn(p.page, 'frontier');
+    const rows = await tableRows(p.page, 'compare');
+    const csv = await download(p.page, '[data-export="tokencost-compare-csv"]');
+    expect(csv.name).toBe('tokencost-compare.csv');
+    const lines = csv.data.toString('utf8').trim().split('\r\n');
+    expect(lines[0]!.startsWith('rank,hardware_id,chip,feasible')).toBe(true);
+    expect(lines).toHaveLength(rows + 1);
+    const json = JSON.parse((await download(p.page, '[data-export="tokencost-compare-json"]')).data.toString('utf8')) as { kind: string; data: { ranked: unknown[] } };
+    expect(json.kind).toBe('compare');
+    expect(json.data.ranked).toHaveLength(rows);
+    const png = await download(p.page, '[data-export="frontier-png"]');
+    expect(png.name).toBe('frontier.png');
+    expect(png.data.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    const svg = await download(p.page, '[data-export="cost-per-million-svg"]');
+    expect(svg.data.toString('utf8')).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    await done(p);
+  });
+});
+
+describe('tokens per dollar vs model size', () => {
+  it('draws one line per chip and follows the dense/MoE toggle', async () => {
+    const p = await page();
+    await p.page.click('[data-nav="model-size"]');
+    const v1 = await chartDrawn(p.page, 'tokens-per-dollar-vs-model-size');
+    await screenshot(p.page, 'model-size-1280');
+    await p.page.click('[data-view="model-size"] [data-option="moe"]');
+    await p.page.waitForFunction((v) => Number(document.querySelector('[data-chart="tokens-per-dollar-vs-model-size"]')?.getAttribute('data-version')) > v, v1, { timeout: 60_000 });
+    expect(await p.page.locator('[data-chart="tokens-per-dollar-vs-model-size"]').textContent()).toContain('Mixture-of-experts');
+    await done(p);
+  });
+});
+
+describe('chip lab', () => {
+  async function openLab(p: WatchedPage): Promise<void> {
+    await p.page.click('[data-nav="chip-lab"]');
+    await chartDrawn(p.page, 'lab-roofline');
+    await chartDrawn(p.page, 'lab-frontier');
+  }
+
+  it('moving a slider changes the charts and the table', async () => {
+    const p = await page();
+    await openLab(p);
+    await chartDrawn(p.page, 'lab-sensitivity');
+    await screenshot(p.page, 'chip-lab-1280');
+    const cell = p.page.locator('[data-table="lab"] tbody tr:first-child button[data-explain="usdPerMillionOutputTokens"]');
+    const costBefore = await cell.textContent();
+    const roofBefore = Number(await p.page.getAttribute('[data-chart="lab-roofline"]', 'data-version'));
+    const frontierBefore = Number(await p.page.getAttribute('[data-chart="lab-frontier"]', 'data-version'));
+    const slider = p.page.locator('[data-lab-slider="hbmBandwidth"]');
+    await slider.focus();
+    for (let i = 0; i < 40; i++) await p.page.keyboard.press('ArrowRight');
+    await expect.poll(() => cell.textContent(), { timeout: 30_000 }).not.toBe(costBefore);
+    await expect.poll(async () => Number(await p.page.getAttribute('[data-chart="lab-roofline"]', 'data-version'))).toBeGreaterThan(roofBefore);
+    await expect.poll(async () => Number(await p.page.getAttribute('[data-chart="lab-frontier"]', 'data-version'))).toBeGreaterThan(frontierBefore);
+    // The original chip stays as the second (ghost) row with the old cost.
+    expect(await p.page.locator('[data-table="lab"] tbody tr:nth-child(2) button[data-explain="usdPerMillionOutputTokens"]').textContent()).toBe(costBefore);
+    await screenshot(p.page, 'chip-lab-after-slider-1280');
+    await done(p);
+  });
+
+  it('reads typed values with units and explains what it cannot read', async () => {
+    const p = await page();
+    await openLab(p);
+    const text = p.page.locator('[data-lab-text="hbmCapacity"]');
+    await text.fill('192 GB');
+    await text.press('Enter');
+    await expect.poll(() => text.inputValue()).toBe('192 GB');
+    await text.fill('4.8 TB/s');
+    await text.press('Enter');
+    const error = p.page.locator('[data-param="hbmCapacity"] .error');
+    await expect.poll(() => error.textContent()).toContain('not a memory size');
+    const price = p.page.locator('[data-lab-text="listPrice"]');
+    await price.fill('$25k');
+    await price.press('Enter');
+    await expect.poll(() => price.inputValue()).toBe('$25,000');
+    await done(p);
+  });
+
+  it('adds the edited chip to the comparison', async () => {
+    const p = await page();
+    await openLab(p);
+    await p.page.fill('[data-control="lab-name"]', 'My <img src=x onerror="window.__xss=1"> chip');
+    await p.page.press('[data-control="lab-name"]', 'Enter');
+    await p.page.click('[data-control="lab-save"]');
+    await p.page.click('[data-nav="compare"]');
+    const row = p.page.locator('[data-table="compare"] tbody tr[data-hardware="nvidia-h200-sxm-lab"]');
+    await row.waitFor({ timeout: 60_000 });
+    expect(await row.locator('.chip-cell').textContent()).toContain('<img src=x');
+    expect(await p.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await done(p);
+  });
+});
+
+describe('import', () => {
+  it('imports a hardware profile through the catalog validator and shows problems as text', async () => {
+    const p = await page();
+    await chartDrawn(p.page, 'frontier');
+    const profile = JSON.parse(readFileSync('hardware-profiles/nvidia-h200-sxm.json', 'utf8')) as Record<string, unknown>;
+    profile.id = 'imported-chip';
+    profile.name = 'Imported <script>window.__xss=2</script> chip';
+    await p.page.click('[data-control="import-open"]');
+    await p.page.fill('[data-control="import-text"]', '{ not json');
+    await p.page.click('[data-control="import-submit"]');
+    await expect.poll(() => p.page.locator('[data-import-report]').textContent()).toContain('not valid JSON');
+    await p.page.fill('[data-control="import-text"]', JSON.stringify({ ...profile, power: { tdpWatts: -5 } }));
+    await p.page.click('[data-control="import-submit"]');
+    await expect.poll(() => p.page.locator('[data-import-report]').textContent()).toContain('power.tdpWatts');
+    await p.page.fill('[data-control="import-text"]', JSON.stringify(profile));
+    await p.page.click('[data-control="import-submit"]');
+    await expect.poll(() => p.page.locator('[data-import-report]').textContent()).toContain('Imported chip');
+    await screenshot(p.page, 'import-1280');
+    await p.page.keyboard.press('Escape');
+    const row = p.page.locator('[data-table="compare"] tbody tr[data-hardware="imported-chip"]');
+    await row.waitFor({ timeout: 60_000 });
+    expect(await row.textContent()).toContain('<script>');
+    expect(await p.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await done(p);
+  });
+
+  it('imports a Hugging Face config.json as the workload model', async () => {
+    const p = await page();
+    await chartDrawn(p.page, 'frontier');
+    const config = {
+      model_type: 'llama', architectures: ['LlamaForCausalLM'], hidden_size: 4096, intermediate_size: 14336, num_hidden_layers: 32,
+      num_attention_heads: 32, num_key_value_heads: 8, vocab_size: 128256, max_position_embeddings: 131072, tie_word_embeddings: false,
+    };
+    await p.page.click('[data-control="import-open"]');
+    await p.page.fill('[data-control="import-text"]', JSON.stringify(config));
+    await p.page.click('[data-control="import-submit"]');
+    await expect.poll(() => p.page.locator('[data-import-report]').textContent()).toContain('Imported model');
+    await p.page.keyboard.press('Escape');
+    await expect.poll(() => p.page.locator('[data-control="model"]').inputValue()).toBe('imported-model');
+    await done(p);
+  });
+});
+
+describe('robustness', () => {
+  it('falls back to the main thread when Web Workers are unavailable', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const pg = await context.newPage();
+    const problems: string[] = [];
+    pg.on('pageerror', (e) => problems.push(e.message));
+    pg.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    await pg.addInitScript(() => { (window as unknown as { Worker: unknown }).Worker = undefined; });
+    await pg.goto(baseUrl);
+    await chartDrawn(pg, 'frontier');
+    expect(await pg.locator('[data-status]').textContent()).toContain('Web Workers are unavailable');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('works in a narrow window (420 px) on every view, without page-level horizontal scrolling', async () => {
+    const p = await page({ width: 420, height: 860 });
+    await chartDrawn(p.page, 'frontier');
+    await screenshot(p.page, 'compare-420');
+    const overflow = () => p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(1);
+    await p.page.click('[data-nav="model-size"]');
+    await chartDrawn(p.page, 'tokens-per-dollar-vs-model-size');
+    await screenshot(p.page, 'model-size-420');
+    expect(await overflow()).toBeLessThanOrEqual(1);
+    await p.page.click('[data-nav="chip-lab"]');
+    await chartDrawn(p.page, 'lab-roofline');
+    await screenshot(p.page, 'chip-lab-420');
+    expect(await overflow()).toBeLessThanOrEqual(1);
+    await done(p);
+  });
+});

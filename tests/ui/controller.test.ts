@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { Controller, type Snapshot } from '../../src/app/controller';
+import { labResults, rankedCompare } from '../../src/app/selectors';
+import { defaultAppState } from '../../src/app-state/defaults';
+import { loadCatalogFromDisk } from '../../src/catalog/load-node';
+import { VIEW_IDS, viewDef } from '../../src/ui/views/registry';
+import { ComputePool } from '../../src/worker-client';
+
+const { catalog } = loadCatalogFromDisk();
+
+function controller(): { c: Controller; next: (pred: (s: Snapshot) => boolean) => Promise<Snapshot> } {
+  const state = defaultAppState(catalog);
+  const small = { ...state, compare: { ...state.compare, picks: state.compare.picks.slice(0, 2) } };
+  const c = new Controller(catalog, new ComputePool(null, 1), VIEW_IDS, (v) => viewDef(v)?.channels ?? [], small);
+  const next = (pred: (s: Snapshot) => boolean) => new Promise<Snapshot>((resolve) => {
+    const now = c.snapshot();
+    if (pred(now)) { resolve(now); return; }
+    const off = c.subscribe((s) => { if (pred(s)) { off(); resolve(s); } });
+  });
+  return { c, next };
+}
+
+describe('Controller (main-thread pool)', () => {
+  it('computes the landing comparison and recomputes only when its inputs change', async () => {
+    const { c, next } = controller();
+    c.schedule();
+    const first = await next((s) => s.results.has('compare'));
+    const ranked = rankedCompare(first)!;
+    expect(ranked).toHaveLength(2);
+    const key = first.results.get('compare')!.key;
+    c.dispatch({ type: 'set-rank-by', key: 'tokensPerSecondPerUser' });
+    expect(c.snapshot().results.get('compare')!.key).toBe(key);
+    expect(c.snapshot().progress).toBeNull();
+    c.dispatch({ type: 'set-setting', field: 'outputTokens', value: 128 });
+    const second = await next((s) => s.results.get('compare')?.key !== key && s.results.has('compare'));
+    expect(second.results.get('compare')!.key).not.toBe(key);
+  });
+
+  it('runs the chip lab channels when the lab is opened; an edit updates the edited chip only', async () => {
+    const { c, next } = controller();
+    c.dispatch({ type: 'set-view', view: 'chip-lab' });
+    const s = await next((x) => x.results.has('lab') && x.results.has('lab-ghost'));
+    const before = labResults(s)!;
+    expect(before.main?.result.hardwareId).toBe('nvidia-h200-sxm-lab');
+    expect(before.ghost?.result.hardwareId).toBe('nvidia-h200-sxm');
+    const ghostKey = s.results.get('lab-ghost')!.key;
+    c.dispatch({ type: 'lab-set', param: 'hbmBandwidth', value: 9.6e12 });
+    const after = await next((x) => x.results.get('lab')?.key !== s.results.get('lab')!.key);
+    expect(labResults(after)!.main!.result.usdPerMillionOutputTokens).toBeLessThan(before.main!.result.usdPerMillionOutputTokens);
+    expect(after.results.get('lab-ghost')!.key).toBe(ghostKey);
+    const sens = await next((x) => x.results.has('sensitivity') && x.results.has('break-even'));
+    expect(sens.results.get('sensitivity')!.value).toMatchObject({ feasible: true });
+  });
+});

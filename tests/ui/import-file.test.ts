@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectKind, interpretImport } from '../../src/app/import-file';
+
+const h200 = JSON.parse(readFileSync('hardware-profiles/nvidia-h200-sxm.json', 'utf8')) as Record<string, unknown>;
+const llama = JSON.parse(readFileSync('models/llama-3.1-8b.json', 'utf8')) as Record<string, unknown>;
+const hf = {
+  model_type: 'llama', architectures: ['LlamaForCausalLM'], hidden_size: 4096, intermediate_size: 14336, num_hidden_layers: 32,
+  num_attention_heads: 32, num_key_value_heads: 8, vocab_size: 128256, max_position_embeddings: 131072, tie_word_embeddings: false,
+};
+
+describe('interpretImport', () => {
+  it('recognises the three shapes', () => {
+    expect(detectKind(h200)).toBe('hardware');
+    expect(detectKind(llama)).toBe('model');
+    expect(detectKind(hf)).toBe('hf-config');
+  });
+
+  it('accepts a valid hardware profile and runs the plausibility lint', () => {
+    const r = interpretImport(JSON.stringify(h200));
+    expect(r.kind).toBe('hardware');
+    expect(r.errors).toEqual([]);
+    expect(r.hardware?.id).toBe('nvidia-h200-sxm');
+    expect(Array.isArray(r.lint)).toBe(true);
+  });
+
+  it('rejects a broken profile with field-named errors', () => {
+    const r = interpretImport(JSON.stringify({ ...h200, power: { tdpWatts: 'lots' } }));
+    expect(r.hardware).toBeNull();
+    expect(r.errors.join('\n')).toContain('power.tdpWatts');
+  });
+
+  it('imports a model file and a Hugging Face config (id from the file name)', () => {
+    expect(interpretImport(JSON.stringify(llama)).model?.id).toBe('llama-3.1-8b');
+    const r = interpretImport(JSON.stringify(hf), 'My-Model.json');
+    expect(r.kind).toBe('hf-config');
+    expect(r.errors).toEqual([]);
+    expect(r.model?.id).toBe('my-model');
+    expect(r.model?.numLayers).toBe(32);
+    expect(interpretImport(JSON.stringify(hf), 'config.json').model?.id).toBe('imported-model');
+  });
+
+  it('never throws on junk', () => {
+    for (const text of ['', '{', 'null', '[]', '42', '"x"', '{"__proto__": {"compute": 1}}', 'x'.repeat(2_000_000)]) {
+      const r = interpretImport(text);
+      expect(r.hardware).toBeNull();
+      expect(r.model).toBeNull();
+      expect(r.errors.length).toBeGreaterThan(0);
+    }
+  });
+});
