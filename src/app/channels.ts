@@ -7,7 +7,7 @@ import { compareRequest, labRequest, sweepRequest } from '../app-state/requests'
 import type { Catalog } from '../catalog/catalog';
 import type { BreakEvenResult } from '../engine/analysis/break-even';
 import type { SizePoint } from '../engine/analysis/model-size-sweep';
-import { assembleSensitivity, type ParameterValues, type SensitivityResult } from '../engine/analysis/sensitivity';
+import { assembleSensitivity, type ParameterValues, type SensitivityResult } from '../engine/analysis/sensitivity-assemble';
 import { relevantParameters } from '../engine/analysis/scale-parameter';
 import type { SimulationResult } from '../engine/types';
 import type { LabOutcome } from '../worker-api';

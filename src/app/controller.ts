@@ -19,6 +19,8 @@ export interface Snapshot {
   results: ReadonlyMap<string, ChannelResult>;
   /** Combined progress of the running channels; null when idle. */
   progress: Progress | null;
+  /** Channels whose shown result is out of date (running, or waiting for a pause in typing). */
+  pending: ReadonlySet<string>;
   error: string | null;
   fallback: boolean;
 }
@@ -53,7 +55,8 @@ export class Controller {
       progress = progress === null ? { ...p } : { channel: progress.channel, done: progress.done + p.done, total: progress.total + p.total, startedAt: Math.min(progress.startedAt, p.startedAt) };
     }
     // A copy: a snapshot never changes after it was taken.
-    return { state: this.current, results: new Map(this.results), progress, error: this.error, fallback: this.pool.fallback };
+    const pending = new Set([...this.running.keys(), ...this.timers.keys()]);
+    return { state: this.current, results: new Map(this.results), progress, pending, error: this.error, fallback: this.pool.fallback };
   }
 
   subscribe(listener: Listener): () => void {

@@ -6,7 +6,7 @@ import { allChips, findChip } from '../app-state/lookup';
 import type { Catalog } from '../catalog/catalog';
 import { chipSeries, uniqueLabels, type ChipSeries } from '../charts/chip-series';
 import { chipColors, vendorColor } from '../charts/vendor-colors';
-import { rankResults, type RankedResult } from '../engine/analysis/compare';
+import { rankResults, type RankedResult } from '../engine/analysis/rank';
 import type { HardwareProfile, SimulationResult } from '../engine/types';
 import type { LabOutcome } from '../worker-api';
 import type { Snapshot } from './controller';

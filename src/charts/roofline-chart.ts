@@ -94,8 +94,19 @@ export function rooflineRows(input: RooflineInput): { roofs: RoofRow[]; operator
   return { roofs, operators: ops, series };
 }
 
+const BOUND_COLORS: readonly { bound: string; color: string }[] = [
+  { bound: 'compute', color: '#c2410c' },
+  { bound: 'memory', color: '#1d4ed8' },
+  { bound: 'overhead', color: '#6b7280' },
+  { bound: 'communication', color: '#047857' },
+];
+
 export function rooflineChart(input: RooflineInput): TopLevelSpec {
   const { roofs, operators, series } = rooflineRows(input);
+  // Operators are never communication-bound today: that entry appears only if one is (a fixed
+  // domain otherwise, so dragging a slider streams data instead of rebuilding the chart).
+  const communication = operators.some((o) => o.bound === 'communication');
+  const bounds = BOUND_COLORS.filter((b) => b.bound !== 'communication' || communication);
   const compact = (input.layout ?? WIDE).compact;
   const legend = (title: string) => (compact ? { orient: 'bottom' as const, direction: 'vertical' as const, title } : { orient: 'right' as const, title });
   const x = { field: 'intensity', type: 'quantitative', title: 'Arithmetic intensity (FLOP per byte, log)', scale: { type: 'log' }, axis: { labelExpr: LOG_LABEL_EXPR } } as const;
@@ -134,7 +145,7 @@ export function rooflineChart(input: RooflineInput): TopLevelSpec {
         mark: { type: 'point', filled: true, size: 55, opacity: 0.85 },
         encoding: {
           x, y,
-          color: { field: 'bound', type: 'nominal', scale: { domain: ['compute', 'memory', 'overhead', 'communication'], range: ['#c2410c', '#1d4ed8', '#6b7280', '#047857'] }, legend: compact ? null : legend('Operator bound by') },
+          color: { field: 'bound', type: 'nominal', scale: { domain: bounds.map((b) => b.bound), range: bounds.map((b) => b.color) }, legend: compact ? null : legend('Operator bound by') },
           shape: { field: 'phase', type: 'nominal', scale: { domain: ['decode', 'prefill'], range: ['circle', 'square'] }, legend: compact ? null : legend('Phase') },
           tooltip: [
             { field: 'operator', title: 'Operator' },

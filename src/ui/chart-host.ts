@@ -47,6 +47,7 @@ export class ChartHost {
       attrs: { type: 'button', 'aria-label': `${MESSAGES.export.chart(kind.toUpperCase())}: ${label}`, 'data-export': `${name}-${kind}` },
       on: { click: () => void this.export(kind) },
     });
+    this.chart.appendChild(el('p', { class: 'chart-empty', text: MESSAGES.lab.computing }));
     this.element = el('section', { class: 'card' }, [el('div', { class: 'card-head' }, [button('png'), button('svg')]), this.chart]);
   }
 
@@ -54,6 +55,12 @@ export class ChartHost {
   show(spec: TopLevelSpec | null, empty = ''): void {
     this.pending = { spec, empty };
     if (!this.busy) void this.flush();
+  }
+
+  /** Dims the chart while a newer result is being computed. */
+  setStale(stale: boolean): void {
+    this.element.classList.toggle('stale', stale);
+    this.element.setAttribute('aria-busy', stale ? 'true' : 'false');
   }
 
   /** Re-measures the container (after the card was hidden). */

@@ -69,10 +69,19 @@ export function mountChipPicker(ctx: ViewContext, options: { showCounts: boolean
         const swatch = el('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
         swatch.style.background = colors.get(chip.id) ?? '#999';
         const title = chip.status === 'announced' ? `${chip.name} (announced, not shipping)` : chip.name;
+        const custom = state.customChips.some((c) => c.id === chip.id);
+        const remove = custom
+          ? el('button', {
+            class: 'link-button', text: M.customChipRemove,
+            attrs: { type: 'button', 'aria-label': `${M.customChipRemove} ${chip.name}`, 'data-remove-chip': chip.id },
+            on: { click: () => ctx.dispatch({ type: 'remove-custom-chip', id: chip.id }) },
+          })
+          : el('span');
         children.push(el('div', { class: 'chip-row' }, [
           checkbox,
           el('label', { attrs: { for: id }, title }, [swatch, chipLabel(chip)]),
           count ?? el('span'),
+          remove,
         ]));
         rows.set(chip.id, { checkbox, count });
       }

@@ -1,7 +1,7 @@
 // The ranked results table. Numbers with a recorded derivation are buttons that open it.
 
 import { ASSUMED_EFFICIENCY_MARK, ESTIMATE_MARK, type ChipSeries } from '../charts/chip-series';
-import { RANK_KEYS, type RankKey } from '../engine/analysis/compare';
+import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
 import type { SimulationResult } from '../engine/types';
 import { formatNumber, formatSeconds, formatUsd } from '../format/units';
 import { el, uid } from './dom';

@@ -2,45 +2,14 @@
 
 import { simulate } from '../simulate';
 import type { SimulationResult } from '../types';
+import { rankResults, type RankKey, type RankedResult } from './rank';
 import { withChip, type ChipChoice, type WorkloadScenario } from './workload';
 
-/** Metrics a comparison can be ranked by, with the direction that is better. */
-export const RANK_KEYS = {
-  usdPerMillionOutputTokens: 'ascending',
-  outputTokensPerSecondPerDollarPerHour: 'descending',
-  outputTokensPerSecondPerChip: 'descending',
-  tokensPerSecondPerUser: 'descending',
-  ttftSeconds: 'ascending',
-  tpotSeconds: 'ascending',
-} as const satisfies Record<string, 'ascending' | 'descending'>;
-
-export type RankKey = keyof typeof RANK_KEYS;
-
-export interface RankedResult {
-  /** 1-based rank among feasible results; null when the workload cannot run on the chip. */
-  rank: number | null;
-  result: SimulationResult;
-}
+export { RANK_KEYS, rankResults, type RankKey, type RankedResult } from './rank';
 
 /** Runs the workload on every chip (in order) and returns the raw results. */
 export function simulateChips(base: WorkloadScenario, chips: readonly ChipChoice[]): SimulationResult[] {
   return chips.map((chip) => simulate(withChip(base, chip)));
-}
-
-/**
- * Feasible results first, best first by `key`; ties keep input order. Infeasible results follow
- * in input order, unranked. Pure: the input array is not reordered.
- */
-export function rankResults(results: readonly SimulationResult[], key: RankKey = 'usdPerMillionOutputTokens'): RankedResult[] {
-  const sign = RANK_KEYS[key] === 'ascending' ? 1 : -1;
-  const indexed = results.map((result, index) => ({ result, index }));
-  const feasible = indexed.filter((r) => r.result.feasible && Number.isFinite(r.result[key]));
-  const rest = indexed.filter((r) => !(r.result.feasible && Number.isFinite(r.result[key])));
-  feasible.sort((a, b) => sign * (a.result[key] - b.result[key]) || a.index - b.index);
-  return [
-    ...feasible.map((r, i) => ({ rank: i + 1, result: r.result })),
-    ...rest.map((r) => ({ rank: null, result: r.result })),
-  ];
 }
 
 /** The whole comparison in one call (CLI, tests, main-thread fallback). */

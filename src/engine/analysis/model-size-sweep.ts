@@ -1,46 +1,15 @@
 // Tokens/s per dollar-per-hour against model size (issue 5, the headline chart): the parametric
 // family as a line per chip, and catalog models of the same family as labelled points.
 
-import { generateModel, PARAMETRIC_MAX_PARAMS, PARAMETRIC_MIN_PARAMS } from '../../catalog/parametric';
+import { generateModel } from '../../catalog/parametric';
 import { simulate } from '../simulate';
 import type { ModelArchitecture } from '../types';
+import { SWEEP_MAX_SIZES, type ModelFamily, type SizePoint } from './sweep-sizes';
 import { withChip, type ChipChoice, type WorkloadScenario } from './workload';
 
-export type ModelFamily = 'dense' | 'moe';
-
-/** Bounded work: a sweep never evaluates more sizes than this per chip. */
-export const SWEEP_MAX_SIZES = 32;
-export const SWEEP_DEFAULT_SIZES = 13;
-export const SWEEP_MIN_PARAMS = 1e9;
-export const SWEEP_MAX_PARAMS = PARAMETRIC_MAX_PARAMS;
-
-export interface SizePoint {
-  hardwareId: string;
-  modelId: string;
-  modelName: string;
-  source: 'parametric' | 'catalog';
-  family: ModelFamily;
-  totalParams: number;
-  /** Active parameters per token (MoE); equals totalParams for dense models. */
-  activeParams: number;
-  feasible: boolean;
-  reason: string | null;
-  chips: number;
-  outputTokensPerSecondPerDollarPerHour: number;
-  usdPerMillionOutputTokens: number;
-  outputTokensPerSecondPerChip: number;
-  tokensPerSecondPerUser: number;
-  pricingUsed: 'rental' | 'tco';
-}
-
-/** `count` sizes spaced evenly on a log scale from min to max (both included), capped in count and range. */
-export function sweepSizes(count: number = SWEEP_DEFAULT_SIZES, min = SWEEP_MIN_PARAMS, max = SWEEP_MAX_PARAMS): number[] {
-  const n = Math.max(2, Math.min(SWEEP_MAX_SIZES, Math.round(Number.isFinite(count) ? count : SWEEP_DEFAULT_SIZES)));
-  const lo = Math.max(PARAMETRIC_MIN_PARAMS, Math.min(min, max));
-  const hi = Math.min(PARAMETRIC_MAX_PARAMS, Math.max(min, max));
-  const step = Math.log(hi / lo) / (n - 1);
-  return Array.from({ length: n }, (_, i) => lo * Math.exp(step * i));
-}
+export {
+  SWEEP_DEFAULT_SIZES, SWEEP_MAX_PARAMS, SWEEP_MAX_SIZES, SWEEP_MIN_PARAMS, sweepSizes, type ModelFamily, type SizePoint,
+} from './sweep-sizes';
 
 export function modelFamily(model: ModelArchitecture): ModelFamily {
   return model.moe === null ? 'dense' : 'moe';

@@ -134,6 +134,8 @@ export const mountChipLabView: MountView = (ctx) => {
       const sens = snapshot.results.get('sensitivity');
       const be = snapshot.results.get('break-even');
       breakEven.sync(state, (be?.value as BreakEvenResult | null | undefined) ?? null);
+      breakEven.element.classList.toggle('stale', snapshot.pending.has('break-even'));
+      sensitivity.setStale(snapshot.pending.has('sensitivity'));
       const layout = chartLayout();
       const inputs = [labResult, ghostResult, sens, state.compare.frontierMetric, state.customChips, layout.compact];
       if (inputs.every((x, i) => x === drawn[i])) return;

@@ -65,6 +65,10 @@ export const mountCompareView: MountView = (ctx) => {
       workload.sync(state);
       picker.sync(state);
       metric.sync(state.compare.frontierMetric);
+      const busy = snapshot.pending.has('compare');
+      frontier.setStale(busy);
+      bars.setStale(busy);
+      tableSlot.classList.toggle('stale', busy);
       const result = snapshot.results.get('compare');
       const layout = chartLayout();
       const inputs = [result, state.compare, state.settings.slo, state.customChips, state.lab.chip, layout.compact];

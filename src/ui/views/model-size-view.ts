@@ -55,6 +55,7 @@ export const mountModelSizeView: MountView = (ctx) => {
       picker.sync(state);
       family.sync(state.modelSize.family);
       pricing.sync(state.settings.economics.pricing);
+      chart.setStale(snapshot.pending.has('sweep'));
       const result = snapshot.results.get('sweep');
       const layout = chartLayout();
       const inputs = [result, state.compare.picks, state.customChips, layout.compact];
