@@ -28,13 +28,16 @@ export const FORMAT = {
 } as const;
 
 /** Labels only ticks whose leading digit is 1, 2 or 5 (log axes draw a tick at every digit). */
-const LEADING_125 = "indexof([1, 2, 5], round(datum.value / pow(10, floor(log(datum.value) / LN10 + 1e-9)))) >= 0";
+export const LEADING_125 = "indexof([1, 2, 5], round(datum.value / pow(10, floor(log(datum.value) / LN10 + 1e-9)))) >= 0";
 
 /**
  * Log-axis tick labels at 1-2-5 steps: SI prefixes from 1000 up (1k, 20k, 1M), plain decimals
  * below (0.1, not d3's "100m", which reads as millions).
  */
 export const LOG_LABEL_EXPR = `${LEADING_125} ? (datum.value >= 1000 ? format(datum.value, '~s') : format(datum.value, '~g')) : ''`;
+
+/** Dollar amounts on a log axis: $0.1, $0.2, $0.5, $1, ... */
+export const USD_LOG_LABEL_EXPR = `${LEADING_125} ? '$' + format(datum.value, '~g') : ''`;
 
 /** Parameter counts: 1B, 70B, 1.5T (d3's SI prefix G reads as giga, not billion). */
 export const PARAMS_LABEL_EXPR = `${LEADING_125} ? (datum.value >= 1e12 ? format(datum.value / 1e12, '~g') + 'T' : datum.value >= 1e9 ? format(datum.value / 1e9, '~g') + 'B' : format(datum.value / 1e6, '~g') + 'M') : ''`;

@@ -65,6 +65,8 @@ export const MESSAGES = {
     infeasible: 'cannot meet the workload',
     tcoFallback: 'priced by TCO (no rental price known)',
     explainHint: 'Show how this number was computed',
+    deployment: 'Deployment',
+    deploymentText: (chips: number, layout: string, batch: number) => `${chips} chips: ${layout}, batch ${batch}`,
     layoutText: (tp: number, pp: number, ep: number, replicas: number) => `TP${tp}${pp > 1 ? ` × PP${pp}` : ''}${ep > 1 ? ` × EP${ep}` : ''} × ${replicas} replica${replicas === 1 ? '' : 's'}`,
   },
   lab: {

@@ -24,6 +24,7 @@ export interface TableOptions {
 
 interface Column {
   label: string;
+  class?: string;
   sortKey?: RankKey;
   explainKey?: string;
   cell(r: SimulationResult): string;
@@ -36,9 +37,10 @@ const COLUMNS: readonly Column[] = [
   { label: T.perUser, sortKey: 'tokensPerSecondPerUser', explainKey: 'tokensPerSecondPerUser', cell: (r) => formatNumber(r.tokensPerSecondPerUser) },
   { label: T.ttft, sortKey: 'ttftSeconds', explainKey: 'ttftSeconds', cell: (r) => formatSeconds(r.ttftSeconds) },
   { label: T.tpot, sortKey: 'tpotSeconds', explainKey: 'tpotSeconds', cell: (r) => formatSeconds(r.tpotSeconds) },
-  { label: T.chipsUsed, cell: (r) => String(r.config.chips), explainKey: 'outputTokensPerSecond' },
-  { label: T.layout, cell: (r) => T.layoutText(r.config.tensorParallel, r.config.pipelineParallel, r.config.expertParallel, r.config.replicas) },
-  { label: T.batch, cell: (r) => String(r.config.batch), explainKey: 'memory.maxBatchThatFits' },
+  {
+    label: T.deployment, explainKey: 'outputTokensPerSecond', class: 'deployment',
+    cell: (r) => T.deploymentText(r.config.chips, T.layoutText(r.config.tensorParallel, r.config.pipelineParallel, r.config.expertParallel, r.config.replicas), r.config.batch),
+  },
   { label: T.bottleneck, cell: (r) => r.bottleneck },
 ];
 
@@ -81,7 +83,7 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
     if (note !== '') {
       footnotes.push(el('li', {}, [el('strong', { text: `${chip.label}: ` }), note]));
       // A reference, not a link: the URL hash belongs to the app state (shareable links).
-      noteCell = el('td', { class: 'notes' }, [el('span', { text: `note ${footnotes.length}`, attrs: { 'aria-describedby': `${notesId}-${footnotes.length}` } })]);
+      noteCell = el('td', { class: 'notes' }, [el('span', { text: `[${footnotes.length}]`, attrs: { 'aria-describedby': `${notesId}-${footnotes.length}` } })]);
       footnotes[footnotes.length - 1]!.id = `${notesId}-${footnotes.length}`;
     }
     const swatch = el('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
@@ -90,9 +92,9 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
     const cells = COLUMNS.map((c) => {
       if (!result.feasible) return el('td', { text: '—' });
       const text = c.cell(result);
-      if (c.explainKey === undefined || !explained.has(c.explainKey)) return el('td', { text });
+      if (c.explainKey === undefined || !explained.has(c.explainKey)) return el('td', { text, class: c.class });
       const key = c.explainKey;
-      return el('td', {}, [el('button', {
+      return el('td', { class: c.class }, [el('button', {
         class: 'num', text, title: T.explainHint,
         attrs: { type: 'button', 'data-explain': key, 'aria-label': `${c.label} ${text} on ${chip.label}: ${T.explainHint}` },
         on: { click: () => options.onExplain(result.hardwareId, key) },

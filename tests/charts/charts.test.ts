@@ -110,6 +110,17 @@ describe('cost bars chart', () => {
     expect(compileWarnings(costBarsChart(input)).warnings).toEqual([]);
     expect(costBarRows(input)).toHaveLength(2);
   });
+
+  it('switches to a log scale when costs span more than a decade', () => {
+    const [a, b] = results();
+    const pricey = { ...b!, result: { ...b!.result, usdPerMillionOutputTokens: a!.result.usdPerMillionOutputTokens * 50 } };
+    for (const compact of [false, true]) {
+      const spec = costBarsChart({ series: [a!, pricey], layout: { compact } });
+      expect(compileWarnings(spec).warnings).toEqual([]);
+      expect(JSON.stringify(spec)).toContain('"type":"log"');
+    }
+    expect(JSON.stringify(costBarsChart({ series: results() }))).not.toContain('"type":"log"');
+  });
 });
 
 describe('model size chart', () => {
