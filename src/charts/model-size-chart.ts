@@ -3,7 +3,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { SizePoint } from '../engine/analysis/model-size-sweep';
-import { CHART_CONFIG, FORMAT, LOG_LABEL_EXPR, PARAMS_LABEL_EXPR, WIDE, paramsText, sideLegend, type ChartLayout } from './chart-theme';
+import { CHART_CONFIG, FORMAT, LOG_LABEL_EXPR, PARAMS_LABEL_EXPR, WIDE, paramsText, sideLegend, type ChartLayout, type LayerEntry } from './chart-theme';
 import { colorScale, type ChipSeries } from './chip-series';
 
 export interface ModelSizeInput {
@@ -34,8 +34,6 @@ export interface SizeLabel {
   models: string;
   totalParams: number;
   value: number;
-  /** Alternate labels sit above and below their point so neighbours do not collide. */
-  above: boolean;
 }
 
 /** Catalog models whose sizes are within this ratio share one label (e.g. Llama 3.1 / 3.3 70B). */
@@ -56,7 +54,7 @@ export function modelSizeRows(input: ModelSizeInput): { lines: SizeRow[]; models
     };
     (p.source === 'parametric' ? lines : models).push(row);
   }
-  // One label per group of near-equal sizes, placed above the best chip's point.
+  // One label per group of near-equal sizes, led to the best chip's point.
   const best = new Map<string, SizeRow>();
   for (const m of models) {
     const current = best.get(m.model);
@@ -71,7 +69,7 @@ export function modelSizeRows(input: ModelSizeInput): { lines: SizeRow[]; models
     const names = group.map((g) => g.model);
     labels.push({
       text: names.length === 1 ? names[0]! : `${names[0]} +${names.length - 1}`, models: names.join(', '),
-      totalParams: top.totalParams, value: top.value, above: labels.length % 2 === 0,
+      totalParams: top.totalParams, value: top.value,
     });
     group = [];
   };
@@ -107,14 +105,25 @@ export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
     { field: 'chipsUsed', title: 'Chips used' },
     { field: 'pricing', title: 'Pricing' },
   ] as const;
-  const label = (above: boolean) => ({
-    data: { name: above ? 'labelsAbove' : 'labelsBelow' },
-    mark: { type: 'text' as const, align: 'center' as const, dy: above ? -10 : 12, fontSize: 10, color: '#3c4043', limit: 120 },
-    encoding: { x, y, text: { field: 'text' }, tooltip: [{ field: 'models', title: 'Catalog models' }] },
-  });
+  // Catalog model names sit above the plot, rotated, each with a dotted leader down to the best
+  // chip's dot: readable where dozens of models crowd 3B-70B, unlike labels next to the dots.
+  const labelLayers: LayerEntry[] = [
+    {
+      data: { name: 'labels' },
+      mark: { type: 'rule', strokeDash: [2, 3], color: '#9aa0a6', opacity: 0.8 },
+      encoding: { x, y, y2: { value: 0 } },
+    },
+    {
+      data: { name: 'labels' },
+      mark: { type: 'text', angle: 320, align: 'left', baseline: 'middle', dx: 2, dy: -6, fontSize: 10, color: '#3c4043', limit: 150 },
+      encoding: { x, y: { value: 0 }, text: { field: 'text' }, tooltip: [{ field: 'models', title: 'Catalog models' }] },
+    },
+  ];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
+      // Room above the plot for the rotated model names.
+      offset: compact ? 4 : 64,
       text: 'Tokens/s per dollar vs model size',
       subtitle: [
         `${input.family === 'dense' ? 'Dense' : 'Mixture-of-experts'} models. Lines: a parametric family; dots: catalog models.`,
@@ -122,11 +131,9 @@ export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
       ],
     },
     width: 'container',
-    height: 400,
+    height: 440,
     config: CHART_CONFIG,
-    datasets: compact
-      ? { lines, models }
-      : { lines, models, labelsAbove: labels.filter((l) => l.above), labelsBelow: labels.filter((l) => !l.above) },
+    datasets: compact ? { lines, models } : { lines, models, labels },
     layer: [
       {
         data: { name: 'lines' },
@@ -139,7 +146,7 @@ export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
         encoding: { x, y, color, tooltip: [...tooltip] },
       },
       // Narrow windows: names only in tooltips (labels would cover the lines).
-      ...(compact ? [] : [label(true), label(false)]),
+      ...(compact ? [] : labelLayers),
     ],
   };
 }
