@@ -6,7 +6,7 @@ import { CHART_CONFIG, FORMAT, USD_LOG_LABEL_EXPR, WIDE, bandHeight, bandLabels,
 import { colorScale, type ChipSeries } from './chip-series';
 
 export interface CostBarsInput {
-  /** In rank order; infeasible results are left out of the chart. */
+  /** Any order (the chart sorts cheapest first); infeasible results are left out. */
   series: readonly { chip: ChipSeries; result: SimulationResult }[];
   layout?: ChartLayout;
 }
@@ -30,7 +30,8 @@ export function costBarRows(input: CostBarsInput): CostBarRow[] {
       pricing: result.pricingUsed === 'rental' ? 'rental' : 'TCO (owned)',
       chips: result.config.chips,
       estimates: result.estimateMarks.length > 0 ? result.estimateMarks.join('; ') : 'none',
-    }));
+    }))
+    .sort((a, b) => a.usdPerMillion - b.usdPerMillion);
 }
 
 /** Above this max/min ratio the chart switches to a log scale (dots on stems instead of bars). */

@@ -109,6 +109,8 @@ describe('cost bars chart', () => {
     const input = { series: [...results(), infeasible()] };
     expect(compileWarnings(costBarsChart(input)).warnings).toEqual([]);
     expect(costBarRows(input)).toHaveLength(2);
+    const reversed = costBarRows({ series: [...results()].reverse() }).map((r) => r.usdPerMillion);
+    expect(reversed).toEqual([...reversed].sort((a, b) => a - b));
   });
 
   it('switches to a log scale when costs span more than a decade', () => {
