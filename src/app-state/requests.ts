@@ -2,7 +2,7 @@
 // the engine (in a worker). Pure; problems (unknown ids) are returned as messages, never thrown.
 
 import type { Catalog } from '../catalog/catalog';
-import { sweepSizes, type ModelFamily } from '../engine/analysis/model-size-sweep';
+import { sweepSizes, type ModelFamily } from '../engine/analysis/sweep-sizes';
 import type { ChipChoice, WorkloadScenario } from '../engine/analysis/workload';
 import type { HardwareProfile, ModelArchitecture, ResolvedScenario } from '../engine/types';
 import { formatIssue } from '../parse/fields';

@@ -4,8 +4,8 @@
 import type { Catalog } from '../catalog/catalog';
 import type { FrontierMetric } from '../charts/frontier-chart';
 import { computePrecision, matrixRate } from '../engine/precision';
-import { RANK_KEYS, type RankKey } from '../engine/analysis/compare';
-import { SWEEP_MAX_SIZES, type ModelFamily } from '../engine/analysis/model-size-sweep';
+import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
+import { SWEEP_MAX_SIZES, type ModelFamily } from '../engine/analysis/sweep-sizes';
 import type { EfficiencyMode, HardwareProfile, ModelArchitecture, Precision, RateClass } from '../engine/types';
 import { LIMITS } from '../scenario/limits';
 import type { AppState, ChipCount } from './app-state';
