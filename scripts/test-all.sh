@@ -15,5 +15,5 @@ if [ -d tests/e2e ]; then
 fi
 if [ -f bench/bench.ts ]; then
   echo "== benchmark (quick mode; numbers are printed, not asserted)"
-  npx tsx bench/bench.ts --quick
+  npx tsx bench/bench.ts --quick --no-build
 fi
