@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): types, unit/property/corpus tests, production build,
 # end-to-end tests in real headless Chromium, and a quick benchmark run that proves it works.
+# Ends with one "tests: N passed, N failed" line summing both vitest runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+reports="$(mktemp -d)"
 echo "== typecheck"
 npx tsc --noEmit -p tsconfig.json
 echo "== unit, property and corpus tests"
-npx vitest run
+npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
 echo "== production build"
 npx vite build --logLevel warn
-if [ -d tests/e2e ]; then
-  echo "== end-to-end tests (headless Chromium)"
-  CHROMIUM_PATH="$(bash scripts/ensure-chromium.sh)" npx vitest run --config tests/e2e/vitest.e2e.config.ts
-fi
-if [ -f bench/bench.ts ]; then
-  echo "== benchmark (quick mode; numbers are printed, not asserted)"
-  npx tsx bench/bench.ts --quick --no-build
-fi
+echo "== end-to-end tests (headless Chromium)"
+CHROMIUM_PATH="$(bash scripts/ensure-chromium.sh)"
+export CHROMIUM_PATH
+npx vitest run --config tests/e2e/vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$reports/e2e.json"
+echo "== benchmark (quick mode; numbers are printed, not asserted)"
+npx tsx bench/bench.ts --quick --no-build
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0;
+  for (const f of process.argv.slice(1)) {
+    const r = JSON.parse(fs.readFileSync(f, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests;
+  }
+  console.log(`tests: ${passed} passed, ${failed} failed`);
+' "$reports/unit.json" "$reports/e2e.json"
