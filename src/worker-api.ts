@@ -8,7 +8,10 @@ import { parameterValues, usdPerMillionOf, type ParameterValues } from './engine
 import type { ChipParameter } from './engine/analysis/scale-parameter';
 import type { ChipChoice, WorkloadScenario } from './engine/analysis/workload';
 import { simulate } from './engine/simulate';
-import type { ModelArchitecture, ResolvedScenario, SimulationResult } from './engine/types';
+import type { EfficiencyMode, ModelArchitecture, ResolvedScenario, SimulationResult } from './engine/types';
+import type { Catalog } from './catalog/catalog';
+import type { MeasuredOverlay, MeasuredQuery } from './validation/measured-points';
+import type { ValidationReport } from './validation/validate';
 
 export interface LabOutcome {
   result: SimulationResult;
@@ -36,6 +39,14 @@ export const workerApi = {
   },
   breakEven(subject: ResolvedScenario, target: ResolvedScenario): BreakEvenResult {
     return breakEvenPrice(subject, target);
+  },
+  /** Accuracy view: the validation against the bundled calibration data (loaded on first use). */
+  async validate(catalog: Catalog, mode: EfficiencyMode): Promise<ValidationReport> {
+    return (await import('./validation/app-jobs')).validateBundled(catalog, mode);
+  },
+  /** Compare view: published measurements matching the workload (frontier overlay). */
+  async measuredPoints(query: MeasuredQuery): Promise<MeasuredOverlay> {
+    return (await import('./validation/app-jobs')).measuredOverlay(query);
   },
 };
 

@@ -3,7 +3,8 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { SimulationResult } from '../engine/types';
-import { CHART_CONFIG, CHART_HEIGHT, FORMAT, LOG_LABEL_EXPR, WIDE, sideLegend, type ChartLayout } from './chart-theme';
+import type { MeasuredOverlay, MeasuredPoint } from '../validation/measured-points';
+import { CHART_CONFIG, CHART_HEIGHT, FORMAT, LOG_LABEL_EXPR, WIDE, sideLegend, type ChartLayout, type LayerEntry } from './chart-theme';
 import { colorScale, type ChipSeries } from './chip-series';
 
 export type FrontierMetric = 'perChip' | 'usdPerMillion';
@@ -14,7 +15,35 @@ export interface FrontierInput {
   maxTpotSeconds: number | null;
   title?: string;
   layout?: ChartLayout;
+  /** Published measurements to overlay (compare view); absent = no overlay, no note. */
+  measured?: FrontierMeasured | null;
 }
+
+/** Measurements to draw and the subtitle line that explains them (see measuredNote). */
+export interface FrontierMeasured {
+  points: readonly MeasuredPoint[];
+  note: string[];
+}
+
+export interface MeasuredFrontierRow {
+  chip: string;
+  marker: string;
+  /** null: no per-user speed published (drawn as a horizontal line at y). */
+  tokensPerSecondPerUser: number | null;
+  outputTokensPerSecondPerChip: number;
+  usdPerMillion: number | null;
+  y: number;
+  row: string;
+  source: string;
+  lengths: string;
+  chips: number;
+  precision: string;
+  how: string;
+  ref: string;
+}
+
+/** Legend entry of the measured points. */
+export const MEASURED_MARKER = 'measured (published run)';
 
 export interface FrontierRow {
   chip: string;
@@ -80,8 +109,51 @@ export function frontierRows(input: FrontierInput): { frontier: FrontierRow[]; c
   return { frontier, chosen };
 }
 
+/**
+ * Measured points on the chart's axes, coloured like their chip. $/M prices a measured throughput at
+ * the comparison's $/chip-hour for that chip. Points of chips not drawn are left out.
+ */
+export function measuredFrontierRows(input: FrontierInput): { points: MeasuredFrontierRow[]; lines: MeasuredFrontierRow[] } {
+  const points: MeasuredFrontierRow[] = [];
+  const lines: MeasuredFrontierRow[] = [];
+  for (const m of input.measured?.points ?? []) {
+    const s = input.series.find((x) => x.chip.id === m.hardwareId && !x.chip.ghost && x.result.feasible);
+    if (s === undefined) continue;
+    const usd = usdPerMillion(s.result, m.outputTokensPerSecondPerChip);
+    const y = input.metric === 'perChip' ? m.outputTokensPerSecondPerChip : usd;
+    if (y === null || !(y > 0) || !Number.isFinite(y)) continue;
+    const row: MeasuredFrontierRow = {
+      chip: s.chip.label, marker: MEASURED_MARKER, tokensPerSecondPerUser: m.tokensPerSecondPerUser,
+      outputTokensPerSecondPerChip: m.outputTokensPerSecondPerChip, usdPerMillion: usd, y,
+      row: `#${m.row} ${m.label}`, source: m.source,
+      lengths: `${m.inputTokens} in / ${m.outputTokens} out${m.lengthsExact ? '' : ' (benchmark means; input assumed)'}`,
+      chips: m.chips, precision: m.precision, how: m.how, ref: m.sourceRef,
+    };
+    if (m.tokensPerSecondPerUser !== null && m.tokensPerSecondPerUser > 0) points.push(row);
+    else lines.push(row);
+  }
+  return { points, lines };
+}
+
+/** The subtitle lines of the overlay: what the marks are, or why there are none. */
+export function measuredNote(overlay: MeasuredOverlay, modelName: (id: string) => string = (id) => id): string[] {
+  if (overlay.points.length === 0) {
+    const s = overlay.suggestion;
+    return [
+      'No published measurement matches this workload (model, lengths, chips).',
+      s === null ? 'The Accuracy view lists every measurement.'
+        : `Measured points appear e.g. for ${modelName(s.modelId)} at ${s.inputTokens} in / ${s.outputTokens} out (MLPerf).`,
+    ];
+  }
+  const out = ['■ = measured: a published run of this model and lengths on the chip (hover).'];
+  if (overlay.points.some((p) => p.tokensPerSecondPerUser === null)) out.push('Dotted line = measured max throughput (no per-user speed published).');
+  return out;
+}
+
 export function frontierChart(input: FrontierInput): TopLevelSpec {
   const { frontier, chosen } = frontierRows(input);
+  const measured = input.measured ?? null;
+  const overlay = measured === null ? null : measuredFrontierRows(input);
   const chips = input.series.map((s) => s.chip);
   const color = { field: 'chip', type: 'nominal', scale: colorScale(chips), legend: sideLegend(input.layout ?? WIDE) } as const;
   const x = { field: 'tokensPerSecondPerUser', type: 'quantitative', title: 'Tokens/s per user (log) → more interactive', scale: { type: 'log' }, axis: { labelExpr: LOG_LABEL_EXPR } } as const;
@@ -107,12 +179,12 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: input.title ?? 'Throughput vs interactivity (Pareto frontier)',
-      subtitle: ['Each line: the best layouts and batches of one chip (no latency limit).', '◆ = the deployment chosen under the SLO.'],
+      subtitle: ['Each line: the best layouts and batches of one chip (no latency limit).', '◆ = the deployment chosen under the SLO.', ...(measured?.note ?? [])],
     },
     width: 'container',
     height: CHART_HEIGHT,
     config: CHART_CONFIG,
-    datasets: { frontier, chosen, slo },
+    datasets: { frontier, chosen, slo, ...(overlay === null ? {} : { measuredPoints: overlay.points, measuredLines: overlay.lines }) },
     layer: [
       {
         data: { name: 'frontier' },
@@ -139,7 +211,40 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
           },
         ],
       },
+      ...(overlay === null ? [] : measuredLayers(x, y, color, input.metric, input.layout ?? WIDE)),
     ],
   };
   return spec;
+}
+
+function measuredLayers(x: object, y: object, color: object, metric: FrontierMetric, layout: ChartLayout): LayerEntry[] {
+  const tooltip = [
+    { field: 'row', title: 'Measured (calibration row)' },
+    { field: 'chip', title: 'Chip' },
+    { field: 'source', title: 'Source' },
+    { field: 'tokensPerSecondPerUser', title: 'Tokens/s per user', format: FORMAT.tooltip },
+    { field: 'outputTokensPerSecondPerChip', title: 'Output tokens/s per chip', format: FORMAT.tooltip },
+    ...(metric === 'usdPerMillion' ? [{ field: 'usdPerMillion', title: "$/M at this comparison's $/chip-hour", format: FORMAT.tooltipUsd }] : []),
+    { field: 'lengths', title: 'Tokens' },
+    { field: 'chips', title: 'Chips in the run' },
+    { field: 'precision', title: 'Precision' },
+    { field: 'how', title: 'Read as' },
+    { field: 'ref', title: 'Reference' },
+  ];
+  return [
+    {
+      data: { name: 'measuredLines' },
+      mark: { type: 'rule', strokeDash: [2, 3], strokeWidth: 2, opacity: 0.9 },
+      encoding: { y, color, tooltip: tooltip.filter((t) => t.field !== 'tokensPerSecondPerUser') },
+    } as LayerEntry,
+    {
+      data: { name: 'measuredPoints' },
+      mark: { type: 'point', filled: false, size: 110, strokeWidth: 2.5, opacity: 1 },
+      encoding: {
+        x, y, color,
+        shape: { field: 'marker', type: 'nominal', scale: { domain: [MEASURED_MARKER], range: ['square'] }, legend: { ...sideLegend(layout), title: null } },
+        tooltip,
+      },
+    } as LayerEntry,
+  ];
 }

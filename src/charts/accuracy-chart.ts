@@ -1,0 +1,147 @@
+// Predicted vs measured for every calibration row the engine can model (parity plot, log-log): the
+// y = x line, a +-20% band, points coloured by vendor and shaped by where the measurement comes from.
+
+import type { TopLevelSpec } from 'vega-lite';
+import type { RowResult } from '../validation/validate';
+import { CHART_CONFIG, CHART_HEIGHT, FORMAT, LOG_LABEL_EXPR, WIDE, type ChartLayout } from './chart-theme';
+import { vendorColor } from './vendor-colors';
+
+/** Readable names of calibration.csv source kinds, in legend order. */
+export const SOURCE_KIND_LABELS: ReadonlyMap<string, string> = new Map([
+  ['mlperf_inference_result', 'MLPerf Inference'],
+  ['vendor_benchmark_doc', 'Vendor benchmark table'],
+  ['semianalysis_inferencemax', 'InferenceX (SemiAnalysis)'],
+  ['third_party_api_benchmark', 'Third-party API speed'],
+  ['vendor_claim', 'Vendor claim'],
+  ['tco_assumption', 'TCO estimate (SemiAnalysis)'],
+]);
+
+const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'wedge', 'arrow'];
+
+export function sourceKindLabel(kind: string): string {
+  return SOURCE_KIND_LABELS.get(kind) ?? kind;
+}
+
+/** The band drawn around y = x. */
+export const BAND = 0.2;
+
+export interface AccuracyChartInput {
+  rows: readonly RowResult[];
+  /** Efficiency mode the report was computed in. */
+  mode: 'achieved' | 'spec';
+  layout?: ChartLayout;
+}
+
+export interface AccuracyPoint {
+  row: string;
+  chip: string;
+  vendor: string;
+  source: string;
+  measured: number;
+  predicted: number;
+  unit: string;
+  /** predicted / measured - 1. */
+  error: number;
+  targetSet: string;
+}
+
+export interface ParityRow {
+  x: number;
+  y: number;
+  lo: number;
+  hi: number;
+}
+
+/** One point per row with a positive prediction and measurement (infeasible rows are left out). */
+export function accuracyPoints(rows: readonly RowResult[]): AccuracyPoint[] {
+  return rows
+    .filter((r) => r.predicted !== null && r.predicted > 0 && r.plan.measured > 0 && r.error !== null)
+    .map((r) => ({
+      row: `#${r.plan.row.index} ${r.plan.label}`,
+      chip: r.basis === 'assumed' ? `${r.hardwareName} † (efficiency assumed)` : r.hardwareName,
+      vendor: r.vendor,
+      source: sourceKindLabel(r.plan.row.sourceKind),
+      measured: r.plan.measured,
+      predicted: r.predicted!,
+      unit: r.plan.metric.unit,
+      error: r.error!,
+      targetSet: r.plan.inTargetSet ? 'yes (MLPerf or vendor table)' : r.plan.claim ? 'no (claim, reported only)' : 'no',
+    }));
+}
+
+/** The y = x line and its band, spanning all points with some margin. */
+export function parityRows(points: readonly AccuracyPoint[]): ParityRow[] {
+  const values = points.flatMap((p) => [p.measured, p.predicted]);
+  const lo = values.length > 0 ? Math.min(...values) / 1.5 : 1;
+  const hi = values.length > 0 ? Math.max(...values) * 1.5 : 10;
+  return [lo, hi].map((v) => ({ x: v, y: v, lo: v * (1 - BAND), hi: v * (1 + BAND) }));
+}
+
+function orderedKinds(points: readonly AccuracyPoint[]): string[] {
+  const known = [...SOURCE_KIND_LABELS.values()];
+  const present = new Set(points.map((p) => p.source));
+  return [...known.filter((k) => present.has(k)), ...[...present].filter((k) => !known.includes(k)).sort()];
+}
+
+export function accuracyChart(input: AccuracyChartInput): TopLevelSpec {
+  const points = accuracyPoints(input.rows);
+  const parity = parityRows(points);
+  const layout = input.layout ?? WIDE;
+  const vendors = [...new Set(points.map((p) => p.vendor))].sort();
+  const kinds = orderedKinds(points);
+  const [lo, hi] = [parity[0]!.x, parity[1]!.x];
+  const scale = { type: 'log' as const, domain: [lo, hi], nice: false };
+  const x = { field: 'x', type: 'quantitative', title: 'Measured (log, each row in its own unit)', scale, axis: { labelExpr: LOG_LABEL_EXPR } } as const;
+  const y = { field: 'y', type: 'quantitative', title: 'Predicted by the engine (log)', scale, axis: { labelExpr: LOG_LABEL_EXPR } } as const;
+  const legend = (title: string) => (layout.compact
+    ? { orient: 'bottom' as const, direction: 'vertical' as const, title }
+    : { orient: 'right' as const, title });
+  const left = input.rows.length - points.length;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: {
+      text: `Predicted vs measured (${input.mode === 'spec' ? 'silicon limit, spec sheet' : "achieved with today's software"})`,
+      subtitle: [
+        'One point per calibration row; above the line = the engine is optimistic.',
+        `Dashed: prediction = measurement; grey band: within ±${BAND * 100}%.`,
+        ...(left > 0 ? [`${left} row${left === 1 ? '' : 's'} without a feasible prediction ${left === 1 ? 'is' : 'are'} listed in the table only.`] : []),
+      ],
+    },
+    width: 'container',
+    height: layout.compact ? 320 : CHART_HEIGHT + 60,
+    config: CHART_CONFIG,
+    datasets: { parity, points },
+    layer: [
+      {
+        data: { name: 'parity' },
+        mark: { type: 'area', color: '#9aa0a6', opacity: 0.18 },
+        encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' } },
+      },
+      {
+        data: { name: 'parity' },
+        mark: { type: 'line', color: '#5f6368', strokeDash: [5, 4], strokeWidth: 1.2 },
+        encoding: { x, y },
+      },
+      {
+        data: { name: 'points' },
+        mark: { type: 'point', filled: true, size: 70, opacity: 0.85, stroke: '#ffffff', strokeWidth: 0.5 },
+        encoding: {
+          x: { ...x, field: 'measured' },
+          y: { ...y, field: 'predicted' },
+          color: { field: 'vendor', type: 'nominal', scale: { domain: vendors, range: vendors.map(vendorColor) }, legend: legend('Vendor') },
+          shape: { field: 'source', type: 'nominal', scale: { domain: kinds, range: SHAPES.slice(0, Math.max(1, kinds.length)) }, legend: legend('Source') },
+          tooltip: [
+            { field: 'row', title: 'Row' },
+            { field: 'chip', title: 'Chip' },
+            { field: 'source', title: 'Source' },
+            { field: 'measured', title: 'Measured', format: FORMAT.tooltip },
+            { field: 'predicted', title: 'Predicted', format: FORMAT.tooltip },
+            { field: 'unit', title: 'Unit' },
+            { field: 'error', title: 'Error (predicted / measured − 1)', format: FORMAT.percent },
+            { field: 'targetSet', title: 'Counts toward the targets' },
+          ],
+        },
+      },
+    ],
+  };
+}
