@@ -9,6 +9,7 @@ import { defaultScenario, type Scenario } from '../scenario/scenario';
 import { HELP, UsageError, parseFlags, type CliOptions } from './flags';
 import { CSV_COLUMNS, csvRow, formatComparisonTable, formatResultTable } from './output';
 import { scenarioFromLink } from './link';
+import { formatPublished, publishedFigures, type PublishedFigure } from './published';
 
 /** Exit code 2 with one line on stderr: user errors never print a stack trace. */
 function fail(message: string): never {
@@ -76,22 +77,29 @@ function main(argv: string[]): void {
     results.push({ result: simulate(resolved.value), hardwareName: resolved.value.hardware.name, modelName: resolved.value.model.name });
   }
   if (hardwareIds !== null) results.sort((a, b) => rank(b.result) - rank(a.result));
-  process.stdout.write(render(options, results));
+  // One chip: also show what has been published for it on this model (MLPerf, vendor tables, claims).
+  const single = hardwareIds === null ? results[0]!.result : null;
+  const published = single === null ? [] : publishedFigures(catalog, single.hardwareId, single.modelId, scenario.efficiencyMode);
+  process.stdout.write(render(options, results, published));
 }
 
 function rank(r: SimulationResult): number {
   return r.feasible ? r.outputTokensPerSecondPerDollarPerHour : -1;
 }
 
-function render(options: CliOptions, results: { result: SimulationResult; hardwareName: string; modelName: string }[]): string {
+function render(
+  options: CliOptions,
+  results: { result: SimulationResult; hardwareName: string; modelName: string }[],
+  published: PublishedFigure[],
+): string {
   const many = options.hardwareList !== null;
   if (options.format === 'json') {
     const strip = (r: SimulationResult) => (options.frontier ? r : { ...r, frontier: undefined });
-    return `${JSON.stringify(many ? { results: results.map((x) => strip(x.result)) } : strip(results[0]!.result), null, 2)}\n`;
+    return `${JSON.stringify(many ? { results: results.map((x) => strip(x.result)) } : { ...strip(results[0]!.result), published }, null, 2)}\n`;
   }
   if (options.format === 'csv') return `${CSV_COLUMNS.join(',')}\n${results.map((x) => csvRow(x.result)).join('\n')}\n`;
   let text = many ? formatComparisonTable(results.map((x) => x.result))
-    : formatResultTable(results[0]!.result, results[0]!.hardwareName, results[0]!.modelName);
+    : formatResultTable(results[0]!.result, results[0]!.hardwareName, results[0]!.modelName) + formatPublished(published);
   if (options.frontier) {
     for (const { result } of results) {
       text += `\nPareto frontier for ${result.hardwareId} (per replica, no SLO applied):\n`;

@@ -60,6 +60,14 @@ describe('simulate CLI', () => {
     expect(j.config.chips).toBe(4);
   });
 
+  it('shows published figures for the chip and model next to the prediction (Etched claim)', () => {
+    const r = run('--hardware', 'etched-sohu', '--chips', '8', '--model', 'llama-3.1-70b', '--input-tokens', '2048', '--output-tokens', '128');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Published figures for this chip and model');
+    expect(r.out).toMatch(/published 500,000 tokens\/s; this engine [\d,]+ tokens\/s/);
+    expect(r.out).toContain('beyond the profile');
+  });
+
   it('a model too large for the chips is a result, not a crash', () => {
     const r = run('--hardware', 'groq-lpu', '--chips', '8', ...WORKLOAD, '--format', 'json');
     expect(r.code).toBe(0);
