@@ -134,7 +134,10 @@ export function chooseBatch(
   const largest = largestPassing(1, cap, (b) => meetsSlo(ctx, at(b)));
   const peak = at(largest).replicaOutputTokensPerSecond;
   const enough = largestPassing(1, largest, (b) => b === 1 || at(b - 1).replicaOutputTokensPerSecond < SATURATION_SHARE * peak);
-  const limit: BatchLimit = enough < largest ? 'compute-saturation' : largest === cap ? capLimit : 'slo';
+  // Throughput flat well below the bound (>10% fewer sequences reach 99% of it) is compute saturation;
+  // otherwise the bound itself (latency limit, memory, runtime cap) is what limits the batch.
+  const bound: BatchLimit = largest === cap ? capLimit : 'slo';
+  const limit: BatchLimit = enough < 0.9 * largest ? 'compute-saturation' : bound;
   return { evaluation: at(enough), limit };
 }
 
