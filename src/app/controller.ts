@@ -26,6 +26,8 @@ export interface Snapshot {
 }
 
 export type Listener = (snapshot: Snapshot) => void;
+/** Told of every action that changed the state (URL sync, persistence), after listeners rendered. */
+export type ActionListener = (action: Action, state: AppState, previous: AppState) => void;
 
 export class Controller {
   private current: AppState;
@@ -33,6 +35,7 @@ export class Controller {
   private readonly running = new Map<string, { key: string; progress: Progress }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly listeners = new Set<Listener>();
+  private readonly actionListeners = new Set<ActionListener>();
   private error: string | null = null;
 
   constructor(
@@ -64,10 +67,25 @@ export class Controller {
     return () => this.listeners.delete(listener);
   }
 
+  onAction(listener: ActionListener): () => void {
+    this.actionListeners.add(listener);
+    return () => this.actionListeners.delete(listener);
+  }
+
   dispatch(action: Action): void {
+    const previous = this.current;
     const next = update(this.current, action, { catalog: this.catalog, views: this.views });
     if (next === this.current) return;
     this.current = next;
+    this.schedule();
+    this.notify();
+    for (const listener of this.actionListeners) listener(action, next, previous);
+  }
+
+  /** Replaces the whole state (a link opened, Back/Forward); not an action, so not written back. */
+  restore(state: AppState): void {
+    if (state === this.current) return;
+    this.current = state;
     this.schedule();
     this.notify();
   }
