@@ -33,6 +33,11 @@ export function measuredQuery(state: Parameters<ChannelDef<unknown>['plan']>[0])
   };
 }
 
+/** The measured channel's key for a query: a result belongs to the workload shown when the keys match. */
+export function measuredKey(query: MeasuredQuery): string {
+  return JSON.stringify(query);
+}
+
 export const measuredChannel: ChannelDef<MeasuredOverlay> = {
   name: 'measured',
   // Secondary to the comparison itself: it waits for a pause so the first chart is not delayed by
@@ -43,7 +48,7 @@ export const measuredChannel: ChannelDef<MeasuredOverlay> = {
     const query = measuredQuery(state);
     if (query === null) return null;
     return {
-      key: JSON.stringify(query),
+      key: measuredKey(query),
       jobs: [{ method: 'measuredPoints', args: [query] }],
       problems: [],
       assemble: (results) => results[0] as MeasuredOverlay,

@@ -4,7 +4,9 @@ import { chipNames, problemsOf, rankedCompare, seriesFor } from '../../app/selec
 import type { Snapshot } from '../../app/controller';
 import { MARK_LEGEND } from '../../charts/chip-series';
 import { costBarsChart } from '../../charts/cost-bars-chart';
-import { frontierChart, type FrontierMetric } from '../../charts/frontier-chart';
+import { frontierChart, measuredNote, type FrontierMeasured, type FrontierMetric } from '../../charts/frontier-chart';
+import { measuredKey, measuredQuery } from '../../app/accuracy-channels';
+import type { MeasuredOverlay } from '../../validation/measured-points';
 import type { RankedResult } from '../../engine/analysis/compare';
 import { compareCsv, resultsJson } from '../../export/csv';
 import { ChartHost } from '../chart-host';
@@ -53,6 +55,10 @@ export const mountCompareView: MountView = (ctx) => {
   ]);
 
   let drawn: unknown[] = [];
+  // Subtitle of the last overlay that matched the workload: kept while a newer one is computed, so
+  // the chart's structure (and its streaming updates) does not flip on every edit.
+  let measuredLines: string[] | null = null;
+  const modelName = (id: string) => ctx.catalog.models.get(id)?.name ?? id;
   return {
     element,
     activate() {
@@ -71,7 +77,8 @@ export const mountCompareView: MountView = (ctx) => {
       tableSlot.classList.toggle('stale', busy);
       const result = snapshot.results.get('compare');
       const layout = chartLayout();
-      const inputs = [result, state.compare, state.settings.slo, state.customChips, state.lab.chip, layout.compact];
+      const measuredResult = snapshot.results.get('measured');
+      const inputs = [result, state.compare, state.settings.slo, state.customChips, state.lab.chip, layout.compact, measuredResult];
       if (inputs.every((x, i) => x === drawn[i])) return;
       drawn = inputs;
       const list = [...problemsOf(snapshot, 'compare')];
@@ -91,7 +98,15 @@ export const mountCompareView: MountView = (ctx) => {
         onExplain: (hardwareId, key) => ctx.dispatch({ type: 'open-explain', hardwareId, key }),
       })]);
       const feasible = series.filter((s) => s.result.feasible);
-      frontier.show(feasible.length === 0 ? null : frontierChart({ series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds, layout }), MESSAGES.status.noFeasible);
+      // Published measurements matching this workload (only once computed for exactly this query).
+      const query = measuredQuery(state);
+      const overlay = measuredResult?.value as MeasuredOverlay | undefined;
+      let measured: FrontierMeasured | null = null;
+      if (overlay !== undefined && query !== null && measuredResult!.key === measuredKey(query)) {
+        measuredLines = measuredNote(overlay, modelName);
+        measured = { points: overlay.points, note: measuredLines };
+      } else if (measuredLines !== null) measured = { points: [], note: measuredLines };
+      frontier.show(feasible.length === 0 ? null : frontierChart({ series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds, layout, measured }), MESSAGES.status.noFeasible);
       bars.show(feasible.length === 0 ? null : costBarsChart({ series, layout }), MESSAGES.status.noFeasible);
     },
   };

@@ -1,6 +1,7 @@
 // The views of the app, in navigation order. Adding a view = one entry here (id, label, channels,
 // and a module exporting a MountView); the shell builds the navigation and routing from this list.
 
+import { accuracyChannel, measuredChannel } from '../../app/accuracy-channels';
 import { breakEvenChannel, compareChannel, labChannel, labGhostChannel, sensitivityChannel, sweepChannel } from '../../app/channels';
 import { MESSAGES } from '../messages';
 import { mountCompareView } from './compare-view';
@@ -10,7 +11,7 @@ export const VIEWS: readonly ViewDef[] = [
   {
     id: 'compare',
     label: MESSAGES.views.compare.label,
-    channels: [compareChannel],
+    channels: [compareChannel, measuredChannel],
     // The landing view ships in the main bundle: no extra request before the first chart.
     load: () => Promise.resolve(mountCompareView),
   },
@@ -25,6 +26,13 @@ export const VIEWS: readonly ViewDef[] = [
     label: MESSAGES.views.chipLab.label,
     channels: [labChannel, labGhostChannel, sensitivityChannel, breakEvenChannel],
     load: () => import('./chip-lab-view').then((m) => m.mountChipLabView),
+  },
+  {
+    id: 'accuracy',
+    // The view's other text loads with it (src/ui/accuracy-messages.ts).
+    label: 'Accuracy',
+    channels: [accuracyChannel],
+    load: () => import('./accuracy-view').then((m) => m.mountAccuracyView),
   },
 ];
 
