@@ -1,21 +1,39 @@
-// Browser entry: load the bundled catalog, start the worker pool, mount the page, compute.
+// Browser entry: load the bundled catalog, open the link in the URL (if any) with this browser's
+// saved custom chips and models, start the worker pool, mount the page, compute, and keep the URL
+// in step with the state.
 
 import { Controller } from './app/controller';
-import { defaultAppState } from './app-state/defaults';
+import { startUrlSync } from './app/url-sync';
 import { loadBundledCatalog } from './catalog/load-bundled';
 import { loadVega } from './ui/chart-host';
+import { MESSAGES } from './ui/messages';
+import { mountCopyLink, mountLinkNotice } from './ui/share-link';
 import { mountShell } from './ui/shell';
 import { VIEW_IDS, viewDef } from './ui/views/registry';
+import { decodeLink } from './url/link';
+import { browserStorage, readStoredCustom } from './url/stored-custom';
 import { createComputePool } from './worker-client';
 import './ui/styles.css';
 
-// Fetch the chart library while the workers compute the first results.
-void loadVega();
-const { catalog, problems } = loadBundledCatalog();
-const pool = createComputePool();
-const controller = new Controller(catalog, pool, VIEW_IDS, (view) => viewDef(view)?.channels ?? [], defaultAppState(catalog));
-const root = document.getElementById('app');
-if (root !== null) {
-  mountShell(root, controller, catalog, problems);
-  controller.schedule();
+async function start(): Promise<void> {
+  // Fetch the chart library while the link is read and the workers compute the first results.
+  void loadVega();
+  const { catalog, problems } = loadBundledCatalog();
+  const storage = browserStorage();
+  const saved = readStoredCustom(storage);
+  const opened = await decodeLink(location.hash, catalog, saved.stored, { views: VIEW_IDS });
+  const messages = [...opened.messages, ...(saved.skipped > 0 ? [MESSAGES.link.storedUnreadable(saved.skipped)] : [])];
+  const pool = createComputePool();
+  const controller = new Controller(catalog, pool, VIEW_IDS, (view) => viewDef(view)?.channels ?? [], opened.state);
+  const notice = mountLinkNotice();
+  notice.show(messages);
+  const sync = startUrlSync({ controller, catalog, views: VIEW_IDS, storage, onLinkMessages: (m) => notice.show(m) });
+  const copy = mountCopyLink(() => sync.flush());
+  const root = document.getElementById('app');
+  if (root !== null) {
+    mountShell(root, controller, catalog, problems, { actions: [copy.element], notices: [notice.element] });
+    controller.schedule();
+  }
 }
+
+void start();

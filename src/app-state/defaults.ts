@@ -55,7 +55,7 @@ export function defaultPicks(catalog: Catalog): ChipPick[] {
 export function labFrom(base: HardwareProfile | null, targetId: string): LabState {
   // The edited chip gets its own id and name, so results and explanations never mix it up with
   // the original (the ghost), which keeps the catalog id.
-  const chip = base === null ? blankChip() : { ...structuredClone(base), id: labChipId(base.id), name: `${base.name} (lab)` };
+  const chip = base === null ? blankChip() : { ...structuredClone(base), id: labChipId(base.id), name: `${base.name.slice(0, 190)} (lab)` };
   return { baseId: base === null ? null : base.id, chip, chips: defaultChipCount(chip), breakEvenTargetId: targetId };
 }
 

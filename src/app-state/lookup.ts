@@ -24,7 +24,8 @@ export function allModels(state: Pick<AppState, 'customModels'>, catalog: Catalo
 
 /** An id not used by the catalog or custom chips/models: `base`, else `base-2`, `base-3`, ... */
 export function freeId(base: string, taken: (id: string) => boolean): string {
-  const stem = base.slice(0, 56);
+  // Trimmed so the result still matches the id patterns (no trailing or doubled separators).
+  const stem = base.slice(0, 56).replace(/[.-]+$/, '') || 'custom';
   if (!taken(stem)) return stem;
   for (let n = 2; n < 10_000; n++) if (!taken(`${stem}-${n}`)) return `${stem}-${n}`;
   return `${stem}-custom`;

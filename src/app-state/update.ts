@@ -9,8 +9,9 @@ import { SWEEP_MAX_SIZES, type ModelFamily } from '../engine/analysis/sweep-size
 import type { EfficiencyMode, HardwareProfile, ModelArchitecture, Precision, RateClass } from '../engine/types';
 import { LIMITS } from '../scenario/limits';
 import type { AppState, ChipCount } from './app-state';
-import { defaultChipCount, labFrom } from './defaults';
+import { DEFAULT_BREAK_EVEN_TARGET, defaultChipCount, labFrom } from './defaults';
 import { clampLabValue, labParam, type LabParamId } from './lab-params';
+import { completeLabChip } from './lab-validity';
 import { findChip, findModel, freeId } from './lookup';
 import { clampSetting, settingsField, type SettingsFieldId } from './settings-fields';
 
@@ -126,10 +127,14 @@ export function update(state: AppState, action: Action, env: UpdateEnv): AppStat
       const def = labParam(action.param);
       const value = def === undefined ? null : clampLabValue(def, action.value);
       if (def === undefined || value === null) return state;
-      return { ...state, lab: { ...state.lab, chip: def.set(state.lab.chip, value, labRateClass(state)) } };
+      const chip = completeLabChip(def.set(state.lab.chip, value, labRateClass(state)), state.lab.chip);
+      return chip === null ? state : { ...state, lab: { ...state.lab, chip } };
     }
-    case 'lab-set-sram-weights':
-      return { ...state, lab: { ...state.lab, chip: { ...state.lab.chip, memory: { ...state.lab.chip.memory, sramHoldsWeights: action.on } } } };
+    case 'lab-set-sram-weights': {
+      if (state.lab.chip.memory.sramHoldsWeights === action.on) return state;
+      const chip = completeLabChip({ ...state.lab.chip, memory: { ...state.lab.chip.memory, sramHoldsWeights: action.on } }, state.lab.chip);
+      return chip === null ? state : { ...state, lab: { ...state.lab, chip } };
+    }
     case 'lab-set-name': {
       const name = action.name.replace(/\s+/g, ' ').trim().slice(0, NAME_MAX);
       return name === '' ? state : { ...state, lab: { ...state.lab, chip: { ...state.lab.chip, name } } };
@@ -159,12 +164,17 @@ export function update(state: AppState, action: Action, env: UpdateEnv): AppStat
       const id = freeId(action.model.id, idTaken(state, env));
       return { ...state, customModels: [...state.customModels, { ...structuredClone(action.model), id }], settings: { ...state.settings, model: id } };
     }
-    case 'remove-custom-chip':
+    case 'remove-custom-chip': {
+      // The break-even target must stay a known chip (links only carry known targets).
+      const target = state.lab.breakEvenTargetId;
+      const lab = target === action.id ? { ...state.lab, breakEvenTargetId: env.catalog.hardware.has(DEFAULT_BREAK_EVEN_TARGET) ? DEFAULT_BREAK_EVEN_TARGET : (env.catalog.hardware.keys().next().value ?? target) } : state.lab;
       return {
         ...state,
         customChips: state.customChips.filter((c) => c.id !== action.id),
         compare: { ...state.compare, picks: state.compare.picks.filter((p) => p.id !== action.id) },
+        lab,
       };
+    }
     case 'remove-custom-model': {
       const customModels = state.customModels.filter((m) => m.id !== action.id);
       const model = state.settings.model === action.id ? (env.catalog.models.keys().next().value ?? state.settings.model) : state.settings.model;

@@ -6,6 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { el, replaceChildren } from './dom';
 import { downloadBlob, downloadUrl } from './download';
 import { MESSAGES } from './messages';
+import { textTooltip } from './tooltip';
 
 type VegaView = import('vega').View;
 type Embed = typeof import('vega-embed').default;
@@ -108,7 +109,7 @@ export class ChartHost {
       this.view?.finalize();
       const target = el('div');
       replaceChildren(this.chart, [target]);
-      const result = await embed(target, spec, { actions: false, ast: true, expr, renderer: 'svg', tooltip: { theme: 'light' } });
+      const result = await embed(target, spec, { actions: false, ast: true, expr, renderer: 'svg', tooltip: textTooltip });
       this.view = result.view;
       this.key = key;
       this.mark(rowCount(spec));

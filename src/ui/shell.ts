@@ -11,7 +11,14 @@ import { mountProgress } from './progress';
 import { VIEWS, viewDef } from './views/registry';
 import type { MountedView, ViewContext } from './views/view';
 
-export function mountShell(root: HTMLElement, controller: Controller, catalog: Catalog, catalogProblems: readonly string[]): void {
+export interface ShellExtras {
+  /** More header buttons (Copy link). */
+  actions?: HTMLElement[];
+  /** Notices shown under the status line (what a link could not restore). */
+  notices?: HTMLElement[];
+}
+
+export function mountShell(root: HTMLElement, controller: Controller, catalog: Catalog, catalogProblems: readonly string[], extras: ShellExtras = {}): void {
   const ctx: ViewContext = { catalog, dispatch: (action) => controller.dispatch(action) };
   const navButtons = new Map(VIEWS.map((v) => [v.id, el('button', {
     text: v.label, attrs: { type: 'button', 'data-nav': v.id },
@@ -29,9 +36,10 @@ export function mountShell(root: HTMLElement, controller: Controller, catalog: C
     el('header', { class: 'app-header' }, [
       el('div', { class: 'brand' }, [el('span', { class: 'brand-name', text: MESSAGES.appTitle }), el('span', { class: 'brand-tagline', text: MESSAGES.appTagline })]),
       el('nav', { class: 'nav', attrs: { 'aria-label': 'Views' } }, [...navButtons.values()]),
-      el('div', { class: 'header-actions' }, [importButton]),
+      el('div', { class: 'header-actions' }, [...(extras.actions ?? []), importButton]),
     ]),
     status,
+    ...(extras.notices ?? []),
     main,
     explain.element,
   );

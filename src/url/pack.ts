@@ -10,7 +10,12 @@ export const MAX_UNPACKED_BYTES = 512 * 1024;
 export type Unpacked = { ok: true; value: unknown } | { ok: false; error: string };
 
 export async function packJson(value: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  return packText(JSON.stringify(value));
+}
+
+/** Packs JSON text as it is (tests build hostile payloads that JSON.stringify cannot). */
+export async function packText(text: string): Promise<string> {
+  const bytes = new TextEncoder().encode(text);
   const compressed = await collect(new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw')), Number.POSITIVE_INFINITY);
   return toBase64Url(compressed ?? new Uint8Array());
 }

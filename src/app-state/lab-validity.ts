@@ -1,0 +1,29 @@
+// The chip lab's chip stays a profile the catalog parser accepts (so it can be saved, shared in a
+// link and reopened). Edits that break a cross-field rule are completed where the intent is clear
+// (no HBM -> no HBM bandwidth and weights in SRAM; HBM back -> a bandwidth; SRAM holds weights ->
+// it needs a size and a bandwidth) and refused otherwise (the control shows the previous value).
+
+import { parseHardwareProfile } from '../catalog/parse-hardware-profile';
+import type { HardwareProfile } from '../engine/types';
+import { blankChip } from './blank-chip';
+
+/**
+ * SRAM filled in when weights move to SRAM and none is set: 230 MB at 80 TB/s, one Groq LPU
+ * (groq-lpu.json), the smallest SRAM-only part in the catalog.
+ */
+const SRAM_CAPACITY_BYTES = 230e6;
+const SRAM_BANDWIDTH_BYTES_PER_SECOND = 80e12;
+
+/** `next` (an edit of `previous`) made valid, or null when the edit cannot stand. */
+export function completeLabChip(next: HardwareProfile, previous: HardwareProfile): HardwareProfile | null {
+  let memory = next.memory;
+  const hbmRemoved = memory.hbmCapacityBytes === 0 && previous.memory.hbmCapacityBytes > 0;
+  const hbmAdded = memory.hbmCapacityBytes > 0 && previous.memory.hbmCapacityBytes === 0;
+  if (hbmRemoved) memory = { ...memory, hbmBandwidthBytesPerSecond: 0 };
+  if (hbmAdded && memory.hbmBandwidthBytesPerSecond === 0) memory = { ...memory, hbmBandwidthBytesPerSecond: blankChip().memory.hbmBandwidthBytesPerSecond };
+  if (memory.hbmCapacityBytes === 0 && !memory.sramHoldsWeights && previous.memory.sramHoldsWeights === memory.sramHoldsWeights) memory = { ...memory, sramHoldsWeights: true };
+  if (memory.sramHoldsWeights && memory.sramCapacityBytes === 0) memory = { ...memory, sramCapacityBytes: SRAM_CAPACITY_BYTES };
+  if (memory.sramHoldsWeights && memory.sramBandwidthBytesPerSecond === 0) memory = { ...memory, sramBandwidthBytesPerSecond: SRAM_BANDWIDTH_BYTES_PER_SECOND };
+  const chip = memory === next.memory ? next : { ...next, memory };
+  return parseHardwareProfile(chip).errors.length === 0 ? chip : null;
+}

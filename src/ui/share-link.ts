@@ -1,0 +1,78 @@
+// "Copy link" (the URL already holds the whole state; this copies it and confirms) and the notice
+// that lists what a link could not restore. Text only: link messages quote strangers' strings.
+
+import { el, replaceChildren } from './dom';
+import { MESSAGES } from './messages';
+
+const S = MESSAGES.share;
+
+export interface CopyLinkControl {
+  element: HTMLElement;
+}
+
+async function copyText(text: string, fallbackInput: HTMLInputElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Clipboard API refused (permissions, insecure context): select the text and try execCommand.
+    fallbackInput.value = text;
+    fallbackInput.hidden = false;
+    fallbackInput.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    }
+  }
+}
+
+export function mountCopyLink(link: () => Promise<string>): CopyLinkControl {
+  const status = el('span', { class: 'copy-status', attrs: { role: 'status', 'aria-live': 'polite', 'data-copy-status': '' } });
+  const input = el('input', { class: 'copy-fallback', attrs: { type: 'text', readonly: true, 'aria-label': S.linkLabel, 'data-copy-fallback': '' } });
+  input.hidden = true;
+  let clearTimer: ReturnType<typeof setTimeout> | null = null;
+  const button = el('button', {
+    class: 'secondary', text: S.copy, title: S.copyHint,
+    attrs: { type: 'button', 'data-control': 'copy-link' },
+    on: {
+      click: () => {
+        void link().then(async (url) => {
+          const ok = await copyText(url, input);
+          status.textContent = ok ? S.copied : S.copyFailed;
+          input.hidden = ok;
+          if (!ok) {
+            input.value = url;
+            input.select();
+          }
+          if (clearTimer !== null) clearTimeout(clearTimer);
+          if (ok) clearTimer = setTimeout(() => { status.textContent = ''; }, 4000);
+        });
+      },
+    },
+  });
+  return { element: el('div', { class: 'copy-link' }, [button, status, input]) };
+}
+
+export interface LinkNotice {
+  element: HTMLElement;
+  show(messages: readonly string[]): void;
+}
+
+/** Lists what an opened link could not restore; hidden when there is nothing to say. */
+export function mountLinkNotice(): LinkNotice {
+  const list = el('ul');
+  const dismiss = el('button', { class: 'link-button', text: S.dismiss, attrs: { type: 'button', 'data-control': 'link-notice-dismiss' } });
+  const element = el('section', { class: 'link-notice', attrs: { role: 'alert', 'data-link-messages': '' } }, [
+    el('p', { class: 'link-notice-title', text: S.noticeTitle }), list, dismiss,
+  ]);
+  element.hidden = true;
+  dismiss.addEventListener('click', () => { element.hidden = true; });
+  return {
+    element,
+    show(messages) {
+      replaceChildren(list, messages.map((m) => el('li', { text: m })));
+      element.hidden = messages.length === 0;
+    },
+  };
+}

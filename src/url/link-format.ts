@@ -1,0 +1,86 @@
+// The link's wire format: the app state with chips and models written as edits of a known profile
+// (a catalog chip, or the frozen blank chip of the link version) and compared chips as indices
+// into the frozen default list. A link carries only diff(base.wire, wire) (see patch.ts), so the
+// landing state is an empty object and a typical edited state a few dozen bytes before deflate.
+//
+// Each shipped link version has a frozen base (bases/vN.json). Bases never change after shipping:
+// they are the dictionary old links were written against. The app's defaults may change freely.
+
+import type { ChipCount } from '../app-state/app-state';
+import type { HardwareProfile } from '../engine/types';
+import v1 from './bases/v1.json';
+
+/** The version this build writes. Reading older versions goes through migrations.ts. */
+export const LINK_VERSION = 1;
+
+/** The hash parameter holding the scenario: `#s=<version>.<payload>`. */
+export const LINK_PARAM = 's';
+
+/** A chip or model as an edit of a reference profile. */
+export interface ProfileRef {
+  /** Catalog id of the reference; null = the version's frozen blank chip (chips) or nothing (models). */
+  base: string | null;
+  /** Fingerprint of the catalog reference when the link was made (shows when the catalog changed). */
+  hash?: string;
+  /** diff(reference, profile); absent when equal. */
+  edit?: unknown;
+}
+
+export interface WireLab {
+  /** The lab's starting chip (AppState.lab.baseId): catalog or custom id, or null = blank. */
+  base: string | null;
+  /** Reference the edit is against, when it is not `base`: a catalog id, or null = frozen blank. */
+  from?: string | null;
+  hash?: string;
+  edit?: unknown;
+  chips: ChipCount;
+  target: string;
+}
+
+/** Version 1 of the wire format (the state written out; `diff`ed against the base's wire). */
+export interface Wire {
+  view: string;
+  settings: unknown;
+  /** Index into the base's pick list, or "id:count" (count an integer or "auto"). */
+  picks: (number | string)[];
+  rankBy: string;
+  frontierMetric: string;
+  family: string;
+  sizes: number;
+  lab: WireLab;
+  chips: ProfileRef[];
+  models: ProfileRef[];
+  explain: { hardwareId: string; key: string } | null;
+}
+
+export interface LinkBase {
+  /** The state a link of this version is a patch of. */
+  wire: Wire;
+  /** Pick dictionary: Wire.picks numbers index this list ("id:count"). */
+  pickNames: string[];
+  /** The blank chip of this version (reference for chips with base null). */
+  blank: HardwareProfile;
+}
+
+/** Frozen bases by link version: add bases/vN.json here when version N ships. */
+export const LINK_BASES: ReadonlyMap<number, LinkBase> = new Map([[1, v1 as unknown as LinkBase]]);
+
+export function currentBase(): LinkBase {
+  return LINK_BASES.get(LINK_VERSION)!;
+}
+
+/** Short fingerprint of a JSON value (FNV-1a, 32 bits, base 36): detects changed catalog data. */
+export function fingerprint(value: unknown): string {
+  const text = JSON.stringify(value) ?? '';
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** "id:8" / "id:auto". */
+export function pickName(id: string, chips: ChipCount): string {
+  return `${id}:${chips}`;
+}

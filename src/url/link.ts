@@ -1,0 +1,104 @@
+// Shareable links: the whole app state in the URL hash as `#s=<version>.<payload>`, where payload
+// is base64url(deflate-raw(JSON(diff(base.wire, wire)))). Links come from strangers: decoding never
+// throws, caps every size (pack.ts, json-bounds.ts, parse-wire.ts) and reports what it could not
+// use, keeping everything it could.
+
+import type { AppState } from '../app-state/app-state';
+import type { Catalog } from '../catalog/catalog';
+import { MESSAGES } from '../ui/messages';
+import { exceedsBounds } from './json-bounds';
+import { LINK_BASES, LINK_PARAM, LINK_VERSION, currentBase } from './link-format';
+import { MIGRATIONS, runMigrations, type Migration } from './migrations';
+import { MAX_PACKED_CHARS, packJson, unpackJson } from './pack';
+import { baseState, parseWire, NO_STORED, type StoredCustom } from './parse-wire';
+import { applyPatch, diff } from './patch';
+import { toWire } from './to-wire';
+
+const L = MESSAGES.link;
+
+/** Longest hash or URL read at all (the payload itself is capped at MAX_PACKED_CHARS). */
+export const MAX_LINK_CHARS = MAX_PACKED_CHARS + 4096;
+/** Messages shown at most; the rest are counted. */
+export const MAX_MESSAGES = 12;
+
+export interface DecodeOptions {
+  /** View ids of the app; null accepts any well-formed id (CLI). Default: any. */
+  views?: ReadonlySet<string> | null;
+  /** For tests of future versions: the migration list to use. */
+  migrations?: readonly Migration[];
+}
+
+export interface DecodedLink {
+  state: AppState;
+  messages: string[];
+  /** What the link held: none (no #s=), unreadable (nothing of it used), or read (possibly with messages). */
+  status: 'none' | 'unreadable' | 'read';
+  /** Link version found, when readable. */
+  version: number | null;
+  /** Migrations that ran (their `from` versions). */
+  migrated: number[];
+}
+
+/** The JSON patch a link carries for `state` (undefined fields dropped: the landing state is {}). */
+export function linkPatch(state: AppState, catalog: Catalog): unknown {
+  const base = currentBase();
+  return diff(base.wire, toWire(state, catalog, base)) ?? {};
+}
+
+/** The hash (with '#') that reopens `state`. */
+export async function encodeLink(state: AppState, catalog: Catalog): Promise<string> {
+  return `#${LINK_PARAM}=${LINK_VERSION}.${await packJson(linkPatch(state, catalog))}`;
+}
+
+/** The `s` parameter of a hash, a full URL or a bare `s=` text; null when there is none. */
+export function linkParam(text: string): string | null {
+  const hashAt = text.indexOf('#');
+  const fragment = hashAt >= 0 ? text.slice(hashAt + 1) : text;
+  for (const part of fragment.split('&')) {
+    if (part.startsWith(`${LINK_PARAM}=`)) return part.slice(LINK_PARAM.length + 1);
+  }
+  return null;
+}
+
+function limited(messages: string[]): string[] {
+  if (messages.length <= MAX_MESSAGES) return messages;
+  return [...messages.slice(0, MAX_MESSAGES - 1), L.more(messages.length - (MAX_MESSAGES - 1))];
+}
+
+/**
+ * Opens a link: the state it describes (valid fields kept, the rest at defaults) plus messages.
+ * `stored` custom chips and models (this browser's) are merged in, never replaced.
+ */
+export async function decodeLink(text: string, catalog: Catalog, stored: StoredCustom = NO_STORED, options: DecodeOptions = {}): Promise<DecodedLink> {
+  const fallback = (messages: string[], status: DecodedLink['status'] = 'unreadable'): DecodedLink => ({
+    state: baseState(catalog, stored), messages, status, version: null, migrated: [],
+  });
+  try {
+    if (text.length > MAX_LINK_CHARS) return fallback([L.tooLong(text.length, MAX_LINK_CHARS)]);
+    const param = linkParam(text);
+    if (param === null) return fallback([], 'none');
+    const match = /^([^.]{0,12})\.([\s\S]*)$/.exec(param);
+    if (match === null) return fallback([L.notRecognised]);
+    const [, versionText = '', payload = ''] = match;
+    const unpacked = await unpackJson(payload);
+    if (!unpacked.ok) return fallback([L.damaged(unpacked.error)]);
+    const tooBig = exceedsBounds(unpacked.value);
+    if (tooBig !== null) return fallback([L.tooComplex(tooBig)]);
+    const messages: string[] = [];
+    let version = /^\d{1,6}$/.test(versionText) ? Number(versionText) : Number.NaN;
+    if (version > LINK_VERSION) messages.push(L.newer(version, LINK_VERSION));
+    else if (!LINK_BASES.has(version)) messages.push(L.badVersion(JSON.stringify(versionText.slice(0, 12))));
+    if (!LINK_BASES.has(version)) version = LINK_VERSION;
+    const base = LINK_BASES.get(version)!;
+    const patch = unpacked.value;
+    const full = applyPatch(structuredClone(base.wire), patch);
+    if (typeof full !== 'object' || full === null || Array.isArray(full)) return fallback([...messages, L.notAnObject]);
+    const migrated = runMigrations(full as Record<string, unknown>, version, LINK_VERSION, options.migrations ?? MIGRATIONS);
+    if (migrated.failedAt !== null) messages.push(L.migrationFailed(migrated.failedAt));
+    const restored = parseWire(migrated.value, { catalog, views: options.views ?? null, base: currentBase(), stored });
+    return { state: restored.state, messages: limited([...messages, ...restored.messages]), status: 'read', version, migrated: migrated.ran };
+  } catch {
+    // Defence in depth: every step above is written not to throw.
+    return fallback([L.failed]);
+  }
+}

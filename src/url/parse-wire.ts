@@ -1,0 +1,360 @@
+// Wire object (a link's patch applied to its base, migrated to the current version) -> AppState.
+// The link's parse step: never throws; every field is checked on its own, a bad field falls back
+// to its default with a message (MESSAGES.link), and everything valid is kept. Chips and models
+// go through the catalog's parsers; numbers through LIMITS; ids are looked up with Maps only.
+
+import { APP_STATE_VERSION, type AppState, type ChipCount, type ChipPick, type LabState, type WorkloadSettings } from '../app-state/app-state';
+import { defaultAppState, defaultChipCount, labFrom } from '../app-state/defaults';
+import { freeId } from '../app-state/lookup';
+import { MAX_CUSTOM, MAX_PICKS } from '../app-state/update';
+import type { Catalog } from '../catalog/catalog';
+import { parseHardwareProfile } from '../catalog/parse-hardware-profile';
+import { parseModelArchitecture } from '../catalog/parse-model';
+import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
+import { SWEEP_MAX_SIZES } from '../engine/analysis/sweep-sizes';
+import type { HardwareProfile, ModelArchitecture } from '../engine/types';
+import { describeValue, formatIssue, isRecord, own, type ParseOutcome } from '../parse/fields';
+import { LIMITS } from '../scenario/limits';
+import { parseScenario } from '../scenario/parse-scenario';
+import { SCENARIO_VERSION, type Scenario } from '../scenario/scenario';
+import { MESSAGES } from '../ui/messages';
+import { fingerprint, type LinkBase } from './link-format';
+import { applyPatch } from './patch';
+import { labReference } from './to-wire';
+
+const L = MESSAGES.link;
+
+/** Custom chips and models saved in this browser (merged into every opened link, never replaced). */
+export interface StoredCustom {
+  chips: HardwareProfile[];
+  models: ModelArchitecture[];
+}
+
+export const NO_STORED: StoredCustom = { chips: [], models: [] };
+
+export interface WireEnv {
+  catalog: Catalog;
+  /** View ids of the app; null accepts any well-formed id (the CLI has no views). */
+  views: ReadonlySet<string> | null;
+  base: LinkBase;
+  stored: StoredCustom;
+}
+
+export interface Restored {
+  state: AppState;
+  messages: string[];
+}
+
+const WIRE_KEYS = new Set(['view', 'settings', 'picks', 'rankBy', 'frontierMetric', 'family', 'sizes', 'lab', 'chips', 'models', 'explain']);
+const SETTINGS_IGNORED = new Set(['hardware', 'chips', 'version', 'model', '__proto__']);
+const VIEW_ID = /^[a-z][a-z0-9-]{0,39}$/;
+const ID_MAX = 64;
+const MIN_SIZES = 3;
+
+/** A user string as it appears inside a message: short, one line (messages are shown as text). */
+export function shown(value: unknown): string {
+  if (typeof value !== 'string') return describeValue(value);
+  const line = value.replace(/\s+/g, ' ');
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
+}
+
+/** The landing state plus the custom chips and models saved in this browser. */
+export function baseState(catalog: Catalog, stored: StoredCustom): AppState {
+  const state = defaultAppState(catalog);
+  const chips = mergeStored([], stored.chips, (id) => catalog.hardware.has(id) || catalog.models.has(id));
+  const models = mergeStored([], stored.models, (id) => catalog.hardware.has(id) || catalog.models.has(id) || chips.some((c) => c.id === id));
+  return { ...state, customChips: chips, customModels: models };
+}
+
+/**
+ * The link's items first, then the saved ones that are not already there (same id and content);
+ * a saved item whose id is taken keeps its content under a free id. At most MAX_CUSTOM saved ones.
+ */
+function mergeStored<T extends { id: string }>(fromLink: T[], stored: readonly T[], takenElsewhere: (id: string) => boolean): T[] {
+  const out = [...fromLink];
+  for (const item of stored.slice(0, MAX_CUSTOM)) {
+    const same = out.find((x) => x.id === item.id);
+    if (same !== undefined && JSON.stringify(same) === JSON.stringify(item)) continue;
+    const taken = (id: string) => takenElsewhere(id) || out.some((x) => x.id === id);
+    out.push(taken(item.id) ? { ...item, id: freeId(item.id, taken) } : item);
+  }
+  return out;
+}
+
+class Log {
+  readonly messages: string[] = [];
+  add(message: string): void {
+    this.messages.push(message.charAt(0).toUpperCase() + message.slice(1));
+  }
+  field(path: string, problem: string): void {
+    this.add(L.field(`${path} ${problem}`));
+  }
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= ID_MAX;
+}
+
+function readChipCount(raw: unknown): ChipCount | null {
+  if (raw === 'auto') return 'auto';
+  const n = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : raw;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < LIMITS.chips.min || n > LIMITS.chips.max) return null;
+  return n;
+}
+
+interface RefSpec<T> {
+  what: 'chip' | 'model';
+  /** Reference profile by base id (null = none/blank); undefined when unknown. */
+  reference(base: string | null): T | null | undefined;
+  catalogValue(base: string): unknown;
+  parse(raw: unknown): ParseOutcome<T>;
+}
+
+/** A profile written as an edit of a reference; null (with a message) when it cannot be used. */
+function resolveRef<T extends { id: string; name: string }>(entry: unknown, spec: RefSpec<T>, log: Log): T | null {
+  if (!isRecord(entry)) {
+    log.add(L.invalidCustom(spec.what, '?', `expected an object, got ${describeValue(entry)}`));
+    return null;
+  }
+  const base = own(entry, 'base') ?? null;
+  if (base !== null && !isId(base)) {
+    log.add(L.unknownBase(spec.what, shown(base)));
+    return null;
+  }
+  const reference = spec.reference(base);
+  if (reference === undefined) {
+    log.add(L.unknownBase(spec.what, shown(base)));
+    return null;
+  }
+  const edit = own(entry, 'edit');
+  const raw = edit === undefined ? structuredClone(reference) : applyPatch(structuredClone(reference), edit);
+  const parsed = spec.parse(raw);
+  const name = isRecord(raw) && typeof own(raw, 'name') === 'string' ? shown(own(raw, 'name')) : '?';
+  const first = parsed.errors[0];
+  if (parsed.value === null || first !== undefined) {
+    log.add(L.invalidCustom(spec.what, name, first === undefined ? 'unreadable' : formatIssue(first)));
+    return null;
+  }
+  const hash = own(entry, 'hash');
+  if (base !== null && typeof hash === 'string' && hash !== fingerprint(spec.catalogValue(base))) log.add(L.baseChanged(name, base));
+  return parsed.value;
+}
+
+function parseCustom<T extends { id: string; name: string }>(raw: unknown, spec: RefSpec<T>, inCatalog: (id: string) => boolean, label: string, log: Log): T[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    log.field(label, `must be a list, got ${describeValue(raw)}`);
+    return [];
+  }
+  if (raw.length > MAX_CUSTOM) log.add(L.tooMany(label, raw.length, MAX_CUSTOM));
+  const out: T[] = [];
+  for (const entry of raw.slice(0, MAX_CUSTOM)) {
+    const value = resolveRef(entry, spec, log);
+    if (value === null) continue;
+    if (inCatalog(value.id)) log.add(L.catalogId(spec.what, shown(value.id)));
+    else if (out.some((x) => x.id === value.id)) log.add(L.duplicateId(spec.what, shown(value.id)));
+    else out.push(value);
+  }
+  return out;
+}
+
+function parseSettings(raw: unknown, fallback: WorkloadSettings, hasModel: (id: string) => boolean, log: Log): WorkloadSettings {
+  if (!isRecord(raw)) {
+    if (raw !== undefined) log.field('settings', `must be an object, got ${describeValue(raw)}`);
+    return fallback;
+  }
+  const rest: Record<string, unknown> = {};
+  const unknown: string[] = [];
+  for (const key of Object.keys(raw)) {
+    if (!SETTINGS_IGNORED.has(key)) rest[key] = raw[key];
+    else if (key !== 'model') unknown.push(`settings.${shown(key)}`);
+  }
+  const { model: fallbackModel, ...fallbackRest } = fallback;
+  const base: Scenario = { ...structuredClone(fallbackRest), version: SCENARIO_VERSION, hardware: 'none', chips: 1, model: fallbackModel };
+  const parsed = parseScenario(rest, base);
+  for (const e of parsed.errors) log.add(L.field(formatIssue(e)));
+  for (const w of parsed.warnings) unknown.push(`settings.${w.path}`);
+  if (unknown.length > 0) log.add(L.unknownFields(unknown.slice(0, 6).join(', ')));
+  const { version: _v, hardware: _h, chips: _c, model: _m, ...fields } = parsed.value;
+  let model = fallbackModel;
+  const rawModel = own(raw, 'model');
+  if (rawModel !== undefined) {
+    if (isId(rawModel) && hasModel(rawModel)) model = rawModel;
+    else log.add(L.unknownModel(shown(rawModel), fallbackModel));
+  }
+  const spec = fields.speculative;
+  if (spec !== null && spec.method === 'draft-model' && typeof spec.draftModel === 'string' && !hasModel(spec.draftModel)) {
+    log.add(L.unknownModel(shown(spec.draftModel), 'no speculative decoding'));
+    fields.speculative = null;
+  }
+  return { ...fields, model };
+}
+
+function parsePicks(raw: unknown, base: LinkBase, find: (id: string) => HardwareProfile | undefined, fallback: ChipPick[], log: Log): ChipPick[] {
+  if (!Array.isArray(raw)) {
+    if (raw !== undefined) log.field('the comparison', `must be a list of chips, got ${describeValue(raw)}`);
+    return fallback;
+  }
+  if (raw.length > MAX_PICKS) log.add(L.tooMany('compared chips', raw.length, MAX_PICKS));
+  const out: ChipPick[] = [];
+  for (const entry of raw.slice(0, MAX_PICKS)) {
+    const name = typeof entry === 'number' && Number.isInteger(entry) && entry >= 0 ? base.pickNames[entry]
+      : typeof entry === 'string' && entry.length <= ID_MAX + 8 ? entry : undefined;
+    if (name === undefined) {
+      log.add(L.badPick(shown(entry)));
+      continue;
+    }
+    const colon = name.lastIndexOf(':');
+    const id = colon < 0 ? name : name.slice(0, colon);
+    const chip = find(id);
+    if (chip === undefined) {
+      log.add(L.unknownPick(shown(id)));
+      continue;
+    }
+    if (out.some((p) => p.id === id)) continue;
+    let chips = colon < 0 ? defaultChipCount(chip) : readChipCount(name.slice(colon + 1));
+    if (chips === null) {
+      log.add(L.badChipCount(shown(id), shown(name.slice(colon + 1))));
+      chips = defaultChipCount(chip);
+    }
+    out.push({ id, chips });
+  }
+  if (raw.length > 0 && out.length === 0) {
+    log.add(L.noPicksLeft);
+    return fallback;
+  }
+  return out;
+}
+
+function parseLab(raw: unknown, env: WireEnv, find: (id: string) => HardwareProfile | undefined, fallback: LabState, log: Log): LabState {
+  if (!isRecord(raw)) {
+    if (raw !== undefined) log.field('the chip lab', `must be an object, got ${describeValue(raw)}`);
+    return fallback;
+  }
+  const instead = fallback.baseId ?? 'the blank chip';
+  const baseId = own(raw, 'base') ?? null;
+  if (baseId !== null && !isId(baseId)) {
+    log.add(L.unknownChip(shown(baseId), instead));
+    return fallback;
+  }
+  const from = own(raw, 'from') === undefined ? baseId : own(raw, 'from');
+  if (from !== null && !isId(from)) {
+    log.add(L.unknownChip(shown(from), instead));
+    return fallback;
+  }
+  const target = own(raw, 'target');
+  const custom = from === null ? undefined : env.catalog.hardware.has(from) ? undefined : find(from);
+  const reference = custom !== undefined ? labFrom(custom, fallback.breakEvenTargetId).chip : labReference(from, env.catalog, env.base, fallback.breakEvenTargetId);
+  if (reference === undefined) {
+    log.add(L.unknownChip(shown(from), instead));
+    return fallback;
+  }
+  let chip = reference;
+  const edit = own(raw, 'edit');
+  if (edit !== undefined) {
+    const parsed = parseHardwareProfile(applyPatch(structuredClone(reference), edit));
+    const first = parsed.errors[0];
+    if (parsed.value === null || first !== undefined) log.add(L.invalidLabChip(first === undefined ? 'unreadable' : formatIssue(first)));
+    else chip = parsed.value;
+  }
+  const hash = own(raw, 'hash');
+  if (from !== null && custom === undefined && typeof hash === 'string' && hash !== fingerprint(env.catalog.hardware.get(from))) log.add(L.baseChanged(shown(chip.name), from));
+  const rawChips = own(raw, 'chips');
+  let chips = rawChips === undefined ? defaultChipCount(chip) : readChipCount(rawChips);
+  if (chips === null) {
+    log.add(L.badChipCount(shown(chip.name), shown(rawChips)));
+    chips = defaultChipCount(chip);
+  }
+  let breakEvenTargetId = fallback.breakEvenTargetId;
+  if (target !== undefined) {
+    if (isId(target) && find(target) !== undefined) breakEvenTargetId = target;
+    else log.add(L.unknownTarget(shown(target), fallback.breakEvenTargetId));
+  }
+  return { baseId, chip, chips, breakEvenTargetId };
+}
+
+function parseEnum<T extends string>(raw: unknown, allowed: (v: string) => boolean, fallback: T, path: string, choices: string, log: Log): T {
+  if (raw === undefined) return fallback;
+  if (typeof raw === 'string' && allowed(raw)) return raw as T;
+  log.field(path, `must be one of ${choices}, got ${shown(raw)}`);
+  return fallback;
+}
+
+/** The app state a (migrated, current-version) wire object describes, plus what could not be used. */
+export function parseWire(raw: unknown, env: WireEnv): Restored {
+  const log = new Log();
+  const fallback = baseState(env.catalog, env.stored);
+  if (!isRecord(raw)) {
+    log.add(L.notAnObject);
+    return { state: fallback, messages: log.messages };
+  }
+  const unknown = Object.keys(raw).filter((k) => !WIRE_KEYS.has(k));
+  if (unknown.length > 0) log.add(L.unknownFields(unknown.slice(0, 6).map(shown).join(', ')));
+  const { catalog } = env;
+
+  const inCatalog = (id: string) => catalog.hardware.has(id) || catalog.models.has(id);
+  const linkChips = parseCustom<HardwareProfile>(own(raw, 'chips'), {
+    what: 'chip',
+    reference: (base) => (base === null ? env.base.blank : catalog.hardware.get(base)),
+    catalogValue: (base) => catalog.hardware.get(base),
+    parse: parseHardwareProfile,
+  }, inCatalog, 'custom chips', log);
+  const linkModels = parseCustom<ModelArchitecture>(own(raw, 'models'), {
+    what: 'model',
+    reference: (base) => (base === null ? null : catalog.models.get(base)),
+    catalogValue: (base) => catalog.models.get(base),
+    parse: parseModelArchitecture,
+  }, (id) => inCatalog(id) || linkChips.some((c) => c.id === id), 'custom models', log);
+  const customChips = mergeStored(linkChips, env.stored.chips, (id) => inCatalog(id) || linkModels.some((m) => m.id === id));
+  const customModels = mergeStored(linkModels, env.stored.models, (id) => inCatalog(id) || customChips.some((c) => c.id === id));
+
+  const chipById = new Map(customChips.map((c) => [c.id, c]));
+  const findChip = (id: string) => catalog.hardware.get(id) ?? chipById.get(id);
+  const modelIds = new Set(customModels.map((m) => m.id));
+  const hasModel = (id: string) => catalog.models.has(id) || modelIds.has(id);
+
+  let view = fallback.view;
+  const rawView = own(raw, 'view');
+  if (rawView !== undefined) {
+    const ok = typeof rawView === 'string' && (env.views === null ? VIEW_ID.test(rawView) : env.views.has(rawView));
+    if (ok) view = rawView;
+    else log.add(L.unknownView(shown(rawView), fallback.view));
+  }
+
+  const settings = parseSettings(own(raw, 'settings'), fallback.settings, hasModel, log);
+  const picks = parsePicks(own(raw, 'picks'), env.base, findChip, fallback.compare.picks, log);
+  const rankBy = parseEnum<RankKey>(own(raw, 'rankBy'), (v) => Object.hasOwn(RANK_KEYS, v), fallback.compare.rankBy, 'the ranking', Object.keys(RANK_KEYS).join(', '), log);
+  const frontierMetric = parseEnum(own(raw, 'frontierMetric'), (v) => v === 'perChip' || v === 'usdPerMillion', fallback.compare.frontierMetric, 'the frontier axis', 'perChip, usdPerMillion', log);
+  const family = parseEnum(own(raw, 'family'), (v) => v === 'dense' || v === 'moe', fallback.modelSize.family, 'the model family', 'dense, moe', log);
+  let sizes = fallback.modelSize.sizes;
+  const rawSizes = own(raw, 'sizes');
+  if (rawSizes !== undefined) {
+    if (typeof rawSizes === 'number' && Number.isInteger(rawSizes) && rawSizes >= MIN_SIZES && rawSizes <= SWEEP_MAX_SIZES) sizes = rawSizes;
+    else log.field('the number of model sizes', `must be an integer from ${MIN_SIZES} to ${SWEEP_MAX_SIZES}, got ${shown(rawSizes)}`);
+  }
+  const lab = parseLab(own(raw, 'lab'), env, findChip, fallback.lab, log);
+
+  let explain: AppState['explain'] = null;
+  const rawExplain = own(raw, 'explain');
+  if (rawExplain !== undefined && rawExplain !== null) {
+    const hardwareId = isRecord(rawExplain) ? own(rawExplain, 'hardwareId') : undefined;
+    const key = isRecord(rawExplain) ? own(rawExplain, 'key') : undefined;
+    if (isId(hardwareId) && typeof key === 'string' && key.length > 0 && key.length <= 100) explain = { hardwareId, key };
+    else log.add(L.badExplain);
+  }
+
+  return {
+    state: {
+      version: APP_STATE_VERSION,
+      view,
+      settings,
+      compare: { picks, rankBy, frontierMetric },
+      modelSize: { family, sizes },
+      lab,
+      customChips,
+      customModels,
+      explain,
+    },
+    messages: log.messages,
+  };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseHardwareProfile } from '../../src/catalog/parse-hardware-profile';
+import { apply, fresh } from './helpers';
+
+describe('the chip lab keeps its chip a valid profile (so it can be saved and shared)', () => {
+  it('weights in SRAM on a chip without SRAM bandwidth get the SRAM of one Groq LPU', () => {
+    const s = apply(fresh(), { type: 'lab-start', baseId: null }, { type: 'lab-set-sram-weights', on: true });
+    expect(s.lab.chip.memory.sramHoldsWeights).toBe(true);
+    expect(s.lab.chip.memory.sramBandwidthBytesPerSecond).toBe(80e12);
+    expect(parseHardwareProfile(s.lab.chip).errors).toEqual([]);
+  });
+
+  it('no HBM means the weights live in SRAM', () => {
+    const s = apply(fresh(), { type: 'lab-set', param: 'hbmCapacity', value: 0 });
+    expect(s.lab.chip.memory.sramHoldsWeights).toBe(true);
+    expect(parseHardwareProfile(s.lab.chip).errors).toEqual([]);
+  });
+
+  it('edits that cannot be completed are refused', () => {
+    const before = fresh();
+    expect(apply(before, { type: 'lab-set', param: 'hbmBandwidth', value: 0 })).toBe(before);
+    const sramOnly = apply(before, { type: 'lab-set', param: 'hbmCapacity', value: 0 });
+    expect(sramOnly).not.toBe(before);
+    expect(apply(sramOnly, { type: 'lab-set-sram-weights', on: false })).toBe(sramOnly);
+  });
+
+  it('removing the custom chip that is the break-even target falls back to the default target', () => {
+    const s = apply(fresh(), { type: 'lab-save' }, { type: 'lab-set-target', id: 'nvidia-h200-sxm-lab' }, { type: 'remove-custom-chip', id: 'nvidia-h200-sxm-lab' });
+    expect(s.lab.breakEvenTargetId).toBe('nvidia-h200-sxm');
+  });
+});
+
+describe('HBM removed and added back', () => {
+  it('gets a bandwidth again', () => {
+    const s = apply(fresh(), { type: 'lab-set', param: 'hbmCapacity', value: 0 }, { type: 'lab-set', param: 'hbmCapacity', value: 96e9 });
+    expect(s.lab.chip.memory.hbmCapacityBytes).toBe(96e9);
+    expect(s.lab.chip.memory.hbmBandwidthBytesPerSecond).toBeGreaterThan(0);
+    expect(parseHardwareProfile(s.lab.chip).errors).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+// Frozen fixture links of every shipped link version (tests/fixtures/links/v<N>-*.json, written by
+// scripts/make-link-fixtures.ts when version N shipped, never edited) keep opening to the same
+// state. They are decoded against the catalog snapshot stored with them, so changes to catalog data
+// do not mask (or fake) a change in how links are read; the live catalog must still open them.
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AppState } from '../../src/app-state/app-state';
+import { buildCatalog } from '../../src/catalog/catalog';
+import { LINK_BASES, LINK_VERSION } from '../../src/url/link-format';
+import { decodeLink } from '../../src/url/link';
+import { MIGRATIONS, migrationChainProblems } from '../../src/url/migrations';
+import { catalog as liveCatalog, env } from '../app-state/helpers';
+import { stateProblems } from './valid-state';
+
+const DIR = new URL('../fixtures/links/', import.meta.url).pathname;
+
+interface Fixture {
+  file: string;
+  linkVersion: number;
+  description: string;
+  link: string;
+  state: AppState;
+}
+
+const fixtures: Fixture[] = readdirSync(DIR)
+  .filter((f) => /^v\d+-.+\.json$/.test(f) && !f.endsWith('-catalog.json'))
+  .sort()
+  .map((file) => ({ file, ...(JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Omit<Fixture, 'file'>) }));
+
+function snapshotCatalog(version: number) {
+  const raw = JSON.parse(readFileSync(join(DIR, `v${version}-catalog.json`), 'utf8')) as { hardware: { id: string }[]; models: { id: string }[] };
+  const { catalog, problems } = buildCatalog(raw.hardware.map((data) => ({ name: data.id, data })), raw.models.map((data) => ({ name: data.id, data })));
+  expect(problems).toEqual([]);
+  return catalog;
+}
+
+describe('frozen fixture links', () => {
+  it('every shipped version has fixtures and a frozen base', () => {
+    for (let v = 1; v <= LINK_VERSION; v++) {
+      expect(fixtures.filter((f) => f.linkVersion === v).length, `fixtures of link version ${v}`).toBeGreaterThanOrEqual(2);
+      expect(LINK_BASES.has(v), `bases/v${v}.json`).toBe(true);
+    }
+  });
+
+  it.each(fixtures.map((f) => [f.file, f] as const))('%s opens to the same state', async (_file, fixture) => {
+    const catalog = snapshotCatalog(fixture.linkVersion);
+    const d = await decodeLink(fixture.link, catalog, undefined, { views: env.views });
+    expect(d.messages).toEqual([]);
+    expect(d.version).toBe(fixture.linkVersion);
+    expect(d.state).toEqual(fixture.state);
+  });
+
+  it.each(fixtures.map((f) => [f.file, f] as const))('%s opens with the live catalog too', async (_file, fixture) => {
+    const d = await decodeLink(fixture.link, liveCatalog, undefined, { views: env.views });
+    expect(d.status).toBe('read');
+    expect(stateProblems(d.state, liveCatalog, env.views)).toEqual([]);
+  });
+});
+
+describe('migrations', () => {
+  it('form one chain: exactly one migration from each older version', () => {
+    expect(migrationChainProblems(MIGRATIONS, LINK_VERSION)).toEqual([]);
+  });
+
+  it('every registered migration runs for at least one fixture', async () => {
+    const ran = new Set<number>();
+    for (const f of fixtures) {
+      const d = await decodeLink(f.link, snapshotCatalog(f.linkVersion), undefined, { views: env.views });
+      for (const v of d.migrated) ran.add(v);
+    }
+    const never = MIGRATIONS.filter((m) => !ran.has(m.from)).map((m) => `${m.from} -> ${m.from + 1}: ${m.description}`);
+    expect(never, 'migrations no fixture exercises (add fixtures of the older version)').toEqual([]);
+  });
+});

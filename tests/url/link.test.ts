@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import type { AppState } from '../../src/app-state/app-state';
+import { MAX_CUSTOM, MAX_PICKS } from '../../src/app-state/update';
+import { LINK_VERSION, currentBase } from '../../src/url/link-format';
+import { MAX_LINK_CHARS, decodeLink, encodeLink, linkParam, linkPatch } from '../../src/url/link';
+import { packJson, packText } from '../../src/url/pack';
+import { toWire } from '../../src/url/to-wire';
+import { apply, catalog, env, fresh } from '../app-state/helpers';
+import { stateProblems } from './valid-state';
+
+const views = env.views;
+const ORIGIN = 'http://127.0.0.1:5173/';
+
+async function open(hash: string, stored?: Parameters<typeof decodeLink>[2]) {
+  const d = await decodeLink(hash, catalog, stored, { views });
+  expect(stateProblems(d.state, catalog, views)).toEqual([]);
+  return d;
+}
+
+/** A link whose patch is `patch` (as a tampered or hand-made link would be). */
+async function linkOf(patch: unknown, version = LINK_VERSION): Promise<string> {
+  return `#s=${version}.${await packJson(patch)}`;
+}
+
+function oneCustomChip(): AppState {
+  return apply(fresh(), { type: 'set-view', view: 'chip-lab' }, { type: 'lab-set', param: 'hbmCapacity', value: 288e9 }, { type: 'lab-set', param: 'hbmBandwidth', value: 8e12 }, { type: 'lab-set-name', name: 'H200 288GB' }, { type: 'lab-save' });
+}
+
+describe('link encoding', () => {
+  it('the landing state is an empty patch and a very short link', async () => {
+    expect(linkPatch(fresh(), catalog)).toEqual({});
+    const hash = await encodeLink(fresh(), catalog);
+    expect(`${ORIGIN}${hash}`.length).toBeLessThan(60);
+    expect((await open(hash)).state).toEqual(fresh());
+  });
+
+  it('a link with one custom chip (edited in the lab and saved) stays short', async () => {
+    const state = oneCustomChip();
+    const hash = await encodeLink(state, catalog);
+    const full = `${ORIGIN}${hash}`;
+    console.log(`link lengths: default ${ORIGIN.length + (await encodeLink(fresh(), catalog)).length} characters; one custom chip ${full.length} characters`);
+    expect(full.length).toBeLessThan(500);
+    const d = await open(hash);
+    expect(d.messages).toEqual([]);
+    expect(d.state).toEqual(state);
+  });
+
+  it('a typical edited workload stays well under 500 characters', async () => {
+    const state = apply(fresh(),
+      { type: 'set-model', model: 'llama-3.1-8b' }, { type: 'set-setting', field: 'inputTokens', value: 8000 },
+      { type: 'set-setting', field: 'maxTpotSeconds', value: 0.02 }, { type: 'toggle-chip', id: 'groq-lpu', on: false },
+      { type: 'set-chip-count', id: 'amd-mi300x', chips: 16 }, { type: 'set-pricing', pricing: 'tco' });
+    const hash = await encodeLink(state, catalog);
+    expect(hash.length).toBeLessThan(250);
+    expect((await open(hash)).state).toEqual(state);
+  });
+
+  it('writes compared chips of the default list as indices and others as id:count', () => {
+    const state = apply(fresh(), { type: 'toggle-chip', id: 'nvidia-a100-sxm', on: true }, { type: 'set-chip-count', id: 'nvidia-h100-sxm', chips: 'auto' });
+    const wire = toWire(state, catalog, currentBase());
+    expect(wire.picks[0]).toBe('nvidia-h100-sxm:auto');
+    expect(wire.picks[1]).toBe(1);
+    expect(wire.picks.at(-1)).toBe('nvidia-a100-sxm:8');
+  });
+
+  it('reads the link from a hash, a full URL or other hash parameters', () => {
+    expect(linkParam('#s=1.abc')).toBe('1.abc');
+    expect(linkParam('http://127.0.0.1:5173/?x=1#a=2&s=1.abc')).toBe('1.abc');
+    expect(linkParam('#main')).toBeNull();
+  });
+});
+
+describe('link decoding: specific messages, valid fields kept', () => {
+  it('no link: the landing state plus the saved custom chips, without messages', async () => {
+    const d = await open('');
+    expect(d.status).toBe('none');
+    expect(d.messages).toEqual([]);
+  });
+
+  it('an unknown lab chip falls back to the default lab and says which', async () => {
+    const d = await open(await linkOf({ lab: { base: 'xyz' }, settings: { workload: { inputTokens: 4096 } } }));
+    expect(d.messages).toEqual(["The chip 'xyz' is unknown, showing nvidia-h200-sxm instead."]);
+    expect(d.state.settings.workload.inputTokens).toBe(4096);
+    expect(d.state.lab).toEqual(fresh().lab);
+  });
+
+  it('unknown compared chips are left out; the known ones and their counts stay', async () => {
+    const d = await open(await linkOf({ picks: ['xyz:8', 'nvidia-h100-sxm:4', 'amd-mi300x:lots', 3] }));
+    expect(d.state.compare.picks).toEqual([{ id: 'nvidia-h100-sxm', chips: 4 }, { id: 'amd-mi300x', chips: 8 }, { id: 'nvidia-gb200-nvl72', chips: 72 }]);
+    expect(d.messages).toEqual([
+      "The chip 'xyz' is unknown and was left out of the comparison.",
+      "The chip count 'lots' for 'amd-mi300x' is not valid (1 to 100000 or auto); the default count was used.",
+    ]);
+  });
+
+  it('a comparison of only unknown chips shows the default chips', async () => {
+    const d = await open(await linkOf({ picks: ['nope:1'] }));
+    expect(d.state.compare.picks).toEqual(fresh().compare.picks);
+    expect(d.messages.at(-1)).toContain('default chips');
+  });
+
+  it('out-of-range numbers fall back to their defaults with the field named; the rest is kept', async () => {
+    const d = await open(await linkOf({ settings: { workload: { inputTokens: -5, outputTokens: 300 }, economics: { pue: 99 }, model: 'llama-3.1-8b' }, sizes: 1e9 }));
+    expect(d.state.settings.workload.outputTokens).toBe(300);
+    expect(d.state.settings.model).toBe('llama-3.1-8b');
+    expect(d.state.settings.workload.inputTokens).toBe(2048);
+    expect(d.state.settings.economics.pue).toBe(1.2);
+    expect(d.state.modelSize.sizes).toBe(13);
+    expect(d.messages.join('\n')).toMatch(/workload\.inputTokens must be an integer from 1 to 1000000 tokens, got -5/);
+    expect(d.messages.join('\n')).toMatch(/economics\.pue must be a number from 1 to 3, got 99/);
+    expect(d.messages.join('\n')).toMatch(/model sizes must be an integer from 3 to 32/);
+  });
+
+  it('an unknown model or view is named with what is shown instead', async () => {
+    const d = await open(await linkOf({ view: 'nope', settings: { model: 'gpt-9' } }));
+    expect(d.messages).toEqual([
+      "The view 'nope' is unknown, showing compare instead.",
+      "The model 'gpt-9' is unknown, showing llama-3.1-70b instead.",
+    ]);
+  });
+
+  it('a link from a newer version says so and keeps what it can read', async () => {
+    const d = await open(await linkOf({ settings: { workload: { outputTokens: 999 } }, hologram: true }, 3));
+    expect(d.messages[0]).toBe('This link was made by a newer version of tokencost (v3); it may not open correctly (this version reads links up to v1). Everything it could read is shown.');
+    expect(d.messages[1]).toContain('hologram');
+    expect(d.state.settings.workload.outputTokens).toBe(999);
+  });
+
+  it('truncated, garbled and unknown-format links open the landing state with a message', async () => {
+    const good = await encodeLink(oneCustomChip(), catalog);
+    for (const bad of [good.slice(0, good.length - 9), `${good.slice(0, 20)}!${good.slice(21)}`, '#s=1.', '#s=hello', '#s=1.AAAA']) {
+      const d = await open(bad);
+      expect(d.status, bad).toBe('unreadable');
+      expect(d.messages).toHaveLength(1);
+      expect(d.messages[0]).toMatch(/damaged|truncated|not a tokencost|scenario object/);
+    }
+  });
+
+  it('refuses oversized links, zip bombs and deep nesting without hanging', async () => {
+    const started = performance.now();
+    expect((await open(`#s=1.${'A'.repeat(MAX_LINK_CHARS)}`)).messages[0]).toContain('too long');
+    expect((await open(await linkOf({ settings: 'x'.repeat(2_000_000) }))).messages[0]).toMatch(/more data/);
+    const deep = `{"picks":${'['.repeat(200_000)}1${']'.repeat(200_000)}}`;
+    expect((await open(`#s=1.${await packText(deep)}`)).messages[0]).toContain('nested deeper');
+    expect((await open(await linkOf({ picks: Array.from({ length: 100_000 }, () => 0) }))).messages[0]).toContain('more than');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('caps compared chips and custom chips', async () => {
+    const ids = [...catalog.hardware.keys()];
+    const picks = Array.from({ length: 60 }, (_, i) => `${ids[i % ids.length]}:${i + 1}`);
+    const chips = Array.from({ length: 30 }, (_, i) => ({ base: 'nvidia-h100-sxm', edit: { id: `c-${i}`, name: `C ${i}` } }));
+    const d = await open(await linkOf({ picks, chips }));
+    expect(d.state.compare.picks.length).toBeLessThanOrEqual(MAX_PICKS);
+    expect(d.state.customChips).toHaveLength(MAX_CUSTOM);
+    expect(d.messages).toEqual(expect.arrayContaining([
+      `This link has 60 compared chips; only the first ${MAX_PICKS} were kept.`,
+      `This link has 30 custom chips; only the first ${MAX_CUSTOM} were kept.`,
+    ]));
+  });
+
+  it('rejects invalid custom chips by the catalog rules and names the problem', async () => {
+    const d = await open(await linkOf({ chips: [
+      { base: 'nvidia-h100-sxm', edit: { id: 'fast', name: 'Fast', power: { tdpWatts: -1 } } },
+      { base: 'nvidia-h100-sxm', edit: { id: 'nvidia-h200-sxm', name: 'Clash' } },
+      { base: 'nope', edit: {} },
+      { base: 'nvidia-h100-sxm', edit: { id: 'ok-chip', name: '<img src=x onerror=alert(1)>' } },
+    ], picks: ['ok-chip:2'] }));
+    expect(d.state.customChips.map((c) => c.id)).toEqual(['ok-chip']);
+    expect(d.state.customChips[0]!.name).toBe('<img src=x onerror=alert(1)>');
+    expect(d.state.compare.picks).toEqual([{ id: 'ok-chip', chips: 2 }]);
+    expect(d.messages).toEqual([
+      "The custom chip 'Fast' is not valid (power.tdpWatts must be a number from 1 to 1000000 W, got -1) and was left out.",
+      "The custom chip 'nvidia-h200-sxm' uses the id of a catalog chip and was left out.",
+      "A custom chip was based on 'nope', which this version does not know; it was left out.",
+    ]);
+  });
+
+  it('an invalid lab edit keeps the starting chip; a changed catalog chip is reported', async () => {
+    const d = await open(await linkOf({ lab: { edit: { memory: { hbmBandwidthBytesPerSecond: 0 } }, hash: 'old' } }));
+    expect(d.state.lab.chip).toEqual(fresh().lab.chip);
+    expect(d.messages[0]).toMatch(/chip lab's edited chip is not valid \(memory\.hbmBandwidthBytesPerSecond/);
+    expect(d.messages[1]).toMatch(/whose catalog data changed/);
+  });
+
+  it('prototype keys in a link change nothing', async () => {
+    const d = await open(await linkOf(JSON.parse('{"__proto__": {"polluted": 1}, "settings": {"__proto__": {"polluted": 1}}, "lab": {"edit": {"__proto__": {"polluted": 1}}}}')));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(d.state.lab.chip).toEqual(fresh().lab.chip);
+  });
+
+  it('saved custom chips and models are merged in, never replaced, even by a bad link', async () => {
+    const mine = oneCustomChip();
+    const stored = { chips: mine.customChips, models: [] };
+    for (const hash of ['#s=1.garbage%%', await linkOf({ chips: 'nope' }), await encodeLink(fresh(), catalog)]) {
+      const d = await open(hash, stored);
+      expect(d.state.customChips).toEqual(mine.customChips);
+    }
+    // Someone else's chip with the same id: both are kept, the saved one under a free id.
+    const theirs = apply(fresh(), { type: 'lab-set', param: 'tdp', value: 900 }, { type: 'lab-save' });
+    const d = await open(await encodeLink(theirs, catalog), stored);
+    expect(d.state.customChips.map((c) => c.id)).toEqual(['nvidia-h200-sxm-lab', 'nvidia-h200-sxm-lab-2']);
+    expect(d.state.customChips[1]!.memory.hbmCapacityBytes).toBe(288e9);
+    // The same chip is not duplicated.
+    expect((await open(await encodeLink(mine, catalog), stored)).state.customChips).toHaveLength(1);
+  });
+});
