@@ -11,7 +11,7 @@ import type { SliderRange } from './slider-scale';
 
 export type LabParamId =
   | 'compute' | 'hbmCapacity' | 'hbmBandwidth' | 'sramCapacity' | 'sramBandwidth' | 'scaleUpBandwidth'
-  | 'domainSize' | 'tdp' | 'listPrice' | 'rentalPrice' | 'computeEfficiency' | 'memoryEfficiency';
+  | 'domainSize' | 'tdp' | 'listPrice' | 'rentalPrice' | 'computeEfficiency' | 'memoryEfficiency' | 'softwareStackFactor';
 
 export interface LabParamDef {
   id: LabParamId;
@@ -27,6 +27,10 @@ export interface LabParamDef {
   /** Current SI value; null when the profile has none (no rental price). */
   get(p: HardwareProfile, rateClass: RateClass): number | null;
   set(p: HardwareProfile, value: number, rateClass: RateClass): HardwareProfile;
+  /** What the parameter means, shown under its slider. */
+  help?: string;
+  /** Shown instead when the efficiency mode is 'spec' and the parameter has no effect there. */
+  inactiveInSpecMode?: string;
 }
 
 const EFFICIENCY: NumberRule = { min: 0.01, max: 1 };
@@ -107,6 +111,15 @@ export const LAB_PARAMS: readonly LabParamDef[] = [
     slider: { min: 0.05, max: 1, log: false }, limit: EFFICIENCY,
     get: (p) => p.efficiency.memoryEfficiency,
     set: (p, v) => ({ ...p, efficiency: { ...p.efficiency, memoryEfficiency: v } }),
+  },
+  {
+    id: 'softwareStackFactor', label: 'Software-stack factor', unit: '%', scale: 0.01, quantity: 'fraction',
+    slider: { min: 0.05, max: 1, log: false }, limit: EFFICIENCY,
+    get: (p) => p.efficiency.softwareStackFactor,
+    set: (p, v) => ({ ...p, efficiency: { ...p.efficiency, softwareStackFactor: v } }),
+    help: "Share of the silicon's efficiencies that today's software reaches, fitted per vendor stack on published runs (Accuracy view). "
+      + 'It scales compute and memory efficiency in "Achieved with today\'s software" mode only. Drag it to 100% to ask: what if this vendor\'s software closed the gap?',
+    inactiveInSpecMode: 'Not applied now: Efficiency is set to "Silicon limit (spec sheet)", which assumes 100% (Pricing panel).',
   },
 ];
 

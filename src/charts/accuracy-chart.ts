@@ -3,7 +3,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { RowResult } from '../validation/validate';
-import { CHART_CONFIG, CHART_HEIGHT, FORMAT, LOG_LABEL_EXPR, WIDE, type ChartLayout } from './chart-theme';
+import { CHART_CONFIG, CHART_HEIGHT, FORMAT, WIDE, type ChartLayout } from './chart-theme';
 import { vendorColor } from './vendor-colors';
 
 /** Readable names of calibration.csv source kinds, in legend order. */
@@ -14,6 +14,8 @@ export const SOURCE_KIND_LABELS: ReadonlyMap<string, string> = new Map([
   ['third_party_api_benchmark', 'Third-party API speed'],
   ['vendor_claim', 'Vendor claim'],
   ['tco_assumption', 'TCO estimate (SemiAnalysis)'],
+  ['cloud_price', 'Cloud rental price'],
+  ['api_price_history', 'API price history'],
 ]);
 
 const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'wedge', 'arrow'];
@@ -21,6 +23,12 @@ const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle
 export function sourceKindLabel(kind: string): string {
   return SOURCE_KIND_LABELS.get(kind) ?? kind;
 }
+
+/** Vega expression: the tick is a power of ten. */
+const DECADE_TEST = 'abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) < 1e-6';
+
+/** Labels at powers of ten only (1, 10, 100, 1k, ...): the axes span up to seven decades. */
+const DECADE_LABEL_EXPR = `${DECADE_TEST} ? (datum.value >= 1000 ? format(datum.value, '~s') : format(datum.value, '~g')) : ''`;
 
 /** The band drawn around y = x. */
 export const BAND = 0.2;
@@ -91,24 +99,37 @@ export function accuracyChart(input: AccuracyChartInput): TopLevelSpec {
   const kinds = orderedKinds(points);
   const [lo, hi] = [parity[0]!.x, parity[1]!.x];
   const scale = { type: 'log' as const, domain: [lo, hi], nice: false };
-  const x = { field: 'x', type: 'quantitative', title: 'Measured (log, each row in its own unit)', scale, axis: { labelExpr: LOG_LABEL_EXPR } } as const;
-  const y = { field: 'y', type: 'quantitative', title: 'Predicted by the engine (log)', scale, axis: { labelExpr: LOG_LABEL_EXPR } } as const;
+  // Seven decades of log ticks: full grid lines at powers of ten only, faint ones between.
+  const axis = { labelExpr: DECADE_LABEL_EXPR, gridOpacity: { condition: { test: DECADE_TEST, value: 1 }, value: 0.3 } };
+  const x = { field: 'x', type: 'quantitative', title: 'Measured (log, each row in its own unit)', scale, axis } as const;
+  const y = { field: 'y', type: 'quantitative', title: 'Predicted by the engine (log)', scale, axis } as const;
   const legend = (title: string) => (layout.compact
     ? { orient: 'bottom' as const, direction: 'vertical' as const, title }
     : { orient: 'right' as const, title });
   const left = input.rows.length - points.length;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: `Predicted vs measured (${input.mode === 'spec' ? 'silicon limit, spec sheet' : "achieved with today's software"})`,
-      subtitle: [
-        'One point per calibration row; above the line = the engine is optimistic.',
-        `Dashed: prediction = measurement; grey band: within ±${BAND * 100}%.`,
-        ...(left > 0 ? [`${left} row${left === 1 ? '' : 's'} without a feasible prediction ${left === 1 ? 'is' : 'are'} listed in the table only.`] : []),
-      ],
-    },
+    title: layout.compact
+      ? {
+        text: 'Predicted vs measured',
+        subtitle: [
+          input.mode === 'spec' ? 'Silicon limit (spec sheet).' : "Achieved with today's software.",
+          'One point per calibration row.',
+          'Above the dashed line = engine optimistic.',
+          `Grey band: within ±${BAND * 100}%.`,
+          ...(left > 0 ? [`${left} infeasible row${left === 1 ? '' : 's'}: table only.`] : []),
+        ],
+      }
+      : {
+        text: `Predicted vs measured (${input.mode === 'spec' ? 'silicon limit, spec sheet' : "achieved with today's software"})`,
+        subtitle: [
+          'One point per calibration row; above the line = the engine is optimistic.',
+          `Dashed: prediction = measurement; grey band: within ±${BAND * 100}%.`,
+          ...(left > 0 ? [`${left} row${left === 1 ? '' : 's'} without a feasible prediction ${left === 1 ? 'is' : 'are'} listed in the table only.`] : []),
+        ],
+      },
     width: 'container',
-    height: layout.compact ? 320 : CHART_HEIGHT + 60,
+    height: layout.compact ? 340 : CHART_HEIGHT + 140,
     config: CHART_CONFIG,
     datasets: { parity, points },
     layer: [

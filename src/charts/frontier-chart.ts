@@ -242,7 +242,8 @@ function measuredLayers(x: object, y: object, color: object, metric: FrontierMet
       mark: { type: 'point', filled: false, size: 110, strokeWidth: 2.5, opacity: 1 },
       encoding: {
         x, y, color,
-        shape: { field: 'marker', type: 'nominal', scale: { domain: [MEASURED_MARKER], range: ['square'] }, legend: { ...sideLegend(layout), title: null } },
+        // Domain from the data: no legend entry while nothing is drawn.
+        shape: { field: 'marker', type: 'nominal', scale: { range: ['square'] }, legend: { ...sideLegend(layout), title: null } },
         tooltip,
       },
     } as LayerEntry,

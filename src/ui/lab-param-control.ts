@@ -20,7 +20,8 @@ export function displayQuantity(def: LabParamDef, value: number | null): string 
 
 export interface LabParamControl {
   element: HTMLElement;
-  sync(chip: HardwareProfile, original: HardwareProfile, rateClass: RateClass): void;
+  /** `specMode`: the efficiency mode is 'spec' (parameters that only apply in 'achieved' say so). */
+  sync(chip: HardwareProfile, original: HardwareProfile, rateClass: RateClass, specMode?: boolean): void;
 }
 
 export function labParamControl(def: LabParamDef, onValue: (value: number) => void): LabParamControl {
@@ -32,6 +33,9 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
   });
   const hint = el('div', { class: 'hint', id: `${id}-hint` });
   const error = el('div', { class: 'error', id: `${id}-error`, attrs: { 'aria-live': 'polite' } });
+  const help = def.help === undefined ? null : el('div', { class: 'hint help', id: `${id}-help`, text: def.help });
+  const inactive = def.inactiveInSpecMode === undefined ? null : el('div', { class: 'hint inactive', text: def.inactiveInSpecMode, attrs: { hidden: true } });
+  if (help !== null) text.setAttribute('aria-describedby', `${id}-hint ${id}-help ${id}-error`);
   // After a typed value is applied, show it normalised (units, clamping) even though the box has focus.
   let committed = false;
   range.addEventListener('input', () => {
@@ -55,8 +59,9 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
     if (event.key === 'Enter') text.dispatchEvent(new Event('change'));
   });
   return {
-    element: el('div', { class: 'lab-param', attrs: { 'data-param': def.id } }, [label, text, range, hint, error]),
-    sync(chip, original, rateClass) {
+    element: el('div', { class: 'lab-param', attrs: { 'data-param': def.id } }, [label, text, range, hint, help, inactive, error]),
+    sync(chip, original, rateClass, specMode = false) {
+      if (inactive !== null) inactive.hidden = !specMode;
       const value = def.get(chip, rateClass);
       if (def.id === 'compute') label.textContent = `${def.label} (${rateClass})`;
       if (committed) text.value = displayQuantity(def, value);

@@ -38,12 +38,13 @@ function pct(v: number | null | undefined, signed = true): string {
   return v === null || v === undefined ? '—' : formatPercent(v, signed);
 }
 
+/** A table that scrolls sideways on narrow screens; its title stays put above it. */
 function table(caption: string | null, columns: readonly string[], body: HTMLElement[], cls = ''): HTMLElement {
-  return el('div', { class: 'table-wrap' }, [el('table', { class: `results ${cls}`.trim() }, [
-    caption === null ? null : el('caption', { text: caption }),
+  const wrap = el('div', { class: 'table-wrap' }, [el('table', { class: `results ${cls}`.trim(), attrs: { 'aria-label': caption } }, [
     el('thead', {}, [el('tr', {}, columns.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))]),
     ...body,
   ])]);
+  return caption === null ? wrap : el('div', {}, [el('h2', { class: 'card-title', text: caption }), wrap]);
 }
 
 function td(text: string, cls?: string, title?: string): HTMLElement {
@@ -55,17 +56,27 @@ function chipsText(r: RowResult): string {
   return c === 'auto' ? `auto (${r.chipsUsed})` : String(c);
 }
 
-function lengthsCell(r: RowResult): HTMLElement {
-  if (r.plan.metric.kind === 'tco-usd-per-chip-hour') return td('—');
+function lengthsText(r: RowResult): { text: string; title: string | undefined } | null {
+  if (r.plan.metric.kind === 'tco-usd-per-chip-hour') return null;
   const w = r.plan.scenario.workload;
   const exact = r.plan.row.inputLen !== null && r.plan.row.outputLen !== null;
-  if (exact) return td(`${w.inputTokens} / ${w.outputTokens}`);
-  return td(`≈${w.inputTokens} / ${w.outputTokens}`, undefined, A.assumedLengths);
+  return exact
+    ? { text: A.tokens(String(w.inputTokens), String(w.outputTokens)), title: undefined }
+    : { text: A.tokens(`≈${w.inputTokens}`, `≈${w.outputTokens}`), title: A.assumedLengths };
 }
 
-function chipCell(r: RowResult): HTMLElement {
-  if (r.basis !== 'assumed') return td(r.hardwareName, 'chip-cell');
-  return el('td', { class: 'chip-cell' }, [r.hardwareName, ' ', el('span', { class: 'mark', text: ASSUMED_EFFICIENCY_MARK, title: A.assumedMark })]);
+function assumedMark(r: RowResult): HTMLElement | null {
+  return r.basis === 'assumed' ? el('span', { class: 'mark', text: ` ${ASSUMED_EFFICIENCY_MARK}`, title: A.assumedMark }) : null;
+}
+
+/** Which catalog chip, count, model and lengths the row was mapped to. */
+function modelledCell(r: RowResult): HTMLElement {
+  const lengths = lengthsText(r);
+  const second = [r.plan.modelId, lengths?.text].filter((x): x is string => x !== null && x !== undefined).join(' · ');
+  return el('td', { class: 'label-cell' }, [
+    el('div', {}, [A.modelledAs(r.hardwareName, chipsText(r)), assumedMark(r)]),
+    second === '' ? null : el('div', { class: 'sub', text: second, title: lengths?.title }),
+  ]);
 }
 
 function errorCell(r: RowResult): HTMLElement {
@@ -85,16 +96,23 @@ function assumptionsCell(r: RowResult): HTMLElement {
   ])]);
 }
 
+/** "MLPerf Inference v4.1" rather than "MLPerf Inference · MLPerf Inference v4.1". */
+function sourceLine(kind: string, roundOrDate: string): string {
+  const label = sourceKindLabel(kind);
+  if (roundOrDate === '') return label;
+  return roundOrDate.toLowerCase().startsWith(label.toLowerCase()) ? roundOrDate : `${label} · ${roundOrDate}`;
+}
+
 function rowLine(r: RowResult): HTMLElement {
-  const metric = A.metric[r.plan.metric.kind]?.(chipsText(r)) ?? r.plan.metric.unit;
+  const [short, long] = A.metric[r.plan.metric.kind] ?? [r.plan.metric.unit, r.plan.metric.unit];
   return el('tr', { attrs: { 'data-row': r.plan.row.index } }, [
     td(`#${r.plan.row.index}`),
-    td(r.plan.label, 'label-cell', `${sourceKindLabel(r.plan.row.sourceKind)} · ${r.plan.row.roundOrDate}`),
-    chipCell(r),
-    td(chipsText(r)),
-    td(r.plan.modelId ?? '—'),
-    lengthsCell(r),
-    td(metric, 'metric-cell'),
+    el('td', { class: 'label-cell' }, [
+      el('div', { text: r.plan.label }),
+      el('div', { class: 'sub', text: sourceLine(r.plan.row.sourceKind, r.plan.row.roundOrDate) }),
+    ]),
+    modelledCell(r),
+    td(short, 'metric-cell', long),
     td(num(r.predicted)),
     td(num(r.plan.measured)),
     errorCell(r),
@@ -168,36 +186,41 @@ function relativeTable(entries: readonly RatioEntry[]): HTMLElement {
   ])))], 'accuracy-relative');
 }
 
-function claimsTable(report: ValidationReport): HTMLElement | null {
+function claimsList(report: ValidationReport): HTMLElement | null {
   const claims = report.rows.filter((r) => r.claim !== null);
   if (claims.length === 0) return null;
-  const body = claims.map((r) => {
+  const items = claims.map((r) => {
     const c = r.claim!;
     const verdict = c.idealPrediction === null ? A.noIdeal
       : c.beyondIdeal ? A.beyondCeiling((r.plan.measured / c.idealPrediction).toFixed(1)) : A.withinCeiling;
-    return el('tr', { attrs: { 'data-row': r.plan.row.index } }, [
-      td(`#${r.plan.row.index}`),
-      td(r.plan.label, 'label-cell', r.plan.row.sourceRef),
-      chipCell(r),
-      td(`${num(r.plan.measured)} ${r.plan.metric.unit}`),
-      td(num(r.predicted)),
-      td(num(c.idealPrediction)),
-      el('td', { class: 'implies' }, [el('strong', { text: verdict }), el('div', { class: 'implies-text', text: c.text })]),
+    const unit = r.plan.metric.unit;
+    return el('li', { class: 'claim', attrs: { 'data-row': r.plan.row.index } }, [
+      el('div', { class: 'claim-head' }, [
+        el('strong', { text: `#${r.plan.row.index} ${r.plan.label}` }),
+        ' · ', r.hardwareName, assumedMark(r),
+      ]),
+      el('div', { class: 'claim-numbers' }, [
+        A.claimNumbers(`${num(r.plan.measured)} ${unit}`, num(r.predicted), num(c.idealPrediction)),
+        ' → ', el('strong', { class: c.beyondIdeal ? 'err-bad-text' : undefined, text: verdict }),
+      ]),
+      el('ul', { class: 'implies-text' }, c.text.split('; ').map((t) => el('li', { text: t }))),
     ]);
   });
-  return el('div', {}, [
+  return el('div', { attrs: { 'data-table': 'accuracy-claims-list' } }, [
     el('h2', { class: 'card-title', text: A.claimsTitle }),
     el('p', { class: 'card-intro', text: A.claimsIntro }),
-    table(null, A.claimColumns, [el('tbody', {}, body)], 'accuracy-claims'),
+    el('ul', { class: 'claims' }, items),
   ]);
 }
 
+/** Excluded rows grouped by reason (many rows share one), collapsed by default. */
 function excludedBlock(report: ValidationReport): HTMLElement {
-  const body = report.excluded.map((e) => el('tr', {}, [
-    td(`#${e.row.index}`),
-    td(sourceKindLabel(e.row.sourceKind)),
-    td(e.label, 'label-cell'),
-    td(e.reason, 'reason-cell'),
+  const byReason = new Map<string, ValidationReport['excluded']>();
+  for (const e of report.excluded) byReason.set(e.reason, [...(byReason.get(e.reason) ?? []), e]);
+  const body = [...byReason.entries()].map(([reason, rows]) => el('tr', {}, [
+    td(reason, 'reason-cell'),
+    td([...new Set(rows.map((e) => sourceKindLabel(e.row.sourceKind)))].join(', ')),
+    el('td', { class: 'label-cell' }, [el('ul', { class: 'plain-list' }, rows.map((e) => el('li', { text: `#${e.row.index} ${e.label}` })))]),
   ]));
   return el('details', { attrs: { 'data-accuracy': 'excluded' } }, [
     el('summary', { text: A.excluded(report.excluded.length) }),
@@ -309,7 +332,7 @@ export const mountAccuracyView: MountView = (ctx) => {
       replaceChildren(summarySlot, [summaryTable(report)]);
       replaceChildren(rowsSlot, [rowsTable(report)]);
       replaceChildren(relativeSlot, [relativeTable(report.relative)]);
-      const claims = claimsTable(report);
+      const claims = claimsList(report);
       replaceChildren(claimsSlot, [claims, infeasibleBlock(report)]);
       replaceChildren(excludedSlot, [excludedBlock(report)]);
       for (const slot of slots) slot.hidden = false;

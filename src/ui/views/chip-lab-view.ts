@@ -124,7 +124,7 @@ export const mountChipLabView: MountView = (ctx) => {
       const request = labRequest(state, ctx.catalog);
       const rateClass = labRateClass(state);
       for (const p of params) {
-        p.control.sync(state.lab.chip, request.original, rateClass);
+        p.control.sync(state.lab.chip, request.original, rateClass, state.settings.efficiencyMode === 'spec');
         // SRAM only matters when weights may live there (GPU caches do not hold weights).
         if (p.def.id === 'sramBandwidth' || p.def.id === 'sramCapacity') p.control.element.hidden = !state.lab.chip.memory.sramHoldsWeights;
       }

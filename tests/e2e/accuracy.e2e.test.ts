@@ -1,0 +1,92 @@
+// The Accuracy view and the measured overlay of the comparison frontier, in headless Chromium against
+// the production build (run `npx vite build` first).
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chartDrawn, launch, openPage, screenshot, type WatchedPage } from './browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function done(p: WatchedPage): Promise<void> {
+  expect(p.problems).toEqual([]);
+  await p.page.context().close();
+}
+
+async function openAccuracy(p: WatchedPage): Promise<void> {
+  await p.page.click('[data-nav="accuracy"]');
+  await chartDrawn(p.page, 'accuracy');
+  await p.page.waitForSelector('[data-table="accuracy-rows"] tbody tr[data-row]');
+}
+
+describe('accuracy view', () => {
+  it('renders the summary, the chart and the row table without errors; the spec/achieved switch reruns it', async () => {
+    const p = await openPage(browser, baseUrl);
+    await openAccuracy(p);
+    const rows = await p.page.locator('[data-table="accuracy-rows"] tbody tr[data-row]').count();
+    expect(rows).toBeGreaterThan(50);
+    // Chart marks: one symbol per drawable row.
+    expect(Number(await p.page.getAttribute('[data-chart="accuracy"]', 'data-rows'))).toBeGreaterThan(50);
+    const headline = p.page.locator('[data-accuracy="headline"]');
+    const achieved = await headline.textContent();
+    expect(achieved).toContain('MLPerf + vendor tables');
+    expect(achieved).toContain('within target');
+    expect(await p.page.locator('[data-table="accuracy-summary"] tbody tr').count()).toBeGreaterThan(5);
+    expect(await p.page.locator('[data-table="accuracy-relative"] tbody tr').count()).toBeGreaterThan(10);
+    expect(await p.page.locator('[data-table="accuracy-claims"] li.claim').count()).toBeGreaterThan(3);
+    // Excluded rows: collapsed by default, with reasons.
+    const excluded = p.page.locator('details[data-accuracy="excluded"]');
+    expect(await excluded.getAttribute('open')).toBeNull();
+    await excluded.locator('summary').click();
+    expect(await excluded.locator('tbody tr').first().textContent()).toMatch(/\w+/);
+    // Assumptions on demand.
+    const first = p.page.locator('[data-table="accuracy-rows"] tbody tr[data-row="5"] td.assumptions details');
+    await first.locator('summary').click();
+    expect(await first.textContent()).toContain('ASSUMED');
+    // Uncalibrated families are listed and marked.
+    expect(await p.page.locator('[data-accuracy="calibration"] li.assumed').count()).toBeGreaterThan(3);
+    await screenshot(p.page, 'accuracy-1280');
+    const v1 = Number(await p.page.getAttribute('[data-chart="accuracy"]', 'data-version'));
+    await p.page.click('[data-view="accuracy"] [data-option="spec"]');
+    await p.page.waitForFunction((v) => Number(document.querySelector('[data-chart="accuracy"]')?.getAttribute('data-version')) > v, v1, { timeout: 60_000 });
+    await expect.poll(() => headline.textContent()).not.toBe(achieved);
+    expect(await p.page.locator('[data-chart="accuracy"]').textContent()).toContain('spec sheet');
+    await done(p);
+  });
+
+  it('fits a 420 px window without page-level horizontal scrolling', async () => {
+    const p = await openPage(browser, baseUrl, { width: 420, height: 860 });
+    await openAccuracy(p);
+    const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await screenshot(p.page, 'accuracy-420');
+    await done(p);
+  });
+});
+
+describe('measured points on the comparison frontier', () => {
+  it('says so when nothing matches the default workload, and draws measured points for an MLPerf workload', async () => {
+    const p = await openPage(browser, baseUrl);
+    await chartDrawn(p.page, 'frontier');
+    const frontier = p.page.locator('[data-chart="frontier"]');
+    await expect.poll(() => frontier.textContent(), { timeout: 30_000 }).toContain('No published measurement matches');
+    // No legend entry for measurements that are not drawn.
+    expect(await frontier.textContent()).not.toContain('measured (published run)');
+    await p.page.selectOption('[data-control="model"]', 'llama-2-70b');
+    await p.page.fill('[data-view="compare"] [data-field="inputTokens"]', '270');
+    await p.page.press('[data-view="compare"] [data-field="inputTokens"]', 'Enter');
+    await p.page.fill('[data-view="compare"] [data-field="outputTokens"]', '294');
+    await p.page.press('[data-view="compare"] [data-field="outputTokens"]', 'Enter');
+    await expect.poll(() => frontier.textContent(), { timeout: 60_000 }).toContain('■ = measured');
+    expect(await frontier.textContent()).toContain('measured (published run)');
+    await screenshot(p.page, 'compare-measured-1280');
+    await done(p);
+  });
+});
