@@ -117,7 +117,8 @@ Usage: npm run --silent simulate -- [options]
 
 Scenario
   --scenario FILE.json          scenario file (version 1); flags below override its fields
-  --url LINK                    a shared app link (…#s=…); flags override it
+  --url LINK                    a link copied from the app (…#s=…): the chips it compares, each with its
+                                chip count (or the chip lab's chip) on its workload; flags override it
   --hardware ID|all|ID,ID       chip profile id (see hardware-profiles/), "all", or a comma list
   --chips N|auto                chips available (1-100000) or auto (fewest/cheapest that serve the SLO)
   --model ID                    model id (see models/)

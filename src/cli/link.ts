@@ -1,6 +1,53 @@
-import { defaultScenario, type Scenario } from '../scenario/scenario';
+// `--url LINK`: the page's own decoder turns a shared link into the scenarios the page computes:
+// every compared chip with its chip count (compare and model-size views: the comparison the link
+// shows), or the edited chip (chip lab). Custom chips and models travel inline, so the numbers
+// are the page's: same engine, same resolved scenarios (app-state/requests.ts builds them alike).
 
-/** Placeholder until shareable links land: any --url is refused with a clear message. */
-export function scenarioFromLink(_url: string): { value: Scenario; errors: string[]; warnings: string[] } {
-  return { value: defaultScenario(), errors: ['shareable links are not supported by this version yet'], warnings: [] };
+import type { AppState } from '../app-state/app-state';
+import { findChip, findModel } from '../app-state/lookup';
+import type { Catalog } from '../catalog/catalog';
+import type { RankKey } from '../engine/analysis/rank';
+import type { HardwareProfile } from '../engine/types';
+import { SCENARIO_VERSION, type Scenario } from '../scenario/scenario';
+import { decodeLink } from '../url/link';
+
+export interface LinkScenarios {
+  /** One scenario per chip the page shows, in the page's order before ranking. */
+  scenarios: Scenario[];
+  /** The page's ranking of the comparison; null for the chip lab (one chip). */
+  rankBy: RankKey | null;
+  view: string;
+  /** What the link could not restore (the page shows the same messages). */
+  warnings: string[];
+}
+
+function scenarioFor(state: AppState, catalog: Catalog, hardware: HardwareProfile, chips: Scenario['chips']): Scenario {
+  const model = findModel(state, catalog, state.settings.model);
+  return {
+    ...state.settings,
+    version: SCENARIO_VERSION,
+    hardware: catalog.hardware.get(hardware.id) === hardware ? hardware.id : hardware,
+    chips,
+    model: model === undefined || catalog.models.has(model.id) ? state.settings.model : model,
+  };
+}
+
+export async function scenariosFromLink(url: string, catalog: Catalog): Promise<{ value: LinkScenarios | null; error: string | null }> {
+  const decoded = await decodeLink(url, catalog, undefined, { views: null });
+  if (decoded.status === 'none') return { value: null, error: 'the link holds no scenario (expected …#s=<version>.<data>, as copied from the page)' };
+  if (decoded.status === 'unreadable') {
+    // The page's message, without what the page does about it.
+    return { value: null, error: (decoded.messages[0] ?? 'the link could not be read').replace(/[.;] [Ss]howing the default scenario\.$/, '.') };
+  }
+  const { state } = decoded;
+  if (state.view === 'chip-lab') {
+    return { value: { scenarios: [scenarioFor(state, catalog, state.lab.chip, state.lab.chips)], rankBy: null, view: state.view, warnings: decoded.messages }, error: null };
+  }
+  const scenarios: Scenario[] = [];
+  for (const pick of state.compare.picks) {
+    const chip = findChip(state, catalog, pick.id);
+    if (chip !== undefined) scenarios.push(scenarioFor(state, catalog, chip, pick.chips));
+  }
+  if (scenarios.length === 0) return { value: null, error: 'the link compares no chips' };
+  return { value: { scenarios, rankBy: state.compare.rankBy, view: state.view, warnings: decoded.messages }, error: null };
 }

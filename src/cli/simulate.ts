@@ -8,7 +8,9 @@ import { resolveScenario } from '../scenario/resolve';
 import { defaultScenario, type Scenario } from '../scenario/scenario';
 import { HELP, UsageError, parseFlags, type CliOptions } from './flags';
 import { CSV_COLUMNS, csvRow, formatComparisonTable, formatResultTable } from './output';
-import { scenarioFromLink } from './link';
+import { scenariosFromLink, type LinkScenarios } from './link';
+import { rankResults } from '../engine/analysis/rank';
+import type { Catalog } from '../catalog/catalog';
 import { formatPublished, publishedFigures, type PublishedFigure } from './published';
 
 /** Exit code 2 with one line on stderr: user errors never print a stack trace. */
@@ -17,14 +19,15 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function loadBase(options: CliOptions): Scenario {
-  let base = defaultScenario();
-  if (options.url !== null) {
-    const fromLink = scenarioFromLink(options.url);
-    if (fromLink.errors.length > 0) fail(`--url: ${fromLink.errors[0]}`);
-    for (const w of fromLink.warnings) process.stderr.write(`warning: --url: ${w}\n`);
-    base = fromLink.value;
-  }
+async function loadLink(options: CliOptions, catalog: Catalog): Promise<LinkScenarios | null> {
+  if (options.url === null) return null;
+  const fromLink = await scenariosFromLink(options.url, catalog);
+  if (fromLink.value === null) fail(`--url: ${fromLink.error ?? 'the link could not be read'}`);
+  for (const w of fromLink.value.warnings) process.stderr.write(`warning: --url: ${w}\n`);
+  return fromLink.value;
+}
+
+function loadBase(options: CliOptions, base: Scenario = defaultScenario()): Scenario {
   if (options.scenarioFile !== null) {
     let text: string;
     try {
@@ -50,7 +53,7 @@ function check(outcome: ReturnType<typeof parseScenario>, where: string): Scenar
   return outcome.value;
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   let options: CliOptions;
   try {
     options = parseFlags(argv);
@@ -64,11 +67,14 @@ function main(argv: string[]): void {
   }
   const { catalog, problems } = loadCatalogFromDisk();
   for (const p of problems) process.stderr.write(`warning: catalog: ${p}\n`);
-  const scenario = check(parseScenario(options.overlay, loadBase(options)), 'flags');
+  // A link gives one scenario per chip the page shows (each with its own chip count).
+  const link = await loadLink(options, catalog);
+  const bases = (link?.scenarios ?? [defaultScenario()]).map((b) => check(parseScenario(options.overlay, loadBase(options, b)), 'flags'));
+  const scenario = bases[0]!;
 
   const hardwareIds = options.hardwareList === null ? null
     : options.hardwareList.length === 0 ? [...catalog.hardware.keys()] : options.hardwareList;
-  const scenarios: Scenario[] = hardwareIds === null ? [scenario] : hardwareIds.map((id) => ({ ...scenario, hardware: id }));
+  const scenarios: Scenario[] = hardwareIds === null ? bases : hardwareIds.map((id) => ({ ...scenario, hardware: id }));
   const results: { result: SimulationResult; hardwareName: string; modelName: string }[] = [];
   for (const s of scenarios) {
     const resolved = resolveScenario(s, catalog);
@@ -76,11 +82,17 @@ function main(argv: string[]): void {
     if (resolved.value === null || first !== undefined) fail(first ? formatIssue(first) : 'scenario could not be resolved');
     results.push({ result: simulate(resolved.value), hardwareName: resolved.value.hardware.name, modelName: resolved.value.model.name });
   }
+  const many = hardwareIds !== null || results.length > 1;
   if (hardwareIds !== null) results.sort((a, b) => rank(b.result) - rank(a.result));
+  else if (many && link?.rankBy) {
+    // The page's order: ranked by the link's metric, infeasible chips last.
+    const order = rankResults(results.map((r) => r.result), link.rankBy).map((r) => r.result);
+    results.sort((a, b) => order.indexOf(a.result) - order.indexOf(b.result));
+  }
   // One chip: also show what has been published for it on this model (MLPerf, vendor tables, claims).
-  const single = hardwareIds === null ? results[0]!.result : null;
+  const single = many ? null : results[0]!.result;
   const published = single === null ? [] : publishedFigures(catalog, single.hardwareId, single.modelId, scenario.efficiencyMode);
-  process.stdout.write(render(options, results, published));
+  process.stdout.write(render(options, results, published, many));
 }
 
 function rank(r: SimulationResult): number {
@@ -91,8 +103,8 @@ function render(
   options: CliOptions,
   results: { result: SimulationResult; hardwareName: string; modelName: string }[],
   published: PublishedFigure[],
+  many: boolean,
 ): string {
-  const many = options.hardwareList !== null;
   if (options.format === 'json') {
     const strip = (r: SimulationResult) => (options.frontier ? r : { ...r, frontier: undefined });
     return `${JSON.stringify(many ? { results: results.map((x) => strip(x.result)) } : { ...strip(results[0]!.result), published }, null, 2)}\n`;
@@ -112,4 +124,4 @@ function render(
   return text;
 }
 
-main(process.argv.slice(2));
+void main(process.argv.slice(2));

@@ -141,7 +141,7 @@ export const MESSAGES = {
     badVersion: (text: string) => `This link's format version ${text} is not one tokencost knows; the rest of it was read as the current format.`,
     notRecognised: 'This link is not a tokencost scenario link (expected #s=<version>.<data>); showing the default scenario.',
     tooLong: (chars: number, max: number) => `This link is too long (${chars} characters; at most ${max}); showing the default scenario.`,
-    damaged: (detail: string) => `This link is damaged or truncated: ${detail}. Showing the default scenario.`,
+    damaged: (detail: string) => `This link could not be opened: ${detail}. Showing the default scenario.`,
     tooComplex: (detail: string) => `This link holds more data than any scenario needs (${detail}); showing the default scenario.`,
     notAnObject: 'This link does not hold a scenario object; showing the default scenario.',
     failed: 'This link could not be read; showing the default scenario.',

@@ -1,0 +1,74 @@
+// `simulate --url LINK` prints the numbers the page shows for that link: the same decoder, the
+// same resolved scenarios (app-state/requests.ts), the same engine, the page's ranking.
+
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { compareRequest, labRequest } from '../../src/app-state/requests';
+import { rankResults } from '../../src/engine/analysis/rank';
+import { simulate } from '../../src/engine/simulate';
+import type { SimulationResult } from '../../src/engine/types';
+import { decodeLink, encodeLink } from '../../src/url/link';
+import { apply, catalog, fresh } from '../app-state/helpers';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const ORIGIN = 'http://127.0.0.1:5173/';
+
+function run(...args: string[]) {
+  const r = spawnSync('npx', ['tsx', 'src/cli/simulate.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** As the CLI prints results in JSON: without the frontier, through JSON. */
+function printed(results: SimulationResult[]): unknown {
+  return JSON.parse(JSON.stringify(results.map((r) => ({ ...r, frontier: undefined }))));
+}
+
+const model = { ...structuredClone(catalog.models.get('llama-3.1-8b')!), id: 'my-model', name: 'My <b>model</b>', numLayers: 40 };
+const compareState = apply(fresh(),
+  { type: 'set-view', view: 'chip-lab' }, { type: 'lab-set', param: 'hbmCapacity', value: 288e9 }, { type: 'lab-set', param: 'rentalPrice', value: 2.9 },
+  { type: 'lab-set-name', name: 'H200 <img src=x onerror=alert(1)>' }, { type: 'lab-save' }, { type: 'set-view', view: 'compare' },
+  { type: 'add-custom-model', model }, { type: 'set-setting', field: 'inputTokens', value: 4096 },
+  { type: 'toggle-chip', id: 'groq-lpu', on: false }, { type: 'toggle-chip', id: 'cerebras-cs3', on: false },
+  { type: 'set-chip-count', id: 'amd-mi300x', chips: 2 }, { type: 'set-chip-count', id: 'nvidia-h100-sxm', chips: 'auto' },
+  { type: 'set-rank-by', key: 'tokensPerSecondPerUser' });
+
+describe('simulate --url', () => {
+  it('prints the comparison the page shows: every compared chip with its count, custom chips and model inline, page order', async () => {
+    const url = `${ORIGIN}${await encodeLink(compareState, catalog)}`;
+    const r = run('--url', url, '--format', 'json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const decoded = await decodeLink(url, catalog);
+    const page = rankResults(compareRequest(decoded.state, catalog).scenarios.map(simulate), decoded.state.compare.rankBy).map((x) => x.result);
+    expect(page.map((x) => x.hardwareId)).toContain('nvidia-h200-sxm-lab');
+    expect(page.every((x) => x.modelId === 'my-model')).toBe(true);
+    expect((JSON.parse(r.out) as { results: unknown }).results).toEqual(printed(page));
+    const table = run('--url', url);
+    expect(table.code).toBe(0);
+    expect(table.out.split('\n')[1]).toContain(page[0]!.hardwareId);
+    expect(table.out).toContain('nvidia-h200-sxm-lab');
+  });
+
+  it('prints the chip lab\'s edited chip for a chip-lab link', async () => {
+    const state = apply(compareState, { type: 'set-view', view: 'chip-lab' }, { type: 'lab-set', param: 'tdp', value: 900 }, { type: 'lab-set-chips', chips: 16 });
+    const url = `${ORIGIN}${await encodeLink(state, catalog)}`;
+    const r = run('--url', url, '--format', 'json');
+    expect(r.code).toBe(0);
+    const decoded = await decodeLink(url, catalog);
+    const scenario = labRequest(decoded.state, catalog).scenario!;
+    const { published: _p, ...out } = JSON.parse(r.out) as Record<string, unknown>;
+    expect(out).toEqual((printed([simulate(scenario)]) as unknown[])[0]);
+    expect(out).toMatchObject({ hardwareId: 'nvidia-h200-sxm-lab', config: { chips: 16 } });
+  });
+
+  it('flags override the link; a broken link is one clear error line', async () => {
+    const url = `${ORIGIN}${await encodeLink(compareState, catalog)}`;
+    const r = run('--url', url, '--output-tokens', '64', '--format', 'csv');
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n')).toHaveLength(compareState.compare.picks.length + 1);
+    const bad = run('--url', url.slice(0, url.length - 12));
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim().split('\n')).toHaveLength(1);
+    expect(bad.err).toMatch(/^error: --url: This link could not be opened/);
+  });
+});
