@@ -6,7 +6,15 @@ import { GHOST_COLOR } from './vendor-colors';
 /** Marks appended to chip names; explained by MARK_LEGEND next to every chart and table. */
 export const ESTIMATE_MARK = '*';
 export const ASSUMED_EFFICIENCY_MARK = '†';
-export const MARK_LEGEND = `${ESTIMATE_MARK} some figures are estimates (hover or open Explain for the basis) · ${ASSUMED_EFFICIENCY_MARK} efficiency assumed, not yet fitted to measurements`;
+export const MARK_LEGEND = `${ESTIMATE_MARK} some figures are estimates (hover or open Explain for the basis) · ${ASSUMED_EFFICIENCY_MARK} uncalibrated: efficiency assumed (documented defaults), not yet fitted to measurements (see the Accuracy view)`;
+
+/** Tooltip text of each mark on a chip's name. */
+export function markNotes(p: Pick<HardwareProfile, 'estimates' | 'efficiency'>): string[] {
+  const out: string[] = [];
+  if (Object.keys(p.estimates).length > 0) out.push(`${ESTIMATE_MARK} some figures are estimates: ${Object.keys(p.estimates).join(', ')}`);
+  if (p.efficiency.basis === 'assumed') out.push(`${ASSUMED_EFFICIENCY_MARK} uncalibrated: efficiency assumed, not fitted to measurements`);
+  return out;
+}
 
 export interface ChipSeries {
   id: string;

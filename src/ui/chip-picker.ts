@@ -3,7 +3,7 @@
 import type { AppState, ChipCount } from '../app-state/app-state';
 import { allChips } from '../app-state/lookup';
 import { chipColorMap } from '../app/selectors';
-import { chipLabel } from '../charts/chip-series';
+import { MARK_LEGEND, chipLabel, markNotes } from '../charts/chip-series';
 import type { HardwareProfile } from '../engine/types';
 import { el, syncValue, uid } from './dom';
 import { MESSAGES } from './messages';
@@ -42,6 +42,8 @@ export function mountChipPicker(ctx: ViewContext, options: { showCounts: boolean
   selectNone.addEventListener('click', () => { for (const id of [...picked]) ctx.dispatch({ type: 'toggle-chip', id, on: false }); });
   const element = el('details', { class: 'panel chip-picker', attrs: { open: true } }, [
     summary, el('div', { class: 'link-buttons' }, [selectAll, selectNone]), list,
+    // The marks on chip names, explained where they first appear.
+    el('p', { class: 'marks-legend', text: MARK_LEGEND }),
   ]);
 
   const rebuild = (state: AppState, chips: HardwareProfile[]) => {
@@ -68,7 +70,7 @@ export function mountChipPicker(ctx: ViewContext, options: { showCounts: boolean
         }
         const swatch = el('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
         swatch.style.background = colors.get(chip.id) ?? '#999';
-        const title = chip.status === 'announced' ? `${chip.name} (announced, not shipping)` : chip.name;
+        const title = [chip.status === 'announced' ? `${chip.name} (announced, not shipping)` : chip.name, ...markNotes(chip)].join('\n');
         const custom = state.customChips.some((c) => c.id === chip.id);
         const remove = custom
           ? el('button', {

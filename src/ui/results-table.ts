@@ -48,7 +48,7 @@ function chipTitle(chip: ChipSeries, result: SimulationResult): string {
   const lines = [chip.label];
   const marks = result.estimateMarks.length > 0 ? result.estimateMarks : chip.estimates;
   if (marks.length > 0) lines.push(`${ESTIMATE_MARK} estimates: ${marks.join('; ')}`);
-  if (chip.assumedEfficiency) lines.push(`${ASSUMED_EFFICIENCY_MARK} efficiency assumed, not fitted to measurements`);
+  if (chip.assumedEfficiency) lines.push(`${ASSUMED_EFFICIENCY_MARK} uncalibrated: efficiency assumed (documented defaults), not fitted to measurements`);
   return lines.join('\n');
 }
 
