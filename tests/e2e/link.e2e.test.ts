@@ -1,0 +1,268 @@
+// Shareable links in real headless Chromium against the production build under its strict CSP:
+// a link reproduces what another page shows, bad links explain themselves without page errors,
+// custom names from links stay text, Back/Forward step through changes, saved custom chips survive.
+
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { defaultAppState } from '../../src/app-state/defaults';
+import { update, type Action } from '../../src/app-state/update';
+import { loadCatalogFromDisk } from '../../src/catalog/load-node';
+import { encodeLink } from '../../src/url/link';
+import { packJson } from '../../src/url/pack';
+import { chartDrawn, launch, openPage, screenshot, type WatchedPage } from './browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+const { catalog } = loadCatalogFromDisk();
+const views = new Set(['compare', 'model-size', 'chip-lab', 'accuracy']);
+const XSS_CHIP = '<img src=x onerror=window.__xss=1>';
+const XSS_MODEL = '<script>window.__xss=2</script><img src=y onerror=window.__xss=3>';
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function done(p: WatchedPage): Promise<void> {
+  expect(p.problems).toEqual([]);
+  await p.page.context().close();
+}
+
+function stateLink(...actions: Action[]): Promise<string> {
+  const state = actions.reduce((s, a) => update(s, a, { catalog, views }), defaultAppState(catalog));
+  return encodeLink(state, catalog);
+}
+
+/** The compare view with every result current (no stale table or chart). */
+async function settledCompare(page: Page, rows?: number): Promise<void> {
+  await chartDrawn(page, 'frontier');
+  await chartDrawn(page, 'cost-per-million');
+  await page.waitForFunction((n) => {
+    const view = document.querySelector('[data-view="compare"]');
+    const table = document.querySelectorAll('[data-table="compare"] tbody tr').length;
+    return view !== null && view.querySelector('.stale') === null && table > 0 && (n === undefined || table === n);
+  }, rows, { timeout: 60_000 });
+}
+
+async function download(page: Page, selector: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return readFileSync((await file.path())).toString('utf8');
+}
+
+/** What the compare view shows: the table's text, the results as exported, the charts as SVG. */
+async function compareSnapshot(page: Page) {
+  return {
+    table: await page.locator('[data-table="compare"]').textContent(),
+    json: await download(page, '[data-export="tokencost-compare-json"]'),
+    // Clip-path ids count the embeds a page made, not what it shows.
+    frontier: (await download(page, '[data-export="frontier-svg"]')).replace(/clip\d+/g, 'clip'),
+    bars: (await download(page, '[data-export="cost-per-million-svg"]')).replace(/clip\d+/g, 'clip'),
+  };
+}
+
+async function hashAfterChange(page: Page, before: string): Promise<string> {
+  await expect.poll(() => page.url(), { timeout: 10_000 }).not.toBe(before);
+  return page.url();
+}
+
+describe('shareable links', () => {
+  it('a link made in one page reproduces the same table and charts in a fresh page', async () => {
+    const a = await openPage(browser, baseUrl);
+    await a.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await settledCompare(a.page);
+    // Workload: prompt length and model.
+    let url = a.page.url();
+    await a.page.fill('[data-field="inputTokens"]', '4096');
+    await a.page.press('[data-field="inputTokens"]', 'Enter');
+    url = await hashAfterChange(a.page, url);
+    await a.page.selectOption('[data-control="model"]', 'llama-3.1-8b');
+    url = await hashAfterChange(a.page, url);
+    // Chips: one off, one recounted.
+    await a.page.uncheck('input[data-chip="groq-lpu"]');
+    url = await hashAfterChange(a.page, url);
+    await a.page.selectOption('[data-chip-count="amd-mi300x"]', '4');
+    url = await hashAfterChange(a.page, url);
+    // A lab chip, added to the comparison.
+    await a.page.click('[data-nav="chip-lab"]');
+    await chartDrawn(a.page, 'lab-roofline');
+    await a.page.fill('[data-control="lab-name"]', 'Shared H200');
+    await a.page.press('[data-control="lab-name"]', 'Enter');
+    const slider = a.page.locator('[data-lab-slider="hbmBandwidth"]');
+    await slider.focus();
+    for (let i = 0; i < 20; i++) await a.page.keyboard.press('ArrowRight');
+    await a.page.click('[data-control="lab-save"]');
+    await a.page.click('[data-nav="compare"]');
+    await a.page.waitForSelector('[data-table="compare"] tbody tr[data-hardware="nvidia-h200-sxm-lab"]', { timeout: 60_000 });
+    const rows = await a.page.locator('[data-table="compare"] tbody tr').count();
+    await settledCompare(a.page, rows);
+    const shown = await compareSnapshot(a.page);
+
+    await a.page.click('[data-control="copy-link"]');
+    await expect.poll(() => a.page.locator('[data-copy-status]').textContent()).toBe('Link copied');
+    const link = await a.page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(a.page.url());
+    expect(new URL(link).hash).toMatch(/^#s=1\.[A-Za-z0-9_-]+$/);
+    console.log(`shared link: ${link.length} characters`);
+
+    const b = await openPage(browser, link);
+    await settledCompare(b.page, rows);
+    expect(await b.page.locator('[data-link-messages]').isHidden()).toBe(true);
+    const reopened = await compareSnapshot(b.page);
+    expect(reopened.table).toBe(shown.table);
+    expect(reopened.json).toBe(shown.json);
+    expect(reopened.frontier).toBe(shown.frontier);
+    expect(reopened.bars).toBe(shown.bars);
+    expect(await b.page.inputValue('[data-field="inputTokens"]')).toBe('4096');
+    await done(a);
+    await done(b);
+  });
+
+  it('a tampered link opens with a visible message and no page errors', async () => {
+    const good = await stateLink({ type: 'set-setting', field: 'outputTokens', value: 300 });
+    const tampered = `${good.slice(0, 12)}${good[12] === 'A' ? 'B' : 'A'}${good.slice(13, -6)}`;
+    const p = await openPage(browser, `${baseUrl}${tampered}`);
+    await settledCompare(p.page);
+    const notice = p.page.locator('[data-link-messages]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/could not be opened|not valid|unknown/);
+    // Field-level problems keep the rest of the link.
+    const partial = `#s=1.${await packJson({ lab: { base: 'xyz' }, picks: ['xyz:8', 0, 'amd-mi300x:2'], settings: { workload: { outputTokens: 300, inputTokens: -1 } } })}`;
+    await p.page.goto(`${baseUrl}${partial}`);
+    await settledCompare(p.page, 2);
+    const text = await notice.textContent();
+    expect(text).toContain("The chip 'xyz' is unknown, showing nvidia-h200-sxm instead.");
+    expect(text).toContain("The chip 'xyz' is unknown and was left out of the comparison.");
+    expect(text).toContain('workload.inputTokens must be an integer from 1 to 1000000 tokens, got -1');
+    expect(await p.page.inputValue('[data-field="outputTokens"]')).toBe('300');
+    await screenshot(p.page, 'link-bad-1280');
+    await p.page.click('[data-control="link-notice-dismiss"]');
+    expect(await notice.isHidden()).toBe(true);
+    await done(p);
+  });
+
+  it('markup in custom chip and model names from a link is shown as text and never runs', async () => {
+    const h100 = catalog.hardware.get('nvidia-h100-sxm')!;
+    const model = { ...structuredClone(catalog.models.get('llama-3.1-8b')!), id: 'evil-model', name: XSS_MODEL };
+    const link = await stateLink(
+      { type: 'add-custom-chip', profile: { ...structuredClone(h100), id: 'evil-chip', name: XSS_CHIP, vendor: `${XSS_CHIP} Inc` } },
+      { type: 'add-custom-model', model },
+      { type: 'lab-set-name', name: `lab ${XSS_CHIP}` },
+    );
+    const p = await openPage(browser, `${baseUrl}${link}`);
+    await settledCompare(p.page);
+    const row = p.page.locator('[data-table="compare"] tbody tr[data-hardware="evil-chip"]');
+    await row.waitFor();
+    expect(await row.locator('.chip-cell').textContent()).toContain(XSS_CHIP);
+    expect(await p.page.locator('[data-control="model"] option:checked').textContent()).toContain('<script>');
+    expect(await p.page.locator('[data-chart="cost-per-million"]').textContent()).toContain('<img src=x');
+    // Chart tooltips: hover the marks until the custom chip's tooltip shows.
+    const marks = p.page.locator('[data-chart="cost-per-million"] svg g.mark-symbol path, [data-chart="cost-per-million"] svg g.mark-rect path');
+    let tooltip = '';
+    for (let i = 0; i < (await marks.count()) && !tooltip.includes('<img'); i++) {
+      await marks.nth(i).hover({ force: true });
+      tooltip = (await p.page.locator('[data-tooltip]').textContent().catch(() => '')) ?? '';
+    }
+    expect(tooltip).toContain(XSS_CHIP);
+    expect(await p.page.locator('[data-tooltip] img, [data-tooltip] script').count()).toBe(0);
+    await p.page.click('[data-nav="chip-lab"]');
+    await chartDrawn(p.page, 'lab-frontier');
+    expect(await p.page.inputValue('[data-control="lab-name"]')).toBe(`lab ${XSS_CHIP}`);
+    expect(await p.page.locator('img[src="x"], img[src="y"]').count()).toBe(0);
+    expect(await p.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await done(p);
+  });
+
+  it('Back and Forward restore the previous states', async () => {
+    const p = await openPage(browser, baseUrl);
+    await settledCompare(p.page);
+    const nav = () => p.page.getAttribute('[data-nav][aria-current="page"]', 'data-nav');
+    let url = p.page.url();
+    await p.page.selectOption('[data-control="model"]', 'llama-3.1-8b');
+    url = await hashAfterChange(p.page, url);
+    await p.page.uncheck('input[data-chip="groq-lpu"]');
+    url = await hashAfterChange(p.page, url);
+    await p.page.click('[data-nav="chip-lab"]');
+    url = await hashAfterChange(p.page, url);
+    // A slider drag is one history entry.
+    const slider = p.page.locator('[data-lab-slider="tdp"]');
+    await slider.focus();
+    for (let i = 0; i < 10; i++) await p.page.keyboard.press('ArrowRight');
+    await hashAfterChange(p.page, url);
+    await p.page.waitForTimeout(300);
+    const afterDrag = await p.page.inputValue('[data-lab-text="tdp"]');
+    await p.page.goBack();
+    await expect.poll(() => p.page.inputValue('[data-lab-text="tdp"]')).not.toBe(afterDrag);
+    expect(await nav()).toBe('chip-lab');
+    await p.page.goBack();
+    await expect.poll(nav).toBe('compare');
+    expect(await p.page.isChecked('input[data-chip="groq-lpu"]')).toBe(false);
+    await p.page.goBack();
+    await expect.poll(() => p.page.isChecked('input[data-chip="groq-lpu"]')).toBe(true);
+    expect(await p.page.inputValue('[data-control="model"]')).toBe('llama-3.1-8b');
+    await p.page.goBack();
+    await expect.poll(() => p.page.inputValue('[data-control="model"]')).toBe('llama-3.1-70b');
+    await p.page.goForward();
+    await expect.poll(() => p.page.inputValue('[data-control="model"]')).toBe('llama-3.1-8b');
+    await p.page.goForward();
+    await p.page.goForward();
+    await expect.poll(nav).toBe('chip-lab');
+    await done(p);
+  });
+
+  it('unsaved custom chips survive reloads and opening a bad link', async () => {
+    const p = await openPage(browser, baseUrl);
+    await settledCompare(p.page);
+    await p.page.click('[data-nav="chip-lab"]');
+    await chartDrawn(p.page, 'lab-roofline');
+    await p.page.fill('[data-control="lab-name"]', 'Kept chip');
+    await p.page.press('[data-control="lab-name"]', 'Enter');
+    await p.page.click('[data-control="lab-save"]');
+    await expect.poll(() => p.page.evaluate(() => localStorage.getItem('tokencost.custom') ?? '')).toContain('Kept chip');
+    const stored = await p.page.evaluate(() => localStorage.getItem('tokencost.custom'));
+    await p.page.goto(baseUrl);
+    await p.page.waitForSelector('input[data-chip="nvidia-h200-sxm-lab"]');
+    await p.page.goto(`${baseUrl}#s=1.this-is-not-a-link`);
+    await p.page.locator('[data-link-messages]').waitFor();
+    await p.page.waitForSelector('input[data-chip="nvidia-h200-sxm-lab"]');
+    await p.page.goto(`${baseUrl}${await stateLink({ type: 'toggle-chip', id: 'groq-lpu', on: false })}`);
+    await p.page.waitForSelector('input[data-chip="nvidia-h200-sxm-lab"]');
+    expect(await p.page.evaluate(() => localStorage.getItem('tokencost.custom'))).toBe(stored);
+    await done(p);
+  });
+
+  it('the production build is served and enforced under the strict CSP', async () => {
+    const p = await openPage(browser, baseUrl);
+    const response = await p.page.goto(baseUrl);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    await settledCompare(p.page);
+    // Every view renders (Vega without eval) with no violation recorded by the page watcher.
+    for (const view of ['model-size', 'chip-lab', 'compare']) {
+      await p.page.click(`[data-nav="${view}"]`);
+      if (view === 'model-size') await chartDrawn(p.page, 'tokens-per-dollar-vs-model-size');
+      if (view === 'chip-lab') await chartDrawn(p.page, 'lab-sensitivity');
+    }
+    expect(p.problems).toEqual([]);
+    // And the policy is really enforced: an inline script and string eval are blocked.
+    const blocked = await p.page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      const s = document.createElement('script');
+      s.textContent = 'window.__inline = 1';
+      document.head.appendChild(s);
+      // A string timer is evaluated by the page itself, under its policy ('unsafe-eval' absent).
+      (setTimeout as unknown as (code: string, ms: number) => void)('window.__evaluated = 1', 0);
+      await new Promise((r) => setTimeout(r, 100));
+      const w = window as unknown as { __inline?: number; __evaluated?: number };
+      return { inline: w.__inline, evaluated: w.__evaluated, violations };
+    });
+    expect(blocked.inline).toBeUndefined();
+    expect(blocked.evaluated).toBeUndefined();
+    expect(blocked.violations).toEqual(expect.arrayContaining(['script-src-elem', 'script-src']));
+    await p.page.context().close();
+  });
+});
