@@ -42,8 +42,9 @@ export interface MeasuredFrontierRow {
   ref: string;
 }
 
-/** Legend entry of the measured points. */
+/** Legend entries of the measured marks. */
 export const MEASURED_MARKER = 'measured (published run)';
+export const MEASURED_MAX_MARKER = 'measured max throughput';
 
 export interface FrontierRow {
   chip: string;
@@ -130,23 +131,28 @@ export function measuredFrontierRows(input: FrontierInput): { points: MeasuredFr
       chips: m.chips, precision: m.precision, how: m.how, ref: m.sourceRef,
     };
     if (m.tokensPerSecondPerUser !== null && m.tokensPerSecondPerUser > 0) points.push(row);
-    else lines.push(row);
+    else lines.push({ ...row, marker: MEASURED_MAX_MARKER });
   }
   return { points, lines };
 }
 
-/** The subtitle lines of the overlay: what the marks are, or why there are none. */
-export function measuredNote(overlay: MeasuredOverlay, modelName: (id: string) => string = (id) => id): string[] {
+/** The subtitle lines of the overlay: what the marks are, or why there are none (short lines on narrow pages). */
+export function measuredNote(overlay: MeasuredOverlay, modelName: (id: string) => string = (id) => id, layout: ChartLayout = WIDE): string[] {
+  const compact = layout.compact;
   if (overlay.points.length === 0) {
     const s = overlay.suggestion;
-    return [
-      'No published measurement matches this workload (model, lengths, chips).',
-      s === null ? 'The Accuracy view lists every measurement.'
-        : `Measured points appear e.g. for ${modelName(s.modelId)} at ${s.inputTokens} in / ${s.outputTokens} out (MLPerf).`,
-    ];
+    const head = compact
+      ? ['No published measurement matches', 'this workload (model, lengths, chips).']
+      : ['No published measurement matches this workload (model, lengths, chips).'];
+    if (s === null) return [...head, 'The Accuracy view lists every measurement.'];
+    return [...head, compact
+      ? `Measured: e.g. ${modelName(s.modelId)}, ${s.inputTokens}/${s.outputTokens} tokens.`
+      : `Measured points appear e.g. for ${modelName(s.modelId)} at ${s.inputTokens} in / ${s.outputTokens} out (MLPerf).`];
   }
-  const out = ['■ = measured: a published run of this model and lengths on the chip (hover).'];
-  if (overlay.points.some((p) => p.tokensPerSecondPerUser === null)) out.push('Dotted line = measured max throughput (no per-user speed published).');
+  const out = [compact ? '□ = measured run (hover for the source).' : '□ = measured: a published run of this model and lengths on the chip (hover).'];
+  if (overlay.points.some((p) => p.tokensPerSecondPerUser === null)) {
+    out.push(compact ? '▷ on the left edge = measured max throughput.' : '▷ at the left edge = measured max throughput (no per-user speed published).');
+  }
   return out;
 }
 
@@ -179,7 +185,12 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: input.title ?? 'Throughput vs interactivity (Pareto frontier)',
-      subtitle: ['Each line: the best layouts and batches of one chip (no latency limit).', '◆ = the deployment chosen under the SLO.', ...(measured?.note ?? [])],
+      subtitle: [
+        ...((input.layout ?? WIDE).compact
+          ? ['Lines: best layouts per chip (no latency limit).', '◆ = the deployment chosen under the SLO.']
+          : ['Each line: the best layouts and batches of one chip (no latency limit).', '◆ = the deployment chosen under the SLO.']),
+        ...(measured?.note ?? []),
+      ],
     },
     width: 'container',
     height: CHART_HEIGHT,
@@ -211,13 +222,14 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
           },
         ],
       },
-      ...(overlay === null ? [] : measuredLayers(x, y, color, input.metric, input.layout ?? WIDE)),
+      ...(overlay === null ? [] : measuredLayers(x, y, color, input.metric, input.layout ?? WIDE, overlay)),
     ],
   };
   return spec;
 }
 
-function measuredLayers(x: object, y: object, color: object, metric: FrontierMetric, layout: ChartLayout): LayerEntry[] {
+function measuredLayers(x: object, y: object, color: object, metric: FrontierMetric, layout: ChartLayout,
+  overlay: { points: readonly MeasuredFrontierRow[]; lines: readonly MeasuredFrontierRow[] }): LayerEntry[] {
   const tooltip = [
     { field: 'row', title: 'Measured (calibration row)' },
     { field: 'chip', title: 'Chip' },
@@ -231,21 +243,26 @@ function measuredLayers(x: object, y: object, color: object, metric: FrontierMet
     { field: 'how', title: 'Read as' },
     { field: 'ref', title: 'Reference' },
   ];
+  // One legend entry per kind of mark drawn (none while nothing is drawn).
+  const kinds = [[MEASURED_MARKER, 'square', overlay.points], [MEASURED_MAX_MARKER, 'triangle-right', overlay.lines]] as const;
+  const present = kinds.filter(([, , rows]) => rows.length > 0);
+  const shape = {
+    field: 'marker', type: 'nominal',
+    scale: { domain: present.map(([k]) => k), range: present.map(([, s]) => s) },
+    // Narrow pages: the subtitle explains the marks (a second legend below the chips would be cut off).
+    legend: layout.compact ? null : { ...sideLegend(layout), title: null },
+  } as const;
   return [
     {
+      // Throughput without a per-user speed: a marker on the left edge at the measured level.
       data: { name: 'measuredLines' },
-      mark: { type: 'rule', strokeDash: [2, 3], strokeWidth: 2, opacity: 0.9 },
-      encoding: { y, color, tooltip: tooltip.filter((t) => t.field !== 'tokensPerSecondPerUser') },
+      mark: { type: 'point', filled: false, size: 120, strokeWidth: 2.5, opacity: 1 },
+      encoding: { x: { value: 6 }, y, color, shape, tooltip: tooltip.filter((t) => t.field !== 'tokensPerSecondPerUser') },
     } as LayerEntry,
     {
       data: { name: 'measuredPoints' },
       mark: { type: 'point', filled: false, size: 110, strokeWidth: 2.5, opacity: 1 },
-      encoding: {
-        x, y, color,
-        // Domain from the data: no legend entry while nothing is drawn.
-        shape: { field: 'marker', type: 'nominal', scale: { range: ['square'] }, legend: { ...sideLegend(layout), title: null } },
-        tooltip,
-      },
+      encoding: { x, y, color, shape, tooltip },
     } as LayerEntry,
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MEASURED_MARKER, frontierChart, measuredFrontierRows, measuredNote } from '../../src/charts/frontier-chart';
+import { MEASURED_MARKER, MEASURED_MAX_MARKER, frontierChart, measuredFrontierRows, measuredNote } from '../../src/charts/frontier-chart';
 import type { MeasuredOverlay, MeasuredPoint } from '../../src/validation/measured-points';
 import { compileWarnings } from './compile-clean';
 import { results } from './fixtures';
@@ -27,7 +27,7 @@ describe('frontier chart: measured overlay', () => {
     for (const metric of ['perChip', 'usdPerMillion'] as const) {
       for (const compact of [false, true]) {
         for (const pts of [measured, [], [measured[0]!]]) {
-          const spec = frontierChart({ series: results(), metric, maxTpotSeconds: 0.05, layout: { compact }, measured: { points: pts, note: measuredNote(overlay(pts)) } });
+          const spec = frontierChart({ series: results(), metric, maxTpotSeconds: 0.05, layout: { compact }, measured: { points: pts, note: measuredNote(overlay(pts), undefined, { compact }) } });
           expect(compileWarnings(spec).warnings).toEqual([]);
         }
       }
@@ -44,6 +44,7 @@ describe('frontier chart: measured overlay', () => {
     expect(points[0]!.tokensPerSecondPerUser).toBe(8.1);
     expect(points[0]!.marker).toBe(MEASURED_MARKER);
     expect(lines[0]!.y).toBe(3912.8);
+    expect(lines[0]!.marker).toBe(MEASURED_MAX_MARKER);
   });
 
   it('prices measured throughput at the chip-hour price of the comparison in $/M mode', () => {
@@ -58,8 +59,9 @@ describe('frontier chart: measured overlay', () => {
     expect(text).toContain(MEASURED_MARKER);
     expect(text).toContain('"field":"source"');
     expect(text).toContain('"field":"ref"');
-    expect(text).toContain('■ = measured');
-    expect(text).toContain('Dotted line = measured max throughput');
+    expect(text).toContain('□ = measured');
+    expect(text).toContain('max throughput (no per-user speed published)');
+    expect(text).toContain('"triangle-right"');
   });
 
   it('says so in the subtitle when nothing matches, with a workload that has measurements', () => {
@@ -68,6 +70,23 @@ describe('frontier chart: measured overlay', () => {
     expect(note[1]).toContain('Llama 2 70B at 270 in / 294 out');
     const spec = JSON.stringify(frontierChart({ series: results(), metric: 'perChip', maxTpotSeconds: null, measured: { points: [], note } }));
     expect(spec).toContain('No published measurement matches');
+  });
+
+  it('keeps subtitle lines short on narrow pages', () => {
+    for (const pts of [[], measured]) {
+      const wide = measuredNote(overlay(pts), (id) => id);
+      const narrow = measuredNote(overlay(pts), (id) => id, { compact: true });
+      expect(narrow.length).toBeGreaterThanOrEqual(wide.length);
+      for (const line of narrow) expect(line.length).toBeLessThanOrEqual(55);
+    }
+  });
+
+  it('has no legend entry for marks that are not drawn', () => {
+    const only = JSON.stringify(frontierChart({ series: results(), metric: 'perChip', maxTpotSeconds: null, measured: { points: [measured[0]!], note: [] } }));
+    expect(only).toContain(MEASURED_MARKER);
+    expect(only).not.toContain(MEASURED_MAX_MARKER);
+    const none = JSON.stringify(frontierChart({ series: results(), metric: 'perChip', maxTpotSeconds: null, measured: { points: [], note: [] } }));
+    expect(none).not.toContain(MEASURED_MARKER);
   });
 
   it('leaves the chart as before without an overlay', () => {

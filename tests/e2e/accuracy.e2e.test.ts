@@ -84,7 +84,7 @@ describe('measured points on the comparison frontier', () => {
     await p.page.press('[data-view="compare"] [data-field="inputTokens"]', 'Enter');
     await p.page.fill('[data-view="compare"] [data-field="outputTokens"]', '294');
     await p.page.press('[data-view="compare"] [data-field="outputTokens"]', 'Enter');
-    await expect.poll(() => frontier.textContent(), { timeout: 60_000 }).toContain('■ = measured');
+    await expect.poll(() => frontier.textContent(), { timeout: 60_000 }).toContain('□ = measured');
     expect(await frontier.textContent()).toContain('measured (published run)');
     await screenshot(p.page, 'compare-measured-1280');
     await done(p);

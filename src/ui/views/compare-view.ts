@@ -103,7 +103,7 @@ export const mountCompareView: MountView = (ctx) => {
       const overlay = measuredResult?.value as MeasuredOverlay | undefined;
       let measured: FrontierMeasured | null = null;
       if (overlay !== undefined && query !== null && measuredResult!.key === measuredKey(query)) {
-        measuredLines = measuredNote(overlay, modelName);
+        measuredLines = measuredNote(overlay, modelName, layout);
         measured = { points: overlay.points, note: measuredLines };
       } else if (measuredLines !== null) measured = { points: [], note: measuredLines };
       frontier.show(feasible.length === 0 ? null : frontierChart({ series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds, layout, measured }), MESSAGES.status.noFeasible);
