@@ -38,9 +38,19 @@ function pct(v: number | null | undefined, signed = true): string {
   return v === null || v === undefined ? '—' : formatPercent(v, signed);
 }
 
-/** A table that scrolls sideways on narrow screens; its title stays put above it. */
+/**
+ * A table whose title stays put above it. Every cell carries its column name (data-label): narrow
+ * screens show each row as a stacked card instead of scrolling sideways (accuracy.css).
+ */
 function table(caption: string | null, columns: readonly string[], body: HTMLElement[], cls = ''): HTMLElement {
-  const wrap = el('div', { class: 'table-wrap' }, [el('table', { class: `results ${cls}`.trim(), attrs: { 'aria-label': caption } }, [
+  for (const tbody of body) {
+    for (const tr of Array.from(tbody.children)) {
+      Array.from(tr.children).forEach((cell, i) => {
+        if (cell.tagName === 'TD' && !cell.hasAttribute('data-label') && columns[i] !== undefined) cell.setAttribute('data-label', columns[i]!);
+      });
+    }
+  }
+  const wrap = el('div', { class: 'table-wrap' }, [el('table', { class: `results stack-narrow ${cls}`.trim(), attrs: { 'aria-label': caption } }, [
     el('thead', {}, [el('tr', {}, columns.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))]),
     ...body,
   ])]);
@@ -80,8 +90,8 @@ function modelledCell(r: RowResult): HTMLElement {
 }
 
 function errorCell(r: RowResult): HTMLElement {
-  if (r.predicted === null && r.plan.metric.kind !== 'tco-usd-per-chip-hour') return td(A.infeasible, 'err-bad', r.reason ?? undefined);
-  return td(pct(r.error), errorClass(r.error));
+  if (r.predicted === null && r.plan.metric.kind !== 'tco-usd-per-chip-hour') return td(A.infeasible, 'n err-bad', r.reason ?? undefined);
+  return td(pct(r.error), `n ${errorClass(r.error)}`);
 }
 
 function assumptionsCell(r: RowResult): HTMLElement {
@@ -113,8 +123,8 @@ function rowLine(r: RowResult): HTMLElement {
     ]),
     modelledCell(r),
     td(short, 'metric-cell', long),
-    td(num(r.predicted)),
-    td(num(r.plan.measured)),
+    td(num(r.predicted), 'n'),
+    td(num(r.plan.measured), 'n'),
     errorCell(r),
     assumptionsCell(r),
   ]);
@@ -143,10 +153,10 @@ function rowsTable(report: ValidationReport): HTMLElement {
 function summaryLine(name: string, s: ErrorSummary): HTMLElement {
   return el('tr', {}, [
     td(name),
-    td(String(s.count)),
-    td(pct(s.medianAbs, false), errorClass(s.medianAbs)),
-    td(pct(s.worstAbs, false), errorClass(s.worstAbs)),
-    td(pct(s.medianSigned)),
+    td(String(s.count), 'n'),
+    td(pct(s.medianAbs, false), `n ${errorClass(s.medianAbs)}`),
+    td(pct(s.worstAbs, false), `n ${errorClass(s.worstAbs)}`),
+    td(pct(s.medianSigned), 'n'),
     td(s.worstLabel, 'label-cell'),
   ]);
 }
@@ -176,13 +186,13 @@ function stat(title: string, s: ErrorSummary, medianTarget: number, worstTarget:
 
 function relativeTable(entries: readonly RatioEntry[]): HTMLElement {
   return table(A.relativeCaption, A.relativeColumns, [el('tbody', {}, entries.map((e) => el('tr', {}, [
-    td(e.benchmark),
-    td(e.scenario),
+    td(e.benchmark, 'n'),
+    td(e.scenario, 'n'),
     td(e.label, 'label-cell', e.pair),
     td(`${e.reference}${e.crossRound ? A.crossRound : ''}`, 'label-cell'),
-    td(e.measuredRatio.toFixed(3)),
-    td(e.predictedRatio.toFixed(3)),
-    td(pct(e.error), errorClass(e.error)),
+    td(e.measuredRatio.toFixed(3), 'n'),
+    td(e.predictedRatio.toFixed(3), 'n'),
+    td(pct(e.error), `n ${errorClass(e.error)}`),
   ])))], 'accuracy-relative');
 }
 
