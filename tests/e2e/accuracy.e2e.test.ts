@@ -90,3 +90,25 @@ describe('measured points on the comparison frontier', () => {
     await done(p);
   });
 });
+
+describe('chip lab: software-stack factor', () => {
+  it('drags the factor to 100% ("what if the software closed the gap?") and says it does nothing in spec-sheet mode', async () => {
+    const p = await openPage(browser, baseUrl);
+    await p.page.click('[data-nav="chip-lab"]');
+    await chartDrawn(p.page, 'lab-frontier');
+    const param = p.page.locator('[data-view="chip-lab"] [data-param="softwareStackFactor"]');
+    expect(await param.locator('.help').textContent()).toContain('closed the gap');
+    expect(await param.locator('.inactive').isHidden()).toBe(true);
+    const cell = p.page.locator('[data-table="lab"] tbody tr:first-child button[data-explain="usdPerMillionOutputTokens"]');
+    const before = await cell.textContent();
+    const slider = p.page.locator('[data-lab-slider="softwareStackFactor"]');
+    await slider.focus();
+    await p.page.keyboard.press('End');
+    await expect.poll(() => p.page.locator('[data-lab-text="softwareStackFactor"]').inputValue()).toBe('100%');
+    await expect.poll(() => cell.textContent(), { timeout: 30_000 }).not.toBe(before);
+    await screenshot(p.page, 'chip-lab-software-factor-1280');
+    await p.page.locator('[data-view="chip-lab"]').getByLabel('Efficiency', { exact: true }).selectOption('spec');
+    await expect.poll(() => param.locator('.inactive').isVisible()).toBe(true);
+    await done(p);
+  });
+});
