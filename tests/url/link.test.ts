@@ -63,6 +63,11 @@ describe('link encoding', () => {
     expect(wire.picks.at(-1)).toBe('nvidia-a100-sxm:8');
   });
 
+  it('carries every field of the app state (a new field needs a new link version and a migration)', () => {
+    expect(Object.keys(fresh()).sort()).toEqual(['compare', 'customChips', 'customModels', 'explain', 'lab', 'modelSize', 'settings', 'version', 'view']);
+    expect(Object.keys(toWire(fresh(), catalog, currentBase())).sort()).toEqual(['chips', 'explain', 'family', 'frontierMetric', 'lab', 'models', 'picks', 'rankBy', 'settings', 'sizes', 'view']);
+  });
+
   it('reads the link from a hash, a full URL or other hash parameters', () => {
     expect(linkParam('#s=1.abc')).toBe('1.abc');
     expect(linkParam('http://127.0.0.1:5173/?x=1#a=2&s=1.abc')).toBe('1.abc');
