@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { preview } from 'vite';
+import { freePort, launchChromium } from '../tooling/chromium';
 
 export interface BrowserBench {
   sliderToChartP50Ms: number;
@@ -12,18 +12,6 @@ export interface BrowserBench {
   sliderToSensitivityP50Ms: number;
   firstChartMs: number;
   initialJsGzipKB: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function percentile(values: number[], p: number): number {
@@ -66,10 +54,7 @@ async function moveSlider(page: Page, up: boolean, waitForSensitivity: boolean):
 export async function benchBrowser(root: string, moves: number): Promise<BrowserBench> {
   const port = await freePort();
   const server = await preview({ root, logLevel: 'silent', preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchChromium();
   try {
     // bypassCSP only lets the harness evaluate its measuring script; the app code is the same.
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true })).newPage();

@@ -3,7 +3,7 @@
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartDrawn, launch, openPage, screenshot, type WatchedPage } from './browser';
+import { chartDrawn, done, launch, openPage, screenshot, type WatchedPage } from './browser';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -15,10 +15,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function done(p: WatchedPage): Promise<void> {
-  expect(p.problems).toEqual([]);
-  await p.page.context().close();
-}
 
 async function openAccuracy(p: WatchedPage): Promise<void> {
   await p.page.click('[data-nav="accuracy"]');

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, chartDrawn, launch, openPage, screenshot, type WatchedPage } from './browser';
+import { ARTIFACTS, chartDrawn, done, launch, openPage, screenshot, type WatchedPage } from './browser';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -23,10 +23,6 @@ async function page(viewport?: { width: number; height: number }): Promise<Watch
   return p;
 }
 
-async function done(p: WatchedPage): Promise<void> {
-  expect(p.problems).toEqual([]);
-  await p.page.context().close();
-}
 
 async function tableRows(page: Page, table: string): Promise<number> {
   return page.locator(`[data-table="${table}"] tbody tr`).count();

@@ -1,16 +1,13 @@
 // Shared e2e helpers: one Chromium per file, pages that record console errors and page errors.
 
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { launchChromium } from '../../tooling/chromium';
 
 export const ARTIFACTS = '.e2e-artifacts';
 
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-}
+export const launch = launchChromium;
 
 export interface WatchedPage {
   page: Page;
@@ -41,4 +38,10 @@ export async function chartDrawn(page: Page, name: string): Promise<number> {
   const sel = `[data-chart="${name}"]`;
   await page.waitForSelector(`${sel}[data-rows]:not([data-rows="0"])`, { timeout: 60_000 });
   return Number(await page.getAttribute(sel, 'data-version'));
+}
+
+/** Ends a test's page: no console errors, page errors or CSP violations may have happened. */
+export async function done(p: WatchedPage): Promise<void> {
+  expect(p.problems).toEqual([]);
+  await p.page.context().close();
 }

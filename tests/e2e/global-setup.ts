@@ -1,27 +1,15 @@
 // Starts `vite preview` (the production build in dist/, with the CSP headers of vite.config.ts) on a
 // free localhost port for the end-to-end tests, and stops it afterwards.
 
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
+import { freePort } from '../../tooling/chromium';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

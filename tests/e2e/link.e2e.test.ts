@@ -10,7 +10,7 @@ import { update, type Action } from '../../src/app-state/update';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
 import { encodeLink } from '../../src/url/link';
 import { packJson } from '../../src/url/pack';
-import { chartDrawn, launch, openPage, screenshot, type WatchedPage } from './browser';
+import { chartDrawn, done, launch, openPage, screenshot, type WatchedPage } from './browser';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -26,10 +26,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function done(p: WatchedPage): Promise<void> {
-  expect(p.problems).toEqual([]);
-  await p.page.context().close();
-}
 
 function stateLink(...actions: Action[]): Promise<string> {
   const state = actions.reduce((s, a) => update(s, a, { catalog, views }), defaultAppState(catalog));
