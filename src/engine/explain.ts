@@ -26,7 +26,8 @@ export function buildExplain(
   return [
     {
       key: 'tpotSeconds', label: 'Time per output token', value: result.tpotSeconds, unit: 's',
-      formula: 'TPOT = PP x stage time (decode of B/PP sequences + their share of prompt prefill) + per-step overhead; '
+      formula: 'TPOT = PP x stage time (decode of B/PP sequences + the prompt prefill of the iteration, which rides in one micro-batch) '
+        + '+ per-step overhead, divided by the tokens a step yields (speculative decoding); '
         + 'each operator t = max(FLOPs / (peak x compute eff), bytes / (bandwidth x memory eff)) + kernels x kernel overhead',
       inputs: [
         { name: 'batch per replica B', value: cfg.batch, unit: 'sequences' },
@@ -64,9 +65,12 @@ export function buildExplain(
     },
     {
       key: 'outputTokensPerSecond', label: 'Output tokens/s (all replicas)', value: result.outputTokensPerSecond, unit: 'tokens/s',
-      formula: 'replicas x B / TPOT',
+      formula: workload.arrivals === 'poisson'
+        ? 'replicas x L / TPOT, L = the mean concurrency whose 99th percentile fits the B slots under Poisson arrivals'
+        : 'replicas x B / TPOT',
       inputs: [
         { name: 'replicas', value: cfg.replicas, unit: '' },
+        { name: 'arrivals', value: workload.arrivals ?? 'saturated', unit: '' },
         { name: 'batch per replica B', value: cfg.batch, unit: 'sequences' },
         { name: 'TPOT', value: result.tpotSeconds, unit: 's' },
         { name: 'batch limited by', value: result.memory.batchLimitedBy, unit: '' },
