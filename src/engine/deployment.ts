@@ -75,15 +75,12 @@ export function prepareLayout(ctx: EngineContext, layout: Layout): PreparedLayou
     kvBytesPerSequencePerChip(model, ctx.maxContextTokens, ctx.kvBytesPerValue, tp, pp) + draftKv,
     ep,
   );
-  const sram = hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0;
-  const kvInSram = sram > 0 && memory.weightSramFraction >= 1
-    && memory.weightsBytesPerChip + memory.kvBytesPerSequencePerChip <= sram * (1 - hardware.efficiency.memoryReserveFraction);
   const rates: ChipRates = {
     matrixFlopsPerSecond: ctx.rate.flopsPerSecond * ctx.computeEfficiency,
     hbmBytesPerSecond: hardware.memory.hbmBandwidthBytesPerSecond * ctx.memoryEfficiency,
     sramBytesPerSecond: hardware.memory.sramBandwidthBytesPerSecond * ctx.memoryEfficiency,
     weightSramFraction: memory.weightSramFraction,
-    kvInSram,
+    kvInSram: memory.kvInSram,
     kernelOverheadSeconds: hardware.efficiency.kernelOverheadSeconds,
     attentionSaturationBatch: hardware.efficiency.attentionSaturationBatch,
   };

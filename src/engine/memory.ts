@@ -52,6 +52,21 @@ export function kvBytesPerSequencePerChip(
   return (perLayer * tokens) / pipelineParallel;
 }
 
+/** SRAM that may hold weights and KV: scratchpads of ASICs, never GPU caches. */
+function weightSramBytes(hardware: HardwareProfile): number {
+  return hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0;
+}
+
+/** Memory that can hold weights and KV on one chip (HBM/DRAM plus weight-holding SRAM). */
+export function capacityBytesPerChip(hardware: HardwareProfile): number {
+  return hardware.memory.hbmCapacityBytes + weightSramBytes(hardware);
+}
+
+/** Capacity less the reserve kept for activations, runtime and fragmentation. */
+export function usableBytesPerChip(hardware: HardwareProfile): number {
+  return capacityBytesPerChip(hardware) * (1 - hardware.efficiency.memoryReserveFraction);
+}
+
 export interface MemoryPlan {
   capacityBytesPerChip: number;
   usableBytesPerChip: number;
@@ -61,6 +76,8 @@ export interface MemoryPlan {
   /** Largest number of concurrent sequences per replica whose KV fits next to the weights (0 = weights alone do not fit). */
   maxSequences: number;
   weightSramFraction: number;
+  /** Weights and one sequence's KV all fit in SRAM, so KV streams from SRAM too. */
+  kvInSram: boolean;
 }
 
 /**
@@ -74,16 +91,17 @@ export function planMemory(
   kvBytesPerSequencePerChip: number,
   attentionGroups = 1,
 ): MemoryPlan {
-  const sram = hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0;
-  const capacity = hardware.memory.hbmCapacityBytes + sram;
-  const reserve = capacity * hardware.efficiency.memoryReserveFraction;
-  const usable = capacity - reserve;
+  const sram = weightSramBytes(hardware);
+  const capacity = capacityBytesPerChip(hardware);
+  const usable = usableBytesPerChip(hardware);
+  const reserve = capacity - usable;
   const free = usable - weightsBytesPerChip;
   // Under expert parallelism each of the EP attention groups holds the KV of its share of sequences.
   const perGroup = free <= 0 ? 0 : kvBytesPerSequencePerChip > 0 ? Math.floor(free / kvBytesPerSequencePerChip) : 1e9;
   const maxSequences = perGroup * attentionGroups;
   const sramUsable = sram * (1 - hardware.efficiency.memoryReserveFraction);
   const weightSramFraction = sram > 0 && weightsBytesPerChip > 0 ? Math.min(1, sramUsable / weightsBytesPerChip) : 0;
+  const kvInSram = sram > 0 && weightSramFraction >= 1 && weightsBytesPerChip + kvBytesPerSequencePerChip <= sramUsable;
   return {
     capacityBytesPerChip: capacity,
     usableBytesPerChip: usable,
@@ -92,5 +110,6 @@ export function planMemory(
     kvBytesPerSequencePerChip,
     maxSequences,
     weightSramFraction,
+    kvInSram,
   };
 }

@@ -1,4 +1,5 @@
 import type { EngineContext } from './context';
+import { usableBytesPerChip } from './memory';
 import { evaluateBatch, prepareLayout, type BatchEvaluation, type Layout, type PreparedLayout } from './deployment';
 import type { FrontierPoint, SimulationResult } from './types';
 
@@ -35,16 +36,10 @@ function divisors(n: number, limit: number): number[] {
 
 /** Smallest pipeline depth whose per-chip weight share fits (weights only; KV is checked later). */
 function minimumStages(ctx: EngineContext, tp: number, ep: number): number {
-  const usable = usableBytesPerChip(ctx);
+  const usable = usableBytesPerChip(ctx.scenario.hardware);
   const { total, routedExperts } = ctx.params;
   const weights = (total - routedExperts + routedExperts / ep) * ctx.weightBytesPerValue;
   return Math.max(1, Math.ceil(weights / (tp * usable)));
-}
-
-function usableBytesPerChip(ctx: EngineContext): number {
-  const { hardware } = ctx.scenario;
-  const sram = hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0;
-  return (hardware.memory.hbmCapacityBytes + sram) * (1 - hardware.efficiency.memoryReserveFraction);
 }
 
 /** Largest expert-parallel group tried: DeepSeek-style deployments run EP 32-320 (DeepSeek-V3 report). */
@@ -197,7 +192,7 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
 
 function insufficientChipsReason(ctx: EngineContext): string {
   const { chips } = ctx.scenario;
-  const usable = usableBytesPerChip(ctx);
+  const usable = usableBytesPerChip(ctx.scenario.hardware);
   const needed = Math.ceil((ctx.params.total * ctx.weightBytesPerValue) / usable);
   const have = chips === null ? '' : ` (have ${chips})`;
   return `needs at least ${needed} chips to hold the weights${have}`;

@@ -4,6 +4,7 @@ import { priceDeployment, rentalPerChipHour, tcoPerChipHour } from './economics'
 import { buildExplain } from './explain';
 import { searchDeployments, type Candidate } from './search';
 import { searchDisaggregated } from './disaggregation';
+import { capacityBytesPerChip } from './memory';
 import type { Bottleneck, CostBreakdown, DisaggregationSummary, OperatorTiming, ResolvedScenario, SimulationResult } from './types';
 
 /**
@@ -179,7 +180,7 @@ function infeasible(ctx: EngineContext, reason: string, layoutsTried: number): S
     tco: null,
     config: { batch: 0, tensorParallel: 0, pipelineParallel: 0, expertParallel: 0, replicas: 0, chips: ctx.scenario.chips ?? 0 },
     memory: {
-      capacityBytesPerChip: hardware.memory.hbmCapacityBytes + (hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0),
+      capacityBytesPerChip: capacityBytesPerChip(hardware),
       weightsBytesPerChip: 0,
       kvCacheBytesPerChip: 0,
       reserveBytesPerChip: 0,
