@@ -411,6 +411,8 @@ function planVendorTable(row: CalibrationRow): RowPlan {
   const { precision, basis } = precisionFor(row, hardwareId);
   const assumptions = [`precision: ${basis}`, `lengths exact: ${row.inputLen} in / ${row.outputLen} out`];
   const concurrency = /concurrency\s*=\s*(\d+)/i.exec(row.scenario);
+  let scenario: Scenario;
+  let metric: MetricSpec;
   if (concurrency) {
     const n = Number(concurrency[1]);
     // One user in flight: the engine's min-latency objective (the fastest layout of these chips).
@@ -421,25 +423,14 @@ function planVendorTable(row: CalibrationRow): RowPlan {
       ? 'concurrency=1: min-latency objective (one request in flight on the fastest layout of these chips)'
       : `concurrency=${n}: max throughput with at most ${n} sequences per serving instance (memory may hold fewer; the rest queue)`);
     assumptions.push('compared: output tokens/s of one serving instance (TPOT includes the prefill of arriving prompts, so TTFT is not added again)');
-    const scenario = scenarioFor(hardwareId, modelId, row.accelCount, precision, row.inputLen, row.outputLen, objective);
+    scenario = scenarioFor(hardwareId, modelId, row.accelCount, precision, row.inputLen, row.outputLen, objective);
     scenario.maxBatchPerReplica = n;
-    return {
-      kind: 'modelled',
-      row,
-      label: labelFor(row),
-      group: 'vendor-table',
-      hardwareId,
-      modelId,
-      scenario,
-      metric: { kind: 'instance-output-tokens-per-second', unit: 'tokens/s' },
-      measured: row.value,
-      claim: false,
-      inTargetSet: true,
-      mlperf: null,
-      assumptions,
-    };
+    metric = { kind: 'instance-output-tokens-per-second', unit: 'tokens/s' };
+  } else {
+    assumptions.push('objective: max throughput on the stated chips (infinite request rate)');
+    scenario = scenarioFor(hardwareId, modelId, row.accelCount, precision, row.inputLen, row.outputLen, 'max-throughput');
+    metric = { kind: 'system-output-tokens-per-second', unit: 'tokens/s' };
   }
-  assumptions.push('objective: max throughput on the stated chips (infinite request rate)');
   return {
     kind: 'modelled',
     row,
@@ -447,8 +438,8 @@ function planVendorTable(row: CalibrationRow): RowPlan {
     group: 'vendor-table',
     hardwareId,
     modelId,
-    scenario: scenarioFor(hardwareId, modelId, row.accelCount, precision, row.inputLen, row.outputLen, 'max-throughput'),
-    metric: { kind: 'system-output-tokens-per-second', unit: 'tokens/s' },
+    scenario,
+    metric,
     measured: row.value,
     claim: false,
     inTargetSet: true,
