@@ -6,7 +6,7 @@ import { Controller } from './app/controller';
 import { startUrlSync } from './app/url-sync';
 import { loadBundledCatalog } from './catalog/load-bundled';
 import { loadVega } from './ui/chart-host';
-import { MESSAGES } from './ui/messages';
+import { LINK } from './messages/link';
 import { mountCopyLink, mountLinkNotice } from './ui/share-link';
 import { mountShell } from './ui/shell';
 import { VIEW_IDS, viewDef } from './ui/views/registry';
@@ -22,12 +22,12 @@ async function start(): Promise<void> {
   const storage = browserStorage();
   const saved = readStoredCustom(storage);
   const opened = await decodeLink(location.hash, catalog, saved.stored, { views: VIEW_IDS });
-  const messages = [...opened.messages, ...(saved.skipped > 0 ? [MESSAGES.link.storedUnreadable(saved.skipped)] : [])];
+  const messages = [...opened.messages, ...(saved.skipped > 0 ? [LINK.storedUnreadable(saved.skipped)] : [])];
   const pool = createComputePool();
   const controller = new Controller(catalog, pool, VIEW_IDS, (view) => viewDef(view)?.channels ?? [], opened.state);
   const notice = mountLinkNotice();
-  notice.show(messages);
-  const sync = startUrlSync({ controller, catalog, views: VIEW_IDS, storage, onLinkMessages: (m) => notice.show(m) });
+  notice.show(messages, opened.status === 'unreadable');
+  const sync = startUrlSync({ controller, catalog, views: VIEW_IDS, storage, onLinkMessages: (m, unreadable) => notice.show(m, unreadable) });
   const copy = mountCopyLink(() => sync.flush());
   const root = document.getElementById('app');
   if (root !== null) {

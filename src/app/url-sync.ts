@@ -3,6 +3,7 @@
 // Back/Forward (popstate) and links pasted into the address bar are decoded and restored. Custom
 // chips and models are saved to local storage whenever the user changes them.
 
+import type { Message } from '../messages/message';
 import type { Catalog } from '../catalog/catalog';
 import { decodeLink, encodeLink } from '../url/link';
 import { writeStoredCustom } from '../url/stored-custom';
@@ -18,7 +19,7 @@ export interface UrlSyncOptions {
   views: ReadonlySet<string>;
   storage: Storage | null;
   /** Messages of a link opened by Back/Forward or typed into the address bar. */
-  onLinkMessages(messages: string[]): void;
+  onLinkMessages(messages: Message[], unreadable: boolean): void;
 }
 
 export interface UrlSync {
@@ -76,7 +77,7 @@ export function startUrlSync(options: UrlSyncOptions): UrlSync {
     void decodeLink(location.hash, catalog, { chips: current.customChips, models: current.customModels }, { views: options.views }).then((decoded) => {
       if (mine !== generation) return;
       controller.restore(decoded.state);
-      options.onLinkMessages(decoded.messages);
+      options.onLinkMessages(decoded.messages, decoded.status === 'unreadable');
     });
   };
   window.addEventListener('popstate', onPopState);

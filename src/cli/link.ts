@@ -37,11 +37,11 @@ export async function scenariosFromLink(url: string, catalog: Catalog): Promise<
   if (decoded.status === 'none') return { value: null, error: 'the link holds no scenario (expected …#s=<version>.<data>, as copied from the page)' };
   if (decoded.status === 'unreadable') {
     // The page's message, without what the page does about it.
-    return { value: null, error: (decoded.messages[0] ?? 'the link could not be read').replace(/[.;] [Ss]howing the default scenario\.$/, '.') };
+    return { value: null, error: (decoded.messages[0]?.text ?? 'the link could not be read').replace(/[.;] [Ss]howing the default scenario\.$/, '.') };
   }
   const { state } = decoded;
   if (state.view === 'chip-lab') {
-    return { value: { scenarios: [scenarioFor(state, catalog, state.lab.chip, state.lab.chips)], rankBy: null, view: state.view, warnings: decoded.messages }, error: null };
+    return { value: { scenarios: [scenarioFor(state, catalog, state.lab.chip, state.lab.chips)], rankBy: null, view: state.view, warnings: decoded.messages.map((m) => m.text) }, error: null };
   }
   const scenarios: Scenario[] = [];
   for (const pick of state.compare.picks) {
@@ -49,5 +49,5 @@ export async function scenariosFromLink(url: string, catalog: Catalog): Promise<
     if (chip !== undefined) scenarios.push(scenarioFor(state, catalog, chip, pick.chips));
   }
   if (scenarios.length === 0) return { value: null, error: 'the link compares no chips' };
-  return { value: { scenarios, rankBy: state.compare.rankBy, view: state.view, warnings: decoded.messages }, error: null };
+  return { value: { scenarios, rankBy: state.compare.rankBy, view: state.view, warnings: decoded.messages.map((m) => m.text) }, error: null };
 }

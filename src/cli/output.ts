@@ -7,7 +7,7 @@ export function formatResultTable(r: SimulationResult, hardwareName: string, mod
   rows.push(['hardware', `${hardwareName} (${r.hardwareId})`]);
   rows.push(['model', `${modelName} (${r.modelId})`]);
   if (!r.feasible) {
-    rows.push(['feasible', `no: ${r.reason ?? 'unknown reason'}`]);
+    rows.push(['feasible', `no: ${r.reason?.text ?? 'unknown reason'}`]);
     return table(rows) + notes(r);
   }
   const c = r.config;
@@ -34,7 +34,7 @@ export function formatResultTable(r: SimulationResult, hardwareName: string, mod
 
 function notes(r: SimulationResult): string {
   const lines: string[] = [];
-  for (const w of r.warnings) lines.push(`warning: ${w}`);
+  for (const w of r.warnings) lines.push(`warning: ${w.text}`);
   for (const m of r.estimateMarks) lines.push(`estimate*: ${m}`);
   return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
 }
@@ -54,7 +54,7 @@ export const CSV_COLUMNS = [
 export function csvRow(r: SimulationResult): string {
   const c = r.config;
   const values: (string | number | boolean)[] = [
-    r.hardwareId, r.modelId, r.feasible, r.reason ?? '', c.chips, c.replicas, c.tensorParallel, c.pipelineParallel, c.expertParallel,
+    r.hardwareId, r.modelId, r.feasible, r.reason?.text ?? '', c.chips, c.replicas, c.tensorParallel, c.pipelineParallel, c.expertParallel,
     c.batch, r.outputTokensPerSecond, r.outputTokensPerSecondPerChip, r.tokensPerSecondPerUser, r.ttftSeconds, r.tpotSeconds,
     r.costPerHourUsd, r.usdPerMillionOutputTokens, r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.bottleneck,
     r.memory.batchLimitedBy, r.memory.weightsBytesPerChip, r.memory.kvCacheBytesPerChip, r.estimateMarks.length,
@@ -80,7 +80,7 @@ export function formatComparisonTable(results: SimulationResult[]): string {
       formatSeconds(r.tpotSeconds), formatUsd(r.usdPerMillionOutputTokens), formatNumber(r.outputTokensPerSecondPerDollarPerHour),
       r.pricingUsed, r.bottleneck,
     ]
-    : [r.hardwareId + (r.estimateMarks.length > 0 ? '*' : ''), String(r.config.chips), '-', '-', '-', '-', '-', '-', '-', '-', '-', `infeasible: ${r.reason ?? ''}`]);
+    : [r.hardwareId + (r.estimateMarks.length > 0 ? '*' : ''), String(r.config.chips), '-', '-', '-', '-', '-', '-', '-', '-', '-', `infeasible: ${r.reason?.text ?? ''}`]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
   return [line(header), ...rows.map(line), '', '* uses estimated figures (see --format json: estimateMarks)'].join('\n') + '\n';

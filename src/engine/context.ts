@@ -1,6 +1,8 @@
 import { layerGroups, type LayerGroup } from './architecture';
 import { tallyParameters, type ParameterTally } from './memory';
 import { BYTES_PER_VALUE, collectiveBytesPerValue, computePrecision, matrixRate, type MatrixRate } from './precision';
+import { ENGINE } from '../messages/engine';
+import type { Message } from '../messages/message';
 import type { ResolvedScenario } from './types';
 
 /**
@@ -28,7 +30,7 @@ export interface EngineContext {
   /** Context each sequence's KV must hold at its end. */
   maxContextTokens: number;
   speculation: Speculation | null;
-  warnings: string[];
+  warnings: Message[];
 }
 
 export interface Speculation {
@@ -51,25 +53,22 @@ export const PREFILL_CHUNK_TOKENS = 8192;
 
 export function buildContext(scenario: ResolvedScenario): EngineContext {
   const { hardware, model, precision, workload } = scenario;
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const compute = computePrecision(precision);
   const rate = matrixRate(hardware, compute);
   if (rate.fellBack) {
-    warnings.push(`${hardware.name} has no ${compute} matrix rate; computing at its ${rate.rateClass} rate instead.`);
+    warnings.push(ENGINE.rateFallback(hardware.name, compute, rate.rateClass));
   }
   const factor = scenario.efficiencyMode === 'achieved' ? Math.min(1, hardware.efficiency.softwareStackFactor) : 1;
   const cached = Math.round(workload.inputTokens * workload.prefixCacheHitRate);
   const maxContext = workload.inputTokens + workload.outputTokens;
-  if (maxContext > model.maxContextTokens) {
-    warnings.push(`input + output = ${maxContext} tokens exceeds ${model.name}'s context window of ${model.maxContextTokens}.`);
-  }
   const spec = scenario.speculative ?? null;
   let speculation: Speculation | null = null;
   if (spec !== null) {
     const draft = spec.method === 'draft-model' && spec.draftModel !== null
       ? buildContext({ ...scenario, model: spec.draftModel, speculative: null, serving: 'co-located' })
       : null;
-    if (spec.method === 'draft-model' && spec.draftModel === null) warnings.push('speculative decoding with a draft model needs a draft model; ignored.');
+    if (spec.method === 'draft-model' && spec.draftModel === null) warnings.push(ENGINE.draftModelMissing());
     else {
       speculation = {
         method: spec.method,

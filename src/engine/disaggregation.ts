@@ -1,7 +1,9 @@
 import { PREFILL_CHUNK_TOKENS, type EngineContext } from './context';
 import { evaluateBatch, prepareLayout, stageTime, type PreparedLayout } from './deployment';
 import { kvBytesPerSequencePerChip } from './memory';
-import { candidateLayouts, chooseBatch, type Candidate } from './search';
+import { ENGINE } from '../messages/engine';
+import type { Message } from '../messages/message';
+import { candidateLayouts, chooseBatch, isBatchFailure, type Candidate } from './search';
 import type { DisaggregationSummary } from './types';
 
 interface PrefillPool {
@@ -16,10 +18,10 @@ interface PrefillPool {
  * Pools are sized so prompt supply matches decode demand; the chip budget is split to maximise
  * output tokens/s (or tokens/s per chip when chips are "auto").
  */
-export function searchDisaggregated(ctx: EngineContext): { best: Candidate; summary: Omit<DisaggregationSummary, 'colocated'> } | string {
+export function searchDisaggregated(ctx: EngineContext): { best: Candidate; summary: Omit<DisaggregationSummary, 'colocated'> } | Message {
   const { workload, hardware, slo } = ctx.scenario;
   const layouts = candidateLayouts(ctx).map((l) => prepareLayout(ctx, l)).filter((p) => p.memory.maxSequences >= 1);
-  if (layouts.length === 0) return 'no layout of these chips can hold the model';
+  if (layouts.length === 0) return ENGINE.noLayoutHoldsModel();
   const kvBytesPerPrompt = kvBytesPerSequencePerChip(ctx.scenario.model, workload.inputTokens, ctx.kvBytesPerValue, 1, 1);
   const link = hardware.scaleOut.bandwidthBytesPerSecondPerDirection * hardware.efficiency.linkEfficiency;
 
@@ -31,25 +33,25 @@ export function searchDisaggregated(ctx: EngineContext): { best: Candidate; summ
     if (bestPrefill === null || pool.promptsPerSecond / prepared.chipsPerReplica
       > bestPrefill.promptsPerSecond / bestPrefill.prepared.chipsPerReplica) bestPrefill = pool;
   }
-  if (bestPrefill === null) return 'no prefill pool meets the time-to-first-token limit';
+  if (bestPrefill === null) return ENGINE.noPrefillPool();
 
-  let bestDecode: { prepared: PreparedLayout; chosen: Exclude<ReturnType<typeof chooseBatch>, string> } | null = null;
+  let bestDecode: { prepared: PreparedLayout; chosen: Exclude<ReturnType<typeof chooseBatch>, { reason: Message }> } | null = null;
   for (const prepared of layouts) {
     const chosen = chooseBatch(ctx, prepared, false);
-    if (typeof chosen === 'string') continue;
+    if (isBatchFailure(chosen)) continue;
     const perChip = chosen.evaluation.replicaOutputTokensPerSecond / prepared.chipsPerReplica;
     if (bestDecode === null || perChip > bestDecode.chosen.evaluation.replicaOutputTokensPerSecond / bestDecode.prepared.chipsPerReplica) {
       bestDecode = { prepared, chosen };
     }
   }
-  if (bestDecode === null) return 'no decode pool meets the time-per-output-token limit';
+  if (bestDecode === null) return ENGINE.noDecodePool();
 
   const decodeRate = bestDecode.chosen.evaluation.replicaOutputTokensPerSecond;
   const promptRate = bestPrefill.promptsPerSecond * workload.outputTokens; // output tokens/s one prefill replica feeds
   const cd = bestDecode.prepared.chipsPerReplica;
   const cp = bestPrefill.prepared.chipsPerReplica;
   const split = splitChips(ctx.scenario.chips, cd, cp, decodeRate, promptRate);
-  if (split === null) return `disaggregation needs at least ${cd + cp} chips (one decode and one prefill replica)`;
+  if (split === null) return ENGINE.disaggregationChips(cd + cp, ctx.scenario.chips ?? 0);
 
   const transfer = hardware.scaleOut.latencySeconds + kvBytesPerPrompt / (Math.min(cp, cd) * link);
   const chips = split.decodeReplicas * cd + split.prefillReplicas * cp;

@@ -1,3 +1,6 @@
+import { formatSeconds } from '../format/units';
+import { ENGINE } from '../messages/engine';
+import type { Message } from '../messages/message';
 import type { EngineContext } from './context';
 import { usableBytesPerChip } from './memory';
 import { evaluateBatch, prepareLayout, type BatchEvaluation, type Layout, type PreparedLayout } from './deployment';
@@ -18,7 +21,7 @@ export interface Candidate {
 export interface SearchOutcome {
   best: Candidate | null;
   /** Why nothing fits, when best is null. */
-  reason: string;
+  reason: Message;
   layoutsTried: number;
   frontier: FrontierPoint[];
 }
@@ -98,24 +101,53 @@ function largestPassing(lo: number, hi: number, ok: (n: number) => boolean): num
   return a;
 }
 
+/** A layout whose batch cannot be chosen: why, and its batch-1 latencies when the SLO is the cause. */
+export interface BatchFailure {
+  reason: Message;
+  /** Set when even one sequence misses a latency limit (the best this layout can do). */
+  atBatchOne: BatchEvaluation | null;
+}
+
+export type BatchChoice = { evaluation: BatchEvaluation; limit: BatchLimit } | BatchFailure;
+
+export function isBatchFailure(choice: BatchChoice): choice is BatchFailure {
+  return 'reason' in choice;
+}
+
+/** Which latency limit a batch-1 evaluation misses, with the value reached: "TPOT 10.1 ms (limit 3.33 ms)". */
+export function sloMissDetail(ctx: EngineContext, tpotSeconds: number, ttftSeconds: number, qualifier = ''): string {
+  const { maxTpotSeconds, maxTtftSeconds } = ctx.scenario.slo;
+  const parts: string[] = [];
+  if (maxTpotSeconds !== null && tpotSeconds > maxTpotSeconds) {
+    parts.push(`TPOT ${formatSeconds(tpotSeconds)}${qualifier} (limit ${formatSeconds(maxTpotSeconds)})`);
+  }
+  if (maxTtftSeconds !== null && ttftSeconds > maxTtftSeconds) {
+    parts.push(`TTFT ${formatSeconds(ttftSeconds)}${qualifier} (limit ${formatSeconds(maxTtftSeconds)})`);
+  }
+  return parts.join(' and ');
+}
+
 export function chooseBatch(
   ctx: EngineContext,
   prepared: PreparedLayout,
   prefillOnTheseChips = true,
-): { evaluation: BatchEvaluation; limit: BatchLimit } | string {
+): BatchChoice {
   const { objective, maxBatchPerReplica } = ctx.scenario;
   const memoryCap = prepared.memory.maxSequences;
   const runtimeCap = runtimeBatchCap(ctx, prepared);
   const cap = Math.min(memoryCap, runtimeCap);
   const capLimit: BatchLimit = memoryCap <= runtimeCap ? 'memory' : 'max-batch-setting';
   if (typeof objective === 'object') {
-    if (objective.batch > memoryCap) return `batch ${objective.batch} needs more memory than the chips have (fits ${memoryCap})`;
+    if (objective.batch > memoryCap) return { reason: ENGINE.fixedBatchTooLarge(objective.batch, memoryCap), atBatchOne: null };
     const evaluation = evaluateBatch(ctx, prepared, objective.batch, { prefillOnTheseChips, full: false, ttft: needsTtft(ctx) });
-    return meetsSlo(ctx, evaluation) ? { evaluation, limit: 'objective' } : 'the fixed batch misses the latency limits';
+    if (meetsSlo(ctx, evaluation)) return { evaluation, limit: 'objective' };
+    return { reason: ENGINE.fixedBatchMissesSlo(sloMissDetail(ctx, evaluation.tpotSeconds, evaluation.ttftSeconds)), atBatchOne: null };
   }
   const options = { prefillOnTheseChips, full: false, ttft: needsTtft(ctx) };
   const first = evaluateBatch(ctx, prepared, 1, options);
-  if (!meetsSlo(ctx, first)) return 'even one sequence misses the latency limits';
+  if (!meetsSlo(ctx, first)) {
+    return { reason: ENGINE.sloUnreachable(sloMissDetail(ctx, first.tpotSeconds, first.ttftSeconds)), atBatchOne: first };
+  }
   if (objective === 'min-latency') return { evaluation: first, limit: 'objective' };
   const cache = new Map<number, BatchEvaluation>([[1, first]]);
   const at = (b: number) => {
@@ -161,7 +193,10 @@ function better(ctx: EngineContext, a: Candidate, b: Candidate | null): boolean 
 export function searchDeployments(ctx: EngineContext): SearchOutcome {
   const layouts = candidateLayouts(ctx);
   let best: Candidate | null = null;
-  let reason = 'no layout of these chips can hold the model';
+  let reason: Message | null = null;
+  // Batch-1 latencies of layouts that miss the SLO: the best of them goes into the reason.
+  let bestTpot = Number.POSITIVE_INFINITY;
+  let bestTtft = Number.POSITIVE_INFINITY;
   const frontierCandidates: FrontierPoint[] = [];
   for (const layout of layouts) {
     const prepared = prepareLayout(ctx, layout);
@@ -169,8 +204,12 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
     const replicas = ctx.scenario.chips === null ? 1 : Math.floor(ctx.scenario.chips / prepared.chipsPerReplica);
     collectFrontier(ctx, prepared, frontierCandidates);
     const chosen = chooseBatch(ctx, prepared);
-    if (typeof chosen === 'string') {
-      reason = chosen;
+    if (isBatchFailure(chosen)) {
+      reason = chosen.reason;
+      if (chosen.atBatchOne !== null) {
+        bestTpot = Math.min(bestTpot, chosen.atBatchOne.tpotSeconds);
+        if (Number.isFinite(chosen.atBatchOne.ttftSeconds)) bestTtft = Math.min(bestTtft, chosen.atBatchOne.ttftSeconds);
+      }
       continue;
     }
     const candidate: Candidate = {
@@ -183,19 +222,19 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
     };
     if (better(ctx, candidate, best)) best = candidate;
   }
-  if (layouts.length === 0 || (best === null && reason.startsWith('no layout'))) {
-    reason = insufficientChipsReason(ctx);
+  if (best === null && Number.isFinite(bestTpot)) {
+    const detail = sloMissDetail(ctx, bestTpot, bestTtft, ' at best');
+    reason = ENGINE.sloUnreachable(detail === '' ? 'no single layout meets both limits at once' : detail);
   }
+  if (reason === null) reason = insufficientChipsReason(ctx);
   if (best !== null) best = { ...best, evaluation: evaluateBatch(ctx, best.prepared, best.evaluation.batch) };
   return { best, reason, layoutsTried: layouts.length, frontier: paretoFrontier(frontierCandidates) };
 }
 
-function insufficientChipsReason(ctx: EngineContext): string {
-  const { chips } = ctx.scenario;
+function insufficientChipsReason(ctx: EngineContext): Message {
   const usable = usableBytesPerChip(ctx.scenario.hardware);
   const needed = Math.ceil((ctx.params.total * ctx.weightBytesPerValue) / usable);
-  const have = chips === null ? '' : ` (have ${chips})`;
-  return `needs at least ${needed} chips to hold the weights${have}`;
+  return ENGINE.chipsForWeights(needed, ctx.scenario.chips);
 }
 
 /** Evaluates a power-of-two batch ladder of one layout for the Pareto frontier (no SLO applied). */

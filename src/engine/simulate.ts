@@ -5,6 +5,8 @@ import { buildExplain } from './explain';
 import { searchDeployments, type Candidate } from './search';
 import { searchDisaggregated } from './disaggregation';
 import { capacityBytesPerChip } from './memory';
+import { ENGINE } from '../messages/engine';
+import type { Message } from '../messages/message';
 import type { Bottleneck, CostBreakdown, DisaggregationSummary, OperatorTiming, ResolvedScenario, SimulationResult } from './types';
 
 /**
@@ -13,10 +15,15 @@ import type { Bottleneck, CostBreakdown, DisaggregationSummary, OperatorTiming, 
  */
 export function simulate(scenario: ResolvedScenario): SimulationResult {
   const ctx = buildContext(scenario);
+  const { model, workload } = scenario;
+  const contextTokens = workload.inputTokens + workload.outputTokens;
+  if (contextTokens > model.maxContextTokens) {
+    return infeasible(ctx, ENGINE.contextWindow(contextTokens, model.name, model.maxContextTokens), 0);
+  }
   const outcome = searchDeployments(ctx);
   if (scenario.serving === 'disaggregated') {
     const disaggregated = searchDisaggregated(ctx);
-    if (typeof disaggregated === 'string') return infeasible(ctx, disaggregated, outcome.layoutsTried);
+    if ('code' in disaggregated) return infeasible(ctx, disaggregated, outcome.layoutsTried);
     const co = outcome.best;
     const summary: DisaggregationSummary = {
       ...disaggregated.summary,
@@ -42,7 +49,7 @@ function assemble(
   const e = best.evaluation;
   const warnings = [...ctx.warnings];
   if (ctx.scenario.chips !== null && best.chips < ctx.scenario.chips) {
-    warnings.push(`${ctx.scenario.chips - best.chips} of ${ctx.scenario.chips} chips stay idle: the best layout uses ${best.prepared.chipsPerReplica} chips per replica.`);
+    warnings.push(ENGINE.idleChips(ctx.scenario.chips - best.chips, ctx.scenario.chips, best.prepared.chipsPerReplica));
   }
   const outputTokensPerSecond = best.outputTokensPerSecond;
   const inputTokensPerSecond = (outputTokensPerSecond / workload.outputTokens) * workload.inputTokens;
@@ -61,7 +68,7 @@ function assemble(
   let pricingUsed = economics.pricing;
   if (pricingUsed === 'rental' && rental === null) {
     pricingUsed = 'tco';
-    warnings.push(`${hardware.name} has no known rental price; priced by TCO instead.`);
+    warnings.push(ENGINE.noRentalPrice(hardware.name));
   }
   const headline = pricingUsed === 'rental' && rental !== null ? rental : tco;
   const usdPerChipHour = headline.costPerHourUsd / best.chips;
@@ -159,7 +166,7 @@ function estimateMarks(ctx: EngineContext, best: Candidate, pricing: 'rental' | 
   return Object.entries(hw.estimates).filter(([path]) => used(path)).map(([path, basis]) => `${path}: ${basis}`);
 }
 
-function infeasible(ctx: EngineContext, reason: string, layoutsTried: number): SimulationResult {
+function infeasible(ctx: EngineContext, reason: Message, layoutsTried: number): SimulationResult {
   const { hardware, model } = ctx.scenario;
   const zero: Record<Bottleneck, number> = { compute: 0, memory: 0, communication: 0, overhead: 0 };
   return {

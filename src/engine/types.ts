@@ -1,3 +1,5 @@
+import type { Message } from '../messages/message';
+
 // Plain-data types shared by the engine, the catalog, the CLI and the UI.
 // Units are SI and are part of every numeric field name (Bytes, Seconds, FlopsPerSecond, Usd, Watts).
 
@@ -337,7 +339,8 @@ export interface FrontierPoint {
 
 export interface SimulationResult {
   feasible: boolean;
-  reason?: string;
+  /** Why the scenario cannot be served (infeasible results only). */
+  reason?: Message;
   hardwareId: string;
   modelId: string;
   outputTokensPerSecond: number;
@@ -373,7 +376,7 @@ export interface SimulationResult {
   tokensPerTargetStep: number;
   /** Present when the scenario asked for disaggregated serving. */
   disaggregation: DisaggregationSummary | null;
-  warnings: string[];
+  warnings: Message[];
   explain: ExplainEntry[];
   /** Estimate marks of the profile fields this result used. */
   estimateMarks: string[];

@@ -27,11 +27,11 @@ export const COMPARE_CSV_HEADER = [
 
 export function compareCsv(ranked: readonly RankedResult[], names: ReadonlyMap<string, string>): string {
   const rows = ranked.map(({ rank, result: r }): Cell[] => [
-    rank, r.hardwareId, names.get(r.hardwareId) ?? r.hardwareId, r.feasible, r.reason ?? null, r.config.chips, r.config.batch,
+    rank, r.hardwareId, names.get(r.hardwareId) ?? r.hardwareId, r.feasible, r.reason?.text ?? null, r.config.chips, r.config.batch,
     r.config.tensorParallel, r.config.pipelineParallel, r.config.expertParallel, r.config.replicas, r.outputTokensPerSecond,
     r.outputTokensPerSecondPerChip, r.tokensPerSecondPerUser, r.ttftSeconds, r.tpotSeconds, r.costPerHourUsd,
     r.usdPerMillionOutputTokens, r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.bottleneck,
-    r.estimateMarks.join('; '), r.warnings.join('; '),
+    r.estimateMarks.join('; '), r.warnings.map((w) => w.text).join('; '),
   ]);
   return toCsv(COMPARE_CSV_HEADER, rows);
 }

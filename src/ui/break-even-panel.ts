@@ -5,7 +5,7 @@ import { allChips } from '../app-state/lookup';
 import type { BreakEvenResult } from '../engine/analysis/break-even';
 import { formatUsd } from '../format/units';
 import { el, syncValue, uid } from './dom';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../messages/ui';
 import type { ViewContext } from './views/view';
 
 const L = MESSAGES.lab;

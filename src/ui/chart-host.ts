@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { el, replaceChildren } from './dom';
 import { downloadBlob, downloadUrl } from './download';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../messages/ui';
 import { textTooltip } from './tooltip';
 
 type VegaView = import('vega').View;

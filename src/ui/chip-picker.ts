@@ -6,7 +6,7 @@ import { chipColorMap } from '../app/selectors';
 import { MARK_LEGEND, chipLabel, markNotes } from '../charts/chip-series';
 import type { HardwareProfile } from '../engine/types';
 import { el, syncValue, uid } from './dom';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../messages/ui';
 import type { ViewContext } from './views/view';
 
 const M = MESSAGES.controls;

@@ -6,7 +6,7 @@ import type { Snapshot } from '../app/controller';
 import type { ExplainEntry, HardwareProfile, SimulationResult } from '../engine/types';
 import { formatBytes, formatNumber, formatSeconds, formatSi, formatUsd } from '../format/units';
 import { el, replaceChildren } from './dom';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../messages/ui';
 import type { ViewContext } from './views/view';
 
 const E = MESSAGES.explain;

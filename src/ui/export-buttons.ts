@@ -2,7 +2,7 @@
 
 import { el } from './dom';
 import { downloadText } from './download';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../messages/ui';
 
 export interface ExportSource {
   /** File name without extension. */

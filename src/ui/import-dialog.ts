@@ -3,7 +3,7 @@
 
 import { IMPORT_MAX_BYTES, interpretImport, type ImportOutcome } from '../app/import-file';
 import { el, replaceChildren, uid } from './dom';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../messages/ui';
 import type { ViewContext } from './views/view';
 
 const I = MESSAGES.import;

@@ -6,7 +6,7 @@ import type { HardwareProfile, RateClass } from '../engine/types';
 import { parseQuantity } from '../scenario/parse-quantity';
 import { displayNumber } from './controls';
 import { el, syncValue, uid } from './dom';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../messages/ui';
 
 /** "4.8 TB/s", "$35,000", "$3.59/h", "65%". */
 export function displayQuantity(def: LabParamDef, value: number | null): string {

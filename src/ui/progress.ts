@@ -3,7 +3,7 @@
 
 import type { Progress } from '../worker-client';
 import { el } from './dom';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../messages/ui';
 
 export const SHOW_AFTER_MS = 150;
 

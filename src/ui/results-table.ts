@@ -5,7 +5,7 @@ import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
 import type { SimulationResult } from '../engine/types';
 import { formatNumber, formatSeconds, formatUsd } from '../format/units';
 import { el, uid } from './dom';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../messages/ui';
 
 const T = MESSAGES.table;
 
@@ -54,9 +54,9 @@ function chipTitle(chip: ChipSeries, result: SimulationResult): string {
 
 function notes(result: SimulationResult): string {
   const out: string[] = [];
-  if (!result.feasible) out.push(`${T.infeasible}: ${result.reason ?? ''}`);
+  if (!result.feasible) out.push(`${T.infeasible}: ${result.reason?.text ?? ''}`);
   else if (result.pricingUsed === 'tco' && result.rental === null) out.push(T.tcoFallback);
-  out.push(...result.warnings.filter((w) => !/no known rental price/.test(w)));
+  out.push(...result.warnings.filter((w) => w.code !== 'engine.no-rental-price').map((w) => w.text));
   return out.join(' · ');
 }
 

@@ -1,8 +1,9 @@
 // "Copy link" (the URL already holds the whole state; this copies it and confirms) and the notice
 // that lists what a link could not restore. Text only: link messages quote strangers' strings.
 
+import type { Message } from '../messages/message';
 import { el, replaceChildren } from './dom';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../messages/ui';
 
 const S = MESSAGES.share;
 
@@ -56,22 +57,25 @@ export function mountCopyLink(link: () => Promise<string>): CopyLinkControl {
 
 export interface LinkNotice {
   element: HTMLElement;
-  show(messages: readonly string[]): void;
+  /** `unreadable`: nothing of the link could be used (the title says so instead of "some parts"). */
+  show(messages: readonly Message[], unreadable: boolean): void;
 }
 
 /** Lists what an opened link could not restore; hidden when there is nothing to say. */
 export function mountLinkNotice(): LinkNotice {
   const list = el('ul');
+  const title = el('p', { class: 'link-notice-title', text: S.noticeTitle });
   const dismiss = el('button', { class: 'link-button', text: S.dismiss, attrs: { type: 'button', 'data-control': 'link-notice-dismiss' } });
   const element = el('section', { class: 'link-notice', attrs: { role: 'alert', 'data-link-messages': '' } }, [
-    el('p', { class: 'link-notice-title', text: S.noticeTitle }), list, dismiss,
+    title, list, dismiss,
   ]);
   element.hidden = true;
   dismiss.addEventListener('click', () => { element.hidden = true; });
   return {
     element,
-    show(messages) {
-      replaceChildren(list, messages.map((m) => el('li', { text: m })));
+    show(messages, unreadable) {
+      title.textContent = unreadable ? S.noticeTitleUnreadable : S.noticeTitle;
+      replaceChildren(list, messages.map((m) => el('li', { text: m.text, attrs: { 'data-code': m.code } })));
       element.hidden = messages.length === 0;
     },
   };

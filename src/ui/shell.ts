@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/catalog';
 import { el } from './dom';
 import { mountExplainDialog } from './explain-dialog';
 import { onLayoutChange } from './layout';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../messages/ui';
 import { mountProgress } from './progress';
 import { VIEWS, viewDef } from './views/registry';
 import type { MountedView, ViewContext } from './views/view';

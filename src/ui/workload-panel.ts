@@ -8,7 +8,7 @@ import { PRECISIONS, type Precision } from '../engine/types';
 import { segmented, selectField, settingsNumberField } from './controls';
 import { el, syncValue, uid } from './dom';
 import { formatParams } from './format';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../messages/ui';
 import type { ViewContext } from './views/view';
 
 const M = MESSAGES.controls;

@@ -5,7 +5,8 @@
 
 import type { AppState } from '../app-state/app-state';
 import type { Catalog } from '../catalog/catalog';
-import { MESSAGES } from '../ui/messages';
+import { LINK as L } from '../messages/link';
+import type { Message } from '../messages/message';
 import { exceedsBounds } from './json-bounds';
 import { LINK_BASES, LINK_PARAM, LINK_VERSION, currentBase } from './link-format';
 import { MIGRATIONS, runMigrations, type Migration } from './migrations';
@@ -14,7 +15,6 @@ import { baseState, parseWire, NO_STORED, type StoredCustom } from './parse-wire
 import { applyPatch, diff } from './patch';
 import { toWire } from './to-wire';
 
-const L = MESSAGES.link;
 
 /** Longest hash or URL read at all (the payload itself is capped at MAX_PACKED_CHARS). */
 export const MAX_LINK_CHARS = MAX_PACKED_CHARS + 4096;
@@ -30,7 +30,7 @@ export interface DecodeOptions {
 
 export interface DecodedLink {
   state: AppState;
-  messages: string[];
+  messages: Message[];
   /** What the link held: none (no #s=), unreadable (nothing of it used), or read (possibly with messages). */
   status: 'none' | 'unreadable' | 'read';
   /** Link version found, when readable. */
@@ -60,7 +60,7 @@ export function linkParam(text: string): string | null {
   return null;
 }
 
-function limited(messages: string[]): string[] {
+function limited(messages: Message[]): Message[] {
   if (messages.length <= MAX_MESSAGES) return messages;
   return [...messages.slice(0, MAX_MESSAGES - 1), L.more(messages.length - (MAX_MESSAGES - 1))];
 }
@@ -70,7 +70,7 @@ function limited(messages: string[]): string[] {
  * `stored` custom chips and models (this browser's) are merged in, never replaced.
  */
 export async function decodeLink(text: string, catalog: Catalog, stored: StoredCustom = NO_STORED, options: DecodeOptions = {}): Promise<DecodedLink> {
-  const fallback = (messages: string[], status: DecodedLink['status'] = 'unreadable'): DecodedLink => ({
+  const fallback = (messages: Message[], status: DecodedLink['status'] = 'unreadable'): DecodedLink => ({
     state: baseState(catalog, stored), messages, status, version: null, migrated: [],
   });
   try {
@@ -78,13 +78,13 @@ export async function decodeLink(text: string, catalog: Catalog, stored: StoredC
     const param = linkParam(text);
     if (param === null) return fallback([], 'none');
     const match = /^([^.]{0,12})\.([\s\S]*)$/.exec(param);
-    if (match === null) return fallback([L.notRecognised]);
+    if (match === null) return fallback([L.notRecognised()]);
     const [, versionText = '', payload = ''] = match;
     const unpacked = await unpackJson(payload);
     if (!unpacked.ok) return fallback([L.damaged(unpacked.error)]);
     const tooBig = exceedsBounds(unpacked.value);
     if (tooBig !== null) return fallback([L.tooComplex(tooBig)]);
-    const messages: string[] = [];
+    const messages: Message[] = [];
     let version = /^\d{1,6}$/.test(versionText) ? Number(versionText) : Number.NaN;
     if (version > LINK_VERSION) messages.push(L.newer(version, LINK_VERSION));
     else if (!LINK_BASES.has(version)) messages.push(L.badVersion(JSON.stringify(versionText.slice(0, 12))));
@@ -92,13 +92,13 @@ export async function decodeLink(text: string, catalog: Catalog, stored: StoredC
     const base = LINK_BASES.get(version)!;
     const patch = unpacked.value;
     const full = applyPatch(structuredClone(base.wire), patch);
-    if (typeof full !== 'object' || full === null || Array.isArray(full)) return fallback([...messages, L.notAnObject]);
+    if (typeof full !== 'object' || full === null || Array.isArray(full)) return fallback([...messages, L.notAnObject()]);
     const migrated = runMigrations(full as Record<string, unknown>, version, LINK_VERSION, options.migrations ?? MIGRATIONS);
     if (migrated.failedAt !== null) messages.push(L.migrationFailed(migrated.failedAt));
     const restored = parseWire(migrated.value, { catalog, views: options.views ?? null, base: currentBase(), stored });
     return { state: restored.state, messages: limited([...messages, ...restored.messages]), status: 'read', version, migrated: migrated.ran };
   } catch {
     // Defence in depth: every step above is written not to throw.
-    return fallback([L.failed]);
+    return fallback([L.failed()]);
   }
 }

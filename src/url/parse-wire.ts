@@ -17,12 +17,12 @@ import { describeValue, formatIssue, isRecord, own, type ParseOutcome } from '..
 import { LIMITS } from '../scenario/limits';
 import { parseScenario } from '../scenario/parse-scenario';
 import { SCENARIO_VERSION, type Scenario } from '../scenario/scenario';
-import { MESSAGES } from '../ui/messages';
+import { LINK as L } from '../messages/link';
+import type { Message } from '../messages/message';
 import { fingerprint, type LinkBase } from './link-format';
 import { applyPatch } from './patch';
 import { labReference } from './to-wire';
 
-const L = MESSAGES.link;
 
 /** Custom chips and models saved in this browser (merged into every opened link, never replaced). */
 export interface StoredCustom {
@@ -42,7 +42,7 @@ export interface WireEnv {
 
 export interface Restored {
   state: AppState;
-  messages: string[];
+  messages: Message[];
 }
 
 const WIRE_KEYS = new Set(['view', 'settings', 'picks', 'rankBy', 'frontierMetric', 'family', 'sizes', 'lab', 'chips', 'models', 'explain']);
@@ -82,9 +82,9 @@ function mergeStored<T extends { id: string }>(fromLink: T[], stored: readonly T
 }
 
 class Log {
-  readonly messages: string[] = [];
-  add(message: string): void {
-    this.messages.push(message.charAt(0).toUpperCase() + message.slice(1));
+  readonly messages: Message[] = [];
+  add(message: Message): void {
+    this.messages.push(message);
   }
   field(path: string, problem: string): void {
     this.add(L.field(`${path} ${problem}`));
@@ -220,7 +220,7 @@ function parsePicks(raw: unknown, base: LinkBase, find: (id: string) => Hardware
     out.push({ id, chips });
   }
   if (raw.length > 0 && out.length === 0) {
-    log.add(L.noPicksLeft);
+    log.add(L.noPicksLeft());
     return fallback;
   }
   return out;
@@ -285,7 +285,7 @@ export function parseWire(raw: unknown, env: WireEnv): Restored {
   const log = new Log();
   const fallback = baseState(env.catalog, env.stored);
   if (!isRecord(raw)) {
-    log.add(L.notAnObject);
+    log.add(L.notAnObject());
     return { state: fallback, messages: log.messages };
   }
   const unknown = Object.keys(raw).filter((k) => !WIRE_KEYS.has(k));
@@ -340,7 +340,7 @@ export function parseWire(raw: unknown, env: WireEnv): Restored {
     const hardwareId = isRecord(rawExplain) ? own(rawExplain, 'hardwareId') : undefined;
     const key = isRecord(rawExplain) ? own(rawExplain, 'key') : undefined;
     if (isId(hardwareId) && typeof key === 'string' && key.length > 0 && key.length <= 100) explain = { hardwareId, key };
-    else log.add(L.badExplain);
+    else log.add(L.badExplain());
   }
 
   return {

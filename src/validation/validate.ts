@@ -1,6 +1,8 @@
 // Runs the engine on every modelled calibration row and compares it with the measurement.
 // Pure: the catalog and the CSV text come in as arguments (the CLI script and the app load them).
 import type { Catalog } from '../catalog/catalog';
+import type { Message } from '../messages/message';
+import { VALIDATION } from '../messages/validation';
 import { tcoPerChipHour } from '../engine/economics';
 import { tallyParameters } from '../engine/memory';
 import { computePrecision, matrixRate } from '../engine/precision';
@@ -61,7 +63,7 @@ export interface RowResult {
   predictedPerChip: number | null;
   measuredPerChip: number | null;
   claim: ClaimImplication | null;
-  warnings: string[];
+  warnings: Message[];
 }
 
 export interface ValidationSummary {
@@ -234,7 +236,7 @@ export function evaluateRow(plan: ModelledRow, catalog: Catalog, options: Valida
   const perChip = plan.metric.kind === 'system-output-tokens-per-second' || plan.metric.kind === 'beam-search-tokens-per-second';
   const warnings = [...result.warnings];
   if (plan.metric.kind === 'instance-output-tokens-per-second' && result.config.replicas > 1) {
-    warnings.push(`the engine split the ${chips} chips into ${result.config.replicas} replicas; the row ran one instance on all of them`);
+    warnings.push(VALIDATION.replicaSplit(chips, result.config.replicas));
   }
   return {
     ...base,
@@ -242,7 +244,7 @@ export function evaluateRow(plan: ModelledRow, catalog: Catalog, options: Valida
     predicted,
     error,
     deployment: describeDeployment(result),
-    reason: result.feasible ? null : result.reason ?? 'infeasible',
+    reason: result.feasible ? null : result.reason?.text ?? 'infeasible',
     chipsUsed: result.config.chips,
     predictedPerChip: perChip && predicted !== null ? predicted / chips : null,
     measuredPerChip: perChip ? plan.measured / chips : null,

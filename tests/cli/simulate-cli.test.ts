@@ -71,9 +71,10 @@ describe('simulate CLI', () => {
   it('a model too large for the chips is a result, not a crash', () => {
     const r = run('--hardware', 'groq-lpu', '--chips', '8', ...WORKLOAD, '--format', 'json');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { feasible: boolean; reason: string };
+    const j = JSON.parse(r.out) as { feasible: boolean; reason: { code: string; text: string } };
     expect(j.feasible).toBe(false);
-    expect(j.reason).toMatch(/needs at least \d+ chips/);
+    expect(j.reason.code).toBe('engine.chips-for-weights');
+    expect(j.reason.text).toMatch(/needs at least \d+ chips/);
   });
 
   it.each([

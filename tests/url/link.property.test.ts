@@ -85,7 +85,7 @@ const stateArb: fc.Arbitrary<AppState> = fc.array(actionArb(), { maxLength: 30 }
 async function decodeValid(text: string): Promise<void> {
   const d = await decodeLink(text, catalog, undefined, { views });
   expect(stateProblems(d.state, catalog, views)).toEqual([]);
-  for (const m of d.messages) expect(typeof m).toBe('string');
+  for (const m of d.messages) expect([typeof m.code, typeof m.text]).toEqual(['string', 'string']);
   expect(d.messages.length).toBeLessThanOrEqual(12);
 }
 

@@ -75,6 +75,9 @@ describe('link encoding', () => {
   });
 });
 
+const codes = (d: { messages: { code: string }[] }) => d.messages.map((m) => m.code);
+const texts = (d: { messages: { text: string }[] }) => d.messages.map((m) => m.text);
+
 describe('link decoding: specific messages, valid fields kept', () => {
   it('no link: the landing state plus the saved custom chips, without messages', async () => {
     const d = await open('');
@@ -84,7 +87,7 @@ describe('link decoding: specific messages, valid fields kept', () => {
 
   it('an unknown lab chip falls back to the default lab and says which', async () => {
     const d = await open(await linkOf({ lab: { base: 'xyz' }, settings: { workload: { inputTokens: 4096 } } }));
-    expect(d.messages).toEqual(["The chip 'xyz' is unknown, showing nvidia-h200-sxm instead."]);
+    expect(d.messages).toEqual([{ code: 'link.unknown-chip', text: "The chip 'xyz' is unknown, showing nvidia-h200-sxm instead." }]);
     expect(d.state.settings.workload.inputTokens).toBe(4096);
     expect(d.state.lab).toEqual(fresh().lab);
   });
@@ -92,16 +95,14 @@ describe('link decoding: specific messages, valid fields kept', () => {
   it('unknown compared chips are left out; the known ones and their counts stay', async () => {
     const d = await open(await linkOf({ picks: ['xyz:8', 'nvidia-h100-sxm:4', 'amd-mi300x:lots', 3] }));
     expect(d.state.compare.picks).toEqual([{ id: 'nvidia-h100-sxm', chips: 4 }, { id: 'amd-mi300x', chips: 8 }, { id: 'nvidia-gb200-nvl72', chips: 72 }]);
-    expect(d.messages).toEqual([
-      "The chip 'xyz' is unknown and was left out of the comparison.",
-      "The chip count 'lots' for 'amd-mi300x' is not valid (1 to 100000 or auto); the default count was used.",
-    ]);
+    expect(codes(d)).toEqual(['link.unknown-pick', 'link.bad-chip-count']);
+    expect(texts(d)[1]).toBe("The chip count 'lots' for 'amd-mi300x' is not valid (1 to 100000 or auto); the default count was used.");
   });
 
   it('a comparison of only unknown chips shows the default chips', async () => {
     const d = await open(await linkOf({ picks: ['nope:1'] }));
     expect(d.state.compare.picks).toEqual(fresh().compare.picks);
-    expect(d.messages.at(-1)).toContain('default chips');
+    expect(d.messages.at(-1)?.code).toBe('link.no-picks-left');
   });
 
   it('out-of-range numbers fall back to their defaults with the field named; the rest is kept', async () => {
@@ -111,23 +112,26 @@ describe('link decoding: specific messages, valid fields kept', () => {
     expect(d.state.settings.workload.inputTokens).toBe(2048);
     expect(d.state.settings.economics.pue).toBe(1.2);
     expect(d.state.modelSize.sizes).toBe(13);
-    expect(d.messages.join('\n')).toMatch(/workload\.inputTokens must be an integer from 1 to 1000000 tokens, got -5/);
-    expect(d.messages.join('\n')).toMatch(/economics\.pue must be a number from 1 to 3, got 99/);
-    expect(d.messages.join('\n')).toMatch(/model sizes must be an integer from 3 to 32/);
+    expect(codes(d)).toEqual(['link.invalid-field', 'link.invalid-field', 'link.invalid-field']);
+    expect(texts(d).join('\n')).toMatch(/workload\.inputTokens must be an integer from 1 to 1000000 tokens, got -5/);
+    expect(texts(d).join('\n')).toMatch(/economics\.pue must be a number from 1 to 3, got 99/);
+    expect(texts(d).join('\n')).toMatch(/model sizes must be an integer from 3 to 32/);
   });
 
   it('an unknown model or view is named with what is shown instead', async () => {
     const d = await open(await linkOf({ view: 'nope', settings: { model: 'gpt-9' } }));
-    expect(d.messages).toEqual([
+    expect(texts(d)).toEqual([
       "The view 'nope' is unknown, showing compare instead.",
       "The model 'gpt-9' is unknown, showing llama-3.1-70b instead.",
     ]);
+    expect(codes(d)).toEqual(['link.unknown-view', 'link.unknown-model']);
   });
 
   it('a link from a newer version says so and keeps what it can read', async () => {
     const d = await open(await linkOf({ settings: { workload: { outputTokens: 999 } }, hologram: true }, 3));
-    expect(d.messages[0]).toBe('This link was made by a newer version of tokencost (v3); it may not open correctly (this version reads links up to v1). Everything it could read is shown.');
-    expect(d.messages[1]).toContain('hologram');
+    expect(d.messages[0]?.code).toBe('link.newer-version');
+    expect(d.messages[1]?.code).toBe('link.unknown-fields');
+    expect(d.messages[1]?.text).toContain('hologram');
     expect(d.state.settings.workload.outputTokens).toBe(999);
   });
 
@@ -137,17 +141,17 @@ describe('link decoding: specific messages, valid fields kept', () => {
       const d = await open(bad);
       expect(d.status, bad).toBe('unreadable');
       expect(d.messages).toHaveLength(1);
-      expect(d.messages[0]).toMatch(/could not be opened|not a tokencost|scenario object/);
+      expect(['link.damaged', 'link.not-recognised', 'link.not-an-object']).toContain(d.messages[0]?.code);
     }
   });
 
   it('refuses oversized links, zip bombs and deep nesting without hanging', async () => {
     const started = performance.now();
-    expect((await open(`#s=1.${'A'.repeat(MAX_LINK_CHARS)}`)).messages[0]).toContain('too long');
-    expect((await open(await linkOf({ settings: 'x'.repeat(2_000_000) }))).messages[0]).toMatch(/more data/);
+    expect((await open(`#s=1.${'A'.repeat(MAX_LINK_CHARS)}`)).messages[0]?.code).toBe('link.too-long');
+    expect((await open(await linkOf({ settings: 'x'.repeat(2_000_000) }))).messages[0]?.text).toMatch(/more data/);
     const deep = `{"picks":${'['.repeat(200_000)}1${']'.repeat(200_000)}}`;
-    expect((await open(`#s=1.${await packText(deep)}`)).messages[0]).toContain('nested deeper');
-    expect((await open(await linkOf({ picks: Array.from({ length: 100_000 }, () => 0) }))).messages[0]).toContain('more than');
+    expect((await open(`#s=1.${await packText(deep)}`)).messages[0]?.text).toContain('nested deeper');
+    expect((await open(await linkOf({ picks: Array.from({ length: 100_000 }, () => 0) }))).messages[0]?.text).toContain('more than');
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
@@ -158,7 +162,7 @@ describe('link decoding: specific messages, valid fields kept', () => {
     const d = await open(await linkOf({ picks, chips }));
     expect(d.state.compare.picks.length).toBeLessThanOrEqual(MAX_PICKS);
     expect(d.state.customChips).toHaveLength(MAX_CUSTOM);
-    expect(d.messages).toEqual(expect.arrayContaining([
+    expect(texts(d)).toEqual(expect.arrayContaining([
       `This link has 60 compared chips; only the first ${MAX_PICKS} were kept.`,
       `This link has 30 custom chips; only the first ${MAX_CUSTOM} were kept.`,
     ]));
@@ -174,7 +178,8 @@ describe('link decoding: specific messages, valid fields kept', () => {
     expect(d.state.customChips.map((c) => c.id)).toEqual(['ok-chip']);
     expect(d.state.customChips[0]!.name).toBe('<img src=x onerror=alert(1)>');
     expect(d.state.compare.picks).toEqual([{ id: 'ok-chip', chips: 2 }]);
-    expect(d.messages).toEqual([
+    expect(codes(d)).toEqual(['link.invalid-custom', 'link.catalog-id', 'link.unknown-base']);
+    expect(texts(d)).toEqual([
       "The custom chip 'Fast' is not valid (power.tdpWatts must be a number from 1 to 1000000 W, got -1) and was left out.",
       "The custom chip 'nvidia-h200-sxm' uses the id of a catalog chip and was left out.",
       "A custom chip was based on 'nope', which this version does not know; it was left out.",
@@ -184,8 +189,8 @@ describe('link decoding: specific messages, valid fields kept', () => {
   it('an invalid lab edit keeps the starting chip; a changed catalog chip is reported', async () => {
     const d = await open(await linkOf({ lab: { edit: { memory: { hbmBandwidthBytesPerSecond: 0 } }, hash: 'old' } }));
     expect(d.state.lab.chip).toEqual(fresh().lab.chip);
-    expect(d.messages[0]).toMatch(/chip lab's edited chip is not valid \(memory\.hbmBandwidthBytesPerSecond/);
-    expect(d.messages[1]).toMatch(/whose catalog data changed/);
+    expect(codes(d)).toEqual(['link.invalid-lab-chip', 'link.base-changed']);
+    expect(texts(d)[0]).toMatch(/chip lab's edited chip is not valid \(memory\.hbmBandwidthBytesPerSecond/);
   });
 
   it('prototype keys in a link change nothing', async () => {

@@ -26,7 +26,7 @@ function point(base: WorkloadScenario, chip: ChipChoice, model: ModelArchitectur
     totalParams: model.publishedParamsTotal,
     activeParams: model.publishedParamsActive ?? model.publishedParamsTotal,
     feasible: r.feasible,
-    reason: r.feasible ? null : (r.reason ?? 'infeasible'),
+    reason: r.feasible ? null : (r.reason?.text ?? 'infeasible'),
     chips: r.config.chips,
     outputTokensPerSecondPerDollarPerHour: r.outputTokensPerSecondPerDollarPerHour,
     usdPerMillionOutputTokens: r.usdPerMillionOutputTokens,

@@ -11,12 +11,12 @@ import { formatNumber } from '../../format/units';
 import { formatPercent } from '../../validation/report';
 import type { ErrorSummary, RatioEntry } from '../../validation/stats';
 import type { RowResult, ValidationReport } from '../../validation/validate';
-import { ACCURACY_MESSAGES as A } from '../accuracy-messages';
+import { ACCURACY_MESSAGES as A } from '../../messages/accuracy';
 import { ChartHost } from '../chart-host';
 import { segmented } from '../controls';
 import { el, replaceChildren } from '../dom';
 import { chartLayout } from '../layout';
-import { MESSAGES } from '../messages';
+import { MESSAGES } from '../../messages/ui';
 import type { MountView } from './view';
 import '../accuracy.css';
 
@@ -98,7 +98,7 @@ function assumptionsCell(r: RowResult): HTMLElement {
   const items: [string, string][] = r.plan.assumptions.map((a) => ['', a]);
   if (r.deployment !== '') items.push([`${A.deployment}: `, r.deployment]);
   if (r.plan.row.software !== '') items.push([`${A.software}: `, r.plan.row.software]);
-  for (const w of r.warnings) items.push([`${A.warnings}: `, w]);
+  for (const w of r.warnings) items.push([`${A.warnings}: `, w.text]);
   if (r.plan.row.sourceRef !== '') items.push([`${A.source}: `, r.plan.row.sourceRef]);
   return el('td', { class: 'assumptions' }, [el('details', {}, [
     el('summary', { text: A.showAssumptions(items.length) }),

@@ -20,7 +20,7 @@ import { ChartHost } from '../chart-host';
 import { el, replaceChildren, syncValue, uid } from '../dom';
 import { exportButtons } from '../export-buttons';
 import { labParamControl } from '../lab-param-control';
-import { MESSAGES } from '../messages';
+import { MESSAGES } from '../../messages/ui';
 import { renderResultsTable } from '../results-table';
 import { chartLayout } from '../layout';
 import { mountWorkloadPanel } from '../workload-panel';

@@ -14,7 +14,7 @@ import { mountChipPicker } from '../chip-picker';
 import { segmented } from '../controls';
 import { el, replaceChildren } from '../dom';
 import { exportButtons } from '../export-buttons';
-import { MESSAGES } from '../messages';
+import { MESSAGES } from '../../messages/ui';
 import { chartLayout } from '../layout';
 import { renderResultsTable } from '../results-table';
 import { mountWorkloadPanel } from '../workload-panel';

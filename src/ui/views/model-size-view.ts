@@ -12,7 +12,7 @@ import { mountChipPicker } from '../chip-picker';
 import { segmented } from '../controls';
 import { el, replaceChildren } from '../dom';
 import { exportButtons } from '../export-buttons';
-import { MESSAGES } from '../messages';
+import { MESSAGES } from '../../messages/ui';
 import { chartLayout } from '../layout';
 import { mountWorkloadPanel } from '../workload-panel';
 import type { MountView } from './view';

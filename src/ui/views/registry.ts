@@ -3,7 +3,7 @@
 
 import { accuracyChannel, measuredChannel } from '../../app/accuracy-channels';
 import { breakEvenChannel, compareChannel, labChannel, labGhostChannel, sensitivityChannel, sweepChannel } from '../../app/channels';
-import { MESSAGES } from '../messages';
+import { MESSAGES } from '../../messages/ui';
 import { mountCompareView } from './compare-view';
 import type { ViewDef } from './view';
 

@@ -1,4 +1,5 @@
-// Every sentence the app shows, in one catalogue, so tests and UI agree on wording.
+// Labels and sentences of the page, in one catalogue so that tests and the UI agree on wording.
+// Messages with codes (engine, links, validation) live beside this file in src/messages/.
 
 export const MESSAGES = {
   appTitle: 'tokencost',
@@ -134,38 +135,8 @@ export const MESSAGES = {
     copyFailed: 'Could not copy automatically: select the link below and copy it.',
     linkLabel: 'Link to this view',
     noticeTitle: 'Some parts of this link could not be used:',
+    noticeTitleUnreadable: 'This link could not be opened:',
     dismiss: 'Dismiss',
-  },
-  link: {
-    newer: (version: number, current: number) => `This link was made by a newer version of tokencost (v${version}); it may not open correctly (this version reads links up to v${current}). Everything it could read is shown.`,
-    badVersion: (text: string) => `This link's format version ${text} is not one tokencost knows; the rest of it was read as the current format.`,
-    notRecognised: 'This link is not a tokencost scenario link (expected #s=<version>.<data>); showing the default scenario.',
-    tooLong: (chars: number, max: number) => `This link is too long (${chars} characters; at most ${max}); showing the default scenario.`,
-    damaged: (detail: string) => `This link could not be opened: ${detail}. Showing the default scenario.`,
-    tooComplex: (detail: string) => `This link holds more data than any scenario needs (${detail}); showing the default scenario.`,
-    notAnObject: 'This link does not hold a scenario object; showing the default scenario.',
-    failed: 'This link could not be read; showing the default scenario.',
-    migrationFailed: (from: number) => `This link could not be upgraded from format v${from}; the fields that could be read are shown.`,
-    field: (issue: string) => `In this link, ${issue}; the default was used instead.`,
-    unknownFields: (names: string) => `This link has fields this version does not know (${names}); they were ignored.`,
-    unknownView: (id: string, instead: string) => `the view '${id}' is unknown, showing ${instead} instead.`,
-    unknownChip: (id: string, instead: string) => `the chip '${id}' is unknown, showing ${instead} instead.`,
-    unknownPick: (id: string) => `the chip '${id}' is unknown and was left out of the comparison.`,
-    noPicksLeft: 'none of the chips in this link are known, so the default chips are compared instead.',
-    badPick: (value: string) => `the comparison entry ${value} is not a chip and was left out.`,
-    badChipCount: (id: string, value: string) => `the chip count '${value}' for '${id}' is not valid (1 to 100000 or auto); the default count was used.`,
-    tooMany: (what: string, count: number, max: number) => `this link has ${count} ${what}; only the first ${max} were kept.`,
-    unknownModel: (id: string, instead: string) => `the model '${id}' is unknown, showing ${instead} instead.`,
-    unknownTarget: (id: string, instead: string) => `the break-even chip '${id}' is unknown, using ${instead} instead.`,
-    unknownBase: (what: string, base: string) => `a custom ${what} was based on '${base}', which this version does not know; it was left out.`,
-    invalidCustom: (what: string, name: string, problem: string) => `the custom ${what} '${name}' is not valid (${problem}) and was left out.`,
-    invalidLabChip: (problem: string) => `the chip lab's edited chip is not valid (${problem}); its unedited starting chip is shown instead.`,
-    catalogId: (what: string, id: string) => `the custom ${what} '${id}' uses the id of a catalog ${what} and was left out.`,
-    duplicateId: (what: string, id: string) => `a second custom ${what} with the id '${id}' was left out.`,
-    baseChanged: (name: string, base: string) => `the custom chip '${name}' is based on '${base}', whose catalog data changed since the link was made; it uses today's data.`,
-    badExplain: 'the explanation panel in this link is not valid and was not opened.',
-    storedUnreadable: (count: number) => `${count} saved custom chip(s) or model(s) in this browser could not be read and were skipped.`,
-    more: (count: number) => `…and ${count} more problem(s).`,
   },
   status: {
     computing: (done: number, total: number) => `Computing… ${done} of ${total}`,

@@ -1,0 +1,35 @@
+// What the engine says about a result: warnings beside a feasible result and the reason a
+// deployment is infeasible. Every entry is a named function with a stable code.
+
+import { message, type Message } from './message';
+
+export const ENGINE = {
+  rateFallback: (chip: string, wanted: string, used: string): Message =>
+    message('engine.rate-fallback', `${chip} has no ${wanted} matrix rate; computing at its ${used} rate instead.`),
+  draftModelMissing: (): Message =>
+    message('engine.draft-model-missing', 'speculative decoding with a draft model needs a draft model; ignored.'),
+  noRentalPrice: (chip: string): Message =>
+    message('engine.no-rental-price', `${chip} has no known rental price; priced by TCO instead.`),
+  idleChips: (idle: number, total: number, perReplica: number): Message =>
+    message('engine.idle-chips', `${idle} of ${total} chips stay idle: the best layout uses ${perReplica} chips per replica.`),
+
+  // Reasons a scenario is infeasible.
+  contextWindow: (tokens: number, model: string, window: number): Message =>
+    message('engine.context-window', `input + output = ${tokens} tokens exceeds ${model}'s context window of ${window} tokens.`),
+  noLayoutHoldsModel: (): Message =>
+    message('engine.no-layout-holds-model', 'no layout of these chips can hold the model'),
+  chipsForWeights: (needed: number, have: number | null): Message =>
+    message('engine.chips-for-weights', `needs at least ${needed} chips to hold the weights${have === null ? '' : ` (have ${have})`}`),
+  fixedBatchTooLarge: (batch: number, fits: number): Message =>
+    message('engine.fixed-batch-too-large', `batch ${batch} needs more memory than the chips have (fits ${fits})`),
+  fixedBatchMissesSlo: (detail: string): Message =>
+    message('engine.fixed-batch-misses-slo', `the fixed batch misses the latency limits: ${detail}`),
+  sloUnreachable: (detail: string): Message =>
+    message('engine.slo-unreachable', `even one sequence misses the latency limits: ${detail}`),
+  noPrefillPool: (): Message =>
+    message('engine.no-prefill-pool', 'no prefill pool meets the time-to-first-token limit'),
+  noDecodePool: (): Message =>
+    message('engine.no-decode-pool', 'no decode pool meets the time-per-output-token limit'),
+  disaggregationChips: (needed: number, have: number): Message =>
+    message('engine.disaggregation-chips', `disaggregation needs at least ${needed} chips (one decode and one prefill replica); have ${have}`),
+} as const;
