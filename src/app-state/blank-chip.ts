@@ -7,6 +7,7 @@ const ENTERED = 'entered in the chip lab; not a datasheet value';
 
 export function blankChip(): HardwareProfile {
   return {
+    schemaVersion: 1,
     id: 'custom-chip',
     name: 'Custom chip',
     vendor: 'Custom',

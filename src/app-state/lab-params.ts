@@ -2,7 +2,7 @@
 // labels. Validity bounds come from the profile parser's HARDWARE_LIMITS, so a lab chip is always
 // a profile the catalog would accept; slider ranges are only the comfortable dragging range.
 
-import { HARDWARE_LIMITS } from '../catalog/parse-hardware-profile';
+import { HARDWARE_LIMITS } from '../records/hardware-profile';
 import { scaleParameter } from '../engine/analysis/scale-parameter';
 import type { HardwareProfile, RateClass } from '../engine/types';
 import type { NumberRule } from '../parse/fields';

@@ -3,7 +3,7 @@
 // (no HBM -> no HBM bandwidth and weights in SRAM; HBM back -> a bandwidth; SRAM holds weights ->
 // it needs a size and a bandwidth) and refused otherwise (the control shows the previous value).
 
-import { parseHardwareProfile } from '../catalog/parse-hardware-profile';
+import { parseHardwareProfile } from '../records/hardware-profile';
 import type { HardwareProfile } from '../engine/types';
 import { blankChip } from './blank-chip';
 

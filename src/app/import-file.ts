@@ -4,8 +4,8 @@
 
 import { importHuggingFaceConfig } from '../catalog/hf-import';
 import { lintProfile } from '../catalog/lint-profile';
-import { parseHardwareProfile } from '../catalog/parse-hardware-profile';
-import { parseModelArchitecture } from '../catalog/parse-model';
+import { parseHardwareProfile } from '../records/hardware-profile';
+import { parseModelArchitecture } from '../records/model-architecture';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
 import { formatIssue, isRecord } from '../parse/fields';
 

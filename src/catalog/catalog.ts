@@ -1,7 +1,7 @@
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
 import { formatIssue } from '../parse/fields';
-import { parseHardwareProfile } from './parse-hardware-profile';
-import { parseModelArchitecture } from './parse-model';
+import { parseHardwareProfile } from '../records/hardware-profile';
+import { parseModelArchitecture } from '../records/model-architecture';
 
 export interface Catalog {
   hardware: ReadonlyMap<string, HardwareProfile>;

@@ -15,7 +15,7 @@
 import type { ModelArchitecture, MoeConfig, MlaConfig, SlidingWindowConfig } from '../engine/types';
 import { IssueLog, type FieldIssue, type ParseOutcome, describeValue, isRecord, own } from '../parse/fields';
 import { countParameters } from './param-count';
-import { MODEL_ID_MAX_LENGTH, MODEL_ID_PATTERN, MODEL_LIMITS, parseModelArchitecture } from './parse-model';
+import { MODEL_ID_MAX_LENGTH, MODEL_ID_PATTERN, MODEL_LIMITS, parseModelArchitecture } from '../records/model-architecture';
 
 type Family = 'llama' | 'qwen-moe' | 'mixtral' | 'deepseek' | 'gpt-oss' | 'gemma' | 'gemma2' | 'gemma3' | 'llama4' | 'gptj';
 
@@ -576,6 +576,7 @@ function importUnsafe(raw: unknown, options: { id?: string; name?: string }): Pa
   const name = options.name ?? nameOrPath ?? `Imported ${typeLabel} model`;
 
   const draft: ModelArchitecture = {
+    schemaVersion: 1,
     id,
     name,
     family: FAMILY_LABEL[family],

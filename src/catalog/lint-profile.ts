@@ -7,7 +7,7 @@
 // are unknown or meaningless for many parts here (multi-die packages, wafers, cards).
 
 import type { HardwareProfile, RateClass, SourceGroup } from '../engine/types';
-import { SOURCE_GROUPS } from './parse-hardware-profile';
+import { SOURCE_GROUPS } from '../records/hardware-profile';
 
 export interface LintFinding {
   code: string;

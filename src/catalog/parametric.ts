@@ -91,6 +91,7 @@ function solveHidden(f: (h: number) => number, target: number): number {
 function baseModel(kind: Kind, h: number, layers: number, target: number): ModelArchitecture {
   const heads = h / HEAD_DIM;
   return {
+    schemaVersion: 1,
     id: 'parametric',
     name: 'parametric',
     family: kind === 'dense' ? 'Parametric dense' : 'Parametric MoE',

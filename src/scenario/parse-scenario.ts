@@ -1,6 +1,6 @@
 import { lintProfile } from '../catalog/lint-profile';
-import { parseHardwareProfile } from '../catalog/parse-hardware-profile';
-import { parseModelArchitecture } from '../catalog/parse-model';
+import { parseHardwareProfile } from '../records/hardware-profile';
+import { parseModelArchitecture } from '../records/model-architecture';
 import { PRECISIONS, type EconomicsInput, type Objective, type PrecisionConfig } from '../engine/types';
 import {
   IssueLog,

@@ -69,9 +69,14 @@ export function currentBase(): LinkBase {
   return LINK_BASES.get(LINK_VERSION)!;
 }
 
-/** Short fingerprint of a JSON value (FNV-1a, 32 bits, base 36): detects changed catalog data. */
+/**
+ * Short fingerprint of a JSON value (FNV-1a, 32 bits, base 36): detects changed catalog data. A
+ * record's `schemaVersion` is a format stamp, not data, so it does not count.
+ */
 export function fingerprint(value: unknown): string {
-  const text = JSON.stringify(value) ?? '';
+  const data = typeof value === 'object' && value !== null && !Array.isArray(value) && 'schemaVersion' in value
+    ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'schemaVersion')) : value;
+  const text = JSON.stringify(data) ?? '';
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -8,8 +8,8 @@ import { defaultAppState, defaultChipCount, labFrom } from '../app-state/default
 import { freeId } from '../app-state/lookup';
 import { MAX_CUSTOM, MAX_PICKS } from '../app-state/update';
 import type { Catalog } from '../catalog/catalog';
-import { parseHardwareProfile } from '../catalog/parse-hardware-profile';
-import { parseModelArchitecture } from '../catalog/parse-model';
+import { parseHardwareProfile } from '../records/hardware-profile';
+import { parseModelArchitecture } from '../records/model-architecture';
 import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
 import { SWEEP_MAX_SIZES } from '../engine/analysis/sweep-sizes';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';

@@ -5,8 +5,8 @@
 
 import type { AppState } from '../app-state/app-state';
 import { MAX_CUSTOM } from '../app-state/update';
-import { parseHardwareProfile } from '../catalog/parse-hardware-profile';
-import { parseModelArchitecture } from '../catalog/parse-model';
+import { parseHardwareProfile } from '../records/hardware-profile';
+import { parseModelArchitecture } from '../records/model-architecture';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
 import { isRecord, own } from '../parse/fields';
 import { exceedsBounds } from './json-bounds';

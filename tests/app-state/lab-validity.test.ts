@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHardwareProfile } from '../../src/catalog/parse-hardware-profile';
+import { parseHardwareProfile } from '../../src/records/hardware-profile';
 import { apply, fresh } from './helpers';
 
 describe('the chip lab keeps its chip a valid profile (so it can be saved and shared)', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { HardwareProfile } from '../../src/engine/types';
-import { SOURCE_GROUPS, parseHardwareProfile } from '../../src/catalog/parse-hardware-profile';
+import { SOURCE_GROUPS, parseHardwareProfile } from '../../src/records/hardware-profile';
 import { lintProfile } from '../../src/catalog/lint-profile';
 
 const DIR = new URL('../../hardware-profiles/', import.meta.url);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelArchitecture } from '../../src/engine/types';
 import { fitWindowPattern, importHuggingFaceConfig } from '../../src/catalog/hf-import';
 import { countParameters } from '../../src/catalog/param-count';
-import { parseModelArchitecture } from '../../src/catalog/parse-model';
+import { parseModelArchitecture } from '../../src/records/model-architecture';
 
 const MODELS_DIR = new URL('../../models/', import.meta.url);
 function catalog(id: string): ModelArchitecture {

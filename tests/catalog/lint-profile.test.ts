@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { HardwareProfile } from '../../src/engine/types';
-import { parseHardwareProfile } from '../../src/catalog/parse-hardware-profile';
+import { parseHardwareProfile } from '../../src/records/hardware-profile';
 import { LINT_CODES, lintProfile, maxLinkBandwidthPerDirection } from '../../src/catalog/lint-profile';
 
 function h200(): HardwareProfile {

@@ -15,6 +15,7 @@ function catalog(id: string): ModelArchitecture {
 }
 
 const tiny: ModelArchitecture = {
+  schemaVersion: 1,
   id: 'tiny',
   name: 'tiny',
   family: 'test',

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countParameters } from '../../src/catalog/param-count';
 import { generateModel } from '../../src/catalog/parametric';
-import { parseModelArchitecture } from '../../src/catalog/parse-model';
+import { parseModelArchitecture } from '../../src/records/model-architecture';
 
 const KINDS = ['dense', 'moe'] as const;
 // Log grid 0.5B .. 2T, 48 points (about 19% apart).

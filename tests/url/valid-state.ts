@@ -4,8 +4,8 @@
 import type { AppState } from '../../src/app-state/app-state';
 import { MAX_CUSTOM, MAX_PICKS } from '../../src/app-state/update';
 import type { Catalog } from '../../src/catalog/catalog';
-import { parseHardwareProfile } from '../../src/catalog/parse-hardware-profile';
-import { parseModelArchitecture } from '../../src/catalog/parse-model';
+import { parseHardwareProfile } from '../../src/records/hardware-profile';
+import { parseModelArchitecture } from '../../src/records/model-architecture';
 import { RANK_KEYS } from '../../src/engine/analysis/rank';
 import { SWEEP_MAX_SIZES } from '../../src/engine/analysis/sweep-sizes';
 import { formatIssue } from '../../src/parse/fields';

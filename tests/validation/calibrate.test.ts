@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
 import { lintProfile } from '../../src/catalog/lint-profile';
-import { parseHardwareProfile } from '../../src/catalog/parse-hardware-profile';
+import { parseHardwareProfile } from '../../src/records/hardware-profile';
 import type { EfficiencyProfile } from '../../src/engine/types';
 import { parseCalibrationCsv } from '../../src/validation/calibration-rows';
 import { BOUNDS, fitFamily, replaceEfficiencyBlock, roundValue } from '../../src/validation/calibrate';
