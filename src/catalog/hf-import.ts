@@ -14,7 +14,7 @@
 
 import type { ModelArchitecture, MoeConfig, MlaConfig, SlidingWindowConfig } from '../engine/types';
 import { IssueLog, type FieldIssue, type ParseOutcome, describeValue, isRecord, own } from '../parse/fields';
-import { countParameters } from './param-count';
+import { countParameters } from '../engine/parameters';
 import { MODEL_ID_MAX_LENGTH, MODEL_ID_PATTERN, MODEL_LIMITS, parseModelArchitecture } from '../records/model-architecture';
 
 type Family = 'llama' | 'qwen-moe' | 'mixtral' | 'deepseek' | 'gpt-oss' | 'gemma' | 'gemma2' | 'gemma3' | 'llama4' | 'gptj';

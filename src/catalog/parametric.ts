@@ -15,7 +15,7 @@
 // gives a smaller model. Totals land within ~1.5% of the request (tested: within 3%). Deterministic.
 
 import type { ModelArchitecture } from '../engine/types';
-import { countParameters } from './param-count';
+import { countParameters } from '../engine/parameters';
 
 export const PARAMETRIC_MIN_PARAMS = 0.5e9;
 export const PARAMETRIC_MAX_PARAMS = 2e12;

@@ -41,27 +41,6 @@ export function kvValuesPerTokenPerLayer(model: ModelArchitecture): number {
   return 2 * model.numKeyValueHeads * model.headDim;
 }
 
-/** Attention-side weight parameters of one layer (before tensor-parallel split). */
-export function attentionParams(model: ModelArchitecture): { qkv: number; out: number } {
-  const h = model.hiddenSize;
-  const mla = model.mla;
-  if (mla) {
-    const qHead = mla.qkNopeHeadDim + mla.qkRopeHeadDim;
-    const q = mla.qLoraRank === null ? h * model.numAttentionHeads * qHead
-      : h * mla.qLoraRank + mla.qLoraRank * model.numAttentionHeads * qHead;
-    const kv = h * (mla.kvLoraRank + mla.qkRopeHeadDim)
-      + mla.kvLoraRank * model.numAttentionHeads * (mla.qkNopeHeadDim + mla.vHeadDim);
-    return { qkv: q + kv, out: model.numAttentionHeads * mla.vHeadDim * h };
-  }
-  const qDim = model.numAttentionHeads * model.headDim;
-  const kvDim = model.numKeyValueHeads * model.headDim;
-  return { qkv: h * (qDim + 2 * kvDim), out: qDim * h };
-}
-
-export function ffnParams(hidden: number, width: number, kind: 'gated' | 'plain'): number {
-  return (kind === 'gated' ? 3 : 2) * hidden * width;
-}
-
 /** Width of attention per head for FLOP counting (MLA: query-key dim and value dim differ). */
 export function attentionHeadDims(model: ModelArchitecture): { qk: number; v: number } {
   if (model.mla) return { qk: model.mla.kvLoraRank + model.mla.qkRopeHeadDim, v: model.mla.kvLoraRank };

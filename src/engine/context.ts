@@ -1,5 +1,5 @@
 import { layerGroups, type LayerGroup } from './architecture';
-import { tallyParameters, type ParameterTally } from './memory';
+import { tallyParameters, type ParameterTally } from './parameters';
 import { BYTES_PER_VALUE, collectiveBytesPerValue, computePrecision, matrixRate, type MatrixRate } from './precision';
 import { ENGINE } from '../messages/engine';
 import type { Message } from '../messages/message';

@@ -1,39 +1,6 @@
-import { attentionParams, ffnParams, isMoeLayer, kvValuesPerTokenPerLayer, layerWindow } from './architecture';
+import { kvValuesPerTokenPerLayer, layerWindow } from './architecture';
 import { kvShare } from './operators';
 import type { HardwareProfile, ModelArchitecture } from './types';
-
-/** Parameters of the whole model, split into the parts the engine places separately. */
-export interface ParameterTally {
-  layers: number;
-  /** Routed-expert parameters (part of `layers`): the share expert parallelism spreads. */
-  routedExperts: number;
-  embedding: number;
-  lmHead: number;
-  total: number;
-}
-
-export function tallyParameters(model: ModelArchitecture): ParameterTally {
-  const attn = attentionParams(model);
-  let layers = 0;
-  let routedExperts = 0;
-  for (let i = 0; i < model.numLayers; i++) {
-    layers += attn.qkv + attn.out;
-    const moe = model.moe;
-    if (moe !== null && isMoeLayer(model, i)) {
-      const shared = moe.sharedExpertIntermediateSize ?? moe.expertIntermediateSize;
-      const routed = moe.numExperts * ffnParams(model.hiddenSize, moe.expertIntermediateSize, 'gated');
-      routedExperts += routed;
-      layers += routed
-        + moe.numSharedExperts * ffnParams(model.hiddenSize, shared, 'gated')
-        + model.hiddenSize * moe.numExperts;
-    } else {
-      layers += ffnParams(model.hiddenSize, model.intermediateSize, model.ffnKind);
-    }
-  }
-  const embedding = model.vocabSize * model.hiddenSize;
-  const lmHead = model.tieWordEmbeddings ? 0 : embedding;
-  return { layers, routedExperts, embedding, lmHead, total: layers + embedding + lmHead };
-}
 
 /** KV-cache bytes one sequence of `contextTokens` needs on one chip (windowed layers cap at the window). */
 export function kvBytesPerSequencePerChip(

@@ -1,11 +1,5 @@
-import {
-  attentionHeadDims,
-  attentionParams,
-  expectedDistinctExperts,
-  ffnParams,
-  kvValuesPerTokenPerLayer,
-  type LayerGroup,
-} from './architecture';
+import { attentionHeadDims, expectedDistinctExperts, kvValuesPerTokenPerLayer, type LayerGroup } from './architecture';
+import { attentionParams, ffnParams } from './parameters';
 import type { ModelArchitecture } from './types';
 
 /**

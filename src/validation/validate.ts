@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { Message } from '../messages/message';
 import { VALIDATION } from '../messages/validation';
 import { tcoPerChipHour } from '../engine/economics';
-import { tallyParameters } from '../engine/memory';
+import { tallyParameters } from '../engine/parameters';
 import { computePrecision, matrixRate } from '../engine/precision';
 import { simulate } from '../engine/simulate';
 import type { EfficiencyMode, EfficiencyProfile, HardwareProfile, SimulationResult } from '../engine/types';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ModelArchitecture } from '../../src/engine/types';
 import { fitWindowPattern, importHuggingFaceConfig } from '../../src/catalog/hf-import';
-import { countParameters } from '../../src/catalog/param-count';
+import { countParameters } from '../../src/engine/parameters';
 import { parseModelArchitecture } from '../../src/records/model-architecture';
 
 const MODELS_DIR = new URL('../../models/', import.meta.url);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ModelArchitecture } from '../../src/engine/types';
-import { countParameters } from '../../src/catalog/param-count';
+import { countParameters } from '../../src/engine/parameters';
 import { parseModelArchitecture } from '../../src/records/model-architecture';
 
 const MODELS_DIR = new URL('../../models/', import.meta.url);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countParameters } from '../../src/catalog/param-count';
+import { countParameters } from '../../src/engine/parameters';
 import { generateModel } from '../../src/catalog/parametric';
 import { parseModelArchitecture } from '../../src/records/model-architecture';
 

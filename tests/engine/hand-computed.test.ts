@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../src/engine/context';
 import { prepareLayout, stageTime } from '../../src/engine/deployment';
 import { capitalRecoveryFactor, priceDeployment, tcoPerChipHour } from '../../src/engine/economics';
-import { kvBytesPerSequencePerChip, tallyParameters } from '../../src/engine/memory';
+import { kvBytesPerSequencePerChip } from '../../src/engine/memory';
+import { tallyParameters } from '../../src/engine/parameters';
 import { timeOperator } from '../../src/engine/roofline';
 import { allReduceSeconds } from '../../src/engine/collectives';
 import { expectedDistinctExperts } from '../../src/engine/architecture';
 import { tinyChip, tinyModel, tinyScenario } from '../fixtures/tiny';
 
 describe('hand-computed cases on a tiny model and chip', () => {
-  it('counts parameters: 1 layer x (48 qkv + 16 out + 96 ffn) + 40 embedding + 40 LM head = 240', () => {
-    expect(tallyParameters(tinyModel())).toEqual({ layers: 160, routedExperts: 0, embedding: 40, lmHead: 40, total: 240 });
-    expect(tallyParameters(tinyModel({ tieWordEmbeddings: true })).total).toBe(200);
+  it('counts parameters: 1 layer x (48 qkv + 16 out + 96 ffn + 2 x 4 norms) + 40 embedding + 40 LM head + 4 final norm = 252', () => {
+    expect(tallyParameters(tinyModel())).toEqual({ layers: 168, routedExperts: 0, embedding: 40, lmHead: 40, finalNorm: 4, total: 252, active: 252 });
+    expect(tallyParameters(tinyModel({ tieWordEmbeddings: true })).total).toBe(212);
   });
 
   it('KV bytes per sequence: 2 x 2 heads x 2 dims x 2 bytes x 20 tokens = 320', () => {

@@ -1,13 +1,19 @@
-import { readFileSync } from 'node:fs';
+// The one parameter counter (src/engine/parameters.ts): hand-computed models, the layer rules, the
+// published totals, and a check that no other module counts parameters.
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isMoeLayer, layerWindow } from '../../src/engine/architecture';
+import { attentionParams, countParameters } from '../../src/engine/parameters';
 import type { ModelArchitecture } from '../../src/engine/types';
-import {
-  attentionParamsPerLayer,
-  countMoeLayers,
-  countParameters,
-  isFullAttentionLayer,
-  isMoeLayer,
-} from '../../src/catalog/param-count';
+
+const attentionParamsPerLayer = (m: ModelArchitecture) => {
+  const a = attentionParams(m);
+  return a.qkv + a.out + a.norms;
+};
+const countMoeLayers = (m: ModelArchitecture) => Array.from({ length: m.numLayers }, (_, i) => i).filter((i) => isMoeLayer(m, i)).length;
+const isFullAttentionLayer = (m: ModelArchitecture, i: number) => layerWindow(m, i) === null;
 
 const MODELS_DIR = new URL('../../models/', import.meta.url);
 function catalog(id: string): ModelArchitecture {
@@ -163,5 +169,27 @@ describe('agreement with shared/reference/models.json exact counts', () => {
   it('embeddingParams is the input embedding table', () => {
     expect(countParameters(catalog('llama-3.1-8b')).embeddingParams).toBe(525336576);
     expect(countParameters(catalog('deepseek-v3')).embeddingParams).toBe(926679040);
+  });
+});
+
+describe('one parameter counter', () => {
+  const SRC = new URL('../../src/', import.meta.url).pathname;
+  const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+
+  it('only src/engine/parameters.ts defines parameter counting; every caller imports it', () => {
+    const definers: string[] = [];
+    const callers: string[] = [];
+    for (const file of files(SRC)) {
+      const text = readFileSync(file, 'utf8');
+      const rel = file.slice(SRC.length);
+      if (/function\s+\w*(count|tally)\w*Param/i.test(text) || /function\s+\w*param\w*count/i.test(text)) definers.push(rel);
+      if (/\b(countParameters|tallyParameters)\(/.test(text) && rel !== 'engine/parameters.ts') {
+        callers.push(rel);
+        expect(text, rel).toMatch(/from '[./]*(engine\/)?parameters'/);
+      }
+    }
+    expect(definers).toEqual(['engine/parameters.ts']);
+    expect(callers.length).toBeGreaterThanOrEqual(3);
   });
 });
