@@ -1,8 +1,9 @@
 // Every piece of view state, in one plain JSON-serialisable object (issue 6 will put it in the URL
 // hash). Nothing about what the user sees lives anywhere else: the DOM is rebuilt from this.
 
-import type { FrontierMetric } from '../charts/frontier-chart';
-import type { RankKey } from '../engine/analysis/compare';
+import type { FrontierMetric, RankKey } from '../engine/analysis/rank';
+
+export type { FrontierMetric };
 import type { ModelFamily } from '../engine/analysis/model-size-sweep';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';

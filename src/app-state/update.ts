@@ -2,13 +2,12 @@
 // Values are clamped to the same tables that drive the controls; unknown ids are ignored.
 
 import type { Catalog } from '../catalog/catalog';
-import type { FrontierMetric } from '../charts/frontier-chart';
 import { computePrecision, matrixRate } from '../engine/precision';
 import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
 import { SWEEP_MAX_SIZES, type ModelFamily } from '../engine/analysis/sweep-sizes';
 import type { EfficiencyMode, HardwareProfile, ModelArchitecture, Precision, RateClass } from '../engine/types';
 import { LIMITS } from '../scenario/limits';
-import type { AppState, ChipCount } from './app-state';
+import type { AppState, ChipCount, FrontierMetric } from './app-state';
 import { DEFAULT_BREAK_EVEN_TARGET, defaultChipCount, labFrom } from './defaults';
 import { clampLabValue, labParam, type LabParamId } from './lab-params';
 import { completeLabChip } from './lab-validity';

@@ -7,7 +7,8 @@ import type { MeasuredOverlay, MeasuredPoint } from '../validation/measured-poin
 import { CHART_CONFIG, CHART_HEIGHT, FORMAT, LOG_LABEL_EXPR, WIDE, sideLegend, type ChartLayout, type LayerEntry } from './chart-theme';
 import { colorScale, type ChipSeries } from './chip-series';
 
-export type FrontierMetric = 'perChip' | 'usdPerMillion';
+export type { FrontierMetric } from '../engine/analysis/rank';
+import type { FrontierMetric } from '../engine/analysis/rank';
 
 export interface FrontierInput {
   series: readonly { chip: ChipSeries; result: SimulationResult }[];

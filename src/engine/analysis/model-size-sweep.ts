@@ -1,7 +1,7 @@
 // Tokens/s per dollar-per-hour against model size (issue 5, the headline chart): the parametric
 // family as a line per chip, and catalog models of the same family as labelled points.
 
-import { generateModel } from '../../catalog/parametric';
+import { generateModel } from './parametric-model';
 import { simulate } from '../simulate';
 import type { ModelArchitecture } from '../types';
 import { SWEEP_MAX_SIZES, type ModelFamily, type SizePoint } from './sweep-sizes';

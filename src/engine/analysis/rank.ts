@@ -14,6 +14,9 @@ export const RANK_KEYS = {
 
 export type RankKey = keyof typeof RANK_KEYS;
 
+/** What the frontier's y axis shows: throughput per chip or cost per token. */
+export type FrontierMetric = 'perChip' | 'usdPerMillion';
+
 export interface RankedResult {
   /** 1-based rank among feasible results; null when the workload cannot run on the chip. */
   rank: number | null;

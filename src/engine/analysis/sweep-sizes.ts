@@ -1,7 +1,7 @@
 // Model-size sweep: sizes and result shape (no engine runs here, so the page can use them without
 // loading the engine).
 
-import { PARAMETRIC_MAX_PARAMS, PARAMETRIC_MIN_PARAMS } from '../../catalog/parametric';
+import { PARAMETRIC_MAX_PARAMS, PARAMETRIC_MIN_PARAMS } from './parametric-model';
 
 export type ModelFamily = 'dense' | 'moe';
 

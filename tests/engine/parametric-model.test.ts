@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countParameters } from '../../src/engine/parameters';
-import { generateModel } from '../../src/catalog/parametric';
+import { generateModel } from '../../src/engine/analysis/parametric-model';
 import { parseModelArchitecture } from '../../src/records/model-architecture';
 
 const KINDS = ['dense', 'moe'] as const;

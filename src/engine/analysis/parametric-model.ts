@@ -14,8 +14,8 @@
 // ladder of architectures whose totals AND active counts strictly increase, so a bigger request never
 // gives a smaller model. Totals land within ~1.5% of the request (tested: within 3%). Deterministic.
 
-import type { ModelArchitecture } from '../engine/types';
-import { countParameters } from '../engine/parameters';
+import type { ModelArchitecture } from '../types';
+import { countParameters } from '../parameters';
 
 export const PARAMETRIC_MIN_PARAMS = 0.5e9;
 export const PARAMETRIC_MAX_PARAMS = 2e12;
