@@ -12,7 +12,7 @@ import { update, type Action, type UpdateEnv } from '../src/app-state/update';
 import { loadCatalogFromDisk } from '../src/catalog/load-node';
 import { LINK_VERSION, currentBase } from '../src/url/link-format';
 import { decodeLink, encodeLink } from '../src/url/link';
-import { toWire } from '../src/url/to-wire';
+import { toWire } from '../src/url/wire-fields';
 
 const DIR = fileURLToPath(new URL('../tests/fixtures/links/', import.meta.url));
 const { catalog } = loadCatalogFromDisk();

@@ -11,9 +11,9 @@ import { exceedsBounds } from './json-bounds';
 import { LINK_BASES, LINK_PARAM, LINK_VERSION, currentBase } from './link-format';
 import { MIGRATIONS, runMigrations, type Migration } from './migrations';
 import { MAX_PACKED_CHARS, packJson, unpackJson } from './pack';
-import { baseState, parseWire, NO_STORED, type StoredCustom } from './parse-wire';
+import { baseState, NO_STORED, type StoredCustom } from './decode-parts';
 import { applyPatch, diff } from './patch';
-import { toWire } from './to-wire';
+import { parseWire, toWire } from './wire-fields';
 
 
 /** Longest hash or URL read at all (the payload itself is capped at MAX_PACKED_CHARS). */

@@ -10,7 +10,7 @@ import { parseModelArchitecture } from '../records/model-architecture';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
 import { isRecord, own } from '../parse/fields';
 import { exceedsBounds } from './json-bounds';
-import type { StoredCustom } from './parse-wire';
+import type { StoredCustom } from './decode-parts';
 
 export const STORAGE_KEY = 'tokencost.custom';
 const STORAGE_VERSION = 1;

@@ -1,11 +1,11 @@
-// AppState -> wire form (link-format.ts): chips and models as edits of the closest reference
-// profile, compared chips as indices into the base's pick list. Pure and deterministic.
+// Encoding helpers of the wire format (link-format.ts): chips and models as edits of the closest
+// reference profile. Pure and deterministic. The table of parts is src/url/wire-fields.ts.
 
 import type { AppState } from '../app-state/app-state';
 import { labFrom } from '../app-state/defaults';
 import type { Catalog } from '../catalog/catalog';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
-import { fingerprint, pickName, type LinkBase, type ProfileRef, type Wire, type WireLab } from './link-format';
+import { fingerprint, type LinkBase, type ProfileRef, type WireLab } from './link-format';
 import { diff } from './patch';
 
 /** Reference candidates tried per profile (bounded work on every state change). */
@@ -66,7 +66,7 @@ export function labReference(id: string | null, catalog: Catalog, base: LinkBase
   return profile === undefined ? undefined : labFrom(profile, target).chip;
 }
 
-function labWire(state: AppState, catalog: Catalog, base: LinkBase): WireLab {
+export function labWire(state: AppState, catalog: Catalog, base: LinkBase): WireLab {
   const lab = state.lab;
   const custom = lab.baseId === null ? undefined : state.customChips.find((c) => c.id === lab.baseId);
   const candidates: (string | null)[] = lab.baseId !== null && catalog.hardware.has(lab.baseId)
@@ -78,24 +78,4 @@ function labWire(state: AppState, catalog: Catalog, base: LinkBase): WireLab {
   if (ref.hash !== undefined) out.hash = ref.hash;
   if (ref.edit !== undefined) out.edit = ref.edit;
   return out;
-}
-
-export function toWire(state: AppState, catalog: Catalog, base: LinkBase): Wire {
-  return {
-    view: state.view,
-    settings: state.settings,
-    picks: state.compare.picks.map((p) => {
-      const name = pickName(p.id, p.chips);
-      const index = base.pickNames.indexOf(name);
-      return index >= 0 ? index : name;
-    }),
-    rankBy: state.compare.rankBy,
-    frontierMetric: state.compare.frontierMetric,
-    family: state.modelSize.family,
-    sizes: state.modelSize.sizes,
-    lab: labWire(state, catalog, base),
-    chips: state.customChips.map((c) => chipRef(c, catalog, base)),
-    models: state.customModels.map((m) => modelRef(m, catalog)),
-    explain: state.explain,
-  };
 }

@@ -1,6 +1,7 @@
-// Wire object (a link's patch applied to its base, migrated to the current version) -> AppState.
-// The link's parse step: never throws; every field is checked on its own, a bad field falls back
-// to its default with a message (MESSAGES.link), and everything valid is kept. Chips and models
+// Decoding the parts of a wire object (a link's patch applied to its base, migrated to the current
+// version) into app state. Never throws; every part is checked on its own, a bad part falls back
+// to its default with a message (src/messages/link.ts), and everything valid is kept. The table of
+// parts is src/url/wire-fields.ts. Chips and models
 // go through the catalog's parsers; numbers through LIMITS; ids are looked up with Maps only.
 
 import { APP_STATE_VERSION, type AppState, type ChipCount, type ChipPick, type LabState, type WorkloadSettings } from '../app-state/app-state';
@@ -21,7 +22,7 @@ import { LINK as L } from '../messages/link';
 import type { Message } from '../messages/message';
 import { fingerprint, type LinkBase } from './link-format';
 import { applyPatch } from './patch';
-import { labReference } from './to-wire';
+import { labReference } from './encode-refs';
 
 
 /** Custom chips and models saved in this browser (merged into every opened link, never replaced). */
@@ -45,11 +46,10 @@ export interface Restored {
   messages: Message[];
 }
 
-const WIRE_KEYS = new Set(['view', 'settings', 'picks', 'rankBy', 'frontierMetric', 'family', 'sizes', 'lab', 'chips', 'models', 'explain']);
 const SETTINGS_IGNORED = new Set(['hardware', 'chips', 'version', 'model', '__proto__']);
-const VIEW_ID = /^[a-z][a-z0-9-]{0,39}$/;
-const ID_MAX = 64;
-const MIN_SIZES = 3;
+export const VIEW_ID = /^[a-z][a-z0-9-]{0,39}$/;
+export const ID_MAX = 64;
+export const MIN_SIZES = 3;
 
 /** A user string as it appears inside a message: short, one line (messages are shown as text). */
 export function shown(value: unknown): string {
@@ -70,7 +70,7 @@ export function baseState(catalog: Catalog, stored: StoredCustom): AppState {
  * The link's items first, then the saved ones that are not already there (same id and content);
  * a saved item whose id is taken keeps its content under a free id. At most MAX_CUSTOM saved ones.
  */
-function mergeStored<T extends { id: string }>(fromLink: T[], stored: readonly T[], takenElsewhere: (id: string) => boolean): T[] {
+export function mergeStored<T extends { id: string }>(fromLink: T[], stored: readonly T[], takenElsewhere: (id: string) => boolean): T[] {
   const out = [...fromLink];
   for (const item of stored.slice(0, MAX_CUSTOM)) {
     const same = out.find((x) => x.id === item.id);
@@ -81,7 +81,7 @@ function mergeStored<T extends { id: string }>(fromLink: T[], stored: readonly T
   return out;
 }
 
-class Log {
+export class Log {
   readonly messages: Message[] = [];
   add(message: Message): void {
     this.messages.push(message);
@@ -91,18 +91,18 @@ class Log {
   }
 }
 
-function isId(value: unknown): value is string {
+export function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= ID_MAX;
 }
 
-function readChipCount(raw: unknown): ChipCount | null {
+export function readChipCount(raw: unknown): ChipCount | null {
   if (raw === 'auto') return 'auto';
   const n = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : raw;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < LIMITS.chips.min || n > LIMITS.chips.max) return null;
   return n;
 }
 
-interface RefSpec<T> {
+export interface RefSpec<T> {
   what: 'chip' | 'model';
   /** Reference profile by base id (null = none/blank); undefined when unknown. */
   reference(base: string | null): T | null | undefined;
@@ -111,7 +111,7 @@ interface RefSpec<T> {
 }
 
 /** A profile written as an edit of a reference; null (with a message) when it cannot be used. */
-function resolveRef<T extends { id: string; name: string }>(entry: unknown, spec: RefSpec<T>, log: Log): T | null {
+export function resolveRef<T extends { id: string; name: string }>(entry: unknown, spec: RefSpec<T>, log: Log): T | null {
   if (!isRecord(entry)) {
     log.add(L.invalidCustom(spec.what, '?', `expected an object, got ${describeValue(entry)}`));
     return null;
@@ -140,7 +140,7 @@ function resolveRef<T extends { id: string; name: string }>(entry: unknown, spec
   return parsed.value;
 }
 
-function parseCustom<T extends { id: string; name: string }>(raw: unknown, spec: RefSpec<T>, inCatalog: (id: string) => boolean, label: string, log: Log): T[] {
+export function parseCustom<T extends { id: string; name: string }>(raw: unknown, spec: RefSpec<T>, inCatalog: (id: string) => boolean, label: string, log: Log): T[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
     log.field(label, `must be a list, got ${describeValue(raw)}`);
@@ -158,7 +158,7 @@ function parseCustom<T extends { id: string; name: string }>(raw: unknown, spec:
   return out;
 }
 
-function parseSettings(raw: unknown, fallback: WorkloadSettings, hasModel: (id: string) => boolean, log: Log): WorkloadSettings {
+export function parseSettings(raw: unknown, fallback: WorkloadSettings, hasModel: (id: string) => boolean, log: Log): WorkloadSettings {
   if (!isRecord(raw)) {
     if (raw !== undefined) log.field('settings', `must be an object, got ${describeValue(raw)}`);
     return fallback;
@@ -190,7 +190,7 @@ function parseSettings(raw: unknown, fallback: WorkloadSettings, hasModel: (id: 
   return { ...fields, model };
 }
 
-function parsePicks(raw: unknown, base: LinkBase, find: (id: string) => HardwareProfile | undefined, fallback: ChipPick[], log: Log): ChipPick[] {
+export function parsePicks(raw: unknown, base: LinkBase, find: (id: string) => HardwareProfile | undefined, fallback: ChipPick[], log: Log): ChipPick[] {
   if (!Array.isArray(raw)) {
     if (raw !== undefined) log.field('the comparison', `must be a list of chips, got ${describeValue(raw)}`);
     return fallback;
@@ -226,7 +226,7 @@ function parsePicks(raw: unknown, base: LinkBase, find: (id: string) => Hardware
   return out;
 }
 
-function parseLab(raw: unknown, env: WireEnv, find: (id: string) => HardwareProfile | undefined, fallback: LabState, log: Log): LabState {
+export function parseLab(raw: unknown, env: WireEnv, find: (id: string) => HardwareProfile | undefined, fallback: LabState, log: Log): LabState {
   if (!isRecord(raw)) {
     if (raw !== undefined) log.field('the chip lab', `must be an object, got ${describeValue(raw)}`);
     return fallback;
@@ -273,88 +273,10 @@ function parseLab(raw: unknown, env: WireEnv, find: (id: string) => HardwareProf
   return { baseId, chip, chips, breakEvenTargetId };
 }
 
-function parseEnum<T extends string>(raw: unknown, allowed: (v: string) => boolean, fallback: T, path: string, choices: string, log: Log): T {
+export function parseEnum<T extends string>(raw: unknown, allowed: (v: string) => boolean, fallback: T, path: string, choices: string, log: Log): T {
   if (raw === undefined) return fallback;
   if (typeof raw === 'string' && allowed(raw)) return raw as T;
   log.field(path, `must be one of ${choices}, got ${shown(raw)}`);
   return fallback;
 }
 
-/** The app state a (migrated, current-version) wire object describes, plus what could not be used. */
-export function parseWire(raw: unknown, env: WireEnv): Restored {
-  const log = new Log();
-  const fallback = baseState(env.catalog, env.stored);
-  if (!isRecord(raw)) {
-    log.add(L.notAnObject());
-    return { state: fallback, messages: log.messages };
-  }
-  const unknown = Object.keys(raw).filter((k) => !WIRE_KEYS.has(k));
-  if (unknown.length > 0) log.add(L.unknownFields(unknown.slice(0, 6).map(shown).join(', ')));
-  const { catalog } = env;
-
-  const inCatalog = (id: string) => catalog.hardware.has(id) || catalog.models.has(id);
-  const linkChips = parseCustom<HardwareProfile>(own(raw, 'chips'), {
-    what: 'chip',
-    reference: (base) => (base === null ? env.base.blank : catalog.hardware.get(base)),
-    catalogValue: (base) => catalog.hardware.get(base),
-    parse: parseHardwareProfile,
-  }, inCatalog, 'custom chips', log);
-  const linkModels = parseCustom<ModelArchitecture>(own(raw, 'models'), {
-    what: 'model',
-    reference: (base) => (base === null ? null : catalog.models.get(base)),
-    catalogValue: (base) => catalog.models.get(base),
-    parse: parseModelArchitecture,
-  }, (id) => inCatalog(id) || linkChips.some((c) => c.id === id), 'custom models', log);
-  const customChips = mergeStored(linkChips, env.stored.chips, (id) => inCatalog(id) || linkModels.some((m) => m.id === id));
-  const customModels = mergeStored(linkModels, env.stored.models, (id) => inCatalog(id) || customChips.some((c) => c.id === id));
-
-  const chipById = new Map(customChips.map((c) => [c.id, c]));
-  const findChip = (id: string) => catalog.hardware.get(id) ?? chipById.get(id);
-  const modelIds = new Set(customModels.map((m) => m.id));
-  const hasModel = (id: string) => catalog.models.has(id) || modelIds.has(id);
-
-  let view = fallback.view;
-  const rawView = own(raw, 'view');
-  if (rawView !== undefined) {
-    const ok = typeof rawView === 'string' && (env.views === null ? VIEW_ID.test(rawView) : env.views.has(rawView));
-    if (ok) view = rawView;
-    else log.add(L.unknownView(shown(rawView), fallback.view));
-  }
-
-  const settings = parseSettings(own(raw, 'settings'), fallback.settings, hasModel, log);
-  const picks = parsePicks(own(raw, 'picks'), env.base, findChip, fallback.compare.picks, log);
-  const rankBy = parseEnum<RankKey>(own(raw, 'rankBy'), (v) => Object.hasOwn(RANK_KEYS, v), fallback.compare.rankBy, 'the ranking', Object.keys(RANK_KEYS).join(', '), log);
-  const frontierMetric = parseEnum(own(raw, 'frontierMetric'), (v) => v === 'perChip' || v === 'usdPerMillion', fallback.compare.frontierMetric, 'the frontier axis', 'perChip, usdPerMillion', log);
-  const family = parseEnum(own(raw, 'family'), (v) => v === 'dense' || v === 'moe', fallback.modelSize.family, 'the model family', 'dense, moe', log);
-  let sizes = fallback.modelSize.sizes;
-  const rawSizes = own(raw, 'sizes');
-  if (rawSizes !== undefined) {
-    if (typeof rawSizes === 'number' && Number.isInteger(rawSizes) && rawSizes >= MIN_SIZES && rawSizes <= SWEEP_MAX_SIZES) sizes = rawSizes;
-    else log.field('the number of model sizes', `must be an integer from ${MIN_SIZES} to ${SWEEP_MAX_SIZES}, got ${shown(rawSizes)}`);
-  }
-  const lab = parseLab(own(raw, 'lab'), env, findChip, fallback.lab, log);
-
-  let explain: AppState['explain'] = null;
-  const rawExplain = own(raw, 'explain');
-  if (rawExplain !== undefined && rawExplain !== null) {
-    const hardwareId = isRecord(rawExplain) ? own(rawExplain, 'hardwareId') : undefined;
-    const key = isRecord(rawExplain) ? own(rawExplain, 'key') : undefined;
-    if (isId(hardwareId) && typeof key === 'string' && key.length > 0 && key.length <= 100) explain = { hardwareId, key };
-    else log.add(L.badExplain());
-  }
-
-  return {
-    state: {
-      version: APP_STATE_VERSION,
-      view,
-      settings,
-      compare: { picks, rankBy, frontierMetric },
-      modelSize: { family, sizes },
-      lab,
-      customChips,
-      customModels,
-      explain,
-    },
-    messages: log.messages,
-  };
-}
