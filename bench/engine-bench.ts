@@ -8,7 +8,7 @@ import { defaultScenario, type Scenario } from '../src/scenario/scenario';
 export function defaultWorkload(): Scenario {
   return {
     ...defaultScenario(),
-    workload: { inputTokens: 2048, outputTokens: 512, prefixCacheHitRate: 0 },
+    workload: { inputTokens: 2048, outputTokens: 512, prefixCacheHitRate: 0, arrivals: 'saturated' },
     slo: { maxTtftSeconds: 2, maxTpotSeconds: 0.05 },
   };
 }

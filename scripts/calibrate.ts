@@ -80,6 +80,7 @@ function main(): void {
     const profile = catalog.hardware.get(k.profileId);
     if (!profile) continue;
     const timings = parseKernelTimings(readFileSync(`${ROOT}${k.file}`, 'utf8'));
+    parseKernelTimings(readFileSync(`${ROOT}reference/h200-kernel-timings-2.jsonl`, 'utf8'), timings);
     const peak = profile.compute.denseFlopsPerSecond;
     const fit = fitKernelTimings(timings, profile.memory.hbmBandwidthBytesPerSecond, { bf16: peak.bf16 ?? 0, fp8: peak.fp8 ?? 0 });
     pinned.set(k.family, {
@@ -90,7 +91,13 @@ function main(): void {
         // The calibration rows run fp8 (README); the bf16 share is reported in the note.
         computeEfficiency: roundValue(fit.computeEfficiency.fp8),
         kernelOverheadSeconds: roundValue(fit.kernelOverheadSeconds, 2),
-        attentionSaturationBatch: roundValue(fit.attentionSaturationBatch),
+        attentionMemoryEfficiency: roundValue(fit.attentionMemoryEfficiency),
+        attentionOverheadSeconds: roundValue(fit.attentionOverheadSeconds, 2),
+        attentionComputeEfficiency: roundValue(fit.attentionComputeEfficiency),
+        moeMemoryEfficiency: roundValue(fit.moeMemoryEfficiency),
+        moeLayerOverheadSeconds: roundValue(fit.moeLayerOverheadSeconds, 2),
+        moeComputeEfficiency: roundValue(fit.moeComputeEfficiency),
+        moeHalfTokensPerExpert: roundValue(fit.moeHalfTokensPerExpert),
       },
     });
     out.push('', `## Silicon factors of ${k.family} from ${k.file} (${fit.gpu}, datasheet of ${k.profileId})`);
@@ -130,7 +137,7 @@ function main(): void {
       ? `Silicon (spec mode) pinned by ${pin.file}: memoryEfficiency ${pin.values.memoryEfficiency} and kernelOverheadSeconds `
         + `${pin.values.kernelOverheadSeconds} from ${pin.fit.memoryBoundFit.points} memory-bound GEMMs (${(pin.fit.memoryBoundFit.rmsRelative * 100).toFixed(1)}% RMS), `
         + `computeEfficiency ${pin.values.computeEfficiency} = median fp8 share of peak of GEMMs with M >= 2048 (bf16: ${pin.fit.computeEfficiency.bf16.toFixed(3)}), `
-        + `attentionSaturationBatch ${pin.values.attentionSaturationBatch} from decode-attention kernels; `
+        + `decode attention ${pin.values.attentionOverheadSeconds} s + bytes at ${pin.values.attentionMemoryEfficiency} of peak; `
         + `the engine's operator formula reproduces all GEMMs to ${(pin.fit.gemmRmsRelative * 100).toFixed(1)}% RMS. `
       : 'Silicon (spec mode) factors computeEfficiency, memoryEfficiency, kernelOverheadSeconds, attentionSaturationBatch: ASSUMED '
         + '(no micro-benchmarks for this family). ';
@@ -163,7 +170,7 @@ function main(): void {
       const efficiency: EfficiencyProfile = {
         ...profile.efficiency,
         ...(fit.values as Partial<EfficiencyProfile>),
-        basis: 'fitted',
+        evidence: { basis: 'measured', rows: fit.fitRows.length, from: null },
         note: notes.get(fit.family)!,
       };
       if (!dryRun) writeProfile(profile, efficiency);

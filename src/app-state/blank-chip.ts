@@ -1,13 +1,14 @@
 // The chip lab's "blank" starting point: round, mid-range numbers of a 2025-class accelerator,
 // every field marked as user-entered so the UI shows they are not anyone's datasheet.
 
+import { CALIBRATION_SUMMARY } from '../engine/calibration-summary';
 import type { HardwareProfile } from '../engine/types';
 
 const ENTERED = 'entered in the chip lab; not a datasheet value';
 
 export function blankChip(): HardwareProfile {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'custom-chip',
     name: 'Custom chip',
     vendor: 'Custom',
@@ -29,18 +30,8 @@ export function blankChip(): HardwareProfile {
     power: { tdpWatts: 800 },
     price: { listPriceUsd: 25_000, rentalUsdPerChipHour: 2.5 },
     packaging: { systemName: 'custom 8-chip server', chipsPerServer: 8, capexOverheadMultiplier: 1.4, serverPowerOverheadMultiplier: 1.3 },
-    efficiency: {
-      computeEfficiency: 0.65,
-      memoryEfficiency: 0.85,
-      linkEfficiency: 0.75,
-      kernelOverheadSeconds: 4e-6,
-      stepOverheadSeconds: 2e-4,
-      attentionSaturationBatch: 16,
-      softwareStackFactor: 1,
-      memoryReserveFraction: 0.1,
-      basis: 'assumed',
-      note: 'Hopper-like defaults for a blank chip-lab chip',
-    },
+    // A chip nobody has measured gets the prior of the measured families, never perfect software.
+    efficiency: { ...CALIBRATION_SUMMARY.prior, evidence: { basis: 'prior', rows: 0, from: null } },
     estimates: {
       compute: ENTERED,
       memory: ENTERED,

@@ -64,7 +64,7 @@ export function sweepRequest(state: AppState, catalog: Catalog): SweepRequest {
   for (const pick of state.compare.picks) {
     const hardware = findChip(state, catalog, pick.id);
     if (hardware === undefined) problems.push(`The chip "${pick.id}" is unknown and was left out.`);
-    else chips.push({ hardware, chips: null });
+    else chips.push({ hardware, chips: 'auto' });
   }
   const first = chips[0];
   const r = first === undefined ? { value: null, problems: [] } : resolveFor(state, catalog, first.hardware, 'auto');

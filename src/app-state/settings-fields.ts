@@ -6,7 +6,7 @@ import { LIMITS } from '../scenario/limits';
 import type { WorkloadSettings } from './app-state';
 
 export type SettingsFieldId =
-  | 'inputTokens' | 'outputTokens' | 'prefixCacheHitRate' | 'maxTtftSeconds' | 'maxTpotSeconds' | 'maxBatchPerReplica'
+  | 'inputTokens' | 'outputTokens' | 'prefixCacheHitRate' | 'maxTtftSeconds' | 'maxTpotSeconds' | 'maxSequences'
   | 'rentalUsdPerChipHour' | 'capexUsdPerChip' | 'capexOverheadMultiplier' | 'depreciationYears' | 'costOfCapitalPerYear'
   | 'loadFactor' | 'pue' | 'usdPerKwh' | 'hostingUsdPerKwMonth';
 
@@ -52,8 +52,8 @@ export const SETTINGS_FIELDS: readonly SettingsFieldDef[] = [
     get: (s) => s.slo.maxTpotSeconds, set: (s, v) => ({ ...s, slo: { ...s.slo, maxTpotSeconds: v } }),
   },
   {
-    id: 'maxBatchPerReplica', label: 'Max batch per replica', unit: 'sequences', scale: 1, limit: LIMITS.maxBatchPerReplica, nullable: false,
-    get: (s) => s.maxBatchPerReplica, set: (s, v) => ({ ...s, maxBatchPerReplica: v ?? 1 }),
+    id: 'maxSequences', label: 'Max sequences per engine', unit: 'sequences', scale: 1, limit: LIMITS.maxSequences, nullable: false,
+    get: (s) => s.engine.maxSequences, set: (s, v) => ({ ...s, engine: { ...s.engine, maxSequences: v ?? 1 } }),
   },
   { id: 'rentalUsdPerChipHour', label: 'Rental price (all chips)', unit: '$/chip-hour', scale: 1, limit: LIMITS.rentalUsdPerChipHour, nullable: true, nullText: "each chip's own", ...econ('rentalUsdPerChipHour') },
   { id: 'capexUsdPerChip', label: 'Purchase price (all chips)', unit: '$', scale: 1, limit: LIMITS.capexUsdPerChip, nullable: true, nullText: "each chip's own", ...econ('capexUsdPerChip') },

@@ -56,7 +56,7 @@ export function seriesFor(state: AppState, catalog: Catalog, results: readonly S
   const chips = uniqueLabels(results.map((r) => {
     const profile = profileOf(state, catalog, r.hardwareId);
     return profile === undefined
-      ? { id: r.hardwareId, label: r.hardwareId, vendor: '', color: '#999999', estimates: [], assumedEfficiency: false, ghost: false }
+      ? { id: r.hardwareId, label: r.hardwareId, vendor: '', color: '#999999', estimates: [], evidence: r.evidence.basis, ghost: false }
       : chipSeries(profile, colors);
   }));
   return results.map((result, i) => ({ chip: chips[i]!, result }));

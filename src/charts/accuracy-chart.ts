@@ -1,8 +1,10 @@
 // Predicted vs measured for every calibration row the engine can model (parity plot, log-log): the
 // y = x line, a +-20% band, points coloured by vendor and shaped by where the measurement comes from.
 
+import { EVIDENCE_LABEL, EVIDENCE_MARK } from '../messages/evidence';
 import type { TopLevelSpec } from 'vega-lite';
 import type { RowResult } from '../validation/validate';
+import type { EfficiencyMode } from '../engine/types';
 import { CHART_CONFIG, CHART_HEIGHT, FORMAT, WIDE, type ChartLayout } from './chart-theme';
 import { vendorColor } from './vendor-colors';
 
@@ -36,7 +38,7 @@ export const BAND = 0.2;
 export interface AccuracyChartInput {
   rows: readonly RowResult[];
   /** Efficiency mode the report was computed in. */
-  mode: 'achieved' | 'spec';
+  mode: EfficiencyMode;
   layout?: ChartLayout;
 }
 
@@ -60,13 +62,19 @@ export interface ParityRow {
   hi: number;
 }
 
+const MODE_TEXT: Record<EfficiencyMode, { sentence: string; title: string }> = {
+  achieved: { sentence: "Achieved with today's software.", title: "achieved with today's software" },
+  spec: { sentence: 'Silicon limit (spec sheet).', title: 'silicon limit, spec sheet' },
+  claim: { sentence: "Vendors' claimed efficiencies.", title: "vendors' claimed efficiencies" },
+};
+
 /** One point per row with a positive prediction and measurement (infeasible rows are left out). */
 export function accuracyPoints(rows: readonly RowResult[]): AccuracyPoint[] {
   return rows
     .filter((r) => r.predicted !== null && r.predicted > 0 && r.plan.measured > 0 && r.error !== null)
     .map((r) => ({
       row: `#${r.plan.row.index} ${r.plan.label}`,
-      chip: r.basis === 'assumed' ? `${r.hardwareName} † (efficiency assumed)` : r.hardwareName,
+      chip: r.basis === 'measured' ? r.hardwareName : `${r.hardwareName} ${EVIDENCE_MARK[r.basis]} (${EVIDENCE_LABEL[r.basis]})`,
       vendor: r.vendor,
       source: sourceKindLabel(r.plan.row.sourceKind),
       measured: r.plan.measured,
@@ -113,7 +121,7 @@ export function accuracyChart(input: AccuracyChartInput): TopLevelSpec {
       ? {
         text: 'Predicted vs measured',
         subtitle: [
-          input.mode === 'spec' ? 'Silicon limit (spec sheet).' : "Achieved with today's software.",
+          MODE_TEXT[input.mode].sentence,
           'One point per calibration row.',
           'Above the dashed line = engine optimistic.',
           `Grey band: within ±${BAND * 100}%.`,
@@ -121,7 +129,7 @@ export function accuracyChart(input: AccuracyChartInput): TopLevelSpec {
         ],
       }
       : {
-        text: `Predicted vs measured (${input.mode === 'spec' ? 'silicon limit, spec sheet' : "achieved with today's software"})`,
+        text: `Predicted vs measured (${MODE_TEXT[input.mode].title})`,
         subtitle: [
           'One point per calibration row; above the line = the engine is optimistic.',
           `Dashed: prediction = measurement; grey band: within ±${BAND * 100}%.`,

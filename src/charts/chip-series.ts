@@ -1,18 +1,18 @@
 // How a chip appears in charts: its label (with estimate and calibration marks) and colour.
 
 import type { HardwareProfile } from '../engine/types';
+import { EVIDENCE_LEGEND, EVIDENCE_MARK, evidenceSentence } from '../messages/evidence';
+import type { EvidenceBasis } from '../records/hardware-profile';
 import { GHOST_COLOR } from './vendor-colors';
 
 /** Marks appended to chip names; explained by MARK_LEGEND next to every chart and table. */
 export const ESTIMATE_MARK = '*';
-export const ASSUMED_EFFICIENCY_MARK = '†';
-export const MARK_LEGEND = `${ESTIMATE_MARK} some figures are estimates (hover or open Explain for the basis) · ${ASSUMED_EFFICIENCY_MARK} uncalibrated: efficiency assumed (documented defaults), not yet fitted to measurements (see the Accuracy view)`;
+export const MARK_LEGEND = `${ESTIMATE_MARK} some figures are estimates (hover or open Explain for the basis) · ${EVIDENCE_LEGEND} (see the Accuracy view)`;
 
 /** Tooltip text of each mark on a chip's name. */
 export function markNotes(p: Pick<HardwareProfile, 'estimates' | 'efficiency'>): string[] {
-  const out: string[] = [];
+  const out: string[] = [evidenceSentence(p.efficiency.evidence)];
   if (Object.keys(p.estimates).length > 0) out.push(`${ESTIMATE_MARK} some figures are estimates: ${Object.keys(p.estimates).join(', ')}`);
-  if (p.efficiency.basis === 'assumed') out.push(`${ASSUMED_EFFICIENCY_MARK} uncalibrated: efficiency assumed, not fitted to measurements`);
   return out;
 }
 
@@ -24,13 +24,14 @@ export interface ChipSeries {
   color: string;
   /** "path: basis" of every estimated field of the profile. */
   estimates: string[];
-  assumedEfficiency: boolean;
+  evidence: EvidenceBasis;
   ghost: boolean;
 }
 
+/** The chip's name with its evidence mark and, when figures are estimated, the estimate mark. */
 export function chipLabel(p: Pick<HardwareProfile, 'name' | 'estimates' | 'efficiency'>, suffix = ''): string {
-  const marks = (Object.keys(p.estimates).length > 0 ? ESTIMATE_MARK : '') + (p.efficiency.basis === 'assumed' ? ASSUMED_EFFICIENCY_MARK : '');
-  return `${p.name}${suffix}${marks}`;
+  const estimate = Object.keys(p.estimates).length > 0 ? ESTIMATE_MARK : '';
+  return `${p.name}${suffix}${estimate} ${EVIDENCE_MARK[p.efficiency.evidence.basis]}`;
 }
 
 export function chipSeries(p: HardwareProfile, colors: ReadonlyMap<string, string>, options: { ghost?: boolean; suffix?: string } = {}): ChipSeries {
@@ -41,7 +42,7 @@ export function chipSeries(p: HardwareProfile, colors: ReadonlyMap<string, strin
     vendor: p.vendor,
     color: ghost ? GHOST_COLOR : (colors.get(p.id) ?? GHOST_COLOR),
     estimates: Object.entries(p.estimates).map(([path, basis]) => `${path}: ${basis}`),
-    assumedEfficiency: p.efficiency.basis === 'assumed',
+    evidence: p.efficiency.evidence.basis,
     ghost,
   };
 }

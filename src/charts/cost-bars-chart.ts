@@ -3,6 +3,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SimulationResult } from '../engine/types';
 import { CHART_CONFIG, FORMAT, USD_LOG_LABEL_EXPR, WIDE, bandHeight, bandLabels, type ChartLayout, type LayerEntry } from './chart-theme';
+import { EVIDENCE_LABEL } from '../messages/evidence';
 import { colorScale, type ChipSeries } from './chip-series';
 
 export interface CostBarsInput {
@@ -14,24 +15,37 @@ export interface CostBarsInput {
 export interface CostBarRow {
   chip: string;
   usdPerMillion: number;
-  tokensPerSecondPerDollarPerHour: number;
+  /** The range of $/M (evidence-based uncertainty); equal to the value when the result has none. */
+  low: number;
+  high: number;
+  rangeText: string;
+  tokensPerSecondPerDollarPerHour: number | null;
+  evidence: string;
   pricing: string;
   chips: number;
   estimates: string;
 }
 
 export function costBarRows(input: CostBarsInput): CostBarRow[] {
-  return input.series
-    .filter(({ result }) => result.feasible && Number.isFinite(result.usdPerMillionOutputTokens) && result.usdPerMillionOutputTokens > 0)
-    .map(({ chip, result }) => ({
+  const rows: CostBarRow[] = [];
+  for (const { chip, result } of input.series) {
+    const usd = result.usdPerMillionOutputTokens;
+    if (!result.feasible || usd === null || !Number.isFinite(usd) || !(usd > 0)) continue;
+    const range = result.uncertainty?.usdPerMillionOutputTokens ?? null;
+    rows.push({
       chip: chip.label,
-      usdPerMillion: result.usdPerMillionOutputTokens,
+      usdPerMillion: usd,
+      low: range?.low ?? usd,
+      high: range?.high ?? usd,
+      rangeText: range === null ? 'no range' : `${Math.round((result.uncertainty?.coverage ?? 0) * 100)}% range $${range.low.toPrecision(3)}–$${range.high.toPrecision(3)}`,
       tokensPerSecondPerDollarPerHour: result.outputTokensPerSecondPerDollarPerHour,
-      pricing: result.pricingUsed === 'rental' ? 'rental' : 'TCO (owned)',
+      evidence: EVIDENCE_LABEL[result.evidence.basis],
+      pricing: result.pricingUsed === 'rental' ? (result.pricing.rentalEstimated ? 'rental (≈ estimated from TCO)' : 'rental') : 'TCO (owned)',
       chips: result.config.chips,
       estimates: result.estimateMarks.length > 0 ? result.estimateMarks.join('; ') : 'none',
-    }))
-    .sort((a, b) => a.usdPerMillion - b.usdPerMillion);
+    });
+  }
+  return rows.sort((a, b) => a.usdPerMillion - b.usdPerMillion);
 }
 
 /** Above this max/min ratio the chart switches to a log scale (dots on stems instead of bars). */
@@ -41,13 +55,14 @@ export function costBarsChart(input: CostBarsInput): TopLevelSpec {
   const rows = costBarRows(input);
   const chips = input.series.map((s) => s.chip);
   const band = bandLabels(input.layout ?? WIDE, 'chip', 220);
-  const values = rows.map((r) => r.usdPerMillion);
-  const lo = values.length > 0 ? Math.min(...values) : 1;
-  const hi = values.length > 0 ? Math.max(...values) : 1;
+  const lo = rows.length > 0 ? Math.min(...rows.map((r) => r.low)) : 1;
+  const hi = rows.length > 0 ? Math.max(...rows.map((r) => r.high)) : 1;
   const log = hi / lo > LOG_SPREAD;
   const tooltip = [
     { field: 'chip', title: 'Chip' },
     { field: 'usdPerMillion', title: '$/M output tokens', format: FORMAT.tooltipUsd },
+    { field: 'rangeText', title: 'Range' },
+    { field: 'evidence', title: 'Evidence' },
     { field: 'tokensPerSecondPerDollarPerHour', title: 'Output tokens/s per $/h', format: FORMAT.tooltip },
     { field: 'chips', title: 'Chips used' },
     { field: 'pricing', title: 'Pricing' },
@@ -65,9 +80,14 @@ export function costBarsChart(input: CostBarsInput): TopLevelSpec {
       { mark: { type: 'point', filled: true, size: 90, opacity: 1, ...band.valueMark }, encoding: { color, tooltip: [...tooltip] } },
     ]
     : [{ mark: { type: 'bar', cornerRadiusEnd: 2, ...band.barMark }, encoding: { color, tooltip: [...tooltip] } }];
+  // The evidence range of each chip: a thin dark whisker from low to high over the bar or dot.
+  const whisker: LayerEntry = {
+    mark: { type: 'rule', strokeWidth: 1.5, color: '#202124', opacity: 0.75, ...band.valueMark },
+    encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' }, tooltip: [...tooltip] },
+  };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: '$ per million output tokens', subtitle: `Best deployment per chip under the SLO; ${log ? 'further left' : 'shorter'} is cheaper.` },
+    title: { text: '$ per million output tokens', subtitle: `Best deployment per chip under the SLO; ${log ? 'further left' : 'shorter'} is cheaper; whiskers: evidence range.` },
     width: 'container',
     height: bandHeight(rows.length, band.step),
     config: CHART_CONFIG,
@@ -79,9 +99,10 @@ export function costBarsChart(input: CostBarsInput): TopLevelSpec {
     },
     layer: [
       ...marks,
+      whisker,
       {
         mark: { type: 'text', align: 'left', dx: log ? 7 : 3, fontSize: 10, color: '#3c4043', ...band.valueMark },
-        encoding: { text: { field: 'usdPerMillion', type: 'quantitative', format: FORMAT.usd } },
+        encoding: { x: { field: 'high', type: 'quantitative' }, text: { field: 'usdPerMillion', type: 'quantitative', format: FORMAT.usd } },
       },
       ...band.layers.map((layer): LayerEntry => (log ? { ...layer, encoding: { ...(layer as { encoding: object }).encoding, x: { datum: base } } } as LayerEntry : layer)),
     ],

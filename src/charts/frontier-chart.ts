@@ -71,6 +71,7 @@ const Y_TITLE: Record<FrontierMetric, string> = {
 function usdPerMillion(result: SimulationResult, tokensPerSecondPerChip: number, given?: number): number | null {
   if (given !== undefined && Number.isFinite(given) && given > 0) return given;
   if (result.config.chips <= 0 || tokensPerSecondPerChip <= 0) return null;
+  if (result.costPerHourUsd === null) return null;
   const usdPerChipHour = result.costPerHourUsd / result.config.chips;
   return (usdPerChipHour / (tokensPerSecondPerChip * 3600)) * 1e6;
 }
@@ -103,7 +104,7 @@ export function frontierRows(input: FrontierInput): { frontier: FrontierRow[]; c
     const c = row(chip, result, input.metric, {
       ...result.config, tokensPerSecondPerUser: result.tokensPerSecondPerUser,
       outputTokensPerSecondPerChip: result.outputTokensPerSecondPerChip, chips: result.config.chips,
-      tpotSeconds: result.tpotSeconds, ttftSeconds: result.ttftSeconds, usdPerMillionOutputTokens: result.usdPerMillionOutputTokens,
+      tpotSeconds: result.tpotSeconds, ttftSeconds: result.ttftSeconds, usdPerMillionOutputTokens: result.usdPerMillionOutputTokens ?? undefined,
     });
     if (c !== null) chosen.push(c);
   }

@@ -45,11 +45,12 @@ export function modelSizeRows(input: ModelSizeInput): { lines: SizeRow[]; models
   const models: SizeRow[] = [];
   for (const p of input.points) {
     const chip = labelOf.get(p.hardwareId);
-    if (chip === undefined || !p.feasible || !(p.outputTokensPerSecondPerDollarPerHour > 0)) continue;
+    const value = p.outputTokensPerSecondPerDollarPerHour;
+    if (chip === undefined || !p.feasible || value === null || !(value > 0) || !Number.isFinite(value)) continue;
     const row: SizeRow = {
       chip, model: p.modelName, source: p.source, totalParams: p.totalParams, activeParams: p.activeParams,
       totalText: paramsText(p.totalParams), activeText: paramsText(p.activeParams),
-      value: p.outputTokensPerSecondPerDollarPerHour, usdPerMillion: p.usdPerMillionOutputTokens, chipsUsed: p.chips,
+      value, usdPerMillion: p.usdPerMillionOutputTokens ?? Number.NaN, chipsUsed: p.chips,
       pricing: p.pricingUsed === 'rental' ? 'rental' : 'TCO',
     };
     (p.source === 'parametric' ? lines : models).push(row);

@@ -40,7 +40,15 @@ const VALUE_FLAGS: Record<string, (overlay: Record<string, unknown>, value: stri
   '--usd-per-kwh': (o, v) => { sub(o, 'economics').usdPerKwh = num(v); },
   '--hosting-usd-per-kw-month': (o, v) => { sub(o, 'economics').hostingUsdPerKwMonth = num(v); },
   '--efficiency': (o, v) => { o.efficiencyMode = v; },
-  '--max-batch': (o, v) => { o.maxBatchPerReplica = num(v); },
+  '--max-sequences': (o, v) => { sub(o, 'engine').maxSequences = num(v); },
+  '--max-batch': (o, v) => { sub(o, 'engine').maxSequences = num(v); },
+  '--max-tokens-per-step': (o, v) => { sub(o, 'engine').maxTokensPerStep = v === 'auto' ? 'auto' : num(v); },
+  '--prefill-chunk': (o, v) => { sub(o, 'engine').prefillChunkTokens = num(v); },
+  '--overlap': (o, v) => { sub(o, 'engine').overlap = v; },
+  '--tp': (o, v) => { sub(o, 'layout').tensorParallel = v === 'auto' ? 'auto' : num(v); },
+  '--pp': (o, v) => { sub(o, 'layout').pipelineParallel = v === 'auto' ? 'auto' : num(v); },
+  '--ep': (o, v) => { sub(o, 'layout').expertParallel = v === 'auto' ? 'auto' : num(v); },
+  '--dp-attention': (o, v) => { sub(o, 'layout').dataParallelAttention = v; },
   '--serving': (o, v) => { o.serving = v; },
   '--speculative': (o, v) => {
     const spec = sub(o, 'speculative');
@@ -116,7 +124,7 @@ export const HELP = `simulate: what does a token cost on this chip?
 Usage: npm run --silent simulate -- [options]
 
 Scenario
-  --scenario FILE.json          scenario file (version 1); flags below override its fields
+  --scenario FILE.json          scenario file (version 2; version 1 files are upgraded); flags override its fields
   --url LINK                    a link copied from the app (…#s=…): the chips it compares, each with its
                                 chip count (or the chip lab's chip) on its workload; flags override it
   --hardware ID|all|ID,ID       chip profile id (see hardware-profiles/), "all", or a comma list
@@ -134,8 +142,17 @@ Scenario
   --max-tpot-ms MS              latency limit on time per output token
   --objective max-throughput|min-latency
   --batch N                     fixed batch per replica instead of an objective
-  --max-batch N                 largest batch per replica the search may use (default 1024)
-  --efficiency spec|achieved    spec-sheet silicon or today's software stacks (default achieved)
+  --efficiency achieved|spec|claim   today's software stacks (default), the silicon limit, or the
+                                vendor's claimed efficiencies where a profile states them
+
+Layout and engine caps (replay a published deployment; "auto" leaves it to the search)
+  --tp N  --pp N  --ep N        pin tensor, pipeline and expert parallelism
+  --dp-attention on|off|auto    attention data-parallel over the EP groups (SGLang DP attention)
+  --max-sequences N             concurrent sequences per serving engine (max_num_seqs; default 1024);
+                                --max-batch N is the same flag
+  --max-tokens-per-step N|auto  tokens one step may hold (max_num_batched_tokens; default auto)
+  --prefill-chunk N             prompt tokens computed per step for one prompt (default 8192)
+  --overlap off|two-micro-batches   hide all-to-alls under compute with two micro-batches (default off)
   --serving co-located|disaggregated   disaggregated: separate prefill and decode pools, KV over
                                 the network (also reports the co-located result for comparison)
   --speculative mtp|MODEL_ID    speculative decoding with multi-token-prediction heads or a draft model

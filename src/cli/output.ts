@@ -1,5 +1,22 @@
-import type { SimulationResult } from '../engine/types';
+import type { Range, SimulationResult } from '../engine/types';
 import { formatBytes, formatNumber, formatSeconds, formatUsd } from '../format/units';
+
+const EVIDENCE_MARK: Record<SimulationResult['evidence']['basis'], string> = { measured: '', family: '~', prior: '?', claim: '!' };
+
+function usd(v: number | null): string {
+  return v === null ? 'no price on this basis' : formatUsd(v);
+}
+
+function range(r: Range | null | undefined, format: (v: number) => string): string {
+  return r === null || r === undefined ? '' : ` (${format(r.low)}-${format(r.high)})`;
+}
+
+function evidenceText(r: SimulationResult): string {
+  const e = r.evidence;
+  if (e.basis === 'measured') return `measured (${e.rows} calibration rows of this chip)`;
+  if (e.basis === 'family') return `family (fit of ${e.from ?? 'a sibling'}, ${e.rows} rows)`;
+  return e.basis === 'prior' ? 'prior (no measurements: medians of the measured families)' : 'claim (announced or vendor-claimed figures only; efficiencies on the prior)';
+}
 
 /** One-deployment report: a two-column table a person can read in a terminal. */
 export function formatResultTable(r: SimulationResult, hardwareName: string, modelName: string): string {
@@ -12,28 +29,40 @@ export function formatResultTable(r: SimulationResult, hardwareName: string, mod
   }
   const c = r.config;
   rows.push(['deployment', `${c.chips} chips = ${c.replicas} replica(s) x TP ${c.tensorParallel} x PP ${c.pipelineParallel} x EP ${c.expertParallel}; batch ${c.batch} per replica`]);
-  rows.push(['output tokens/s (total)', formatNumber(r.outputTokensPerSecond)]);
+  const u = r.uncertainty;
+  rows.push(['evidence', evidenceText(r)]);
+  rows.push(['output tokens/s (total)', formatNumber(r.outputTokensPerSecond) + range(u?.outputTokensPerSecond, formatNumber)]);
   rows.push(['output tokens/s per chip', formatNumber(r.outputTokensPerSecondPerChip)]);
-  rows.push(['tokens/s per user', formatNumber(r.tokensPerSecondPerUser)]);
+  rows.push(['tokens/s per user', formatNumber(r.tokensPerSecondPerUser) + range(u?.tokensPerSecondPerUser, formatNumber)]);
   rows.push(['TTFT', formatSeconds(r.ttftSeconds)]);
   rows.push(['TPOT', formatSeconds(r.tpotSeconds)]);
   rows.push(['memory per chip', `${formatBytes(r.memory.weightsBytesPerChip)} weights + ${formatBytes(r.memory.kvCacheBytesPerChip)} KV + ${formatBytes(r.memory.reserveBytesPerChip)} reserve of ${formatBytes(r.memory.capacityBytesPerChip)}${r.memory.weightsInSram ? ' (weights in SRAM)' : ''}`]);
   rows.push(['batch limited by', `${r.memory.batchLimitedBy} (memory fits ${formatNumber(r.memory.maxBatchThatFits)})`]);
   const b = r.decodeStepBreakdownSeconds;
   rows.push(['decode step bottleneck', `${r.bottleneck} (compute ${formatSeconds(b.compute)}, memory ${formatSeconds(b.memory)}, communication ${formatSeconds(b.communication)}, overheads ${formatSeconds(b.overhead)})`]);
-  rows.push(['pricing used', r.pricingUsed]);
-  rows.push(['$/hour', formatUsd(r.costPerHourUsd)]);
-  rows.push(['$ per million output tokens', formatUsd(r.usdPerMillionOutputTokens)]);
-  rows.push(['output tokens/s per $/hour', formatNumber(r.outputTokensPerSecondPerDollarPerHour)]);
-  if (r.rental) rows.push(['rental', `${formatUsd(r.rental.costPerHourUsd)}/h, ${formatUsd(r.rental.usdPerMillionOutputTokens)}/M output tokens`]);
+  rows.push(['pricing used', `${r.pricingUsed}${r.pricing.rentalEstimated ? ' (≈ estimated rental)' : ''}`]);
+  rows.push(['$/hour', usd(r.costPerHourUsd)]);
+  rows.push(['$ per million output tokens', usd(r.usdPerMillionOutputTokens) + range(u?.usdPerMillionOutputTokens, formatUsd)]);
+  rows.push(['output tokens/s per $/hour', perDollar(r)]);
+  if (r.energy) rows.push(['energy', `${formatNumber(r.energy.joulesPerOutputToken)} J per output token, ${formatNumber(r.energy.kwhPerMillionOutputTokens)} kWh per million`]);
+  if (r.rankExcludedReason !== null) rows.push(['left out of price rankings', r.rankExcludedReason]);
+  if (r.rental) rows.push([r.pricing.rentalEstimated ? 'rental (≈ estimated)' : 'rental', `${formatUsd(r.rental.costPerHourUsd)}/h, ${formatUsd(r.rental.usdPerMillionOutputTokens)}/M output tokens`]);
   if (r.tco) {
     rows.push(['TCO', `${formatUsd(r.tco.costPerHourUsd)}/h (capex ${formatUsd(r.tco.capexUsdPerHour ?? 0)}, power ${formatUsd(r.tco.powerUsdPerHour ?? 0)}, hosting ${formatUsd(r.tco.hostingUsdPerHour ?? 0)}), ${formatUsd(r.tco.usdPerMillionOutputTokens)}/M output tokens`]);
   }
   return table(rows) + notes(r);
 }
 
+/** Tokens/s per $/h: unbounded for a free chip, absent without a price on the basis. */
+function perDollar(r: SimulationResult): string {
+  if (r.costPerHourUsd === 0) return 'unbounded (free chip)';
+  return r.outputTokensPerSecondPerDollarPerHour === null ? '-' : formatNumber(r.outputTokensPerSecondPerDollarPerHour);
+}
+
 function notes(r: SimulationResult): string {
   const lines: string[] = [];
+  if (r.pricing.rentalEstimateNote !== null) lines.push(`note: ${r.pricing.rentalEstimateNote}`);
+  if (r.uncertainty !== null) lines.push(`range: ${r.uncertainty.derivation}`);
   for (const w of r.warnings) lines.push(`warning: ${w.text}`);
   for (const m of r.estimateMarks) lines.push(`estimate*: ${m}`);
   return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
@@ -45,24 +74,30 @@ function table(rows: [string, string][]): string {
 }
 
 export const CSV_COLUMNS = [
-  'hardwareId', 'modelId', 'feasible', 'reason', 'chips', 'replicas', 'tensorParallel', 'pipelineParallel', 'expertParallel',
-  'batch', 'outputTokensPerSecond', 'outputTokensPerSecondPerChip', 'tokensPerSecondPerUser', 'ttftSeconds', 'tpotSeconds',
-  'costPerHourUsd', 'usdPerMillionOutputTokens', 'outputTokensPerSecondPerDollarPerHour', 'pricingUsed', 'bottleneck',
-  'batchLimitedBy', 'weightsBytesPerChip', 'kvCacheBytesPerChip', 'estimates',
+  'hardwareId', 'modelId', 'feasible', 'reason', 'evidenceBasis', 'chips', 'replicas', 'tensorParallel', 'pipelineParallel', 'expertParallel',
+  'batch', 'outputTokensPerSecond', 'outputTokensPerSecondLow', 'outputTokensPerSecondHigh', 'outputTokensPerSecondPerChip',
+  'tokensPerSecondPerUser', 'tokensPerSecondPerUserLow', 'tokensPerSecondPerUserHigh', 'ttftSeconds', 'tpotSeconds',
+  'costPerHourUsd', 'usdPerMillionOutputTokens', 'usdPerMillionOutputTokensLow', 'usdPerMillionOutputTokensHigh',
+  'outputTokensPerSecondPerDollarPerHour', 'pricingUsed', 'rentalEstimated', 'joulesPerOutputToken', 'kwhPerMillionOutputTokens',
+  'bottleneck', 'batchLimitedBy', 'weightsBytesPerChip', 'kvCacheBytesPerChip', 'estimates',
 ] as const;
 
 export function csvRow(r: SimulationResult): string {
   const c = r.config;
-  const values: (string | number | boolean)[] = [
-    r.hardwareId, r.modelId, r.feasible, r.reason?.text ?? '', c.chips, c.replicas, c.tensorParallel, c.pipelineParallel, c.expertParallel,
-    c.batch, r.outputTokensPerSecond, r.outputTokensPerSecondPerChip, r.tokensPerSecondPerUser, r.ttftSeconds, r.tpotSeconds,
-    r.costPerHourUsd, r.usdPerMillionOutputTokens, r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.bottleneck,
-    r.memory.batchLimitedBy, r.memory.weightsBytesPerChip, r.memory.kvCacheBytesPerChip, r.estimateMarks.length,
+  const u = r.uncertainty;
+  const values: (string | number | boolean | null)[] = [
+    r.hardwareId, r.modelId, r.feasible, r.reason?.text ?? '', r.evidence.basis, c.chips, c.replicas, c.tensorParallel, c.pipelineParallel, c.expertParallel,
+    c.batch, r.outputTokensPerSecond, u?.outputTokensPerSecond.low ?? null, u?.outputTokensPerSecond.high ?? null, r.outputTokensPerSecondPerChip,
+    r.tokensPerSecondPerUser, u?.tokensPerSecondPerUser.low ?? null, u?.tokensPerSecondPerUser.high ?? null, r.ttftSeconds, r.tpotSeconds,
+    r.costPerHourUsd, r.usdPerMillionOutputTokens, u?.usdPerMillionOutputTokens?.low ?? null, u?.usdPerMillionOutputTokens?.high ?? null,
+    r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.pricing.rentalEstimated, r.energy?.joulesPerOutputToken ?? null, r.energy?.kwhPerMillionOutputTokens ?? null,
+    r.bottleneck, r.memory.batchLimitedBy, r.memory.weightsBytesPerChip, r.memory.kvCacheBytesPerChip, r.estimateMarks.length,
   ];
   return values.map(csvCell).join(',');
 }
 
-export function csvCell(value: string | number | boolean): string {
+export function csvCell(value: string | number | boolean | null): string {
+  if (value === null) return '';
   const text = typeof value === 'number' ? (Number.isFinite(value) ? String(Number(value.toPrecision(6))) : '') : String(value);
   // Quote, and defuse spreadsheet formulas in text cells (CSV injection).
   if (/[",\n]/.test(text) || /^[=+\-@]/.test(text) && typeof value === 'string') return `"${text.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"`;
@@ -71,17 +106,19 @@ export function csvCell(value: string | number | boolean): string {
 
 /** Multi-chip comparison table, best first. */
 export function formatComparisonTable(results: SimulationResult[]): string {
-  const header = ['hardware', 'chips', 'TPxPPxEP', 'batch', 'tok/s/chip', 'tok/s/user', 'TTFT', 'TPOT', '$/M out', 'tok/s per $/h', 'pricing', 'bottleneck'];
+  const header = ['hardware', 'evidence', 'chips', 'TPxPPxEP', 'batch', 'tok/s/chip', 'tok/s/user', 'TTFT', 'TPOT', '$/M out (range)', 'tok/s per $/h', 'pricing', 'bound by'];
+  const name = (r: SimulationResult) => r.hardwareId + (r.estimateMarks.length > 0 ? '*' : '') + EVIDENCE_MARK[r.evidence.basis];
   const rows = results.map((r) => r.feasible
     ? [
-      r.hardwareId + (r.estimateMarks.length > 0 ? '*' : ''), String(r.config.chips),
+      name(r), r.evidence.basis, String(r.config.chips),
       `${r.config.tensorParallel}x${r.config.pipelineParallel}x${r.config.expertParallel}`, String(r.config.batch),
       formatNumber(r.outputTokensPerSecondPerChip), formatNumber(r.tokensPerSecondPerUser), formatSeconds(r.ttftSeconds),
-      formatSeconds(r.tpotSeconds), formatUsd(r.usdPerMillionOutputTokens), formatNumber(r.outputTokensPerSecondPerDollarPerHour),
-      r.pricingUsed, r.bottleneck,
+      formatSeconds(r.tpotSeconds), r.usdPerMillionOutputTokens === null ? '-' : formatUsd(r.usdPerMillionOutputTokens) + range(r.uncertainty?.usdPerMillionOutputTokens, formatUsd),
+      perDollar(r), `${r.pricingUsed}${r.pricing.rentalEstimated ? ' ≈' : ''}`, r.memory.batchLimitedBy,
     ]
-    : [r.hardwareId + (r.estimateMarks.length > 0 ? '*' : ''), String(r.config.chips), '-', '-', '-', '-', '-', '-', '-', '-', '-', `infeasible: ${r.reason?.text ?? ''}`]);
+    : [name(r), r.evidence.basis, String(r.config.chips), '-', '-', '-', '-', '-', '-', '-', '-', '-', `infeasible: ${r.reason?.text ?? ''}`]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
-  return [line(header), ...rows.map(line), '', '* uses estimated figures (see --format json: estimateMarks)'].join('\n') + '\n';
+  return [line(header), ...rows.map(line), '',
+    '* uses estimated figures (see --format json: estimateMarks); evidence: ~ family fit, ? prior (no data), ! claims only; ≈ estimated rental'].join('\n') + '\n';
 }

@@ -83,8 +83,11 @@ async function main(argv: string[]): Promise<void> {
     results.push({ result: simulate(resolved.value), hardwareName: resolved.value.hardware.name, modelName: resolved.value.model.name });
   }
   const many = hardwareIds !== null || results.length > 1;
-  if (hardwareIds !== null) results.sort((a, b) => rank(b.result) - rank(a.result));
-  else if (many && link?.rankBy) {
+  if (hardwareIds !== null) {
+    // Cheapest tokens first on the chosen pricing basis; chips without a price there and infeasible ones last.
+    const order = rankResults(results.map((r) => r.result), 'usdPerMillionOutputTokens').map((r) => r.result);
+    results.sort((a, b) => order.indexOf(a.result) - order.indexOf(b.result));
+  } else if (many && link?.rankBy) {
     // The page's order: ranked by the link's metric, infeasible chips last.
     const order = rankResults(results.map((r) => r.result), link.rankBy).map((r) => r.result);
     results.sort((a, b) => order.indexOf(a.result) - order.indexOf(b.result));
@@ -93,10 +96,6 @@ async function main(argv: string[]): Promise<void> {
   const single = many ? null : results[0]!.result;
   const published = single === null ? [] : publishedFigures(catalog, single.hardwareId, single.modelId, scenario.efficiencyMode);
   process.stdout.write(render(options, results, published, many));
-}
-
-function rank(r: SimulationResult): number {
-  return r.feasible ? r.outputTokensPerSecondPerDollarPerHour : -1;
 }
 
 function render(

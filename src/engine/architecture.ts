@@ -41,9 +41,18 @@ export function kvValuesPerTokenPerLayer(model: ModelArchitecture): number {
   return 2 * model.numKeyValueHeads * model.headDim;
 }
 
-/** Width of attention per head for FLOP counting (MLA: query-key dim and value dim differ). */
-export function attentionHeadDims(model: ModelArchitecture): { qk: number; v: number } {
-  if (model.mla) return { qk: model.mla.kvLoraRank + model.mla.qkRopeHeadDim, v: model.mla.kvLoraRank };
+/**
+ * Width of attention per head for FLOP counting. MLA runs prefill non-absorbed (per-head K of
+ * qkNope + qkRope, V of vHeadDim) and decode absorbed (queries against the shared latent: kvLoraRank
+ * + qkRope, values in the latent: kvLoraRank); DeepSeek-V2 section 2.1, vLLM's MLA backend notes.
+ */
+export function attentionHeadDims(model: ModelArchitecture, phase: 'prefill' | 'decode'): { qk: number; v: number } {
+  const mla = model.mla;
+  if (mla) {
+    return phase === 'decode'
+      ? { qk: mla.kvLoraRank + mla.qkRopeHeadDim, v: mla.kvLoraRank }
+      : { qk: mla.qkNopeHeadDim + mla.qkRopeHeadDim, v: mla.vHeadDim };
+  }
   return { qk: model.headDim, v: model.headDim };
 }
 

@@ -1,27 +1,85 @@
-import { layerGroups, type LayerGroup } from './architecture';
-import { tallyParameters, type ParameterTally } from './parameters';
-import { BYTES_PER_VALUE, collectiveBytesPerValue, computePrecision, matrixRate, type MatrixRate } from './precision';
 import { ENGINE } from '../messages/engine';
 import type { Message } from '../messages/message';
-import type { ResolvedScenario } from './types';
+import { layerGroups, type LayerGroup } from './architecture';
+import { tallyParameters, type ParameterTally } from './parameters';
+import { BYTES_PER_VALUE, attentionPrecision, collectiveBytesPerValue, computePrecision, matrixRate, type MatrixRate } from './precision';
+import type { EfficiencyMode, HardwareProfile, ResolvedScenario } from './types';
+
+/**
+ * The shares of peak the engine uses for this scenario: the profile's silicon shares, times the
+ * software-stack factor in "achieved" mode, or the vendor's claimed shares in "claim" mode.
+ */
+export interface EffectiveEfficiency {
+  mode: EfficiencyMode;
+  /** 1 in spec and claim modes, the profile's softwareStackFactor in achieved mode. */
+  softwareFactor: number;
+  /** Whether the vendor-claimed shares replaced the profile's (claim mode on a chip with claims). */
+  usesClaim: boolean;
+  compute: number;
+  memory: number;
+  attentionCompute: number;
+  attentionMemory: number;
+  moeCompute: number;
+  moeMemory: number;
+  moeHalfTokensPerExpert: number;
+  link: number;
+  allToAll: number;
+  kernelOverheadSeconds: number;
+  attentionOverheadSeconds: number;
+  moeLayerOverheadSeconds: number;
+  stepOverheadSeconds: number;
+}
+
+export function effectiveEfficiency(hardware: HardwareProfile, mode: EfficiencyMode): EffectiveEfficiency {
+  const e = hardware.efficiency;
+  const claimed = mode === 'claim' ? e.claimed : undefined;
+  const factor = mode === 'achieved' ? Math.min(1, e.softwareStackFactor) : 1;
+  // A claim replaces the silicon shares it states; the shares it is silent on keep the profile's.
+  const compute = claimed?.computeEfficiency ?? e.computeEfficiency;
+  const memory = claimed?.memoryEfficiency ?? e.memoryEfficiency;
+  const scaleC = compute / e.computeEfficiency;
+  const scaleM = memory / e.memoryEfficiency;
+  return {
+    mode,
+    softwareFactor: factor,
+    usesClaim: claimed !== undefined,
+    compute: compute * factor,
+    memory: memory * factor,
+    attentionCompute: Math.min(1, e.attentionComputeEfficiency * scaleC) * factor,
+    attentionMemory: Math.min(1, e.attentionMemoryEfficiency * scaleM) * factor,
+    moeCompute: Math.min(1, e.moeComputeEfficiency * scaleC) * factor,
+    moeMemory: Math.min(1, e.moeMemoryEfficiency * scaleM) * factor,
+    moeHalfTokensPerExpert: e.moeHalfTokensPerExpert,
+    link: e.linkEfficiency,
+    allToAll: e.allToAllEfficiency,
+    kernelOverheadSeconds: claimed?.kernelOverheadSeconds ?? e.kernelOverheadSeconds,
+    attentionOverheadSeconds: claimed === undefined ? e.attentionOverheadSeconds
+      : e.attentionOverheadSeconds * (claimed.kernelOverheadSeconds / Math.max(e.kernelOverheadSeconds, 1e-12)),
+    moeLayerOverheadSeconds: claimed === undefined ? e.moeLayerOverheadSeconds
+      : e.moeLayerOverheadSeconds * (claimed.kernelOverheadSeconds / Math.max(e.kernelOverheadSeconds, 1e-12)),
+    stepOverheadSeconds: e.stepOverheadSeconds,
+  };
+}
 
 /**
  * Everything that depends on the scenario but not on the deployment being tried: computed once
- * per simulation so the search only pays for what changes (issue 8: precompute).
+ * per simulation so the search only pays for what changes.
  */
 export interface EngineContext {
   scenario: ResolvedScenario;
   groups: LayerGroup[];
   params: ParameterTally;
+  /** Rate of the matrix engine for the GEMMs (the wider of weight and activation formats). */
   rate: MatrixRate;
+  /** Rate of the attention math (the wider of activation and KV-cache formats). */
+  attentionRate: MatrixRate;
+  efficiency: EffectiveEfficiency;
   weightBytesPerValue: number;
   activationBytesPerValue: number;
   kvBytesPerValue: number;
   collectiveBytesPerValue: number;
-  /** Efficiency multiplier for the chosen mode: 1 for spec sheet, the stack factor for achieved. */
-  softwareFactor: number;
-  computeEfficiency: number;
-  memoryEfficiency: number;
+  /** Expert-parallel dispatch sends activations in their own format (FP8 dispatch, DeepEP). */
+  dispatchBytesPerValue: number;
   /** Prompt tokens that must be computed per request (the rest come from the prefix cache). */
   newPromptTokens: number;
   cachedPromptTokens: number;
@@ -48,21 +106,14 @@ export function expectedTokensPerStep(draftTokens: number, acceptanceRate: numbe
   return (1 - Math.pow(acceptanceRate, draftTokens + 1)) / (1 - acceptanceRate);
 }
 
-/** Largest prompt chunk one step computes (vLLM max_num_batched_tokens / TRT-LLM chunk size order). */
-export const PREFILL_CHUNK_TOKENS = 8192;
-
 export function buildContext(scenario: ResolvedScenario): EngineContext {
   const { hardware, model, precision, workload } = scenario;
   const warnings: Message[] = [];
   const compute = computePrecision(precision);
   const rate = matrixRate(hardware, compute);
-  if (rate.fellBack) {
-    warnings.push(ENGINE.rateFallback(hardware.name, compute, rate.rateClass));
-  }
-  const factor = scenario.efficiencyMode === 'achieved' ? Math.min(1, hardware.efficiency.softwareStackFactor) : 1;
+  if (rate.fellBack) warnings.push(ENGINE.rateFallback(hardware.name, compute, rate.rateClass));
   const cached = Math.round(workload.inputTokens * workload.prefixCacheHitRate);
-  const maxContext = workload.inputTokens + workload.outputTokens;
-  const spec = scenario.speculative ?? null;
+  const spec = scenario.speculative;
   let speculation: Speculation | null = null;
   if (spec !== null) {
     const draft = spec.method === 'draft-model' && spec.draftModel !== null
@@ -84,17 +135,17 @@ export function buildContext(scenario: ResolvedScenario): EngineContext {
     groups: layerGroups(model),
     params: tallyParameters(model),
     rate,
+    attentionRate: matrixRate(hardware, attentionPrecision(precision)),
+    efficiency: effectiveEfficiency(hardware, scenario.efficiencyMode),
     weightBytesPerValue: BYTES_PER_VALUE[precision.weights],
     activationBytesPerValue: BYTES_PER_VALUE[precision.activations],
     kvBytesPerValue: BYTES_PER_VALUE[precision.kvCache],
     collectiveBytesPerValue: collectiveBytesPerValue(precision),
-    softwareFactor: factor,
-    computeEfficiency: hardware.efficiency.computeEfficiency * factor,
-    memoryEfficiency: hardware.efficiency.memoryEfficiency * factor,
+    dispatchBytesPerValue: Math.min(2, BYTES_PER_VALUE[precision.activations]),
     newPromptTokens: workload.inputTokens - cached,
     cachedPromptTokens: cached,
     meanDecodeContextTokens: workload.inputTokens + workload.outputTokens / 2,
-    maxContextTokens: maxContext,
+    maxContextTokens: workload.inputTokens + workload.outputTokens,
     speculation,
     warnings,
   };

@@ -1,9 +1,11 @@
+import { ENGINE } from '../messages/engine';
+import type { Message } from '../messages/message';
 import { allReduceSeconds, allToAllSeconds, sendSeconds, type LinkRates } from './collectives';
-import { PREFILL_CHUNK_TOKENS, type EngineContext } from './context';
-import { kvBytesPerSequencePerChip, planMemory, type MemoryPlan } from './memory';
+import type { EngineContext } from './context';
+import { kvBytesPerSequencePerChip, kvSramFraction, planMemory, type MemoryPlan } from './memory';
 import type { LayerGroup } from './architecture';
 import { poissonSafeConcurrency } from './queueing';
-import { headOperators, layerOperators, type RawOperator, type ShardPlan, type StepShape } from './operators';
+import { groupShare, headOperators, layerOperators, type RawOperator, type ShardPlan, type StepShape } from './operators';
 import { timeOperator, type ChipRates, type TimedOperator } from './roofline';
 import type { Bottleneck } from './types';
 
@@ -12,20 +14,24 @@ export interface Layout {
   tensorParallel: number;
   pipelineParallel: number;
   expertParallel: number;
+  /** Attention in EP groups of TP chips on shares of the batch (only meaningful with EP > 1). */
+  dataParallelAttention: boolean;
 }
 
-/** Batch-independent facts of a layout: memory plan and rates. */
+/** Batch-independent facts of a layout: memory plan, rates and the links its collectives use. */
 export interface PreparedLayout {
   layout: Layout;
   chipsPerReplica: number;
   memory: MemoryPlan;
   rates: ChipRates;
   shard: ShardPlan;
-  /** Links used by tensor-parallel collectives, expert all-to-alls and pipeline hops. */
-  tpLink: LinkRates;
-  epLink: LinkRates;
-  ppLink: LinkRates;
+  /** Links of the attention all-reduces, the expert all-to-alls and the pipeline hops. */
+  attentionLink: LinkRates;
+  expertLink: LinkRates;
+  pipelineLink: LinkRates;
   layersPerStage: number;
+  /** Why the layout cannot run (a link it needs has no bandwidth); null when it can. */
+  unusable: Message | null;
 }
 
 export interface StepTiming {
@@ -37,11 +43,12 @@ export interface StepTiming {
 
 export interface BatchEvaluation {
   batch: number;
+  /** The time per output token a user sees: decode steps plus other users' prompt chunks. */
   tpotSeconds: number;
   ttftSeconds: number;
-  /** Output tokens/s of one replica. */
+  /** Output tokens/s of one replica (all the work of the steps, every prompt included). */
   replicaOutputTokensPerSecond: number;
-  /** Share of step time spent on prompt tokens (charged to input tokens); NaN unless `full`. */
+  /** Share of step time spent on prompt tokens (charged to input tokens). */
   prefillShare: number;
   /** The decode-only step with its operators; null unless `full`. */
   decodeStep: StepTiming | null;
@@ -52,63 +59,90 @@ export interface EvaluateOptions {
   prefillOnTheseChips?: boolean;
   /** Compute TTFT (NaN otherwise): the search asks only when a TTFT limit or latency objective needs it. */
   ttft?: boolean;
-  /** Also compute the decode-only step (breakdown, operators) and the prefill share: final results only. */
+  /** Also keep the decode step's operators: final results only. */
   full?: boolean;
+}
+
+function link(bytesPerSecond: number, latencySeconds: number, efficiency: number): LinkRates {
+  return { bytesPerSecond: bytesPerSecond * efficiency, latencySeconds };
 }
 
 export function prepareLayout(ctx: EngineContext, layout: Layout): PreparedLayout {
   const { hardware, model } = ctx.scenario;
-  const tp = layout.tensorParallel;
-  const pp = layout.pipelineParallel;
-  const ep = layout.expertParallel;
+  const e = ctx.efficiency;
+  const { tensorParallel: tp, pipelineParallel: pp, expertParallel: ep } = layout;
   const chips = tp * pp * ep;
-  // Routed experts spread over every chip of a stage; the rest is replicated per attention group.
-  const shared = (ctx.params.total - ctx.params.routedExperts) / (tp * pp);
+  const dpAttention = layout.dataParallelAttention && ep > 1;
+  const attentionTp = dpAttention ? tp : tp * ep;
+  const groups = dpAttention ? ep : 1;
+  // Routed experts spread over every chip of a stage; the rest is sharded like attention.
+  const shared = (ctx.params.total - ctx.params.routedExperts) / (attentionTp * pp);
   const experts = ctx.params.routedExperts / chips;
   // A draft model lives beside the target on every chip of the replica, with its own KV cache.
   const draft = ctx.speculation?.draft ?? null;
-  const draftWeights = draft === null ? 0 : (draft.params.total * draft.weightBytesPerValue) / (tp * pp);
-  const draftKv = draft === null ? 0 : kvBytesPerSequencePerChip(draft.scenario.model, ctx.maxContextTokens, draft.kvBytesPerValue, tp, pp);
+  const draftWeights = draft === null ? 0 : (draft.params.total * draft.weightBytesPerValue) / (attentionTp * pp);
+  const draftKv = draft === null ? 0 : kvBytesPerSequencePerChip(draft.scenario.model, ctx.maxContextTokens, draft.kvBytesPerValue, attentionTp, pp);
   const memory = planMemory(
     hardware,
     (shared + experts) * ctx.weightBytesPerValue + draftWeights,
-    kvBytesPerSequencePerChip(model, ctx.maxContextTokens, ctx.kvBytesPerValue, tp, pp) + draftKv,
-    ep,
+    kvBytesPerSequencePerChip(model, ctx.maxContextTokens, ctx.kvBytesPerValue, attentionTp, pp) + draftKv,
+    groups,
   );
+  const hbm = hardware.memory.hbmBandwidthBytesPerSecond;
   const rates: ChipRates = {
-    matrixFlopsPerSecond: ctx.rate.flopsPerSecond * ctx.computeEfficiency,
-    hbmBytesPerSecond: hardware.memory.hbmBandwidthBytesPerSecond * ctx.memoryEfficiency,
-    sramBytesPerSecond: hardware.memory.sramBandwidthBytesPerSecond * ctx.memoryEfficiency,
+    matrixFlopsPerSecond: ctx.rate.flopsPerSecond * e.compute,
+    attentionFlopsPerSecond: ctx.attentionRate.flopsPerSecond * e.attentionCompute,
+    moeFlopsPerSecond: ctx.rate.flopsPerSecond * e.moeCompute,
+    moeHalfTokensPerExpert: e.moeHalfTokensPerExpert,
+    hbmBytesPerSecond: hbm * e.memory,
+    attentionHbmBytesPerSecond: hbm * e.attentionMemory,
+    moeHbmBytesPerSecond: hbm * e.moeMemory,
+    sramBytesPerSecond: hardware.memory.sramBandwidthBytesPerSecond * e.memory,
     weightSramFraction: memory.weightSramFraction,
-    kvInSram: memory.kvInSram,
-    kernelOverheadSeconds: hardware.efficiency.kernelOverheadSeconds,
-    attentionSaturationBatch: hardware.efficiency.attentionSaturationBatch,
+    kernelOverheadSeconds: e.kernelOverheadSeconds,
+    attentionOverheadSeconds: e.attentionOverheadSeconds,
+    moeLayerOverheadSeconds: e.moeLayerOverheadSeconds,
   };
-  const scaleUp: LinkRates = {
-    bytesPerSecond: hardware.scaleUp.bandwidthBytesPerSecondPerDirection * hardware.efficiency.linkEfficiency,
-    latencySeconds: hardware.scaleUp.latencySeconds,
-  };
-  const scaleOut: LinkRates = {
-    bytesPerSecond: hardware.scaleOut.bandwidthBytesPerSecondPerDirection * hardware.efficiency.linkEfficiency,
-    latencySeconds: hardware.scaleOut.latencySeconds,
-  };
+  const domain = hardware.scaleUp.domainSize;
+  type Link = { name: string; bandwidthBytesPerSecondPerDirection: number; latencySeconds: number };
+  const up: Link = hardware.scaleUp;
+  const out: Link = hardware.scaleOut;
+  const over = (n: number): Link => (n <= domain ? up : out);
+  const attentionLink = over(attentionTp);
+  const expertLink = over(tp * ep);
+  // Stages stay inside the scale-up domain while the replica fits in it; beyond, hops cross the network.
+  const pipelineLink = over(chips);
+  const needs: [boolean, Link, string][] = [
+    [attentionTp > 1, attentionLink, 'tensor-parallel all-reduces'],
+    [ep > 1, expertLink, 'expert-parallel all-to-alls'],
+    [pp > 1, pipelineLink, 'pipeline hand-offs'],
+  ];
+  let unusable: Message | null = null;
+  for (const [needed, l, what] of needs) {
+    if (needed && !(l.bandwidthBytesPerSecondPerDirection > 0)) {
+      unusable = ENGINE.noLinkBandwidth(l === up ? `scale-up (${up.name})` : `scale-out (${out.name})`, what);
+      break;
+    }
+  }
   return {
-    layout,
+    layout: { ...layout, dataParallelAttention: dpAttention },
     chipsPerReplica: chips,
     memory,
     rates,
     shard: {
-      tensorParallel: tp,
-      expertParallel: ep,
+      attentionTensorParallel: attentionTp,
+      attentionGroups: groups,
+      expertRanks: ep > 1 ? tp * ep : 1,
+      expertTensorParallel: tp,
       weightBytesPerValue: ctx.weightBytesPerValue,
       activationBytesPerValue: ctx.activationBytesPerValue,
       kvBytesPerValue: ctx.kvBytesPerValue,
     },
-    tpLink: scaleUp,
-    epLink: tp * ep <= hardware.scaleUp.domainSize ? scaleUp : scaleOut,
-    // Stages stay inside the scale-up domain while the replica fits in it; beyond, hops cross the network.
-    ppLink: chips <= hardware.scaleUp.domainSize ? scaleUp : scaleOut,
+    attentionLink: link(attentionLink.bandwidthBytesPerSecondPerDirection, attentionLink.latencySeconds, e.link),
+    expertLink: link(expertLink.bandwidthBytesPerSecondPerDirection, expertLink.latencySeconds, e.allToAll),
+    pipelineLink: link(pipelineLink.bandwidthBytesPerSecondPerDirection, pipelineLink.latencySeconds, e.link),
     layersPerStage: Math.ceil(model.numLayers / pp),
+    unusable,
   };
 }
 
@@ -123,10 +157,10 @@ class StageAccumulator {
   seconds = 0;
   readonly breakdown: Record<Bottleneck, number> = { compute: 0, memory: 0, communication: 0, overhead: 0 };
   readonly operators: TimedOperator[] = [];
-  constructor(private readonly rates: ChipRates, private readonly sequencesPerGroup: number, private readonly collect: boolean) {}
+  constructor(private readonly rates: ChipRates, private readonly kvSramShare: number, private readonly collect: boolean) {}
 
   add(raw: RawOperator, scale: number): void {
-    const timed = timeOperator(raw, this.rates, this.sequencesPerGroup);
+    const timed = timeOperator(raw, this.rates, this.kvSramShare);
     const n = raw.count * scale;
     this.seconds += timed.seconds * n;
     this.breakdown.overhead += timed.overheadSeconds * n;
@@ -136,51 +170,90 @@ class StageAccumulator {
   }
 }
 
-/** Time of one pipeline stage processing `shape` (all layers when PP = 1), including its collectives. */
-export function stageTime(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape, collect = true): StepTiming {
+/** Operator time of one pipeline stage processing `shape` (all layers when PP = 1), without collectives. */
+function stageCompute(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape, residentSequences: number, collect: boolean): StageAccumulator {
   const { model } = ctx.scenario;
   const layerScale = prepared.layersPerStage / model.numLayers;
-  const ep = prepared.layout.expertParallel;
-  const acc = new StageAccumulator(prepared.rates, shape.decodeSequences / ep, collect);
+  const kvShare = kvSramFraction(prepared.memory, residentSequences / prepared.shard.attentionGroups);
+  const acc = new StageAccumulator(prepared.rates, kvShare, collect);
   for (const group of ctx.groups) {
     for (const raw of layerOperators(model, group, shape, prepared.shard)) acc.add(raw, layerScale);
   }
   // The last stage also runs the LM head; the slowest stage sets the pipeline's pace.
   for (const raw of headOperators(model, shape, prepared.shard)) acc.add(raw, 1);
+  return acc;
+}
+
+/**
+ * Time of one pipeline stage processing `shape`, collectives included. `residentSequences`: the
+ * sequences whose KV lives on the replica (the whole batch), which sets how much KV SRAM holds.
+ * With two-micro-batch overlap each half's all-to-alls run under the other half's compute
+ * (DeepSeek inference system overview, day 6): the stage takes the longer of the two streams,
+ * and each half reads the weights again.
+ */
+export function stageTime(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape, residentSequences: number, collect = true): StepTiming {
+  const overlap = ctx.scenario.engine.overlap === 'two-micro-batches' && prepared.layout.expertParallel > 1 && shape.decodeSequences + shape.prefillTokens >= 2;
+  if (overlap) {
+    const half: StepShape = { ...shape, decodeSequences: shape.decodeSequences / 2, prefillTokens: shape.prefillTokens / 2, prefillPrompts: shape.prefillPrompts / 2 };
+    const acc = stageCompute(ctx, prepared, half, residentSequences, collect);
+    const compute = 2 * acc.seconds;
+    const communication = 2 * stageCommunication(ctx, prepared, half);
+    for (const k of ['compute', 'memory', 'overhead'] as const) acc.breakdown[k] *= 2;
+    const hidden = Math.min(compute, communication);
+    acc.breakdown.communication += communication - hidden;
+    return { seconds: Math.max(compute, communication), breakdown: acc.breakdown, operators: acc.operators, communicationSeconds: communication - hidden };
+  }
+  const acc = stageCompute(ctx, prepared, shape, residentSequences, collect);
   const communication = stageCommunication(ctx, prepared, shape);
   acc.breakdown.communication += communication;
   return { seconds: acc.seconds + communication, breakdown: acc.breakdown, operators: acc.operators, communicationSeconds: communication };
 }
 
+/**
+ * Collectives of one stage. Tensor parallelism: two all-reduces of the hidden state per layer
+ * (Megatron-LM, Shoeybi 2019). Expert parallelism with DP attention: the FFN all-reduce of each MoE
+ * layer becomes a dispatch all-to-all (activations in their own format, FP8 in DeepEP) and a
+ * combine (16-bit) over the TP x EP chips; each chip sends its tokens to k experts (DeepSeek-V3
+ * report section 3.4; DeepEP). Without DP attention the experts' outputs are all-reduced like an FFN.
+ */
 function stageCommunication(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape): number {
   const { model } = ctx.scenario;
-  const ep = prepared.layout.expertParallel;
-  const tokens = (shape.decodeSequences * (shape.queryTokensPerSequence ?? 1) + shape.prefillTokens) / ep;
-  const tp = prepared.layout.tensorParallel;
-  const hiddenBytes = tokens * model.hiddenSize * ctx.collectiveBytesPerValue;
-  // Two all-reduces of the hidden state per layer under tensor parallelism (Megatron-LM, Shoeybi 2019).
-  const allReduce = allReduceSeconds(hiddenBytes, tp, prepared.tpLink);
+  const share = groupShare(shape, prepared.shard.attentionGroups);
+  const tokens = share.decodeSequences * (shape.queryTokensPerSequence ?? 1) + share.prefillTokens;
+  const tp = prepared.shard.attentionTensorParallel;
+  const hiddenValues = tokens * model.hiddenSize;
+  const allReduce = allReduceSeconds(hiddenValues * ctx.collectiveBytesPerValue, tp, prepared.attentionLink);
   let communication = 2 * prepared.layersPerStage * allReduce;
-  if (ep > 1) {
-    // MoE layers swap the FFN all-reduce for dispatch + combine all-to-alls over the TP x EP chips;
-    // each chip sends its tokens' hidden states to k experts (DeepEP-style, DeepSeek-V3 report 3.4).
+  const ep = prepared.layout.expertParallel;
+  if (ep > 1 && prepared.layout.dataParallelAttention) {
     const moeLayers = moeLayerShare(ctx) * prepared.layersPerStage;
     const k = model.moe?.expertsPerToken ?? 1;
-    const dispatch = allToAllSeconds((hiddenBytes * k) / tp, tp * ep, prepared.epLink);
-    communication += moeLayers * (2 * dispatch - allReduce);
+    const ranks = prepared.shard.expertRanks;
+    const perRank = (hiddenValues * k) / tp;
+    const dispatch = allToAllSeconds(perRank * ctx.dispatchBytesPerValue, ranks, prepared.expertLink);
+    const combine = allToAllSeconds(perRank * ctx.collectiveBytesPerValue, ranks, prepared.expertLink);
+    communication += moeLayers * (dispatch + combine - allReduce);
   }
-  if (prepared.layout.pipelineParallel > 1) communication += sendSeconds(hiddenBytes, prepared.ppLink);
+  if (prepared.layout.pipelineParallel > 1) communication += sendSeconds(hiddenValues * ctx.collectiveBytesPerValue, prepared.pipelineLink);
   return communication;
+}
+
+/** Decode tokens plus prompt tokens one step holds per serving engine: the max-tokens-per-step cap. */
+export function stepTokens(ctx: EngineContext, batchPerGroup: number): number {
+  const spec = ctx.speculation;
+  const query = spec === null ? 1 : spec.draftTokens + 1;
+  const tokensPerStep = spec?.expectedTokensPerStep ?? 1;
+  return batchPerGroup * (query + (ctx.newPromptTokens * tokensPerStep) / ctx.scenario.workload.outputTokens);
 }
 
 /**
  * Continuous batching in steady state (MODEL.md section 5): B sequences per replica decode one
  * token per step, and new prompts arrive at B/outputTokens per step, their prefill chunked into
  * the same steps (Sarathi-Serve, Agrawal 2024). With PP stages, B is split into PP micro-batches
- * and a token passes every stage: TPOT = PP x stage time + per-step overhead.
- * Pipeline bubbles: an iteration's prompt chunks ride in one micro-batch, and the others wait
- * behind it at every stage (Sarathi-Serve section 3.3), so the stage time holds the whole
- * iteration's prefill: cycle = PP x (decode of B/PP + prefill of the iteration).
+ * and a token passes every stage: step = PP x stage time + per-step overhead. An iteration's prompt
+ * chunks ride in one micro-batch and the others wait behind it at every stage (Sarathi-Serve 3.3).
+ * Throughput counts all the work; the TPOT a user sees excludes the user's own prompt, which ran
+ * before its first token: TPOT = decode step + (B-1)/B x prompt work per step.
  */
 export function evaluateBatch(
   ctx: EngineContext,
@@ -190,7 +263,7 @@ export function evaluateBatch(
 ): BatchEvaluation {
   const prefillOnTheseChips = options.prefillOnTheseChips ?? true;
   const full = options.full ?? true;
-  const { workload, hardware } = ctx.scenario;
+  const { workload } = ctx.scenario;
   const pp = prepared.layout.pipelineParallel;
   const microBatches = Math.min(pp, batch);
   const perMicroBatch = batch / microBatches;
@@ -199,50 +272,70 @@ export function evaluateBatch(
   const query = spec === null ? 1 : spec.draftTokens + 1;
   // Disaggregated decode pools receive finished prompts (their KV) and compute no prefill.
   const promptsPerStep = prefillOnTheseChips ? (batch * tokensPerStep) / workload.outputTokens : 0;
-  const mixed: StepShape = {
+  const decodeShape: StepShape = {
     decodeSequences: perMicroBatch,
     decodeContextTokens: ctx.meanDecodeContextTokens,
-    prefillTokens: promptsPerStep * ctx.newPromptTokens,
-    prefillPrompts: promptsPerStep,
+    prefillTokens: 0,
+    prefillPrompts: 0,
     cachedTokensPerPrompt: ctx.cachedPromptTokens,
     queryTokensPerSequence: query,
   };
-  const overhead = hardware.efficiency.stepOverheadSeconds;
-  const draftSeconds = spec === null ? 0 : draftTime(ctx, prepared, perMicroBatch) * microBatches;
-  const mixedStage = stageTime(ctx, prepared, mixed, false);
-  const stepSeconds = pp * mixedStage.seconds + overhead + draftSeconds;
-  const tpot = stepSeconds / tokensPerStep;
-  const decodeOnly = full ? stageTime(ctx, prepared, { ...mixed, prefillTokens: 0, prefillPrompts: 0 }) : null;
-  const prefillShare = decodeOnly === null ? Number.NaN
-    : Math.max(0, 1 - (pp * decodeOnly.seconds + overhead + draftSeconds) / stepSeconds);
-  const ttft = full || (options.ttft ?? true) ? timeToFirstToken(ctx, prepared, perMicroBatch) : Number.NaN;
+  const overhead = ctx.efficiency.stepOverheadSeconds;
+  const draftSeconds = spec === null ? 0 : draftTime(ctx, prepared, perMicroBatch, batch) * microBatches;
+  const decodeStage = stageTime(ctx, prepared, decodeShape, batch, full);
+  const decodeStep = pp * decodeStage.seconds + overhead + draftSeconds;
+  let fullStep = decodeStep;
+  if (promptsPerStep > 0 && ctx.newPromptTokens > 0) {
+    const mixed = stageTime(ctx, prepared, {
+      ...decodeShape,
+      prefillTokens: promptsPerStep * ctx.newPromptTokens,
+      prefillPrompts: promptsPerStep,
+    }, batch, false);
+    fullStep = pp * mixed.seconds + overhead + draftSeconds;
+  }
+  const promptWork = Math.max(0, fullStep - decodeStep);
+  const tpot = (decodeStep + ((batch - 1) / batch) * promptWork) / tokensPerStep;
+  const ttft = full || (options.ttft ?? true) ? timeToFirstToken(ctx, prepared, perMicroBatch, batch) : Number.NaN;
   // Online traffic keeps slots free for bursts: the mean load is the p99-safe concurrency.
   const load = workload.arrivals === 'poisson' ? poissonSafeConcurrency(batch) : batch;
   return {
     batch,
     tpotSeconds: tpot,
     ttftSeconds: ttft,
-    replicaOutputTokensPerSecond: load / tpot,
-    prefillShare,
-    decodeStep: decodeOnly === null ? null : wholeStep(decodeOnly, pp, overhead + draftSeconds),
+    replicaOutputTokensPerSecond: (load * tokensPerStep) / fullStep,
+    prefillShare: fullStep > 0 ? promptWork / fullStep : 0,
+    decodeStep: full ? wholeStep(decodeStage, pp, overhead + draftSeconds) : null,
   };
 }
 
-function timeToFirstToken(ctx: EngineContext, prepared: PreparedLayout, perMicroBatch: number): number {
+/** Prompt tokens one step computes for a new prompt: the chunk size, within the step-token cap. */
+export function prefillChunkTokens(ctx: EngineContext, decodeTokensPerGroup: number): number {
+  const { prefillChunkTokens: chunk, maxTokensPerStep } = ctx.scenario.engine;
+  const room = maxTokensPerStep === 'auto' ? chunk : Math.min(chunk, maxTokensPerStep - decodeTokensPerGroup);
+  return Math.max(1, room);
+}
+
+/**
+ * A new prompt is computed in chunks, each sharing a step with the running decode batch; chunk i
+ * attends to the i chunks before it (Sarathi-Serve), so the attention of the whole prompt is the
+ * causal square. Timed at the mean chunk: attention FLOPs and bytes are linear in the context.
+ */
+function timeToFirstToken(ctx: EngineContext, prepared: PreparedLayout, perMicroBatch: number, batch: number): number {
   const pp = prepared.layout.pipelineParallel;
-  const overhead = ctx.scenario.hardware.efficiency.stepOverheadSeconds;
-  // A new prompt is computed in chunks, each sharing a step with the running decode batch.
-  const chunks = Math.max(1, Math.ceil(ctx.newPromptTokens / PREFILL_CHUNK_TOKENS));
-  const chunkTokens = ctx.newPromptTokens / chunks;
-  // A prompt lives in one attention group; under EP every group takes one, so the step shape holds EP prompts.
-  const ep = prepared.layout.expertParallel;
+  const overhead = ctx.efficiency.stepOverheadSeconds;
+  const groups = prepared.shard.attentionGroups;
+  const chunkLimit = prefillChunkTokens(ctx, perMicroBatch / groups);
+  const chunks = Math.max(1, Math.ceil(ctx.newPromptTokens / chunkLimit));
+  const chunkTokens = Math.max(1, ctx.newPromptTokens) / chunks;
+  // A prompt lives in one attention group; every group takes one, so the step holds one per group.
   const chunkStage = stageTime(ctx, prepared, {
     decodeSequences: perMicroBatch,
     decodeContextTokens: ctx.meanDecodeContextTokens,
-    prefillTokens: chunkTokens * ep,
-    prefillPrompts: ep,
+    prefillTokens: chunkTokens * groups,
+    prefillPrompts: groups,
     cachedTokensPerPrompt: ctx.cachedPromptTokens,
-  }, false);
+    prefillPriorTokensPerPrompt: ((chunks - 1) / 2) * chunkTokens,
+  }, batch, false);
   return chunks * (pp * chunkStage.seconds + overhead);
 }
 
@@ -251,23 +344,25 @@ function timeToFirstToken(ctx: EngineContext, prepared: PreparedLayout, perMicro
  * steps of the draft model, or of one extra transformer layer plus the shared LM head for MTP
  * (DeepSeek-V3 report, section 2.2).
  */
-function draftTime(ctx: EngineContext, prepared: PreparedLayout, sequences: number): number {
+function draftTime(ctx: EngineContext, prepared: PreparedLayout, sequences: number, batch: number): number {
   const spec = ctx.speculation!;
   const shape: StepShape = {
     decodeSequences: sequences, decodeContextTokens: ctx.meanDecodeContextTokens,
     prefillTokens: 0, prefillPrompts: 0, cachedTokensPerPrompt: 0,
   };
   if (spec.draft !== null) {
-    const draftLayout = prepareLayout(spec.draft, { ...prepared.layout, pipelineParallel: 1, expertParallel: 1 });
-    return spec.draftTokens * (stageTime(spec.draft, draftLayout, shape, false).seconds + spec.draft.scenario.hardware.efficiency.stepOverheadSeconds);
+    const draftLayout = prepareLayout(spec.draft, { ...prepared.layout, pipelineParallel: 1, expertParallel: 1, dataParallelAttention: false });
+    return spec.draftTokens * (stageTime(spec.draft, draftLayout, shape, batch, false).seconds + spec.draft.efficiency.stepOverheadSeconds);
   }
   const { model } = ctx.scenario;
   const oneLayer: LayerGroup = { count: 1, windowTokens: null, ffn: model.moe !== null ? 'moe' : 'dense' };
+  const kvShare = kvSramFraction(prepared.memory, batch / prepared.shard.attentionGroups);
   let seconds = 0;
   for (const raw of [...layerOperators(model, oneLayer, shape, prepared.shard), ...headOperators(model, shape, prepared.shard)]) {
-    seconds += timeOperator(raw, prepared.rates, sequences / prepared.layout.expertParallel).seconds * raw.count;
+    seconds += timeOperator(raw, prepared.rates, kvShare).seconds * raw.count;
   }
-  const allReduce = allReduceSeconds((sequences / prepared.layout.expertParallel) * model.hiddenSize * ctx.collectiveBytesPerValue, prepared.layout.tensorParallel, prepared.tpLink);
+  const tokens = groupShare(shape, prepared.shard.attentionGroups).decodeSequences;
+  const allReduce = allReduceSeconds(tokens * model.hiddenSize * ctx.collectiveBytesPerValue, prepared.shard.attentionTensorParallel, prepared.attentionLink);
   return spec.draftTokens * (seconds + 2 * allReduce);
 }
 

@@ -1,9 +1,9 @@
-import { PREFILL_CHUNK_TOKENS, type EngineContext } from './context';
-import { evaluateBatch, prepareLayout, stageTime, type PreparedLayout } from './deployment';
-import { kvBytesPerSequencePerChip } from './memory';
 import { ENGINE } from '../messages/engine';
 import type { Message } from '../messages/message';
-import { candidateLayouts, chooseBatch, isBatchFailure, type Candidate } from './search';
+import type { EngineContext } from './context';
+import { evaluateBatch, prefillChunkTokens, prepareLayout, stageTime, type PreparedLayout } from './deployment';
+import { kvBytesPerSequencePerChip } from './memory';
+import { candidateLayouts, chooseBatch, isBatchFailure, type BatchChoice, type Candidate } from './search';
 import type { DisaggregationSummary } from './types';
 
 interface PrefillPool {
@@ -12,88 +12,123 @@ interface PrefillPool {
   latencySeconds: number;
 }
 
+interface DecodePool {
+  prepared: PreparedLayout;
+  chosen: Exclude<BatchChoice, { reason: Message }>;
+}
+
+/** Pool layouts tried per side (the best per chip for each replica size), bounding the pairing. */
+const MAX_POOL_OPTIONS = 6;
+
 /**
  * Disaggregated serving (DistServe, Zhong 2024; Splitwise, Patel 2024): a prefill pool computes
  * prompts and ships their KV cache over the scale-out network to a decode pool that only decodes.
- * Pools are sized so prompt supply matches decode demand; the chip budget is split to maximise
- * output tokens/s (or tokens/s per chip when chips are "auto").
+ * Pools are sized so prompt supply matches decode demand. Every pairing of a prefill layout with a
+ * decode layout that fits the chip budget is tried, so a budget too small for the fastest layouts
+ * still gets the smaller ones (one chip each, when one chip holds the model).
  */
 export function searchDisaggregated(ctx: EngineContext): { best: Candidate; summary: Omit<DisaggregationSummary, 'colocated'> } | Message {
   const { workload, hardware, slo } = ctx.scenario;
-  const layouts = candidateLayouts(ctx).map((l) => prepareLayout(ctx, l)).filter((p) => p.memory.maxSequences >= 1);
+  const layouts = candidateLayouts(ctx).map((l) => prepareLayout(ctx, l)).filter((p) => p.memory.maxSequences >= 1 && p.unusable === null);
   if (layouts.length === 0) return ENGINE.noLayoutHoldsModel();
   const kvBytesPerPrompt = kvBytesPerSequencePerChip(ctx.scenario.model, workload.inputTokens, ctx.kvBytesPerValue, 1, 1);
-  const link = hardware.scaleOut.bandwidthBytesPerSecondPerDirection * hardware.efficiency.linkEfficiency;
+  const link = hardware.scaleOut.bandwidthBytesPerSecondPerDirection * ctx.efficiency.link;
+  const transferSeconds = (chips: number) => hardware.scaleOut.latencySeconds + kvBytesPerPrompt / (chips * link);
 
-  let bestPrefill: PrefillPool | null = null;
+  const prefillPools: PrefillPool[] = [];
   for (const prepared of layouts) {
     const pool = prefillPool(ctx, prepared);
-    const transfer = hardware.scaleOut.latencySeconds + kvBytesPerPrompt / (prepared.chipsPerReplica * link);
-    if (slo.maxTtftSeconds !== null && pool.latencySeconds + transfer > slo.maxTtftSeconds) continue;
-    if (bestPrefill === null || pool.promptsPerSecond / prepared.chipsPerReplica
-      > bestPrefill.promptsPerSecond / bestPrefill.prepared.chipsPerReplica) bestPrefill = pool;
+    if (slo.maxTtftSeconds !== null && !(pool.latencySeconds + transferSeconds(prepared.chipsPerReplica) <= slo.maxTtftSeconds)) continue;
+    prefillPools.push(pool);
   }
-  if (bestPrefill === null) return ENGINE.noPrefillPool();
-
-  let bestDecode: { prepared: PreparedLayout; chosen: Exclude<ReturnType<typeof chooseBatch>, { reason: Message }> } | null = null;
+  if (prefillPools.length === 0) return ENGINE.noPrefillPool();
+  const decodePools: DecodePool[] = [];
   for (const prepared of layouts) {
     const chosen = chooseBatch(ctx, prepared, false);
-    if (isBatchFailure(chosen)) continue;
-    const perChip = chosen.evaluation.replicaOutputTokensPerSecond / prepared.chipsPerReplica;
-    if (bestDecode === null || perChip > bestDecode.chosen.evaluation.replicaOutputTokensPerSecond / bestDecode.prepared.chipsPerReplica) {
-      bestDecode = { prepared, chosen };
+    if (!isBatchFailure(chosen)) decodePools.push({ prepared, chosen });
+  }
+  if (decodePools.length === 0) return ENGINE.noDecodePool();
+
+  const prefillOptions = bestPerSize(prefillPools, (p) => p.prepared.chipsPerReplica, (p) => p.promptsPerSecond);
+  const decodeOptions = bestPerSize(decodePools, (d) => d.prepared.chipsPerReplica, (d) => d.chosen.evaluation.replicaOutputTokensPerSecond);
+  let best: { prefill: PrefillPool; decode: DecodePool; split: Split } | null = null;
+  for (const p of prefillOptions) {
+    for (const d of decodeOptions) {
+      const decodeRate = d.chosen.evaluation.replicaOutputTokensPerSecond;
+      const promptRate = p.promptsPerSecond * workload.outputTokens; // output tokens/s one prefill replica feeds
+      const split = splitChips(ctx.scenario.chips, d.prepared.chipsPerReplica, p.prepared.chipsPerReplica, decodeRate, promptRate);
+      if (split !== null && (best === null || split.score > best.split.score * (1 + 1e-12))) best = { prefill: p, decode: d, split };
     }
   }
-  if (bestDecode === null) return ENGINE.noDecodePool();
-
-  const decodeRate = bestDecode.chosen.evaluation.replicaOutputTokensPerSecond;
-  const promptRate = bestPrefill.promptsPerSecond * workload.outputTokens; // output tokens/s one prefill replica feeds
-  const cd = bestDecode.prepared.chipsPerReplica;
-  const cp = bestPrefill.prepared.chipsPerReplica;
-  const split = splitChips(ctx.scenario.chips, cd, cp, decodeRate, promptRate);
-  if (split === null) return ENGINE.disaggregationChips(cd + cp, ctx.scenario.chips ?? 0);
-
-  const transfer = hardware.scaleOut.latencySeconds + kvBytesPerPrompt / (Math.min(cp, cd) * link);
+  if (best === null) {
+    const smallest = Math.min(...decodeOptions.map((d) => d.prepared.chipsPerReplica)) + Math.min(...prefillOptions.map((p) => p.prepared.chipsPerReplica));
+    return ENGINE.disaggregationChips(smallest, ctx.scenario.chips === 'auto' ? 0 : ctx.scenario.chips);
+  }
+  const { prefill, decode, split } = best;
+  const cd = decode.prepared.chipsPerReplica;
+  const cp = prefill.prepared.chipsPerReplica;
+  const transfer = transferSeconds(Math.min(cp, cd));
   const chips = split.decodeReplicas * cd + split.prefillReplicas * cp;
-  const output = Math.min(split.decodeReplicas * decodeRate, split.prefillReplicas * promptRate);
+  const decodeRate = decode.chosen.evaluation.replicaOutputTokensPerSecond;
+  const output = Math.min(split.decodeReplicas * decodeRate, split.prefillReplicas * prefill.promptsPerSecond * workload.outputTokens);
   const evaluation = {
-    ...evaluateBatch(ctx, bestDecode.prepared, bestDecode.chosen.evaluation.batch, { prefillOnTheseChips: false }),
-    ttftSeconds: bestPrefill.latencySeconds + transfer,
+    ...evaluateBatch(ctx, decode.prepared, decode.chosen.evaluation.batch, { prefillOnTheseChips: false }),
+    ttftSeconds: prefill.latencySeconds + transfer,
     prefillShare: (split.prefillReplicas * cp) / chips,
   };
   return {
     best: {
-      prepared: bestDecode.prepared,
+      prepared: decode.prepared,
       evaluation,
       replicas: split.decodeReplicas,
       chips,
-      batchLimitedBy: bestDecode.chosen.limit,
+      batchLimitedBy: decode.chosen.limit,
       outputTokensPerSecond: output,
     },
     summary: {
-      prefill: { ...poolLayout(bestPrefill.prepared, split.prefillReplicas), promptsPerSecondPerReplica: bestPrefill.promptsPerSecond },
-      decode: { ...poolLayout(bestDecode.prepared, split.decodeReplicas), batch: evaluation.batch },
+      prefill: {
+        ...poolLayout(prefill.prepared, split.prefillReplicas),
+        promptsPerSecondPerReplica: prefill.promptsPerSecond,
+        promptTokensPerSecondPerChip: (prefill.promptsPerSecond * Math.max(1, ctx.newPromptTokens)) / cp,
+      },
+      decode: {
+        ...poolLayout(decode.prepared, split.decodeReplicas),
+        batch: evaluation.batch,
+        outputTokensPerSecondPerChip: decodeRate / cd,
+      },
       kvTransferSeconds: transfer,
       kvBytesPerPrompt,
     },
   };
 }
 
+/** For each replica size, the option with the most work per chip; the best few overall. */
+function bestPerSize<T>(options: T[], size: (o: T) => number, rate: (o: T) => number): T[] {
+  const bySize = new Map<number, T>();
+  for (const o of options) {
+    const current = bySize.get(size(o));
+    if (current === undefined || rate(o) > rate(current)) bySize.set(size(o), o);
+  }
+  return [...bySize.values()].sort((a, b) => rate(b) / size(b) - rate(a) / size(a)).slice(0, MAX_POOL_OPTIONS);
+}
+
 function poolLayout(p: PreparedLayout, replicas: number) {
-  return { ...p.layout, replicas, chipsPerReplica: p.chipsPerReplica };
+  const { tensorParallel, pipelineParallel, expertParallel } = p.layout;
+  return { tensorParallel, pipelineParallel, expertParallel, replicas, chipsPerReplica: p.chipsPerReplica };
 }
 
 /** Prompts packed into one step up to the chunk size; with PP, stages work on successive prompts. */
 function prefillPool(ctx: EngineContext, prepared: PreparedLayout): PrefillPool {
-  const ep = prepared.layout.expertParallel;
-  const perGroup = Math.max(1, Math.floor(PREFILL_CHUNK_TOKENS / Math.max(1, ctx.newPromptTokens)));
-  const prompts = perGroup * ep;
+  const groups = prepared.shard.attentionGroups;
+  const promptTokens = Math.max(1, ctx.newPromptTokens);
+  const perGroup = Math.max(1, Math.floor(prefillChunkTokens(ctx, 0) / promptTokens));
+  const prompts = perGroup * groups;
   const stage = stageTime(ctx, prepared, {
     decodeSequences: 0, decodeContextTokens: 0,
-    prefillTokens: prompts * Math.max(1, ctx.newPromptTokens), prefillPrompts: prompts,
+    prefillTokens: prompts * promptTokens, prefillPrompts: prompts,
     cachedTokensPerPrompt: ctx.cachedPromptTokens,
-  }, false);
-  const overhead = ctx.scenario.hardware.efficiency.stepOverheadSeconds;
+  }, 0, false);
+  const overhead = ctx.efficiency.stepOverheadSeconds;
   return {
     prepared,
     promptsPerSecond: prompts / (stage.seconds + overhead),
@@ -104,15 +139,15 @@ function prefillPool(ctx: EngineContext, prepared: PreparedLayout): PrefillPool 
 /** Replica counts of each pool: best output within the budget, or best per chip when chips are auto. */
 interface Split { decodeReplicas: number; prefillReplicas: number; score: number }
 
-function splitChips(budget: number | null, cd: number, cp: number, decodeRate: number, promptRate: number): Split | null {
+function splitChips(budget: number | 'auto', cd: number, cp: number, decodeRate: number, promptRate: number): Split | null {
   let best = null as Split | null;
   const consider = (nd: number, np: number) => {
     if (nd < 1 || np < 1) return;
     const output = Math.min(nd * decodeRate, np * promptRate);
-    const score = budget === null ? output / (nd * cd + np * cp) : output;
+    const score = budget === 'auto' ? output / (nd * cd + np * cp) : output;
     if (best === null || score > best.score * (1 + 1e-12)) best = { decodeReplicas: nd, prefillReplicas: np, score };
   };
-  if (budget === null) {
+  if (budget === 'auto') {
     for (let np = 1; np <= 16; np++) {
       const ideal = (np * promptRate) / decodeRate;
       consider(Math.max(1, Math.floor(ideal)), np);

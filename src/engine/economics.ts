@@ -1,4 +1,4 @@
-import type { CostBreakdown, EconomicsInput, HardwareProfile } from './types';
+import type { CostBreakdown, EconomicsInput, EnergyUse, HardwareProfile } from './types';
 
 const HOURS_PER_YEAR = 8760;
 
@@ -39,8 +39,43 @@ export function tcoPerChipHour(hardware: HardwareProfile, economics: EconomicsIn
   };
 }
 
+/** The market rental of the chip (the user's override first); null when the market has none. */
 export function rentalPerChipHour(hardware: HardwareProfile, economics: EconomicsInput): number | null {
   return economics.rentalUsdPerChipHour ?? hardware.price.rentalUsdPerChipHour;
+}
+
+/**
+ * The market's rental-to-owning-cost ratio over chips that have both prices (written by
+ * `npm run calibrate -- --write` into engine/data/calibration-summary.json): median and quartiles,
+ * at the economics it was computed with, so an estimate depends on the chip and not on the
+ * user's electricity or depreciation edits.
+ */
+export interface RentalToTcoRatio {
+  median: number;
+  q1: number;
+  q3: number;
+  n: number;
+  economics: EconomicsInput;
+}
+
+/** A chip without a market rental: its owning cost x the market's median rental/TCO ratio (shown "≈"). */
+export function estimatedRentalPerChipHour(hardware: HardwareProfile, ratio: RentalToTcoRatio): number {
+  return tcoPerChipHour(hardware, ratio.economics).totalUsdPerHour * ratio.median;
+}
+
+/**
+ * Energy per output token with the TCO power line's terms: TDP x server overhead x load factor x
+ * PUE, divided by output tokens/s per chip; 1 kWh = 3.6 MJ.
+ */
+export function energyUse(hardware: HardwareProfile, economics: EconomicsInput, outputTokensPerSecondPerChip: number): EnergyUse | null {
+  if (!(outputTokensPerSecondPerChip > 0)) return null;
+  const watts = hardware.power.tdpWatts * hardware.packaging.serverPowerOverheadMultiplier * economics.loadFactor * economics.pue;
+  const joulesPerOutputToken = watts / outputTokensPerSecondPerChip;
+  return {
+    joulesPerOutputToken,
+    kwhPerMillionOutputTokens: joulesPerOutputToken / 3.6,
+    outputTokensPerSecondPerKw: 1000 / joulesPerOutputToken,
+  };
 }
 
 /** Prices a deployment: $/hour, $/M output tokens, $/M input tokens (prefill share of time), tokens/s per $/h. */
@@ -58,6 +93,7 @@ export function priceDeployment(
     costPerHourUsd,
     usdPerMillionOutputTokens: outputPerHour > 0 ? (costPerHourUsd / outputPerHour) * 1e6 : Infinity,
     usdPerMillionInputTokens: inputPerHour > 0 ? ((costPerHourUsd * prefillShare) / inputPerHour) * 1e6 : 0,
-    outputTokensPerSecondPerDollarPerHour: costPerHourUsd > 0 ? outputTokensPerSecond / costPerHourUsd : 0,
+    // A free chip's tokens per dollar are unbounded: null, not 0 (which would rank it last).
+    outputTokensPerSecondPerDollarPerHour: costPerHourUsd > 0 ? outputTokensPerSecond / costPerHourUsd : null,
   };
 }

@@ -1,7 +1,8 @@
+import { formatSeconds } from '../format/units';
 import type { EngineContext } from './context';
 import type { TcoPerChipHour } from './economics';
 import type { Candidate } from './search';
-import type { ExplainEntry, HardwareProfile, SimulationResult, SourceGroup } from './types';
+import type { ExplainEntry, ExplainInput, HardwareProfile, SimulationResult, SourceGroup } from './types';
 
 function sourceOf(hw: HardwareProfile, group: SourceGroup, path?: string): string {
   const sources = hw.sources[group]?.join('; ') ?? 'no source';
@@ -9,56 +10,80 @@ function sourceOf(hw: HardwareProfile, group: SourceGroup, path?: string): strin
   return estimate === undefined ? sources : `ESTIMATE (${estimate}); ${sources}`;
 }
 
-/** For each headline number: the formula and the inputs that produced it (issue 2: "explain"). */
+const EVIDENCE_TEXT = {
+  measured: 'fitted to this chip\'s own calibration rows',
+  family: 'fitted to a sibling chip\'s rows (same silicon generation and software stack)',
+  prior: 'no measurements: the medians of the measured families (never better than measured chips because data is missing)',
+  claim: 'announced or vendor-claimed figures only; efficiencies are the prior of the measured families',
+} as const;
+
+/** Where the efficiencies in use come from, in one line (shown once, not per input). */
+function efficiencySource(ctx: EngineContext): string {
+  const hw = ctx.scenario.hardware;
+  const ev = hw.efficiency.evidence;
+  const rows = ev.basis === 'measured' ? ` (${ev.rows} rows)` : ev.basis === 'family' ? ` (${ev.from ?? 'sibling'}, ${ev.rows} rows)` : '';
+  const mode = ctx.efficiency.mode === 'achieved' ? `x software-stack factor ${ctx.efficiency.softwareFactor.toFixed(3)}`
+    : ctx.efficiency.usesClaim ? 'vendor-claimed shares, software factor 1' : 'silicon limit, software factor 1';
+  return `evidence "${ev.basis}"${rows}: ${EVIDENCE_TEXT[ev.basis]}; ${mode}`;
+}
+
+/**
+ * For each headline number: the formula, the inputs that move it most first (`primaryInputs` of
+ * them; the rest are detail), and where each comes from. Also why the layout won, with the numbers
+ * of the layouts it beat.
+ */
 export function buildExplain(
   ctx: EngineContext,
   best: Candidate,
   result: SimulationResult,
   tco: TcoPerChipHour,
-  rentalRate: number | null,
+  usdPerChipHour: number | null,
 ): ExplainEntry[] {
   const { hardware: hw, model, workload, economics } = ctx.scenario;
-  const e = best.evaluation;
   const d = result.decodeStepBreakdownSeconds;
   const cfg = result.config;
+  const e = ctx.efficiency;
   const flopsPath = `compute.denseFlopsPerSecond.${ctx.rate.rateClass}`;
-  const perChipHour = result.pricingUsed === 'rental' && rentalRate !== null ? rentalRate : tco.totalUsdPerHour;
-  return [
+  const effSource = efficiencySource(ctx);
+  const entries: ExplainEntry[] = [
     {
       key: 'tpotSeconds', label: 'Time per output token', value: result.tpotSeconds, unit: 's',
-      formula: 'TPOT = PP x stage time (decode of B/PP sequences + the prompt prefill of the iteration, which rides in one micro-batch) '
-        + '+ per-step overhead, divided by the tokens a step yields (speculative decoding); '
-        + 'each operator t = max(FLOPs / (peak x compute eff), bytes / (bandwidth x memory eff)) + kernels x kernel overhead',
+      formula: 'TPOT = decode step + (B - 1)/B x other users\' prompt work per step, over the tokens a step yields; '
+        + 'decode step = PP x stage time + per-step overhead; each operator t = max(FLOPs / (peak x share), bytes / (bandwidth x share)) + fixed cost',
+      primaryInputs: 5,
       inputs: [
         { name: 'batch per replica B', value: cfg.batch, unit: 'sequences' },
-        { name: 'tensor parallel', value: cfg.tensorParallel, unit: '' },
-        { name: 'pipeline parallel', value: cfg.pipelineParallel, unit: '' },
-        { name: 'decode step: compute-bound time', value: d.compute, unit: 's' },
         { name: 'decode step: memory-bound time', value: d.memory, unit: 's' },
+        { name: 'decode step: compute-bound time', value: d.compute, unit: 's' },
         { name: 'decode step: communication', value: d.communication, unit: 's' },
+        { name: 'share of each step spent on prompts', value: result.prefillShareOfStep, unit: '' },
         { name: 'decode step: fixed overheads', value: d.overhead, unit: 's' },
-        { name: 'prompt-prefill share of each step', value: e.prefillShare, unit: '' },
         { name: `peak ${ctx.rate.rateClass} matrix rate`, value: ctx.rate.flopsPerSecond, unit: 'FLOP/s', source: sourceOf(hw, 'compute', flopsPath) },
-        { name: 'compute efficiency (x software factor)', value: ctx.computeEfficiency, unit: '', source: `${hw.efficiency.basis}: ${hw.efficiency.note}` },
         { name: 'HBM bandwidth', value: hw.memory.hbmBandwidthBytesPerSecond, unit: 'B/s', source: sourceOf(hw, 'memory', 'memory.hbmBandwidthBytesPerSecond') },
-        { name: 'memory efficiency (x software factor)', value: ctx.memoryEfficiency, unit: '', source: `${hw.efficiency.basis}: ${hw.efficiency.note}` },
-        { name: 'kernel overhead', value: hw.efficiency.kernelOverheadSeconds, unit: 's', source: sourceOf(hw, 'efficiency') },
-        { name: 'per-step overhead', value: hw.efficiency.stepOverheadSeconds, unit: 's', source: sourceOf(hw, 'efficiency') },
+        { name: 'GEMM compute share in use', value: e.compute, unit: '', source: effSource },
+        { name: 'weight-streaming share in use', value: e.memory, unit: '', source: effSource },
+        { name: 'decode attention: fixed cost + KV bytes at this share', value: e.attentionMemory, unit: '', source: 'h200-kernel-timings-2.jsonl attn_decode_gqa (bytes, not sequences, set the time)' },
+        { name: 'KV cache held in SRAM', value: result.memory.kvSramFraction, unit: '' },
+        { name: 'kernel fixed cost', value: e.kernelOverheadSeconds, unit: 's', source: sourceOf(hw, 'efficiency') },
+        { name: 'per-step fixed cost', value: e.stepOverheadSeconds, unit: 's', source: sourceOf(hw, 'efficiency') },
         { name: 'scale-up bandwidth per direction', value: hw.scaleUp.bandwidthBytesPerSecondPerDirection, unit: 'B/s', source: sourceOf(hw, 'scaleUp') },
         { name: 'mean decode context', value: ctx.meanDecodeContextTokens, unit: 'tokens' },
       ],
     },
     {
       key: 'tokensPerSecondPerUser', label: 'Tokens/s per user', value: result.tokensPerSecondPerUser, unit: 'tokens/s',
-      formula: '1 / TPOT',
+      formula: '1 / TPOT', primaryInputs: 1,
       inputs: [{ name: 'TPOT', value: result.tpotSeconds, unit: 's' }],
     },
     {
       key: 'ttftSeconds', label: 'Time to first token', value: result.ttftSeconds, unit: 's',
       formula: 'chunks x (PP x stage time of a step holding the running batch plus one prompt chunk + per-step overhead); '
-        + 'prompt tokens served from the prefix cache skip compute but their KV is read',
+        + 'chunk i attends to the i chunks before it (causal attention over the whole prompt); cached prompt tokens skip compute but are read',
+      primaryInputs: 3,
       inputs: [
         { name: 'prompt tokens computed', value: ctx.newPromptTokens, unit: 'tokens' },
+        { name: 'prefill chunk', value: ctx.scenario.engine.prefillChunkTokens, unit: 'tokens' },
+        { name: 'flash-attention compute share in use', value: e.attentionCompute, unit: '', source: 'h200-kernel-timings-2.jsonl attn_prefill; ' + effSource },
         { name: 'prompt tokens from prefix cache', value: ctx.cachedPromptTokens, unit: 'tokens' },
         { name: 'batch per replica', value: cfg.batch, unit: 'sequences' },
       ],
@@ -66,79 +91,134 @@ export function buildExplain(
     {
       key: 'outputTokensPerSecond', label: 'Output tokens/s (all replicas)', value: result.outputTokensPerSecond, unit: 'tokens/s',
       formula: workload.arrivals === 'poisson'
-        ? 'replicas x L / TPOT, L = the mean concurrency whose 99th percentile fits the B slots under Poisson arrivals'
-        : 'replicas x B / TPOT',
+        ? 'replicas x L / (full step / tokens per step), L = the mean concurrency whose 99th percentile fits the B slots under Poisson arrivals'
+        : 'replicas x B / (full step / tokens per step); the full step holds every prompt\'s work',
+      primaryInputs: 3,
       inputs: [
         { name: 'replicas', value: cfg.replicas, unit: '' },
-        { name: 'arrivals', value: workload.arrivals ?? 'saturated', unit: '' },
         { name: 'batch per replica B', value: cfg.batch, unit: 'sequences' },
-        { name: 'TPOT', value: result.tpotSeconds, unit: 's' },
         { name: 'batch limited by', value: result.memory.batchLimitedBy, unit: '' },
+        { name: 'arrivals', value: workload.arrivals, unit: '' },
+        { name: 'TPOT (a user\'s)', value: result.tpotSeconds, unit: 's' },
       ],
     },
-    {
-      key: 'outputTokensPerSecondPerChip', label: 'Output tokens/s per chip', value: result.outputTokensPerSecondPerChip, unit: 'tokens/s',
-      formula: 'output tokens/s / chips used',
-      inputs: [
-        { name: 'output tokens/s', value: result.outputTokensPerSecond, unit: 'tokens/s' },
-        { name: 'chips used', value: cfg.chips, unit: 'chips' },
-      ],
-    },
+    deploymentEntry(result),
     {
       key: 'memory.maxBatchThatFits', label: 'Largest batch that fits', value: result.memory.maxBatchThatFits, unit: 'sequences',
-      formula: 'floor((capacity x (1 - reserve) - weights/(TP x PP)) / KV bytes per sequence per chip); KV per sequence = '
-        + 'layers x KV values per token x (input + output tokens, capped at the window on windowed layers) x KV bytes / (TP x PP)',
+      formula: 'floor((capacity x (1 - reserve) - weights per chip) / KV bytes per sequence per chip) x attention groups; KV per sequence = '
+        + 'layers x KV values per token x (input + output tokens, capped at the window on windowed layers) x KV bytes / (attention TP x PP)',
+      primaryInputs: 3,
       inputs: [
         { name: 'capacity per chip', value: result.memory.capacityBytesPerChip, unit: 'B', source: sourceOf(hw, 'memory', 'memory.hbmCapacityBytes') },
-        { name: 'reserve fraction', value: hw.efficiency.memoryReserveFraction, unit: '' },
         { name: 'weights per chip', value: result.memory.weightsBytesPerChip, unit: 'B' },
-        { name: 'total parameters', value: ctx.params.total, unit: 'params', source: model.source },
-        { name: 'weight bytes per value', value: ctx.weightBytesPerValue, unit: 'B' },
         { name: 'KV bytes per sequence per chip', value: best.prepared.memory.kvBytesPerSequencePerChip, unit: 'B' },
+        { name: 'reserve fraction', value: hw.efficiency.memoryReserveFraction, unit: '' },
+        { name: 'total parameters', value: ctx.params.total, unit: 'params', source: model.source },
         { name: 'context per sequence', value: ctx.maxContextTokens, unit: 'tokens' },
       ],
     },
-    {
-      key: 'costPerHourUsd', label: `Cost per hour (${result.pricingUsed})`, value: result.costPerHourUsd, unit: 'USD/h',
-      formula: result.pricingUsed === 'rental' ? 'chips x rental $/chip-hour'
-        : 'chips x [capex x overhead x CRF(r, n) / 8760 + TDP x server overhead x load x PUE x $/kWh + TDP x server overhead x hosting $/kW-month x 12 / 8760]',
-      inputs: result.pricingUsed === 'rental'
-        ? [
-          { name: 'chips', value: cfg.chips, unit: 'chips' },
-          { name: 'rental per chip-hour', value: perChipHour, unit: 'USD/h', source: economics.rentalUsdPerChipHour === null ? sourceOf(hw, 'price', 'price.rentalUsdPerChipHour') : 'user input' },
-        ]
-        : [
-          { name: 'chips', value: cfg.chips, unit: 'chips' },
-          { name: 'capex per chip incl. overhead', value: tco.capexUsdPerChip, unit: 'USD', source: economics.capexUsdPerChip === null ? sourceOf(hw, 'price', 'price.listPriceUsd') : 'user input' },
-          { name: 'depreciation', value: economics.depreciationYears, unit: 'years' },
-          { name: 'cost of capital', value: economics.costOfCapitalPerYear, unit: '/year' },
-          { name: 'TDP', value: hw.power.tdpWatts, unit: 'W', source: sourceOf(hw, 'power', 'power.tdpWatts') },
-          { name: 'load factor', value: economics.loadFactor, unit: '' },
-          { name: 'PUE', value: economics.pue, unit: '' },
-          { name: 'electricity', value: economics.usdPerKwh, unit: 'USD/kWh' },
-          { name: 'hosting', value: economics.hostingUsdPerKwMonth, unit: 'USD/kW-month' },
-          { name: 'capex per chip-hour', value: tco.capexUsdPerHour, unit: 'USD/h' },
-          { name: 'power per chip-hour', value: tco.powerUsdPerHour, unit: 'USD/h' },
-          { name: 'hosting per chip-hour', value: tco.hostingUsdPerHour, unit: 'USD/h' },
-        ],
-    },
-    {
-      key: 'usdPerMillionOutputTokens', label: '$ per million output tokens', value: result.usdPerMillionOutputTokens, unit: 'USD/Mtok',
+  ];
+  if (usdPerChipHour !== null && result.costPerHourUsd !== null) {
+    entries.push(costEntry(ctx, result, tco, usdPerChipHour));
+    entries.push({
+      key: 'usdPerMillionOutputTokens', label: '$ per million output tokens', value: result.usdPerMillionOutputTokens ?? 0, unit: 'USD/Mtok',
       formula: 'cost per hour / (output tokens/s x 3600) x 1e6 (all serving cost, prefill included, charged to output tokens)',
+      primaryInputs: 2,
       inputs: [
         { name: 'cost per hour', value: result.costPerHourUsd, unit: 'USD/h' },
         { name: 'output tokens/s', value: result.outputTokensPerSecond, unit: 'tokens/s' },
         { name: 'input tokens per request', value: workload.inputTokens, unit: 'tokens' },
         { name: 'output tokens per request', value: workload.outputTokens, unit: 'tokens' },
       ],
-    },
-    {
-      key: 'outputTokensPerSecondPerDollarPerHour', label: 'Output tokens/s per $/hour', value: result.outputTokensPerSecondPerDollarPerHour, unit: 'tokens/s per USD/h',
-      formula: 'output tokens/s / cost per hour (= tokens per dollar / 3600)',
+    });
+  }
+  if (result.energy !== null) {
+    entries.push({
+      key: 'energy.joulesPerOutputToken', label: 'Energy per output token', value: result.energy.joulesPerOutputToken, unit: 'J',
+      formula: 'TDP x server power overhead x load factor x PUE / output tokens/s per chip (the TCO power line\'s terms); kWh per million = J / 3.6',
+      primaryInputs: 2,
       inputs: [
-        { name: 'output tokens/s', value: result.outputTokensPerSecond, unit: 'tokens/s' },
-        { name: 'cost per hour', value: result.costPerHourUsd, unit: 'USD/h' },
+        { name: 'TDP', value: hw.power.tdpWatts, unit: 'W', source: sourceOf(hw, 'power', 'power.tdpWatts') },
+        { name: 'output tokens/s per chip', value: result.outputTokensPerSecondPerChip, unit: 'tokens/s' },
+        { name: 'server power overhead', value: hw.packaging.serverPowerOverheadMultiplier, unit: 'x' },
+        { name: 'load factor', value: economics.loadFactor, unit: '' },
+        { name: 'PUE', value: economics.pue, unit: '' },
       ],
-    },
-  ];
+    });
+  }
+  if (result.uncertainty !== null) {
+    entries.push({
+      key: 'uncertainty', label: 'Range and evidence', value: result.uncertainty.coverage, unit: 'coverage',
+      formula: result.uncertainty.derivation, primaryInputs: 1,
+      inputs: [
+        { name: 'evidence basis', value: result.evidence.basis, unit: '', source: effSource },
+        { name: 'calibration rows behind the fit', value: result.evidence.rows, unit: 'rows' },
+      ],
+    });
+  }
+  return entries;
+}
+
+/** Why this layout: its numbers next to the layouts it beat (the search's own alternatives). */
+function deploymentEntry(result: SimulationResult): ExplainEntry {
+  const cfg = result.config;
+  const inputs: ExplainInput[] = result.alternatives.map((a) => ({
+    name: a.layout,
+    value: a.reason === null
+      ? `${Math.round(a.outputTokensPerSecondPerChip).toLocaleString('en-US')} tok/s per chip at batch ${a.batch}, ${a.tokensPerSecondPerUser.toFixed(1)} tok/s per user`
+      : `cannot serve: ${a.reason}`,
+    unit: '',
+  }));
+  const winner = result.alternatives[0];
+  const runner = result.alternatives.find((a, i) => i > 0 && a.reason === null);
+  const why = winner === undefined ? 'the only layout tried'
+    : runner === undefined ? `${winner.layout}: the only layout that serves the workload`
+      : `${winner.layout} gives ${Math.round(winner.outputTokensPerSecondPerChip).toLocaleString('en-US')} tok/s per chip against `
+        + `${Math.round(runner.outputTokensPerSecondPerChip).toLocaleString('en-US')} for ${runner.layout}`;
+  return {
+    key: 'config', label: 'Why this deployment', value: cfg.chips, unit: 'chips',
+    formula: `${why}; the search keeps the layout with the most output tokens/s on the chips given (per chip when chips are "auto"), `
+      + `each at its best batch under the latency limits (batch limited by ${result.memory.batchLimitedBy}; TTFT ${formatSeconds(result.ttftSeconds)})`,
+    primaryInputs: Math.min(5, inputs.length),
+    inputs,
+  };
+}
+
+function costEntry(ctx: EngineContext, result: SimulationResult, tco: TcoPerChipHour, usdPerChipHour: number): ExplainEntry {
+  const { hardware: hw, economics } = ctx.scenario;
+  const cfg = result.config;
+  if (result.pricingUsed === 'rental') {
+    return {
+      key: 'costPerHourUsd', label: `Cost per hour (rental${result.pricing.rentalEstimated ? ', estimated ≈' : ''})`, value: result.costPerHourUsd ?? 0, unit: 'USD/h',
+      formula: result.pricing.rentalEstimated ? `chips x estimated rental per chip-hour; ${result.pricing.rentalEstimateNote ?? ''}` : 'chips x rental $/chip-hour',
+      primaryInputs: 2,
+      inputs: [
+        { name: 'chips', value: cfg.chips, unit: 'chips' },
+        {
+          name: 'rental per chip-hour', value: usdPerChipHour, unit: 'USD/h',
+          source: economics.rentalUsdPerChipHour !== null ? 'user input'
+            : result.pricing.rentalEstimated ? (result.pricing.rentalEstimateNote ?? '') : sourceOf(hw, 'price', 'price.rentalUsdPerChipHour'),
+        },
+      ],
+    };
+  }
+  return {
+    key: 'costPerHourUsd', label: 'Cost per hour (TCO)', value: result.costPerHourUsd ?? 0, unit: 'USD/h',
+    formula: 'chips x [capex x overhead x CRF(r, n) / 8760 + TDP x server overhead x load x PUE x $/kWh + TDP x server overhead x hosting $/kW-month x 12 / 8760]',
+    primaryInputs: 4,
+    inputs: [
+      { name: 'chips', value: cfg.chips, unit: 'chips' },
+      { name: 'capex per chip incl. overhead', value: tco.capexUsdPerChip, unit: 'USD', source: economics.capexUsdPerChip === null ? sourceOf(hw, 'price', 'price.listPriceUsd') : 'user input' },
+      { name: 'capex per chip-hour', value: tco.capexUsdPerHour, unit: 'USD/h' },
+      { name: 'power per chip-hour', value: tco.powerUsdPerHour, unit: 'USD/h' },
+      { name: 'hosting per chip-hour', value: tco.hostingUsdPerHour, unit: 'USD/h' },
+      { name: 'depreciation', value: economics.depreciationYears, unit: 'years' },
+      { name: 'cost of capital', value: economics.costOfCapitalPerYear, unit: '/year' },
+      { name: 'TDP', value: hw.power.tdpWatts, unit: 'W', source: sourceOf(hw, 'power', 'power.tdpWatts') },
+      { name: 'load factor', value: economics.loadFactor, unit: '' },
+      { name: 'PUE', value: economics.pue, unit: '' },
+      { name: 'electricity', value: economics.usdPerKwh, unit: 'USD/kWh' },
+      { name: 'hosting', value: economics.hostingUsdPerKwMonth, unit: 'USD/kW-month' },
+    ],
+  };
 }

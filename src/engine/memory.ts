@@ -43,14 +43,15 @@ export interface MemoryPlan {
   /** Largest number of concurrent sequences per replica whose KV fits next to the weights (0 = weights alone do not fit). */
   maxSequences: number;
   weightSramFraction: number;
-  /** Weights and one sequence's KV all fit in SRAM, so KV streams from SRAM too. */
-  kvInSram: boolean;
+  /** SRAM left after the weights that KV may use, per chip (0 on chips whose SRAM cannot hold weights). */
+  kvSramCapacityBytes: number;
 }
 
 /**
  * weights/(TP*PP) + KV(B, S)/(TP*PP) + reserve <= capacity (MODEL.md section 4). The reserve
  * fraction covers activations, runtime and fragmentation. SRAM counts as capacity only on chips
- * whose scratchpad can hold weights (Groq, Cerebras, ...), not on GPU caches.
+ * whose scratchpad can hold weights (Groq, Cerebras, ...), not on GPU caches. Weights take the
+ * SRAM first; the KV bytes that fit in what is left are read at SRAM speed, the rest from HBM.
  */
 export function planMemory(
   hardware: HardwareProfile,
@@ -63,12 +64,11 @@ export function planMemory(
   const usable = usableBytesPerChip(hardware);
   const reserve = capacity - usable;
   const free = usable - weightsBytesPerChip;
-  // Under expert parallelism each of the EP attention groups holds the KV of its share of sequences.
+  // Under DP attention each attention group holds the KV of its share of sequences.
   const perGroup = free <= 0 ? 0 : kvBytesPerSequencePerChip > 0 ? Math.floor(free / kvBytesPerSequencePerChip) : 1e9;
   const maxSequences = perGroup * attentionGroups;
   const sramUsable = sram * (1 - hardware.efficiency.memoryReserveFraction);
   const weightSramFraction = sram > 0 && weightsBytesPerChip > 0 ? Math.min(1, sramUsable / weightsBytesPerChip) : 0;
-  const kvInSram = sram > 0 && weightSramFraction >= 1 && weightsBytesPerChip + kvBytesPerSequencePerChip <= sramUsable;
   return {
     capacityBytesPerChip: capacity,
     usableBytesPerChip: usable,
@@ -77,6 +77,12 @@ export function planMemory(
     kvBytesPerSequencePerChip,
     maxSequences,
     weightSramFraction,
-    kvInSram,
+    kvSramCapacityBytes: sram > 0 ? Math.max(0, sramUsable - weightsBytesPerChip) : 0,
   };
+}
+
+/** Share of the resident KV cache (sequences per attention group on this chip) that SRAM holds. */
+export function kvSramFraction(plan: MemoryPlan, residentSequencesPerGroup: number): number {
+  const kv = residentSequencesPerGroup * plan.kvBytesPerSequencePerChip;
+  return kv > 0 ? Math.min(1, plan.kvSramCapacityBytes / kv) : 0;
 }

@@ -1,4 +1,5 @@
 import { attentionHeadDims, expectedDistinctExperts, kvValuesPerTokenPerLayer, type LayerGroup } from './architecture';
+import { ROUTER_SKEW, busiestBinLoad } from './load-balance';
 import { attentionParams, ffnParams } from './parameters';
 import type { ModelArchitecture } from './types';
 
@@ -8,8 +9,11 @@ import type { ModelArchitecture } from './types';
  */
 export interface RawOperator {
   name: string;
-  /** matrix: GEMM; attention-decode/-prefill: attention core; vector: norms, activations, residuals. */
-  kind: 'matrix' | 'attention-decode' | 'attention-prefill' | 'vector';
+  /**
+   * matrix: dense GEMM; moe-experts: grouped expert GEMMs; attention-decode/-prefill: attention
+   * core; vector: norms, activations, residuals.
+   */
+  kind: 'matrix' | 'moe-experts' | 'attention-decode' | 'attention-prefill' | 'vector';
   phase: 'prefill' | 'decode';
   /** Instances per step (layers in the group, or 1). */
   count: number;
@@ -19,11 +23,13 @@ export interface RawOperator {
   activationBytes: number;
   /** Kernel launches per instance (fixed-cost term of MODEL.md section 2). */
   kernels: number;
+  /** moe-experts only: mean routed tokens per touched expert on the busiest rank (grouped-GEMM efficiency). */
+  tokensPerExpert?: number;
 }
 
-/** What one chip computes in one step. */
+/** What one replica computes in one step (divided over its chips by the shard plan). */
 export interface StepShape {
-  /** Sequences decoding one token each. */
+  /** Sequences decoding one token each (per micro-batch). */
   decodeSequences: number;
   /** Mean context length the decoding sequences attend to. */
   decodeContextTokens: number;
@@ -33,19 +39,27 @@ export interface StepShape {
   prefillPrompts: number;
   /** Prompt tokens already cached per prompt (prefix cache hits): read, not recomputed. */
   cachedTokensPerPrompt: number;
+  /**
+   * Tokens of the same prompt computed in earlier steps (chunked prefill): attended, not recomputed.
+   * Absent = the step's prompt tokens are whole prompts (steady-state amortisation).
+   */
+  prefillPriorTokensPerPrompt?: number;
   /** Tokens each decoding sequence runs through the model this step: 1, or draft + 1 when verifying speculation. */
   queryTokensPerSequence?: number;
 }
 
 export interface ShardPlan {
-  tensorParallel: number;
+  /** Chips attention (and dense FFNs, the LM head) are tensor-sharded over. */
+  attentionTensorParallel: number;
   /**
-   * Expert parallelism: EP attention groups of TP chips each run attention data-parallel on 1/EP
-   * of the batch, and the routed experts spread over all TP x EP chips (DeepSeek-V3 report,
-   * section 3.4; SGLang DP-attention). EP = 1: experts are tensor-sharded like the FFN.
+   * Attention groups running data-parallel on shares of the batch (DP attention: SGLang,
+   * DeepSeek-V3 report section 3.4); 1 without it.
    */
-  expertParallel: number;
-  /** Bytes per value of weights, activations and KV cache. */
+  attentionGroups: number;
+  /** Chips the routed experts are spread over (whole experts per chip); 1 = experts tensor-sharded. */
+  expertRanks: number;
+  /** Chips each expert is tensor-sharded over when experts are not spread (expertRanks = 1). */
+  expertTensorParallel: number;
   weightBytesPerValue: number;
   activationBytesPerValue: number;
   kvBytesPerValue: number;
@@ -57,11 +71,11 @@ export function kvShare(model: ModelArchitecture, tensorParallel: number): numbe
   return Math.ceil(model.numKeyValueHeads / tensorParallel) / model.numKeyValueHeads;
 }
 
-/** Mean positions a new prompt token attends to: causal over the new part, plus the cached prefix. */
+/** Mean positions a prompt token attends to: causal over its chunk, plus earlier chunks and the cached prefix. */
 function prefillContextPerToken(shape: StepShape, windowTokens: number | null): number {
   if (shape.prefillPrompts <= 0) return 0;
   const newPerPrompt = shape.prefillTokens / shape.prefillPrompts;
-  const mean = shape.cachedTokensPerPrompt + (newPerPrompt + 1) / 2;
+  const mean = shape.cachedTokensPerPrompt + (shape.prefillPriorTokensPerPrompt ?? 0) + (newPerPrompt + 1) / 2;
   return windowTokens === null ? mean : Math.min(mean, windowTokens);
 }
 
@@ -79,17 +93,27 @@ function gemm(
   };
 }
 
+/** Tokens and sequences of the busiest attention group (DP attention splits the batch over groups). */
+export function groupShare(shape: StepShape, groups: number): { decodeSequences: number; prefillTokens: number; prefillPrompts: number } {
+  if (groups <= 1) return { decodeSequences: shape.decodeSequences, prefillTokens: shape.prefillTokens, prefillPrompts: shape.prefillPrompts };
+  // Requests land on groups at random; the busiest group's share of sequences sets the step.
+  const decode = busiestBinLoad(shape.decodeSequences, groups);
+  const share = shape.decodeSequences > 0 ? decode / shape.decodeSequences : 1 / groups;
+  return {
+    decodeSequences: decode,
+    prefillTokens: shape.prefillTokens * Math.max(share, 1 / groups),
+    prefillPrompts: shape.prefillPrompts * Math.max(share, 1 / groups),
+  };
+}
+
 export function layerOperators(model: ModelArchitecture, group: LayerGroup, shape: StepShape, plan: ShardPlan): RawOperator[] {
-  const tp = plan.tensorParallel;
-  const ep = plan.expertParallel;
+  const tp = plan.attentionTensorParallel;
   const h = model.hiddenSize;
-  // Tokens one attention group (and so one chip's dense work) handles; the replica's step has ep times as many.
   const q = shape.queryTokensPerSequence ?? 1;
-  const tokens = (shape.decodeSequences * q + shape.prefillTokens) / ep;
-  const replicaTokens = tokens * ep;
-  const decodeSequences = shape.decodeSequences / ep;
-  const prefillTokens = shape.prefillTokens / ep;
-  const prefillPrompts = shape.prefillPrompts / ep;
+  const share = groupShare(shape, plan.attentionGroups);
+  // Tokens one attention group (and so one chip's dense work) handles.
+  const tokens = share.decodeSequences * q + share.prefillTokens;
+  const replicaTokens = shape.decodeSequences * q + shape.prefillTokens;
   const phase = shape.prefillTokens > shape.decodeSequences ? 'prefill' : 'decode';
   const wB = plan.weightBytesPerValue;
   const aB = plan.activationBytesPerValue;
@@ -98,33 +122,35 @@ export function layerOperators(model: ModelArchitecture, group: LayerGroup, shap
   ops.push(gemm('qkv-projection', phase, group.count, tokens, attn.qkv / tp, h + attn.qkv / h / tp, wB, aB, 1));
 
   const heads = model.numAttentionHeads / tp;
-  const dims = attentionHeadDims(model);
   const kvPerToken = kvValuesPerTokenPerLayer(model) * kvShare(model, tp) * plan.kvBytesPerValue;
-  if (decodeSequences > 0) {
+  if (share.decodeSequences > 0) {
+    const dims = attentionHeadDims(model, 'decode');
     const context = group.windowTokens === null ? shape.decodeContextTokens
       : Math.min(shape.decodeContextTokens, group.windowTokens);
     ops.push({
       name: 'attention-decode', kind: 'attention-decode', phase: 'decode', count: group.count,
       // Scores and weighted values: 2*S*heads*(dk + dv) per token (MODEL.md: 4*B*S*heads*headDim).
       // Verifying q speculative tokens multiplies FLOPs by q; the KV is still read once per sequence.
-      flops: 2 * decodeSequences * q * context * heads * (dims.qk + dims.v),
+      flops: 2 * share.decodeSequences * q * context * heads * (dims.qk + dims.v),
       weightBytes: 0,
-      kvBytes: decodeSequences * (context + q) * kvPerToken,
-      activationBytes: decodeSequences * q * 2 * heads * dims.v * aB,
+      kvBytes: share.decodeSequences * (context + q) * kvPerToken,
+      activationBytes: share.decodeSequences * q * 2 * heads * dims.v * aB,
       kernels: 1,
     });
   }
-  if (prefillTokens > 0) {
+  if (share.prefillTokens > 0) {
+    const dims = attentionHeadDims(model, 'prefill');
     const context = prefillContextPerToken(shape, group.windowTokens);
-    const cached = group.windowTokens === null ? shape.cachedTokensPerPrompt
-      : Math.min(shape.cachedTokensPerPrompt, group.windowTokens);
+    const earlier = shape.cachedTokensPerPrompt + (shape.prefillPriorTokensPerPrompt ?? 0);
+    const attended = group.windowTokens === null ? earlier : Math.min(earlier, group.windowTokens);
     ops.push({
       name: 'attention-prefill', kind: 'attention-prefill', phase: 'prefill', count: group.count,
-      // Causal flash attention: no S^2 bytes, only the new KV written and the cached prefix read.
-      flops: 2 * prefillTokens * context * heads * (dims.qk + dims.v),
+      // Causal flash attention (FlashAttention's FLOP count, half the square): no S^2 bytes, only
+      // the new KV written and the earlier chunks and cached prefix read.
+      flops: 2 * share.prefillTokens * context * heads * (dims.qk + dims.v),
       weightBytes: 0,
-      kvBytes: (prefillTokens + prefillPrompts * cached) * kvPerToken,
-      activationBytes: prefillTokens * 2 * heads * (dims.qk + dims.v) * aB,
+      kvBytes: (share.prefillTokens + share.prefillPrompts * attended) * kvPerToken,
+      activationBytes: share.prefillTokens * 2 * heads * (dims.qk + dims.v) * aB,
       kernels: 1,
     });
   }
@@ -133,30 +159,7 @@ export function layerOperators(model: ModelArchitecture, group: LayerGroup, shap
   if (group.ffn === 'dense' || model.moe === null) {
     ops.push(gemm('ffn', phase, group.count, tokens, ffnParams(h, model.intermediateSize, model.ffnKind) / tp, h + model.intermediateSize / tp, wB, aB, 2));
   } else {
-    const moe = model.moe;
-    // Each chip holds 1/(TP x EP) of the routed experts; all the replica's tokens route through them.
-    const chipsSharing = tp * ep;
-    const expertParams = ffnParams(h, moe.expertIntermediateSize, 'gated') / (ep === 1 ? tp : 1);
-    const expertsHere = ep === 1 ? moe.numExperts : moe.numExperts / chipsSharing;
-    const touched = expertsHere * (expectedDistinctExperts(moe.numExperts, moe.expertsPerToken, replicaTokens) / moe.numExperts);
-    const routedPairs = (replicaTokens * moe.expertsPerToken) / (ep === 1 ? 1 : chipsSharing);
-    ops.push({
-      name: 'moe-router', kind: 'matrix', phase, count: group.count,
-      flops: 2 * tokens * h * moe.numExperts, weightBytes: h * moe.numExperts * wB, kvBytes: 0,
-      activationBytes: tokens * (h + moe.numExperts) * aB, kernels: 1,
-    });
-    ops.push({
-      name: 'moe-experts', kind: 'matrix', phase, count: group.count,
-      // FLOPs scale with tokens x k; bytes with the distinct experts touched (MODEL.md section 1).
-      flops: 2 * routedPairs * expertParams,
-      weightBytes: touched * expertParams * wB, kvBytes: 0,
-      activationBytes: routedPairs * (2 * h + moe.expertIntermediateSize / (ep === 1 ? tp : 1)) * aB,
-      kernels: 3,
-    });
-    if (moe.numSharedExperts > 0) {
-      const width = moe.sharedExpertIntermediateSize ?? moe.expertIntermediateSize;
-      ops.push(gemm('moe-shared-experts', phase, group.count, tokens, (moe.numSharedExperts * ffnParams(h, width, 'gated')) / tp, h + width / tp, wB, aB, 2));
-    }
+    ops.push(...moeOperators(model, group, phase, tokens, replicaTokens, plan));
   }
   ops.push({
     name: 'norms-activations', kind: 'vector', phase, count: group.count,
@@ -166,13 +169,58 @@ export function layerOperators(model: ModelArchitecture, group: LayerGroup, shap
   return ops;
 }
 
+/**
+ * Router, routed experts and shared experts of one MoE layer on the busiest chip. Spread experts
+ * (expert parallelism): each chip holds whole experts and computes the token-expert pairs routed
+ * to them; the busiest chip's share is balls into bins times the router skew (load-balance.ts).
+ * Unspread experts are tensor-sharded like a dense FFN and see every pair.
+ */
+function moeOperators(
+  model: ModelArchitecture, group: LayerGroup, phase: RawOperator['phase'], tokens: number, replicaTokens: number, plan: ShardPlan,
+): RawOperator[] {
+  const moe = model.moe!;
+  const h = model.hiddenSize;
+  const wB = plan.weightBytesPerValue;
+  const aB = plan.activationBytesPerValue;
+  const ranks = plan.expertRanks;
+  const split = ranks > 1 ? 1 : plan.expertTensorParallel;
+  const expertParams = ffnParams(h, moe.expertIntermediateSize, 'gated') / split;
+  const expertsHere = moe.numExperts / ranks;
+  const pairs = replicaTokens * moe.expertsPerToken;
+  const pairsHere = ranks > 1 ? Math.min(pairs, busiestBinLoad(pairs, ranks) * ROUTER_SKEW) : pairs;
+  const touched = expertsHere * (expectedDistinctExperts(moe.numExperts, moe.expertsPerToken, replicaTokens) / moe.numExperts);
+  const ops: RawOperator[] = [
+    {
+      name: 'moe-router', kind: 'matrix', phase, count: group.count,
+      flops: 2 * tokens * h * moe.numExperts, weightBytes: h * moe.numExperts * wB, kvBytes: 0,
+      activationBytes: tokens * (h + moe.numExperts) * aB, kernels: 1,
+    },
+    {
+      name: 'moe-experts', kind: 'moe-experts', phase, count: group.count,
+      // FLOPs scale with the routed pairs; bytes with the distinct experts touched (MODEL.md section 1).
+      flops: 2 * pairsHere * expertParams,
+      weightBytes: touched * expertParams * wB, kvBytes: 0,
+      activationBytes: pairsHere * (2 * h + moe.expertIntermediateSize / split) * aB,
+      kernels: 3,
+      tokensPerExpert: touched > 0 ? pairsHere / touched : 0,
+    },
+  ];
+  if (moe.numSharedExperts > 0) {
+    const width = moe.sharedExpertIntermediateSize ?? moe.expertIntermediateSize;
+    const tp = plan.attentionTensorParallel;
+    ops.push(gemm('moe-shared-experts', phase, group.count, tokens, (moe.numSharedExperts * ffnParams(h, width, 'gated')) / tp, h + width / tp, wB, aB, 2));
+  }
+  return ops;
+}
+
 /** Embedding lookup, final norm, LM head (logits only for decoding tokens and each prompt's last). */
 export function headOperators(model: ModelArchitecture, shape: StepShape, plan: ShardPlan): RawOperator[] {
-  const tp = plan.tensorParallel;
+  const tp = plan.attentionTensorParallel;
   const h = model.hiddenSize;
   const q = shape.queryTokensPerSequence ?? 1;
-  const tokens = (shape.decodeSequences * q + shape.prefillTokens) / plan.expertParallel;
-  const logitTokens = (shape.decodeSequences * q + shape.prefillPrompts) / plan.expertParallel;
+  const share = groupShare(shape, plan.attentionGroups);
+  const tokens = share.decodeSequences * q + share.prefillTokens;
+  const logitTokens = share.decodeSequences * q + share.prefillPrompts;
   const phase = shape.prefillTokens > shape.decodeSequences ? 'prefill' : 'decode';
   const lmParams = (model.vocabSize * h) / tp;
   return [

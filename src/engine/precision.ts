@@ -48,6 +48,14 @@ export function computePrecision(precision: PrecisionConfig): Precision {
   return BITS[precision.weights] >= BITS[precision.activations] ? precision.weights : precision.activations;
 }
 
+/**
+ * The format attention math runs in: the wider of activations and KV cache (FP8 KV with FP8
+ * activations runs FP8 attention, e.g. TensorRT-LLM's FP8 context FMHA; a 16-bit side makes it 16-bit).
+ */
+export function attentionPrecision(precision: PrecisionConfig): Precision {
+  return BITS[precision.activations] >= BITS[precision.kvCache] ? precision.activations : precision.kvCache;
+}
+
 export interface MatrixRate {
   flopsPerSecond: number;
   rateClass: RateClass;

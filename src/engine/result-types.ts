@@ -1,17 +1,63 @@
 // What the engine answers: the best deployment, its numbers, and how they were derived.
 
 import type { Message } from '../messages/message';
+import type { EvidenceBasis } from '../records/hardware-profile';
 
 export interface DeploymentConfig {
   batch: number;
   tensorParallel: number;
   pipelineParallel: number;
   expertParallel: number;
+  /** Attention data-parallel over the EP groups (false without expert parallelism). */
+  dataParallelAttention: boolean;
   replicas: number;
   chips: number;
 }
 
+/**
+ * What limits the batch of the chosen deployment: a latency limit, memory, an engine cap, the
+ * objective (min-latency or a fixed batch), or compute saturation (more sequences add nothing).
+ */
+export type BatchLimit =
+  | 'ttft-limit' | 'tpot-limit' | 'memory' | 'max-sequences' | 'max-tokens-per-step' | 'objective' | 'compute-saturation';
+
+/** Another layout the search tried, at its own best batch: why the chosen one won. */
+export interface LayoutAlternative {
+  layout: string;
+  chips: number;
+  batch: number;
+  outputTokensPerSecondPerChip: number;
+  tokensPerSecondPerUser: number;
+  /** Why it cannot serve the workload; null when it can. */
+  reason: string | null;
+}
+
+/** A range around a predicted number, from residuals the fit did not see (engine/uncertainty.ts). */
+export interface Range {
+  low: number;
+  high: number;
+}
+
+export interface Uncertainty {
+  basis: EvidenceBasis;
+  /** Nominal share of outcomes inside the range (e.g. 0.8). */
+  coverage: number;
+  /** The residual set, its size, the quantiles and the width factor used. */
+  derivation: string;
+  outputTokensPerSecond: Range;
+  tokensPerSecondPerUser: Range;
+  /** null when the result has no price on the chosen basis. */
+  usdPerMillionOutputTokens: Range | null;
+}
+
 export type Bottleneck = 'compute' | 'memory' | 'communication' | 'overhead';
+
+export interface ExplainInput {
+  name: string;
+  value: number | string;
+  unit: string;
+  source?: string;
+}
 
 export interface ExplainEntry {
   /** Result key this entry explains (e.g. "tpotSeconds"). */
@@ -20,7 +66,9 @@ export interface ExplainEntry {
   value: number;
   unit: string;
   formula: string;
-  inputs: { name: string; value: number | string; unit: string; source?: string }[];
+  /** The first inputs that move the number most; the rest are detail (folded in the UI). */
+  primaryInputs: number;
+  inputs: ExplainInput[];
 }
 
 export interface OperatorTiming {
@@ -40,7 +88,8 @@ export interface CostBreakdown {
   costPerHourUsd: number;
   usdPerMillionOutputTokens: number;
   usdPerMillionInputTokens: number;
-  outputTokensPerSecondPerDollarPerHour: number;
+  /** null when the price is zero: tokens per dollar are unbounded. */
+  outputTokensPerSecondPerDollarPerHour: number | null;
   /** TCO only: split of $/hour. */
   capexUsdPerHour?: number;
   powerUsdPerHour?: number;
@@ -56,8 +105,10 @@ export interface PoolLayout {
 }
 
 export interface DisaggregationSummary {
-  prefill: PoolLayout & { promptsPerSecondPerReplica: number };
-  decode: PoolLayout & { batch: number };
+  /** Prompt tokens/s per prefill chip: what published prefill-pool figures report. */
+  prefill: PoolLayout & { promptsPerSecondPerReplica: number; promptTokensPerSecondPerChip: number };
+  /** Output tokens/s per decode chip: what published decode-pool figures report. */
+  decode: PoolLayout & { batch: number; outputTokensPerSecondPerChip: number };
   /** KV cache of one prompt sent from the prefill pool to the decode pool over the scale-out network. */
   kvTransferSeconds: number;
   kvBytesPerPrompt: number;
@@ -80,6 +131,24 @@ export interface FrontierPoint {
   usdPerMillionOutputTokens: number;
 }
 
+/** How the headline price was set: the chosen basis always; a rental may be an estimate. */
+export interface PricingBasis {
+  /** A market rental price, or an estimate from TCO x the market's rental/TCO ratio (shown "≈"). */
+  rentalEstimated: boolean;
+  /** How the estimate was made (n, median and IQR of the ratio); null when not estimated. */
+  rentalEstimateNote: string | null;
+}
+
+/** Energy at the chosen deployment, with the same terms as the TCO power line. */
+export interface EnergyUse {
+  /** TDP x server overhead x load factor x PUE / output tokens/s per chip. */
+  joulesPerOutputToken: number;
+  /** joulesPerOutputToken / 3.6 (1 kWh = 3.6 MJ). */
+  kwhPerMillionOutputTokens: number;
+  /** Output tokens/s per kW of facility power (TDP x server overhead x PUE). */
+  outputTokensPerSecondPerKw: number;
+}
+
 export interface SimulationResult {
   feasible: boolean;
   /** Why the scenario cannot be served (infeasible results only). */
@@ -91,12 +160,20 @@ export interface SimulationResult {
   tokensPerSecondPerUser: number;
   ttftSeconds: number;
   tpotSeconds: number;
-  costPerHourUsd: number;
-  usdPerMillionOutputTokens: number;
-  outputTokensPerSecondPerDollarPerHour: number;
+  /** On the chosen pricing basis; null when the chip has no price on that basis. */
+  costPerHourUsd: number | null;
+  usdPerMillionOutputTokens: number | null;
+  /** null when there is no price on the basis, or the price is zero (unbounded). */
+  outputTokensPerSecondPerDollarPerHour: number | null;
+  /** The basis the user chose; a result is never priced on the other one. */
   pricingUsed: 'rental' | 'tco';
+  pricing: PricingBasis;
+  /** Left out of rankings by price (no price on the chosen basis), with the reason. */
+  rankExcluded: boolean;
+  rankExcludedReason: string | null;
   rental: CostBreakdown | null;
   tco: CostBreakdown | null;
+  energy: EnergyUse | null;
   config: DeploymentConfig;
   memory: {
     capacityBytesPerChip: number;
@@ -104,21 +181,31 @@ export interface SimulationResult {
     kvCacheBytesPerChip: number;
     reserveBytesPerChip: number;
     weightsInSram: boolean;
+    /** Share of the KV cache held in SRAM at the chosen batch. */
+    kvSramFraction: number;
     maxBatchThatFits: number;
-    batchLimitedBy: 'memory' | 'slo' | 'max-batch-setting' | 'objective' | 'compute-saturation';
+    batchLimitedBy: BatchLimit;
   };
+  /** The largest part of the decode step (compute, memory, communication or fixed overheads). */
   bottleneck: Bottleneck;
   /** Decode-step time split by what bounds each part, seconds. */
   decodeStepBreakdownSeconds: Record<Bottleneck, number>;
+  /** Share of step time spent on prompts (prefill); the rest is decode. */
+  prefillShareOfStep: number;
   operators: OperatorTiming[];
   /** Pareto frontier of tokens/s per user vs tokens/s per chip over layouts and batches (no SLO). */
   frontier: FrontierPoint[];
   /** Layouts the search evaluated. */
   layoutsTried: number;
+  /** The best batch of each layout tried, the chosen first. */
+  alternatives: LayoutAlternative[];
   /** Speculative decoding: expected tokens each target step yields (1 without). */
   tokensPerTargetStep: number;
   /** Present when the scenario asked for disaggregated serving. */
   disaggregation: DisaggregationSummary | null;
+  /** The chip's evidence basis and the range it puts around the predicted numbers. */
+  evidence: { basis: EvidenceBasis; rows: number; from: string | null };
+  uncertainty: Uncertainty | null;
   warnings: Message[];
   explain: ExplainEntry[];
   /** Estimate marks of the profile fields this result used. */

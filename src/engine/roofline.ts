@@ -3,18 +3,25 @@ import type { Bottleneck } from './types';
 
 /** Everything about one chip that the roofline needs, already multiplied by efficiencies. */
 export interface ChipRates {
-  /** Peak matrix FLOP/s x compute efficiency (x software factor in "achieved" mode). */
+  /** Peak matrix FLOP/s x compute share (x software factor in "achieved" mode). */
   matrixFlopsPerSecond: number;
-  /** Peak HBM bytes/s x memory efficiency; 0 when the chip has no HBM. */
+  /** Peak FLOP/s of the attention format x the flash-attention share. */
+  attentionFlopsPerSecond: number;
+  /** Peak matrix FLOP/s x the grouped-GEMM share reached at many tokens per expert. */
+  moeFlopsPerSecond: number;
+  /** Tokens per expert at which grouped GEMMs reach half of `moeFlopsPerSecond`. */
+  moeHalfTokensPerExpert: number;
+  /** Peak HBM bytes/s x the share each kind of operator reaches; 0 when the chip has no HBM. */
   hbmBytesPerSecond: number;
-  /** Peak SRAM bytes/s x memory efficiency; 0 when weights never live in SRAM. */
+  attentionHbmBytesPerSecond: number;
+  moeHbmBytesPerSecond: number;
+  /** Peak SRAM bytes/s x memory share; 0 when weights never live in SRAM. */
   sramBytesPerSecond: number;
   /** Share of this chip's weight bytes held in SRAM (0..1). */
   weightSramFraction: number;
-  kvInSram: boolean;
   kernelOverheadSeconds: number;
-  /** Decode attention reaches full bandwidth from this many sequences per chip (H200 measurement). */
-  attentionSaturationBatch: number;
+  attentionOverheadSeconds: number;
+  moeLayerOverheadSeconds: number;
 }
 
 export interface TimedOperator {
@@ -27,34 +34,46 @@ export interface TimedOperator {
   bound: Bottleneck;
 }
 
-function transferSeconds(hbmBytes: number, sramBytes: number, rates: ChipRates): number {
+function transferSeconds(hbmBytes: number, hbmRate: number, sramBytes: number, sramRate: number): number {
   // Split placement: the two tiers stream in parallel, so the slower one sets the time (MODEL.md 2).
-  const hbm = hbmBytes > 0 ? hbmBytes / rates.hbmBytesPerSecond : 0;
-  const sram = sramBytes > 0 ? sramBytes / rates.sramBytesPerSecond : 0;
+  const hbm = hbmBytes > 0 ? hbmBytes / hbmRate : 0;
+  const sram = sramBytes > 0 ? sramBytes / sramRate : 0;
   return Math.max(hbm, sram);
 }
 
 /**
- * t = max(FLOPs / (peak x eff), bytes / (bandwidth x eff)) + kernels x overhead (MODEL.md section 2).
- * Decode attention with few sequences cannot fill the chip: its bandwidth scales with
- * min(1, sequences / saturation) (H200: 0.35 TB/s at one sequence vs 3.8-4.2 TB/s from 16).
+ * t = max(FLOPs / (peak x share), bytes / (bandwidth x share)) + fixed cost (MODEL.md section 2),
+ * with the share and the fixed cost of the operator's kind:
+ * - decode attention: t0 + KV bytes / BW, whatever the number of sequences (H200 timings-2,
+ *   attn_decode_gqa: one 32k sequence takes as long as eight of 4k, both 134 MB);
+ * - prefill attention: the flash-attention share of peak (attn_prefill: 590-615 TFLOP/s bf16 from 8k);
+ * - grouped expert GEMMs: share x M/(M + M_half) at M tokens per expert (tile and wave
+ *   quantization; moe_grouped*), a fixed cost per layer, and their own weight-streaming share.
+ * `kvSramFraction` is the share of the resident KV cache held in SRAM at this batch (memory.ts).
  */
-export function timeOperator(op: RawOperator, rates: ChipRates, decodeSequences: number): TimedOperator {
-  const computeSeconds = op.flops / rates.matrixFlopsPerSecond;
-  const sramWeights = op.weightBytes * rates.weightSramFraction;
-  const hbmWeights = op.weightBytes - sramWeights;
-  const onChipOnly = rates.hbmBytesPerSecond === 0;
-  const kvSram = rates.kvInSram || onChipOnly ? op.kvBytes : 0;
-  const activationSram = onChipOnly ? op.activationBytes : 0;
-  let memorySeconds = transferSeconds(
-    hbmWeights + (op.kvBytes - kvSram) + (op.activationBytes - activationSram),
-    sramWeights + kvSram + activationSram,
-    rates,
-  );
-  if (op.kind === 'attention-decode') {
-    memorySeconds /= Math.min(1, decodeSequences / rates.attentionSaturationBatch);
+export function timeOperator(op: RawOperator, rates: ChipRates, kvSramFraction: number): TimedOperator {
+  let flopsRate = rates.matrixFlopsPerSecond;
+  let hbmRate = rates.hbmBytesPerSecond;
+  let overheadSeconds = op.kernels * rates.kernelOverheadSeconds;
+  if (op.kind === 'attention-decode' || op.kind === 'attention-prefill') {
+    flopsRate = rates.attentionFlopsPerSecond;
+    hbmRate = rates.attentionHbmBytesPerSecond;
+    overheadSeconds = op.kernels * rates.attentionOverheadSeconds;
+  } else if (op.kind === 'moe-experts') {
+    const m = op.tokensPerExpert ?? 0;
+    flopsRate = rates.moeFlopsPerSecond * (m > 0 ? m / (m + rates.moeHalfTokensPerExpert) : 1);
+    hbmRate = rates.moeHbmBytesPerSecond;
+    overheadSeconds = rates.moeLayerOverheadSeconds;
   }
-  const overheadSeconds = op.kernels * rates.kernelOverheadSeconds;
+  const computeSeconds = op.flops > 0 ? op.flops / flopsRate : 0;
+  const onChipOnly = rates.hbmBytesPerSecond === 0;
+  const sramWeights = onChipOnly ? op.weightBytes : op.weightBytes * rates.weightSramFraction;
+  const kvSram = onChipOnly ? op.kvBytes : op.kvBytes * kvSramFraction;
+  const activationSram = onChipOnly ? op.activationBytes : 0;
+  const memorySeconds = transferSeconds(
+    op.weightBytes - sramWeights + (op.kvBytes - kvSram) + (op.activationBytes - activationSram), hbmRate,
+    sramWeights + kvSram + activationSram, rates.sramBytesPerSecond,
+  );
   const busy = Math.max(computeSeconds, memorySeconds);
   const bound: Bottleneck = overheadSeconds > busy ? 'overhead' : computeSeconds >= memorySeconds ? 'compute' : 'memory';
   return { op, computeSeconds, memorySeconds, overheadSeconds, seconds: busy + overheadSeconds, bound };

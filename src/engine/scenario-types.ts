@@ -37,7 +37,7 @@ export interface Workload {
    * 'poisson': requests arrive at random (online, MLPerf Server); slots are sized for the p99 of
    * concurrency, so the mean load sits below the batch (see engine/queueing.ts).
    */
-  arrivals?: 'saturated' | 'poisson';
+  arrivals: 'saturated' | 'poisson';
 }
 
 export interface Slo {
@@ -78,26 +78,69 @@ export interface SpeculativeConfig {
 /** Co-located: prefill and decode share chips; disaggregated: separate pools, KV sent over the network. */
 export type ServingMode = 'co-located' | 'disaggregated';
 
-/** 'spec' = silicon limits (efficiencies as fitted, software factor 1); 'achieved' = with today's stacks. */
-export type EfficiencyMode = 'spec' | 'achieved';
+/**
+ * 'achieved' = what today's serving stacks reach (silicon shares x software-stack factor);
+ * 'spec' = the silicon limit (software factor 1); 'claim' = the vendor's claimed silicon shares
+ * where a profile states them (else as spec).
+ */
+export type EfficiencyMode = 'spec' | 'achieved' | 'claim';
+export const EFFICIENCY_MODES: readonly EfficiencyMode[] = ['achieved', 'spec', 'claim'];
 
-/** Fully resolved input of the engine: plain data, no ids left to look up. */
-export interface ResolvedScenario {
-  hardware: HardwareProfile;
-  /** Chips available; null = as many as needed ("auto"). */
-  chips: number | null;
-  model: ModelArchitecture;
+/** Unpinned parts of a layout or caps: the search chooses. The one way "auto" is written. */
+export type Auto = 'auto';
+
+/**
+ * A deployment's layout, pinned in part or in full to replay a published run; 'auto' leaves the
+ * choice to the search. Data-parallel attention: 'on' runs attention in EP groups of TP chips,
+ * each on its share of the batch (SGLang --enable-dp-attention, DeepSeek-V3 report section 3.4);
+ * 'off' runs attention tensor-parallel over all TP x EP chips with the experts spread over them
+ * (vLLM --enable-expert-parallel without DP).
+ */
+export interface LayoutPins {
+  tensorParallel: number | Auto;
+  pipelineParallel: number | Auto;
+  expertParallel: number | Auto;
+  dataParallelAttention: 'on' | 'off' | Auto;
+}
+
+/**
+ * The serving engine's caps (vLLM max_num_seqs, max_num_batched_tokens; TensorRT-LLM
+ * max_batch_size, max_num_tokens) and its compute/communication overlap.
+ */
+export interface EngineSettings {
+  /** Concurrent sequences per serving engine (per attention group under DP attention). */
+  maxSequences: number;
+  /** Tokens (decode + prompt chunks) one step may hold; 'auto' = no cap beyond the prefill chunk. */
+  maxTokensPerStep: number | Auto;
+  /** Largest piece of one prompt computed in a step (chunked prefill, Sarathi-Serve). */
+  prefillChunkTokens: number;
+  /**
+   * 'two-micro-batches': each step is split in two so one half's all-to-all overlaps the other's
+   * compute (DeepSeek inference system overview, day 6; SGLang --enable-two-batch-overlap).
+   * Default 'off': vLLM, SGLang and TensorRT-LLM do not overlap unless asked.
+   */
+  overlap: 'off' | 'two-micro-batches';
+}
+
+/** The scenario fields shared by what a user writes (Scenario) and what the engine runs. */
+export interface ScenarioCore {
+  /** Chips available, or 'auto' = as many as the workload needs. */
+  chips: number | Auto;
   precision: PrecisionConfig;
   workload: Workload;
   slo: Slo;
   objective: Objective;
   economics: EconomicsInput;
   efficiencyMode: EfficiencyMode;
-  /** Largest batch the search considers per replica (runtime limit such as max_num_seqs). */
-  maxBatchPerReplica: number;
-  /** Absent = no speculative decoding. */
-  speculative?: SpeculativeConfig | null;
-  /** Absent = co-located. */
-  serving?: ServingMode;
+  serving: ServingMode;
+  layout: LayoutPins;
+  engine: EngineSettings;
 }
 
+/** Fully resolved input of the engine: plain data, no ids left to look up. */
+export interface ResolvedScenario extends ScenarioCore {
+  hardware: HardwareProfile;
+  model: ModelArchitecture;
+  /** null = no speculative decoding. */
+  speculative: SpeculativeConfig | null;
+}

@@ -3,10 +3,8 @@ import { ENGINE } from '../messages/engine';
 import type { Message } from '../messages/message';
 import type { EngineContext } from './context';
 import { usableBytesPerChip } from './memory';
-import { evaluateBatch, prepareLayout, type BatchEvaluation, type Layout, type PreparedLayout } from './deployment';
-import type { FrontierPoint, SimulationResult } from './types';
-
-type BatchLimit = SimulationResult['memory']['batchLimitedBy'];
+import { evaluateBatch, prepareLayout, stepTokens, type BatchEvaluation, type Layout, type PreparedLayout } from './deployment';
+import type { BatchLimit, FrontierPoint, LayoutAlternative } from './types';
 
 export interface Candidate {
   prepared: PreparedLayout;
@@ -17,19 +15,23 @@ export interface Candidate {
   outputTokensPerSecond: number;
 }
 
-
 export interface SearchOutcome {
   best: Candidate | null;
   /** Why nothing fits, when best is null. */
   reason: Message;
   layoutsTried: number;
   frontier: FrontierPoint[];
+  /** The best batch of each layout tried, for "why this layout won" (at most MAX_ALTERNATIVES). */
+  alternatives: LayoutAlternative[];
 }
 
 /** Cap on pipeline stages tried per tensor-parallel size (bounded work for any input). */
 const MAX_PIPELINE_CANDIDATES = 6;
 /** Throughput within this share of the best is "saturated": a smaller batch serves users faster. */
 const SATURATION_SHARE = 0.99;
+/** Largest expert-parallel group tried: DeepSeek-style deployments run EP 32-320 (DeepSeek-V3 report). */
+const MAX_EXPERT_PARALLEL = 64;
+const MAX_ALTERNATIVES = 8;
 
 function divisors(n: number, limit: number): number[] {
   const out: number[] = [];
@@ -37,42 +39,58 @@ function divisors(n: number, limit: number): number[] {
   return out;
 }
 
-/** Smallest pipeline depth whose per-chip weight share fits (weights only; KV is checked later). */
-function minimumStages(ctx: EngineContext, tp: number, ep: number): number {
-  const usable = usableBytesPerChip(ctx.scenario.hardware);
-  const { total, routedExperts } = ctx.params;
-  const weights = (total - routedExperts + routedExperts / ep) * ctx.weightBytesPerValue;
-  return Math.max(1, Math.ceil(weights / (tp * usable)));
+function budgetOf(ctx: EngineContext): number {
+  const chips = ctx.scenario.chips;
+  return chips === 'auto' ? Number.POSITIVE_INFINITY : chips;
 }
 
-/** Largest expert-parallel group tried: DeepSeek-style deployments run EP 32-320 (DeepSeek-V3 report). */
-const MAX_EXPERT_PARALLEL = 64;
+/** Smallest pipeline depth whose per-chip weight share fits (weights only; KV is checked later). */
+function minimumStages(ctx: EngineContext, attentionTp: number, chipsPerStage: number): number {
+  const usable = usableBytesPerChip(ctx.scenario.hardware);
+  const { total, routedExperts } = ctx.params;
+  const perStage = ((total - routedExperts) / attentionTp + routedExperts / chipsPerStage) * ctx.weightBytesPerValue;
+  return Math.max(1, Math.ceil(perStage / usable));
+}
 
 /**
  * Layouts worth trying: TP divides the heads and stays inside the scale-up domain; for MoE models
- * EP (powers of two up to the expert count) may span the network; PP covers what memory needs.
+ * EP (powers of two up to the expert count) may span the network, with attention data-parallel
+ * over the EP groups or tensor-parallel over all of them; PP covers what memory needs. A pinned
+ * part of the layout (scenario.layout) is used as given.
  */
 export function candidateLayouts(ctx: EngineContext): Layout[] {
-  const { hardware, model, chips } = ctx.scenario;
-  const budget = chips ?? Number.POSITIVE_INFINITY;
+  const { hardware, model, layout: pins } = ctx.scenario;
+  const budget = budgetOf(ctx);
   const layouts: Layout[] = [];
-  const expertOptions = [1];
-  if (model.moe !== null) {
-    for (let ep = 2; ep <= Math.min(model.moe.numExperts, MAX_EXPERT_PARALLEL); ep *= 2) expertOptions.push(ep);
+  const tpOptions = pins.tensorParallel === 'auto'
+    ? divisors(model.numAttentionHeads, Math.min(hardware.scaleUp.domainSize, budget))
+    : [pins.tensorParallel];
+  const epOptions = pins.expertParallel !== 'auto' ? [pins.expertParallel] : [1];
+  if (pins.expertParallel === 'auto' && model.moe !== null) {
+    for (let ep = 2; ep <= Math.min(model.moe.numExperts, MAX_EXPERT_PARALLEL); ep *= 2) epOptions.push(ep);
   }
-  for (const tp of divisors(model.numAttentionHeads, Math.min(hardware.scaleUp.domainSize, budget))) {
-    for (const ep of expertOptions) {
+  for (const tp of tpOptions) {
+    for (const ep of epOptions) {
       if (tp * ep > budget) break;
-      const minPp = minimumStages(ctx, tp, ep);
-      if (minPp > model.numLayers) continue;
-      const stages = new Set<number>([minPp]);
-      for (let pp = 1; stages.size < MAX_PIPELINE_CANDIDATES && pp <= model.numLayers; pp *= 2) {
-        if (pp > minPp) stages.add(pp);
-      }
-      if (stages.size < MAX_PIPELINE_CANDIDATES && minPp * 2 <= model.numLayers) stages.add(minPp * 2);
-      for (const pp of stages) {
-        if (pp > model.numLayers || tp * pp * ep > budget) continue;
-        layouts.push({ tensorParallel: tp, pipelineParallel: pp, expertParallel: ep });
+      const dpOptions = ep === 1 ? [false]
+        : pins.dataParallelAttention === 'auto' ? [true, false] : [pins.dataParallelAttention === 'on'];
+      for (const dp of dpOptions) {
+        const attentionTp = dp ? tp : tp * ep;
+        const stages = new Set<number>();
+        if (pins.pipelineParallel !== 'auto') stages.add(pins.pipelineParallel);
+        else {
+          const minPp = minimumStages(ctx, attentionTp, tp * ep);
+          if (minPp > model.numLayers) continue;
+          stages.add(minPp);
+          for (let pp = 1; stages.size < MAX_PIPELINE_CANDIDATES && pp <= model.numLayers; pp *= 2) {
+            if (pp > minPp) stages.add(pp);
+          }
+          if (stages.size < MAX_PIPELINE_CANDIDATES && minPp * 2 <= model.numLayers) stages.add(minPp * 2);
+        }
+        for (const pp of stages) {
+          if (pp > model.numLayers || tp * pp * ep > budget) continue;
+          layouts.push({ tensorParallel: tp, pipelineParallel: pp, expertParallel: ep, dataParallelAttention: dp });
+        }
       }
     }
   }
@@ -83,10 +101,18 @@ function needsTtft(ctx: EngineContext): boolean {
   return ctx.scenario.slo.maxTtftSeconds !== null || ctx.scenario.objective === 'min-latency';
 }
 
+function missesTpot(ctx: EngineContext, e: BatchEvaluation): boolean {
+  const limit = ctx.scenario.slo.maxTpotSeconds;
+  return limit !== null && !(e.tpotSeconds <= limit);
+}
+
+function missesTtft(ctx: EngineContext, e: BatchEvaluation): boolean {
+  const limit = ctx.scenario.slo.maxTtftSeconds;
+  return limit !== null && !(e.ttftSeconds <= limit);
+}
+
 function meetsSlo(ctx: EngineContext, e: BatchEvaluation): boolean {
-  const { maxTpotSeconds, maxTtftSeconds } = ctx.scenario.slo;
-  return (maxTpotSeconds === null || e.tpotSeconds <= maxTpotSeconds)
-    && (maxTtftSeconds === null || e.ttftSeconds <= maxTtftSeconds);
+  return !missesTpot(ctx, e) && !missesTtft(ctx, e);
 }
 
 /** Largest integer in [lo, hi] for which `ok` holds, assuming ok is monotone (true then false). */
@@ -114,36 +140,45 @@ export function isBatchFailure(choice: BatchChoice): choice is BatchFailure {
   return 'reason' in choice;
 }
 
-/** Which latency limit a batch-1 evaluation misses, with the value reached: "TPOT 10.1 ms (limit 3.33 ms)". */
+/** Which latency limit an evaluation misses, with the value reached: "TPOT 10.1 ms (limit 3.33 ms)". */
 export function sloMissDetail(ctx: EngineContext, tpotSeconds: number, ttftSeconds: number, qualifier = ''): string {
   const { maxTpotSeconds, maxTtftSeconds } = ctx.scenario.slo;
   const parts: string[] = [];
-  if (maxTpotSeconds !== null && tpotSeconds > maxTpotSeconds) {
+  if (maxTpotSeconds !== null && !(tpotSeconds <= maxTpotSeconds)) {
     parts.push(`TPOT ${formatSeconds(tpotSeconds)}${qualifier} (limit ${formatSeconds(maxTpotSeconds)})`);
   }
-  if (maxTtftSeconds !== null && ttftSeconds > maxTtftSeconds) {
+  if (maxTtftSeconds !== null && !(ttftSeconds <= maxTtftSeconds)) {
     parts.push(`TTFT ${formatSeconds(ttftSeconds)}${qualifier} (limit ${formatSeconds(maxTtftSeconds)})`);
   }
   return parts.join(' and ');
 }
 
-export function chooseBatch(
-  ctx: EngineContext,
-  prepared: PreparedLayout,
-  prefillOnTheseChips = true,
-): BatchChoice {
-  const { objective, maxBatchPerReplica } = ctx.scenario;
-  const memoryCap = prepared.memory.maxSequences;
-  const runtimeCap = runtimeBatchCap(ctx, prepared);
-  const cap = Math.min(memoryCap, runtimeCap);
-  const capLimit: BatchLimit = memoryCap <= runtimeCap ? 'memory' : 'max-batch-setting';
+/** The batch caps of a layout, tightest first: memory, the engine's sequence cap, its step-token cap. */
+export function batchCaps(ctx: EngineContext, prepared: PreparedLayout): { cap: number; limit: BatchLimit } {
+  const groups = prepared.shard.attentionGroups;
+  const { maxSequences, maxTokensPerStep } = ctx.scenario.engine;
+  const caps: { cap: number; limit: BatchLimit }[] = [
+    { cap: prepared.memory.maxSequences, limit: 'memory' },
+    // The runtime's caps apply per serving engine: under DP attention, per attention group (SGLang).
+    { cap: maxSequences * groups, limit: 'max-sequences' },
+  ];
+  if (maxTokensPerStep !== 'auto') {
+    caps.push({ cap: Math.floor(maxTokensPerStep / stepTokens(ctx, 1)) * groups, limit: 'max-tokens-per-step' });
+  }
+  return caps.reduce((a, b) => (b.cap < a.cap ? b : a));
+}
+
+export function chooseBatch(ctx: EngineContext, prepared: PreparedLayout, prefillOnTheseChips = true): BatchChoice {
+  const { objective } = ctx.scenario;
+  const { cap, limit: capLimit } = batchCaps(ctx, prepared);
+  if (cap < 1) return { reason: ENGINE.noLayoutHoldsModel(), atBatchOne: null };
+  const options = { prefillOnTheseChips, full: false, ttft: needsTtft(ctx) };
   if (typeof objective === 'object') {
-    if (objective.batch > memoryCap) return { reason: ENGINE.fixedBatchTooLarge(objective.batch, memoryCap), atBatchOne: null };
-    const evaluation = evaluateBatch(ctx, prepared, objective.batch, { prefillOnTheseChips, full: false, ttft: needsTtft(ctx) });
+    if (objective.batch > cap) return { reason: ENGINE.fixedBatchTooLarge(objective.batch, cap), atBatchOne: null };
+    const evaluation = evaluateBatch(ctx, prepared, objective.batch, options);
     if (meetsSlo(ctx, evaluation)) return { evaluation, limit: 'objective' };
     return { reason: ENGINE.fixedBatchMissesSlo(sloMissDetail(ctx, evaluation.tpotSeconds, evaluation.ttftSeconds)), atBatchOne: null };
   }
-  const options = { prefillOnTheseChips, full: false, ttft: needsTtft(ctx) };
   const first = evaluateBatch(ctx, prepared, 1, options);
   if (!meetsSlo(ctx, first)) {
     return { reason: ENGINE.sloUnreachable(sloMissDetail(ctx, first.tpotSeconds, first.ttftSeconds)), atBatchOne: first };
@@ -162,15 +197,11 @@ export function chooseBatch(
   const peak = at(largest).replicaOutputTokensPerSecond;
   const enough = largestPassing(1, largest, (b) => b === 1 || at(b - 1).replicaOutputTokensPerSecond < SATURATION_SHARE * peak);
   // Throughput flat well below the bound (>10% fewer sequences reach 99% of it) is compute saturation;
-  // otherwise the bound itself (latency limit, memory, runtime cap) is what limits the batch.
-  const bound: BatchLimit = largest === cap ? capLimit : 'slo';
+  // otherwise the bound itself (a latency limit, memory, an engine cap) is what limits the batch.
+  let bound: BatchLimit = capLimit;
+  if (largest < cap) bound = missesTpot(ctx, at(largest + 1)) ? 'tpot-limit' : 'ttft-limit';
   const limit: BatchLimit = enough < 0.9 * largest ? 'compute-saturation' : bound;
   return { evaluation: at(enough), limit };
-}
-
-/** The runtime's sequence cap applies per serving engine: under EP, per attention group (SGLang DP attention). */
-function runtimeBatchCap(ctx: EngineContext, prepared: PreparedLayout): number {
-  return ctx.scenario.maxBatchPerReplica * prepared.layout.expertParallel;
 }
 
 function better(ctx: EngineContext, a: Candidate, b: Candidate | null): boolean {
@@ -183,11 +214,15 @@ function better(ctx: EngineContext, a: Candidate, b: Candidate | null): boolean 
     return a.chips < b.chips;
   }
   // With a chip budget: most total throughput; with "auto": most throughput per chip (cheapest tokens).
-  const score = (c: Candidate) => (ctx.scenario.chips === null ? c.outputTokensPerSecond / c.chips : c.outputTokensPerSecond);
+  const score = (c: Candidate) => (ctx.scenario.chips === 'auto' ? c.outputTokensPerSecond / c.chips : c.outputTokensPerSecond);
   const sa = score(a);
   const sb = score(b);
   if (Math.abs(sa - sb) > 1e-9 * sb) return sa > sb;
   return a.chips < b.chips;
+}
+
+function describeLayout(l: Layout): string {
+  return `TP${l.tensorParallel}${l.pipelineParallel > 1 ? ` PP${l.pipelineParallel}` : ''}${l.expertParallel > 1 ? ` EP${l.expertParallel}${l.dataParallelAttention ? ' DP-attention' : ''}` : ''}`;
 }
 
 export function searchDeployments(ctx: EngineContext): SearchOutcome {
@@ -198,14 +233,27 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
   let bestTpot = Number.POSITIVE_INFINITY;
   let bestTtft = Number.POSITIVE_INFINITY;
   const frontierCandidates: FrontierPoint[] = [];
+  const alternatives: LayoutAlternative[] = [];
+  const pinned = ctx.scenario.layout.tensorParallel !== 'auto' || ctx.scenario.layout.pipelineParallel !== 'auto'
+    || ctx.scenario.layout.expertParallel !== 'auto';
   for (const layout of layouts) {
     const prepared = prepareLayout(ctx, layout);
-    if (prepared.memory.maxSequences < 1) continue;
-    const replicas = ctx.scenario.chips === null ? 1 : Math.floor(ctx.scenario.chips / prepared.chipsPerReplica);
-    collectFrontier(ctx, prepared, frontierCandidates);
+    const name = describeLayout(prepared.layout);
+    if (prepared.unusable !== null) {
+      reason = prepared.unusable;
+      alternatives.push({ layout: name, chips: prepared.chipsPerReplica, batch: 0, outputTokensPerSecondPerChip: 0, tokensPerSecondPerUser: 0, reason: prepared.unusable.text });
+      continue;
+    }
+    if (prepared.memory.maxSequences < 1) {
+      if (pinned) reason = ENGINE.pinnedLayoutDoesNotFit(name, `${(prepared.memory.weightsBytesPerChip / 1e9).toFixed(1)} GB of weights per chip exceed the ${(prepared.memory.usableBytesPerChip / 1e9).toFixed(1)} GB usable`);
+      continue;
+    }
+    const replicas = ctx.scenario.chips === 'auto' ? 1 : Math.floor(ctx.scenario.chips / prepared.chipsPerReplica);
     const chosen = chooseBatch(ctx, prepared);
+    collectFrontier(ctx, prepared, frontierCandidates, isBatchFailure(chosen) ? null : chosen.evaluation.batch);
     if (isBatchFailure(chosen)) {
       reason = chosen.reason;
+      alternatives.push({ layout: name, chips: prepared.chipsPerReplica, batch: 0, outputTokensPerSecondPerChip: 0, tokensPerSecondPerUser: 0, reason: chosen.reason.text });
       if (chosen.atBatchOne !== null) {
         bestTpot = Math.min(bestTpot, chosen.atBatchOne.tpotSeconds);
         if (Number.isFinite(chosen.atBatchOne.ttftSeconds)) bestTtft = Math.min(bestTtft, chosen.atBatchOne.ttftSeconds);
@@ -220,6 +268,11 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
       batchLimitedBy: chosen.limit,
       outputTokensPerSecond: replicas * chosen.evaluation.replicaOutputTokensPerSecond,
     };
+    alternatives.push({
+      layout: name, chips: candidate.chips, batch: chosen.evaluation.batch,
+      outputTokensPerSecondPerChip: candidate.outputTokensPerSecond / candidate.chips,
+      tokensPerSecondPerUser: 1 / chosen.evaluation.tpotSeconds, reason: null,
+    });
     if (better(ctx, candidate, best)) best = candidate;
   }
   if (best === null && Number.isFinite(bestTpot)) {
@@ -228,19 +281,29 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
   }
   if (reason === null) reason = insufficientChipsReason(ctx);
   if (best !== null) best = { ...best, evaluation: evaluateBatch(ctx, best.prepared, best.evaluation.batch) };
-  return { best, reason, layoutsTried: layouts.length, frontier: paretoFrontier(frontierCandidates) };
+  // The winner first, then the others by throughput per chip: the numbers behind "why this layout".
+  alternatives.sort((a, b) => (b.reason === null ? 1 : 0) - (a.reason === null ? 1 : 0) || b.outputTokensPerSecondPerChip - a.outputTokensPerSecondPerChip);
+  return { best, reason, layoutsTried: layouts.length, frontier: paretoFrontier(frontierCandidates), alternatives: alternatives.slice(0, MAX_ALTERNATIVES) };
 }
 
 function insufficientChipsReason(ctx: EngineContext): Message {
   const usable = usableBytesPerChip(ctx.scenario.hardware);
   const needed = Math.ceil((ctx.params.total * ctx.weightBytesPerValue) / usable);
-  return ENGINE.chipsForWeights(needed, ctx.scenario.chips);
+  return ENGINE.chipsForWeights(needed, ctx.scenario.chips === 'auto' ? null : ctx.scenario.chips);
 }
 
-/** Evaluates a power-of-two batch ladder of one layout for the Pareto frontier (no SLO applied). */
-function collectFrontier(ctx: EngineContext, prepared: PreparedLayout, out: FrontierPoint[]): void {
-  const cap = Math.min(prepared.memory.maxSequences, runtimeBatchCap(ctx, prepared));
-  for (let b = 1; b <= cap; b *= 2) {
+/**
+ * One layout's frontier points (no SLO applied): a power-of-two batch ladder up to the layout's
+ * largest batch, that batch itself, and the chosen batch, so the frontier covers every batch the
+ * search may pick (a chosen point can never lie beyond its own frontier).
+ */
+function collectFrontier(ctx: EngineContext, prepared: PreparedLayout, out: FrontierPoint[], chosenBatch: number | null): void {
+  const { cap } = batchCaps(ctx, prepared);
+  const batches = new Set<number>();
+  for (let b = 1; b <= cap; b *= 2) batches.add(b);
+  if (cap >= 1 && Number.isFinite(cap)) batches.add(cap);
+  if (chosenBatch !== null) batches.add(chosenBatch);
+  for (const b of batches) {
     const e = evaluateBatch(ctx, prepared, b, { full: false });
     out.push({
       tensorParallel: prepared.layout.tensorParallel,

@@ -1,13 +1,18 @@
+import { ENGINE } from '../messages/engine';
+import type { Message } from '../messages/message';
+import { CALIBRATION_SUMMARY } from './calibration-summary';
 import { buildContext, type EngineContext } from './context';
 import { evaluateBatch, stageTime, type StepTiming } from './deployment';
-import { priceDeployment, rentalPerChipHour, tcoPerChipHour } from './economics';
+import { energyUse, estimatedRentalPerChipHour, priceDeployment, rentalPerChipHour, tcoPerChipHour } from './economics';
 import { buildExplain } from './explain';
+import { kvSramFraction } from './memory';
 import { searchDeployments, type Candidate } from './search';
 import { searchDisaggregated } from './disaggregation';
 import { capacityBytesPerChip } from './memory';
-import { ENGINE } from '../messages/engine';
-import type { Message } from '../messages/message';
-import type { Bottleneck, CostBreakdown, DisaggregationSummary, OperatorTiming, ResolvedScenario, SimulationResult } from './types';
+import { uncertaintyOf, type PriceBand } from './uncertainty';
+import type {
+  Bottleneck, CostBreakdown, DisaggregationSummary, LayoutAlternative, OperatorTiming, PricingBasis, ResolvedScenario, SimulationResult,
+} from './types';
 
 /**
  * The engine's entry point: finds the best deployment of the scenario's model on its chips and
@@ -32,10 +37,44 @@ export function simulate(scenario: ResolvedScenario): SimulationResult {
         tpotSeconds: co.evaluation.tpotSeconds, chips: co.chips,
       },
     };
-    return assemble(ctx, disaggregated.best, outcome.frontier, outcome.layoutsTried, summary);
+    return assemble(ctx, disaggregated.best, outcome.frontier, outcome.layoutsTried, outcome.alternatives, summary);
   }
   if (outcome.best === null) return infeasible(ctx, outcome.reason, outcome.layoutsTried);
-  return assemble(ctx, outcome.best, outcome.frontier, outcome.layoutsTried, null);
+  return assemble(ctx, outcome.best, outcome.frontier, outcome.layoutsTried, outcome.alternatives, null);
+}
+
+/** The headline price on the chosen basis: a market rental, an estimated one ("≈"), or TCO. */
+interface Headline {
+  usdPerChipHour: number | null;
+  pricing: PricingBasis;
+  band: PriceBand | null;
+  excludedReason: string | null;
+}
+
+function headlinePrice(ctx: EngineContext, tcoUsdPerChipHour: number): Headline {
+  const { hardware, economics } = ctx.scenario;
+  if (economics.pricing === 'tco') {
+    return { usdPerChipHour: tcoUsdPerChipHour, pricing: { rentalEstimated: false, rentalEstimateNote: null }, band: null, excludedReason: null };
+  }
+  const market = rentalPerChipHour(hardware, economics);
+  if (market !== null) {
+    return { usdPerChipHour: market, pricing: { rentalEstimated: false, rentalEstimateNote: null }, band: null, excludedReason: null };
+  }
+  const ratio = CALIBRATION_SUMMARY.rentalToTco;
+  if (!(ratio.n > 0 && ratio.median > 0)) {
+    return {
+      usdPerChipHour: null, pricing: { rentalEstimated: false, rentalEstimateNote: null }, band: null,
+      excludedReason: `${hardware.name} has no market rental price and no market ratio is known to estimate one`,
+    };
+  }
+  const note = `≈ rental estimated: owning cost (TCO at default economics) x ${ratio.median.toFixed(2)}, the median rental/TCO ratio `
+    + `of ${ratio.n} chips with both prices (interquartile ${ratio.q1.toFixed(2)}-${ratio.q3.toFixed(2)})`;
+  return {
+    usdPerChipHour: estimatedRentalPerChipHour(hardware, ratio),
+    pricing: { rentalEstimated: true, rentalEstimateNote: note },
+    band: { lowRatio: ratio.q1 / ratio.median, highRatio: ratio.q3 / ratio.median, note: `rental estimate band ${ratio.q1.toFixed(2)}-${ratio.q3.toFixed(2)} x TCO` },
+    excludedReason: null,
+  };
 }
 
 function assemble(
@@ -43,19 +82,25 @@ function assemble(
   best: Candidate,
   frontier: SimulationResult['frontier'],
   layoutsTried: number,
+  alternatives: LayoutAlternative[],
   disaggregation: DisaggregationSummary | null,
 ): SimulationResult {
   const { hardware, model, workload, economics } = ctx.scenario;
   const e = best.evaluation;
   const warnings = [...ctx.warnings];
-  if (ctx.scenario.chips !== null && best.chips < ctx.scenario.chips) {
+  if (ctx.scenario.chips !== 'auto' && best.chips < ctx.scenario.chips) {
     warnings.push(ENGINE.idleChips(ctx.scenario.chips - best.chips, ctx.scenario.chips, best.prepared.chipsPerReplica));
   }
   const outputTokensPerSecond = best.outputTokensPerSecond;
+  // A zero or vanishing rate anywhere shows up here: such a deployment does not serve the workload.
+  for (const [what, value] of [['throughput', outputTokensPerSecond], ['TPOT', e.tpotSeconds], ['TTFT', e.ttftSeconds]] as const) {
+    if (!Number.isFinite(value) || (what === 'throughput' && !(value > 0))) return infeasible(ctx, ENGINE.nonFiniteResult(what), layoutsTried);
+  }
   const inputTokensPerSecond = (outputTokensPerSecond / workload.outputTokens) * workload.inputTokens;
-
-  const rentalRate = rentalPerChipHour(hardware, economics);
   const tcoRate = tcoPerChipHour(hardware, economics);
+  const headline = headlinePrice(ctx, tcoRate.totalUsdPerHour);
+  const market = rentalPerChipHour(hardware, economics);
+  const rentalRate = market ?? (headline.pricing.rentalEstimated ? headline.usdPerChipHour : null);
   const rental = rentalRate === null ? null
     : priceDeployment(rentalRate, best.chips, outputTokensPerSecond, inputTokensPerSecond, e.prefillShare);
   const tcoBase = priceDeployment(tcoRate.totalUsdPerHour, best.chips, outputTokensPerSecond, inputTokensPerSecond, e.prefillShare);
@@ -65,13 +110,8 @@ function assemble(
     powerUsdPerHour: tcoRate.powerUsdPerHour * best.chips,
     hostingUsdPerHour: tcoRate.hostingUsdPerHour * best.chips,
   };
-  let pricingUsed = economics.pricing;
-  if (pricingUsed === 'rental' && rental === null) {
-    pricingUsed = 'tco';
-    warnings.push(ENGINE.noRentalPrice(hardware.name));
-  }
-  const headline = pricingUsed === 'rental' && rental !== null ? rental : tco;
-  const usdPerChipHour = headline.costPerHourUsd / best.chips;
+  const priced: CostBreakdown | null = headline.usdPerChipHour === null ? null : economics.pricing === 'tco' ? tco : rental;
+  const usdPerChipHour = headline.usdPerChipHour ?? 0;
   const pricedFrontier = frontier.map((p) => ({ ...p, usdPerMillionOutputTokens: (usdPerChipHour / (p.outputTokensPerSecondPerChip * 3600)) * 1e6 }));
   const decode = e.decodeStep ?? evaluateBatch(ctx, best.prepared, e.batch).decodeStep!;
   const prefill = stageTime(ctx, best.prepared, {
@@ -80,51 +120,70 @@ function assemble(
     prefillTokens: Math.max(1, ctx.newPromptTokens),
     prefillPrompts: 1,
     cachedTokensPerPrompt: ctx.cachedPromptTokens,
-  });
+  }, e.batch);
+  const perChip = outputTokensPerSecond / best.chips;
+  const evidence = { ...hardware.efficiency.evidence };
+  const usdPerMillion = priced?.usdPerMillionOutputTokens ?? null;
   const result: SimulationResult = {
     feasible: true,
     hardwareId: hardware.id,
     modelId: model.id,
     outputTokensPerSecond,
-    outputTokensPerSecondPerChip: outputTokensPerSecond / best.chips,
+    outputTokensPerSecondPerChip: perChip,
     tokensPerSecondPerUser: 1 / e.tpotSeconds,
     ttftSeconds: e.ttftSeconds,
     tpotSeconds: e.tpotSeconds,
-    costPerHourUsd: headline.costPerHourUsd,
-    usdPerMillionOutputTokens: headline.usdPerMillionOutputTokens,
-    outputTokensPerSecondPerDollarPerHour: headline.outputTokensPerSecondPerDollarPerHour,
-    pricingUsed,
+    costPerHourUsd: priced?.costPerHourUsd ?? null,
+    usdPerMillionOutputTokens: usdPerMillion,
+    outputTokensPerSecondPerDollarPerHour: priced?.outputTokensPerSecondPerDollarPerHour ?? null,
+    pricingUsed: economics.pricing,
+    pricing: headline.pricing,
+    rankExcluded: headline.excludedReason !== null,
+    rankExcludedReason: headline.excludedReason,
     rental,
     tco,
+    energy: energyUse(hardware, economics, perChip),
     config: {
       batch: e.batch,
       tensorParallel: best.prepared.layout.tensorParallel,
       pipelineParallel: best.prepared.layout.pipelineParallel,
       expertParallel: best.prepared.layout.expertParallel,
+      dataParallelAttention: best.prepared.layout.dataParallelAttention,
       replicas: best.replicas,
       chips: best.chips,
     },
     memory: {
       capacityBytesPerChip: best.prepared.memory.capacityBytesPerChip,
       weightsBytesPerChip: best.prepared.memory.weightsBytesPerChip,
-      kvCacheBytesPerChip: best.prepared.memory.kvBytesPerSequencePerChip * e.batch,
+      kvCacheBytesPerChip: best.prepared.memory.kvBytesPerSequencePerChip * (e.batch / best.prepared.shard.attentionGroups),
       reserveBytesPerChip: best.prepared.memory.reserveBytesPerChip,
       weightsInSram: best.prepared.memory.weightSramFraction >= 1,
+      kvSramFraction: kvSramFraction(best.prepared.memory, e.batch / best.prepared.shard.attentionGroups),
       maxBatchThatFits: best.prepared.memory.maxSequences,
       batchLimitedBy: best.batchLimitedBy,
     },
     bottleneck: dominant(decode.breakdown),
     decodeStepBreakdownSeconds: decode.breakdown,
+    prefillShareOfStep: e.prefillShare,
     operators: [...operatorTimings(decode, 'decode'), ...operatorTimings(prefill, 'prefill')],
     frontier: pricedFrontier,
     layoutsTried,
+    alternatives,
     tokensPerTargetStep: ctx.speculation?.expectedTokensPerStep ?? 1,
     disaggregation,
+    evidence,
+    uncertainty: null,
     warnings,
     explain: [],
-    estimateMarks: estimateMarks(ctx, best, pricingUsed),
+    estimateMarks: estimateMarks(ctx, best, economics.pricing, headline.pricing.rentalEstimated),
   };
-  result.explain = buildExplain(ctx, best, result, tcoRate, rentalRate);
+  const model0 = CALIBRATION_SUMMARY.uncertainty;
+  if (model0.count > 0) {
+    result.uncertainty = uncertaintyOf(model0, evidence.basis, {
+      outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion,
+    }, headline.band);
+  }
+  result.explain = buildExplain(ctx, best, result, tcoRate, headline.usdPerChipHour);
   return result;
 }
 
@@ -153,17 +212,19 @@ function operatorTimings(step: StepTiming, phase: 'prefill' | 'decode'): Operato
 }
 
 /** Estimate marks of the profile fields this result depends on, as "path: basis". */
-function estimateMarks(ctx: EngineContext, best: Candidate, pricing: 'rental' | 'tco'): string[] {
+function estimateMarks(ctx: EngineContext, best: Candidate, pricing: 'rental' | 'tco', rentalEstimated: boolean): string[] {
   const hw = ctx.scenario.hardware;
   const used = (path: string): boolean => {
     if (path.startsWith('compute.')) return path === `compute.denseFlopsPerSecond.${ctx.rate.rateClass}` || path === 'compute';
-    if (path.startsWith('price.rental')) return pricing === 'rental';
+    if (path.startsWith('price.rental')) return pricing === 'rental' && !rentalEstimated;
     if (path.startsWith('price.') || path.startsWith('power.') || path.startsWith('packaging.')) return true;
     if (path.startsWith('scaleUp.')) return best.prepared.chipsPerReplica > 1;
     if (path.startsWith('scaleOut.')) return best.prepared.chipsPerReplica > hw.scaleUp.domainSize;
     return true;
   };
-  return Object.entries(hw.estimates).filter(([path]) => used(path)).map(([path, basis]) => `${path}: ${basis}`);
+  const marks = Object.entries(hw.estimates).filter(([path]) => used(path)).map(([path, basis]) => `${path}: ${basis}`);
+  if (rentalEstimated) marks.push('price.rentalUsdPerChipHour: ≈ estimated from the owning cost and the market rental/TCO ratio');
+  return marks;
 }
 
 function infeasible(ctx: EngineContext, reason: Message, layoutsTried: number): SimulationResult {
@@ -179,29 +240,41 @@ function infeasible(ctx: EngineContext, reason: Message, layoutsTried: number): 
     tokensPerSecondPerUser: 0,
     ttftSeconds: 0,
     tpotSeconds: 0,
-    costPerHourUsd: 0,
-    usdPerMillionOutputTokens: 0,
-    outputTokensPerSecondPerDollarPerHour: 0,
+    costPerHourUsd: null,
+    usdPerMillionOutputTokens: null,
+    outputTokensPerSecondPerDollarPerHour: null,
     pricingUsed: ctx.scenario.economics.pricing,
+    pricing: { rentalEstimated: false, rentalEstimateNote: null },
+    rankExcluded: false,
+    rankExcludedReason: null,
     rental: null,
     tco: null,
-    config: { batch: 0, tensorParallel: 0, pipelineParallel: 0, expertParallel: 0, replicas: 0, chips: ctx.scenario.chips ?? 0 },
+    energy: null,
+    config: {
+      batch: 0, tensorParallel: 0, pipelineParallel: 0, expertParallel: 0, dataParallelAttention: false, replicas: 0,
+      chips: ctx.scenario.chips === 'auto' ? 0 : ctx.scenario.chips,
+    },
     memory: {
       capacityBytesPerChip: capacityBytesPerChip(hardware),
       weightsBytesPerChip: 0,
       kvCacheBytesPerChip: 0,
       reserveBytesPerChip: 0,
       weightsInSram: false,
+      kvSramFraction: 0,
       maxBatchThatFits: 0,
       batchLimitedBy: 'memory',
     },
     bottleneck: 'memory',
     decodeStepBreakdownSeconds: zero,
+    prefillShareOfStep: 0,
     operators: [],
     frontier: [],
     layoutsTried,
+    alternatives: [],
     tokensPerTargetStep: ctx.speculation?.expectedTokensPerStep ?? 1,
     disaggregation: null,
+    evidence: { ...hardware.efficiency.evidence },
+    uncertainty: null,
     warnings: [...ctx.warnings],
     explain: [],
     estimateMarks: [],

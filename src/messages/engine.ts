@@ -26,6 +26,12 @@ export const ENGINE = {
     message('engine.fixed-batch-misses-slo', `the fixed batch misses the latency limits: ${detail}`),
   sloUnreachable: (detail: string): Message =>
     message('engine.slo-unreachable', `even one sequence misses the latency limits: ${detail}`),
+  noLinkBandwidth: (link: string, what: string): Message =>
+    message('engine.no-link-bandwidth', `the ${link} link has no bandwidth, and this layout needs it for ${what}`),
+  nonFiniteResult: (what: string): Message =>
+    message('engine.non-finite-result', `${what} is not finite: a rate this deployment depends on is zero or vanishing`),
+  pinnedLayoutDoesNotFit: (layout: string, detail: string): Message =>
+    message('engine.pinned-layout-does-not-fit', `the pinned layout ${layout} cannot hold the model: ${detail}`),
   noPrefillPool: (): Message =>
     message('engine.no-prefill-pool', 'no prefill pool meets the time-to-first-token limit'),
   noDecodePool: (): Message =>

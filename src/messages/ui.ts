@@ -1,6 +1,17 @@
 // Labels and sentences of the page, in one catalogue so that tests and the UI agree on wording.
 // Messages with codes (engine, links, validation) live beside this file in src/messages/.
 
+/** What limits the batch, as the results table says it. */
+const BATCH_LIMIT_TEXT: Record<string, string> = {
+  'ttft-limit': 'TTFT limit',
+  'tpot-limit': 'TPOT limit',
+  memory: 'memory capacity',
+  'max-sequences': 'max sequences',
+  'max-tokens-per-step': 'max tokens per step',
+  objective: 'objective',
+  'compute-saturation': 'compute saturation',
+};
+
 export const MESSAGES = {
   appTitle: 'tokencost',
   appTagline: 'What does a token cost on this chip?',
@@ -24,6 +35,7 @@ export const MESSAGES = {
     efficiency: 'Efficiency',
     achieved: "Achieved with today's software",
     spec: 'Silicon limit (spec sheet)',
+    claim: "Vendors' claimed efficiencies",
     economics: 'Price and TCO assumptions',
     chips: 'Chips',
     chipsCount: (picked: number, total: number) => `Chips (${picked} of ${total} selected)`,
@@ -61,10 +73,15 @@ export const MESSAGES = {
     usdPerMillion: '$/M output tokens',
     perDollar: 'Tokens/s per $/h',
     bottleneck: 'Bound by',
+    evidence: 'Evidence',
+    energy: 'Energy per token',
+    noPrice: 'no price on this basis',
+    unbounded: 'unbounded (free)',
+    notDistinguishable: 'not distinguishable from the leader at this evidence (the ranges overlap)',
+    boundBy: (limit: string, step: string) => `${BATCH_LIMIT_TEXT[limit] ?? limit}; step mostly ${step}`,
     notes: 'Notes',
     sortBy: (label: string) => `Sort by ${label}`,
     infeasible: 'cannot meet the workload',
-    tcoFallback: 'priced by TCO (no rental price known)',
     explainHint: 'Show how this number was computed',
     deployment: 'Deployment',
     deploymentText: (chips: number, layout: string, batch: number) => `${chips} chips: ${layout}, batch ${batch}`,
@@ -95,7 +112,7 @@ export const MESSAGES = {
     source: 'Source',
     estimates: 'Estimated figures used',
     sources: 'Profile sources',
-    efficiency: (basis: string, note: string) => `Efficiency ${basis === 'fitted' ? 'fitted to measurements' : 'assumed (not yet calibrated)'}: ${note}`,
+    efficiency: (evidence: string, note: string) => `${evidence}. ${note}`,
     close: 'Close',
     related: 'Other numbers of this result',
     missing: 'This number has no recorded derivation.',

@@ -3,7 +3,9 @@
 // and the messages. Units are SI and are part of every numeric field name.
 
 import { parseRecord, type Migration, type RecordVersioning } from '../schema/migrate';
+import { EVIDENCE_BASES } from '../messages/evidence';
 import { s, type Infer, type Parsed } from '../schema/schema';
+import { HARDWARE_V1_TO_V2 } from './hardware-migrations';
 
 /** Matrix-engine rate classes a datasheet quotes (mxfp4/nvfp4 run on the fp4 rate). */
 export const RATE_CLASSES = ['fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'fp6', 'fp4', 'int8', 'int4'] as const;
@@ -47,28 +49,59 @@ const L = HARDWARE_LIMITS;
 const name = (maxLength = 200) => s.string({ maxLength, nonEmpty: true });
 const sourceList = s.array(s.string({ maxLength: 600, nonEmpty: true }), 50);
 
-/** Evidence behind a chip's efficiencies (issue: trust): its own rows, a sibling's, or none. */
-export const EVIDENCE_BASES = ['fitted', 'assumed'] as const;
+export { EVIDENCE_BASES, type EvidenceBasis } from '../messages/evidence';
+
+const evidenceSchema = s.object({
+  basis: s.enum(EVIDENCE_BASES),
+  /** Calibration rows behind the fit: the chip's own (measured) or its sibling's (family). */
+  rows: s.number({ min: 0, max: 100_000, integer: true }),
+  /** The chip whose fit is used (family basis), else null. */
+  from: s.string({ maxLength: ID_MAX_LENGTH, pattern: ID_PATTERN, patternText: ID_TEXT }).nullable(),
+});
+
+const share = () => s.number({ min: 0.01, max: 1 });
+const overhead = () => s.number(L.overheadSeconds);
+
+/** What a vendor says its silicon reaches (Etched, MatX): kept as the "vendor claim" setting, never fitted. */
+const claimedSchema = s.object({
+  computeEfficiency: share(),
+  memoryEfficiency: share(),
+  kernelOverheadSeconds: overhead(),
+  note: s.string({ maxLength: 2000, nonEmpty: true }),
+});
 
 const efficiencySchema = s.object({
-  /** Share of peak matrix FLOP/s that large GEMMs reach, (0, 1]. */
-  computeEfficiency: s.fraction(),
-  /** Share of peak HBM bandwidth that streaming kernels reach, (0, 1]. */
-  memoryEfficiency: s.fraction(),
-  /** Share of peak scale-up bandwidth collectives reach, (0, 1]. */
-  linkEfficiency: s.fraction(),
+  /** Share of peak matrix FLOP/s that large GEMMs reach (H200: GEMMs of M >= 2048, kernel timings). */
+  computeEfficiency: share(),
+  /** Share of peak HBM bandwidth that streaming weight reads reach (memory-bound GEMMs). */
+  memoryEfficiency: share(),
+  /** Share of peak scale-up bandwidth collectives reach. */
+  linkEfficiency: share(),
+  /** Share of link bandwidth expert-parallel all-to-alls reach (DeepEP: ~40-58 of 50 GB/s RDMA). */
+  allToAllEfficiency: share(),
   /** Fixed cost per kernel launch (GPU) or per operator (ASIC), seconds. */
-  kernelOverheadSeconds: s.number(L.overheadSeconds),
+  kernelOverheadSeconds: overhead(),
   /** Fixed cost per model step (scheduler, sampling, launch gaps), seconds. */
-  stepOverheadSeconds: s.number(L.overheadSeconds),
-  /** Sequences in flight at which decode attention reaches full bandwidth (below: proportionally less). */
-  attentionSaturationBatch: s.number({ min: 1, max: 1e6 }),
-  /** Software-stack factor multiplying both efficiencies in "achieved" mode (1 = spec sheet). */
-  softwareStackFactor: s.fraction(),
+  stepOverheadSeconds: overhead(),
+  /** Decode attention time = overhead + KV bytes / (bandwidth x this share): bytes, not sequences, set it. */
+  attentionMemoryEfficiency: share(),
+  attentionOverheadSeconds: overhead(),
+  /** Share of peak FLOP/s causal prefill attention reaches (flash attention). */
+  attentionComputeEfficiency: share(),
+  /** Grouped expert GEMMs: share of peak at many tokens per expert; half of it at `moeHalfTokensPerExpert`. */
+  moeComputeEfficiency: share(),
+  moeHalfTokensPerExpert: s.number({ min: 0, max: 100_000 }),
+  /** Share of peak HBM bandwidth on the touched experts' weights. */
+  moeMemoryEfficiency: share(),
+  /** Fixed cost of one MoE layer's grouped GEMMs (routing, permute, launches), seconds. */
+  moeLayerOverheadSeconds: overhead(),
+  /** What today's serving stack reaches, multiplying the silicon shares above ("achieved" mode; 1 = spec sheet). */
+  softwareStackFactor: share(),
   /** Fraction of memory capacity kept free (runtime, fragmentation, activations). */
   memoryReserveFraction: s.number(L.memoryReserveFraction),
-  /** fitted: derived by scripts/calibrate.ts from calibration data; assumed: documented default. */
-  basis: s.enum(EVIDENCE_BASES),
+  evidence: evidenceSchema,
+  /** Vendor-claimed silicon shares (the "vendor claim" efficiency setting), when the vendor states them. */
+  claimed: claimedSchema.optional(),
   note: s.string({ maxLength: 4000 }),
 });
 
@@ -126,7 +159,7 @@ const computeSchema = s.object({
 });
 
 export const hardwareProfileSchema = s.object({
-  schemaVersion: s.literal(1),
+  schemaVersion: s.literal(2),
   id: s.string({ maxLength: ID_MAX_LENGTH, pattern: ID_PATTERN, patternText: ID_TEXT }),
   name: name(),
   vendor: name(),
@@ -185,9 +218,9 @@ export type HardwareProfile = Infer<typeof hardwareProfileSchema>;
 export type EfficiencyProfile = HardwareProfile['efficiency'];
 
 /** Numbered migrations of hardware profiles: migration N reads version N and writes N+1. */
-export const HARDWARE_MIGRATIONS: readonly Migration[] = [];
+export const HARDWARE_MIGRATIONS: readonly Migration[] = [HARDWARE_V1_TO_V2];
 
-export const HARDWARE_VERSIONING: RecordVersioning = { current: 1, migrations: HARDWARE_MIGRATIONS, what: 'hardware profiles' };
+export const HARDWARE_VERSIONING: RecordVersioning = { current: 2, migrations: HARDWARE_MIGRATIONS, what: 'hardware profiles' };
 
 /** Validates an untrusted value as a hardware profile (any schema version); never throws. */
 export function parseHardwareProfile(raw: unknown): Parsed<HardwareProfile> {

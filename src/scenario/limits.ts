@@ -2,7 +2,8 @@ import type { NumberRule } from '../parse/fields';
 
 /**
  * One table of accepted ranges for every number a user can set: it drives parsing (CLI, files,
- * links), clamping and the UI's sliders, so all three agree. Caps keep any input bounded in work.
+ * links), the workload fields and the UI's sliders, so all three agree. Caps keep any input
+ * bounded in work.
  */
 export const LIMITS = {
   chips: { min: 1, max: 100_000, integer: true, unit: 'chips' },
@@ -12,7 +13,10 @@ export const LIMITS = {
   maxTtftSeconds: { min: 0.001, max: 3600, unit: 's' },
   maxTpotSeconds: { min: 0.0001, max: 60, unit: 's' },
   batch: { min: 1, max: 65_536, integer: true, unit: 'sequences' },
-  maxBatchPerReplica: { min: 1, max: 65_536, integer: true, unit: 'sequences' },
+  maxSequences: { min: 1, max: 65_536, integer: true, unit: 'sequences' },
+  maxTokensPerStep: { min: 1, max: 1_048_576, integer: true, unit: 'tokens' },
+  prefillChunkTokens: { min: 16, max: 1_048_576, integer: true, unit: 'tokens' },
+  parallelism: { min: 1, max: 4096, integer: true },
   rentalUsdPerChipHour: { min: 0, max: 100_000, unit: 'USD/chip-hour' },
   capexUsdPerChip: { min: 0, max: 1e9, unit: 'USD' },
   capexOverheadMultiplier: { min: 1, max: 10 },

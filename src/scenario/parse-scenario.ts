@@ -1,49 +1,52 @@
 import { lintProfile } from '../catalog/lint-profile';
+import { EFFICIENCY_MODES, type Objective } from '../engine/types';
+import { IssueLog, describeValue, isRecord, joinPath, own, type ParseOutcome } from '../parse/fields';
 import { parseHardwareProfile } from '../records/hardware-profile';
 import { parseModelArchitecture } from '../records/model-architecture';
-import { PRECISIONS, type EconomicsInput, type Objective, type PrecisionConfig } from '../engine/types';
-import {
-  IssueLog,
-  describeValue,
-  isRecord,
-  joinPath,
-  own,
-  readEnum,
-  readNullableNumber,
-  readNumber,
-  readRecord,
-  type ParseOutcome,
-} from '../parse/fields';
+import { runMigrations } from '../schema/migrate';
+import { s, type Schema } from '../schema/schema';
 import { LIMITS } from './limits';
+import { SCENARIO_MIGRATIONS } from './migrations';
 import { SCENARIO_VERSION, defaultScenario, type Scenario, type ScenarioSpeculation } from './scenario';
+import { economicsSchema, engineSchema, layoutSchema, precisionSchema, sloSchema, workloadSchema } from './scenario-schema';
 
 const KNOWN_KEYS = new Set([
   'version', 'hardware', 'chips', 'model', 'precision', 'workload', 'slo', 'objective', 'economics',
-  'efficiencyMode', 'maxBatchPerReplica', 'speculative', 'serving',
+  'efficiencyMode', 'speculative', 'serving', 'layout', 'engine',
 ]);
+
+/** Unknown keys reported at most this often (one line each), then counted (bounded output). */
+export const MAX_UNKNOWN_KEY_WARNINGS = 20;
+
+const chipsSchema = s.autoOr(s.number(LIMITS.chips));
+const efficiencyModeSchema = s.enum(EFFICIENCY_MODES);
+const servingSchema = s.enum(['co-located', 'disaggregated'] as const);
+
+/** A plain part of the scenario read over `base` (the user's current values): bad fields keep theirs. */
+function readPart<T>(log: IssueLog, raw: Record<string, unknown>, key: string, schema: Schema<T>, base: T): T {
+  const value = own(raw, key);
+  if (value === undefined) return base;
+  return schema.read(value, key, log, base) ?? base;
+}
 
 /**
  * The one parse step for a scenario from a file, a link or flags. Never throws: every bad field is
- * reported by name and replaced by its default, so the rest of the user's input survives.
+ * reported by name and replaced by its value in `base`, so the rest of the user's input survives.
  * `base` supplies the values of absent fields (defaults, or the state a link is applied to).
+ * Older versions are migrated first (migrations.ts).
  */
-export function parseScenario(raw: unknown, base: Scenario = defaultScenario()): ParseOutcome<Scenario> & { value: Scenario } {
+export function parseScenario(input: unknown, base: Scenario = defaultScenario()): ParseOutcome<Scenario> & { value: Scenario } {
   const log = new IssueLog();
   const out: Scenario = structuredClone(base);
-  if (!isRecord(raw)) {
-    log.error('', `a scenario must be a JSON object, got ${describeValue(raw)}`);
+  if (!isRecord(input)) {
+    log.error('', `a scenario must be a JSON object, got ${describeValue(input)}`);
     return { value: out, errors: log.errors, warnings: log.warnings };
   }
-  for (const key of Object.keys(raw)) {
-    if (!KNOWN_KEYS.has(key)) log.warn(key, 'is not a scenario field and was ignored');
-  }
-  const version = own(raw, 'version');
-  if (version !== undefined && version !== SCENARIO_VERSION) {
-    if (typeof version === 'number' && version > SCENARIO_VERSION) {
-      log.error('version', `${version} was made by a newer version of this tool (this one reads version ${SCENARIO_VERSION})`);
-    } else {
-      log.error('version', `must be ${SCENARIO_VERSION}, got ${describeValue(version)}`);
-    }
+  const raw = migrated(log, input);
+  const unknown = Object.keys(raw).filter((key) => !KNOWN_KEYS.has(key));
+  for (const key of unknown.slice(0, MAX_UNKNOWN_KEY_WARNINGS)) log.warn(key, 'is not a scenario field and was ignored');
+  if (unknown.length > MAX_UNKNOWN_KEY_WARNINGS) {
+    log.warn('', `${unknown.length - MAX_UNKNOWN_KEY_WARNINGS} more unknown fields were ignored`);
   }
 
   const hardware = own(raw, 'hardware');
@@ -72,42 +75,35 @@ export function parseScenario(raw: unknown, base: Scenario = defaultScenario()):
     } else log.error('model', `must be a model id or an architecture object, got ${describeValue(model)}`);
   }
 
-  const chips = own(raw, 'chips');
-  if (chips === 'auto') out.chips = 'auto';
-  else if (chips !== undefined) {
-    out.chips = readNumber(log, raw, 'chips', '', LIMITS.chips, typeof base.chips === 'number' ? base.chips : 8);
-    if (typeof chips !== 'number') log.errors[log.errors.length - 1]!.message += ' or "auto"';
-  }
-
-  if (own(raw, 'precision') !== undefined) out.precision = parsePrecision(log, readRecord(log, raw, 'precision', ''), out.precision);
-
-  if (own(raw, 'workload') !== undefined) {
-    const w = readRecord(log, raw, 'workload', '');
-    out.workload = {
-      inputTokens: readNumber(log, w, 'inputTokens', 'workload', LIMITS.inputTokens, out.workload.inputTokens, true),
-      outputTokens: readNumber(log, w, 'outputTokens', 'workload', LIMITS.outputTokens, out.workload.outputTokens, true),
-      prefixCacheHitRate: readNumber(log, w, 'prefixCacheHitRate', 'workload', LIMITS.prefixCacheHitRate, out.workload.prefixCacheHitRate, true),
-      arrivals: readEnum(log, w, 'arrivals', 'workload', ['saturated', 'poisson'] as const, out.workload.arrivals ?? 'saturated', true),
-    };
-    warnUnknown(log, w, 'workload', ['inputTokens', 'outputTokens', 'prefixCacheHitRate', 'arrivals']);
-  }
-
-  if (own(raw, 'slo') !== undefined) {
-    const s = readRecord(log, raw, 'slo', '', true);
-    out.slo = {
-      maxTtftSeconds: readNullableNumber(log, s, 'maxTtftSeconds', 'slo', LIMITS.maxTtftSeconds, out.slo.maxTtftSeconds),
-      maxTpotSeconds: readNullableNumber(log, s, 'maxTpotSeconds', 'slo', LIMITS.maxTpotSeconds, out.slo.maxTpotSeconds),
-    };
-    warnUnknown(log, s, 'slo', ['maxTtftSeconds', 'maxTpotSeconds']);
-  }
-
+  out.chips = readPart(log, raw, 'chips', chipsSchema, out.chips);
+  out.precision = readPart(log, raw, 'precision', precisionSchema, out.precision);
+  out.workload = readPart(log, raw, 'workload', workloadSchema, out.workload);
+  out.slo = readPart(log, raw, 'slo', sloSchema, out.slo);
   if (own(raw, 'objective') !== undefined) out.objective = parseObjective(log, own(raw, 'objective'), out.objective);
-  if (own(raw, 'economics') !== undefined) out.economics = parseEconomics(log, readRecord(log, raw, 'economics', ''), out.economics);
-  out.efficiencyMode = readEnum(log, raw, 'efficiencyMode', '', ['spec', 'achieved'] as const, out.efficiencyMode, true);
-  out.maxBatchPerReplica = readNumber(log, raw, 'maxBatchPerReplica', '', LIMITS.maxBatchPerReplica, out.maxBatchPerReplica, true);
-  out.serving = readEnum(log, raw, 'serving', '', ['co-located', 'disaggregated'] as const, out.serving, true);
+  out.economics = readPart(log, raw, 'economics', economicsSchema, out.economics);
+  out.efficiencyMode = readPart(log, raw, 'efficiencyMode', efficiencyModeSchema, out.efficiencyMode);
+  out.serving = readPart(log, raw, 'serving', servingSchema, out.serving);
+  out.layout = readPart(log, raw, 'layout', layoutSchema, out.layout);
+  out.engine = readPart(log, raw, 'engine', engineSchema, out.engine);
   if (own(raw, 'speculative') !== undefined) out.speculative = parseSpeculation(log, own(raw, 'speculative'), out.speculative);
   return { value: out, errors: log.errors, warnings: log.warnings };
+}
+
+/** The input at the current version: older versions run their migrations, newer ones are an error. */
+function migrated(log: IssueLog, raw: Record<string, unknown>): Record<string, unknown> {
+  const version = own(raw, 'version');
+  if (version === undefined || version === SCENARIO_VERSION) return raw;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    log.error('version', `must be an integer from 1 to ${SCENARIO_VERSION}, got ${describeValue(version)}`);
+    return raw;
+  }
+  if (version > SCENARIO_VERSION) {
+    log.error('version', `${version} was made by a newer version of this tool (this one reads versions up to ${SCENARIO_VERSION})`);
+    return raw;
+  }
+  const result = runMigrations(raw, version, SCENARIO_VERSION, SCENARIO_MIGRATIONS);
+  if (result.failedAt !== null) log.error('version', `could not be upgraded from version ${result.failedAt}`);
+  return result.value;
 }
 
 function parseSpeculation(log: IssueLog, raw: unknown, base: ScenarioSpeculation): ScenarioSpeculation {
@@ -116,59 +112,41 @@ function parseSpeculation(log: IssueLog, raw: unknown, base: ScenarioSpeculation
     log.error('speculative', `must be null or an object with method "mtp" or "draft-model", got ${describeValue(raw)}`);
     return base;
   }
-  const method = readEnum(log, raw, 'method', 'speculative', ['mtp', 'draft-model'] as const, 'mtp');
-  const draftTokens = readNumber(log, raw, 'draftTokens', 'speculative', LIMITS.draftTokens, 3, true);
-  const acceptanceRate = readNumber(log, raw, 'acceptanceRate', 'speculative', LIMITS.acceptanceRate, 0.7, true);
-  warnUnknown(log, raw, 'speculative', ['method', 'draftTokens', 'acceptanceRate', 'draftModel']);
-  if (method === 'mtp') return { method, draftTokens, acceptanceRate };
-  const draft = own(raw, 'draftModel');
-  if (typeof draft === 'string') return { method, draftModel: draft.slice(0, 100), draftTokens, acceptanceRate };
+  const parts = s.object({
+    method: s.enum(['mtp', 'draft-model'] as const),
+    draftTokens: s.number(LIMITS.draftTokens).withDefault(3),
+    acceptanceRate: s.number(LIMITS.acceptanceRate).withDefault(0.7),
+    draftModel: s.string({ maxLength: 100 }).optional(),
+  });
+  const method = own(raw, 'method');
+  if (method === undefined) {
+    log.error('speculative.method', 'is missing; expected "mtp" (the model\'s own multi-token prediction) or "draft-model" (with speculative.draftModel)');
+    return base;
+  }
+  // The draft model may be an inline architecture; it is checked on its own below.
+  const { draftModel: draft, ...rest } = raw;
+  const read = parts.read(rest, 'speculative', log);
+  if (read === undefined) return base;
+  if (read.method === 'mtp') return { method: 'mtp', draftTokens: read.draftTokens, acceptanceRate: read.acceptanceRate };
+  if (typeof draft === 'string') return { method: 'draft-model', draftModel: draft.slice(0, 100), draftTokens: read.draftTokens, acceptanceRate: read.acceptanceRate };
   if (isRecord(draft)) {
     const parsed = parseModelArchitecture(draft);
     for (const e of parsed.errors) log.error(joinPath('speculative.draftModel', e.path), e.message);
-    if (parsed.value !== null && parsed.errors.length === 0) return { method, draftModel: parsed.value, draftTokens, acceptanceRate };
+    if (parsed.value !== null && parsed.errors.length === 0) {
+      return { method: 'draft-model', draftModel: parsed.value, draftTokens: read.draftTokens, acceptanceRate: read.acceptanceRate };
+    }
     return base;
   }
   log.error('speculative.draftModel', `must be a model id or an architecture object, got ${describeValue(draft)}`);
   return base;
 }
 
-function warnUnknown(log: IssueLog, record: Record<string, unknown>, path: string, known: string[]): void {
-  for (const key of Object.keys(record)) if (!known.includes(key)) log.warn(joinPath(path, key), 'is not a known field and was ignored');
-}
-
-function parsePrecision(log: IssueLog, p: Record<string, unknown>, base: PrecisionConfig): PrecisionConfig {
-  warnUnknown(log, p, 'precision', ['weights', 'activations', 'kvCache']);
-  return {
-    weights: readEnum(log, p, 'weights', 'precision', PRECISIONS, base.weights, true),
-    activations: readEnum(log, p, 'activations', 'precision', PRECISIONS, base.activations, true),
-    kvCache: readEnum(log, p, 'kvCache', 'precision', PRECISIONS, base.kvCache, true),
-  };
-}
-
 function parseObjective(log: IssueLog, raw: unknown, base: Objective): Objective {
   if (raw === 'max-throughput' || raw === 'min-latency') return raw;
   if (isRecord(raw)) {
-    const batch = readNumber(log, raw, 'batch', 'objective', LIMITS.batch, -1);
-    return batch > 0 ? { batch } : base;
+    const batch = s.number(LIMITS.batch).read(own(raw, 'batch'), 'objective.batch', log);
+    return batch === undefined ? base : { batch };
   }
   log.error('objective', `must be "max-throughput", "min-latency" or {"batch": N}, got ${describeValue(raw)}`);
   return base;
-}
-
-function parseEconomics(log: IssueLog, e: Record<string, unknown>, base: EconomicsInput): EconomicsInput {
-  warnUnknown(log, e, 'economics', Object.keys(base));
-  const p = 'economics';
-  return {
-    pricing: readEnum(log, e, 'pricing', p, ['rental', 'tco'] as const, base.pricing, true),
-    rentalUsdPerChipHour: readNullableNumber(log, e, 'rentalUsdPerChipHour', p, LIMITS.rentalUsdPerChipHour, base.rentalUsdPerChipHour),
-    capexUsdPerChip: readNullableNumber(log, e, 'capexUsdPerChip', p, LIMITS.capexUsdPerChip, base.capexUsdPerChip),
-    capexOverheadMultiplier: readNullableNumber(log, e, 'capexOverheadMultiplier', p, LIMITS.capexOverheadMultiplier, base.capexOverheadMultiplier),
-    depreciationYears: readNumber(log, e, 'depreciationYears', p, LIMITS.depreciationYears, base.depreciationYears, true),
-    costOfCapitalPerYear: readNumber(log, e, 'costOfCapitalPerYear', p, LIMITS.costOfCapitalPerYear, base.costOfCapitalPerYear, true),
-    loadFactor: readNumber(log, e, 'loadFactor', p, LIMITS.loadFactor, base.loadFactor, true),
-    pue: readNumber(log, e, 'pue', p, LIMITS.pue, base.pue, true),
-    usdPerKwh: readNumber(log, e, 'usdPerKwh', p, LIMITS.usdPerKwh, base.usdPerKwh, true),
-    hostingUsdPerKwMonth: readNumber(log, e, 'hostingUsdPerKwMonth', p, LIMITS.hostingUsdPerKwMonth, base.hostingUsdPerKwMonth, true),
-  };
 }

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
-import type { ResolvedScenario } from '../engine/types';
+import type { ModelArchitecture, ResolvedScenario } from '../engine/types';
 import type { FieldIssue } from '../parse/fields';
 import type { Scenario } from './scenario';
 
@@ -7,6 +7,37 @@ function suggestion(id: string, known: Iterable<string>): string {
   const all = [...known].sort();
   const close = all.filter((k) => k.includes(id) || id.includes(k) || k.split('-').some((part) => part.length > 2 && id.includes(part)));
   return close.length > 0 ? ` (did you mean ${close.slice(0, 4).join(', ')}?)` : '';
+}
+
+/**
+ * A pinned layout that cannot exist for this model and chip count: tensor parallelism that does not
+ * divide the attention heads, expert parallelism on a dense model or not dividing the experts, and
+ * a layout needing more chips than the scenario gives. (A layout that exists but does not fit in
+ * memory is a result, feasible: false, not an input error.)
+ */
+export function layoutProblems(scenario: Scenario, model: ModelArchitecture): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const { tensorParallel: tp, pipelineParallel: pp, expertParallel: ep, dataParallelAttention: dp } = scenario.layout;
+  if (tp !== 'auto' && model.numAttentionHeads % tp !== 0) {
+    issues.push({ path: 'layout.tensorParallel', message: `must divide ${model.name}'s ${model.numAttentionHeads} attention heads, got ${tp}` });
+  }
+  if (pp !== 'auto' && pp > model.numLayers) {
+    issues.push({ path: 'layout.pipelineParallel', message: `must be at most ${model.name}'s ${model.numLayers} layers, got ${pp}` });
+  }
+  if (ep !== 'auto' && ep > 1) {
+    if (model.moe === null) issues.push({ path: 'layout.expertParallel', message: `must be 1 for ${model.name}, a dense model (no experts to spread), got ${ep}` });
+    else if (model.moe.numExperts % ep !== 0) {
+      issues.push({ path: 'layout.expertParallel', message: `must divide ${model.name}'s ${model.moe.numExperts} experts, got ${ep}` });
+    }
+  }
+  if (dp === 'on' && (model.moe === null || ep === 1)) {
+    issues.push({ path: 'layout.dataParallelAttention', message: 'is "on", which needs expert parallelism above 1 on an MoE model' });
+  }
+  const pinned = (tp === 'auto' ? 1 : tp) * (pp === 'auto' ? 1 : pp) * (ep === 'auto' ? 1 : ep);
+  if (scenario.chips !== 'auto' && pinned > scenario.chips) {
+    issues.push({ path: 'layout', message: `needs at least ${pinned} chips (TP x PP x EP), but chips is ${scenario.chips}` });
+  }
+  return issues;
 }
 
 /** Looks ids up in the catalog (Map lookups only, never object indexing with user strings). */
@@ -29,10 +60,12 @@ export function resolveScenario(scenario: Scenario, catalog: Catalog): { value: 
     }
   }
   if (hardware === undefined || model === undefined || errors.length > 0) return { value: null, errors };
+  errors.push(...layoutProblems(scenario, model));
+  if (errors.length > 0) return { value: null, errors };
   return {
     value: {
       hardware,
-      chips: scenario.chips === 'auto' ? null : scenario.chips,
+      chips: scenario.chips,
       model,
       precision: { ...scenario.precision },
       workload: { ...scenario.workload },
@@ -40,11 +73,12 @@ export function resolveScenario(scenario: Scenario, catalog: Catalog): { value: 
       objective: typeof scenario.objective === 'object' ? { ...scenario.objective } : scenario.objective,
       economics: { ...scenario.economics },
       efficiencyMode: scenario.efficiencyMode,
-      maxBatchPerReplica: scenario.maxBatchPerReplica,
+      serving: scenario.serving,
+      layout: { ...scenario.layout },
+      engine: { ...scenario.engine },
       speculative: spec === null ? null : {
         method: spec.method, draftTokens: spec.draftTokens, acceptanceRate: spec.acceptanceRate, draftModel,
       },
-      serving: scenario.serving,
     },
     errors,
   };

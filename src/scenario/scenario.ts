@@ -1,14 +1,4 @@
-import type {
-  EconomicsInput,
-  EfficiencyMode,
-  HardwareProfile,
-  ModelArchitecture,
-  Objective,
-  PrecisionConfig,
-  ServingMode,
-  Slo,
-  Workload,
-} from '../engine/types';
+import type { EconomicsInput, EngineSettings, HardwareProfile, LayoutPins, ModelArchitecture, ScenarioCore } from '../engine/types';
 
 /** Speculative decoding as a user writes it: the draft model by id or inline. */
 export type ScenarioSpeculation =
@@ -16,24 +6,15 @@ export type ScenarioSpeculation =
   | { method: 'mtp'; draftTokens: number; acceptanceRate: number }
   | { method: 'draft-model'; draftModel: string | ModelArchitecture; draftTokens: number; acceptanceRate: number };
 
-export const SCENARIO_VERSION = 1;
+/** Version 2: `maxBatchPerReplica` became `engine.maxSequences`; `layout` and `engine` added (migrations.ts). */
+export const SCENARIO_VERSION = 2;
 
 /** What a user writes (file, URL, flags): ids or inline definitions, before catalog lookup. */
-export interface Scenario {
+export interface Scenario extends ScenarioCore {
   version: typeof SCENARIO_VERSION;
   hardware: string | HardwareProfile;
-  /** Chips available, or 'auto' = as many as the workload needs. */
-  chips: number | 'auto';
   model: string | ModelArchitecture;
-  precision: PrecisionConfig;
-  workload: Workload;
-  slo: Slo;
-  objective: Objective;
-  economics: EconomicsInput;
-  efficiencyMode: EfficiencyMode;
-  maxBatchPerReplica: number;
   speculative: ScenarioSpeculation;
-  serving: ServingMode;
 }
 
 /**
@@ -53,8 +34,14 @@ export const DEFAULT_ECONOMICS: EconomicsInput = {
   hostingUsdPerKwMonth: 150,
 };
 
-/** Runtime batch cap: vLLM/TRT-LLM max concurrent sequences are configured in the hundreds to 2048. */
-export const DEFAULT_MAX_BATCH_PER_REPLICA = 1024;
+export const DEFAULT_LAYOUT: LayoutPins = { tensorParallel: 'auto', pipelineParallel: 'auto', expertParallel: 'auto', dataParallelAttention: 'auto' };
+
+/**
+ * Engine caps: vLLM/TensorRT-LLM max concurrent sequences are configured in the hundreds to 2048;
+ * prompt chunks of 8,192 tokens are the order of vLLM's max_num_batched_tokens and TensorRT-LLM's
+ * chunk size.
+ */
+export const DEFAULT_ENGINE: EngineSettings = { maxSequences: 1024, maxTokensPerStep: 'auto', prefillChunkTokens: 8192, overlap: 'off' };
 
 export function defaultScenario(): Scenario {
   return {
@@ -68,8 +55,9 @@ export function defaultScenario(): Scenario {
     objective: 'max-throughput',
     economics: { ...DEFAULT_ECONOMICS },
     efficiencyMode: 'achieved',
-    maxBatchPerReplica: DEFAULT_MAX_BATCH_PER_REPLICA,
     speculative: null,
     serving: 'co-located',
+    layout: { ...DEFAULT_LAYOUT },
+    engine: { ...DEFAULT_ENGINE },
   };
 }

@@ -226,6 +226,26 @@ class CheckedSchema<T> extends Schema<T> {
   }
 }
 
+/** A value or the word "auto" (left to the engine's search): the one way "auto" is written. */
+export class AutoOrSchema<T> extends Schema<T | 'auto'> {
+  constructor(readonly inner: Schema<T>) {
+    super();
+  }
+  describe(): string {
+    return `${this.inner.describe()} or "auto"`;
+  }
+  read(raw: unknown, path: string, log: IssueLog, fallback?: T | 'auto'): T | 'auto' | undefined {
+    if (raw === 'auto') return 'auto';
+    const before = log.errors.length;
+    const value = this.inner.read(raw, path, log, undefined);
+    for (let i = before; i < log.errors.length; i++) {
+      const issue = log.errors[i]!;
+      if (issue.path === path) issue.message = issue.message.replace(/^must be (.*?), got /, 'must be $1 or "auto", got ');
+    }
+    return value === undefined ? fallback : value;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Containers
 
@@ -418,6 +438,7 @@ export const s = {
   enum: <T extends string>(values: readonly T[]) => new EnumSchema<T>(values),
   boolean: () => new BooleanSchema(),
   literal: <T extends string | number | boolean>(value: T) => new LiteralSchema<T>(value),
+  autoOr: <T>(inner: Schema<T>) => new AutoOrSchema(inner),
   object: <S extends Shape>(shape: S, spec?: ObjectSpec) => new ObjectSchema(shape, spec),
   record: <T>(value: Schema<T>, spec?: RecordSpec) => new RecordSchema(value, spec),
   partialRecord: <K extends string, T>(keys: readonly K[], value: Schema<T>, spec?: PartialRecordSpec) => new PartialRecordSchema(keys, value, spec),

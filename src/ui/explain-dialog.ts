@@ -1,6 +1,7 @@
 // "How was this number computed?": the engine's explain entry for one result, with the chip
 // profile's sources and estimate marks. Opened from any number button; state.explain drives it.
 
+import { evidenceSentence } from '../messages/evidence';
 import { profileOf, resultForExplain } from '../app/selectors';
 import type { Snapshot } from '../app/controller';
 import type { ExplainEntry, HardwareProfile, SimulationResult } from '../engine/types';
@@ -48,7 +49,7 @@ function body(entry: ExplainEntry | undefined, result: SimulationResult, profile
   }
   if (profile !== undefined) {
     out.push(el('h3', { text: E.sources }));
-    out.push(el('p', { class: 'src', text: E.efficiency(profile.efficiency.basis, profile.efficiency.note) }));
+    out.push(el('p', { class: 'src', text: E.efficiency(evidenceSentence(profile.efficiency.evidence), profile.efficiency.note) }));
     out.push(el('ul', {}, Object.entries(profile.sources).map(([group, list]) => el('li', {}, [el('strong', { text: `${group}: ` }), (list ?? []).join('; ')]))));
   }
   out.push(...related(result, entry.key, open));

@@ -1,8 +1,9 @@
 // The ranked results table. Numbers with a recorded derivation are buttons that open it.
 
-import { ASSUMED_EFFICIENCY_MARK, ESTIMATE_MARK, type ChipSeries } from '../charts/chip-series';
+import { ESTIMATE_MARK, type ChipSeries } from '../charts/chip-series';
+import { EVIDENCE_LABEL, evidenceSentence } from '../messages/evidence';
 import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
-import type { SimulationResult } from '../engine/types';
+import type { Range, SimulationResult } from '../engine/types';
 import { formatNumber, formatSeconds, formatUsd } from '../format/units';
 import { el, uid } from './dom';
 import { MESSAGES } from '../messages/ui';
@@ -11,6 +12,8 @@ const T = MESSAGES.table;
 
 export interface TableRow {
   rank: number | null;
+  /** false: the range overlaps the leader's (not distinguishable at this evidence). */
+  distinguishable: boolean | null;
   chip: ChipSeries;
   result: SimulationResult;
 }
@@ -30,33 +33,60 @@ interface Column {
   cell(r: SimulationResult): string;
 }
 
+/** "value (low–high)": every predicted number carries its range. */
+function withRange(value: string, range: Range | null | undefined, format: (v: number) => string): string {
+  return range === null || range === undefined ? value : `${value} (${format(range.low)}–${format(range.high)})`;
+}
+
+function usdCell(r: SimulationResult): string {
+  if (r.usdPerMillionOutputTokens === null) return T.noPrice;
+  const estimated = r.pricing.rentalEstimated ? '≈' : '';
+  return withRange(`${estimated}${formatUsd(r.usdPerMillionOutputTokens)}`, r.uncertainty?.usdPerMillionOutputTokens, formatUsd);
+}
+
+function perDollarCell(r: SimulationResult): string {
+  if (r.costPerHourUsd === 0) return T.unbounded;
+  return r.outputTokensPerSecondPerDollarPerHour === null ? '—' : formatNumber(r.outputTokensPerSecondPerDollarPerHour);
+}
+
+function perChipCell(r: SimulationResult): string {
+  const u = r.uncertainty;
+  const scale = r.outputTokensPerSecond > 0 ? r.outputTokensPerSecondPerChip / r.outputTokensPerSecond : 0;
+  const range = u === null ? null : { low: u.outputTokensPerSecond.low * scale, high: u.outputTokensPerSecond.high * scale };
+  return withRange(formatNumber(r.outputTokensPerSecondPerChip), range, formatNumber);
+}
+
 const COLUMNS: readonly Column[] = [
-  { label: T.usdPerMillion, sortKey: 'usdPerMillionOutputTokens', explainKey: 'usdPerMillionOutputTokens', cell: (r) => formatUsd(r.usdPerMillionOutputTokens) },
-  { label: T.perDollar, sortKey: 'outputTokensPerSecondPerDollarPerHour', explainKey: 'outputTokensPerSecondPerDollarPerHour', cell: (r) => formatNumber(r.outputTokensPerSecondPerDollarPerHour) },
-  { label: T.perChip, sortKey: 'outputTokensPerSecondPerChip', explainKey: 'outputTokensPerSecondPerChip', cell: (r) => formatNumber(r.outputTokensPerSecondPerChip) },
-  { label: T.perUser, sortKey: 'tokensPerSecondPerUser', explainKey: 'tokensPerSecondPerUser', cell: (r) => formatNumber(r.tokensPerSecondPerUser) },
+  { label: T.usdPerMillion, sortKey: 'usdPerMillionOutputTokens', explainKey: 'usdPerMillionOutputTokens', cell: usdCell },
+  { label: T.perDollar, sortKey: 'outputTokensPerSecondPerDollarPerHour', explainKey: 'outputTokensPerSecondPerDollarPerHour', cell: perDollarCell },
+  { label: T.perChip, sortKey: 'outputTokensPerSecondPerChip', explainKey: 'outputTokensPerSecondPerChip', cell: perChipCell },
+  { label: T.perUser, sortKey: 'tokensPerSecondPerUser', explainKey: 'tokensPerSecondPerUser', cell: (r) => withRange(formatNumber(r.tokensPerSecondPerUser), r.uncertainty?.tokensPerSecondPerUser, formatNumber) },
   { label: T.ttft, sortKey: 'ttftSeconds', explainKey: 'ttftSeconds', cell: (r) => formatSeconds(r.ttftSeconds) },
   { label: T.tpot, sortKey: 'tpotSeconds', explainKey: 'tpotSeconds', cell: (r) => formatSeconds(r.tpotSeconds) },
   {
     label: T.deployment, explainKey: 'outputTokensPerSecond', class: 'deployment',
     cell: (r) => T.deploymentText(r.config.chips, T.layoutText(r.config.tensorParallel, r.config.pipelineParallel, r.config.expertParallel, r.config.replicas), r.config.batch),
   },
-  { label: T.bottleneck, cell: (r) => r.bottleneck },
+  { label: T.evidence, cell: (r) => EVIDENCE_LABEL[r.evidence.basis] },
+  { label: T.bottleneck, cell: (r) => T.boundBy(r.memory.batchLimitedBy, r.bottleneck) },
+  { label: T.energy, sortKey: 'outputTokensPerSecondPerKw', explainKey: 'energy.joulesPerOutputToken', cell: (r) => (r.energy === null ? '—' : `${formatNumber(r.energy.joulesPerOutputToken)} J`) },
 ];
 
 function chipTitle(chip: ChipSeries, result: SimulationResult): string {
   const lines = [chip.label];
   const marks = result.estimateMarks.length > 0 ? result.estimateMarks : chip.estimates;
+  lines.push(evidenceSentence(result.evidence));
   if (marks.length > 0) lines.push(`${ESTIMATE_MARK} estimates: ${marks.join('; ')}`);
-  if (chip.assumedEfficiency) lines.push(`${ASSUMED_EFFICIENCY_MARK} uncalibrated: efficiency assumed (documented defaults), not fitted to measurements`);
   return lines.join('\n');
 }
 
-function notes(result: SimulationResult): string {
+function notes(result: SimulationResult, distinguishable: boolean | null): string {
   const out: string[] = [];
   if (!result.feasible) out.push(`${T.infeasible}: ${result.reason?.text ?? ''}`);
-  else if (result.pricingUsed === 'tco' && result.rental === null) out.push(T.tcoFallback);
-  out.push(...result.warnings.filter((w) => w.code !== 'engine.no-rental-price').map((w) => w.text));
+  if (result.rankExcludedReason !== null) out.push(result.rankExcludedReason);
+  if (result.pricing.rentalEstimateNote !== null) out.push(result.pricing.rentalEstimateNote);
+  if (distinguishable === false) out.push(T.notDistinguishable);
+  out.push(...result.warnings.map((w) => w.text));
   return out.join(' · ');
 }
 
@@ -77,8 +107,8 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
     el('th', { text: T.notes, attrs: { scope: 'col' } }),
   ]);
   const footnotes: HTMLElement[] = [];
-  const body = rows.map(({ rank, chip, result }) => {
-    const note = notes(result);
+  const body = rows.map(({ rank, chip, result, distinguishable }) => {
+    const note = notes(result, distinguishable);
     let noteCell: HTMLElement = el('td', { class: 'notes' });
     if (note !== '') {
       footnotes.push(el('li', {}, [el('strong', { text: `${chip.label}: ` }), note]));
@@ -101,7 +131,7 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
       })]);
     });
     return el('tr', { class: result.feasible ? '' : 'infeasible', attrs: { 'data-hardware': result.hardwareId } }, [
-      el('td', { text: rank === null ? '–' : String(rank) }),
+      el('td', { text: rank === null ? '–' : `${rank}${distinguishable === false ? '≈' : ''}`, title: distinguishable === false ? T.notDistinguishable : undefined }),
       el('td', { class: 'chip-cell', title: chipTitle(chip, result) }, [swatch, chip.label]),
       ...cells,
       noteCell,

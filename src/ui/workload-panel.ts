@@ -17,7 +17,7 @@ const WORKLOAD_FIELDS: readonly SettingsFieldId[] = ['inputTokens', 'outputToken
 const SLO_FIELDS: readonly SettingsFieldId[] = ['maxTtftSeconds', 'maxTpotSeconds'];
 const ECONOMICS_FIELDS: readonly SettingsFieldId[] = [
   'rentalUsdPerChipHour', 'capexUsdPerChip', 'capexOverheadMultiplier', 'depreciationYears', 'costOfCapitalPerYear',
-  'loadFactor', 'pue', 'usdPerKwh', 'hostingUsdPerKwMonth', 'maxBatchPerReplica',
+  'loadFactor', 'pue', 'usdPerKwh', 'hostingUsdPerKwMonth', 'maxSequences',
 ];
 
 export interface WorkloadPanel {
@@ -68,7 +68,7 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
   const slo = fields(SLO_FIELDS);
   const economics = fields(ECONOMICS_FIELDS);
   const pricing = segmented(M.pricing, [{ value: 'rental', label: M.rental }, { value: 'tco', label: M.tco }], (value) => dispatch({ type: 'set-pricing', pricing: value }));
-  const efficiency = selectField(M.efficiency, [{ value: 'achieved', label: M.achieved }, { value: 'spec', label: M.spec }], (mode) => dispatch({ type: 'set-efficiency-mode', mode }), true);
+  const efficiency = selectField(M.efficiency, [{ value: 'achieved', label: M.achieved }, { value: 'spec', label: M.spec }, { value: 'claim', label: M.claim }], (mode) => dispatch({ type: 'set-efficiency-mode', mode }), true);
 
   const element = el('div', { class: 'workload' }, [
     el('section', { class: 'panel', attrs: { 'aria-label': M.workload } }, [

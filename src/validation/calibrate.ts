@@ -8,7 +8,7 @@ import type { ModelledRow, RowPlan } from './row-to-scenario';
 import { summarize, type ErrorSummary } from './stats';
 import { evaluateRow, withEfficiencyOverrides, type RowResult } from './validate';
 
-export type NumericEfficiencyKey = Exclude<keyof EfficiencyProfile, 'basis' | 'note'>;
+export type NumericEfficiencyKey = Exclude<keyof EfficiencyProfile, 'evidence' | 'claimed' | 'note'>;
 
 export interface ParamSpec {
   key: NumericEfficiencyKey;
@@ -157,6 +157,14 @@ export function fitFamily(plans: readonly RowPlan[], catalog: Catalog, options: 
   };
 }
 
+/** Key order of the efficiency block as written into profiles (schema order). */
+export const EFFICIENCY_KEY_ORDER: readonly (keyof EfficiencyProfile)[] = [
+  'computeEfficiency', 'memoryEfficiency', 'linkEfficiency', 'allToAllEfficiency', 'kernelOverheadSeconds',
+  'stepOverheadSeconds', 'attentionMemoryEfficiency', 'attentionOverheadSeconds', 'attentionComputeEfficiency',
+  'moeComputeEfficiency', 'moeHalfTokensPerExpert', 'moeMemoryEfficiency', 'moeLayerOverheadSeconds',
+  'softwareStackFactor', 'memoryReserveFraction', 'evidence', 'claimed', 'note',
+];
+
 /**
  * Replaces the "efficiency" object of a hardware-profile JSON text, leaving every other byte as
  * it was (the profiles are hand-formatted). Throws if the block cannot be found unambiguously.
@@ -190,16 +198,16 @@ export function replaceEfficiencyBlock(jsonText: string, efficiency: EfficiencyP
   }
   if (close < 0) throw new Error('unterminated "efficiency" object');
   const inner = `${indent}  `;
-  const order: (keyof EfficiencyProfile)[] = [
-    'computeEfficiency', 'memoryEfficiency', 'linkEfficiency', 'kernelOverheadSeconds', 'stepOverheadSeconds',
-    'attentionSaturationBatch', 'softwareStackFactor', 'memoryReserveFraction', 'basis', 'note',
-  ];
-  const lines = order.map((k) => `${inner}"${k}": ${formatJsonValue(efficiency[k])}`);
+  const lines = EFFICIENCY_KEY_ORDER.filter((k) => efficiency[k] !== undefined)
+    .map((k) => `${inner}"${k}": ${formatJsonValue(efficiency[k])}`);
   const block = `{\n${lines.join(',\n')}\n${indent}}`;
   return jsonText.slice(0, open) + block + jsonText.slice(close + 1);
 }
 
 function formatJsonValue(v: unknown): string {
+  if (typeof v === 'object' && v !== null) {
+    return `{ ${Object.entries(v).map(([k, x]) => `"${k}": ${formatJsonValue(x)}`).join(', ')} }`;
+  }
   if (typeof v === 'number') {
     if (v !== 0 && Math.abs(v) < 1e-3) return v.toExponential().replace(/e-0*/, 'e-').replace(/\.?0+e/, 'e');
     return String(v);

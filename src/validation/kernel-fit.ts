@@ -1,8 +1,12 @@
-// Fits the silicon-level efficiency factors of a chip from micro-benchmark timings
-// (reference/h200-kernel-timings.jsonl: GEMMs of Llama-3.1-8B/70B layer shapes for M = 1..8192,
-// decode attention for batch x context, device copy, peak GEMM), using the engine's own operator
-// model: t = max(FLOPs / (peak x computeEff), bytes / (bandwidth x memoryEff)) + kernelOverhead, and
-// decode attention at bandwidth x memoryEff x min(1, batch / attentionSaturationBatch). Pure.
+// Fits the silicon-level efficiency factors of a chip from micro-benchmark timings with the
+// engine's own operator model (engine/roofline.ts). Two files measured on H200s:
+// - reference/h200-kernel-timings.jsonl: GEMMs of Llama-3.1-8B/70B layer shapes for M = 1..8192,
+//   device copy, peak GEMM. (Its attn_decode rows folded the query heads into the query axis and
+//   show a kernel limit, not what serving stacks reach: they are not used.)
+// - reference/h200-kernel-timings-2.jsonl: decode attention with the query heads grouped natively
+//   (time follows the KV bytes, not the sequence count), causal prefill attention, and DeepSeek-V3
+//   expert layers as grouped GEMMs (bf16 and fp8) from 1 to 32k routed tokens.
+// Pure: text in, fitted values and their residuals out.
 
 export interface GemmTiming {
   shape: string;
@@ -13,20 +17,39 @@ export interface GemmTiming {
   seconds: number;
 }
 
+/** Decode attention over `kvBytes` of KV cache (any split over sequences). */
 export interface AttentionTiming {
   batch: number;
   context: number;
-  kvHeads: number;
-  headDim: number;
   seconds: number;
-  /** KV bytes read (K and V, 16-bit): batch x context x kvHeads x headDim x 2 x 2. */
   kvBytes: number;
+}
+
+/** Causal prefill attention of one sequence of `tokens` (FlashAttention's causal FLOP count). */
+export interface PrefillAttentionTiming {
+  tokens: number;
+  flops: number;
+  seconds: number;
+}
+
+/** One MoE layer's routed experts as grouped GEMMs (gate+up, then down). */
+export interface MoeTiming {
+  dtype: 'bf16' | 'fp8';
+  tokens: number;
+  experts: number;
+  topK: number;
+  hidden: number;
+  expertWidth: number;
+  expertsTouched: number;
+  seconds: number;
 }
 
 export interface KernelTimings {
   gpu: string;
   gemm: GemmTiming[];
   attention: AttentionTiming[];
+  prefillAttention: PrefillAttentionTiming[];
+  moe: MoeTiming[];
   copyBytesPerSecond: number | null;
   peakGemmFlopsPerSecond: Partial<Record<'bf16' | 'fp8', number>>;
   problems: string[];
@@ -36,9 +59,12 @@ function num(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-/** Reads the JSON-lines file; bad lines are reported and skipped. */
-export function parseKernelTimings(text: string): KernelTimings {
-  const out: KernelTimings = { gpu: '', gemm: [], attention: [], copyBytesPerSecond: null, peakGemmFlopsPerSecond: {}, problems: [] };
+export function emptyTimings(): KernelTimings {
+  return { gpu: '', gemm: [], attention: [], prefillAttention: [], moe: [], copyBytesPerSecond: null, peakGemmFlopsPerSecond: {}, problems: [] };
+}
+
+/** Reads JSON-lines timings into `out` (one or more files); bad lines are reported and skipped. */
+export function parseKernelTimings(text: string, out: KernelTimings = emptyTimings()): KernelTimings {
   text.split(/\r?\n/).forEach((line, i) => {
     if (line.trim() === '') return;
     let rec: Record<string, unknown>;
@@ -49,30 +75,41 @@ export function parseKernelTimings(text: string): KernelTimings {
       return;
     }
     const ms = num(rec.ms);
+    const seconds = ms === null ? null : ms / 1e3;
     if (rec.section === 'env' && typeof rec.gpu === 'string') out.gpu = rec.gpu;
     else if (rec.section === 'ceilings') {
       if (rec.what === 'd2d_copy' && num(rec.tbs) !== null) out.copyBytesPerSecond = num(rec.tbs)! * 1e12;
       if (rec.what === 'gemm_bf16_8192' && num(rec.tflops) !== null) out.peakGemmFlopsPerSecond.bf16 = num(rec.tflops)! * 1e12;
       if (rec.what === 'gemm_fp8_8192' && num(rec.tflops) !== null) out.peakGemmFlopsPerSecond.fp8 = num(rec.tflops)! * 1e12;
     } else if (rec.section === 'gemm') {
-      const m = num(rec.m);
-      const k = num(rec.k);
-      const n = num(rec.n);
-      if (ms === null || m === null || k === null || n === null || (rec.dtype !== 'bf16' && rec.dtype !== 'fp8')) {
+      const [m, k, n] = [num(rec.m), num(rec.k), num(rec.n)];
+      if (seconds === null || m === null || k === null || n === null || (rec.dtype !== 'bf16' && rec.dtype !== 'fp8')) {
         out.problems.push(`line ${i + 1}: incomplete gemm record`);
         return;
       }
-      out.gemm.push({ shape: String(rec.shape), dtype: rec.dtype, m, k, n, seconds: ms / 1e3 });
-    } else if (rec.section === 'attn_decode') {
-      const b = num(rec.b);
-      const s = num(rec.s);
-      const hkv = num(rec.hkv);
-      const d = num(rec.d);
-      if (ms === null || b === null || s === null || hkv === null || d === null) {
+      out.gemm.push({ shape: String(rec.shape), dtype: rec.dtype, m, k, n, seconds });
+    } else if (rec.section === 'attn_decode_gqa') {
+      const [b, s, mb] = [num(rec.b), num(rec.s), num(rec.kv_mb)];
+      if (seconds === null || b === null || s === null || mb === null) {
         out.problems.push(`line ${i + 1}: incomplete attention record`);
         return;
       }
-      out.attention.push({ batch: b, context: s, kvHeads: hkv, headDim: d, seconds: ms / 1e3, kvBytes: b * s * hkv * d * 2 * 2 });
+      out.attention.push({ batch: b, context: s, seconds, kvBytes: mb * 1e6 });
+    } else if (rec.section === 'attn_prefill') {
+      const [s, hq, d] = [num(rec.s), num(rec.hq), num(rec.d)];
+      if (seconds === null || s === null || hq === null || d === null) {
+        out.problems.push(`line ${i + 1}: incomplete prefill-attention record`);
+        return;
+      }
+      // Causal: half of the 4 x S^2 x heads x headDim of full attention (FlashAttention's count).
+      out.prefillAttention.push({ tokens: s, flops: 2 * s * s * hq * d, seconds });
+    } else if (rec.section === 'moe_grouped' || rec.section === 'moe_grouped_fp8') {
+      const [tokens, experts, topK, hidden, width, touched] = [num(rec.tokens), num(rec.experts), num(rec.topk), num(rec.hidden), num(rec.expert_inter), num(rec.experts_touched)];
+      if (seconds === null || tokens === null || experts === null || topK === null || hidden === null || width === null || touched === null) {
+        out.problems.push(`line ${i + 1}: incomplete MoE record`);
+        return;
+      }
+      out.moe.push({ dtype: rec.section === 'moe_grouped_fp8' ? 'fp8' : 'bf16', tokens, experts, topK, hidden, expertWidth: width, expertsTouched: touched, seconds });
     }
   });
   return out;
@@ -88,6 +125,20 @@ export function gemmBytes(g: GemmTiming): number {
 
 export function gemmFlops(g: GemmTiming): number {
   return 2 * g.m * g.k * g.n;
+}
+
+/** Weights of the experts a MoE layer touched (gate, up, down: 3 x hidden x width each). */
+export function moeTouchedBytes(t: MoeTiming): number {
+  return t.expertsTouched * 3 * t.hidden * t.expertWidth * BYTES[t.dtype];
+}
+
+export function moeFlops(t: MoeTiming): number {
+  return 2 * t.tokens * t.topK * 3 * t.hidden * t.expertWidth;
+}
+
+/** Mean routed tokens per touched expert: the M of each grouped GEMM. */
+export function moeTokensPerExpert(t: MoeTiming): number {
+  return (t.tokens * t.topK) / t.expertsTouched;
 }
 
 export interface LinearFit {
@@ -137,10 +188,21 @@ export interface KernelFit {
   computeEfficiency: Record<'bf16' | 'fp8', number>;
   /** Device-to-device copy / peak (an upper reference, not used by the engine). */
   copyEfficiency: number | null;
-  attentionSaturationBatch: number;
-  /** RMS relative error of the engine's operator formula over every GEMM, with the fitted values. */
+  /** Decode attention: t = t0 + bytes / (peak x share). */
+  attentionMemoryEfficiency: number;
+  attentionOverheadSeconds: number;
+  attentionFit: LinearFit;
+  /** Prefill attention from 8k tokens: median share of the bf16 peak. */
+  attentionComputeEfficiency: number;
+  /** Grouped expert GEMMs (fp8, as served): weight bandwidth, fixed cost, and eff(M) = max x M / (M + half). */
+  moeMemoryEfficiency: number;
+  moeLayerOverheadSeconds: number;
+  moeComputeEfficiency: number;
+  moeHalfTokensPerExpert: number;
+  /** RMS relative error of the engine's operator formulas over every timing, with the fitted values. */
   gemmRmsRelative: number;
   attentionRmsRelative: number;
+  moeRmsRelative: number;
   notes: string[];
 }
 
@@ -155,24 +217,34 @@ export function modelGemmSeconds(g: GemmTiming, peakFlops: number, computeEff: n
   return Math.max(gemmFlops(g) / (peakFlops * computeEff), gemmBytes(g) / (peakBw * memoryEff)) + overhead;
 }
 
-/** The engine's time for one decode-attention kernel. */
-export function modelAttentionSeconds(a: AttentionTiming, peakBw: number, memoryEff: number, saturation: number, overhead: number): number {
-  return a.kvBytes / (peakBw * memoryEff * Math.min(1, a.batch / saturation)) + overhead;
+/** The engine's time for one decode-attention kernel: fixed cost plus the KV bytes at the achieved bandwidth. */
+export function modelAttentionSeconds(a: AttentionTiming, peakBw: number, memoryEff: number, overhead: number): number {
+  return overhead + a.kvBytes / (peakBw * memoryEff);
+}
+
+/** The engine's time for one MoE layer's grouped GEMMs (roofline.ts, kind moe-experts). */
+export function modelMoeSeconds(t: MoeTiming, peakFlops: number, computeMax: number, half: number, peakBw: number, memoryEff: number, overhead: number): number {
+  const m = moeTokensPerExpert(t);
+  const compute = moeFlops(t) / (peakFlops * computeMax * (m / (m + half)));
+  return overhead + Math.max(compute, moeTouchedBytes(t) / (peakBw * memoryEff));
 }
 
 /**
  * Fits the silicon factors in the order the data pins them: (1) memory-bound GEMMs (M <= 64)
  * give bandwidth (slope) and fixed cost per kernel (intercept); (2) large GEMMs (M >= 2048) give
- * the share of peak FLOP/s; (3) decode attention gives the saturation batch (grid over 1..64).
+ * the share of peak FLOP/s; (3) decode attention gives its own fixed cost and bandwidth (a line in
+ * the KV bytes); (4) prefill attention from 8k tokens its share of peak; (5) fp8 grouped expert
+ * GEMMs: the memory-bound ones (<= 256 tokens) a line in the touched weights, the compute-bound
+ * ones (>= 4096 tokens) eff(M) = max x M / (M + half), a line in 1/M after linearising.
  */
 export function fitKernelTimings(t: KernelTimings, peakBandwidthBytesPerSecond: number, peakFlopsPerSecond: Record<'bf16' | 'fp8', number>): KernelFit {
   const notes: string[] = [];
+  const bw = peakBandwidthBytesPerSecond;
   const small = t.gemm.filter((g) => g.m <= 64);
   const line = fitLine(small.map(gemmBytes), small.map((g) => g.seconds));
-  const bandwidth = 1 / line.slope;
-  const memoryEfficiency = Math.min(1, bandwidth / peakBandwidthBytesPerSecond);
+  const memoryEfficiency = Math.min(1, 1 / line.slope / bw);
   const kernelOverheadSeconds = Math.max(0, line.intercept);
-  notes.push(`memory-bound GEMMs (M <= 64, ${small.length} points): ${(bandwidth / 1e12).toFixed(2)} TB/s + ${(kernelOverheadSeconds * 1e6).toFixed(1)} us per kernel`);
+  notes.push(`memory-bound GEMMs (M <= 64, ${small.length} points): ${(1 / line.slope / 1e12).toFixed(2)} TB/s + ${(kernelOverheadSeconds * 1e6).toFixed(1)} us per kernel`);
   const computeEfficiency = { bf16: 0, fp8: 0 };
   for (const dtype of ['bf16', 'fp8'] as const) {
     const big = t.gemm.filter((g) => g.dtype === dtype && g.m >= 2048);
@@ -182,39 +254,61 @@ export function fitKernelTimings(t: KernelTimings, peakBandwidthBytesPerSecond: 
   }
   let gemmSq = 0;
   for (const g of t.gemm) {
-    const m = modelGemmSeconds(g, peakFlopsPerSecond[g.dtype], computeEfficiency[g.dtype], peakBandwidthBytesPerSecond, memoryEfficiency, kernelOverheadSeconds);
+    const m = modelGemmSeconds(g, peakFlopsPerSecond[g.dtype], computeEfficiency[g.dtype], bw, memoryEfficiency, kernelOverheadSeconds);
     gemmSq += (m / g.seconds - 1) ** 2;
   }
-  let bestSat = 1;
-  let bestErr = Number.POSITIVE_INFINITY;
-  for (let sat = 1; sat <= 64; sat += 0.5) {
-    let sq = 0;
-    for (const a of t.attention) {
-      const m = modelAttentionSeconds(a, peakBandwidthBytesPerSecond, memoryEfficiency, sat, kernelOverheadSeconds);
-      sq += Math.log(m / a.seconds) ** 2;
-    }
-    if (sq < bestErr) {
-      bestErr = sq;
-      bestSat = sat;
-    }
+
+  const attentionFit = fitLine(t.attention.map((a) => a.kvBytes), t.attention.map((a) => a.seconds));
+  const attentionMemoryEfficiency = Math.min(1, 1 / attentionFit.slope / bw);
+  const attentionOverheadSeconds = Math.max(0, attentionFit.intercept);
+  notes.push(`decode attention (${t.attention.length} points, time vs KV bytes whatever the sequence count): `
+    + `${(attentionOverheadSeconds * 1e6).toFixed(1)} us + bytes at ${(1 / attentionFit.slope / 1e12).toFixed(2)} TB/s (${(attentionFit.rmsRelative * 100).toFixed(1)}% RMS)`);
+
+  const longPrefill = t.prefillAttention.filter((p) => p.tokens >= 8192);
+  const attentionComputeEfficiency = Math.min(1, median(longPrefill.map((p) => p.flops / p.seconds / peakFlopsPerSecond.bf16)));
+  notes.push(`causal prefill attention from 8k tokens (${longPrefill.length} points): median ${(attentionComputeEfficiency * 100).toFixed(1)}% of the bf16 peak `
+    + '(2k tokens reach less: too little work per head)');
+
+  const moe = t.moe.filter((m) => m.dtype === 'fp8');
+  const moeSmall = moe.filter((m) => m.tokens <= 256);
+  const moeLine = fitLine(moeSmall.map(moeTouchedBytes), moeSmall.map((m) => m.seconds));
+  const moeMemoryEfficiency = Math.min(1, 1 / moeLine.slope / bw);
+  const moeLayerOverheadSeconds = Math.max(0, moeLine.intercept);
+  // eff(M) = max M / (M + half)  <=>  1/eff = 1/max + (half/max) (1/M): a line in 1/M.
+  const moeBig = moe.filter((m) => m.tokens >= 4096);
+  const effLine = fitLine(moeBig.map((m) => 1 / moeTokensPerExpert(m)),
+    moeBig.map((m) => peakFlopsPerSecond.fp8 / (moeFlops(m) / Math.max(1e-9, m.seconds - moeLayerOverheadSeconds))));
+  const moeComputeEfficiency = Math.min(1, 1 / effLine.intercept);
+  const moeHalfTokensPerExpert = Math.max(0, effLine.slope * moeComputeEfficiency);
+  let moeSq = 0;
+  for (const m of moe) {
+    const p = modelMoeSeconds(m, peakFlopsPerSecond.fp8, moeComputeEfficiency, moeHalfTokensPerExpert, bw, moeMemoryEfficiency, moeLayerOverheadSeconds);
+    moeSq += (p / m.seconds - 1) ** 2;
   }
-  let attSq = 0;
-  for (const a of t.attention) {
-    attSq += (modelAttentionSeconds(a, peakBandwidthBytesPerSecond, memoryEfficiency, bestSat, kernelOverheadSeconds) / a.seconds - 1) ** 2;
-  }
-  notes.push(`decode attention (${t.attention.length} points): full bandwidth from ${bestSat} sequences`);
+  notes.push(`fp8 grouped expert GEMMs (${moe.length} points): ${(moeLayerOverheadSeconds * 1e6).toFixed(0)} us per layer + touched weights at `
+    + `${(1 / moeLine.slope / 1e12).toFixed(2)} TB/s; compute ${(moeComputeEfficiency * 100).toFixed(1)}% of fp8 peak x M/(M + ${moeHalfTokensPerExpert.toFixed(0)}) `
+    + `at M tokens per expert; ${(Math.sqrt(moeSq / Math.max(1, moe.length)) * 100).toFixed(1)}% RMS over all of them`);
+
   return {
     gpu: t.gpu,
-    peakBandwidthBytesPerSecond,
+    peakBandwidthBytesPerSecond: bw,
     peakFlopsPerSecond,
     memoryEfficiency,
     kernelOverheadSeconds,
     memoryBoundFit: line,
     computeEfficiency,
-    copyEfficiency: t.copyBytesPerSecond === null ? null : t.copyBytesPerSecond / peakBandwidthBytesPerSecond,
-    attentionSaturationBatch: bestSat,
+    copyEfficiency: t.copyBytesPerSecond === null ? null : t.copyBytesPerSecond / bw,
+    attentionMemoryEfficiency,
+    attentionOverheadSeconds,
+    attentionFit,
+    attentionComputeEfficiency,
+    moeMemoryEfficiency,
+    moeLayerOverheadSeconds,
+    moeComputeEfficiency,
+    moeHalfTokensPerExpert,
     gemmRmsRelative: Math.sqrt(gemmSq / Math.max(1, t.gemm.length)),
-    attentionRmsRelative: Math.sqrt(attSq / Math.max(1, t.attention.length)),
+    attentionRmsRelative: attentionFit.rmsRelative,
+    moeRmsRelative: Math.sqrt(moeSq / Math.max(1, moe.length)),
     notes,
   };
 }

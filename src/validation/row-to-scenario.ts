@@ -424,7 +424,7 @@ function planVendorTable(row: CalibrationRow): RowPlan {
       : `concurrency=${n}: max throughput with at most ${n} sequences per serving instance (memory may hold fewer; the rest queue)`);
     assumptions.push('compared: output tokens/s of one serving instance (TPOT includes the prefill of arriving prompts, so TTFT is not added again)');
     scenario = scenarioFor(hardwareId, modelId, row.accelCount, precision, row.inputLen, row.outputLen, objective);
-    scenario.maxBatchPerReplica = n;
+    scenario.engine = { ...scenario.engine, maxSequences: n };
     metric = { kind: 'instance-output-tokens-per-second', unit: 'tokens/s' };
   } else {
     assumptions.push('objective: max throughput on the stated chips (infinite request rate)');

@@ -2,6 +2,7 @@
 // Pure: the catalog and the CSV text come in as arguments (the CLI script and the app load them).
 import type { Catalog } from '../catalog/catalog';
 import type { Message } from '../messages/message';
+import type { EvidenceBasis } from '../records/hardware-profile';
 import { VALIDATION } from '../messages/validation';
 import { tcoPerChipHour } from '../engine/economics';
 import { tallyParameters } from '../engine/parameters';
@@ -49,8 +50,8 @@ export interface RowResult {
   hardwareName: string;
   vendor: string;
   family: string;
-  /** 'fitted' or 'assumed' efficiencies behind this prediction. */
-  basis: 'fitted' | 'assumed';
+  /** The evidence basis of the chip's efficiencies behind this prediction. */
+  basis: EvidenceBasis;
   feasible: boolean;
   predicted: number | null;
   /** predicted / measured - 1; -1 when the engine finds no feasible deployment. */
@@ -110,7 +111,14 @@ function idealProfile(p: HardwareProfile): HardwareProfile {
       linkEfficiency: 1,
       kernelOverheadSeconds: 0,
       stepOverheadSeconds: 0,
-      attentionSaturationBatch: 1,
+      attentionMemoryEfficiency: 1,
+      attentionComputeEfficiency: 1,
+      attentionOverheadSeconds: 0,
+      moeComputeEfficiency: 1,
+      moeMemoryEfficiency: 1,
+      moeHalfTokensPerExpert: 0,
+      moeLayerOverheadSeconds: 0,
+      allToAllEfficiency: 1,
       softwareStackFactor: 1,
     },
   };
@@ -213,7 +221,7 @@ export function evaluateRow(plan: ModelledRow, catalog: Catalog, options: Valida
     hardwareName: hw?.name ?? plan.hardwareId,
     vendor: hw?.vendor ?? '?',
     family: hw?.family ?? '?',
-    basis: hw?.efficiency.basis ?? ('assumed' as const),
+    basis: hw?.efficiency.evidence.basis ?? ('prior' as const),
   };
   if (hw === undefined) {
     return { ...base, feasible: false, predicted: null, error: null, deployment: '', reason: `unknown hardware ${plan.hardwareId}`,

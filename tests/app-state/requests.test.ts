@@ -24,7 +24,7 @@ describe('requests', () => {
 
   it('sweep: auto chip counts, the chosen family and bounded sizes', () => {
     const r = sweepRequest(apply(fresh(), { type: 'set-family', family: 'moe' }), catalog);
-    expect(r.chips.every((c) => c.chips === null)).toBe(true);
+    expect(r.chips.every((c) => c.chips === 'auto')).toBe(true);
     expect(r.family).toBe('moe');
     expect(r.sizes).toHaveLength(13);
     expect(r.base?.workload.outputTokens).toBe(512);

@@ -49,9 +49,12 @@ const REQUIRED_LEAVES = [
   'scaleOut.name', 'scaleOut.bandwidthBytesPerSecondPerDirection', 'scaleOut.latencySeconds',
   'power.tdpWatts', 'price.listPriceUsd', 'price.rentalUsdPerChipHour',
   'packaging.systemName', 'packaging.chipsPerServer', 'packaging.capexOverheadMultiplier', 'packaging.serverPowerOverheadMultiplier',
-  'efficiency.computeEfficiency', 'efficiency.memoryEfficiency', 'efficiency.linkEfficiency', 'efficiency.kernelOverheadSeconds',
-  'efficiency.stepOverheadSeconds', 'efficiency.attentionSaturationBatch', 'efficiency.softwareStackFactor',
-  'efficiency.memoryReserveFraction', 'efficiency.basis', 'efficiency.note',
+  'efficiency.computeEfficiency', 'efficiency.memoryEfficiency', 'efficiency.linkEfficiency', 'efficiency.allToAllEfficiency',
+  'efficiency.kernelOverheadSeconds', 'efficiency.stepOverheadSeconds', 'efficiency.attentionMemoryEfficiency',
+  'efficiency.attentionOverheadSeconds', 'efficiency.attentionComputeEfficiency', 'efficiency.moeComputeEfficiency',
+  'efficiency.moeHalfTokensPerExpert', 'efficiency.moeMemoryEfficiency', 'efficiency.moeLayerOverheadSeconds',
+  'efficiency.softwareStackFactor', 'efficiency.memoryReserveFraction', 'efficiency.evidence.basis', 'efficiency.evidence.rows',
+  'efficiency.evidence.from', 'efficiency.note',
 ];
 
 /** Numeric leaves with their accepted range, for the bad-number cases. */
@@ -123,8 +126,10 @@ describe('parseHardwareProfile: hand cases', () => {
       ['memory.hbmBandwidthBytesPerSecond', 2e17, /B\/s/],
       ['memory.hbmCapacityBytes', 2e13, /bytes/],
       ['price.listPriceUsd', 2e8, /USD/],
-      ['efficiency.computeEfficiency', 1.2, /\(0, 1\]/],
-      ['efficiency.memoryEfficiency', 0, /\(0, 1\]/],
+      ['efficiency.computeEfficiency', 1.2, /0.01 to 1/],
+      ['efficiency.memoryEfficiency', 0, /0.01 to 1/],
+      // A share so small it would give a result with no price: rejected where it is typed.
+      ['efficiency.softwareStackFactor', 1e-9, /0.01 to 1/],
       ['efficiency.stepOverheadSeconds', 0.5, /0 to 0.1 s/],
       ['scaleUp.domainSize', 8.5, /integer from 1 to 100000/],
       ['scaleUp.domainSize', 200_000, /integer from 1 to 100000/],
@@ -217,7 +222,7 @@ describe('parseHardwareProfile: hand cases', () => {
   it('checks enums, strings, estimates and sources', () => {
     expect(errorPaths(set(valid(), 'kind', 'fpga'))).toEqual(['kind']);
     expect(errorPaths(set(valid(), 'status', 'rumoured'))).toEqual(['status']);
-    expect(errorPaths(set(valid(), 'efficiency.basis', 'guessed'))).toEqual(['efficiency.basis']);
+    expect(errorPaths(set(valid(), 'efficiency.evidence.basis', 'guessed'))).toEqual(['efficiency.evidence.basis']);
     expect(errorPaths(set(valid(), 'name', '  '))).toEqual(['name']);
     expect(errorPaths(set(valid(), 'memory.sramHoldsWeights', 'no'))).toEqual(['memory.sramHoldsWeights']);
     expect(errorPaths(set(valid(), ['estimates', 'price.listPriceUsd'], 3))).toEqual(['estimates.price.listPriceUsd']);

@@ -1,5 +1,6 @@
+import { EVIDENCE_MARK } from '../../src/messages/evidence';
 import { describe, expect, it } from 'vitest';
-import { ASSUMED_EFFICIENCY_MARK, ESTIMATE_MARK, colorScale, uniqueLabels } from '../../src/charts/chip-series';
+import { ESTIMATE_MARK, colorScale, uniqueLabels } from '../../src/charts/chip-series';
 import { costBarRows, costBarsChart } from '../../src/charts/cost-bars-chart';
 import { costBreakdownChart, costPartRows } from '../../src/charts/cost-breakdown-chart';
 import { frontierChart, frontierRows } from '../../src/charts/frontier-chart';
@@ -34,7 +35,7 @@ describe('frontier chart', () => {
   it('prices frontier points at the deployment price per chip-hour', () => {
     const { chosen } = frontierRows({ series: results(), metric: 'usdPerMillion', maxTpotSeconds: null });
     const r = results()[0]!.result;
-    expect(chosen[0]!.y).toBeCloseTo(r.usdPerMillionOutputTokens, 9);
+    expect(chosen[0]!.y).toBeCloseTo(r.usdPerMillionOutputTokens!, 9);
   });
 
   it('names the axes with units and uses log scales', () => {
@@ -88,14 +89,15 @@ describe('datasets', () => {
 });
 
 describe('chip series', () => {
-  it('marks estimates and assumed efficiencies, keeps labels unique and colours per vendor', () => {
+  it('marks estimates and the evidence basis, keeps labels unique and colours per vendor', () => {
     const p = h200();
-    const a = series({ ...p, estimates: { 'price.listPriceUsd': 'street price' }, efficiency: { ...p.efficiency, basis: 'assumed' } });
-    expect(a.label.endsWith(ESTIMATE_MARK + ASSUMED_EFFICIENCY_MARK)).toBe(true);
+    const a = series({ ...p, estimates: { 'price.listPriceUsd': 'street price' }, efficiency: { ...p.efficiency, evidence: { basis: 'prior', rows: 0, from: null } } });
+    expect(a.label).toBe(`${p.name}${ESTIMATE_MARK} ${EVIDENCE_MARK.prior}`);
+    expect(a.evidence).toBe('prior');
     expect(a.estimates).toEqual(['price.listPriceUsd: street price']);
-    expect(series({ ...p, estimates: {}, efficiency: { ...p.efficiency, basis: 'fitted' } }).label).toBe(p.name);
+    expect(series({ ...p, estimates: {}, efficiency: { ...p.efficiency, evidence: { basis: 'measured', rows: 4, from: null } } }).label).toBe(`${p.name} ${EVIDENCE_MARK.measured}`);
     const b = series(otherChip());
-    expect(b.label).toBe('AMD Test <b>x</b>');
+    expect(b.label).toBe(`AMD Test <b>x</b> ${EVIDENCE_MARK.measured}`);
     expect(a.color).not.toBe(b.color);
     const twice = uniqueLabels([a, a]);
     expect(new Set(twice.map((s) => s.label)).size).toBe(2);
@@ -115,7 +117,7 @@ describe('cost bars chart', () => {
 
   it('switches to a log scale when costs span more than a decade', () => {
     const [a, b] = results();
-    const pricey = { ...b!, result: { ...b!.result, usdPerMillionOutputTokens: a!.result.usdPerMillionOutputTokens * 50 } };
+    const pricey = { ...b!, result: { ...b!.result, usdPerMillionOutputTokens: a!.result.usdPerMillionOutputTokens! * 50, uncertainty: null } };
     for (const compact of [false, true]) {
       const spec = costBarsChart({ series: [a!, pricey], layout: { compact } });
       expect(compileWarnings(spec).warnings).toEqual([]);

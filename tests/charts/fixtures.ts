@@ -6,7 +6,7 @@ import { rooflineRoofs } from '../../src/engine/analysis/roofline-roofs';
 import { sensitivity } from '../../src/engine/analysis/sensitivity';
 import { simulate } from '../../src/engine/simulate';
 import type { HardwareProfile, ResolvedScenario, SimulationResult } from '../../src/engine/types';
-import { DEFAULT_ECONOMICS } from '../../src/scenario/scenario';
+import { DEFAULT_ECONOMICS, DEFAULT_ENGINE, DEFAULT_LAYOUT } from '../../src/scenario/scenario';
 
 const { catalog } = loadCatalogFromDisk();
 
@@ -16,7 +16,7 @@ export function h200(): HardwareProfile {
 
 export function otherChip(): HardwareProfile {
   const p = h200();
-  return { ...p, id: 'amd-test', name: 'AMD Test <b>x</b>', vendor: 'AMD', estimates: {}, efficiency: { ...p.efficiency, basis: 'fitted' },
+  return { ...p, id: 'amd-test', name: 'AMD Test <b>x</b>', vendor: 'AMD', estimates: {}, efficiency: { ...p.efficiency, evidence: { basis: 'measured', rows: 3, from: null } },
     memory: { ...p.memory, hbmBandwidthBytesPerSecond: 8e12, hbmCapacityBytes: 288e9 } };
 }
 
@@ -26,12 +26,15 @@ export function scenario(hardware: HardwareProfile = h200()): ResolvedScenario {
     chips: 8,
     model: structuredClone(catalog.models.get('llama-3.1-8b')!),
     precision: { weights: 'fp8', activations: 'fp8', kvCache: 'fp8' },
-    workload: { inputTokens: 1024, outputTokens: 256, prefixCacheHitRate: 0 },
+    workload: { inputTokens: 1024, outputTokens: 256, prefixCacheHitRate: 0, arrivals: 'saturated' },
     slo: { maxTtftSeconds: 2, maxTpotSeconds: 0.05 },
     objective: 'max-throughput',
     economics: { ...DEFAULT_ECONOMICS },
     efficiencyMode: 'achieved',
-    maxBatchPerReplica: 256,
+    serving: 'co-located',
+    layout: { ...DEFAULT_LAYOUT },
+    engine: { ...DEFAULT_ENGINE, maxSequences: 256 },
+    speculative: null,
   };
 }
 
@@ -55,7 +58,7 @@ export function infeasible(): { chip: ChipSeries; result: SimulationResult } {
 
 export function sizePoints() {
   const { hardware: _h, chips: _c, ...base } = scenario();
-  return sweepChip(base, { hardware: h200(), chips: null }, 'dense', [1e9, 8e9, 70e9], [...catalog.models.values()]);
+  return sweepChip(base, { hardware: h200(), chips: 'auto' }, 'dense', [1e9, 8e9, 70e9], [...catalog.models.values()]);
 }
 
 export function roofs(p: HardwareProfile = h200()) {

@@ -50,7 +50,7 @@ describe('frontier chart: measured overlay', () => {
   it('prices measured throughput at the chip-hour price of the comparison in $/M mode', () => {
     const r = results()[0]!.result;
     const { points } = measuredFrontierRows({ series: results(), metric: 'usdPerMillion', maxTpotSeconds: null, measured: { points: measured, note: [] } });
-    const usdPerChipHour = r.costPerHourUsd / r.config.chips;
+    const usdPerChipHour = r.costPerHourUsd! / r.config.chips;
     expect(points[0]!.y).toBeCloseTo((usdPerChipHour / (3653.5 * 3600)) * 1e6, 9);
   });
 

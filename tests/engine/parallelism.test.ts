@@ -5,7 +5,7 @@ import { buildContext, expectedTokensPerStep } from '../../src/engine/context';
 import { evaluateBatch, prepareLayout, stageTime } from '../../src/engine/deployment';
 import { simulate } from '../../src/engine/simulate';
 import type { HardwareProfile, ModelArchitecture, ResolvedScenario } from '../../src/engine/types';
-import { DEFAULT_ECONOMICS } from '../../src/scenario/scenario';
+import { DEFAULT_ECONOMICS, DEFAULT_ENGINE, DEFAULT_LAYOUT } from '../../src/scenario/scenario';
 import { tinyChip, tinyModel, tinyScenario } from '../fixtures/tiny';
 
 const decodeShape = { decodeSequences: 1, decodeContextTokens: 10, prefillTokens: 0, prefillPrompts: 0, cachedTokensPerPrompt: 0 };
@@ -17,8 +17,8 @@ describe('parallelism on hand-checkable cases', () => {
     // 1 us + (2 x 1/2) x 8/8 s = 1.000001 s, twice per layer.
     const chip = tinyChip({ scaleUp: { name: 'slow', bandwidthBytesPerSecondPerDirection: 8, latencySeconds: 1e-6, domainSize: 8 } });
     const ctx = buildContext(tinyScenario({ hardware: chip, chips: 2 }));
-    const prepared = prepareLayout(ctx, { tensorParallel: 2, pipelineParallel: 1, expertParallel: 1 });
-    const step = stageTime(ctx, prepared, decodeShape);
+    const prepared = prepareLayout(ctx, { tensorParallel: 2, pipelineParallel: 1, expertParallel: 1, dataParallelAttention: true });
+    const step = stageTime(ctx, prepared, decodeShape, 1);
     expect(step.communicationSeconds).toBeCloseTo(2.000002, 9);
     expect(step.seconds).toBeCloseTo(0.452 + 2.000002, 9);
     // 252 params (norms included) x 2 B / TP 2.
@@ -29,11 +29,11 @@ describe('parallelism on hand-checkable cases', () => {
     // Two identical layers of 648 B each (qkv 128, attention 192, out 48, ffn 216, norms 64) + head 144 B.
     // PP1, batch 1: 1440 B -> 1.44 s. PP2, batch 2 (two micro-batches of 1): stage = 648 + 144 = 792 B,
     // TPOT = 2 x 0.792 = 1.584 s, so 2 / 1.584 tokens/s.
-    const scenario = tinyScenario({ model: tinyModel({ numLayers: 2 }), chips: 2, workload: { inputTokens: 5, outputTokens: 10, prefixCacheHitRate: 0 } });
+    const scenario = tinyScenario({ model: tinyModel({ numLayers: 2 }), chips: 2, workload: { inputTokens: 5, outputTokens: 10, prefixCacheHitRate: 0, arrivals: 'saturated' } });
     const ctx = buildContext(scenario);
-    const one = evaluateBatch(ctx, prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 1, expertParallel: 1 }), 1, { prefillOnTheseChips: false });
+    const one = evaluateBatch(ctx, prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 1, expertParallel: 1, dataParallelAttention: true }), 1, { prefillOnTheseChips: false });
     expect(one.tpotSeconds).toBeCloseTo(1.44, 9);
-    const two = evaluateBatch(ctx, prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 2, expertParallel: 1 }), 2, { prefillOnTheseChips: false });
+    const two = evaluateBatch(ctx, prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 2, expertParallel: 1, dataParallelAttention: true }), 2, { prefillOnTheseChips: false });
     expect(two.tpotSeconds).toBeCloseTo(1.584, 9);
     expect(two.replicaOutputTokensPerSecond).toBeCloseTo(2 / 1.584, 9);
   });
@@ -47,11 +47,11 @@ describe('parallelism on hand-checkable cases', () => {
     });
     const ctx = buildContext(tinyScenario({ model, chips: 2 }));
     expect(ctx.params.routedExperts).toBe(384);
-    const prepared = prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 1, expertParallel: 2 });
+    const prepared = prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 1, expertParallel: 2, dataParallelAttention: true });
     expect(prepared.chipsPerReplica).toBe(2);
     expect(prepared.memory.weightsBytesPerChip).toBe(728);
     // Each attention group keeps the KV of its own sequences: twice the sequences of one chip.
-    const single = prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 1, expertParallel: 1 });
+    const single = prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 1, expertParallel: 1, dataParallelAttention: true });
     expect(prepared.memory.maxSequences).toBeGreaterThan(single.memory.maxSequences);
   });
 
@@ -66,13 +66,14 @@ const h200 = JSON.parse(readFileSync(new URL('../../hardware-profiles/nvidia-h20
 const llama8b = JSON.parse(readFileSync(new URL('../../models/llama-3.1-8b.json', import.meta.url), 'utf8')) as ModelArchitecture;
 const mixtral = JSON.parse(readFileSync(new URL('../../models/mixtral-8x7b.json', import.meta.url), 'utf8')) as ModelArchitecture;
 
-function scenario(chips: number | null, model: ModelArchitecture, maxTpotSeconds: number | null): ResolvedScenario {
+function scenario(chips: number | 'auto', model: ModelArchitecture, maxTpotSeconds: number | null): ResolvedScenario {
   return {
     hardware: h200, chips, model,
     precision: { weights: 'fp8', activations: 'fp8', kvCache: 'fp8' },
-    workload: { inputTokens: 1024, outputTokens: 256, prefixCacheHitRate: 0 },
+    workload: { inputTokens: 1024, outputTokens: 256, prefixCacheHitRate: 0, arrivals: 'saturated' },
     slo: { maxTtftSeconds: null, maxTpotSeconds },
-    objective: 'max-throughput', economics: { ...DEFAULT_ECONOMICS }, efficiencyMode: 'achieved', maxBatchPerReplica: 512,
+    objective: 'max-throughput', economics: { ...DEFAULT_ECONOMICS }, efficiencyMode: 'achieved',
+    serving: 'co-located', layout: { ...DEFAULT_LAYOUT }, engine: { ...DEFAULT_ENGINE, maxSequences: 512 }, speculative: null,
   };
 }
 

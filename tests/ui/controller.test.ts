@@ -46,7 +46,7 @@ describe('Controller (main-thread pool)', () => {
     const ghostKey = s.results.get('lab-ghost')!.key;
     c.dispatch({ type: 'lab-set', param: 'hbmBandwidth', value: 9.6e12 });
     const after = await next((x) => x.results.get('lab')?.key !== s.results.get('lab')!.key);
-    expect(labResults(after)!.main!.result.usdPerMillionOutputTokens).toBeLessThan(before.main!.result.usdPerMillionOutputTokens);
+    expect(labResults(after)!.main!.result.usdPerMillionOutputTokens!).toBeLessThan(before.main!.result.usdPerMillionOutputTokens!);
     expect(after.results.get('lab-ghost')!.key).toBe(ghostKey);
     const sens = await next((x) => x.results.has('sensitivity') && x.results.has('break-even'));
     expect(sens.results.get('sensitivity')!.value).toMatchObject({ feasible: true });

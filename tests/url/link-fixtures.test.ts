@@ -7,7 +7,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../src/app-state/app-state';
+import { defaultSettings } from '../../src/app-state/defaults';
 import { buildCatalog } from '../../src/catalog/catalog';
+import { SCENARIO_MIGRATIONS } from '../../src/scenario/migrations';
+import { SCENARIO_VERSION } from '../../src/scenario/scenario';
+import { runMigrations } from '../../src/schema/migrate';
 import { parseHardwareProfile } from '../../src/records/hardware-profile';
 import { parseModelArchitecture } from '../../src/records/model-architecture';
 import { LINK_BASES, LINK_VERSION } from '../../src/url/link-format';
@@ -39,13 +43,19 @@ function snapshotCatalog(version: number) {
 }
 
 /**
- * The fixture's state with its records (chips, models) brought to today's schema version: record
- * migrations are tested on their own (tests/records), the link must not change anything else.
+ * The fixture's state brought to today's formats: records (chips, models) to today's schema
+ * versions and the settings (a scenario without its chip) through the scenario migrations. The
+ * link must change nothing else.
  */
 function withCurrentRecords(state: AppState): AppState {
   const chip = (c: unknown) => parseHardwareProfile(c).value!;
+  const { model, ...settings } = state.settings;
+  const migrated = runMigrations({ ...settings, version: 1 }, 1, SCENARIO_VERSION, SCENARIO_MIGRATIONS).value;
+  const { version: _v, ...current } = migrated;
+  const defaults = defaultSettings();
   return {
     ...state,
+    settings: { ...defaults, ...current, engine: { ...defaults.engine, ...(current.engine as object) }, model } as AppState['settings'],
     lab: { ...state.lab, chip: chip(state.lab.chip) },
     customChips: state.customChips.map(chip),
     customModels: state.customModels.map((m) => parseModelArchitecture(m).value!),
@@ -65,6 +75,7 @@ describe('frozen fixture links', () => {
     const d = await decodeLink(fixture.link, catalog, undefined, { views: env.views });
     expect(d.messages).toEqual([]);
     expect(d.version).toBe(fixture.linkVersion);
+    expect(d.migrated).toEqual(Array.from({ length: LINK_VERSION - fixture.linkVersion }, (_, i) => fixture.linkVersion + i));
     expect(d.state).toEqual(withCurrentRecords(fixture.state));
   });
 

@@ -122,7 +122,7 @@ describe('row mapping by hand', () => {
     expect(modelled(42).scenario.objective).toBe('min-latency');
     const p = modelled(43);
     expect(p.scenario.objective).toBe('max-throughput');
-    expect(p.scenario.maxBatchPerReplica).toBe(25);
+    expect(p.scenario.engine.maxSequences).toBe(25);
     expect(p.scenario.chips).toBe(2);
     expect(p.metric.kind).toBe('instance-output-tokens-per-second');
   });

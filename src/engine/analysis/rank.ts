@@ -1,6 +1,6 @@
 // Ranking of results (no engine runs here, so the page can rank without loading the engine).
 
-import type { SimulationResult } from '../types';
+import type { Range, SimulationResult } from '../types';
 
 /** Metrics a comparison can be ranked by, with the direction that is better. */
 export const RANK_KEYS = {
@@ -10,6 +10,7 @@ export const RANK_KEYS = {
   tokensPerSecondPerUser: 'descending',
   ttftSeconds: 'ascending',
   tpotSeconds: 'ascending',
+  outputTokensPerSecondPerKw: 'descending',
 } as const satisfies Record<string, 'ascending' | 'descending'>;
 
 export type RankKey = keyof typeof RANK_KEYS;
@@ -17,24 +18,79 @@ export type RankKey = keyof typeof RANK_KEYS;
 /** What the frontier's y axis shows: throughput per chip or cost per token. */
 export type FrontierMetric = 'perChip' | 'usdPerMillion';
 
+/**
+ * The value a result is ranked by; null when it has none (infeasible, or no price on the chosen
+ * basis). A free chip's tokens per dollar are unbounded: it ranks first, never last.
+ */
+export function rankValue(r: SimulationResult, key: RankKey): number | null {
+  const value = rawRankValue(r, key);
+  // Only a free chip's unbounded tokens per dollar is a meaningful infinity; other non-finite values rank nowhere.
+  if (value === null || Number.isNaN(value)) return null;
+  if (!Number.isFinite(value) && !(key === 'outputTokensPerSecondPerDollarPerHour' && value > 0)) return null;
+  return value;
+}
+
+function rawRankValue(r: SimulationResult, key: RankKey): number | null {
+  if (!r.feasible) return null;
+  switch (key) {
+    case 'outputTokensPerSecondPerDollarPerHour':
+      if (r.costPerHourUsd === null) return null;
+      return r.costPerHourUsd === 0 ? Number.POSITIVE_INFINITY : r.outputTokensPerSecondPerDollarPerHour;
+    case 'outputTokensPerSecondPerKw':
+      return r.energy?.outputTokensPerSecondPerKw ?? null;
+    case 'usdPerMillionOutputTokens':
+      return r.usdPerMillionOutputTokens;
+    default:
+      return r[key];
+  }
+}
+
+/** The uncertainty range of a ranked value, where the result carries one. */
+function rankRange(r: SimulationResult, key: RankKey): Range | null {
+  const u = r.uncertainty ?? null;
+  if (u === null) return null;
+  if (key === 'usdPerMillionOutputTokens') return u.usdPerMillionOutputTokens;
+  if (key === 'tokensPerSecondPerUser') return u.tokensPerSecondPerUser;
+  if (key === 'outputTokensPerSecondPerChip') {
+    const scale = r.outputTokensPerSecond > 0 ? r.outputTokensPerSecondPerChip / r.outputTokensPerSecond : 0;
+    return { low: u.outputTokensPerSecond.low * scale, high: u.outputTokensPerSecond.high * scale };
+  }
+  return null;
+}
+
 export interface RankedResult {
-  /** 1-based rank among feasible results; null when the workload cannot run on the chip. */
+  /** 1-based rank among results with a value; null when the workload cannot run or has no price on the basis. */
   rank: number | null;
   result: SimulationResult;
+  /**
+   * false when this result's range overlaps the leader's: "not distinguishable at this evidence".
+   * The leader itself and metrics without ranges are true; unranked results are null.
+   */
+  distinguishable: boolean | null;
 }
 
 /**
- * Feasible results first, best first by `key`; ties keep input order. Infeasible results follow
- * in input order, unranked. Pure: the input array is not reordered.
+ * Results with a value first, best first by `key`; ties keep input order. The rest follow in
+ * input order, unranked (infeasible, or left out of a price ranking with their reason). Pure.
  */
 export function rankResults(results: readonly SimulationResult[], key: RankKey = 'usdPerMillionOutputTokens'): RankedResult[] {
   const sign = RANK_KEYS[key] === 'ascending' ? 1 : -1;
-  const indexed = results.map((result, index) => ({ result, index }));
-  const feasible = indexed.filter((r) => r.result.feasible && Number.isFinite(r.result[key]));
-  const rest = indexed.filter((r) => !(r.result.feasible && Number.isFinite(r.result[key])));
-  feasible.sort((a, b) => sign * (a.result[key] - b.result[key]) || a.index - b.index);
+  const indexed = results.map((result, index) => ({ result, index, value: rankValue(result, key) }));
+  const ranked = indexed.filter((r) => r.value !== null);
+  const rest = indexed.filter((r) => r.value === null);
+  ranked.sort((a, b) => {
+    const va = a.value!;
+    const vb = b.value!;
+    if (va === vb) return a.index - b.index;
+    return sign * (va < vb ? -1 : 1);
+  });
+  const leaderRange = ranked.length > 0 ? rankRange(ranked[0]!.result, key) : null;
   return [
-    ...feasible.map((r, i) => ({ rank: i + 1, result: r.result })),
-    ...rest.map((r) => ({ rank: null, result: r.result })),
+    ...ranked.map((r, i) => {
+      const range = rankRange(r.result, key);
+      const overlaps = i > 0 && leaderRange !== null && range !== null && range.low <= leaderRange.high && range.high >= leaderRange.low;
+      return { rank: i + 1, result: r.result, distinguishable: !overlaps };
+    }),
+    ...rest.map((r) => ({ rank: null, result: r.result, distinguishable: null })),
   ];
 }

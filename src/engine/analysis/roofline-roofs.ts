@@ -26,10 +26,10 @@ export function rooflineRoofs(scenario: ResolvedScenario): Roofs {
     hardwareId: scenario.hardware.id,
     rateClass: ctx.rate.rateClass,
     peakFlopsPerSecond: ctx.rate.flopsPerSecond,
-    effectiveFlopsPerSecond: ctx.rate.flopsPerSecond * ctx.computeEfficiency,
+    effectiveFlopsPerSecond: ctx.rate.flopsPerSecond * ctx.efficiency.compute,
     peakHbmBytesPerSecond: m.hbmBandwidthBytesPerSecond,
-    effectiveHbmBytesPerSecond: m.hbmBandwidthBytesPerSecond * ctx.memoryEfficiency,
+    effectiveHbmBytesPerSecond: m.hbmBandwidthBytesPerSecond * ctx.efficiency.memory,
     peakSramBytesPerSecond: sram,
-    effectiveSramBytesPerSecond: sram * ctx.memoryEfficiency,
+    effectiveSramBytesPerSecond: sram * ctx.efficiency.memory,
   };
 }

@@ -23,8 +23,8 @@ export interface SizePoint {
   feasible: boolean;
   reason: string | null;
   chips: number;
-  outputTokensPerSecondPerDollarPerHour: number;
-  usdPerMillionOutputTokens: number;
+  outputTokensPerSecondPerDollarPerHour: number | null;
+  usdPerMillionOutputTokens: number | null;
   outputTokensPerSecondPerChip: number;
   tokensPerSecondPerUser: number;
   pricingUsed: 'rental' | 'tco';

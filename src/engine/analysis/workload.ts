@@ -7,8 +7,8 @@ export type WorkloadScenario = Omit<ResolvedScenario, 'hardware' | 'chips'>;
 
 export interface ChipChoice {
   hardware: HardwareProfile;
-  /** Chips available; null = as many as the workload needs ("auto"). */
-  chips: number | null;
+  /** Chips available, or 'auto' = as many as the workload needs. */
+  chips: number | 'auto';
 }
 
 export function withChip(base: WorkloadScenario, chip: ChipChoice): ResolvedScenario {

@@ -5,7 +5,7 @@
 
 import type { Snapshot } from '../../app/controller';
 import { accuracyChart, sourceKindLabel } from '../../charts/accuracy-chart';
-import { ASSUMED_EFFICIENCY_MARK } from '../../charts/chip-series';
+import { EVIDENCE_MARK } from '../../messages/evidence';
 import type { EfficiencyMode, HardwareProfile } from '../../engine/types';
 import { formatNumber } from '../../format/units';
 import { formatPercent } from '../../validation/report';
@@ -76,7 +76,7 @@ function lengthsText(r: RowResult): { text: string; title: string | undefined } 
 }
 
 function assumedMark(r: RowResult): HTMLElement | null {
-  return r.basis === 'assumed' ? el('span', { class: 'mark', text: ` ${ASSUMED_EFFICIENCY_MARK}`, title: A.assumedMark }) : null;
+  return r.basis === 'measured' ? null : el('span', { class: 'mark', text: ` ${EVIDENCE_MARK[r.basis]}`, title: A.assumedMark });
 }
 
 /** Which catalog chip, count, model and lengths the row was mapped to. */
@@ -252,8 +252,8 @@ function calibrationPanel(hardware: Iterable<HardwareProfile>): HTMLElement {
   const families = new Map<string, HardwareProfile[]>();
   for (const p of hardware) families.set(p.family, [...(families.get(p.family) ?? []), p]);
   const entries = [...families.entries()].sort(([a, pa], [b, pb]) => {
-    const fa = pa[0]!.efficiency.basis === 'fitted' ? 0 : 1;
-    const fb = pb[0]!.efficiency.basis === 'fitted' ? 0 : 1;
+    const fa = pa[0]!.efficiency.evidence.basis === 'measured' ? 0 : 1;
+    const fb = pb[0]!.efficiency.evidence.basis === 'measured' ? 0 : 1;
     return fa - fb || a.localeCompare(b);
   });
   return el('section', { class: 'panel', attrs: { 'aria-label': A.calibrationTitle, 'data-accuracy': 'calibration' } }, [
@@ -261,7 +261,7 @@ function calibrationPanel(hardware: Iterable<HardwareProfile>): HTMLElement {
     el('p', { class: 'panel-text', text: A.calibrationIntro }),
     el('ul', { class: 'family-list' }, entries.map(([family, chips]) => {
       const e = chips[0]!.efficiency;
-      const fitted = e.basis === 'fitted';
+      const fitted = e.evidence.basis === 'measured';
       return el('li', { class: fitted ? 'fitted' : 'assumed', title: e.note }, [
         el('strong', { text: family }),
         el('span', { class: 'family-basis', text: fitted ? A.fitted(e.softwareStackFactor.toFixed(2)) : A.assumed }),

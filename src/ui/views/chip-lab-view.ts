@@ -81,7 +81,7 @@ export const mountChipLabView: MountView = (ctx) => {
     name: 'tokencost-chip-lab',
     csv: () => {
       if (current === null || lab === null) return null;
-      const rows = [lab.main, lab.ghost].flatMap((o) => (o === null ? [] : [{ rank: null, result: o.result }]));
+      const rows = [lab.main, lab.ghost].flatMap((o) => (o === null ? [] : [{ rank: null, distinguishable: null, result: o.result }]));
       return compareCsv(rows, chipNames(current.state, ctx.catalog));
     },
     json: () => (current === null || lab === null ? null : resultsJson('chip-lab', { chip: current.state.lab.chip, settings: current.state.settings, main: lab.main, ghost: lab.ghost })),
@@ -144,8 +144,8 @@ export const mountChipLabView: MountView = (ctx) => {
       lab = labResults(snapshot);
       if (lab === null || lab.main === null) return;
       const series = labSeries(state, ctx.catalog, request.original);
-      const rows = [{ rank: null, chip: series.chip, result: lab.main.result }];
-      if (lab.ghost !== null) rows.push({ rank: null, chip: series.ghost, result: lab.ghost.result });
+      const rows = [{ rank: null, distinguishable: null, chip: series.chip, result: lab.main.result }];
+      if (lab.ghost !== null) rows.push({ rank: null, distinguishable: null, chip: series.ghost, result: lab.ghost.result });
       replaceChildren(tableSlot, [renderResultsTable(rows, {
         caption: `${state.lab.chip.name} vs ${request.original.name}`,
         rankBy: null,

@@ -91,7 +91,7 @@ export const mountCompareView: MountView = (ctx) => {
       if (ranked.length > 0 && ranked.every((r) => !r.result.feasible)) list.push(MESSAGES.status.noFeasible);
       replaceChildren(problems, list.map((p) => el('li', { text: p })));
       const series = seriesFor(state, ctx.catalog, ranked.map((r) => r.result));
-      replaceChildren(tableSlot, [renderResultsTable(ranked.map((r, i) => ({ rank: r.rank, ...series[i]! })), {
+      replaceChildren(tableSlot, [renderResultsTable(ranked.map((r, i) => ({ rank: r.rank, distinguishable: r.distinguishable, ...series[i]! })), {
         caption: MESSAGES.table.caption,
         rankBy: state.compare.rankBy,
         onSort: (key) => ctx.dispatch({ type: 'set-rank-by', key }),

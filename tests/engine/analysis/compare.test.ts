@@ -36,6 +36,6 @@ describe('compareChips', () => {
     expect(raw.map((r) => r.hardwareId)).toEqual(['nvidia-h200-sxm', 'fast-2']);
     const ranked = compareChips(base, chips);
     expect(ranked[0]?.result.hardwareId).toBe('fast-2');
-    expect(ranked[0]?.result.usdPerMillionOutputTokens).toBeLessThan(ranked[1]!.result.usdPerMillionOutputTokens);
+    expect(ranked[0]!.result.usdPerMillionOutputTokens!).toBeLessThan(ranked[1]!.result.usdPerMillionOutputTokens!);
   });
 });

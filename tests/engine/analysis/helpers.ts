@@ -1,6 +1,6 @@
 import { loadCatalogFromDisk } from '../../../src/catalog/load-node';
 import type { HardwareProfile, ModelArchitecture, ResolvedScenario } from '../../../src/engine/types';
-import { DEFAULT_ECONOMICS } from '../../../src/scenario/scenario';
+import { DEFAULT_ECONOMICS, DEFAULT_ENGINE, DEFAULT_LAYOUT } from '../../../src/scenario/scenario';
 
 const { catalog } = loadCatalogFromDisk();
 
@@ -27,12 +27,15 @@ export function scenario(overrides: Partial<ResolvedScenario> = {}): ResolvedSce
     chips: 1,
     model: model('llama-3.1-8b'),
     precision: { weights: 'fp8', activations: 'fp8', kvCache: 'fp8' },
-    workload: { inputTokens: 1024, outputTokens: 256, prefixCacheHitRate: 0 },
+    workload: { inputTokens: 1024, outputTokens: 256, prefixCacheHitRate: 0, arrivals: 'saturated' },
     slo: { maxTtftSeconds: 2, maxTpotSeconds: 0.05 },
     objective: 'max-throughput',
     economics: { ...DEFAULT_ECONOMICS },
     efficiencyMode: 'achieved',
-    maxBatchPerReplica: 256,
+    serving: 'co-located',
+    layout: { ...DEFAULT_LAYOUT },
+    engine: { ...DEFAULT_ENGINE, maxSequences: 256 },
+    speculative: null,
     ...overrides,
   };
 }

@@ -22,7 +22,7 @@ describe('sweepSizes', () => {
 
 describe('sweepChip', () => {
   const { hardware: _h, chips: _c, ...base } = scenario();
-  const chip = { hardware: h200(), chips: null };
+  const chip = { hardware: h200(), chips: 'auto' as const };
 
   it('returns the parametric family then the catalog models of the same family only', () => {
     const sizes = sweepSizes(3, 1e9, 100e9);
@@ -39,7 +39,7 @@ describe('sweepChip', () => {
   it('gives fewer tokens/s per $/h for a much bigger dense model', () => {
     const points = sweepChip(base, chip, 'dense', [1e9, 100e9], []);
     expect(points[0]!.feasible && points[1]!.feasible).toBe(true);
-    expect(points[0]!.outputTokensPerSecondPerDollarPerHour).toBeGreaterThan(points[1]!.outputTokensPerSecondPerDollarPerHour * 5);
+    expect(points[0]!.outputTokensPerSecondPerDollarPerHour!).toBeGreaterThan(points[1]!.outputTokensPerSecondPerDollarPerHour! * 5);
     expect(points[1]!.totalParams).toBeGreaterThan(90e9);
   });
 

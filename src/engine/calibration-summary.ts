@@ -1,0 +1,17 @@
+// The calibration's market and accuracy summary, as the engine reads it: the rental/TCO ratio
+// that prices chips without a market rental, and the residual quantiles behind every range.
+// The JSON is written by `npm run calibrate -- --write` (scripts/calibrate.ts); never by hand.
+
+import data from './data/calibration-summary.json';
+import type { RentalToTcoRatio } from './economics';
+import type { EfficiencyProfile } from './types';
+import type { UncertaintyModel } from './uncertainty';
+
+export interface CalibrationSummary {
+  rentalToTco: RentalToTcoRatio & { chips: string[]; excluded: { id: string; reason: string }[] };
+  uncertainty: UncertaintyModel;
+  /** The prior for chips without measurements: medians of the measured families' fits (note says which). */
+  prior: Omit<EfficiencyProfile, 'evidence' | 'claimed'>;
+}
+
+export const CALIBRATION_SUMMARY = data as unknown as CalibrationSummary;

@@ -1,0 +1,63 @@
+// A range on every predicted number, in closed form from the point result (no re-simulation):
+// predicted x exp(k x q), where q are quantiles of the log-residuals ln(measured / predicted) of
+// predictions the fit did not see (leave-one-submission-out cross-validation, src/validation),
+// and k widens the range for weaker evidence. Written by `npm run calibrate -- --write`.
+
+import type { EvidenceBasis } from '../records/hardware-profile';
+import type { Range, Uncertainty } from './types';
+
+export interface UncertaintyModel {
+  /** Nominal share of outcomes inside the range. */
+  coverage: number;
+  /** Quantiles (1 - coverage)/2 and (1 + coverage)/2 of the cross-validated log-residuals. */
+  lowLogResidual: number;
+  highLogResidual: number;
+  /** The residual set: what it is and how many predictions. */
+  residualSet: string;
+  count: number;
+  /** Width per evidence basis (measured = 1), with the reason for each. */
+  widthFactor: Record<EvidenceBasis, number>;
+  widthNote: string;
+}
+
+/** The ratio band of a price estimate (quartiles over the median), widening the $/M range. */
+export interface PriceBand {
+  lowRatio: number;
+  highRatio: number;
+  note: string;
+}
+
+function scaled(value: number, lowLog: number, highLog: number): Range {
+  return { low: Math.min(value, value * Math.exp(lowLog)), high: Math.max(value, value * Math.exp(highLog)) };
+}
+
+export function uncertaintyOf(
+  model: UncertaintyModel,
+  basis: EvidenceBasis,
+  values: { outputTokensPerSecond: number; tokensPerSecondPerUser: number; usdPerMillionOutputTokens: number | null },
+  priceBand: PriceBand | null,
+): Uncertainty {
+  const k = model.widthFactor[basis];
+  const lo = k * model.lowLogResidual;
+  const hi = k * model.highLogResidual;
+  // A residual above zero means the chip delivered more than predicted: more tokens, lower $/M.
+  let usd: Range | null = null;
+  if (values.usdPerMillionOutputTokens !== null) {
+    const bandLo = priceBand === null ? 0 : Math.log(priceBand.lowRatio);
+    const bandHi = priceBand === null ? 0 : Math.log(priceBand.highRatio);
+    usd = scaled(values.usdPerMillionOutputTokens, -hi + bandLo, -lo + bandHi);
+  }
+  const parts = [
+    `${Math.round(model.coverage * 100)}% range from the ${model.residualSet} (${model.count} predictions): log-residual quantiles `
+      + `${model.lowLogResidual.toFixed(3)} and ${model.highLogResidual.toFixed(3)}, widened x${k} for evidence basis "${basis}" (${model.widthNote})`,
+  ];
+  if (priceBand !== null) parts.push(priceBand.note);
+  return {
+    basis,
+    coverage: model.coverage,
+    derivation: parts.join('; '),
+    outputTokensPerSecond: scaled(values.outputTokensPerSecond, lo, hi),
+    tokensPerSecondPerUser: scaled(values.tokensPerSecondPerUser, lo, hi),
+    usdPerMillionOutputTokens: usd,
+  };
+}

@@ -1,0 +1,31 @@
+// How the strength of a chip's evidence is named wherever the chip is (tables, charts, legends,
+// the chip picker, exports, the CLI): one mark and one sentence per basis.
+
+/**
+ * Evidence behind a chip's efficiencies: `measured` = fitted to the chip's own calibration rows;
+ * `family` = a sibling's fit (same silicon generation and stack); `prior` = no data, the medians of
+ * the measured families; `claim` = announced or vendor-claimed figures only (also on the prior).
+ */
+export const EVIDENCE_BASES = ['measured', 'family', 'prior', 'claim'] as const;
+export type EvidenceBasis = (typeof EVIDENCE_BASES)[number];
+
+export const EVIDENCE_MARK: Readonly<Record<EvidenceBasis, string>> = { measured: '●', family: '◐', prior: '○', claim: '◇' };
+
+export const EVIDENCE_LABEL: Readonly<Record<EvidenceBasis, string>> = {
+  measured: 'measured',
+  family: 'family fit',
+  prior: 'prior (no data)',
+  claim: 'claims only',
+};
+
+/** One sentence on a chip's evidence: what its efficiencies rest on. */
+export function evidenceSentence(e: { basis: EvidenceBasis; rows: number; from: string | null }): string {
+  switch (e.basis) {
+    case 'measured': return `${EVIDENCE_MARK.measured} measured: fitted to ${e.rows} published measurement${e.rows === 1 ? '' : 's'} of this chip`;
+    case 'family': return `${EVIDENCE_MARK.family} family: uses the fit of ${e.from ?? 'a sibling chip'} (${e.rows} measurement${e.rows === 1 ? '' : 's'}); this chip itself is unmeasured`;
+    case 'prior': return `${EVIDENCE_MARK.prior} prior: no measurements; efficiencies are the medians of the measured families, with a wider range`;
+    case 'claim': return `${EVIDENCE_MARK.claim} claim: announced or vendor-claimed figures only; efficiencies on the prior, widest range`;
+  }
+}
+
+export const EVIDENCE_LEGEND = `Evidence: ${EVIDENCE_MARK.measured} measured · ${EVIDENCE_MARK.family} family fit · ${EVIDENCE_MARK.prior} prior (no data) · ${EVIDENCE_MARK.claim} claims only`;
