@@ -10,6 +10,11 @@ import type { UncertaintyModel } from './uncertainty';
 export interface CalibrationSummary {
   rentalToTco: RentalToTcoRatio & { chips: string[]; excluded: { id: string; reason: string }[] };
   uncertainty: UncertaintyModel;
+  /**
+   * How much less a calibration row measured t years before the newest row got from the same silicon:
+   * exp(-perYear x t). Predictions use the newest software (newestYear); validation reads it back.
+   */
+  softwareTrend: { perYear: number; newestYear: number; note: string };
   /** The prior for chips without measurements: medians of the measured families' fits (note says which). */
   prior: Omit<EfficiencyProfile, 'evidence' | 'claimed'>;
 }

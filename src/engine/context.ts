@@ -3,7 +3,7 @@ import type { Message } from '../messages/message';
 import { layerGroups, type LayerGroup } from './architecture';
 import { tallyParameters, type ParameterTally } from './parameters';
 import { BYTES_PER_VALUE, attentionPrecision, collectiveBytesPerValue, computePrecision, matrixRate, type MatrixRate } from './precision';
-import type { EfficiencyMode, HardwareProfile, ResolvedScenario } from './types';
+import type { EfficiencyMode, HardwareProfile, ModelArchitecture, ResolvedScenario } from './types';
 
 /**
  * The shares of peak the engine uses for this scenario: the profile's silicon shares, times the
@@ -13,6 +13,8 @@ export interface EffectiveEfficiency {
   mode: EfficiencyMode;
   /** 1 in spec and claim modes, the profile's softwareStackFactor in achieved mode. */
   softwareFactor: number;
+  /** 1 in spec and claim modes, the profile's moeSoftwareFactor of the model's MoE class in achieved mode. */
+  moeSoftwareFactor: number;
   /** Whether the vendor-claimed shares replaced the profile's (claim mode on a chip with claims). */
   usesClaim: boolean;
   compute: number;
@@ -30,10 +32,20 @@ export interface EffectiveEfficiency {
   stepOverheadSeconds: number;
 }
 
-export function effectiveEfficiency(hardware: HardwareProfile, mode: EfficiencyMode): EffectiveEfficiency {
+/** Experts per MoE layer from which a model counts as fine-grained (DeepSeekMoE, Dai et al. 2024: many small experts). */
+export const FINE_GRAINED_MIN_EXPERTS = 32;
+
+export function moeClassOf(model: ModelArchitecture): 'fineGrained' | 'coarse' | null {
+  if (model.moe === null) return null;
+  return model.moe.numExperts >= FINE_GRAINED_MIN_EXPERTS ? 'fineGrained' : 'coarse';
+}
+
+export function effectiveEfficiency(hardware: HardwareProfile, mode: EfficiencyMode, model: ModelArchitecture | null = null): EffectiveEfficiency {
   const e = hardware.efficiency;
   const claimed = mode === 'claim' ? e.claimed : undefined;
   const factor = mode === 'achieved' ? Math.min(1, e.softwareStackFactor) : 1;
+  const moeClass = model === null ? null : moeClassOf(model);
+  const moeFactor = mode === 'achieved' && moeClass !== null ? e.moeSoftwareFactor[moeClass] : 1;
   // A claim replaces the silicon shares it states; the shares it is silent on keep the profile's.
   const compute = claimed?.computeEfficiency ?? e.computeEfficiency;
   const memory = claimed?.memoryEfficiency ?? e.memoryEfficiency;
@@ -42,13 +54,14 @@ export function effectiveEfficiency(hardware: HardwareProfile, mode: EfficiencyM
   return {
     mode,
     softwareFactor: factor,
+    moeSoftwareFactor: moeFactor,
     usesClaim: claimed !== undefined,
     compute: compute * factor,
     memory: memory * factor,
     attentionCompute: Math.min(1, e.attentionComputeEfficiency * scaleC) * factor,
     attentionMemory: Math.min(1, e.attentionMemoryEfficiency * scaleM) * factor,
-    moeCompute: Math.min(1, e.moeComputeEfficiency * scaleC) * factor,
-    moeMemory: Math.min(1, e.moeMemoryEfficiency * scaleM) * factor,
+    moeCompute: Math.min(1, e.moeComputeEfficiency * scaleC) * factor * moeFactor,
+    moeMemory: Math.min(1, e.moeMemoryEfficiency * scaleM) * factor * moeFactor,
     moeHalfTokensPerExpert: e.moeHalfTokensPerExpert,
     link: e.linkEfficiency,
     allToAll: e.allToAllEfficiency,
@@ -136,7 +149,7 @@ export function buildContext(scenario: ResolvedScenario): EngineContext {
     params: tallyParameters(model),
     rate,
     attentionRate: matrixRate(hardware, attentionPrecision(precision)),
-    efficiency: effectiveEfficiency(hardware, scenario.efficiencyMode),
+    efficiency: effectiveEfficiency(hardware, scenario.efficiencyMode, scenario.model),
     weightBytesPerValue: BYTES_PER_VALUE[precision.weights],
     activationBytesPerValue: BYTES_PER_VALUE[precision.activations],
     kvBytesPerValue: BYTES_PER_VALUE[precision.kvCache],

@@ -13,8 +13,8 @@ function sourceOf(hw: HardwareProfile, group: SourceGroup, path?: string): strin
 const EVIDENCE_TEXT = {
   measured: 'fitted to this chip\'s own calibration rows',
   family: 'fitted to a sibling chip\'s rows (same silicon generation and software stack)',
-  prior: 'no measurements: the medians of the measured families (never better than measured chips because data is missing)',
-  claim: 'announced or vendor-claimed figures only; efficiencies are the prior of the measured families',
+  prior: 'no measurements: the prior, i.e. the kernel-measured silicon shares and the median software factor of the fitted families (never better than measured chips because data is missing)',
+  claim: 'announced or vendor-claimed figures only; achieved mode uses the prior, the "vendor claim" setting the vendor\'s shares',
 } as const;
 
 /** Where the efficiencies in use come from, in one line (shown once, not per input). */

@@ -9,7 +9,7 @@ import { kvSramFraction } from './memory';
 import { searchDeployments, type Candidate } from './search';
 import { searchDisaggregated } from './disaggregation';
 import { capacityBytesPerChip } from './memory';
-import { uncertaintyOf, type PriceBand } from './uncertainty';
+import { infeasibleUncertainty, uncertaintyOf, type PriceBand } from './uncertainty';
 import type {
   Bottleneck, CostBreakdown, DisaggregationSummary, LayoutAlternative, OperatorTiming, PricingBasis, ResolvedScenario, SimulationResult,
 } from './types';
@@ -274,7 +274,7 @@ function infeasible(ctx: EngineContext, reason: Message, layoutsTried: number): 
     tokensPerTargetStep: ctx.speculation?.expectedTokensPerStep ?? 1,
     disaggregation: null,
     evidence: { ...hardware.efficiency.evidence },
-    uncertainty: null,
+    uncertainty: infeasibleUncertainty(CALIBRATION_SUMMARY.uncertainty, hardware.efficiency.evidence.basis),
     warnings: [...ctx.warnings],
     explain: [],
     estimateMarks: [],

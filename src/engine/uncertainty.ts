@@ -61,3 +61,15 @@ export function uncertaintyOf(
     usdPerMillionOutputTokens: usd,
   };
 }
+
+/** An infeasible result has no numbers to range: zero throughput, no price, said so. */
+export function infeasibleUncertainty(model: UncertaintyModel, basis: EvidenceBasis): Uncertainty {
+  return {
+    basis,
+    coverage: model.coverage,
+    derivation: 'no feasible deployment: nothing to put a range on',
+    outputTokensPerSecond: { low: 0, high: 0 },
+    tokensPerSecondPerUser: { low: 0, high: 0 },
+    usdPerMillionOutputTokens: null,
+  };
+}

@@ -60,6 +60,7 @@ const evidenceSchema = s.object({
 });
 
 const share = () => s.number({ min: 0.01, max: 1 });
+const moeFactor = () => s.number({ min: 0.05, max: 3 });
 const overhead = () => s.number(L.overheadSeconds);
 
 /** What a vendor says its silicon reaches (Etched, MatX): kept as the "vendor claim" setting, never fitted. */
@@ -97,6 +98,12 @@ const efficiencySchema = s.object({
   moeLayerOverheadSeconds: overhead(),
   /** What today's serving stack reaches, multiplying the silicon shares above ("achieved" mode; 1 = spec sheet). */
   softwareStackFactor: share(),
+  /**
+   * What serving stacks reach on MoE expert layers beyond that, relative to the grouped-GEMM kernel
+   * timings ("achieved" mode), for fine-grained MoE (many small experts) and coarse MoE (a few
+   * large ones). Above 1 when stacks beat the timed kernels; the resulting shares never exceed 1.
+   */
+  moeSoftwareFactor: s.object({ fineGrained: moeFactor(), coarse: moeFactor() }).withDefault({ fineGrained: 1, coarse: 1 }),
   /** Fraction of memory capacity kept free (runtime, fragmentation, activations). */
   memoryReserveFraction: s.number(L.memoryReserveFraction),
   evidence: evidenceSchema,

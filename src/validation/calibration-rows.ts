@@ -4,7 +4,7 @@
 /** Columns of calibration.csv, in file order. */
 export const CALIBRATION_COLUMNS = [
   'source_kind', 'round_or_date', 'model', 'scenario', 'system', 'accelerator', 'accel_count', 'precision',
-  'software', 'input_len', 'output_len', 'metric', 'value', 'unit', 'source_ref', 'notes',
+  'software', 'input_len', 'output_len', 'metric', 'value', 'unit', 'source_ref', 'notes', 'precision_assumed', 'holdout',
 ] as const;
 
 export type CalibrationColumn = (typeof CALIBRATION_COLUMNS)[number];
@@ -128,6 +128,10 @@ export interface CalibrationRow {
   notes: string;
   /** "key=value" pairs of the notes column (e.g. per_accel, mean_TTFT_ms), values as written. */
   noteFields: Record<string, string>;
+  /** precision_assumed as written: "weights/activations/kv: basis" (reference/README.md). */
+  precisionAssumed: string;
+  /** The holdout column: true when the row must never enter a fit. */
+  holdout: boolean;
 }
 
 export interface CalibrationRowsResult {
@@ -208,7 +212,11 @@ export function parseCalibrationCsv(text: string): CalibrationRowsResult {
       sourceRef: cell('source_ref'),
       notes,
       noteFields: parseNoteFields(notes),
+      precisionAssumed: cell('precision_assumed'),
+      holdout: cell('holdout').toLowerCase() === 'yes',
     });
+    const holdout = cell('holdout').toLowerCase();
+    if (holdout !== 'yes' && holdout !== 'no') errors.push(`row ${i + 1}: holdout must be "yes" or "no", got "${cell('holdout')}"`);
   });
   return { rows, errors };
 }

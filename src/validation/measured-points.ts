@@ -109,7 +109,7 @@ export function placeMeasurement(plan: ModelledRow): { perUser: number | null; p
 }
 
 function lengthsMatch(plan: ModelledRow, inputTokens: number, outputTokens: number): boolean {
-  const w = plan.scenario.workload;
+  const w = plan.statedLengths;
   const exact = plan.row.inputLen !== null && plan.row.outputLen !== null;
   if (exact) return w.inputTokens === inputTokens && w.outputTokens === outputTokens;
   // The workload's lengths within +-25% of the run's (means).
@@ -120,7 +120,7 @@ function lengthsMatch(plan: ModelledRow, inputTokens: number, outputTokens: numb
 function pointOf(plan: ModelledRow): MeasuredPoint | null {
   const placed = placeMeasurement(plan);
   if (placed === null) return null;
-  const w = plan.scenario.workload;
+  const w = plan.statedLengths;
   return {
     row: plan.row.index,
     label: plan.label,
@@ -144,7 +144,7 @@ function suggest(plans: readonly ModelledRow[]): MeasuredSuggestion | null {
   for (const plan of plans) {
     const placed = placeMeasurement(plan);
     if (placed === null || placed.perUser === null) continue;
-    const w = plan.scenario.workload;
+    const w = plan.statedLengths;
     const key = `${plan.modelId}|${w.inputTokens}|${w.outputTokens}`;
     const g = groups.get(key) ?? { modelId: plan.modelId!, inputTokens: w.inputTokens, outputTokens: w.outputTokens, hardwareIds: [], count: 0 };
     g.count += 1;

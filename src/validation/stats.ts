@@ -129,3 +129,39 @@ export function relativeAccuracy(points: readonly MlperfPoint[], referenceHardwa
   }
   return out;
 }
+
+/** Empirical quantile (linear interpolation between order statistics, type 7). */
+export function quantile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const at = (s.length - 1) * Math.min(1, Math.max(0, p));
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return s[lo]! + (s[hi]! - s[lo]!) * (at - lo);
+}
+
+/**
+ * The x minimizing sum w_i |x - t_i| (a weighted median): the first t in sorted order where the
+ * cumulative weight reaches half of the total. NaN when there is no positive weight.
+ */
+export function weightedMedian(entries: readonly { value: number; weight: number }[]): number {
+  const usable = entries.filter((e) => Number.isFinite(e.value) && e.weight > 0).sort((a, b) => a.value - b.value);
+  const total = usable.reduce((s, e) => s + e.weight, 0);
+  if (total <= 0) return Number.NaN;
+  let cumulative = 0;
+  for (const e of usable) {
+    cumulative += e.weight;
+    if (cumulative >= total / 2) return e.value;
+  }
+  return usable[usable.length - 1]!.value;
+}
+
+/** Wilson score interval of a binomial proportion (z = 1.645 for 90%). */
+export function wilsonInterval(successes: number, trials: number, z = 1.6449): { low: number; high: number } {
+  if (trials === 0) return { low: 0, high: 1 };
+  const p = successes / trials;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * trials)) / (1 + z2 / trials);
+  const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / (1 + z2 / trials);
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}

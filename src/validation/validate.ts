@@ -1,75 +1,37 @@
-// Runs the engine on every modelled calibration row and compares it with the measurement.
+// Runs the engine on every modelled calibration row and compares it with the measurement: rows the
+// fit used, rows held out, and every row again under leave-one-submission-out cross-validation.
 // Pure: the catalog and the CSV text come in as arguments (the CLI script and the app load them).
 import type { Catalog } from '../catalog/catalog';
-import type { Message } from '../messages/message';
-import type { EvidenceBasis } from '../records/hardware-profile';
-import { VALIDATION } from '../messages/validation';
-import { tcoPerChipHour } from '../engine/economics';
-import { tallyParameters } from '../engine/parameters';
-import { computePrecision, matrixRate } from '../engine/precision';
-import { simulate } from '../engine/simulate';
-import type { EfficiencyMode, EfficiencyProfile, HardwareProfile, SimulationResult } from '../engine/types';
-import { resolveScenario } from '../scenario/resolve';
-import type { Scenario } from '../scenario/scenario';
+import type { EfficiencyMode } from '../engine/types';
 import { parseCalibrationCsv, type CalibrationRow } from './calibration-rows';
+import { evaluateRow, type EfficiencyOverrides, type RowResult } from './evaluate-row';
 import { planRows, type ExcludedRow, type ModelledRow, type RowPlan } from './row-to-scenario';
-import { relativeAccuracy, signedError, summarize, summarizeBy, type ErrorSummary, type MlperfPoint, type RatioEntry } from './stats';
+import { CALIBRATION_SUMMARY } from '../engine/calibration-summary';
+import { moeClassOf } from '../engine/context';
+import { yearsBefore } from './row-date';
+import { crossValidate, type CrossValidatedRow } from './cross-validate';
+import { inTargetSet, usedForFit } from './fit-rows';
+import { catalogAtAge, linearize, type FitContext, type StackFactors } from './stack-factors';
+import { relativeAccuracy, summarize, summarizeBy, type ErrorSummary, type MlperfPoint, type RatioEntry } from './stats';
+import { checkCoverage, type CoverageCheck } from './uncertainty-fit';
 
-/** Per-family replacement values for efficiency fields (calibration candidates, what-if runs). */
-export type EfficiencyOverrides = Readonly<Record<string, Partial<EfficiencyProfile>>>;
-
-/** A catalog whose profiles of the given families carry the overridden efficiency fields. */
-export function withEfficiencyOverrides(catalog: Catalog, overrides: EfficiencyOverrides): Catalog {
-  const hardware = new Map<string, HardwareProfile>();
-  for (const [id, profile] of catalog.hardware) {
-    const o = Object.prototype.hasOwnProperty.call(overrides, profile.family) ? overrides[profile.family] : undefined;
-    hardware.set(id, o === undefined ? profile : { ...profile, efficiency: { ...profile.efficiency, ...o } });
-  }
-  return { hardware, models: catalog.models };
-}
-
-/** What a vendor claim implies about the hardware, next to the engine's own prediction. */
-export interface ClaimImplication {
-  /** Claimed / predicted. */
-  ratioToPrediction: number | null;
-  /** The engine at 100% of peak FLOP/s and bandwidth, no fixed overheads (the silicon's ceiling). */
-  idealPrediction: number | null;
-  /** The claim exceeds even the ideal: the profile's datasheet numbers cannot produce it. */
-  beyondIdeal: boolean;
-  /** Throughput claims: FLOP/s the claim needs (2 x params x tokens) / the chips' peak at that precision. */
-  impliedComputeUtilization: number | null;
-  /** Per-user claims: bytes/s per chip the claimed speed needs / the peak bandwidth of the tier holding the weights. */
-  impliedBandwidthShare: number | null;
-  /** Batch per replica of the ideal run. */
-  idealBatch: number | null;
-  text: string;
-}
-
-export interface RowResult {
-  plan: ModelledRow;
-  hardwareName: string;
-  vendor: string;
-  family: string;
-  /** The evidence basis of the chip's efficiencies behind this prediction. */
-  basis: EvidenceBasis;
-  feasible: boolean;
-  predicted: number | null;
-  /** predicted / measured - 1; -1 when the engine finds no feasible deployment. */
-  error: number | null;
-  /** Short description of the deployment the engine chose. */
-  deployment: string;
-  reason: string | null;
-  chipsUsed: number;
-  /** Per-chip values (throughput metrics) for the relative-accuracy table. */
-  predictedPerChip: number | null;
-  measuredPerChip: number | null;
-  claim: ClaimImplication | null;
-  warnings: Message[];
-}
+export { evaluateRow, withEfficiencyOverrides, type ClaimImplication, type EfficiencyOverrides, type RowResult } from './evaluate-row';
 
 export interface ValidationSummary {
-  /** MLPerf + vendor benchmark tables: the issue's targets apply here. */
+  /** MLPerf + vendor benchmark tables, fit and held-out rows together (reference only). */
   target: ErrorSummary;
+  /** Target rows the fit used (calibration.csv holdout = no). */
+  fit: ErrorSummary;
+  /** Target rows no fit ever sees (holdout = yes): the accuracy figure to quote. */
+  heldOut: ErrorSummary;
+  /** Held-out rows by model kind. */
+  heldOutByArchitecture: { key: string; summary: ErrorSummary }[];
+  /** Every target row scored by a fit without its submission (null when not run). */
+  crossValidated: ErrorSummary | null;
+  /** MLPerf per-chip ratios to H100 from the cross-validated predictions. */
+  crossValidatedRelative: ErrorSummary | null;
+  /** Ranges checked on cross-validated predictions the quantiles did not see. */
+  coverage: CoverageCheck | null;
   bySourceKind: { key: string; summary: ErrorSummary }[];
   /** Target-set rows per hardware vendor. */
   byVendor: { key: string; summary: ErrorSummary }[];
@@ -79,6 +41,8 @@ export interface ValidationSummary {
 export interface ValidationReport {
   efficiencyMode: EfficiencyMode;
   rows: RowResult[];
+  /** Leave-one-submission-out predictions (achieved mode only). */
+  crossValidated: CrossValidationReport | null;
   excluded: ExcludedRow[];
   relative: RatioEntry[];
   summary: ValidationSummary;
@@ -93,173 +57,16 @@ export interface ValidationOptions {
   only?: (plan: ModelledRow) => boolean;
   /** Skip the claim analysis (two extra engine runs per claim). */
   skipClaims?: boolean;
+  /** Leave-one-submission-out cross-validation (achieved mode; default on). */
+  crossValidate?: boolean;
 }
 
-function describeDeployment(r: SimulationResult): string {
-  if (!r.feasible) return `infeasible: ${r.reason ?? ''}`;
-  const c = r.config;
-  return `${c.chips} chips = ${c.replicas} x (TP${c.tensorParallel} PP${c.pipelineParallel} EP${c.expertParallel}), batch ${c.batch}`;
+export interface CrossValidationReport {
+  /** The factors of the profiles the refits start from. */
+  factors: StackFactors;
+  rows: { index: number; submission: string; usedForFit: boolean; basis: string; predicted: number | null; error: number | null; logResidual: number | null }[];
 }
 
-function idealProfile(p: HardwareProfile): HardwareProfile {
-  return {
-    ...p,
-    efficiency: {
-      ...p.efficiency,
-      computeEfficiency: 1,
-      memoryEfficiency: 1,
-      linkEfficiency: 1,
-      kernelOverheadSeconds: 0,
-      stepOverheadSeconds: 0,
-      attentionMemoryEfficiency: 1,
-      attentionComputeEfficiency: 1,
-      attentionOverheadSeconds: 0,
-      moeComputeEfficiency: 1,
-      moeMemoryEfficiency: 1,
-      moeHalfTokensPerExpert: 0,
-      moeLayerOverheadSeconds: 0,
-      allToAllEfficiency: 1,
-      softwareStackFactor: 1,
-    },
-  };
-}
-
-/** The engine output that a row's metric compares with. */
-function metricValue(plan: ModelledRow, r: SimulationResult): number {
-  switch (plan.metric.kind) {
-    case 'system-output-tokens-per-second':
-      return r.outputTokensPerSecond;
-    case 'beam-search-tokens-per-second':
-      return r.outputTokensPerSecond / (plan.metric.beams ?? 1);
-    case 'instance-output-tokens-per-second':
-      return r.config.replicas > 0 ? r.outputTokensPerSecond / r.config.replicas : 0;
-    case 'tokens-per-second-per-user':
-      return r.tokensPerSecondPerUser;
-    case 'tokens-per-second-per-provisioned-mw':
-      return (r.outputTokensPerSecondPerChip * 1000) / (plan.metric.provisionedKwPerChip ?? 1);
-    case 'tco-usd-per-chip-hour':
-      return 0;
-  }
-}
-
-function runScenario(scenario: Scenario, catalog: Catalog, mode: EfficiencyMode): { result: SimulationResult | null; problem: string | null } {
-  const resolved = resolveScenario({ ...scenario, efficiencyMode: mode }, catalog);
-  if (resolved.value === null) return { result: null, problem: resolved.errors.map((e) => `${e.path}: ${e.message}`).join('; ') };
-  return { result: simulate(resolved.value), problem: null };
-}
-
-function claimImplication(plan: ModelledRow, catalog: Catalog, predicted: number | null, r: SimulationResult | null): ClaimImplication {
-  const hw = catalog.hardware.get(plan.hardwareId)!;
-  const ideal = runScenario({ ...plan.scenario, hardware: idealProfile(hw) }, catalog, 'spec').result;
-  const idealPrediction = ideal !== null && ideal.feasible ? metricValue(plan, ideal) : null;
-  const claimed = plan.measured;
-  let impliedComputeUtilization: number | null = null;
-  let impliedBandwidthShare: number | null = null;
-  const parts: string[] = [];
-  const model = plan.modelId === null ? undefined : catalog.models.get(plan.modelId);
-  if (plan.metric.kind === 'system-output-tokens-per-second' && model !== undefined) {
-    const { total, embedding } = tallyParameters(model);
-    const w = plan.scenario.workload;
-    const flopsPerOutputToken = (2 * (total - embedding) * (w.inputTokens + w.outputTokens)) / w.outputTokens;
-    const rate = matrixRate(hw, computePrecision(plan.scenario.precision)).flopsPerSecond;
-    const chips = typeof plan.scenario.chips === 'number' ? plan.scenario.chips : 1;
-    impliedComputeUtilization = (claimed * flopsPerOutputToken) / (chips * rate);
-    const allTokens = (claimed * (w.inputTokens + w.outputTokens)) / w.outputTokens;
-    parts.push(`needs ${percentText(impliedComputeUtilization)} of ${chips} chips' peak ${computePrecision(plan.scenario.precision)} FLOP/s `
-      + `(2 x ${(total / 1e9).toFixed(1)}B params x ${(w.inputTokens + w.outputTokens)} tokens per ${w.outputTokens} output tokens)`);
-    parts.push(`if the figure counted input + output tokens it would need ${percentText((impliedComputeUtilization * claimed) / allTokens)}`);
-  }
-  if (plan.metric.kind === 'tokens-per-second-per-user' && r !== null && r.feasible) {
-    const bytes = r.operators.filter((o) => o.phase === 'decode').reduce((s, o) => s + o.bytes * o.count, 0);
-    const stages = r.config.pipelineParallel;
-    const needed = bytes * stages * claimed;
-    const sram = r.memory.weightsInSram;
-    const peak = sram ? hw.memory.sramBandwidthBytesPerSecond : hw.memory.hbmBandwidthBytesPerSecond;
-    if (peak > 0) {
-      impliedBandwidthShare = needed / peak;
-      parts.push(`at the engine's layout (${describeDeployment(r)}) each chip would stream ${(needed / 1e12).toFixed(2)} TB/s = `
-        + `${percentText(impliedBandwidthShare)} of its ${sram ? 'SRAM' : 'HBM'} peak`);
-    }
-  }
-  const beyondIdeal = idealPrediction !== null ? claimed > idealPrediction * 1.0001 : true;
-  if (idealPrediction === null) parts.push('the engine finds no feasible deployment even at 100% efficiency');
-  else {
-    parts.push(`ideal silicon (100% of peak, no overheads) reaches ${fmt(idealPrediction)} ${plan.metric.unit}`
-      + (beyondIdeal ? ` -> the claim is ${(claimed / idealPrediction).toFixed(1)}x beyond the profile's datasheet ceiling` : ' -> within the ceiling'));
-  }
-  const ratioToPrediction = predicted !== null && predicted > 0 ? claimed / predicted : null;
-  if (ratioToPrediction !== null) parts.unshift(`claim = ${ratioToPrediction.toFixed(2)}x the engine's prediction`);
-  return {
-    ratioToPrediction,
-    idealPrediction,
-    beyondIdeal,
-    impliedComputeUtilization,
-    impliedBandwidthShare,
-    idealBatch: ideal !== null && ideal.feasible ? ideal.config.batch : null,
-    text: parts.join('; '),
-  };
-}
-
-function percentText(share: number): string {
-  const p = share * 100;
-  return `${p >= 10 ? p.toFixed(0) : p.toPrecision(2)}%`;
-}
-
-function fmt(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (Math.abs(v) >= 100) return Math.round(v).toLocaleString('en-US');
-  if (Math.abs(v) >= 10) return v.toFixed(1);
-  return v.toFixed(2);
-}
-
-/** Runs one modelled row. */
-export function evaluateRow(plan: ModelledRow, catalog: Catalog, options: ValidationOptions = {}): RowResult {
-  const mode = options.efficiencyMode ?? 'achieved';
-  const hw = catalog.hardware.get(plan.hardwareId);
-  const base = {
-    plan,
-    hardwareName: hw?.name ?? plan.hardwareId,
-    vendor: hw?.vendor ?? '?',
-    family: hw?.family ?? '?',
-    basis: hw?.efficiency.evidence.basis ?? ('prior' as const),
-  };
-  if (hw === undefined) {
-    return { ...base, feasible: false, predicted: null, error: null, deployment: '', reason: `unknown hardware ${plan.hardwareId}`,
-      chipsUsed: 0, predictedPerChip: null, measuredPerChip: null, claim: null, warnings: [] };
-  }
-  if (plan.metric.kind === 'tco-usd-per-chip-hour') {
-    const scenario = plan.scenario;
-    const predicted = tcoPerChipHour(hw, scenario.economics).totalUsdPerHour;
-    return { ...base, feasible: true, predicted, error: signedError(predicted, plan.measured), deployment: 'default economics',
-      reason: null, chipsUsed: 1, predictedPerChip: null, measuredPerChip: null, claim: null, warnings: [] };
-  }
-  const { result, problem } = runScenario(plan.scenario, catalog, mode);
-  if (result === null) {
-    return { ...base, feasible: false, predicted: null, error: null, deployment: '', reason: problem, chipsUsed: 0,
-      predictedPerChip: null, measuredPerChip: null, claim: null, warnings: [] };
-  }
-  const predicted = result.feasible ? metricValue(plan, result) : null;
-  const error = predicted === null ? -1 : signedError(predicted, plan.measured);
-  const chips = typeof plan.scenario.chips === 'number' ? plan.scenario.chips : result.config.chips;
-  const perChip = plan.metric.kind === 'system-output-tokens-per-second' || plan.metric.kind === 'beam-search-tokens-per-second';
-  const warnings = [...result.warnings];
-  if (plan.metric.kind === 'instance-output-tokens-per-second' && result.config.replicas > 1) {
-    warnings.push(VALIDATION.replicaSplit(chips, result.config.replicas));
-  }
-  return {
-    ...base,
-    feasible: result.feasible,
-    predicted,
-    error,
-    deployment: describeDeployment(result),
-    reason: result.feasible ? null : result.reason?.text ?? 'infeasible',
-    chipsUsed: result.config.chips,
-    predictedPerChip: perChip && predicted !== null ? predicted / chips : null,
-    measuredPerChip: perChip ? plan.measured / chips : null,
-    claim: plan.claim && options.skipClaims !== true ? claimImplication(plan, catalog, predicted, result) : null,
-    warnings,
-  };
-}
 
 function mlperfPoints(rows: readonly RowResult[]): MlperfPoint[] {
   const out: MlperfPoint[] = [];
@@ -286,10 +93,20 @@ function errorEntries(rows: readonly RowResult[], filter: (r: RowResult) => bool
   return rows.filter((r) => r.error !== null && filter(r)).map((r) => ({ label: `#${r.plan.row.index} ${r.plan.label}`, error: r.error!, r }));
 }
 
-export function summarizeRows(rows: readonly RowResult[], relative: readonly RatioEntry[]): ValidationSummary {
-  const target = errorEntries(rows, (r) => r.plan.inTargetSet);
+export function summarizeRows(rows: readonly RowResult[], relative: readonly RatioEntry[], cv: readonly CrossValidatedRow[] | null = null,
+  catalog: Catalog | null = null): ValidationSummary {
+  const target = errorEntries(rows, (r) => r.plan.inTargetSet && !r.plan.claim);
+  const held = target.filter((e) => !e.r.usedForFit);
+  const isMoe = (r: RowResult) => catalog?.models.get(r.plan.modelId ?? '')?.moe != null;
+  const cvEntries = cv?.filter((c) => c.error !== null).map((c) => ({ label: `#${c.plan.row.index} ${c.plan.label}`, error: c.error! })) ?? null;
   return {
     target: summarize(target),
+    fit: summarize(target.filter((e) => e.r.usedForFit)),
+    heldOut: summarize(held),
+    heldOutByArchitecture: summarizeBy(held, (e) => (isMoe(e.r) ? 'moe' : 'dense')),
+    crossValidated: cvEntries === null ? null : summarize(cvEntries),
+    crossValidatedRelative: cv === null ? null : summarize(relativeAccuracy(cvPoints(rows, cv)).map((e) => ({ label: `${e.label} vs ${e.reference}`, error: e.error }))),
+    coverage: cv === null ? null : checkCoverage(cv),
     bySourceKind: summarizeBy(errorEntries(rows, () => true), (e) => e.r.plan.row.sourceKind),
     byVendor: summarizeBy(target, (e) => e.r.vendor),
     relative: summarize(relative.map((e) => ({ label: `${e.label} vs ${e.reference}`, error: e.error }))),
@@ -301,18 +118,89 @@ export function validatePlans(plans: readonly RowPlan[], catalog: Catalog, optio
   const rows: RowResult[] = [];
   const excluded: ExcludedRow[] = [];
   const problems: string[] = [];
+  // Achieved mode runs each row with the software of its date (the fitted trend); spec mode has no software.
+  const trend = (options.efficiencyMode ?? 'achieved') === 'achieved' ? CALIBRATION_SUMMARY.softwareTrend : null;
+  const aged = new Map<number, Catalog>();
+  const catalogForRow = (plan: ModelledRow): Catalog => {
+    if (trend === null) return catalog;
+    const age = yearsBefore(plan.row, trend.newestYear);
+    if (!aged.has(age)) aged.set(age, catalogAtAge(catalog, age, trend.perYear));
+    return aged.get(age)!;
+  };
   for (const plan of plans) {
     if (plan.kind === 'excluded') {
       excluded.push(plan);
       continue;
     }
     if (options.only && !options.only(plan)) continue;
-    const r = evaluateRow(plan, catalog, options);
+    const r = evaluateRow(plan, catalogForRow(plan), options);
     if (r.reason !== null && r.predicted === null && r.deployment === '') problems.push(`row ${plan.row.index}: ${r.reason}`);
     rows.push(r);
   }
   const relative = relativeAccuracy(mlperfPoints(rows));
-  return { efficiencyMode: options.efficiencyMode ?? 'achieved', rows, excluded, relative, summary: summarizeRows(rows, relative), problems };
+  const mode = options.efficiencyMode ?? 'achieved';
+  const cv = mode === 'achieved' && options.crossValidate !== false && options.only === undefined ? crossValidation(plans, catalog) : null;
+  return {
+    efficiencyMode: mode,
+    rows,
+    crossValidated: cv === null ? null : {
+      factors: cv.factors,
+      rows: cv.rows.map((c) => ({ index: c.plan.row.index, submission: c.submission, usedForFit: c.usedForFit, basis: c.basis,
+        predicted: c.predicted, error: c.error, logResidual: c.logResidual })),
+    },
+    excluded,
+    relative,
+    summary: summarizeRows(rows, relative, cv?.rows ?? null, catalog),
+    problems,
+  };
+}
+
+/** The profiles' fitted factors, read back from the catalog (every profile of a family carries the family's). */
+export function factorsOfCatalog(catalog: Catalog, fitRows: readonly ModelledRow[]): StackFactors {
+  const software: Record<string, number> = {};
+  let moe: StackFactors['moe'] = { fineGrained: 1, coarse: 1 };
+  for (const plan of fitRows) {
+    const hw = catalog.hardware.get(plan.hardwareId);
+    if (hw !== undefined) software[hw.family] = hw.efficiency.softwareStackFactor;
+  }
+  const any = catalog.hardware.values().next().value;
+  if (any !== undefined) moe = { ...any.efficiency.moeSoftwareFactor };
+  return { software, moe, trendPerYear: CALIBRATION_SUMMARY.softwareTrend.perYear };
+}
+
+export function fitContextOf(catalog: Catalog): FitContext {
+  return {
+    catalog,
+    silicon: {},
+    familyOf: (p) => catalog.hardware.get(p.hardwareId)?.family ?? p.hardwareId,
+    moeClass: (p) => {
+      const model = catalog.models.get(p.modelId ?? '');
+      return model === undefined ? null : moeClassOf(model);
+    },
+    yearsBefore: (p) => yearsBefore(p.row, CALIBRATION_SUMMARY.softwareTrend.newestYear),
+  };
+}
+
+/** Leave-one-submission-out cross-validation of the target rows around the profiles' factors. */
+export function crossValidation(plans: readonly RowPlan[], catalog: Catalog): { factors: StackFactors; rows: CrossValidatedRow[] } {
+  const target = plans.filter(inTargetSet);
+  const fitRows = target.filter(usedForFit);
+  const ctx = fitContextOf(catalog);
+  const factors = factorsOfCatalog(catalog, fitRows);
+  const lin = linearize(fitRows, ctx, factors);
+  return { factors, rows: crossValidate(target, lin, factors, ctx) };
+}
+
+/** MLPerf points with the cross-validated predictions in place of the full fit's. */
+function cvPoints(rows: readonly RowResult[], cv: readonly CrossValidatedRow[]): MlperfPoint[] {
+  const byIndex = new Map(cv.map((c) => [c.plan.row.index, c]));
+  return mlperfPoints(rows.map((r) => {
+    const c = byIndex.get(r.plan.row.index);
+    if (c === undefined || r.measuredPerChip === null) return r;
+    const chips = typeof r.plan.scenario.chips === 'number' ? r.plan.scenario.chips : r.chipsUsed;
+    const perChip = c.predicted === null ? null : (r.plan.metric.kind === 'beam-search-tokens-per-second' || r.plan.metric.kind === 'system-output-tokens-per-second' ? c.predicted / chips : null);
+    return { ...r, predictedPerChip: perChip };
+  }));
 }
 
 /** The whole validation from the CSV text: parse, plan, run, summarize. */

@@ -90,7 +90,7 @@ describe('engine properties', () => {
   it('a higher price never lowers $/M or raises tokens per dollar', () => {
     fc.assert(fc.property(scenarioArb, fc.double({ min: 1.01, max: 10, noNaN: true }), (s, factor) => {
       const base = simulate(s);
-      const dearer = simulate({ ...s, hardware: { ...s.hardware, price: { listPriceUsd: s.hardware.price.listPriceUsd * factor, rentalUsdPerChipHour: (s.hardware.price.rentalUsdPerChipHour ?? 1) * factor } } });
+      const dearer = simulate({ ...s, hardware: { ...s.hardware, price: { listPriceUsd: s.hardware.price.listPriceUsd * factor, rentalUsdPerChipHour: s.hardware.price.rentalUsdPerChipHour === null ? null : s.hardware.price.rentalUsdPerChipHour * factor } } });
       if (base.usdPerMillionOutputTokens !== null && dearer.usdPerMillionOutputTokens !== null) {
         expect(dearer.usdPerMillionOutputTokens).toBeGreaterThanOrEqual(base.usdPerMillionOutputTokens * (1 - 1e-12));
       }

@@ -5,7 +5,10 @@ import { lintProfile } from '../../src/catalog/lint-profile';
 import { parseHardwareProfile } from '../../src/records/hardware-profile';
 import type { EfficiencyProfile } from '../../src/engine/types';
 import { parseCalibrationCsv } from '../../src/validation/calibration-rows';
-import { BOUNDS, fitFamily, replaceEfficiencyBlock, roundValue } from '../../src/validation/calibrate';
+import { replaceEfficiencyBlock, roundValue } from '../../src/validation/efficiency-block';
+import { usedForFit } from '../../src/validation/fit-rows';
+import { fitStackFactors, medianStep, priorSoftwareFactor, updatedFactors, type Linearization, type StackFactors } from '../../src/validation/stack-factors';
+import { fitContextOf } from '../../src/validation/validate';
 import { planRows } from '../../src/validation/row-to-scenario';
 
 const profileText = readFileSync(new URL('../../hardware-profiles/intel-gaudi2.json', import.meta.url), 'utf8');
@@ -26,6 +29,7 @@ describe('replaceEfficiencyBlock', () => {
     moeMemoryEfficiency: 0.59,
     moeLayerOverheadSeconds: 5.7e-5,
     softwareStackFactor: 0.61,
+    moeSoftwareFactor: { fineGrained: 1, coarse: 1 },
     memoryReserveFraction: 0.1,
     evidence: { basis: 'family', rows: 2, from: 'intel-gaudi2' },
     note: 'test "quoted" note, with {braces}',
@@ -61,22 +65,50 @@ describe('roundValue', () => {
   });
 });
 
-describe('fitFamily', () => {
-  it('fits a software-stack factor within bounds that reproduces the only fit row (Gaudi 2 Offline)', () => {
+describe('stack factors', () => {
+  const lin = (logRatio: number, softwareElasticity: number, extra: Partial<Linearization> = {}): Linearization => ({
+    plan: {} as Linearization['plan'], family: 'f', moe: null, yearsBefore: 0, logRatio, softwareElasticity, moeElasticity: 0, ...extra,
+  });
+
+  it('medianStep is the weighted median of -logRatio / elasticity (hand-computed)', () => {
+    // logRatios 0.2, 0.1, -0.4 at elasticity 1 ask for steps -0.2, -0.1, 0.4: the median is -0.1.
+    expect(medianStep([{ logRatio: 0.2, elasticity: 1 }, { logRatio: 0.1, elasticity: 1 }, { logRatio: -0.4, elasticity: 1 }])).toBeCloseTo(-0.1, 12);
+    // A row twice as sensitive counts twice: steps -0.1 (w 2), 0.3 (w 1) -> -0.1.
+    expect(medianStep([{ logRatio: 0.2, elasticity: 2 }, { logRatio: -0.3, elasticity: 1 }])).toBeCloseTo(-0.1, 12);
+    expect(medianStep([{ logRatio: null, elasticity: 1 }, { logRatio: 0.5, elasticity: 0.01 }])).toBeNaN();
+  });
+
+  it('one update divides a family factor by the median optimism of its rows', () => {
+    const factors: StackFactors = { software: { f: 0.8 }, moe: { fineGrained: 1, coarse: 1 }, trendPerYear: 0 };
+    const next = updatedFactors([lin(Math.log(1.25), 1), lin(Math.log(1.25), 1)], factors);
+    expect(next.software.f).toBeCloseTo(0.8 / 1.25, 12);
+  });
+
+  it('the trend explains rows measured earlier: rows a year old and e^0.4 x optimistic at elasticity 1 give 0.4 per year', () => {
+    const factors: StackFactors = { software: { f: 0.8 }, moe: { fineGrained: 1, coarse: 1 }, trendPerYear: 0 };
+    const next = updatedFactors([lin(0, 1), lin(0, 1), lin(0.4, 1, { yearsBefore: 1 }), lin(0.4, 1, { yearsBefore: 1 })], factors);
+    expect(next.software.f).toBeCloseTo(0.8, 12);
+    expect(next.trendPerYear).toBeCloseTo(0.4, 12);
+  });
+
+  it('a family left without rows leaves the fit (it takes the prior)', () => {
+    const factors: StackFactors = { software: { f: 0.8, g: 0.5 }, moe: { fineGrained: 1, coarse: 1 }, trendPerYear: 0 };
+    const next = updatedFactors([lin(0.1, 1)], factors, new Set(['g']));
+    expect(next.software).toEqual({ f: 0.8 });
+    expect(priorSoftwareFactor(next)).toBe(0.8);
+  });
+
+  it('fits a family factor that centres its rows (H200 TensorRT-LLM table rows)', () => {
     const { catalog } = loadCatalogFromDisk();
     const plans = planRows(parseCalibrationCsv(readFileSync(new URL('../../reference/calibration.csv', import.meta.url), 'utf8')).rows);
-    const fit = fitFamily(plans, catalog, {
-      family: 'intel-gaudi',
-      fixed: {},
-      params: [{ key: 'softwareStackFactor', min: BOUNDS.efficiency.min, max: BOUNDS.efficiency.max, log: false }],
-      start: { softwareStackFactor: 1 },
-      useForFit: (p) => p.mlperf?.scenario === 'Offline',
-    });
-    expect(fit.fitRows.map((r) => r.plan.row.index)).toEqual([27]);
-    expect(fit.heldOutRows.map((r) => r.plan.row.index)).toEqual([28]);
-    const f = fit.values.softwareStackFactor!;
+    const rows = plans.filter(usedForFit).filter((p) => p.hardwareId === 'nvidia-h200-sxm' && p.group === 'vendor-table' && p.modelId?.startsWith('llama'));
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    const ctx = { ...fitContextOf(catalog), yearsBefore: () => 0 };
+    const fit = fitStackFactors(rows, ctx, { software: { 'nvidia-hopper': 0.5 }, moe: { fineGrained: 1, coarse: 1 }, trendPerYear: 0 });
+    const f = fit.factors.software['nvidia-hopper']!;
     expect(f).toBeGreaterThan(0.05);
     expect(f).toBeLessThanOrEqual(1);
-    expect(Math.abs(fit.fit.medianAbs)).toBeLessThan(0.01);
+    const logs = fit.linearization.map((l) => l.logRatio!).sort((a, b) => a - b);
+    expect(Math.abs(logs[Math.floor(logs.length / 2)]!)).toBeLessThan(0.02);
   });
 });

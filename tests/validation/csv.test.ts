@@ -43,11 +43,11 @@ describe('parseNoteFields', () => {
 });
 
 describe('parseCalibrationCsv', () => {
-  const header = 'source_kind,round_or_date,model,scenario,system,accelerator,accel_count,precision,software,input_len,output_len,metric,value,unit,source_ref,notes';
+  const header = 'source_kind,round_or_date,model,scenario,system,accelerator,accel_count,precision,software,input_len,output_len,metric,value,unit,source_ref,notes,precision_assumed,holdout';
 
   it('types the numbers it can read and keeps the text as written', () => {
-    const text = `${header}\nvendor_benchmark_doc,2025,Llama-3.1-8B,offline,DGX,NVIDIA H100,1,FP8,"TRT, x",128,2048,output_tokens_per_s,"28,312",tokens/s,ref,TP1; per_accel=28312\n`
-      + `mlperf_inference_result,v4.1,Llama-2-70B,Offline,sys,NVIDIA H200,~576 (est),fp8,,"OpenOrca (24,576 samples)",mean~293,output_tokens_per_s,31302.7,tokens/s,ref,\n`;
+    const text = `${header}\nvendor_benchmark_doc,2025,Llama-3.1-8B,offline,DGX,NVIDIA H100,1,FP8,"TRT, x",128,2048,output_tokens_per_s,"28,312",tokens/s,ref,TP1; per_accel=28312,fp8/fp8/fp8: stated,no\n`
+      + `mlperf_inference_result,v4.1,Llama-2-70B,Offline,sys,NVIDIA H200,~576 (est),fp8,,"OpenOrca (24,576 samples)",mean~293,output_tokens_per_s,31302.7,tokens/s,ref,,fp8/fp8/fp8: assumed,yes\n`;
     const { rows, errors } = parseCalibrationCsv(text);
     expect(errors).toEqual([]);
     expect(rows).toHaveLength(2);
@@ -58,6 +58,9 @@ describe('parseCalibrationCsv', () => {
     expect(a!.outputLen).toBe(2048);
     expect(a!.value).toBe(28312);
     expect(a!.noteFields.per_accel).toBe('28312');
+    expect(a!.precisionAssumed).toBe('fp8/fp8/fp8: stated');
+    expect(a!.holdout).toBe(false);
+    expect(b!.holdout).toBe(true);
     expect(b!.accelCount).toBe(576);
     expect(b!.inputLen).toBeNull();
     expect(b!.inputLenText).toBe('OpenOrca (24,576 samples)');

@@ -45,10 +45,17 @@ describe('calibration.csv as a whole', () => {
     }
   });
 
-  it('models every MLPerf and vendor-table row', () => {
+  it('models every MLPerf and vendor-table row of the original file, and most of the added ones', () => {
+    const measurements = plans.filter((p) => p.row.sourceKind === 'mlperf_inference_result' || p.row.sourceKind === 'vendor_benchmark_doc');
+    for (const p of measurements) if (p.row.index <= 45) expect(p.kind, `row ${p.row.index}`).toBe('modelled');
+    expect(measurements.filter((p) => p.kind === 'modelled').length).toBeGreaterThan(200);
+  });
+
+  it('never decides a precision in code: every modelled row runs the formats of its precision_assumed column', () => {
     for (const p of plans) {
-      if (p.row.sourceKind !== 'mlperf_inference_result' && p.row.sourceKind !== 'vendor_benchmark_doc') continue;
-      expect(p.kind, `row ${p.row.index}`).toBe('modelled');
+      if (p.kind !== 'modelled' || p.metric.kind === 'tco-usd-per-chip-hour') continue;
+      const [w, a, kv] = p.row.precisionAssumed.split(':')[0]!.trim().split('/');
+      expect(p.scenario.precision, `row ${p.row.index}`).toEqual({ weights: w, activations: a, kvCache: kv });
     }
   });
 
@@ -77,7 +84,9 @@ describe('row mapping by hand', () => {
     expect(p.modelId).toBe('llama-2-70b');
     expect(p.scenario.chips).toBe(8);
     expect(p.scenario.precision).toEqual({ weights: 'fp8', activations: 'fp8', kvCache: 'fp8' });
-    expect(p.scenario.workload).toEqual({ inputTokens: MLPERF_BENCHMARKS['llama2-70b']!.assumedMeanInputTokens, outputTokens: 294, prefixCacheHitRate: 0, arrivals: 'saturated' });
+    const bench = MLPERF_BENCHMARKS['llama2-70b']!;
+    // Resident output: 2 x (199.5 - 222) + 1.620 x 291 (the run's own mean output) = 426.4 -> 426.
+    expect(p.scenario.workload).toEqual({ inputTokens: bench.meanInputTokens, outputTokens: 426, prefixCacheHitRate: 0, arrivals: 'saturated' });
     expect(p.scenario.objective).toBe('max-throughput');
     expect(p.scenario.slo).toEqual({ maxTtftSeconds: null, maxTpotSeconds: null });
     expect(p.metric.kind).toBe('system-output-tokens-per-second');
@@ -85,6 +94,28 @@ describe('row mapping by hand', () => {
     expect(p.mlperf).toEqual({ benchmark: 'llama2-70b', scenario: 'Offline', round: 'v4.1', submitter: 'NVIDIA' });
     expect(p.inTargetSet).toBe(true);
     expect(p.assumptions.some((a) => a.includes('ASSUMED'))).toBe(true);
+    expect(p.assumptions.some((a) => a.includes('token-weighted'))).toBe(true);
+  });
+
+  it('MLPerf lengths are dataset facts, never solved from a row (the input is the per-sample mean)', () => {
+    expect(MLPERF_BENCHMARKS['llama2-70b']!.meanInputTokens).toBe(222);
+    expect(MLPERF_BENCHMARKS['mixtral-8x7b']!.meanInputTokens).toBe(427);
+    expect(MLPERF_BENCHMARKS['deepseek-r1']!.meanInputTokens).toBe(804);
+    expect(MLPERF_BENCHMARKS['llama3.1-405b']!.meanInputTokens).toBe(9429);
+  });
+
+  it('a pool of a disaggregated deployment is compared with the engine\'s pool figure', () => {
+    const prefill = plans.find((p) => p.kind === 'modelled' && p.metric.kind === 'prefill-pool-tokens-per-second-per-chip') as ModelledRow;
+    expect(prefill.scenario.serving).toBe('disaggregated');
+    const decode = plans.find((p) => p.kind === 'modelled' && p.metric.kind === 'decode-pool-tokens-per-second-per-chip') as ModelledRow;
+    expect(decode.scenario.serving).toBe('disaggregated');
+  });
+
+  it('layouts in the notes become pins in the engine\'s terms (DEP4 = TP1 EP4 DP-attention on 4 chips)', () => {
+    const dep4 = plans.find((p) => p.kind === 'modelled' && /DEP4/.test(p.row.notes) && p.row.accelCount === 4) as ModelledRow;
+    expect(dep4.scenario.layout).toEqual({ tensorParallel: 1, pipelineParallel: 1, expertParallel: 4, dataParallelAttention: 'on' });
+    const tp4ep2 = plans.find((p) => p.kind !== 'modelled' && /MoE TP4xEP2/.test(p.row.notes));
+    expect(tp4ep2?.kind).toBe('excluded'); // speculative decoding with an unmeasured acceptance
   });
 
   it('MLPerf Server: the README p99 limits scaled to means by the logged mean/p99 ratios', () => {

@@ -1,0 +1,272 @@
+// One calibration: kernel timings pin the measured family's silicon shares, which are also the
+// prior of every other family; the stack factors are fitted on the rows calibration.csv does not
+// hold out; leave-one-submission-out cross-validation sets the ranges; each chip gets its evidence
+// basis; the market's rental/TCO ratio prices chips without a rental. Pure: texts and the catalog
+// in, profile efficiency blocks and the engine's calibration summary out (scripts/calibrate.ts
+// writes them).
+import type { Catalog } from '../catalog/catalog';
+import { moeClassOf } from '../engine/context';
+import type { CalibrationSummary } from '../engine/calibration-summary';
+import { tcoPerChipHour } from '../engine/economics';
+import { simulate } from '../engine/simulate';
+import type { EfficiencyProfile, HardwareProfile } from '../engine/types';
+import type { EvidenceBasis } from '../records/hardware-profile';
+import { resolveScenario } from '../scenario/resolve';
+import { DEFAULT_ECONOMICS, defaultScenario } from '../scenario/scenario';
+import { crossValidate, type CrossValidatedRow } from './cross-validate';
+import { roundValue } from './efficiency-block';
+import { inTargetSet, usedForFit } from './fit-rows';
+import { emptyTimings, fitKernelTimings, parseKernelTimings, type KernelFit } from './kernel-fit';
+import type { ModelledRow, RowPlan } from './row-plan';
+import { fitStackFactors, MOE_CLASSES, priorSoftwareFactor, type FactorFit, type FitContext, type StackFactors } from './stack-factors';
+import { rowYear, yearsBefore } from './row-date';
+import { median, quantile } from './stats';
+import { fitUncertainty, type UncertaintyFit } from './uncertainty-fit';
+
+/** Efficiency fields the kernel timings set (and the prior copies to families without timings). */
+export const SILICON_KEYS = [
+  'computeEfficiency', 'memoryEfficiency', 'kernelOverheadSeconds', 'attentionMemoryEfficiency', 'attentionOverheadSeconds',
+  'attentionComputeEfficiency', 'moeComputeEfficiency', 'moeHalfTokensPerExpert', 'moeMemoryEfficiency', 'moeLayerOverheadSeconds',
+] as const;
+export type SiliconKey = (typeof SILICON_KEYS)[number];
+export type SiliconShares = Record<SiliconKey, number>;
+
+/** Which family's micro-benchmarks exist, and the datasheet they ran on. */
+export const KERNEL_FAMILY = { family: 'nvidia-hopper', profileId: 'nvidia-h200-sxm' } as const;
+
+/** Every fitted family starts here, so reruns give the same fit (the profiles' values do not matter). */
+const START_SOFTWARE = 0.7;
+
+export interface ChipEvidence {
+  basis: EvidenceBasis;
+  rows: number;
+  from: string | null;
+}
+
+export interface CalibrationOutcome {
+  kernel: KernelFit;
+  silicon: SiliconShares;
+  factors: StackFactors;
+  fit: FactorFit;
+  fitRows: ModelledRow[];
+  crossValidated: CrossValidatedRow[];
+  uncertainty: UncertaintyFit;
+  claimWidths: { id: string; logRatio: number; width: number }[];
+  evidence: Map<string, ChipEvidence>;
+  efficiency: Map<string, EfficiencyProfile>;
+  summary: CalibrationSummary;
+}
+
+export function siliconFromKernels(fit: KernelFit): SiliconShares {
+  return {
+    // The calibration rows run 8-bit or narrower on Hopper; the bf16 share is in the note.
+    computeEfficiency: roundValue(fit.computeEfficiency.fp8),
+    memoryEfficiency: roundValue(fit.memoryEfficiency),
+    kernelOverheadSeconds: roundValue(fit.kernelOverheadSeconds, 2),
+    attentionMemoryEfficiency: roundValue(fit.attentionMemoryEfficiency),
+    attentionOverheadSeconds: roundValue(fit.attentionOverheadSeconds, 2),
+    attentionComputeEfficiency: roundValue(fit.attentionComputeEfficiency),
+    moeComputeEfficiency: roundValue(fit.moeComputeEfficiency),
+    moeHalfTokensPerExpert: roundValue(fit.moeHalfTokensPerExpert),
+    moeMemoryEfficiency: roundValue(fit.moeMemoryEfficiency),
+    moeLayerOverheadSeconds: roundValue(fit.moeLayerOverheadSeconds, 2),
+  };
+}
+
+export function fitContext(catalog: Catalog, silicon: SiliconShares, newestYear: number): FitContext {
+  const perFamily: Record<string, Partial<EfficiencyProfile>> = {};
+  for (const p of catalog.hardware.values()) perFamily[p.family] = silicon;
+  return {
+    catalog,
+    silicon: perFamily,
+    familyOf: (p) => catalog.hardware.get(p.hardwareId)?.family ?? p.hardwareId,
+    moeClass: (p) => {
+      const model = catalog.models.get(p.modelId ?? '');
+      return model === undefined ? null : moeClassOf(model);
+    },
+    yearsBefore: (p) => yearsBefore(p.row, newestYear),
+  };
+}
+
+/** Basis of each chip: its own fit rows, a sibling's, a vendor claim, or nothing (prior). */
+export function chipEvidence(catalog: Catalog, fitRows: readonly ModelledRow[]): Map<string, ChipEvidence> {
+  const rowsByChip = new Map<string, number>();
+  for (const p of fitRows) rowsByChip.set(p.hardwareId, (rowsByChip.get(p.hardwareId) ?? 0) + 1);
+  const out = new Map<string, ChipEvidence>();
+  for (const hw of catalog.hardware.values()) {
+    const own = rowsByChip.get(hw.id) ?? 0;
+    if (own > 0) {
+      out.set(hw.id, { basis: 'measured', rows: own, from: null });
+      continue;
+    }
+    const siblings = [...catalog.hardware.values()].filter((s) => s.family === hw.family && (rowsByChip.get(s.id) ?? 0) > 0)
+      .sort((a, b) => (rowsByChip.get(b.id)! - rowsByChip.get(a.id)!) || a.id.localeCompare(b.id));
+    if (siblings.length > 0) out.set(hw.id, { basis: 'family', rows: rowsByChip.get(siblings[0]!.id)!, from: siblings[0]!.id });
+    else out.set(hw.id, { basis: hw.efficiency.claimed !== undefined ? 'claim' : 'prior', rows: 0, from: null });
+  }
+  return out;
+}
+
+function round3(factors: StackFactors): StackFactors {
+  return {
+    software: Object.fromEntries(Object.entries(factors.software).map(([f, v]) => [f, roundValue(v)])),
+    moe: { fineGrained: roundValue(factors.moe.fineGrained), coarse: roundValue(factors.moe.coarse) },
+    trendPerYear: roundValue(factors.trendPerYear),
+  };
+}
+
+/** The owning cost a rental is compared with: the engine's TCO with the default economics. */
+const RATIO_ECONOMICS = { ...DEFAULT_ECONOMICS, pricing: 'tco' as const };
+
+export function rentalToTcoRatio(catalog: Catalog): CalibrationSummary['rentalToTco'] {
+  const ratios: { id: string; ratio: number }[] = [];
+  const excluded: { id: string; reason: string }[] = [];
+  for (const hw of catalog.hardware.values()) {
+    const rental = hw.price.rentalUsdPerChipHour;
+    if (rental === null) continue;
+    const tco = tcoPerChipHour(hw, RATIO_ECONOMICS).totalUsdPerHour;
+    const ratio = rental / tco;
+    if (ratio < 1) {
+      excluded.push({ id: hw.id, reason: `rental $${rental.toFixed(2)}/h is below its owning cost $${tco.toFixed(2)}/h (ratio ${ratio.toFixed(2)}): a subsidised or stale price, not a market margin` });
+    } else ratios.push({ id: hw.id, ratio });
+  }
+  const values = ratios.map((r) => r.ratio);
+  return {
+    median: roundValue(median(values)),
+    q1: roundValue(quantile(values, 0.25)),
+    q3: roundValue(quantile(values, 0.75)),
+    n: values.length,
+    economics: RATIO_ECONOMICS,
+    chips: ratios.map((r) => r.id).sort(),
+    excluded,
+  };
+}
+
+function withProfiles(catalog: Catalog, efficiency: ReadonlyMap<string, EfficiencyProfile>): Catalog {
+  const hardware = new Map<string, HardwareProfile>();
+  for (const [id, hw] of catalog.hardware) hardware.set(id, { ...hw, efficiency: efficiency.get(id) ?? hw.efficiency });
+  return { hardware, models: catalog.models };
+}
+
+/**
+ * How far the vendor's claimed efficiencies move the default scenario's output tokens/s from the
+ * prior's: the claim basis must be wide enough to include the claim.
+ */
+function claimLogRatios(catalog: Catalog): { id: string; logRatio: number }[] {
+  const out: { id: string; logRatio: number }[] = [];
+  for (const hw of catalog.hardware.values()) {
+    if (hw.efficiency.claimed === undefined) continue;
+    const run = (mode: 'achieved' | 'claim') => {
+      const resolved = resolveScenario({ ...defaultScenario(), hardware: hw.id, chips: 'auto', efficiencyMode: mode }, catalog);
+      return resolved.value === null ? null : simulate(resolved.value);
+    };
+    const a = run('achieved');
+    const c = run('claim');
+    if (a?.feasible && c?.feasible && a.outputTokensPerSecondPerChip > 0) {
+      out.push({ id: hw.id, logRatio: Math.log(c.outputTokensPerSecondPerChip / a.outputTokensPerSecondPerChip) });
+    }
+  }
+  return out;
+}
+
+function noteFor(hw: HardwareProfile, ev: ChipEvidence, factors: StackFactors, prior: number, kernel: KernelFit, date: string, familyRows: number): string {
+  const silicon = hw.family === KERNEL_FAMILY.family
+    ? `Silicon shares from the ${kernel.gpu} kernel timings (reference/h200-kernel-timings*.jsonl; GEMMs reproduced to ${(kernel.gemmRmsRelative * 100).toFixed(1)}% RMS).`
+    : 'Silicon shares: the prior, i.e. the kernel-measured Hopper shares (the only family with kernel timings).';
+  const software = factors.software[hw.family] !== undefined
+    ? `softwareStackFactor ${factors.software[hw.family]} fitted on the ${familyRows} non-held-out calibration rows of family ${hw.family}.`
+    : `softwareStackFactor ${prior}: the prior, the median of the fitted families (${Object.entries(factors.software).map(([f, v]) => `${f} ${v}`).join(', ')}).`;
+  const basis = ev.basis === 'measured' ? `Evidence: measured, ${ev.rows} rows of this chip in the fit.`
+    : ev.basis === 'family' ? `Evidence: family, inherits the fit of ${ev.from} (${ev.rows} rows).`
+      : ev.basis === 'claim' ? 'Evidence: claim. Achieved mode uses the prior; the vendor-claimed shares are the "vendor claim" setting.'
+        : 'Evidence: prior (no calibration rows for this family).';
+  return `Calibrated by scripts/calibrate.ts on ${date}. ${silicon} ${software} moeSoftwareFactor (all families, fitted on their MoE rows): `
+    + `fine-grained ${factors.moe.fineGrained}, coarse ${factors.moe.coarse}. ${basis} linkEfficiency, allToAllEfficiency, stepOverheadSeconds `
+    + 'and memoryReserveFraction: assumed. Spec mode ignores the software and MoE factors.';
+}
+
+export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kernelTexts: readonly string[], date: string): CalibrationOutcome {
+  const profile = catalog.hardware.get(KERNEL_FAMILY.profileId);
+  if (profile === undefined) throw new Error(`no profile ${KERNEL_FAMILY.profileId}`);
+  const timings = kernelTexts.reduce((t, text) => parseKernelTimings(text, t), emptyTimings());
+  const peak = profile.compute.denseFlopsPerSecond;
+  const kernel = fitKernelTimings(timings, profile.memory.hbmBandwidthBytesPerSecond, { bf16: peak.bf16 ?? 0, fp8: peak.fp8 ?? 0 });
+  const silicon = siliconFromKernels(kernel);
+  const target = plans.filter(inTargetSet);
+  const fitRows = target.filter(usedForFit);
+  const dated = fitRows.map((p) => rowYear(p.row)).filter((y): y is number => y !== null);
+  const newestYear = Math.round(Math.max(...dated) * 100) / 100;
+  const ctx = fitContext(catalog, silicon, newestYear);
+  const families = [...new Set(fitRows.map(ctx.familyOf))].sort();
+  const fit = fitStackFactors(fitRows, ctx, {
+    software: Object.fromEntries(families.map((f) => [f, START_SOFTWARE])),
+    moe: Object.fromEntries(MOE_CLASSES.map((c) => [c, 1])) as StackFactors['moe'],
+    trendPerYear: 0,
+  });
+  const factors = round3(fit.factors);
+  const crossValidated = crossValidate(target, fit.linearization, fit.factors, ctx);
+  const first = fitUncertainty(crossValidated);
+  const prior = roundValue(priorSoftwareFactor(factors));
+
+  const evidence = chipEvidence(catalog, fitRows);
+  const efficiency = new Map<string, EfficiencyProfile>();
+  for (const hw of catalog.hardware.values()) {
+    const ev = evidence.get(hw.id)!;
+    const familyRows = fitRows.filter((p) => ctx.familyOf(p) === hw.family).length;
+    efficiency.set(hw.id, {
+      ...hw.efficiency,
+      ...silicon,
+      softwareStackFactor: factors.software[hw.family] ?? prior,
+      moeSoftwareFactor: { ...factors.moe },
+      evidence: ev,
+      note: noteFor(hw, ev, factors, prior, kernel, date, familyRows),
+    });
+  }
+  const calibrated = withProfiles(catalog, efficiency);
+  const claims = claimLogRatios(calibrated);
+  const high = first.model.highLogResidual;
+  const low = first.model.lowLogResidual;
+  const claimWidths = claims.map((c) => ({ ...c, width: c.logRatio >= 0 ? (high > 0 ? c.logRatio / high : 1) : (low < 0 ? c.logRatio / low : 1) }));
+  const uncertainty = fitUncertainty(crossValidated, claimWidths.length === 0 ? null : Math.max(...claimWidths.map((c) => c.width)));
+  const round = (m: typeof uncertainty.model) => ({
+    ...m,
+    lowLogResidual: roundValue(m.lowLogResidual, 4),
+    highLogResidual: roundValue(m.highLogResidual, 4),
+    widthFactor: Object.fromEntries(Object.entries(m.widthFactor).map(([k, v]) => [k, roundValue(v)])) as typeof m.widthFactor,
+  });
+  const priorEfficiency = { ...silicon, softwareStackFactor: prior, moeSoftwareFactor: { ...factors.moe } };
+  const assumed = (key: 'linkEfficiency' | 'allToAllEfficiency' | 'stepOverheadSeconds' | 'memoryReserveFraction') =>
+    roundValue(median([...catalog.hardware.values()].map((h) => h.efficiency[key])));
+  return {
+    kernel,
+    silicon,
+    factors,
+    fit,
+    fitRows,
+    crossValidated,
+    uncertainty,
+    claimWidths,
+    evidence,
+    efficiency,
+    summary: {
+      rentalToTco: rentalToTcoRatio(catalog),
+      uncertainty: round(uncertainty.model),
+      softwareTrend: {
+        perYear: factors.trendPerYear,
+        newestYear,
+        note: `Fitted with the stack factors on ${fitRows.length} rows: a row measured t years before ${newestYear.toFixed(2)} (the newest fit row) `
+          + `ran at exp(-${factors.trendPerYear} x t) of its family's factor, i.e. x${Math.exp(factors.trendPerYear).toFixed(2)} a year of serving-software progress.`,
+      },
+      prior: {
+        ...priorEfficiency,
+        linkEfficiency: assumed('linkEfficiency'),
+        allToAllEfficiency: assumed('allToAllEfficiency'),
+        stepOverheadSeconds: assumed('stepOverheadSeconds'),
+        memoryReserveFraction: assumed('memoryReserveFraction'),
+        note: `Prior for chips without calibration rows (${date}): silicon shares of the only kernel-measured family (${KERNEL_FAMILY.family}), `
+          + `softwareStackFactor = median of the ${Object.keys(factors.software).length} fitted families, MoE factors fitted on all families' MoE rows; `
+          + 'link, all-to-all, step overhead and memory reserve: medians of the profiles\' assumed values.',
+      },
+    },
+  };
+}

@@ -1,0 +1,246 @@
+// The end-to-end factors fitted on the calibration rows:
+// - one software-stack factor per hardware family: what today's serving stacks reach of the
+//   silicon shares;
+// - one MoE factor per MoE class, shared by all families: what stacks reach on expert layers
+//   relative to the grouped-GEMM kernel timings (fine-grained MoE pays routing and all-to-all
+//   costs the kernels do not);
+// - one software trend shared by all: how much less a row measured t years before the newest row
+//   got from the same silicon (stacks improve release by release; MLPerf resubmissions of one
+//   system gain 1.2-1.5x a year). Predictions use the newest software (trend factor 1).
+// Fitting is a weighted median of linearized log errors; no per-row special case. Pure.
+import type { Catalog } from '../catalog/catalog';
+import type { EfficiencyProfile } from '../engine/types';
+import { evaluateRow, withEfficiencyOverrides } from './evaluate-row';
+import { speedLogRatio } from './fit-rows';
+import type { ModelledRow } from './row-plan';
+import { median, weightedMedian } from './stats';
+
+export type MoeClass = 'fineGrained' | 'coarse';
+export const MOE_CLASSES: readonly MoeClass[] = ['fineGrained', 'coarse'];
+
+export interface StackFactors {
+  /** softwareStackFactor of each family that has rows to fit (newest software). */
+  software: Record<string, number>;
+  /** moeSoftwareFactor of every family, per MoE class. */
+  moe: Record<MoeClass, number>;
+  /** Software trend: a row measured t years before the newest runs at exp(-trend x t) of the family factor. */
+  trendPerYear: number;
+}
+
+/**
+ * Bounds: the software factor is a share of what the silicon reaches (never above 1); the MoE
+ * factor may exceed 1 (stacks can beat the timed kernels) but the shares it multiplies stay <= 1;
+ * the trend is between none and e-fold per year.
+ */
+export const FACTOR_BOUNDS = {
+  software: { min: 0.05, max: 1 },
+  moe: { min: 0.05, max: 3 },
+  trendPerYear: { min: 0, max: 1 },
+} as const;
+
+/** The prior software factor: the median of the fitted families (each family counts once). */
+export function priorSoftwareFactor(factors: StackFactors, withoutFamily?: string): number {
+  const values = Object.entries(factors.software).filter(([f]) => f !== withoutFamily).map(([, v]) => v);
+  return values.length === 0 ? 1 : median(values);
+}
+
+/**
+ * Catalog with `silicon` (per family) and the factors applied, for software `yearsBefore` the
+ * newest; families without a fit get the prior.
+ */
+export function catalogWithFactors(catalog: Catalog, factors: StackFactors,
+  silicon: Readonly<Record<string, Partial<EfficiencyProfile>>> = {}, yearsBefore = 0): Catalog {
+  const prior = priorSoftwareFactor(factors);
+  const age = Math.exp(-factors.trendPerYear * yearsBefore);
+  const overrides: Record<string, Partial<EfficiencyProfile>> = {};
+  for (const profile of catalog.hardware.values()) {
+    overrides[profile.family] = {
+      ...silicon[profile.family],
+      softwareStackFactor: (factors.software[profile.family] ?? prior) * age,
+      moeSoftwareFactor: { ...factors.moe },
+    };
+  }
+  return withEfficiencyOverrides(catalog, overrides);
+}
+
+/** The catalog as the software of `yearsBefore` the newest row ran it: every software factor x exp(-trend x t). */
+export function catalogAtAge(catalog: Catalog, yearsBefore: number, trendPerYear: number): Catalog {
+  if (yearsBefore <= 0 || trendPerYear <= 0) return catalog;
+  const age = Math.exp(-trendPerYear * yearsBefore);
+  const hardware = new Map([...catalog.hardware].map(([id, hw]) => [id, { ...hw, efficiency: { ...hw.efficiency, softwareStackFactor: hw.efficiency.softwareStackFactor * age } }]));
+  return { hardware, models: catalog.models };
+}
+
+export interface FitContext {
+  catalog: Catalog;
+  silicon: Readonly<Record<string, Partial<EfficiencyProfile>>>;
+  familyOf: (plan: ModelledRow) => string;
+  moeClass: (plan: ModelledRow) => MoeClass | null;
+  /** Years between the row's measurement and the newest row (>= 0). */
+  yearsBefore: (plan: ModelledRow) => number;
+}
+
+/** ln(predicted / measured speed) of each row at `factors` (null when infeasible). */
+export function logRatios(rows: readonly ModelledRow[], ctx: FitContext, factors: StackFactors): (number | null)[] {
+  const catalogs = new Map<number, Catalog>();
+  return rows.map((plan) => {
+    const age = ctx.yearsBefore(plan);
+    let catalog = catalogs.get(age);
+    if (catalog === undefined) {
+      catalog = catalogWithFactors(ctx.catalog, factors, ctx.silicon, age);
+      catalogs.set(age, catalog);
+    }
+    return speedLogRatio(plan, evaluateRow(plan, catalog, { skipClaims: true }).predicted);
+  });
+}
+
+/** One row's log error at the factors and how it moves with each factor it depends on. */
+export interface Linearization {
+  plan: ModelledRow;
+  family: string;
+  moe: MoeClass | null;
+  yearsBefore: number;
+  /** ln(predicted / measured speed) at the factors; null when infeasible. */
+  logRatio: number | null;
+  /** d logRatio / d ln(softwareStackFactor) and d / d ln(moeSoftwareFactor) (0 when it does not depend). */
+  softwareElasticity: number;
+  moeElasticity: number;
+}
+
+/** Step of the finite difference in ln(factor): factors stay <= 1, so probe downward. */
+const PROBE = Math.log(0.9);
+
+/** Log errors and elasticities of `rows` at `factors` (three engine runs per MoE row, two otherwise). */
+export function linearize(rows: readonly ModelledRow[], ctx: FitContext, factors: StackFactors): Linearization[] {
+  const base = logRatios(rows, ctx, factors);
+  const out: Linearization[] = rows.map((plan, i) => ({
+    plan, family: ctx.familyOf(plan), moe: ctx.moeClass(plan), yearsBefore: ctx.yearsBefore(plan),
+    logRatio: base[i]!, softwareElasticity: 0, moeElasticity: 0,
+  }));
+  const probe = (subset: readonly ModelledRow[], probed: StackFactors, set: (l: Linearization, e: number) => void) => {
+    const values = logRatios(subset, ctx, probed);
+    subset.forEach((plan, j) => {
+      const l = out[rows.indexOf(plan)]!;
+      if (l.logRatio !== null && values[j] !== null) set(l, (values[j]! - l.logRatio) / PROBE);
+    });
+  };
+  // Each row depends on its own family only, so lowering every family at once probes them all.
+  probe(rows.filter((p) => factors.software[ctx.familyOf(p)] !== undefined), {
+    ...factors, software: Object.fromEntries(Object.entries(factors.software).map(([f, v]) => [f, v * Math.exp(PROBE)])),
+  }, (l, e) => { l.softwareElasticity = e; });
+  probe(rows.filter((p) => ctx.moeClass(p) !== null), {
+    ...factors, moe: { fineGrained: factors.moe.fineGrained * Math.exp(PROBE), coarse: factors.moe.coarse * Math.exp(PROBE) },
+  }, (l, e) => { l.moeElasticity = e; });
+  return out;
+}
+
+/** Rows whose error barely moves with a factor cannot inform it. */
+const MIN_ELASTICITY = 0.05;
+
+/**
+ * The step x minimizing sum |logRatio + elasticity x| over the rows (a weighted median, L1 in log
+ * space: robust to a few rows the engine cannot reproduce). NaN when no row informs it.
+ */
+export function medianStep(rows: readonly { logRatio: number | null; elasticity: number }[]): number {
+  return weightedMedian(rows.filter((r) => r.logRatio !== null && Math.abs(r.elasticity) >= MIN_ELASTICITY)
+    .map((r) => ({ value: -r.logRatio! / r.elasticity, weight: Math.abs(r.elasticity) })));
+}
+
+function clamp(v: number, bounds: { min: number; max: number }): number {
+  return Math.min(bounds.max, Math.max(bounds.min, v));
+}
+
+function finiteOr0(v: number): number {
+  return Number.isFinite(v) ? v : 0;
+}
+
+/** Candidate trends tried per update (per year); L1 coordinate steps stall at kinks, so the trend is profiled. */
+const TREND_GRID = Array.from({ length: 21 }, (_, i) => (i * FACTOR_BOUNDS.trendPerYear.max) / 20);
+
+/**
+ * Factors after one linearized update on `lin`: for each candidate trend, the families' and then
+ * the MoE classes' weighted-median steps given that trend; the candidate with the smallest total
+ * |log error| wins. Families absent from `only` keep their value; a family of `only` with no rows
+ * in `lin` leaves the fit (it takes the prior).
+ */
+export function updatedFactors(lin: readonly Linearization[], factors: StackFactors, only?: ReadonlySet<string>): StackFactors {
+  let best: { loss: number; factors: StackFactors } | null = null;
+  const trends = only === undefined ? TREND_GRID : [factors.trendPerYear];
+  for (const trend of trends) {
+    const dTrend = trend - factors.trendPerYear;
+    // d logRatio / d trend = softwareElasticity x (-yearsBefore).
+    const shifted = (l: Linearization) => (l.logRatio === null ? null : l.logRatio - l.softwareElasticity * l.yearsBefore * dTrend);
+    const candidate = stepsGivenTrend(lin, factors, only, shifted);
+    const loss = lin.reduce((s, l) => {
+      const r = shifted(l);
+      if (r === null) return s;
+      const family = candidate.steps[l.family] ?? 0;
+      const moe = l.moe === null ? 0 : candidate.moeSteps[l.moe];
+      return s + Math.abs(r + l.softwareElasticity * family + l.moeElasticity * moe);
+    }, 0);
+    if (best === null || loss < best.loss - 1e-12) best = { loss, factors: { ...candidate.factors, trendPerYear: trend } };
+  }
+  return best!.factors;
+}
+
+function stepsGivenTrend(lin: readonly Linearization[], factors: StackFactors, only: ReadonlySet<string> | undefined,
+  logRatio: (l: Linearization) => number | null) {
+  const software: Record<string, number> = { ...factors.software };
+  const steps: Record<string, number> = {};
+  for (const family of Object.keys(factors.software)) {
+    if (only !== undefined && !only.has(family)) continue;
+    const rows = lin.filter((l) => l.family === family);
+    if (rows.length === 0) {
+      delete software[family];
+      continue;
+    }
+    const step = finiteOr0(medianStep(rows.map((l) => ({ logRatio: logRatio(l), elasticity: l.softwareElasticity }))));
+    software[family] = clamp(factors.software[family]! * Math.exp(step), FACTOR_BOUNDS.software);
+    steps[family] = Math.log(software[family]! / factors.software[family]!);
+  }
+  const after = (l: Linearization) => {
+    const r = logRatio(l);
+    return r === null ? null : r + l.softwareElasticity * (steps[l.family] ?? 0);
+  };
+  const moe = { ...factors.moe };
+  const moeSteps = { fineGrained: 0, coarse: 0 } as Record<MoeClass, number>;
+  for (const cls of MOE_CLASSES) {
+    const step = finiteOr0(medianStep(lin.filter((l) => l.moe === cls).map((l) => ({ logRatio: after(l), elasticity: l.moeElasticity }))));
+    moe[cls] = clamp(factors.moe[cls] * Math.exp(step), FACTOR_BOUNDS.moe);
+    moeSteps[cls] = Math.log(moe[cls] / factors.moe[cls]);
+  }
+  return { factors: { software, moe, trendPerYear: factors.trendPerYear }, steps, moeSteps };
+}
+
+export interface FactorFit {
+  factors: StackFactors;
+  rounds: number;
+  /** Linearization at the final factors (what cross-validation refits from). */
+  linearization: Linearization[];
+}
+
+function largestMove(a: StackFactors, b: StackFactors): number {
+  return Math.max(
+    Math.abs(a.trendPerYear - b.trendPerYear),
+    ...MOE_CLASSES.map((c) => Math.abs(Math.log(a.moe[c] / b.moe[c]))),
+    ...Object.keys(a.software).map((f) => Math.abs(Math.log(a.software[f]! / (b.software[f] ?? a.software[f]!)))),
+  );
+}
+
+/**
+ * Fits the factors on `rows` from `start`, alternating linearized weighted-median updates and fresh
+ * engine runs until no factor moves by more than 0.3%.
+ */
+export function fitStackFactors(rows: readonly ModelledRow[], ctx: FitContext, start: StackFactors, maxRounds = 8): FactorFit {
+  let factors = start;
+  let lin = linearize(rows, ctx, factors);
+  let rounds = 0;
+  for (; rounds < maxRounds; rounds++) {
+    const next = updatedFactors(lin, factors);
+    const moved = largestMove(next, factors);
+    factors = next;
+    lin = linearize(rows, ctx, factors);
+    if (moved < 0.003) break;
+  }
+  return { factors, rounds: rounds + 1, linearization: lin };
+}

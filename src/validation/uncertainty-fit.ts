@@ -1,0 +1,127 @@
+// The ranges around predictions, from cross-validated residuals: quantiles of ln(measured /
+// predicted) over the predictions of chips with their own rows, widened per evidence basis by how
+// much wider the residuals of chips that had lost their rows (family) or their family's rows
+// (prior) are. Coverage is checked on predictions the quantiles did not see. Pure.
+import type { EvidenceBasis } from '../records/hardware-profile';
+import type { UncertaintyModel } from '../engine/uncertainty';
+import type { CrossValidatedRow } from './cross-validate';
+import { quantile, wilsonInterval } from './stats';
+
+export const NOMINAL_COVERAGE = 0.8;
+/** Fewest residuals a basis needs for its own width; fewer: the stated fallback. */
+export const MIN_RESIDUALS_FOR_WIDTH = 8;
+/** Width of the prior when too few predictions fell back to it (documented assumption). */
+export const FALLBACK_PRIOR_WIDTH = 2;
+
+export interface BasisResiduals {
+  basis: Exclude<EvidenceBasis, 'claim'>;
+  count: number;
+  low: number;
+  high: number;
+}
+
+export interface UncertaintyFit {
+  model: UncertaintyModel;
+  byBasis: BasisResiduals[];
+}
+
+function residualsOf(rows: readonly CrossValidatedRow[], basis: BasisResiduals['basis']): number[] {
+  return rows.filter((r) => r.usedForFit && r.basis === basis && r.logResidual !== null).map((r) => r.logResidual!);
+}
+
+/**
+ * The uncertainty model from cross-validated rows (only rows the full fit used count: held-out rows
+ * stay out of every fit). `claimWidth` is the claim basis' width (it has no residuals: no claim chip
+ * has run a public benchmark), at least the prior's.
+ */
+export function fitUncertainty(rows: readonly CrossValidatedRow[], claimWidth: number | null = null, coverage = NOMINAL_COVERAGE): UncertaintyFit {
+  const pLow = (1 - coverage) / 2;
+  const pHigh = (1 + coverage) / 2;
+  const byBasis: BasisResiduals[] = (['measured', 'family', 'prior'] as const).map((basis) => {
+    const r = residualsOf(rows, basis);
+    return { basis, count: r.length, low: quantile(r, pLow), high: quantile(r, pHigh) };
+  });
+  const measured = byBasis[0]!;
+  const width = (b: BasisResiduals) => b.high - b.low;
+  const notes: string[] = [];
+  const widthFactor = (b: BasisResiduals, fallback: number): number => {
+    if (b.count >= MIN_RESIDUALS_FOR_WIDTH && measured.count >= MIN_RESIDUALS_FOR_WIDTH && width(measured) > 0) {
+      const k = Math.max(1, width(b) / width(measured));
+      notes.push(`${b.basis} x${k.toFixed(2)}: width of ${b.count} cross-validated residuals of chips that lost `
+        + `${b.basis === 'family' ? 'their own rows' : 'their family\'s rows'} / width of the ${measured.count} with their own rows`);
+      return k;
+    }
+    notes.push(`${b.basis} x${fallback.toFixed(2)}: fewer than ${MIN_RESIDUALS_FOR_WIDTH} residuals (${b.count}), assumed`);
+    return fallback;
+  };
+  const prior = widthFactor(byBasis[2]!, FALLBACK_PRIOR_WIDTH);
+  const family = Math.min(prior, widthFactor(byBasis[1]!, Math.sqrt(prior)));
+  const claim = Math.max(prior, claimWidth ?? prior);
+  notes.push(`claim x${claim.toFixed(2)}: ${claimWidth !== null && claimWidth > prior
+    ? 'wide enough that the vendor-claimed efficiencies fall inside the range of the prior (default scenario)'
+    : 'as the prior (no measurement of any chip of these architectures)'}`);
+  return {
+    model: {
+      coverage,
+      lowLogResidual: Number.isFinite(measured.low) ? measured.low : 0,
+      highLogResidual: Number.isFinite(measured.high) ? measured.high : 0,
+      residualSet: 'leave-one-submission-out cross-validated predictions of calibration rows with the chip\'s own rows in the fit',
+      count: measured.count,
+      widthFactor: { measured: 1, family, prior, claim },
+      widthNote: notes.join('; '),
+    },
+    byBasis,
+  };
+}
+
+/** Whether a log-residual falls inside the model's range for a basis (the engine's closed form). */
+export function inRange(model: UncertaintyModel, basis: EvidenceBasis, logResidual: number): boolean {
+  const k = model.widthFactor[basis];
+  return logResidual >= Math.min(0, k * model.lowLogResidual) && logResidual <= Math.max(0, k * model.highLogResidual);
+}
+
+export interface CoverageCheck {
+  nominal: number;
+  actual: number;
+  count: number;
+  /** 90% Wilson interval of the measured coverage; the target is met when it holds the nominal. */
+  interval90: { low: number; high: number };
+  met: boolean;
+  /** The same over held-out rows only. */
+  heldOut: { actual: number; count: number };
+}
+
+/**
+ * Coverage over every cross-validated prediction, each checked against a range whose quantiles were
+ * computed without its own submission.
+ */
+export function checkCoverage(rows: readonly CrossValidatedRow[], coverage = NOMINAL_COVERAGE): CoverageCheck {
+  let inside = 0;
+  let count = 0;
+  let heldInside = 0;
+  let heldCount = 0;
+  const bySubmission = new Map<string, CrossValidatedRow[]>();
+  for (const r of rows) bySubmission.set(r.submission, [...(bySubmission.get(r.submission) ?? []), r]);
+  for (const [submission, own] of bySubmission) {
+    const model = fitUncertainty(rows.filter((r) => r.submission !== submission), null, coverage).model;
+    for (const r of own) {
+      if (r.logResidual === null) continue;
+      const ok = inRange(model, r.basis, r.logResidual);
+      count += 1;
+      if (ok) inside += 1;
+      if (!r.usedForFit) {
+        heldCount += 1;
+        if (ok) heldInside += 1;
+      }
+    }
+  }
+  const interval90 = wilsonInterval(inside, count);
+  return {
+    nominal: coverage,
+    actual: count === 0 ? Number.NaN : inside / count,
+    count,
+    interval90,
+    met: count > 0 && coverage >= interval90.low && coverage <= interval90.high,
+    heldOut: { actual: heldCount === 0 ? Number.NaN : heldInside / heldCount, count: heldCount },
+  };
+}
