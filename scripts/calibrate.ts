@@ -1,6 +1,6 @@
-// npm run calibrate [-- --dry-run]
-// Fits per-family efficiency factors and writes them into the `efficiency` block of every profile
-// of each fitted family (hardware-profiles/*.json); prints the fit report.
+// npm run calibrate [-- --write]
+// Fits per-family efficiency factors and prints the fit report; with --write, writes them into the
+// `efficiency` block of every profile of each fitted family (hardware-profiles/*.json).
 //  1. Silicon (spec mode), where micro-benchmarks exist (Hopper: reference/h200-kernel-timings.jsonl):
 //     memoryEfficiency + kernelOverheadSeconds from memory-bound GEMMs, computeEfficiency from large
 //     GEMMs, attentionSaturationBatch from decode attention.
@@ -12,6 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogFromDisk } from '../src/catalog/load-node';
+import { scriptArgs } from '../src/cli/script-args';
 import type { EfficiencyProfile, HardwareProfile } from '../src/engine/types';
 import { parseCalibrationCsv } from '../src/validation/calibration-rows';
 import {
@@ -30,7 +31,13 @@ import { planRows, type ModelledRow } from '../src/validation/row-to-scenario';
 import type { ErrorSummary } from '../src/validation/stats';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const dryRun = process.argv.includes('--dry-run');
+const USAGE = `usage: npm run calibrate -- [--write]
+  Fits per-family efficiencies on reference/calibration.csv and prints the report.
+  --write   also write the fitted efficiency blocks into hardware-profiles/*.json
+`;
+const args = scriptArgs(process.argv.slice(2), { '--write': {}, '--dry-run': {} }, USAGE, process);
+// --dry-run (the old opt-out) is accepted and changes nothing: writing needs --write.
+const dryRun = typeof args === 'number' || !args.switches.has('--write');
 const today = new Date().toISOString().slice(0, 10);
 
 /** Which micro-benchmark file pins which family's silicon, and the profile whose datasheet it ran on. */
@@ -72,7 +79,7 @@ function main(): void {
   const csv = parseCalibrationCsv(readFileSync(`${ROOT}reference/calibration.csv`, 'utf8'));
   const plans = planRows(csv.rows);
   const out: string[] = [];
-  out.push(`Calibration ${today}${dryRun ? ' (dry run: profiles not written)' : ''}`);
+  out.push(`Calibration ${today}${dryRun ? ' (report only: profiles not written; --write writes them)' : ''}`);
 
   // 1. Silicon factors from micro-benchmarks.
   const pinned = new Map<string, { values: Partial<Record<NumericEfficiencyKey, number>>; fit: KernelFit; file: string }>();
@@ -181,4 +188,5 @@ function writeProfile(profile: HardwareProfile, efficiency: EfficiencyProfile): 
   writeFileSync(path, replaceEfficiencyBlock(text, efficiency));
 }
 
-main();
+if (typeof args === 'number') process.exitCode = args;
+else main();

@@ -1,4 +1,5 @@
 import type { SimulationResult } from '../engine/types';
+import { oneLine } from '../messages/cli';
 import { formatBytes, formatNumber, formatSeconds, formatUsd } from '../format/units';
 
 /** One-deployment report: a two-column table a person can read in a terminal. */
@@ -34,14 +35,14 @@ export function formatResultTable(r: SimulationResult, hardwareName: string, mod
 
 function notes(r: SimulationResult): string {
   const lines: string[] = [];
-  for (const w of r.warnings) lines.push(`warning: ${w.text}`);
-  for (const m of r.estimateMarks) lines.push(`estimate*: ${m}`);
+  for (const w of r.warnings) lines.push(`warning: ${oneLine(w.text)}`);
+  for (const m of r.estimateMarks) lines.push(`estimate*: ${oneLine(m)}`);
   return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
 }
 
 function table(rows: [string, string][]): string {
   const width = Math.max(...rows.map(([k]) => k.length));
-  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n';
+  return rows.map(([k, v]) => `${k.padEnd(width)}  ${oneLine(v)}`).join('\n') + '\n';
 }
 
 export const CSV_COLUMNS = [
@@ -81,6 +82,7 @@ export function formatComparisonTable(results: SimulationResult[]): string {
       r.pricingUsed, r.bottleneck,
     ]
     : [r.hardwareId + (r.estimateMarks.length > 0 ? '*' : ''), String(r.config.chips), '-', '-', '-', '-', '-', '-', '-', '-', '-', `infeasible: ${r.reason?.text ?? ''}`]);
+  for (const row of rows) row.forEach((cell, i) => { row[i] = oneLine(cell); });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
   return [line(header), ...rows.map(line), '', '* uses estimated figures (see --format json: estimateMarks)'].join('\n') + '\n';

@@ -76,7 +76,7 @@ export function parseScenario(raw: unknown, base: Scenario = defaultScenario()):
   if (chips === 'auto') out.chips = 'auto';
   else if (chips !== undefined) {
     out.chips = readNumber(log, raw, 'chips', '', LIMITS.chips, typeof base.chips === 'number' ? base.chips : 8);
-    if (typeof chips !== 'number') log.errors[log.errors.length - 1]!.message += ' or "auto"';
+    if (typeof chips !== 'number') log.errors[log.errors.length - 1]!.message = log.errors[log.errors.length - 1]!.message.replace(', got', ' or "auto", got');
   }
 
   if (own(raw, 'precision') !== undefined) out.precision = parsePrecision(log, readRecord(log, raw, 'precision', ''), out.precision);
