@@ -71,14 +71,3 @@ const BY_ID: ReadonlyMap<string, SettingsFieldDef> = new Map(SETTINGS_FIELDS.map
 export function settingsField(id: string): SettingsFieldDef | undefined {
   return BY_ID.get(id);
 }
-
-/**
- * Clamps to the field's range (integers rounded). null is kept where the field allows it;
- * undefined means "reject" (NaN, or null for a field that needs a number).
- */
-export function clampSetting(def: SettingsFieldDef, value: number | null): number | null | undefined {
-  if (value === null) return def.nullable ? null : undefined;
-  if (!Number.isFinite(value)) return undefined;
-  const v = Math.min(def.limit.max, Math.max(def.limit.min, value));
-  return def.limit.integer ? Math.round(v) : v;
-}

@@ -1,5 +1,5 @@
 // Every change to the app state, as a pure function (state, action, catalog) -> new state.
-// Values are clamped to the same tables that drive the controls; unknown ids are ignored.
+// Values outside the tables that drive the controls are refused; unknown ids are ignored.
 
 import type { Catalog } from '../catalog/catalog';
 import { computePrecision, matrixRate } from '../engine/precision';
@@ -12,7 +12,8 @@ import { DEFAULT_BREAK_EVEN_TARGET, defaultChipCount, labFrom } from './defaults
 import { clampLabValue, labParam, type LabParamId } from './lab-params';
 import { completeLabChip } from './lab-validity';
 import { findChip, findModel, freeId } from './lookup';
-import { clampSetting, settingsField, type SettingsFieldId } from './settings-fields';
+import { settingsField, type SettingsFieldId } from './settings-fields';
+import { isValidSetting } from './settings-input';
 
 /** Cap on chips compared at once and on custom chips/models kept (bounded work, bounded links). */
 export const MAX_PICKS = 40;
@@ -83,10 +84,10 @@ export function update(state: AppState, action: Action, env: UpdateEnv): AppStat
       return { ...state, settings: { ...state.settings, precision } };
     }
     case 'set-setting': {
+      // Refused, never clamped: the field that sent it shows why (settings-input.ts).
       const def = settingsField(action.field);
-      if (def === undefined) return state;
-      const value = clampSetting(def, action.value);
-      return value === undefined ? state : { ...state, settings: def.set(state.settings, value) };
+      if (def === undefined || !isValidSetting(def, action.value) || def.get(state.settings) === action.value) return state;
+      return { ...state, settings: def.set(state.settings, action.value) };
     }
     case 'set-pricing':
       return { ...state, settings: { ...state.settings, economics: { ...state.settings.economics, pricing: action.pricing } } };

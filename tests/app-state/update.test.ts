@@ -25,14 +25,20 @@ describe('update', () => {
     expect(apply(s, { type: 'set-view', view: '__proto__' }).view).toBe('chip-lab');
   });
 
-  it('clamps settings to LIMITS, keeps null where allowed and ignores NaN', () => {
+  it('refuses settings outside LIMITS (never clamps), keeps null where allowed and ignores NaN', () => {
     const s = fresh();
-    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: 1e12 }).settings.workload.inputTokens).toBe(LIMITS.inputTokens.max);
-    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: 12.6 }).settings.workload.inputTokens).toBe(13);
+    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: 1e12 })).toBe(s);
+    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: LIMITS.inputTokens.max }).settings.workload.inputTokens).toBe(LIMITS.inputTokens.max);
+    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: 12.6 })).toBe(s);
+    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: -5 })).toBe(s);
+    expect(apply(s, { type: 'set-setting', field: 'outputTokens', value: 0 })).toBe(s);
+    expect(apply(s, { type: 'set-setting', field: 'prefixCacheHitRate', value: 1.5 })).toBe(s);
+    expect(apply(s, { type: 'set-setting', field: 'maxTpotSeconds', value: -0.005 })).toBe(s);
     expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: Number.NaN })).toBe(s);
     expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: null })).toBe(s);
+    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: s.settings.workload.inputTokens })).toBe(s);
     expect(apply(s, { type: 'set-setting', field: 'maxTpotSeconds', value: null }).settings.slo.maxTpotSeconds).toBeNull();
-    expect(apply(s, { type: 'set-setting', field: 'pue', value: 0.5 }).settings.economics.pue).toBe(1);
+    expect(apply(s, { type: 'set-setting', field: 'pue', value: 0.5 })).toBe(s);
     expect(apply(s, { type: 'set-setting', field: 'rentalUsdPerChipHour', value: 2 }).settings.economics.rentalUsdPerChipHour).toBe(2);
   });
 

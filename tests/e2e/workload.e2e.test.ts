@@ -1,0 +1,62 @@
+// The workload panel in real Chromium: typed values that cannot be used are refused visibly and
+// change nothing; serving options are offered and carried by links.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chartDrawn, done, launch, openPage } from './browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The compare view with every result current. */
+async function settled(page: Page): Promise<void> {
+  await chartDrawn(page, 'frontier');
+  await page.waitForFunction(() => {
+    const view = document.querySelector('[data-view="compare"]');
+    return view !== null && view.querySelector('.stale') === null && document.querySelectorAll('[data-table="compare"] tbody tr').length > 0;
+  }, undefined, { timeout: 60_000 });
+}
+
+describe('workload fields refuse what they cannot use', () => {
+  it.each([
+    ['inputTokens', '-5', /outside the accepted range; enter a whole number from 1 to 1,000,000 tokens/],
+    ['prefixCacheHitRate', '150', /outside the accepted range; enter a number from 0 to 99 %/],
+    ['maxTpotSeconds', '-5', /outside the accepted range; enter a number from 0\.1 to 60,000 ms/],
+    ['outputTokens', '0', /outside the accepted range; enter a whole number from 1 to 1,000,000 tokens/],
+  ])('%s = %s: a message beside the field, the typed text kept, the table as it was', async (field, text, message) => {
+    const p = await openPage(browser, baseUrl);
+    await settled(p.page);
+    const table = await p.page.locator('[data-table="compare"]').textContent();
+    const url = p.page.url();
+    const input = p.page.locator(`[data-field="${field}"]`);
+    const before = await input.inputValue();
+    await input.fill(text);
+    await input.press('Enter');
+    const error = p.page.locator(`[data-field-error="${field}"]`);
+    await expect.poll(() => error.textContent()).toMatch(message);
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await input.inputValue()).toBe(text);
+    // The message sits in the field's own row, next to the input.
+    expect(await error.evaluate((e, id) => e.closest('.field')?.querySelector('input')?.getAttribute('data-field') === id, field)).toBe(true);
+    // Nothing was dispatched: no recomputation, the same table, the same link.
+    expect(await p.page.locator('[data-view="compare"] .stale').count()).toBe(0);
+    expect(await p.page.locator('[data-table="compare"]').textContent()).toBe(table);
+    expect(p.page.url()).toBe(url);
+    // Moving away keeps the text for correction.
+    await p.page.locator('[data-control="model"]').focus();
+    expect(await input.inputValue()).toBe(text);
+    // A valid value clears the message and applies.
+    await input.fill(before === '' ? '100' : before === '1' ? '2' : String(Number(before) + 1));
+    await input.press('Enter');
+    await expect.poll(() => error.textContent()).toBe('');
+    expect(await input.getAttribute('aria-invalid')).toBeNull();
+    await done(p);
+  });
+});
