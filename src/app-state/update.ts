@@ -8,16 +8,15 @@ import { SWEEP_MAX_SIZES, type ModelFamily } from '../engine/analysis/sweep-size
 import type { EfficiencyMode, HardwareProfile, ModelArchitecture, Precision, RateClass } from '../engine/types';
 import { LIMITS } from '../scenario/limits';
 import type { AppState, ChipCount, FrontierMetric } from './app-state';
-import { DEFAULT_BREAK_EVEN_TARGET, defaultChipCount, labFrom } from './defaults';
+import { MAX_CUSTOM, MAX_PICKS, swapIn, withoutChips, withoutModels, type SwapIn } from './custom-items';
+import { defaultChipCount, labFrom } from './defaults';
 import { clampLabValue, labParam, type LabParamId } from './lab-params';
 import { completeLabChip } from './lab-validity';
 import { findChip, findModel, freeId } from './lookup';
 import { settingsField, type SettingsFieldId } from './settings-fields';
 import { isValidSetting } from './settings-input';
 
-/** Cap on chips compared at once and on custom chips/models kept (bounded work, bounded links). */
-export const MAX_PICKS = 40;
-export const MAX_CUSTOM = 20;
+export { MAX_CUSTOM, MAX_PICKS } from './custom-items';
 
 export type Action =
   | { type: 'set-view'; view: string }
@@ -43,6 +42,8 @@ export type Action =
   | { type: 'add-custom-model'; model: ModelArchitecture }
   | { type: 'remove-custom-chip'; id: string }
   | { type: 'remove-custom-model'; id: string }
+  | { type: 'rename-custom-model'; id: string; name: string }
+  | { type: 'swap-in-custom'; incoming: SwapIn }
   | { type: 'open-explain'; hardwareId: string; key: string }
   | { type: 'close-explain' };
 
@@ -164,22 +165,18 @@ export function update(state: AppState, action: Action, env: UpdateEnv): AppStat
       const id = freeId(action.model.id, idTaken(state, env));
       return { ...state, customModels: [...state.customModels, { ...structuredClone(action.model), id }], settings: { ...state.settings, model: id } };
     }
-    case 'remove-custom-chip': {
-      // The break-even target must stay a known chip (links only carry known targets).
-      const target = state.lab.breakEvenTargetId;
-      const lab = target === action.id ? { ...state.lab, breakEvenTargetId: env.catalog.hardware.has(DEFAULT_BREAK_EVEN_TARGET) ? DEFAULT_BREAK_EVEN_TARGET : (env.catalog.hardware.keys().next().value ?? target) } : state.lab;
-      return {
-        ...state,
-        customChips: state.customChips.filter((c) => c.id !== action.id),
-        compare: { ...state.compare, picks: state.compare.picks.filter((p) => p.id !== action.id) },
-        lab,
-      };
+    case 'remove-custom-chip':
+      return state.customChips.some((c) => c.id === action.id) ? withoutChips(state, new Set([action.id]), env.catalog) : state;
+    case 'remove-custom-model':
+      return state.customModels.some((m) => m.id === action.id) ? withoutModels(state, new Set([action.id]), env.catalog) : state;
+    case 'rename-custom-model': {
+      const name = action.name.replace(/\s+/g, ' ').trim().slice(0, NAME_MAX);
+      const model = state.customModels.find((m) => m.id === action.id);
+      if (model === undefined || name === '' || name === model.name) return state;
+      return { ...state, customModels: state.customModels.map((m) => (m === model ? { ...m, name } : m)) };
     }
-    case 'remove-custom-model': {
-      const customModels = state.customModels.filter((m) => m.id !== action.id);
-      const model = state.settings.model === action.id ? (env.catalog.models.keys().next().value ?? state.settings.model) : state.settings.model;
-      return { ...state, customModels, settings: { ...state.settings, model } };
-    }
+    case 'swap-in-custom':
+      return swapIn(state, action.incoming, env.catalog);
     case 'open-explain':
       return { ...state, explain: { hardwareId: action.hardwareId, key: action.key } };
     case 'close-explain':

@@ -46,6 +46,9 @@ export const MESSAGES = {
     sramHoldsWeights: 'Weights may live in SRAM',
     breakEvenTarget: 'Match this chip',
     customChipRemove: 'Remove',
+    savedNotLoaded: (max: number) => `Saved in this browser, not loaded (at most ${max} custom chips at once; loading one unloads another, which stays saved):`,
+    loadSaved: 'Load',
+    addRefused: (max: number) => `Not added: ${max} custom chips are loaded, the most at once. Remove one from the chip list (Remove), then try again.`,
   },
   table: {
     caption: 'Best deployment per chip, ranked',
@@ -111,7 +114,7 @@ export const MESSAGES = {
   import: {
     button: 'Import chip or model',
     title: 'Import a hardware profile or a model',
-    intro: 'Paste JSON or choose a file: a hardware profile (same format as hardware-profiles/), a model architecture (models/), or a Hugging Face config.json. It is checked by the same validators as the catalog.',
+    intro: "Paste JSON or choose a file: a chip's hardware profile, a model architecture (both in the format of the built-in catalog; the chip lab's JSON export holds a chip's profile as an example), or a Hugging Face config.json. It is checked by the same validators as the built-in chips and models.",
     textLabel: 'JSON to import',
     fileLabel: 'Or choose a file',
     submit: 'Validate and import',
@@ -124,6 +127,8 @@ export const MESSAGES = {
     rejected: 'Not imported: fix the errors below.',
     importedChip: (name: string) => `Imported chip "${name}"; it is now in the comparison and the chip lab's list.`,
     importedModel: (name: string) => `Imported model "${name}"; it is now the workload's model.`,
+    notAddedChip: (name: string, max: number) => `Not added: "${name}" is valid, but ${max} custom chips are loaded, the most at once. Remove one from the chip list (Remove), then import again.`,
+    notAddedModel: (name: string, max: number) => `Not added: "${name}" is valid, but ${max} custom models are loaded, the most at once. Remove one (Workload: Remove model), then import again.`,
     errors: 'Errors',
     warnings: 'Warnings',
     lint: 'Plausibility checks',
@@ -137,6 +142,9 @@ export const MESSAGES = {
     noticeTitle: 'Some parts of this link could not be used:',
     noticeTitleUnreadable: 'This link could not be opened:',
     dismiss: 'Dismiss',
+    swapIn: 'Swap them in',
+    swapped: "Swapped in. The custom chips and models they replaced stay saved in this browser: the chip list shows them under 'Saved, not loaded'.",
+    swapRefused: 'Nothing to swap in: those chips are already loaded.',
   },
   status: {
     computing: (done: number, total: number) => `Computing… ${done} of ${total}`,

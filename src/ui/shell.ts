@@ -3,6 +3,7 @@
 
 import type { Controller, Snapshot } from '../app/controller';
 import type { Catalog } from '../catalog/catalog';
+import { NO_STORED, type StoredCustom } from '../url/custom-merge';
 import { el } from './dom';
 import { mountExplainDialog } from './explain-dialog';
 import { onLayoutChange } from './layout';
@@ -16,10 +17,12 @@ export interface ShellExtras {
   actions?: HTMLElement[];
   /** Notices shown under the status line (what a link could not restore). */
   notices?: HTMLElement[];
+  /** This browser's saved custom chips and models. */
+  saved?: () => StoredCustom;
 }
 
 export function mountShell(root: HTMLElement, controller: Controller, catalog: Catalog, catalogProblems: readonly string[], extras: ShellExtras = {}): void {
-  const ctx: ViewContext = { catalog, dispatch: (action) => controller.dispatch(action) };
+  const ctx: ViewContext = { catalog, dispatch: (action) => controller.dispatch(action), saved: extras.saved ?? (() => NO_STORED) };
   const navButtons = new Map(VIEWS.map((v) => [v.id, el('button', {
     text: v.label, attrs: { type: 'button', 'data-nav': v.id },
     on: { click: () => ctx.dispatch({ type: 'set-view', view: v.id }) },

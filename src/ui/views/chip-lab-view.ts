@@ -6,7 +6,7 @@ import type { SensitivityResult } from '../../engine/analysis/sensitivity';
 import { labRequest } from '../../app-state/requests';
 import { LAB_PARAMS } from '../../app-state/lab-params';
 import { allChips } from '../../app-state/lookup';
-import { labRateClass } from '../../app-state/update';
+import { MAX_CUSTOM, labRateClass } from '../../app-state/update';
 import { chipNames, labResults, labSeries, problemsOf } from '../../app/selectors';
 import type { Snapshot } from '../../app/controller';
 import { MARK_LEGEND } from '../../charts/chip-series';
@@ -59,8 +59,7 @@ export const mountChipLabView: MountView = (ctx) => {
   let current: Snapshot | null = null;
   save.addEventListener('click', () => {
     if (current === null) return;
-    dispatch({ type: 'lab-save' });
-    status.textContent = C.added(current.state.lab.chip.name);
+    status.textContent = dispatch({ type: 'lab-save' }) ? C.added(current.state.lab.chip.name) : C.addRefused(MAX_CUSTOM);
   });
   reset.addEventListener('click', () => { if (current !== null) dispatch({ type: 'lab-start', baseId: current.state.lab.baseId }); });
   const params = LAB_PARAMS.map((def) => ({ def, control: labParamControl(def, (value) => dispatch({ type: 'lab-set', param: def.id, value })) }));
