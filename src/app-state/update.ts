@@ -12,7 +12,8 @@ import { MAX_CUSTOM, MAX_PICKS, swapIn, withoutChips, withoutModels, type SwapIn
 import { defaultChipCount, labFrom } from './defaults';
 import { clampLabValue, labParam, type LabParamId } from './lab-params';
 import { completeLabChip } from './lab-validity';
-import { findChip, findModel, freeId } from './lookup';
+import { allModels, findChip, findModel, freeId } from './lookup';
+import { updateServing, type ServingAction } from './serving';
 import { settingsField, type SettingsFieldId } from './settings-fields';
 import { isValidSetting } from './settings-input';
 
@@ -25,6 +26,7 @@ export type Action =
   | { type: 'set-setting'; field: SettingsFieldId; value: number | null }
   | { type: 'set-pricing'; pricing: 'rental' | 'tco' }
   | { type: 'set-efficiency-mode'; mode: EfficiencyMode }
+  | ServingAction
   | { type: 'toggle-chip'; id: string; on: boolean }
   | { type: 'set-chip-count'; id: string; chips: ChipCount }
   | { type: 'set-rank-by'; key: RankKey }
@@ -88,12 +90,20 @@ export function update(state: AppState, action: Action, env: UpdateEnv): AppStat
       // Refused, never clamped: the field that sent it shows why (settings-input.ts).
       const def = settingsField(action.field);
       if (def === undefined || !isValidSetting(def, action.value) || def.get(state.settings) === action.value) return state;
-      return { ...state, settings: def.set(state.settings, action.value) };
+      const settings = def.set(state.settings, action.value);
+      return settings === state.settings ? state : { ...state, settings };
     }
     case 'set-pricing':
       return { ...state, settings: { ...state.settings, economics: { ...state.settings.economics, pricing: action.pricing } } };
     case 'set-efficiency-mode':
       return { ...state, settings: { ...state.settings, efficiencyMode: action.mode } };
+    case 'set-speculative':
+    case 'set-serving':
+    case 'set-arrivals':
+    case 'set-objective': {
+      const settings = updateServing(state.settings, action, (id) => findModel(state, env.catalog, id) !== undefined, allModels(state, env.catalog));
+      return settings === state.settings ? state : { ...state, settings };
+    }
     case 'toggle-chip': {
       const picks = state.compare.picks.filter((p) => p.id !== action.id);
       if (action.on) {

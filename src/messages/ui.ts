@@ -50,6 +50,35 @@ export const MESSAGES = {
     loadSaved: 'Load',
     addRefused: (max: number) => `Not added: ${max} custom chips are loaded, the most at once. Remove one from the chip list (Remove), then try again.`,
   },
+  serving: {
+    title: 'Serving options',
+    intro: 'How the chips serve the workload. Links carry these options.',
+    speculative: 'Speculative decoding',
+    speculativeOff: 'Off',
+    speculativeMtp: 'Multi-token prediction heads (MTP)',
+    speculativeDraft: 'Draft model',
+    draftModel: 'Draft model',
+    serving: 'Prefill and decode',
+    colocated: 'On the same chips (co-located)',
+    disaggregated: 'Separate pools (disaggregated)',
+    arrivals: 'Requests arrive',
+    saturated: 'Back to back (every batch slot busy)',
+    poisson: 'At random (Poisson; load kept where the batch fits at p99)',
+    objective: 'Choose the deployment for',
+    maxThroughput: 'Most tokens per dollar',
+    minLatency: 'Lowest latency',
+    fixedBatch: 'A fixed batch',
+    /** What is on, after the summary's title (empty when all options are at their defaults). */
+    summary: (s: { speculative: { method: string } | null; serving?: string; workload: { arrivals?: string }; objective: unknown }) => {
+      const on: string[] = [];
+      if (s.speculative !== null) on.push(s.speculative.method === 'mtp' ? 'MTP' : 'draft model');
+      if (s.serving === 'disaggregated') on.push('disaggregated');
+      if (s.workload.arrivals === 'poisson') on.push('Poisson');
+      if (s.objective === 'min-latency') on.push('min latency');
+      if (typeof s.objective === 'object') on.push('fixed batch');
+      return on.length === 0 ? '' : `(${on.join(', ')})`;
+    },
+  },
   table: {
     caption: 'Best deployment per chip, ranked',
     rank: '#',

@@ -9,6 +9,7 @@ import { segmented, selectField, settingsNumberField } from './controls';
 import { el, syncValue, uid } from './dom';
 import { formatParams } from './format';
 import { MESSAGES } from '../messages/ui';
+import { mountServingOptions } from './serving-options';
 import type { ViewContext } from './views/view';
 
 const M = MESSAGES.controls;
@@ -17,7 +18,7 @@ const WORKLOAD_FIELDS: readonly SettingsFieldId[] = ['inputTokens', 'outputToken
 const SLO_FIELDS: readonly SettingsFieldId[] = ['maxTtftSeconds', 'maxTpotSeconds'];
 const ECONOMICS_FIELDS: readonly SettingsFieldId[] = [
   'rentalUsdPerChipHour', 'capexUsdPerChip', 'capexOverheadMultiplier', 'depreciationYears', 'costOfCapitalPerYear',
-  'loadFactor', 'pue', 'usdPerKwh', 'hostingUsdPerKwMonth', 'maxBatchPerReplica',
+  'loadFactor', 'pue', 'usdPerKwh', 'hostingUsdPerKwMonth',
 ];
 
 export interface WorkloadPanel {
@@ -68,6 +69,7 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
   const slo = fields(SLO_FIELDS);
   const economics = fields(ECONOMICS_FIELDS);
   const pricing = segmented(M.pricing, [{ value: 'rental', label: M.rental }, { value: 'tco', label: M.tco }], (value) => dispatch({ type: 'set-pricing', pricing: value }));
+  const serving = mountServingOptions(ctx);
   const efficiency = selectField(M.efficiency, [{ value: 'achieved', label: M.achieved }, { value: 'spec', label: M.spec }], (mode) => dispatch({ type: 'set-efficiency-mode', mode }), true);
 
   const element = el('div', { class: 'workload' }, [
@@ -77,6 +79,7 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
       allPrecision.element,
       el('details', {}, [el('summary', { text: M.perTensorPrecision, class: 'unit' }), ...parts.map((p) => p.control.element)]),
       ...workload.map((f) => f.element),
+      serving.element,
     ]),
     el('section', { class: 'panel', attrs: { 'aria-label': M.slo } }, [el('h2', { text: M.slo }), ...slo.map((f) => f.element)]),
     el('section', { class: 'panel', attrs: { 'aria-label': M.pricing } }, [
@@ -95,6 +98,7 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
       allPrecision.sync(p.weights === p.activations && p.weights === p.kvCache ? p.weights : 'mixed');
       for (const { part, control } of parts) control.sync(p[part]);
       for (const f of [...workload, ...slo, ...economics]) f.sync(state.settings);
+      serving.sync(state);
       pricing.sync(state.settings.economics.pricing);
       efficiency.sync(state.settings.efficiencyMode);
     },

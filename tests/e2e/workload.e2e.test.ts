@@ -60,3 +60,36 @@ describe('workload fields refuse what they cannot use', () => {
     await done(p);
   });
 });
+
+describe('serving options', () => {
+  it('offers speculative decoding and disaggregated serving; they change the results and links carry them', async () => {
+    const p = await openPage(browser, baseUrl);
+    await settled(p.page);
+    const table = () => p.page.locator('[data-table="compare"]').textContent();
+    const before = await table();
+    await p.page.click('[data-view="compare"] [data-serving-options] > summary');
+    await p.page.selectOption('[data-view="compare"] [data-control="speculative"]', 'mtp');
+    await expect.poll(table, { timeout: 60_000 }).not.toBe(before);
+    await settled(p.page);
+    expect(await p.page.locator('[data-view="compare"] [data-field="acceptanceRate"]').inputValue()).toBe('70');
+    await p.page.fill('[data-view="compare"] [data-field="acceptanceRate"]', '60');
+    await p.page.press('[data-view="compare"] [data-field="acceptanceRate"]', 'Enter');
+    await settled(p.page);
+    const withMtp = await table();
+    await p.page.selectOption('[data-view="compare"] [data-control="serving"]', 'disaggregated');
+    await expect.poll(table, { timeout: 60_000 }).not.toBe(withMtp);
+    await settled(p.page);
+    const shown = await table();
+    expect(await p.page.locator('[data-view="compare"] [data-serving-summary]').textContent()).toBe('(MTP, disaggregated)');
+    // A fresh page from the link shows the same options and the same table.
+    await expect.poll(() => p.page.url()).toMatch(/#s=1\./);
+    const q = await openPage(browser, p.page.url());
+    await settled(q.page);
+    expect(await q.page.inputValue('[data-view="compare"] [data-control="speculative"]')).toBe('mtp');
+    expect(await q.page.inputValue('[data-view="compare"] [data-control="serving"]')).toBe('disaggregated');
+    expect(await q.page.inputValue('[data-view="compare"] [data-field="acceptanceRate"]')).toBe('60');
+    expect(await q.page.locator('[data-table="compare"]').textContent()).toBe(shown);
+    await done(p);
+    await done(q);
+  });
+});
