@@ -21,7 +21,8 @@ export async function renderSpec(spec: TopLevelSpec): Promise<{ warnings: string
     debug() { return logger; },
   };
   // Container width, as on the page.
-  const vega = compile({ ...spec, width: spec.width === 'container' ? 600 : spec.width } as TopLevelSpec).spec;
+  const width = (spec as { width?: unknown }).width;
+  const vega = compile({ ...spec, width: width === 'container' ? 600 : width } as TopLevelSpec).spec;
   const view = new View(parse(vega, undefined, { ast: true }), { renderer: 'none', expr: expressionInterpreter, logger: logger as never, logLevel: 2 });
   await view.runAsync();
   const svg = await view.toSVG();

@@ -7,7 +7,7 @@ import { labRequest } from '../../app-state/requests';
 import { LAB_PARAMS } from '../../app-state/lab-params';
 import { allChips } from '../../app-state/lookup';
 import { MAX_CUSTOM, labRateClass } from '../../app-state/update';
-import { chipNames, labResults, labSeries, problemsOf } from '../../app/selectors';
+import { chipNames, exportContext, labResults, labSeries, problemsOf } from '../../app/selectors';
 import type { Snapshot } from '../../app/controller';
 import { MARK_LEGEND } from '../../charts/chip-series';
 import { costBreakdownChart } from '../../charts/cost-breakdown-chart';
@@ -34,10 +34,12 @@ export const mountChipLabView: MountView = (ctx) => {
   const { dispatch } = ctx;
   const workload = mountWorkloadPanel(ctx);
   const breakEven = mountBreakEvenPanel(ctx);
-  const frontier = new ChartHost('lab-frontier', 'Pareto frontier of the edited chip and the original');
-  const roofline = new ChartHost('lab-roofline', 'Roofline of the edited chip with the operators of the workload');
-  const costs = new ChartHost('lab-cost-breakdown', 'Cost per million tokens split into capex, power and hosting');
-  const sensitivity = new ChartHost('lab-sensitivity', 'Sensitivity of cost per million tokens to each chip parameter');
+  let current: Snapshot | null = null;
+  const context = () => (current === null || current.pending.has('lab') ? null : exportContext(current.state, ctx.catalog, null));
+  const frontier = new ChartHost('lab-frontier', 'Pareto frontier of the edited chip and the original', context);
+  const roofline = new ChartHost('lab-roofline', 'Roofline of the edited chip with the operators of the workload', context);
+  const costs = new ChartHost('lab-cost-breakdown', 'Cost per million tokens split into capex, power and hosting', context);
+  const sensitivity = new ChartHost('lab-sensitivity', 'Sensitivity of cost per million tokens to each chip parameter', context);
   const tableSlot = el('section', { class: 'card', attrs: { 'data-table': 'lab' } });
   const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
   const status = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite' } });
@@ -56,7 +58,6 @@ export const mountChipLabView: MountView = (ctx) => {
   const sram = el('input', { id: sramId, attrs: { type: 'checkbox', 'data-control': 'lab-sram' }, on: { change: () => dispatch({ type: 'lab-set-sram-weights', on: sram.checked }) } });
   const save = el('button', { class: 'primary', text: C.addToComparison, attrs: { type: 'button', 'data-control': 'lab-save' } });
   const reset = el('button', { class: 'secondary', text: C.reset, attrs: { type: 'button', 'data-control': 'lab-reset' } });
-  let current: Snapshot | null = null;
   save.addEventListener('click', () => {
     if (current === null) return;
     status.textContent = dispatch({ type: 'lab-save' }) ? C.added(current.state.lab.chip.name) : C.addRefused(MAX_CUSTOM);
@@ -77,13 +78,14 @@ export const mountChipLabView: MountView = (ctx) => {
 
   let lab: ReturnType<typeof labResults> = null;
   const exporter = exportButtons({
-    name: 'tokencost-chip-lab',
-    csv: () => {
+    name: 'chip-lab',
+    context: () => (lab === null ? null : context()),
+    csv: (c) => {
       if (current === null || lab === null) return null;
       const rows = [lab.main, lab.ghost].flatMap((o) => (o === null ? [] : [{ rank: null, result: o.result }]));
-      return compareCsv(rows, chipNames(current.state, ctx.catalog));
+      return compareCsv(rows, chipNames(current.state, ctx.catalog), c);
     },
-    json: () => (current === null || lab === null ? null : resultsJson('chip-lab', { chip: current.state.lab.chip, settings: current.state.settings, main: lab.main, ghost: lab.ghost })),
+    json: (c) => (current === null || lab === null ? null : resultsJson('chip-lab', { chip: current.state.lab.chip, settings: current.state.settings, main: lab.main, ghost: lab.ghost }, c)),
   });
 
   const element = el('div', { class: 'view controls-first', attrs: { 'data-view': 'chip-lab' } }, [

@@ -1,6 +1,6 @@
 // The headline chart: tokens/s per dollar-per-hour against model size, per chip.
 
-import { chipColorMap, chipNames, problemsOf } from '../../app/selectors';
+import { chipColorMap, chipNames, exportContext, problemsOf } from '../../app/selectors';
 import type { Snapshot } from '../../app/controller';
 import { findChip } from '../../app-state/lookup';
 import { MARK_LEGEND, chipSeries, uniqueLabels } from '../../charts/chip-series';
@@ -23,16 +23,18 @@ const C = MESSAGES.controls;
 export const mountModelSizeView: MountView = (ctx) => {
   const workload = mountWorkloadPanel(ctx);
   const picker = mountChipPicker(ctx, { showCounts: false });
-  const chart = new ChartHost('tokens-per-dollar-vs-model-size', 'Output tokens per second per dollar-per-hour against model size, one line per chip');
+  let last: Snapshot | null = null;
+  let points: SizePoint[] | null = null;
+  const context = () => (last === null || points === null || last.pending.has('sweep') ? null : exportContext(last.state, ctx.catalog, null));
+  const chart = new ChartHost('tokens-per-dollar-vs-model-size', 'Output tokens per second per dollar-per-hour against model size, one line per chip', context);
   const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
   const family = segmented<ModelFamily>(C.family, [{ value: 'dense', label: C.dense }, { value: 'moe', label: C.moe }], (f) => ctx.dispatch({ type: 'set-family', family: f }));
   const pricing = segmented(C.pricing, [{ value: 'rental', label: C.rental }, { value: 'tco', label: C.tco }], (p) => ctx.dispatch({ type: 'set-pricing', pricing: p }));
-  let last: Snapshot | null = null;
-  let points: SizePoint[] | null = null;
   const exporter = exportButtons({
-    name: 'tokencost-model-size',
-    csv: () => (points === null || last === null ? null : sweepCsv(points, chipNames(last.state, ctx.catalog))),
-    json: () => (points === null || last === null ? null : resultsJson('model-size-sweep', { settings: last.state.settings, family: last.state.modelSize.family, points })),
+    name: 'model-size',
+    context,
+    csv: (c) => (points === null || last === null ? null : sweepCsv(points, chipNames(last.state, ctx.catalog), c)),
+    json: (c) => (points === null || last === null ? null : resultsJson('model-size-sweep', { settings: last.state.settings, family: last.state.modelSize.family, points }, c)),
   });
   const element = el('div', { class: 'view', attrs: { 'data-view': 'model-size' } }, [
     el('aside', { class: 'sidebar' }, [workload.element, picker.element]),
