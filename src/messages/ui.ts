@@ -79,6 +79,16 @@ export const MESSAGES = {
       return on.length === 0 ? '' : `(${on.join(', ')})`;
     },
   },
+  pricingNotes: {
+    purchaseUnderRental: 'Not used now: Pricing is "Rental", which prices this chip by its rental price. Switch Pricing to "Own it (TCO)" to price it by purchase, power and hosting.',
+    purchaseOverridden: 'Not used now: the Pricing panel sets one purchase price for all chips ("Price and TCO assumptions"). Clear it there to use this one.',
+    rentalUnderTco: 'Not used now: Pricing is "Own it (TCO)", which prices this chip by purchase, power and hosting. Switch Pricing to "Rental" to use the rental price.',
+    rentalOverridden: 'Not used now: the Pricing panel sets one rental price for all chips ("Price and TCO assumptions"). Clear it there to use this one.',
+    powerUnderRental: 'No effect on cost now: under "Rental" pricing the rental price covers power. It counts under "Own it (TCO)".',
+    stackFactorInSpec: 'Not applied now: Efficiency is set to "Silicon limit (spec sheet)", which assumes 100% (Pricing panel).',
+    targetByTco: (name: string) => `${name} has no rental price, so it is priced by TCO (purchase, power, hosting) while this chip is priced by a rental price: the break-even compares a rental price with an ownership cost.`,
+    targetByRental: (name: string) => `${name} is priced by its rental price while this chip is priced by TCO: the break-even compares an ownership cost with a rental price.`,
+  },
   table: {
     caption: 'Best deployment per chip, ranked',
     rank: '#',
@@ -115,6 +125,8 @@ export const MESSAGES = {
     rentalKind: 'per chip-hour (rental)',
     purchaseKind: 'per chip (purchase, TCO)',
     invalid: (error: string) => `Not applied: ${error}`,
+    originalValue: (value: string) => `original: ${value}`,
+    none: 'none',
     computing: 'Computing…',
     sensitivityEmpty: 'No sensitivity: the chip cannot serve this workload within the SLO.',
   },

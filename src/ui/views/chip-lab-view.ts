@@ -3,6 +3,7 @@
 
 import type { BreakEvenResult } from '../../engine/analysis/break-even';
 import type { SensitivityResult } from '../../engine/analysis/sensitivity';
+import { labParamNote } from '../../app-state/pricing-notes';
 import { labRequest } from '../../app-state/requests';
 import { LAB_PARAMS } from '../../app-state/lab-params';
 import { allChips } from '../../app-state/lookup';
@@ -125,7 +126,7 @@ export const mountChipLabView: MountView = (ctx) => {
       const request = labRequest(state, ctx.catalog);
       const rateClass = labRateClass(state);
       for (const p of params) {
-        p.control.sync(state.lab.chip, request.original, rateClass, state.settings.efficiencyMode === 'spec');
+        p.control.sync(state.lab.chip, request.original, rateClass, labParamNote(p.def.id, state));
         // SRAM only matters when weights may live there (GPU caches do not hold weights).
         if (p.def.id === 'sramBandwidth' || p.def.id === 'sramCapacity') p.control.element.hidden = !state.lab.chip.memory.sramHoldsWeights;
       }
