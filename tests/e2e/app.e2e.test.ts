@@ -87,9 +87,23 @@ describe('landing: compare vendors', () => {
     await dialog.waitFor();
     expect(await dialog.locator('.formula').textContent()).toContain('TPOT');
     expect(await dialog.locator('table.inputs tbody tr').count()).toBeGreaterThan(3);
+    // Short before the fold: the formula and the inputs that matter; the rest folded, each said once, no repository paths.
+    const shown = await dialog.evaluate((d) => (d as HTMLElement).innerText);
+    expect(shown.length).toBeLessThan(1600);
+    expect(await dialog.locator('table.inputs').first().locator('tbody tr').count()).toBe(5);
+    const all = (await dialog.textContent()) ?? '';
+    const note = ((await dialog.locator('[data-explain-fold="calibration"] p').textContent()) ?? '').slice(0, 50);
+    expect(note.length).toBeGreaterThan(20);
+    expect(all.split(note).length - 1).toBe(1);
+    expect(all).not.toMatch(/scripts\/|reference\/|\.jsonl|calibrate\.ts|hardware\.md/);
+    await screenshot(p.page, 'explain-1280');
     await dialog.locator('[data-explain-related="usdPerMillionOutputTokens"]').click();
     await expect.poll(() => dialog.locator('h2').textContent()).toContain('million');
-    await screenshot(p.page, 'explain-1280');
+    // The Deployment cell says why this layout won.
+    await dialog.locator('[data-explain-related="deployment"]').click();
+    await expect.poll(() => dialog.locator('h2').textContent()).toMatch(/^Deployment on /);
+    expect(await dialog.textContent()).toContain('Why this layout');
+    expect(await dialog.textContent()).toMatch(/most output tokens per second per dollar/);
     await p.page.keyboard.press('Escape');
     await p.page.waitForSelector('dialog[data-dialog="explain"]:not([open])', { state: 'attached' });
     await done(p);
