@@ -82,10 +82,16 @@ export function bandHeight(bands: number, step: number): number {
   return Math.max(2, bands) * step;
 }
 
-/** "70.6B", "1.2T": for tooltips (precomputed; Vega formats cannot say billions). */
+/**
+ * "70.6B", "1.23T", "6.68B": for tooltips (precomputed; Vega formats cannot say billions). The
+ * same rule names parametric models (engine/analysis/parametric-model.ts), so a name and its count
+ * read alike: 2 decimals below 10, 1 below 100, none above; millions below 0.1B.
+ */
 export function paramsText(n: number): string {
-  const [v, u] = n >= 1e12 ? [n / 1e12, 'T'] : n >= 1e9 ? [n / 1e9, 'B'] : [n / 1e6, 'M'];
-  return `${Number(v.toPrecision(3))}${u}`;
+  if (n < 1e8) return `${Number((n / 1e6).toPrecision(3))}M`;
+  const [value, unit] = n >= 1e12 ? [n / 1e12, 'T'] : [n / 1e9, 'B'];
+  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${Number(value.toFixed(digits))}${unit}`;
 }
 
 /**

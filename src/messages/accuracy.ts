@@ -7,7 +7,7 @@ export const ACCURACY_MESSAGES = {
   computing: 'Running the validation in a background worker…',
   mode: 'Efficiency',
   modeHelp: "Achieved: each chip family's fitted software-stack factor scales its efficiencies down to what published runs reach with today's software. Spec sheet: factor 1, what the silicon allows if the software closed the gap. The switch also applies to the other views.",
-  targets: 'Targets (issue 7): median |error| ≤ 15% and worst ≤ 40% on the MLPerf and vendor-table rows; median error of chip-to-chip ratios ≤ 10%.',
+  targets: 'Targets: median |error| ≤ 15% and worst ≤ 40% on the MLPerf and vendor-table rows; median error of chip-to-chip ratios ≤ 10%.',
   headline: 'MLPerf + vendor tables',
   relativeHeadline: 'Chip-to-chip ratios (MLPerf)',
   median: 'median |error|',

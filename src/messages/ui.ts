@@ -1,6 +1,11 @@
 // Labels and sentences of the page, in one catalogue so that tests and the UI agree on wording.
 // Messages with codes (engine, links, validation) live beside this file in src/messages/.
 
+/** "1 chip", "8 chips". */
+export function chipsText(n: number): string {
+  return `${n} chip${n === 1 ? '' : 's'}`;
+}
+
 export const MESSAGES = {
   appTitle: 'tokencost',
   appTagline: 'What does a token cost on this chip?',
@@ -46,6 +51,8 @@ export const MESSAGES = {
     sramHoldsWeights: 'Weights may live in SRAM',
     breakEvenTarget: 'Match this chip',
     customChipRemove: 'Remove',
+    modelName: 'Name of this imported model',
+    removeModel: 'Remove this imported model',
     savedNotLoaded: (max: number) => `Saved in this browser, not loaded (at most ${max} custom chips at once; loading one unloads another, which stays saved):`,
     loadSaved: 'Load',
     addRefused: (max: number) => `Not added: ${max} custom chips are loaded, the most at once. Remove one from the chip list (Remove), then try again.`,
@@ -109,7 +116,7 @@ export const MESSAGES = {
     tcoFallback: 'priced by TCO (no rental price known)',
     explainHint: 'Show how this number was computed',
     deployment: 'Deployment',
-    deploymentText: (chips: number, layout: string, batch: number) => `${chips} chips: ${layout}, batch ${batch}`,
+    deploymentText: (chips: number, layout: string, batch: number) => `${chipsText(chips)}: ${layout}, batch ${batch}`,
     layoutText: (tp: number, pp: number, ep: number, replicas: number) => `TP${tp}${pp > 1 ? ` × PP${pp}` : ''}${ep > 1 ? ` × EP${ep}` : ''} × ${replicas} replica${replicas === 1 ? '' : 's'}`,
   },
   lab: {

@@ -8,7 +8,7 @@ import { chipColorMap } from '../app/selectors';
 import { MARK_LEGEND, chipLabel, markNotes } from '../charts/chip-series';
 import type { HardwareProfile } from '../engine/types';
 import { el, syncValue, uid } from './dom';
-import { MESSAGES } from '../messages/ui';
+import { MESSAGES, chipsText } from '../messages/ui';
 import type { ViewContext } from './views/view';
 
 const M = MESSAGES.controls;
@@ -28,7 +28,7 @@ function countOptions(select: HTMLSelectElement, current: ChipCount): void {
   const values = new Set<string>(['auto', ...COUNTS.map(String), String(current)]);
   const sorted = [...values].sort((a, b) => (a === 'auto' ? -1 : b === 'auto' ? 1 : Number(a) - Number(b)));
   if ([...select.options].map((o) => o.value).join() === sorted.join()) return;
-  select.replaceChildren(...sorted.map((v) => el('option', { text: v === 'auto' ? 'auto' : `${v} chips`, attrs: { value: v } })));
+  select.replaceChildren(...sorted.map((v) => el('option', { text: v === 'auto' ? 'auto' : chipsText(Number(v)), attrs: { value: v } })));
 }
 
 export function mountChipPicker(ctx: ViewContext, options: { showCounts: boolean }): ChipPicker {

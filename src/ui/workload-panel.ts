@@ -39,7 +39,7 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
   let modelsKey = '';
   const syncModels = (state: AppState) => {
     const models = allModels(state, ctx.catalog);
-    const key = models.map((m) => m.id).join(',');
+    const key = models.map((m) => `${m.id}:${m.name}`).join(',');
     if (key !== modelsKey) {
       modelsKey = key;
       const custom = new Set(state.customModels.map((m) => m.id));
@@ -54,7 +54,22 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
       modelSelect.replaceChildren(...[dense, moe, imported].filter((g) => g.childElementCount > 0));
     }
     syncValue(modelSelect, state.settings.model);
+    const chosen = state.customModels.find((m) => m.id === state.settings.model);
+    custom.hidden = chosen === undefined;
+    if (chosen !== undefined) syncValue(customName, chosen.name);
   };
+
+  // An imported model can be renamed or removed where it is chosen.
+  const customNameId = uid('model-name');
+  const customName = el('input', {
+    id: customNameId, attrs: { type: 'text', maxlength: 80, autocomplete: 'off', 'data-control': 'model-name' },
+    on: { change: () => dispatch({ type: 'rename-custom-model', id: modelSelect.value, name: customName.value }) },
+  });
+  const removeModel = el('button', {
+    class: 'link-button', text: M.removeModel, attrs: { type: 'button', 'data-control': 'model-remove' },
+    on: { click: () => dispatch({ type: 'remove-custom-model', id: modelSelect.value }) },
+  });
+  const custom = el('div', { class: 'field-wide custom-model' }, [el('label', { text: M.modelName, attrs: { for: customNameId } }), customName, removeModel]);
 
   const precisionOptions = PRECISIONS.map((p) => ({ value: p, label: p }));
   const allPrecision = selectField<Precision | 'mixed'>(M.precision, [...precisionOptions, { value: 'mixed', label: 'mixed' }], (value) => {
@@ -76,6 +91,7 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
     el('section', { class: 'panel', attrs: { 'aria-label': M.workload } }, [
       el('h2', { text: M.workload }),
       el('div', { class: 'field-wide' }, [el('label', { text: M.model, attrs: { for: modelId } }), modelSelect]),
+      custom,
       allPrecision.element,
       el('details', {}, [el('summary', { text: M.perTensorPrecision, class: 'unit' }), ...parts.map((p) => p.control.element)]),
       ...workload.map((f) => f.element),

@@ -120,3 +120,19 @@ describe('update', () => {
     expect(apply(fresh(), { type: 'set-family', family: 'moe' }).modelSize.family).toBe('moe');
   });
 });
+
+describe('imported models', () => {
+  it('can be renamed (trimmed, bounded, never empty) and removed', () => {
+    const model = { ...structuredClone(catalog.models.get('llama-3.1-8b')!), id: 'imported-model', name: 'imported-model' };
+    const s = apply(fresh(), { type: 'add-custom-model', model });
+    const renamed = apply(s, { type: 'rename-custom-model', id: 'imported-model', name: '  My   8B  ' });
+    expect(renamed.customModels[0]!.name).toBe('My 8B');
+    expect(renamed.customModels[0]!.id).toBe('imported-model');
+    expect(apply(renamed, { type: 'rename-custom-model', id: 'imported-model', name: '   ' })).toBe(renamed);
+    expect(apply(renamed, { type: 'rename-custom-model', id: 'llama-3.1-8b', name: 'Not mine' })).toBe(renamed);
+    expect(apply(renamed, { type: 'rename-custom-model', id: 'imported-model', name: 'x'.repeat(200) }).customModels[0]!.name).toHaveLength(80);
+    const removed = apply(renamed, { type: 'remove-custom-model', id: 'imported-model' });
+    expect(removed.customModels).toEqual([]);
+    expect(removed.settings.model).not.toBe('imported-model');
+  });
+});

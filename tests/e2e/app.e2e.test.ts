@@ -262,8 +262,16 @@ describe('import', () => {
     await p.page.fill('[data-control="import-text"]', JSON.stringify(config));
     await p.page.click('[data-control="import-submit"]');
     await expect.poll(() => p.page.locator('[data-import-report]').textContent()).toContain('Imported model');
+    expect(await p.page.locator('[data-import-report]').textContent()).not.toMatch(/hardware-profiles\/|models\//);
+    expect(await p.page.locator('[data-dialog="import"] .view-intro').textContent()).not.toMatch(/hardware-profiles\/|\(models\/\)/);
     await p.page.keyboard.press('Escape');
     await expect.poll(() => p.page.locator('[data-control="model"]').inputValue()).toBe('imported-model');
+    // An imported model can be renamed where it is chosen.
+    const name = p.page.locator('[data-view="compare"] [data-control="model-name"]');
+    expect(await name.inputValue()).toBe('Imported llama model');
+    await name.fill('My Llama 8B');
+    await name.press('Enter');
+    await expect.poll(() => p.page.locator('[data-view="compare"] [data-control="model"] option:checked').textContent()).toContain('My Llama 8B');
     await done(p);
   });
 });

@@ -124,11 +124,14 @@ describe('shareable links', () => {
     const notice = p.page.locator('[data-link-messages]');
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(/could not be opened|not valid|unknown/);
+    // Nothing of a damaged link was used: the title says so (not "some parts").
+    expect(await notice.locator('.link-notice-title').textContent()).toBe('This link could not be opened:');
     // Field-level problems keep the rest of the link.
     const partial = `#s=1.${await packJson({ lab: { base: 'xyz' }, picks: ['xyz:8', 0, 'amd-mi300x:2'], settings: { workload: { outputTokens: 300, inputTokens: -1 } } })}`;
     await p.page.goto(`${baseUrl}${partial}`);
     await settledCompare(p.page, 2);
     const text = await notice.textContent();
+    expect(await notice.locator('.link-notice-title').textContent()).toBe('Some parts of this link could not be used:');
     expect(text).toContain("The chip 'xyz' is unknown, showing nvidia-h200-sxm instead.");
     expect(text).toContain("The chip 'xyz' is unknown and was left out of the comparison.");
     expect(text).toContain('workload.inputTokens must be an integer from 1 to 1000000 tokens, got -1');

@@ -93,3 +93,16 @@ describe('serving options', () => {
     await done(q);
   });
 });
+
+describe('wording', () => {
+  it('one chip is "1 chip", in the chip list and in the table', async () => {
+    const p = await openPage(browser, baseUrl);
+    await settled(p.page);
+    expect(await p.page.locator('[data-chip-count="nvidia-h200-sxm"] option[value="1"]').textContent()).toBe('1 chip');
+    await p.page.selectOption('[data-chip-count="nvidia-h200-sxm"]', '1');
+    const cell = p.page.locator('[data-table="compare"] tr[data-hardware="nvidia-h200-sxm"] td.deployment');
+    await expect.poll(() => cell.textContent(), { timeout: 60_000 }).toMatch(/^1 chip: /);
+    expect(await p.page.locator('body').textContent()).not.toMatch(/\b1 chips\b/);
+    await done(p);
+  });
+});

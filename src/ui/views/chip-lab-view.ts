@@ -21,7 +21,7 @@ import { ChartHost } from '../chart-host';
 import { el, replaceChildren, syncValue, uid } from '../dom';
 import { exportButtons } from '../export-buttons';
 import { labParamControl } from '../lab-param-control';
-import { MESSAGES } from '../../messages/ui';
+import { MESSAGES, chipsText } from '../../messages/ui';
 import { renderResultsTable } from '../results-table';
 import { chartLayout } from '../layout';
 import { mountWorkloadPanel } from '../workload-panel';
@@ -54,7 +54,7 @@ export const mountChipLabView: MountView = (ctx) => {
   const count = el('select', {
     id: countId, attrs: { 'data-control': 'lab-chips' },
     on: { change: () => dispatch({ type: 'lab-set-chips', chips: count.value === 'auto' ? 'auto' : Number(count.value) }) },
-  }, COUNTS.map((c) => el('option', { text: c === 'auto' ? C.auto : `${c} chips`, attrs: { value: c } })));
+  }, COUNTS.map((c) => el('option', { text: c === 'auto' ? C.auto : chipsText(Number(c)), attrs: { value: c } })));
   const sramId = uid('sram');
   const sram = el('input', { id: sramId, attrs: { type: 'checkbox', 'data-control': 'lab-sram' }, on: { change: () => dispatch({ type: 'lab-set-sram-weights', on: sram.checked }) } });
   const save = el('button', { class: 'primary', text: C.addToComparison, attrs: { type: 'button', 'data-control': 'lab-save' } });
