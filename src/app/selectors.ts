@@ -2,6 +2,7 @@
 // chart series), so the DOM code only places what it is given.
 
 import type { AppState } from '../app-state/app-state';
+import { DEFAULT_COMPARE_CHIPS } from '../app-state/defaults';
 import { allChips, findChip, findModel } from '../app-state/lookup';
 import { isoDate, type ExportContext } from '../export/context';
 import type { Catalog } from '../catalog/catalog';
@@ -18,7 +19,7 @@ let colorMemo: { key: string; map: Map<string, string> } | null = null;
 export function chipColorMap(state: AppState, catalog: Catalog): Map<string, string> {
   const chips = allChips(state, catalog);
   const key = chips.map((c) => `${c.id}|${c.vendor}|${c.releaseYear}`).join(',');
-  if (colorMemo?.key !== key) colorMemo = { key, map: chipColors(chips) };
+  if (colorMemo?.key !== key) colorMemo = { key, map: chipColors(chips, DEFAULT_COMPARE_CHIPS) };
   const map = new Map(colorMemo.map);
   const base = state.lab.baseId === null ? undefined : map.get(state.lab.baseId);
   map.set(state.lab.chip.id, base ?? vendorColor(state.lab.chip.vendor));

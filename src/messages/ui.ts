@@ -9,9 +9,20 @@ export function chipsText(n: number): string {
 export const MESSAGES = {
   appTitle: 'tokencost',
   appTagline: 'What does a token cost on this chip?',
+  skipToResults: 'Skip to results',
+  toControls: 'Workload and chips ↓',
+  toResults: 'Results ↑',
   views: {
-    compare: { label: 'Compare vendors', title: 'Compare chips on one workload', intro: 'Best deployment of the workload on each chip under the latency limits, ranked by cost per token. Click any number in the table to see how it was computed.' },
-    modelSize: { label: 'Tokens/$ vs model size', title: 'Tokens/s per dollar across model sizes', intro: 'Where each chip wins: output tokens per second per dollar-per-hour, from 1B to 2T parameters, at the latency limits of the workload.' },
+    compare: { label: 'Compare vendors', title: 'Compare chips on one workload', intro: 'Best deployment of the workload on each chip under the latency limits, ranked by cost per token. Click any number in the table to see how it was computed.', controls: 'Workload and chips' },
+    modelSize: {
+      label: 'Tokens/$ vs model size', title: 'Tokens/s per dollar across model sizes',
+      intro: 'Where each chip wins: output tokens per second per dollar-per-hour, from 1B to 2T parameters, at the latency limits of the workload.',
+      tableSummary: 'Show the numbers as a table',
+      tableCaption: (pricing: string) => `Output tokens/s per $/hour (${pricing} pricing) per model and chip; — = the chip cannot serve the model within the latency limits.`,
+      tableModel: 'Model',
+      tableSize: 'Total parameters',
+      note: "The workload's own model is replaced by each size; its precision, tokens, latency limits and pricing apply to every point.",
+    },
     chipLab: { label: 'Chip lab', title: 'Chip lab: tune a chip and watch the cost move', intro: 'Change any parameter with the slider or type a value with its unit ("4.8 TB/s", "192 GB", "$25k", "700 W"). The original chip stays on the charts as a grey ghost.' },
   },
   controls: {

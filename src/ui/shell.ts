@@ -5,6 +5,7 @@ import type { Controller, Snapshot } from '../app/controller';
 import type { Catalog } from '../catalog/catalog';
 import { NO_STORED, type StoredCustom } from '../url/custom-merge';
 import { el } from './dom';
+import { jumpButton } from './jump';
 import { mountExplainDialog } from './explain-dialog';
 import { onLayoutChange } from './layout';
 import { MESSAGES } from '../messages/ui';
@@ -34,7 +35,10 @@ export function mountShell(root: HTMLElement, controller: Controller, catalog: C
   const status = el('div', { class: 'status-line', attrs: { role: 'status' } }, [progress.text, ' ', notice]);
   const main = el('main', { attrs: { id: 'main' } });
   const explain = mountExplainDialog(ctx);
+  // First stop of the Tab key: straight to the active view's results (past header and controls).
+  const skip = jumpButton(MESSAGES.skipToResults, 'skip-link', 'skip-to-results', () => main.querySelector<HTMLElement>('.view:not([hidden]) [data-results]'));
   root.replaceChildren(
+    skip,
     progress.bar,
     el('header', { class: 'app-header' }, [
       el('div', { class: 'brand' }, [el('span', { class: 'brand-name', text: MESSAGES.appTitle }), el('span', { class: 'brand-tagline', text: MESSAGES.appTagline })]),

@@ -281,7 +281,7 @@ export const mountAccuracyView: MountView = (ctx) => {
   const status = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-accuracy': 'status' }, text: A.computing });
   const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
   const headline = el('div', { class: 'stats', attrs: { 'data-accuracy': 'headline' } });
-  const summarySlot = el('section', { class: 'card', attrs: { 'data-table': 'accuracy-summary' } });
+  const summarySlot = el('section', { class: 'card', attrs: { 'data-table': 'accuracy-summary', 'data-results': '' } });
   const rowsSlot = el('section', { class: 'card', attrs: { 'data-table': 'accuracy-rows' } });
   const relativeSlot = el('section', { class: 'card', attrs: { 'data-table': 'accuracy-relative' } });
   const claimsSlot = el('section', { class: 'card', attrs: { 'data-table': 'accuracy-claims' } });

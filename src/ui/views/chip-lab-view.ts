@@ -41,7 +41,7 @@ export const mountChipLabView: MountView = (ctx) => {
   const roofline = new ChartHost('lab-roofline', 'Roofline of the edited chip with the operators of the workload', context);
   const costs = new ChartHost('lab-cost-breakdown', 'Cost per million tokens split into capex, power and hosting', context);
   const sensitivity = new ChartHost('lab-sensitivity', 'Sensitivity of cost per million tokens to each chip parameter', context);
-  const tableSlot = el('section', { class: 'card', attrs: { 'data-table': 'lab' } });
+  const tableSlot = el('section', { class: 'card', attrs: { 'data-table': 'lab', 'data-results': '' } });
   const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
   const status = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite' } });
 

@@ -14,6 +14,7 @@ import { mountChipPicker } from '../chip-picker';
 import { segmented } from '../controls';
 import { el, replaceChildren } from '../dom';
 import { exportButtons } from '../export-buttons';
+import { jumpButton } from '../jump';
 import { MESSAGES } from '../../messages/ui';
 import { chartLayout } from '../layout';
 import { renderResultsTable } from '../results-table';
@@ -46,17 +47,20 @@ export const mountCompareView: MountView = (ctx) => {
     json: (c) => (ranked === null || last === null ? null : resultsJson('compare', { settings: last.state.settings, picks: last.state.compare.picks, rankBy: last.state.compare.rankBy, ranked }, c)),
   });
 
-  const element = el('div', { class: 'view', attrs: { 'data-view': 'compare' } }, [
-    el('aside', { class: 'sidebar' }, [workload.element, picker.element]),
-    el('div', { class: 'content' }, [
-      el('div', {}, [el('h1', { class: 'view-title', text: V.title }), el('p', { class: 'view-intro', text: V.intro })]),
-      problems,
-      el('div', { class: 'toolbar' }, [metric.element, exporter]),
-      tableSlot,
-      el('div', { class: 'grid-2' }, [bars.element, frontier.element]),
-      el('p', { class: 'marks-legend', text: MARK_LEGEND }),
-    ]),
+  tableSlot.setAttribute('data-results', '');
+  const aside = el('aside', { class: 'sidebar', attrs: { 'aria-label': V.controls } });
+  const content = el('div', { class: 'content' }, [
+    el('div', {}, [el('h1', { class: 'view-title', text: V.title }), el('p', { class: 'view-intro', text: V.intro }),
+      // Narrow screens put the results first: a way down to the controls, and back.
+      jumpButton(MESSAGES.toControls, 'link-button narrow-only', 'jump-controls', () => aside)]),
+    problems,
+    el('div', { class: 'toolbar' }, [metric.element, exporter]),
+    tableSlot,
+    el('div', { class: 'grid-2' }, [bars.element, frontier.element]),
+    el('p', { class: 'marks-legend', text: MARK_LEGEND }),
   ]);
+  aside.append(jumpButton(MESSAGES.toResults, 'link-button narrow-only', 'jump-results', () => tableSlot), workload.element, picker.element);
+  const element = el('div', { class: 'view', attrs: { 'data-view': 'compare' } }, [aside, content]);
 
   let drawn: unknown[] = [];
   // Subtitle of the last overlay that matched the workload: kept while a newer one is computed, so
