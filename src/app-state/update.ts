@@ -13,6 +13,7 @@ import { defaultChipCount, labFrom } from './defaults';
 import { clampLabValue, labParam, type LabParamId } from './lab-params';
 import { completeLabChip } from './lab-validity';
 import { allModels, findChip, findModel, freeId } from './lookup';
+import { askQuestion, question } from './questions';
 import { updateServing, type ServingAction } from './serving';
 import { settingsField, type SettingsFieldId } from './settings-fields';
 import { isValidSetting } from './settings-input';
@@ -46,6 +47,7 @@ export type Action =
   | { type: 'remove-custom-model'; id: string }
   | { type: 'rename-custom-model'; id: string; name: string }
   | { type: 'swap-in-custom'; incoming: SwapIn }
+  | { type: 'ask-question'; id: string }
   | { type: 'open-explain'; hardwareId: string; key: string }
   | { type: 'close-explain' };
 
@@ -187,6 +189,10 @@ export function update(state: AppState, action: Action, env: UpdateEnv): AppStat
     }
     case 'swap-in-custom':
       return swapIn(state, action.incoming, env.catalog);
+    case 'ask-question': {
+      const q = question(action.id);
+      return q === undefined ? state : askQuestion(state, q, env.catalog, env.views);
+    }
     case 'open-explain':
       return { ...state, explain: { hardwareId: action.hardwareId, key: action.key } };
     case 'close-explain':

@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/catalog';
 import { NO_STORED, type StoredCustom } from '../url/custom-merge';
 import { el } from './dom';
 import { jumpButton } from './jump';
+import { mountQuestionsMenu } from './questions-menu';
 import { mountExplainDialog } from './explain-dialog';
 import { onLayoutChange } from './layout';
 import { MESSAGES } from '../messages/ui';
@@ -28,6 +29,7 @@ export function mountShell(root: HTMLElement, controller: Controller, catalog: C
     text: v.label, attrs: { type: 'button', 'data-nav': v.id },
     on: { click: () => ctx.dispatch({ type: 'set-view', view: v.id }) },
   })]));
+  const questions = mountQuestionsMenu(ctx);
   const importButton = el('button', { class: 'secondary', text: MESSAGES.import.button, attrs: { type: 'button', 'data-control': 'import-open' } });
   importButton.addEventListener('click', () => { void import('./import-dialog').then((m) => m.openImportDialog(ctx)); });
   const progress = mountProgress();
@@ -43,9 +45,10 @@ export function mountShell(root: HTMLElement, controller: Controller, catalog: C
     el('header', { class: 'app-header' }, [
       el('div', { class: 'brand' }, [el('span', { class: 'brand-name', text: MESSAGES.appTitle }), el('span', { class: 'brand-tagline', text: MESSAGES.appTagline })]),
       el('nav', { class: 'nav', attrs: { 'aria-label': 'Views' } }, [...navButtons.values()]),
-      el('div', { class: 'header-actions' }, [...(extras.actions ?? []), importButton]),
+      el('div', { class: 'header-actions' }, [questions.menu, ...(extras.actions ?? []), importButton]),
     ]),
     status,
+    questions.guide,
     ...(extras.notices ?? []),
     main,
     explain.element,

@@ -106,3 +106,31 @@ describe('wording', () => {
     await done(p);
   });
 });
+
+describe('questions menu', () => {
+  it('a question sets up its scenario and says what to look at', async () => {
+    const p = await openPage(browser, baseUrl);
+    await settled(p.page);
+    const options = await p.page.locator('[data-control="questions"] option').allTextContents();
+    expect(options).toHaveLength(7);
+    expect(options).toContain('Groq/Cerebras vs GPUs at 300 tok/s per user');
+    await p.page.selectOption('[data-control="questions"]', 'fast-inference-300');
+    const guide = p.page.locator('[data-question-guide]');
+    await guide.waitFor();
+    expect(await guide.textContent()).toContain('Question: Groq/Cerebras vs GPUs at 300 tok/s per user');
+    expect(await guide.textContent()).toContain('300 tokens/s');
+    expect(await p.page.inputValue('[data-view="compare"] [data-field="maxTpotSeconds"]')).toBe('3.333');
+    await p.page.waitForSelector('[data-table="compare"] tbody tr[data-hardware="groq-lpu"]', { timeout: 60_000 });
+    await settled(p.page);
+    expect(await p.page.locator('[data-table="compare"] tbody tr').count()).toBe(6);
+    // The menu is ready for the next question; a question on another view switches to it.
+    expect(await p.page.inputValue('[data-control="questions"]')).toBe('');
+    await p.page.selectOption('[data-control="questions"]', 'distil-70b-to-8b');
+    await expect.poll(() => p.page.getAttribute('[data-nav][aria-current="page"]', 'data-nav')).toBe('model-size');
+    await chartDrawn(p.page, 'tokens-per-dollar-vs-model-size');
+    expect(await guide.textContent()).toContain('Distil 70B to 8B');
+    await p.page.click('[data-control="question-dismiss"]');
+    expect(await guide.isHidden()).toBe(true);
+    await done(p);
+  });
+});
