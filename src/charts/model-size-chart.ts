@@ -129,10 +129,13 @@ export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
       // Room above the plot for the rotated model names.
       offset: compact ? 4 : 64,
       text: 'Tokens/s per dollar vs model size',
-      subtitle: [
-        `${input.family === 'dense' ? 'Dense' : 'Mixture-of-experts'} models. Lines: a parametric family; dots: catalog models.`,
-        'Higher is cheaper. Each point uses as many chips as the model needs.',
-      ],
+      // Short lines on narrow pages (a subtitle is not wrapped by Vega).
+      subtitle: compact
+        ? [`${input.family === 'dense' ? 'Dense' : 'Mixture-of-experts'} models. Lines: a parametric family;`, 'dots: catalog models. Higher is cheaper.', 'Each point uses as many chips as the model needs.']
+        : [
+          `${input.family === 'dense' ? 'Dense' : 'Mixture-of-experts'} models. Lines: a parametric family; dots: catalog models.`,
+          'Higher is cheaper. Each point uses as many chips as the model needs.',
+        ],
     },
     width: 'container',
     height: 440,

@@ -49,7 +49,7 @@ export const ACCURACY_MESSAGES = {
   excludedColumns: ['Why it is not modelled', 'Source', 'Rows'],
   infeasibleTitle: 'Rows the engine finds infeasible',
   calibrationTitle: 'Calibration status',
-  calibrationIntro: 'Efficiencies are fitted per chip family on these rows (npm run calibrate). Families without usable measurements keep documented default assumptions and are marked † (uncalibrated) wherever their chips appear.',
+  calibrationIntro: 'Efficiencies are fitted per chip family on these rows. Families without usable measurements keep documented default assumptions and are marked † (uncalibrated) wherever their chips appear.',
   fitted: (factor: string) => `fitted · software-stack factor ${factor}`,
   assumed: '† uncalibrated: assumed defaults',
   /** Short name of the compared quantity (table cell) and the long one (its tooltip). */

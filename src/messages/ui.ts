@@ -12,6 +12,7 @@ export const MESSAGES = {
   skipToResults: 'Skip to results',
   toControls: 'Workload and chips ↓',
   toResults: 'Results ↑',
+  toResultsBelow: 'Results ↓',
   views: {
     compare: { label: 'Compare vendors', title: 'Compare chips on one workload', intro: 'Best deployment of the workload on each chip under the latency limits, ranked by cost per token. Click any number in the table to see how it was computed.', controls: 'Workload and chips' },
     modelSize: {
@@ -23,7 +24,7 @@ export const MESSAGES = {
       tableSize: 'Total parameters',
       note: "The workload's own model is replaced by each size; its precision, tokens, latency limits and pricing apply to every point.",
     },
-    chipLab: { label: 'Chip lab', title: 'Chip lab: tune a chip and watch the cost move', intro: 'Change any parameter with the slider or type a value with its unit ("4.8 TB/s", "192 GB", "$25k", "700 W"). The original chip stays on the charts as a grey ghost.' },
+    chipLab: { label: 'Chip lab', chipPanel: 'Chip', frontierTitle: 'Throughput vs interactivity: edited chip vs original', frontierTitleShort: 'Edited chip vs original', title: 'Chip lab: tune a chip and watch the cost move', intro: 'Change any parameter with the slider or type a value with its unit ("4.8 TB/s", "192 GB", "$25k", "700 W"). The original chip stays on the charts as a grey ghost.' },
   },
   controls: {
     workload: 'Workload',

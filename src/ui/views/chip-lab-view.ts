@@ -20,6 +20,7 @@ import { mountBreakEvenPanel } from '../break-even-panel';
 import { ChartHost } from '../chart-host';
 import { el, replaceChildren, syncValue, uid } from '../dom';
 import { exportButtons } from '../export-buttons';
+import { jumpButton } from '../jump';
 import { labParamControl } from '../lab-param-control';
 import { MESSAGES, chipsText } from '../../messages/ui';
 import { renderResultsTable } from '../results-table';
@@ -66,8 +67,10 @@ export const mountChipLabView: MountView = (ctx) => {
   reset.addEventListener('click', () => { if (current !== null) dispatch({ type: 'lab-start', baseId: current.state.lab.baseId }); });
   const params = LAB_PARAMS.map((def) => ({ def, control: labParamControl(def, (value) => dispatch({ type: 'lab-set', param: def.id, value })) }));
 
-  const chipPanel = el('section', { class: 'panel', attrs: { 'aria-label': 'Chip' } }, [
-    el('h2', { text: 'Chip' }),
+  const chipPanel = el('section', { class: 'panel', attrs: { 'aria-label': V.chipPanel } }, [
+    el('h2', { text: V.chipPanel }),
+    // Narrow screens keep the controls first here (drag, then look): a way down to the results.
+    jumpButton(MESSAGES.toResultsBelow, 'link-button narrow-only', 'jump-results', () => tableSlot),
     el('div', { class: 'field-wide' }, [el('label', { text: C.startFrom, attrs: { for: startId } }), start]),
     el('div', { class: 'field-wide' }, [el('label', { text: C.chipName, attrs: { for: nameId } }), name]),
     el('div', { class: 'field' }, [el('label', { text: C.chipCount, attrs: { for: countId } }), count]),
@@ -156,7 +159,7 @@ export const mountChipLabView: MountView = (ctx) => {
       const feasible = rows.filter((r) => r.result.feasible);
       frontier.show(feasible.length === 0 ? null : frontierChart({
         series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds,
-        title: 'Throughput vs interactivity: edited chip vs original', layout,
+        title: layout.compact ? V.frontierTitleShort : V.frontierTitle, layout,
       }), MESSAGES.status.noFeasible);
       roofline.show(lab.main.result.operators.length === 0 ? null : rooflineChart({
         chip: series.chip, roofs: lab.main.roofs, operators: lab.main.result.operators,
@@ -165,7 +168,7 @@ export const mountChipLabView: MountView = (ctx) => {
       costs.show(feasible.length === 0 ? null : costBreakdownChart({ series: feasible, layout }), MESSAGES.status.noFeasible);
       const s = (sens?.value as SensitivityResult | null | undefined) ?? null;
       const empty = sens === undefined ? MESSAGES.lab.computing : MESSAGES.lab.sensitivityEmpty;
-      sensitivity.show(s === null || !s.feasible || s.rows.length === 0 ? null : sensitivityChart(s), empty);
+      sensitivity.show(s === null || !s.feasible || s.rows.length === 0 ? null : sensitivityChart(s, layout), empty);
     },
   };
 };
