@@ -2,6 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { ACCURACY_MESSAGES } from '../../src/messages/accuracy';
+import { FIELD_MESSAGES } from '../../src/messages/fields';
+import { QUESTION_TEXT, QUESTIONS_UI } from '../../src/messages/questions';
 import { MESSAGES } from '../../src/messages/ui';
 import { parseQuantity } from '../../src/scenario/parse-quantity';
 
@@ -24,7 +26,9 @@ function strings(value: unknown): string[] {
 
 describe('user-visible wording', () => {
   it('the page catalogue and the accuracy view name no library, issue number or repository folder', () => {
-    for (const text of [...strings(MESSAGES), ...strings(ACCURACY_MESSAGES)]) expect(text).not.toMatch(FORBIDDEN);
+    for (const text of [...strings(MESSAGES), ...strings(ACCURACY_MESSAGES), ...strings(QUESTION_TEXT), ...strings(QUESTIONS_UI), ...strings(FIELD_MESSAGES)]) {
+      expect(text).not.toMatch(FORBIDDEN);
+    }
   });
 
   it('a quantity the chip lab cannot read is explained without naming the parser', () => {
