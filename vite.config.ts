@@ -1,7 +1,10 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
-// The production build runs under a strict Content-Security-Policy (no inline scripts, no eval):
-// vega is used with its expression interpreter (vega-interpreter) instead of new Function.
+// The app runs under a strict Content-Security-Policy (no inline scripts, no eval): vega is used
+// with its expression interpreter (vega-interpreter) instead of new Function. The policy is sent
+// three ways, so no way of serving the app goes without it: as a <meta> tag in index.html (dev
+// server, `vite build` output on any static host), and as a header of `npm start` and
+// `vite preview`. A host that can set headers should send the same header (README "Hosting").
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -14,9 +17,22 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/** Puts the policy in index.html as the first element of <head>, before any script. */
+function cspMeta(): Plugin {
+  return {
+    name: 'tokencost-csp-meta',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
+  plugins: [cspMeta()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
+  server: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
 });

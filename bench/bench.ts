@@ -3,10 +3,17 @@
 // `--quick` once to prove the benchmark works.
 import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { scriptArgs } from '../src/cli/script-args';
 import { benchBrowser } from './browser-bench';
 import { benchEngine } from './engine-bench';
 
-const args = new Set(process.argv.slice(2));
+const USAGE = `usage: npm run bench -- [--quick] [--json] [--no-build]
+  --quick     fewer repetitions (CI proves the benchmark runs)
+  --json      one JSON object instead of the table
+  --no-build  measure the existing dist/ instead of building first
+`;
+const parsed = scriptArgs(process.argv.slice(2), { '--quick': {}, '--json': {}, '--no-build': {} }, USAGE, process);
+const args = typeof parsed === 'number' ? new Set<string>() : parsed.switches;
 const quick = args.has('--quick');
 const json = args.has('--json');
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -40,7 +47,10 @@ async function main(): Promise<void> {
   process.stdout.write(`(${engine.profiles} profiles; ${browser.sliderMoves} slider moves${quick ? '; quick mode' : ''})\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+if (typeof parsed === 'number') process.exitCode = parsed;
+else {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

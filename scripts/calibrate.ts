@@ -13,7 +13,7 @@ import { loadCatalogFromDisk } from '../src/catalog/load-node';
 import type { HardwareProfile } from '../src/engine/types';
 import { parseCalibrationCsv } from '../src/validation/calibration-rows';
 import { runCalibration } from '../src/validation/calibration-run';
-import { replaceEfficiencyBlock } from '../src/validation/efficiency-block';
+import { replaceEfficiencyBlock, replaceEfficiencySources } from '../src/validation/efficiency-block';
 import { formatPercent } from '../src/validation/report';
 import { planRows } from '../src/validation/row-to-scenario';
 import { median } from '../src/validation/stats';
@@ -68,13 +68,17 @@ function main(argv: string[]): number {
   for (const b of run.uncertainty.byBasis) out.push(`- ${b.basis}: ${b.count} residuals, ${run.summary.uncertainty.coverage * 100}% quantiles ${b.low.toFixed(3)} .. ${b.high.toFixed(3)}`);
   out.push(`- widths: ${run.summary.uncertainty.widthNote}`);
   for (const c of run.claimWidths) out.push(`- claim ${c.id}: vendor-claimed shares move the default scenario by x${Math.exp(c.logRatio).toFixed(2)} (needs width x${c.width.toFixed(2)})`);
+  if (run.dataflow !== null) {
+    out.push('', `## Dataflow chips (weights in SRAM): fixed costs x${run.dataflow.scale.toPrecision(2)} of the prior, fitted to rows `
+      + `${run.dataflow.rows.map((x) => x.row.index).join(', ')} (median |log error| ${run.dataflow.medianAbsLogError.toFixed(3)})`);
+  }
   const r = run.summary.rentalToTco;
   out.push('', `## Rental / TCO: median ${r.median} (IQR ${r.q1}-${r.q3}, n=${r.n}: ${r.chips.join(', ')})`);
   for (const e of r.excluded) out.push(`- excluded ${e.id}: ${e.reason}`);
   out.push('', '## Evidence per chip');
   for (const [id, ev] of run.evidence) out.push(`- ${id}: ${ev.basis}${ev.rows > 0 ? ` (${ev.rows} rows${ev.from ? ` of ${ev.from}` : ''})` : ''}`);
   if (write) {
-    for (const [id, efficiency] of run.efficiency) writeProfile(catalog.hardware.get(id)!, efficiency);
+    for (const [id, efficiency] of run.efficiency) writeProfile(catalog.hardware.get(id)!, efficiency, run.efficiencySources.get(id)!);
     writeFileSync(`${ROOT}src/engine/data/calibration-summary.json`, `${JSON.stringify(run.summary, null, 2)}\n`);
     out.push('', `Wrote ${run.efficiency.size} profiles and src/engine/data/calibration-summary.json.`);
   }
@@ -83,9 +87,9 @@ function main(argv: string[]): number {
   return 0;
 }
 
-function writeProfile(profile: HardwareProfile, efficiency: HardwareProfile['efficiency']): void {
+function writeProfile(profile: HardwareProfile, efficiency: HardwareProfile['efficiency'], sources: readonly string[]): void {
   const path = `${ROOT}hardware-profiles/${profile.id}.json`;
-  writeFileSync(path, replaceEfficiencyBlock(readFileSync(path, 'utf8'), efficiency));
+  writeFileSync(path, replaceEfficiencySources(replaceEfficiencyBlock(readFileSync(path, 'utf8'), efficiency), sources));
 }
 
 process.exitCode = main(process.argv.slice(2));

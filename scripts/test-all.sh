@@ -4,6 +4,13 @@
 # Ends with one "tests: N passed, N failed" line summing both vitest runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+usage='usage: npm test   (no options: types, unit, build, end-to-end and a quick benchmark; see README)'
+if [ "$#" -gt 0 ]; then
+  if [ "$1" = "--help" ] || [ "$1" = "-h" ]; then echo "$usage"; exit 0; fi
+  echo "error: unknown option \"$1\" (npm test takes none)" >&2
+  echo "$usage" >&2
+  exit 2
+fi
 reports="$(mktemp -d)"
 echo "== typecheck"
 npx tsc --noEmit -p tsconfig.json

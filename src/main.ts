@@ -10,7 +10,9 @@ import { LINK } from './messages/link';
 import { mountCopyLink, mountLinkNotice } from './ui/share-link';
 import { mountShell } from './ui/shell';
 import { VIEW_IDS, viewDef } from './ui/views/registry';
-import { decodeLink } from './url/link';
+import type { Message } from './messages/message';
+import { hasUnloaded } from './url/custom-merge';
+import { decodeLink, type DecodedLink } from './url/link';
 import { browserStorage, readStoredCustom } from './url/stored-custom';
 import { createComputePool } from './worker-client';
 import './ui/styles.css';
@@ -22,16 +24,17 @@ async function start(): Promise<void> {
   const storage = browserStorage();
   const saved = readStoredCustom(storage);
   const opened = await decodeLink(location.hash, catalog, saved.stored, { views: VIEW_IDS });
-  const messages = [...opened.messages, ...(saved.skipped > 0 ? [LINK.storedUnreadable(saved.skipped)] : [])];
   const pool = createComputePool();
   const controller = new Controller(catalog, pool, VIEW_IDS, (view) => viewDef(view)?.channels ?? [], opened.state);
   const notice = mountLinkNotice();
-  notice.show(messages, opened.status === 'unreadable');
-  const sync = startUrlSync({ controller, catalog, views: VIEW_IDS, storage, onLinkMessages: (m, unreadable) => notice.show(m, unreadable) });
+  const showLink = (decoded: DecodedLink, extra: Message[] = []) => notice.show([...decoded.messages, ...extra], decoded.status === 'unreadable',
+    hasUnloaded(decoded.unloaded) ? () => controller.dispatch({ type: 'swap-in-custom', incoming: decoded.unloaded }) : null);
+  showLink(opened, saved.skipped > 0 ? [LINK.storedUnreadable(saved.skipped)] : []);
+  const sync = startUrlSync({ controller, catalog, views: VIEW_IDS, storage, onLinkMessages: (decoded) => showLink(decoded) });
   const copy = mountCopyLink(() => sync.flush());
   const root = document.getElementById('app');
   if (root !== null) {
-    mountShell(root, controller, catalog, problems, { actions: [copy.element], notices: [notice.element] });
+    mountShell(root, controller, catalog, problems, { actions: [copy.element], notices: [notice.element], saved: () => readStoredCustom(storage).stored });
     controller.schedule();
   }
 }

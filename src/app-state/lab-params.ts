@@ -29,8 +29,6 @@ export interface LabParamDef {
   set(p: HardwareProfile, value: number, rateClass: RateClass): HardwareProfile;
   /** What the parameter means, shown under its slider. */
   help?: string;
-  /** Shown instead when the efficiency mode is 'spec' and the parameter has no effect there. */
-  inactiveInSpecMode?: string;
 }
 
 const EFFICIENCY: NumberRule = { min: 0.01, max: 1 };
@@ -119,7 +117,6 @@ export const LAB_PARAMS: readonly LabParamDef[] = [
     set: (p, v) => ({ ...p, efficiency: { ...p.efficiency, softwareStackFactor: v } }),
     help: "Share of the silicon's efficiencies that today's software reaches, fitted per vendor stack on published runs (Accuracy view). "
       + 'It scales compute and memory efficiency in "Achieved with today\'s software" mode only. Drag it to 100% to ask: what if this vendor\'s software closed the gap?',
-    inactiveInSpecMode: 'Not applied now: Efficiency is set to "Silicon limit (spec sheet)", which assumes 100% (Pricing panel).',
   },
 ];
 

@@ -3,7 +3,7 @@
 
 import type { Catalog } from '../catalog/catalog';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
-import type { AppState } from './app-state';
+import type { AppState, WorkloadSettings } from './app-state';
 
 export function findChip(state: Pick<AppState, 'customChips'>, catalog: Catalog, id: string): HardwareProfile | undefined {
   return catalog.hardware.get(id) ?? state.customChips.find((c) => c.id === id);
@@ -29,4 +29,15 @@ export function freeId(base: string, taken: (id: string) => boolean): string {
   if (!taken(stem)) return stem;
   for (let n = 2; n < 10_000; n++) if (!taken(`${stem}-${n}`)) return `${stem}-${n}`;
   return `${stem}-custom`;
+}
+
+/**
+ * The settings as the engine's resolver needs them: a custom draft model (not in the catalog) is
+ * passed inline, as the workload's own custom model is.
+ */
+export function withInlineDraft(settings: WorkloadSettings, state: Pick<AppState, 'customModels'>, catalog: Catalog): WorkloadSettings {
+  const spec = settings.speculative;
+  if (spec === null || spec.method !== 'draft-model' || typeof spec.draftModel !== 'string' || catalog.models.has(spec.draftModel)) return settings;
+  const custom = state.customModels.find((m) => m.id === spec.draftModel);
+  return custom === undefined ? settings : { ...settings, speculative: { ...spec, draftModel: custom } };
 }

@@ -11,7 +11,7 @@ import { SCENARIO_VERSION, type Scenario } from '../scenario/scenario';
 import type { AppState, ChipCount } from './app-state';
 import { blankChip } from './blank-chip';
 import { defaultChipCount } from './defaults';
-import { allModels, findChip, findModel } from './lookup';
+import { allModels, findChip, findModel, withInlineDraft } from './lookup';
 
 export interface Resolved {
   value: ResolvedScenario | null;
@@ -22,7 +22,7 @@ export interface Resolved {
 export function resolveFor(state: AppState, catalog: Catalog, hardware: HardwareProfile, chips: ChipCount): Resolved {
   const model = findModel(state, catalog, state.settings.model);
   if (model === undefined) return { value: null, problems: [`The model "${state.settings.model}" is unknown.`] };
-  const scenario: Scenario = { ...state.settings, version: SCENARIO_VERSION, hardware, chips, model };
+  const scenario: Scenario = { ...withInlineDraft(state.settings, state, catalog), version: SCENARIO_VERSION, hardware, chips, model };
   const r = resolveScenario(scenario, catalog);
   return { value: r.value, problems: r.errors.map(formatIssue) };
 }

@@ -8,7 +8,8 @@ import type { WorkloadSettings } from './app-state';
 export type SettingsFieldId =
   | 'inputTokens' | 'outputTokens' | 'prefixCacheHitRate' | 'maxTtftSeconds' | 'maxTpotSeconds' | 'maxSequences'
   | 'rentalUsdPerChipHour' | 'capexUsdPerChip' | 'capexOverheadMultiplier' | 'depreciationYears' | 'costOfCapitalPerYear'
-  | 'loadFactor' | 'pue' | 'usdPerKwh' | 'hostingUsdPerKwMonth';
+  | 'loadFactor' | 'pue' | 'usdPerKwh' | 'hostingUsdPerKwMonth'
+  | 'draftTokens' | 'acceptanceRate' | 'fixedBatch';
 
 export interface SettingsFieldDef {
   id: SettingsFieldId;
@@ -22,6 +23,7 @@ export interface SettingsFieldDef {
   /** What null means, for the placeholder. */
   nullText?: string;
   get(s: WorkloadSettings): number | null;
+  /** The settings with the value; the same object when the field does not apply now (no speculation, no fixed batch). */
   set(s: WorkloadSettings, v: number | null): WorkloadSettings;
 }
 
@@ -64,21 +66,26 @@ export const SETTINGS_FIELDS: readonly SettingsFieldDef[] = [
   { id: 'pue', label: 'PUE', unit: '×', scale: 1, limit: LIMITS.pue, nullable: false, ...econ('pue') },
   { id: 'usdPerKwh', label: 'Electricity', unit: '$/kWh', scale: 1, limit: LIMITS.usdPerKwh, nullable: false, ...econ('usdPerKwh') },
   { id: 'hostingUsdPerKwMonth', label: 'Hosting', unit: '$/kW-month', scale: 1, limit: LIMITS.hostingUsdPerKwMonth, nullable: false, ...econ('hostingUsdPerKwMonth') },
+  // Serving options: they apply only while speculative decoding, or a fixed batch, is on.
+  {
+    id: 'draftTokens', label: 'Draft tokens per step', unit: 'tokens', scale: 1, limit: LIMITS.draftTokens, nullable: false,
+    get: (s) => s.speculative?.draftTokens ?? null,
+    set: (s, v) => (s.speculative === null || v === null ? s : { ...s, speculative: { ...s.speculative, draftTokens: v } }),
+  },
+  {
+    id: 'acceptanceRate', label: 'Acceptance rate', unit: '%', scale: 0.01, limit: LIMITS.acceptanceRate, nullable: false,
+    get: (s) => s.speculative?.acceptanceRate ?? null,
+    set: (s, v) => (s.speculative === null || v === null ? s : { ...s, speculative: { ...s.speculative, acceptanceRate: v } }),
+  },
+  {
+    id: 'fixedBatch', label: 'Batch per replica', unit: 'sequences', scale: 1, limit: LIMITS.batch, nullable: false,
+    get: (s) => (typeof s.objective === 'object' ? s.objective.batch : null),
+    set: (s, v) => (typeof s.objective !== 'object' || v === null ? s : { ...s, objective: { batch: v } }),
+  },
 ];
 
 const BY_ID: ReadonlyMap<string, SettingsFieldDef> = new Map(SETTINGS_FIELDS.map((f) => [f.id, f]));
 
 export function settingsField(id: string): SettingsFieldDef | undefined {
   return BY_ID.get(id);
-}
-
-/**
- * Clamps to the field's range (integers rounded). null is kept where the field allows it;
- * undefined means "reject" (NaN, or null for a field that needs a number).
- */
-export function clampSetting(def: SettingsFieldDef, value: number | null): number | null | undefined {
-  if (value === null) return def.nullable ? null : undefined;
-  if (!Number.isFinite(value)) return undefined;
-  const v = Math.min(def.limit.max, Math.max(def.limit.min, value));
-  return def.limit.integer ? Math.round(v) : v;
 }

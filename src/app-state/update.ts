@@ -1,5 +1,5 @@
 // Every change to the app state, as a pure function (state, action, catalog) -> new state.
-// Values are clamped to the same tables that drive the controls; unknown ids are ignored.
+// Values outside the tables that drive the controls are refused; unknown ids are ignored.
 
 import type { Catalog } from '../catalog/catalog';
 import { computePrecision, matrixRate } from '../engine/precision';
@@ -8,15 +8,17 @@ import { SWEEP_MAX_SIZES, type ModelFamily } from '../engine/analysis/sweep-size
 import type { EfficiencyMode, HardwareProfile, ModelArchitecture, Precision, RateClass } from '../engine/types';
 import { LIMITS } from '../scenario/limits';
 import type { AppState, ChipCount, FrontierMetric } from './app-state';
-import { DEFAULT_BREAK_EVEN_TARGET, defaultChipCount, labFrom } from './defaults';
+import { MAX_CUSTOM, MAX_PICKS, swapIn, withoutChips, withoutModels, type SwapIn } from './custom-items';
+import { defaultChipCount, labFrom } from './defaults';
 import { clampLabValue, labParam, type LabParamId } from './lab-params';
 import { completeLabChip } from './lab-validity';
-import { findChip, findModel, freeId } from './lookup';
-import { clampSetting, settingsField, type SettingsFieldId } from './settings-fields';
+import { allModels, findChip, findModel, freeId } from './lookup';
+import { askQuestion, question } from './questions';
+import { updateServing, type ServingAction } from './serving';
+import { settingsField, type SettingsFieldId } from './settings-fields';
+import { isValidSetting } from './settings-input';
 
-/** Cap on chips compared at once and on custom chips/models kept (bounded work, bounded links). */
-export const MAX_PICKS = 40;
-export const MAX_CUSTOM = 20;
+export { MAX_CUSTOM, MAX_PICKS } from './custom-items';
 
 export type Action =
   | { type: 'set-view'; view: string }
@@ -25,6 +27,7 @@ export type Action =
   | { type: 'set-setting'; field: SettingsFieldId; value: number | null }
   | { type: 'set-pricing'; pricing: 'rental' | 'tco' }
   | { type: 'set-efficiency-mode'; mode: EfficiencyMode }
+  | ServingAction
   | { type: 'toggle-chip'; id: string; on: boolean }
   | { type: 'set-chip-count'; id: string; chips: ChipCount }
   | { type: 'set-rank-by'; key: RankKey }
@@ -42,6 +45,9 @@ export type Action =
   | { type: 'add-custom-model'; model: ModelArchitecture }
   | { type: 'remove-custom-chip'; id: string }
   | { type: 'remove-custom-model'; id: string }
+  | { type: 'rename-custom-model'; id: string; name: string }
+  | { type: 'swap-in-custom'; incoming: SwapIn }
+  | { type: 'ask-question'; id: string }
   | { type: 'open-explain'; hardwareId: string; key: string }
   | { type: 'close-explain' };
 
@@ -83,15 +89,23 @@ export function update(state: AppState, action: Action, env: UpdateEnv): AppStat
       return { ...state, settings: { ...state.settings, precision } };
     }
     case 'set-setting': {
+      // Refused, never clamped: the field that sent it shows why (settings-input.ts).
       const def = settingsField(action.field);
-      if (def === undefined) return state;
-      const value = clampSetting(def, action.value);
-      return value === undefined ? state : { ...state, settings: def.set(state.settings, value) };
+      if (def === undefined || !isValidSetting(def, action.value) || def.get(state.settings) === action.value) return state;
+      const settings = def.set(state.settings, action.value);
+      return settings === state.settings ? state : { ...state, settings };
     }
     case 'set-pricing':
       return { ...state, settings: { ...state.settings, economics: { ...state.settings.economics, pricing: action.pricing } } };
     case 'set-efficiency-mode':
       return { ...state, settings: { ...state.settings, efficiencyMode: action.mode } };
+    case 'set-speculative':
+    case 'set-serving':
+    case 'set-arrivals':
+    case 'set-objective': {
+      const settings = updateServing(state.settings, action, (id) => findModel(state, env.catalog, id) !== undefined, allModels(state, env.catalog));
+      return settings === state.settings ? state : { ...state, settings };
+    }
     case 'toggle-chip': {
       const picks = state.compare.picks.filter((p) => p.id !== action.id);
       if (action.on) {
@@ -163,21 +177,21 @@ export function update(state: AppState, action: Action, env: UpdateEnv): AppStat
       const id = freeId(action.model.id, idTaken(state, env));
       return { ...state, customModels: [...state.customModels, { ...structuredClone(action.model), id }], settings: { ...state.settings, model: id } };
     }
-    case 'remove-custom-chip': {
-      // The break-even target must stay a known chip (links only carry known targets).
-      const target = state.lab.breakEvenTargetId;
-      const lab = target === action.id ? { ...state.lab, breakEvenTargetId: env.catalog.hardware.has(DEFAULT_BREAK_EVEN_TARGET) ? DEFAULT_BREAK_EVEN_TARGET : (env.catalog.hardware.keys().next().value ?? target) } : state.lab;
-      return {
-        ...state,
-        customChips: state.customChips.filter((c) => c.id !== action.id),
-        compare: { ...state.compare, picks: state.compare.picks.filter((p) => p.id !== action.id) },
-        lab,
-      };
+    case 'remove-custom-chip':
+      return state.customChips.some((c) => c.id === action.id) ? withoutChips(state, new Set([action.id]), env.catalog) : state;
+    case 'remove-custom-model':
+      return state.customModels.some((m) => m.id === action.id) ? withoutModels(state, new Set([action.id]), env.catalog) : state;
+    case 'rename-custom-model': {
+      const name = action.name.replace(/\s+/g, ' ').trim().slice(0, NAME_MAX);
+      const model = state.customModels.find((m) => m.id === action.id);
+      if (model === undefined || name === '' || name === model.name) return state;
+      return { ...state, customModels: state.customModels.map((m) => (m === model ? { ...m, name } : m)) };
     }
-    case 'remove-custom-model': {
-      const customModels = state.customModels.filter((m) => m.id !== action.id);
-      const model = state.settings.model === action.id ? (env.catalog.models.keys().next().value ?? state.settings.model) : state.settings.model;
-      return { ...state, customModels, settings: { ...state.settings, model } };
+    case 'swap-in-custom':
+      return swapIn(state, action.incoming, env.catalog);
+    case 'ask-question': {
+      const q = question(action.id);
+      return q === undefined ? state : askQuestion(state, q, env.catalog, env.views);
     }
     case 'open-explain':
       return { ...state, explain: { hardwareId: action.hardwareId, key: action.key } };

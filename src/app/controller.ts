@@ -26,7 +26,10 @@ export interface Snapshot {
 }
 
 export type Listener = (snapshot: Snapshot) => void;
-/** Told of every action that changed the state (URL sync, persistence), after listeners rendered. */
+/**
+ * Told of every action that changed the state (URL sync, persistence), before listeners render, so
+ * what they persist (the saved custom chips) is current when the page is drawn.
+ */
 export type ActionListener = (action: Action, state: AppState, previous: AppState) => void;
 
 export class Controller {
@@ -72,14 +75,16 @@ export class Controller {
     return () => this.actionListeners.delete(listener);
   }
 
-  dispatch(action: Action): void {
+  /** Applies an action; false when the update function refused it (nothing changed). */
+  dispatch(action: Action): boolean {
     const previous = this.current;
     const next = update(this.current, action, { catalog: this.catalog, views: this.views });
-    if (next === this.current) return;
+    if (next === this.current) return false;
     this.current = next;
+    for (const listener of this.actionListeners) listener(action, next, previous);
     this.schedule();
     this.notify();
-    for (const listener of this.actionListeners) listener(action, next, previous);
+    return true;
   }
 
   /** Replaces the whole state (a link opened, Back/Forward); not an action, so not written back. */

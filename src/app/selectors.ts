@@ -2,7 +2,9 @@
 // chart series), so the DOM code only places what it is given.
 
 import type { AppState } from '../app-state/app-state';
-import { allChips, findChip } from '../app-state/lookup';
+import { DEFAULT_COMPARE_CHIPS } from '../app-state/defaults';
+import { allChips, findChip, findModel } from '../app-state/lookup';
+import { isoDate, type ExportContext } from '../export/context';
 import type { Catalog } from '../catalog/catalog';
 import { chipSeries, uniqueLabels, type ChipSeries } from '../charts/chip-series';
 import { chipColors, vendorColor } from '../charts/vendor-colors';
@@ -17,7 +19,7 @@ let colorMemo: { key: string; map: Map<string, string> } | null = null;
 export function chipColorMap(state: AppState, catalog: Catalog): Map<string, string> {
   const chips = allChips(state, catalog);
   const key = chips.map((c) => `${c.id}|${c.vendor}|${c.releaseYear}`).join(',');
-  if (colorMemo?.key !== key) colorMemo = { key, map: chipColors(chips) };
+  if (colorMemo?.key !== key) colorMemo = { key, map: chipColors(chips, DEFAULT_COMPARE_CHIPS) };
   const map = new Map(colorMemo.map);
   const base = state.lab.baseId === null ? undefined : map.get(state.lab.baseId);
   map.set(state.lab.chip.id, base ?? vendorColor(state.lab.chip.vendor));
@@ -87,4 +89,10 @@ export function chipNames(state: AppState, catalog: Catalog): Map<string, string
   const names = new Map(allChips(state, catalog).map((c) => [c.id, c.name]));
   names.set(state.lab.chip.id, state.lab.chip.name);
   return names;
+}
+
+/** What an export of this state was computed for (its CSV columns, JSON header, chart caption, file name). */
+export function exportContext(state: AppState, catalog: Catalog, rankedBy: string | null, now: Date = new Date()): ExportContext {
+  const { model, ...settings } = state.settings;
+  return { modelId: model, modelName: findModel(state, catalog, model)?.name ?? model, settings, rankedBy, date: isoDate(now) };
 }

@@ -3,10 +3,12 @@
 // Back/Forward (popstate) and links pasted into the address bar are decoded and restored. Custom
 // chips and models are saved to local storage whenever the user changes them.
 
-import type { Message } from '../messages/message';
+import type { AppState } from '../app-state/app-state';
+import type { Action } from '../app-state/update';
 import type { Catalog } from '../catalog/catalog';
-import { decodeLink, encodeLink } from '../url/link';
-import { writeStoredCustom } from '../url/stored-custom';
+import type { StoredCustom } from '../url/custom-merge';
+import { decodeLink, encodeLink, type DecodedLink } from '../url/link';
+import { NOTHING_REMOVED, readStoredCustom, writeStoredCustom, type Removed } from '../url/stored-custom';
 import type { Controller } from './controller';
 import { HistoryPolicy, combine, type HistoryMode } from './history-policy';
 
@@ -18,8 +20,24 @@ export interface UrlSyncOptions {
   catalog: Catalog;
   views: ReadonlySet<string>;
   storage: Storage | null;
-  /** Messages of a link opened by Back/Forward or typed into the address bar. */
-  onLinkMessages(messages: Message[], unreadable: boolean): void;
+  /** A link opened by Back/Forward or typed into the address bar (its messages, what it could not load). */
+  onLinkMessages(decoded: DecodedLink): void;
+}
+
+/** What an action takes out of this browser's storage: only an explicit removal does. */
+export function removedBy(action: Action): Removed {
+  if (action.type === 'remove-custom-chip') return { chips: [action.id], models: [] };
+  if (action.type === 'remove-custom-model') return { chips: [], models: [action.id] };
+  return NOTHING_REMOVED;
+}
+
+/** The saved library plus what is loaded now (storage may be unavailable or behind). */
+export function savedAndLoaded(storage: Storage | null, state: Pick<AppState, 'customChips' | 'customModels'>): StoredCustom {
+  const saved = readStoredCustom(storage).stored;
+  return {
+    chips: [...saved.chips, ...state.customChips.filter((c) => !saved.chips.some((s) => s.id === c.id))],
+    models: [...saved.models, ...state.customModels.filter((m) => !saved.models.some((s) => s.id === m.id))],
+  };
 }
 
 export interface UrlSync {
@@ -58,7 +76,7 @@ export function startUrlSync(options: UrlSyncOptions): UrlSync {
     // The end of a drag keeps its own entry when a meaningful change follows at once.
     if (mode === 'push' && pending === 'replace') void write(previous);
     pending = combine(pending, mode);
-    if (state.customChips !== previous.customChips || state.customModels !== previous.customModels) writeStoredCustom(storage, state);
+    if (state.customChips !== previous.customChips || state.customModels !== previous.customModels) writeStoredCustom(storage, state, removedBy(action));
     if (pending === 'push') {
       // Same task: actions dispatched together ("select all") become one entry.
       if (timer !== null) clearTimeout(timer);
@@ -73,11 +91,10 @@ export function startUrlSync(options: UrlSyncOptions): UrlSync {
     timer = null;
     policy.reset();
     const mine = generation;
-    const current = controller.state;
-    void decodeLink(location.hash, catalog, { chips: current.customChips, models: current.customModels }, { views: options.views }).then((decoded) => {
+    void decodeLink(location.hash, catalog, savedAndLoaded(storage, controller.state), { views: options.views }).then((decoded) => {
       if (mine !== generation) return;
       controller.restore(decoded.state);
-      options.onLinkMessages(decoded.messages, decoded.status === 'unreadable');
+      options.onLinkMessages(decoded);
     });
   };
   window.addEventListener('popstate', onPopState);

@@ -49,11 +49,32 @@ export interface ChartLayout {
 
 export const WIDE: ChartLayout = { compact: false };
 
-/** A colour legend: right of the plot on wide pages, one column below it on narrow ones. */
+/** The evidence marks at the end of a chip label (with a uniqueness suffix " (2)"), as a regexp source. */
+const MARKS_AT_END = String.raw`'[*\u2020]*( \\(\\d+\\))?$'`;
+
+/**
+ * A Vega expression shortening the text `value` to `maxChars` characters without losing the
+ * estimate and calibration marks at its end: "Etched Sohu (transformer ASIC, ann…*†", never
+ * "Etched Sohu (transformer ASIC, anno…" (a pixel labelLimit cuts the marks off).
+ */
+export function markedText(value: string, maxChars: number): string {
+  const marks = `replace(${value}, regexp('^.*?(' + ${MARKS_AT_END} + ')'), '$1')`;
+  return `length(${value}) <= ${maxChars} ? ${value} : truncate(slice(${value}, 0, length(${value}) - length(${marks})), ${maxChars} - length(${marks})) + ${marks}`;
+}
+
+/** Characters of a chip label shown in legends and on axes (wide pages / narrow pages). */
+export const LABEL_CHARS = { wide: 36, compact: 52 } as const;
+
+/** A pixel limit that never binds before the character limit (Vega's text-width estimate is 0.8 em per character). */
+function pixelsFor(chars: number): number {
+  return Math.ceil(chars * 9) + 10;
+}
+
+/** A colour legend: right of the plot on wide pages, one column below it on narrow ones; labels keep their marks. */
 export function sideLegend(layout: ChartLayout, title: string | null = null) {
   return layout.compact
-    ? { orient: 'bottom' as const, direction: 'vertical' as const, title, labelLimit: 320 }
-    : { orient: 'right' as const, title, labelLimit: 240 };
+    ? { orient: 'bottom' as const, direction: 'vertical' as const, title, labelLimit: pixelsFor(LABEL_CHARS.compact), labelExpr: markedText('datum.label', LABEL_CHARS.compact) }
+    : { orient: 'right' as const, title, labelLimit: pixelsFor(LABEL_CHARS.wide), labelExpr: markedText('datum.label', LABEL_CHARS.wide) };
 }
 
 /** Height of a chart with `bands` horizontal bars of `step` pixels each (explicit: fit-x needs it). */
@@ -61,10 +82,16 @@ export function bandHeight(bands: number, step: number): number {
   return Math.max(2, bands) * step;
 }
 
-/** "70.6B", "1.2T": for tooltips (precomputed; Vega formats cannot say billions). */
+/**
+ * "70.6B", "1.23T", "6.68B": for tooltips (precomputed; Vega formats cannot say billions). The
+ * same rule names parametric models (engine/analysis/parametric-model.ts), so a name and its count
+ * read alike: 2 decimals below 10, 1 below 100, none above; millions below 0.1B.
+ */
 export function paramsText(n: number): string {
-  const [v, u] = n >= 1e12 ? [n / 1e12, 'T'] : n >= 1e9 ? [n / 1e9, 'B'] : [n / 1e6, 'M'];
-  return `${Number(v.toPrecision(3))}${u}`;
+  if (n < 1e8) return `${Number((n / 1e6).toPrecision(3))}M`;
+  const [value, unit] = n >= 1e12 ? [n / 1e12, 'T'] : [n / 1e9, 'B'];
+  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${Number(value.toFixed(digits))}${unit}`;
 }
 
 /**
@@ -74,7 +101,8 @@ export function paramsText(n: number): string {
  */
 export function bandLabels(layout: ChartLayout, field: string, labelLimit: number) {
   if (!layout.compact) {
-    return { axis: { labelLimit }, step: 24, barMark: {}, valueMark: {}, layers: [] as LayerEntry[] };
+    const chars = Math.round(labelLimit / 6.2);
+    return { axis: { labelLimit: pixelsFor(chars), labelExpr: markedText('datum.label', chars) }, step: 24, barMark: {}, valueMark: {}, layers: [] as LayerEntry[] };
   }
   return {
     axis: { labels: false, ticks: false, domain: false },
@@ -82,8 +110,9 @@ export function bandLabels(layout: ChartLayout, field: string, labelLimit: numbe
     barMark: { height: { band: 0.45 }, yOffset: 8 } as const,
     valueMark: { yOffset: 8 } as const,
     layers: [{
-      mark: { type: 'text', align: 'left', baseline: 'bottom', dy: -3, fontSize: 11, color: '#3c4043', limit: 400 },
-      encoding: { x: { datum: 0 }, text: { field } },
+      mark: { type: 'text', align: 'left', baseline: 'bottom', dy: -3, fontSize: 11, color: '#3c4043', limit: pixelsFor(LABEL_CHARS.compact + 8) },
+      transform: [{ calculate: markedText(`datum[${JSON.stringify(field)}]`, LABEL_CHARS.compact + 8), as: '__label' }],
+      encoding: { x: { datum: 0 }, text: { field: '__label' } },
     }] as LayerEntry[],
   };
 }

@@ -50,7 +50,13 @@ export function costBreakdownChart(input: CostBreakdownInput): TopLevelSpec {
   const labels = rows.filter((r, i) => rows.findIndex((x) => x.bar === r.bar) === i);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Where the money goes', subtitle: ['$ per million output tokens, owning (TCO) vs renting.', 'Capex: chip plus its share of server, network and rack, as an annuity; hosting: space and cooling.'] },
+    title: {
+      text: 'Where the money goes',
+      // Short lines on narrow pages (a subtitle is not wrapped).
+      subtitle: (input.layout ?? WIDE).compact
+        ? ['$ per million output tokens, owning (TCO)', 'vs renting. Capex: chip plus its share of', 'server, network and rack, as an annuity;', 'hosting: space and cooling.']
+        : ['$ per million output tokens, owning (TCO) vs renting.', 'Capex: chip plus its share of server, network and rack, as an annuity; hosting: space and cooling.'],
+    },
     width: 'container',
     height: bandHeight(labels.length, band.step),
     config: CHART_CONFIG,
@@ -64,7 +70,7 @@ export function costBreakdownChart(input: CostBreakdownInput): TopLevelSpec {
         data: { name: 'parts' },
         mark: { type: 'bar', ...band.barMark },
         encoding: {
-          x: { field: 'usdPerMillion', type: 'quantitative', stack: 'zero', title: '$ per million output tokens', axis: { format: FORMAT.usd, tickCount: 6 } },
+          x: { field: 'usdPerMillion', type: 'quantitative', stack: 'zero', title: '$ per million output tokens', axis: { format: FORMAT.usd, tickCount: (input.layout ?? WIDE).compact ? 4 : 6 } },
           color: {
             field: 'part', type: 'nominal', title: 'Cost',
             scale: { domain: [...PARTS], range: PART_COLORS },

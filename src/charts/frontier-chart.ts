@@ -214,7 +214,8 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
         mark: { type: 'point', shape: 'diamond', filled: true, size: 150, stroke: '#202124', strokeWidth: 1 },
         encoding: { x, y, color, tooltip: [{ field: 'chip', title: 'Chosen deployment on' }, ...tooltip.slice(1)] },
       },
-      {
+      // The TPOT limit, when there is one (an empty layer would give the x scale an infinite extent).
+      ...(slo.length === 0 ? [] : [{
         data: { name: 'slo' },
         layer: [
           { mark: { type: 'rule', strokeDash: [3, 3], color: '#5f6368' }, encoding: { x: { field: 'x', type: 'quantitative' } } },
@@ -223,7 +224,7 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
             encoding: { x: { field: 'x', type: 'quantitative' }, y: { value: 2 }, text: { field: 'label' } },
           },
         ],
-      },
+      } as LayerEntry]),
       ...(overlay === null ? [] : measuredLayers(x, y, color, input.metric, input.layout ?? WIDE, overlay)),
     ],
   };
@@ -254,17 +255,18 @@ function measuredLayers(x: object, y: object, color: object, metric: FrontierMet
     // Narrow pages: the subtitle explains the marks (a second legend below the chips would be cut off).
     legend: layout.compact ? null : { ...sideLegend(layout), title: null },
   } as const;
+  // Only layers with rows: an empty dataset on a log scale has an infinite extent (Vega warns).
   return [
-    {
+    ...(overlay.lines.length === 0 ? [] : [{
       // Throughput without a per-user speed: a marker on the left edge at the measured level.
       data: { name: 'measuredLines' },
       mark: { type: 'point', filled: false, size: 120, strokeWidth: 2.5, opacity: 1 },
       encoding: { x: { value: 6 }, y, color, shape, tooltip: tooltip.filter((t) => t.field !== 'tokensPerSecondPerUser') },
-    } as LayerEntry,
-    {
+    } as LayerEntry]),
+    ...(overlay.points.length === 0 ? [] : [{
       data: { name: 'measuredPoints' },
       mark: { type: 'point', filled: false, size: 110, strokeWidth: 2.5, opacity: 1 },
       encoding: { x, y, color, shape, tooltip },
-    } as LayerEntry,
+    } as LayerEntry]),
   ];
 }

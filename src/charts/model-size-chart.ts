@@ -5,6 +5,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SizePoint } from '../engine/analysis/model-size-sweep';
 import { CHART_CONFIG, FORMAT, LOG_LABEL_EXPR, PARAMS_LABEL_EXPR, WIDE, paramsText, sideLegend, type ChartLayout, type LayerEntry } from './chart-theme';
 import { colorScale, type ChipSeries } from './chip-series';
+import { chipDashes } from './vendor-colors';
 
 export interface ModelSizeInput {
   chips: readonly ChipSeries[];
@@ -37,7 +38,7 @@ export interface SizeLabel {
 }
 
 /** Catalog models whose sizes are within this ratio share one label (e.g. Llama 3.1 / 3.3 70B). */
-const LABEL_MERGE_RATIO = 1.12;
+const LABEL_MERGE_RATIO = 1.4;
 
 export function modelSizeRows(input: ModelSizeInput): { lines: SizeRow[]; models: SizeRow[]; labels: SizeLabel[] } {
   const labelOf = new Map(input.chips.map((c) => [c.id, c.label]));
@@ -87,7 +88,10 @@ export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
   const compact = (input.layout ?? WIDE).compact;
   const sizes = [...lines, ...models].map((r) => r.totalParams);
   const domain = sizes.length === 0 ? [1e9, 2e12] : [Math.min(...sizes) / 1.25, Math.max(...sizes) * 1.25];
-  const color = { field: 'chip', type: 'nominal', scale: colorScale(input.chips), legend: sideLegend(input.layout ?? WIDE) } as const;
+  // Colour and dash pattern together (one legend): chips of one vendor share a hue but not a dash.
+  const legend = { ...sideLegend(input.layout ?? WIDE), symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolSize: 300 } as const;
+  const color = { field: 'chip', type: 'nominal', scale: colorScale(input.chips), legend } as const;
+  const strokeDash = { field: 'chip', type: 'nominal', scale: chipDashes(input.chips), legend } as const;
   const x = {
     field: 'totalParams', type: 'quantitative', title: 'Model size: total parameters (log)',
     scale: { type: 'log', domain, nice: false }, axis: { labelExpr: PARAMS_LABEL_EXPR },
@@ -126,10 +130,13 @@ export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
       // Room above the plot for the rotated model names.
       offset: compact ? 4 : 64,
       text: 'Tokens/s per dollar vs model size',
-      subtitle: [
-        `${input.family === 'dense' ? 'Dense' : 'Mixture-of-experts'} models. Lines: a parametric family; dots: catalog models.`,
-        'Higher is cheaper. Each point uses as many chips as the model needs.',
-      ],
+      // Short lines on narrow pages (a subtitle is not wrapped by Vega).
+      subtitle: compact
+        ? [`${input.family === 'dense' ? 'Dense' : 'Mixture-of-experts'} models. Lines: a parametric family;`, 'dots: catalog models. Higher is cheaper.', 'Each point uses as many chips as the model needs.']
+        : [
+          `${input.family === 'dense' ? 'Dense' : 'Mixture-of-experts'} models. Lines: a parametric family; dots: catalog models.`,
+          'Higher is cheaper. Each point uses as many chips as the model needs.',
+        ],
     },
     width: 'container',
     height: 440,
@@ -138,8 +145,8 @@ export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
     layer: [
       {
         data: { name: 'lines' },
-        mark: { type: 'line', point: { size: 18 }, interpolate: 'linear' },
-        encoding: { x, y, color, order: { field: 'totalParams', type: 'quantitative' }, tooltip: [...tooltip] },
+        mark: { type: 'line', point: { size: 18 }, interpolate: 'linear', strokeWidth: 2 },
+        encoding: { x, y, color, strokeDash, order: { field: 'totalParams', type: 'quantitative' }, tooltip: [...tooltip] },
       },
       {
         data: { name: 'models' },

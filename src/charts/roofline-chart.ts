@@ -114,9 +114,10 @@ export function rooflineChart(input: RooflineInput): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: `Roofline: ${input.chip.label}, ${input.roofs.rateClass} matrix rate`,
+      // Narrow pages: the chip's name goes to its own subtitle line (a title is not wrapped).
+      text: compact ? 'Roofline' : `Roofline: ${input.chip.label}, ${input.roofs.rateClass} matrix rate`,
       subtitle: compact
-        ? ['Points: one instance of each operator. ● decode, ■ prefill;', 'orange: compute-bound, blue: memory-bound, grey: overhead.']
+        ? [`${input.chip.label}, ${input.roofs.rateClass} matrix rate.`, 'Points: one instance of each operator. ● decode, ■ prefill;', 'orange: compute-bound, blue: memory-bound, grey: overhead.']
         : ['Points: one instance of each operator of the chosen deployment.', 'Effective roofs include the efficiencies the engine applies.'],
     },
     width: 'container',

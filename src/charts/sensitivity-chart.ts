@@ -2,7 +2,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { SensitivityResult } from '../engine/analysis/sensitivity';
-import { CHART_CONFIG, bandHeight, FORMAT } from './chart-theme';
+import { CHART_CONFIG, WIDE, bandHeight, FORMAT, type ChartLayout } from './chart-theme';
 
 export interface SensitivityRowOut {
   parameter: string;
@@ -26,14 +26,14 @@ export function sensitivityRows(result: SensitivityResult): SensitivityRowOut[] 
   return out;
 }
 
-export function sensitivityChart(result: SensitivityResult): TopLevelSpec {
+export function sensitivityChart(result: SensitivityResult, layout: ChartLayout = WIDE): TopLevelSpec {
   const pct = Math.round(result.delta * 100);
+  const compact = layout.compact;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: `Sensitivity of $/M output tokens to ±${pct}% per parameter`,
-      subtitle: ['Largest effect first; negative = cheaper.', 'The deployment is re-optimised at every point.'],
-    },
+    title: compact
+      ? { text: `Sensitivity to ±${pct}%`, subtitle: [`Change in $/M output tokens per parameter;`, 'largest effect first; negative = cheaper.', 'The deployment is re-optimised at every point.'] }
+      : { text: `Sensitivity of $/M output tokens to ±${pct}% per parameter`, subtitle: ['Largest effect first; negative = cheaper.', 'The deployment is re-optimised at every point.'] },
     width: 'container',
     height: bandHeight(result.rows.length, 34),
     config: CHART_CONFIG,
@@ -43,9 +43,9 @@ export function sensitivityChart(result: SensitivityResult): TopLevelSpec {
       {
         mark: { type: 'bar' },
         encoding: {
-          y: { field: 'parameter', type: 'nominal', title: null, sort: { field: 'order', op: 'min', order: 'ascending' }, axis: { labelLimit: 200 } },
+          y: { field: 'parameter', type: 'nominal', title: null, sort: { field: 'order', op: 'min', order: 'ascending' }, axis: { labelLimit: compact ? 130 : 200 } },
           yOffset: { field: 'direction', type: 'nominal', sort: [`−${pct}%`, `+${pct}%`] },
-          x: { field: 'change', type: 'quantitative', title: 'Change in $ per million output tokens', axis: { format: '+.0%' } },
+          x: { field: 'change', type: 'quantitative', title: compact ? 'Change in $/M' : 'Change in $ per million output tokens', axis: { format: '+.0%', tickCount: compact ? 4 : undefined } },
           color: { field: 'direction', type: 'nominal', title: 'Parameter moved by', scale: { domain: [`−${pct}%`, `+${pct}%`], range: ['#7aa6d6', '#d98c5f'] }, legend: { orient: 'bottom', direction: 'horizontal' } },
           tooltip: [
             { field: 'parameter', title: 'Parameter' },

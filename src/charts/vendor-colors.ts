@@ -71,17 +71,42 @@ function toHex(h: number, s: number, l: number): string {
   return `#${[f(0), f(8), f(4)].map((x) => Math.round(x * 255).toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** Shade `index` of `count` around a base colour: darker for older chips, lighter for newer ones. */
+/**
+ * Shade `index` of a vendor's chips around its base colour (index 0 is the base itself). Steps of
+ * the golden ratio through a band of lightness (±0.2) and a narrow band of hue (±16°, so vendors
+ * keep their hues apart) keep any few of them far apart, the first ones farthest: four chips of one
+ * vendor are four colours, not four near-identical greens (line charts also tell them apart by
+ * dash pattern, see chipDashes).
+ */
 export function shade(base: string, index: number, count: number): string {
   if (count <= 1) return base;
   const [h, s, l] = toHsl(base);
-  const spread = Math.min(0.3, 0.08 * (count - 1));
-  const offset = -spread / 2 + (spread * index) / (count - 1);
-  return toHex(h, s, Math.min(0.75, Math.max(0.2, l + offset)));
+  const hue = ((index * 0.6180339887 + 0.5) % 1) - 0.5;
+  const light = ((index * 0.3819660113 + 0.5) % 1) - 0.5;
+  return toHex((h + hue * 32 + 360) % 360, s, Math.min(0.74, Math.max(0.18, l + light * 0.4)));
 }
 
-/** Colour of every chip: vendor hue, shade by release order within the vendor. */
-export function chipColors(chips: readonly ColorableChip[]): Map<string, string> {
+/** Dash patterns of line charts: the n-th chip of a vendor gets the n-th (solid first). */
+export const DASHES: readonly (readonly number[])[] = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [12, 4]];
+
+/** Dash pattern of each chip in `chips` (in the given order): by its position among its vendor's chips. */
+export function chipDashes(chips: readonly { label: string; vendor: string }[]): { domain: string[]; range: number[][] } {
+  const seen = new Map<string, number>();
+  const range = chips.map((c) => {
+    const key = vendorKey(c.vendor);
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return [...DASHES[n % DASHES.length]!];
+  });
+  return { domain: chips.map((c) => c.label), range };
+}
+
+/**
+ * Colour of every chip: its vendor's hue, a shade by its place among the vendor's chips: chips in
+ * `first` (the landing comparison) first, so the chips most often shown together differ most,
+ * then by release order. A chip keeps its colour whichever chips are selected.
+ */
+export function chipColors(chips: readonly ColorableChip[], first: readonly string[] = []): Map<string, string> {
   const byVendor = new Map<string, ColorableChip[]>();
   for (const chip of chips) {
     const key = vendorKey(chip.vendor);
@@ -89,9 +114,13 @@ export function chipColors(chips: readonly ColorableChip[]): Map<string, string>
     list.push(chip);
     byVendor.set(key, list);
   }
+  const rank = (c: ColorableChip) => {
+    const i = first.indexOf(c.id);
+    return i < 0 ? first.length : i;
+  };
   const out = new Map<string, string>();
   for (const list of byVendor.values()) {
-    const sorted = [...list].sort((a, b) => a.releaseYear - b.releaseYear || a.id.localeCompare(b.id));
+    const sorted = [...list].sort((a, b) => rank(a) - rank(b) || a.releaseYear - b.releaseYear || a.id.localeCompare(b.id));
     sorted.forEach((chip, i) => out.set(chip.id, shade(vendorColor(chip.vendor), i, sorted.length)));
   }
   return out;

@@ -1,63 +1,106 @@
 // Command-line flags -> a raw scenario overlay. Values are not validated here: the overlay goes
 // through parseScenario, the one parse step, so the CLI, files and links report problems alike.
+// Each flag records the scenario path it sets, so a problem found there is reported under the
+// flag's own name and unit (flagIssue).
+
+import { CLI } from '../messages/cli';
+import type { FieldIssue, NumberRule } from '../parse/fields';
+import { formatIssue } from '../parse/fields';
+import { LIMITS } from '../scenario/limits';
 
 export interface CliOptions {
   scenarioFile: string | null;
   url: string | null;
+  /** null: one chip (or the link's); []: every catalog chip; else these ids, without repeats. */
   hardwareList: string[] | null;
   format: 'table' | 'json' | 'csv';
   frontier: boolean;
   help: boolean;
   overlay: Record<string, unknown>;
+  /** Scenario path -> the flag that set it, with what was typed. */
+  origins: Map<string, { flag: string; text: string }>;
 }
 
 export class UsageError extends Error {}
 
+interface ValueFlag {
+  /** Scenario path the value lands on. */
+  path: string;
+  apply(overlay: Record<string, unknown>, value: string): void;
+  /** Flags typed in another unit than the scenario's: the rule and the factor to the scenario's unit. */
+  scaled?: { rule: NumberRule; factor: number; unit: string };
+}
+
+function at(path: string, convert: (v: string) => unknown = num): ValueFlag {
+  const keys = path.split('.');
+  return {
+    path,
+    apply(o, v) {
+      let target = o;
+      for (const k of keys.slice(0, -1)) target = sub(target, k);
+      target[keys[keys.length - 1]!] = convert(v);
+    },
+  };
+}
+
+function ms(path: string, rule: NumberRule): ValueFlag {
+  return { ...at(path, (v) => scaled(v, 1e-3)), scaled: { rule, factor: 1e-3, unit: 'ms' } };
+}
+
+const text = (v: string) => v;
+const autoOrNum = (v: string) => (v === 'auto' ? 'auto' : num(v));
+
 /** Flags that take a value, with where the value goes in the scenario. */
-const VALUE_FLAGS: Record<string, (overlay: Record<string, unknown>, value: string) => void> = {
-  '--chips': (o, v) => { o.chips = v === 'auto' ? 'auto' : num(v); },
-  '--model': (o, v) => { o.model = v; },
-  '--precision': (o, v) => { sub(o, 'precision').weights = v; sub(o, 'precision').activations = v; sub(o, 'precision').kvCache = v; },
-  '--weights': (o, v) => { sub(o, 'precision').weights = v; },
-  '--activations': (o, v) => { sub(o, 'precision').activations = v; },
-  '--kv-cache': (o, v) => { sub(o, 'precision').kvCache = v; },
-  '--input-tokens': (o, v) => { sub(o, 'workload').inputTokens = num(v); },
-  '--output-tokens': (o, v) => { sub(o, 'workload').outputTokens = num(v); },
-  '--prefix-cache-hit-rate': (o, v) => { sub(o, 'workload').prefixCacheHitRate = num(v); },
-  '--arrivals': (o, v) => { sub(o, 'workload').arrivals = v; },
-  '--max-ttft-ms': (o, v) => { sub(o, 'slo').maxTtftSeconds = scaled(v, 1e-3); },
-  '--max-tpot-ms': (o, v) => { sub(o, 'slo').maxTpotSeconds = scaled(v, 1e-3); },
-  '--objective': (o, v) => { o.objective = v; },
-  '--batch': (o, v) => { o.objective = { batch: num(v) }; },
-  '--pricing': (o, v) => { sub(o, 'economics').pricing = v; },
-  '--rental-usd-per-chip-hour': (o, v) => { sub(o, 'economics').rentalUsdPerChipHour = num(v); },
-  '--capex-usd-per-chip': (o, v) => { sub(o, 'economics').capexUsdPerChip = num(v); },
-  '--capex-overhead': (o, v) => { sub(o, 'economics').capexOverheadMultiplier = num(v); },
-  '--depreciation-years': (o, v) => { sub(o, 'economics').depreciationYears = num(v); },
-  '--cost-of-capital': (o, v) => { sub(o, 'economics').costOfCapitalPerYear = num(v); },
-  '--load-factor': (o, v) => { sub(o, 'economics').loadFactor = num(v); },
-  '--pue': (o, v) => { sub(o, 'economics').pue = num(v); },
-  '--usd-per-kwh': (o, v) => { sub(o, 'economics').usdPerKwh = num(v); },
-  '--hosting-usd-per-kw-month': (o, v) => { sub(o, 'economics').hostingUsdPerKwMonth = num(v); },
-  '--efficiency': (o, v) => { o.efficiencyMode = v; },
-  '--max-sequences': (o, v) => { sub(o, 'engine').maxSequences = num(v); },
-  '--max-batch': (o, v) => { sub(o, 'engine').maxSequences = num(v); },
-  '--max-tokens-per-step': (o, v) => { sub(o, 'engine').maxTokensPerStep = v === 'auto' ? 'auto' : num(v); },
-  '--prefill-chunk': (o, v) => { sub(o, 'engine').prefillChunkTokens = num(v); },
-  '--overlap': (o, v) => { sub(o, 'engine').overlap = v; },
-  '--tp': (o, v) => { sub(o, 'layout').tensorParallel = v === 'auto' ? 'auto' : num(v); },
-  '--pp': (o, v) => { sub(o, 'layout').pipelineParallel = v === 'auto' ? 'auto' : num(v); },
-  '--ep': (o, v) => { sub(o, 'layout').expertParallel = v === 'auto' ? 'auto' : num(v); },
-  '--dp-attention': (o, v) => { sub(o, 'layout').dataParallelAttention = v; },
-  '--serving': (o, v) => { o.serving = v; },
-  '--speculative': (o, v) => {
-    const spec = sub(o, 'speculative');
-    if (v === 'mtp') spec.method = 'mtp';
-    else { spec.method = 'draft-model'; spec.draftModel = v; }
-  },
-  '--draft-tokens': (o, v) => { sub(o, 'speculative').draftTokens = num(v); },
-  '--acceptance-rate': (o, v) => { sub(o, 'speculative').acceptanceRate = num(v); },
-};
+const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
+  ['--chips', at('chips', (v) => (v === 'auto' ? 'auto' : num(v)))],
+  ['--model', at('model', text)],
+  ['--precision', {
+    path: 'precision',
+    apply: (o, v) => { Object.assign(sub(o, 'precision'), { weights: v, activations: v, kvCache: v }); },
+  }],
+  ['--weights', at('precision.weights', text)],
+  ['--activations', at('precision.activations', text)],
+  ['--kv-cache', at('precision.kvCache', text)],
+  ['--input-tokens', at('workload.inputTokens')],
+  ['--output-tokens', at('workload.outputTokens')],
+  ['--prefix-cache-hit-rate', at('workload.prefixCacheHitRate')],
+  ['--arrivals', at('workload.arrivals', text)],
+  ['--max-ttft-ms', ms('slo.maxTtftSeconds', LIMITS.maxTtftSeconds)],
+  ['--max-tpot-ms', ms('slo.maxTpotSeconds', LIMITS.maxTpotSeconds)],
+  ['--objective', at('objective', text)],
+  ['--batch', { path: 'objective.batch', apply: (o, v) => { o.objective = { batch: num(v) }; } }],
+  ['--pricing', at('economics.pricing', text)],
+  ['--rental-usd-per-chip-hour', at('economics.rentalUsdPerChipHour')],
+  ['--capex-usd-per-chip', at('economics.capexUsdPerChip')],
+  ['--capex-overhead', at('economics.capexOverheadMultiplier')],
+  ['--depreciation-years', at('economics.depreciationYears')],
+  ['--cost-of-capital', at('economics.costOfCapitalPerYear')],
+  ['--load-factor', at('economics.loadFactor')],
+  ['--pue', at('economics.pue')],
+  ['--usd-per-kwh', at('economics.usdPerKwh')],
+  ['--hosting-usd-per-kw-month', at('economics.hostingUsdPerKwMonth')],
+  ['--efficiency', at('efficiencyMode', text)],
+  ['--max-sequences', at('engine.maxSequences')],
+  ['--max-batch', at('engine.maxSequences')],
+  ['--max-tokens-per-step', at('engine.maxTokensPerStep', autoOrNum)],
+  ['--prefill-chunk', at('engine.prefillChunkTokens')],
+  ['--overlap', at('engine.overlap', text)],
+  ['--tp', at('layout.tensorParallel', autoOrNum)],
+  ['--pp', at('layout.pipelineParallel', autoOrNum)],
+  ['--ep', at('layout.expertParallel', autoOrNum)],
+  ['--dp-attention', at('layout.dataParallelAttention', text)],
+  ['--serving', at('serving', text)],
+  ['--speculative', {
+    path: 'speculative.method',
+    apply: (o, v) => {
+      const spec = sub(o, 'speculative');
+      if (v === 'mtp') spec.method = 'mtp';
+      else Object.assign(spec, { method: 'draft-model', draftModel: v });
+    },
+  }],
+  ['--draft-tokens', at('speculative.draftTokens')],
+  ['--acceptance-rate', at('speculative.acceptanceRate')],
+]);
 
 /** A number when the text is one, else the text itself so the parser can name it in its message. */
 function num(text: string): number | string {
@@ -80,9 +123,15 @@ function sub(overlay: Record<string, unknown>, key: string): Record<string, unkn
   return fresh;
 }
 
-export function parseFlags(argv: string[]): CliOptions {
+function hardwareIds(value: string): string[] {
+  const ids = [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
+  if (ids.length === 0) throw new UsageError(CLI.noHardware(value));
+  return ids;
+}
+
+export function parseFlags(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
-    scenarioFile: null, url: null, hardwareList: null, format: 'table', frontier: false, help: false, overlay: {},
+    scenarioFile: null, url: null, hardwareList: null, format: 'table', frontier: false, help: false, overlay: {}, origins: new Map(),
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -92,7 +141,7 @@ export function parseFlags(argv: string[]): CliOptions {
     const value = (): string => {
       if (inline !== undefined) return inline;
       const next = argv[i + 1];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      if (next === undefined) throw new UsageError(CLI.needsValue(flag));
       i += 1;
       return next;
     };
@@ -102,21 +151,53 @@ export function parseFlags(argv: string[]): CliOptions {
     else if (flag === '--url') options.url = value();
     else if (flag === '--format') {
       const f = value();
-      if (f !== 'table' && f !== 'json' && f !== 'csv') throw new UsageError(`--format must be table, json or csv, got "${f}"`);
+      if (f !== 'table' && f !== 'json' && f !== 'csv') throw new UsageError(CLI.badChoice('--format', ['table', 'json', 'csv'], f));
       options.format = f;
     } else if (flag === '--hardware') {
       const v = value();
-      if (v === 'all' || v.includes(',')) options.hardwareList = v === 'all' ? [] : v.split(',').map((s) => s.trim()).filter(Boolean);
-      else options.overlay.hardware = v;
-    } else {
-      const apply = VALUE_FLAGS[flag];
-      if (apply === undefined || !Object.prototype.hasOwnProperty.call(VALUE_FLAGS, flag)) {
-        throw new UsageError(`unknown option "${flag}" (see --help)`);
+      if (v.trim() === 'all') options.hardwareList = [];
+      else {
+        const ids = hardwareIds(v);
+        if (ids.length === 1 && !v.includes(',')) {
+          options.overlay.hardware = ids[0];
+          options.hardwareList = null;
+        } else options.hardwareList = ids;
       }
-      apply(options.overlay, value());
+    } else {
+      const def = VALUE_FLAGS.get(flag);
+      if (def === undefined) throw new UsageError(CLI.unknownOption(flag));
+      const v = value();
+      def.apply(options.overlay, v);
+      options.origins.set(def.path, { flag, text: v });
     }
   }
   return options;
+}
+
+function describeRange(rule: NumberRule, factor: number, unit: string): string {
+  const show = (x: number) => String(Number((x / factor).toPrecision(12)));
+  return `${rule.integer ? 'an integer' : 'a number'} from ${show(rule.min)} to ${show(rule.max)} ${unit}`;
+}
+
+/**
+ * A scenario problem as the user should read it: under the flag that set the field (in the flag's
+ * own unit), else as the parser wrote it.
+ */
+export function flagIssue(issue: FieldIssue, origins: CliOptions['origins']): string {
+  const origin = origins.get(issue.path) ?? origins.get(issue.path.split('.')[0]!);
+  if (origin === undefined) return formatIssue(issue);
+  const def = VALUE_FLAGS.get(origin.flag);
+  if (def?.scaled !== undefined) return CLI.flagRange(origin.flag, describeRange(def.scaled.rule, def.scaled.factor, def.scaled.unit), origin.text);
+  return CLI.flagIssue(origin.flag, formatIssue(issue));
+}
+
+/** Flags that only make sense with speculative decoding on, as typed. */
+export function speculativeOnlyFlag(options: CliOptions): string | null {
+  for (const path of ['speculative.draftTokens', 'speculative.acceptanceRate']) {
+    const origin = options.origins.get(path);
+    if (origin !== undefined) return origin.flag;
+  }
+  return null;
 }
 
 export const HELP = `simulate: what does a token cost on this chip?
@@ -138,8 +219,8 @@ Scenario
   --prefix-cache-hit-rate X     share of prompt tokens served from cache (0-0.99)
   --arrivals saturated|poisson  offline (every batch slot busy, default) or online random arrivals
                                 (mean load kept where p99 concurrency fits the batch)
-  --max-ttft-ms MS              latency limit on time to first token
-  --max-tpot-ms MS              latency limit on time per output token
+  --max-ttft-ms MS              latency limit on time to first token (1-3600000)
+  --max-tpot-ms MS              latency limit on time per output token (0.1-60000)
   --objective max-throughput|min-latency
   --batch N                     fixed batch per replica instead of an objective
   --efficiency achieved|spec|claim   today's software stacks (default), the silicon limit, or the
@@ -156,7 +237,7 @@ Layout and engine caps (replay a published deployment; "auto" leaves it to the s
   --serving co-located|disaggregated   disaggregated: separate prefill and decode pools, KV over
                                 the network (also reports the co-located result for comparison)
   --speculative mtp|MODEL_ID    speculative decoding with multi-token-prediction heads or a draft model
-  --draft-tokens N (3)          --acceptance-rate X (0.7)
+  --draft-tokens N (3)          --acceptance-rate X (0.7)   (with --speculative)
 
 Economics
   --pricing rental|tco          headline price (both are reported when known; default rental)
@@ -171,5 +252,5 @@ Output
   --help                        this text
 
 Exit codes: 0 ok (an infeasible deployment is a result with feasible=false and a reason);
-2 invalid input (a one-line message names the field and the accepted range).
+2 invalid input (a one-line message names the flag or field and the accepted range).
 `;

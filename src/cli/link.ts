@@ -4,7 +4,7 @@
 // are the page's: same engine, same resolved scenarios (app-state/requests.ts builds them alike).
 
 import type { AppState } from '../app-state/app-state';
-import { findChip, findModel } from '../app-state/lookup';
+import { findChip, findModel, withInlineDraft } from '../app-state/lookup';
 import type { Catalog } from '../catalog/catalog';
 import type { RankKey } from '../engine/analysis/rank';
 import type { HardwareProfile } from '../engine/types';
@@ -24,7 +24,7 @@ export interface LinkScenarios {
 function scenarioFor(state: AppState, catalog: Catalog, hardware: HardwareProfile, chips: Scenario['chips']): Scenario {
   const model = findModel(state, catalog, state.settings.model);
   return {
-    ...state.settings,
+    ...withInlineDraft(state.settings, state, catalog),
     version: SCENARIO_VERSION,
     hardware: catalog.hardware.get(hardware.id) === hardware ? hardware.id : hardware,
     chips,

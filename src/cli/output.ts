@@ -1,4 +1,5 @@
 import type { Range, SimulationResult } from '../engine/types';
+import { oneLine } from '../messages/cli';
 import { formatBytes, formatNumber, formatSeconds, formatUsd } from '../format/units';
 
 const EVIDENCE_MARK: Record<SimulationResult['evidence']['basis'], string> = { measured: '', family: '~', prior: '?', claim: '!' };
@@ -61,16 +62,16 @@ function perDollar(r: SimulationResult): string {
 
 function notes(r: SimulationResult): string {
   const lines: string[] = [];
-  if (r.pricing.rentalEstimateNote !== null) lines.push(`note: ${r.pricing.rentalEstimateNote}`);
-  if (r.uncertainty !== null) lines.push(`range: ${r.uncertainty.derivation}`);
-  for (const w of r.warnings) lines.push(`warning: ${w.text}`);
-  for (const m of r.estimateMarks) lines.push(`estimate*: ${m}`);
+  if (r.pricing.rentalEstimateNote !== null) lines.push(`note: ${oneLine(r.pricing.rentalEstimateNote)}`);
+  if (r.uncertainty !== null) lines.push(`range: ${oneLine(r.uncertainty.derivation)}`);
+  for (const w of r.warnings) lines.push(`warning: ${oneLine(w.text)}`);
+  for (const m of r.estimateMarks) lines.push(`estimate*: ${oneLine(m)}`);
   return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
 }
 
 function table(rows: [string, string][]): string {
   const width = Math.max(...rows.map(([k]) => k.length));
-  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n';
+  return rows.map(([k, v]) => `${k.padEnd(width)}  ${oneLine(v)}`).join('\n') + '\n';
 }
 
 export const CSV_COLUMNS = [
@@ -117,6 +118,7 @@ export function formatComparisonTable(results: SimulationResult[]): string {
       perDollar(r), `${r.pricingUsed}${r.pricing.rentalEstimated ? ' ≈' : ''}`, r.memory.batchLimitedBy,
     ]
     : [name(r), r.evidence.basis, String(r.config.chips), '-', '-', '-', '-', '-', '-', '-', '-', '-', `infeasible: ${r.reason?.text ?? ''}`]);
+  for (const row of rows) row.forEach((cell, i) => { row[i] = oneLine(cell); });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
   return [line(header), ...rows.map(line), '',

@@ -1,85 +1,109 @@
+// The headless CLI: `main(argv, io)` parses flags (and a scenario file or a page link), runs the
+// engine and writes the result; it returns the exit code (0, or 2 for invalid input). Run as a
+// script (`npm run simulate`), it is called with process.argv and the process's streams.
+
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { loadCatalogFromDisk } from '../catalog/load-node';
+import type { Catalog } from '../catalog/catalog';
+import { rankResults } from '../engine/analysis/rank';
 import { simulate } from '../engine/simulate';
 import type { SimulationResult } from '../engine/types';
-import { formatIssue } from '../parse/fields';
+import { CLI, oneLine } from '../messages/cli';
+import { formatIssue, isRecord } from '../parse/fields';
 import { parseScenario } from '../scenario/parse-scenario';
 import { resolveScenario } from '../scenario/resolve';
 import { defaultScenario, type Scenario } from '../scenario/scenario';
-import { HELP, UsageError, parseFlags, type CliOptions } from './flags';
-import { CSV_COLUMNS, csvRow, formatComparisonTable, formatResultTable } from './output';
+import { HELP, UsageError, flagIssue, parseFlags, speculativeOnlyFlag, type CliOptions } from './flags';
 import { scenariosFromLink, type LinkScenarios } from './link';
-import { rankResults } from '../engine/analysis/rank';
-import type { Catalog } from '../catalog/catalog';
+import { CSV_COLUMNS, csvRow, formatComparisonTable, formatResultTable } from './output';
 import { formatPublished, publishedFigures, type PublishedFigure } from './published';
+import { CliExit, Reporter, type CliIO } from './report';
 
-/** Exit code 2 with one line on stderr: user errors never print a stack trace. */
-function fail(message: string): never {
-  process.stderr.write(`error: ${message}\n`);
-  process.exit(2);
-}
+export type { CliIO };
 
-async function loadLink(options: CliOptions, catalog: Catalog): Promise<LinkScenarios | null> {
+/** A UTF-8 byte order mark some editors write at the start of a file. */
+const BOM = /^\uFEFF/;
+
+async function loadLink(options: CliOptions, catalog: Catalog, report: Reporter): Promise<LinkScenarios | null> {
   if (options.url === null) return null;
   const fromLink = await scenariosFromLink(options.url, catalog);
-  if (fromLink.value === null) fail(`--url: ${fromLink.error ?? 'the link could not be read'}`);
-  for (const w of fromLink.value.warnings) process.stderr.write(`warning: --url: ${w}\n`);
+  if (fromLink.value === null) report.fail(`--url: ${fromLink.error ?? CLI.urlUnreadable}`);
+  for (const w of fromLink.value.warnings) report.warn(`--url: ${w}`);
   return fromLink.value;
 }
 
-function loadBase(options: CliOptions, base: Scenario = defaultScenario()): Scenario {
-  if (options.scenarioFile !== null) {
-    let text: string;
-    try {
-      text = readFileSync(options.scenarioFile, 'utf8');
-    } catch {
-      fail(`--scenario: cannot read file "${options.scenarioFile}"`);
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (e) {
-      fail(`--scenario: "${options.scenarioFile}" is not valid JSON (${(e as Error).message})`);
-    }
-    base = check(parseScenario(raw, base), 'scenario file');
+function readScenarioFile(path: string, report: Reporter): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    report.fail(CLI.cannotRead('--scenario', path));
   }
-  return base;
+  try {
+    return JSON.parse(text.replace(BOM, ''));
+  } catch (e) {
+    report.fail(CLI.notJson('--scenario', path, (e as Error).message));
+  }
 }
 
-function check(outcome: ReturnType<typeof parseScenario>, where: string): Scenario {
+function check(outcome: ReturnType<typeof parseScenario>, where: string, report: Reporter, describe = formatIssue): Scenario {
   const first = outcome.errors[0];
-  if (first !== undefined) fail(`${where}: ${formatIssue(first)}`);
-  for (const w of outcome.warnings) process.stderr.write(`warning: ${where}: ${formatIssue(w)}\n`);
+  if (first !== undefined) report.fail(`${where}: ${describe(first)}`);
+  for (const w of outcome.warnings) report.warn(`${where}: ${describe(w)}`);
   return outcome.value;
 }
 
-async function main(argv: string[]): Promise<void> {
+/**
+ * The flags applied to a base scenario. --draft-tokens and --acceptance-rate tune the speculative
+ * decoding the base (or --speculative) turns on; alone they are a usage error.
+ */
+function withFlags(options: CliOptions, base: Scenario, report: Reporter): Scenario {
+  const overlay = structuredClone(options.overlay);
+  const spec = overlay.speculative;
+  if (isRecord(spec) && spec.method === undefined) {
+    if (base.speculative === null) report.fail(CLI.speculativeNeeded(speculativeOnlyFlag(options) ?? '--draft-tokens'));
+    spec.method = base.speculative.method;
+    if (base.speculative.method === 'draft-model') spec.draftModel = base.speculative.draftModel;
+  }
+  return check(parseScenario(overlay, base), 'flags', report, (issue) => flagIssue(issue, options.origins));
+}
+
+interface Row {
+  result: SimulationResult;
+  hardwareName: string;
+  modelName: string;
+}
+
+async function run(argv: readonly string[], io: CliIO, report: Reporter): Promise<void> {
   let options: CliOptions;
   try {
     options = parseFlags(argv);
   } catch (e) {
-    if (e instanceof UsageError) fail(e.message);
+    if (e instanceof UsageError) report.fail(e.message);
     throw e;
   }
   if (options.help) {
-    process.stdout.write(HELP);
+    io.stdout.write(HELP);
     return;
   }
   const { catalog, problems } = loadCatalogFromDisk();
-  for (const p of problems) process.stderr.write(`warning: catalog: ${p}\n`);
+  for (const p of problems) report.warn(`catalog: ${p}`);
   // A link gives one scenario per chip the page shows (each with its own chip count).
-  const link = await loadLink(options, catalog);
-  const bases = (link?.scenarios ?? [defaultScenario()]).map((b) => check(parseScenario(options.overlay, loadBase(options, b)), 'flags'));
+  const link = await loadLink(options, catalog, report);
+  const file = options.scenarioFile === null ? null : { raw: readScenarioFile(options.scenarioFile, report) };
+  const fileBase = (base: Scenario): Scenario => (file === null ? base : check(parseScenario(file.raw, base), 'scenario file', report));
+  const bases = (link?.scenarios ?? [defaultScenario()]).map((b) => withFlags(options, fileBase(b), report));
   const scenario = bases[0]!;
 
   const hardwareIds = options.hardwareList === null ? null
     : options.hardwareList.length === 0 ? [...catalog.hardware.keys()] : options.hardwareList;
   const scenarios: Scenario[] = hardwareIds === null ? bases : hardwareIds.map((id) => ({ ...scenario, hardware: id }));
-  const results: { result: SimulationResult; hardwareName: string; modelName: string }[] = [];
+  const results: Row[] = [];
   for (const s of scenarios) {
     const resolved = resolveScenario(s, catalog);
     const first = resolved.errors[0];
-    if (resolved.value === null || first !== undefined) fail(first ? formatIssue(first) : 'scenario could not be resolved');
+    if (resolved.value === null || first !== undefined) report.fail(first ? formatIssue(first) : CLI.unresolved);
     results.push({ result: simulate(resolved.value), hardwareName: resolved.value.hardware.name, modelName: resolved.value.model.name });
   }
   const many = hardwareIds !== null || results.length > 1;
@@ -95,15 +119,24 @@ async function main(argv: string[]): Promise<void> {
   // One chip: also show what has been published for it on this model (MLPerf, vendor tables, claims).
   const single = many ? null : results[0]!.result;
   const published = single === null ? [] : publishedFigures(catalog, single.hardwareId, single.modelId, scenario.efficiencyMode);
-  process.stdout.write(render(options, results, published, many));
+  io.stdout.write(render(options, results, published, many));
 }
 
-function render(
-  options: CliOptions,
-  results: { result: SimulationResult; hardwareName: string; modelName: string }[],
-  published: PublishedFigure[],
-  many: boolean,
-): string {
+/** Runs the CLI; returns the exit code (0 ok, 2 invalid input). */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const report = new Reporter(io);
+  try {
+    await run(argv, io, report);
+    return 0;
+  } catch (e) {
+    if (e instanceof CliExit) return e.code;
+    throw e;
+  } finally {
+    report.finish();
+  }
+}
+
+function render(options: CliOptions, results: Row[], published: PublishedFigure[], many: boolean): string {
   if (options.format === 'json') {
     const strip = (r: SimulationResult) => (options.frontier ? r : { ...r, frontier: undefined });
     return `${JSON.stringify(many ? { results: results.map((x) => strip(x.result)) } : { ...strip(results[0]!.result), published }, null, 2)}\n`;
@@ -120,7 +153,11 @@ function render(
       }
     }
   }
-  return text;
+  // Names and reasons may come from a stranger's file or link: no escape codes reach the terminal.
+  return text.split('\n').map(oneLine).join('\n');
 }
 
-void main(process.argv.slice(2));
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
+  void main(process.argv.slice(2), process).then((code) => { process.exitCode = code; });
+}

@@ -24,10 +24,16 @@ export type BatchLimit =
 /** Another layout the search tried, at its own best batch: why the chosen one won. */
 export interface LayoutAlternative {
   layout: string;
+  /** The layout the search picked. */
+  chosen: boolean;
   chips: number;
   batch: number;
   outputTokensPerSecondPerChip: number;
   tokensPerSecondPerUser: number;
+  /** 1 / tokens per second per user; null when it cannot serve. */
+  tpotSeconds: number | null;
+  /** At the result's headline price per chip-hour; null without a price or throughput. */
+  usdPerMillionOutputTokens: number | null;
   /** Why it cannot serve the workload; null when it can. */
   reason: string | null;
 }

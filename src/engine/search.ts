@@ -241,7 +241,7 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
     const name = describeLayout(prepared.layout);
     if (prepared.unusable !== null) {
       reason = prepared.unusable;
-      alternatives.push({ layout: name, chips: prepared.chipsPerReplica, batch: 0, outputTokensPerSecondPerChip: 0, tokensPerSecondPerUser: 0, reason: prepared.unusable.text });
+      alternatives.push(unservable(name, prepared.chipsPerReplica, prepared.unusable.text));
       continue;
     }
     if (prepared.memory.maxSequences < 1) {
@@ -253,7 +253,7 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
     collectFrontier(ctx, prepared, frontierCandidates, isBatchFailure(chosen) ? null : chosen.evaluation.batch);
     if (isBatchFailure(chosen)) {
       reason = chosen.reason;
-      alternatives.push({ layout: name, chips: prepared.chipsPerReplica, batch: 0, outputTokensPerSecondPerChip: 0, tokensPerSecondPerUser: 0, reason: chosen.reason.text });
+      alternatives.push(unservable(name, prepared.chipsPerReplica, chosen.reason.text));
       if (chosen.atBatchOne !== null) {
         bestTpot = Math.min(bestTpot, chosen.atBatchOne.tpotSeconds);
         if (Number.isFinite(chosen.atBatchOne.ttftSeconds)) bestTtft = Math.min(bestTtft, chosen.atBatchOne.ttftSeconds);
@@ -269,9 +269,10 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
       outputTokensPerSecond: replicas * chosen.evaluation.replicaOutputTokensPerSecond,
     };
     alternatives.push({
-      layout: name, chips: candidate.chips, batch: chosen.evaluation.batch,
+      layout: name, chosen: false, chips: candidate.chips, batch: chosen.evaluation.batch,
       outputTokensPerSecondPerChip: candidate.outputTokensPerSecond / candidate.chips,
-      tokensPerSecondPerUser: 1 / chosen.evaluation.tpotSeconds, reason: null,
+      tokensPerSecondPerUser: 1 / chosen.evaluation.tpotSeconds, tpotSeconds: chosen.evaluation.tpotSeconds,
+      usdPerMillionOutputTokens: null, reason: null,
     });
     if (better(ctx, candidate, best)) best = candidate;
   }
@@ -282,8 +283,15 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
   if (reason === null) reason = insufficientChipsReason(ctx);
   if (best !== null) best = { ...best, evaluation: evaluateBatch(ctx, best.prepared, best.evaluation.batch) };
   // The winner first, then the others by throughput per chip: the numbers behind "why this layout".
-  alternatives.sort((a, b) => (b.reason === null ? 1 : 0) - (a.reason === null ? 1 : 0) || b.outputTokensPerSecondPerChip - a.outputTokensPerSecondPerChip);
+  const winner = best === null ? null : describeLayout(best.prepared.layout);
+  for (const a of alternatives) a.chosen = a.reason === null && a.layout === winner;
+  alternatives.sort((a, b) => Number(b.chosen) - Number(a.chosen) || (b.reason === null ? 1 : 0) - (a.reason === null ? 1 : 0)
+    || b.outputTokensPerSecondPerChip - a.outputTokensPerSecondPerChip);
   return { best, reason, layoutsTried: layouts.length, frontier: paretoFrontier(frontierCandidates), alternatives: alternatives.slice(0, MAX_ALTERNATIVES) };
+}
+
+function unservable(layout: string, chips: number, reason: string): LayoutAlternative {
+  return { layout, chosen: false, chips, batch: 0, outputTokensPerSecondPerChip: 0, tokensPerSecondPerUser: 0, tpotSeconds: null, usdPerMillionOutputTokens: null, reason };
 }
 
 function insufficientChipsReason(ctx: EngineContext): Message {

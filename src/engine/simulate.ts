@@ -168,7 +168,12 @@ function assemble(
     operators: [...operatorTimings(decode, 'decode'), ...operatorTimings(prefill, 'prefill')],
     frontier: pricedFrontier,
     layoutsTried,
-    alternatives,
+    // $/M of each layout at the headline price: price per chip-hour / output tokens per chip-hour.
+    alternatives: alternatives.map((a) => ({
+      ...a,
+      usdPerMillionOutputTokens: headline.usdPerChipHour === null || !(a.outputTokensPerSecondPerChip > 0) ? null
+        : (headline.usdPerChipHour / (a.outputTokensPerSecondPerChip * 3600)) * 1e6,
+    })),
     tokensPerTargetStep: ctx.speculation?.expectedTokensPerStep ?? 1,
     disaggregation,
     evidence,

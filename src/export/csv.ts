@@ -2,7 +2,9 @@
 // full precision; text cells are quoted when needed and guarded against spreadsheet formulas.
 
 import type { RankedResult } from '../engine/analysis/compare';
+import type { RankKey } from '../engine/analysis/rank';
 import type { SizePoint } from '../engine/analysis/model-size-sweep';
+import { contextCells, contextHeader, contextJson, type ExportContext } from './context';
 
 export type Cell = string | number | boolean | null;
 
@@ -23,17 +25,39 @@ export const COMPARE_CSV_HEADER = [
   'rank', 'hardware_id', 'chip', 'feasible', 'reason', 'chips_used', 'batch_per_replica', 'tensor_parallel', 'pipeline_parallel',
   'expert_parallel', 'replicas', 'output_tokens_per_s', 'output_tokens_per_s_per_chip', 'tokens_per_s_per_user', 'ttft_s', 'tpot_s',
   'cost_per_hour_usd', 'usd_per_million_output_tokens', 'output_tokens_per_s_per_usd_per_hour', 'pricing', 'bottleneck', 'estimates', 'warnings',
+  'evidence', 'evidence_rows', 'rental_estimated', 'not_distinguishable_from_leader', 'range_coverage',
+  'usd_per_million_output_tokens_low', 'usd_per_million_output_tokens_high', 'output_tokens_per_s_low', 'output_tokens_per_s_high',
+  'tokens_per_s_per_user_low', 'tokens_per_s_per_user_high', 'output_tokens_per_s_per_kw',
 ] as const;
 
-export function compareCsv(ranked: readonly RankedResult[], names: ReadonlyMap<string, string>): string {
-  const rows = ranked.map(({ rank, result: r }): Cell[] => [
+/** The CSV column of each ranking and its direction: what a ranked export says it ranks by. */
+export const RANKED_BY: Readonly<Record<RankKey, string>> = {
+  usdPerMillionOutputTokens: 'usd_per_million_output_tokens (lowest first)',
+  outputTokensPerSecondPerDollarPerHour: 'output_tokens_per_s_per_usd_per_hour (highest first)',
+  outputTokensPerSecondPerChip: 'output_tokens_per_s_per_chip (highest first)',
+  tokensPerSecondPerUser: 'tokens_per_s_per_user (highest first)',
+  ttftSeconds: 'ttft_s (lowest first)',
+  tpotSeconds: 'tpot_s (lowest first)',
+  outputTokensPerSecondPerKw: 'output_tokens_per_s_per_kw (highest first)',
+};
+
+/** One row per result; with a context, its columns (model, tokens, SLO, pricing, ranking) close every row. */
+export function compareCsv(ranked: readonly RankedResult[], names: ReadonlyMap<string, string>, context: ExportContext | null = null): string {
+  const rows = ranked.map(({ rank, distinguishable, result: r }): Cell[] => [
     rank, r.hardwareId, names.get(r.hardwareId) ?? r.hardwareId, r.feasible, r.reason?.text ?? null, r.config.chips, r.config.batch,
     r.config.tensorParallel, r.config.pipelineParallel, r.config.expertParallel, r.config.replicas, r.outputTokensPerSecond,
     r.outputTokensPerSecondPerChip, r.tokensPerSecondPerUser, r.ttftSeconds, r.tpotSeconds, r.costPerHourUsd,
     r.usdPerMillionOutputTokens, r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.bottleneck,
     r.estimateMarks.join('; '), r.warnings.map((w) => w.text).join('; '),
+    r.evidence.basis, r.evidence.rows, r.pricing.rentalEstimated, distinguishable === false,
+    r.uncertainty?.coverage ?? null,
+    r.uncertainty?.usdPerMillionOutputTokens?.low ?? null, r.uncertainty?.usdPerMillionOutputTokens?.high ?? null,
+    r.uncertainty?.outputTokensPerSecond.low ?? null, r.uncertainty?.outputTokensPerSecond.high ?? null,
+    r.uncertainty?.tokensPerSecondPerUser.low ?? null, r.uncertainty?.tokensPerSecondPerUser.high ?? null,
+    r.energy?.outputTokensPerSecondPerKw ?? null,
+    ...(context === null ? [] : contextCells(context)),
   ]);
-  return toCsv(COMPARE_CSV_HEADER, rows);
+  return toCsv([...COMPARE_CSV_HEADER, ...(context === null ? [] : contextHeader())], rows);
 }
 
 export const SWEEP_CSV_HEADER = [
@@ -41,16 +65,19 @@ export const SWEEP_CSV_HEADER = [
   'output_tokens_per_s_per_usd_per_hour', 'usd_per_million_output_tokens', 'output_tokens_per_s_per_chip', 'tokens_per_s_per_user', 'pricing',
 ] as const;
 
-export function sweepCsv(points: readonly SizePoint[], names: ReadonlyMap<string, string>): string {
+/** One row per chip and size; the context columns leave out the workload's own model (each row names its model). */
+export function sweepCsv(points: readonly SizePoint[], names: ReadonlyMap<string, string>, context: ExportContext | null = null): string {
   const rows = points.map((p): Cell[] => [
     p.hardwareId, names.get(p.hardwareId) ?? p.hardwareId, p.modelId, p.modelName, p.source, p.family, p.totalParams, p.activeParams,
     p.feasible, p.reason, p.chips, p.outputTokensPerSecondPerDollarPerHour, p.usdPerMillionOutputTokens, p.outputTokensPerSecondPerChip,
     p.tokensPerSecondPerUser, p.pricingUsed,
+    ...(context === null ? [] : contextCells(context, false)),
   ]);
-  return toCsv(SWEEP_CSV_HEADER, rows);
+  return toCsv([...SWEEP_CSV_HEADER, ...(context === null ? [] : contextHeader(false))], rows);
 }
 
-/** Pretty JSON with a small header saying what it is, for reproducibility. */
-export function resultsJson(kind: string, payload: unknown): string {
-  return `${JSON.stringify({ kind, generatedBy: 'tokencost', ...{ data: payload } }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+/** Pretty JSON with a small header saying what it is and what it was computed for, for reproducibility. */
+export function resultsJson(kind: string, payload: unknown, context: ExportContext | null = null): string {
+  const head = context === null ? {} : { context: contextJson(context) };
+  return `${JSON.stringify({ kind, generatedBy: 'tokencost', ...head, data: payload }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
 }

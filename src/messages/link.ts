@@ -49,5 +49,7 @@ export const LINK = {
   badExplain: (): Message => message('link.bad-explain', 'The explanation panel in this link is not valid and was not opened.'),
   storedUnreadable: (count: number): Message => message('link.stored-unreadable',
     `${count} saved custom chip(s) or model(s) in this browser could not be read and were skipped.`),
+  customNotLoaded: (what: 'chips' | 'models', names: readonly string[], max: number, own: number): Message => message('link.custom-not-loaded',
+    `At most ${max} custom ${what} are loaded at once${own > 0 ? ` and your own ${own} saved in this browser come first` : ''}, so ${names.length === 1 ? `this one of the link was` : `these ${names.length} of the link were`} not loaded: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ` and ${names.length - 8} more` : ''}. Use "Swap them in" to load them in place of others (yours stay saved).`),
   more: (count: number): Message => message('link.more', `…and ${count} more problem(s).`),
 } as const;

@@ -11,14 +11,30 @@ const BATCH_LIMIT_TEXT: Record<string, string> = {
   objective: 'objective',
   'compute-saturation': 'compute saturation',
 };
+/** "1 chip", "8 chips". */
+export function chipsText(n: number): string {
+  return `${n} chip${n === 1 ? '' : 's'}`;
+}
 
 export const MESSAGES = {
   appTitle: 'tokencost',
   appTagline: 'What does a token cost on this chip?',
+  skipToResults: 'Skip to results',
+  toControls: 'Workload and chips ↓',
+  toResults: 'Results ↑',
+  toResultsBelow: 'Results ↓',
   views: {
-    compare: { label: 'Compare vendors', title: 'Compare chips on one workload', intro: 'Best deployment of the workload on each chip under the latency limits, ranked by cost per token. Click any number in the table to see how it was computed.' },
-    modelSize: { label: 'Tokens/$ vs model size', title: 'Tokens/s per dollar across model sizes', intro: 'Where each chip wins: output tokens per second per dollar-per-hour, from 1B to 2T parameters, at the latency limits of the workload.' },
-    chipLab: { label: 'Chip lab', title: 'Chip lab: tune a chip and watch the cost move', intro: 'Change any parameter with the slider or type a value with its unit ("4.8 TB/s", "192 GB", "$25k", "700 W"). The original chip stays on the charts as a grey ghost.' },
+    compare: { label: 'Compare vendors', title: 'Compare chips on one workload', intro: 'Best deployment of the workload on each chip under the latency limits, ranked by cost per token. Click any number in the table to see how it was computed.', controls: 'Workload and chips' },
+    modelSize: {
+      label: 'Tokens/$ vs model size', title: 'Tokens/s per dollar across model sizes',
+      intro: 'Where each chip wins: output tokens per second per dollar-per-hour, from 1B to 2T parameters, at the latency limits of the workload.',
+      tableSummary: 'Show the numbers as a table',
+      tableCaption: (pricing: string) => `Output tokens/s per $/hour (${pricing} pricing) per model and chip; — = the chip cannot serve the model within the latency limits.`,
+      tableModel: 'Model',
+      tableSize: 'Total parameters',
+      note: "The workload's own model is replaced by each size; its precision, tokens, latency limits and pricing apply to every point.",
+    },
+    chipLab: { label: 'Chip lab', chipPanel: 'Chip', frontierTitle: 'Throughput vs interactivity: edited chip vs original', frontierTitleShort: 'Edited chip vs original', title: 'Chip lab: tune a chip and watch the cost move', intro: 'Change any parameter with the slider or type a value with its unit ("4.8 TB/s", "192 GB", "$25k", "700 W"). The original chip stays on the charts as a grey ghost.' },
   },
   controls: {
     workload: 'Workload',
@@ -58,6 +74,50 @@ export const MESSAGES = {
     sramHoldsWeights: 'Weights may live in SRAM',
     breakEvenTarget: 'Match this chip',
     customChipRemove: 'Remove',
+    modelName: 'Name of this imported model',
+    removeModel: 'Remove this imported model',
+    savedNotLoaded: (max: number) => `Saved in this browser, not loaded (at most ${max} custom chips at once; loading one unloads another, which stays saved):`,
+    loadSaved: 'Load',
+    addRefused: (max: number) => `Not added: ${max} custom chips are loaded, the most at once. Remove one from the chip list (Remove), then try again.`,
+  },
+  serving: {
+    title: 'Serving options',
+    intro: 'How the chips serve the workload. Links carry these options.',
+    speculative: 'Speculative decoding',
+    speculativeOff: 'Off',
+    speculativeMtp: 'Multi-token prediction heads (MTP)',
+    speculativeDraft: 'Draft model',
+    draftModel: 'Draft model',
+    serving: 'Prefill and decode',
+    colocated: 'On the same chips (co-located)',
+    disaggregated: 'Separate pools (disaggregated)',
+    arrivals: 'Requests arrive',
+    saturated: 'Back to back (every batch slot busy)',
+    poisson: 'At random (Poisson; load kept where the batch fits at p99)',
+    objective: 'Choose the deployment for',
+    maxThroughput: 'Most tokens per dollar',
+    minLatency: 'Lowest latency',
+    fixedBatch: 'A fixed batch',
+    /** What is on, after the summary's title (empty when all options are at their defaults). */
+    summary: (s: { speculative: { method: string } | null; serving?: string; workload: { arrivals?: string }; objective: unknown }) => {
+      const on: string[] = [];
+      if (s.speculative !== null) on.push(s.speculative.method === 'mtp' ? 'MTP' : 'draft model');
+      if (s.serving === 'disaggregated') on.push('disaggregated');
+      if (s.workload.arrivals === 'poisson') on.push('Poisson');
+      if (s.objective === 'min-latency') on.push('min latency');
+      if (typeof s.objective === 'object') on.push('fixed batch');
+      return on.length === 0 ? '' : `(${on.join(', ')})`;
+    },
+  },
+  pricingNotes: {
+    purchaseUnderRental: 'Not used now: Pricing is "Rental", which prices this chip by its rental price. Switch Pricing to "Own it (TCO)" to price it by purchase, power and hosting.',
+    purchaseOverridden: 'Not used now: the Pricing panel sets one purchase price for all chips ("Price and TCO assumptions"). Clear it there to use this one.',
+    rentalUnderTco: 'Not used now: Pricing is "Own it (TCO)", which prices this chip by purchase, power and hosting. Switch Pricing to "Rental" to use the rental price.',
+    rentalOverridden: 'Not used now: the Pricing panel sets one rental price for all chips ("Price and TCO assumptions"). Clear it there to use this one.',
+    powerUnderRental: 'No effect on cost now: under "Rental" pricing the rental price covers power. It counts under "Own it (TCO)".',
+    stackFactorInSpec: 'Not applied now: Efficiency is set to "Silicon limit (spec sheet)", which assumes 100% (Pricing panel).',
+    targetByTco: (name: string) => `${name} has no rental price, so it is priced by TCO (purchase, power, hosting) while this chip is priced by a rental price: the break-even compares a rental price with an ownership cost.`,
+    targetByRental: (name: string) => `${name} is priced by its rental price while this chip is priced by TCO: the break-even compares an ownership cost with a rental price.`,
   },
   table: {
     caption: 'Best deployment per chip, ranked',
@@ -84,7 +144,7 @@ export const MESSAGES = {
     infeasible: 'cannot meet the workload',
     explainHint: 'Show how this number was computed',
     deployment: 'Deployment',
-    deploymentText: (chips: number, layout: string, batch: number) => `${chips} chips: ${layout}, batch ${batch}`,
+    deploymentText: (chips: number, layout: string, batch: number) => `${chipsText(chips)}: ${layout}, batch ${batch}`,
     layoutText: (tp: number, pp: number, ep: number, replicas: number) => `TP${tp}${pp > 1 ? ` × PP${pp}` : ''}${ep > 1 ? ` × EP${ep}` : ''} × ${replicas} replica${replicas === 1 ? '' : 's'}`,
   },
   lab: {
@@ -100,22 +160,55 @@ export const MESSAGES = {
     rentalKind: 'per chip-hour (rental)',
     purchaseKind: 'per chip (purchase, TCO)',
     invalid: (error: string) => `Not applied: ${error}`,
+    originalValue: (value: string) => `original: ${value}`,
+    none: 'none',
     computing: 'Computing…',
     sensitivityEmpty: 'No sensitivity: the chip cannot serve this workload within the SLO.',
   },
   explain: {
     title: (label: string, chip: string) => `${label} on ${chip}`,
     formula: 'Formula',
-    inputs: 'Inputs',
+    inputs: 'Inputs that matter most',
+    moreInputs: (n: number) => `${n} more input${n === 1 ? '' : 's'}`,
     input: 'Input',
     value: 'Value',
     source: 'Source',
-    estimates: 'Estimated figures used',
-    sources: 'Profile sources',
     efficiency: (evidence: string, note: string) => `${evidence}. ${note}`,
+    estimates: (n: number) => `Estimated figures used (${n})`,
+    sources: 'Where the chip\'s figures come from',
+    calibration: (fitted: boolean) => `Calibration: efficiency ${fitted ? 'fitted to published measurements' : 'assumed (not yet calibrated)'}`,
+    efficiencyFitted: 'fitted to measurements (see Calibration below)',
+    efficiencyAssumed: 'assumed, not yet calibrated (see Calibration below)',
+    fileKernelTimings: 'kernel timings',
+    fileCalibration: 'the calibration data (Accuracy view)',
+    fileCalibrate: 'the calibration',
+    fileHardwareNotes: 'the hardware notes',
+    fileOther: 'project data',
     close: 'Close',
     related: 'Other numbers of this result',
     missing: 'This number has no recorded derivation.',
+  },
+  deployment: {
+    label: 'Deployment',
+    chosen: 'Chosen layout',
+    why: 'Why this layout',
+    whyMaxThroughput: 'The search keeps the layout and batch with the most output tokens per second per dollar that meet the latency limits.',
+    whyMinLatency: 'The search keeps the layout with the lowest time per output token (the "Lowest latency" serving option).',
+    whyFixedBatch: (batch: number) => `The search keeps the best layout at the fixed batch of ${batch} sequences per replica (serving option).`,
+    tried: (n: number) => `${n} layouts of these chips were evaluated.`,
+    limitedBy: (what: string) => `The batch is limited by ${what}.`,
+    batchLimitedBy: {
+      memory: 'memory (no room for more KV cache)',
+      'ttft-limit': 'the TTFT limit',
+      'tpot-limit': 'the TPOT limit',
+      'max-sequences': 'the sequence cap of the serving options',
+      'max-tokens-per-step': 'the tokens-per-step cap of the serving options',
+      objective: 'the serving option (objective)',
+      'compute-saturation': 'compute saturation (a larger batch adds no throughput)',
+    } as Record<string, string>,
+    compared: 'Layouts compared',
+    columns: ['Layout', 'Batch', 'Tokens/s per chip', 'Tokens/s per user', 'TPOT', '$/M output tokens', ''],
+    chosenMark: 'chosen',
   },
   export: {
     csv: 'CSV',
@@ -128,7 +221,7 @@ export const MESSAGES = {
   import: {
     button: 'Import chip or model',
     title: 'Import a hardware profile or a model',
-    intro: 'Paste JSON or choose a file: a hardware profile (same format as hardware-profiles/), a model architecture (models/), or a Hugging Face config.json. It is checked by the same validators as the catalog.',
+    intro: "Paste JSON or choose a file: a chip's hardware profile, a model architecture (both in the format of the built-in catalog; the chip lab's JSON export holds a chip's profile as an example), or a Hugging Face config.json. It is checked by the same validators as the built-in chips and models.",
     textLabel: 'JSON to import',
     fileLabel: 'Or choose a file',
     submit: 'Validate and import',
@@ -141,6 +234,8 @@ export const MESSAGES = {
     rejected: 'Not imported: fix the errors below.',
     importedChip: (name: string) => `Imported chip "${name}"; it is now in the comparison and the chip lab's list.`,
     importedModel: (name: string) => `Imported model "${name}"; it is now the workload's model.`,
+    notAddedChip: (name: string, max: number) => `Not added: "${name}" is valid, but ${max} custom chips are loaded, the most at once. Remove one from the chip list (Remove), then import again.`,
+    notAddedModel: (name: string, max: number) => `Not added: "${name}" is valid, but ${max} custom models are loaded, the most at once. Remove one (Workload: Remove model), then import again.`,
     errors: 'Errors',
     warnings: 'Warnings',
     lint: 'Plausibility checks',
@@ -154,6 +249,9 @@ export const MESSAGES = {
     noticeTitle: 'Some parts of this link could not be used:',
     noticeTitleUnreadable: 'This link could not be opened:',
     dismiss: 'Dismiss',
+    swapIn: 'Swap them in',
+    swapped: "Swapped in. The custom chips and models they replaced stay saved in this browser: the chip list shows them under 'Saved, not loaded'.",
+    swapRefused: 'Nothing to swap in: those chips are already loaded.',
   },
   status: {
     computing: (done: number, total: number) => `Computing… ${done} of ${total}`,

@@ -70,7 +70,7 @@ function parsePhysical(text: string, kind: QuantityKind, defaultScale: number): 
   try {
     unit = math.unit(clean);
   } catch {
-    return fail(`"${text}" is not a quantity mathjs understands; try "${target.example}"`);
+    return fail(`"${text}" is not a quantity this field understands; try "${target.example}"`);
   }
   if (unit.value === null) return fail(`"${text}" has a unit but no number; try "${target.example}"`);
   let value: number;

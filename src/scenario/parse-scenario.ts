@@ -16,7 +16,7 @@ const KNOWN_KEYS = new Set([
 ]);
 
 /** Unknown keys reported at most this often (one line each), then counted (bounded output). */
-export const MAX_UNKNOWN_KEY_WARNINGS = 20;
+export const MAX_UNKNOWN_KEY_WARNINGS = 19;
 
 const chipsSchema = s.autoOr(s.number(LIMITS.chips));
 const efficiencyModeSchema = s.enum(EFFICIENCY_MODES);

@@ -2,6 +2,7 @@
 
 import type { AppState } from '../app-state/app-state';
 import { allChips } from '../app-state/lookup';
+import { breakEvenBasisNote } from '../app-state/pricing-notes';
 import type { BreakEvenResult } from '../engine/analysis/break-even';
 import { formatUsd } from '../format/units';
 import { el, syncValue, uid } from './dom';
@@ -33,12 +34,14 @@ export function mountBreakEvenPanel(ctx: ViewContext): BreakEvenPanel {
   const id = uid('target');
   const select = el('select', { id, attrs: { 'data-control': 'break-even-target' }, on: { change: () => ctx.dispatch({ type: 'lab-set-target', id: select.value }) } });
   const output = el('div', { class: 'break-even-result', attrs: { 'aria-live': 'polite', 'data-break-even': '' } });
+  const basis = el('p', { class: 'hint inactive', attrs: { 'data-break-even-basis': '' } });
   let key = '';
   const element = el('section', { class: 'card' }, [
     el('h2', { class: 'panel-title', text: L.breakEvenTitle }),
     el('p', { class: 'view-intro', text: L.breakEvenIntro }),
     el('div', { class: 'field-wide' }, [el('label', { text: MESSAGES.controls.breakEvenTarget, attrs: { for: id } }), select]),
     output,
+    basis,
   ]);
   return {
     element,
@@ -50,8 +53,12 @@ export function mountBreakEvenPanel(ctx: ViewContext): BreakEvenPanel {
         select.replaceChildren(...chips.map((c) => el('option', { text: c.name, attrs: { value: c.id } })));
       }
       syncValue(select, state.lab.breakEvenTargetId);
-      const target = chips.find((c) => c.id === state.lab.breakEvenTargetId)?.name ?? state.lab.breakEvenTargetId;
+      const targetChip = chips.find((c) => c.id === state.lab.breakEvenTargetId);
+      const target = targetChip?.name ?? state.lab.breakEvenTargetId;
       output.replaceChildren(...(result === null ? [] : describe(result, target).filter((t) => t !== '').map((t) => el('p', { text: t }))));
+      const note = targetChip === undefined ? null : breakEvenBasisNote(state, targetChip);
+      basis.textContent = note ?? '';
+      basis.hidden = note === null;
     },
   };
 }

@@ -3,6 +3,8 @@
 // exports PNG/SVG. Vega is loaded on first use so the page shell paints before it arrives.
 
 import type { TopLevelSpec } from 'vega-lite';
+import { exportCaption, exportFileName, type ExportContext } from '../export/context';
+import { pngWithCaption, svgWithCaption } from './chart-caption';
 import { el, replaceChildren } from './dom';
 import { downloadBlob, downloadUrl } from './download';
 import { MESSAGES } from '../messages/ui';
@@ -41,7 +43,11 @@ export class ChartHost {
   private version = 0;
   private destroyed = false;
 
-  constructor(private readonly name: string, label: string) {
+  /**
+   * `context`: the workload the drawn chart belongs to; exports carry it as a caption line and in
+   * the file name (null: the chart is not about one workload, e.g. the Accuracy view).
+   */
+  constructor(private readonly name: string, label: string, private readonly context: () => ExportContext | null = () => null) {
     this.chart = el('div', { class: 'chart', attrs: { role: 'img', 'aria-label': label, 'data-chart': name } });
     const button = (kind: 'png' | 'svg') => el('button', {
       class: 'secondary small', text: MESSAGES.export[kind], title: MESSAGES.export.chart(kind.toUpperCase()),
@@ -146,7 +152,15 @@ export class ChartHost {
 
   private async export(kind: 'png' | 'svg'): Promise<void> {
     if (this.view === null) return;
-    if (kind === 'png') downloadUrl(await this.view.toImageURL('png', 2), `${this.name}.png`);
-    else downloadBlob(new Blob([await this.view.toSVG()], { type: 'image/svg+xml' }), `${this.name}.svg`);
+    const context = this.context();
+    const file = exportFileName(this.name, context, kind);
+    const caption = context === null ? null : exportCaption(context);
+    if (kind === 'png') {
+      const url = caption === null ? await this.view.toImageURL('png', 2) : pngWithCaption(await this.view.toCanvas(2), caption, 2);
+      downloadUrl(url, file);
+    } else {
+      const svg = await this.view.toSVG();
+      downloadBlob(new Blob([caption === null ? svg : svgWithCaption(svg, caption)], { type: 'image/svg+xml' }), file);
+    }
   }
 }

@@ -1,12 +1,14 @@
 // Which chips to compare, grouped by vendor, each with how many chips it may use.
 
 import type { AppState, ChipCount } from '../app-state/app-state';
+import { defaultChipCount } from '../app-state/defaults';
 import { allChips } from '../app-state/lookup';
+import { MAX_CUSTOM } from '../app-state/update';
 import { chipColorMap } from '../app/selectors';
 import { MARK_LEGEND, chipLabel, markNotes } from '../charts/chip-series';
 import type { HardwareProfile } from '../engine/types';
 import { el, syncValue, uid } from './dom';
-import { MESSAGES } from '../messages/ui';
+import { MESSAGES, chipsText } from '../messages/ui';
 import type { ViewContext } from './views/view';
 
 const M = MESSAGES.controls;
@@ -26,7 +28,7 @@ function countOptions(select: HTMLSelectElement, current: ChipCount): void {
   const values = new Set<string>(['auto', ...COUNTS.map(String), String(current)]);
   const sorted = [...values].sort((a, b) => (a === 'auto' ? -1 : b === 'auto' ? 1 : Number(a) - Number(b)));
   if ([...select.options].map((o) => o.value).join() === sorted.join()) return;
-  select.replaceChildren(...sorted.map((v) => el('option', { text: v === 'auto' ? 'auto' : `${v} chips`, attrs: { value: v } })));
+  select.replaceChildren(...sorted.map((v) => el('option', { text: v === 'auto' ? 'auto' : chipsText(Number(v)), attrs: { value: v } })));
 }
 
 export function mountChipPicker(ctx: ViewContext, options: { showCounts: boolean }): ChipPicker {
@@ -40,8 +42,29 @@ export function mountChipPicker(ctx: ViewContext, options: { showCounts: boolean
   let picked = new Set<string>();
   selectAll.addEventListener('click', () => { for (const c of known) if (!picked.has(c.id)) ctx.dispatch({ type: 'toggle-chip', id: c.id, on: true }); });
   selectNone.addEventListener('click', () => { for (const id of [...picked]) ctx.dispatch({ type: 'toggle-chip', id, on: false }); });
+  // Saved in this browser but not loaded (over the cap of custom chips at once), each loadable.
+  const savedList = el('ul', { class: 'saved-list' });
+  const savedTitle = el('p', { class: 'saved-title', text: M.savedNotLoaded(MAX_CUSTOM) });
+  const saved = el('div', { class: 'saved-not-loaded', attrs: { 'data-saved-not-loaded': '' } }, [savedTitle, savedList]);
+  saved.hidden = true;
+  let savedKey: unknown = null;
+  const syncSaved = (state: AppState) => {
+    if (savedKey === state.customChips) return;
+    savedKey = state.customChips;
+    const loaded = new Set(state.customChips.map((c) => c.id));
+    const notLoaded = ctx.saved().chips.filter((c) => !loaded.has(c.id));
+    saved.hidden = notLoaded.length === 0;
+    savedList.replaceChildren(...notLoaded.map((chip) => el('li', {}, [
+      el('span', { text: chip.name }), ' ',
+      el('button', {
+        class: 'link-button', text: M.loadSaved,
+        attrs: { type: 'button', 'aria-label': `${M.loadSaved}: ${chip.name}`, 'data-load-saved': chip.id },
+        on: { click: () => ctx.dispatch({ type: 'swap-in-custom', incoming: { chips: [chip], models: [], picks: [{ id: chip.id, chips: defaultChipCount(chip) }] } }) },
+      }),
+    ])));
+  };
   const element = el('details', { class: 'panel chip-picker', attrs: { open: true } }, [
-    summary, el('div', { class: 'link-buttons' }, [selectAll, selectNone]), list,
+    summary, el('div', { class: 'link-buttons' }, [selectAll, selectNone]), list, saved,
     // The marks on chip names, explained where they first appear.
     el('p', { class: 'marks-legend', text: MARK_LEGEND }),
   ]);
@@ -94,6 +117,7 @@ export function mountChipPicker(ctx: ViewContext, options: { showCounts: boolean
   return {
     element,
     sync(state) {
+      syncSaved(state);
       known = allChips(state, ctx.catalog);
       picked = new Set(state.compare.picks.map((p) => p.id));
       const key = known.map((c) => `${c.id}:${c.name}`).join(',');

@@ -3,6 +3,7 @@
 
 import type { SettingsFieldDef } from '../app-state/settings-fields';
 import type { WorkloadSettings } from '../app-state/app-state';
+import { readSettingText } from '../app-state/settings-input';
 import { el, syncValue, uid } from './dom';
 
 /** Display text of a number: up to 4 significant digits, no exponent for everyday values. */
@@ -17,33 +18,78 @@ export interface Control<T> {
   sync(value: T): void;
 }
 
-/** A numeric setting from the settings table (label, unit, range); empty means null where allowed. */
+/**
+ * A numeric setting from the settings table (label, unit, range); empty means null where allowed.
+ * Typed text goes through readSettingText: a value it refuses is not applied, the field is marked
+ * invalid with the reason beside it, and the text stays so it can be corrected (as in the chip lab).
+ */
 export function settingsNumberField(def: SettingsFieldDef, onChange: (value: number | null) => void): Control<WorkloadSettings> {
   const id = uid(def.id);
+  const errorId = `${id}-error`;
   const input = el('input', {
     id,
     attrs: {
-      type: 'number', inputmode: 'decimal', step: 'any', 'data-field': def.id,
-      min: def.limit.min / def.scale, max: def.limit.max / def.scale, placeholder: def.nullText ?? '',
-    },
-    on: {
-      change: () => {
-        const text = input.value.trim();
-        if (text === '') onChange(def.nullable ? null : Number.NaN);
-        else onChange(Number(text) * def.scale);
-      },
+      type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'data-field': def.id,
+      placeholder: def.nullText ?? '', 'aria-describedby': errorId,
     },
   });
+  const error = el('div', { class: 'error', id: errorId, attrs: { 'aria-live': 'polite', 'data-field-error': def.id } });
+  // While the typed text is refused, the value the state had then: the text is kept until the
+  // user fixes it or the state changes from elsewhere (a link, Back, a preset).
+  let refusedAt: { value: number | null } | null = null;
+  let committed = false;
+  let current: number | null = null;
+  const setError = (text: string) => {
+    error.textContent = text;
+    if (text === '') input.removeAttribute('aria-invalid');
+    else input.setAttribute('aria-invalid', 'true');
+  };
+  const commit = () => {
+    const read = readSettingText(def, input.value);
+    if (!read.ok) {
+      setError(read.error);
+      refusedAt = { value: current };
+      return;
+    }
+    setError('');
+    refusedAt = null;
+    if (read.value === current) {
+      input.value = current === null ? '' : displayNumber(current / def.scale);
+      return;
+    }
+    committed = true;
+    onChange(read.value);
+  };
+  // Enter applies at once; the change event that may follow for the same text is not a second edit.
+  let handled: string | null = null;
+  input.addEventListener('input', () => { handled = null; });
+  input.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    handled = input.value;
+    commit();
+  });
+  input.addEventListener('change', () => { if (input.value !== handled) commit(); });
   const element = el('div', { class: 'field' }, [
     el('label', { text: def.label, attrs: { for: id } }),
     input,
     el('span', { class: 'unit', text: def.unit }),
+    error,
   ]);
   return {
     element,
     sync(settings) {
       const v = def.get(settings);
-      syncValue(input, v === null ? '' : displayNumber(v / def.scale));
+      current = v;
+      if (refusedAt !== null) {
+        if (refusedAt.value === v) return;
+        refusedAt = null;
+        setError('');
+      }
+      const text = v === null ? '' : displayNumber(v / def.scale);
+      // After a typed value is applied, show it normalised ("2,048" -> "2048") though the box has focus.
+      if (committed) input.value = text;
+      else syncValue(input, text);
+      committed = false;
     },
   };
 }

@@ -1,16 +1,19 @@
-// "How was this number computed?": the engine's explain entry for one result, with the chip
-// profile's sources and estimate marks. Opened from any number button; state.explain drives it.
+// "How was this number computed?": the value, its formula and the inputs that matter first; more
+// inputs, estimates, calibration and the chip's sources folded below, each said once. The
+// Deployment cell opens "why this layout". Opened from any number button; state.explain drives it.
 
-import { evidenceSentence } from '../messages/evidence';
+import { DEPLOYMENT_KEY, deploymentView, type LayoutRow } from '../app/deployment-view';
+import { explainView, type InputRow } from '../app/explain-view';
 import { profileOf, resultForExplain } from '../app/selectors';
 import type { Snapshot } from '../app/controller';
-import type { ExplainEntry, HardwareProfile, SimulationResult } from '../engine/types';
+import type { HardwareProfile, Objective, SimulationResult } from '../engine/types';
 import { formatBytes, formatNumber, formatSeconds, formatSi, formatUsd } from '../format/units';
 import { el, replaceChildren } from './dom';
 import { MESSAGES } from '../messages/ui';
 import type { ViewContext } from './views/view';
 
 const E = MESSAGES.explain;
+const D = MESSAGES.deployment;
 
 export function formatValue(value: number | string, unit: string): string {
   if (typeof value === 'string') return unit === '' ? value : `${value} ${unit}`;
@@ -23,7 +26,8 @@ export function formatValue(value: number | string, unit: string): string {
 }
 
 function related(result: SimulationResult, current: string, open: (key: string) => void): HTMLElement[] {
-  const others = result.explain.filter((e) => e.key !== current);
+  const entries = [...result.explain.map((e) => ({ key: e.key, label: e.label })), ...(result.feasible ? [{ key: DEPLOYMENT_KEY, label: D.label }] : [])];
+  const others = entries.filter((e) => e.key !== current);
   if (others.length === 0) return [];
   return [el('h3', { text: E.related }), el('div', { class: 'link-buttons related' }, others.map((e) => el('button', {
     class: 'secondary small', text: e.label, attrs: { type: 'button', 'data-explain-related': e.key },
@@ -31,28 +35,70 @@ function related(result: SimulationResult, current: string, open: (key: string) 
   })))];
 }
 
-function body(entry: ExplainEntry | undefined, result: SimulationResult, profile: HardwareProfile | undefined, open: (key: string) => void): HTMLElement[] {
-  const out: HTMLElement[] = [];
-  if (entry === undefined) return [el('p', { text: E.missing }), ...related(result, '', open)];
-  out.push(el('p', { class: 'explain-value', text: formatValue(entry.value, entry.unit) }));
-  out.push(el('h3', { text: E.formula }), el('p', { class: 'formula', text: entry.formula }));
-  out.push(el('h3', { text: E.inputs }), el('table', { class: 'inputs' }, [
+function inputsTable(rows: readonly InputRow[]): HTMLElement {
+  return el('table', { class: 'inputs' }, [
     el('thead', {}, [el('tr', {}, [el('th', { text: E.input }), el('th', { text: E.value }), el('th', { text: E.source })])]),
-    el('tbody', {}, entry.inputs.map((i) => el('tr', {}, [
+    el('tbody', {}, rows.map((i) => el('tr', {}, [
       el('td', { text: i.name }),
       el('td', { class: 'v', text: formatValue(i.value, i.unit) }),
-      el('td', { class: 'src', text: i.source ?? '' }),
+      el('td', { class: 'src', text: i.source }),
     ]))),
-  ]));
-  if (result.estimateMarks.length > 0) {
-    out.push(el('h3', { text: E.estimates }), el('ul', {}, result.estimateMarks.map((m) => el('li', { text: m }))));
+  ]);
+}
+
+function fold(title: string, children: (HTMLElement | string)[], data: string): HTMLElement {
+  return el('details', { class: 'explain-more', attrs: { 'data-explain-fold': data } }, [el('summary', { text: title }), ...children]);
+}
+
+function numberBody(result: SimulationResult, key: string, profile: HardwareProfile | undefined): HTMLElement[] {
+  const entry = result.explain.find((e) => e.key === key);
+  if (entry === undefined) return [el('p', { text: E.missing })];
+  const v = explainView(entry, result, profile);
+  const out: HTMLElement[] = [
+    el('p', { class: 'explain-value', text: formatValue(entry.value, entry.unit) }),
+    el('h3', { text: E.formula }), el('p', { class: 'formula', text: entry.formula }),
+  ];
+  if (v.keyInputs.length > 0) out.push(el('h3', { text: E.inputs }), inputsTable(v.keyInputs));
+  if (v.moreInputs.length > 0) out.push(fold(E.moreInputs(v.moreInputs.length), [inputsTable(v.moreInputs)], 'inputs'));
+  if (v.estimates.length > 0) out.push(fold(E.estimates(v.estimates.length), [el('ul', {}, v.estimates.map((m) => el('li', { text: m })))], 'estimates'));
+  if (v.calibration !== null) out.push(fold(E.calibration(v.calibration.fitted), [el('p', { class: 'src', text: v.calibration.note })], 'calibration'));
+  if (v.sources.length > 0) {
+    out.push(fold(E.sources, [el('ul', {}, v.sources.map((s) => el('li', {}, [el('strong', { text: `${s.group}: ` }), s.items.join('; ')])))], 'sources'));
   }
-  if (profile !== undefined) {
-    out.push(el('h3', { text: E.sources }));
-    out.push(el('p', { class: 'src', text: E.efficiency(evidenceSentence(profile.efficiency.evidence), profile.efficiency.note) }));
-    out.push(el('ul', {}, Object.entries(profile.sources).map(([group, list]) => el('li', {}, [el('strong', { text: `${group}: ` }), (list ?? []).join('; ')]))));
+  return out;
+}
+
+function cell(v: number | null, format: (x: number) => string): string {
+  return v === null ? '—' : format(v);
+}
+
+function layoutRow(r: LayoutRow): HTMLElement {
+  return el('tr', { class: r.chosen ? 'chosen' : r.feasible ? '' : 'infeasible' }, [
+    el('td', { text: r.layout }),
+    el('td', { class: 'v', text: cell(r.batch, String) }),
+    el('td', { class: 'v', text: cell(r.outputTokensPerSecondPerChip, (x) => formatNumber(x)) }),
+    el('td', { class: 'v', text: cell(r.tokensPerSecondPerUser, (x) => formatNumber(x)) }),
+    el('td', { class: 'v', text: cell(r.tpotSeconds, formatSeconds) }),
+    el('td', { class: 'v', text: cell(r.usdPerMillionOutputTokens, formatUsd) }),
+    el('td', { class: 'src', text: r.chosen ? D.chosenMark : r.reason ?? '' }),
+  ]);
+}
+
+function deploymentBody(result: SimulationResult, objective: Objective): HTMLElement[] {
+  const v = deploymentView(result, objective);
+  const c = result.config;
+  const out: HTMLElement[] = [
+    el('p', { class: 'explain-value', text: MESSAGES.table.deploymentText(c.chips, v.chosen.layout, c.batch) }),
+    el('h3', { text: D.why }),
+    el('p', { text: v.why }),
+    el('p', { text: `${D.limitedBy(v.batchLimitedBy)} ${D.tried(v.layoutsTried)}` }),
+  ];
+  if (v.compared !== null) {
+    out.push(el('h3', { text: D.compared }), el('table', { class: 'inputs layouts', attrs: { 'data-layouts': '' } }, [
+      el('thead', {}, [el('tr', {}, D.columns.map((t) => el('th', { text: t })))]),
+      el('tbody', {}, v.compared.map(layoutRow)),
+    ]));
   }
-  out.push(...related(result, entry.key, open));
   return out;
 }
 
@@ -87,10 +133,14 @@ export function mountExplainDialog(ctx: ViewContext): ExplainDialog {
       if (key === shown && dialog.open) return;
       shown = key;
       const profile = profileOf(snapshot.state, ctx.catalog, open.hardwareId);
-      const entry = result.explain.find((e) => e.key === open.key);
-      title.textContent = E.title(entry?.label ?? open.key, profile?.name ?? open.hardwareId);
-      const openKey = (key: string) => ctx.dispatch({ type: 'open-explain', hardwareId: open.hardwareId, key });
-      replaceChildren(content, body(entry, result, profile, openKey));
+      const chip = profile?.name ?? open.hardwareId;
+      const openKey = (k: string) => ctx.dispatch({ type: 'open-explain', hardwareId: open.hardwareId, key: k });
+      const deployment = open.key === DEPLOYMENT_KEY;
+      title.textContent = E.title(deployment ? D.label : result.explain.find((e) => e.key === open.key)?.label ?? open.key, chip);
+      replaceChildren(content, [
+        ...(deployment ? deploymentBody(result, snapshot.state.settings.objective) : numberBody(result, open.key, profile)),
+        ...related(result, open.key, openKey),
+      ]);
       content.scrollTop = 0;
       if (!dialog.open) dialog.showModal();
     },

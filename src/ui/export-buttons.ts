@@ -1,24 +1,29 @@
 // "Export results" buttons: CSV and JSON of what the view shows.
 
+import { exportFileName, type ExportContext } from '../export/context';
 import { el } from './dom';
 import { downloadText } from './download';
 import { MESSAGES } from '../messages/ui';
 
 export interface ExportSource {
-  /** File name without extension. */
+  /** What is exported ("compare"): the buttons' test ids and the start of the file name. */
   name: string;
-  csv(): string | null;
-  json(): string | null;
+  /** The workload the shown results belong to (file name, columns); null before any result. */
+  context(): ExportContext | null;
+  csv(context: ExportContext): string | null;
+  json(context: ExportContext): string | null;
 }
 
 export function exportButtons(source: ExportSource): HTMLElement {
   const button = (kind: 'csv' | 'json') => el('button', {
     class: 'secondary small', text: MESSAGES.export[kind],
-    attrs: { type: 'button', 'data-export': `${source.name}-${kind}`, 'aria-label': `${MESSAGES.export.results} (${kind.toUpperCase()})` },
+    attrs: { type: 'button', 'data-export': `tokencost-${source.name}-${kind}`, 'aria-label': `${MESSAGES.export.results} (${kind.toUpperCase()})` },
     on: {
       click: () => {
-        const text = kind === 'csv' ? source.csv() : source.json();
-        if (text !== null) downloadText(text, `${source.name}.${kind}`, kind === 'csv' ? 'text/csv' : 'application/json');
+        const context = source.context();
+        if (context === null) return;
+        const text = kind === 'csv' ? source.csv(context) : source.json(context);
+        if (text !== null) downloadText(text, exportFileName(source.name, context, kind), kind === 'csv' ? 'text/csv' : 'application/json');
       },
     },
   });

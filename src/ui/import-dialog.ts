@@ -1,6 +1,7 @@
 // Import a hardware profile, a model architecture or a Hugging Face config.json. Loaded on demand;
 // validation is the catalog's own (src/app/import-file.ts); every finding is shown as text.
 
+import { MAX_CUSTOM } from '../app-state/update';
 import { IMPORT_MAX_BYTES, interpretImport, type ImportOutcome } from '../app/import-file';
 import { el, replaceChildren, uid } from './dom';
 import { MESSAGES } from '../messages/ui';
@@ -48,12 +49,17 @@ export function openImportDialog(ctx: ViewContext): void {
   submit.addEventListener('click', () => {
     const outcome = interpretImport(textarea.value, fileName);
     const head: HTMLElement[] = [];
+    // The page says what happened, not what was asked: a 21st custom chip is refused, and says so.
     if (outcome.hardware !== null) {
-      ctx.dispatch({ type: 'add-custom-chip', profile: outcome.hardware });
-      head.push(el('p', { class: 'good', text: I.importedChip(outcome.hardware.name) }));
+      const added = ctx.dispatch({ type: 'add-custom-chip', profile: outcome.hardware });
+      head.push(added
+        ? el('p', { class: 'good', text: I.importedChip(outcome.hardware.name) })
+        : el('p', { class: 'bad', attrs: { 'data-import-refused': '' }, text: I.notAddedChip(outcome.hardware.name, MAX_CUSTOM) }));
     } else if (outcome.model !== null) {
-      ctx.dispatch({ type: 'add-custom-model', model: outcome.model });
-      head.push(el('p', { class: 'good', text: I.importedModel(outcome.model.name) }));
+      const added = ctx.dispatch({ type: 'add-custom-model', model: outcome.model });
+      head.push(added
+        ? el('p', { class: 'good', text: I.importedModel(outcome.model.name) })
+        : el('p', { class: 'bad', attrs: { 'data-import-refused': '' }, text: I.notAddedModel(outcome.model.name, MAX_CUSTOM) }));
     } else head.push(el('p', { class: 'bad', text: I.rejected }));
     if (outcome.kind !== null) head.unshift(el('p', { text: kindLabel(outcome) }));
     replaceChildren(report, [

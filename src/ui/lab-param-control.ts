@@ -20,8 +20,8 @@ export function displayQuantity(def: LabParamDef, value: number | null): string 
 
 export interface LabParamControl {
   element: HTMLElement;
-  /** `specMode`: the efficiency mode is 'spec' (parameters that only apply in 'achieved' say so). */
-  sync(chip: HardwareProfile, original: HardwareProfile, rateClass: RateClass, specMode?: boolean): void;
+  /** `note`: why editing this parameter changes nothing now (pricing mode, efficiency mode), or null. */
+  sync(chip: HardwareProfile, original: HardwareProfile, rateClass: RateClass, note?: string | null): void;
 }
 
 export function labParamControl(def: LabParamDef, onValue: (value: number) => void): LabParamControl {
@@ -34,8 +34,9 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
   const hint = el('div', { class: 'hint', id: `${id}-hint` });
   const error = el('div', { class: 'error', id: `${id}-error`, attrs: { 'aria-live': 'polite' } });
   const help = def.help === undefined ? null : el('div', { class: 'hint help', id: `${id}-help`, text: def.help });
-  const inactive = def.inactiveInSpecMode === undefined ? null : el('div', { class: 'hint inactive', text: def.inactiveInSpecMode, attrs: { hidden: true } });
-  if (help !== null) text.setAttribute('aria-describedby', `${id}-hint ${id}-help ${id}-error`);
+  const inactive = el('div', { class: 'hint inactive', id: `${id}-note`, attrs: { 'data-param-note': def.id } });
+  inactive.hidden = true;
+  text.setAttribute('aria-describedby', [`${id}-hint`, help === null ? null : `${id}-help`, `${id}-note`, `${id}-error`].filter((x) => x !== null).join(' '));
   // After a typed value is applied, show it normalised (units, clamping) even though the box has focus.
   let committed = false;
   range.addEventListener('input', () => {
@@ -60,8 +61,9 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
   });
   return {
     element: el('div', { class: 'lab-param', attrs: { 'data-param': def.id } }, [label, text, range, hint, help, inactive, error]),
-    sync(chip, original, rateClass, specMode = false) {
-      if (inactive !== null) inactive.hidden = !specMode;
+    sync(chip, original, rateClass, note = null) {
+      inactive.hidden = note === null;
+      inactive.textContent = note ?? '';
       const value = def.get(chip, rateClass);
       if (def.id === 'compute') label.textContent = `${def.label} (${rateClass})`;
       if (committed) text.value = displayQuantity(def, value);
@@ -71,7 +73,9 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
       if (document.activeElement !== range && range.value !== pos) range.value = pos;
       range.setAttribute('aria-valuetext', displayQuantity(def, value) || 'none');
       const before = def.get(original, rateClass);
-      hint.textContent = before === value ? '' : `original: ${displayQuantity(def, before) || 'none'}`;
+      // A zero the chip does not have (no SRAM bandwidth, no HBM) reads as none, not as "0 TB/s".
+      const shownBefore = before === null || before === 0 ? MESSAGES.lab.none : displayQuantity(def, before);
+      hint.textContent = before === value ? '' : MESSAGES.lab.originalValue(shownBefore);
     },
   };
 }

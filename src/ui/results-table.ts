@@ -6,6 +6,7 @@ import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
 import type { Range, SimulationResult } from '../engine/types';
 import { formatNumber, formatSeconds, formatUsd } from '../format/units';
 import { el, uid } from './dom';
+import { DEPLOYMENT_KEY } from '../app/deployment-view';
 import { MESSAGES } from '../messages/ui';
 
 const T = MESSAGES.table;
@@ -64,7 +65,7 @@ const COLUMNS: readonly Column[] = [
   { label: T.ttft, sortKey: 'ttftSeconds', explainKey: 'ttftSeconds', cell: (r) => formatSeconds(r.ttftSeconds) },
   { label: T.tpot, sortKey: 'tpotSeconds', explainKey: 'tpotSeconds', cell: (r) => formatSeconds(r.tpotSeconds) },
   {
-    label: T.deployment, explainKey: 'outputTokensPerSecond', class: 'deployment',
+    label: T.deployment, explainKey: DEPLOYMENT_KEY, class: 'deployment',
     cell: (r) => T.deploymentText(r.config.chips, T.layoutText(r.config.tensorParallel, r.config.pipelineParallel, r.config.expertParallel, r.config.replicas), r.config.batch),
   },
   { label: T.evidence, cell: (r) => EVIDENCE_LABEL[r.evidence.basis] },
@@ -118,7 +119,7 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
     }
     const swatch = el('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
     swatch.style.background = chip.color;
-    const explained = new Set(result.explain.map((e) => e.key));
+    const explained = new Set([...result.explain.map((e) => e.key), DEPLOYMENT_KEY]);
     const cells = COLUMNS.map((c) => {
       if (!result.feasible) return el('td', { text: '—' });
       const text = c.cell(result);

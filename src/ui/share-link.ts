@@ -57,25 +57,40 @@ export function mountCopyLink(link: () => Promise<string>): CopyLinkControl {
 
 export interface LinkNotice {
   element: HTMLElement;
-  /** `unreadable`: nothing of the link could be used (the title says so instead of "some parts"). */
-  show(messages: readonly Message[], unreadable: boolean): void;
+  /**
+   * `unreadable`: nothing of the link could be used (the title says so instead of "some parts").
+   * `swap`: loads the link's custom chips and models that were over the cap; false if refused.
+   */
+  show(messages: readonly Message[], unreadable: boolean, swap?: (() => boolean) | null): void;
 }
 
 /** Lists what an opened link could not restore; hidden when there is nothing to say. */
 export function mountLinkNotice(): LinkNotice {
   const list = el('ul');
   const title = el('p', { class: 'link-notice-title', text: S.noticeTitle });
+  const swapButton = el('button', { class: 'secondary small', text: S.swapIn, attrs: { type: 'button', 'data-control': 'link-notice-swap' } });
+  const swapStatus = el('p', { class: 'link-notice-status', attrs: { 'data-swap-status': '' } });
   const dismiss = el('button', { class: 'link-button', text: S.dismiss, attrs: { type: 'button', 'data-control': 'link-notice-dismiss' } });
   const element = el('section', { class: 'link-notice', attrs: { role: 'alert', 'data-link-messages': '' } }, [
-    title, list, dismiss,
+    title, list, swapStatus, el('div', { class: 'link-buttons' }, [swapButton, dismiss]),
   ]);
   element.hidden = true;
+  let swap: (() => boolean) | null = null;
   dismiss.addEventListener('click', () => { element.hidden = true; });
+  swapButton.addEventListener('click', () => {
+    if (swap === null) return;
+    swapStatus.textContent = swap() ? S.swapped : S.swapRefused;
+    swap = null;
+    swapButton.hidden = true;
+  });
   return {
     element,
-    show(messages, unreadable) {
+    show(messages, unreadable, swapIn = null) {
       title.textContent = unreadable ? S.noticeTitleUnreadable : S.noticeTitle;
       replaceChildren(list, messages.map((m) => el('li', { text: m.text, attrs: { 'data-code': m.code } })));
+      swap = swapIn;
+      swapButton.hidden = swapIn === null;
+      swapStatus.textContent = '';
       element.hidden = messages.length === 0;
     },
   };

@@ -3,7 +3,10 @@
 
 import type { Controller, Snapshot } from '../app/controller';
 import type { Catalog } from '../catalog/catalog';
+import { NO_STORED, type StoredCustom } from '../url/custom-merge';
 import { el } from './dom';
+import { jumpButton } from './jump';
+import { mountQuestionsMenu } from './questions-menu';
 import { mountExplainDialog } from './explain-dialog';
 import { onLayoutChange } from './layout';
 import { MESSAGES } from '../messages/ui';
@@ -16,14 +19,17 @@ export interface ShellExtras {
   actions?: HTMLElement[];
   /** Notices shown under the status line (what a link could not restore). */
   notices?: HTMLElement[];
+  /** This browser's saved custom chips and models. */
+  saved?: () => StoredCustom;
 }
 
 export function mountShell(root: HTMLElement, controller: Controller, catalog: Catalog, catalogProblems: readonly string[], extras: ShellExtras = {}): void {
-  const ctx: ViewContext = { catalog, dispatch: (action) => controller.dispatch(action) };
+  const ctx: ViewContext = { catalog, dispatch: (action) => controller.dispatch(action), saved: extras.saved ?? (() => NO_STORED) };
   const navButtons = new Map(VIEWS.map((v) => [v.id, el('button', {
     text: v.label, attrs: { type: 'button', 'data-nav': v.id },
     on: { click: () => ctx.dispatch({ type: 'set-view', view: v.id }) },
   })]));
+  const questions = mountQuestionsMenu(ctx);
   const importButton = el('button', { class: 'secondary', text: MESSAGES.import.button, attrs: { type: 'button', 'data-control': 'import-open' } });
   importButton.addEventListener('click', () => { void import('./import-dialog').then((m) => m.openImportDialog(ctx)); });
   const progress = mountProgress();
@@ -31,14 +37,18 @@ export function mountShell(root: HTMLElement, controller: Controller, catalog: C
   const status = el('div', { class: 'status-line', attrs: { role: 'status' } }, [progress.text, ' ', notice]);
   const main = el('main', { attrs: { id: 'main' } });
   const explain = mountExplainDialog(ctx);
+  // First stop of the Tab key: straight to the active view's results (past header and controls).
+  const skip = jumpButton(MESSAGES.skipToResults, 'skip-link', 'skip-to-results', () => main.querySelector<HTMLElement>('.view:not([hidden]) [data-results]'));
   root.replaceChildren(
+    skip,
     progress.bar,
     el('header', { class: 'app-header' }, [
       el('div', { class: 'brand' }, [el('span', { class: 'brand-name', text: MESSAGES.appTitle }), el('span', { class: 'brand-tagline', text: MESSAGES.appTagline })]),
       el('nav', { class: 'nav', attrs: { 'aria-label': 'Views' } }, [...navButtons.values()]),
-      el('div', { class: 'header-actions' }, [...(extras.actions ?? []), importButton]),
+      el('div', { class: 'header-actions' }, [questions.menu, ...(extras.actions ?? []), importButton]),
     ]),
     status,
+    questions.guide,
     ...(extras.notices ?? []),
     main,
     explain.element,

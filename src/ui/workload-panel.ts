@@ -9,6 +9,7 @@ import { segmented, selectField, settingsNumberField } from './controls';
 import { el, syncValue, uid } from './dom';
 import { formatParams } from './format';
 import { MESSAGES } from '../messages/ui';
+import { mountServingOptions } from './serving-options';
 import type { ViewContext } from './views/view';
 
 const M = MESSAGES.controls;
@@ -17,7 +18,7 @@ const WORKLOAD_FIELDS: readonly SettingsFieldId[] = ['inputTokens', 'outputToken
 const SLO_FIELDS: readonly SettingsFieldId[] = ['maxTtftSeconds', 'maxTpotSeconds'];
 const ECONOMICS_FIELDS: readonly SettingsFieldId[] = [
   'rentalUsdPerChipHour', 'capexUsdPerChip', 'capexOverheadMultiplier', 'depreciationYears', 'costOfCapitalPerYear',
-  'loadFactor', 'pue', 'usdPerKwh', 'hostingUsdPerKwMonth', 'maxSequences',
+  'loadFactor', 'pue', 'usdPerKwh', 'hostingUsdPerKwMonth',
 ];
 
 export interface WorkloadPanel {
@@ -38,7 +39,7 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
   let modelsKey = '';
   const syncModels = (state: AppState) => {
     const models = allModels(state, ctx.catalog);
-    const key = models.map((m) => m.id).join(',');
+    const key = models.map((m) => `${m.id}:${m.name}`).join(',');
     if (key !== modelsKey) {
       modelsKey = key;
       const custom = new Set(state.customModels.map((m) => m.id));
@@ -53,7 +54,22 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
       modelSelect.replaceChildren(...[dense, moe, imported].filter((g) => g.childElementCount > 0));
     }
     syncValue(modelSelect, state.settings.model);
+    const chosen = state.customModels.find((m) => m.id === state.settings.model);
+    custom.hidden = chosen === undefined;
+    if (chosen !== undefined) syncValue(customName, chosen.name);
   };
+
+  // An imported model can be renamed or removed where it is chosen.
+  const customNameId = uid('model-name');
+  const customName = el('input', {
+    id: customNameId, attrs: { type: 'text', maxlength: 80, autocomplete: 'off', 'data-control': 'model-name' },
+    on: { change: () => dispatch({ type: 'rename-custom-model', id: modelSelect.value, name: customName.value }) },
+  });
+  const removeModel = el('button', {
+    class: 'link-button', text: M.removeModel, attrs: { type: 'button', 'data-control': 'model-remove' },
+    on: { click: () => dispatch({ type: 'remove-custom-model', id: modelSelect.value }) },
+  });
+  const custom = el('div', { class: 'field-wide custom-model' }, [el('label', { text: M.modelName, attrs: { for: customNameId } }), customName, removeModel]);
 
   const precisionOptions = PRECISIONS.map((p) => ({ value: p, label: p }));
   const allPrecision = selectField<Precision | 'mixed'>(M.precision, [...precisionOptions, { value: 'mixed', label: 'mixed' }], (value) => {
@@ -68,15 +84,18 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
   const slo = fields(SLO_FIELDS);
   const economics = fields(ECONOMICS_FIELDS);
   const pricing = segmented(M.pricing, [{ value: 'rental', label: M.rental }, { value: 'tco', label: M.tco }], (value) => dispatch({ type: 'set-pricing', pricing: value }));
+  const serving = mountServingOptions(ctx);
   const efficiency = selectField(M.efficiency, [{ value: 'achieved', label: M.achieved }, { value: 'spec', label: M.spec }, { value: 'claim', label: M.claim }], (mode) => dispatch({ type: 'set-efficiency-mode', mode }), true);
 
   const element = el('div', { class: 'workload' }, [
     el('section', { class: 'panel', attrs: { 'aria-label': M.workload } }, [
       el('h2', { text: M.workload }),
       el('div', { class: 'field-wide' }, [el('label', { text: M.model, attrs: { for: modelId } }), modelSelect]),
+      custom,
       allPrecision.element,
       el('details', {}, [el('summary', { text: M.perTensorPrecision, class: 'unit' }), ...parts.map((p) => p.control.element)]),
       ...workload.map((f) => f.element),
+      serving.element,
     ]),
     el('section', { class: 'panel', attrs: { 'aria-label': M.slo } }, [el('h2', { text: M.slo }), ...slo.map((f) => f.element)]),
     el('section', { class: 'panel', attrs: { 'aria-label': M.pricing } }, [
@@ -95,6 +114,7 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
       allPrecision.sync(p.weights === p.activations && p.weights === p.kvCache ? p.weights : 'mixed');
       for (const { part, control } of parts) control.sync(p[part]);
       for (const f of [...workload, ...slo, ...economics]) f.sync(state.settings);
+      serving.sync(state);
       pricing.sync(state.settings.economics.pricing);
       efficiency.sync(state.settings.efficiencyMode);
     },

@@ -23,15 +23,9 @@ import type { Message } from '../messages/message';
 import { fingerprint, type LinkBase } from './link-format';
 import { applyPatch } from './patch';
 import { labReference } from './encode-refs';
+import { mergeCustom, type StoredCustom, type Unloaded } from './custom-merge';
 
-
-/** Custom chips and models saved in this browser (merged into every opened link, never replaced). */
-export interface StoredCustom {
-  chips: HardwareProfile[];
-  models: ModelArchitecture[];
-}
-
-export const NO_STORED: StoredCustom = { chips: [], models: [] };
+export { NO_STORED, type StoredCustom } from './custom-merge';
 
 export interface WireEnv {
   catalog: Catalog;
@@ -44,6 +38,8 @@ export interface WireEnv {
 export interface Restored {
   state: AppState;
   messages: Message[];
+  /** The link's custom items beyond the cap (the user may swap them in). */
+  unloaded: Unloaded;
 }
 
 const SETTINGS_IGNORED = new Set(['hardware', 'chips', 'version', 'model', '__proto__']);
@@ -58,27 +54,13 @@ export function shown(value: unknown): string {
   return line.length > 60 ? `${line.slice(0, 60)}…` : line;
 }
 
-/** The landing state plus the custom chips and models saved in this browser. */
+/** The landing state plus the custom chips and models saved in this browser (at most MAX_CUSTOM of each loaded). */
 export function baseState(catalog: Catalog, stored: StoredCustom): AppState {
   const state = defaultAppState(catalog);
-  const chips = mergeStored([], stored.chips, (id) => catalog.hardware.has(id) || catalog.models.has(id));
-  const models = mergeStored([], stored.models, (id) => catalog.hardware.has(id) || catalog.models.has(id) || chips.some((c) => c.id === id));
+  const inCatalog = (id: string) => catalog.hardware.has(id) || catalog.models.has(id);
+  const chips = mergeCustom([], stored.chips, (id) => inCatalog(id) || stored.models.some((m) => m.id === id)).loaded;
+  const models = mergeCustom([], stored.models, (id) => inCatalog(id) || chips.some((c) => c.id === id)).loaded;
   return { ...state, customChips: chips, customModels: models };
-}
-
-/**
- * The link's items first, then the saved ones that are not already there (same id and content);
- * a saved item whose id is taken keeps its content under a free id. At most MAX_CUSTOM saved ones.
- */
-export function mergeStored<T extends { id: string }>(fromLink: T[], stored: readonly T[], takenElsewhere: (id: string) => boolean): T[] {
-  const out = [...fromLink];
-  for (const item of stored.slice(0, MAX_CUSTOM)) {
-    const same = out.find((x) => x.id === item.id);
-    if (same !== undefined && JSON.stringify(same) === JSON.stringify(item)) continue;
-    const taken = (id: string) => takenElsewhere(id) || out.some((x) => x.id === id);
-    out.push(taken(item.id) ? { ...item, id: freeId(item.id, taken) } : item);
-  }
-  return out;
 }
 
 export class Log {
@@ -158,7 +140,11 @@ export function parseCustom<T extends { id: string; name: string }>(raw: unknown
   return out;
 }
 
-export function parseSettings(raw: unknown, fallback: WorkloadSettings, hasModel: (id: string) => boolean, log: Log): WorkloadSettings {
+/** Link id -> id in the app (custom items loaded under another id); identity by default. */
+export type Rename = (id: string) => string;
+const SAME: Rename = (id) => id;
+
+export function parseSettings(raw: unknown, fallback: WorkloadSettings, hasModel: (id: string) => boolean, log: Log, rename: Rename = SAME): WorkloadSettings {
   if (!isRecord(raw)) {
     if (raw !== undefined) log.field('settings', `must be an object, got ${describeValue(raw)}`);
     return fallback;
@@ -179,10 +165,11 @@ export function parseSettings(raw: unknown, fallback: WorkloadSettings, hasModel
   let model = fallbackModel;
   const rawModel = own(raw, 'model');
   if (rawModel !== undefined) {
-    if (isId(rawModel) && hasModel(rawModel)) model = rawModel;
+    if (isId(rawModel) && hasModel(rename(rawModel))) model = rename(rawModel);
     else log.add(L.unknownModel(shown(rawModel), fallbackModel));
   }
   const spec = fields.speculative;
+  if (spec !== null && spec.method === 'draft-model' && typeof spec.draftModel === 'string') spec.draftModel = rename(spec.draftModel);
   if (spec !== null && spec.method === 'draft-model' && typeof spec.draftModel === 'string' && !hasModel(spec.draftModel)) {
     log.add(L.unknownModel(shown(spec.draftModel), 'no speculative decoding'));
     fields.speculative = null;
@@ -190,7 +177,14 @@ export function parseSettings(raw: unknown, fallback: WorkloadSettings, hasModel
   return { ...fields, model };
 }
 
-export function parsePicks(raw: unknown, base: LinkBase, find: (id: string) => HardwareProfile | undefined, fallback: ChipPick[], log: Log): ChipPick[] {
+/**
+ * The comparison. Entries naming a custom chip of the link that was not loaded (over the cap) are
+ * set aside in `unloaded` (the notice names those chips), not reported as unknown.
+ */
+export function parsePicks(
+  raw: unknown, base: LinkBase, find: (id: string) => HardwareProfile | undefined, fallback: ChipPick[], log: Log,
+  rename: Rename = SAME, unloaded: Unloaded | null = null,
+): ChipPick[] {
   if (!Array.isArray(raw)) {
     if (raw !== undefined) log.field('the comparison', `must be a list of chips, got ${describeValue(raw)}`);
     return fallback;
@@ -205,8 +199,14 @@ export function parsePicks(raw: unknown, base: LinkBase, find: (id: string) => H
       continue;
     }
     const colon = name.lastIndexOf(':');
-    const id = colon < 0 ? name : name.slice(0, colon);
+    const id = rename(colon < 0 ? name : name.slice(0, colon));
     const chip = find(id);
+    const setAside = unloaded?.chips.find((c) => c.id === id);
+    if (chip === undefined && setAside !== undefined) {
+      const chips = colon < 0 ? defaultChipCount(setAside) : readChipCount(name.slice(colon + 1)) ?? defaultChipCount(setAside);
+      if (!unloaded!.picks.some((p) => p.id === id)) unloaded!.picks.push({ id, chips });
+      continue;
+    }
     if (chip === undefined) {
       log.add(L.unknownPick(shown(id)));
       continue;
@@ -219,25 +219,27 @@ export function parsePicks(raw: unknown, base: LinkBase, find: (id: string) => H
     }
     out.push({ id, chips });
   }
-  if (raw.length > 0 && out.length === 0) {
+  if (raw.length > 0 && out.length === 0 && (unloaded?.picks.length ?? 0) === 0) {
     log.add(L.noPicksLeft());
     return fallback;
   }
   return out;
 }
 
-export function parseLab(raw: unknown, env: WireEnv, find: (id: string) => HardwareProfile | undefined, fallback: LabState, log: Log): LabState {
+export function parseLab(raw: unknown, env: WireEnv, find: (id: string) => HardwareProfile | undefined, fallback: LabState, log: Log, rename: Rename = SAME): LabState {
   if (!isRecord(raw)) {
     if (raw !== undefined) log.field('the chip lab', `must be an object, got ${describeValue(raw)}`);
     return fallback;
   }
   const instead = fallback.baseId ?? 'the blank chip';
-  const baseId = own(raw, 'base') ?? null;
+  const rawBase = own(raw, 'base') ?? null;
+  const baseId = isId(rawBase) ? rename(rawBase) : rawBase;
   if (baseId !== null && !isId(baseId)) {
     log.add(L.unknownChip(shown(baseId), instead));
     return fallback;
   }
-  const from = own(raw, 'from') === undefined ? baseId : own(raw, 'from');
+  const rawFrom = own(raw, 'from');
+  const from = rawFrom === undefined ? baseId : isId(rawFrom) ? rename(rawFrom) : rawFrom;
   if (from !== null && !isId(from)) {
     log.add(L.unknownChip(shown(from), instead));
     return fallback;
@@ -267,7 +269,7 @@ export function parseLab(raw: unknown, env: WireEnv, find: (id: string) => Hardw
   }
   let breakEvenTargetId = fallback.breakEvenTargetId;
   if (target !== undefined) {
-    if (isId(target) && find(target) !== undefined) breakEvenTargetId = target;
+    if (isId(target) && find(rename(target)) !== undefined) breakEvenTargetId = rename(target);
     else log.add(L.unknownTarget(shown(target), fallback.breakEvenTargetId));
   }
   return { baseId, chip, chips, breakEvenTargetId };

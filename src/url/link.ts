@@ -12,6 +12,7 @@ import { LINK_BASES, LINK_PARAM, LINK_VERSION, currentBase } from './link-format
 import { MIGRATIONS, runMigrations, type Migration } from './migrations';
 import { MAX_PACKED_CHARS, packJson, unpackJson } from './pack';
 import { baseState, NO_STORED, type StoredCustom } from './decode-parts';
+import { NOTHING_UNLOADED, type Unloaded } from './custom-merge';
 import { applyPatch, diff } from './patch';
 import { parseWire, toWire } from './wire-fields';
 
@@ -37,6 +38,8 @@ export interface DecodedLink {
   version: number | null;
   /** Migrations that ran (their `from` versions). */
   migrated: number[];
+  /** The link's custom chips and models beyond the cap, with the comparison entries that use them. */
+  unloaded: Unloaded;
 }
 
 /** The JSON patch a link carries for `state` (undefined fields dropped: the landing state is {}). */
@@ -71,7 +74,7 @@ function limited(messages: Message[]): Message[] {
  */
 export async function decodeLink(text: string, catalog: Catalog, stored: StoredCustom = NO_STORED, options: DecodeOptions = {}): Promise<DecodedLink> {
   const fallback = (messages: Message[], status: DecodedLink['status'] = 'unreadable'): DecodedLink => ({
-    state: baseState(catalog, stored), messages, status, version: null, migrated: [],
+    state: baseState(catalog, stored), messages, status, version: null, migrated: [], unloaded: NOTHING_UNLOADED,
   });
   try {
     if (text.length > MAX_LINK_CHARS) return fallback([L.tooLong(text.length, MAX_LINK_CHARS)]);
@@ -96,7 +99,7 @@ export async function decodeLink(text: string, catalog: Catalog, stored: StoredC
     const migrated = runMigrations(full as Record<string, unknown>, version, LINK_VERSION, options.migrations ?? MIGRATIONS);
     if (migrated.failedAt !== null) messages.push(L.migrationFailed(migrated.failedAt));
     const restored = parseWire(migrated.value, { catalog, views: options.views ?? null, base: currentBase(), stored });
-    return { state: restored.state, messages: limited([...messages, ...restored.messages]), status: 'read', version, migrated: migrated.ran };
+    return { state: restored.state, messages: limited([...messages, ...restored.messages]), status: 'read', version, migrated: migrated.ran, unloaded: restored.unloaded };
   } catch {
     // Defence in depth: every step above is written not to throw.
     return fallback([L.failed()]);

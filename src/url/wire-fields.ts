@@ -13,9 +13,11 @@ import { isRecord, own } from '../parse/fields';
 import { parseHardwareProfile } from '../records/hardware-profile';
 import { parseModelArchitecture } from '../records/model-architecture';
 import {
-  Log, MIN_SIZES, VIEW_ID, baseState, isId, mergeStored, parseCustom, parseEnum, parseLab, parsePicks, parseSettings, shown,
-  type Restored, type WireEnv,
+  Log, MIN_SIZES, VIEW_ID, baseState, isId, parseCustom, parseEnum, parseLab, parsePicks, parseSettings, shown,
+  type Rename, type Restored, type WireEnv,
 } from './decode-parts';
+import { MAX_CUSTOM } from '../app-state/update';
+import { NOTHING_UNLOADED, mergeCustom, type Unloaded } from './custom-merge';
 import { chipRef, labWire, modelRef } from './encode-refs';
 import { pickName, type LinkBase, type Wire } from './link-format';
 
@@ -24,6 +26,12 @@ interface Draft {
   state: AppState;
   findChip(id: string): HardwareProfile | undefined;
   hasModel(id: string): boolean;
+  /** The link's custom chips as read, before they meet the saved ones (set by 'chips', merged by 'models'). */
+  linkChips: HardwareProfile[];
+  /** Link ids of custom items -> ids they are loaded under. */
+  chipId: Rename;
+  modelId: Rename;
+  unloaded: Unloaded;
 }
 
 interface WireField<K extends keyof Wire> {
@@ -46,13 +54,12 @@ export const WIRE_FIELDS = [
     decode: (raw, draft, env, log) => {
       const { catalog } = env;
       const inCatalog = (id: string) => catalog.hardware.has(id) || catalog.models.has(id);
-      const linkChips = parseCustom<HardwareProfile>(raw, {
+      draft.linkChips = parseCustom<HardwareProfile>(raw, {
         what: 'chip',
         reference: (base) => (base === null ? env.base.blank : catalog.hardware.get(base)),
         catalogValue: (base) => catalog.hardware.get(base),
         parse: parseHardwareProfile,
       }, inCatalog, 'custom chips', log);
-      draft.state.customChips = linkChips;
     },
   }),
   field({
@@ -62,22 +69,30 @@ export const WIRE_FIELDS = [
     decode: (raw, draft, env, log) => {
       const { catalog } = env;
       const inCatalog = (id: string) => catalog.hardware.has(id) || catalog.models.has(id);
-      const linkChips = draft.state.customChips;
+      const linkChips = draft.linkChips;
       const linkModels = parseCustom<ModelArchitecture>(raw, {
         what: 'model',
         reference: (base) => (base === null ? null : catalog.models.get(base)),
         catalogValue: (base) => catalog.models.get(base),
         parse: parseModelArchitecture,
       }, (id) => inCatalog(id) || linkChips.some((c) => c.id === id), 'custom models', log);
-      // This browser's saved chips and models join the link's, never replaced by them.
-      const customChips = mergeStored(linkChips, env.stored.chips, (id) => inCatalog(id) || linkModels.some((m) => m.id === id));
-      const customModels = mergeStored(linkModels, env.stored.models, (id) => inCatalog(id) || customChips.some((c) => c.id === id));
-      draft.state.customChips = customChips;
-      draft.state.customModels = customModels;
-      const chipById = new Map(customChips.map((c) => [c.id, c]));
-      const modelIds = new Set(customModels.map((m) => m.id));
+      // This browser's saved chips and models join the link's, never replaced by them; its own come
+      // first, and what is over the cap is named (the link's can be swapped in).
+      const modelIds = (id: string) => linkModels.some((m) => m.id === id) || env.stored.models.some((m) => m.id === id);
+      const chips = mergeCustom(linkChips, env.stored.chips, (id) => inCatalog(id) || modelIds(id));
+      const models = mergeCustom(linkModels, env.stored.models, (id) => inCatalog(id) || chips.loaded.some((c) => c.id === id));
+      const ownChips = env.stored.chips.length;
+      if (chips.linkNotLoaded.length > 0) log.add(L.customNotLoaded('chips', chips.linkNotLoaded.map((c) => shown(c.name)), MAX_CUSTOM, Math.min(ownChips, MAX_CUSTOM)));
+      if (models.linkNotLoaded.length > 0) log.add(L.customNotLoaded('models', models.linkNotLoaded.map((m) => shown(m.name)), MAX_CUSTOM, Math.min(env.stored.models.length, MAX_CUSTOM)));
+      draft.state.customChips = chips.loaded;
+      draft.state.customModels = models.loaded;
+      draft.unloaded = { chips: chips.linkNotLoaded, models: models.linkNotLoaded, picks: [] };
+      draft.chipId = (id) => chips.rename.get(id) ?? id;
+      draft.modelId = (id) => models.rename.get(id) ?? id;
+      const chipById = new Map(chips.loaded.map((c) => [c.id, c]));
+      const loadedModels = new Set(models.loaded.map((m) => m.id));
       draft.findChip = (id) => catalog.hardware.get(id) ?? chipById.get(id);
-      draft.hasModel = (id) => catalog.models.has(id) || modelIds.has(id);
+      draft.hasModel = (id) => catalog.models.has(id) || loadedModels.has(id);
     },
   }),
   field({
@@ -96,7 +111,7 @@ export const WIRE_FIELDS = [
     carries: ['settings'],
     encode: (state) => state.settings,
     decode: (raw, draft, _env, log) => {
-      draft.state.settings = parseSettings(raw, draft.state.settings, draft.hasModel, log);
+      draft.state.settings = parseSettings(raw, draft.state.settings, draft.hasModel, log, draft.modelId);
     },
   }),
   field({
@@ -108,7 +123,7 @@ export const WIRE_FIELDS = [
       return index >= 0 ? index : name;
     }),
     decode: (raw, draft, env, log) => {
-      draft.state.compare.picks = parsePicks(raw, env.base, draft.findChip, draft.state.compare.picks, log);
+      draft.state.compare.picks = parsePicks(raw, env.base, draft.findChip, draft.state.compare.picks, log, draft.chipId, draft.unloaded);
     },
   }),
   field({
@@ -150,7 +165,7 @@ export const WIRE_FIELDS = [
     carries: ['lab'],
     encode: (state, catalog, base) => labWire(state, catalog, base),
     decode: (raw, draft, env, log) => {
-      draft.state.lab = parseLab(raw, env, draft.findChip, draft.state.lab, log);
+      draft.state.lab = parseLab(raw, env, draft.findChip, draft.state.lab, log, draft.chipId);
     },
   }),
   field({
@@ -161,7 +176,7 @@ export const WIRE_FIELDS = [
       if (raw === undefined || raw === null) return;
       const hardwareId = isRecord(raw) ? own(raw, 'hardwareId') : undefined;
       const key = isRecord(raw) ? own(raw, 'key') : undefined;
-      if (isId(hardwareId) && typeof key === 'string' && key.length > 0 && key.length <= 100) draft.state.explain = { hardwareId, key };
+      if (isId(hardwareId) && typeof key === 'string' && key.length > 0 && key.length <= 100) draft.state.explain = { hardwareId: draft.chipId(hardwareId), key };
       else log.add(L.badExplain());
     },
   }),
@@ -180,7 +195,7 @@ export function parseWire(raw: unknown, env: WireEnv): Restored {
   const fallback = baseState(env.catalog, env.stored);
   if (!isRecord(raw)) {
     log.add(L.notAnObject());
-    return { state: fallback, messages: log.messages };
+    return { state: fallback, messages: log.messages, unloaded: NOTHING_UNLOADED };
   }
   const known = new Set<string>(WIRE_FIELDS.map((f) => f.key));
   const unknown = Object.keys(raw).filter((k) => !known.has(k));
@@ -196,7 +211,11 @@ export function parseWire(raw: unknown, env: WireEnv): Restored {
     state,
     findChip: (id) => env.catalog.hardware.get(id),
     hasModel: (id) => env.catalog.models.has(id),
+    linkChips: [],
+    chipId: (id) => id,
+    modelId: (id) => id,
+    unloaded: NOTHING_UNLOADED,
   };
   for (const f of WIRE_FIELDS) f.decode(own(raw, f.key), draft, env, log);
-  return { state, messages: log.messages };
+  return { state, messages: log.messages, unloaded: draft.unloaded };
 }

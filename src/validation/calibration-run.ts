@@ -14,6 +14,7 @@ import type { EvidenceBasis } from '../records/hardware-profile';
 import { resolveScenario } from '../scenario/resolve';
 import { DEFAULT_ECONOMICS, defaultScenario } from '../scenario/scenario';
 import { crossValidate, type CrossValidatedRow } from './cross-validate';
+import { dataflowRows, fitDataflowOverheads, isDataflowChip, type DataflowFit } from './dataflow-overhead';
 import { roundValue } from './efficiency-block';
 import { inTargetSet, usedForFit } from './fit-rows';
 import { emptyTimings, fitKernelTimings, parseKernelTimings, type KernelFit } from './kernel-fit';
@@ -54,6 +55,10 @@ export interface CalibrationOutcome {
   claimWidths: { id: string; logRatio: number; width: number }[];
   evidence: Map<string, ChipEvidence>;
   efficiency: Map<string, EfficiencyProfile>;
+  /** What each profile's sources.efficiency list cites after the calibration. */
+  efficiencySources: Map<string, string[]>;
+  /** Fixed-cost scale of SRAM-resident dataflow chips (null without rows to fit). */
+  dataflow: DataflowFit | null;
   summary: CalibrationSummary;
 }
 
@@ -171,7 +176,7 @@ function claimLogRatios(catalog: Catalog): { id: string; logRatio: number }[] {
 
 function noteFor(hw: HardwareProfile, ev: ChipEvidence, factors: StackFactors, prior: number, kernel: KernelFit, date: string, familyRows: number): string {
   const silicon = hw.family === KERNEL_FAMILY.family
-    ? `Silicon shares from the ${kernel.gpu} kernel timings (reference/h200-kernel-timings*.jsonl; GEMMs reproduced to ${(kernel.gemmRmsRelative * 100).toFixed(1)}% RMS).`
+    ? `Silicon shares from the ${kernel.gpu} kernel timings (reference/h200-kernel-timings.jsonl and reference/h200-kernel-timings-2.jsonl; GEMMs reproduced to ${(kernel.gemmRmsRelative * 100).toFixed(1)}% RMS).`
     : 'Silicon shares: the prior, i.e. the kernel-measured Hopper shares (the only family with kernel timings).';
   const software = factors.software[hw.family] !== undefined
     ? `softwareStackFactor ${factors.software[hw.family]} fitted on the ${familyRows} non-held-out calibration rows of family ${hw.family}.`
@@ -222,6 +227,37 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
       note: noteFor(hw, ev, factors, prior, kernel, date, familyRows),
     });
   }
+  const efficiencySources = new Map<string, string[]>();
+  for (const hw of catalog.hardware.values()) {
+    const ev = evidence.get(hw.id)!;
+    efficiencySources.set(hw.id, [
+      hw.family === KERNEL_FAMILY.family
+        ? 'reference/h200-kernel-timings.jsonl and reference/h200-kernel-timings-2.jsonl (measured on one H200): silicon shares'
+        : `prior: the silicon shares of the kernel-measured family (${KERNEL_FAMILY.family})`,
+      factors.software[hw.family] !== undefined
+        ? `reference/calibration.csv, rows not held out, fitted by scripts/calibrate.ts (${date}): software and MoE factors of family ${hw.family}`
+        : `prior software factor (median of the fitted families) and MoE factors fitted by scripts/calibrate.ts (${date})`,
+      ...(ev.basis === 'claim' && hw.efficiency.claimed !== undefined ? [`vendor claim (the "vendor claim" setting): ${hw.efficiency.claimed.note}`] : []),
+    ]);
+  }
+  // Dataflow chips: one scale on the prior's fixed costs from third-party single-stream speeds.
+  const dataflow = fitDataflowOverheads(dataflowRows(plans, catalog), withProfiles(catalog, efficiency));
+  if (dataflow !== null) {
+    const scale = roundValue(dataflow.scale, 2);
+    for (const hw of catalog.hardware.values()) {
+      if (!isDataflowChip(hw)) continue;
+      const e = efficiency.get(hw.id)!;
+      efficiency.set(hw.id, {
+        ...e,
+        kernelOverheadSeconds: roundValue(e.kernelOverheadSeconds * scale, 2),
+        attentionOverheadSeconds: roundValue(e.attentionOverheadSeconds * scale, 2),
+        moeLayerOverheadSeconds: roundValue(e.moeLayerOverheadSeconds * scale, 2),
+        note: `${e.note} Fixed costs per operator: x${scale} of the prior (statically scheduled dataflow, no kernel launches), fitted to `
+          + `${dataflow.rows.length} third-party single-stream speeds of SRAM-resident chips (rows ${dataflow.rows.map((r) => r.row.index).join(', ')}).`,
+      });
+      efficiencySources.get(hw.id)!.push(`third-party single-stream speeds (reference/calibration.csv rows ${dataflow.rows.map((r) => r.row.index).join(', ')}): fixed cost per operator`);
+    }
+  }
   const calibrated = withProfiles(catalog, efficiency);
   const claims = claimLogRatios(calibrated);
   const high = first.model.highLogResidual;
@@ -248,6 +284,8 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
     claimWidths,
     evidence,
     efficiency,
+    efficiencySources,
+    dataflow,
     summary: {
       rentalToTco: rentalToTcoRatio(catalog),
       uncertainty: round(uncertainty.model),

@@ -10,43 +10,54 @@ export const EFFICIENCY_KEY_ORDER: readonly (keyof EfficiencyProfile)[] = [
   'softwareStackFactor', 'moeSoftwareFactor', 'memoryReserveFraction', 'evidence', 'claimed', 'note',
 ];
 
-/**
- * Replaces the "efficiency" object of a hardware-profile JSON text, leaving every other byte as
- * it was (the profiles are hand-formatted). Throws if the block cannot be found unambiguously.
- */
-export function replaceEfficiencyBlock(jsonText: string, efficiency: EfficiencyProfile): string {
-  const re = /\n(\s*)"efficiency":\s*\{/g;
-  const matches = [...jsonText.matchAll(re)];
-  if (matches.length !== 1) throw new Error(`expected one "efficiency" object, found ${matches.length}`);
-  const m = matches[0]!;
-  const indent = m[1]!;
-  const open = m.index! + m[0].length - 1;
+/** The span of the value that opens at `open` ('{' or '['), skipping brackets inside strings. */
+function valueEnd(text: string, open: number): number {
+  const opener = text[open]!;
+  const closer = opener === '{' ? '}' : ']';
   let depth = 0;
   let inString = false;
-  let close = -1;
-  for (let i = open; i < jsonText.length; i++) {
-    const ch = jsonText[i]!;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i]!;
     if (inString) {
       if (ch === '\\') i += 1;
       else if (ch === '"') inString = false;
       continue;
     }
     if (ch === '"') inString = true;
-    else if (ch === '{') depth += 1;
-    else if (ch === '}') {
+    else if (ch === opener) depth += 1;
+    else if (ch === closer) {
       depth -= 1;
-      if (depth === 0) {
-        close = i;
-        break;
-      }
+      if (depth === 0) return i;
     }
   }
-  if (close < 0) throw new Error('unterminated "efficiency" object');
-  const inner = `${indent}  `;
-  const lines = EFFICIENCY_KEY_ORDER.filter((k) => efficiency[k] !== undefined)
-    .map((k) => `${inner}"${k}": ${formatJsonValue(efficiency[k])}`);
-  const block = `{\n${lines.join(',\n')}\n${indent}}`;
-  return jsonText.slice(0, open) + block + jsonText.slice(close + 1);
+  throw new Error(`unterminated ${opener}`);
+}
+
+function replaceValue(jsonText: string, pattern: RegExp, what: string, render: (indent: string) => string): string {
+  const matches = [...jsonText.matchAll(pattern)];
+  if (matches.length !== 1) throw new Error(`expected one ${what}, found ${matches.length}`);
+  const m = matches[0]!;
+  const open = m.index! + m[0].length - 1;
+  return jsonText.slice(0, open) + render(m[1]!) + jsonText.slice(valueEnd(jsonText, open) + 1);
+}
+
+/**
+ * Replaces the "efficiency" object of a hardware-profile JSON text, leaving every other byte as
+ * it was (the profiles are hand-formatted). Throws if the block cannot be found unambiguously.
+ */
+export function replaceEfficiencyBlock(jsonText: string, efficiency: EfficiencyProfile): string {
+  return replaceValue(jsonText, /\n(\s*)"efficiency":\s*\{/g, '"efficiency" object', (indent) => {
+    const inner = `${indent}  `;
+    const lines = EFFICIENCY_KEY_ORDER.filter((k) => efficiency[k] !== undefined)
+      .map((k) => `${inner}"${k}": ${formatJsonValue(efficiency[k])}`);
+    return `{\n${lines.join(',\n')}\n${indent}}`;
+  });
+}
+
+/** Replaces the sources' "efficiency" list (what the explain panel cites for the efficiency inputs). */
+export function replaceEfficiencySources(jsonText: string, sources: readonly string[]): string {
+  return replaceValue(jsonText, /\n(\s*)"efficiency":\s*\[/g, '"efficiency" source list', (indent) =>
+    `[\n${sources.map((s) => `${indent}  ${JSON.stringify(s)}`).join(',\n')}\n${indent}]`);
 }
 
 function formatJsonValue(v: unknown): string {

@@ -25,14 +25,20 @@ describe('update', () => {
     expect(apply(s, { type: 'set-view', view: '__proto__' }).view).toBe('chip-lab');
   });
 
-  it('clamps settings to LIMITS, keeps null where allowed and ignores NaN', () => {
+  it('refuses settings outside LIMITS (never clamps), keeps null where allowed and ignores NaN', () => {
     const s = fresh();
-    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: 1e12 }).settings.workload.inputTokens).toBe(LIMITS.inputTokens.max);
-    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: 12.6 }).settings.workload.inputTokens).toBe(13);
+    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: 1e12 })).toBe(s);
+    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: LIMITS.inputTokens.max }).settings.workload.inputTokens).toBe(LIMITS.inputTokens.max);
+    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: 12.6 })).toBe(s);
+    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: -5 })).toBe(s);
+    expect(apply(s, { type: 'set-setting', field: 'outputTokens', value: 0 })).toBe(s);
+    expect(apply(s, { type: 'set-setting', field: 'prefixCacheHitRate', value: 1.5 })).toBe(s);
+    expect(apply(s, { type: 'set-setting', field: 'maxTpotSeconds', value: -0.005 })).toBe(s);
     expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: Number.NaN })).toBe(s);
     expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: null })).toBe(s);
+    expect(apply(s, { type: 'set-setting', field: 'inputTokens', value: s.settings.workload.inputTokens })).toBe(s);
     expect(apply(s, { type: 'set-setting', field: 'maxTpotSeconds', value: null }).settings.slo.maxTpotSeconds).toBeNull();
-    expect(apply(s, { type: 'set-setting', field: 'pue', value: 0.5 }).settings.economics.pue).toBe(1);
+    expect(apply(s, { type: 'set-setting', field: 'pue', value: 0.5 })).toBe(s);
     expect(apply(s, { type: 'set-setting', field: 'rentalUsdPerChipHour', value: 2 }).settings.economics.rentalUsdPerChipHour).toBe(2);
   });
 
@@ -112,5 +118,21 @@ describe('update', () => {
   it('bounds sweep sizes and family', () => {
     expect(apply(fresh(), { type: 'set-sweep-sizes', sizes: 1e6 }).modelSize.sizes).toBe(32);
     expect(apply(fresh(), { type: 'set-family', family: 'moe' }).modelSize.family).toBe('moe');
+  });
+});
+
+describe('imported models', () => {
+  it('can be renamed (trimmed, bounded, never empty) and removed', () => {
+    const model = { ...structuredClone(catalog.models.get('llama-3.1-8b')!), id: 'imported-model', name: 'imported-model' };
+    const s = apply(fresh(), { type: 'add-custom-model', model });
+    const renamed = apply(s, { type: 'rename-custom-model', id: 'imported-model', name: '  My   8B  ' });
+    expect(renamed.customModels[0]!.name).toBe('My 8B');
+    expect(renamed.customModels[0]!.id).toBe('imported-model');
+    expect(apply(renamed, { type: 'rename-custom-model', id: 'imported-model', name: '   ' })).toBe(renamed);
+    expect(apply(renamed, { type: 'rename-custom-model', id: 'llama-3.1-8b', name: 'Not mine' })).toBe(renamed);
+    expect(apply(renamed, { type: 'rename-custom-model', id: 'imported-model', name: 'x'.repeat(200) }).customModels[0]!.name).toHaveLength(80);
+    const removed = apply(renamed, { type: 'remove-custom-model', id: 'imported-model' });
+    expect(removed.customModels).toEqual([]);
+    expect(removed.settings.model).not.toBe('imported-model');
   });
 });

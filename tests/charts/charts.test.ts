@@ -56,6 +56,7 @@ describe('compact layout (narrow windows)', () => {
       rooflineChart({ chip: r.chip, roofs: roofs(), operators: r.result.operators, ghost: null, layout: compact }),
       costBarsChart({ series: results(), layout: compact }),
       costBreakdownChart({ series: results(), layout: compact }),
+      sensitivityChart(sensitivityResult(), compact),
     ];
     for (const spec of specs) expect(compileWarnings(spec).warnings).toEqual([]);
     expect(JSON.stringify(specs[0])).toContain('"orient":"bottom"');

@@ -1,7 +1,6 @@
 // `simulate --url LINK` prints the numbers the page shows for that link: the same decoder, the
 // same resolved scenarios (app-state/requests.ts), the same engine, the page's ranking.
 
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { compareRequest, labRequest } from '../../src/app-state/requests';
 import { rankResults } from '../../src/engine/analysis/rank';
@@ -9,14 +8,11 @@ import { simulate } from '../../src/engine/simulate';
 import type { SimulationResult } from '../../src/engine/types';
 import { decodeLink, encodeLink } from '../../src/url/link';
 import { apply, catalog, fresh } from '../app-state/helpers';
+import { runCli } from './run-cli';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const ORIGIN = 'http://127.0.0.1:5173/';
 
-function run(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/simulate.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = runCli;
 
 /** As the CLI prints results in JSON: without the frontier, through JSON. */
 function printed(results: SimulationResult[]): unknown {
@@ -35,7 +31,7 @@ const compareState = apply(fresh(),
 describe('simulate --url', () => {
   it('prints the comparison the page shows: every compared chip with its count, custom chips and model inline, page order', async () => {
     const url = `${ORIGIN}${await encodeLink(compareState, catalog)}`;
-    const r = run('--url', url, '--format', 'json');
+    const r = await run('--url', url, '--format', 'json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const decoded = await decodeLink(url, catalog);
@@ -43,7 +39,7 @@ describe('simulate --url', () => {
     expect(page.map((x) => x.hardwareId)).toContain('nvidia-h200-sxm-lab');
     expect(page.every((x) => x.modelId === 'my-model')).toBe(true);
     expect((JSON.parse(r.out) as { results: unknown }).results).toEqual(printed(page));
-    const table = run('--url', url);
+    const table = await run('--url', url);
     expect(table.code).toBe(0);
     expect(table.out.split('\n')[1]).toContain(page[0]!.hardwareId);
     expect(table.out).toContain('nvidia-h200-sxm-lab');
@@ -52,7 +48,7 @@ describe('simulate --url', () => {
   it('prints the chip lab\'s edited chip for a chip-lab link', async () => {
     const state = apply(compareState, { type: 'set-view', view: 'chip-lab' }, { type: 'lab-set', param: 'tdp', value: 900 }, { type: 'lab-set-chips', chips: 16 });
     const url = `${ORIGIN}${await encodeLink(state, catalog)}`;
-    const r = run('--url', url, '--format', 'json');
+    const r = await run('--url', url, '--format', 'json');
     expect(r.code).toBe(0);
     const decoded = await decodeLink(url, catalog);
     const scenario = labRequest(decoded.state, catalog).scenario!;
@@ -63,10 +59,10 @@ describe('simulate --url', () => {
 
   it('flags override the link; a broken link is one clear error line', async () => {
     const url = `${ORIGIN}${await encodeLink(compareState, catalog)}`;
-    const r = run('--url', url, '--output-tokens', '64', '--format', 'csv');
+    const r = await run('--url', url, '--output-tokens', '64', '--format', 'csv');
     expect(r.code).toBe(0);
     expect(r.out.trim().split('\n')).toHaveLength(compareState.compare.picks.length + 1);
-    const bad = run('--url', url.slice(0, url.length - 12));
+    const bad = await run('--url', url.slice(0, url.length - 12));
     expect(bad.code).toBe(2);
     expect(bad.err.trim().split('\n')).toHaveLength(1);
     expect(bad.err).toMatch(/^error: --url: This link could not be opened/);

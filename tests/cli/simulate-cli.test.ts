@@ -3,28 +3,40 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli as run } from './run-cli';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const profiles = readdirSync(join(ROOT, 'hardware-profiles')).filter((f) => f.endsWith('.json')).length;
 
-function run(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/simulate.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
 const WORKLOAD = ['--model', 'llama-3.1-70b', '--precision', 'fp8', '--input-tokens', '2048', '--output-tokens', '256'];
 
+function scenarioFile(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
+  const file = join(dir, 's.json');
+  writeFileSync(file, text);
+  return file;
+}
+
 describe('simulate CLI', () => {
-  it('prints a readable table for one deployment', () => {
-    const r = run('--hardware', 'nvidia-h200-sxm', '--chips', '8', ...WORKLOAD, '--max-tpot-ms', '50');
+  it('runs as a script: npm run simulate prints a table and exits 0; bad input exits 2 (one spawn smoke test)', () => {
+    const ok = spawnSync('npx', ['tsx', 'src/cli/simulate.ts', '--hardware', 'nvidia-h200-sxm', '--chips', '8', ...WORKLOAD], { cwd: ROOT, encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('$ per million output tokens');
+    const bad = spawnSync('npx', ['tsx', 'src/cli/simulate.ts', '--hardware', ','], { cwd: ROOT, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('prints a readable table for one deployment', async () => {
+    const r = await run('--hardware', 'nvidia-h200-sxm', '--chips', '8', ...WORKLOAD, '--max-tpot-ms', '50');
     expect(r.code).toBe(0);
     for (const label of ['deployment', 'TTFT', 'TPOT', 'memory per chip', 'batch limited by', 'decode step bottleneck', '$ per million output tokens', 'output tokens/s per $/hour']) {
       expect(r.out).toContain(label);
     }
   });
 
-  it('prints one JSON object with the contract keys', () => {
-    const r = run('--hardware', 'nvidia-h200-sxm', '--chips', '8', ...WORKLOAD, '--format', 'json');
+  it('prints one JSON object with the contract keys', async () => {
+    const r = await run('--hardware', 'nvidia-h200-sxm', '--chips', '8', ...WORKLOAD, '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as Record<string, unknown>;
     for (const key of ['outputTokensPerSecond', 'outputTokensPerSecondPerChip', 'tokensPerSecondPerUser', 'ttftSeconds', 'tpotSeconds',
@@ -35,8 +47,8 @@ describe('simulate CLI', () => {
     expect(Object.keys(j.memory as object)).toEqual(expect.arrayContaining(['capacityBytesPerChip', 'weightsBytesPerChip', 'kvCacheBytesPerChip']));
   });
 
-  it('--hardware all prints one CSV row per profile, best tokens per dollar first, infeasible rows with a reason', () => {
-    const r = run('--hardware', 'all', ...WORKLOAD, '--format', 'csv');
+  it('--hardware all prints one CSV row per profile, best tokens per dollar first, infeasible rows with a reason', async () => {
+    const r = await run('--hardware', 'all', ...WORKLOAD, '--format', 'csv');
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
     expect(lines.length).toBe(profiles + 1);
@@ -49,27 +61,62 @@ describe('simulate CLI', () => {
     expect(lines.some((l) => l.startsWith('groq-lpu') && l.includes('needs at least'))).toBe(true);
   });
 
-  it('reads a scenario file; flags override it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
-    const file = join(dir, 's.json');
-    writeFileSync(file, JSON.stringify({ version: 1, hardware: 'nvidia-h100-sxm', chips: 2, model: 'llama-3.1-8b', workload: { inputTokens: 512, outputTokens: 128 } }));
-    const r = run('--scenario', file, '--chips', '4', '--format', 'json');
+  it('--hardware with a repeated id prints it once', async () => {
+    const r = await run('--hardware', 'nvidia-h200-sxm,nvidia-h200-sxm', ...WORKLOAD, '--format', 'csv');
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('reads a scenario file; flags override it', async () => {
+    const file = scenarioFile(JSON.stringify({ version: 1, hardware: 'nvidia-h100-sxm', chips: 2, model: 'llama-3.1-8b', workload: { inputTokens: 512, outputTokens: 128 } }));
+    const r = await run('--scenario', file, '--chips', '4', '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { hardwareId: string; config: { chips: number } };
     expect(j.hardwareId).toBe('nvidia-h100-sxm');
     expect(j.config.chips).toBe(4);
   });
 
-  it('shows published figures for the chip and model next to the prediction (Etched claim)', () => {
-    const r = run('--hardware', 'etched-sohu', '--chips', '8', '--model', 'llama-3.1-70b', '--input-tokens', '2048', '--output-tokens', '128');
+  it('reads a scenario file that starts with a UTF-8 byte order mark', async () => {
+    const file = scenarioFile(`\uFEFF${JSON.stringify({ version: 1, hardware: 'nvidia-h100-sxm', chips: 2, model: 'llama-3.1-8b' })}`);
+    const r = await run('--scenario', file, '--format', 'json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { hardwareId: string }).hardwareId).toBe('nvidia-h100-sxm');
+  });
+
+  it('--draft-tokens tunes the speculative decoding of a scenario file, and needs some', async () => {
+    const file = scenarioFile(JSON.stringify({ version: 1, hardware: 'nvidia-h200-sxm', model: 'llama-3.1-70b', speculative: { method: 'mtp', draftTokens: 2, acceptanceRate: 0.6 } }));
+    const ok = await run('--scenario', file, '--draft-tokens', '4', '--format', 'json');
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
+    const alone = await run('--hardware', 'nvidia-h200-sxm', '--draft-tokens', '0');
+    expect(alone.code).toBe(2);
+    expect(alone.err).toBe('error: --draft-tokens needs speculative decoding: add --speculative mtp|MODEL_ID (or a scenario file with "speculative")\n');
+    const zero = await run('--hardware', 'nvidia-h200-sxm', '--speculative', 'mtp', '--draft-tokens', '0');
+    expect(zero.code).toBe(2);
+    expect(zero.err).toMatch(/^error: flags: --draft-tokens: speculative\.draftTokens must be an integer from 1 to 16 tokens, got 0\n$/);
+  });
+
+  it('a million unknown keys print a bounded number of warning lines', async () => {
+    const raw: Record<string, unknown> = { version: 1, hardware: 'nvidia-h200-sxm' };
+    for (let i = 0; i < 1_000_000; i++) raw[`k${i}`] = 1;
+    const r = await run('--scenario', scenarioFile(JSON.stringify(raw)), '--format', 'json');
+    expect(r.code).toBe(0);
+    const lines = r.err.trim().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(21);
+    expect(lines.at(-1)).toMatch(/999981 more unknown fields were ignored/);
+  }, 60_000);
+
+  it('shows published figures for the chip and model next to the prediction (Etched claim)', async () => {
+    const r = await run('--hardware', 'etched-sohu', '--chips', '8', '--model', 'llama-3.1-70b', '--input-tokens', '2048', '--output-tokens', '128');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Published figures for this chip and model');
     expect(r.out).toMatch(/published 500,000 tokens\/s; this engine [\d,]+ tokens\/s/);
     expect(r.out).toContain('beyond the profile');
   });
 
-  it('a model too large for the chips is a result, not a crash', () => {
-    const r = run('--hardware', 'groq-lpu', '--chips', '8', ...WORKLOAD, '--format', 'json');
+  it('a model too large for the chips is a result, not a crash', async () => {
+    const r = await run('--hardware', 'groq-lpu', '--chips', '8', ...WORKLOAD, '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { feasible: boolean; reason: { code: string; text: string } };
     expect(j.feasible).toBe(false);
@@ -79,18 +126,52 @@ describe('simulate CLI', () => {
 
   it.each([
     [['--hardware', 'nvidia-h999'], /hardware.*not a known hardware id/],
-    [['--input-tokens', '-5'], /workload\.inputTokens must be an integer from 1 to 1000000/],
+    [['--hardware', ','], /--hardware needs a chip id, "all" or a comma-separated list of ids, got ","/],
+    [['--hardware', ' , ,'], /--hardware needs a chip id/],
+    [['--input-tokens', '-5'], /--input-tokens: workload\.inputTokens must be an integer from 1 to 1000000/],
     [['--input-tokens', 'NaN'], /workload\.inputTokens must be/],
     [['--output-tokens', '1e12'], /workload\.outputTokens must be an integer from 1 to 1000000/],
-    [['--chips', 'lots'], /chips must be an integer from 1 to 100000 chips.*or "auto"/],
-    [['--precision', 'fp3'], /precision\.weights must be one of/],
+    [['--chips', 'lots'], /--chips: chips must be an integer from 1 to 100000 chips or "auto", got "lots"$/m],
+    [['--chips', 'abc'], /or "auto", got "abc"$/m],
+    [['--max-ttft-ms', '0.5'], /--max-ttft-ms must be a number from 1 to 3600000 ms, got "0\.5"$/m],
+    [['--max-tpot-ms', '-5'], /--max-tpot-ms must be a number from 0\.1 to 60000 ms, got "-5"$/m],
+    [['--precision', 'fp3'], /--precision: precision\.weights must be one of/],
     [['--frobnicate'], /unknown option "--frobnicate"/],
+    [['--format', 'xml'], /--format must be table, json or csv, got "xml"/],
     [['--scenario', '/nonexistent/file.json'], /cannot read file/],
-  ])('bad input %j exits 2 with one clear line', (args, message) => {
-    const r = run(...args);
+  ])('bad input %j exits 2 with one clear line', async (args, message) => {
+    const r = await run(...args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it.each([
+    [['--model', 'evil\nline two\u001b[31mred\u001b[0m']],
+    [['--hardware', 'x\u001b]0;title\u0007\ny']],
+    [['--frobnicate\u001b[2J\nmore']],
+    [['--format', 'a\r\nb\u009b31m']],
+  ])('echoed values stay on one line without terminal escape codes: %j', async (args) => {
+    const r = await run(...args);
+    expect(r.code).toBe(2);
+    expect(r.err.endsWith('\n')).toBe(true);
+    expect(r.err.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(r.err).toMatch(/\\u001b|\\n|\\r|\\u009b/);
+  });
+
+  it('a scenario file with markup or escape codes in a chip name prints them escaped in the table', async () => {
+    const raw = { version: 1, chips: 8, model: 'llama-3.1-8b', hardware: (await import('../app-state/helpers')).catalog.hardware.get('nvidia-h100-sxm') };
+    const file = scenarioFile(JSON.stringify({ ...raw, hardware: { ...raw.hardware, id: 'odd-chip', name: 'Odd\u001b[31m\nchip' } }));
+    const r = await run('--scenario', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Odd\\u001b[31m\\nchip');
+    expect(r.out).not.toContain('\u001b');
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const r = await run('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Usage: npm run --silent simulate');
   });
 });

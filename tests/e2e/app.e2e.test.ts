@@ -28,6 +28,21 @@ async function tableRows(page: Page, table: string): Promise<number> {
   return page.locator(`[data-table="${table}"] tbody tr`).count();
 }
 
+/** One CSV line into cells (quoted cells may hold commas and doubled quotes). */
+function csvCells(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted && c === '"' && line[i + 1] === '"') { cell += '"'; i++; }
+    else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) { cells.push(cell); cell = ''; }
+    else cell += c;
+  }
+  return [...cells, cell];
+}
+
 async function download(page: Page, selector: string): Promise<{ name: string; data: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   const path = await file.path();
@@ -72,31 +87,64 @@ describe('landing: compare vendors', () => {
     await dialog.waitFor();
     expect(await dialog.locator('.formula').textContent()).toContain('TPOT');
     expect(await dialog.locator('table.inputs tbody tr').count()).toBeGreaterThan(3);
+    // Short before the fold: the formula and the inputs that matter; the rest folded, each said once, no repository paths.
+    const shown = await dialog.evaluate((d) => (d as HTMLElement).innerText);
+    expect(shown.length).toBeLessThan(1600);
+    expect(await dialog.locator('table.inputs').first().locator('tbody tr').count()).toBe(5);
+    const all = (await dialog.textContent()) ?? '';
+    const note = ((await dialog.locator('[data-explain-fold="calibration"] p').textContent()) ?? '').slice(0, 50);
+    expect(note.length).toBeGreaterThan(20);
+    expect(all.split(note).length - 1).toBe(1);
+    expect(all).not.toMatch(/scripts\/|reference\/|\.jsonl|calibrate\.ts|hardware\.md/);
+    await screenshot(p.page, 'explain-1280');
     await dialog.locator('[data-explain-related="usdPerMillionOutputTokens"]').click();
     await expect.poll(() => dialog.locator('h2').textContent()).toContain('million');
-    await screenshot(p.page, 'explain-1280');
+    // The Deployment cell says why this layout won.
+    await dialog.locator('[data-explain-related="deployment"]').click();
+    await expect.poll(() => dialog.locator('h2').textContent()).toMatch(/^Deployment on /);
+    expect(await dialog.textContent()).toContain('Why this layout');
+    expect(await dialog.textContent()).toMatch(/most output tokens per second per dollar/);
     await p.page.keyboard.press('Escape');
     await p.page.waitForSelector('dialog[data-dialog="explain"]:not([open])', { state: 'attached' });
     await done(p);
   });
 
-  it('exports CSV, JSON, PNG and SVG with the expected content', async () => {
+  it('exports CSV, JSON, PNG and SVG that say what they rank and for which workload, named by model and date', async () => {
     const p = await page();
     await chartDrawn(p.page, 'frontier');
+    await p.page.waitForFunction(() => document.querySelector('[data-view="compare"] .stale') === null);
     const rows = await tableRows(p.page, 'compare');
+    const day = new Date().toISOString().slice(0, 10);
     const csv = await download(p.page, '[data-export="tokencost-compare-csv"]');
-    expect(csv.name).toBe('tokencost-compare.csv');
+    expect(csv.name).toBe(`tokencost-compare_llama-3.1-70b_2048in-512out_${day}.csv`);
     const lines = csv.data.toString('utf8').trim().split('\r\n');
+    const header = lines[0]!.split(',');
     expect(lines[0]!.startsWith('rank,hardware_id,chip,feasible')).toBe(true);
+    expect(header).toEqual(expect.arrayContaining(['model_id', 'model', 'input_tokens', 'output_tokens', 'max_ttft_s', 'max_tpot_s', 'pricing_mode', 'efficiency_mode', 'ranked_by']));
     expect(lines).toHaveLength(rows + 1);
-    const json = JSON.parse((await download(p.page, '[data-export="tokencost-compare-json"]')).data.toString('utf8')) as { kind: string; data: { ranked: unknown[] } };
+    const first = Object.fromEntries(csvCells(lines[1]!).map((v, i) => [header[i], v]));
+    expect(first).toMatchObject({ model_id: 'llama-3.1-70b', input_tokens: '2048', output_tokens: '512', pricing_mode: 'rental', ranked_by: 'usd_per_million_output_tokens (lowest first)' });
+    const jsonFile = await download(p.page, '[data-export="tokencost-compare-json"]');
+    expect(jsonFile.name).toBe(`tokencost-compare_llama-3.1-70b_2048in-512out_${day}.json`);
+    const json = JSON.parse(jsonFile.data.toString('utf8')) as { kind: string; context: { model: { id: string } }; data: { ranked: unknown[] } };
     expect(json.kind).toBe('compare');
+    expect(json.context.model.id).toBe('llama-3.1-70b');
     expect(json.data.ranked).toHaveLength(rows);
     const png = await download(p.page, '[data-export="frontier-png"]');
-    expect(png.name).toBe('frontier.png');
+    expect(png.name).toBe(`tokencost-frontier_llama-3.1-70b_2048in-512out_${day}.png`);
     expect(png.data.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    // The caption line sits below the chart: the image is taller than the chart drawn on the page.
+    const chartHeight = await p.page.locator('[data-chart="frontier"] svg').evaluate((e) => e.getBoundingClientRect().height);
+    expect(png.data.readUInt32BE(20) / 2).toBeGreaterThan(chartHeight + 10);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(`${ARTIFACTS}/export-frontier.png`, png.data);
     const svg = await download(p.page, '[data-export="cost-per-million-svg"]');
-    expect(svg.data.toString('utf8')).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(svg.name).toBe(`tokencost-cost-per-million_llama-3.1-70b_2048in-512out_${day}.svg`);
+    const svgText = svg.data.toString('utf8');
+    expect(svgText).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(svgText).toContain('Llama 3.1 70B, fp8');
+    expect(svgText).toContain('2,048 in / 512 out');
+    expect(svgText).toContain('rental pricing');
     await done(p);
   });
 });
@@ -214,8 +262,16 @@ describe('import', () => {
     await p.page.fill('[data-control="import-text"]', JSON.stringify(config));
     await p.page.click('[data-control="import-submit"]');
     await expect.poll(() => p.page.locator('[data-import-report]').textContent()).toContain('Imported model');
+    expect(await p.page.locator('[data-import-report]').textContent()).not.toMatch(/hardware-profiles\/|models\//);
+    expect(await p.page.locator('[data-dialog="import"] .view-intro').textContent()).not.toMatch(/hardware-profiles\/|\(models\/\)/);
     await p.page.keyboard.press('Escape');
     await expect.poll(() => p.page.locator('[data-control="model"]').inputValue()).toBe('imported-model');
+    // An imported model can be renamed where it is chosen.
+    const name = p.page.locator('[data-view="compare"] [data-control="model-name"]');
+    expect(await name.inputValue()).toBe('Imported llama model');
+    await name.fill('My Llama 8B');
+    await name.press('Enter');
+    await expect.poll(() => p.page.locator('[data-view="compare"] [data-control="model"] option:checked').textContent()).toContain('My Llama 8B');
     await done(p);
   });
 });

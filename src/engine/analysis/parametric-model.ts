@@ -208,7 +208,7 @@ export function generateModel(totalParams: number, kind: 'dense' | 'moe'): Model
   if (below !== undefined && Math.abs(Math.log(below.total / request)) < Math.abs(Math.log(pick.total / request))) pick = below;
 
   const size = formatSize(request);
-  const label = size.toUpperCase();
+  const label = formatSize(pick.total).toUpperCase();
   const model: ModelArchitecture = {
     ...pick.model,
     moe: pick.model.moe ? { ...pick.model.moe } : null,

@@ -10,6 +10,7 @@ import type { EfficiencyMode, HardwareProfile } from '../../engine/types';
 import { formatNumber } from '../../format/units';
 import { formatPercent } from '../../validation/report';
 import type { ErrorSummary, RatioEntry } from '../../validation/stats';
+import type { CoverageCheck } from '../../validation/uncertainty-fit';
 import type { RowResult, ValidationReport } from '../../validation/validate';
 import { ACCURACY_MESSAGES as A } from '../../messages/accuracy';
 import { ChartHost } from '../chart-host';
@@ -164,6 +165,11 @@ function summaryLine(name: string, s: ErrorSummary): HTMLElement {
 function summaryTable(report: ValidationReport): HTMLElement {
   const s = report.summary;
   const rows = [
+    summaryLine(A.groupHeldOut, s.heldOut),
+    ...s.heldOutByArchitecture.map((g) => summaryLine(A.groupHeldOutKind(g.key), g.summary)),
+    ...(s.crossValidated === null ? [] : [summaryLine(A.groupCrossValidated, s.crossValidated)]),
+    ...(s.crossValidatedRelative === null ? [] : [summaryLine(A.groupCrossValidatedRelative, s.crossValidatedRelative)]),
+    summaryLine(A.groupFit, s.fit),
     summaryLine(A.groupTarget, s.target),
     ...s.byVendor.map((g) => summaryLine(A.groupVendor(g.key), g.summary)),
     ...s.bySourceKind.map((g) => summaryLine(A.groupSource(sourceKindLabel(g.key)), g.summary)),
@@ -181,6 +187,15 @@ function stat(title: string, s: ErrorSummary, medianTarget: number, worstTarget:
     ]),
     el('div', { class: 'stat-sub', text: `${A.worst} ${pct(s.worstAbs, false)} · ${s.count} ${unit}` }),
     el('div', { class: `badge ${ok ? 'ok' : 'bad'}`, text: ok ? A.met : A.missed }),
+  ]);
+}
+
+function coverageStat(c: CoverageCheck): HTMLElement {
+  return el('div', { class: 'stat', attrs: { 'data-accuracy': 'coverage' } }, [
+    el('div', { class: 'stat-title', text: A.coverageHeadline }),
+    el('div', { class: 'stat-value' }, [el('strong', { text: A.coverageValue(pct(c.actual, false), pct(c.nominal, false)) })]),
+    el('div', { class: 'stat-sub', text: A.coverageSub(c.count, pct(c.interval90.low, false), pct(c.interval90.high, false)) }),
+    el('div', { class: `badge ${c.met ? 'ok' : 'bad'}`, text: c.met ? A.met : A.missed }),
   ]);
 }
 
@@ -261,10 +276,10 @@ function calibrationPanel(hardware: Iterable<HardwareProfile>): HTMLElement {
     el('p', { class: 'panel-text', text: A.calibrationIntro }),
     el('ul', { class: 'family-list' }, entries.map(([family, chips]) => {
       const e = chips[0]!.efficiency;
-      const fitted = e.evidence.basis === 'measured';
+      const fitted = chips.some((c) => c.efficiency.evidence.basis === 'measured');
       return el('li', { class: fitted ? 'fitted' : 'assumed', title: e.note }, [
         el('strong', { text: family }),
-        el('span', { class: 'family-basis', text: fitted ? A.fitted(e.softwareStackFactor.toFixed(2)) : A.assumed }),
+        el('span', { class: 'family-basis', text: fitted ? A.fitted(e.softwareStackFactor.toFixed(2)) : A.assumed(e.softwareStackFactor.toFixed(2)) }),
         el('span', { class: 'family-chips', text: chips.map((c) => c.name).sort().join(', ') }),
       ]);
     })),
@@ -281,7 +296,7 @@ export const mountAccuracyView: MountView = (ctx) => {
   const status = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-accuracy': 'status' }, text: A.computing });
   const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
   const headline = el('div', { class: 'stats', attrs: { 'data-accuracy': 'headline' } });
-  const summarySlot = el('section', { class: 'card', attrs: { 'data-table': 'accuracy-summary' } });
+  const summarySlot = el('section', { class: 'card', attrs: { 'data-table': 'accuracy-summary', 'data-results': '' } });
   const rowsSlot = el('section', { class: 'card', attrs: { 'data-table': 'accuracy-rows' } });
   const relativeSlot = el('section', { class: 'card', attrs: { 'data-table': 'accuracy-relative' } });
   const claimsSlot = el('section', { class: 'card', attrs: { 'data-table': 'accuracy-claims' } });
@@ -334,8 +349,10 @@ export const mountAccuracyView: MountView = (ctx) => {
       replaceChildren(problems, report.problems.map((p) => el('li', { text: p })));
       const s = report.summary;
       replaceChildren(headline, [
-        stat(A.headline, s.target, 0.15, 0.4, 'rows'),
-        stat(A.relativeHeadline, s.relative, 0.1, null, 'ratios'),
+        stat(A.headline, s.heldOut, 0.1, null, 'rows'),
+        ...(s.crossValidated === null ? [] : [stat(A.crossValidatedHeadline, s.crossValidated, 0.1, null, 'rows')]),
+        ...(s.crossValidatedRelative === null ? [] : [stat(A.relativeHeadline, s.crossValidatedRelative, 0.08, null, 'ratios')]),
+        ...(s.coverage === null ? [] : [coverageStat(s.coverage)]),
         el('p', { class: 'marks-legend stats-note', text: A.targets }),
       ]);
       chart.show(accuracyChart({ rows: report.rows, mode: report.efficiencyMode, layout }), MESSAGES.status.noFeasible);

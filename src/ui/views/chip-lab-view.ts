@@ -3,11 +3,12 @@
 
 import type { BreakEvenResult } from '../../engine/analysis/break-even';
 import type { SensitivityResult } from '../../engine/analysis/sensitivity';
+import { labParamNote } from '../../app-state/pricing-notes';
 import { labRequest } from '../../app-state/requests';
 import { LAB_PARAMS } from '../../app-state/lab-params';
 import { allChips } from '../../app-state/lookup';
-import { labRateClass } from '../../app-state/update';
-import { chipNames, labResults, labSeries, problemsOf } from '../../app/selectors';
+import { MAX_CUSTOM, labRateClass } from '../../app-state/update';
+import { chipNames, exportContext, labResults, labSeries, problemsOf } from '../../app/selectors';
 import type { Snapshot } from '../../app/controller';
 import { MARK_LEGEND } from '../../charts/chip-series';
 import { costBreakdownChart } from '../../charts/cost-breakdown-chart';
@@ -19,8 +20,9 @@ import { mountBreakEvenPanel } from '../break-even-panel';
 import { ChartHost } from '../chart-host';
 import { el, replaceChildren, syncValue, uid } from '../dom';
 import { exportButtons } from '../export-buttons';
+import { jumpButton } from '../jump';
 import { labParamControl } from '../lab-param-control';
-import { MESSAGES } from '../../messages/ui';
+import { MESSAGES, chipsText } from '../../messages/ui';
 import { renderResultsTable } from '../results-table';
 import { chartLayout } from '../layout';
 import { mountWorkloadPanel } from '../workload-panel';
@@ -34,11 +36,13 @@ export const mountChipLabView: MountView = (ctx) => {
   const { dispatch } = ctx;
   const workload = mountWorkloadPanel(ctx);
   const breakEven = mountBreakEvenPanel(ctx);
-  const frontier = new ChartHost('lab-frontier', 'Pareto frontier of the edited chip and the original');
-  const roofline = new ChartHost('lab-roofline', 'Roofline of the edited chip with the operators of the workload');
-  const costs = new ChartHost('lab-cost-breakdown', 'Cost per million tokens split into capex, power and hosting');
-  const sensitivity = new ChartHost('lab-sensitivity', 'Sensitivity of cost per million tokens to each chip parameter');
-  const tableSlot = el('section', { class: 'card', attrs: { 'data-table': 'lab' } });
+  let current: Snapshot | null = null;
+  const context = () => (current === null || current.pending.has('lab') ? null : exportContext(current.state, ctx.catalog, null));
+  const frontier = new ChartHost('lab-frontier', 'Pareto frontier of the edited chip and the original', context);
+  const roofline = new ChartHost('lab-roofline', 'Roofline of the edited chip with the operators of the workload', context);
+  const costs = new ChartHost('lab-cost-breakdown', 'Cost per million tokens split into capex, power and hosting', context);
+  const sensitivity = new ChartHost('lab-sensitivity', 'Sensitivity of cost per million tokens to each chip parameter', context);
+  const tableSlot = el('section', { class: 'card', attrs: { 'data-table': 'lab', 'data-results': '' } });
   const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
   const status = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite' } });
 
@@ -51,22 +55,22 @@ export const mountChipLabView: MountView = (ctx) => {
   const count = el('select', {
     id: countId, attrs: { 'data-control': 'lab-chips' },
     on: { change: () => dispatch({ type: 'lab-set-chips', chips: count.value === 'auto' ? 'auto' : Number(count.value) }) },
-  }, COUNTS.map((c) => el('option', { text: c === 'auto' ? C.auto : `${c} chips`, attrs: { value: c } })));
+  }, COUNTS.map((c) => el('option', { text: c === 'auto' ? C.auto : chipsText(Number(c)), attrs: { value: c } })));
   const sramId = uid('sram');
   const sram = el('input', { id: sramId, attrs: { type: 'checkbox', 'data-control': 'lab-sram' }, on: { change: () => dispatch({ type: 'lab-set-sram-weights', on: sram.checked }) } });
   const save = el('button', { class: 'primary', text: C.addToComparison, attrs: { type: 'button', 'data-control': 'lab-save' } });
   const reset = el('button', { class: 'secondary', text: C.reset, attrs: { type: 'button', 'data-control': 'lab-reset' } });
-  let current: Snapshot | null = null;
   save.addEventListener('click', () => {
     if (current === null) return;
-    dispatch({ type: 'lab-save' });
-    status.textContent = C.added(current.state.lab.chip.name);
+    status.textContent = dispatch({ type: 'lab-save' }) ? C.added(current.state.lab.chip.name) : C.addRefused(MAX_CUSTOM);
   });
   reset.addEventListener('click', () => { if (current !== null) dispatch({ type: 'lab-start', baseId: current.state.lab.baseId }); });
   const params = LAB_PARAMS.map((def) => ({ def, control: labParamControl(def, (value) => dispatch({ type: 'lab-set', param: def.id, value })) }));
 
-  const chipPanel = el('section', { class: 'panel', attrs: { 'aria-label': 'Chip' } }, [
-    el('h2', { text: 'Chip' }),
+  const chipPanel = el('section', { class: 'panel', attrs: { 'aria-label': V.chipPanel } }, [
+    el('h2', { text: V.chipPanel }),
+    // Narrow screens keep the controls first here (drag, then look): a way down to the results.
+    jumpButton(MESSAGES.toResultsBelow, 'link-button narrow-only', 'jump-results', () => tableSlot),
     el('div', { class: 'field-wide' }, [el('label', { text: C.startFrom, attrs: { for: startId } }), start]),
     el('div', { class: 'field-wide' }, [el('label', { text: C.chipName, attrs: { for: nameId } }), name]),
     el('div', { class: 'field' }, [el('label', { text: C.chipCount, attrs: { for: countId } }), count]),
@@ -78,13 +82,14 @@ export const mountChipLabView: MountView = (ctx) => {
 
   let lab: ReturnType<typeof labResults> = null;
   const exporter = exportButtons({
-    name: 'tokencost-chip-lab',
-    csv: () => {
+    name: 'chip-lab',
+    context: () => (lab === null ? null : context()),
+    csv: (c) => {
       if (current === null || lab === null) return null;
       const rows = [lab.main, lab.ghost].flatMap((o) => (o === null ? [] : [{ rank: null, distinguishable: null, result: o.result }]));
-      return compareCsv(rows, chipNames(current.state, ctx.catalog));
+      return compareCsv(rows, chipNames(current.state, ctx.catalog), c);
     },
-    json: () => (current === null || lab === null ? null : resultsJson('chip-lab', { chip: current.state.lab.chip, settings: current.state.settings, main: lab.main, ghost: lab.ghost })),
+    json: (c) => (current === null || lab === null ? null : resultsJson('chip-lab', { chip: current.state.lab.chip, settings: current.state.settings, main: lab.main, ghost: lab.ghost }, c)),
   });
 
   const element = el('div', { class: 'view controls-first', attrs: { 'data-view': 'chip-lab' } }, [
@@ -124,7 +129,7 @@ export const mountChipLabView: MountView = (ctx) => {
       const request = labRequest(state, ctx.catalog);
       const rateClass = labRateClass(state);
       for (const p of params) {
-        p.control.sync(state.lab.chip, request.original, rateClass, state.settings.efficiencyMode === 'spec');
+        p.control.sync(state.lab.chip, request.original, rateClass, labParamNote(p.def.id, state));
         // SRAM only matters when weights may live there (GPU caches do not hold weights).
         if (p.def.id === 'sramBandwidth' || p.def.id === 'sramCapacity') p.control.element.hidden = !state.lab.chip.memory.sramHoldsWeights;
       }
@@ -154,7 +159,7 @@ export const mountChipLabView: MountView = (ctx) => {
       const feasible = rows.filter((r) => r.result.feasible);
       frontier.show(feasible.length === 0 ? null : frontierChart({
         series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds,
-        title: 'Throughput vs interactivity: edited chip vs original', layout,
+        title: layout.compact ? V.frontierTitleShort : V.frontierTitle, layout,
       }), MESSAGES.status.noFeasible);
       roofline.show(lab.main.result.operators.length === 0 ? null : rooflineChart({
         chip: series.chip, roofs: lab.main.roofs, operators: lab.main.result.operators,
@@ -163,7 +168,7 @@ export const mountChipLabView: MountView = (ctx) => {
       costs.show(feasible.length === 0 ? null : costBreakdownChart({ series: feasible, layout }), MESSAGES.status.noFeasible);
       const s = (sens?.value as SensitivityResult | null | undefined) ?? null;
       const empty = sens === undefined ? MESSAGES.lab.computing : MESSAGES.lab.sensitivityEmpty;
-      sensitivity.show(s === null || !s.feasible || s.rows.length === 0 ? null : sensitivityChart(s), empty);
+      sensitivity.show(s === null || !s.feasible || s.rows.length === 0 ? null : sensitivityChart(s, layout), empty);
     },
   };
 };

@@ -1,6 +1,6 @@
 // Landing view: one workload on many chips, ranked table, Pareto frontier and cost bars.
 
-import { chipNames, problemsOf, rankedCompare, seriesFor } from '../../app/selectors';
+import { chipNames, exportContext, problemsOf, rankedCompare, seriesFor } from '../../app/selectors';
 import type { Snapshot } from '../../app/controller';
 import { MARK_LEGEND } from '../../charts/chip-series';
 import { costBarsChart } from '../../charts/cost-bars-chart';
@@ -8,12 +8,13 @@ import { frontierChart, measuredNote, type FrontierMeasured, type FrontierMetric
 import { measuredKey, measuredQuery } from '../../app/accuracy-channels';
 import type { MeasuredOverlay } from '../../validation/measured-points';
 import type { RankedResult } from '../../engine/analysis/compare';
-import { compareCsv, resultsJson } from '../../export/csv';
+import { RANKED_BY, compareCsv, resultsJson } from '../../export/csv';
 import { ChartHost } from '../chart-host';
 import { mountChipPicker } from '../chip-picker';
 import { segmented } from '../controls';
 import { el, replaceChildren } from '../dom';
 import { exportButtons } from '../export-buttons';
+import { jumpButton } from '../jump';
 import { MESSAGES } from '../../messages/ui';
 import { chartLayout } from '../layout';
 import { renderResultsTable } from '../results-table';
@@ -25,8 +26,13 @@ const V = MESSAGES.views.compare;
 export const mountCompareView: MountView = (ctx) => {
   const workload = mountWorkloadPanel(ctx);
   const picker = mountChipPicker(ctx, { showCounts: true });
-  const frontier = new ChartHost('frontier', 'Pareto frontier: tokens per second per user against throughput per chip or cost');
-  const bars = new ChartHost('cost-per-million', 'Cost per million output tokens per chip');
+  let last: Snapshot | null = null;
+  let ranked: RankedResult[] | null = null;
+  // The workload of what is shown; none while a newer result is being computed (its export would mislabel it).
+  const context = () => (last === null || ranked === null || last.pending.has('compare') ? null
+    : exportContext(last.state, ctx.catalog, RANKED_BY[last.state.compare.rankBy]));
+  const frontier = new ChartHost('frontier', 'Pareto frontier: tokens per second per user against throughput per chip or cost', context);
+  const bars = new ChartHost('cost-per-million', 'Cost per million output tokens per chip', context);
   const tableSlot = el('section', { class: 'card', attrs: { 'data-table': 'compare' } });
   const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
   const metric = segmented<FrontierMetric>(MESSAGES.controls.frontierMetric, [
@@ -34,25 +40,27 @@ export const mountCompareView: MountView = (ctx) => {
     { value: 'usdPerMillion', label: MESSAGES.controls.usdPerMillion },
   ], (m) => ctx.dispatch({ type: 'set-frontier-metric', metric: m }));
 
-  let last: Snapshot | null = null;
-  let ranked: RankedResult[] | null = null;
   const exporter = exportButtons({
-    name: 'tokencost-compare',
-    csv: () => (ranked === null || last === null ? null : compareCsv(ranked, chipNames(last.state, ctx.catalog))),
-    json: () => (ranked === null || last === null ? null : resultsJson('compare', { settings: last.state.settings, picks: last.state.compare.picks, ranked })),
+    name: 'compare',
+    context,
+    csv: (c) => (ranked === null || last === null ? null : compareCsv(ranked, chipNames(last.state, ctx.catalog), c)),
+    json: (c) => (ranked === null || last === null ? null : resultsJson('compare', { settings: last.state.settings, picks: last.state.compare.picks, rankBy: last.state.compare.rankBy, ranked }, c)),
   });
 
-  const element = el('div', { class: 'view', attrs: { 'data-view': 'compare' } }, [
-    el('aside', { class: 'sidebar' }, [workload.element, picker.element]),
-    el('div', { class: 'content' }, [
-      el('div', {}, [el('h1', { class: 'view-title', text: V.title }), el('p', { class: 'view-intro', text: V.intro })]),
-      problems,
-      el('div', { class: 'toolbar' }, [metric.element, exporter]),
-      tableSlot,
-      el('div', { class: 'grid-2' }, [bars.element, frontier.element]),
-      el('p', { class: 'marks-legend', text: MARK_LEGEND }),
-    ]),
+  tableSlot.setAttribute('data-results', '');
+  const aside = el('aside', { class: 'sidebar', attrs: { 'aria-label': V.controls } });
+  const content = el('div', { class: 'content' }, [
+    el('div', {}, [el('h1', { class: 'view-title', text: V.title }), el('p', { class: 'view-intro', text: V.intro }),
+      // Narrow screens put the results first: a way down to the controls, and back.
+      jumpButton(MESSAGES.toControls, 'link-button narrow-only', 'jump-controls', () => aside)]),
+    problems,
+    el('div', { class: 'toolbar' }, [metric.element, exporter]),
+    tableSlot,
+    el('div', { class: 'grid-2' }, [bars.element, frontier.element]),
+    el('p', { class: 'marks-legend', text: MARK_LEGEND }),
   ]);
+  aside.append(jumpButton(MESSAGES.toResults, 'link-button narrow-only', 'jump-results', () => tableSlot), workload.element, picker.element);
+  const element = el('div', { class: 'view', attrs: { 'data-view': 'compare' } }, [aside, content]);
 
   let drawn: unknown[] = [];
   // Subtitle of the last overlay that matched the workload: kept while a newer one is computed, so

@@ -1,17 +1,21 @@
 // The headline chart: tokens/s per dollar-per-hour against model size, per chip.
 
-import { chipColorMap, chipNames, problemsOf } from '../../app/selectors';
+import { chipColorMap, chipNames, exportContext, problemsOf } from '../../app/selectors';
 import type { Snapshot } from '../../app/controller';
 import { findChip } from '../../app-state/lookup';
 import { MARK_LEGEND, chipSeries, uniqueLabels } from '../../charts/chip-series';
 import { modelSizeChart } from '../../charts/model-size-chart';
 import type { ModelFamily, SizePoint } from '../../engine/analysis/model-size-sweep';
 import { resultsJson, sweepCsv } from '../../export/csv';
+import { sizeTable, type SizeTable } from '../../app/size-table';
+import { formatNumber } from '../../format/units';
+import { paramsText } from '../../charts/chart-theme';
 import { ChartHost } from '../chart-host';
 import { mountChipPicker } from '../chip-picker';
 import { segmented } from '../controls';
 import { el, replaceChildren } from '../dom';
 import { exportButtons } from '../export-buttons';
+import { jumpButton } from '../jump';
 import { MESSAGES } from '../../messages/ui';
 import { chartLayout } from '../layout';
 import { mountWorkloadPanel } from '../workload-panel';
@@ -20,30 +24,53 @@ import type { MountView } from './view';
 const V = MESSAGES.views.modelSize;
 const C = MESSAGES.controls;
 
+function renderSizeTable(t: SizeTable, labels: readonly string[], pricing: 'rental' | 'tco'): HTMLElement {
+  return el('table', { class: 'results' }, [
+    el('caption', { text: V.tableCaption(pricing === 'rental' ? C.rental : C.tco) }),
+    el('thead', {}, [el('tr', {}, [el('th', { text: V.tableModel, attrs: { scope: 'col' } }), el('th', { text: V.tableSize, attrs: { scope: 'col' } }),
+      ...labels.map((l) => el('th', { text: l, attrs: { scope: 'col' } }))])]),
+    el('tbody', {}, t.rows.map((r) => el('tr', {}, [
+      el('th', { text: r.model, attrs: { scope: 'row' } }),
+      el('td', { text: paramsText(r.totalParams) }),
+      ...r.cells.map((c) => (c.value === null
+        ? el('td', { title: c.reason ?? '' }, ['—', c.reason === null ? null : el('span', { class: 'sr-only', text: ` ${c.reason}` })])
+        : el('td', { text: formatNumber(c.value) }))),
+    ]))),
+  ]);
+}
+
 export const mountModelSizeView: MountView = (ctx) => {
   const workload = mountWorkloadPanel(ctx);
   const picker = mountChipPicker(ctx, { showCounts: false });
-  const chart = new ChartHost('tokens-per-dollar-vs-model-size', 'Output tokens per second per dollar-per-hour against model size, one line per chip');
-  const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
-  const family = segmented<ModelFamily>(C.family, [{ value: 'dense', label: C.dense }, { value: 'moe', label: C.moe }], (f) => ctx.dispatch({ type: 'set-family', family: f }));
-  const pricing = segmented(C.pricing, [{ value: 'rental', label: C.rental }, { value: 'tco', label: C.tco }], (p) => ctx.dispatch({ type: 'set-pricing', pricing: p }));
   let last: Snapshot | null = null;
   let points: SizePoint[] | null = null;
+  const context = () => (last === null || points === null || last.pending.has('sweep') ? null : exportContext(last.state, ctx.catalog, null));
+  const chart = new ChartHost('tokens-per-dollar-vs-model-size', 'Output tokens per second per dollar-per-hour against model size, one line per chip', context);
+  const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
+  // The chart's numbers as a table: tooltips need a mouse, a table does not.
+  const tableSlot = el('div', { class: 'table-wrap' });
+  const table = el('details', { class: 'card size-table', attrs: { 'data-size-table': '' } }, [el('summary', { text: V.tableSummary }), tableSlot]);
+  const family = segmented<ModelFamily>(C.family, [{ value: 'dense', label: C.dense }, { value: 'moe', label: C.moe }], (f) => ctx.dispatch({ type: 'set-family', family: f }));
+  const pricing = segmented(C.pricing, [{ value: 'rental', label: C.rental }, { value: 'tco', label: C.tco }], (p) => ctx.dispatch({ type: 'set-pricing', pricing: p }));
   const exporter = exportButtons({
-    name: 'tokencost-model-size',
-    csv: () => (points === null || last === null ? null : sweepCsv(points, chipNames(last.state, ctx.catalog))),
-    json: () => (points === null || last === null ? null : resultsJson('model-size-sweep', { settings: last.state.settings, family: last.state.modelSize.family, points })),
+    name: 'model-size',
+    context,
+    csv: (c) => (points === null || last === null ? null : sweepCsv(points, chipNames(last.state, ctx.catalog), c)),
+    json: (c) => (points === null || last === null ? null : resultsJson('model-size-sweep', { settings: last.state.settings, family: last.state.modelSize.family, points }, c)),
   });
-  const element = el('div', { class: 'view', attrs: { 'data-view': 'model-size' } }, [
-    el('aside', { class: 'sidebar' }, [workload.element, picker.element]),
-    el('div', { class: 'content' }, [
-      el('div', {}, [el('h1', { class: 'view-title', text: V.title }), el('p', { class: 'view-intro', text: V.intro })]),
-      problems,
-      el('div', { class: 'toolbar' }, [family.element, pricing.element, exporter]),
-      chart.element,
-      el('p', { class: 'marks-legend', text: `The workload's own model is replaced by each size; its precision, tokens, latency limits and pricing apply to every point. ${MARK_LEGEND}` }),
-    ]),
+  chart.element.setAttribute('data-results', '');
+  const aside = el('aside', { class: 'sidebar', attrs: { 'aria-label': MESSAGES.views.compare.controls } });
+  const content = el('div', { class: 'content' }, [
+    el('div', {}, [el('h1', { class: 'view-title', text: V.title }), el('p', { class: 'view-intro', text: V.intro }),
+      jumpButton(MESSAGES.toControls, 'link-button narrow-only', 'jump-controls', () => aside)]),
+    problems,
+    el('div', { class: 'toolbar' }, [family.element, pricing.element, exporter]),
+    chart.element,
+    table,
+    el('p', { class: 'marks-legend', text: `${V.note} ${MARK_LEGEND}` }),
   ]);
+  aside.append(jumpButton(MESSAGES.toResults, 'link-button narrow-only', 'jump-results', () => chart.element), workload.element, picker.element);
+  const element = el('div', { class: 'view', attrs: { 'data-view': 'model-size' } }, [aside, content]);
   let drawn: unknown[] = [];
   return {
     element,
@@ -75,6 +102,7 @@ export const mountModelSizeView: MountView = (ctx) => {
       const drawnFamily = points[0]?.family ?? state.modelSize.family;
       const drawnPricing = points.some((p) => p.pricingUsed === 'rental') ? 'rental' : 'tco';
       chart.show(any ? modelSizeChart({ chips, points, family: drawnFamily, pricing: drawnPricing, layout }) : null, MESSAGES.status.noFeasible);
+      replaceChildren(tableSlot, [renderSizeTable(sizeTable(points, chips.map((c) => c.id)), chips.map((c) => c.label), drawnPricing)]);
     },
   };
 };

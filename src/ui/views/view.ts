@@ -4,10 +4,14 @@ import type { Action } from '../../app-state/update';
 import type { ChannelDef } from '../../app/channels';
 import type { Snapshot } from '../../app/controller';
 import type { Catalog } from '../../catalog/catalog';
+import type { StoredCustom } from '../../url/custom-merge';
 
 export interface ViewContext {
   catalog: Catalog;
-  dispatch(action: Action): void;
+  /** Applies an action; false when it was refused (e.g. a 21st custom chip). */
+  dispatch(action: Action): boolean;
+  /** Custom chips and models saved in this browser (all of them, loaded or not). */
+  saved(): StoredCustom;
 }
 
 export interface MountedView {

@@ -1,0 +1,48 @@
+// What the chip lab says about prices that do not count now: a purchase price under Rental, a
+// rental price under TCO, a price the Pricing panel overrides for all chips, power under Rental;
+// and whether the break-even target is priced on another basis than the edited chip.
+
+import { rentalPerChipHour } from '../engine/economics';
+import type { EconomicsInput, HardwareProfile } from '../engine/types';
+import { MESSAGES } from '../messages/ui';
+import type { AppState } from './app-state';
+import type { LabParamId } from './lab-params';
+
+const N = MESSAGES.pricingNotes;
+
+export type PricingBasis = 'rental' | 'tco';
+
+/** How the engine prices `hardware`: its rental rate under Rental when one is known, else by TCO. */
+export function pricingBasis(hardware: HardwareProfile, economics: EconomicsInput): PricingBasis {
+  return economics.pricing === 'rental' && rentalPerChipHour(hardware, economics) !== null ? 'rental' : 'tco';
+}
+
+/** Why editing `param` changes nothing now (null when it counts). */
+export function labParamNote(param: LabParamId, state: AppState): string | null {
+  const e = state.settings.economics;
+  const basis = pricingBasis(state.lab.chip, e);
+  switch (param) {
+    case 'listPrice':
+      if (basis === 'rental') return N.purchaseUnderRental;
+      return e.capexUsdPerChip !== null ? N.purchaseOverridden : null;
+    case 'rentalPrice':
+      if (e.pricing === 'tco') return N.rentalUnderTco;
+      return e.rentalUsdPerChipHour !== null ? N.rentalOverridden : null;
+    case 'tdp':
+      return basis === 'rental' ? N.powerUnderRental : null;
+    case 'softwareStackFactor':
+      return state.settings.efficiencyMode === 'spec' ? N.stackFactorInSpec : null;
+    default:
+      return null;
+  }
+}
+
+/** A note when the break-even target is priced on another basis than the edited chip (null when alike). */
+export function breakEvenBasisNote(state: AppState, target: HardwareProfile): string | null {
+  const e = state.settings.economics;
+  // The solver prices the edited chip by what it varies: a rental rate under Rental, a purchase price under TCO.
+  const subject: PricingBasis = e.pricing;
+  const other = pricingBasis(target, e);
+  if (subject === other) return null;
+  return subject === 'rental' ? N.targetByTco(target.name) : N.targetByRental(target.name);
+}

@@ -1,0 +1,59 @@
+// The one parse step for what a user types into a workload or pricing field: text in the field's
+// display unit -> the setting's value, or a message saying why it was not applied. Never throws,
+// never clamps: a value outside the field's range is refused (the field keeps the text, the
+// state keeps the old value), so nothing typed changes silently into something else.
+
+import { FIELD_MESSAGES as F } from '../messages/fields';
+import type { SettingsFieldDef } from './settings-fields';
+
+export type SettingInput = { ok: true; value: number | null } | { ok: false; error: string };
+
+/** Longest text read (a number with separators and a unit fits easily). */
+const MAX_CHARS = 40;
+
+/** "2048", "2,048", "1.5e3", "128k" (counts), "50 ms", "65%". */
+const NUMBER = /^([+-]?(?:\d[\d,_]*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*([kKmM])?$/;
+
+function stripUnit(text: string, unit: string): string {
+  const t = text.trim().replace(/^\$\s*/, '');
+  const endings = [unit, unit.replace(/^\$/, ''), unit.replace(/s$/, ''), ...(unit.includes('%') ? ['%'] : []), ...(unit.includes('hour') ? ['/h', '/hour'] : [])];
+  for (const u of endings.filter((e) => e !== '').sort((a, b) => b.length - a.length)) {
+    if (t.toLowerCase().endsWith(u.toLowerCase())) return t.slice(0, t.length - u.length).trim();
+  }
+  return t;
+}
+
+function display(value: number): string {
+  return Number(value.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+/** The accepted range in display units, as a message fragment: "a whole number from 1 to 1,000,000 tokens". */
+export function settingRange(def: SettingsFieldDef): string {
+  return F.range(def.limit.integer === true, display(def.limit.min / def.scale), display(def.limit.max / def.scale), def.unit);
+}
+
+/** Reads `text` typed into the field `def` (display units). */
+export function readSettingText(def: SettingsFieldDef, text: string): SettingInput {
+  const t = text.trim();
+  if (t === '') return def.nullable ? { ok: true, value: null } : { ok: false, error: F.required(settingRange(def)) };
+  if (t.length > MAX_CHARS) return { ok: false, error: F.tooLong(MAX_CHARS) };
+  const m = NUMBER.exec(stripUnit(t, def.unit));
+  if (m === null) return { ok: false, error: F.notNumber(t, settingRange(def)) };
+  const suffix = m[2]?.toLowerCase();
+  if (suffix !== undefined && def.limit.integer !== true) return { ok: false, error: F.notNumber(t, settingRange(def)) };
+  const shown = Number(m[1]!.replace(/[,_]/g, '')) * (suffix === 'k' ? 1e3 : suffix === 'm' ? 1e6 : 1);
+  if (!Number.isFinite(shown)) return { ok: false, error: F.notNumber(t, settingRange(def)) };
+  const value = shown * def.scale;
+  // A little slack for the display-unit round trip (0.1 ms * 1e-3 is not exactly 1e-4).
+  const eps = 1e-9 * Math.max(Math.abs(def.limit.min), Math.abs(def.limit.max));
+  if (value < def.limit.min - eps || value > def.limit.max + eps) return { ok: false, error: F.outOfRange(t, settingRange(def)) };
+  if (def.limit.integer === true && !Number.isInteger(shown)) return { ok: false, error: F.notWhole(t, settingRange(def)) };
+  return { ok: true, value: Math.min(def.limit.max, Math.max(def.limit.min, value)) };
+}
+
+/** Whether `value` is one the field accepts as it is (the update function refuses the rest). */
+export function isValidSetting(def: SettingsFieldDef, value: number | null): boolean {
+  if (value === null) return def.nullable;
+  if (!Number.isFinite(value) || value < def.limit.min || value > def.limit.max) return false;
+  return def.limit.integer !== true || Number.isInteger(value);
+}

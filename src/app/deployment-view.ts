@@ -1,0 +1,68 @@
+// "Why this deployment?": the layout the search chose for a chip, what it was chosen for, and, when
+// the engine reports them, the other layouts it compared with their numbers.
+
+import type { Objective, SimulationResult } from '../engine/types';
+import { MESSAGES } from '../messages/ui';
+
+const D = MESSAGES.deployment;
+
+/** The explain key of the results table's Deployment column (not an engine explain entry). */
+export const DEPLOYMENT_KEY = 'deployment';
+
+export interface LayoutRow {
+  layout: string;
+  chosen: boolean;
+  feasible: boolean;
+  batch: number | null;
+  outputTokensPerSecondPerChip: number | null;
+  tokensPerSecondPerUser: number | null;
+  tpotSeconds: number | null;
+  usdPerMillionOutputTokens: number | null;
+  /** Why a layout could not serve the workload. */
+  reason: string | null;
+}
+
+export interface DeploymentView {
+  chosen: LayoutRow;
+  /** What the search optimised, in words. */
+  why: string;
+  batchLimitedBy: string;
+  layoutsTried: number;
+  /** The layouts the engine compared, best first; null until the engine reports them. */
+  compared: LayoutRow[] | null;
+}
+
+export function layoutName(c: { tensorParallel: number; pipelineParallel: number; expertParallel: number; replicas: number }): string {
+  return MESSAGES.table.layoutText(c.tensorParallel, c.pipelineParallel, c.expertParallel, c.replicas);
+}
+
+function why(objective: Objective): string {
+  if (typeof objective === 'object') return D.whyFixedBatch(objective.batch);
+  return objective === 'min-latency' ? D.whyMinLatency : D.whyMaxThroughput;
+}
+
+/** The layouts the search compared (result.alternatives), the chosen one first. */
+function compared(result: SimulationResult): LayoutRow[] | null {
+  if (result.alternatives.length <= 1) return null;
+  return result.alternatives.map((a) => ({
+    layout: a.layout, chosen: a.chosen, feasible: a.reason === null, batch: a.reason === null ? a.batch : null,
+    outputTokensPerSecondPerChip: a.reason === null ? a.outputTokensPerSecondPerChip : null,
+    tokensPerSecondPerUser: a.reason === null ? a.tokensPerSecondPerUser : null,
+    tpotSeconds: a.tpotSeconds, usdPerMillionOutputTokens: a.usdPerMillionOutputTokens, reason: a.reason,
+  }));
+}
+
+export function deploymentView(result: SimulationResult, objective: Objective): DeploymentView {
+  const c = result.config;
+  return {
+    chosen: {
+      layout: layoutName(c), chosen: true, feasible: result.feasible, batch: c.batch,
+      outputTokensPerSecondPerChip: result.outputTokensPerSecondPerChip, tokensPerSecondPerUser: result.tokensPerSecondPerUser,
+      tpotSeconds: result.tpotSeconds, usdPerMillionOutputTokens: result.usdPerMillionOutputTokens, reason: null,
+    },
+    why: why(objective),
+    batchLimitedBy: D.batchLimitedBy[result.memory.batchLimitedBy] ?? result.memory.batchLimitedBy,
+    layoutsTried: result.layoutsTried,
+    compared: compared(result),
+  };
+}

@@ -1,0 +1,42 @@
+// What the explain dialog shows for one number, derived from the result and the chip's profile:
+// the value, the formula and the inputs that matter first; everything else in folded sections
+// (more inputs, estimates, calibration, profile sources), each said once.
+
+import type { ExplainEntry, HardwareProfile, SimulationResult } from '../engine/types';
+import { evidenceSentence } from '../messages/evidence';
+import { inputSource, readableSource } from './readable-source';
+
+/** Inputs shown before the fold. The engine lists inputs in the order its formula uses them. */
+export const KEY_INPUTS = 5;
+
+export interface InputRow {
+  name: string;
+  value: number | string;
+  unit: string;
+  source: string;
+}
+
+export interface ExplainView {
+  entry: ExplainEntry;
+  keyInputs: InputRow[];
+  moreInputs: InputRow[];
+  estimates: string[];
+  /** The chip family's efficiency basis and note, once. */
+  calibration: { fitted: boolean; note: string } | null;
+  sources: { group: string; items: string[] }[];
+}
+
+export function explainView(entry: ExplainEntry, result: SimulationResult, profile: HardwareProfile | undefined): ExplainView {
+  const rows = entry.inputs.map((i): InputRow => ({ name: i.name, value: i.value, unit: i.unit, source: inputSource(i.source, profile) }));
+  return {
+    entry,
+    keyInputs: rows.slice(0, KEY_INPUTS),
+    moreInputs: rows.slice(KEY_INPUTS),
+    estimates: result.estimateMarks.map(readableSource),
+    calibration: profile === undefined ? null : {
+      fitted: profile.efficiency.evidence.basis === 'measured' || profile.efficiency.evidence.basis === 'family',
+      note: `${evidenceSentence(profile.efficiency.evidence)}. ${readableSource(profile.efficiency.note)}`,
+    },
+    sources: profile === undefined ? [] : Object.entries(profile.sources).map(([group, list]) => ({ group, items: (list ?? []).map(readableSource) })),
+  };
+}

@@ -1,0 +1,41 @@
+// The model-size chart as a table (its keyboard- and screen-reader-friendly alternative): one row
+// per model, smallest first, one column per chip; a cell holds the chart's value or why there is none.
+
+import type { SizePoint } from '../engine/analysis/sweep-sizes';
+
+export interface SizeTableCell {
+  /** Output tokens/s per $/hour; null when the chip cannot serve the model. */
+  value: number | null;
+  reason: string | null;
+}
+
+export interface SizeTableRow {
+  model: string;
+  parametric: boolean;
+  totalParams: number;
+  cells: SizeTableCell[];
+}
+
+export interface SizeTable {
+  /** Chip ids, in the order of the columns. */
+  chips: string[];
+  rows: SizeTableRow[];
+}
+
+export function sizeTable(points: readonly SizePoint[], chipIds: readonly string[]): SizeTable {
+  const rows = new Map<string, SizeTableRow>();
+  const column = new Map(chipIds.map((id, i) => [id, i]));
+  for (const p of points) {
+    const i = column.get(p.hardwareId);
+    if (i === undefined) continue;
+    let row = rows.get(p.modelId);
+    if (row === undefined) {
+      row = { model: p.modelName, parametric: p.source === 'parametric', totalParams: p.totalParams, cells: chipIds.map(() => ({ value: null, reason: null })) };
+      rows.set(p.modelId, row);
+    }
+    row.cells[i] = p.feasible && p.outputTokensPerSecondPerDollarPerHour !== null && p.outputTokensPerSecondPerDollarPerHour > 0
+      ? { value: p.outputTokensPerSecondPerDollarPerHour, reason: null }
+      : { value: null, reason: p.reason ?? null };
+  }
+  return { chips: [...chipIds], rows: [...rows.values()].sort((a, b) => a.totalParams - b.totalParams || a.model.localeCompare(b.model)) };
+}

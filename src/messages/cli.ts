@@ -1,0 +1,46 @@
+// What the command-line tools say. Everything a user typed is echoed through `quoted` (one line,
+// control characters escaped), and every printed line goes through `oneLine`, so no message can
+// span lines or carry terminal escape codes.
+
+/** Longest echo of a user's value inside a message. */
+const ECHO_MAX = 80;
+
+/** Control characters (C0, DEL, C1), line and paragraph separators and bidirectional overrides. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeChar(c: string): string {
+  if (c === '\n') return '\\n';
+  if (c === '\r') return '\\r';
+  if (c === '\t') return '\\t';
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** A printable single line: control characters become visible escapes (\n, \u001b). */
+export function oneLine(text: string): string {
+  return text.replace(UNSAFE, escapeChar);
+}
+
+/** A user's value inside a message: double-quoted, escaped, shortened. */
+export function quoted(value: string): string {
+  const short = value.length > ECHO_MAX ? `${value.slice(0, ECHO_MAX)}…` : value;
+  return `"${oneLine(short.replace(/\\/g, '\\\\').replace(/"/g, '\\"'))}"`;
+}
+
+export const CLI = {
+  error: (text: string) => `error: ${oneLine(text)}`,
+  warning: (text: string) => `warning: ${oneLine(text)}`,
+  moreWarnings: (count: number) => `warning: … and ${count} more warning(s) not shown`,
+  needsValue: (flag: string) => `${flag} needs a value`,
+  unknownOption: (flag: string) => `unknown option ${quoted(flag)} (see --help)`,
+  badChoice: (flag: string, choices: readonly string[], got: string) =>
+    `${flag} must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}, got ${quoted(got)}`,
+  noHardware: (got: string) => `--hardware needs a chip id, "all" or a comma-separated list of ids, got ${quoted(got)}`,
+  flagIssue: (flag: string, issue: string) => `${flag}: ${issue}`,
+  flagRange: (flag: string, range: string, got: string) => `${flag} must be ${range}, got ${quoted(got)}`,
+  speculativeNeeded: (flag: string) =>
+    `${flag} needs speculative decoding: add --speculative mtp|MODEL_ID (or a scenario file with "speculative")`,
+  cannotRead: (what: string, path: string) => `${what}: cannot read file ${quoted(path)}`,
+  notJson: (what: string, path: string, detail: string) => `${what}: ${quoted(path)} is not valid JSON (${detail})`,
+  unresolved: 'scenario could not be resolved',
+  urlUnreadable: 'the link could not be read',
+} as const;

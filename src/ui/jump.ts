@@ -1,0 +1,17 @@
+// Buttons that move keyboard focus (and the view) to another part of the page: the skip link and
+// the narrow-screen jumps between results and controls. Buttons, not links: the URL hash holds the
+// app's state, so in-page anchors would change the scenario.
+
+import { el } from './dom';
+
+/** Focuses `target()` (made focusable) and scrolls it into view. */
+export function jumpTo(target: HTMLElement | null): void {
+  if (target === null) return;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'start' });
+}
+
+export function jumpButton(text: string, className: string, control: string, target: () => HTMLElement | null): HTMLButtonElement {
+  return el('button', { class: className, text, attrs: { type: 'button', 'data-control': control }, on: { click: () => jumpTo(target()) } });
+}

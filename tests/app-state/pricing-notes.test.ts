@@ -1,0 +1,48 @@
+// The chip lab says which prices do not count under the current pricing mode, and when the
+// break-even target is priced on another basis than the edited chip.
+
+import { describe, expect, it } from 'vitest';
+import { breakEvenBasisNote, labParamNote, pricingBasis } from '../../src/app-state/pricing-notes';
+import { apply, catalog, fresh } from './helpers';
+
+describe('chip lab pricing notes', () => {
+  it('under Rental the purchase price and power have no effect, and say so; the rental price counts', () => {
+    const s = fresh();
+    expect(s.settings.economics.pricing).toBe('rental');
+    expect(labParamNote('listPrice', s)).toMatch(/^Not used now: Pricing is "Rental"/);
+    expect(labParamNote('tdp', s)).toMatch(/No effect on cost now/);
+    expect(labParamNote('rentalPrice', s)).toBeNull();
+    expect(labParamNote('hbmBandwidth', s)).toBeNull();
+  });
+
+  it('under TCO the rental price has no effect; a price set for all chips overrides the lab\'s', () => {
+    const tco = apply(fresh(), { type: 'set-pricing', pricing: 'tco' });
+    expect(labParamNote('rentalPrice', tco)).toMatch(/Pricing is "Own it \(TCO\)"/);
+    expect(labParamNote('listPrice', tco)).toBeNull();
+    expect(labParamNote('tdp', tco)).toBeNull();
+    expect(labParamNote('listPrice', apply(tco, { type: 'set-setting', field: 'capexUsdPerChip', value: 30_000 }))).toMatch(/one purchase price for all chips/);
+    expect(labParamNote('rentalPrice', apply(fresh(), { type: 'set-setting', field: 'rentalUsdPerChipHour', value: 3 }))).toMatch(/one rental price for all chips/);
+  });
+
+  it('a lab chip without a rental price is priced by TCO even under Rental: then its purchase price counts', () => {
+    const s = fresh();
+    const chip = { ...s.lab.chip, price: { ...s.lab.chip.price, rentalUsdPerChipHour: null } };
+    const noRental = { ...s, lab: { ...s.lab, chip } };
+    expect(pricingBasis(chip, s.settings.economics)).toBe('tco');
+    expect(labParamNote('listPrice', noRental)).toBeNull();
+  });
+
+  it('the efficiency mode note moved here from the parameter table', () => {
+    expect(labParamNote('softwareStackFactor', apply(fresh(), { type: 'set-efficiency-mode', mode: 'spec' }))).toMatch(/Silicon limit/);
+    expect(labParamNote('softwareStackFactor', fresh())).toBeNull();
+  });
+
+  it('break-even against a chip priced on another basis says so', () => {
+    const groq = catalog.hardware.get('groq-lpu')!;
+    const h200 = catalog.hardware.get('nvidia-h200-sxm')!;
+    expect(groq.price.rentalUsdPerChipHour).toBeNull();
+    expect(breakEvenBasisNote(fresh(), groq)).toMatch(/^Groq LPU.* has no rental price, so it is priced by TCO/);
+    expect(breakEvenBasisNote(fresh(), h200)).toBeNull();
+    expect(breakEvenBasisNote(apply(fresh(), { type: 'set-pricing', pricing: 'tco' }), groq)).toBeNull();
+  });
+});

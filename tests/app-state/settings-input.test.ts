@@ -1,0 +1,60 @@
+// Typed workload and pricing values: read in the field's display unit, refused (with a message
+// naming the accepted range) when invalid, never clamped into something else.
+
+import { describe, expect, it } from 'vitest';
+import { SETTINGS_FIELDS, settingsField } from '../../src/app-state/settings-fields';
+import { isValidSetting, readSettingText } from '../../src/app-state/settings-input';
+
+const field = (id: string) => settingsField(id)!;
+
+describe('readSettingText', () => {
+  it.each([
+    ['inputTokens', '2048', 2048],
+    ['inputTokens', ' 2,048 ', 2048],
+    ['inputTokens', '128k', 128_000],
+    ['inputTokens', '4096 tokens', 4096],
+    ['outputTokens', '1', 1],
+    ['prefixCacheHitRate', '50', 0.5],
+    ['prefixCacheHitRate', '65%', 0.65],
+    ['maxTpotSeconds', '50', 0.05],
+    ['maxTpotSeconds', '20 ms', 0.02],
+    ['maxTpotSeconds', '0.1', 0.0001],
+    ['maxTtftSeconds', '2 s', 2],
+    ['maxTtftSeconds', '', null],
+    ['rentalUsdPerChipHour', '$2.50/h', 2.5],
+    ['capexUsdPerChip', '$25,000', 25_000],
+  ])('%s: %j -> %s', (id, text, value) => {
+    const r = readSettingText(field(id), text);
+    expect(r.ok).toBe(true);
+    if (r.ok && typeof value === 'number') expect(r.value).toBeCloseTo(value, 12);
+    else if (r.ok) expect(r.value).toBe(value);
+  });
+
+  it.each([
+    // The four cases of issue 13 item 2, each once clamped silently.
+    ['inputTokens', '-5', 'Not applied: -5 is outside the accepted range; enter a whole number from 1 to 1,000,000 tokens.'],
+    ['prefixCacheHitRate', '150', 'Not applied: 150 is outside the accepted range; enter a number from 0 to 99 %.'],
+    ['maxTpotSeconds', '-5', 'Not applied: -5 is outside the accepted range; enter a number from 0.1 to 60,000 ms.'],
+    ['outputTokens', '0', 'Not applied: 0 is outside the accepted range; enter a whole number from 1 to 1,000,000 tokens.'],
+    ['inputTokens', '12.5', 'Not applied: 12.5 is not a whole number; enter a whole number from 1 to 1,000,000 tokens.'],
+    ['inputTokens', 'abc', 'Not applied: "abc" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
+    ['inputTokens', '', 'Not applied: enter a whole number from 1 to 1,000,000 tokens.'],
+    ['pue', '0.5', 'Not applied: 0.5 is outside the accepted range; enter a number from 1 to 3 ×.'],
+    ['maxTtftSeconds', '2k', 'Not applied: "2k" is not a number; enter a number from 0.001 to 3,600 s.'],
+    ['inputTokens', 'NaN', 'Not applied: "NaN" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
+    ['inputTokens', '1e400', 'Not applied: "1e400" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
+  ])('%s: %j is refused', (id, text, error) => {
+    expect(readSettingText(field(id), text)).toEqual({ ok: false, error });
+  });
+
+  it('every field accepts its own limits and refuses just past them', () => {
+    for (const def of SETTINGS_FIELDS) {
+      for (const v of [def.limit.min, def.limit.max]) {
+        const r = readSettingText(def, String(v / def.scale));
+        expect(r.ok, `${def.id} ${v}`).toBe(true);
+        if (r.ok) expect(isValidSetting(def, r.value)).toBe(true);
+      }
+      expect(readSettingText(def, String((def.limit.max / def.scale) * 1.01 + 1)).ok, def.id).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,45 @@
+// Charts as the page runs them (vega View with the expression interpreter): no runtime warnings on
+// a landing page, chip names keep their evidence marks when shortened.
+
+import { describe, expect, it } from 'vitest';
+import { costBarsChart } from '../../src/charts/cost-bars-chart';
+import { frontierChart } from '../../src/charts/frontier-chart';
+import { renderSpec } from './render';
+import { results } from './fixtures';
+
+/** The visible text of an SVG (not the aria labels, which keep full names). */
+function texts(svg: string): string[] {
+  return [...svg.matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]!);
+}
+
+describe('charts at run time', () => {
+  it('the frontier with an empty measured overlay logs no "Infinite extent" warning', async () => {
+    for (const metric of ['perChip', 'usdPerMillion'] as const) {
+      const spec = frontierChart({ series: results(), metric, maxTpotSeconds: 0.05, measured: { points: [], note: ['No published measurement matches this workload.'] } });
+      const { warnings } = await renderSpec(spec);
+      expect(warnings).toEqual([]);
+    }
+  });
+});
+
+describe('chip labels keep their marks when shortened', () => {
+  it('the cost bars, the legend of the frontier: "…*†" rather than a cut-off name', async () => {
+    const long = results().map((r, i) => ({ ...r, chip: { ...r.chip, label: `${i === 0 ? 'Etched Sohu (transformer ASIC, announced, not shipping, figures from the vendor only)' : 'A chip with a very long descriptive name here'}*†` } }));
+    for (const layout of [{ compact: false }, { compact: true }]) {
+      const bars = await renderSpec(costBarsChart({ series: long, layout }));
+      expect(bars.warnings).toEqual([]);
+      expect(texts(bars.svg).join('\n')).toMatch(/…\*†/);
+      expect(texts(bars.svg).join('\n')).not.toMatch(/vendor only/);
+      const frontier = await renderSpec(frontierChart({ series: long, metric: 'perChip', maxTpotSeconds: null, layout }));
+      expect(frontier.warnings).toEqual([]);
+      expect(texts(frontier.svg).join('\n')).toMatch(/…\*†/);
+    }
+  });
+
+  it('short labels and uniqueness suffixes are left as they are', async () => {
+    const named = results().map((r, i) => ({ ...r, chip: { ...r.chip, label: i === 0 ? 'H200*' : 'A chip with a very long descriptive name here* (2)' } }));
+    const { svg } = await renderSpec(costBarsChart({ series: named }));
+    expect(texts(svg)).toContain('H200*');
+    expect(texts(svg).join('\n')).toMatch(/…\* \(2\)/);
+  });
+});

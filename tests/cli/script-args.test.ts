@@ -1,0 +1,60 @@
+// The npm scripts' flags: --help answers without doing the work, unknown flags exit 2, and
+// calibrate writes profiles only when asked (--write).
+
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScriptArgs, scriptArgs } from '../../src/cli/script-args';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+function io() {
+  const out = { stdout: '', stderr: '' };
+  return { out, io: { stdout: { write: (t: string) => { out.stdout += t; } }, stderr: { write: (t: string) => { out.stderr += t; } } } };
+}
+
+function profilesText(): string {
+  const dir = join(ROOT, 'hardware-profiles');
+  return readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+}
+
+describe('script flags', () => {
+  const FLAGS = { '--format': { value: true, choices: ['table', 'json'] }, '--write': {} } as const;
+
+  it('reads switches and values (also --flag=value)', () => {
+    expect(parseScriptArgs(['--write', '--format', 'json'], FLAGS)).toEqual({ help: false, values: new Map([['--format', 'json']]), switches: new Set(['--write']) });
+    expect(parseScriptArgs(['--format=table'], FLAGS)).toMatchObject({ values: new Map([['--format', 'table']]) });
+  });
+
+  it.each([
+    [['--bogus'], 'unknown option "--bogus" (see --help)'],
+    [['--format'], '--format needs a value'],
+    [['--format', 'xml'], '--format must be table or json, got "xml"'],
+    [['--write=yes'], '--write takes no value, got "yes"'],
+  ])('%j is an error', (argv, error) => {
+    expect(parseScriptArgs(argv, FLAGS)).toEqual({ help: false, error });
+    const r = io();
+    expect(scriptArgs(argv, FLAGS, 'usage: x\n', r.io)).toBe(2);
+    expect(r.out.stderr).toBe(`error: ${error}\nusage: x\n`);
+  });
+
+  it('--help wins and exits 0 with the usage', () => {
+    const r = io();
+    expect(scriptArgs(['--bogus-later', '--help'], FLAGS, 'usage: x\n', r.io)).toBe(2);
+    expect(scriptArgs(['--help', '--bogus'], FLAGS, 'usage: x\n', r.io)).toBe(0);
+    expect(r.out.stdout).toBe('usage: x\n');
+  });
+
+  it('npm run calibrate -- --help prints the usage, runs nothing and writes no profile; an unknown flag exits 2', () => {
+    const before = profilesText();
+    const help = spawnSync('npx', ['tsx', 'scripts/calibrate.ts', '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--write');
+    expect(help.stdout).not.toContain('Calibration');
+    const bad = spawnSync('npx', ['tsx', 'scripts/calibrate.ts', '--wirte'], { cwd: ROOT, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^error: unknown option "--wirte"/);
+    expect(profilesText()).toBe(before);
+  });
+});

@@ -1,0 +1,69 @@
+// The chip lab in real Chromium: it says which prices count under the pricing mode, when the
+// break-even target is priced on another basis, and shows a blank chip's missing values as none.
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chartDrawn, done, launch, openPage, type WatchedPage } from './browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openLab(p: WatchedPage): Promise<void> {
+  await p.page.click('[data-nav="chip-lab"]');
+  await chartDrawn(p.page, 'lab-roofline');
+}
+
+const lab = (selector: string) => `[data-view="chip-lab"] ${selector}`;
+
+describe('chip lab and the pricing mode', () => {
+  it('under Rental the purchase price says it is not used (and changes nothing); under TCO the rental price says so', async () => {
+    const p = await openPage(browser, baseUrl);
+    await openLab(p);
+    const purchaseNote = p.page.locator('[data-param-note="listPrice"]');
+    const rentalNote = p.page.locator('[data-param-note="rentalPrice"]');
+    expect(await purchaseNote.textContent()).toMatch(/Not used now: Pricing is "Rental"/);
+    expect(await rentalNote.isHidden()).toBe(true);
+    expect(await p.page.locator('[data-lab-text="listPrice"]').getAttribute('aria-describedby')).toContain(await purchaseNote.getAttribute('id'));
+    // The note is right: a new purchase price leaves the cost per token as it was.
+    const cost = p.page.locator('[data-table="lab"] tbody tr:first-child button[data-explain="usdPerMillionOutputTokens"]');
+    const before = await cost.textContent();
+    const roof = Number(await p.page.getAttribute('[data-chart="lab-roofline"]', 'data-version'));
+    await p.page.fill('[data-lab-text="listPrice"]', '$90k');
+    await p.page.press('[data-lab-text="listPrice"]', 'Enter');
+    await expect.poll(async () => Number(await p.page.getAttribute('[data-chart="lab-roofline"]', 'data-version'))).toBeGreaterThan(roof);
+    expect(await cost.textContent()).toBe(before);
+    await p.page.click(lab('[data-option="tco"]'));
+    await expect.poll(() => rentalNote.textContent()).toMatch(/Pricing is "Own it \(TCO\)"/);
+    expect(await purchaseNote.isHidden()).toBe(true);
+    await done(p);
+  });
+
+  it('break-even against a chip priced by TCO under Rental says the bases differ', async () => {
+    const p = await openPage(browser, baseUrl);
+    await openLab(p);
+    const basis = p.page.locator('[data-break-even-basis]');
+    expect(await basis.isHidden()).toBe(true);
+    await p.page.selectOption('[data-control="break-even-target"]', 'groq-lpu');
+    await expect.poll(() => basis.textContent()).toMatch(/Groq LPU.* has no rental price, so it is priced by TCO/);
+    await done(p);
+  });
+
+  it('the blank chip shows a value it does not have as "none", not "0 TB/s"', async () => {
+    const p = await openPage(browser, baseUrl);
+    await openLab(p);
+    await p.page.selectOption('[data-control="lab-start"]', '');
+    await chartDrawn(p.page, 'lab-roofline');
+    await p.page.check('[data-control="lab-sram"]');
+    const hint = p.page.locator('[data-param="sramBandwidth"] .hint').first();
+    await expect.poll(() => hint.textContent()).toBe('original: none');
+    expect(await p.page.inputValue('[data-lab-text="sramBandwidth"]')).toBe('80 TB/s');
+    await done(p);
+  });
+});

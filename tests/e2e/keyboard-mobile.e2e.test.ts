@@ -1,0 +1,73 @@
+// Keyboard and narrow screens: a skip link reaches the results in a few key presses, every view
+// stays in the navigation at 420 px, the controls are one button away, and the model-size chart
+// has a table anyone can read without a mouse.
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chartDrawn, done, launch, openPage } from './browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('keyboard', () => {
+  it('the first Tab stop skips to the results: a number of the table is three key presses away', async () => {
+    const p = await openPage(browser, baseUrl);
+    await chartDrawn(p.page, 'frontier');
+    await p.page.waitForSelector('[data-table="compare"] tbody tr');
+    await p.page.keyboard.press('Tab');
+    expect(await p.page.evaluate(() => document.activeElement?.getAttribute('data-control'))).toBe('skip-to-results');
+    expect(await p.page.locator('[data-control="skip-to-results"]').isVisible()).toBe(true);
+    await p.page.keyboard.press('Enter');
+    expect(await p.page.evaluate(() => document.activeElement?.hasAttribute('data-results'))).toBe(true);
+    await p.page.keyboard.press('Tab');
+    expect(await p.page.evaluate(() => document.activeElement?.closest('[data-table="compare"]') !== null)).toBe(true);
+    await done(p);
+  });
+
+  it('the model-size chart has a table of its numbers, reachable by keyboard', async () => {
+    const p = await openPage(browser, baseUrl);
+    await p.page.click('[data-nav="model-size"]');
+    await chartDrawn(p.page, 'tokens-per-dollar-vs-model-size');
+    const table = p.page.locator('[data-size-table]');
+    await table.locator('summary').focus();
+    await p.page.keyboard.press('Enter');
+    await expect.poll(() => table.getAttribute('open')).toBe('');
+    const rows = await table.locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(10);
+    const headers = await table.locator('thead th').allTextContents();
+    expect(headers.slice(0, 2)).toEqual(['Model', 'Total parameters']);
+    expect(headers.some((h) => h.startsWith('NVIDIA H200'))).toBe(true);
+    expect(await table.locator('tbody tr').first().locator('td').nth(1).textContent()).toMatch(/^[\d,.]+$|^—/);
+    await done(p);
+  });
+});
+
+describe('420 px', () => {
+  it('every view stays in the navigation, and the controls are one button away from the results', async () => {
+    const p = await openPage(browser, baseUrl, { width: 420, height: 860 });
+    await chartDrawn(p.page, 'frontier');
+    for (const view of ['compare', 'model-size', 'chip-lab', 'accuracy']) {
+      const box = await p.page.locator(`[data-nav="${view}"]`).boundingBox();
+      expect(box, view).not.toBeNull();
+      expect(box!.x, view).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, view).toBeLessThanOrEqual(420);
+    }
+    const jump = p.page.locator('[data-view="compare"] [data-control="jump-controls"]');
+    const jumpBox = await jump.boundingBox();
+    expect(jumpBox!.y).toBeLessThan(860);
+    await jump.click();
+    await expect.poll(async () => (await p.page.locator('[data-view="compare"] .workload').boundingBox())!.y).toBeLessThan(860);
+    const panel = await p.page.locator('[data-view="compare"] .workload').boundingBox();
+    expect(panel!.y).toBeGreaterThanOrEqual(-1);
+    await p.page.click('[data-view="compare"] [data-control="jump-results"]');
+    await expect.poll(async () => Math.abs((await p.page.locator('[data-table="compare"]').boundingBox())!.y)).toBeLessThan(5);
+    await done(p);
+  });
+});

@@ -1,0 +1,44 @@
+// Every view at 1280 and 420 px: drawn without console warnings (Vega's "Infinite extent" and the
+// like), no sideways scrolling of the page, and a full-page screenshot per view for people to look
+// at (.e2e-artifacts/screens/ui-<view>-<width>.png; SCREENS_DIR copies them elsewhere).
+
+import { copyFileSync, mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, chartDrawn, done, launch, openPage } from './browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+const DIR = `${ARTIFACTS}/screens`;
+
+beforeAll(async () => {
+  browser = await launch();
+  mkdirSync(DIR, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const VIEWS = [['compare', 'frontier'], ['model-size', 'tokens-per-dollar-vs-model-size'], ['chip-lab', 'lab-sensitivity'], ['accuracy', 'accuracy']] as const;
+
+describe.each([1280, 420])('every view at %i px', (width) => {
+  it('draws without console warnings, without sideways scrolling, and is photographed', async () => {
+    const p = await openPage(browser, baseUrl, { width, height: width === 420 ? 860 : 800 });
+    const warnings: string[] = [];
+    p.page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    for (const [view, chart] of VIEWS) {
+      await p.page.click(`[data-nav="${view}"]`);
+      await chartDrawn(p.page, chart);
+      await p.page.waitForFunction((v) => document.querySelector(`[data-view="${v}"] .stale`) === null && document.querySelector(`[data-view="${v}"] [aria-busy="true"]`) === null, view, { timeout: 60_000 });
+      expect(await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), view).toBeLessThanOrEqual(1);
+      const file = `${DIR}/ui-${view}-${width}.png`;
+      await p.page.screenshot({ path: file, fullPage: true });
+      if (process.env.SCREENS_DIR) {
+        mkdirSync(process.env.SCREENS_DIR, { recursive: true });
+        copyFileSync(file, `${process.env.SCREENS_DIR}/ui-${view}-${width}.png`);
+      }
+    }
+    expect(warnings).toEqual([]);
+    await done(p);
+  });
+});

@@ -1,0 +1,136 @@
+// The workload panel in real Chromium: typed values that cannot be used are refused visibly and
+// change nothing; serving options are offered and carried by links.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chartDrawn, done, launch, openPage } from './browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The compare view with every result current. */
+async function settled(page: Page): Promise<void> {
+  await chartDrawn(page, 'frontier');
+  await page.waitForFunction(() => {
+    const view = document.querySelector('[data-view="compare"]');
+    return view !== null && view.querySelector('.stale') === null && document.querySelectorAll('[data-table="compare"] tbody tr').length > 0;
+  }, undefined, { timeout: 60_000 });
+}
+
+describe('workload fields refuse what they cannot use', () => {
+  it.each([
+    ['inputTokens', '-5', /outside the accepted range; enter a whole number from 1 to 1,000,000 tokens/],
+    ['prefixCacheHitRate', '150', /outside the accepted range; enter a number from 0 to 99 %/],
+    ['maxTpotSeconds', '-5', /outside the accepted range; enter a number from 0\.1 to 60,000 ms/],
+    ['outputTokens', '0', /outside the accepted range; enter a whole number from 1 to 1,000,000 tokens/],
+  ])('%s = %s: a message beside the field, the typed text kept, the table as it was', async (field, text, message) => {
+    const p = await openPage(browser, baseUrl);
+    await settled(p.page);
+    const table = await p.page.locator('[data-table="compare"]').textContent();
+    const url = p.page.url();
+    const input = p.page.locator(`[data-field="${field}"]`);
+    const before = await input.inputValue();
+    await input.fill(text);
+    await input.press('Enter');
+    const error = p.page.locator(`[data-field-error="${field}"]`);
+    await expect.poll(() => error.textContent()).toMatch(message);
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await input.inputValue()).toBe(text);
+    // The message sits in the field's own row, next to the input.
+    expect(await error.evaluate((e, id) => e.closest('.field')?.querySelector('input')?.getAttribute('data-field') === id, field)).toBe(true);
+    // Nothing was dispatched: no recomputation, the same table, the same link.
+    expect(await p.page.locator('[data-view="compare"] .stale').count()).toBe(0);
+    expect(await p.page.locator('[data-table="compare"]').textContent()).toBe(table);
+    expect(p.page.url()).toBe(url);
+    // Moving away keeps the text for correction.
+    await p.page.locator('[data-control="model"]').focus();
+    expect(await input.inputValue()).toBe(text);
+    // A valid value clears the message and applies.
+    await input.fill(before === '' ? '100' : before === '1' ? '2' : String(Number(before) + 1));
+    await input.press('Enter');
+    await expect.poll(() => error.textContent()).toBe('');
+    expect(await input.getAttribute('aria-invalid')).toBeNull();
+    await done(p);
+  });
+});
+
+describe('serving options', () => {
+  it('offers speculative decoding and disaggregated serving; they change the results and links carry them', async () => {
+    const p = await openPage(browser, baseUrl);
+    await settled(p.page);
+    const table = () => p.page.locator('[data-table="compare"]').textContent();
+    const before = await table();
+    await p.page.click('[data-view="compare"] [data-serving-options] > summary');
+    await p.page.selectOption('[data-view="compare"] [data-control="speculative"]', 'mtp');
+    await expect.poll(table, { timeout: 60_000 }).not.toBe(before);
+    await settled(p.page);
+    expect(await p.page.locator('[data-view="compare"] [data-field="acceptanceRate"]').inputValue()).toBe('70');
+    await p.page.fill('[data-view="compare"] [data-field="acceptanceRate"]', '60');
+    await p.page.press('[data-view="compare"] [data-field="acceptanceRate"]', 'Enter');
+    await settled(p.page);
+    const withMtp = await table();
+    await p.page.selectOption('[data-view="compare"] [data-control="serving"]', 'disaggregated');
+    await expect.poll(table, { timeout: 60_000 }).not.toBe(withMtp);
+    await settled(p.page);
+    const shown = await table();
+    expect(await p.page.locator('[data-view="compare"] [data-serving-summary]').textContent()).toBe('(MTP, disaggregated)');
+    // A fresh page from the link shows the same options and the same table.
+    await expect.poll(() => p.page.url()).toMatch(/#s=1\./);
+    const q = await openPage(browser, p.page.url());
+    await settled(q.page);
+    expect(await q.page.inputValue('[data-view="compare"] [data-control="speculative"]')).toBe('mtp');
+    expect(await q.page.inputValue('[data-view="compare"] [data-control="serving"]')).toBe('disaggregated');
+    expect(await q.page.inputValue('[data-view="compare"] [data-field="acceptanceRate"]')).toBe('60');
+    expect(await q.page.locator('[data-table="compare"]').textContent()).toBe(shown);
+    await done(p);
+    await done(q);
+  });
+});
+
+describe('wording', () => {
+  it('one chip is "1 chip", in the chip list and in the table', async () => {
+    const p = await openPage(browser, baseUrl);
+    await settled(p.page);
+    expect(await p.page.locator('[data-chip-count="nvidia-h200-sxm"] option[value="1"]').textContent()).toBe('1 chip');
+    await p.page.selectOption('[data-chip-count="nvidia-h200-sxm"]', '1');
+    const cell = p.page.locator('[data-table="compare"] tr[data-hardware="nvidia-h200-sxm"] td.deployment');
+    await expect.poll(() => cell.textContent(), { timeout: 60_000 }).toMatch(/^1 chip: /);
+    expect(await p.page.locator('body').textContent()).not.toMatch(/\b1 chips\b/);
+    await done(p);
+  });
+});
+
+describe('questions menu', () => {
+  it('a question sets up its scenario and says what to look at', async () => {
+    const p = await openPage(browser, baseUrl);
+    await settled(p.page);
+    const options = await p.page.locator('[data-control="questions"] option').allTextContents();
+    expect(options).toHaveLength(7);
+    expect(options).toContain('Groq/Cerebras vs GPUs at 300 tok/s per user');
+    await p.page.selectOption('[data-control="questions"]', 'fast-inference-300');
+    const guide = p.page.locator('[data-question-guide]');
+    await guide.waitFor();
+    expect(await guide.textContent()).toContain('Question: Groq/Cerebras vs GPUs at 300 tok/s per user');
+    expect(await guide.textContent()).toContain('300 tokens/s');
+    expect(await p.page.inputValue('[data-view="compare"] [data-field="maxTpotSeconds"]')).toBe('3.333');
+    await p.page.waitForSelector('[data-table="compare"] tbody tr[data-hardware="groq-lpu"]', { timeout: 60_000 });
+    await settled(p.page);
+    expect(await p.page.locator('[data-table="compare"] tbody tr').count()).toBe(6);
+    // The menu is ready for the next question; a question on another view switches to it.
+    expect(await p.page.inputValue('[data-control="questions"]')).toBe('');
+    await p.page.selectOption('[data-control="questions"]', 'distil-70b-to-8b');
+    await expect.poll(() => p.page.getAttribute('[data-nav][aria-current="page"]', 'data-nav')).toBe('model-size');
+    await chartDrawn(p.page, 'tokens-per-dollar-vs-model-size');
+    expect(await guide.textContent()).toContain('Distil 70B to 8B');
+    await p.page.click('[data-control="question-dismiss"]');
+    expect(await guide.isHidden()).toBe(true);
+    await done(p);
+  });
+});
