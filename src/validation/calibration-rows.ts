@@ -1,6 +1,10 @@
 // The calibration data set (reference/calibration.csv, a copy of ../shared/reference/calibration.csv)
 // as typed rows. Pure: text in, rows out; no file system.
 
+import { parseCsv } from '../parse/csv';
+
+export { parseCsv, type CsvParseResult } from '../parse/csv';
+
 /** Columns of calibration.csv, in file order. */
 export const CALIBRATION_COLUMNS = [
   'source_kind', 'round_or_date', 'model', 'scenario', 'system', 'accelerator', 'accel_count', 'precision',
@@ -8,96 +12,6 @@ export const CALIBRATION_COLUMNS = [
 ] as const;
 
 export type CalibrationColumn = (typeof CALIBRATION_COLUMNS)[number];
-
-export interface CsvParseResult {
-  records: string[][];
-  /** Problems found (unterminated quote, stray quote); parsing goes on as leniently as possible. */
-  errors: string[];
-}
-
-/**
- * RFC 4180 CSV: fields separated by commas, records by CRLF or LF; a field in double quotes may hold
- * commas, line breaks and doubled quotes (""). A blank trailing line does not make a record.
- */
-export function parseCsv(text: string): CsvParseResult {
-  const records: string[][] = [];
-  const errors: string[] = [];
-  let record: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let quotedField = false;
-  let line = 1;
-  let i = 0;
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const endField = () => {
-    record.push(field);
-    field = '';
-    quotedField = false;
-  };
-  const endRecord = () => {
-    const quoted = quotedField;
-    endField();
-    // A record made of one empty, unquoted field is a blank line: skip it.
-    if (!(record.length === 1 && record[0] === '' && !quoted)) records.push(record);
-    record = [];
-  };
-  while (i < src.length) {
-    const c = src[i]!;
-    if (inQuotes) {
-      if (c === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i += 1;
-        continue;
-      }
-      if (c === '\n') line += 1;
-      field += c;
-      i += 1;
-      continue;
-    }
-    if (c === '"') {
-      if (field === '' && !quotedField) {
-        inQuotes = true;
-        quotedField = true;
-      } else {
-        errors.push(`line ${line}: stray double quote inside an unquoted field`);
-        field += c;
-      }
-      i += 1;
-      continue;
-    }
-    if (c === ',') {
-      endField();
-      i += 1;
-      continue;
-    }
-    if (c === '\r' && src[i + 1] === '\n') {
-      endRecord();
-      line += 1;
-      i += 2;
-      continue;
-    }
-    if (c === '\n' || c === '\r') {
-      endRecord();
-      line += 1;
-      i += 1;
-      continue;
-    }
-    if (quotedField) {
-      errors.push(`line ${line}: text after a closing quote`);
-      quotedField = false;
-    }
-    field += c;
-    i += 1;
-  }
-  if (inQuotes) errors.push(`line ${line}: a quoted field is never closed`);
-  if (field !== '' || record.length > 0 || quotedField) endRecord();
-  return { records, errors };
-}
 
 /** One row of calibration.csv with the numbers that can be read from it. */
 export interface CalibrationRow {
