@@ -14,11 +14,11 @@ import type { Message } from '../messages/message';
 import { MARKET } from '../messages/market';
 import type { Scenario } from '../scenario/scenario';
 import type { Evaluator } from './evaluate';
-import { bestFloor, floorScenario, type Floor, type FloorParts } from './floor';
+import { floorScenario, type Floor, type FloorParts } from './floor';
 import type { MarketData } from './market-data';
 import type { MarketOptions } from './options';
 import type { Pair } from './pair';
-import { apiUsdPerRequest } from './points';
+import { apiUsdPerRequest, pointFloor } from './points';
 import { shapleyShares, waterfallMasks, type Mask } from './shapley';
 
 export type EngineFactor = 'hardware' | 'precision' | 'model' | 'serving';
@@ -70,11 +70,13 @@ export interface Decomposition {
   factors: Factor[];
   /** The factor with the largest Shapley share, in words. */
   dominant: { factor: FactorName; text: string };
+  /** Mixes of the two settings the engine cannot serve within the limits, and how they were costed. */
+  notes: Message[];
 }
 
-function end(p: Pair['from'], floor: Floor, options: MarketOptions): PairEnd {
+function end(p: Pair['from'], servedAsModelId: string, floor: Floor, options: MarketOptions): PairEnd {
   return {
-    id: p.id, date: p.row.date, provider: p.row.provider, model: p.row.model, servedAsModelId: p.servedAsModelId,
+    id: p.id, date: p.row.date, provider: p.row.provider, model: p.row.model, servedAsModelId,
     hardwareId: floor.setting.hardwareId, precision: floor.setting.precision.label, serving: floor.setting.serving.label,
     apiUsdPerRequest: apiUsdPerRequest(p, options.workload), floorUsdPerRequest: floor.evaluation.floorUsdPerRequest,
   };
@@ -100,23 +102,34 @@ export function decompose(
   data: MarketData, pair: Pair, options: MarketOptions, catalog: Catalog, evaluate: Evaluator,
 ): { decomposition: Decomposition | null; problems: Message[] } {
   const w = options.workload;
-  const fromFloor = bestFloor(data, pair.from.row.date, pair.from.servedAsModelId, w, catalog, evaluate);
-  const toFloor = bestFloor(data, pair.to.row.date, pair.to.servedAsModelId, w, catalog, evaluate);
-  if (fromFloor.floor === null) return { decomposition: null, problems: [MARKET.noDecomposition(`${pair.from.row.model}: ${fromFloor.reason}`)] };
-  if (toFloor.floor === null) return { decomposition: null, problems: [MARKET.noDecomposition(`${pair.to.row.model}: ${toFloor.reason}`)] };
-  const F = fromFloor.floor;
-  const T = toFloor.floor;
-  const fromParts: FloorParts = { hardwareId: F.setting.hardwareId, pricing: F.setting.pricing, precision: F.setting.precision.config, model: pair.from.servedAsModelId, serving: F.setting.serving };
-  const toParts: FloorParts = { hardwareId: T.setting.hardwareId, pricing: T.setting.pricing, precision: T.setting.precision.config, model: pair.to.servedAsModelId, serving: T.setting.serving };
+  const fromFloor = pointFloor(data, pair.from, options, catalog, evaluate);
+  const toFloor = pointFloor(data, pair.to, options, catalog, evaluate);
+  if (fromFloor.found.floor === null) return { decomposition: null, problems: [MARKET.noDecomposition(`${pair.from.row.model}: ${fromFloor.found.reason}`)] };
+  if (toFloor.found.floor === null) return { decomposition: null, problems: [MARKET.noDecomposition(`${pair.to.row.model}: ${toFloor.found.reason}`)] };
+  const F = fromFloor.found.floor;
+  const T = toFloor.found.floor;
+  const fromModel = fromFloor.servedAsModelId;
+  const toModel = toFloor.servedAsModelId;
+  const fromParts: FloorParts = { hardwareId: F.setting.hardwareId, pricing: F.setting.pricing, precision: F.setting.precision.config, model: fromModel, serving: F.setting.serving };
+  const toParts: FloorParts = { hardwareId: T.setting.hardwareId, pricing: T.setting.pricing, precision: T.setting.precision.config, model: toModel, serving: T.setting.serving };
 
   const n = ENGINE_FACTORS.length;
   const scenarios: Scenario[] = [];
   const floors: number[] = [];
+  const notes: Message[] = [];
   for (let mask = 0; mask < 1 << n; mask++) {
-    const scenario = floorScenario(partsFor(mask, fromParts, toParts), w);
-    const e = evaluate(scenario);
+    let scenario = floorScenario(partsFor(mask, fromParts, toParts), w);
+    let e = evaluate(scenario);
     if (e.floorUsdPerRequest === null) {
-      return { decomposition: null, problems: [MARKET.noDecomposition(MARKET.subsetInfeasible(describeMask(mask), e.reason ?? 'infeasible').text)] };
+      // A mix of old and new settings (a 405B model on an A100 in bf16) may miss the latency limits
+      // that both points meet: cost it without the limits (still a floor, now a lower bound) and say so.
+      const reason = e.reason ?? 'infeasible';
+      scenario = { ...scenario, slo: { maxTtftSeconds: null, maxTpotSeconds: null } };
+      e = evaluate(scenario);
+      if (e.floorUsdPerRequest === null) {
+        return { decomposition: null, problems: [MARKET.noDecomposition(MARKET.subsetInfeasible(describeMask(mask), e.reason ?? reason).text)] };
+      }
+      notes.push(MARKET.subsetRelaxed(describeMask(mask), reason));
     }
     scenarios.push(scenario);
     floors.push(e.floorUsdPerRequest);
@@ -125,13 +138,13 @@ export function decompose(
   // Shares of ln(floor_none / floor_mask): a factor's share is the log of its ratio.
   const shares = shapleyShares(n, (mask) => Math.log(floors[0]! / floors[mask]!));
   const masks = waterfallMasks(ENGINE_FACTORS.map((_, i) => i));
-  const fromEnd = end(pair.from, F, options);
-  const toEnd = end(pair.to, T, options);
+  const fromEnd = end(pair.from, fromModel, F, options);
+  const toEnd = end(pair.to, toModel, T, options);
   const label = (f: FactorName) => MARKET.factorLabel[f];
   const explain = {
     hardware: MARKET.factorExplanation.hardware(`${F.setting.hardwareId} (${F.setting.pricing.kind})`, `${T.setting.hardwareId} (${T.setting.pricing.kind})`),
     precision: MARKET.factorExplanation.precision(F.setting.precision.label, T.setting.precision.label),
-    model: MARKET.factorExplanation.model(pair.from.servedAsModelId, pair.to.servedAsModelId),
+    model: MARKET.factorExplanation.model(fromModel, toModel),
     serving: MARKET.factorExplanation.serving(F.setting.serving.label, T.setting.serving.label),
   };
   const factors: Factor[] = ENGINE_FACTORS.map((f, i) => {
@@ -159,7 +172,7 @@ export function decompose(
   return {
     decomposition: {
       from: fromEnd, to: toEnd, totalRatio, floorRatio: floors[0]! / floors[all]!, threshold: pair.threshold,
-      factors, dominant: dominantFactor(factors, totalRatio),
+      factors, dominant: dominantFactor(factors, totalRatio), notes,
     },
     problems: [],
   };

@@ -81,14 +81,23 @@ export function selectPoints(points: readonly PricePoint[], options: Pick<Market
     && (options.tier === null || (p.capabilityScore !== null && p.capabilityScore >= options.tier)));
 }
 
-export function marketPoint(data: MarketData, p: PricePoint, options: MarketOptions, catalog: Catalog, evaluate: Evaluator): MarketPoint {
+export interface PointFloor {
+  servedAsModelId: string;
+  servedBasis: string;
+  found: ReturnType<typeof bestFloor>;
+  notes: Message[];
+}
+
+/**
+ * The floor of a point: its served model at its date; a stand-in the chips of the date cannot
+ * serve at the workload's limits gives way to the next one (rankStandIns), and a note says so.
+ */
+export function pointFloor(data: MarketData, p: PricePoint, options: MarketOptions, catalog: Catalog, evaluate: Evaluator): PointFloor {
   const w = options.workload;
-  const api = apiUsdPerRequest(p, w);
   const notes: Message[] = [];
   let servedAsModelId = p.servedAsModelId;
   let servedBasis = p.servedBasis;
   let found = bestFloor(data, p.row.date, servedAsModelId, w, catalog, evaluate);
-  // A stand-in the era's chips cannot serve at the workload's limits gives way to the next one.
   for (const next of p.standIns.slice(1)) {
     if (found.floor !== null || p.capabilityScore === null) break;
     const tried = bestFloor(data, p.row.date, next.modelId, w, catalog, evaluate);
@@ -98,6 +107,13 @@ export function marketPoint(data: MarketData, p: PricePoint, options: MarketOpti
     servedBasis = standInBasis(p.capabilityScore, next);
     found = tried;
   }
+  return { servedAsModelId, servedBasis, found, notes };
+}
+
+export function marketPoint(data: MarketData, p: PricePoint, options: MarketOptions, catalog: Catalog, evaluate: Evaluator): MarketPoint {
+  const w = options.workload;
+  const api = apiUsdPerRequest(p, w);
+  const { servedAsModelId, servedBasis, found, notes } = pointFloor(data, p, options, catalog, evaluate);
   const served = catalog.models.get(servedAsModelId);
   const floor = found.floor;
   const floorUsd = floor?.evaluation.floorUsdPerRequest ?? null;

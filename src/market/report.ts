@@ -67,7 +67,7 @@ export function marketDecompositionReport(data: MarketData, options: MarketOptio
   const chosen = choosePair(data.points, shown, options, lowest);
   if (chosen.pair === null) return { decomposition: null, floorLines: [], problems: chosen.problems };
   const { decomposition, problems } = decompose(data, chosen.pair, options, catalog, evaluate);
-  const models = [...new Set([chosen.pair.from.servedAsModelId, chosen.pair.to.servedAsModelId])];
+  const models = decomposition === null ? [] : [...new Set([decomposition.from.servedAsModelId, decomposition.to.servedAsModelId])];
   const floorLines = models.flatMap((m) => floorLine(data, m, options, catalog, evaluate));
   return { decomposition, floorLines, problems: [...chosen.problems, ...problems] };
 }
