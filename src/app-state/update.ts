@@ -12,7 +12,9 @@ import { DEFAULT_BREAK_EVEN_TARGET, defaultChipCount, labFrom } from './defaults
 import { clampLabValue, labParam, type LabParamId } from './lab-params';
 import { completeLabChip } from './lab-validity';
 import { findChip, findModel, freeId } from './lookup';
+import { clampMarketField, pickPoint, type MarketFieldId } from './market-fields';
 import { clampSetting, settingsField, type SettingsFieldId } from './settings-fields';
+import { MARKET_LIMITS, POINT_ID } from '../market/options';
 
 /** Cap on chips compared at once and on custom chips/models kept (bounded work, bounded links). */
 export const MAX_PICKS = 40;
@@ -42,6 +44,12 @@ export type Action =
   | { type: 'add-custom-model'; model: ModelArchitecture }
   | { type: 'remove-custom-chip'; id: string }
   | { type: 'remove-custom-model'; id: string }
+  | { type: 'market-set-field'; field: MarketFieldId; value: number }
+  | { type: 'market-set-tier'; tier: number | null }
+  /** A click on a point: first the "from" point, then the "to" point. */
+  | { type: 'market-pick'; id: string }
+  /** Both points at once; null = the default. */
+  | { type: 'market-set-pair'; from: string | null; to: string | null }
   | { type: 'open-explain'; hardwareId: string; key: string }
   | { type: 'close-explain' };
 
@@ -178,6 +186,22 @@ export function update(state: AppState, action: Action, env: UpdateEnv): AppStat
       const customModels = state.customModels.filter((m) => m.id !== action.id);
       const model = state.settings.model === action.id ? (env.catalog.models.keys().next().value ?? state.settings.model) : state.settings.model;
       return { ...state, customModels, settings: { ...state.settings, model } };
+    }
+    case 'market-set-field': {
+      const value = Object.hasOwn(state.market.workload, action.field) ? clampMarketField(action.field, action.value) : undefined;
+      return value === undefined ? state : { ...state, market: { ...state.market, workload: { ...state.market.workload, [action.field]: value } } };
+    }
+    case 'market-set-tier': {
+      const t = action.tier;
+      if (t !== null && !(Number.isFinite(t) && t >= MARKET_LIMITS.tier.min && t <= MARKET_LIMITS.tier.max)) return state;
+      // A new tier has its own default pair.
+      return { ...state, market: { ...state.market, tier: t, fromPoint: null, toPoint: null } };
+    }
+    case 'market-pick':
+      return { ...state, market: pickPoint(state.market, action.id) };
+    case 'market-set-pair': {
+      const ok = (id: string | null) => id === null || POINT_ID.test(id);
+      return ok(action.from) && ok(action.to) ? { ...state, market: { ...state.market, fromPoint: action.from, toPoint: action.to } } : state;
     }
     case 'open-explain':
       return { ...state, explain: { hardwareId: action.hardwareId, key: action.key } };

@@ -2,7 +2,7 @@
 // computed at, the capability tier, the date window and the two points of the decomposition. One
 // parse step for all three; it never throws and names each bad field.
 
-import { IssueLog, describeValue, isRecord, joinPath, own, readNumber, readRecord, type NumberRule, type ParseOutcome } from '../parse/fields';
+import { IssueLog, describeValue, isRecord, joinPath, own, readNumber, readRecord, validNumber, type NumberRule, type ParseOutcome } from '../parse/fields';
 import { LIMITS } from '../scenario/limits';
 import { parseDateText } from './dates';
 
@@ -92,7 +92,7 @@ export function parseMarketOptions(raw: unknown, base: MarketOptions = defaultMa
   }
   const tier = own(raw, 'tier');
   if (tier === null) out.tier = null;
-  else if (tier !== undefined) out.tier = readNumber(log, raw, 'tier', '', MARKET_LIMITS.tier, out.tier ?? 0);
+  else if (tier !== undefined) out.tier = validNumber(log, tier, 'tier', MARKET_LIMITS.tier) ?? out.tier;
   out.fromPoint = readPointId(log, raw, 'fromPoint', out.fromPoint);
   out.toPoint = readPointId(log, raw, 'toPoint', out.toPoint);
   out.fromDate = readDate(log, raw, 'fromDate', 'start', out.fromDate);
@@ -102,6 +102,13 @@ export function parseMarketOptions(raw: unknown, base: MarketOptions = defaultMa
     out.toDate = base.toDate;
   }
   return { value: out, errors: log.errors, warnings: log.warnings };
+}
+
+/** Reads the view's selection (a link's market part); absent fields keep `base`. */
+export function parseMarketSelection(raw: unknown, base: MarketSelection): ParseOutcome<MarketSelection> & { value: MarketSelection } {
+  const parsed = parseMarketOptions(raw, { ...structuredClone(base), fromDate: null, toDate: null });
+  const { fromDate: _f, toDate: _t, ...value } = parsed.value;
+  return { ...parsed, value };
 }
 
 /** The selection's fields that differ from the default (what a link needs to carry); undefined when none. */

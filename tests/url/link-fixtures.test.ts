@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../src/app-state/app-state';
 import { buildCatalog } from '../../src/catalog/catalog';
+import { defaultMarketSelection } from '../../src/market/options';
 import { parseHardwareProfile } from '../../src/records/hardware-profile';
 import { parseModelArchitecture } from '../../src/records/model-architecture';
 import { LINK_BASES, LINK_VERSION } from '../../src/url/link-format';
@@ -39,13 +40,17 @@ function snapshotCatalog(version: number) {
 }
 
 /**
- * The fixture's state with its records (chips, models) brought to today's schema version: record
- * migrations are tested on their own (tests/records), the link must not change anything else.
+ * The fixture's state with its records (chips, models) brought to today's schema version (record
+ * migrations are tested on their own, tests/records) and the state fields added since its link
+ * version shipped at their defaults (such a field writes nothing into a link while at its default,
+ * so it needs no new link version); the link must not change anything else.
  */
 function withCurrentRecords(state: AppState): AppState {
   const chip = (c: unknown) => parseHardwareProfile(c).value!;
   return {
     ...state,
+    // Added with the Market view (issue 14).
+    market: state.market ?? defaultMarketSelection(),
     lab: { ...state.lab, chip: chip(state.lab.chip) },
     customChips: state.customChips.map(chip),
     customModels: state.customModels.map((m) => parseModelArchitecture(m).value!),
