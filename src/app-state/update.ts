@@ -197,8 +197,10 @@ export function update(state: AppState, action: Action, env: UpdateEnv): AppStat
       // A new tier has its own default pair.
       return { ...state, market: { ...state.market, tier: t, fromPoint: null, toPoint: null } };
     }
-    case 'market-pick':
-      return { ...state, market: pickPoint(state.market, action.id) };
+    case 'market-pick': {
+      const market = pickPoint(state.market, action.id);
+      return market === state.market ? state : { ...state, market };
+    }
     case 'market-set-pair': {
       const ok = (id: string | null) => id === null || POINT_ID.test(id);
       return ok(action.from) && ok(action.to) ? { ...state, market: { ...state.market, fromPoint: action.from, toPoint: action.to } } : state;
