@@ -92,8 +92,12 @@ export function priceRows(input: MarketPriceChartInput): PriceRow[] {
 
 interface EraRow { start: string; end: string; label: string; shade: number }
 
-function eraRows(eras: readonly EraSummary[], end: string): EraRow[] {
-  return eras.map((e, i) => ({ start: e.start, end: eras[i + 1]?.start ?? end, label: e.label.replace(/^\d{4}: /, ''), shade: i % 2 }));
+/** Band per era, named by its chips (narrow charts: by its first chip, so neighbouring names do not overlap). */
+function eraRows(eras: readonly EraSummary[], end: string, compact: boolean): EraRow[] {
+  return eras.map((e, i) => ({
+    start: e.start, end: eras[i + 1]?.start ?? end, shade: i % 2,
+    label: compact ? (e.chips[0]?.short ?? e.label) : e.chips.map((c) => c.short).join(', '),
+  }));
 }
 
 interface LineRow { date: string; perMillion: number; model: string; hardware: string; era: string; precision: string; serving: string }
@@ -106,7 +110,7 @@ export function marketPriceChart(input: MarketPriceChartInput): TopLevelSpec {
     hardware: l.hardwareId, era: l.era, precision: l.precision, serving: l.serving,
   }));
   const end = input.floorLines.reduce((m, l) => (l.date > m ? l.date : m), rows.reduce((m, r) => (r.date > m ? r.date : m), ''));
-  const eras = eraRows(input.eras, end || '2026-12-31');
+  const eras = eraRows(input.eras, end || '2026-12-31', layout.compact);
   const tierDomain = [...input.tiers.map((t) => tierLabel(t.threshold, t.model)), NO_TIER].filter((t) => rows.some((r) => r.tier === t));
   const tierRange = tierDomain.map((t) => (t === NO_TIER ? '#9aa0a6' : TIER_COLORS[input.tiers.findIndex((x) => tierLabel(x.threshold, x.model) === t) % TIER_COLORS.length]!));
   const values = [...rows.flatMap((r) => [r.apiPerMillion, r.floorPerMillion ?? r.apiPerMillion]), ...lines.map((l) => l.perMillion)].filter((v) => v > 0);
@@ -169,7 +173,7 @@ export function marketPriceChart(input: MarketPriceChartInput): TopLevelSpec {
       mark: { type: 'line', interpolate: 'step-after', color: '#3c4043', strokeWidth: 1.5 },
       encoding: {
         x, y: { ...y, field: 'perMillion' },
-        strokeDash: { field: 'model', type: 'nominal', title: 'Floor of one model on the best chip of each date', legend: sideLegend(layout, 'Floor of one model, best chip of each date') },
+        strokeDash: { field: 'model', type: 'nominal', title: 'Floor of one model', legend: sideLegend(layout, 'Floor of one model') },
         tooltip: [{ field: 'model', title: 'Model' }, { field: 'date', type: 'temporal', title: 'From', format: '%Y-%m-%d' }, { field: 'perMillion', title: '$/M tokens', format: FORMAT.tooltipUsd }, { field: 'hardware', title: 'Chip' }, { field: 'precision', title: 'Precision' }, { field: 'serving', title: 'Serving' }],
       },
     },
@@ -184,7 +188,7 @@ export function marketPriceChart(input: MarketPriceChartInput): TopLevelSpec {
       mark: { type: 'point', filled: true, size: layout.compact ? 60 : 80, opacity: 0.95, stroke: '#ffffff', strokeWidth: 0.7, cursor: 'pointer' },
       encoding: {
         x, y,
-        color: { field: 'tier', type: 'nominal', scale: { domain: tierDomain, range: tierRange }, legend: sideLegend(layout, 'API price, by capability tier') },
+        color: { field: 'tier', type: 'nominal', scale: { domain: tierDomain, range: tierRange }, legend: sideLegend(layout, 'API price by tier') },
         tooltip: [...tooltip],
       },
     },
@@ -207,8 +211,9 @@ export function marketPriceChart(input: MarketPriceChartInput): TopLevelSpec {
       text: layout.compact ? 'API price vs cost floor' : 'API price against the cost floor of serving it, per request',
       subtitle: layout.compact
         ? ['Dots: API prices by tier. Squares: floors.', 'Grey rule: the margin. Click two points.']
-        : ['Dots: API price, coloured by capability tier. Black squares: the engine\'s cost floor on the best chip of that date; the grey rule between them is the margin.',
-          'Lines: the floor of the decomposition\'s two models over time (past the last price). Shaded bands: hardware eras. Click two points to decompose the fall between them.'],
+        : ['Dots: API prices by capability tier. Black squares: the cost floor on the best chip of that date;',
+          'the grey rule between them is the margin. Lines: the floor of the two picked models over time.',
+          'Shaded bands: hardware eras. Click two points to decompose the fall between them.'],
     },
     width: 'container',
     height: layout.compact ? 360 : CHART_HEIGHT + 120,

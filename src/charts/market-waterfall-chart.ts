@@ -5,7 +5,10 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { Decomposition } from '../market/decomposition';
-import { CHART_CONFIG, FORMAT, USD_LOG_LABEL_EXPR, WIDE, bandLabels, type ChartLayout } from './chart-theme';
+import { CHART_CONFIG, FORMAT, WIDE, bandLabels, type ChartLayout } from './chart-theme';
+
+/** Dollar labels at powers of ten only: the axis spans several decades. */
+const DECADE_USD_LABEL_EXPR = "abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) < 1e-6 ? '$' + format(datum.value, '~g') : ''";
 
 export interface WaterfallRow {
   order: number;
@@ -54,13 +57,13 @@ export function marketWaterfallChart(d: Decomposition, layout: ChartLayout = WID
   const y = { field: 'step', type: 'nominal' as const, title: null, sort: { field: 'order' }, axis: labels.axis };
   const x = {
     field: 'lo', type: 'quantitative' as const, title: '$ per request (log)',
-    scale: { type: 'log' as const, domain: [lo, hi], nice: false }, axis: { labelExpr: USD_LOG_LABEL_EXPR },
+    scale: { type: 'log' as const, domain: [lo, hi], nice: false }, axis: { labelExpr: DECADE_USD_LABEL_EXPR, gridOpacity: { condition: { test: 'abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) < 1e-6', value: 1 }, value: 0.25 } },
   };
   const total = d.totalRatio >= 1 ? `÷${Number(d.totalRatio.toPrecision(3)).toLocaleString('en-US')}` : `×${Number((1 / d.totalRatio).toPrecision(3))}`;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: `${d.from.model} → ${d.to.model}: ${total} per request`,
+      text: layout.compact ? [`${d.from.model} →`, `${d.to.model}: ${total} per request`] : `${d.from.model} → ${d.to.model}: ${total} per request`,
       subtitle: layout.compact
         ? ['One order of the factors; Shapley = average over all orders.']
         : ['Waterfall in one order (hardware, precision, model, serving, margin); in brackets each factor\'s Shapley average over all orders.', 'Green: the factor lowered the price; red: it raised it. The factors multiply to the whole change.'],

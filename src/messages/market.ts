@@ -61,18 +61,18 @@ export const MARKET = {
 
   // Decomposition.
   factorLabel: {
-    hardware: 'Hardware generation (chip and its price, fixed precision)',
+    hardware: 'Hardware (chip and its price)',
     precision: 'Precision',
-    model: 'Model size and architecture (fixed capability)',
-    serving: 'Serving software (batching, prefix caching)',
-    margin: "The market's margin (API price ÷ floor)",
+    model: 'Model (size and architecture)',
+    serving: 'Serving software',
+    margin: "Market's margin",
   } as const,
   factorExplanation: {
-    hardware: (from: string, to: string): Message => message('market.factor-hardware', `${from} → ${to}, each at its own price at its date (rental or TCO), everything else fixed`),
+    hardware: (from: string, to: string): Message => message('market.factor-hardware', `hardware generation: ${from} → ${to}, each at its own price at its date (rental or TCO), at fixed precision and everything else fixed`),
     precision: (from: string, to: string): Message => message('market.factor-precision', `${from} → ${to}: weights, activations and KV cache in the era's formats`),
-    model: (from: string, to: string): Message => message('market.factor-model', `${from} → ${to}: the model that serves each price point (distillation, MoE, better training at the same capability)`),
-    serving: (from: string, to: string): Message => message('market.factor-serving', `${from} → ${to}`),
-    margin: (from: number, to: number): Message => message('market.factor-margin', `API price ÷ floor went from ${times(from)} to ${times(to)}`),
+    model: (from: string, to: string): Message => message('market.factor-model', `${from} → ${to}: the model that serves each price point, at fixed capability (distillation, MoE, better training)`),
+    serving: (from: string, to: string): Message => message('market.factor-serving', `batching and prefix caching: ${from} → ${to}`),
+    margin: (from: number, to: number): Message => message('market.factor-margin', `the market's margin, API price ÷ floor, went from ${times(from)} to ${times(to)}`),
   },
   dominant: (factor: string, ratio: number, share: number, total: number): Message =>
     message('market.dominant', `${factor} explains the most: ×${times(ratio).replace(/x$/, '')} of the ×${times(total).replace(/x$/, '')} fall (${pct(share)} of it on a log scale, Shapley average over the orders).`),

@@ -17,8 +17,11 @@ export interface Control<T> {
   sync(value: T): void;
 }
 
-/** A numeric setting from the settings table (label, unit, range); empty means null where allowed. */
-export function settingsNumberField(def: SettingsFieldDef, onChange: (value: number | null) => void): Control<WorkloadSettings> {
+/** What a number field needs from a settings table (the workload's, the Market view's). */
+export type NumberFieldDef<S> = Pick<SettingsFieldDef, 'label' | 'unit' | 'scale' | 'limit' | 'nullable' | 'nullText'> & { id: string; get(s: S): number | null };
+
+/** A numeric setting from a settings table (label, unit, range); empty means null where allowed. */
+export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>, onChange: (value: number | null) => void): Control<S> {
   const id = uid(def.id);
   const input = el('input', {
     id,
