@@ -59,6 +59,19 @@ export interface PriceRow {
 
 const perMillion = (usd: number, tokens: number) => (usd / tokens) * 1e6;
 
+/** "api_prices.csv row 5 · market_history.csv rows 2, 39": the rows behind a point, for its tooltip. */
+export function shortSources(sources: readonly string[]): string {
+  const rows = new Map<string, number[]>();
+  for (const s of sources) {
+    for (const m of s.matchAll(/(api_prices|market_history)\.csv row (\d+)/g)) {
+      const list = rows.get(m[1]!) ?? [];
+      if (!list.includes(Number(m[2]))) list.push(Number(m[2]));
+      rows.set(m[1]!, list);
+    }
+  }
+  return [...rows.entries()].map(([file, n]) => `${file}.csv row${n.length > 1 ? 's' : ''} ${n.sort((a, b) => a - b).join(', ')}`).join(' · ');
+}
+
 export function priceRows(input: MarketPriceChartInput): PriceRow[] {
   const tokens = input.workload.inputTokens + input.workload.outputTokens;
   return input.points.map((p) => {
@@ -75,14 +88,14 @@ export function priceRows(input: MarketPriceChartInput): PriceRow[] {
       apiPerRequest: p.apiUsdPerRequest,
       floorPerRequest: p.floorUsdPerRequest,
       margin: p.marginRatio === null ? '—' : `${Number(p.marginRatio.toPrecision(3))}x`,
-      servedAs: `${p.servedAsName}${p.standIn ? ' (stand-in)' : ''}: ${p.servedBasis}`,
+      servedAs: `${p.servedAsName}${p.standIn ? ' (open stand-in)' : ''}`,
       hardware: p.hardwareName ?? '—',
       era: p.era ?? '—',
       precision: p.precision ?? '—',
-      pricing: p.pricingBasis ?? '—',
+      pricing: p.pricing === null ? '—' : p.rentalUsdPerChipHour !== null ? `rental, $${p.rentalUsdPerChipHour}/GPU-hour` : 'TCO (owning cost)',
       serving: p.serving ?? '—',
       notes: p.notes.map((n) => n.text).join(' · ') || '—',
-      sources: p.sources.join(' · '),
+      sources: shortSources(p.sources),
       role: p.id === input.fromId ? 'from' : p.id === input.toId ? 'to' : '',
       bandLow: band === null ? null : perMillion(band.lowUsdPerRequest, tokens),
       bandHigh: band === null ? null : perMillion(band.highUsdPerRequest, tokens),

@@ -51,6 +51,8 @@ export interface MarketPoint {
   era: string | null;
   precision: string | null;
   pricing: 'rental' | 'tco' | null;
+  /** The rental price of a chip-hour where one was used (null: priced by TCO). */
+  rentalUsdPerChipHour: number | null;
   pricingBasis: string | null;
   serving: string | null;
   apiUsdPerRequest: number;
@@ -155,6 +157,7 @@ export function marketPoint(data: MarketData, p: PricePoint, options: MarketOpti
     era: floor?.setting.era.label ?? null,
     precision: floor?.setting.precision.label ?? null,
     pricing: floor?.setting.pricing.kind ?? null,
+    rentalUsdPerChipHour: floor?.setting.pricing.kind === 'rental' ? floor.setting.pricing.usdPerChipHour : null,
     pricingBasis: floor?.setting.pricing.basis ?? null,
     serving: floor?.setting.serving.label ?? null,
     apiUsdPerRequest: api,

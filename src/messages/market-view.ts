@@ -39,6 +39,7 @@ export const MARKET_VIEW = {
   pointsCaption: 'Price points and their floors (per request)',
   pointColumns: ['Date and pick', 'API model', 'MMLU', 'Served as', 'Chip', 'API', 'Floor', 'Margin'],
   noFloor: 'no floor at this date',
+  sources: 'sources',
   standInMark: '*',
   alternatives: (list: string) => `size estimates: ${list}`,
   notesTitle: 'What to keep in mind',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { marketPriceChart, priceRows, tierLabel, type MarketPriceChartInput } from '../../src/charts/market-price-chart';
+import { marketPriceChart, priceRows, shortSources, tierLabel, type MarketPriceChartInput } from '../../src/charts/market-price-chart';
 import { marketWaterfallChart, waterfallRows } from '../../src/charts/market-waterfall-chart';
 import { defaultReport } from '../market/helpers';
 import { compileWarnings } from './compile-clean';
@@ -47,6 +47,14 @@ describe('market price chart', () => {
     expect(gpt3.sources).toContain('api_prices.csv row');
     const text = JSON.stringify(marketPriceChart(input()));
     for (const s of ['"type":"log"', '"field":"tier"', '"step-after"', '"field":"sources"', 'Hardware era']) expect(text).toContain(s);
+  });
+});
+
+describe('tooltip sources', () => {
+  it('name the data rows behind a point, each once', () => {
+    expect(shortSources(['api_prices.csv row 5: https://x', 'market_history.csv row 41 (a)', 'bf16 from market_history.csv row 2 (b)', 'market_history.csv row 41 (again)']))
+      .toBe('api_prices.csv row 5 · market_history.csv rows 2, 41');
+    expect(shortSources([])).toBe('');
   });
 });
 

@@ -76,7 +76,11 @@ function pointsTable(points: readonly MarketPoint[], fromId: string | null, toId
     });
     return el('tr', { attrs: { 'data-point': p.id }, class: p.id === fromId || p.id === toId ? 'picked' : undefined }, [
       el('td', { class: 'pick-cell' }, [el('div', { text: p.dateText }), el('div', { class: 'pick-buttons' }, [button('from'), button('to')])]),
-      el('td', { class: 'label-cell' }, [el('div', { text: p.model }), el('div', { class: 'sub', text: p.provider })]),
+      el('td', { class: 'label-cell' }, [
+        el('div', { text: p.model }),
+        el('div', { class: 'sub', text: p.provider }),
+        el('details', { class: 'sources' }, [el('summary', { text: V.sources }), el('ul', { class: 'plain-list' }, p.sources.map((x) => el('li', { text: x })))]),
+      ]),
       td(p.capabilityScore === null ? '—' : String(p.capabilityScore), 'n', p.scoreBasis),
       el('td', { class: 'label-cell', title: p.servedBasis }, [
         el('div', { text: `${p.servedAsName}${p.standIn ? ` ${V.standInMark}` : ''}` }),
