@@ -55,9 +55,6 @@ export const MARKET = {
     message('market.tier-mixes-reasoning', `the tier "${tier}" mixes reasoning and non-reasoning models (Epoch leaves reasoning models out of its trend fits)`),
   noScore: (): Message => message('market.no-score', 'no MMLU score in the sources: the point has no capability tier'),
   floorInfeasible: (reason: string): Message => message('market.floor-infeasible', `no floor: ${reason}`),
-  scoreFromSameModel: (): Message => message('market.score-inherited', 'its MMLU is that of another price row of the same model'),
-  beyondContext: (model: string, window: number): Message =>
-    message('market.beyond-context', `the workload does not fit ${model}'s context window of ${window} tokens`),
 
   // Decomposition.
   factorLabel: {

@@ -1,7 +1,7 @@
 // The calibration data set (reference/calibration.csv, a copy of ../shared/reference/calibration.csv)
 // as typed rows. Pure: text in, rows out; no file system.
 
-import { parseCsv } from '../parse/csv';
+import { csvTable } from '../parse/csv';
 
 export { parseCsv, type CsvParseResult } from '../parse/csv';
 
@@ -81,48 +81,30 @@ export function parseNoteFields(notes: string): Record<string, string> {
 
 /** Parses calibration.csv text into typed rows; a wrong header or a short row is reported, not thrown. */
 export function parseCalibrationCsv(text: string): CalibrationRowsResult {
-  const { records, errors } = parseCsv(text);
-  const rows: CalibrationRow[] = [];
-  const header = records[0];
-  if (header === undefined) return { rows, errors: [...errors, 'the file is empty'] };
-  const positions = new Map<string, number>();
-  header.forEach((name, i) => positions.set(name.trim(), i));
-  for (const column of CALIBRATION_COLUMNS) {
-    if (!positions.has(column)) errors.push(`header: column "${column}" is missing`);
-  }
-  records.slice(1).forEach((record, i) => {
-    if (record.length !== header.length) {
-      errors.push(`row ${i + 1}: ${record.length} fields, the header has ${header.length}`);
-    }
-    const cell = (column: CalibrationColumn): string => {
-      const at = positions.get(column);
-      return at === undefined ? '' : (record[at] ?? '').trim();
-    };
-    const notes = cell('notes');
-    rows.push({
-      index: i + 1,
-      sourceKind: cell('source_kind'),
-      roundOrDate: cell('round_or_date'),
-      model: cell('model'),
-      scenario: cell('scenario'),
-      system: cell('system'),
-      accelerator: cell('accelerator'),
-      accelCountText: cell('accel_count'),
-      accelCount: leadingCount(cell('accel_count')),
-      precision: cell('precision'),
-      software: cell('software'),
-      inputLenText: cell('input_len'),
-      outputLenText: cell('output_len'),
-      inputLen: exactInteger(cell('input_len')),
-      outputLen: exactInteger(cell('output_len')),
-      metric: cell('metric'),
-      valueText: cell('value'),
-      value: number(cell('value')),
-      unit: cell('unit'),
-      sourceRef: cell('source_ref'),
-      notes,
-      noteFields: parseNoteFields(notes),
-    });
-  });
+  const { rows: cells, errors } = csvTable(text, CALIBRATION_COLUMNS);
+  const rows = cells.map((c, i): CalibrationRow => ({
+    index: i + 1,
+    sourceKind: c.source_kind,
+    roundOrDate: c.round_or_date,
+    model: c.model,
+    scenario: c.scenario,
+    system: c.system,
+    accelerator: c.accelerator,
+    accelCountText: c.accel_count,
+    accelCount: leadingCount(c.accel_count),
+    precision: c.precision,
+    software: c.software,
+    inputLenText: c.input_len,
+    outputLenText: c.output_len,
+    inputLen: exactInteger(c.input_len),
+    outputLen: exactInteger(c.output_len),
+    metric: c.metric,
+    valueText: c.value,
+    value: number(c.value),
+    unit: c.unit,
+    sourceRef: c.source_ref,
+    notes: c.notes,
+    noteFields: parseNoteFields(c.notes),
+  }));
   return { rows, errors };
 }
