@@ -3,6 +3,7 @@
 // (the rule between them is the margin), the eras of the hardware as bands, and the floor of the
 // decomposition's two models on the best chip of each date as step lines. Log y.
 
+import { formatNumber } from '../format/units';
 import type { TopLevelSpec } from 'vega-lite';
 import type { CapabilityTier } from '../market/api-prices';
 import type { FloorLinePoint } from '../market/floor-lines';
@@ -87,7 +88,7 @@ export function priceRows(input: MarketPriceChartInput): PriceRow[] {
       floorPerMillion: p.floorUsdPerRequest === null ? null : perMillion(p.floorUsdPerRequest, tokens),
       apiPerRequest: p.apiUsdPerRequest,
       floorPerRequest: p.floorUsdPerRequest,
-      margin: p.marginRatio === null ? '—' : `${Number(p.marginRatio.toPrecision(3))}x`,
+      margin: p.marginRatio === null ? '—' : `${formatNumber(p.marginRatio)}x`,
       servedAs: `${p.servedAsName}${p.standIn ? ' (open stand-in)' : ''}`,
       hardware: p.hardwareName ?? '—',
       era: p.era ?? '—',

@@ -3,6 +3,7 @@
 // price by its ratio, ending at the second point's price. Log x, so every bar's length is its
 // factor. Each bar also states the factor's Shapley average over all orders.
 
+import { formatNumber, formatUsd } from '../format/units';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Decomposition } from '../market/decomposition';
 import { CHART_CONFIG, FORMAT, WIDE, bandLabels, type ChartLayout } from './chart-theme';
@@ -24,8 +25,9 @@ export interface WaterfallRow {
   explanation: string;
 }
 
-const money = (usd: number) => `$${Number(usd.toPrecision(3))}`;
-const factorText = (r: number) => (r >= 1 ? `÷${Number(r.toPrecision(3))}` : `×${Number((1 / r).toPrecision(3))}`);
+const money = formatUsd;
+/** A ratio as what it does to the price: ÷ for a fall, × for a rise. */
+const factorText = (r: number) => (r >= 1 ? `÷${formatNumber(r)}` : `×${formatNumber(1 / r)}`);
 
 export function waterfallRows(d: Decomposition): WaterfallRow[] {
   const levels = [d.from.apiUsdPerRequest];
@@ -59,7 +61,7 @@ export function marketWaterfallChart(d: Decomposition, layout: ChartLayout = WID
     field: 'lo', type: 'quantitative' as const, title: '$ per request (log)',
     scale: { type: 'log' as const, domain: [lo, hi], nice: false }, axis: { labelExpr: DECADE_USD_LABEL_EXPR, gridOpacity: { condition: { test: 'abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) < 1e-6', value: 1 }, value: 0.25 } },
   };
-  const total = d.totalRatio >= 1 ? `÷${Number(d.totalRatio.toPrecision(3)).toLocaleString('en-US')}` : `×${Number((1 / d.totalRatio).toPrecision(3))}`;
+  const total = factorText(d.totalRatio);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {

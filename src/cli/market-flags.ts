@@ -1,7 +1,7 @@
 // Flags of `npm run market` -> a raw market-options object. Values are not checked here: the object
 // goes through parseMarketOptions, the one parse step the app's links use too.
 
-import { UsageError } from './flags';
+import { UsageError, num, readFormat, scaled, sub, walkArgs } from './flags';
 
 export interface MarketCliOptions {
   format: 'table' | 'json' | 'csv';
@@ -9,19 +9,7 @@ export interface MarketCliOptions {
   raw: Record<string, unknown>;
 }
 
-function num(text: string, scale = 1): number | string {
-  const t = text.trim();
-  const n = Number(t);
-  return t === '' || Number.isNaN(n) ? text : n * scale;
-}
-
-function workload(raw: Record<string, unknown>): Record<string, unknown> {
-  const w = raw.workload;
-  if (typeof w === 'object' && w !== null) return w as Record<string, unknown>;
-  const fresh: Record<string, unknown> = {};
-  raw.workload = fresh;
-  return fresh;
-}
+const workload = (raw: Record<string, unknown>) => sub(raw, 'workload');
 
 const VALUE_FLAGS: Record<string, (raw: Record<string, unknown>, value: string) => void> = {
   '--from': (r, v) => { r.fromDate = v; },
@@ -31,36 +19,22 @@ const VALUE_FLAGS: Record<string, (raw: Record<string, unknown>, value: string) 
   '--to-point': (r, v) => { r.toPoint = v; },
   '--input-tokens': (r, v) => { workload(r).inputTokens = num(v); },
   '--output-tokens': (r, v) => { workload(r).outputTokens = num(v); },
-  '--max-ttft-ms': (r, v) => { workload(r).maxTtftSeconds = num(v, 1e-3); },
-  '--max-tpot-ms': (r, v) => { workload(r).maxTpotSeconds = num(v, 1e-3); },
+  '--max-ttft-ms': (r, v) => { workload(r).maxTtftSeconds = scaled(v, 1e-3); },
+  '--max-tpot-ms': (r, v) => { workload(r).maxTpotSeconds = scaled(v, 1e-3); },
   '--prefix-cache-hit-rate': (r, v) => { workload(r).prefixCacheHitRate = num(v); },
 };
 
 export function parseMarketFlags(argv: readonly string[]): MarketCliOptions {
   const options: MarketCliOptions = { format: 'table', help: false, raw: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
-      i += 1;
-      return next;
-    };
+  walkArgs(argv, (flag, value) => {
     if (flag === '--help' || flag === '-h') options.help = true;
-    else if (flag === '--format') {
-      const f = value();
-      if (f !== 'table' && f !== 'json' && f !== 'csv') throw new UsageError(`--format must be table, json or csv, got "${f}"`);
-      options.format = f;
-    } else {
+    else if (flag === '--format') options.format = readFormat(value());
+    else {
       const apply = Object.prototype.hasOwnProperty.call(VALUE_FLAGS, flag) ? VALUE_FLAGS[flag] : undefined;
       if (apply === undefined) throw new UsageError(`unknown option "${flag}" (see --help)`);
       apply(options.raw, value());
     }
-  }
+  });
   return options;
 }
 

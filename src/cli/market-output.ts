@@ -3,10 +3,10 @@
 import type { Decomposition } from '../market/decomposition';
 import type { MarketPoint } from '../market/points';
 import type { MarketReport } from '../market/report';
-import { formatNumber } from '../format/units';
+import { formatNumber, formatUsd } from '../format/units';
 import { csvCell } from './output';
 
-const usd = (v: number | null) => (v === null ? '—' : `$${Number(v.toPrecision(3))}`);
+const usd = (v: number | null) => (v === null ? '—' : formatUsd(v));
 const ratio = (v: number | null) => (v === null ? '—' : `${formatNumber(v, 3)}x`);
 
 function grid(header: string[], rows: string[][]): string {

@@ -16,6 +16,7 @@ import type { ModelArchitecture } from '../engine/types';
 import { MARKET } from '../messages/market';
 import type { SizeEstimateRef } from './api-models';
 import { citeHistoryRow, type HistoryRow } from './market-history';
+import { slug } from './price-points';
 
 export interface SizeAlternative {
   /** "~175B parameters (ESTIMATE)". */
@@ -72,7 +73,7 @@ export function sizeAlternatives(refs: readonly SizeEstimateRef[], history: read
     const active = estimateRow(history, ref.activeItem);
     if (active === undefined) continue;
     const model = moeFromEstimate(
-      `estimate-${ref.item.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 64), `${ref.item} (estimate)`,
+      `estimate-${slug(ref.item)}`.slice(0, 64), `${ref.item} (estimate)`,
       total, params(active), ref.experts, ref.expertsPerToken, ref.layers, `${citeHistoryRow(row)}; ${citeHistoryRow(active)}; ${ref.layout}`,
     );
     out.push({

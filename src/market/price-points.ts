@@ -25,7 +25,8 @@ export interface PricePoint {
   standIns: StandInChoice[];
 }
 
-function slug(text: string): string {
+/** Lowercase words joined by '-' (ids of points and of estimate models). */
+export function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 

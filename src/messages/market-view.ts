@@ -1,7 +1,9 @@
 // Text of the Market view (issue 14), kept apart from ui.ts so it loads with the view (its
 // navigation label lives in the view registry).
 
-const times = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : String(Number(x.toPrecision(3))));
+import { formatNumber } from '../format/units';
+
+const times = (x: number) => formatNumber(x);
 
 export const MARKET_VIEW = {
   title: 'Market: how much of the fall in token prices do chips explain?',

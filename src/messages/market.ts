@@ -2,10 +2,11 @@
 // notes (issue 14, item 6), the decomposition's factors and its answer in words. Named functions
 // with stable codes, like the rest of src/messages.
 
+import { formatNumber, formatUsd } from '../format/units';
 import { message, type Message } from './message';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const times = (x: number) => (x >= 10 ? `${Math.round(x).toLocaleString('en-US')}x` : `${Number(x.toPrecision(2))}x`);
+const times = (x: number) => `${formatNumber(x, 2)}x`;
 
 export const MARKET = {
   // How a point's model is served.
@@ -44,7 +45,7 @@ export const MARKET = {
 
   // Honesty notes on points.
   subsidised: (floor: number, api: number): Message =>
-    message('market.subsidised', `the floor ($${floor.toPrecision(3)} per request) sits above the API price ($${api.toPrecision(3)}): a subsidised or promotional price, or a floor the engine overstates`),
+    message('market.subsidised', `the floor (${formatUsd(floor)} per request) sits above the API price (${formatUsd(api)}): a subsidised or promotional price, or a floor the engine overstates`),
   standInFallback: (preferred: string, reason: string, used: string): Message =>
     message('market.stand-in-fallback', `the closest stand-in, ${preferred}, has no floor at this date (${reason}); the next one, ${used}, serves instead`),
   standInUsed: (modelId: string): Message =>
@@ -74,7 +75,7 @@ export const MARKET = {
   dominant: (factor: string, ratio: number, share: number, total: number): Message =>
     message('market.dominant', `${factor} explains the most: ×${times(ratio).replace(/x$/, '')} of the ×${times(total).replace(/x$/, '')} fall (${pct(share)} of it on a log scale, Shapley average over the orders).`),
   dominantRise: (factor: string, ratio: number): Message =>
-    message('market.dominant-rise', `${factor} moved the price the most, and upwards: ×${(1 / ratio).toPrecision(2)} (Shapley average over the orders).`),
+    message('market.dominant-rise', `${factor} moved the price the most, and upwards: ×${formatNumber(1 / ratio, 2)} (Shapley average over the orders).`),
   noDecomposition: (reason: string): Message => message('market.no-decomposition', `no decomposition: ${reason}`),
   pointNotFound: (which: 'from' | 'to', id: string): Message =>
     message('market.point-not-found', `the ${which} point "${id}" is not in the data; the default pair is used`),

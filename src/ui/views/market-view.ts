@@ -2,6 +2,7 @@
 // decomposition of the fall in price between two points. Both are computed in workers
 // (market-channels.ts); this module only draws. Text only (textContent), never HTML.
 
+import { formatNumber, formatUsd } from '../../format/units';
 import type { Snapshot } from '../../app/controller';
 import { MARKET_FIELDS } from '../../app-state/market-fields';
 import { marketPriceChart } from '../../charts/market-price-chart';
@@ -13,34 +14,15 @@ import { MARKET_VIEW as V } from '../../messages/market-view';
 import { ChartHost } from '../chart-host';
 import { selectField, settingsNumberField } from '../controls';
 import { el, replaceChildren } from '../dom';
+import { stackedTable, td } from '../stacked-table';
 import { chartLayout } from '../layout';
 import type { MountView } from './view';
 // The stacked-card tables of narrow screens are shared with the Accuracy view.
 import '../accuracy.css';
 import '../market.css';
 
-const usd = (v: number | null) => (v === null ? '—' : `$${Number(v.toPrecision(3))}`);
-const ratio = (v: number | null) => (v === null ? '—' : `${Number(v.toPrecision(3)).toLocaleString('en-US')}x`);
-
-function td(text: string, cls?: string, title?: string): HTMLElement {
-  return el('td', { text, class: cls, title });
-}
-
-/** A table whose cells carry their column names (stacked cards on narrow screens, accuracy.css). */
-function table(caption: string, columns: readonly string[], rows: HTMLElement[], cls: string): HTMLElement {
-  for (const tr of rows) {
-    Array.from(tr.children).forEach((cell, i) => {
-      if (columns[i] !== undefined) cell.setAttribute('data-label', columns[i]!);
-    });
-  }
-  return el('div', {}, [
-    el('h2', { class: 'card-title', text: caption }),
-    el('div', { class: 'table-wrap' }, [el('table', { class: `results stack-narrow ${cls}`, attrs: { 'aria-label': caption } }, [
-      el('thead', {}, [el('tr', {}, columns.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))]),
-      el('tbody', {}, rows),
-    ])]),
-  ]);
-}
+const usd = (v: number | null) => (v === null ? '—' : formatUsd(v));
+const ratio = (v: number | null) => (v === null ? '—' : `${formatNumber(v)}x`);
 
 function scenarioBlock(f: Factor): HTMLElement {
   const pre = (title: string, scenario: unknown, floor: number) => el('div', {}, [
@@ -63,7 +45,7 @@ function factorTable(d: Decomposition): HTMLElement {
     td(f.explanation, 'label-cell'),
     el('td', { class: 'assumptions' }, [f.factor === 'margin' ? null : scenarioBlock(f)]),
   ]));
-  return table(V.factorsCaption, V.factorColumns, rows, 'market-factors');
+  return stackedTable(V.factorsCaption, V.factorColumns, [el('tbody', {}, rows)], 'market-factors');
 }
 
 function pointsTable(points: readonly MarketPoint[], fromId: string | null, toId: string | null, pick: (which: 'from' | 'to', id: string) => void): HTMLElement {
@@ -95,12 +77,12 @@ function pointsTable(points: readonly MarketPoint[], fromId: string | null, toId
       td(ratio(p.marginRatio), `n${p.marginRatio !== null && p.marginRatio < 1 ? ' err-bad' : ''}`, p.notes.map((n) => n.text).join(' · ') || undefined),
     ]);
   });
-  return table(V.pointsCaption, V.pointColumns, rows, 'market-points');
+  return stackedTable(V.pointsCaption, V.pointColumns, [el('tbody', {}, rows)], 'market-points');
 }
 
 function erasTable(report: MarketPointsReport): HTMLElement {
   const rows = report.eras.flatMap((e) => e.chips.map((c) => el('tr', {}, [td(e.label, 'label-cell'), td(c.short), td(c.availableFrom, 'n'), td(c.basis, 'label-cell')])));
-  return table(V.erasTitle, V.eraColumns, rows, 'market-eras');
+  return stackedTable(V.erasTitle, V.eraColumns, [el('tbody', {}, rows)], 'market-eras');
 }
 
 export const mountMarketView: MountView = (ctx) => {
