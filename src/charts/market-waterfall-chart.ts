@@ -54,7 +54,7 @@ export function waterfallRows(d: Decomposition): WaterfallRow[] {
 export function marketWaterfallChart(d: Decomposition, layout: ChartLayout = WIDE): TopLevelSpec {
   const rows = waterfallRows(d);
   const lo = Math.min(...rows.map((r) => r.lo));
-  const hi = Math.max(...rows.map((r) => r.hi)) * (layout.compact ? 40 : 20);
+  const hi = Math.max(...rows.map((r) => r.hi)) * (layout.compact ? 300 : 20);
   const labels = bandLabels(layout, 'step', 300);
   const y = { field: 'step', type: 'nominal' as const, title: null, sort: { field: 'order' }, axis: labels.axis };
   const x = {
