@@ -12,6 +12,8 @@ import type { EfficiencyMode, ModelArchitecture, ResolvedScenario, SimulationRes
 import type { Catalog } from './catalog/catalog';
 import type { MeasuredOverlay, MeasuredQuery } from './validation/measured-points';
 import type { ValidationReport } from './validation/validate';
+import type { MarketOptions } from './market/options';
+import type { MarketDecompositionReport, MarketPointsReport } from './market/report';
 
 export interface LabOutcome {
   result: SimulationResult;
@@ -43,6 +45,14 @@ export const workerApi = {
   /** Accuracy view: the validation against the bundled calibration data (loaded on first use). */
   async validate(catalog: Catalog, mode: EfficiencyMode): Promise<ValidationReport> {
     return (await import('./validation/app-jobs')).validateBundled(catalog, mode);
+  },
+  /** Market view: every API price point with its cost floor (the data loads on first use). */
+  async marketPoints(catalog: Catalog, options: MarketOptions): Promise<MarketPointsReport> {
+    return (await import('./market/app-jobs')).marketPointsBundled(catalog, options);
+  },
+  /** Market view: the decomposition of one pair of points and the floor lines of their models. */
+  async marketDecomposition(catalog: Catalog, options: MarketOptions): Promise<MarketDecompositionReport> {
+    return (await import('./market/app-jobs')).marketDecompositionBundled(catalog, options);
   },
   /** Compare view: published measurements matching the workload (frontier overlay). */
   async measuredPoints(query: MeasuredQuery): Promise<MeasuredOverlay> {

@@ -6,6 +6,7 @@ import type { FrontierMetric, RankKey } from '../engine/analysis/rank';
 export type { FrontierMetric };
 import type { ModelFamily } from '../engine/analysis/model-size-sweep';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
+import type { MarketSelection } from '../market/options';
 import type { Scenario } from '../scenario/scenario';
 
 export const APP_STATE_VERSION = 1;
@@ -39,6 +40,8 @@ export interface AppState {
   compare: { picks: ChipPick[]; rankBy: RankKey; frontierMetric: FrontierMetric };
   modelSize: { family: ModelFamily; sizes: number };
   lab: LabState;
+  /** The Market view: its workload, tier and the two points of its decomposition (issue 14). */
+  market: MarketSelection;
   /** Chips and models the user imported or saved from the chip lab. */
   customChips: HardwareProfile[];
   customModels: ModelArchitecture[];

@@ -3,6 +3,7 @@
 
 import type { Catalog } from '../catalog/catalog';
 import type { HardwareProfile } from '../engine/types';
+import { defaultMarketSelection } from '../market/options';
 import { defaultScenario } from '../scenario/scenario';
 import { blankChip } from './blank-chip';
 import { APP_STATE_VERSION, type AppState, type ChipCount, type ChipPick, type LabState, type WorkloadSettings } from './app-state';
@@ -79,6 +80,7 @@ export function defaultAppState(catalog: Catalog): AppState {
     compare: { picks: defaultPicks(catalog), rankBy: 'usdPerMillionOutputTokens', frontierMetric: 'perChip' },
     modelSize: { family: 'dense', sizes: 13 },
     lab: labFrom(labBaseId === null ? null : catalog.hardware.get(labBaseId) ?? null, target),
+    market: defaultMarketSelection(),
     customChips: [],
     customModels: [],
     explain: null,

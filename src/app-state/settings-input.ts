@@ -28,12 +28,12 @@ function display(value: number): string {
 }
 
 /** The accepted range in display units, as a message fragment: "a whole number from 1 to 1,000,000 tokens". */
-export function settingRange(def: SettingsFieldDef): string {
+export function settingRange(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 'unit'>): string {
   return F.range(def.limit.integer === true, display(def.limit.min / def.scale), display(def.limit.max / def.scale), def.unit);
 }
 
 /** Reads `text` typed into the field `def` (display units). */
-export function readSettingText(def: SettingsFieldDef, text: string): SettingInput {
+export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 'unit' | 'nullable'>, text: string): SettingInput {
   const t = text.trim();
   if (t === '') return def.nullable ? { ok: true, value: null } : { ok: false, error: F.required(settingRange(def)) };
   if (t.length > MAX_CHARS) return { ok: false, error: F.tooLong(MAX_CHARS) };

@@ -13,10 +13,12 @@ import { defaultChipCount, labFrom } from './defaults';
 import { clampLabValue, labParam, type LabParamId } from './lab-params';
 import { completeLabChip } from './lab-validity';
 import { allModels, findChip, findModel, freeId } from './lookup';
+import { clampMarketField, pickPoint, type MarketFieldId } from './market-fields';
 import { askQuestion, question } from './questions';
 import { updateServing, type ServingAction } from './serving';
 import { settingsField, type SettingsFieldId } from './settings-fields';
 import { isValidSetting } from './settings-input';
+import { MARKET_LIMITS, POINT_ID } from '../market/options';
 
 export { MAX_CUSTOM, MAX_PICKS } from './custom-items';
 
@@ -48,6 +50,12 @@ export type Action =
   | { type: 'rename-custom-model'; id: string; name: string }
   | { type: 'swap-in-custom'; incoming: SwapIn }
   | { type: 'ask-question'; id: string }
+  | { type: 'market-set-field'; field: MarketFieldId; value: number }
+  | { type: 'market-set-tier'; tier: number | null }
+  /** A click on a point: first the "from" point, then the "to" point. */
+  | { type: 'market-pick'; id: string }
+  /** Both points at once; null = the default. */
+  | { type: 'market-set-pair'; from: string | null; to: string | null }
   | { type: 'open-explain'; hardwareId: string; key: string }
   | { type: 'close-explain' };
 
@@ -192,6 +200,24 @@ export function update(state: AppState, action: Action, env: UpdateEnv): AppStat
     case 'ask-question': {
       const q = question(action.id);
       return q === undefined ? state : askQuestion(state, q, env.catalog, env.views);
+    }
+    case 'market-set-field': {
+      const value = Object.hasOwn(state.market.workload, action.field) ? clampMarketField(action.field, action.value) : undefined;
+      return value === undefined ? state : { ...state, market: { ...state.market, workload: { ...state.market.workload, [action.field]: value } } };
+    }
+    case 'market-set-tier': {
+      const t = action.tier;
+      if (t !== null && !(Number.isFinite(t) && t >= MARKET_LIMITS.tier.min && t <= MARKET_LIMITS.tier.max)) return state;
+      // A new tier has its own default pair.
+      return { ...state, market: { ...state.market, tier: t, fromPoint: null, toPoint: null } };
+    }
+    case 'market-pick': {
+      const market = pickPoint(state.market, action.id);
+      return market === state.market ? state : { ...state, market };
+    }
+    case 'market-set-pair': {
+      const ok = (id: string | null) => id === null || POINT_ID.test(id);
+      return ok(action.from) && ok(action.to) ? { ...state, market: { ...state.market, fromPoint: action.from, toPoint: action.to } } : state;
     }
     case 'open-explain':
       return { ...state, explain: { hardwareId: action.hardwareId, key: action.key } };

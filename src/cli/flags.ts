@@ -103,19 +103,19 @@ const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
 ]);
 
 /** A number when the text is one, else the text itself so the parser can name it in its message. */
-function num(text: string): number | string {
+export function num(text: string): number | string {
   const trimmed = text.trim();
   if (trimmed === '') return text;
   const n = Number(trimmed);
   return Number.isNaN(n) && trimmed !== 'NaN' ? text : n;
 }
 
-function scaled(text: string, factor: number): number | string {
+export function scaled(text: string, factor: number): number | string {
   const n = num(text);
   return typeof n === 'number' ? n * factor : n;
 }
 
-function sub(overlay: Record<string, unknown>, key: string): Record<string, unknown> {
+export function sub(overlay: Record<string, unknown>, key: string): Record<string, unknown> {
   const existing = overlay[key];
   if (typeof existing === 'object' && existing !== null) return existing as Record<string, unknown>;
   const fresh: Record<string, unknown> = {};
@@ -129,31 +129,43 @@ function hardwareIds(value: string): string[] {
   return ids;
 }
 
-export function parseFlags(argv: readonly string[]): CliOptions {
-  const options: CliOptions = {
-    scenarioFile: null, url: null, hardwareList: null, format: 'table', frontier: false, help: false, overlay: {}, origins: new Map(),
-  };
+/**
+ * Walks `--flag value` and `--flag=value` arguments: `visit` gets each flag and a reader of its
+ * value (called only by flags that take one). Throws UsageError when a value is missing.
+ */
+export function walkArgs(argv: readonly string[], visit: (flag: string, value: () => string) => void): void {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
+    visit(flag, () => {
       if (inline !== undefined) return inline;
       const next = argv[i + 1];
       if (next === undefined) throw new UsageError(CLI.needsValue(flag));
       i += 1;
       return next;
-    };
+    });
+  }
+}
+
+/** --format's value, checked. */
+export function readFormat(value: string): 'table' | 'json' | 'csv' {
+  if (value !== 'table' && value !== 'json' && value !== 'csv') throw new UsageError(CLI.badChoice('--format', ['table', 'json', 'csv'], value));
+  return value;
+}
+
+export function parseFlags(argv: readonly string[]): CliOptions {
+  const options: CliOptions = {
+    scenarioFile: null, url: null, hardwareList: null, format: 'table', frontier: false, help: false, overlay: {}, origins: new Map(),
+  };
+  walkArgs(argv, (flag, value) => {
     if (flag === '--help' || flag === '-h') options.help = true;
     else if (flag === '--frontier') options.frontier = true;
     else if (flag === '--scenario') options.scenarioFile = value();
     else if (flag === '--url') options.url = value();
-    else if (flag === '--format') {
-      const f = value();
-      if (f !== 'table' && f !== 'json' && f !== 'csv') throw new UsageError(CLI.badChoice('--format', ['table', 'json', 'csv'], f));
-      options.format = f;
-    } else if (flag === '--hardware') {
+    else if (flag === '--format') options.format = readFormat(value());
+    else if (flag === '--hardware') {
       const v = value();
       if (v.trim() === 'all') options.hardwareList = [];
       else {
@@ -170,7 +182,7 @@ export function parseFlags(argv: readonly string[]): CliOptions {
       def.apply(options.overlay, v);
       options.origins.set(def.path, { flag, text: v });
     }
-  }
+  });
   return options;
 }
 

@@ -42,6 +42,7 @@ export class ChartHost {
   private busy = false;
   private version = 0;
   private destroyed = false;
+  private clickHandler: ((datum: Record<string, unknown>) => void) | null = null;
 
   /**
    * `context`: the workload the drawn chart belongs to; exports carry it as a caption line and in
@@ -62,6 +63,11 @@ export class ChartHost {
   show(spec: TopLevelSpec | null, empty = ''): void {
     this.pending = { spec, empty };
     if (!this.busy) void this.flush();
+  }
+
+  /** Calls `handler` with the data row of a clicked mark (kept across re-embeds). */
+  onDatumClick(handler: (datum: Record<string, unknown>) => void): void {
+    this.clickHandler = handler;
   }
 
   /** Dims the chart while a newer result is being computed. */
@@ -117,6 +123,10 @@ export class ChartHost {
       replaceChildren(this.chart, [target]);
       const result = await embed(target, spec, { actions: false, ast: true, expr, renderer: 'svg', tooltip: textTooltip });
       this.view = result.view;
+      this.view.addEventListener('click', (_event, item) => {
+        const datum = (item as { datum?: unknown } | null | undefined)?.datum;
+        if (this.clickHandler !== null && typeof datum === 'object' && datum !== null) this.clickHandler(datum as Record<string, unknown>);
+      });
       this.key = key;
       this.mark(rowCount(spec));
     } catch (error) {

@@ -18,12 +18,15 @@ export interface Control<T> {
   sync(value: T): void;
 }
 
+/** What a number field needs from a settings table (the workload's, the Market view's). */
+export type NumberFieldDef<S> = Pick<SettingsFieldDef, 'label' | 'unit' | 'scale' | 'limit' | 'nullable' | 'nullText'> & { id: string; get(s: S): number | null };
+
 /**
- * A numeric setting from the settings table (label, unit, range); empty means null where allowed.
+ * A numeric setting from a settings table (label, unit, range); empty means null where allowed.
  * Typed text goes through readSettingText: a value it refuses is not applied, the field is marked
  * invalid with the reason beside it, and the text stays so it can be corrected (as in the chip lab).
  */
-export function settingsNumberField(def: SettingsFieldDef, onChange: (value: number | null) => void): Control<WorkloadSettings> {
+export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>, onChange: (value: number | null) => void): Control<S> {
   const id = uid(def.id);
   const errorId = `${id}-error`;
   const input = el('input', {

@@ -52,6 +52,8 @@ export interface Wire {
   chips: ProfileRef[];
   models: ProfileRef[];
   explain: { hardwareId: string; key: string } | null;
+  /** The Market view's selection where it differs from the default (absent otherwise, so older links stay valid). */
+  market?: unknown;
 }
 
 export interface LinkBase {

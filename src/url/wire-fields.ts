@@ -9,7 +9,8 @@ import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
 import { SWEEP_MAX_SIZES } from '../engine/analysis/sweep-sizes';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
 import { LINK as L } from '../messages/link';
-import { isRecord, own } from '../parse/fields';
+import { parseMarketSelection, selectionPatch } from '../market/options';
+import { formatIssue, isRecord, own } from '../parse/fields';
 import { parseHardwareProfile } from '../records/hardware-profile';
 import { parseModelArchitecture } from '../records/model-architecture';
 import {
@@ -166,6 +167,19 @@ export const WIRE_FIELDS = [
     encode: (state, catalog, base) => labWire(state, catalog, base),
     decode: (raw, draft, env, log) => {
       draft.state.lab = parseLab(raw, env, draft.findChip, draft.state.lab, log, draft.chipId);
+    },
+  }),
+  field({
+    key: 'market',
+    carries: ['market'],
+    // Only what differs from the default: a default selection writes nothing, so the landing link
+    // and every link made before the Market view existed stay as they are.
+    encode: (state) => selectionPatch(state.market),
+    decode: (raw, draft, _env, log) => {
+      if (raw === undefined) return;
+      const parsed = parseMarketSelection(raw, draft.state.market);
+      for (const e of parsed.errors) log.field(`the Market view's ${e.path === '' ? 'settings' : e.path}`, formatIssue({ ...e, path: '' }));
+      draft.state.market = parsed.value;
     },
   }),
   field({

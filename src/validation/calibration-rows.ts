@@ -1,6 +1,10 @@
 // The calibration data set (reference/calibration.csv, a copy of ../shared/reference/calibration.csv)
 // as typed rows. Pure: text in, rows out; no file system.
 
+import { csvTable } from '../parse/csv';
+
+export { parseCsv, type CsvParseResult } from '../parse/csv';
+
 /** Columns of calibration.csv, in file order. */
 export const CALIBRATION_COLUMNS = [
   'source_kind', 'round_or_date', 'model', 'scenario', 'system', 'accelerator', 'accel_count', 'precision',
@@ -8,96 +12,6 @@ export const CALIBRATION_COLUMNS = [
 ] as const;
 
 export type CalibrationColumn = (typeof CALIBRATION_COLUMNS)[number];
-
-export interface CsvParseResult {
-  records: string[][];
-  /** Problems found (unterminated quote, stray quote); parsing goes on as leniently as possible. */
-  errors: string[];
-}
-
-/**
- * RFC 4180 CSV: fields separated by commas, records by CRLF or LF; a field in double quotes may hold
- * commas, line breaks and doubled quotes (""). A blank trailing line does not make a record.
- */
-export function parseCsv(text: string): CsvParseResult {
-  const records: string[][] = [];
-  const errors: string[] = [];
-  let record: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let quotedField = false;
-  let line = 1;
-  let i = 0;
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const endField = () => {
-    record.push(field);
-    field = '';
-    quotedField = false;
-  };
-  const endRecord = () => {
-    const quoted = quotedField;
-    endField();
-    // A record made of one empty, unquoted field is a blank line: skip it.
-    if (!(record.length === 1 && record[0] === '' && !quoted)) records.push(record);
-    record = [];
-  };
-  while (i < src.length) {
-    const c = src[i]!;
-    if (inQuotes) {
-      if (c === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i += 1;
-        continue;
-      }
-      if (c === '\n') line += 1;
-      field += c;
-      i += 1;
-      continue;
-    }
-    if (c === '"') {
-      if (field === '' && !quotedField) {
-        inQuotes = true;
-        quotedField = true;
-      } else {
-        errors.push(`line ${line}: stray double quote inside an unquoted field`);
-        field += c;
-      }
-      i += 1;
-      continue;
-    }
-    if (c === ',') {
-      endField();
-      i += 1;
-      continue;
-    }
-    if (c === '\r' && src[i + 1] === '\n') {
-      endRecord();
-      line += 1;
-      i += 2;
-      continue;
-    }
-    if (c === '\n' || c === '\r') {
-      endRecord();
-      line += 1;
-      i += 1;
-      continue;
-    }
-    if (quotedField) {
-      errors.push(`line ${line}: text after a closing quote`);
-      quotedField = false;
-    }
-    field += c;
-    i += 1;
-  }
-  if (inQuotes) errors.push(`line ${line}: a quoted field is never closed`);
-  if (field !== '' || record.length > 0 || quotedField) endRecord();
-  return { records, errors };
-}
 
 /** One row of calibration.csv with the numbers that can be read from it. */
 export interface CalibrationRow {
@@ -171,52 +85,36 @@ export function parseNoteFields(notes: string): Record<string, string> {
 
 /** Parses calibration.csv text into typed rows; a wrong header or a short row is reported, not thrown. */
 export function parseCalibrationCsv(text: string): CalibrationRowsResult {
-  const { records, errors } = parseCsv(text);
-  const rows: CalibrationRow[] = [];
-  const header = records[0];
-  if (header === undefined) return { rows, errors: [...errors, 'the file is empty'] };
-  const positions = new Map<string, number>();
-  header.forEach((name, i) => positions.set(name.trim(), i));
-  for (const column of CALIBRATION_COLUMNS) {
-    if (!positions.has(column)) errors.push(`header: column "${column}" is missing`);
-  }
-  records.slice(1).forEach((record, i) => {
-    if (record.length !== header.length) {
-      errors.push(`row ${i + 1}: ${record.length} fields, the header has ${header.length}`);
-    }
-    const cell = (column: CalibrationColumn): string => {
-      const at = positions.get(column);
-      return at === undefined ? '' : (record[at] ?? '').trim();
-    };
-    const notes = cell('notes');
-    rows.push({
-      index: i + 1,
-      sourceKind: cell('source_kind'),
-      roundOrDate: cell('round_or_date'),
-      model: cell('model'),
-      scenario: cell('scenario'),
-      system: cell('system'),
-      accelerator: cell('accelerator'),
-      accelCountText: cell('accel_count'),
-      accelCount: leadingCount(cell('accel_count')),
-      precision: cell('precision'),
-      software: cell('software'),
-      inputLenText: cell('input_len'),
-      outputLenText: cell('output_len'),
-      inputLen: exactInteger(cell('input_len')),
-      outputLen: exactInteger(cell('output_len')),
-      metric: cell('metric'),
-      valueText: cell('value'),
-      value: number(cell('value')),
-      unit: cell('unit'),
-      sourceRef: cell('source_ref'),
-      notes,
-      noteFields: parseNoteFields(notes),
-      precisionAssumed: cell('precision_assumed'),
-      holdout: cell('holdout').toLowerCase() === 'yes',
-    });
-    const holdout = cell('holdout').toLowerCase();
-    if (holdout !== 'yes' && holdout !== 'no') errors.push(`row ${i + 1}: holdout must be "yes" or "no", got "${cell('holdout')}"`);
+  const { rows: cells, errors } = csvTable(text, CALIBRATION_COLUMNS);
+  const rows = cells.map((c, i): CalibrationRow => ({
+    index: i + 1,
+    sourceKind: c.source_kind,
+    roundOrDate: c.round_or_date,
+    model: c.model,
+    scenario: c.scenario,
+    system: c.system,
+    accelerator: c.accelerator,
+    accelCountText: c.accel_count,
+    accelCount: leadingCount(c.accel_count),
+    precision: c.precision,
+    software: c.software,
+    inputLenText: c.input_len,
+    outputLenText: c.output_len,
+    inputLen: exactInteger(c.input_len),
+    outputLen: exactInteger(c.output_len),
+    metric: c.metric,
+    valueText: c.value,
+    value: number(c.value),
+    unit: c.unit,
+    sourceRef: c.source_ref,
+    notes: c.notes,
+    noteFields: parseNoteFields(c.notes),
+    precisionAssumed: c.precision_assumed,
+    holdout: c.holdout.toLowerCase() === 'yes',
+  }));
+  cells.forEach((c, i) => {
+    const holdout = c.holdout.toLowerCase();
+    if (holdout !== 'yes' && holdout !== 'no') errors.push(`row ${i + 1}: holdout must be "yes" or "no", got "${c.holdout}"`);
   });
   return { rows, errors };
 }

@@ -14,6 +14,8 @@ const REQUIRED_IDS = [
   'deepseek-r1', 'gpt-oss-20b', 'gpt-oss-120b', 'gemma-3-27b', 'mistral-small-24b', 'kimi-k2', 'gpt-j-6b',
   // The rest of shared/reference/models.json.
   'qwen2.5-32b', 'gemma-2-27b', 'phi-3.5-mini', 'phi-4-mini',
+  // The early API price points of the Market view (issue 14): GPT-3 and the Llama 2 sizes Epoch prices.
+  'gpt-3-175b', 'llama-2-7b', 'llama-2-13b',
 ];
 
 const files = readdirSync(MODELS_DIR).filter((f) => f.endsWith('.json')).sort();

@@ -12,6 +12,7 @@ import { buildCatalog } from '../../src/catalog/catalog';
 import { SCENARIO_MIGRATIONS } from '../../src/scenario/migrations';
 import { SCENARIO_VERSION } from '../../src/scenario/scenario';
 import { runMigrations } from '../../src/schema/migrate';
+import { defaultMarketSelection } from '../../src/market/options';
 import { parseHardwareProfile } from '../../src/records/hardware-profile';
 import { parseModelArchitecture } from '../../src/records/model-architecture';
 import { LINK_BASES, LINK_VERSION } from '../../src/url/link-format';
@@ -44,8 +45,9 @@ function snapshotCatalog(version: number) {
 
 /**
  * The fixture's state brought to today's formats: records (chips, models) to today's schema
- * versions and the settings (a scenario without its chip) through the scenario migrations. The
- * link must change nothing else.
+ * versions, the settings (a scenario without its chip) through the scenario migrations, and the
+ * state fields added since its link version shipped at their defaults (such a field writes nothing
+ * into a link while at its default, so it needs no new link version). The link must change nothing else.
  */
 function withCurrentRecords(state: AppState): AppState {
   const chip = (c: unknown) => parseHardwareProfile(c).value!;
@@ -56,6 +58,8 @@ function withCurrentRecords(state: AppState): AppState {
   return {
     ...state,
     settings: { ...defaults, ...current, engine: { ...defaults.engine, ...(current.engine as object) }, model } as AppState['settings'],
+    // Added with the Market view (issue 14).
+    market: state.market ?? defaultMarketSelection(),
     lab: { ...state.lab, chip: chip(state.lab.chip) },
     customChips: state.customChips.map(chip),
     customModels: state.customModels.map((m) => parseModelArchitecture(m).value!),

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../src/app-state/app-state';
 import { LAB_PARAMS } from '../../src/app-state/lab-params';
+import { MARKET_FIELDS } from '../../src/app-state/market-fields';
 import { SETTINGS_FIELDS } from '../../src/app-state/settings-fields';
 import type { Action } from '../../src/app-state/update';
 import { RANK_KEYS, type RankKey } from '../../src/engine/analysis/rank';
@@ -77,6 +78,14 @@ function actionArb(): fc.Arbitrary<Action> {
     kebab.map((id): Action => ({ type: 'remove-custom-model', id })),
     fc.record({ hardwareId: anyChip, key: fc.constantFrom('usdPerMillionOutputTokens', 'tpotSeconds', 'nope') }).map(({ hardwareId, key }): Action => ({ type: 'open-explain', hardwareId, key })),
     fc.constant<Action>({ type: 'close-explain' }),
+    fc.record({ field: fc.constantFrom(...MARKET_FIELDS.map((f) => f.id)), t: fc.double({ min: 0, max: 1, noNaN: true }) })
+      .map(({ field, t }): Action => {
+        const def = MARKET_FIELDS.find((f) => f.id === field)!;
+        return { type: 'market-set-field', field, value: def.limit.min + t * (def.limit.max - def.limit.min) };
+      }),
+    fc.option(fc.constantFrom(43.9, 64.8, 68, 86, 87), { nil: null }).map((tier): Action => ({ type: 'market-set-tier', tier })),
+    { weight: 2, arbitrary: fc.constantFrom('2021-11-20-openai-gpt-3-175b-davinci', '2024-11-12-together-ai-llama-3-2-3b-instruct', 'no-such-point', 'Bad Id').map((id): Action => ({ type: 'market-pick', id })) },
+    fc.constant<Action>({ type: 'market-set-pair', from: null, to: null }),
   );
 }
 

@@ -55,6 +55,26 @@ describe('link encoding', () => {
     expect((await open(hash)).state).toEqual(state);
   });
 
+  it('carries the Market view\'s pair and workload where they differ from the default, and nothing otherwise', async () => {
+    expect(toWire(fresh(), catalog, currentBase()).market).toBeUndefined();
+    const state = apply(fresh(), { type: 'market-pick', id: '2023-03-14-openai-gpt-4-0314-8k-context' }, { type: 'market-pick', id: '2024-05-13-openai-gpt-4o-2024-05-13' },
+      { type: 'market-set-field', field: 'outputTokens', value: 500 });
+    expect(linkPatch(state, catalog)).toEqual({ market: { workload: { ...fresh().market.workload, outputTokens: 500 }, fromPoint: '2023-03-14-openai-gpt-4-0314-8k-context', toPoint: '2024-05-13-openai-gpt-4o-2024-05-13' } });
+    const hash = await encodeLink(state, catalog);
+    expect(hash.length).toBeLessThan(300);
+    expect((await open(hash)).state).toEqual(state);
+    // Back to the default pair: the link is the landing link again.
+    expect(await encodeLink(apply(state, { type: 'market-set-pair', from: null, to: null }, { type: 'market-set-field', field: 'outputTokens', value: 250 }), catalog)).toBe(await encodeLink(fresh(), catalog));
+  });
+
+  it('a bad market part is named and the default kept; the rest of the link is read', async () => {
+    const d = await open(await linkOf({ view: 'model-size', market: { fromPoint: '<script>', tier: 500, workload: { inputTokens: 2000 } } }));
+    expect(d.state.view).toBe('model-size');
+    expect(d.state.market).toMatchObject({ fromPoint: null, tier: null, workload: { inputTokens: 2000 } });
+    expect(d.messages.map((m) => m.code)).toEqual(['link.invalid-field', 'link.invalid-field']);
+    expect(d.messages[0]!.text).toContain("Market view's");
+  });
+
   it('writes compared chips of the default list as indices and others as id:count', () => {
     const state = apply(fresh(), { type: 'toggle-chip', id: 'nvidia-a100-sxm', on: true }, { type: 'set-chip-count', id: 'nvidia-h100-sxm', chips: 'auto' });
     const wire = toWire(state, catalog, currentBase());

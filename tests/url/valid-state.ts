@@ -11,6 +11,7 @@ import { SWEEP_MAX_SIZES } from '../../src/engine/analysis/sweep-sizes';
 import { formatIssue } from '../../src/parse/fields';
 import { LIMITS } from '../../src/scenario/limits';
 import { parseScenario } from '../../src/scenario/parse-scenario';
+import { parseMarketOptions } from '../../src/market/options';
 
 const validCount = (c: unknown) => c === 'auto' || (typeof c === 'number' && Number.isInteger(c) && c >= LIMITS.chips.min && c <= LIMITS.chips.max);
 
@@ -56,6 +57,8 @@ export function stateProblems(state: AppState, catalog: Catalog, views: Readonly
   if (!validCount(state.lab.chips)) p.push('lab chips');
   if (!chipIds.has(state.lab.breakEvenTargetId)) p.push(`target ${state.lab.breakEvenTargetId}`);
   if (state.lab.baseId !== null && (typeof state.lab.baseId !== 'string' || state.lab.baseId.length > 64)) p.push('lab base');
+  const market = parseMarketOptions(state.market);
+  if (market.errors.length > 0) p.push(`market: ${formatIssue(market.errors[0]!)}`);
   if (state.explain !== null && (typeof state.explain.hardwareId !== 'string' || typeof state.explain.key !== 'string')) p.push('explain');
   return p;
 }

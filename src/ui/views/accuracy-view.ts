@@ -16,6 +16,7 @@ import { ACCURACY_MESSAGES as A } from '../../messages/accuracy';
 import { ChartHost } from '../chart-host';
 import { segmented } from '../controls';
 import { el, replaceChildren } from '../dom';
+import { stackedTable as table, td } from '../stacked-table';
 import { chartLayout } from '../layout';
 import { MESSAGES } from '../../messages/ui';
 import type { MountView } from './view';
@@ -37,29 +38,6 @@ function num(v: number | null | undefined): string {
 
 function pct(v: number | null | undefined, signed = true): string {
   return v === null || v === undefined ? '—' : formatPercent(v, signed);
-}
-
-/**
- * A table whose title stays put above it. Every cell carries its column name (data-label): narrow
- * screens show each row as a stacked card instead of scrolling sideways (accuracy.css).
- */
-function table(caption: string | null, columns: readonly string[], body: HTMLElement[], cls = ''): HTMLElement {
-  for (const tbody of body) {
-    for (const tr of Array.from(tbody.children)) {
-      Array.from(tr.children).forEach((cell, i) => {
-        if (cell.tagName === 'TD' && !cell.hasAttribute('data-label') && columns[i] !== undefined) cell.setAttribute('data-label', columns[i]!);
-      });
-    }
-  }
-  const wrap = el('div', { class: 'table-wrap' }, [el('table', { class: `results stack-narrow ${cls}`.trim(), attrs: { 'aria-label': caption } }, [
-    el('thead', {}, [el('tr', {}, columns.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))]),
-    ...body,
-  ])]);
-  return caption === null ? wrap : el('div', {}, [el('h2', { class: 'card-title', text: caption }), wrap]);
-}
-
-function td(text: string, cls?: string, title?: string): HTMLElement {
-  return el('td', { text, class: cls, title });
 }
 
 function chipsText(r: RowResult): string {

@@ -3,6 +3,7 @@
 
 import { accuracyChannel, measuredChannel } from '../../app/accuracy-channels';
 import { breakEvenChannel, compareChannel, labChannel, labGhostChannel, sensitivityChannel, sweepChannel } from '../../app/channels';
+import { marketDecompositionChannel, marketPointsChannel } from '../../app/market-channels';
 import { MESSAGES } from '../../messages/ui';
 import { mountCompareView } from './compare-view';
 import type { ViewDef } from './view';
@@ -33,6 +34,13 @@ export const VIEWS: readonly ViewDef[] = [
     label: 'Accuracy',
     channels: [accuracyChannel],
     load: () => import('./accuracy-view').then((m) => m.mountAccuracyView),
+  },
+  {
+    id: 'market',
+    // The view's other text loads with it (src/messages/market-view.ts).
+    label: 'Market',
+    channels: [marketPointsChannel, marketDecompositionChannel],
+    load: () => import('./market-view').then((m) => m.mountMarketView),
   },
 ];
 

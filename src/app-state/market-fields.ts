@@ -1,0 +1,51 @@
+// The Market view's workload fields (issue 14): label, display unit and range (the scenario's
+// LIMITS, the same bounds parseMarketOptions and `npm run market` use), and the pick of two points.
+
+import type { MarketSelection, MarketWorkload } from '../market/options';
+import { POINT_ID } from '../market/options';
+import type { NumberRule } from '../parse/fields';
+import { LIMITS } from '../scenario/limits';
+
+export type MarketFieldId = keyof MarketWorkload;
+
+export interface MarketFieldDef {
+  id: MarketFieldId;
+  label: string;
+  unit: string;
+  /** The input shows value / scale. */
+  scale: number;
+  limit: NumberRule;
+  nullable: false;
+  get(s: MarketSelection): number;
+}
+
+const field = (id: MarketFieldId, label: string, unit: string, scale: number): MarketFieldDef =>
+  ({ id, label, unit, scale, limit: LIMITS[id], nullable: false, get: (s) => s.workload[id] });
+
+export const MARKET_FIELDS: readonly MarketFieldDef[] = [
+  field('inputTokens', 'Input tokens', 'tokens', 1),
+  field('outputTokens', 'Output tokens', 'tokens', 1),
+  field('maxTtftSeconds', 'Max time to first token', 's', 1),
+  field('maxTpotSeconds', 'Max time per output token', 'ms', 1e-3),
+  field('prefixCacheHitRate', 'Prefix-cache hits once caches exist', '%', 0.01),
+];
+
+/** A workload value clamped to its range (integers rounded); undefined rejects NaN. */
+export function clampMarketField(id: MarketFieldId, value: number): number | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  const limit: NumberRule = LIMITS[id];
+  const v = Math.min(limit.max, Math.max(limit.min, value));
+  return limit.integer ? Math.round(v) : v;
+}
+
+/**
+ * Clicking points picks the pair: the first click sets the "from" point (the "to" point falls back
+ * to the default until a second click), the second sets "to", a third starts a new pair.
+ */
+export function pickPoint(selection: MarketSelection, id: string): MarketSelection {
+  if (!POINT_ID.test(id)) return selection;
+  if (selection.fromPoint !== null && selection.toPoint === null) {
+    return id === selection.fromPoint ? selection : { ...selection, toPoint: id };
+  }
+  return { ...selection, fromPoint: id, toPoint: null };
+}

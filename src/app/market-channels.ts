@@ -1,0 +1,44 @@
+// Channels of the Market view (issue 14): the points with their floors (rerun when the workload or
+// tier changes) and the decomposition of the picked pair (rerun when the pair changes too), each
+// one job on the worker pool.
+
+import type { AppState } from '../app-state/app-state';
+import type { MarketOptions } from '../market/options';
+import type { MarketDecompositionReport, MarketPointsReport } from '../market/report';
+import type { ChannelDef } from './channels';
+
+/** The view shows the whole date range: its options are its selection with an open window. */
+export function marketOptions(state: AppState): MarketOptions {
+  return { ...state.market, fromDate: null, toDate: null };
+}
+
+export const marketPointsChannel: ChannelDef<MarketPointsReport> = {
+  name: 'market-points',
+  debounceMs: 150,
+  priority: 0,
+  plan(state, catalog) {
+    const { workload, tier } = state.market;
+    const options: MarketOptions = { ...marketOptions(state), fromPoint: null, toPoint: null };
+    return {
+      key: JSON.stringify({ workload, tier }),
+      jobs: [{ method: 'marketPoints', args: [catalog, options] }],
+      problems: [],
+      assemble: (results) => results[0] as MarketPointsReport,
+    };
+  },
+};
+
+export const marketDecompositionChannel: ChannelDef<MarketDecompositionReport> = {
+  name: 'market-decomposition',
+  debounceMs: 150,
+  priority: 0,
+  plan(state, catalog) {
+    const options = marketOptions(state);
+    return {
+      key: JSON.stringify(state.market),
+      jobs: [{ method: 'marketDecomposition', args: [catalog, options] }],
+      problems: [],
+      assemble: (results) => results[0] as MarketDecompositionReport,
+    };
+  },
+};

@@ -1,0 +1,82 @@
+// `npm run market` output: a table a person reads in a terminal, one CSV row per point, or JSON.
+
+import type { Decomposition } from '../market/decomposition';
+import type { MarketPoint } from '../market/points';
+import type { MarketReport } from '../market/report';
+import { formatNumber, formatUsd } from '../format/units';
+import { csvCell } from './output';
+
+const usd = (v: number | null) => (v === null ? '—' : formatUsd(v));
+const ratio = (v: number | null) => (v === null ? '—' : `${formatNumber(v, 3)}x`);
+
+function grid(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+function pointRow(p: MarketPoint): string[] {
+  return [
+    p.dateText, p.model.length > 40 ? `${p.model.slice(0, 39)}…` : p.model, p.capabilityScore === null ? '—' : String(p.capabilityScore),
+    `${p.servedAsModelId}${p.standIn ? '*' : ''}`, p.hardwareId ?? '—', p.precision ?? '—', p.pricing ?? '—',
+    usd(p.apiUsdPerRequest), usd(p.floorUsdPerRequest), ratio(p.marginRatio),
+  ];
+}
+
+export function decompositionTable(d: Decomposition): string {
+  const rows = d.factors.map((f) => [f.label, ratio(f.ratio), ratio(f.shapleyRatio), f.explanation]);
+  return [
+    `Decomposition: ${d.from.model} (${d.from.date}, ${usd(d.from.apiUsdPerRequest)}/request) → ${d.to.model} (${d.to.date}, ${usd(d.to.apiUsdPerRequest)}/request)`,
+    `API price fell ${ratio(d.totalRatio)}; the floor fell ${ratio(d.floorRatio)}${d.threshold === null ? '' : ` (both points at MMLU ≥ ${d.threshold})`}.`,
+    '',
+    grid(['factor', 'waterfall', 'Shapley', 'what changes'], rows),
+    '',
+    d.dominant.text,
+  ].join('\n');
+}
+
+export function marketTable(r: MarketReport): string {
+  const parts = [
+    `Workload: ${r.workload.inputTokens} input + ${r.workload.outputTokens} output tokens, TTFT ≤ ${formatNumber(r.workload.maxTtftSeconds * 1e3)} ms, TPOT ≤ ${formatNumber(r.workload.maxTpotSeconds * 1e3)} ms; prices and floors per request.`,
+    '',
+    grid(['date', 'model', 'MMLU', 'served as', 'chip', 'precision', 'priced', 'API', 'floor', 'margin'], r.points.map(pointRow)),
+    '* = open stand-in of the same capability (the model is closed).',
+    '',
+    `Eras: ${r.eras.map((e) => `${e.label} from ${e.start}`).join('; ')}.`,
+    '',
+    r.decomposition === null ? r.decompositionProblems.map((m) => m.text).join('\n') : decompositionTable(r.decomposition),
+    '',
+    ...r.notes.map((n) => `note: ${n.text}`),
+    ...r.problems.map((p) => `data: ${p}`),
+  ];
+  return `${parts.join('\n')}\n`;
+}
+
+export const MARKET_CSV_COLUMNS = [
+  'id', 'date', 'provider', 'model', 'capabilityScore', 'tier', 'apiUsdPerMillionInputTokens', 'apiUsdPerMillionOutputTokens',
+  'apiUsdPerMillionBlended', 'servedAsModelId', 'standIn', 'reasoning', 'hardwareId', 'era', 'precision', 'pricing', 'serving',
+  'apiUsdPerRequest', 'floorUsdPerRequest', 'marginRatio', 'notes',
+] as const;
+
+export function marketCsv(points: readonly MarketPoint[]): string {
+  const value = (p: MarketPoint, c: (typeof MARKET_CSV_COLUMNS)[number]): string | number | boolean => {
+    if (c === 'notes') return p.notes.map((n) => n.text).join('; ');
+    const v = p[c];
+    return v === null ? '' : v;
+  };
+  return `${MARKET_CSV_COLUMNS.join(',')}\n${points.map((p) => MARKET_CSV_COLUMNS.map((c) => csvCell(value(p, c))).join(',')).join('\n')}\n`;
+}
+
+/** The JSON of issue 14 (points, workload, decomposition) plus the era table, tiers, floor lines and notes. */
+export function marketJson(r: MarketReport): string {
+  return `${JSON.stringify({
+    points: r.points,
+    workload: r.workload,
+    decomposition: r.decomposition,
+    eras: r.eras,
+    tiers: r.tiers,
+    floorLines: r.floorLines,
+    notes: r.notes,
+    problems: [...r.problems, ...r.decompositionProblems.map((m) => m.text)],
+  }, null, 2)}\n`;
+}

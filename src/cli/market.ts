@@ -1,0 +1,56 @@
+// `npm run --silent market -- --format json|csv|table [--from DATE --to DATE --tier MMLU]`: the
+// Market view's points, floors and decomposition in a terminal, from the copies of the two data
+// files in reference/.
+
+import { readFileSync } from 'node:fs';
+import { loadCatalogFromDisk } from '../catalog/load-node';
+import { engineEvaluator } from '../market/evaluate';
+import { buildMarketData } from '../market/market-data';
+import { parseMarketOptions } from '../market/options';
+import { marketReport } from '../market/report';
+import { formatIssue } from '../parse/fields';
+import { UsageError } from './flags';
+import { MARKET_HELP, parseMarketFlags, type MarketCliOptions } from './market-flags';
+import { marketCsv, marketJson, marketTable } from './market-output';
+
+function fail(message: string): never {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(2);
+}
+
+function read(name: string): string {
+  try {
+    return readFileSync(new URL(`../../reference/${name}`, import.meta.url), 'utf8');
+  } catch {
+    fail(`cannot read reference/${name}`);
+  }
+}
+
+function main(argv: string[]): void {
+  let flags: MarketCliOptions;
+  try {
+    flags = parseMarketFlags(argv);
+  } catch (e) {
+    if (e instanceof UsageError) fail(e.message);
+    throw e;
+  }
+  if (flags.help) {
+    process.stdout.write(MARKET_HELP);
+    return;
+  }
+  const parsed = parseMarketOptions(flags.raw);
+  const first = parsed.errors[0];
+  if (first !== undefined) fail(`flags: ${formatIssue(first)}`);
+  const options = parsed.value;
+  const { catalog, problems } = loadCatalogFromDisk();
+  for (const p of problems) process.stderr.write(`warning: catalog: ${p}\n`);
+  const data = buildMarketData(read('api_prices.csv'), read('market_history.csv'), catalog);
+  for (const [flag, id] of [['--from-point', options.fromPoint], ['--to-point', options.toPoint]] as const) {
+    if (id !== null && !data.points.some((p) => p.id === id)) fail(`${flag}: "${id}" is not a price point (the id column of --format csv lists them)`);
+  }
+  const report = marketReport(data, options, catalog, engineEvaluator(catalog));
+  const out = flags.format === 'json' ? marketJson(report) : flags.format === 'csv' ? marketCsv(report.points) : marketTable(report);
+  process.stdout.write(out);
+}
+
+main(process.argv.slice(2));

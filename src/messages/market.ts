@@ -1,0 +1,97 @@
+// What the Market view and `npm run market` say: how each point is served and priced, the honesty
+// notes (issue 14, item 6), the decomposition's factors and its answer in words. Named functions
+// with stable codes, like the rest of src/messages.
+
+import { formatNumber, formatUsd } from '../format/units';
+import { message, type Message } from './message';
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const times = (x: number) => `${formatNumber(x, 2)}x`;
+
+export const MARKET = {
+  // How a point's model is served.
+  servedExact: (): Message => message('market.served-exact', 'the model itself (its architecture is public)'),
+  servedSibling: (why: string): Message => message('market.served-sibling', `sibling: ${why}`),
+  standIn: (score: number, label: string, standInScore: number, modelId: string): Message =>
+    message('market.stand-in', `stand-in: the open model with the closest MMLU at or above ${score}: ${label} (MMLU ${standInScore}), served as ${modelId}`),
+  standInBelow: (score: number, label: string, standInScore: number, modelId: string): Message =>
+    message('market.stand-in-below', `stand-in: no open model reaches MMLU ${score}; the highest-scoring one, ${label} (MMLU ${standInScore}), served as ${modelId}`),
+
+  // Where a capability score comes from.
+  scoreOwnRow: (row: number): Message => message('market.score-row', `api_prices.csv row ${row}`),
+  scoreHistoryRow: (row: number, item: string): Message => message('market.score-history', `market_history.csv row ${row} (${item})`),
+  scoreSameModel: (row: number, model: string): Message => message('market.score-same-model', `api_prices.csv row ${row} (${model}: the same model)`),
+  scoreNone: (): Message => message('market.score-none', 'no MMLU in api_prices.csv or market_history.csv'),
+
+  // How the floor's chip-hour is priced.
+  rentalPrice: (usd: number, cite: string): Message => message('market.rental', `rental $${usd}/GPU-hour from ${cite}`),
+  tcoPrice: (): Message => message('market.tco', 'TCO (the engine\'s owning cost: no rental price in market_history.csv for this chip at this date)'),
+
+  // What the software of a date allowed (era-settings.ts).
+  precisionBf16: (): Message => message('market.precision-bf16', 'bf16: no narrower format served on this chip at this date'),
+  precisionFrom: (format: string, cite: string): Message => message('market.precision-from', `${format} from ${cite}`),
+  servingLabel: (maxBatch: number, cacheHitRate: number): Message =>
+    message('market.serving-label', `batch ≤ ${maxBatch}, ${cacheHitRate > 0 ? `${pct(cacheHitRate)} prefix-cache hits` : 'no prefix cache'}`),
+  servingEarly: (maxBatch: number, cite: string): Message =>
+    message('market.serving-early', `early baseline (assumed): batches of at most ${maxBatch}, before ${cite}`),
+  servingContinuous: (cite: string): Message => message('market.serving-continuous', `continuous batching from ${cite}`),
+  servingCache: (cite: string): Message => message('market.serving-cache', `prefix caching from ${cite}`),
+  missingRow: (item: string): Message => message('market.missing-row', `market_history.csv has no row "${item}"`),
+
+  noEra: (date: string): Message => message('market.no-era', `no era of the table serves ${date}`),
+  alternativeDense: (billions: number): Message => message('market.alternative-dense', `~${billions}B parameters, dense shape assumed (ESTIMATE)`),
+  alternativeMoe: (totalBillions: number, activeBillions: number, layout: string): Message =>
+    message('market.alternative-moe', `~${totalBillions}B total, ~${activeBillions}B active, ${layout} (ESTIMATE)`),
+
+  // Honesty notes on points.
+  subsidised: (floor: number, api: number): Message =>
+    message('market.subsidised', `the floor (${formatUsd(floor)} per request) sits above the API price (${formatUsd(api)}): a subsidised or promotional price, or a floor the engine overstates`),
+  standInFallback: (preferred: string, reason: string, used: string): Message =>
+    message('market.stand-in-fallback', `the closest stand-in, ${preferred}, has no floor at this date (${reason}); the next one, ${used}, serves instead`),
+  standInUsed: (modelId: string): Message =>
+    message('market.stand-in-used', `closed model: the floor serves the open stand-in ${modelId}, not the model itself`),
+  reasoningPrice: (): Message =>
+    message('market.reasoning-price', 'reasoning model: it bills hidden reasoning tokens as output, so the price of a real request is higher than this per-request price at the workload\'s output length'),
+  tierMixesReasoning: (tier: string): Message =>
+    message('market.tier-mixes-reasoning', `the tier "${tier}" mixes reasoning and non-reasoning models (Epoch leaves reasoning models out of its trend fits)`),
+  noScore: (): Message => message('market.no-score', 'no MMLU score in the sources: the point has no capability tier'),
+  floorInfeasible: (reason: string): Message => message('market.floor-infeasible', `no floor: ${reason}`),
+
+  // Decomposition.
+  factorLabel: {
+    hardware: 'Hardware (chip and its price)',
+    precision: 'Precision',
+    model: 'Model (size and architecture)',
+    serving: 'Serving software',
+    margin: "Market's margin",
+  } as const,
+  factorExplanation: {
+    hardware: (from: string, to: string): Message => message('market.factor-hardware', `hardware generation: ${from} → ${to}, each at its own price at its date (rental or TCO), at fixed precision and everything else fixed`),
+    precision: (from: string, to: string): Message => message('market.factor-precision', `${from} → ${to}: weights, activations and KV cache in the era's formats`),
+    model: (from: string, to: string): Message => message('market.factor-model', `${from} → ${to}: the model that serves each price point, at fixed capability (distillation, MoE, better training)`),
+    serving: (from: string, to: string): Message => message('market.factor-serving', `batching and prefix caching: ${from} → ${to}`),
+    margin: (from: number, to: number): Message => message('market.factor-margin', `the market's margin, API price ÷ floor, went from ${times(from)} to ${times(to)}`),
+  },
+  dominant: (factor: string, ratio: number, share: number, total: number): Message =>
+    message('market.dominant', `${factor} explains the most: ×${times(ratio).replace(/x$/, '')} of the ×${times(total).replace(/x$/, '')} fall (${pct(share)} of it on a log scale, Shapley average over the orders).`),
+  dominantRise: (factor: string, ratio: number): Message =>
+    message('market.dominant-rise', `${factor} moved the price the most, and upwards: ×${formatNumber(1 / ratio, 2)} (Shapley average over the orders).`),
+  noDecomposition: (reason: string): Message => message('market.no-decomposition', `no decomposition: ${reason}`),
+  pointNotFound: (which: 'from' | 'to', id: string): Message =>
+    message('market.point-not-found', `the ${which} point "${id}" is not in the data; the default pair is used`),
+  noQualifyingPoint: (which: 'from' | 'to'): Message =>
+    message('market.no-qualifying-point', `no price point qualifies as the ${which} point (tier and dates)`),
+  samePoint: (): Message => message('market.same-point', 'the two points are the same; pick two different points'),
+  subsetRelaxed: (what: string, reason: string): Message =>
+    message('market.subset-relaxed', `the mix ${what} cannot meet the workload's latency limits (${reason}); it is costed without the limits (most throughput, the floor's lower bound), so the factors around it understate what meeting the limits would cost`),
+  subsetInfeasible: (what: string, reason: string): Message =>
+    message('market.subset-infeasible', `the engine finds no deployment for ${what}: ${reason}`),
+
+  // Global notes.
+  cacheNote: (rate: number, date: string): Message =>
+    message('market.cache-note', `From ${date} the floor serves ${pct(rate)} of prompt tokens from a prefix cache; API prices here are cache-miss list prices, so where a provider discounts cached input the real margin is smaller than shown.`),
+  noSpeculation: (): Message =>
+    message('market.no-speculation', 'No speculative decoding in any era: market_history.csv has no acceptance rate for production serving.'),
+  saturated: (): Message =>
+    message('market.saturated', 'The floor keeps every batch slot busy (saturated arrivals, no idle capacity): a lower bound on what serving costs.'),
+} as const;

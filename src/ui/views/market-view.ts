@@ -1,0 +1,229 @@
+// Market (issue 14): API prices against the cost floor of serving them, over time, and the
+// decomposition of the fall in price between two points. Both are computed in workers
+// (market-channels.ts); this module only draws. Text only (textContent), never HTML.
+
+import { formatNumber, formatUsd } from '../../format/units';
+import type { Snapshot } from '../../app/controller';
+import { MARKET_FIELDS } from '../../app-state/market-fields';
+import { marketPriceChart } from '../../charts/market-price-chart';
+import { marketWaterfallChart } from '../../charts/market-waterfall-chart';
+import type { Decomposition, Factor } from '../../market/decomposition';
+import type { MarketPoint } from '../../market/points';
+import type { MarketDecompositionReport, MarketPointsReport } from '../../market/report';
+import { MARKET_VIEW as V } from '../../messages/market-view';
+import { ChartHost } from '../chart-host';
+import { selectField, settingsNumberField } from '../controls';
+import { el, replaceChildren } from '../dom';
+import { stackedTable, td } from '../stacked-table';
+import { chartLayout } from '../layout';
+import type { MountView } from './view';
+// The stacked-card tables of narrow screens are shared with the Accuracy view.
+import '../accuracy.css';
+import '../market.css';
+
+const usd = (v: number | null) => (v === null ? '—' : formatUsd(v));
+const ratio = (v: number | null) => (v === null ? '—' : `${formatNumber(v)}x`);
+
+function scenarioBlock(f: Factor): HTMLElement {
+  const pre = (title: string, scenario: unknown, floor: number) => el('div', {}, [
+    el('strong', { text: `${title}: ${usd(floor)} per request` }),
+    el('pre', { class: 'scenario-json', text: JSON.stringify(scenario, null, 1) }),
+  ]);
+  return el('details', {}, [
+    el('summary', { text: V.scenarios }),
+    el('p', { class: 'sub', text: V.rerun }),
+    pre(V.before, f.before.scenario, f.before.floorUsdPerRequest),
+    pre(V.after, f.after.scenario, f.after.floorUsdPerRequest),
+  ]);
+}
+
+function factorTable(d: Decomposition): HTMLElement {
+  const rows = d.factors.map((f) => el('tr', { attrs: { 'data-factor': f.factor } }, [
+    td(f.label, 'label-cell'),
+    td(ratio(f.ratio), 'n'),
+    td(ratio(f.shapleyRatio), 'n'),
+    td(f.explanation, 'label-cell'),
+    el('td', { class: 'assumptions' }, [f.factor === 'margin' ? null : scenarioBlock(f)]),
+  ]));
+  return stackedTable(V.factorsCaption, V.factorColumns, [el('tbody', {}, rows)], 'market-factors');
+}
+
+function pointsTable(points: readonly MarketPoint[], fromId: string | null, toId: string | null, pick: (which: 'from' | 'to', id: string) => void): HTMLElement {
+  const rows = points.map((p) => {
+    const alternatives = p.alternatives.map((a) => `${a.label}: ${a.floorUsdPerRequest === null ? V.noFloor : usd(a.floorUsdPerRequest)}`).join('; ');
+    const button = (which: 'from' | 'to') => el('button', {
+      class: `secondary small${(which === 'from' ? fromId : toId) === p.id ? ' active' : ''}`, text: which === 'from' ? V.from : V.to,
+      attrs: { type: 'button', 'data-pick': which, 'aria-label': `${which === 'from' ? V.from : V.to}: ${p.model} (${p.dateText})` },
+      on: { click: () => pick(which, p.id) },
+    });
+    return el('tr', { attrs: { 'data-point': p.id }, class: p.id === fromId || p.id === toId ? 'picked' : undefined }, [
+      el('td', { class: 'pick-cell' }, [el('div', { text: p.dateText }), el('div', { class: 'pick-buttons' }, [button('from'), button('to')])]),
+      el('td', { class: 'label-cell' }, [
+        el('div', { text: p.model }),
+        el('div', { class: 'sub', text: p.provider }),
+        el('details', { class: 'sources' }, [el('summary', { text: V.sources }), el('ul', { class: 'plain-list' }, p.sources.map((x) => el('li', { text: x })))]),
+      ]),
+      td(p.capabilityScore === null ? '—' : String(p.capabilityScore), 'n', p.scoreBasis),
+      el('td', { class: 'label-cell', title: p.servedBasis }, [
+        el('div', { text: `${p.servedAsName}${p.standIn ? ` ${V.standInMark}` : ''}` }),
+        alternatives === '' ? null : el('div', { class: 'sub', text: V.alternatives(alternatives) }),
+      ]),
+      el('td', { class: 'label-cell', title: [p.pricingBasis, p.serving].filter(Boolean).join(' · ') }, [
+        el('div', { text: p.hardwareName ?? '—' }),
+        el('div', { class: 'sub', text: [p.precision, p.pricing].filter(Boolean).join(', ') }),
+      ]),
+      td(usd(p.apiUsdPerRequest), 'n'),
+      td(usd(p.floorUsdPerRequest), 'n', p.floorReason ?? undefined),
+      td(ratio(p.marginRatio), `n${p.marginRatio !== null && p.marginRatio < 1 ? ' err-bad' : ''}`, p.notes.map((n) => n.text).join(' · ') || undefined),
+    ]);
+  });
+  return stackedTable(V.pointsCaption, V.pointColumns, [el('tbody', {}, rows)], 'market-points');
+}
+
+function erasTable(report: MarketPointsReport): HTMLElement {
+  const rows = report.eras.flatMap((e) => e.chips.map((c) => el('tr', {}, [td(e.label, 'label-cell'), td(c.short), td(c.availableFrom, 'n'), td(c.basis, 'label-cell')])));
+  return stackedTable(V.erasTitle, V.eraColumns, [el('tbody', {}, rows)], 'market-eras');
+}
+
+export const mountMarketView: MountView = (ctx) => {
+  const fields = MARKET_FIELDS.map((def) => settingsNumberField(def, (value) => {
+    if (value !== null) ctx.dispatch({ type: 'market-set-field', field: def.id, value });
+  }));
+  let tierKey = '';
+  const tierSlot = el('div');
+  let tier = selectField<string>(V.tier, [{ value: '', label: V.allTiers }], () => undefined, true);
+  tierSlot.appendChild(tier.element);
+  const fromText = el('span', { attrs: { 'data-market': 'from' }, text: V.unset });
+  const toText = el('span', { attrs: { 'data-market': 'to' }, text: V.unset });
+  const reset = el('button', { class: 'secondary small', text: V.defaultPair, attrs: { type: 'button', 'data-market': 'default-pair' }, on: { click: () => ctx.dispatch({ type: 'market-set-pair', from: null, to: null }) } });
+  const prices = new ChartHost('market-prices', V.pricesChart);
+  const waterfall = new ChartHost('market-waterfall', V.waterfallChart);
+  prices.onDatumClick((datum) => {
+    if (typeof datum.id === 'string') ctx.dispatch({ type: 'market-pick', id: datum.id });
+  });
+  const status = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-market': 'status' }, text: V.computing });
+  const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
+  const answer = el('section', { class: 'card market-answer', attrs: { 'data-market': 'answer', 'aria-live': 'polite' } });
+  const factorsSlot = el('section', { class: 'card', attrs: { 'data-table': 'market-factors' } });
+  const notesSlot = el('section', { class: 'card', attrs: { 'data-market': 'notes' } });
+  const pointsSlot = el('section', { class: 'card', attrs: { 'data-table': 'market-points' } });
+  const erasSlot = el('section', { class: 'card', attrs: { 'data-table': 'market-eras' } });
+  for (const s of [answer, factorsSlot, notesSlot, pointsSlot, erasSlot]) s.hidden = true;
+
+  const element = el('div', { class: 'view', attrs: { 'data-view': 'market' } }, [
+    el('aside', { class: 'sidebar' }, [
+      el('section', { class: 'panel', attrs: { 'aria-label': V.workload } }, [
+        el('h2', { text: V.workload }),
+        ...fields.map((f) => f.element),
+        el('p', { class: 'panel-text', text: V.workloadHelp }),
+      ]),
+      el('section', { class: 'panel', attrs: { 'aria-label': V.pair } }, [
+        el('h2', { text: V.pair }),
+        tierSlot,
+        el('p', { class: 'panel-text' }, [el('strong', { text: `${V.from}: ` }), fromText]),
+        el('p', { class: 'panel-text' }, [el('strong', { text: `${V.to}: ` }), toText]),
+        reset,
+        el('p', { class: 'panel-text', text: V.pairHelp }),
+      ]),
+      el('section', { class: 'panel', attrs: { 'aria-label': V.readTitle } }, [
+        el('h2', { text: V.readTitle }),
+        el('ul', { class: 'plain-list panel-text' }, V.readItems.map((t) => el('li', { text: t }))),
+      ]),
+    ]),
+    el('div', { class: 'content' }, [
+      el('div', {}, [el('h1', { class: 'view-title', text: V.title }), el('p', { class: 'view-intro', text: V.intro })]),
+      status,
+      problems,
+      answer,
+      prices.element,
+      waterfall.element,
+      factorsSlot,
+      notesSlot,
+      pointsSlot,
+      erasSlot,
+    ]),
+  ]);
+
+  const pick = (which: 'from' | 'to', id: string, state: Snapshot['state']) => {
+    const from = which === 'from' ? id : state.market.fromPoint;
+    const to = which === 'to' ? id : state.market.toPoint;
+    ctx.dispatch({ type: 'market-set-pair', from, to });
+  };
+
+  let drawn: unknown[] = [];
+  let current: Snapshot | null = null;
+  return {
+    element,
+    activate: () => {
+      prices.resize();
+      waterfall.resize();
+    },
+    update(snapshot) {
+      current = snapshot;
+      const { state } = snapshot;
+      for (const f of fields) f.sync(state.market);
+      const pointsBusy = snapshot.pending.has('market-points');
+      const pairBusy = snapshot.pending.has('market-decomposition');
+      prices.setStale(pointsBusy || pairBusy);
+      waterfall.setStale(pairBusy);
+      for (const s of [answer, factorsSlot, pointsSlot]) s.classList.toggle('stale', pointsBusy || pairBusy);
+      const report = (snapshot.results.get('market-points')?.value as MarketPointsReport | undefined) ?? null;
+      const pair = (snapshot.results.get('market-decomposition')?.value as MarketDecompositionReport | undefined) ?? null;
+      status.textContent = report === null || pointsBusy ? V.computing : pair === null || pairBusy ? V.computingPair : '';
+      status.hidden = status.textContent === '';
+
+      if (report !== null) {
+        const key = report.tiers.map((t) => t.threshold).join(',');
+        if (key !== tierKey) {
+          tierKey = key;
+          tier = selectField<string>(V.tier, [{ value: '', label: V.allTiers }, ...report.tiers.map((t) => ({ value: String(t.threshold), label: V.tierOption(t.threshold, t.model) }))],
+            (value) => ctx.dispatch({ type: 'market-set-tier', tier: value === '' ? null : Number(value) }), true);
+          replaceChildren(tierSlot, [tier.element]);
+        }
+      }
+      tier.sync(state.market.tier === null ? '' : String(state.market.tier));
+
+      const layout = chartLayout();
+      const inputs = [report, pair, layout.compact];
+      if (inputs.every((x, i) => x === drawn[i])) return;
+      drawn = inputs;
+      const d = pair?.decomposition ?? null;
+      const fromId = d?.from.id ?? null;
+      const toId = d?.to.id ?? null;
+      element.dataset.from = fromId ?? '';
+      element.dataset.to = toId ?? '';
+      fromText.textContent = d === null ? V.unset : `${d.from.model} (${d.from.date}, ${d.from.provider})`;
+      toText.textContent = d === null ? V.unset : `${d.to.model} (${d.to.date}, ${d.to.provider})`;
+      replaceChildren(problems, [...(report?.problems ?? []), ...(pair?.problems ?? []).map((m) => m.text)].map((p) => el('li', { text: p })));
+      if (report === null) return;
+
+      const names = new Map<string, string>();
+      for (const l of pair?.floorLines ?? []) names.set(l.modelId, ctx.catalog.models.get(l.modelId)?.name ?? l.modelId);
+      prices.show(report.points.length === 0 ? null : marketPriceChart({
+        points: report.points, tiers: report.tiers, eras: report.eras, floorLines: pair?.floorLines ?? [], modelNames: names,
+        workload: report.workload, fromId, toId, layout,
+      }), V.noPoints);
+      waterfall.show(d === null ? null : marketWaterfallChart(d, layout), V.noDecomposition);
+
+      if (d !== null) {
+        const marginFrom = d.from.apiUsdPerRequest / d.from.floorUsdPerRequest;
+        const marginTo = d.to.apiUsdPerRequest / d.to.floorUsdPerRequest;
+        replaceChildren(answer, [
+          el('h2', { class: 'card-title', text: V.answerTitle }),
+          el('p', { class: 'market-dominant', text: d.dominant.text }),
+          el('p', { class: 'card-intro', text: V.headline(d.totalRatio, d.floorRatio, marginFrom, marginTo) }),
+        ]);
+        replaceChildren(factorsSlot, [factorTable(d)]);
+      }
+      answer.hidden = d === null;
+      factorsSlot.hidden = d === null;
+      const notes = [...report.notes, ...(d?.notes ?? [])];
+      replaceChildren(notesSlot, [el('h2', { class: 'card-title', text: V.notesTitle }), el('ul', { class: 'plain-list' }, notes.map((n) => el('li', { text: n.text })))]);
+      notesSlot.hidden = notes.length === 0;
+      replaceChildren(pointsSlot, [pointsTable(report.points, fromId, toId, (which, id) => { if (current !== null) pick(which, id, current.state); })]);
+      replaceChildren(erasSlot, [erasTable(report)]);
+      pointsSlot.hidden = false;
+      erasSlot.hidden = false;
+    },
+  };
+};

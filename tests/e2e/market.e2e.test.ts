@@ -1,0 +1,109 @@
+// The Market view (issue 14) in headless Chromium against the production build (run `npx vite
+// build` first): both charts render without page errors, a pair picked in the table or by clicking
+// two points is decomposed, a link reopens the same pair, and a 420 px window does not scroll sideways.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chartDrawn, done, launch, openPage, screenshot } from './browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+const GPT3 = '2021-11-20-openai-gpt-3-175b-davinci';
+const LLAMA_3B = '2024-11-12-together-ai-llama-3-2-3b-instruct';
+const GPT4 = '2023-03-14-openai-gpt-4-0314-8k-context';
+const GPT4O = '2024-05-13-openai-gpt-4o-2024-05-13';
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The Market view with both results current (nothing stale). */
+async function settled(page: Page): Promise<void> {
+  await chartDrawn(page, 'market-prices');
+  await chartDrawn(page, 'market-waterfall');
+  await page.waitForFunction(() => {
+    const view = document.querySelector('[data-view="market"]');
+    return view !== null && view.querySelector('.stale') === null && document.querySelectorAll('[data-table="market-points"] tbody tr').length > 0;
+  }, undefined, { timeout: 90_000 });
+}
+
+async function pair(page: Page): Promise<[string | null, string | null]> {
+  const view = page.locator('[data-view="market"]');
+  return [await view.getAttribute('data-from'), await view.getAttribute('data-to')];
+}
+
+describe('market view', () => {
+  it('renders both charts, the answer, the factors and the points without errors; the default pair is GPT-3 (2021) to Llama 3.2 3B', async () => {
+    const p = await openPage(browser, baseUrl);
+    await p.page.click('[data-nav="market"]');
+    await settled(p.page);
+    expect(await pair(p.page)).toEqual([GPT3, LLAMA_3B]);
+    expect(Number(await p.page.getAttribute('[data-chart="market-prices"]', 'data-rows'))).toBeGreaterThan(12);
+    expect(await p.page.locator('[data-table="market-points"] tbody tr').count()).toBeGreaterThanOrEqual(12);
+    expect(await p.page.locator('[data-table="market-factors"] tbody tr').count()).toBe(5);
+    expect(await p.page.locator('[data-market="answer"]').textContent()).toMatch(/explains the most|moved the price the most/);
+    expect(await p.page.locator('[data-chart="market-waterfall"]').textContent()).toContain('Shapley');
+    await screenshot(p.page, 'market-1280');
+    await done(p);
+  });
+
+  it('decomposes a pair picked in the table, and a link reopens the same pair', async () => {
+    const p = await openPage(browser, baseUrl);
+    await p.page.click('[data-nav="market"]');
+    await settled(p.page);
+    const before = Number(await p.page.getAttribute('[data-chart="market-waterfall"]', 'data-version'));
+    await p.page.click(`[data-point="${GPT4}"] [data-pick="from"]`);
+    await p.page.click(`[data-point="${GPT4O}"] [data-pick="to"]`);
+    await p.page.waitForFunction(([v, from, to]) => {
+      const view = document.querySelector('[data-view="market"]');
+      return Number(document.querySelector('[data-chart="market-waterfall"]')?.getAttribute('data-version')) > Number(v)
+        && view?.getAttribute('data-from') === from && view?.getAttribute('data-to') === to && view.querySelector('.stale') === null;
+    }, [before, GPT4, GPT4O] as const, { timeout: 90_000 });
+    expect(await p.page.locator('[data-chart="market-waterfall"]').textContent()).toContain('GPT-4 (0314, 8K context)');
+    const link = p.page.url();
+    expect(link).toContain('#s=1.');
+    const again = await openPage(browser, link);
+    await settled(again.page);
+    expect(await pair(again.page)).toEqual([GPT4, GPT4O]);
+    expect(await again.page.locator('[data-market="from"]').textContent()).toContain('GPT-4 (0314');
+    await done(again);
+    await done(p);
+  });
+
+  it('picks the pair by clicking two points of the chart', async () => {
+    const p = await openPage(browser, baseUrl);
+    await p.page.click('[data-nav="market"]');
+    await settled(p.page);
+    const [defaultFrom] = await pair(p.page);
+    const landing = p.page.url();
+    // The API price dots: the symbol layer drawn with the tier colours (filled, white stroke).
+    const dots = p.page.locator('[data-chart="market-prices"] g.mark-symbol path[stroke="#ffffff"]');
+    const count = await dots.count();
+    expect(count).toBeGreaterThan(12);
+    await dots.nth(Math.floor(count / 3)).click({ force: true });
+    await p.page.waitForFunction((from) => document.querySelector('[data-view="market"]')?.getAttribute('data-from') !== from, defaultFrom, { timeout: 90_000 });
+    await dots.nth(Math.floor((2 * count) / 3)).click({ force: true });
+    await settled(p.page);
+    const [from, to] = await pair(p.page);
+    expect(from).not.toBe(defaultFrom);
+    expect(to).not.toBeNull();
+    // The picked pair is in the link now.
+    expect(p.page.url()).not.toBe(landing);
+    expect(p.page.url()).toContain('#s=1.');
+    await done(p);
+  });
+
+  it('fits a 420 px window without page-level horizontal scrolling', async () => {
+    const p = await openPage(browser, baseUrl, { width: 420, height: 860 });
+    await p.page.click('[data-nav="market"]');
+    await settled(p.page);
+    const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await screenshot(p.page, 'market-420');
+    await done(p);
+  });
+});

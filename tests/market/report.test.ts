@@ -1,0 +1,149 @@
+// Issue 14's acceptance on the library: the points with their floors and the decomposition of the
+// default pair, computed once (helpers.ts).
+
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_VERSION } from '../../src/scenario/scenario';
+import { engineEvaluator } from '../../src/market/evaluate';
+import { defaultMarketOptions, parseMarketOptions } from '../../src/market/options';
+import { apiUsdPerRequest } from '../../src/market/points';
+import { marketDecompositionReport, marketPointsReport } from '../../src/market/report';
+import { catalog, defaultReport, marketData } from './helpers';
+
+describe('market report: points and floors', () => {
+  const r = defaultReport();
+
+  it('has at least 12 points over at least 3 years with floors in at least 4 hardware eras; every point has an API price and a floor per request', () => {
+    expect(r.points.length).toBeGreaterThanOrEqual(12);
+    const years = new Set(r.points.map((p) => p.date.slice(0, 4)));
+    expect(Math.max(...[...years].map(Number)) - Math.min(...[...years].map(Number))).toBeGreaterThanOrEqual(3);
+    expect(new Set(r.points.map((p) => p.era)).size).toBeGreaterThanOrEqual(4);
+    for (const p of r.points) {
+      expect(p.apiUsdPerRequest, p.id).toBeGreaterThan(0);
+      expect(p.floorUsdPerRequest, `${p.id}: ${p.floorReason}`).toBeGreaterThan(0);
+      expect(p.marginRatio).toBeCloseTo(p.apiUsdPerRequest / p.floorUsdPerRequest!, 12);
+      expect(p.floorScenario).not.toBeNull();
+      expect(p.sources[0]).toMatch(/^api_prices\.csv row \d+/);
+    }
+  });
+
+  it('compares per request: input x input price + output x output price, or the blend x all tokens', () => {
+    const w = { inputTokens: 1000, outputTokens: 250 };
+    const gpt4 = r.points.find((p) => p.model === 'GPT-4 (0314, 8K context)')!;
+    expect(gpt4.apiUsdPerRequest).toBeCloseTo((1000 * 30 + 250 * 60) / 1e6, 12);
+    expect(gpt4.apiPriceBasis).toBe('input and output prices');
+    const median = r.points.find((p) => p.model === 'Llama 3.1 70B Instruct')!;
+    expect(median.apiUsdPerRequest).toBeCloseTo((0.72 * 1250) / 1e6, 12);
+    expect(median.apiPriceBasis).toBe('blended price x all tokens');
+    const row = marketData().points.find((p) => p.id === gpt4.id)!;
+    expect(apiUsdPerRequest(row, { ...w, outputTokens: 1000 })).toBeCloseTo((1000 * 30 + 1000 * 60) / 1e6, 12);
+  });
+
+  it('says where a stand-in serves, where a reasoning model is priced, where the floor is above the price, and where a tier mixes reasoning models', () => {
+    const codes = (id: string) => r.points.find((p) => p.model === id)!.notes.map((n) => n.code);
+    expect(codes('Claude 3 Opus')).toContain('market.stand-in-used');
+    expect(r.points.find((p) => p.model === 'Claude 3 Opus')!.alternatives).toEqual([]);
+    expect(codes('DeepSeek-R1 (deepseek-reasoner)')).toContain('market.reasoning-price');
+    for (const p of r.points) {
+      expect(p.notes.some((n) => n.code === 'market.subsidised')).toBe(p.floorUsdPerRequest! > p.apiUsdPerRequest);
+    }
+    expect(r.notes.map((n) => n.code)).toContain('market.tier-mixes-reasoning');
+  });
+
+  it('shows the size estimates of market_history.csv as alternatives of a stand-in, with their own floors', () => {
+    const gpt4 = r.points.find((p) => p.model === 'GPT-4 (0314, 8K context)')!;
+    expect(gpt4.standIn).toBe(true);
+    const moe = gpt4.alternatives.find((a) => a.label.includes('1800B total'))!;
+    expect(moe.basis).toContain('market_history.csv row');
+    expect(moe.totalParams / 1.8e12).toBeCloseTo(1, 1);
+    expect(moe.activeParams / 2.8e11).toBeCloseTo(1, 1);
+    const gpt4o = r.points.find((p) => p.model === 'GPT-4o (2024-05-13)')!;
+    expect(gpt4o.alternatives.map((a) => a.label)).toEqual([expect.stringContaining('~200B')]);
+    expect(gpt4o.alternatives[0]!.floorUsdPerRequest).toBeGreaterThan(0);
+  });
+
+  it('filters by window and tier (unscored points drop out once a tier is set)', () => {
+    const options = parseMarketOptions({ fromDate: '2024', tier: 80 }).value;
+    const some = marketPointsReport(marketData(), options, catalog, engineEvaluator(catalog));
+    expect(some.points.length).toBeGreaterThan(3);
+    for (const p of some.points) {
+      expect(p.date >= '2024-01-01').toBe(true);
+      expect(p.capabilityScore).toBeGreaterThanOrEqual(80);
+    }
+  });
+});
+
+describe('market report: decomposition', () => {
+  const d = defaultReport().decomposition!;
+
+  it('by default goes from the cheapest GPT-3-class price of 2021 to the cheapest at that capability since (about 1,000x)', () => {
+    expect(d.from.model).toBe('GPT-3 175B davinci');
+    expect(d.from.date).toBe('2021-11-20');
+    expect(d.to.model).toBe('Llama 3.2 3B Instruct');
+    expect(d.to.provider).toBe('Together AI');
+    expect(d.threshold).toBe(43.9);
+    expect(d.totalRatio).toBeCloseTo(1000, 6);
+  });
+
+  it('has five factors whose product equals the total (waterfall and Shapley alike), with the margin from API ÷ floor', () => {
+    expect(d.factors.map((f) => f.factor)).toEqual(['hardware', 'precision', 'model', 'serving', 'margin']);
+    const product = (k: 'ratio' | 'shapleyRatio') => d.factors.reduce((x, f) => x * f[k], 1);
+    expect(Math.abs(product('ratio') / d.totalRatio - 1)).toBeLessThan(0.01);
+    expect(Math.abs(product('shapleyRatio') / d.totalRatio - 1)).toBeLessThan(0.01);
+    const margin = d.factors.find((f) => f.factor === 'margin')!;
+    expect(margin.ratio).toBeCloseTo((d.from.apiUsdPerRequest / d.from.floorUsdPerRequest) / (d.to.apiUsdPerRequest / d.to.floorUsdPerRequest), 9);
+    for (const f of d.factors.slice(0, 4)) {
+      expect(f.ratio).toBeCloseTo(f.before.floorUsdPerRequest / f.after.floorUsdPerRequest, 12);
+      expect(f.before.scenario.version).toBe(SCENARIO_VERSION);
+    }
+    // The waterfall starts at the from point's floor and ends at the to point's.
+    expect(d.factors[0]!.before.floorUsdPerRequest).toBeCloseTo(d.from.floorUsdPerRequest, 15);
+    expect(d.factors[3]!.after.floorUsdPerRequest).toBeCloseTo(d.to.floorUsdPerRequest, 15);
+  });
+
+  it('each engine factor switches exactly its own part of the scenario', () => {
+    const [hw, precision, model, serving] = d.factors;
+    const diff = (a: object, b: object) => Object.keys(a).filter((k) => JSON.stringify((a as Record<string, unknown>)[k]) !== JSON.stringify((b as Record<string, unknown>)[k]));
+    expect(diff(hw!.before.scenario, hw!.after.scenario)).toEqual(expect.arrayContaining(['hardware']));
+    expect(diff(hw!.before.scenario, hw!.after.scenario).every((k) => k === 'hardware' || k === 'economics')).toBe(true);
+    expect(diff(precision!.before.scenario, precision!.after.scenario)).toEqual(['precision']);
+    expect(diff(model!.before.scenario, model!.after.scenario)).toEqual(['model']);
+    expect(diff(serving!.before.scenario, serving!.after.scenario).every((k) => k === 'workload' || k === 'engine')).toBe(true);
+  });
+
+  it('says which factor dominates', () => {
+    expect(d.factors.map((f) => f.factor)).toContain(d.dominant.factor);
+    expect(d.dominant.text).toMatch(/explains the most|moved the price the most/);
+  });
+
+  it('decomposes a picked pair, and says so when a picked point is unknown or the two are the same', () => {
+    const data = marketData();
+    const evaluate = engineEvaluator(catalog);
+    const picked = marketDecompositionReport(data, { ...defaultMarketOptions(), fromPoint: '2023-03-14-openai-gpt-4-0314-8k-context', toPoint: '2024-05-13-openai-gpt-4o-2024-05-13' }, catalog, evaluate);
+    expect(picked.problems).toEqual([]);
+    expect(picked.decomposition!.from.model).toBe('GPT-4 (0314, 8K context)');
+    expect(picked.floorLines.length).toBeGreaterThan(4);
+    const unknown = marketDecompositionReport(data, { ...defaultMarketOptions(), fromPoint: 'no-such-point' }, catalog, evaluate);
+    expect(unknown.problems.map((m) => m.code)).toContain('market.point-not-found');
+    expect(unknown.decomposition).not.toBeNull();
+    const same = marketDecompositionReport(data, { ...defaultMarketOptions(), fromPoint: '2021-11-20-openai-gpt-3-175b-davinci', toPoint: '2021-11-20-openai-gpt-3-175b-davinci' }, catalog, evaluate);
+    expect(same.decomposition).toBeNull();
+    expect(same.problems.map((m) => m.code)).toEqual(['market.same-point']);
+  });
+
+  it('draws the floor of both models over time as steps to the end of the last era\'s year, past the last price', () => {
+    const lines = defaultReport().floorLines;
+    expect(new Set(lines.map((l) => l.modelId))).toEqual(new Set(['gpt-3-175b', 'llama-3.2-3b']));
+    expect(lines.at(-1)!.date).toBe('2026-12-31');
+    const last = defaultReport().points.at(-1)!.date;
+    expect(lines.some((l) => l.date > last)).toBe(true);
+  });
+});
+
+describe('purity', () => {
+  it('never mutates the catalog or the data it reads', () => {
+    const data = marketData();
+    const before = JSON.stringify([[...catalog.models.values()], [...catalog.hardware.values()], data.points, data.eras]);
+    marketDecompositionReport(data, defaultMarketOptions(), catalog, engineEvaluator(catalog));
+    expect(JSON.stringify([[...catalog.models.values()], [...catalog.hardware.values()], data.points, data.eras])).toBe(before);
+  });
+});
