@@ -1,0 +1,109 @@
+// A design's derived numbers as an ordinary hardware profile (origin "design", the design
+// embedded), so compare, frontier, model size, links and the CLI use it unchanged.
+
+import type { ChipDesign } from '../records/chip-design';
+import type { EfficiencyProfile, HardwareProfile } from '../records/hardware-profile';
+import type { RateClass } from '../records/hardware-profile';
+import type { DesignNumbers } from './compute';
+import type { DerivationEntry } from './derivation';
+import { K, read, type ConstantValues } from './inputs';
+
+/**
+ * Efficiencies of a design: the chip lab blank chip's Hopper-like documented defaults (no chip
+ * exists to measure). Evidence basis 'assumed' until the lead's 'prior' basis (issue 11) lands.
+ */
+export const DESIGN_EFFICIENCY: EfficiencyProfile = {
+  computeEfficiency: 0.65,
+  memoryEfficiency: 0.85,
+  linkEfficiency: 0.75,
+  kernelOverheadSeconds: 4e-6,
+  stepOverheadSeconds: 2e-4,
+  attentionSaturationBatch: 16,
+  softwareStackFactor: 1,
+  memoryReserveFraction: 0.1,
+  basis: 'assumed',
+  note: 'A chip design derived from silicon area (issue 15), not a measured chip: Hopper-like documented defaults '
+    + '(computeEfficiency 0.65, memoryEfficiency 0.85 as the chip lab\'s blank chip; software-stack factor 1 = its software reaches them).',
+};
+
+const DERIVED = 'derived from silicon area by src/design with reference/silicon-constants.json (npm run design -- --file <design> shows every input and source)';
+
+function fmt(x: number): string {
+  return Number(x.toPrecision(3)).toString();
+}
+
+export function toProfile(design: ChipDesign, n: DesignNumbers, k: ConstantValues, entries: readonly DerivationEntry[]): HardwareProfile {
+  const rates: Partial<Record<RateClass, number>> = {};
+  for (const f of design.matrixFormats) rates[f] = n.sustainedFlopsPerSecond[f] ?? 0;
+  const hasMemory = design.memory.type !== 'none';
+  const sramHoldsWeights = (design.sramOrganization === 'scratchpad' || !hasMemory) && n.sramCapacityBytes > 0 && n.sramBytesPerSecond > 0;
+  const range = (key: string) => {
+    const e = entries.find((x) => x.key === key);
+    return e === undefined ? '' : ` (range ${fmt(e.low)} to ${fmt(e.high)} ${e.unit} from the constants' ranges)`;
+  };
+  const estimates: Record<string, string> = {};
+  for (const f of design.matrixFormats) {
+    estimates[`compute.denseFlopsPerSecond.${f}`] = `${DERIVED}${range(`compute.denseFlopsPerSecond.${f}`)}${n.powerLimitedClockGHz === null ? '' : `; sustained at the power-limited clock ${fmt(n.powerLimitedClockGHz)} GHz`}`;
+  }
+  estimates['memory.sramCapacityBytes'] = `${DERIVED}${range('memory.sramCapacityBytes')}`;
+  estimates['memory.sramBandwidthBytesPerSecond'] = `${DERIVED}${range('memory.sramBandwidthBytesPerSecond')}`;
+  if (hasMemory) {
+    estimates['memory.hbmCapacityBytes'] = `${DERIVED}${range('memory.hbmCapacityBytes')}`;
+    estimates['memory.hbmBandwidthBytesPerSecond'] = `${DERIVED}${range('memory.hbmBandwidthBytesPerSecond')}`;
+  }
+  estimates['power.tdpWatts'] = design.tdpWatts === undefined ? `${DERIVED}${range('power.derivedWatts')}` : 'tdpWatts of the design';
+  estimates['price.listPriceUsd'] = `${DERIVED}: build cost / (1 - vendor margin ${design.vendorMarginFraction})${range('price.listPriceUsd')}`;
+  estimates['scaleUp.latencySeconds'] = 'design input (default 8 us: NVLink-class collective alpha, MODEL.md section 3)';
+  estimates['scaleOut.latencySeconds'] = 'design input (default 5 us: InfiniBand-class one-way latency)';
+  const notes = `Derived from a chip design (issue 15): ${design.computeDies} x ${design.dieAreaMm2} mm2 at ${design.processNode}, `
+    + `area shares matrix ${design.areaShares.matrix} / SRAM ${design.areaShares.sram} / vector+control ${design.areaShares.vectorAndControl} / I/O ${design.areaShares.io}, `
+    + `${design.clockGHz} GHz, ${design.memory.count} ${design.memory.type}. ${design.notes ?? ''}`;
+  return {
+    schemaVersion: 1,
+    id: design.id,
+    name: design.name,
+    vendor: design.vendor ?? 'Chip design',
+    kind: design.kind ?? 'asic',
+    family: 'chip-design',
+    releaseYear: design.releaseYear ?? 2026,
+    status: 'announced',
+    compute: { denseFlopsPerSecond: rates },
+    memory: {
+      hbmCapacityBytes: n.memoryCapacityBytes,
+      hbmBandwidthBytesPerSecond: n.memoryBandwidthBytesPerSecond,
+      hbmType: hasMemory ? design.memory.type : 'none (SRAM only)',
+      sramCapacityBytes: n.sramCapacityBytes,
+      sramBandwidthBytesPerSecond: n.sramBytesPerSecond,
+      sramHoldsWeights,
+    },
+    scaleUp: {
+      name: design.scaleUp.name ?? 'scale-up link of the design',
+      bandwidthBytesPerSecondPerDirection: design.scaleUp.bandwidthBytesPerSecondPerDirection,
+      latencySeconds: design.scaleUp.latencySeconds,
+      domainSize: design.scaleUp.domainSize,
+    },
+    scaleOut: {
+      name: design.scaleOut.name ?? 'scale-out network of the design',
+      bandwidthBytesPerSecondPerDirection: design.scaleOut.bandwidthBytesPerSecondPerDirection,
+      latencySeconds: design.scaleOut.latencySeconds,
+    },
+    power: { tdpWatts: n.tdpWatts },
+    price: { listPriceUsd: n.priceUsd, rentalUsdPerChipHour: null },
+    packaging: {
+      systemName: `${design.name.slice(0, 160)} (${design.chipsPerServer}-chip server)`,
+      chipsPerServer: design.chipsPerServer,
+      capexOverheadMultiplier: read(k, K.capexOverhead),
+      serverPowerOverheadMultiplier: read(k, K.powerOverhead),
+    },
+    efficiency: { ...DESIGN_EFFICIENCY },
+    estimates,
+    sources: {
+      compute: [DERIVED], memory: [DERIVED], scaleUp: ['design input'], scaleOut: ['design input'], power: [DERIVED], price: [DERIVED],
+      packaging: ['capex 1.4x and server power 1.3x as the catalog\'s 8-GPU servers (hardware.md section 6, silicon-constants.json system)'],
+      efficiency: ['documented defaults for designs (src/design/to-profile.ts DESIGN_EFFICIENCY)'],
+    },
+    notes: notes.slice(0, 4000),
+    origin: 'design',
+    design,
+  };
+}
