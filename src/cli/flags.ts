@@ -4,6 +4,8 @@
 export interface CliOptions {
   scenarioFile: string | null;
   url: string | null;
+  /** --hardware-design FILE: a chip design file, derived into the scenario's hardware. */
+  hardwareDesign: string | null;
   hardwareList: string[] | null;
   format: 'table' | 'json' | 'csv';
   frontier: boolean;
@@ -74,7 +76,7 @@ function sub(overlay: Record<string, unknown>, key: string): Record<string, unkn
 
 export function parseFlags(argv: string[]): CliOptions {
   const options: CliOptions = {
-    scenarioFile: null, url: null, hardwareList: null, format: 'table', frontier: false, help: false, overlay: {},
+    scenarioFile: null, url: null, hardwareDesign: null, hardwareList: null, format: 'table', frontier: false, help: false, overlay: {},
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -92,6 +94,7 @@ export function parseFlags(argv: string[]): CliOptions {
     else if (flag === '--frontier') options.frontier = true;
     else if (flag === '--scenario') options.scenarioFile = value();
     else if (flag === '--url') options.url = value();
+    else if (flag === '--hardware-design') options.hardwareDesign = value();
     else if (flag === '--format') {
       const f = value();
       if (f !== 'table' && f !== 'json' && f !== 'csv') throw new UsageError(`--format must be table, json or csv, got "${f}"`);
@@ -120,6 +123,8 @@ Scenario
   --url LINK                    a link copied from the app (…#s=…): the chips it compares, each with its
                                 chip count (or the chip lab's chip) on its workload; flags override it
   --hardware ID|all|ID,ID       chip profile id (see hardware-profiles/), "all", or a comma list
+  --hardware-design FILE        a chip design (hardware-profiles/designs/): its derived profile is the
+                                hardware (a scenario may also give "hardware": {"design": {...}})
   --chips N|auto                chips available (1-100000) or auto (fewest/cheapest that serve the SLO)
   --model ID                    model id (see models/)
   --precision P                 weights, activations and KV cache format:

@@ -12,6 +12,7 @@ import { scenariosFromLink, type LinkScenarios } from './link';
 import { rankResults } from '../engine/analysis/rank';
 import type { Catalog } from '../catalog/catalog';
 import { formatPublished, publishedFigures, type PublishedFigure } from './published';
+import { hardwareFromDesignFile } from './design-file';
 
 /** Exit code 2 with one line on stderr: user errors never print a stack trace. */
 function fail(message: string): never {
@@ -64,6 +65,14 @@ async function main(argv: string[]): Promise<void> {
   if (options.help) {
     process.stdout.write(HELP);
     return;
+  }
+  if (options.hardwareDesign !== null) {
+    const hardware = hardwareFromDesignFile(options.hardwareDesign);
+    if ('errors' in hardware) {
+      for (const line of hardware.errors.slice(1)) process.stderr.write(`error: ${line}\n`);
+      fail(hardware.errors[0] ?? 'the design could not be read');
+    }
+    options.overlay.hardware = hardware.profile;
   }
   const { catalog, problems } = loadCatalogFromDisk();
   for (const p of problems) process.stderr.write(`warning: catalog: ${p}\n`);

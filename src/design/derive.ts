@@ -20,16 +20,11 @@ export interface DesignOutcome {
   warnings: FieldIssue[];
 }
 
-export interface DeriveOptions {
-  /** Rerun the derivation per constant to get each number's range (default true; sweeps skip it). */
-  ranges?: boolean;
-}
-
-export function deriveDesign(design: ChipDesign, options: DeriveOptions = {}): DesignOutcome {
+export function deriveDesign(design: ChipDesign): DesignOutcome {
   const constants = designConstants(design);
   const k = nominalValues(constants);
   const numbers = computeDesign(design, k);
-  const ranges = options.ranges === false ? new Map() : metricRanges(design, constants, (n) => entryMetrics(design, n));
+  const ranges = metricRanges(design, constants, (n) => entryMetrics(design, n));
   const derivation = derivationEntries(design, numbers, constants, ranges);
   const checks = checkDesign(design, numbers, k);
   return { numbers, derivation, profile: toProfile(design, numbers, k, derivation), errors: checks.errors, warnings: checks.warnings };

@@ -1,6 +1,7 @@
 // A design's derived numbers as an ordinary hardware profile (origin "design", the design
 // embedded), so compare, frontier, model size, links and the CLI use it unchanged.
 
+import { formatBytes, formatNumber, formatSi, formatUsd } from '../format/units';
 import type { ChipDesign } from '../records/chip-design';
 import type { EfficiencyProfile, HardwareProfile } from '../records/hardware-profile';
 import type { RateClass } from '../records/hardware-profile';
@@ -26,10 +27,13 @@ export const DESIGN_EFFICIENCY: EfficiencyProfile = {
     + '(computeEfficiency 0.65, memoryEfficiency 0.85 as the chip lab\'s blank chip; software-stack factor 1 = its software reaches them).',
 };
 
-const DERIVED = 'derived from silicon area by src/design with reference/silicon-constants.json (npm run design -- --file <design> shows every input and source)';
+const DERIVED = 'derived from silicon area (src/design, reference/silicon-constants.json; npm run design shows every input and source)';
 
-function fmt(x: number): string {
-  return Number(x.toPrecision(3)).toString();
+function fmt(x: number, unit: string): string {
+  if (unit === 'B') return formatBytes(x);
+  if (unit === 'B/s' || unit === 'FLOP/s') return formatSi(x, unit);
+  if (unit === 'USD') return formatUsd(x);
+  return `${formatNumber(x)} ${unit}`;
 }
 
 export function toProfile(design: ChipDesign, n: DesignNumbers, k: ConstantValues, entries: readonly DerivationEntry[]): HardwareProfile {
@@ -39,11 +43,11 @@ export function toProfile(design: ChipDesign, n: DesignNumbers, k: ConstantValue
   const sramHoldsWeights = (design.sramOrganization === 'scratchpad' || !hasMemory) && n.sramCapacityBytes > 0 && n.sramBytesPerSecond > 0;
   const range = (key: string) => {
     const e = entries.find((x) => x.key === key);
-    return e === undefined ? '' : ` (range ${fmt(e.low)} to ${fmt(e.high)} ${e.unit} from the constants' ranges)`;
+    return e === undefined ? '' : `: ${fmt(e.value, e.unit)}, range ${fmt(e.low, e.unit)} to ${fmt(e.high, e.unit)} from the constants' ranges`;
   };
   const estimates: Record<string, string> = {};
   for (const f of design.matrixFormats) {
-    estimates[`compute.denseFlopsPerSecond.${f}`] = `${DERIVED}${range(`compute.denseFlopsPerSecond.${f}`)}${n.powerLimitedClockGHz === null ? '' : `; sustained at the power-limited clock ${fmt(n.powerLimitedClockGHz)} GHz`}`;
+    estimates[`compute.denseFlopsPerSecond.${f}`] = `${DERIVED}${range(`compute.denseFlopsPerSecond.${f}`)}${n.powerLimitedClockGHz === null ? '' : `; sustained at the power-limited clock ${fmt(n.powerLimitedClockGHz, 'GHz')}`}`;
   }
   estimates['memory.sramCapacityBytes'] = `${DERIVED}${range('memory.sramCapacityBytes')}`;
   estimates['memory.sramBandwidthBytesPerSecond'] = `${DERIVED}${range('memory.sramBandwidthBytesPerSecond')}`;
