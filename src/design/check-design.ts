@@ -42,7 +42,7 @@ export function checkDesign(design: ChipDesign, n: DesignNumbers, k: ConstantVal
   if (design.tdpWatts !== undefined && design.tdpWatts <= n.fixedWatts) {
     errors.push({ path: 'tdpWatts', message: DESIGN.tdpBelowFixed(design.tdpWatts, n.fixedWatts).text });
   } else if (n.powerLimitedClockGHz !== null) {
-    warnings.push({ path: 'tdpWatts', message: DESIGN.powerLimited(design.clockGHz, n.powerLimitedClockGHz).text });
+    warnings.push({ path: 'tdpWatts', message: DESIGN.powerLimited(n.powerWatts, design.clockGHz, n.powerLimitedClockGHz).text });
   }
   return { errors, warnings };
 }

@@ -30,7 +30,7 @@ export const DESIGN = {
   duplicateFormat: (format: string): Message => message('design.duplicate-format', `lists ${format} twice`),
   tdpBelowFixed: (tdp: number, fixed: number): Message => message('design.tdp-below-fixed',
     `is ${w(tdp)}, below the ${w(fixed)} the memory and links draw on their own; no clock can meet it`),
-  powerLimited: (clock: number, limited: number): Message => message('design.power-limited',
-    `the design draws more than tdpWatts at ${clock} GHz; it sustains ${Math.round(limited * 1000) / 1000} GHz within it`),
+  powerLimited: (watts: number, clock: number, limited: number): Message => message('design.power-limited',
+    `is below the ${w(watts)} the design draws at ${clock} GHz with every engine at full rate; it sustains ${Math.round(limited * 1000) / 1000} GHz within it`),
   badFile: (detail: string): Message => message('design.bad-file', detail),
 } as const;
