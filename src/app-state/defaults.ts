@@ -81,6 +81,7 @@ export function defaultAppState(catalog: Catalog): AppState {
     lab: labFrom(labBaseId === null ? null : catalog.hardware.get(labBaseId) ?? null, target),
     customChips: [],
     customModels: [],
+    design: null,
     explain: null,
   };
 }

@@ -13,6 +13,7 @@ import { clampLabValue, labParam, type LabParamId } from './lab-params';
 import { completeLabChip } from './lab-validity';
 import { findChip, findModel, freeId } from './lookup';
 import { clampSetting, settingsField, type SettingsFieldId } from './settings-fields';
+import { isDesignAction, leaveDesignOnChipEdit, updateDesign, type DesignAction } from './design-update';
 
 /** Cap on chips compared at once and on custom chips/models kept (bounded work, bounded links). */
 export const MAX_PICKS = 40;
@@ -43,7 +44,8 @@ export type Action =
   | { type: 'remove-custom-chip'; id: string }
   | { type: 'remove-custom-model'; id: string }
   | { type: 'open-explain'; hardwareId: string; key: string }
-  | { type: 'close-explain' };
+  | { type: 'close-explain' }
+  | DesignAction;
 
 export interface UpdateEnv {
   catalog: Catalog;
@@ -70,6 +72,11 @@ function idTaken(state: AppState, env: UpdateEnv): (id: string) => boolean {
 }
 
 export function update(state: AppState, action: Action, env: UpdateEnv): AppState {
+  if (isDesignAction(action)) return updateDesign(state, action, env.catalog);
+  return leaveDesignOnChipEdit(action, updateCore(state, action, env));
+}
+
+function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env: UpdateEnv): AppState {
   switch (action.type) {
     case 'set-view':
       return env.views.has(action.view) ? { ...state, view: action.view, explain: null } : state;

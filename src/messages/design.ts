@@ -34,3 +34,11 @@ export const DESIGN = {
     `is below the ${w(watts)} the design draws at ${clock} GHz with every engine at full rate; it sustains ${Math.round(limited * 1000) / 1000} GHz within it`),
   badFile: (detail: string): Message => message('design.bad-file', detail),
 } as const;
+
+/** What opening a link says about its design (chip lab "Design from silicon"). */
+export const DESIGN_LINK = {
+  invalid: (problem: string): Message => message('link.invalid-design',
+    `The chip design in this link is not valid (${problem}); the chip lab shows its chip without design mode.`),
+  unknownPreset: (id: string): Message => message('link.unknown-design-preset',
+    `The chip design in this link starts from '${id}', which this version does not know; it was left out.`),
+} as const;

@@ -51,6 +51,8 @@ export interface Wire {
   chips: ProfileRef[];
   models: ProfileRef[];
   explain: { hardwareId: string; key: string } | null;
+  /** Chip lab design mode (url/design-wire.ts); absent when off. */
+  design?: unknown;
 }
 
 export interface LinkBase {
