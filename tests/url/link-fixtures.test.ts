@@ -38,6 +38,8 @@ function snapshotCatalog(version: number) {
   return catalog;
 }
 
+const ADDED_SINCE_FROZEN: Partial<AppState> = { design: null };
+
 /**
  * The fixture's state with its records (chips, models) brought to today's schema version: record
  * migrations are tested on their own (tests/records), the link must not change anything else.
@@ -45,6 +47,8 @@ function snapshotCatalog(version: number) {
 function withCurrentRecords(state: AppState): AppState {
   const chip = (c: unknown) => parseHardwareProfile(c).value!;
   return {
+    // App-state fields added after the fixture was frozen, at their defaults (old links omit them).
+    ...ADDED_SINCE_FROZEN,
     ...state,
     lab: { ...state.lab, chip: chip(state.lab.chip) },
     customChips: state.customChips.map(chip),
