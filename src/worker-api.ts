@@ -12,6 +12,8 @@ import type { EfficiencyMode, ModelArchitecture, ResolvedScenario, SimulationRes
 import type { Catalog } from './catalog/catalog';
 import type { MeasuredOverlay, MeasuredQuery } from './validation/measured-points';
 import type { ValidationReport } from './validation/validate';
+import { sweepMatrixShare, type MatrixSharePoint } from './design/matrix-share';
+import type { ChipDesign } from './records/chip-design';
 
 export interface LabOutcome {
   result: SimulationResult;
@@ -39,6 +41,10 @@ export const workerApi = {
   },
   breakEven(subject: ResolvedScenario, target: ResolvedScenario): BreakEvenResult {
     return breakEvenPrice(subject, target);
+  },
+  /** Chip lab design mode: $/M and tokens/s per user of the design at some matrix shares. */
+  designSweep(base: WorkloadScenario, chips: number | null, design: ChipDesign, shares: number[]): MatrixSharePoint[] {
+    return sweepMatrixShare(base, chips, design, shares);
   },
   /** Accuracy view: the validation against the bundled calibration data (loaded on first use). */
   async validate(catalog: Catalog, mode: EfficiencyMode): Promise<ValidationReport> {

@@ -39,7 +39,7 @@ export const DESIGN_PARAMS: readonly DesignParamDef[] = [
     get: (d) => d.dieAreaMm2, set: (d, v) => ({ ...d, dieAreaMm2: Math.round(v) }),
   },
   {
-    id: 'computeDies', label: 'Compute dies per package', unit: 'dies', slider: { min: 1, max: 8, log: false }, integer: true,
+    id: 'computeDies', label: 'Compute dies per package', unit: '', slider: { min: 1, max: 8, log: false }, integer: true,
     get: (d) => d.computeDies, set: (d, v) => ({ ...d, computeDies: Math.round(v) }),
   },
   {

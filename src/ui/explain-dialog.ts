@@ -7,6 +7,7 @@ import type { ExplainEntry, HardwareProfile, SimulationResult } from '../engine/
 import { formatBytes, formatNumber, formatSeconds, formatSi, formatUsd } from '../format/units';
 import { el, replaceChildren } from './dom';
 import { MESSAGES } from '../messages/ui';
+import { designExplainEntry } from './design-explain';
 import type { ViewContext } from './views/view';
 
 const E = MESSAGES.explain;
@@ -86,7 +87,7 @@ export function mountExplainDialog(ctx: ViewContext): ExplainDialog {
       if (key === shown && dialog.open) return;
       shown = key;
       const profile = profileOf(snapshot.state, ctx.catalog, open.hardwareId);
-      const entry = result.explain.find((e) => e.key === open.key);
+      const entry = result.explain.find((e) => e.key === open.key) ?? designExplainEntry(profile, open.key);
       title.textContent = E.title(entry?.label ?? open.key, profile?.name ?? open.hardwareId);
       const openKey = (key: string) => ctx.dispatch({ type: 'open-explain', hardwareId: open.hardwareId, key });
       replaceChildren(content, body(entry, result, profile, openKey));
