@@ -39,21 +39,26 @@ export function formatCalibrationTable(title: string, rows: readonly Calibration
   return `${title}\n${pad(out)}\n`;
 }
 
+/** Dollars per million tokens with 3 significant digits, trailing zeros kept ($1.10, $0.290). */
+function usdPerMillion(x: number): string {
+  return `$${x.toPrecision(3)}`;
+}
+
 export function formatSweepTable(title: string, points: readonly MatrixSharePoint[], optimum: MatrixSharePoint | null, flatFrom: MatrixSharePoint | null, current: number): string {
   const rows = [['matrix share', 'bf16 TFLOP/s', 'power W', 'price', '$/M output', 'tok/s/user', '']];
   for (const p of points) {
     const mark = [p === optimum ? 'optimum' : '', p.matrixShare === current ? 'design' : ''].filter(Boolean).join(', ');
     rows.push([
       p.matrixShare.toFixed(3), formatNumber(p.flopsPerSecond / 1e12, 4), formatNumber(p.powerWatts, 4), formatUsd(p.priceUsd),
-      p.usdPerMillionOutputTokens === null ? 'infeasible' : formatUsd(p.usdPerMillionOutputTokens),
+      p.usdPerMillionOutputTokens === null ? 'infeasible' : usdPerMillion(p.usdPerMillionOutputTokens),
       p.tokensPerSecondPerUser === null ? '-' : formatNumber(p.tokensPerSecondPerUser, 3), mark,
     ]);
   }
   const here = points.find((p) => p.matrixShare === current);
   const summary = optimum === null
     ? 'No matrix share serves this workload.'
-    : `Optimum: matrix share ${optimum.matrixShare.toFixed(3)} at ${formatUsd(optimum.usdPerMillionOutputTokens ?? 0)} per million output tokens`
-      + (here?.usdPerMillionOutputTokens == null ? '' : ` (the design's ${current.toFixed(3)}: ${formatUsd(here.usdPerMillionOutputTokens)})`)
+    : `Optimum: matrix share ${optimum.matrixShare.toFixed(3)} at ${usdPerMillion(optimum.usdPerMillionOutputTokens ?? 0)} per million output tokens`
+      + (here?.usdPerMillionOutputTokens == null ? '' : ` (the design's ${current.toFixed(3)}: ${usdPerMillion(here.usdPerMillionOutputTokens)})`)
       + (flatFrom === null || flatFrom === optimum ? '' : `; within 1% of it from matrix share ${flatFrom.matrixShare.toFixed(3)}`);
   const reasons = [...new Set(points.filter((p) => p.reason !== null).map((p) => `${p.matrixShare.toFixed(3)}: ${p.reason}`))].slice(0, 3);
   return `${title}\n${pad(rows)}\n${summary}\n${reasons.map((r) => `infeasible at ${r}`).join('\n')}${reasons.length > 0 ? '\n' : ''}`;
