@@ -5,6 +5,7 @@
 import type { SliderRange } from './slider-scale';
 import { matrixShareBounds, withMatrixShare } from '../design/matrix-share';
 import { readDesign } from '../design/read-design';
+import { DESIGN } from '../messages/design';
 import { formatIssue } from '../parse/fields';
 import { MEMORY_TYPES, PROCESS_NODES, SRAM_ORGANIZATIONS, type ChipDesign } from '../records/chip-design';
 
@@ -99,9 +100,9 @@ export function editDesign(design: ChipDesign, edit: DesignEdit): { ok: true; de
     const def = designParam(edit.param);
     next = def === undefined || !Number.isFinite(edit.value) ? null : def.set(design, edit.value);
   } else next = choose(design, edit.field, edit.value);
-  if (next === null) return { ok: false, error: 'not a design parameter' };
+  if (next === null) return { ok: false, error: DESIGN.notAParameter(edit.kind === 'param' ? edit.param : `${edit.field}=${edit.value}`).text };
   const parsed = readDesign(next);
   const first = parsed.errors[0];
-  if (parsed.value === null || first !== undefined) return { ok: false, error: first === undefined ? 'invalid design' : formatIssue(first) };
+  if (parsed.value === null || first !== undefined) return { ok: false, error: formatIssue(first ?? { path: '', message: DESIGN.notDerivable('no detail').text }) };
   return { ok: true, design: parsed.value };
 }

@@ -1,6 +1,7 @@
 // The one parse step for a chip design from a file, a link, a scenario or the chip lab: the shape
 // (src/records/chip-design.ts) then the physical checks. Never throws; names each bad field.
 
+import { DESIGN } from '../messages/design';
 import { parseChipDesignShape, type ChipDesign } from '../records/chip-design';
 import type { Parsed } from '../schema/schema';
 import { checkDesign } from './check-design';
@@ -20,6 +21,6 @@ export function readDesign(raw: unknown): Parsed<ChipDesign> {
     };
   } catch (error) {
     // Defence in depth: the arithmetic is total on any design the schema accepts.
-    return { value: null, errors: [{ path: '', message: `could not be derived (${error instanceof Error ? error.message.slice(0, 80) : 'unknown failure'})` }], warnings: shape.warnings };
+    return { value: null, errors: [{ path: '', message: DESIGN.notDerivable(error instanceof Error ? error.message.slice(0, 80) : 'unknown failure').text }], warnings: shape.warnings };
   }
 }

@@ -32,7 +32,8 @@ export const DESIGN = {
     `is ${w(tdp)}, below the ${w(fixed)} the memory and links draw on their own; no clock can meet it`),
   powerLimited: (watts: number, clock: number, limited: number): Message => message('design.power-limited',
     `is below the ${w(watts)} the design draws at ${clock} GHz with every engine at full rate; it sustains ${Math.round(limited * 1000) / 1000} GHz within it`),
-  badFile: (detail: string): Message => message('design.bad-file', detail),
+  notDerivable: (detail: string): Message => message('design.not-derivable', `could not be derived (${detail})`),
+  notAParameter: (id: string): Message => message('design.not-a-parameter', `"${id}" is not a design parameter or choice`),
 } as const;
 
 /** What opening a link says about its design (chip lab "Design from silicon"). */
