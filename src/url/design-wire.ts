@@ -13,7 +13,7 @@ import { readDesign } from '../design/read-design';
 import { DESIGN_LINK } from '../messages/design';
 import { formatIssue, isRecord, own } from '../parse/fields';
 import type { ChipDesign } from '../records/chip-design';
-import type { Log, WireEnv } from './decode-parts';
+import type { Log } from './decode-parts';
 import { shown } from './decode-parts';
 import { labReference } from './encode-refs';
 import type { LinkBase } from './link-format';
@@ -69,7 +69,7 @@ export function labStateForWire(state: AppState, catalog: Catalog, base: LinkBas
 }
 
 /** Decoding: a valid design takes over the lab chip (its derived profile). */
-export function restoreDesign(state: AppState, raw: unknown, _env: WireEnv, log: Log): void {
+export function restoreDesign(state: AppState, raw: unknown, log: Log): void {
   const design = decodeDesign(raw, log);
   if (design === null) return;
   state.design = design;

@@ -171,7 +171,7 @@ export const WIRE_FIELDS = [
     key: 'design',
     carries: ['design'],
     encode: (state) => encodeDesign(state.design),
-    decode: (raw, draft, env, log) => restoreDesign(draft.state, raw, env, log),
+    decode: (raw, draft, _env, log) => restoreDesign(draft.state, raw, log),
   }),
 ] as const;
 
