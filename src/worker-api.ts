@@ -12,7 +12,8 @@ import type { EfficiencyMode, ModelArchitecture, ResolvedScenario, SimulationRes
 import type { Catalog } from './catalog/catalog';
 import type { MeasuredOverlay, MeasuredQuery } from './validation/measured-points';
 import type { ValidationReport } from './validation/validate';
-import { sweepMatrixShare, type MatrixSharePoint } from './design/matrix-share';
+import type { MatrixSharePoint } from './design/matrix-share';
+import { sweepMatrixShare } from './design/matrix-share-sweep';
 import type { ChipDesign } from './records/chip-design';
 
 export interface LabOutcome {

@@ -4,7 +4,8 @@
 import { loadCatalogFromDisk } from '../catalog/load-node';
 import { calibrationRows } from '../design/calibration';
 import { deriveDesign } from '../design/derive';
-import { leastShareNearOptimum, optimumOf, sweepMatrixShare, sweepShares } from '../design/matrix-share';
+import { leastShareNearOptimum, optimumOf, sweepShares } from '../design/matrix-share';
+import { sweepMatrixShare } from '../design/matrix-share-sweep';
 import { formatIssue } from '../parse/fields';
 import { parseScenario } from '../scenario/parse-scenario';
 import { resolveScenario } from '../scenario/resolve';

@@ -1,12 +1,10 @@
 // "How much of the die to give to matrix math": the design with another matrix share (the area
-// taken from SRAM and vector/control in proportion, I/O unchanged), and a sweep of $/M output
-// tokens and tokens/s per user over that share for one workload (issue 15, chip lab and CLI).
+// taken from SRAM and vector/control in proportion, I/O unchanged), the shares a sweep covers and
+// how its optimum is read (issue 15, chip lab and CLI). Running the sweep needs the engine:
+// matrix-share-sweep.ts (kept apart so the page's main bundle does not load the engine).
 
-import { simulate } from '../engine/simulate';
-import type { WorkloadScenario } from '../engine/analysis/workload';
 import type { ChipDesign } from '../records/chip-design';
 import { SILICON } from './constants';
-import { deriveDesign } from './derive';
 
 /** Fewest and most sweep points (bounded work for links and the CLI). */
 export const SWEEP_MIN_POINTS = 3;
@@ -53,24 +51,6 @@ export interface MatrixSharePoint {
   flopsPerSecond: number;
   priceUsd: number;
   powerWatts: number;
-}
-
-/** One point: derive the design at `share` and run the workload on `chips` of it, priced by TCO. */
-export function matrixSharePoint(base: WorkloadScenario, chips: number | null, design: ChipDesign, share: number): MatrixSharePoint {
-  const outcome = deriveDesign(withMatrixShare(design, share));
-  const rates = outcome.profile.compute.denseFlopsPerSecond;
-  const flops = rates.bf16 ?? Object.values(rates)[0] ?? 0;
-  const point = { matrixShare: round(share), flopsPerSecond: flops, priceUsd: outcome.numbers.priceUsd, powerWatts: outcome.profile.power.tdpWatts };
-  const problem = outcome.errors[0];
-  if (problem !== undefined) return { ...point, feasible: false, reason: `${problem.path} ${problem.message}`, usdPerMillionOutputTokens: null, tokensPerSecondPerUser: null };
-  // A design has no rental market: its $/M is the owning cost of its derived price.
-  const result = simulate({ ...base, economics: { ...base.economics, pricing: 'tco' }, hardware: outcome.profile, chips });
-  if (!result.feasible) return { ...point, feasible: false, reason: result.reason?.text ?? 'infeasible', usdPerMillionOutputTokens: null, tokensPerSecondPerUser: null };
-  return { ...point, feasible: true, reason: null, usdPerMillionOutputTokens: result.usdPerMillionOutputTokens, tokensPerSecondPerUser: result.tokensPerSecondPerUser };
-}
-
-export function sweepMatrixShare(base: WorkloadScenario, chips: number | null, design: ChipDesign, shares: readonly number[]): MatrixSharePoint[] {
-  return shares.slice(0, SWEEP_MAX_POINTS + 1).map((share) => matrixSharePoint(base, chips, design, share));
 }
 
 /**

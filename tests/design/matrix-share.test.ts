@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { deriveDesign } from '../../src/design/derive';
 import {
-  leastShareNearOptimum, matrixShareBounds, optimumOf, sweepMatrixShare, sweepShares, withMatrixShare, type MatrixSharePoint,
+  leastShareNearOptimum, matrixShareBounds, optimumOf, sweepShares, withMatrixShare, type MatrixSharePoint,
 } from '../../src/design/matrix-share';
+import { sweepMatrixShare } from '../../src/design/matrix-share-sweep';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
 import { resolveScenario } from '../../src/scenario/resolve';
 import { defaultScenario } from '../../src/scenario/scenario';
