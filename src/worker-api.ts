@@ -14,6 +14,9 @@ import type { MeasuredOverlay, MeasuredQuery } from './validation/measured-point
 import type { ValidationReport } from './validation/validate';
 import type { MarketOptions } from './market/options';
 import type { MarketDecompositionReport, MarketPointsReport } from './market/report';
+import type { MatrixSharePoint } from './design/matrix-share';
+import { sweepMatrixShare } from './design/matrix-share-sweep';
+import type { ChipDesign } from './records/chip-design';
 
 export interface LabOutcome {
   result: SimulationResult;
@@ -41,6 +44,10 @@ export const workerApi = {
   },
   breakEven(subject: ResolvedScenario, target: ResolvedScenario): BreakEvenResult {
     return breakEvenPrice(subject, target);
+  },
+  /** Chip lab design mode: $/M and tokens/s per user of the design at some matrix shares. */
+  designSweep(base: WorkloadScenario, chips: number | 'auto', design: ChipDesign, shares: number[]): MatrixSharePoint[] {
+    return sweepMatrixShare(base, chips, design, shares);
   },
   /** Accuracy view: the validation against the bundled calibration data (loaded on first use). */
   async validate(catalog: Catalog, mode: EfficiencyMode): Promise<ValidationReport> {

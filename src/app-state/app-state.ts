@@ -8,6 +8,7 @@ import type { ModelFamily } from '../engine/analysis/model-size-sweep';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
 import type { MarketSelection } from '../market/options';
 import type { Scenario } from '../scenario/scenario';
+import type { ChipDesign } from '../records/chip-design';
 
 export const APP_STATE_VERSION = 1;
 
@@ -45,6 +46,8 @@ export interface AppState {
   /** Chips and models the user imported or saved from the chip lab. */
   customChips: HardwareProfile[];
   customModels: ModelArchitecture[];
+  /** Chip lab "Design from silicon" mode: the design whose derived profile is the lab chip; null = off. */
+  design: ChipDesign | null;
   /** The derivation panel, when open. */
   explain: { hardwareId: string; key: string } | null;
 }

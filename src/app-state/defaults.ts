@@ -83,6 +83,7 @@ export function defaultAppState(catalog: Catalog): AppState {
     market: defaultMarketSelection(),
     customChips: [],
     customModels: [],
+    design: null,
     explain: null,
   };
 }

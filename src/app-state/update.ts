@@ -19,6 +19,7 @@ import { updateServing, type ServingAction } from './serving';
 import { settingsField, type SettingsFieldId } from './settings-fields';
 import { isValidSetting } from './settings-input';
 import { MARKET_LIMITS, POINT_ID } from '../market/options';
+import { isDesignAction, leaveDesignOnChipEdit, updateDesign, type DesignAction } from './design-update';
 
 export { MAX_CUSTOM, MAX_PICKS } from './custom-items';
 
@@ -57,7 +58,8 @@ export type Action =
   /** Both points at once; null = the default. */
   | { type: 'market-set-pair'; from: string | null; to: string | null }
   | { type: 'open-explain'; hardwareId: string; key: string }
-  | { type: 'close-explain' };
+  | { type: 'close-explain' }
+  | DesignAction;
 
 export interface UpdateEnv {
   catalog: Catalog;
@@ -84,6 +86,11 @@ function idTaken(state: AppState, env: UpdateEnv): (id: string) => boolean {
 }
 
 export function update(state: AppState, action: Action, env: UpdateEnv): AppState {
+  if (isDesignAction(action)) return updateDesign(state, action, env.catalog);
+  return leaveDesignOnChipEdit(action, updateCore(state, action, env));
+}
+
+function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env: UpdateEnv): AppState {
   switch (action.type) {
     case 'set-view':
       return env.views.has(action.view) ? { ...state, view: action.view, explain: null } : state;

@@ -11,6 +11,8 @@ import { LIMITS } from '../scenario/limits';
 export interface CliOptions {
   scenarioFile: string | null;
   url: string | null;
+  /** --hardware-design FILE: a chip design file, derived into the scenario's hardware. */
+  hardwareDesign: string | null;
   /** null: one chip (or the link's); []: every catalog chip; else these ids, without repeats. */
   hardwareList: string[] | null;
   format: 'table' | 'json' | 'csv';
@@ -157,13 +159,14 @@ export function readFormat(value: string): 'table' | 'json' | 'csv' {
 
 export function parseFlags(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
-    scenarioFile: null, url: null, hardwareList: null, format: 'table', frontier: false, help: false, overlay: {}, origins: new Map(),
+    scenarioFile: null, url: null, hardwareDesign: null, hardwareList: null, format: 'table', frontier: false, help: false, overlay: {}, origins: new Map(),
   };
   walkArgs(argv, (flag, value) => {
     if (flag === '--help' || flag === '-h') options.help = true;
     else if (flag === '--frontier') options.frontier = true;
     else if (flag === '--scenario') options.scenarioFile = value();
     else if (flag === '--url') options.url = value();
+    else if (flag === '--hardware-design') options.hardwareDesign = value();
     else if (flag === '--format') options.format = readFormat(value());
     else if (flag === '--hardware') {
       const v = value();
@@ -221,6 +224,8 @@ Scenario
   --url LINK                    a link copied from the app (…#s=…): the chips it compares, each with its
                                 chip count (or the chip lab's chip) on its workload; flags override it
   --hardware ID|all|ID,ID       chip profile id (see hardware-profiles/), "all", or a comma list
+  --hardware-design FILE        a chip design (hardware-profiles/designs/): its derived profile is the
+                                hardware (a scenario may also give "hardware": {"design": {...}})
   --chips N|auto                chips available (1-100000) or auto (fewest/cheapest that serve the SLO)
   --model ID                    model id (see models/)
   --precision P                 weights, activations and KV cache format:

@@ -19,6 +19,7 @@ import { scenariosFromLink, type LinkScenarios } from './link';
 import { CSV_COLUMNS, csvRow, formatComparisonTable, formatResultTable } from './output';
 import { formatPublished, publishedFigures, type PublishedFigure } from './published';
 import { CliExit, Reporter, type CliIO } from './report';
+import { hardwareFromDesignFile } from './design-file';
 
 export type { CliIO };
 
@@ -86,6 +87,14 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
   if (options.help) {
     io.stdout.write(HELP);
     return;
+  }
+  if (options.hardwareDesign !== null) {
+    const hardware = hardwareFromDesignFile(options.hardwareDesign);
+    if ('errors' in hardware) {
+      for (const line of hardware.errors.slice(1)) io.stderr.write(`error: ${oneLine(line)}\n`);
+      report.fail(hardware.errors[0] ?? 'the design could not be read');
+    }
+    options.overlay.hardware = hardware.profile;
   }
   const { catalog, problems } = loadCatalogFromDisk();
   for (const p of problems) report.warn(`catalog: ${p}`);

@@ -6,6 +6,7 @@ import { parseRecord, type Migration, type RecordVersioning } from '../schema/mi
 import { EVIDENCE_BASES } from '../messages/evidence';
 import { s, type Infer, type Parsed } from '../schema/schema';
 import { HARDWARE_V1_TO_V2 } from './hardware-migrations';
+import { chipDesignSchema } from './chip-design';
 
 /** Matrix-engine rate classes a datasheet quotes (mxfp4/nvfp4 run on the fp4 rate). */
 export const RATE_CLASSES = ['fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'fp6', 'fp4', 'int8', 'int4'] as const;
@@ -21,7 +22,7 @@ export type SourceGroup = (typeof SOURCE_GROUPS)[number];
 export const KNOWN_FAMILIES: readonly string[] = [
   'nvidia-ampere', 'nvidia-ada', 'nvidia-hopper', 'nvidia-blackwell', 'amd-cdna3', 'amd-cdna4',
   'intel-gaudi', 'google-tpu', 'aws-neuron', 'groq-lpu', 'cerebras-wse', 'sambanova-rdu',
-  'etched-sohu', 'matx', 'tenstorrent', 'd-matrix', 'huawei-ascend',
+  'etched-sohu', 'matx', 'tenstorrent', 'd-matrix', 'huawei-ascend', 'chip-design',
 ];
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -219,6 +220,10 @@ export const hardwareProfileSchema = s.object({
     unknownKeyText: () => `is not a source group (${SOURCE_GROUPS.join(', ')}) and was ignored`,
   }),
   notes: s.string({ maxLength: 4000 }).optional(),
+  /** Where the numbers come from: 'design' = derived from silicon area by src/design (issue 15). */
+  origin: s.enum(['design'] as const).optional(),
+  /** The design the profile was derived from (with origin 'design'). */
+  design: chipDesignSchema.optional(),
 }, { what: 'a hardware profile (a JSON object)' });
 
 export type HardwareProfile = Infer<typeof hardwareProfileSchema>;

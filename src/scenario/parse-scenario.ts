@@ -1,6 +1,8 @@
 import { lintProfile } from '../catalog/lint-profile';
 import { EFFICIENCY_MODES, type Objective } from '../engine/types';
 import { IssueLog, describeValue, isRecord, joinPath, own, type ParseOutcome } from '../parse/fields';
+import { deriveDesign } from '../design/derive';
+import { readDesign } from '../design/read-design';
 import { parseHardwareProfile } from '../records/hardware-profile';
 import { parseModelArchitecture } from '../records/model-architecture';
 import { runMigrations } from '../schema/migrate';
@@ -52,7 +54,13 @@ export function parseScenario(input: unknown, base: Scenario = defaultScenario()
   const hardware = own(raw, 'hardware');
   if (hardware !== undefined) {
     if (typeof hardware === 'string') out.hardware = hardware.slice(0, 100);
-    else if (isRecord(hardware)) {
+    else if (isRecord(hardware) && Object.keys(hardware).length === 1 && own(hardware, 'design') !== undefined) {
+      // {"design": {...}}: a chip design, derived into its hardware profile (issue 15).
+      const parsed = readDesign(own(hardware, 'design'));
+      for (const e of parsed.errors) log.error(joinPath('hardware.design', e.path), e.message);
+      for (const w of parsed.warnings) log.warn(joinPath('hardware.design', w.path), w.message);
+      if (parsed.value !== null) out.hardware = deriveDesign(parsed.value).profile;
+    } else if (isRecord(hardware)) {
       const parsed = parseHardwareProfile(hardware);
       for (const e of parsed.errors) log.error(joinPath('hardware', e.path), e.message);
       for (const w of parsed.warnings) log.warn(joinPath('hardware', w.path), w.message);
@@ -61,7 +69,7 @@ export function parseScenario(input: unknown, base: Scenario = defaultScenario()
         // Uploaded profiles get the same plausibility lint as the catalog (sparse FLOP/s, GiB, ...).
         for (const f of lintProfile(parsed.value)) log.warn(joinPath('hardware', f.path), `${f.message} [${f.code}]`);
       }
-    } else log.error('hardware', `must be a hardware id or a profile object, got ${describeValue(hardware)}`);
+    } else log.error('hardware', `must be a hardware id, a profile object or {"design": {...}}, got ${describeValue(hardware)}`);
   }
 
   const model = own(raw, 'model');

@@ -10,6 +10,7 @@ import type { HardwareProfile, Objective, SimulationResult } from '../engine/typ
 import { formatBytes, formatNumber, formatSeconds, formatSi, formatUsd } from '../format/units';
 import { el, replaceChildren } from './dom';
 import { MESSAGES } from '../messages/ui';
+import { designExplainEntry } from './design-explain';
 import type { ViewContext } from './views/view';
 
 const E = MESSAGES.explain;
@@ -51,7 +52,7 @@ function fold(title: string, children: (HTMLElement | string)[], data: string): 
 }
 
 function numberBody(result: SimulationResult, key: string, profile: HardwareProfile | undefined): HTMLElement[] {
-  const entry = result.explain.find((e) => e.key === key);
+  const entry = result.explain.find((e) => e.key === key) ?? designExplainEntry(profile, key);
   if (entry === undefined) return [el('p', { text: E.missing })];
   const v = explainView(entry, result, profile);
   const out: HTMLElement[] = [
@@ -136,7 +137,7 @@ export function mountExplainDialog(ctx: ViewContext): ExplainDialog {
       const chip = profile?.name ?? open.hardwareId;
       const openKey = (k: string) => ctx.dispatch({ type: 'open-explain', hardwareId: open.hardwareId, key: k });
       const deployment = open.key === DEPLOYMENT_KEY;
-      title.textContent = E.title(deployment ? D.label : result.explain.find((e) => e.key === open.key)?.label ?? open.key, chip);
+      title.textContent = E.title(deployment ? D.label : (result.explain.find((e) => e.key === open.key) ?? designExplainEntry(profile, open.key))?.label ?? open.key, chip);
       replaceChildren(content, [
         ...(deployment ? deploymentBody(result, snapshot.state.settings.objective) : numberBody(result, open.key, profile)),
         ...related(result, open.key, openKey),

@@ -54,6 +54,8 @@ export interface Wire {
   explain: { hardwareId: string; key: string } | null;
   /** The Market view's selection where it differs from the default (absent otherwise, so older links stay valid). */
   market?: unknown;
+  /** Chip lab design mode (url/design-wire.ts); absent when off. */
+  design?: unknown;
 }
 
 export interface LinkBase {

@@ -20,6 +20,7 @@ import {
 import { MAX_CUSTOM } from '../app-state/update';
 import { NOTHING_UNLOADED, mergeCustom, type Unloaded } from './custom-merge';
 import { chipRef, labWire, modelRef } from './encode-refs';
+import { encodeDesign, labStateForWire, restoreDesign } from './design-wire';
 import { pickName, type LinkBase, type Wire } from './link-format';
 
 /** What decoding has built so far: the state (from the fallback) and the lookups later parts need. */
@@ -164,7 +165,7 @@ export const WIRE_FIELDS = [
   field({
     key: 'lab',
     carries: ['lab'],
-    encode: (state, catalog, base) => labWire(state, catalog, base),
+    encode: (state, catalog, base) => labWire(labStateForWire(state, catalog, base), catalog, base),
     decode: (raw, draft, env, log) => {
       draft.state.lab = parseLab(raw, env, draft.findChip, draft.state.lab, log, draft.chipId);
     },
@@ -193,6 +194,13 @@ export const WIRE_FIELDS = [
       if (isId(hardwareId) && typeof key === 'string' && key.length > 0 && key.length <= 100) draft.state.explain = { hardwareId: draft.chipId(hardwareId), key };
       else log.add(L.badExplain());
     },
+  }),
+  // After 'lab': the design rebuilds the lab chip. Absent (undefined) when design mode is off.
+  field({
+    key: 'design',
+    carries: ['design'],
+    encode: (state) => encodeDesign(state.design),
+    decode: (raw, draft, _env, log) => restoreDesign(draft.state, raw, log),
   }),
 ] as const;
 

@@ -16,7 +16,7 @@ function io() {
 
 function profilesText(): string {
   const dir = join(ROOT, 'hardware-profiles');
-  return readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
 }
 
 describe('script flags', () => {

@@ -43,6 +43,8 @@ function snapshotCatalog(version: number) {
   return catalog;
 }
 
+const ADDED_SINCE_FROZEN: Partial<AppState> = { design: null };
+
 /**
  * The fixture's state brought to today's formats: records (chips, models) to today's schema
  * versions, the settings (a scenario without its chip) through the scenario migrations, and the
@@ -56,6 +58,8 @@ function withCurrentRecords(state: AppState): AppState {
   const { version: _v, ...current } = migrated;
   const defaults = defaultSettings();
   return {
+    // App-state fields added after the fixture was frozen, at their defaults (old links omit them).
+    ...ADDED_SINCE_FROZEN,
     ...state,
     settings: { ...defaults, ...current, engine: { ...defaults.engine, ...(current.engine as object) }, model } as AppState['settings'],
     // Added with the Market view (issue 14).

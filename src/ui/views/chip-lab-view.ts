@@ -27,6 +27,7 @@ import { renderResultsTable } from '../results-table';
 import { chartLayout } from '../layout';
 import { mountWorkloadPanel } from '../workload-panel';
 import type { MountView } from './view';
+import { mountDesignPanel } from './chip-lab-design';
 
 const V = MESSAGES.views.chipLab;
 const C = MESSAGES.controls;
@@ -37,6 +38,7 @@ export const mountChipLabView: MountView = (ctx) => {
   const workload = mountWorkloadPanel(ctx);
   const breakEven = mountBreakEvenPanel(ctx);
   let current: Snapshot | null = null;
+  const design = mountDesignPanel(ctx);
   const context = () => (current === null || current.pending.has('lab') ? null : exportContext(current.state, ctx.catalog, null));
   const frontier = new ChartHost('lab-frontier', 'Pareto frontier of the edited chip and the original', context);
   const roofline = new ChartHost('lab-roofline', 'Roofline of the edited chip with the operators of the workload', context);
@@ -93,10 +95,11 @@ export const mountChipLabView: MountView = (ctx) => {
   });
 
   const element = el('div', { class: 'view controls-first', attrs: { 'data-view': 'chip-lab' } }, [
-    el('aside', { class: 'sidebar' }, [chipPanel, workload.element]),
+    el('aside', { class: 'sidebar' }, [design.controls, chipPanel, workload.element]),
     el('div', { class: 'content' }, [
       el('div', {}, [el('h1', { class: 'view-title', text: V.title }), el('p', { class: 'view-intro', text: V.intro })]),
       problems,
+      design.results,
       el('div', { class: 'toolbar' }, [exporter]),
       tableSlot,
       el('div', { class: 'grid-2' }, [frontier.element, roofline.element]),
@@ -110,12 +113,15 @@ export const mountChipLabView: MountView = (ctx) => {
   return {
     element,
     activate() {
-      for (const c of [frontier, roofline, costs, sensitivity]) c.resize();
+      for (const c of [frontier, roofline, costs, sensitivity, design]) c.resize();
     },
     update(snapshot) {
       current = snapshot;
       const { state } = snapshot;
       workload.sync(state);
+      design.sync(snapshot);
+      // Design mode: the chip is derived from the design, so the hand-edit panel steps aside.
+      chipPanel.hidden = state.design !== null;
       const chips = allChips(state, ctx.catalog);
       const k = chips.map((c) => c.id).join(',');
       if (k !== startKey) {

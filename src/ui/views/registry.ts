@@ -5,6 +5,7 @@ import { accuracyChannel, measuredChannel } from '../../app/accuracy-channels';
 import { breakEvenChannel, compareChannel, labChannel, labGhostChannel, sensitivityChannel, sweepChannel } from '../../app/channels';
 import { marketDecompositionChannel, marketPointsChannel } from '../../app/market-channels';
 import { MESSAGES } from '../../messages/ui';
+import { designSweepChannel } from '../../app/design-channels';
 import { mountCompareView } from './compare-view';
 import type { ViewDef } from './view';
 
@@ -25,7 +26,7 @@ export const VIEWS: readonly ViewDef[] = [
   {
     id: 'chip-lab',
     label: MESSAGES.views.chipLab.label,
-    channels: [labChannel, labGhostChannel, sensitivityChannel, breakEvenChannel],
+    channels: [labChannel, labGhostChannel, sensitivityChannel, breakEvenChannel, designSweepChannel],
     load: () => import('./chip-lab-view').then((m) => m.mountChipLabView),
   },
   {

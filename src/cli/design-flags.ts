@@ -1,0 +1,78 @@
+// Flags of `npm run design`: the design's own (--file, --format, --set, --sweep-matrix-share,
+// --points, --calibration) are read here; the rest are the simulate CLI's workload flags, read by
+// its parser into a scenario overlay (the sweep's workload).
+
+import { parseFlags, UsageError } from './flags';
+
+export interface DesignCliOptions {
+  file: string | null;
+  format: 'table' | 'json';
+  sets: string[];
+  sweep: boolean;
+  points: number | null;
+  calibration: boolean;
+  help: boolean;
+  overlay: Record<string, unknown>;
+}
+
+export function parseDesignFlags(argv: string[]): DesignCliOptions {
+  const options: DesignCliOptions = { file: null, format: 'table', sets: [], sweep: false, points: null, calibration: false, help: false, overlay: {} };
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      i += 1;
+      return next;
+    };
+    if (flag === '--help' || flag === '-h') options.help = true;
+    else if (flag === '--file') options.file = value();
+    else if (flag === '--set') options.sets.push(value());
+    else if (flag === '--sweep-matrix-share') options.sweep = true;
+    else if (flag === '--calibration') options.calibration = true;
+    else if (flag === '--points') {
+      const v = value();
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 3 || n > 61) throw new UsageError(`--points must be an integer from 3 to 61, got "${v}"`);
+      options.points = n;
+    } else if (flag === '--format') {
+      const f = value();
+      if (f !== 'table' && f !== 'json') throw new UsageError(`--format must be table or json, got "${f}"`);
+      options.format = f;
+    } else if (flag === '--hardware' || flag === '--scenario' || flag === '--url' || flag === '--frontier') {
+      throw new UsageError(`${flag} does not apply to a design (the design file is the hardware; see --help)`);
+    } else {
+      rest.push(arg);
+      if (inline === undefined && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) rest.push(argv[++i]!);
+    }
+  }
+  options.overlay = parseFlags(rest).overlay;
+  return options;
+}
+
+export const DESIGN_HELP = `design: from silicon area to a hardware profile (and to tokens per dollar)
+
+Usage: npm run --silent design -- --file DESIGN.json [options]
+
+  --file FILE                  a design file (hardware-profiles/designs/*.json; schemaVersion 1)
+  --format table|json          json prints {"profile": <hardware profile>, "derivation": [...]}
+  --set PATH=VALUE             override one field before checking, e.g. --set areaShares.matrix=0.6
+                               --set dieAreaMm2=800 (VALUE is read as JSON, else as text); repeatable
+  --calibration                derived vs published specs of the chip the design approximates
+  --sweep-matrix-share         $/M output tokens and tokens/s per user against the matrix-area share
+                               (area taken from SRAM and vector/control in proportion, I/O fixed),
+                               priced by TCO at the derived price, with the optimum marked
+  --points N                   sweep points (3-61, default 21)
+  workload flags of simulate (--model, --precision, --chips, --input-tokens, --output-tokens,
+  --max-ttft-ms, --max-tpot-ms, --efficiency, economics ...): the sweep's workload (defaults as
+  simulate: llama-3.1-70b fp8, 8 chips, 2048 in / 256 out)
+
+Simulate a design: npm run --silent simulate -- --hardware-design DESIGN.json --chips 8 ...
+
+Exit codes: 0 ok; 2 invalid input (a message names the field and its limit).
+`;

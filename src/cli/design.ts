@@ -1,0 +1,79 @@
+// `npm run design`: a design file -> its derived hardware profile and derivation (issue 15), the
+// calibration against the chip it approximates, or the matrix-share sweep for a workload.
+
+import { loadCatalogFromDisk } from '../catalog/load-node';
+import { calibrationRows } from '../design/calibration';
+import { deriveDesign } from '../design/derive';
+import { leastShareNearOptimum, optimumOf, sweepShares } from '../design/matrix-share';
+import { sweepMatrixShare } from '../design/matrix-share-sweep';
+import { formatIssue } from '../parse/fields';
+import { parseScenario } from '../scenario/parse-scenario';
+import { resolveScenario } from '../scenario/resolve';
+import { defaultScenario } from '../scenario/scenario';
+import { DESIGN_HELP, parseDesignFlags, type DesignCliOptions } from './design-flags';
+import { loadDesignFile } from './design-file';
+import { formatCalibrationTable, formatDerivationTable, formatSweepTable } from './design-output';
+import { UsageError } from './flags';
+
+function fail(lines: readonly string[]): never {
+  for (const line of lines) process.stderr.write(`error: ${line}\n`);
+  process.exit(2);
+}
+
+function main(argv: string[]): void {
+  let options: DesignCliOptions;
+  try {
+    options = parseDesignFlags(argv);
+  } catch (e) {
+    if (e instanceof UsageError) fail([e.message]);
+    throw e;
+  }
+  if (options.help) {
+    process.stdout.write(DESIGN_HELP);
+    return;
+  }
+  if (options.file === null) fail(['--file DESIGN.json is required (see --help)']);
+  const loaded = loadDesignFile(options.file, options.sets);
+  if ('errors' in loaded) fail(loaded.errors);
+  for (const w of loaded.warnings) process.stderr.write(`note: ${w}\n`);
+  const { design } = loaded;
+  const outcome = deriveDesign(design);
+  const json = options.format === 'json';
+
+  if (options.calibration) {
+    const { catalog } = loadCatalogFromDisk();
+    const published = design.approximates === undefined ? undefined : catalog.hardware.get(design.approximates);
+    const rows = calibrationRows(outcome, published);
+    process.stdout.write(json ? `${JSON.stringify({ design: design.id, approximates: design.approximates ?? null, rows }, null, 2)}\n`
+      : formatCalibrationTable(`${design.name} vs ${published?.name ?? 'no published chip'}`, rows));
+    return;
+  }
+
+  if (options.sweep) {
+    const { catalog, problems } = loadCatalogFromDisk();
+    for (const p of problems) process.stderr.write(`warning: catalog: ${p}\n`);
+    const parsed = parseScenario({ ...options.overlay, hardware: outcome.profile }, defaultScenario());
+    const first = parsed.errors[0];
+    if (first !== undefined) fail([formatIssue(first)]);
+    const resolved = resolveScenario(parsed.value, catalog);
+    if (resolved.value === null) fail(resolved.errors.map(formatIssue));
+    const { hardware: _h, chips, ...base } = resolved.value;
+    const shares = sweepShares(design, options.points ?? undefined);
+    const points = sweepMatrixShare(base, chips, design, shares);
+    const optimum = optimumOf(points);
+    const flatFrom = leastShareNearOptimum(points);
+    const w = base.workload;
+    const slo = base.slo;
+    const title = `Matrix-share sweep: ${design.name} (${design.computeDies} x ${design.dieAreaMm2} mm² at ${design.processNode}), ${chips ?? 'auto'} chips, ${base.model.name} ${base.precision.weights}, ${w.inputTokens} in / ${w.outputTokens} out`
+      + `${slo.maxTpotSeconds === null ? '' : `, TPOT <= ${slo.maxTpotSeconds * 1000} ms`}${slo.maxTtftSeconds === null ? '' : `, TTFT <= ${slo.maxTtftSeconds} s`}; TCO at the derived price`;
+    process.stdout.write(json
+      ? `${JSON.stringify({ design: design.id, model: base.model.id, chips, workload: w, slo, points, optimum, withinOnePercentFrom: flatFrom }, null, 2)}\n`
+      : formatSweepTable(title, points, optimum, flatFrom, design.areaShares.matrix));
+    return;
+  }
+
+  process.stdout.write(json ? `${JSON.stringify({ profile: outcome.profile, derivation: outcome.derivation }, null, 2)}\n`
+    : formatDerivationTable(`${design.name}: derived from silicon area`, outcome.derivation, outcome.warnings.map(formatIssue)));
+}
+
+main(process.argv.slice(2));

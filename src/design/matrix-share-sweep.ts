@@ -1,0 +1,29 @@
+// Running the matrix-share sweep: each share's design derived and the workload run on it (in the
+// workers in the app, in Node in the CLI).
+
+import { simulate } from '../engine/simulate';
+import type { WorkloadScenario } from '../engine/analysis/workload';
+import type { ChipDesign } from '../records/chip-design';
+import { deriveDesign } from './derive';
+import { SWEEP_MAX_POINTS, withMatrixShare, type MatrixSharePoint } from './matrix-share';
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** One point: derive the design at `share` and run the workload on `chips` of it, priced by TCO. */
+export function matrixSharePoint(base: WorkloadScenario, chips: number | 'auto', design: ChipDesign, share: number): MatrixSharePoint {
+  const outcome = deriveDesign(withMatrixShare(design, share));
+  const rates = outcome.profile.compute.denseFlopsPerSecond;
+  const flops = rates.bf16 ?? Object.values(rates)[0] ?? 0;
+  const point = { matrixShare: round(share), flopsPerSecond: flops, priceUsd: outcome.numbers.priceUsd, powerWatts: outcome.profile.power.tdpWatts };
+  const problem = outcome.errors[0];
+  if (problem !== undefined) return { ...point, feasible: false, reason: `${problem.path} ${problem.message}`, usdPerMillionOutputTokens: null, tokensPerSecondPerUser: null };
+  // A design has no rental market: its $/M is the owning cost of its derived price.
+  const result = simulate({ ...base, economics: { ...base.economics, pricing: 'tco' }, hardware: outcome.profile, chips });
+  if (!result.feasible) return { ...point, feasible: false, reason: result.reason?.text ?? 'infeasible', usdPerMillionOutputTokens: null, tokensPerSecondPerUser: null };
+  return { ...point, feasible: true, reason: null, usdPerMillionOutputTokens: result.usdPerMillionOutputTokens, tokensPerSecondPerUser: result.tokensPerSecondPerUser };
+}
+
+export function sweepMatrixShare(base: WorkloadScenario, chips: number | 'auto', design: ChipDesign, shares: readonly number[]): MatrixSharePoint[] {
+  return shares.slice(0, SWEEP_MAX_POINTS + 1).map((share) => matrixSharePoint(base, chips, design, share));
+}
+

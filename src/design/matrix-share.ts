@@ -1,0 +1,75 @@
+// "How much of the die to give to matrix math": the design with another matrix share (the area
+// taken from SRAM and vector/control in proportion, I/O unchanged), the shares a sweep covers and
+// how its optimum is read (issue 15, chip lab and CLI). Running the sweep needs the engine:
+// matrix-share-sweep.ts (kept apart so the page's main bundle does not load the engine).
+
+import type { ChipDesign } from '../records/chip-design';
+import { SILICON } from './constants';
+
+/** Fewest and most sweep points (bounded work for links and the CLI). */
+export const SWEEP_MIN_POINTS = 3;
+export const SWEEP_MAX_POINTS = 61;
+export const SWEEP_DEFAULT_POINTS = 21;
+/** The smallest matrix share a sweep starts from. */
+export const SWEEP_MIN_SHARE = 0.05;
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** The design with matrix share `share`; SRAM and vector/control keep their ratio, I/O its share. */
+export function withMatrixShare(design: ChipDesign, share: number): ChipDesign {
+  const { sram, vectorAndControl, io } = design.areaShares;
+  const rest = Math.max(0, 1 - share - io);
+  const both = sram + vectorAndControl;
+  const newSram = both > 0 ? round(rest * (sram / both)) : 0;
+  return { ...design, areaShares: { matrix: round(share), sram: newSram, vectorAndControl: round(rest - newSram), io } };
+}
+
+/** The matrix shares a sweep may cover: up to where vector/control reaches its least share. */
+export function matrixShareBounds(design: ChipDesign): { min: number; max: number } {
+  const { sram, vectorAndControl, io } = design.areaShares;
+  const floor = SILICON.die.minVectorAndControlShare.value;
+  const max = vectorAndControl > 0 ? 1 - io - (floor * (sram + vectorAndControl)) / vectorAndControl : design.areaShares.matrix;
+  return { min: Math.min(SWEEP_MIN_SHARE, design.areaShares.matrix), max: Math.max(design.areaShares.matrix, Math.floor(max * 1000) / 1000) };
+}
+
+/** Evenly spaced shares over the bounds, plus the design's own share. */
+export function sweepShares(design: ChipDesign, points: number = SWEEP_DEFAULT_POINTS): number[] {
+  const n = Math.round(Math.min(SWEEP_MAX_POINTS, Math.max(SWEEP_MIN_POINTS, points)));
+  const { min, max } = matrixShareBounds(design);
+  const shares = Array.from({ length: n }, (_, i) => round(min + ((max - min) * i) / (n - 1)));
+  return [...new Set([...shares, round(design.areaShares.matrix)])].sort((a, b) => a - b);
+}
+
+export interface MatrixSharePoint {
+  matrixShare: number;
+  feasible: boolean;
+  /** Why the point has no result: the design cannot be built, or the workload does not fit. */
+  reason: string | null;
+  usdPerMillionOutputTokens: number | null;
+  tokensPerSecondPerUser: number | null;
+  /** Dense bf16 (or the first format's) rate the profile carries (sustained within tdpWatts). */
+  flopsPerSecond: number;
+  priceUsd: number;
+  powerWatts: number;
+}
+
+/**
+ * The least matrix share whose $/M is within `tolerance` of the optimum: where the curve flattens
+ * (beyond it, extra matrix area buys almost nothing for this workload).
+ */
+export function leastShareNearOptimum(points: readonly MatrixSharePoint[], tolerance = 0.01): MatrixSharePoint | null {
+  const best = optimumOf(points);
+  if (best === null) return null;
+  const limit = (best.usdPerMillionOutputTokens ?? 0) * (1 + tolerance);
+  return points.find((p) => p.usdPerMillionOutputTokens !== null && p.usdPerMillionOutputTokens <= limit) ?? best;
+}
+
+/** The feasible point with the lowest $/M output tokens; null when none is feasible. */
+export function optimumOf(points: readonly MatrixSharePoint[]): MatrixSharePoint | null {
+  let best: MatrixSharePoint | null = null;
+  for (const p of points) {
+    if (p.usdPerMillionOutputTokens === null) continue;
+    if (best === null || p.usdPerMillionOutputTokens < (best.usdPerMillionOutputTokens ?? Infinity)) best = p;
+  }
+  return best;
+}

@@ -1,0 +1,31 @@
+// Text of the chip lab's "Design from silicon" mode (issue 15), kept apart from ui.ts so it loads
+// with the chip lab.
+
+export const DESIGN_UI = {
+  title: 'Design from silicon',
+  offIntro: 'Or start from silicon: die area, process node and how the area is shared between matrix math, SRAM and I/O. The specs, the build cost, the price and $/M are derived from sourced per-node constants.',
+  onIntro: 'The chip is derived from the design below; the stock chip is the grey ghost. Every derived spec has its formula, inputs, sources and range under "How?".',
+  start: 'Design from silicon',
+  startFrom: 'Start from design',
+  exit: 'Edit the derived chip by hand',
+  node: 'Process node',
+  memoryType: 'Memory type',
+  sram: 'SRAM organisation',
+  sramChoices: { cache: 'cache (L2: weights stream from DRAM)', scratchpad: 'scratchpad (may hold weights)' } as Record<string, string>,
+  vectorShare: (pct: string) => `Vector units and control take the rest: ${pct}`,
+  refused: (reason: string) => `Not applied: ${reason}`,
+  specsCaption: (stock: string) => `Derived specs vs the stock ${stock} (ghost)`,
+  columns: ['Spec', 'Derived', 'Range from the constants', 'Stock'],
+  how: 'How?',
+  howLabel: (spec: string) => `How was ${spec} derived?`,
+  costPerMillion: '$ per million output tokens',
+  tokensPerUser: 'Tokens/s per user',
+  pricing: 'A design has no rental market: $/M is the owning cost (TCO) at its derived price; the stock chip is priced the same way.',
+  sweepLabel: 'Cost per million output tokens and tokens/s per user against the share of the die given to matrix math',
+  sweepComputing: 'Sweeping the matrix share in a background worker…',
+  sweepEmpty: 'No matrix share serves this workload within the latency limits on these chips.',
+  sweepSummary: (best: string, usd: string, current: string, currentUsd: string | null, flat: string | null) =>
+    `Lowest $/M at ${best} of the die for matrix math (${usd} per million output tokens); this design gives it ${current}${currentUsd === null ? '' : ` (${currentUsd})`}.`
+    + (flat === null ? '' : ` Within 1% of the optimum from ${flat}: beyond that, matrix area buys almost nothing for this workload.`),
+  sweepInfeasible: (share: string, reason: string) => `At ${share}: ${reason}`,
+} as const;

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DESIGN_PARAMS, editDesign } from '../../src/app-state/design-params';
+import { deriveDesign } from '../../src/design/derive';
+import { DESIGN_PRESETS } from '../../src/design/presets';
+import { apply, fresh } from './helpers';
+
+const H100 = DESIGN_PRESETS.get('nvidia-h100-like')!;
+const start = () => apply(fresh(), { type: 'set-view', view: 'chip-lab' }, { type: 'design-start', design: H100 });
+
+describe('chip lab design mode', () => {
+  it('starting a design makes its derived profile the lab chip, the stock chip the ghost, and prices by TCO', () => {
+    const s = start();
+    expect(s.design).toEqual(H100);
+    expect(s.lab.chip).toEqual(deriveDesign(H100).profile);
+    expect(s.lab.baseId).toBe('nvidia-h100-sxm');
+    expect(s.settings.economics.pricing).toBe('tco');
+    expect(fresh().design).toBeNull();
+  });
+
+  it('each slider edits the design and the lab chip follows', () => {
+    const s = apply(start(), { type: 'design-set', param: 'matrixShare', value: 0.65 });
+    expect(s.design!.areaShares.matrix).toBe(0.65);
+    expect(s.lab.chip.compute.denseFlopsPerSecond.bf16!).toBeGreaterThan(start().lab.chip.compute.denseFlopsPerSecond.bf16!);
+    const n = apply(s, { type: 'design-choose', field: 'processNode', value: 'N3' });
+    expect(n.design!.processNode).toBe('N3');
+    expect(n.lab.chip.compute.denseFlopsPerSecond.bf16!).toBeGreaterThan(s.lab.chip.compute.denseFlopsPerSecond.bf16!);
+  });
+
+  it('an edit that cannot be built is refused with a reason naming the field, and the state stays', () => {
+    const s = start();
+    expect(apply(s, { type: 'design-set', param: 'memoryCount', value: 9 })).toBe(s);
+    const refused = editDesign(H100, { kind: 'param', param: 'memoryCount', value: 9 });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error).toMatch(/^(memory\.count|areaShares\.io) /);
+    expect(apply(s, { type: 'design-choose', field: 'processNode', value: 'N6' })).toBe(s);
+    expect(apply(s, { type: 'design-set', param: 'dieAreaMm2', value: Number.NaN })).toBe(s);
+  });
+
+  it('every slider\'s whole range is either a buildable design or refused, never a broken state', () => {
+    for (const def of DESIGN_PARAMS) {
+      for (const v of [def.slider.min, (def.slider.min + def.slider.max) / 2, def.slider.max]) {
+        const r = editDesign(H100, { kind: 'param', param: def.id, value: v });
+        if (r.ok) expect(deriveDesign(r.design).errors, `${def.id}=${v}`).toEqual([]);
+      }
+    }
+  });
+
+  it('switching memory type keeps a count; "none" has none', () => {
+    const s = apply(start(), { type: 'design-choose', field: 'sramOrganization', value: 'scratchpad' }, { type: 'design-choose', field: 'memoryType', value: 'none' });
+    expect(s.design!.memory).toEqual({ type: 'none', count: 0 });
+    expect(s.lab.chip.memory.sramHoldsWeights).toBe(true);
+  });
+
+  it('editing the lab chip by hand, or starting another chip, leaves design mode; exiting keeps the chip', () => {
+    expect(apply(start(), { type: 'lab-set', param: 'tdp', value: 500 }).design).toBeNull();
+    expect(apply(start(), { type: 'lab-start', baseId: 'nvidia-b200' }).design).toBeNull();
+    expect(apply(start(), { type: 'lab-set-chips', chips: 16 }).design).toEqual(H100);
+    const out = apply(start(), { type: 'design-exit' });
+    expect(out.design).toBeNull();
+    expect(out.lab.chip).toEqual(start().lab.chip);
+  });
+});

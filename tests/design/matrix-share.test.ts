@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { deriveDesign } from '../../src/design/derive';
+import {
+  leastShareNearOptimum, matrixShareBounds, optimumOf, sweepShares, withMatrixShare, type MatrixSharePoint,
+} from '../../src/design/matrix-share';
+import { sweepMatrixShare } from '../../src/design/matrix-share-sweep';
+import { loadCatalogFromDisk } from '../../src/catalog/load-node';
+import { resolveScenario } from '../../src/scenario/resolve';
+import { defaultScenario } from '../../src/scenario/scenario';
+import { design } from './helpers';
+
+const H100 = design('nvidia-h100-like');
+
+describe('matrix share', () => {
+  it('takes the area from SRAM and vector/control in proportion and keeps I/O', () => {
+    const d = withMatrixShare(H100, 0.7);
+    const a = d.areaShares;
+    expect(a.matrix).toBe(0.7);
+    expect(a.io).toBe(H100.areaShares.io);
+    expect(a.matrix + a.sram + a.vectorAndControl + a.io).toBeCloseTo(1, 9);
+    expect(a.sram / a.vectorAndControl).toBeCloseTo(H100.areaShares.sram / H100.areaShares.vectorAndControl, 3);
+  });
+
+  it('sweeps up to where vector/control reaches its least share, and includes the design\'s own share', () => {
+    const { max } = matrixShareBounds(H100);
+    expect(deriveDesign(withMatrixShare(H100, max)).errors).toEqual([]);
+    expect(deriveDesign(withMatrixShare(H100, max + 0.01)).errors[0]?.path).toBe('areaShares.vectorAndControl');
+    const shares = sweepShares(H100, 5);
+    expect(shares).toContain(H100.areaShares.matrix);
+    expect(shares[0]).toBe(0.05);
+    expect(shares.at(-1)).toBe(max);
+  });
+
+  it('the optimum is the cheapest feasible point; the flat region starts at the least share within 1%', () => {
+    const p = (matrixShare: number, usd: number | null): MatrixSharePoint => ({
+      matrixShare, feasible: usd !== null, reason: null, usdPerMillionOutputTokens: usd, tokensPerSecondPerUser: 10, flopsPerSecond: 1, priceUsd: 1, powerWatts: 1,
+    });
+    const points = [p(0.1, null), p(0.2, 2), p(0.3, 1.005), p(0.4, 1), p(0.5, 1.2)];
+    expect(optimumOf(points)?.matrixShare).toBe(0.4);
+    expect(leastShareNearOptimum(points)?.matrixShare).toBe(0.3);
+    expect(optimumOf([p(0.1, null)])).toBeNull();
+  });
+
+  it('runs the workload on each point, priced by TCO at the derived price (Llama-3.1-8B, 1 chip)', () => {
+    const { catalog } = loadCatalogFromDisk();
+    const r = resolveScenario({ ...defaultScenario(), model: 'llama-3.1-8b', chips: 1, hardware: 'nvidia-h100-sxm', slo: { maxTtftSeconds: 2, maxTpotSeconds: 0.05 } }, catalog).value!;
+    const { hardware: _h, chips, ...base } = r;
+    const points = sweepMatrixShare(base, chips, H100, [0.2, 0.579]);
+    expect(points.every((x) => x.feasible)).toBe(true);
+    // More matrix area: more FLOP/s and (compute matters at 50 ms) a lower $/M.
+    expect(points[1]!.flopsPerSecond).toBeGreaterThan(points[0]!.flopsPerSecond * 2.5);
+    expect(points[1]!.usdPerMillionOutputTokens!).toBeLessThan(points[0]!.usdPerMillionOutputTokens!);
+  });
+});

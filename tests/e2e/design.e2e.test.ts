@@ -1,0 +1,98 @@
+// Chip lab "Design from silicon" (issue 15) in real headless Chromium against the production build:
+// start from a bundled design, the derived specs with their explanations, the matrix-share sweep
+// from the worker, a slider that moves the chip, a refused edit that names its field, a link that
+// reopens the design, and leaving design mode. Screenshots at 1280 and 420 px.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chartDrawn, done, launch, openPage, screenshot } from './browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const spec = (page: Page, key: string) => page.locator(`[data-table="design-specs"] tr[data-spec="${key}"] td:nth-child(2)`);
+const BF16 = 'design:compute.denseFlopsPerSecond.bf16';
+
+async function startDesign(page: Page): Promise<void> {
+  await page.click('[data-nav="chip-lab"]');
+  await chartDrawn(page, 'lab-roofline');
+  expect(await page.locator('[data-design-results]').isHidden()).toBe(true);
+  await page.click('[data-control="design-start"]');
+  await chartDrawn(page, 'design-sweep');
+}
+
+describe('chip lab: design from silicon', () => {
+  it('derives the chip from the H100-like design, explains each spec, sweeps the matrix share in a worker', async () => {
+    const p = await openPage(browser, baseUrl);
+    await startDesign(p.page);
+    expect(await spec(p.page, BF16).textContent()).toBe('990 TFLOP/s');
+    expect(await p.page.locator('[data-table="design-specs"] tbody tr').count()).toBeGreaterThanOrEqual(10);
+    // The hand-edit panel steps aside; the lab table shows the derived chip and the stock chip.
+    expect(await p.page.locator('[data-control="lab-name"]').isHidden()).toBe(true);
+    await expect.poll(() => p.page.locator('[data-table="lab"] tbody tr').count()).toBe(2);
+    expect(await p.page.locator('[data-table="lab"]').textContent()).toContain('H100-like design');
+    await expect.poll(() => p.page.locator('[data-design-summary]').textContent(), { timeout: 60_000 }).toContain('Lowest $/M at');
+    expect(await p.page.locator('[data-chart="design-sweep"] svg path').count()).toBeGreaterThan(5);
+    await screenshot(p.page, 'design-1280');
+
+    await p.page.click(`[data-explain-design="${BF16}"]`);
+    const dialog = p.page.locator('dialog[data-dialog="explain"][open]');
+    await dialog.waitFor();
+    expect(await dialog.locator('.formula').textContent()).toContain('MAC density of the node');
+    expect(await dialog.locator('.formula').textContent()).toContain('Range');
+    expect(await dialog.locator('table.inputs').textContent()).toContain('silicon-constants.json nodes.N4.matrixMacsPerCyclePerMm2');
+    await screenshot(p.page, 'design-explain-1280');
+    await p.page.keyboard.press('Escape');
+    await p.page.waitForSelector('dialog[data-dialog="explain"]:not([open])', { state: 'attached' });
+    await done(p);
+  });
+
+  it('a slider moves the derived chip; a refused edit names its field; the link reopens the design', async () => {
+    const p = await openPage(browser, baseUrl);
+    await startDesign(p.page);
+    const sweepBefore = Number(await p.page.getAttribute('[data-chart="design-sweep"]', 'data-version'));
+    const slider = p.page.locator('[data-design-slider="matrixShare"]');
+    await slider.focus();
+    for (let i = 0; i < 60; i++) await p.page.keyboard.press('ArrowRight');
+    await expect.poll(() => spec(p.page, BF16).textContent()).not.toBe('990 TFLOP/s');
+    const bf16 = await spec(p.page, BF16).textContent();
+    expect(Number.parseFloat(bf16 ?? '0')).toBeGreaterThan(1);
+    await expect.poll(async () => Number(await p.page.getAttribute('[data-chart="design-sweep"]', 'data-version')), { timeout: 60_000 }).toBeGreaterThan(sweepBefore);
+
+    const stacks = p.page.locator('[data-design-slider="memoryCount"]');
+    await stacks.focus();
+    for (let i = 0; i < 6; i++) await p.page.keyboard.press('ArrowRight');
+    await expect.poll(() => p.page.locator('[data-design-param="memoryCount"] .error').textContent()).toMatch(/^Not applied: (memory\.count|areaShares\.io) /);
+    expect(await p.page.locator('[data-design-param="memoryCount"] output').textContent()).toBe('5');
+
+    await expect.poll(() => p.page.evaluate(() => location.hash)).toMatch(/^#s=1\./);
+    const link = await p.page.evaluate(() => location.href);
+    const q = await openPage(browser, link);
+    await chartDrawn(q.page, 'design-sweep');
+    expect(await spec(q.page, BF16).textContent()).toBe(bf16);
+    expect(await q.page.locator('[data-design-param="matrixShare"] output').textContent()).toBe(await p.page.locator('[data-design-param="matrixShare"] output').textContent());
+    await done(q);
+
+    await p.page.click('[data-control="design-exit"]');
+    await p.page.locator('[data-control="lab-name"]').waitFor();
+    expect(await p.page.locator('[data-design-results]').isHidden()).toBe(true);
+    await done(p);
+  });
+
+  it('fits a 420 px screen', async () => {
+    const p = await openPage(browser, baseUrl, { width: 420, height: 900 });
+    await startDesign(p.page);
+    await expect.poll(() => p.page.locator('[data-design-summary]').textContent(), { timeout: 60_000 }).toContain('Lowest $/M at');
+    const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(p.page, 'design-420');
+    await done(p);
+  });
+});
