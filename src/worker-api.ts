@@ -12,6 +12,7 @@ import type { EfficiencyMode, ModelArchitecture, ResolvedScenario, SimulationRes
 import type { Catalog } from './catalog/catalog';
 import type { MeasuredOverlay, MeasuredQuery } from './validation/measured-points';
 import type { ValidationReport } from './validation/validate';
+import type { MarketPrice } from './market/market-check';
 import type { MarketOptions } from './market/options';
 import type { MarketDecompositionReport, MarketPointsReport } from './market/report';
 import type { MatrixSharePoint } from './design/matrix-share';
@@ -58,6 +59,9 @@ export const workerApi = {
     return (await import('./market/app-jobs')).marketPointsBundled(catalog, options);
   },
   /** Market view: the decomposition of one pair of points and the floor lines of their models. */
+  async marketPrices(catalog: Catalog, modelId: string, workload: { inputTokens: number; outputTokens: number }): Promise<MarketPrice[]> {
+    return (await import('./market/app-jobs')).marketPricesBundled(catalog, modelId, workload);
+  },
   async marketDecomposition(catalog: Catalog, options: MarketOptions): Promise<MarketDecompositionReport> {
     return (await import('./market/app-jobs')).marketDecompositionBundled(catalog, options);
   },

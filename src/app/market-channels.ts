@@ -3,6 +3,7 @@
 // one job on the worker pool.
 
 import type { AppState } from '../app-state/app-state';
+import type { MarketPrice } from '../market/market-check';
 import type { MarketOptions } from '../market/options';
 import type { MarketDecompositionReport, MarketPointsReport } from '../market/report';
 import type { ChannelDef } from './channels';
@@ -39,6 +40,28 @@ export const marketDecompositionChannel: ChannelDef<MarketDecompositionReport> =
       jobs: [{ method: 'marketDecomposition', args: [catalog, options] }],
       problems: [],
       assemble: (results) => results[0] as MarketDecompositionReport,
+    };
+  },
+};
+
+/** The compare view's market check: the public API prices of the shown model at the shown lengths. */
+export function marketPriceQuery(state: AppState): { modelId: string; workload: { inputTokens: number; outputTokens: number } } {
+  const w = state.settings.workload;
+  return { modelId: state.settings.model, workload: { inputTokens: w.inputTokens, outputTokens: w.outputTokens } };
+}
+
+export const marketPriceChannel: ChannelDef<MarketPrice[]> = {
+  name: 'market-price',
+  // Secondary to the comparison: it waits for a pause (the price data loads with the Market code).
+  debounceMs: 300,
+  priority: 2,
+  plan(state, catalog) {
+    const q = marketPriceQuery(state);
+    return {
+      key: JSON.stringify(q),
+      jobs: [{ method: 'marketPrices', args: [catalog, q.modelId, q.workload] }],
+      problems: [],
+      assemble: (results) => results[0] as MarketPrice[],
     };
   },
 };

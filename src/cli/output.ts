@@ -106,8 +106,12 @@ export function csvCell(value: string | number | boolean | null): string {
 }
 
 /** Multi-chip comparison table, best first. */
-export function formatComparisonTable(results: SimulationResult[]): string {
-  const header = ['hardware', 'evidence', 'chips', 'TPxPPxEP', 'batch', 'tok/s/chip', 'tok/s/user', 'TTFT', 'TPOT', '$/M out (range)', 'tok/s per $/h', 'pricing', 'bound by'];
+export function formatComparisonTable(results: SimulationResult[], vsMarket: ReadonlyMap<string, number | null> = new Map()): string {
+  const header = ['hardware', 'evidence', 'chips', 'TPxPPxEP', 'batch', 'tok/s/chip', 'tok/s/user', 'TTFT', 'TPOT', '$/M out (range)', 'tok/s per $/h', 'pricing', 'vs API', 'bound by'];
+  const market = (r: SimulationResult) => {
+    const ratio = vsMarket.get(r.hardwareId);
+    return ratio === undefined || ratio === null ? '-' : `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}x`;
+  };
   const name = (r: SimulationResult) => r.hardwareId + (r.estimateMarks.length > 0 ? '*' : '') + EVIDENCE_MARK[r.evidence.basis];
   const rows = results.map((r) => r.feasible
     ? [
@@ -115,12 +119,13 @@ export function formatComparisonTable(results: SimulationResult[]): string {
       `${r.config.tensorParallel}x${r.config.pipelineParallel}x${r.config.expertParallel}`, String(r.config.batch),
       formatNumber(r.outputTokensPerSecondPerChip), formatNumber(r.tokensPerSecondPerUser), formatSeconds(r.ttftSeconds),
       formatSeconds(r.tpotSeconds), r.usdPerMillionOutputTokens === null ? '-' : formatUsd(r.usdPerMillionOutputTokens) + range(r.uncertainty?.usdPerMillionOutputTokens, formatUsd),
-      perDollar(r), `${r.pricingUsed}${r.pricing.rentalEstimated ? ' ≈' : ''}`, r.memory.batchLimitedBy,
+      perDollar(r), `${r.pricingUsed}${r.pricing.rentalEstimated ? ' ≈' : ''}`, market(r), r.memory.batchLimitedBy,
     ]
-    : [name(r), r.evidence.basis, String(r.config.chips), '-', '-', '-', '-', '-', '-', '-', '-', '-', `infeasible: ${r.reason?.text ?? ''}`]);
+    : [name(r), r.evidence.basis, String(r.config.chips), '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', `infeasible: ${r.reason?.text ?? ''}`]);
   for (const row of rows) row.forEach((cell, i) => { row[i] = oneLine(cell); });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
   return [line(header), ...rows.map(line), '',
-    '* uses estimated figures (see --format json: estimateMarks); evidence: ~ family fit, ? prior (no data), ! claims only; ≈ estimated rental'].join('\n') + '\n';
+    '* uses estimated figures (see --format json: estimateMarks); evidence: ~ family fit, ? prior (no data), ! claims only; ≈ estimated rental;',
+    'vs API: modelled cost of a request / the public API price of the model per request at this workload (see --format json: marketCheck)'].join('\n') + '\n';
 }

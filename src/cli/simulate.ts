@@ -8,7 +8,7 @@ import { loadCatalogFromDisk } from '../catalog/load-node';
 import type { Catalog } from '../catalog/catalog';
 import { rankResults } from '../engine/analysis/rank';
 import { simulate } from '../engine/simulate';
-import type { SimulationResult } from '../engine/types';
+import type { HardwareProfile, SimulationResult } from '../engine/types';
 import { CLI, oneLine } from '../messages/cli';
 import { formatIssue, isRecord } from '../parse/fields';
 import { parseScenario } from '../scenario/parse-scenario';
@@ -18,6 +18,8 @@ import { HELP, UsageError, flagIssue, parseFlags, speculativeOnlyFlag, type CliO
 import { scenariosFromLink, type LinkScenarios } from './link';
 import { CSV_COLUMNS, csvRow, formatComparisonTable, formatResultTable } from './output';
 import { formatPublished, publishedFigures, type PublishedFigure } from './published';
+import { formatMarketCheck, marketChecks } from './market-check';
+import type { MarketCheck } from '../market/market-check';
 import { CliExit, Reporter, type CliIO } from './report';
 import { hardwareFromDesignFile } from './design-file';
 
@@ -72,6 +74,7 @@ function withFlags(options: CliOptions, base: Scenario, report: Reporter): Scena
 
 interface Row {
   result: SimulationResult;
+  hardware: HardwareProfile;
   hardwareName: string;
   modelName: string;
 }
@@ -113,7 +116,7 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
     const resolved = resolveScenario(s, catalog);
     const first = resolved.errors[0];
     if (resolved.value === null || first !== undefined) report.fail(first ? formatIssue(first) : CLI.unresolved);
-    results.push({ result: simulate(resolved.value), hardwareName: resolved.value.hardware.name, modelName: resolved.value.model.name });
+    results.push({ result: simulate(resolved.value), hardware: resolved.value.hardware, hardwareName: resolved.value.hardware.name, modelName: resolved.value.model.name });
   }
   const many = hardwareIds !== null || results.length > 1;
   if (hardwareIds !== null) {
@@ -128,7 +131,8 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
   // One chip: also show what has been published for it on this model (MLPerf, vendor tables, claims).
   const single = many ? null : results[0]!.result;
   const published = single === null ? [] : publishedFigures(catalog, single.hardwareId, single.modelId, scenario.efficiencyMode);
-  io.stdout.write(render(options, results, published, many));
+  const checks = marketChecks(catalog, results.map((r) => ({ result: r.result, hardware: r.hardware })), scenario.workload);
+  io.stdout.write(render(options, results, published, many, checks));
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 2 invalid input). */
@@ -145,14 +149,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
 }
 
-function render(options: CliOptions, results: Row[], published: PublishedFigure[], many: boolean): string {
+function render(options: CliOptions, results: Row[], published: PublishedFigure[], many: boolean, checks: ReadonlyMap<string, MarketCheck>): string {
   if (options.format === 'json') {
-    const strip = (r: SimulationResult) => (options.frontier ? r : { ...r, frontier: undefined });
+    const strip = (r: SimulationResult) => ({ ...(options.frontier ? r : { ...r, frontier: undefined }), marketCheck: checks.get(r.hardwareId) ?? null });
     return `${JSON.stringify(many ? { results: results.map((x) => strip(x.result)) } : { ...strip(results[0]!.result), published }, null, 2)}\n`;
   }
   if (options.format === 'csv') return `${CSV_COLUMNS.join(',')}\n${results.map((x) => csvRow(x.result)).join('\n')}\n`;
-  let text = many ? formatComparisonTable(results.map((x) => x.result))
-    : formatResultTable(results[0]!.result, results[0]!.hardwareName, results[0]!.modelName) + formatPublished(published);
+  let text = many ? formatComparisonTable(results.map((x) => x.result), new Map([...checks].map(([id, c]) => [id, c.ratio])))
+    : formatResultTable(results[0]!.result, results[0]!.hardwareName, results[0]!.modelName) + formatMarketCheck(checks.get(results[0]!.result.hardwareId))
+      + formatPublished(published);
   if (options.frontier) {
     for (const { result } of results) {
       text += `\nPareto frontier for ${result.hardwareId} (per replica, no SLO applied):\n`;

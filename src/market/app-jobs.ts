@@ -8,6 +8,8 @@ import marketHistoryCsv from '../../reference/market_history.csv?raw';
 import type { Catalog } from '../catalog/catalog';
 import { engineEvaluator, type Evaluator } from './evaluate';
 import { buildMarketData, type MarketData } from './market-data';
+import type { MarketPrice } from './market-check';
+import { marketPricesFor } from './market-prices';
 import type { MarketOptions } from './options';
 import { marketDecompositionReport, marketPointsReport, type MarketDecompositionReport, type MarketPointsReport } from './report';
 
@@ -31,4 +33,9 @@ export function marketPointsBundled(catalog: Catalog, options: MarketOptions): M
 export function marketDecompositionBundled(catalog: Catalog, options: MarketOptions): MarketDecompositionReport {
   const { data, evaluate } = prepare(catalog);
   return marketDecompositionReport(data, options, catalog, evaluate);
+}
+
+/** Public API prices of a model at a workload, per request (the compare view's market check). */
+export function marketPricesBundled(catalog: Catalog, modelId: string, workload: { inputTokens: number; outputTokens: number }): MarketPrice[] {
+  return marketPricesFor(modelId, workload, prepare(catalog).data.points, catalog);
 }

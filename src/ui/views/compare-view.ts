@@ -20,8 +20,42 @@ import { chartLayout } from '../layout';
 import { renderResultsTable } from '../results-table';
 import { mountWorkloadPanel } from '../workload-panel';
 import type { MountView } from './view';
+import { marketCheckView, type MarketCheckRow, type MarketCheckView } from '../../app/market-check-view';
+import { formatUsd } from '../../format/units';
+import { MARKET_CHECK as MC } from '../../messages/market-check';
 
 const V = MESSAGES.views.compare;
+
+function renderMarketCheck(slot: HTMLElement, view: MarketCheckView | null, state: Snapshot['state'], modelName: (id: string) => string): void {
+  const w = state.settings.workload;
+  const head = [el('h2', { text: MC.title }), el('p', { class: 'panel-text', text: MC.intro(w.inputTokens, w.outputTokens) })];
+  if (view === null) {
+    replaceChildren(slot, [...head, el('p', { class: 'marks-legend', text: MC.computing })]);
+    return;
+  }
+  if (view.unpriced || view.rows.length === 0) {
+    replaceChildren(slot, [...head, el('p', { text: MC.unpriced(modelName(view.modelId)) })]);
+    return;
+  }
+  const priceCell = (r: MarketCheckRow) => {
+    const p = r.check.price;
+    return `${p.provider} ${p.apiModel} (${p.date}${p.match === 'sibling' ? MC.sibling(p.pricedModelId) : ''}): ${p.priceText} = ${formatUsd(p.usdPerRequest)}`;
+  };
+  const rows = view.rows.map((r) => el('tr', {}, [
+    el('td', { text: r.chip }),
+    el('td', { class: 'label-cell', text: priceCell(r) }),
+    el('td', { class: 'n', text: r.check.modelledUsdPerRequest === null ? '—' : formatUsd(r.check.modelledUsdPerRequest) }),
+    el('td', { class: 'n', text: r.check.ratio === null ? '—' : MC.ratio(r.check.ratio) }),
+  ]));
+  const mustHold = view.rows.filter((r) => r.check.mustHold.length > 0).map((r) => el('div', { attrs: { 'data-must-hold': r.hardwareId } }, [
+    el('h3', { text: MC.mustHoldTitle(r.chip) }),
+    el('ul', {}, r.check.mustHold.map((m) => el('li', { text: m }))),
+  ]));
+  replaceChildren(slot, [...head, el('div', { class: 'table-scroll' }, [el('table', { class: 'data' }, [
+    el('thead', {}, [el('tr', {}, MC.columns.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))]),
+    el('tbody', {}, rows),
+  ])]), ...mustHold]);
+}
 
 export const mountCompareView: MountView = (ctx) => {
   const workload = mountWorkloadPanel(ctx);
@@ -34,6 +68,7 @@ export const mountCompareView: MountView = (ctx) => {
   const frontier = new ChartHost('frontier', 'Pareto frontier: tokens per second per user against throughput per chip or cost', context);
   const bars = new ChartHost('cost-per-million', 'Cost per million output tokens per chip', context);
   const tableSlot = el('section', { class: 'card', attrs: { 'data-table': 'compare' } });
+  const marketSlot = el('section', { class: 'card market-check', attrs: { 'data-market-check': '' } });
   const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
   const metric = segmented<FrontierMetric>(MESSAGES.controls.frontierMetric, [
     { value: 'perChip', label: MESSAGES.controls.perChip },
@@ -56,6 +91,7 @@ export const mountCompareView: MountView = (ctx) => {
     problems,
     el('div', { class: 'toolbar' }, [metric.element, exporter]),
     tableSlot,
+    marketSlot,
     el('div', { class: 'grid-2' }, [bars.element, frontier.element]),
     el('p', { class: 'marks-legend', text: MARK_LEGEND }),
   ]);
@@ -86,7 +122,8 @@ export const mountCompareView: MountView = (ctx) => {
       const result = snapshot.results.get('compare');
       const layout = chartLayout();
       const measuredResult = snapshot.results.get('measured');
-      const inputs = [result, state.compare, state.settings.slo, state.customChips, state.lab.chip, layout.compact, measuredResult];
+      const marketResult = snapshot.results.get('market-price');
+      const inputs = [result, state.compare, state.settings.slo, state.customChips, state.lab.chip, layout.compact, measuredResult, marketResult];
       if (inputs.every((x, i) => x === drawn[i])) return;
       drawn = inputs;
       const list = [...problemsOf(snapshot, 'compare')];
@@ -105,6 +142,7 @@ export const mountCompareView: MountView = (ctx) => {
         onSort: (key) => ctx.dispatch({ type: 'set-rank-by', key }),
         onExplain: (hardwareId, key) => ctx.dispatch({ type: 'open-explain', hardwareId, key }),
       })]);
+      renderMarketCheck(marketSlot, marketCheckView(snapshot, ranked, ctx.catalog), state, modelName);
       const feasible = series.filter((s) => s.result.feasible);
       // Published measurements matching this workload (only once computed for exactly this query).
       const query = measuredQuery(state);

@@ -3,7 +3,7 @@
 
 import { accuracyChannel, measuredChannel } from '../../app/accuracy-channels';
 import { breakEvenChannel, compareChannel, labChannel, labGhostChannel, sensitivityChannel, sweepChannel } from '../../app/channels';
-import { marketDecompositionChannel, marketPointsChannel } from '../../app/market-channels';
+import { marketDecompositionChannel, marketPointsChannel, marketPriceChannel } from '../../app/market-channels';
 import { MESSAGES } from '../../messages/ui';
 import { designSweepChannel } from '../../app/design-channels';
 import { mountCompareView } from './compare-view';
@@ -13,7 +13,7 @@ export const VIEWS: readonly ViewDef[] = [
   {
     id: 'compare',
     label: MESSAGES.views.compare.label,
-    channels: [compareChannel, measuredChannel],
+    channels: [compareChannel, measuredChannel, marketPriceChannel],
     // The landing view ships in the main bundle: no extra request before the first chart.
     load: () => Promise.resolve(mountCompareView),
   },

@@ -1,0 +1,37 @@
+// The compare view's market check: each compared chip's modelled cost per request next to the
+// public API price of the shown model (market/market-check.ts), once both are computed for the
+// workload shown.
+import type { Catalog } from '../catalog/catalog';
+import type { RankedResult } from '../engine/analysis/rank';
+import { checkAgainstMarket, priceFor, type MarketCheck, type MarketPrice } from '../market/market-check';
+import type { Snapshot } from './controller';
+import { marketPriceQuery } from './market-channels';
+import { profileOf } from './selectors';
+
+export interface MarketCheckRow {
+  hardwareId: string;
+  chip: string;
+  check: MarketCheck;
+}
+
+export interface MarketCheckView {
+  modelId: string;
+  /** No public price for the model or a sibling. */
+  unpriced: boolean;
+  rows: MarketCheckRow[];
+}
+
+export function marketCheckView(snapshot: Snapshot, ranked: readonly RankedResult[], catalog: Catalog): MarketCheckView | null {
+  const computed = snapshot.results.get('market-price');
+  const query = marketPriceQuery(snapshot.state);
+  if (computed === undefined || computed.key !== JSON.stringify(query)) return null;
+  const prices = computed.value as MarketPrice[];
+  const rows: MarketCheckRow[] = [];
+  for (const { result } of ranked) {
+    const hw = profileOf(snapshot.state, catalog, result.hardwareId);
+    const price = hw === undefined ? null : priceFor(hw, prices);
+    if (hw === undefined || price === null || !result.feasible || result.modelId !== query.modelId) continue;
+    rows.push({ hardwareId: hw.id, chip: hw.name, check: checkAgainstMarket(result, hw, query.workload.outputTokens, price) });
+  }
+  return { modelId: query.modelId, unpriced: prices.length === 0, rows };
+}

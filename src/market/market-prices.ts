@@ -1,0 +1,39 @@
+// The public API prices of a catalog model at a workload, per request (market/market-check.ts
+// compares them with modelled costs). Pure; needs the market data (app-jobs.ts, the CLI).
+import type { Catalog } from '../catalog/catalog';
+import { MARKET_CHECK } from '../messages/market-check';
+import { apiPricePointsFor } from './api-models';
+import type { MarketPrice } from './market-check';
+import { apiUsdPerRequest } from './points';
+import type { PricePoint } from './price-points';
+
+function priceText(p: PricePoint): string {
+  const { inputUsdPerMillionTokens: i, outputUsdPerMillionTokens: o, blendedUsdPerMillionTokens: b } = p.row;
+  return i !== null && o !== null ? MARKET_CHECK.split(i, o) : MARKET_CHECK.blended(b ?? 0);
+}
+
+/**
+ * Every public price of the model (or its sibling) at this workload, newest first: the check picks
+ * the chip vendor's own API when it has one, else the newest price.
+ */
+export function marketPricesFor(modelId: string, workload: { inputTokens: number; outputTokens: number }, points: readonly PricePoint[],
+  catalog: Catalog): MarketPrice[] {
+  const match = apiPricePointsFor(modelId, points, catalog);
+  if (match === null) return [];
+  // The priced model's own rows and those of API models it serves as a sibling (Llama 3 70B for Llama 3.1 70B).
+  const rows = points.filter((p) => p.apiModel.catalog?.modelId === match.pricedModelId || match.points.includes(p));
+  return rows
+    .filter((p) => p.row.series === 'list_price')
+    .map((p): MarketPrice => ({
+      match: match.match === 'exact' && p.apiModel.catalog?.kind === 'exact' ? 'exact' : 'sibling',
+      pricedModelId: match.pricedModelId,
+      provider: p.row.provider,
+      apiModel: p.row.model,
+      date: p.row.date,
+      priceText: priceText(p),
+      usdPerRequest: apiUsdPerRequest(p, workload),
+      source: p.row.sourceRef,
+    }))
+    .sort((a, b) => b.date.localeCompare(a.date) || a.usdPerRequest - b.usdPerRequest);
+}
+

@@ -1,0 +1,26 @@
+// Text of the market check (src/market/market-check.ts): the modelled request cost next to the
+// public API price of the same model.
+import { formatUsd } from '../format/units';
+
+const x = (v: number) => (v >= 10 ? v.toFixed(0) : v.toFixed(1));
+
+export const MARKET_CHECK = {
+  split: (input: number, output: number) => `${formatUsd(input)}/M input + ${formatUsd(output)}/M output tokens`,
+  blended: (blended: number) => `${formatUsd(blended)}/M tokens (blended)`,
+  throughput: (ratio: number, perChip: number) => `${x(ratio)}x the modelled output per chip (${perChip.toFixed(0)} -> ${(perChip * ratio).toFixed(0)} tokens/s per chip), i.e. batching or utilisation the model does not find`,
+  chips: (needed: number, chips: number) => `${needed} chips instead of ${chips} at the same speed`,
+  chipsImpossible: (needed: number, weightChips: number, chips: number) => `${needed} chips instead of ${chips}: impossible, the weights alone fill ${weightChips} chips of SRAM`,
+  chipPrice: (list: number, needed: number) => `a chip price of ${formatUsd(needed)} instead of ${formatUsd(list)}`,
+  priceImpossible: (perChipHour: number, opex: number) => `no chip price reaches it: power and hosting alone cost ${formatUsd(opex)} of the ${formatUsd(perChipHour)} per chip-hour`,
+  chipHour: (perChipHour: number, target: number) => `a price per chip-hour of ${formatUsd(target)} instead of ${formatUsd(perChipHour)}`,
+  line: (provider: string, apiModel: string, date: string, price: string, perRequest: string, match: string) =>
+    `${provider} ${apiModel} (${date}${match}): ${price} = ${perRequest} per request`,
+  sibling: (pricedModelId: string) => `; sibling ${pricedModelId}`,
+  title: 'Market check: modelled cost of a request against the public API price',
+  intro: (input: number, output: number) => `Per request of ${input} input + ${output} output tokens: the API's input price x input tokens + output price x output tokens (or its blended price x all tokens), against the engine's all-in cost of the same request at the headline price of each chip. A market price far below the model means the chips are priced, used or served differently from what the engine assumes.`,
+  unpriced: (model: string) => `No public API price of ${model} or a model with its architecture in reference/api_prices.csv.`,
+  columns: ['Chip', 'Public API price (per request)', 'Modelled per request', 'Modelled / market'],
+  mustHoldTitle: (chip: string) => `${chip}: to match the market price`,
+  computing: 'Looking up public API prices…',
+  ratio: (ratio: number) => (ratio >= 1 ? `modelled cost ${x(ratio)}x the market price` : `market price ${x(1 / ratio)}x the modelled cost`),
+} as const;

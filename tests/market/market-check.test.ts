@@ -1,0 +1,63 @@
+// The market check (issue 11 item 8): per request at the scenario's workload, the API's input and
+// output prices (or its blend over all tokens) against the engine's all-in cost of the request;
+// for SRAM-resident chips above the market, what would have to hold.
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate';
+import { checkAgainstMarket, priceFor } from '../../src/market/market-check';
+import { marketPricesFor } from '../../src/market/market-prices';
+import { resolveScenario } from '../../src/scenario/resolve';
+import { defaultScenario } from '../../src/scenario/scenario';
+import { catalog, marketData } from './helpers';
+
+const workload = { inputTokens: 2048, outputTokens: 512 };
+const prices = marketPricesFor('llama-3.1-70b', workload, marketData().points, catalog);
+
+function run(hardware: string, chips: number | 'auto') {
+  const s = { ...defaultScenario(), hardware, chips, model: 'llama-3.1-70b', workload: { ...defaultScenario().workload, ...workload },
+    slo: { maxTtftSeconds: 600, maxTpotSeconds: null }, economics: { ...defaultScenario().economics, pricing: 'tco' as const } };
+  const resolved = resolveScenario(s, catalog);
+  return { result: simulate(resolved.value!), hardware: resolved.value!.hardware };
+}
+
+describe('market prices of a model', () => {
+  it('prices a request by input and output prices, or by the blend over all tokens (hand-computed)', () => {
+    const groq = prices.find((p) => p.provider === 'Groq')!;
+    expect(groq.match).toBe('sibling'); // Llama 3 70B: the architecture of Llama 3.1 70B
+    expect(groq.usdPerRequest).toBeCloseTo((2048 * 0.59 + 512 * 0.79) / 1e6, 12);
+    const median = prices.find((p) => p.provider === 'median of providers' && p.apiModel === 'Llama 3.1 70B Instruct')!;
+    expect(median.match).toBe('exact');
+    expect(median.usdPerRequest).toBeCloseTo((0.72 * 2560) / 1e6, 12);
+  });
+
+  it('is empty for a model with no public price of its own or of a sibling', () => {
+    expect(marketPricesFor('gpt-j-6b', workload, marketData().points, catalog)).toEqual([]);
+  });
+
+  it('compares a chip with its vendor\'s own API where listed, else with the newest price', () => {
+    expect(priceFor({ vendor: 'Groq' }, prices)!.provider).toBe('Groq');
+    const newest = [...prices].sort((a, b) => b.date.localeCompare(a.date))[0]!;
+    expect(priceFor({ vendor: 'NVIDIA' }, prices)!.date).toBe(newest.date);
+  });
+});
+
+describe('checkAgainstMarket', () => {
+  it('divides the modelled cost of a request ($/M output x output tokens) by the market price of the same request', () => {
+    const { result, hardware } = run('nvidia-h200-sxm', 8);
+    const price = priceFor(hardware, prices)!;
+    const c = checkAgainstMarket(result, hardware, 512, price);
+    expect(c.modelledUsdPerRequest).toBeCloseTo((result.usdPerMillionOutputTokens! * 512) / 1e6, 12);
+    expect(c.ratio).toBeCloseTo(c.modelledUsdPerRequest! / price.usdPerRequest, 12);
+    expect(c.mustHold).toEqual([]); // HBM chips: no what-would-have-to-hold
+  });
+
+  it('says what an SRAM-only system would need to match the market: throughput, chips (or why not), chip price', () => {
+    const { result, hardware } = run('groq-lpu', 'auto');
+    expect(result.feasible).toBe(true);
+    const c = checkAgainstMarket(result, hardware, 512, priceFor(hardware, prices)!);
+    expect(c.ratio!).toBeGreaterThan(1);
+    expect(c.mustHold).toHaveLength(3);
+    expect(c.mustHold[0]).toMatch(/x the modelled output per chip/);
+    expect(c.mustHold[1]).toMatch(/chips instead of/);
+    expect(c.mustHold[2]).toMatch(/chip price|no chip price/);
+  });
+});
