@@ -12,6 +12,7 @@ import type { EfficiencyMode, ModelArchitecture, ResolvedScenario, SimulationRes
 import type { Catalog } from './catalog/catalog';
 import type { MeasuredOverlay, MeasuredQuery } from './validation/measured-points';
 import type { ValidationReport } from './validation/validate';
+import { limitingResource, type ResourceLimit } from './engine/analysis/limiting-resource';
 import type { MarketPrice } from './market/market-check';
 import type { MarketOptions } from './market/options';
 import type { MarketDecompositionReport, MarketPointsReport } from './market/report';
@@ -27,6 +28,9 @@ export interface LabOutcome {
 export const workerApi = {
   simulate(scenario: ResolvedScenario): SimulationResult {
     return simulate(scenario);
+  },
+  limitingResource(scenario: ResolvedScenario): ResourceLimit {
+    return limitingResource(scenario);
   },
   /** A result plus the roofs of its chip (chip lab: the edited chip and the ghost). */
   lab(scenario: ResolvedScenario): LabOutcome {

@@ -2,6 +2,7 @@
 // jobs' inputs as JSON): the controller reruns a channel only when its key changes, and a newer
 // run on the same channel supersedes an older one.
 
+import type { ResourceLimit } from '../engine/analysis/limiting-resource';
 import type { AppState } from '../app-state/app-state';
 import { compareRequest, labRequest, sweepRequest } from '../app-state/requests';
 import type { Catalog } from '../catalog/catalog';
@@ -40,6 +41,21 @@ export const compareChannel: ChannelDef<SimulationResult[]> = {
   plan(state, catalog) {
     const r = compareRequest(state, catalog);
     return plan(r.scenarios.map((s) => ({ method: 'simulate', args: [s] })), r.problems, (results) => results as SimulationResult[]);
+  },
+};
+
+/**
+ * What each compared chip's $/M depends on most: three extra searches per chip (+20% FLOP/s,
+ * memory and scale-up bandwidth), after a pause so the table itself is not delayed.
+ */
+export const limitsChannel: ChannelDef<Map<string, ResourceLimit>> = {
+  name: 'limits',
+  debounceMs: 300,
+  priority: 2,
+  plan(state, catalog) {
+    const r = compareRequest(state, catalog);
+    return plan(r.scenarios.map((s) => ({ method: 'limitingResource', args: [s] })), [], (results) =>
+      new Map(r.scenarios.map((s, i) => [s.hardware.id, results[i] as ResourceLimit])));
   },
 };
 

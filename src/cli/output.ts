@@ -1,3 +1,5 @@
+import { CHIP_PARAMETER_LABELS } from '../engine/analysis/scale-parameter';
+import type { ResourceLimit } from '../engine/analysis/limiting-resource';
 import type { Range, SimulationResult } from '../engine/types';
 import { oneLine } from '../messages/cli';
 import { formatBytes, formatNumber, formatSeconds, formatUsd } from '../format/units';
@@ -20,7 +22,7 @@ function evidenceText(r: SimulationResult): string {
 }
 
 /** One-deployment report: a two-column table a person can read in a terminal. */
-export function formatResultTable(r: SimulationResult, hardwareName: string, modelName: string): string {
+export function formatResultTable(r: SimulationResult, hardwareName: string, modelName: string, limit: ResourceLimit | null = null): string {
   const rows: [string, string][] = [];
   rows.push(['hardware', `${hardwareName} (${r.hardwareId})`]);
   rows.push(['model', `${modelName} (${r.modelId})`]);
@@ -39,6 +41,7 @@ export function formatResultTable(r: SimulationResult, hardwareName: string, mod
   rows.push(['TPOT', formatSeconds(r.tpotSeconds)]);
   rows.push(['memory per chip', `${formatBytes(r.memory.weightsBytesPerChip)} weights + ${formatBytes(r.memory.kvCacheBytesPerChip)} KV + ${formatBytes(r.memory.reserveBytesPerChip)} reserve of ${formatBytes(r.memory.capacityBytesPerChip)}${r.memory.weightsInSram ? ' (weights in SRAM)' : ''}`]);
   rows.push(['batch limited by', `${r.memory.batchLimitedBy} (memory fits ${formatNumber(r.memory.maxBatchThatFits)})`]);
+  if (limit !== null) rows.push(['$/M most sensitive to', resourceText(limit)]);
   const b = r.decodeStepBreakdownSeconds;
   rows.push(['decode step bottleneck', `${r.bottleneck} (compute ${formatSeconds(b.compute)}, memory ${formatSeconds(b.memory)}, communication ${formatSeconds(b.communication)}, overheads ${formatSeconds(b.overhead)})`]);
   rows.push(['pricing used', `${r.pricingUsed}${r.pricing.rentalEstimated ? ' (≈ estimated rental)' : ''}`]);
@@ -80,10 +83,17 @@ export const CSV_COLUMNS = [
   'tokensPerSecondPerUser', 'tokensPerSecondPerUserLow', 'tokensPerSecondPerUserHigh', 'ttftSeconds', 'tpotSeconds',
   'costPerHourUsd', 'usdPerMillionOutputTokens', 'usdPerMillionOutputTokensLow', 'usdPerMillionOutputTokensHigh',
   'outputTokensPerSecondPerDollarPerHour', 'pricingUsed', 'rentalEstimated', 'joulesPerOutputToken', 'kwhPerMillionOutputTokens',
-  'bottleneck', 'batchLimitedBy', 'weightsBytesPerChip', 'kvCacheBytesPerChip', 'estimates',
+  'bottleneck', 'batchLimitedBy', 'mostSensitiveResource', 'weightsBytesPerChip', 'kvCacheBytesPerChip', 'estimates',
 ] as const;
 
-export function csvRow(r: SimulationResult): string {
+/** "matrix FLOP/s (+20% lowers $/M by 14%)": the resource a result's $/M depends on most. */
+function resourceText(limit: ResourceLimit): string {
+  if (limit.resource === null) return 'no single resource (+20% of any moves $/M by under 1%)';
+  const e = limit.elasticities[limit.resource]!;
+  return `${CHIP_PARAMETER_LABELS[limit.resource]} (+20% changes $/M by ${((Math.pow(1.2, e) - 1) * 100).toFixed(0)}%)`;
+}
+
+export function csvRow(r: SimulationResult, limit: ResourceLimit | null = null): string {
   const c = r.config;
   const u = r.uncertainty;
   const values: (string | number | boolean | null)[] = [
@@ -92,7 +102,7 @@ export function csvRow(r: SimulationResult): string {
     r.tokensPerSecondPerUser, u?.tokensPerSecondPerUser.low ?? null, u?.tokensPerSecondPerUser.high ?? null, r.ttftSeconds, r.tpotSeconds,
     r.costPerHourUsd, r.usdPerMillionOutputTokens, u?.usdPerMillionOutputTokens?.low ?? null, u?.usdPerMillionOutputTokens?.high ?? null,
     r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.pricing.rentalEstimated, r.energy?.joulesPerOutputToken ?? null, r.energy?.kwhPerMillionOutputTokens ?? null,
-    r.bottleneck, r.memory.batchLimitedBy, r.memory.weightsBytesPerChip, r.memory.kvCacheBytesPerChip, r.estimateMarks.length,
+    r.bottleneck, r.memory.batchLimitedBy, limit?.resource ?? null, r.memory.weightsBytesPerChip, r.memory.kvCacheBytesPerChip, r.estimateMarks.length,
   ];
   return values.map(csvCell).join(',');
 }
@@ -106,7 +116,12 @@ export function csvCell(value: string | number | boolean | null): string {
 }
 
 /** Multi-chip comparison table, best first. */
-export function formatComparisonTable(results: SimulationResult[], vsMarket: ReadonlyMap<string, number | null> = new Map()): string {
+export function formatComparisonTable(results: SimulationResult[], vsMarket: ReadonlyMap<string, number | null> = new Map(),
+  limits: ReadonlyMap<string, ResourceLimit> = new Map()): string {
+  const bound = (r: SimulationResult) => {
+    const resource = limits.get(r.hardwareId)?.resource;
+    return resource === undefined || resource === null ? r.memory.batchLimitedBy : `${r.memory.batchLimitedBy}; ${CHIP_PARAMETER_LABELS[resource]}`;
+  };
   const header = ['hardware', 'evidence', 'chips', 'TPxPPxEP', 'batch', 'tok/s/chip', 'tok/s/user', 'TTFT', 'TPOT', '$/M out (range)', 'tok/s per $/h', 'pricing', 'vs API', 'bound by'];
   const market = (r: SimulationResult) => {
     const ratio = vsMarket.get(r.hardwareId);
@@ -119,7 +134,7 @@ export function formatComparisonTable(results: SimulationResult[], vsMarket: Rea
       `${r.config.tensorParallel}x${r.config.pipelineParallel}x${r.config.expertParallel}`, String(r.config.batch),
       formatNumber(r.outputTokensPerSecondPerChip), formatNumber(r.tokensPerSecondPerUser), formatSeconds(r.ttftSeconds),
       formatSeconds(r.tpotSeconds), r.usdPerMillionOutputTokens === null ? '-' : formatUsd(r.usdPerMillionOutputTokens) + range(r.uncertainty?.usdPerMillionOutputTokens, formatUsd),
-      perDollar(r), `${r.pricingUsed}${r.pricing.rentalEstimated ? ' ≈' : ''}`, market(r), r.memory.batchLimitedBy,
+      perDollar(r), `${r.pricingUsed}${r.pricing.rentalEstimated ? ' ≈' : ''}`, market(r), bound(r),
     ]
     : [name(r), r.evidence.basis, String(r.config.chips), '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', `infeasible: ${r.reason?.text ?? ''}`]);
   for (const row of rows) row.forEach((cell, i) => { row[i] = oneLine(cell); });
@@ -127,5 +142,6 @@ export function formatComparisonTable(results: SimulationResult[], vsMarket: Rea
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
   return [line(header), ...rows.map(line), '',
     '* uses estimated figures (see --format json: estimateMarks); evidence: ~ family fit, ? prior (no data), ! claims only; ≈ estimated rental;',
-    'vs API: modelled cost of a request / the public API price of the model per request at this workload (see --format json: marketCheck)'].join('\n') + '\n';
+    'vs API: modelled cost of a request / the public API price of the model per request at this workload (see --format json: marketCheck);',
+    'bound by: what limits the batch; the resource whose +20% lowers $/M most (see --format json: limitingResource)'].join('\n') + '\n';
 }

@@ -19,6 +19,7 @@ import { scenariosFromLink, type LinkScenarios } from './link';
 import { CSV_COLUMNS, csvRow, formatComparisonTable, formatResultTable } from './output';
 import { formatPublished, publishedFigures, type PublishedFigure } from './published';
 import { formatMarketCheck, marketChecks } from './market-check';
+import { limitingResource, type ResourceLimit } from '../engine/analysis/limiting-resource';
 import type { MarketCheck } from '../market/market-check';
 import { CliExit, Reporter, type CliIO } from './report';
 import { hardwareFromDesignFile } from './design-file';
@@ -74,6 +75,8 @@ function withFlags(options: CliOptions, base: Scenario, report: Reporter): Scena
 
 interface Row {
   result: SimulationResult;
+  /** The resource its $/M depends on most (three extra searches). */
+  limit: ResourceLimit;
   hardware: HardwareProfile;
   hardwareName: string;
   modelName: string;
@@ -116,7 +119,10 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
     const resolved = resolveScenario(s, catalog);
     const first = resolved.errors[0];
     if (resolved.value === null || first !== undefined) report.fail(first ? formatIssue(first) : CLI.unresolved);
-    results.push({ result: simulate(resolved.value), hardware: resolved.value.hardware, hardwareName: resolved.value.hardware.name, modelName: resolved.value.model.name });
+    results.push({
+      result: simulate(resolved.value), hardware: resolved.value.hardware, hardwareName: resolved.value.hardware.name, modelName: resolved.value.model.name,
+      limit: limitingResource(resolved.value),
+    });
   }
   const many = hardwareIds !== null || results.length > 1;
   if (hardwareIds !== null) {
@@ -151,12 +157,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
 function render(options: CliOptions, results: Row[], published: PublishedFigure[], many: boolean, checks: ReadonlyMap<string, MarketCheck>): string {
   if (options.format === 'json') {
-    const strip = (r: SimulationResult) => ({ ...(options.frontier ? r : { ...r, frontier: undefined }), marketCheck: checks.get(r.hardwareId) ?? null });
+    const limitOf = (r: SimulationResult) => results.find((x) => x.result === r)?.limit ?? null;
+    const strip = (r: SimulationResult) => ({
+      ...(options.frontier ? r : { ...r, frontier: undefined }), limitingResource: limitOf(r), marketCheck: checks.get(r.hardwareId) ?? null,
+    });
     return `${JSON.stringify(many ? { results: results.map((x) => strip(x.result)) } : { ...strip(results[0]!.result), published }, null, 2)}\n`;
   }
-  if (options.format === 'csv') return `${CSV_COLUMNS.join(',')}\n${results.map((x) => csvRow(x.result)).join('\n')}\n`;
-  let text = many ? formatComparisonTable(results.map((x) => x.result), new Map([...checks].map(([id, c]) => [id, c.ratio])))
-    : formatResultTable(results[0]!.result, results[0]!.hardwareName, results[0]!.modelName) + formatMarketCheck(checks.get(results[0]!.result.hardwareId))
+  if (options.format === 'csv') return `${CSV_COLUMNS.join(',')}\n${results.map((x) => csvRow(x.result, x.limit)).join('\n')}\n`;
+  let text = many ? formatComparisonTable(results.map((x) => x.result), new Map([...checks].map(([id, c]) => [id, c.ratio])),
+    new Map(results.map((x) => [x.result.hardwareId, x.limit])))
+    : formatResultTable(results[0]!.result, results[0]!.hardwareName, results[0]!.modelName, results[0]!.limit) + formatMarketCheck(checks.get(results[0]!.result.hardwareId))
       + formatPublished(published);
   if (options.frontier) {
     for (const { result } of results) {

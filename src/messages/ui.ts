@@ -138,7 +138,9 @@ export const MESSAGES = {
     noPrice: 'no price on this basis',
     unbounded: 'unbounded (free)',
     notDistinguishable: 'not distinguishable from the leader at this evidence (the ranges overlap)',
-    boundBy: (limit: string, step: string) => `${BATCH_LIMIT_TEXT[limit] ?? limit}; step mostly ${step}`,
+    /** The batch's binding constraint, then the resource $/M depends on most (null: not computed yet; '': none moves it). */
+    boundBy: (limit: string, resource: string | null) => `batch: ${BATCH_LIMIT_TEXT[limit] ?? limit}`
+      + (resource === null ? '' : resource === '' ? '; $/M moves with no single resource' : `; $/M most sensitive to ${resource}`),
     notes: 'Notes',
     sortBy: (label: string) => `Sort by ${label}`,
     infeasible: 'cannot meet the workload',

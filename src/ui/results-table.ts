@@ -3,6 +3,8 @@
 import { ESTIMATE_MARK, type ChipSeries } from '../charts/chip-series';
 import { EVIDENCE_LABEL, evidenceSentence } from '../messages/evidence';
 import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
+import { CHIP_PARAMETER_LABELS } from '../engine/analysis/scale-parameter';
+import type { ResourceLimit } from '../engine/analysis/limiting-resource';
 import type { Range, SimulationResult } from '../engine/types';
 import { formatNumber, formatSeconds, formatUsd } from '../format/units';
 import { el, uid } from './dom';
@@ -24,6 +26,8 @@ export interface TableOptions {
   rankBy: RankKey | null;
   onSort?: (key: RankKey) => void;
   onExplain: (hardwareId: string, key: string) => void;
+  /** The resource each chip's $/M depends on most, once computed (engine/analysis/limiting-resource.ts). */
+  limits?: ReadonlyMap<string, ResourceLimit>;
 }
 
 interface Column {
@@ -31,7 +35,7 @@ interface Column {
   class?: string;
   sortKey?: RankKey;
   explainKey?: string;
-  cell(r: SimulationResult): string;
+  cell(r: SimulationResult, options: TableOptions): string;
 }
 
 /** "value (low–high)": every predicted number carries its range. */
@@ -69,7 +73,13 @@ const COLUMNS: readonly Column[] = [
     cell: (r) => T.deploymentText(r.config.chips, T.layoutText(r.config.tensorParallel, r.config.pipelineParallel, r.config.expertParallel, r.config.replicas), r.config.batch),
   },
   { label: T.evidence, cell: (r) => EVIDENCE_LABEL[r.evidence.basis] },
-  { label: T.bottleneck, cell: (r) => T.boundBy(r.memory.batchLimitedBy, r.bottleneck) },
+  {
+    label: T.bottleneck,
+    cell: (r, o) => {
+      const limit = o.limits?.get(r.hardwareId);
+      return T.boundBy(r.memory.batchLimitedBy, limit === undefined ? null : limit.resource === null ? '' : CHIP_PARAMETER_LABELS[limit.resource]);
+    },
+  },
   { label: T.energy, sortKey: 'outputTokensPerSecondPerKw', explainKey: 'energy.joulesPerOutputToken', cell: (r) => (r.energy === null ? '—' : `${formatNumber(r.energy.joulesPerOutputToken)} J`) },
 ];
 
@@ -122,7 +132,7 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
     const explained = new Set([...result.explain.map((e) => e.key), DEPLOYMENT_KEY]);
     const cells = COLUMNS.map((c) => {
       if (!result.feasible) return el('td', { text: '—' });
-      const text = c.cell(result);
+      const text = c.cell(result, options);
       if (c.explainKey === undefined || !explained.has(c.explainKey)) return el('td', { text, class: c.class });
       const key = c.explainKey;
       return el('td', { class: c.class }, [el('button', {

@@ -32,8 +32,10 @@ describe('accuracy view', () => {
     expect(Number(await p.page.getAttribute('[data-chart="accuracy"]', 'data-rows'))).toBeGreaterThan(50);
     const headline = p.page.locator('[data-accuracy="headline"]');
     const achieved = await headline.textContent();
-    expect(achieved).toContain('MLPerf + vendor tables');
-    expect(achieved).toContain('within target');
+    // The headline quotes rows no fit saw: held-out rows, cross-validation and the ranges' coverage.
+    expect(achieved).toContain('Held-out rows (never fitted)');
+    expect(achieved).toContain('Every row, its submission left out of the fit');
+    expect(await p.page.locator('[data-accuracy="coverage"]').textContent()).toMatch(/nominal 80/);
     expect(await p.page.locator('[data-table="accuracy-summary"] tbody tr').count()).toBeGreaterThan(5);
     expect(await p.page.locator('[data-table="accuracy-relative"] tbody tr').count()).toBeGreaterThan(10);
     expect(await p.page.locator('[data-table="accuracy-claims"] li.claim').count()).toBeGreaterThan(3);

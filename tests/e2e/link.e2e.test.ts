@@ -102,7 +102,7 @@ describe('shareable links', () => {
     await expect.poll(() => a.page.locator('[data-copy-status]').textContent()).toBe('Link copied');
     const link = await a.page.evaluate(() => navigator.clipboard.readText());
     expect(link).toBe(a.page.url());
-    expect(new URL(link).hash).toMatch(/^#s=1\.[A-Za-z0-9_-]+$/);
+    expect(new URL(link).hash).toMatch(/^#s=2\.[A-Za-z0-9_-]+$/);
     console.log(`shared link: ${link.length} characters`);
 
     const b = await openPage(browser, link);

@@ -65,7 +65,7 @@ describe('market view', () => {
     }, [before, GPT4, GPT4O] as const, { timeout: 90_000 });
     expect(await p.page.locator('[data-chart="market-waterfall"]').textContent()).toContain('GPT-4 (0314, 8K context)');
     const link = p.page.url();
-    expect(link).toContain('#s=1.');
+    expect(link).toContain('#s=2.');
     const again = await openPage(browser, link);
     await settled(again.page);
     expect(await pair(again.page)).toEqual([GPT4, GPT4O]);
@@ -93,7 +93,7 @@ describe('market view', () => {
     expect(to).not.toBeNull();
     // The picked pair is in the link now.
     expect(p.page.url()).not.toBe(landing);
-    expect(p.page.url()).toContain('#s=1.');
+    expect(p.page.url()).toContain('#s=2.');
     await done(p);
   });
 

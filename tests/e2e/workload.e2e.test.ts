@@ -82,7 +82,7 @@ describe('serving options', () => {
     const shown = await table();
     expect(await p.page.locator('[data-view="compare"] [data-serving-summary]').textContent()).toBe('(MTP, disaggregated)');
     // A fresh page from the link shows the same options and the same table.
-    await expect.poll(() => p.page.url()).toMatch(/#s=1\./);
+    await expect.poll(() => p.page.url()).toMatch(/#s=2\./);
     const q = await openPage(browser, p.page.url());
     await settled(q.page);
     expect(await q.page.inputValue('[data-view="compare"] [data-control="speculative"]')).toBe('mtp');

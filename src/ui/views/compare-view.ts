@@ -20,6 +20,7 @@ import { chartLayout } from '../layout';
 import { renderResultsTable } from '../results-table';
 import { mountWorkloadPanel } from '../workload-panel';
 import type { MountView } from './view';
+import type { ResourceLimit } from '../../engine/analysis/limiting-resource';
 import { marketCheckView, type MarketCheckRow, type MarketCheckView } from '../../app/market-check-view';
 import { formatUsd } from '../../format/units';
 import { MARKET_CHECK as MC } from '../../messages/market-check';
@@ -123,7 +124,8 @@ export const mountCompareView: MountView = (ctx) => {
       const layout = chartLayout();
       const measuredResult = snapshot.results.get('measured');
       const marketResult = snapshot.results.get('market-price');
-      const inputs = [result, state.compare, state.settings.slo, state.customChips, state.lab.chip, layout.compact, measuredResult, marketResult];
+      const limitsResult = snapshot.results.get('limits');
+      const inputs = [result, state.compare, state.settings.slo, state.customChips, state.lab.chip, layout.compact, measuredResult, marketResult, limitsResult];
       if (inputs.every((x, i) => x === drawn[i])) return;
       drawn = inputs;
       const list = [...problemsOf(snapshot, 'compare')];
@@ -141,6 +143,8 @@ export const mountCompareView: MountView = (ctx) => {
         rankBy: state.compare.rankBy,
         onSort: (key) => ctx.dispatch({ type: 'set-rank-by', key }),
         onExplain: (hardwareId, key) => ctx.dispatch({ type: 'open-explain', hardwareId, key }),
+        // Only once computed for what the table shows (the limits channel trails the comparison).
+        limits: limitsResult !== undefined && !snapshot.pending.has('limits') ? limitsResult.value as Map<string, ResourceLimit> : undefined,
       })]);
       renderMarketCheck(marketSlot, marketCheckView(snapshot, ranked, ctx.catalog), state, modelName);
       const feasible = series.filter((s) => s.result.feasible);

@@ -2,7 +2,7 @@
 // and a module exporting a MountView); the shell builds the navigation and routing from this list.
 
 import { accuracyChannel, measuredChannel } from '../../app/accuracy-channels';
-import { breakEvenChannel, compareChannel, labChannel, labGhostChannel, sensitivityChannel, sweepChannel } from '../../app/channels';
+import { breakEvenChannel, compareChannel, labChannel, labGhostChannel, limitsChannel, sensitivityChannel, sweepChannel } from '../../app/channels';
 import { marketDecompositionChannel, marketPointsChannel, marketPriceChannel } from '../../app/market-channels';
 import { MESSAGES } from '../../messages/ui';
 import { designSweepChannel } from '../../app/design-channels';
@@ -13,7 +13,7 @@ export const VIEWS: readonly ViewDef[] = [
   {
     id: 'compare',
     label: MESSAGES.views.compare.label,
-    channels: [compareChannel, measuredChannel, marketPriceChannel],
+    channels: [compareChannel, measuredChannel, marketPriceChannel, limitsChannel],
     // The landing view ships in the main bundle: no extra request before the first chart.
     load: () => Promise.resolve(mountCompareView),
   },
