@@ -315,6 +315,11 @@ export function prefillChunkTokens(ctx: EngineContext, decodeTokensPerGroup: num
   return Math.max(1, room);
 }
 
+/** TTFT of a new prompt joining a replica that runs `batch` sequences (what evaluateBatch computes when asked). */
+export function firstTokenSeconds(ctx: EngineContext, prepared: PreparedLayout, batch: number): number {
+  return timeToFirstToken(ctx, prepared, batch / Math.min(prepared.layout.pipelineParallel, batch), batch);
+}
+
 /**
  * A new prompt is computed in chunks, each sharing a step with the running decode batch; chunk i
  * attends to the i chunks before it (Sarathi-Serve), so the attention of the whole prompt is the

@@ -3,7 +3,7 @@ import { ENGINE } from '../messages/engine';
 import type { Message } from '../messages/message';
 import type { EngineContext } from './context';
 import { usableBytesPerChip } from './memory';
-import { evaluateBatch, prepareLayout, stepTokens, type BatchEvaluation, type Layout, type PreparedLayout } from './deployment';
+import { evaluateBatch, firstTokenSeconds, prepareLayout, stepTokens, type BatchEvaluation, type Layout, type PreparedLayout } from './deployment';
 import type { BatchLimit, FrontierPoint, LayoutAlternative } from './types';
 
 export interface Candidate {
@@ -168,38 +168,63 @@ export function batchCaps(ctx: EngineContext, prepared: PreparedLayout): { cap: 
   return caps.reduce((a, b) => (b.cap < a.cap ? b : a));
 }
 
-export function chooseBatch(ctx: EngineContext, prepared: PreparedLayout, prefillOnTheseChips = true): BatchChoice {
+/**
+ * Evaluations of one layout by batch, shared by the batch choice and the frontier: TPOT and
+ * throughput always, TTFT (a whole chunked prefill to time) only when something asks for it.
+ */
+export class LayoutEvaluations {
+  private readonly cache = new Map<number, BatchEvaluation>();
+
+  constructor(private readonly ctx: EngineContext, readonly prepared: PreparedLayout, private readonly prefillOnTheseChips = true) {}
+
+  at(batch: number): BatchEvaluation {
+    let e = this.cache.get(batch);
+    if (e === undefined) {
+      e = evaluateBatch(this.ctx, this.prepared, batch, { prefillOnTheseChips: this.prefillOnTheseChips, full: false, ttft: false });
+      this.cache.set(batch, e);
+    }
+    return e;
+  }
+
+  withTtft(batch: number): BatchEvaluation {
+    const e = this.at(batch);
+    if (Number.isNaN(e.ttftSeconds)) e.ttftSeconds = firstTokenSeconds(this.ctx, this.prepared, batch);
+    return e;
+  }
+
+  /** The latency limits, TTFT timed only when TPOT passes and a TTFT limit exists. */
+  meetsSlo(batch: number): boolean {
+    const e = this.at(batch);
+    if (missesTpot(this.ctx, e)) return false;
+    return this.ctx.scenario.slo.maxTtftSeconds === null || !missesTtft(this.ctx, this.withTtft(batch));
+  }
+}
+
+export function chooseBatch(ctx: EngineContext, prepared: PreparedLayout, prefillOnTheseChips = true,
+  evaluations: LayoutEvaluations = new LayoutEvaluations(ctx, prepared, prefillOnTheseChips)): BatchChoice {
   const { objective } = ctx.scenario;
   const { cap, limit: capLimit } = batchCaps(ctx, prepared);
   if (cap < 1) return { reason: ENGINE.noLayoutHoldsModel(), atBatchOne: null };
-  const options = { prefillOnTheseChips, full: false, ttft: needsTtft(ctx) };
+  const ttft = needsTtft(ctx);
+  const at = (b: number) => (ttft ? evaluations.withTtft(b) : evaluations.at(b));
   if (typeof objective === 'object') {
     if (objective.batch > cap) return { reason: ENGINE.fixedBatchTooLarge(objective.batch, cap), atBatchOne: null };
-    const evaluation = evaluateBatch(ctx, prepared, objective.batch, options);
+    const evaluation = at(objective.batch);
     if (meetsSlo(ctx, evaluation)) return { evaluation, limit: 'objective' };
     return { reason: ENGINE.fixedBatchMissesSlo(sloMissDetail(ctx, evaluation.tpotSeconds, evaluation.ttftSeconds)), atBatchOne: null };
   }
-  const first = evaluateBatch(ctx, prepared, 1, options);
+  const first = at(1);
   if (!meetsSlo(ctx, first)) {
     return { reason: ENGINE.sloUnreachable(sloMissDetail(ctx, first.tpotSeconds, first.ttftSeconds)), atBatchOne: first };
   }
   if (objective === 'min-latency') return { evaluation: first, limit: 'objective' };
-  const cache = new Map<number, BatchEvaluation>([[1, first]]);
-  const at = (b: number) => {
-    let e = cache.get(b);
-    if (!e) {
-      e = evaluateBatch(ctx, prepared, b, options);
-      cache.set(b, e);
-    }
-    return e;
-  };
-  const largest = largestPassing(1, cap, (b) => meetsSlo(ctx, at(b)));
-  const peak = at(largest).replicaOutputTokensPerSecond;
-  const enough = largestPassing(1, largest, (b) => b === 1 || at(b - 1).replicaOutputTokensPerSecond < SATURATION_SHARE * peak);
+  const largest = largestPassing(1, cap, (b) => evaluations.meetsSlo(b));
+  const peak = evaluations.at(largest).replicaOutputTokensPerSecond;
+  const enough = largestPassing(1, largest, (b) => b === 1 || evaluations.at(b - 1).replicaOutputTokensPerSecond < SATURATION_SHARE * peak);
   // Throughput flat well below the bound (>10% fewer sequences reach 99% of it) is compute saturation;
   // otherwise the bound itself (a latency limit, memory, an engine cap) is what limits the batch.
   let bound: BatchLimit = capLimit;
-  if (largest < cap) bound = missesTpot(ctx, at(largest + 1)) ? 'tpot-limit' : 'ttft-limit';
+  if (largest < cap) bound = missesTpot(ctx, evaluations.at(largest + 1)) ? 'tpot-limit' : 'ttft-limit';
   const limit: BatchLimit = enough < 0.9 * largest ? 'compute-saturation' : bound;
   return { evaluation: at(enough), limit };
 }
@@ -232,7 +257,7 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
   // Batch-1 latencies of layouts that miss the SLO: the best of them goes into the reason.
   let bestTpot = Number.POSITIVE_INFINITY;
   let bestTtft = Number.POSITIVE_INFINITY;
-  const frontierCandidates: FrontierPoint[] = [];
+  const frontierCandidates: FrontierCandidate[] = [];
   const alternatives: LayoutAlternative[] = [];
   const pinned = ctx.scenario.layout.tensorParallel !== 'auto' || ctx.scenario.layout.pipelineParallel !== 'auto'
     || ctx.scenario.layout.expertParallel !== 'auto';
@@ -249,8 +274,9 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
       continue;
     }
     const replicas = ctx.scenario.chips === 'auto' ? 1 : Math.floor(ctx.scenario.chips / prepared.chipsPerReplica);
-    const chosen = chooseBatch(ctx, prepared);
-    collectFrontier(ctx, prepared, frontierCandidates, isBatchFailure(chosen) ? null : chosen.evaluation.batch);
+    const evaluations = new LayoutEvaluations(ctx, prepared);
+    const chosen = chooseBatch(ctx, prepared, true, evaluations);
+    collectFrontier(ctx, evaluations, frontierCandidates, isBatchFailure(chosen) ? null : chosen.evaluation.batch);
     if (isBatchFailure(chosen)) {
       reason = chosen.reason;
       alternatives.push(unservable(name, prepared.chipsPerReplica, chosen.reason.text));
@@ -287,7 +313,13 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
   for (const a of alternatives) a.chosen = a.reason === null && a.layout === winner;
   alternatives.sort((a, b) => Number(b.chosen) - Number(a.chosen) || (b.reason === null ? 1 : 0) - (a.reason === null ? 1 : 0)
     || b.outputTokensPerSecondPerChip - a.outputTokensPerSecondPerChip);
-  return { best, reason, layoutsTried: layouts.length, frontier: paretoFrontier(frontierCandidates), alternatives: alternatives.slice(0, MAX_ALTERNATIVES) };
+  // TTFT only for the points on the frontier (a chunked prefill to time per point).
+  const frontier = paretoFrontier(frontierCandidates.map((c) => c.point));
+  for (const p of frontier) {
+    const c = frontierCandidates.find((x) => x.point === p)!;
+    p.ttftSeconds = c.evaluations.withTtft(p.batch).ttftSeconds;
+  }
+  return { best, reason, layoutsTried: layouts.length, frontier, alternatives: alternatives.slice(0, MAX_ALTERNATIVES) };
 }
 
 function unservable(layout: string, chips: number, reason: string): LayoutAlternative {
@@ -305,15 +337,21 @@ function insufficientChipsReason(ctx: EngineContext): Message {
  * largest batch, that batch itself, and the chosen batch, so the frontier covers every batch the
  * search may pick (a chosen point can never lie beyond its own frontier).
  */
-function collectFrontier(ctx: EngineContext, prepared: PreparedLayout, out: FrontierPoint[], chosenBatch: number | null): void {
+interface FrontierCandidate {
+  point: FrontierPoint;
+  evaluations: LayoutEvaluations;
+}
+
+function collectFrontier(ctx: EngineContext, evaluations: LayoutEvaluations, out: FrontierCandidate[], chosenBatch: number | null): void {
+  const prepared = evaluations.prepared;
   const { cap } = batchCaps(ctx, prepared);
   const batches = new Set<number>();
   for (let b = 1; b <= cap; b *= 2) batches.add(b);
   if (cap >= 1 && Number.isFinite(cap)) batches.add(cap);
   if (chosenBatch !== null) batches.add(chosenBatch);
   for (const b of batches) {
-    const e = evaluateBatch(ctx, prepared, b, { full: false });
-    out.push({
+    const e = evaluations.at(b);
+    out.push({ evaluations, point: {
       tensorParallel: prepared.layout.tensorParallel,
       pipelineParallel: prepared.layout.pipelineParallel,
       expertParallel: prepared.layout.expertParallel,
@@ -322,9 +360,9 @@ function collectFrontier(ctx: EngineContext, prepared: PreparedLayout, out: Fron
       tokensPerSecondPerUser: 1 / e.tpotSeconds,
       outputTokensPerSecondPerChip: e.replicaOutputTokensPerSecond / prepared.chipsPerReplica,
       tpotSeconds: e.tpotSeconds,
-      ttftSeconds: e.ttftSeconds,
+      ttftSeconds: Number.NaN,
       usdPerMillionOutputTokens: 0,
-    });
+    } });
   }
 }
 
