@@ -84,6 +84,12 @@ const CASES: { name: string; description: string; state: AppState }[] = [
   },
 ];
 
+/** JSON with object keys sorted: two states are the same whatever order their keys were set in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v));
+}
+
 mkdirSync(DIR, { recursive: true });
 const hardware = new Set<string>();
 const models = new Set<string>(['llama-3.1-70b']);
@@ -92,7 +98,7 @@ for (const c of CASES) {
   const file = join(DIR, `v${LINK_VERSION}-${c.name}.json`);
   const link = await encodeLink(c.state, catalog);
   const decoded = await decodeLink(link, catalog, undefined, { views: env.views });
-  if (JSON.stringify(decoded.state) !== JSON.stringify(c.state) || decoded.messages.length > 0) throw new Error(`${c.name}: does not round-trip: ${decoded.messages.join('; ')}`);
+  if (canonical(decoded.state) !== canonical(c.state) || decoded.messages.length > 0) throw new Error(`${c.name}: does not round-trip: ${decoded.messages.join('; ')}`);
   const wire = toWire(c.state, catalog, currentBase());
   for (const p of c.state.compare.picks) if (catalog.hardware.has(p.id)) hardware.add(p.id);
   for (const id of [wire.lab.base, wire.lab.from, wire.lab.target, ...wire.chips.map((r) => r.base)]) if (typeof id === 'string' && catalog.hardware.has(id)) hardware.add(id);

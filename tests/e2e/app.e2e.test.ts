@@ -74,6 +74,25 @@ describe('landing: compare vendors', () => {
     await done(p);
   });
 
+  it('shows each chip\'s evidence basis and a range on every number; the market check and what limits each chip follow', async () => {
+    const p = await page();
+    await chartDrawn(p.page, 'cost-per-million');
+    const table = p.page.locator('[data-table="compare"]');
+    const text = (await table.textContent()) ?? '';
+    // Evidence basis of each chip (issue 11): measured chips and at least one on the prior or a claim.
+    expect(text).toMatch(/measured/);
+    expect(text).toMatch(/prior|claim/);
+    // $/M with its range "value (low–high)" in every feasible row.
+    const usd = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(usd.filter((c) => /\$[\d.,]+ \(\$[\d.,]+–\$[\d.,]+\)/.test(c)).length).toBeGreaterThanOrEqual(3);
+    // The market check (public API price per request) and the resource each chip's $/M depends on most.
+    await p.page.waitForSelector('[data-market-check] table tbody tr', { timeout: 60_000 });
+    expect(await p.page.locator('[data-market-check]').textContent()).toMatch(/per request/);
+    await expect.poll(async () => (await table.textContent()) ?? '', { timeout: 60_000 }).toMatch(/most sensitive to/);
+    await screenshot(p.page, 'compare-evidence-1280');
+    await done(p);
+  });
+
   it('sorting and chip selection update the table; numbers open their derivation', async () => {
     const p = await page();
     await chartDrawn(p.page, 'frontier');
