@@ -4,14 +4,15 @@
 // cannot be modelled yet with their reasons. Text only (textContent), never HTML.
 
 import type { Snapshot } from '../../app/controller';
-import { accuracyChart, sourceKindLabel } from '../../charts/accuracy-chart';
-import { EVIDENCE_MARK } from '../../messages/evidence';
+import {
+  calibrationFamilies, claimModels, excludedGroups, infeasibleLines, pct, relativeRows, rowSections, summaryRows,
+  type CellModel, type RowModel,
+} from '../../app/accuracy-tables';
+import { accuracyChart } from '../../charts/accuracy-chart';
 import type { EfficiencyMode, HardwareProfile } from '../../engine/types';
-import { formatNumber } from '../../format/units';
-import { formatPercent } from '../../validation/report';
 import type { ErrorSummary, RatioEntry } from '../../validation/stats';
 import type { CoverageCheck } from '../../validation/uncertainty-fit';
-import type { RowResult, ValidationReport } from '../../validation/validate';
+import type { ValidationReport } from '../../validation/validate';
 import { ACCURACY_MESSAGES as A } from '../../messages/accuracy';
 import { ChartHost } from '../chart-host';
 import { segmented } from '../controls';
@@ -22,147 +23,51 @@ import { MESSAGES } from '../../messages/ui';
 import type { MountView } from './view';
 import '../accuracy.css';
 
-/** |error| at or below this is shown as good, above BAD as bad (the chart's band is +-20%). */
-const GOOD = 0.2;
-const BAD = 0.4;
-
-function errorClass(error: number | null): string {
-  if (error === null || !Number.isFinite(error)) return 'err-none';
-  const a = Math.abs(error);
-  return a <= GOOD ? 'err-good' : a <= BAD ? 'err-mid' : 'err-bad';
+function cell(c: CellModel): HTMLElement {
+  return td(c.text, c.class, c.title);
 }
 
-function num(v: number | null | undefined): string {
-  return v === null || v === undefined || !Number.isFinite(v) ? '—' : formatNumber(v, 4);
+function markSpan(mark: string | null): HTMLElement | null {
+  return mark === null ? null : el('span', { class: 'mark', text: ` ${mark}`, title: A.assumedMark });
 }
 
-function pct(v: number | null | undefined, signed = true): string {
-  return v === null || v === undefined ? '—' : formatPercent(v, signed);
-}
-
-function chipsText(r: RowResult): string {
-  const c = r.plan.scenario.chips;
-  return c === 'auto' ? `auto (${r.chipsUsed})` : String(c);
-}
-
-function lengthsText(r: RowResult): { text: string; title: string | undefined } | null {
-  if (r.plan.metric.kind === 'tco-usd-per-chip-hour') return null;
-  const w = r.plan.scenario.workload;
-  const exact = r.plan.row.inputLen !== null && r.plan.row.outputLen !== null;
-  return exact
-    ? { text: A.tokens(String(w.inputTokens), String(w.outputTokens)), title: undefined }
-    : { text: A.tokens(`≈${w.inputTokens}`, `≈${w.outputTokens}`), title: A.assumedLengths };
-}
-
-function assumedMark(r: RowResult): HTMLElement | null {
-  return r.basis === 'measured' ? null : el('span', { class: 'mark', text: ` ${EVIDENCE_MARK[r.basis]}`, title: A.assumedMark });
-}
-
-/** Which catalog chip, count, model and lengths the row was mapped to. */
-function modelledCell(r: RowResult): HTMLElement {
-  const lengths = lengthsText(r);
-  const second = [r.plan.modelId, lengths?.text].filter((x): x is string => x !== null && x !== undefined).join(' · ');
-  return el('td', { class: 'label-cell' }, [
-    el('div', {}, [A.modelledAs(r.hardwareName, chipsText(r)), assumedMark(r)]),
-    second === '' ? null : el('div', { class: 'sub', text: second, title: lengths?.title }),
-  ]);
-}
-
-function errorCell(r: RowResult): HTMLElement {
-  if (r.predicted === null && r.plan.metric.kind !== 'tco-usd-per-chip-hour') return td(A.infeasible, 'n err-bad', r.reason ?? undefined);
-  return td(pct(r.error), `n ${errorClass(r.error)}`);
-}
-
-function assumptionsCell(r: RowResult): HTMLElement {
-  const items: [string, string][] = r.plan.assumptions.map((a) => ['', a]);
-  if (r.deployment !== '') items.push([`${A.deployment}: `, r.deployment]);
-  if (r.plan.row.software !== '') items.push([`${A.software}: `, r.plan.row.software]);
-  for (const w of r.warnings) items.push([`${A.warnings}: `, w.text]);
-  if (r.plan.row.sourceRef !== '') items.push([`${A.source}: `, r.plan.row.sourceRef]);
-  return el('td', { class: 'assumptions' }, [el('details', {}, [
-    el('summary', { text: A.showAssumptions(items.length) }),
-    el('ul', {}, items.map(([k, v]) => el('li', {}, [k === '' ? null : el('strong', { text: k }), v]))),
-  ])]);
-}
-
-/** "MLPerf Inference v4.1" rather than "MLPerf Inference · MLPerf Inference v4.1". */
-function sourceLine(kind: string, roundOrDate: string): string {
-  const label = sourceKindLabel(kind);
-  if (roundOrDate === '') return label;
-  return roundOrDate.toLowerCase().startsWith(label.toLowerCase()) ? roundOrDate : `${label} · ${roundOrDate}`;
-}
-
-function rowLine(r: RowResult): HTMLElement {
-  const [short, long] = A.metric[r.plan.metric.kind] ?? [r.plan.metric.unit, r.plan.metric.unit];
-  return el('tr', { attrs: { 'data-row': r.plan.row.index } }, [
-    td(`#${r.plan.row.index}`),
+function rowLine(r: RowModel): HTMLElement {
+  return el('tr', { attrs: { 'data-row': r.index } }, [
+    td(`#${r.index}`),
+    el('td', { class: 'label-cell' }, [el('div', { text: r.label }), el('div', { class: 'sub', text: r.source })]),
     el('td', { class: 'label-cell' }, [
-      el('div', { text: r.plan.label }),
-      el('div', { class: 'sub', text: sourceLine(r.plan.row.sourceKind, r.plan.row.roundOrDate) }),
+      el('div', {}, [r.modelledAs, markSpan(r.mark)]),
+      r.detail === null ? null : el('div', { class: 'sub', text: r.detail.text, title: r.detail.title }),
     ]),
-    modelledCell(r),
-    td(short, 'metric-cell', long),
-    td(num(r.predicted), 'n'),
-    td(num(r.plan.measured), 'n'),
-    errorCell(r),
-    assumptionsCell(r),
+    td(r.metric.text, 'metric-cell', r.metric.title),
+    td(r.predicted, 'n'),
+    td(r.measured, 'n'),
+    td(r.error.text, `n ${r.error.class ?? ''}`, r.error.title),
+    el('td', { class: 'assumptions' }, [el('details', {}, [
+      el('summary', { text: A.showAssumptions(r.assumptions.length) }),
+      el('ul', {}, r.assumptions.map(([k, v]) => el('li', {}, [k === '' ? null : el('strong', { text: k }), v]))),
+    ])]),
   ]);
 }
-
-const SECTIONS: [string, (r: RowResult) => boolean][] = [
-  [A.sections.mlperf, (r) => r.plan.group === 'mlperf'],
-  [A.sections.vendorTable, (r) => r.plan.group === 'vendor-table'],
-  [A.sections.inferencemax, (r) => r.plan.group === 'inferencemax'],
-  [A.sections.tco, (r) => r.plan.group === 'tco'],
-  [A.sections.claims, (r) => r.plan.claim],
-];
 
 function rowsTable(report: ValidationReport): HTMLElement {
-  const bodies = SECTIONS.flatMap(([title, keep]) => {
-    const rows = report.rows.filter(keep);
-    if (rows.length === 0) return [];
-    return [el('tbody', {}, [
-      el('tr', { class: 'section' }, [el('th', { text: `${title} · ${A.rows(rows.length)}`, attrs: { colspan: A.rowColumns.length, scope: 'colgroup' } })]),
-      ...rows.map(rowLine),
-    ])];
-  });
+  const bodies = rowSections(report).map((s) => el('tbody', {}, [
+    el('tr', { class: 'section' }, [el('th', { text: s.title, attrs: { colspan: A.rowColumns.length, scope: 'colgroup' } })]),
+    ...s.rows.map(rowLine),
+  ]));
   return table(A.rowsCaption, A.rowColumns, bodies, 'accuracy-rows');
 }
 
-function summaryLine(name: string, s: ErrorSummary): HTMLElement {
-  return el('tr', {}, [
-    td(name),
-    td(String(s.count), 'n'),
-    td(pct(s.medianAbs, false), `n ${errorClass(s.medianAbs)}`),
-    td(pct(s.worstAbs, false), `n ${errorClass(s.worstAbs)}`),
-    td(pct(s.medianSigned), 'n'),
-    td(s.worstLabel, 'label-cell'),
-  ]);
-}
-
 function summaryTable(report: ValidationReport): HTMLElement {
-  const s = report.summary;
-  const rows = [
-    summaryLine(A.groupHeldOut, s.heldOut),
-    ...s.heldOutByArchitecture.map((g) => summaryLine(A.groupHeldOutKind(g.key), g.summary)),
-    ...(s.crossValidated === null ? [] : [summaryLine(A.groupCrossValidated, s.crossValidated)]),
-    ...(s.crossValidatedRelative === null ? [] : [summaryLine(A.groupCrossValidatedRelative, s.crossValidatedRelative)]),
-    summaryLine(A.groupFit, s.fit),
-    summaryLine(A.groupTarget, s.target),
-    ...s.byVendor.map((g) => summaryLine(A.groupVendor(g.key), g.summary)),
-    ...s.bySourceKind.map((g) => summaryLine(A.groupSource(sourceKindLabel(g.key)), g.summary)),
-    summaryLine(A.groupRelative, s.relative),
-  ];
+  const rows = summaryRows(report).map((r) => el('tr', {}, [td(r.name), ...r.cells.map(cell)]));
   return table(A.summaryCaption, A.summaryColumns, [el('tbody', {}, rows)], 'accuracy-summary');
 }
 
-function stat(title: string, s: ErrorSummary, medianTarget: number, worstTarget: number | null, unit: string): HTMLElement {
-  const ok = s.medianAbs <= medianTarget && (worstTarget === null || s.worstAbs <= worstTarget);
+function stat(title: string, s: ErrorSummary, medianTarget: number, unit: string): HTMLElement {
+  const ok = s.medianAbs <= medianTarget;
   return el('div', { class: 'stat' }, [
     el('div', { class: 'stat-title', text: title }),
-    el('div', { class: 'stat-value' }, [
-      el('strong', { text: pct(s.medianAbs, false) }), ` ${A.median}`,
-    ]),
+    el('div', { class: 'stat-value' }, [el('strong', { text: pct(s.medianAbs, false) }), ` ${A.median}`]),
     el('div', { class: 'stat-sub', text: `${A.worst} ${pct(s.worstAbs, false)} · ${s.count} ${unit}` }),
     el('div', { class: `badge ${ok ? 'ok' : 'bad'}`, text: ok ? A.met : A.missed }),
   ]);
@@ -178,52 +83,29 @@ function coverageStat(c: CoverageCheck): HTMLElement {
 }
 
 function relativeTable(entries: readonly RatioEntry[]): HTMLElement {
-  return table(A.relativeCaption, A.relativeColumns, [el('tbody', {}, entries.map((e) => el('tr', {}, [
-    td(e.benchmark, 'n'),
-    td(e.scenario, 'n'),
-    td(e.label, 'label-cell', e.pair),
-    td(`${e.reference}${e.crossRound ? A.crossRound : ''}`, 'label-cell'),
-    td(e.measuredRatio.toFixed(3), 'n'),
-    td(e.predictedRatio.toFixed(3), 'n'),
-    td(pct(e.error), `n ${errorClass(e.error)}`),
-  ])))], 'accuracy-relative');
+  return table(A.relativeCaption, A.relativeColumns, [el('tbody', {}, relativeRows(entries).map((r) => el('tr', {}, r.map(cell))))], 'accuracy-relative');
 }
 
 function claimsList(report: ValidationReport): HTMLElement | null {
-  const claims = report.rows.filter((r) => r.claim !== null);
+  const claims = claimModels(report);
   if (claims.length === 0) return null;
-  const items = claims.map((r) => {
-    const c = r.claim!;
-    const verdict = c.idealPrediction === null ? A.noIdeal
-      : c.beyondIdeal ? A.beyondCeiling((r.plan.measured / c.idealPrediction).toFixed(1)) : A.withinCeiling;
-    const unit = r.plan.metric.unit;
-    return el('li', { class: 'claim', attrs: { 'data-row': r.plan.row.index } }, [
-      el('div', { class: 'claim-head' }, [
-        el('strong', { text: `#${r.plan.row.index} ${r.plan.label}` }),
-        ' · ', r.hardwareName, assumedMark(r),
-      ]),
-      el('div', { class: 'claim-numbers' }, [
-        A.claimNumbers(`${num(r.plan.measured)} ${unit}`, num(r.predicted), num(c.idealPrediction)),
-        ' → ', el('strong', { class: c.beyondIdeal ? 'err-bad-text' : undefined, text: verdict }),
-      ]),
-      el('ul', { class: 'implies-text' }, c.text.split('; ').map((t) => el('li', { text: t }))),
-    ]);
-  });
   return el('div', { attrs: { 'data-table': 'accuracy-claims-list' } }, [
     el('h2', { class: 'card-title', text: A.claimsTitle }),
     el('p', { class: 'card-intro', text: A.claimsIntro }),
-    el('ul', { class: 'claims' }, items),
+    el('ul', { class: 'claims' }, claims.map((c) => el('li', { class: 'claim', attrs: { 'data-row': c.index } }, [
+      el('div', { class: 'claim-head' }, [el('strong', { text: c.head }), ' · ', c.chip, markSpan(c.mark)]),
+      el('div', { class: 'claim-numbers' }, [c.numbers, ' → ', el('strong', { class: c.beyondCeiling ? 'err-bad-text' : undefined, text: c.verdict })]),
+      el('ul', { class: 'implies-text' }, c.implies.map((x) => el('li', { text: x }))),
+    ]))),
   ]);
 }
 
-/** Excluded rows grouped by reason (many rows share one), collapsed by default. */
+/** Excluded rows grouped by reason, collapsed by default. */
 function excludedBlock(report: ValidationReport): HTMLElement {
-  const byReason = new Map<string, ValidationReport['excluded']>();
-  for (const e of report.excluded) byReason.set(e.reason, [...(byReason.get(e.reason) ?? []), e]);
-  const body = [...byReason.entries()].map(([reason, rows]) => el('tr', {}, [
-    td(reason, 'reason-cell'),
-    td([...new Set(rows.map((e) => sourceKindLabel(e.row.sourceKind)))].join(', ')),
-    el('td', { class: 'label-cell' }, [el('ul', { class: 'plain-list' }, rows.map((e) => el('li', { text: `#${e.row.index} ${e.label}` })))]),
+  const body = excludedGroups(report).map((g) => el('tr', {}, [
+    td(g.reason, 'reason-cell'),
+    td(g.kinds),
+    el('td', { class: 'label-cell' }, [el('ul', { class: 'plain-list' }, g.rows.map((x) => el('li', { text: x })))]),
   ]));
   return el('details', { attrs: { 'data-accuracy': 'excluded' } }, [
     el('summary', { text: A.excluded(report.excluded.length) }),
@@ -232,35 +114,23 @@ function excludedBlock(report: ValidationReport): HTMLElement {
 }
 
 function infeasibleBlock(report: ValidationReport): HTMLElement | null {
-  const rows = report.rows.filter((r) => r.predicted === null && r.plan.metric.kind !== 'tco-usd-per-chip-hour');
-  if (rows.length === 0) return null;
+  const lines = infeasibleLines(report);
+  if (lines.length === 0) return null;
   return el('div', {}, [
     el('h2', { class: 'card-title', text: A.infeasibleTitle }),
-    el('ul', { class: 'plain-list' }, rows.map((r) => el('li', { text: `#${r.plan.row.index} ${r.plan.label}: ${r.reason ?? ''}` }))),
+    el('ul', { class: 'plain-list' }, lines.map((x) => el('li', { text: x }))),
   ]);
 }
 
-/** One line per chip family: fitted (with its software-stack factor) or assumed (uncalibrated). */
 function calibrationPanel(hardware: Iterable<HardwareProfile>): HTMLElement {
-  const families = new Map<string, HardwareProfile[]>();
-  for (const p of hardware) families.set(p.family, [...(families.get(p.family) ?? []), p]);
-  const entries = [...families.entries()].sort(([a, pa], [b, pb]) => {
-    const fa = pa[0]!.efficiency.evidence.basis === 'measured' ? 0 : 1;
-    const fb = pb[0]!.efficiency.evidence.basis === 'measured' ? 0 : 1;
-    return fa - fb || a.localeCompare(b);
-  });
   return el('section', { class: 'panel', attrs: { 'aria-label': A.calibrationTitle, 'data-accuracy': 'calibration' } }, [
     el('h2', { text: A.calibrationTitle }),
     el('p', { class: 'panel-text', text: A.calibrationIntro }),
-    el('ul', { class: 'family-list' }, entries.map(([family, chips]) => {
-      const e = chips[0]!.efficiency;
-      const fitted = chips.some((c) => c.efficiency.evidence.basis === 'measured');
-      return el('li', { class: fitted ? 'fitted' : 'assumed', title: e.note }, [
-        el('strong', { text: family }),
-        el('span', { class: 'family-basis', text: fitted ? A.fitted(e.softwareStackFactor.toFixed(2)) : A.assumed(e.softwareStackFactor.toFixed(2)) }),
-        el('span', { class: 'family-chips', text: chips.map((c) => c.name).sort().join(', ') }),
-      ]);
-    })),
+    el('ul', { class: 'family-list' }, calibrationFamilies(hardware).map((f) => el('li', { class: f.fitted ? 'fitted' : 'assumed', title: f.note }, [
+      el('strong', { text: f.family }),
+      el('span', { class: 'family-basis', text: f.basis }),
+      el('span', { class: 'family-chips', text: f.chips }),
+    ]))),
   ]);
 }
 
@@ -327,9 +197,9 @@ export const mountAccuracyView: MountView = (ctx) => {
       replaceChildren(problems, report.problems.map((p) => el('li', { text: p })));
       const s = report.summary;
       replaceChildren(headline, [
-        stat(A.headline, s.heldOut, 0.1, null, 'rows'),
-        ...(s.crossValidated === null ? [] : [stat(A.crossValidatedHeadline, s.crossValidated, 0.1, null, 'rows')]),
-        ...(s.crossValidatedRelative === null ? [] : [stat(A.relativeHeadline, s.crossValidatedRelative, 0.08, null, 'ratios')]),
+        stat(A.headline, s.heldOut, 0.1, 'rows'),
+        ...(s.crossValidated === null ? [] : [stat(A.crossValidatedHeadline, s.crossValidated, 0.1, 'rows')]),
+        ...(s.crossValidatedRelative === null ? [] : [stat(A.relativeHeadline, s.crossValidatedRelative, 0.08, 'ratios')]),
         ...(s.coverage === null ? [] : [coverageStat(s.coverage)]),
         el('p', { class: 'marks-legend stats-note', text: A.targets }),
       ]);

@@ -1,0 +1,50 @@
+// The Accuracy view's table models (src/app/accuracy-tables.ts): plain data the view turns into DOM.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { calibrationFamilies, errorClass, rowModel, rowSections, summaryRows } from '../../src/app/accuracy-tables';
+import { loadCatalogFromDisk } from '../../src/catalog/load-node';
+import { parseCalibrationCsv } from '../../src/validation/calibration-rows';
+import { planRows } from '../../src/validation/row-to-scenario';
+import { validatePlans } from '../../src/validation/validate';
+
+const { catalog } = loadCatalogFromDisk();
+const plans = planRows(parseCalibrationCsv(readFileSync(new URL('../../reference/calibration.csv', import.meta.url), 'utf8')).rows);
+const pick = (i: number) => plans.find((p) => p.row.index === i)!;
+// Row 7 (fit), row 1 (held out), row 69 (a vendor claim).
+const report = validatePlans([pick(7), pick(1), pick(69)], catalog, { crossValidate: false, skipClaims: true });
+
+describe('accuracy table models', () => {
+  it('colours errors by size: good within 20%, bad beyond 40%', () => {
+    expect(errorClass(0.1)).toBe('err-good');
+    expect(errorClass(-0.3)).toBe('err-mid');
+    expect(errorClass(0.5)).toBe('err-bad');
+    expect(errorClass(null)).toBe('err-none');
+  });
+
+  it('puts the held-out figure first and the blend of fit and held-out rows after the fit rows', () => {
+    const names = summaryRows(report).map((r) => r.name);
+    expect(names[0]).toBe('Held-out rows');
+    expect(names.indexOf('Rows the fit used (in-sample)')).toBeLessThan(names.indexOf('All target rows (fit + held out, reference only)'));
+  });
+
+  it('says of each row whether the fit used it', () => {
+    const fit = rowModel(report.rows.find((r) => r.plan.row.index === 7)!);
+    const held = rowModel(report.rows.find((r) => r.plan.row.index === 1)!);
+    expect(fit.assumptions.some(([k, v]) => k === 'Fit: ' && v === 'used by the fit')).toBe(true);
+    expect(held.assumptions.some(([, v]) => /held out/.test(v))).toBe(true);
+    expect(held.mark).toBe('◐'); // MI300X inherits MI325X's fit
+  });
+
+  it('sections rows by source and leaves empty sections out', () => {
+    const titles = rowSections(report).map((s) => s.title);
+    expect(titles.some((t) => t.startsWith('MLPerf'))).toBe(true);
+    expect(titles.some((t) => t.startsWith('Vendor benchmark'))).toBe(false);
+  });
+
+  it('lists fitted chip families first', () => {
+    const families = calibrationFamilies(catalog.hardware.values());
+    const firstPrior = families.findIndex((f) => !f.fitted);
+    expect(firstPrior).toBeGreaterThan(0);
+    expect(families.slice(firstPrior).every((f) => !f.fitted)).toBe(true);
+  });
+});
