@@ -97,6 +97,20 @@ describe('simulate CLI', () => {
     expect(zero.err).toMatch(/^error: flags: --draft-tokens: speculative\.draftTokens must be an integer from 1 to 16 tokens, got 0\n$/);
   });
 
+  it('JSON results carry what limits them and the market check (issue 11 item 8, issue 13 item 4)', async () => {
+    const r = await run('--hardware', 'groq-lpu', '--chips', 'auto', '--model', 'llama-3.1-70b', '--input-tokens', '2048', '--output-tokens', '512', '--format', 'json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { limitingResource: { resource: string | null }; marketCheck: { price: { provider: string; usdPerRequest: number }; ratio: number; mustHold: string[] } };
+    expect(['compute', 'sramBandwidth', 'scaleUpBandwidth', null]).toContain(j.limitingResource.resource);
+    // Groq's own API price per request: 2048 x $0.59/M + 512 x $0.79/M.
+    expect(j.marketCheck.price.provider).toBe('Groq');
+    expect(j.marketCheck.price.usdPerRequest).toBeCloseTo((2048 * 0.59 + 512 * 0.79) / 1e6, 12);
+    expect(j.marketCheck.ratio).toBeGreaterThan(1);
+    expect(j.marketCheck.mustHold.length).toBe(3);
+    const table = await run('--hardware', 'groq-lpu,nvidia-h200-sxm', '--chips', 'auto');
+    expect(table.out).toMatch(/vs API/);
+  });
+
   it('a million unknown keys print a bounded number of warning lines', async () => {
     const raw: Record<string, unknown> = { version: 1, hardware: 'nvidia-h200-sxm' };
     for (let i = 0; i < 1_000_000; i++) raw[`k${i}`] = 1;
