@@ -22,6 +22,9 @@ async function settled(page: Page): Promise<void> {
     const view = document.querySelector('[data-view="compare"]');
     return view !== null && view.querySelector('.stale') === null && document.querySelectorAll('[data-table="compare"] tbody tr').length > 0;
   }, undefined, { timeout: 60_000 });
+  // The channels that trail the comparison (what limits each chip, the market check) have settled.
+  await page.waitForFunction(() => /most sensitive to/.test(document.querySelector('[data-table="compare"]')?.textContent ?? '')
+    && document.querySelector('[data-market-check] table') !== null, undefined, { timeout: 60_000 });
 }
 
 describe('workload fields refuse what they cannot use', () => {
