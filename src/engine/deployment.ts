@@ -6,7 +6,7 @@ import { kvBytesPerSequencePerChip, kvSramFraction, planMemory, type MemoryPlan 
 import type { LayerGroup } from './architecture';
 import { poissonSafeConcurrency } from './queueing';
 import { groupShare, headOperators, layerOperators, type RawOperator, type ShardPlan, type StepShape } from './operators';
-import { timeOperator, type ChipRates, type TimedOperator } from './roofline';
+import { operatorSeconds, timeOperator, type ChipRates, type TimedOperator } from './roofline';
 import type { Bottleneck } from './types';
 
 /** A parallel layout of one replica (batch is chosen later). */
@@ -152,12 +152,12 @@ function moeLayerShare(ctx: EngineContext): number {
   return moe / ctx.scenario.model.numLayers;
 }
 
-/** Accumulates operator times of one stage into a StepTiming (no closures on the hot path). */
+/** Accumulates operator times of one stage into a StepTiming with its breakdown and operators. */
 class StageAccumulator {
   seconds = 0;
   readonly breakdown: Record<Bottleneck, number> = { compute: 0, memory: 0, communication: 0, overhead: 0 };
   readonly operators: TimedOperator[] = [];
-  constructor(private readonly rates: ChipRates, private readonly kvSramShare: number, private readonly collect: boolean) {}
+  constructor(private readonly rates: ChipRates, private readonly kvSramShare: number) {}
 
   add(raw: RawOperator, scale: number): void {
     const timed = timeOperator(raw, this.rates, this.kvSramShare);
@@ -166,22 +166,34 @@ class StageAccumulator {
     this.breakdown.overhead += timed.overheadSeconds * n;
     if (timed.computeSeconds >= timed.memorySeconds) this.breakdown.compute += timed.computeSeconds * n;
     else this.breakdown.memory += timed.memorySeconds * n;
-    if (this.collect) this.operators.push(scale === 1 ? timed : { ...timed, op: { ...raw, count: n } });
+    this.operators.push(scale === 1 ? timed : { ...timed, op: { ...raw, count: n } });
   }
 }
 
 /** Operator time of one pipeline stage processing `shape` (all layers when PP = 1), without collectives. */
-function stageCompute(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape, residentSequences: number, collect: boolean): StageAccumulator {
+function stageCompute(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape, residentSequences: number): StageAccumulator {
   const { model } = ctx.scenario;
   const layerScale = prepared.layersPerStage / model.numLayers;
-  const kvShare = kvSramFraction(prepared.memory, residentSequences / prepared.shard.attentionGroups);
-  const acc = new StageAccumulator(prepared.rates, kvShare, collect);
+  const acc = new StageAccumulator(prepared.rates, kvSramFraction(prepared.memory, residentSequences / prepared.shard.attentionGroups));
   for (const group of ctx.groups) {
     for (const raw of layerOperators(model, group, shape, prepared.shard)) acc.add(raw, layerScale);
   }
   // The last stage also runs the LM head; the slowest stage sets the pipeline's pace.
   for (const raw of headOperators(model, shape, prepared.shard)) acc.add(raw, 1);
   return acc;
+}
+
+/** stageCompute's seconds alone (the same sum in the same order): the search's many evaluations. */
+function stageComputeSeconds(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape, residentSequences: number): number {
+  const { model } = ctx.scenario;
+  const layerScale = prepared.layersPerStage / model.numLayers;
+  const kvShare = kvSramFraction(prepared.memory, residentSequences / prepared.shard.attentionGroups);
+  let seconds = 0;
+  for (const group of ctx.groups) {
+    for (const raw of layerOperators(model, group, shape, prepared.shard)) seconds += operatorSeconds(raw, prepared.rates, kvShare) * (raw.count * layerScale);
+  }
+  for (const raw of headOperators(model, shape, prepared.shard)) seconds += operatorSeconds(raw, prepared.rates, kvShare) * (raw.count * 1);
+  return seconds;
 }
 
 /**
@@ -191,11 +203,10 @@ function stageCompute(ctx: EngineContext, prepared: PreparedLayout, shape: StepS
  * (DeepSeek inference system overview, day 6): the stage takes the longer of the two streams,
  * and each half reads the weights again.
  */
-export function stageTime(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape, residentSequences: number, collect = true): StepTiming {
-  const overlap = ctx.scenario.engine.overlap === 'two-micro-batches' && prepared.layout.expertParallel > 1 && shape.decodeSequences + shape.prefillTokens >= 2;
-  if (overlap) {
-    const half: StepShape = { ...shape, decodeSequences: shape.decodeSequences / 2, prefillTokens: shape.prefillTokens / 2, prefillPrompts: shape.prefillPrompts / 2 };
-    const acc = stageCompute(ctx, prepared, half, residentSequences, collect);
+export function stageTime(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape, residentSequences: number): StepTiming {
+  const half = overlappedHalf(ctx, prepared, shape);
+  if (half !== null) {
+    const acc = stageCompute(ctx, prepared, half, residentSequences);
     const compute = 2 * acc.seconds;
     const communication = 2 * stageCommunication(ctx, prepared, half);
     for (const k of ['compute', 'memory', 'overhead'] as const) acc.breakdown[k] *= 2;
@@ -203,10 +214,25 @@ export function stageTime(ctx: EngineContext, prepared: PreparedLayout, shape: S
     acc.breakdown.communication += communication - hidden;
     return { seconds: Math.max(compute, communication), breakdown: acc.breakdown, operators: acc.operators, communicationSeconds: communication - hidden };
   }
-  const acc = stageCompute(ctx, prepared, shape, residentSequences, collect);
+  const acc = stageCompute(ctx, prepared, shape, residentSequences);
   const communication = stageCommunication(ctx, prepared, shape);
   acc.breakdown.communication += communication;
   return { seconds: acc.seconds + communication, breakdown: acc.breakdown, operators: acc.operators, communicationSeconds: communication };
+}
+
+/** stageTime(...).seconds without the breakdown and operator records. */
+export function stageSeconds(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape, residentSequences: number): number {
+  const half = overlappedHalf(ctx, prepared, shape);
+  if (half !== null) {
+    return Math.max(2 * stageComputeSeconds(ctx, prepared, half, residentSequences), 2 * stageCommunication(ctx, prepared, half));
+  }
+  return stageComputeSeconds(ctx, prepared, shape, residentSequences) + stageCommunication(ctx, prepared, shape);
+}
+
+/** Each half of the step when two micro-batches overlap their all-to-alls with compute; null otherwise. */
+function overlappedHalf(ctx: EngineContext, prepared: PreparedLayout, shape: StepShape): StepShape | null {
+  const overlap = ctx.scenario.engine.overlap === 'two-micro-batches' && prepared.layout.expertParallel > 1 && shape.decodeSequences + shape.prefillTokens >= 2;
+  return overlap ? { ...shape, decodeSequences: shape.decodeSequences / 2, prefillTokens: shape.prefillTokens / 2, prefillPrompts: shape.prefillPrompts / 2 } : null;
 }
 
 /**
@@ -282,16 +308,16 @@ export function evaluateBatch(
   };
   const overhead = ctx.efficiency.stepOverheadSeconds;
   const draftSeconds = spec === null ? 0 : draftTime(ctx, prepared, perMicroBatch, batch) * microBatches;
-  const decodeStage = stageTime(ctx, prepared, decodeShape, batch, full);
-  const decodeStep = pp * decodeStage.seconds + overhead + draftSeconds;
+  const decodeStage = full ? stageTime(ctx, prepared, decodeShape, batch) : null;
+  const decodeStep = pp * (decodeStage?.seconds ?? stageSeconds(ctx, prepared, decodeShape, batch)) + overhead + draftSeconds;
   let fullStep = decodeStep;
   if (promptsPerStep > 0 && ctx.newPromptTokens > 0) {
-    const mixed = stageTime(ctx, prepared, {
+    const mixed = stageSeconds(ctx, prepared, {
       ...decodeShape,
       prefillTokens: promptsPerStep * ctx.newPromptTokens,
       prefillPrompts: promptsPerStep,
-    }, batch, false);
-    fullStep = pp * mixed.seconds + overhead + draftSeconds;
+    }, batch);
+    fullStep = pp * mixed + overhead + draftSeconds;
   }
   const promptWork = Math.max(0, fullStep - decodeStep);
   const tpot = (decodeStep + ((batch - 1) / batch) * promptWork) / tokensPerStep;
@@ -304,7 +330,7 @@ export function evaluateBatch(
     ttftSeconds: ttft,
     replicaOutputTokensPerSecond: (load * tokensPerStep) / fullStep,
     prefillShare: fullStep > 0 ? promptWork / fullStep : 0,
-    decodeStep: full ? wholeStep(decodeStage, pp, overhead + draftSeconds) : null,
+    decodeStep: decodeStage === null ? null : wholeStep(decodeStage, pp, overhead + draftSeconds),
   };
 }
 
@@ -333,15 +359,15 @@ function timeToFirstToken(ctx: EngineContext, prepared: PreparedLayout, perMicro
   const chunks = Math.max(1, Math.ceil(ctx.newPromptTokens / chunkLimit));
   const chunkTokens = Math.max(1, ctx.newPromptTokens) / chunks;
   // A prompt lives in one attention group; every group takes one, so the step holds one per group.
-  const chunkStage = stageTime(ctx, prepared, {
+  const chunkStage = stageSeconds(ctx, prepared, {
     decodeSequences: perMicroBatch,
     decodeContextTokens: ctx.meanDecodeContextTokens,
     prefillTokens: chunkTokens * groups,
     prefillPrompts: groups,
     cachedTokensPerPrompt: ctx.cachedPromptTokens,
     prefillPriorTokensPerPrompt: ((chunks - 1) / 2) * chunkTokens,
-  }, batch, false);
-  return chunks * (pp * chunkStage.seconds + overhead);
+  }, batch);
+  return chunks * (pp * chunkStage + overhead);
 }
 
 /**
@@ -357,14 +383,14 @@ function draftTime(ctx: EngineContext, prepared: PreparedLayout, sequences: numb
   };
   if (spec.draft !== null) {
     const draftLayout = prepareLayout(spec.draft, { ...prepared.layout, pipelineParallel: 1, expertParallel: 1, dataParallelAttention: false });
-    return spec.draftTokens * (stageTime(spec.draft, draftLayout, shape, batch, false).seconds + spec.draft.efficiency.stepOverheadSeconds);
+    return spec.draftTokens * (stageSeconds(spec.draft, draftLayout, shape, batch) + spec.draft.efficiency.stepOverheadSeconds);
   }
   const { model } = ctx.scenario;
   const oneLayer: LayerGroup = { count: 1, windowTokens: null, ffn: model.moe !== null ? 'moe' : 'dense' };
   const kvShare = kvSramFraction(prepared.memory, batch / prepared.shard.attentionGroups);
   let seconds = 0;
   for (const raw of [...layerOperators(model, oneLayer, shape, prepared.shard), ...headOperators(model, shape, prepared.shard)]) {
-    seconds += timeOperator(raw, prepared.rates, kvShare).seconds * raw.count;
+    seconds += operatorSeconds(raw, prepared.rates, kvShare) * raw.count;
   }
   const tokens = groupShare(shape, prepared.shard.attentionGroups).decodeSequences;
   const allReduce = allReduceSeconds(tokens * model.hiddenSize * ctx.collectiveBytesPerValue, prepared.shard.attentionTensorParallel, prepared.attentionLink);

@@ -1,7 +1,7 @@
 import { ENGINE } from '../messages/engine';
 import type { Message } from '../messages/message';
 import type { EngineContext } from './context';
-import { evaluateBatch, prefillChunkTokens, prepareLayout, stageTime, type PreparedLayout } from './deployment';
+import { evaluateBatch, prefillChunkTokens, prepareLayout, stageSeconds, type PreparedLayout } from './deployment';
 import { kvBytesPerSequencePerChip } from './memory';
 import { candidateLayouts, chooseBatch, isBatchFailure, type BatchChoice, type Candidate } from './search';
 import type { DisaggregationSummary } from './types';
@@ -123,16 +123,16 @@ function prefillPool(ctx: EngineContext, prepared: PreparedLayout): PrefillPool 
   const promptTokens = Math.max(1, ctx.newPromptTokens);
   const perGroup = Math.max(1, Math.floor(prefillChunkTokens(ctx, 0) / promptTokens));
   const prompts = perGroup * groups;
-  const stage = stageTime(ctx, prepared, {
+  const stageSecondsPerStep = stageSeconds(ctx, prepared, {
     decodeSequences: 0, decodeContextTokens: 0,
     prefillTokens: prompts * promptTokens, prefillPrompts: prompts,
     cachedTokensPerPrompt: ctx.cachedPromptTokens,
-  }, 0, false);
+  }, 0);
   const overhead = ctx.efficiency.stepOverheadSeconds;
   return {
     prepared,
-    promptsPerSecond: prompts / (stage.seconds + overhead),
-    latencySeconds: prepared.layout.pipelineParallel * stage.seconds + overhead,
+    promptsPerSecond: prompts / (stageSecondsPerStep + overhead),
+    latencySeconds: prepared.layout.pipelineParallel * stageSecondsPerStep + overhead,
   };
 }
 

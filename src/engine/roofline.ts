@@ -41,6 +41,43 @@ function transferSeconds(hbmBytes: number, hbmRate: number, sramBytes: number, s
   return Math.max(hbm, sram);
 }
 
+/** The peak FLOP/s an operator's kind reaches (grouped expert GEMMs by tokens per expert). */
+function flopsRateOf(op: RawOperator, rates: ChipRates): number {
+  if (op.kind === 'attention-decode' || op.kind === 'attention-prefill') return rates.attentionFlopsPerSecond;
+  if (op.kind === 'moe-experts') {
+    const m = op.tokensPerExpert ?? 0;
+    return rates.moeFlopsPerSecond * (m > 0 ? m / (m + rates.moeHalfTokensPerExpert) : 1);
+  }
+  return rates.matrixFlopsPerSecond;
+}
+
+function hbmRateOf(op: RawOperator, rates: ChipRates): number {
+  if (op.kind === 'attention-decode' || op.kind === 'attention-prefill') return rates.attentionHbmBytesPerSecond;
+  if (op.kind === 'moe-experts') return rates.moeHbmBytesPerSecond;
+  return rates.hbmBytesPerSecond;
+}
+
+function overheadSecondsOf(op: RawOperator, rates: ChipRates): number {
+  if (op.kind === 'attention-decode' || op.kind === 'attention-prefill') return op.kernels * rates.attentionOverheadSeconds;
+  if (op.kind === 'moe-experts') return rates.moeLayerOverheadSeconds;
+  return op.kernels * rates.kernelOverheadSeconds;
+}
+
+function computeSecondsOf(op: RawOperator, rates: ChipRates): number {
+  return op.flops > 0 ? op.flops / flopsRateOf(op, rates) : 0;
+}
+
+function memorySecondsOf(op: RawOperator, rates: ChipRates, kvSramFraction: number): number {
+  const onChipOnly = rates.hbmBytesPerSecond === 0;
+  const sramWeights = onChipOnly ? op.weightBytes : op.weightBytes * rates.weightSramFraction;
+  const kvSram = onChipOnly ? op.kvBytes : op.kvBytes * kvSramFraction;
+  const activationSram = onChipOnly ? op.activationBytes : 0;
+  return transferSeconds(
+    op.weightBytes - sramWeights + (op.kvBytes - kvSram) + (op.activationBytes - activationSram), hbmRateOf(op, rates),
+    sramWeights + kvSram + activationSram, rates.sramBytesPerSecond,
+  );
+}
+
 /**
  * t = max(FLOPs / (peak x share), bytes / (bandwidth x share)) + fixed cost (MODEL.md section 2),
  * with the share and the fixed cost of the operator's kind:
@@ -52,29 +89,15 @@ function transferSeconds(hbmBytes: number, hbmRate: number, sramBytes: number, s
  * `kvSramFraction` is the share of the resident KV cache held in SRAM at this batch (memory.ts).
  */
 export function timeOperator(op: RawOperator, rates: ChipRates, kvSramFraction: number): TimedOperator {
-  let flopsRate = rates.matrixFlopsPerSecond;
-  let hbmRate = rates.hbmBytesPerSecond;
-  let overheadSeconds = op.kernels * rates.kernelOverheadSeconds;
-  if (op.kind === 'attention-decode' || op.kind === 'attention-prefill') {
-    flopsRate = rates.attentionFlopsPerSecond;
-    hbmRate = rates.attentionHbmBytesPerSecond;
-    overheadSeconds = op.kernels * rates.attentionOverheadSeconds;
-  } else if (op.kind === 'moe-experts') {
-    const m = op.tokensPerExpert ?? 0;
-    flopsRate = rates.moeFlopsPerSecond * (m > 0 ? m / (m + rates.moeHalfTokensPerExpert) : 1);
-    hbmRate = rates.moeHbmBytesPerSecond;
-    overheadSeconds = rates.moeLayerOverheadSeconds;
-  }
-  const computeSeconds = op.flops > 0 ? op.flops / flopsRate : 0;
-  const onChipOnly = rates.hbmBytesPerSecond === 0;
-  const sramWeights = onChipOnly ? op.weightBytes : op.weightBytes * rates.weightSramFraction;
-  const kvSram = onChipOnly ? op.kvBytes : op.kvBytes * kvSramFraction;
-  const activationSram = onChipOnly ? op.activationBytes : 0;
-  const memorySeconds = transferSeconds(
-    op.weightBytes - sramWeights + (op.kvBytes - kvSram) + (op.activationBytes - activationSram), hbmRate,
-    sramWeights + kvSram + activationSram, rates.sramBytesPerSecond,
-  );
+  const computeSeconds = computeSecondsOf(op, rates);
+  const memorySeconds = memorySecondsOf(op, rates, kvSramFraction);
+  const overheadSeconds = overheadSecondsOf(op, rates);
   const busy = Math.max(computeSeconds, memorySeconds);
   const bound: Bottleneck = overheadSeconds > busy ? 'overhead' : computeSeconds >= memorySeconds ? 'compute' : 'memory';
   return { op, computeSeconds, memorySeconds, overheadSeconds, seconds: busy + overheadSeconds, bound };
+}
+
+/** timeOperator's `seconds` alone, without building the record: the deployment search's hot path. */
+export function operatorSeconds(op: RawOperator, rates: ChipRates, kvSramFraction: number): number {
+  return Math.max(computeSecondsOf(op, rates), memorySecondsOf(op, rates, kvSramFraction)) + overheadSecondsOf(op, rates);
 }

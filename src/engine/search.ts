@@ -115,10 +115,23 @@ function meetsSlo(ctx: EngineContext, e: BatchEvaluation): boolean {
   return !missesTpot(ctx, e) && !missesTtft(ctx, e);
 }
 
-/** Largest integer in [lo, hi] for which `ok` holds, assuming ok is monotone (true then false). */
+/**
+ * Largest integer in [lo, hi] for which `ok` holds, assuming ok is monotone (true then false) and
+ * ok(lo). Gallops over powers of two first (the batches the frontier ladder evaluates anyway, so
+ * they are cached), then bisects the octave where ok turns false.
+ */
 function largestPassing(lo: number, hi: number, ok: (n: number) => boolean): number {
   let a = lo;
   let b = hi;
+  let p = 1;
+  while (p <= a) p *= 2;
+  for (; p < b; p *= 2) {
+    if (!ok(p)) {
+      b = p - 1;
+      break;
+    }
+    a = p;
+  }
   while (a < b) {
     const mid = Math.ceil((a + b) / 2);
     if (ok(mid)) a = mid;
@@ -220,7 +233,9 @@ export function chooseBatch(ctx: EngineContext, prepared: PreparedLayout, prefil
   if (objective === 'min-latency') return { evaluation: first, limit: 'objective' };
   const largest = largestPassing(1, cap, (b) => evaluations.meetsSlo(b));
   const peak = evaluations.at(largest).replicaOutputTokensPerSecond;
-  const enough = largestPassing(1, largest, (b) => b === 1 || evaluations.at(b - 1).replicaOutputTokensPerSecond < SATURATION_SHARE * peak);
+  // The smallest batch within 1% of the peak: one more than the largest below it.
+  const below = (b: number) => b === 0 || evaluations.at(b).replicaOutputTokensPerSecond < SATURATION_SHARE * peak;
+  const enough = largestPassing(0, largest - 1, below) + 1;
   // Throughput flat well below the bound (>10% fewer sequences reach 99% of it) is compute saturation;
   // otherwise the bound itself (a latency limit, memory, an engine cap) is what limits the batch.
   let bound: BatchLimit = capLimit;
