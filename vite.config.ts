@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 // The app runs under a strict Content-Security-Policy (no inline scripts, no eval): vega is used
@@ -28,9 +29,16 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * 'vega' (imported by vega-lite) resolves to vega-util: the charts' runtime is assembled from vega's
+ * parts in src/ui/vega-runtime.ts, without the transforms no chart uses (src/ui/vega-as-vega-util.ts).
+ */
+export const VEGA_ALIAS = { find: /^vega$/, replacement: fileURLToPath(new URL('./src/ui/vega-as-vega-util.ts', import.meta.url)) };
+
 export default defineConfig({
   base: './',
   plugins: [cspMeta()],
+  resolve: { alias: [VEGA_ALIAS] },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
   server: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },

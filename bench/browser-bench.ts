@@ -8,7 +8,7 @@ export interface BrowserBench {
   sliderToChartP50Ms: number;
   sliderToChartP95Ms: number;
   sliderMoves: number;
-  /** Sensitivity and break-even wait 250 ms after the last move by design: time until they settle. */
+  /** Sensitivity and break-even wait for a pause in the drag (src/app/channels.ts): time until they settle. */
   sliderToSensitivityP50Ms: number;
   firstChartMs: number;
   initialJsGzipKB: number;

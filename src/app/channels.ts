@@ -95,10 +95,17 @@ export const labGhostChannel: ChannelDef<LabOutcome | null> = {
   },
 };
 
+/**
+ * A pause in a drag long enough to start the secondary panels: longer than the gap between two
+ * input events of a moving slider (16-33 ms), short enough that the panels settle soon after the
+ * hand stops. The jobs queue behind the lab's (priority 2) and a newer request drops them.
+ */
+const SECONDARY_DEBOUNCE_MS = 80;
+
 /** Base $/M plus one job per parameter, so a newer request drops the queued rest. */
 export const sensitivityChannel: ChannelDef<SensitivityResult | null> = {
   name: 'sensitivity',
-  debounceMs: 250,
+  debounceMs: SECONDARY_DEBOUNCE_MS,
   priority: 2,
   plan(state, catalog) {
     const r = labRequest(state, catalog);
@@ -115,7 +122,7 @@ export const sensitivityChannel: ChannelDef<SensitivityResult | null> = {
 
 export const breakEvenChannel: ChannelDef<BreakEvenResult | null> = {
   name: 'break-even',
-  debounceMs: 250,
+  debounceMs: SECONDARY_DEBOUNCE_MS,
   priority: 2,
   plan(state, catalog) {
     const r = labRequest(state, catalog);

@@ -1,6 +1,6 @@
-// A chart card: embeds a Vega-Lite spec with vega-embed under the expression interpreter (no eval,
-// strict CSP), streams new data into the live view when only the data changed (no re-embed), and
-// exports PNG/SVG. Vega is loaded on first use so the page shell paints before it arrives.
+// A chart card: compiles a Vega-Lite spec and runs it in a Vega view under the expression
+// interpreter (no eval, strict CSP), streams new data into the live view when only the data changed
+// (no rebuild), and exports PNG/SVG. Vega is loaded on first use so the page shell paints first.
 
 import type { TopLevelSpec } from 'vega-lite';
 import { exportCaption, exportFileName, type ExportContext } from '../export/context';
@@ -11,13 +11,12 @@ import { MESSAGES } from '../messages/ui';
 import { textTooltip } from './tooltip';
 
 type VegaView = import('vega').View;
-type Embed = typeof import('vega-embed').default;
-type Interpreter = typeof import('vega-interpreter').expressionInterpreter;
+type VegaRuntime = typeof import('./vega-runtime');
 
-let vega: Promise<{ embed: Embed; expr: Interpreter }> | null = null;
+let vega: Promise<VegaRuntime> | null = null;
 
-export function loadVega(): Promise<{ embed: Embed; expr: Interpreter }> {
-  vega ??= Promise.all([import('vega-embed'), import('vega-interpreter')]).then(([e, i]) => ({ embed: e.default, expr: i.expressionInterpreter }));
+export function loadVega(): Promise<VegaRuntime> {
+  vega ??= import('./vega-runtime');
   return vega;
 }
 
@@ -65,7 +64,7 @@ export class ChartHost {
     if (!this.busy) void this.flush();
   }
 
-  /** Calls `handler` with the data row of a clicked mark (kept across re-embeds). */
+  /** Calls `handler` with the data row of a clicked mark (kept across rebuilds). */
   onDatumClick(handler: (datum: Record<string, unknown>) => void): void {
     this.clickHandler = handler;
   }
@@ -110,19 +109,21 @@ export class ChartHost {
       return;
     }
     const key = structureKey(spec);
-    // Same chart, new numbers: stream the data into the live view (no re-embed, no flicker).
+    // Same chart, new numbers: stream the data into the live view (no rebuild, no flicker).
     if (this.view !== null && key === this.key && (await this.stream(spec))) {
       this.mark(rowCount(spec));
       return;
     }
     try {
-      const { embed, expr } = await loadVega();
+      const { compile, parse, View, expressionInterpreter } = await loadVega();
       if (this.destroyed) return;
       this.view?.finalize();
       const target = el('div');
       replaceChildren(this.chart, [target]);
-      const result = await embed(target, spec, { actions: false, ast: true, expr, renderer: 'svg', tooltip: textTooltip });
-      this.view = result.view;
+      const runtime = parse(compile(spec).spec, undefined, { ast: true });
+      const view = new View(runtime, { expr: expressionInterpreter, renderer: 'svg', container: target, hover: true, tooltip: textTooltip });
+      await view.runAsync();
+      this.view = view;
       this.view.addEventListener('click', (_event, item) => {
         const datum = (item as { datum?: unknown } | null | undefined)?.datum;
         if (this.clickHandler !== null && typeof datum === 'object' && datum !== null) this.clickHandler(datum as Record<string, unknown>);

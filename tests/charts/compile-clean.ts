@@ -1,6 +1,10 @@
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { parse } from '../../src/ui/vega-runtime';
 
-/** Compiles a Vega-Lite spec to Vega and returns the warnings its logger received. */
+/**
+ * Compiles a Vega-Lite spec to Vega and returns the warnings its logger received. The Vega spec is
+ * also parsed by the page's chart runtime, which throws on a transform it does not register.
+ */
 export function compileWarnings(spec: TopLevelSpec): { warnings: string[]; vega: unknown } {
   const warnings: string[] = [];
   let current = 0;
@@ -17,5 +21,6 @@ export function compileWarnings(spec: TopLevelSpec): { warnings: string[]; vega:
   };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const out = compile(spec, { logger: logger as any });
+  parse(out.spec, undefined, { ast: true });
   return { warnings, vega: out.spec };
 }

@@ -1,10 +1,9 @@
-// Runs a Vega-Lite spec the way the page does (vega View, expression interpreter, no eval) in Node,
-// and returns the runtime warnings and the SVG: what compiling alone cannot see (empty extents,
-// label expressions).
+// Runs a Vega-Lite spec the way the page does (the page's chart runtime: its transforms, the
+// expression interpreter, no eval) in Node, and returns the runtime warnings and the SVG: what
+// compiling alone cannot see (empty extents, label expressions, a transform the runtime lacks).
 
-import { View, parse } from 'vega';
-import { expressionInterpreter } from 'vega-interpreter';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { View, compile, expressionInterpreter, parse } from '../../src/ui/vega-runtime';
 
 export async function renderSpec(spec: TopLevelSpec): Promise<{ warnings: string[]; svg: string }> {
   const warnings: string[] = [];

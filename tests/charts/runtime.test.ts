@@ -2,6 +2,9 @@
 // a landing page, chip names keep their evidence marks when shortened.
 
 import { describe, expect, it } from 'vitest';
+import { transform } from 'vega-dataflow';
+import { compile } from 'vega-lite';
+import { parse } from '../../src/ui/vega-runtime';
 import { costBarsChart } from '../../src/charts/cost-bars-chart';
 import { frontierChart } from '../../src/charts/frontier-chart';
 import { renderSpec } from './render';
@@ -41,5 +44,21 @@ describe('chip labels keep their marks when shortened', () => {
     const { svg } = await renderSpec(costBarsChart({ series: named }));
     expect(texts(svg)).toContain('H200*');
     expect(texts(svg).join('\n')).toMatch(/…\* \(2\)/);
+  });
+});
+
+describe('the chart runtime', () => {
+  it('registers the transforms the charts compile to and not the rest of vega (nothing imports the full vega)', () => {
+    for (const type of ['aggregate', 'filter', 'formula', 'stack', 'extent', 'collect', 'identifier']) expect(transform(type)).not.toBeNull();
+    for (const type of ['geopoint', 'force', 'voronoi', 'wordcloud', 'label', 'crossfilter']) expect(transform(type)).toBeNull();
+  });
+
+  it('rejects a spec that needs a transform it lacks (what compileWarnings checks for every chart)', () => {
+    const vega = compile({
+      data: { values: [{ a: 1, b: 2 }, { a: 2, b: 3 }] }, mark: 'line',
+      transform: [{ regression: 'b', on: 'a' }],
+      encoding: { x: { field: 'a', type: 'quantitative' }, y: { field: 'b', type: 'quantitative' } },
+    }).spec;
+    expect(() => parse(vega, undefined, { ast: true })).toThrow(/regression/i);
   });
 });

@@ -1,0 +1,18 @@
+// The chart runtime, loaded on first use: Vega-Lite's compiler, Vega's parser and view, and the
+// expression interpreter (no eval under the strict CSP). Vega's own entry also registers geo,
+// force, hierarchy, label, regression, voronoi, wordcloud and crossfilter transforms that no chart
+// here compiles to, and vega-embed adds a theme set, its tooltip and an actions menu this app does
+// not use; importing the parts directly keeps them out of the first chart's JavaScript.
+
+import { extend } from 'vega-util';
+import { transforms } from 'vega-dataflow';
+import * as dataTransforms from 'vega-transforms';
+import * as viewTransforms from 'vega-view-transforms';
+import * as encodeTransforms from 'vega-encode';
+
+extend(transforms, dataTransforms, viewTransforms, encodeTransforms);
+
+export { View } from 'vega-view';
+export { parse } from 'vega-parser';
+export { compile } from 'vega-lite';
+export { expressionInterpreter } from 'vega-interpreter';
