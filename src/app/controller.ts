@@ -112,8 +112,15 @@ export class Controller {
       };
       const pending = this.timers.get(channel.name);
       if (pending !== undefined) clearTimeout(pending);
-      if (channel.debounceMs > 0) this.timers.set(channel.name, setTimeout(start, channel.debounceMs));
-      else start();
+      if (channel.debounceMs > 0) {
+        // A running result is for inputs that just changed: drop its queued jobs now, not when the
+        // pause ends, so they do not hold the workers while the user is still dragging.
+        if (this.running.has(channel.name)) {
+          this.pool.cancel(channel.name);
+          this.running.delete(channel.name);
+        }
+        this.timers.set(channel.name, setTimeout(start, channel.debounceMs));
+      } else start();
     }
   }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Controller, type Snapshot } from '../../src/app/controller';
 import { labResults, rankedCompare } from '../../src/app/selectors';
 import { defaultAppState } from '../../src/app-state/defaults';
@@ -51,5 +51,30 @@ describe('Controller (main-thread pool)', () => {
     expect(after.results.get('lab-ghost')!.key).toBe(ghostKey);
     const sens = await next((x) => x.results.has('sensitivity') && x.results.has('break-even'));
     expect(sens.results.get('sensitivity')!.value).toMatchObject({ feasible: true });
+  });
+
+  it("drops a debounced channel's running jobs as soon as its inputs change, and reruns it after the pause", () => {
+    vi.useFakeTimers();
+    try {
+      const started: string[] = [];
+      const cancelled: string[] = [];
+      // A pool whose runs never finish: what matters is what the controller asks of it.
+      const pool = {
+        run: (channel: string) => { started.push(channel); return new Promise(() => {}); },
+        cancel: (channel: string) => { cancelled.push(channel); },
+        fallback: false,
+      } as unknown as ComputePool;
+      const c = new Controller(catalog, pool, VIEW_IDS, (v) => viewDef(v)?.channels ?? [], defaultAppState(catalog));
+      c.dispatch({ type: 'set-view', view: 'chip-lab' });
+      vi.advanceTimersByTime(1000);
+      expect(started.filter((x) => x === 'sensitivity')).toHaveLength(1);
+      c.dispatch({ type: 'lab-set', param: 'hbmBandwidth', value: 9.6e12 });
+      expect(cancelled).toContain('sensitivity');
+      expect(c.snapshot().pending.has('sensitivity')).toBe(true);
+      vi.advanceTimersByTime(1000);
+      expect(started.filter((x) => x === 'sensitivity')).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
