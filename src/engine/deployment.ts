@@ -192,7 +192,7 @@ function stageComputeSeconds(ctx: EngineContext, prepared: PreparedLayout, shape
   for (const group of ctx.groups) {
     for (const raw of layerOperators(model, group, shape, prepared.shard)) seconds += operatorSeconds(raw, prepared.rates, kvShare) * (raw.count * layerScale);
   }
-  for (const raw of headOperators(model, shape, prepared.shard)) seconds += operatorSeconds(raw, prepared.rates, kvShare) * (raw.count * 1);
+  for (const raw of headOperators(model, shape, prepared.shard)) seconds += operatorSeconds(raw, prepared.rates, kvShare) * raw.count;
   return seconds;
 }
 
