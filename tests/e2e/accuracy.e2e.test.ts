@@ -1,20 +1,11 @@
 // The Accuracy view and the measured overlay of the comparison frontier, in headless Chromium against
 // the production build (run `npx vite build` first).
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartDrawn, done, launch, openPage, screenshot, type WatchedPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { chartDrawn, done, openPage, screenshot, sharedBrowser, type WatchedPage } from './browser';
 
-let browser: Browser;
+const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 
 async function openAccuracy(p: WatchedPage): Promise<void> {
   await p.page.click('[data-nav="accuracy"]');
@@ -24,7 +15,7 @@ async function openAccuracy(p: WatchedPage): Promise<void> {
 
 describe('accuracy view', () => {
   it('renders the summary, the chart and the row table without errors; the spec/achieved switch reruns it', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await openAccuracy(p);
     const rows = await p.page.locator('[data-table="accuracy-rows"] tbody tr[data-row]').count();
     expect(rows).toBeGreaterThan(50);
@@ -60,7 +51,7 @@ describe('accuracy view', () => {
   });
 
   it('fits a 420 px window without page-level horizontal scrolling', async () => {
-    const p = await openPage(browser, baseUrl, { width: 420, height: 860 });
+    const p = await openPage(browser(), baseUrl, { width: 420, height: 860 });
     await openAccuracy(p);
     const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(1);
@@ -71,7 +62,7 @@ describe('accuracy view', () => {
 
 describe('measured points on the comparison frontier', () => {
   it('says so when nothing matches the default workload, and draws measured points for an MLPerf workload', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await chartDrawn(p.page, 'frontier');
     const frontier = p.page.locator('[data-chart="frontier"]');
     await expect.poll(() => frontier.textContent(), { timeout: 30_000 }).toContain('No published measurement matches');
@@ -91,7 +82,7 @@ describe('measured points on the comparison frontier', () => {
 
 describe('chip lab: software-stack factor', () => {
   it('drags the factor to 100% ("what if the software closed the gap?") and says it does nothing in spec-sheet mode', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await p.page.click('[data-nav="chip-lab"]');
     await chartDrawn(p.page, 'lab-frontier');
     const param = p.page.locator('[data-view="chip-lab"] [data-param="softwareStackFactor"]');

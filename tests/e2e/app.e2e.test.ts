@@ -2,27 +2,19 @@
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, chartDrawn, done, launch, openPage, screenshot, type WatchedPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, chartDrawn, done, openPage, screenshot, sharedBrowser, type WatchedPage } from './browser';
 
-let browser: Browser;
+const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
 const open: WatchedPage[] = [];
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 async function page(viewport?: { width: number; height: number }): Promise<WatchedPage> {
-  const p = await openPage(browser, baseUrl, viewport);
+  const p = await openPage(browser(), baseUrl, viewport);
   open.push(p);
   return p;
 }
-
 
 async function tableRows(page: Page, table: string): Promise<number> {
   return page.locator(`[data-table="${table}"] tbody tr`).count();
@@ -297,7 +289,7 @@ describe('import', () => {
 
 describe('robustness', () => {
   it('falls back to the main thread when Web Workers are unavailable', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const pg = await context.newPage();
     const problems: string[] = [];
     pg.on('pageerror', (e) => problems.push(e.message));

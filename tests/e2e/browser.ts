@@ -1,13 +1,50 @@
 // Shared e2e helpers: one Chromium per file, pages that record console errors and page errors.
 
 import { mkdirSync } from 'node:fs';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { launchChromium } from '../../tooling/chromium';
 
 export const ARTIFACTS = '.e2e-artifacts';
 
 export const launch = launchChromium;
+
+/**
+ * One Chromium for the calling test file: launched before its tests, closed after them. Call at
+ * the file's top level; the returned function gives the browser inside tests.
+ */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (browser === undefined) throw new Error('the browser is launched in beforeAll, before any test');
+    return browser;
+  };
+}
+
+/**
+ * Adds an inline script and a string timer to the page; reports whether either ran and which CSP
+ * directives were violated.
+ */
+export function tryInlineScript(page: Page): Promise<{ inline?: number; evaluated?: number; violations: string[] }> {
+  return page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = 1';
+    document.head.appendChild(s);
+    // A string timer is evaluated by the page itself, under its policy ('unsafe-eval' absent).
+    (setTimeout as unknown as (code: string, ms: number) => void)('window.__evaluated = 1', 0);
+    await new Promise((r) => setTimeout(r, 100));
+    const w = window as unknown as { __inline?: number; __evaluated?: number };
+    return { inline: w.__inline, evaluated: w.__evaluated, violations };
+  });
+}
 
 export interface WatchedPage {
   page: Page;

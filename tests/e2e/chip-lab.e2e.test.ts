@@ -1,19 +1,11 @@
 // The chip lab in real Chromium: it says which prices count under the pricing mode, when the
 // break-even target is priced on another basis, and shows a blank chip's missing values as none.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartDrawn, done, launch, openPage, type WatchedPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { chartDrawn, done, openPage, sharedBrowser, type WatchedPage } from './browser';
 
-let browser: Browser;
+const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function openLab(p: WatchedPage): Promise<void> {
   await p.page.click('[data-nav="chip-lab"]');
@@ -24,7 +16,7 @@ const lab = (selector: string) => `[data-view="chip-lab"] ${selector}`;
 
 describe('chip lab and the pricing mode', () => {
   it('under Rental the purchase price says it is not used (and changes nothing); under TCO the rental price says so', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await openLab(p);
     const purchaseNote = p.page.locator('[data-param-note="listPrice"]');
     const rentalNote = p.page.locator('[data-param-note="rentalPrice"]');
@@ -46,7 +38,7 @@ describe('chip lab and the pricing mode', () => {
   });
 
   it('break-even against a chip priced by TCO under Rental says the bases differ', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await openLab(p);
     const basis = p.page.locator('[data-break-even-basis]');
     expect(await basis.isHidden()).toBe(true);
@@ -56,7 +48,7 @@ describe('chip lab and the pricing mode', () => {
   });
 
   it('the blank chip shows a value it does not have as "none", not "0 TB/s"', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await openLab(p);
     await p.page.selectOption('[data-control="lab-start"]', '');
     await chartDrawn(p.page, 'lab-roofline');

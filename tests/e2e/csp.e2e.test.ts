@@ -6,36 +6,13 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '../../tooling/chromium';
-import { chartDrawn, launch, openPage } from './browser';
+import { chartDrawn, openPage, sharedBrowser, tryInlineScript } from './browser';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Adds an inline script and a string timer; reports whether either ran and what was blocked. */
-function tryInlineScript(page: Page) {
-  return page.evaluate(async () => {
-    const violations: string[] = [];
-    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
-    const s = document.createElement('script');
-    s.textContent = 'window.__inline = 1';
-    document.head.appendChild(s);
-    (setTimeout as unknown as (code: string, ms: number) => void)('window.__evaluated = 1', 0);
-    await new Promise((r) => setTimeout(r, 50));
-    const w = window as unknown as { __inline?: number; __evaluated?: number };
-    return { inline: w.__inline, evaluated: w.__evaluated, violations };
-  });
-}
+const browser = sharedBrowser();
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
@@ -67,7 +44,7 @@ describe('Content-Security-Policy everywhere the app is served', () => {
     const port = await freePort();
     const server = await staticServer(port);
     try {
-      const p = await openPage(browser, `http://127.0.0.1:${port}/`);
+      const p = await openPage(browser(), `http://127.0.0.1:${port}/`);
       const response = await p.page.goto(`http://127.0.0.1:${port}/`);
       expect(response?.headers()['content-security-policy']).toBeUndefined();
       await chartDrawn(p.page, 'frontier');
@@ -94,7 +71,7 @@ describe('Content-Security-Policy everywhere the app is served', () => {
         server: { host: '127.0.0.1', port, strictPort: true, open: false },
       });
       await server.listen();
-      const p = await openPage(browser, `http://127.0.0.1:${port}/`);
+      const p = await openPage(browser(), `http://127.0.0.1:${port}/`);
       const response = await p.page.goto(`http://127.0.0.1:${port}/`);
       expect(response?.headers()['content-security-policy'] ?? '').toContain("script-src 'self'");
       await chartDrawn(p.page, 'frontier');

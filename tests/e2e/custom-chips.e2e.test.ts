@@ -3,26 +3,19 @@
 // beyond the cap says it was not added.
 
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { defaultAppState } from '../../src/app-state/defaults';
 import { update, type Action } from '../../src/app-state/update';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
 import type { HardwareProfile } from '../../src/engine/types';
 import { encodeLink } from '../../src/url/link';
-import { chartDrawn, done, launch, openPage, screenshot } from './browser';
+import { chartDrawn, done, openPage, screenshot, sharedBrowser } from './browser';
 
-let browser: Browser;
+const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
 const { catalog } = loadCatalogFromDisk();
 const views = new Set(['compare', 'model-size', 'chip-lab', 'accuracy']);
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 function chip(id: string, name: string, tdp: number): HardwareProfile {
   const h100 = structuredClone(catalog.hardware.get('nvidia-h100-sxm')!);
@@ -40,7 +33,7 @@ async function savedIds(page: Page): Promise<string[]> {
 
 describe('custom chips over the cap', () => {
   it('3 saved chips and a link with 20: yours stay, the link\'s extra 3 are named and swappable; remove one and reload loses nothing', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await chartDrawn(p.page, 'frontier');
     const mine = stateWith('mine', 'Mine', 3, 600).customChips;
     await p.page.evaluate((chips) => localStorage.setItem('tokencost.custom', JSON.stringify({ version: 1, chips, models: [] })), mine);
@@ -70,7 +63,7 @@ describe('custom chips over the cap', () => {
   });
 
   it('"Swap them in" loads the link\'s chips into the comparison; yours stay saved and load back from the chip list', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await chartDrawn(p.page, 'frontier');
     const mine = stateWith('mine', 'Mine', 3, 600).customChips;
     await p.page.evaluate((chips) => localStorage.setItem('tokencost.custom', JSON.stringify({ version: 1, chips, models: [] })), mine);
@@ -91,7 +84,7 @@ describe('custom chips over the cap', () => {
   });
 
   it('importing a 21st custom chip says it was not added, and why', async () => {
-    const p = await openPage(browser, `${baseUrl}${await encodeLink(stateWith('full', 'Full', 20, 700), catalog)}`);
+    const p = await openPage(browser(), `${baseUrl}${await encodeLink(stateWith('full', 'Full', 20, 700), catalog)}`);
     await chartDrawn(p.page, 'frontier');
     const profile = JSON.parse(readFileSync('hardware-profiles/nvidia-h200-sxm.json', 'utf8')) as Record<string, unknown>;
     await p.page.click('[data-control="import-open"]');

@@ -3,19 +3,12 @@
 // from the worker, a slider that moves the chip, a refused edit that names its field, a link that
 // reopens the design, and leaving design mode. Screenshots at 1280 and 420 px.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartDrawn, done, launch, openPage, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chartDrawn, done, openPage, screenshot, sharedBrowser } from './browser';
 
-let browser: Browser;
+const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const spec = (page: Page, key: string) => page.locator(`[data-table="design-specs"] tr[data-spec="${key}"] td:nth-child(2)`);
 const BF16 = 'design:compute.denseFlopsPerSecond.bf16';
@@ -30,7 +23,7 @@ async function startDesign(page: Page): Promise<void> {
 
 describe('chip lab: design from silicon', () => {
   it('derives the chip from the H100-like design, explains each spec, sweeps the matrix share in a worker', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await startDesign(p.page);
     expect(await spec(p.page, BF16).textContent()).toBe('990 TFLOP/s');
     expect(await p.page.locator('[data-table="design-specs"] tbody tr').count()).toBeGreaterThanOrEqual(10);
@@ -55,7 +48,7 @@ describe('chip lab: design from silicon', () => {
   });
 
   it('a slider moves the derived chip; a refused edit names its field; the link reopens the design', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await startDesign(p.page);
     const sweepBefore = Number(await p.page.getAttribute('[data-chart="design-sweep"]', 'data-version'));
     const slider = p.page.locator('[data-design-slider="matrixShare"]');
@@ -74,7 +67,7 @@ describe('chip lab: design from silicon', () => {
 
     await expect.poll(() => p.page.evaluate(() => location.hash)).toMatch(/^#s=2\./);
     const link = await p.page.evaluate(() => location.href);
-    const q = await openPage(browser, link);
+    const q = await openPage(browser(), link);
     await chartDrawn(q.page, 'design-sweep');
     expect(await spec(q.page, BF16).textContent()).toBe(bf16);
     expect(await q.page.locator('[data-design-param="matrixShare"] output').textContent()).toBe(await p.page.locator('[data-design-param="matrixShare"] output').textContent());
@@ -87,7 +80,7 @@ describe('chip lab: design from silicon', () => {
   });
 
   it('fits a 420 px screen', async () => {
-    const p = await openPage(browser, baseUrl, { width: 420, height: 900 });
+    const p = await openPage(browser(), baseUrl, { width: 420, height: 900 });
     await startDesign(p.page);
     await expect.poll(() => p.page.locator('[data-design-summary]').textContent(), { timeout: 60_000 }).toContain('Lowest $/M at');
     const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -2,23 +2,15 @@
 // stays in the navigation at 420 px, the controls are one button away, and the model-size chart
 // has a table anyone can read without a mouse.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartDrawn, done, launch, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { chartDrawn, done, openPage, sharedBrowser } from './browser';
 
-let browser: Browser;
+const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('keyboard', () => {
   it('the first Tab stop skips to the results: a number of the table is three key presses away', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await chartDrawn(p.page, 'frontier');
     await p.page.waitForSelector('[data-table="compare"] tbody tr');
     await p.page.keyboard.press('Tab');
@@ -32,7 +24,7 @@ describe('keyboard', () => {
   });
 
   it('the model-size chart has a table of its numbers, reachable by keyboard', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await p.page.click('[data-nav="model-size"]');
     await chartDrawn(p.page, 'tokens-per-dollar-vs-model-size');
     const table = p.page.locator('[data-size-table]');
@@ -51,7 +43,7 @@ describe('keyboard', () => {
 
 describe('420 px', () => {
   it('every view stays in the navigation, and the controls are one button away from the results', async () => {
-    const p = await openPage(browser, baseUrl, { width: 420, height: 860 });
+    const p = await openPage(browser(), baseUrl, { width: 420, height: 860 });
     await chartDrawn(p.page, 'frontier');
     for (const view of ['compare', 'model-size', 'chip-lab', 'accuracy']) {
       const box = await p.page.locator(`[data-nav="${view}"]`).boundingBox();

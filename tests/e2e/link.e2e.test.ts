@@ -3,8 +3,8 @@
 // custom names from links stay text, Back/Forward step through changes, saved custom chips survive.
 
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { defaultAppState } from '../../src/app-state/defaults';
 import { update, type Action } from '../../src/app-state/update';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
@@ -12,22 +12,14 @@ import { labParam } from '../../src/app-state/lab-params';
 import { displayQuantity } from '../../src/ui/lab-param-control';
 import { decodeLink, encodeLink } from '../../src/url/link';
 import { packJson } from '../../src/url/pack';
-import { chartDrawn, done, launch, openPage, screenshot, type WatchedPage } from './browser';
+import { chartDrawn, done, openPage, screenshot, sharedBrowser, tryInlineScript } from './browser';
 
-let browser: Browser;
+const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
 const { catalog } = loadCatalogFromDisk();
 const views = new Set(['compare', 'model-size', 'chip-lab', 'accuracy']);
 const XSS_CHIP = '<img src=x onerror=window.__xss=1>';
 const XSS_MODEL = '<script>window.__xss=2</script><img src=y onerror=window.__xss=3>';
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 
 function stateLink(...actions: Action[]): Promise<string> {
   const state = actions.reduce((s, a) => update(s, a, { catalog, views }), defaultAppState(catalog));
@@ -68,7 +60,7 @@ async function hashAfterChange(page: Page, before: string): Promise<string> {
 
 describe('shareable links', () => {
   it('a link made in one page reproduces the same table and charts in a fresh page', async () => {
-    const a = await openPage(browser, baseUrl);
+    const a = await openPage(browser(), baseUrl);
     await a.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await settledCompare(a.page);
     // Workload: prompt length and model.
@@ -105,7 +97,7 @@ describe('shareable links', () => {
     expect(new URL(link).hash).toMatch(/^#s=2\.[A-Za-z0-9_-]+$/);
     console.log(`shared link: ${link.length} characters`);
 
-    const b = await openPage(browser, link);
+    const b = await openPage(browser(), link);
     await settledCompare(b.page, rows);
     expect(await b.page.locator('[data-link-messages]').isHidden()).toBe(true);
     const reopened = await compareSnapshot(b.page);
@@ -121,7 +113,7 @@ describe('shareable links', () => {
   it('a tampered link opens with a visible message and no page errors', async () => {
     const good = await stateLink({ type: 'set-setting', field: 'outputTokens', value: 300 });
     const tampered = `${good.slice(0, 12)}${good[12] === 'A' ? 'B' : 'A'}${good.slice(13, -6)}`;
-    const p = await openPage(browser, `${baseUrl}${tampered}`);
+    const p = await openPage(browser(), `${baseUrl}${tampered}`);
     await settledCompare(p.page);
     const notice = p.page.locator('[data-link-messages]');
     await notice.waitFor();
@@ -152,7 +144,7 @@ describe('shareable links', () => {
       { type: 'add-custom-model', model },
       { type: 'lab-set-name', name: `lab ${XSS_CHIP}` },
     );
-    const p = await openPage(browser, `${baseUrl}${link}`);
+    const p = await openPage(browser(), `${baseUrl}${link}`);
     await settledCompare(p.page);
     const row = p.page.locator('[data-table="compare"] tbody tr[data-hardware="evil-chip"]');
     await row.waitFor();
@@ -177,7 +169,7 @@ describe('shareable links', () => {
   });
 
   it('Back and Forward restore the previous states', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await settledCompare(p.page);
     const nav = () => p.page.getAttribute('[data-nav][aria-current="page"]', 'data-nav');
     let url = p.page.url();
@@ -223,7 +215,7 @@ describe('shareable links', () => {
   });
 
   it('unsaved custom chips survive reloads and opening a bad link', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await settledCompare(p.page);
     await p.page.click('[data-nav="chip-lab"]');
     await chartDrawn(p.page, 'lab-roofline');
@@ -244,7 +236,7 @@ describe('shareable links', () => {
   });
 
   it('the production build is served and enforced under the strict CSP', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     const response = await p.page.goto(baseUrl);
     const csp = response?.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("script-src 'self'");
@@ -258,18 +250,7 @@ describe('shareable links', () => {
     }
     expect(p.problems).toEqual([]);
     // And the policy is really enforced: an inline script and string eval are blocked.
-    const blocked = await p.page.evaluate(async () => {
-      const violations: string[] = [];
-      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
-      const s = document.createElement('script');
-      s.textContent = 'window.__inline = 1';
-      document.head.appendChild(s);
-      // A string timer is evaluated by the page itself, under its policy ('unsafe-eval' absent).
-      (setTimeout as unknown as (code: string, ms: number) => void)('window.__evaluated = 1', 0);
-      await new Promise((r) => setTimeout(r, 100));
-      const w = window as unknown as { __inline?: number; __evaluated?: number };
-      return { inline: w.__inline, evaluated: w.__evaluated, violations };
-    });
+    const blocked = await tryInlineScript(p.page);
     expect(blocked.inline).toBeUndefined();
     expect(blocked.evaluated).toBeUndefined();
     expect(blocked.violations).toEqual(expect.arrayContaining(['script-src-elem', 'script-src']));

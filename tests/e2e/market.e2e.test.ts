@@ -2,24 +2,17 @@
 // build` first): both charts render without page errors, a pair picked in the table or by clicking
 // two points is decomposed, a link reopens the same pair, and a 420 px window does not scroll sideways.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartDrawn, done, launch, openPage, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chartDrawn, done, openPage, screenshot, sharedBrowser } from './browser';
 
-let browser: Browser;
+const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
 
 const GPT3 = '2021-11-20-openai-gpt-3-175b-davinci';
 const LLAMA_3B = '2024-11-12-together-ai-llama-3-2-3b-instruct';
 const GPT4 = '2023-03-14-openai-gpt-4-0314-8k-context';
 const GPT4O = '2024-05-13-openai-gpt-4o-2024-05-13';
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The Market view with both results current (nothing stale). */
 async function settled(page: Page): Promise<void> {
@@ -38,7 +31,7 @@ async function pair(page: Page): Promise<[string | null, string | null]> {
 
 describe('market view', () => {
   it('renders both charts, the answer, the factors and the points without errors; the default pair is GPT-3 (2021) to Llama 3.2 3B', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await p.page.click('[data-nav="market"]');
     await settled(p.page);
     expect(await pair(p.page)).toEqual([GPT3, LLAMA_3B]);
@@ -52,7 +45,7 @@ describe('market view', () => {
   });
 
   it('decomposes a pair picked in the table, and a link reopens the same pair', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await p.page.click('[data-nav="market"]');
     await settled(p.page);
     const before = Number(await p.page.getAttribute('[data-chart="market-waterfall"]', 'data-version'));
@@ -66,7 +59,7 @@ describe('market view', () => {
     expect(await p.page.locator('[data-chart="market-waterfall"]').textContent()).toContain('GPT-4 (0314, 8K context)');
     const link = p.page.url();
     expect(link).toContain('#s=2.');
-    const again = await openPage(browser, link);
+    const again = await openPage(browser(), link);
     await settled(again.page);
     expect(await pair(again.page)).toEqual([GPT4, GPT4O]);
     expect(await again.page.locator('[data-market="from"]').textContent()).toContain('GPT-4 (0314');
@@ -75,7 +68,7 @@ describe('market view', () => {
   });
 
   it('picks the pair by clicking two points of the chart', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await p.page.click('[data-nav="market"]');
     await settled(p.page);
     const [defaultFrom] = await pair(p.page);
@@ -98,7 +91,7 @@ describe('market view', () => {
   });
 
   it('fits a 420 px window without page-level horizontal scrolling', async () => {
-    const p = await openPage(browser, baseUrl, { width: 420, height: 860 });
+    const p = await openPage(browser(), baseUrl, { width: 420, height: 860 });
     await p.page.click('[data-nav="market"]');
     await settled(p.page);
     const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -3,27 +3,22 @@
 // at (.e2e-artifacts/screens/ui-<view>-<width>.png; SCREENS_DIR copies them elsewhere).
 
 import { copyFileSync, mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, chartDrawn, done, launch, openPage } from './browser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, chartDrawn, done, openPage, sharedBrowser } from './browser';
 
-let browser: Browser;
+const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
 const DIR = `${ARTIFACTS}/screens`;
 
-beforeAll(async () => {
-  browser = await launch();
+beforeAll(() => {
   mkdirSync(DIR, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const VIEWS = [['compare', 'frontier'], ['model-size', 'tokens-per-dollar-vs-model-size'], ['chip-lab', 'lab-sensitivity'], ['accuracy', 'accuracy']] as const;
 
 describe.each([1280, 420])('every view at %i px', (width) => {
   it('draws without console warnings, without sideways scrolling, and is photographed', async () => {
-    const p = await openPage(browser, baseUrl, { width, height: width === 420 ? 860 : 800 });
+    const p = await openPage(browser(), baseUrl, { width, height: width === 420 ? 860 : 800 });
     const warnings: string[] = [];
     p.page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
     for (const [view, chart] of VIEWS) {

@@ -1,19 +1,12 @@
 // The workload panel in real Chromium: typed values that cannot be used are refused visibly and
 // change nothing; serving options are offered and carried by links.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartDrawn, done, launch, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chartDrawn, done, openPage, sharedBrowser } from './browser';
 
-let browser: Browser;
+const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The compare view with every result current. */
 async function settled(page: Page): Promise<void> {
@@ -34,7 +27,7 @@ describe('workload fields refuse what they cannot use', () => {
     ['maxTpotSeconds', '-5', /outside the accepted range; enter a number from 0\.1 to 60,000 ms/],
     ['outputTokens', '0', /outside the accepted range; enter a whole number from 1 to 1,000,000 tokens/],
   ])('%s = %s: a message beside the field, the typed text kept, the table as it was', async (field, text, message) => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await settled(p.page);
     const table = await p.page.locator('[data-table="compare"]').textContent();
     const url = p.page.url();
@@ -66,7 +59,7 @@ describe('workload fields refuse what they cannot use', () => {
 
 describe('serving options', () => {
   it('offers speculative decoding and disaggregated serving; they change the results and links carry them', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await settled(p.page);
     const table = () => p.page.locator('[data-table="compare"]').textContent();
     const before = await table();
@@ -86,7 +79,7 @@ describe('serving options', () => {
     expect(await p.page.locator('[data-view="compare"] [data-serving-summary]').textContent()).toBe('(MTP, disaggregated)');
     // A fresh page from the link shows the same options and the same table.
     await expect.poll(() => p.page.url()).toMatch(/#s=2\./);
-    const q = await openPage(browser, p.page.url());
+    const q = await openPage(browser(), p.page.url());
     await settled(q.page);
     expect(await q.page.inputValue('[data-view="compare"] [data-control="speculative"]')).toBe('mtp');
     expect(await q.page.inputValue('[data-view="compare"] [data-control="serving"]')).toBe('disaggregated');
@@ -99,7 +92,7 @@ describe('serving options', () => {
 
 describe('wording', () => {
   it('one chip is "1 chip", in the chip list and in the table', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await settled(p.page);
     expect(await p.page.locator('[data-chip-count="nvidia-h200-sxm"] option[value="1"]').textContent()).toBe('1 chip');
     await p.page.selectOption('[data-chip-count="nvidia-h200-sxm"]', '1');
@@ -112,7 +105,7 @@ describe('wording', () => {
 
 describe('questions menu', () => {
   it('a question sets up its scenario and says what to look at', async () => {
-    const p = await openPage(browser, baseUrl);
+    const p = await openPage(browser(), baseUrl);
     await settled(p.page);
     const options = await p.page.locator('[data-control="questions"] option').allTextContents();
     expect(options).toHaveLength(7);

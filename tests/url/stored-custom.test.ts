@@ -83,18 +83,19 @@ describe('custom chips and models saved in the browser', () => {
 });
 
 describe('issue 13 item 1: saved chips survive a link with 20 custom chips', () => {
-  it('3 saved chips, a link with 20: yours first, the link\'s 3 over the cap named and swappable; remove one, reload: nothing lost', async () => {
+  /** The user has saved 3 custom chips; someone's link carries 20 (all compared) and is opened. */
+  async function threeSavedThenLinkOfTwenty() {
     const storage = memoryStorage();
-    // The user saves 3 custom chips.
     let mine = fresh();
     for (let i = 0; i < 3; i++) mine = apply(mine, { type: 'add-custom-chip', profile: chip(`mine-${i}`, `Mine ${i}`, 600 + i) });
     writeStoredCustom(storage, mine);
-    // Someone's link carries 20 custom chips (all compared).
     let theirs = fresh();
     for (let i = 0; i < 20; i++) theirs = apply(theirs, { type: 'add-custom-chip', profile: chip(`theirs-${i}`, `Theirs ${i}`, 800 + i) });
-    const link = await encodeLink(theirs, catalog);
-
-    const opened = await decodeLink(link, catalog, readStoredCustom(storage).stored, { views });
+    const opened = await decodeLink(await encodeLink(theirs, catalog), catalog, readStoredCustom(storage).stored, { views });
+    return { storage, theirs, opened };
+  }
+  it('3 saved chips, a link with 20: yours first, the link\'s 3 over the cap named and swappable; remove one, reload: nothing lost', async () => {
+    const { storage, opened } = await threeSavedThenLinkOfTwenty();
     const ids = opened.state.customChips.map((c) => c.id);
     expect(ids).toHaveLength(MAX_CUSTOM);
     expect(ids.slice(0, 3)).toEqual(['mine-0', 'mine-1', 'mine-2']);
@@ -123,13 +124,7 @@ describe('issue 13 item 1: saved chips survive a link with 20 custom chips', () 
   });
 
   it('"Swap them in" loads the link\'s chips in place of yours, which stay saved and can be loaded back', async () => {
-    const storage = memoryStorage();
-    let mine = fresh();
-    for (let i = 0; i < 3; i++) mine = apply(mine, { type: 'add-custom-chip', profile: chip(`mine-${i}`, `Mine ${i}`, 600 + i) });
-    writeStoredCustom(storage, mine);
-    let theirs = fresh();
-    for (let i = 0; i < 20; i++) theirs = apply(theirs, { type: 'add-custom-chip', profile: chip(`theirs-${i}`, `Theirs ${i}`, 800 + i) });
-    const opened = await decodeLink(await encodeLink(theirs, catalog), catalog, readStoredCustom(storage).stored, { views });
+    const { storage, theirs, opened } = await threeSavedThenLinkOfTwenty();
     const swap = { type: 'swap-in-custom', incoming: opened.unloaded } as const;
     const swapped = apply(opened.state, swap);
     expect(swapped.customChips.map((c) => c.id).sort()).toEqual(theirs.customChips.map((c) => c.id).sort());
