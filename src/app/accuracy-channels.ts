@@ -4,7 +4,7 @@
 
 import type { ValidationReport } from '../validation/validate';
 import type { MeasuredOverlay, MeasuredQuery } from '../validation/measured-points';
-import type { ChannelDef } from './channels';
+import { singleJobPlan, type ChannelDef } from './channels';
 
 export const accuracyChannel: ChannelDef<ValidationReport> = {
   name: 'accuracy',
@@ -13,12 +13,7 @@ export const accuracyChannel: ChannelDef<ValidationReport> = {
   plan(state, catalog) {
     const mode = state.settings.efficiencyMode;
     // The catalog is fixed for the session (custom chips have no calibration rows): the mode is the key.
-    return {
-      key: `validate|${mode}`,
-      jobs: [{ method: 'validate', args: [catalog, mode] }],
-      problems: [],
-      assemble: (results) => results[0] as ValidationReport,
-    };
+    return singleJobPlan<ValidationReport>(`validate|${mode}`, { method: 'validate', args: [catalog, mode] });
   },
 };
 
@@ -47,11 +42,6 @@ export const measuredChannel: ChannelDef<MeasuredOverlay> = {
   plan(state) {
     const query = measuredQuery(state);
     if (query === null) return null;
-    return {
-      key: measuredKey(query),
-      jobs: [{ method: 'measuredPoints', args: [query] }],
-      problems: [],
-      assemble: (results) => results[0] as MeasuredOverlay,
-    };
+    return singleJobPlan<MeasuredOverlay>(measuredKey(query), { method: 'measuredPoints', args: [query] });
   },
 };

@@ -34,6 +34,14 @@ function plan<T>(jobs: Job[], problems: string[], assemble: (results: unknown[])
   return { key: JSON.stringify(jobs), jobs, problems, assemble };
 }
 
+/**
+ * One job whose result is the channel's value. `key` names the job's inputs: its arguments may
+ * hold the whole catalog, too large to serialise on every change.
+ */
+export function singleJobPlan<T>(key: string, job: Job): Plan<T> {
+  return { key, jobs: [job], problems: [], assemble: (results) => results[0] as T };
+}
+
 export const compareChannel: ChannelDef<SimulationResult[]> = {
   name: 'compare',
   debounceMs: 0,

@@ -6,7 +6,7 @@ import type { AppState } from '../app-state/app-state';
 import type { MarketPrice } from '../market/market-check';
 import type { MarketOptions } from '../market/options';
 import type { MarketDecompositionReport, MarketPointsReport } from '../market/report';
-import type { ChannelDef } from './channels';
+import { singleJobPlan, type ChannelDef } from './channels';
 
 /** The view shows the whole date range: its options are its selection with an open window. */
 export function marketOptions(state: AppState): MarketOptions {
@@ -20,12 +20,7 @@ export const marketPointsChannel: ChannelDef<MarketPointsReport> = {
   plan(state, catalog) {
     const { workload, tier } = state.market;
     const options: MarketOptions = { ...marketOptions(state), fromPoint: null, toPoint: null };
-    return {
-      key: JSON.stringify({ workload, tier }),
-      jobs: [{ method: 'marketPoints', args: [catalog, options] }],
-      problems: [],
-      assemble: (results) => results[0] as MarketPointsReport,
-    };
+    return singleJobPlan<MarketPointsReport>(JSON.stringify({ workload, tier }), { method: 'marketPoints', args: [catalog, options] });
   },
 };
 
@@ -35,12 +30,7 @@ export const marketDecompositionChannel: ChannelDef<MarketDecompositionReport> =
   priority: 0,
   plan(state, catalog) {
     const options = marketOptions(state);
-    return {
-      key: JSON.stringify(state.market),
-      jobs: [{ method: 'marketDecomposition', args: [catalog, options] }],
-      problems: [],
-      assemble: (results) => results[0] as MarketDecompositionReport,
-    };
+    return singleJobPlan<MarketDecompositionReport>(JSON.stringify(state.market), { method: 'marketDecomposition', args: [catalog, options] });
   },
 };
 
@@ -57,11 +47,6 @@ export const marketPriceChannel: ChannelDef<MarketPrice[]> = {
   priority: 2,
   plan(state, catalog) {
     const q = marketPriceQuery(state);
-    return {
-      key: JSON.stringify(q),
-      jobs: [{ method: 'marketPrices', args: [catalog, q.modelId, q.workload] }],
-      problems: [],
-      assemble: (results) => results[0] as MarketPrice[],
-    };
+    return singleJobPlan<MarketPrice[]>(JSON.stringify(q), { method: 'marketPrices', args: [catalog, q.modelId, q.workload] });
   },
 };
