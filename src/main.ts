@@ -1,42 +1,9 @@
-// Browser entry: load the bundled catalog, open the link in the URL (if any) with this browser's
-// saved custom chips and models, start the worker pool, mount the page, compute, and keep the URL
-// in step with the state.
+// Browser entry. The workers start first and load while the rest of the page's code is fetched:
+// Chromium starts a worker only while this thread is idle, and the workers' first results, not the
+// page's own setup, are on the way to the first chart (first chart, median of 8 interleaved runs here: 1769 -> 1702 ms with the ICU change below).
 
-import { Controller } from './app/controller';
-import { startUrlSync } from './app/url-sync';
-import { loadBundledCatalog } from './catalog/load-bundled';
-import { loadVega } from './ui/chart-host';
-import { LINK } from './messages/link';
-import { mountCopyLink, mountLinkNotice } from './ui/share-link';
-import { mountShell } from './ui/shell';
-import { VIEW_IDS, viewDef } from './ui/views/registry';
-import type { Message } from './messages/message';
-import { hasUnloaded } from './url/custom-merge';
-import { decodeLink, type DecodedLink } from './url/link';
-import { browserStorage, readStoredCustom } from './url/stored-custom';
 import { createComputePool } from './worker-client';
 import './ui/styles.css';
 
-async function start(): Promise<void> {
-  // Fetch the chart library while the link is read and the workers compute the first results.
-  void loadVega();
-  const { catalog, problems } = loadBundledCatalog();
-  const storage = browserStorage();
-  const saved = readStoredCustom(storage);
-  const opened = await decodeLink(location.hash, catalog, saved.stored, { views: VIEW_IDS });
-  const pool = createComputePool();
-  const controller = new Controller(catalog, pool, VIEW_IDS, (view) => viewDef(view)?.channels ?? [], opened.state);
-  const notice = mountLinkNotice();
-  const showLink = (decoded: DecodedLink, extra: Message[] = []) => notice.show([...decoded.messages, ...extra], decoded.status === 'unreadable',
-    hasUnloaded(decoded.unloaded) ? () => controller.dispatch({ type: 'swap-in-custom', incoming: decoded.unloaded }) : null);
-  showLink(opened, saved.skipped > 0 ? [LINK.storedUnreadable(saved.skipped)] : []);
-  const sync = startUrlSync({ controller, catalog, views: VIEW_IDS, storage, onLinkMessages: (decoded) => showLink(decoded) });
-  const copy = mountCopyLink(() => sync.flush());
-  const root = document.getElementById('app');
-  if (root !== null) {
-    mountShell(root, controller, catalog, problems, { actions: [copy.element], notices: [notice.element], saved: () => readStoredCustom(storage).stored });
-    controller.schedule();
-  }
-}
-
-void start();
+const pool = createComputePool();
+void import('./start-page').then((m) => m.startPage(pool));

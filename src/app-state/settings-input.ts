@@ -5,6 +5,7 @@
 
 import { FIELD_MESSAGES as F } from '../messages/fields';
 import type { SettingsFieldDef } from './settings-fields';
+import { decimalFixed } from '../format/decimal';
 
 export type SettingInput = { ok: true; value: number | null } | { ok: false; error: string };
 
@@ -24,7 +25,7 @@ function stripUnit(text: string, unit: string): string {
 }
 
 function display(value: number): string {
-  return Number(value.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return decimalFixed(Number(value.toPrecision(6)), 6);
 }
 
 /** The accepted range in display units, as a message fragment: "a whole number from 1 to 1,000,000 tokens". */

@@ -9,6 +9,7 @@ import { EVIDENCE_MARK } from '../messages/evidence';
 import { formatPercent } from '../validation/report';
 import type { ErrorSummary, RatioEntry } from '../validation/stats';
 import type { RowResult, ValidationReport } from '../validation/validate';
+import { compareText } from '../format/compare-text';
 
 /** |error| at or below this is shown as good, above BAD as bad (the chart's band is +-20%). */
 const GOOD = 0.2;
@@ -232,5 +233,5 @@ export function calibrationFamilies(hardware: Iterable<HardwareProfile>): Family
       chips: chips.map((c) => c.name).sort().join(', '),
       note: e.note,
     };
-  }).sort((a, b) => Number(b.fitted) - Number(a.fitted) || a.family.localeCompare(b.family));
+  }).sort((a, b) => Number(b.fitted) - Number(a.fitted) || compareText(a.family, b.family));
 }

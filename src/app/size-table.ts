@@ -2,6 +2,7 @@
 // per model, smallest first, one column per chip; a cell holds the chart's value or why there is none.
 
 import type { SizePoint } from '../engine/analysis/sweep-sizes';
+import { compareText } from '../format/compare-text';
 
 export interface SizeTableCell {
   /** Output tokens/s per $/hour; null when the chip cannot serve the model. */
@@ -37,5 +38,5 @@ export function sizeTable(points: readonly SizePoint[], chipIds: readonly string
       ? { value: p.outputTokensPerSecondPerDollarPerHour, reason: null }
       : { value: null, reason: p.reason ?? null };
   }
-  return { chips: [...chipIds], rows: [...rows.values()].sort((a, b) => a.totalParams - b.totalParams || a.model.localeCompare(b.model)) };
+  return { chips: [...chipIds], rows: [...rows.values()].sort((a, b) => a.totalParams - b.totalParams || compareText(a.model, b.model)) };
 }

@@ -1,4 +1,5 @@
 import { buildCatalog, type Catalog, type CatalogFile } from './catalog';
+import { compareText } from '../format/compare-text';
 
 // Vite inlines every data file at build time; the same validator as uploads checks them.
 const hardwareModules = import.meta.glob('../../hardware-profiles/*.json', { eager: true, import: 'default' });
@@ -7,7 +8,7 @@ const modelModules = import.meta.glob('../../models/*.json', { eager: true, impo
 function files(modules: Record<string, unknown>): CatalogFile[] {
   return Object.entries(modules)
     .map(([path, data]) => ({ name: path.slice(path.lastIndexOf('/') + 1, -'.json'.length), data }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(a.name, b.name));
 }
 
 /** The bundled catalog in the browser or a worker. */

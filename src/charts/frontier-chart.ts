@@ -9,6 +9,7 @@ import { colorScale, type ChipSeries } from './chip-series';
 
 export type { FrontierMetric } from '../engine/analysis/rank';
 import type { FrontierMetric } from '../engine/analysis/rank';
+import { compareText } from '../format/compare-text';
 
 export interface FrontierInput {
   series: readonly { chip: ChipSeries; result: SimulationResult }[];
@@ -108,7 +109,7 @@ export function frontierRows(input: FrontierInput): { frontier: FrontierRow[]; c
     });
     if (c !== null) chosen.push(c);
   }
-  frontier.sort((a, b) => a.chip.localeCompare(b.chip) || a.tokensPerSecondPerUser - b.tokensPerSecondPerUser);
+  frontier.sort((a, b) => compareText(a.chip, b.chip) || a.tokensPerSecondPerUser - b.tokensPerSecondPerUser);
   return { frontier, chosen };
 }
 

@@ -1,6 +1,8 @@
 // One colour per vendor, shared by every chart: each vendor owns a hue, and its chips get shades of
 // it (ordered by release year, then id), so a chip keeps its colour whichever chips are selected.
 
+import { compareText } from '../format/compare-text';
+
 export interface ColorableChip {
   id: string;
   vendor: string;
@@ -120,7 +122,7 @@ export function chipColors(chips: readonly ColorableChip[], first: readonly stri
   };
   const out = new Map<string, string>();
   for (const list of byVendor.values()) {
-    const sorted = [...list].sort((a, b) => rank(a) - rank(b) || a.releaseYear - b.releaseYear || a.id.localeCompare(b.id));
+    const sorted = [...list].sort((a, b) => rank(a) - rank(b) || a.releaseYear - b.releaseYear || compareText(a.id, b.id));
     sorted.forEach((chip, i) => out.set(chip.id, shade(vendorColor(chip.vendor), i, sorted.length)));
   }
   return out;

@@ -1,3 +1,4 @@
+import { groupedInteger } from '../format/decimal';
 import { formatSeconds } from '../format/units';
 import type { EngineContext } from './context';
 import type { TcoPerChipHour } from './economics';
@@ -165,7 +166,7 @@ function deploymentEntry(result: SimulationResult): ExplainEntry {
   const inputs: ExplainInput[] = result.alternatives.map((a) => ({
     name: a.layout,
     value: a.reason === null
-      ? `${Math.round(a.outputTokensPerSecondPerChip).toLocaleString('en-US')} tok/s per chip at batch ${a.batch}, ${a.tokensPerSecondPerUser.toFixed(1)} tok/s per user`
+      ? `${groupedInteger(a.outputTokensPerSecondPerChip)} tok/s per chip at batch ${a.batch}, ${a.tokensPerSecondPerUser.toFixed(1)} tok/s per user`
       : `cannot serve: ${a.reason}`,
     unit: '',
   }));
@@ -173,8 +174,8 @@ function deploymentEntry(result: SimulationResult): ExplainEntry {
   const runner = result.alternatives.find((a, i) => i > 0 && a.reason === null);
   const why = winner === undefined ? 'the only layout tried'
     : runner === undefined ? `${winner.layout}: the only layout that serves the workload`
-      : `${winner.layout} gives ${Math.round(winner.outputTokensPerSecondPerChip).toLocaleString('en-US')} tok/s per chip against `
-        + `${Math.round(runner.outputTokensPerSecondPerChip).toLocaleString('en-US')} for ${runner.layout}`;
+      : `${winner.layout} gives ${groupedInteger(winner.outputTokensPerSecondPerChip)} tok/s per chip against `
+        + `${groupedInteger(runner.outputTokensPerSecondPerChip)} for ${runner.layout}`;
   return {
     key: 'config', label: 'Why this deployment', value: cfg.chips, unit: 'chips',
     formula: `${why}; the search keeps the layout with the most output tokens/s on the chips given (per chip when chips are "auto"), `

@@ -1,21 +1,13 @@
 // Display formatting at the edges: the engine stays in SI units.
 
-// toLocaleString builds a formatter per call; the engine's explain trace formats thousands of
-// numbers per comparison, so the formatters are made once.
-const GROUPED = new Intl.NumberFormat('en-US');
-const SIGNIFICANT = new Map<number, Intl.NumberFormat>();
+import { decimalSignificant, groupedInteger } from './decimal';
 
 export function formatNumber(value: number, digits = 3): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '-∞' : '—';
   if (value === 0) return '0';
   const abs = Math.abs(value);
-  if (abs >= 1e4) return GROUPED.format(Math.round(value));
-  let f = SIGNIFICANT.get(digits);
-  if (f === undefined) {
-    f = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits });
-    SIGNIFICANT.set(digits, f);
-  }
-  return f.format(Number(value.toPrecision(digits)));
+  if (abs >= 1e4) return groupedInteger(value);
+  return decimalSignificant(Number(value.toPrecision(digits)), digits);
 }
 
 export function formatSeconds(seconds: number): string {
@@ -34,7 +26,7 @@ export function formatBytes(bytes: number): string {
 
 export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return '—';
-  if (Math.abs(usd) >= 100) return `$${Math.round(usd).toLocaleString('en-US')}`;
+  if (Math.abs(usd) >= 100) return `$${groupedInteger(usd)}`;
   return `$${formatNumber(usd)}`;
 }
 

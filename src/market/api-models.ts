@@ -11,6 +11,7 @@
 
 import type { Catalog } from '../catalog/catalog';
 import type { ModelArchitecture } from '../records/model-architecture';
+import { compareText } from '../format/compare-text';
 
 export type ServedKind = 'exact' | 'sibling' | 'stand-in';
 
@@ -114,7 +115,7 @@ export interface StandInChoice {
  */
 export function rankStandIns(score: number, candidates: readonly StandInCandidate[], catalog: Catalog): StandInChoice[] {
   const size = (id: string) => activeSize(catalog.models.get(id));
-  const tie = (a: StandInCandidate, b: StandInCandidate) => size(a.modelId) - size(b.modelId) || a.modelId.localeCompare(b.modelId);
+  const tie = (a: StandInCandidate, b: StandInCandidate) => size(a.modelId) - size(b.modelId) || compareText(a.modelId, b.modelId);
   const above = candidates.filter((c) => c.score >= score).sort((a, b) => a.score - b.score || tie(a, b));
   const below = candidates.filter((c) => c.score < score).sort((a, b) => b.score - a.score || tie(a, b));
   const out: StandInChoice[] = [];

@@ -10,6 +10,7 @@
 
 import { nextQuarterStart } from './dates';
 import { citeHistoryRow, type HistoryRow } from './market-history';
+import { compareText } from '../format/compare-text';
 
 export interface EraChipDef {
   hardwareId: string;
@@ -78,7 +79,7 @@ export interface Era {
 /** The availability of one chip: the earliest obtainable event of its items, else its release. */
 function chipAvailability(def: EraChipDef, history: readonly HistoryRow[]): EraChip | null {
   const rows = history.filter((r) => r.kind === 'availability' && def.items.includes(r.item) && r.date !== null)
-    .sort((a, b) => a.date!.start.localeCompare(b.date!.start));
+    .sort((a, b) => compareText(a.date!.start, b.date!.start));
   const first = rows.find((r) => OBTAINABLE.test(r.value)) ?? rows.find((r) => /release/i.test(r.value));
   if (first === undefined) return null;
   return {
@@ -98,11 +99,11 @@ export function deriveEras(history: readonly HistoryRow[]): { eras: Era[]; probl
       else chips.push(chip);
     }
     if (chips.length === 0) continue;
-    chips.sort((a, b) => a.availableFrom.localeCompare(b.availableFrom));
+    chips.sort((a, b) => compareText(a.availableFrom, b.availableFrom));
     const start = chips[0]!.availableFrom;
     eras.push({ id: def.id, label: `${start.slice(0, 4)}: ${chips.map((c) => c.short).join(', ')}`, start, chips });
   }
-  eras.sort((a, b) => a.start.localeCompare(b.start));
+  eras.sort((a, b) => compareText(a.start, b.start));
   return { eras, problems };
 }
 

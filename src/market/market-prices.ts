@@ -6,6 +6,7 @@ import { apiPricePointsFor } from './api-models';
 import type { MarketPrice } from './market-check';
 import { apiUsdPerRequest } from './points';
 import type { PricePoint } from './price-points';
+import { compareText } from '../format/compare-text';
 
 function priceText(p: PricePoint): string {
   const { inputUsdPerMillionTokens: i, outputUsdPerMillionTokens: o, blendedUsdPerMillionTokens: b } = p.row;
@@ -34,6 +35,6 @@ export function marketPricesFor(modelId: string, workload: { inputTokens: number
       usdPerRequest: apiUsdPerRequest(p, workload),
       source: p.row.sourceRef,
     }))
-    .sort((a, b) => b.date.localeCompare(a.date) || a.usdPerRequest - b.usdPerRequest);
+    .sort((a, b) => compareText(b.date, a.date) || a.usdPerRequest - b.usdPerRequest);
 }
 

@@ -7,6 +7,7 @@ import { MARKET } from '../messages/market';
 import { apiModelNamed, rankStandIns, type ApiModel, type ServedKind, type StandInCandidate, type StandInChoice } from './api-models';
 import { capabilityTiers, isMmluSeries, tierOf, type ApiPriceRow, type CapabilityTier } from './api-prices';
 import type { HistoryRow } from './market-history';
+import { compareText } from '../format/compare-text';
 
 export interface PricePoint {
   /** Stable id (date and slug of provider and model): what links and --from-point name. */
@@ -106,7 +107,7 @@ export function pricePoints(rows: readonly ApiPriceRow[], history: readonly Hist
       ...served,
     });
   }
-  points.sort((a, b) => a.row.date.localeCompare(b.row.date) || a.row.row - b.row.row);
+  points.sort((a, b) => compareText(a.row.date, b.row.date) || a.row.row - b.row.row);
   return { points, tiers, problems };
 }
 

@@ -6,6 +6,7 @@
 // market_history.csv has one, else TCO").
 
 import { citeHistoryRow, type HistoryRow } from './market-history';
+import { compareText } from '../format/compare-text';
 
 export interface RentalQuote {
   usdPerChipHour: number;
@@ -22,7 +23,7 @@ export function rentalQuotes(history: readonly HistoryRow[], prefix: string): Re
     .filter((r) => r.kind === 'rental_price' && r.unit === 'USD/GPU-hour' && r.number !== null && r.date !== null
       && r.item.startsWith(prefix) && !NOT_A_PRICE.test(r.item))
     .map((r) => ({ usdPerChipHour: r.number!, cite: citeHistoryRow(r), from: r.date!.start }))
-    .sort((a, b) => a.from.localeCompare(b.from) || a.usdPerChipHour - b.usdPerChipHour);
+    .sort((a, b) => compareText(a.from, b.from) || a.usdPerChipHour - b.usdPerChipHour);
 }
 
 /** The quote in force at `date`, or null (then TCO). */

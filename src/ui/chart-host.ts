@@ -22,6 +22,22 @@ export function loadVega(): Promise<VegaRuntime> {
 
 let firstChartMarked = false;
 
+/**
+ * Full chart builds (compile, parse, first draw) run one at a time, each in its own task, so the
+ * browser paints each chart as soon as it is drawn. Run together, their promise chains interleave
+ * in one long task and the first chart waits for the last (compare view: 640 ms for both).
+ */
+let builds: Promise<void> = Promise.resolve();
+
+/** Resolves in a new task (a message, not a timer: no 4 ms clamp). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
 function structureKey(spec: TopLevelSpec): string {
   const { datasets: _d, ...rest } = spec as TopLevelSpec & { datasets?: unknown };
   return JSON.stringify(rest);
@@ -114,6 +130,12 @@ export class ChartHost {
       this.mark(rowCount(spec));
       return;
     }
+    const build = builds.then(() => this.build(spec, key));
+    builds = build.then(nextTask);
+    await build;
+  }
+
+  private async build(spec: TopLevelSpec, key: string): Promise<void> {
     try {
       const { compile, parse, View, expressionInterpreter } = await loadVega();
       if (this.destroyed) return;

@@ -10,6 +10,7 @@ import type { HardwareProfile } from '../engine/types';
 import { el, syncValue, uid } from './dom';
 import { MESSAGES, chipsText } from '../messages/ui';
 import type { ViewContext } from './views/view';
+import { compareText } from '../format/compare-text';
 
 const M = MESSAGES.controls;
 const COUNTS = [1, 2, 4, 8, 16, 32, 64, 72, 128, 256];
@@ -75,7 +76,7 @@ export function mountChipPicker(ctx: ViewContext, options: { showCounts: boolean
     const byVendor = new Map<string, HardwareProfile[]>();
     for (const c of chips) byVendor.set(c.vendor, [...(byVendor.get(c.vendor) ?? []), c]);
     const children: HTMLElement[] = [];
-    for (const [vendor, group] of [...byVendor].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [vendor, group] of [...byVendor].sort(([a], [b]) => compareText(a, b))) {
       children.push(el('div', { class: 'chip-vendor', text: vendor }));
       for (const chip of group) {
         const id = uid('chip');

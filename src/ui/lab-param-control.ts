@@ -7,12 +7,13 @@ import { parseQuantity } from '../scenario/parse-quantity';
 import { displayNumber } from './controls';
 import { el, syncValue, uid } from './dom';
 import { MESSAGES } from '../messages/ui';
+import { groupedInteger } from '../format/decimal';
 
 /** "4.8 TB/s", "$35,000", "$3.59/h", "65%". */
 export function displayQuantity(def: LabParamDef, value: number | null): string {
   if (value === null) return '';
   const v = value / def.scale;
-  if (def.unit === '$') return `$${Math.round(v).toLocaleString('en-US')}`;
+  if (def.unit === '$') return `$${groupedInteger(v)}`;
   if (def.unit === '$/chip-hour') return `$${displayNumber(v)}/h`;
   if (def.unit === '%') return `${displayNumber(v)}%`;
   return `${displayNumber(v)} ${def.unit}`;

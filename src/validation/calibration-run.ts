@@ -23,6 +23,7 @@ import { fitStackFactors, MOE_CLASSES, priorSoftwareFactor, type FactorFit, type
 import { rowYear, yearsBefore } from './row-date';
 import { median, quantile } from './stats';
 import { fitUncertainty, type UncertaintyFit } from './uncertainty-fit';
+import { compareText } from '../format/compare-text';
 
 /** Efficiency fields the kernel timings set (and the prior copies to families without timings). */
 export const SILICON_KEYS = [
@@ -105,7 +106,7 @@ export function chipEvidence(catalog: Catalog, fitRows: readonly ModelledRow[]):
       continue;
     }
     const siblings = [...catalog.hardware.values()].filter((s) => s.family === hw.family && (rowsByChip.get(s.id) ?? 0) > 0)
-      .sort((a, b) => (rowsByChip.get(b.id)! - rowsByChip.get(a.id)!) || a.id.localeCompare(b.id));
+      .sort((a, b) => (rowsByChip.get(b.id)! - rowsByChip.get(a.id)!) || compareText(a.id, b.id));
     if (siblings.length > 0) out.set(hw.id, { basis: 'family', rows: rowsByChip.get(siblings[0]!.id)!, from: siblings[0]!.id });
     else out.set(hw.id, { basis: hw.efficiency.claimed !== undefined ? 'claim' : 'prior', rows: 0, from: null });
   }

@@ -14,6 +14,7 @@ import type { Scenario } from '../scenario/scenario';
 import type { ModelledRow } from './row-plan';
 import { usedForFit } from './fit-rows';
 import { signedError } from './stats';
+import { groupedInteger } from '../format/decimal';
 
 export interface EvaluateOptions {
   efficiencyMode?: EfficiencyMode;
@@ -197,7 +198,7 @@ function percentText(share: number): string {
 
 function fmt(v: number): string {
   if (!Number.isFinite(v)) return String(v);
-  if (Math.abs(v) >= 100) return Math.round(v).toLocaleString('en-US');
+  if (Math.abs(v) >= 100) return groupedInteger(v);
   if (Math.abs(v) >= 10) return v.toFixed(1);
   return v.toFixed(2);
 }

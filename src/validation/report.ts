@@ -1,12 +1,13 @@
 // Plain-text rendering of a validation report (the `npm run validate` table). Pure.
 import type { ErrorSummary } from './stats';
 import type { RowResult, ValidationReport } from './validate';
+import { groupedInteger } from '../format/decimal';
 
 export function formatNumber(v: number | null): string {
   if (v === null || !Number.isFinite(v)) return '-';
   const a = Math.abs(v);
   if (a >= 1e5) return v.toExponential(2);
-  if (a >= 100) return Math.round(v).toLocaleString('en-US');
+  if (a >= 100) return groupedInteger(v);
   if (a >= 10) return v.toFixed(1);
   return v.toFixed(2);
 }

@@ -1,6 +1,8 @@
 // Error statistics of the validation: signed errors, median and worst absolute errors per group,
 // and MLPerf relative accuracy (chip-to-chip ratios of per-chip throughput). Pure.
 
+import { compareText } from '../format/compare-text';
+
 /** Signed relative error of a prediction: predicted / measured - 1 (+0.10 = 10% too optimistic). */
 export function signedError(predicted: number, measured: number): number {
   return predicted / measured - 1;
@@ -106,7 +108,7 @@ export function relativeAccuracy(points: readonly MlperfPoint[], referenceHardwa
     if (refs.length === 0) continue;
     const pick = (round: string): MlperfPoint | undefined => {
       const same = refs.filter((r) => r.round === round);
-      const pool = same.length > 0 ? same : [...refs].sort((a, b) => b.round.localeCompare(a.round));
+      const pool = same.length > 0 ? same : [...refs].sort((a, b) => compareText(b.round, a.round));
       return pool.find((r) => r.submitter === 'NVIDIA') ?? pool[0];
     };
     for (const p of list) {

@@ -25,7 +25,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['src/worker-api.ts', 'src/worker-client.ts'],
   ['src/app'],
   ['src/ui'],
-  ['src/main.ts', 'workers'],
+  ['src/main.ts', 'src/start-page.ts', 'workers'],
 ];
 
 function layerOf(file: string): number | null {

@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decimalFixed, decimalSignificant, groupedInteger } from '../../src/format/decimal';
+import { formatNumber, formatUsd } from '../../src/format/units';
+
+// Doubles across every magnitude the app shows (and beyond), with short decimals that make ties.
+const magnitudes = fc.oneof(
+  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e25, max: 1e25 }),
+  fc.tuple(fc.integer({ min: -999_999, max: 999_999 }), fc.integer({ min: -12, max: 8 })).map(([m, e]) => m * 10 ** e),
+  fc.tuple(fc.integer({ min: -99_999, max: 99_999 }), fc.integer({ min: 0, max: 9 })).map(([m, e]) => Number(`${m}e-${e}`)),
+);
+
+describe('en-US decimal text without Intl', () => {
+  it('matches Intl.NumberFormat with maximumSignificantDigits', () => {
+    fc.assert(fc.property(magnitudes, fc.integer({ min: 1, max: 8 }), (x, digits) => {
+      expect(decimalSignificant(x, digits)).toBe(new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits }).format(x));
+    }), { numRuns: 3000 });
+  });
+
+  it('matches Intl.NumberFormat with maximumFractionDigits', () => {
+    fc.assert(fc.property(magnitudes, fc.integer({ min: 0, max: 8 }), (x, digits) => {
+      expect(decimalFixed(x, digits)).toBe(new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(x));
+    }), { numRuns: 3000 });
+  });
+
+  it('rounds ties away from zero on the shortest digits as V8 does, and carries into a new digit', () => {
+    expect(decimalFixed(0.125, 2)).toBe('0.13');
+    expect(decimalFixed(689.65, 1)).toBe('689.7');
+    expect(decimalFixed(-2.5, 0)).toBe('-3');
+    expect(decimalFixed(0.0005, 3)).toBe('0.001');
+    expect(decimalFixed(0.0004, 3)).toBe('0');
+    expect(decimalFixed(0.0006, 3)).toBe('0.001');
+    expect(decimalSignificant(999.96, 4)).toBe('1,000');
+    expect(decimalSignificant(-0.000123456, 3)).toBe('-0.000123');
+    expect(groupedInteger(1234567.5)).toBe('1,234,568');
+    expect(groupedInteger(1e21)).toBe('1,000,000,000,000,000,000,000');
+  });
+
+  it('formats the units helpers as before', () => {
+    expect(formatNumber(12345.6)).toBe('12,346');
+    expect(formatNumber(9999.7)).toBe('10,000');
+    expect(formatNumber(0.0012345)).toBe('0.00123');
+    expect(formatNumber(1.005, 3)).toBe(new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }).format(Number((1.005).toPrecision(3))));
+    expect(formatUsd(35000.4)).toBe('$35,000');
+  });
+});
