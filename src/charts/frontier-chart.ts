@@ -198,7 +198,13 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
     width: 'container',
     height: CHART_HEIGHT,
     config: CHART_CONFIG,
-    datasets: { frontier, chosen, slo, ...(overlay === null ? {} : { measuredPoints: overlay.points, measuredLines: overlay.lines }) },
+    // Only the datasets a layer draws: the page streams new data into each by name (view.data).
+    datasets: {
+      frontier, chosen,
+      ...(slo.length === 0 ? {} : { slo }),
+      ...(overlay === null || overlay.points.length === 0 ? {} : { measuredPoints: overlay.points }),
+      ...(overlay === null || overlay.lines.length === 0 ? {} : { measuredLines: overlay.lines }),
+    },
     layer: [
       {
         data: { name: 'frontier' },

@@ -3,7 +3,9 @@ import { parse } from '../../src/ui/vega-runtime';
 
 /**
  * Compiles a Vega-Lite spec to Vega and returns the warnings its logger received. The Vega spec is
- * also parsed by the page's chart runtime, which throws on a transform it does not register.
+ * also parsed by the page's chart runtime, which throws on a transform it does not register. A
+ * dataset no mark draws is reported too: Vega-Lite drops it, so the page's data-only update
+ * (view.data) fails on it and the chart is rebuilt on every change instead of streamed.
  */
 export function compileWarnings(spec: TopLevelSpec): { warnings: string[]; vega: unknown } {
   const warnings: string[] = [];
@@ -22,5 +24,9 @@ export function compileWarnings(spec: TopLevelSpec): { warnings: string[]; vega:
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const out = compile(spec, { logger: logger as any });
   parse(out.spec, undefined, { ast: true });
+  const drawn = new Set((out.spec.data ?? []).map((d) => d.name));
+  for (const name of Object.keys((spec as { datasets?: object }).datasets ?? {})) {
+    if (!drawn.has(name)) warnings.push(`dataset "${name}" is not drawn: a data-only update cannot stream it`);
+  }
   return { warnings, vega: out.spec };
 }

@@ -110,6 +110,7 @@ export const mountChipLabView: MountView = (ctx) => {
   ]);
 
   let drawn: unknown[] = [];
+  let drawnSensitivity: unknown[] = [];
   return {
     element,
     activate() {
@@ -148,7 +149,16 @@ export const mountChipLabView: MountView = (ctx) => {
       breakEven.element.classList.toggle('stale', snapshot.pending.has('break-even'));
       sensitivity.setStale(snapshot.pending.has('sensitivity'));
       const layout = chartLayout();
-      const inputs = [labResult, ghostResult, sens, state.compare.frontierMetric, state.customChips, layout.compact];
+      // Two groups, each redrawn only when its own inputs change: the sensitivity result arrives
+      // after the lab's and must not stream the same data into the other charts again.
+      const sensitivityInputs = [sens, layout.compact];
+      if (!sensitivityInputs.every((x, i) => x === drawnSensitivity[i])) {
+        drawnSensitivity = sensitivityInputs;
+        const s = (sens?.value as SensitivityResult | null | undefined) ?? null;
+        const empty = sens === undefined ? MESSAGES.lab.computing : MESSAGES.lab.sensitivityEmpty;
+        sensitivity.show(s === null || !s.feasible || s.rows.length === 0 ? null : sensitivityChart(s, layout), empty);
+      }
+      const inputs = [labResult, ghostResult, state.compare.frontierMetric, state.customChips, layout.compact];
       if (inputs.every((x, i) => x === drawn[i])) return;
       drawn = inputs;
       replaceChildren(problems, problemsOf(snapshot, 'lab').map((p) => el('li', { text: p })));
@@ -172,9 +182,6 @@ export const mountChipLabView: MountView = (ctx) => {
         ghost: lab.ghost === null ? null : { chip: series.ghost, roofs: lab.ghost.roofs }, layout,
       }), MESSAGES.status.noFeasible);
       costs.show(feasible.length === 0 ? null : costBreakdownChart({ series: feasible, layout }), MESSAGES.status.noFeasible);
-      const s = (sens?.value as SensitivityResult | null | undefined) ?? null;
-      const empty = sens === undefined ? MESSAGES.lab.computing : MESSAGES.lab.sensitivityEmpty;
-      sensitivity.show(s === null || !s.feasible || s.rows.length === 0 ? null : sensitivityChart(s, layout), empty);
     },
   };
 };
