@@ -65,5 +65,8 @@ export function decimalFixed(x: number, maximumFractionDigits = 3): string {
 
 /** Intl.NumberFormat('en-US') of a whole number: 1234567 -> "1,234,567". */
 export function groupedInteger(n: number): string {
-  return decimalFixed(Math.round(n), 0);
+  const rounded = Math.round(n);
+  // Below 1e21 String() writes every digit (the explain trace formats thousands of these).
+  if (Math.abs(rounded) < 1e21 && !Object.is(rounded, -0)) return rounded < 0 ? `-${groupThousands(String(-rounded))}` : groupThousands(String(rounded));
+  return decimalFixed(rounded, 0);
 }

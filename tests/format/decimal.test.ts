@@ -44,3 +44,12 @@ describe('en-US decimal text without Intl', () => {
     expect(formatUsd(35000.4)).toBe('$35,000');
   });
 });
+
+describe('groupedInteger', () => {
+  it('matches Intl.NumberFormat on whole numbers of every size and sign', () => {
+    fc.assert(fc.property(magnitudes, (x) => {
+      expect(groupedInteger(x)).toBe(new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(Math.round(x)));
+    }), { numRuns: 3000 });
+    expect(groupedInteger(-0.2)).toBe('-0');
+  });
+});
