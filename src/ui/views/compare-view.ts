@@ -156,8 +156,9 @@ export const mountCompareView: MountView = (ctx) => {
         measuredLines = measuredNote(overlay, modelName, layout);
         measured = { points: overlay.points, note: measuredLines };
       } else if (measuredLines !== null) measured = { points: [], note: measuredLines };
-      frontier.show(feasible.length === 0 ? null : frontierChart({ series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds, layout, measured }), MESSAGES.status.noFeasible);
+      // In page order: chart builds run one at a time (chart-host.ts), the first on the page first.
       bars.show(feasible.length === 0 ? null : costBarsChart({ series, layout }), MESSAGES.status.noFeasible);
+      frontier.show(feasible.length === 0 ? null : frontierChart({ series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds, layout, measured }), MESSAGES.status.noFeasible);
     },
   };
 };
