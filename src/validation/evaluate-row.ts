@@ -14,12 +14,15 @@ import type { Scenario } from '../scenario/scenario';
 import type { ModelledRow } from './row-plan';
 import { usedForFit } from './fit-rows';
 import { signedError } from './stats';
+import type { Simulator } from './simulation-memo';
 import { groupedInteger } from '../format/decimal';
 
 export interface EvaluateOptions {
   efficiencyMode?: EfficiencyMode;
   /** Skip the claim analysis (two extra engine runs per claim). */
   skipClaims?: boolean;
+  /** The engine (a run-scoped memo of it in a validation run); default: simulate. */
+  simulate?: Simulator;
 }
 
 /** Per-family replacement values for efficiency fields (calibration candidates, what-if runs). */
@@ -133,15 +136,15 @@ function metricValue(plan: ModelledRow, r: SimulationResult): number {
   }
 }
 
-function runScenario(scenario: Scenario, catalog: Catalog, mode: EfficiencyMode): { result: SimulationResult | null; problem: string | null } {
+function runScenario(scenario: Scenario, catalog: Catalog, mode: EfficiencyMode, run: Simulator): { result: SimulationResult | null; problem: string | null } {
   const resolved = resolveScenario({ ...scenario, efficiencyMode: mode }, catalog);
   if (resolved.value === null) return { result: null, problem: resolved.errors.map((e) => `${e.path}: ${e.message}`).join('; ') };
-  return { result: simulate(resolved.value), problem: null };
+  return { result: run(resolved.value), problem: null };
 }
 
-function claimImplication(plan: ModelledRow, catalog: Catalog, predicted: number | null, r: SimulationResult | null): ClaimImplication {
+function claimImplication(plan: ModelledRow, catalog: Catalog, predicted: number | null, r: SimulationResult | null, run: Simulator): ClaimImplication {
   const hw = catalog.hardware.get(plan.hardwareId)!;
-  const ideal = runScenario({ ...plan.scenario, hardware: idealProfile(hw) }, catalog, 'spec').result;
+  const ideal = runScenario({ ...plan.scenario, hardware: idealProfile(hw) }, catalog, 'spec', run).result;
   const idealPrediction = ideal !== null && ideal.feasible ? metricValue(plan, ideal) : null;
   const claimed = plan.measured;
   let impliedComputeUtilization: number | null = null;
@@ -225,7 +228,8 @@ export function evaluateRow(plan: ModelledRow, catalog: Catalog, options: Evalua
     return { ...base, feasible: true, predicted, error: signedError(predicted, plan.measured), deployment: 'default economics',
       reason: null, chipsUsed: 1, predictedPerChip: null, measuredPerChip: null, claim: null, warnings: [] };
   }
-  const { result, problem } = runScenario(plan.scenario, catalog, mode);
+  const run = options.simulate ?? simulate;
+  const { result, problem } = runScenario(plan.scenario, catalog, mode, run);
   if (result === null) {
     return { ...base, feasible: false, predicted: null, error: null, deployment: '', reason: problem, chipsUsed: 0,
       predictedPerChip: null, measuredPerChip: null, claim: null, warnings: [] };
@@ -248,7 +252,7 @@ export function evaluateRow(plan: ModelledRow, catalog: Catalog, options: Evalua
     chipsUsed: result.config.chips,
     predictedPerChip: perChip && predicted !== null ? predicted / chips : null,
     measuredPerChip: perChip ? plan.measured / chips : null,
-    claim: plan.claim && options.skipClaims !== true ? claimImplication(plan, catalog, predicted, result) : null,
+    claim: plan.claim && options.skipClaims !== true ? claimImplication(plan, catalog, predicted, result, run) : null,
     warnings,
   };
 }

@@ -14,6 +14,7 @@ import { evaluateRow, withEfficiencyOverrides } from './evaluate-row';
 import { speedLogRatio } from './fit-rows';
 import type { ModelledRow } from './row-plan';
 import { median, weightedMedian } from './stats';
+import type { Simulator } from './simulation-memo';
 
 export type MoeClass = 'fineGrained' | 'coarse';
 export const MOE_CLASSES: readonly MoeClass[] = ['fineGrained', 'coarse'];
@@ -78,6 +79,8 @@ export interface FitContext {
   moeClass: (plan: ModelledRow) => MoeClass | null;
   /** Years between the row's measurement and the newest row (>= 0). */
   yearsBefore: (plan: ModelledRow) => number;
+  /** The engine, or a memo of it shared with the rest of a validation run. */
+  simulate?: Simulator;
 }
 
 /** ln(predicted / measured speed) of each row at `factors` (null when infeasible). */
@@ -90,7 +93,7 @@ export function logRatios(rows: readonly ModelledRow[], ctx: FitContext, factors
       catalog = catalogWithFactors(ctx.catalog, factors, ctx.silicon, age);
       catalogs.set(age, catalog);
     }
-    return speedLogRatio(plan, evaluateRow(plan, catalog, { skipClaims: true }).predicted);
+    return speedLogRatio(plan, evaluateRow(plan, catalog, { skipClaims: true, simulate: ctx.simulate }).predicted);
   });
 }
 

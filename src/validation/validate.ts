@@ -14,6 +14,7 @@ import { inTargetSet, usedForFit } from './fit-rows';
 import { catalogAtAge, linearize, type FitContext, type StackFactors } from './stack-factors';
 import { relativeAccuracy, summarize, summarizeBy, type ErrorSummary, type MlperfPoint, type RatioEntry } from './stats';
 import { checkCoverage, type CoverageCheck } from './uncertainty-fit';
+import { memoizedSimulator, type Simulator } from './simulation-memo';
 
 export { evaluateRow, withEfficiencyOverrides, type ClaimImplication, type EfficiencyOverrides, type RowResult } from './evaluate-row';
 
@@ -118,6 +119,8 @@ export function validatePlans(plans: readonly RowPlan[], catalog: Catalog, optio
   const rows: RowResult[] = [];
   const excluded: ExcludedRow[] = [];
   const problems: string[] = [];
+  // Rows, fit probes and cross-validation folds repeat many engine runs: one memo for the whole run.
+  const simulate = memoizedSimulator();
   // Achieved mode runs each row with the software of its date (the fitted trend); spec mode has no software.
   const trend = (options.efficiencyMode ?? 'achieved') === 'achieved' ? CALIBRATION_SUMMARY.softwareTrend : null;
   const aged = new Map<number, Catalog>();
@@ -133,13 +136,13 @@ export function validatePlans(plans: readonly RowPlan[], catalog: Catalog, optio
       continue;
     }
     if (options.only && !options.only(plan)) continue;
-    const r = evaluateRow(plan, catalogForRow(plan), options);
+    const r = evaluateRow(plan, catalogForRow(plan), { ...options, simulate });
     if (r.reason !== null && r.predicted === null && r.deployment === '') problems.push(`row ${plan.row.index}: ${r.reason}`);
     rows.push(r);
   }
   const relative = relativeAccuracy(mlperfPoints(rows));
   const mode = options.efficiencyMode ?? 'achieved';
-  const cv = mode === 'achieved' && options.crossValidate !== false && options.only === undefined ? crossValidation(plans, catalog) : null;
+  const cv = mode === 'achieved' && options.crossValidate !== false && options.only === undefined ? crossValidation(plans, catalog, simulate) : null;
   return {
     efficiencyMode: mode,
     rows,
@@ -168,9 +171,10 @@ export function factorsOfCatalog(catalog: Catalog, fitRows: readonly ModelledRow
   return { software, moe, trendPerYear: CALIBRATION_SUMMARY.softwareTrend.perYear };
 }
 
-export function fitContextOf(catalog: Catalog): FitContext {
+export function fitContextOf(catalog: Catalog, simulate?: Simulator): FitContext {
   return {
     catalog,
+    simulate,
     silicon: {},
     familyOf: (p) => catalog.hardware.get(p.hardwareId)?.family ?? p.hardwareId,
     moeClass: (p) => {
@@ -182,10 +186,10 @@ export function fitContextOf(catalog: Catalog): FitContext {
 }
 
 /** Leave-one-submission-out cross-validation of the target rows around the profiles' factors. */
-export function crossValidation(plans: readonly RowPlan[], catalog: Catalog): { factors: StackFactors; rows: CrossValidatedRow[] } {
+export function crossValidation(plans: readonly RowPlan[], catalog: Catalog, simulate?: Simulator): { factors: StackFactors; rows: CrossValidatedRow[] } {
   const target = plans.filter(inTargetSet);
   const fitRows = target.filter(usedForFit);
-  const ctx = fitContextOf(catalog);
+  const ctx = fitContextOf(catalog, simulate);
   const factors = factorsOfCatalog(catalog, fitRows);
   const lin = linearize(fitRows, ctx, factors);
   return { factors, rows: crossValidate(target, lin, factors, ctx) };
