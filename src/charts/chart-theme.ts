@@ -37,7 +37,7 @@ export const LEADING_125 = "indexof([1, 2, 5], round(datum.value / pow(10, floor
 export const LOG_LABEL_EXPR = `${LEADING_125} ? (datum.value >= 1000 ? format(datum.value, '~s') : format(datum.value, '~g')) : ''`;
 
 /** Dollar amounts on a log axis: $0.1, $0.2, $0.5, $1, ... */
-export const USD_LOG_LABEL_EXPR = `${LEADING_125} ? '$' + format(datum.value, '~g') : ''`;
+export const USD_LOG_LABEL_EXPR = `${LEADING_125} ? '$' + format(datum.value, ',~g') : ''`;
 
 /** Parameter counts: 1B, 70B, 1.5T (d3's SI prefix G reads as giga, not billion). */
 export const PARAMS_LABEL_EXPR = `${LEADING_125} ? (datum.value >= 1e12 ? format(datum.value / 1e12, '~g') + 'T' : datum.value >= 1e9 ? format(datum.value / 1e9, '~g') + 'B' : format(datum.value / 1e6, '~g') + 'M') : ''`;

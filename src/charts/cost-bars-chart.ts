@@ -5,6 +5,7 @@ import type { SimulationResult } from '../engine/types';
 import { CHART_CONFIG, FORMAT, USD_LOG_LABEL_EXPR, WIDE, bandHeight, bandLabels, type ChartLayout, type LayerEntry } from './chart-theme';
 import { EVIDENCE_LABEL } from '../messages/evidence';
 import { colorScale, type ChipSeries } from './chip-series';
+import { formatUsd } from '../format/units';
 
 export interface CostBarsInput {
   /** Any order (the chart sorts cheapest first); infeasible results are left out. */
@@ -37,7 +38,7 @@ export function costBarRows(input: CostBarsInput): CostBarRow[] {
       usdPerMillion: usd,
       low: range?.low ?? usd,
       high: range?.high ?? usd,
-      rangeText: range === null ? 'no range' : `${Math.round((result.uncertainty?.coverage ?? 0) * 100)}% range $${range.low.toPrecision(3)}–$${range.high.toPrecision(3)}`,
+      rangeText: range === null ? 'no range' : `${Math.round((result.uncertainty?.coverage ?? 0) * 100)}% range ${formatUsd(range.low)}–${formatUsd(range.high)}`,
       tokensPerSecondPerDollarPerHour: result.outputTokensPerSecondPerDollarPerHour,
       evidence: EVIDENCE_LABEL[result.evidence.basis],
       pricing: result.pricingUsed === 'rental' ? (result.pricing.rentalEstimated ? 'rental (≈ estimated from TCO)' : 'rental') : 'TCO (owned)',
@@ -72,7 +73,7 @@ export function costBarsChart(input: CostBarsInput): TopLevelSpec {
   const base = lo / 1.5;
   // Room for the value labels right of the largest value.
   const x = log
-    ? { field: 'usdPerMillion', type: 'quantitative' as const, title: '$/M output tokens (log)', scale: { type: 'log' as const, domain: [base, hi * 2], nice: false }, axis: { labelExpr: USD_LOG_LABEL_EXPR } }
+    ? { field: 'usdPerMillion', type: 'quantitative' as const, title: '$/M output tokens (log)', scale: { type: 'log' as const, domain: [base, hi * 2], nice: false }, axis: { labelExpr: USD_LOG_LABEL_EXPR, labelOverlap: 'greedy' as const } }
     : { field: 'usdPerMillion', type: 'quantitative' as const, title: '$/M output tokens', axis: { format: FORMAT.usd, tickCount: 6 }, scale: { domainMax: hi * 1.18, nice: false } };
   const marks: LayerEntry[] = log
     ? [
@@ -87,7 +88,13 @@ export function costBarsChart(input: CostBarsInput): TopLevelSpec {
   };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: '$ per million output tokens', subtitle: `Best deployment per chip under the SLO; ${log ? 'further left' : 'shorter'} is cheaper; whiskers: evidence range.` },
+    title: {
+      text: '$ per million output tokens',
+      // Narrow pages: two lines (one is cut off at 420 px).
+      subtitle: (input.layout ?? WIDE).compact
+        ? ['Best deployment per chip under the SLO;', `${log ? 'further left' : 'shorter'} is cheaper; whiskers: evidence range.`]
+        : `Best deployment per chip under the SLO; ${log ? 'further left' : 'shorter'} is cheaper; whiskers: evidence range.`,
+    },
     width: 'container',
     height: bandHeight(rows.length, band.step),
     config: CHART_CONFIG,

@@ -1,15 +1,16 @@
 // Text of the market check (src/market/market-check.ts): the modelled request cost next to the
 // public API price of the same model.
-import { formatUsd } from '../format/units';
+import { formatNumber, formatUsd } from '../format/units';
 
 const x = (v: number) => (v >= 10 ? v.toFixed(0) : v.toFixed(1));
+const chipCount = (n: number) => (n === 1 ? '1 chip' : `${formatNumber(n)} chips`);
 
 export const MARKET_CHECK = {
   split: (input: number, output: number) => `${formatUsd(input)}/M input + ${formatUsd(output)}/M output tokens`,
   blended: (blended: number) => `${formatUsd(blended)}/M tokens (blended)`,
-  throughput: (ratio: number, perChip: number) => `${x(ratio)}x the modelled output per chip (${perChip.toFixed(0)} -> ${(perChip * ratio).toFixed(0)} tokens/s per chip), i.e. batching or utilisation the model does not find`,
-  chips: (needed: number, chips: number) => `${needed} chips instead of ${chips} at the same speed`,
-  chipsImpossible: (needed: number, weightChips: number, chips: number) => `${needed} chips instead of ${chips}: impossible, the weights alone fill ${weightChips} chips of SRAM`,
+  throughput: (ratio: number, perChip: number) => `${x(ratio)}x the modelled output per chip (${formatNumber(perChip)} -> ${formatNumber(perChip * ratio)} tokens/s per chip), i.e. batching or utilisation the model does not find`,
+  chips: (needed: number, chips: number) => `${chipCount(needed)} instead of ${chips} at the same speed`,
+  chipsImpossible: (needed: number, weightChips: number, chips: number) => `${chipCount(needed)} instead of ${chips}: impossible, the weights alone fill ${weightChips} chips of SRAM`,
   chipPrice: (list: number, needed: number) => `a chip price of ${formatUsd(needed)} instead of ${formatUsd(list)}`,
   priceImpossible: (perChipHour: number, opex: number) => `no chip price reaches it: power and hosting alone cost ${formatUsd(opex)} of the ${formatUsd(perChipHour)} per chip-hour`,
   chipHour: (perChipHour: number, target: number) => `a price per chip-hour of ${formatUsd(target)} instead of ${formatUsd(perChipHour)}`,

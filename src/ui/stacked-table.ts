@@ -1,5 +1,5 @@
 // A results table whose title stays put above it. Every cell carries its column name (data-label):
-// narrow screens show each row as a stacked card instead of scrolling sideways (accuracy.css).
+// narrow screens show each row as a stacked card instead of scrolling sideways (styles.css).
 
 import { el } from './dom';
 

@@ -14,8 +14,10 @@ export function formatNumber(v: number | null): string {
 
 export function formatPercent(v: number | null, signed = true): string {
   if (v === null || !Number.isFinite(v)) return '-';
-  const s = `${(v * 100).toFixed(1)}%`;
-  return signed && v >= 0 ? `+${s}` : s;
+  // A value that rounds to zero is written 0.0% (toFixed writes -0.0 for small negatives).
+  const rounded = Number((v * 100).toFixed(1)) || 0;
+  const s = `${rounded.toFixed(1)}%`;
+  return signed && rounded >= 0 ? `+${s}` : s;
 }
 
 function table(header: string[], rows: string[][], rightAligned: Set<number>): string {
