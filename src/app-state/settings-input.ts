@@ -12,7 +12,7 @@ export type SettingInput = { ok: true; value: number | null } | { ok: false; err
 /** Longest text read (a number with separators and a unit fits easily). */
 const MAX_CHARS = 40;
 
-/** "2048", "2,048", "1.5e3", "128k" (counts), "50 ms", "65%". */
+/** "2048", "2,048", "1.5e3", "128k" (counts), "50 ms", "0.05 s", "65%". */
 const NUMBER = /^([+-]?(?:\d[\d,_]*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*([kKmM])?$/;
 
 function stripUnit(text: string, unit: string): string {
@@ -22,6 +22,17 @@ function stripUnit(text: string, unit: string): string {
     if (t.toLowerCase().endsWith(u.toLowerCase())) return t.slice(0, t.length - u.length).trim();
   }
   return t;
+}
+
+/** Seconds per time unit: a time field also reads the other time units ("0.05 s" in the ms field). */
+const SECONDS_PER: Readonly<Record<string, number>> = { 'µs': 1e-6, us: 1e-6, ms: 1e-3, s: 1 };
+
+/** The number part and the factor to the field's unit, when `text` ends in a time unit and the field is a time field. */
+function timeUnit(text: string, fieldUnit: string): { number: string; factor: number } | null {
+  const field = SECONDS_PER[fieldUnit];
+  const m = field === undefined ? null : /^(.*?)\s*(µs|us|ms|s)$/i.exec(text.trim());
+  if (m === null || field === undefined) return null;
+  return { number: m[1]!, factor: SECONDS_PER[m[2]!.toLowerCase()]! / field };
 }
 
 function display(value: number): string {
@@ -38,11 +49,12 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
   const t = text.trim();
   if (t === '') return def.nullable ? { ok: true, value: null } : { ok: false, error: F.required(settingRange(def)) };
   if (t.length > MAX_CHARS) return { ok: false, error: F.tooLong(MAX_CHARS) };
-  const m = NUMBER.exec(stripUnit(t, def.unit));
+  const time = timeUnit(t, def.unit);
+  const m = NUMBER.exec(time === null ? stripUnit(t, def.unit) : time.number);
   if (m === null) return { ok: false, error: F.notNumber(t, settingRange(def)) };
   const suffix = m[2]?.toLowerCase();
   if (suffix !== undefined && def.limit.integer !== true) return { ok: false, error: F.notNumber(t, settingRange(def)) };
-  const shown = Number(m[1]!.replace(/[,_]/g, '')) * (suffix === 'k' ? 1e3 : suffix === 'm' ? 1e6 : 1);
+  const shown = Number(m[1]!.replace(/[,_]/g, '')) * (suffix === 'k' ? 1e3 : suffix === 'm' ? 1e6 : 1) * (time?.factor ?? 1);
   if (!Number.isFinite(shown)) return { ok: false, error: F.notNumber(t, settingRange(def)) };
   const value = shown * def.scale;
   // A little slack for the display-unit round trip (0.1 ms * 1e-3 is not exactly 1e-4).

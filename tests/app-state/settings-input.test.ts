@@ -20,6 +20,12 @@ describe('readSettingText', () => {
     ['maxTpotSeconds', '20 ms', 0.02],
     ['maxTpotSeconds', '0.1', 0.0001],
     ['maxTtftSeconds', '2 s', 2],
+    // Time fields read the other time units too.
+    ['maxTpotSeconds', '0.05 s', 0.05],
+    ['maxTpotSeconds', '0.05s', 0.05],
+    ['maxTpotSeconds', '500 µs', 0.0005],
+    ['maxTtftSeconds', '500 ms', 0.5],
+    ['maxTtftSeconds', '1,500ms', 1.5],
     ['maxTtftSeconds', '', null],
     ['rentalUsdPerChipHour', '$2.50/h', 2.5],
     ['capexUsdPerChip', '$25,000', 25_000],
