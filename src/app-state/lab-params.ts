@@ -8,6 +8,8 @@ import type { HardwareProfile, RateClass } from '../engine/types';
 import type { NumberRule } from '../parse/fields';
 import type { QuantityKind } from '../scenario/parse-quantity';
 import type { SliderRange } from './slider-scale';
+import { settingRange } from './settings-input';
+import { FIELD_MESSAGES as F } from '../messages/fields';
 
 export type LabParamId =
   | 'compute' | 'hbmCapacity' | 'hbmBandwidth' | 'sramCapacity' | 'sramBandwidth' | 'scaleUpBandwidth'
@@ -124,6 +126,21 @@ const BY_ID: ReadonlyMap<string, LabParamDef> = new Map(LAB_PARAMS.map((d) => [d
 
 export function labParam(id: string): LabParamDef | undefined {
   return BY_ID.get(id);
+}
+
+/**
+ * Why a typed lab value is refused, or null when it is taken as it is: outside the profile's
+ * validity bounds it is refused with a message beside the box, never clamped into another value
+ * (nothing typed changes silently; the slider only reaches valid values). `typed`: the user's text.
+ */
+export function labValueRefusal(def: LabParamDef, value: number, typed: string): string | null {
+  if (value === 0 && def.limit.allowZero === true) return null;
+  const range = settingRange(def);
+  // A little slack for the display-unit round trip (as settings-input.ts).
+  const eps = 1e-9 * Math.max(Math.abs(def.limit.min), Math.abs(def.limit.max));
+  if (!Number.isFinite(value) || value < def.limit.min - eps || value > def.limit.max + eps) return F.outOfRange(typed.trim(), range);
+  if (def.limit.integer === true && !Number.isInteger(value)) return F.notWhole(typed.trim(), range);
+  return null;
 }
 
 /** Clamps to the validity bounds (0 allowed where the profile allows it), integer where required. */

@@ -1,6 +1,6 @@
 // One chip-lab parameter: a slider for dragging and a text box for typed values with units.
 
-import type { LabParamDef } from '../app-state/lab-params';
+import { labValueRefusal, type LabParamDef } from '../app-state/lab-params';
 import { SLIDER_STEPS, positionToValue, roundForSlider, valueToPosition } from '../app-state/slider-scale';
 import type { HardwareProfile, RateClass } from '../engine/types';
 import { parseQuantity } from '../scenario/parse-quantity';
@@ -38,7 +38,7 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
   const inactive = el('div', { class: 'hint inactive', id: `${id}-note`, attrs: { 'data-param-note': def.id } });
   inactive.hidden = true;
   text.setAttribute('aria-describedby', [`${id}-hint`, help === null ? null : `${id}-help`, `${id}-note`, `${id}-error`].filter((x) => x !== null).join(' '));
-  // After a typed value is applied, show it normalised (units, clamping) even though the box has focus.
+  // After a typed value is applied, show it normalised (units) even though the box has focus.
   let committed = false;
   range.addEventListener('input', () => {
     error.textContent = '';
@@ -47,8 +47,9 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
   });
   text.addEventListener('change', () => {
     const parsed = parseQuantity(text.value, def.quantity, def.scale);
-    if (!parsed.ok) {
-      error.textContent = MESSAGES.lab.invalid(parsed.error);
+    const refusal = parsed.ok ? labValueRefusal(def, parsed.value, text.value) : MESSAGES.lab.invalid(parsed.error);
+    if (refusal !== null || !parsed.ok) {
+      error.textContent = refusal;
       text.setAttribute('aria-invalid', 'true');
       return;
     }

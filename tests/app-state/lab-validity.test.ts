@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHardwareProfile } from '../../src/records/hardware-profile';
 import { apply, fresh } from './helpers';
+import { labParam, labValueRefusal } from '../../src/app-state/lab-params';
 
 describe('the chip lab keeps its chip a valid profile (so it can be saved and shared)', () => {
   it('weights in SRAM on a chip without SRAM bandwidth get the SRAM of one Groq LPU', () => {
@@ -36,5 +37,25 @@ describe('HBM removed and added back', () => {
     expect(s.lab.chip.memory.hbmCapacityBytes).toBe(96e9);
     expect(s.lab.chip.memory.hbmBandwidthBytesPerSecond).toBeGreaterThan(0);
     expect(parseHardwareProfile(s.lab.chip).errors).toEqual([]);
+  });
+});
+
+describe('typed chip-lab values: refused outside the profile bounds, never clamped', () => {
+  const def = (id: string) => labParam(id)!;
+
+  it('refuses a purchase price of 0 or $1e9 and an efficiency of 150%, naming the accepted range', () => {
+    expect(labValueRefusal(def('listPrice'), 0, '0')).toMatch(/^Not applied: 0 is outside the accepted range; enter .*from 1 to 100,000,000 \$\.$/);
+    expect(labValueRefusal(def('listPrice'), 1e9, '$1e9')).toMatch(/^Not applied: \$1e9 is outside the accepted range/);
+    expect(labValueRefusal(def('computeEfficiency'), 1.5, '150%')).toMatch(/from 1 to 100 %/);
+  });
+
+  it('takes values inside the bounds, and zero where the profile allows it (no HBM)', () => {
+    expect(labValueRefusal(def('listPrice'), 35_000, '$35k')).toBeNull();
+    expect(labValueRefusal(def('computeEfficiency'), 0.65, '65%')).toBeNull();
+    expect(labValueRefusal(def('hbmCapacity'), 0, '0')).toBeNull();
+  });
+
+  it('refuses a fractional scale-up domain', () => {
+    expect(labValueRefusal(def('domainSize'), 7.5, '7.5')).toMatch(/not a whole number/);
   });
 });

@@ -216,6 +216,12 @@ describe('chip lab', () => {
     await price.fill('$25k');
     await price.press('Enter');
     await expect.poll(() => price.inputValue()).toBe('$25,000');
+    // Outside the profile's bounds: refused beside the box, the typed text kept, never clamped to $1.
+    await price.fill('0');
+    await price.press('Enter');
+    await expect.poll(() => p.page.locator('[data-param="listPrice"] .error').textContent()).toContain('0 is outside the accepted range');
+    expect(await price.inputValue()).toBe('0');
+    expect(await price.getAttribute('aria-invalid')).toBe('true');
     await done(p);
   });
 
