@@ -89,7 +89,8 @@ function parsePhysical(text: string, kind: QuantityKind, defaultScale: number): 
  */
 export function parseQuantity(text: unknown, kind: QuantityKind, defaultScale = 1): QuantityResult {
   if (typeof text !== 'string') return fail('expected text');
-  const t = text.trim();
+  // Digit-group commas as the app writes numbers ("1,979 TFLOP/s"); "1,5" is not one (three digits follow a group comma).
+  const t = text.trim().replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   if (t === '') return fail('enter a value');
   if (t.length > QUANTITY_MAX_LENGTH) return fail(`at most ${QUANTITY_MAX_LENGTH} characters`);
   let out: QuantityResult;

@@ -9,14 +9,20 @@ import { el, syncValue, uid } from './dom';
 import { MESSAGES } from '../messages/ui';
 import { groupedInteger } from '../format/decimal';
 
-/** "4.8 TB/s", "$35,000", "$3.59/h", "65%". */
+/** 4 significant digits, thousands grouped as elsewhere in the app ("1,979"); parseQuantity reads it back. */
+function labNumber(v: number): string {
+  const rounded = Number(v.toPrecision(4));
+  return Math.abs(rounded) >= 1000 ? groupedInteger(rounded) : displayNumber(v);
+}
+
+/** "4.8 TB/s", "1,979 TFLOP/s", "$35,000", "$3.59/h", "65%". */
 export function displayQuantity(def: LabParamDef, value: number | null): string {
   if (value === null) return '';
   const v = value / def.scale;
   if (def.unit === '$') return `$${groupedInteger(v)}`;
-  if (def.unit === '$/chip-hour') return `$${displayNumber(v)}/h`;
-  if (def.unit === '%') return `${displayNumber(v)}%`;
-  return `${displayNumber(v)} ${def.unit}`;
+  if (def.unit === '$/chip-hour') return `$${labNumber(v)}/h`;
+  if (def.unit === '%') return `${labNumber(v)}%`;
+  return `${labNumber(v)} ${def.unit}`;
 }
 
 export interface LabParamControl {

@@ -29,6 +29,11 @@ describe('parseQuantity', () => {
     expect(value('65%', 'fraction')).toBeCloseTo(0.65, 12);
     expect(value('0.65', 'fraction')).toBeCloseTo(0.65, 12);
     expect(value('72 chips', 'count')).toBe(72);
+    // Digit-group commas, as the app writes numbers; "1,5" (a decimal comma) is not guessed at.
+    expect(value('1,979 TFLOP/s', 'flops-per-second')).toBeCloseTo(1979e12, 0);
+    expect(value('1,000,000 W', 'watts')).toBe(1e6);
+    expect(parseQuantity('1,5 W', 'watts').ok).toBe(false);
+    expect(parseQuantity('1,2345 W', 'watts').ok).toBe(false);
   });
 
   it('reads bare numbers in the display unit', () => {

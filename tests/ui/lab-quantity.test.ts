@@ -1,0 +1,25 @@
+// What a chip-lab box shows is what it reads back: displayQuantity's text (4 significant digits,
+// thousands grouped) parses to the same value, for every lab parameter across its slider range.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LAB_PARAMS } from '../../src/app-state/lab-params';
+import { parseQuantity } from '../../src/scenario/parse-quantity';
+import { displayQuantity } from '../../src/ui/lab-param-control';
+
+describe('chip-lab boxes round-trip their own text', () => {
+  it.each(LAB_PARAMS.map((d) => [d.id, d] as const))('%s', (_id, def) => {
+    const lo = Math.max(def.slider.min, def.limit.min);
+    fc.assert(fc.property(fc.double({ min: lo, max: def.slider.max, noNaN: true }), (value) => {
+      const text = displayQuantity(def, value);
+      const back = parseQuantity(text, def.quantity, def.scale);
+      expect(back.ok, text).toBe(true);
+      // The box shows 4 significant digits (whole dollars for prices).
+      if (back.ok) expect(Math.abs(back.value - value)).toBeLessThanOrEqual(Math.max(Math.abs(value) * 6e-4, def.unit === '$' ? 0.5 : 0));
+    }), { numRuns: 200 });
+  });
+
+  it('groups thousands', () => {
+    const compute = LAB_PARAMS.find((d) => d.id === 'compute')!;
+    expect(displayQuantity(compute, 1979e12)).toBe('1,979 TFLOP/s');
+  });
+});
