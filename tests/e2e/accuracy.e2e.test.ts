@@ -42,11 +42,10 @@ describe('accuracy view', () => {
     // Uncalibrated families are listed and marked.
     expect(await p.page.locator('[data-accuracy="calibration"] li.assumed').count()).toBeGreaterThan(3);
     await screenshot(p.page, 'accuracy-1280');
-    const v1 = Number(await p.page.getAttribute('[data-chart="accuracy"]', 'data-version'));
     await p.page.click('[data-view="accuracy"] [data-option="spec"]');
-    await p.page.waitForFunction((v) => Number(document.querySelector('[data-chart="accuracy"]')?.getAttribute('data-version')) > v, v1, { timeout: 60_000 });
+    // Wait on what is drawn (a version bump alone could be a redraw of the achieved report).
+    await p.page.waitForFunction(() => document.querySelector('[data-chart="accuracy"]')?.textContent?.includes('spec sheet') === true, undefined, { timeout: 60_000 });
     await expect.poll(() => headline.textContent()).not.toBe(achieved);
-    expect(await p.page.locator('[data-chart="accuracy"]').textContent()).toContain('spec sheet');
     await done(p);
   });
 
