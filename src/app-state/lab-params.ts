@@ -8,8 +8,7 @@ import type { HardwareProfile, RateClass } from '../engine/types';
 import type { NumberRule } from '../parse/fields';
 import type { QuantityKind } from '../scenario/parse-quantity';
 import type { SliderRange } from './slider-scale';
-import { settingRange } from './settings-input';
-import { FIELD_MESSAGES as F } from '../messages/fields';
+import { boundsRefusal } from './settings-input';
 
 export type LabParamId =
   | 'compute' | 'hbmCapacity' | 'hbmBandwidth' | 'sramCapacity' | 'sramBandwidth' | 'scaleUpBandwidth'
@@ -134,13 +133,7 @@ export function labParam(id: string): LabParamDef | undefined {
  * (nothing typed changes silently; the slider only reaches valid values). `typed`: the user's text.
  */
 export function labValueRefusal(def: LabParamDef, value: number, typed: string): string | null {
-  if (value === 0 && def.limit.allowZero === true) return null;
-  const range = settingRange(def);
-  // A little slack for the display-unit round trip (as settings-input.ts).
-  const eps = 1e-9 * Math.max(Math.abs(def.limit.min), Math.abs(def.limit.max));
-  if (!Number.isFinite(value) || value < def.limit.min - eps || value > def.limit.max + eps) return F.outOfRange(typed.trim(), range);
-  if (def.limit.integer === true && !Number.isInteger(value)) return F.notWhole(typed.trim(), range);
-  return null;
+  return value === 0 && def.limit.allowZero === true ? null : boundsRefusal(def, value, typed.trim());
 }
 
 /** Clamps to the validity bounds (0 allowed where the profile allows it), integer where required. */

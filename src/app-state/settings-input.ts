@@ -30,9 +30,9 @@ const SECONDS_PER: Readonly<Record<string, number>> = { 'µs': 1e-6, us: 1e-6, m
 /** The number part and the factor to the field's unit, when `text` ends in a time unit and the field is a time field. */
 function timeUnit(text: string, fieldUnit: string): { number: string; factor: number } | null {
   const field = SECONDS_PER[fieldUnit];
-  const m = field === undefined ? null : /^(.*?)\s*(µs|us|ms|s)$/i.exec(text.trim());
-  if (m === null || field === undefined) return null;
-  return { number: m[1]!, factor: SECONDS_PER[m[2]!.toLowerCase()]! / field };
+  if (field === undefined) return null;
+  const m = /^(.*?)\s*(µs|us|ms|s)$/i.exec(text.trim());
+  return m === null ? null : { number: m[1]!, factor: SECONDS_PER[m[2]!.toLowerCase()]! / field };
 }
 
 function display(value: number): string {
@@ -57,11 +57,21 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
   const shown = Number(m[1]!.replace(/[,_]/g, '')) * (suffix === 'k' ? 1e3 : suffix === 'm' ? 1e6 : 1) * (time?.factor ?? 1);
   if (!Number.isFinite(shown)) return { ok: false, error: F.notNumber(t, settingRange(def)) };
   const value = shown * def.scale;
+  const refusal = boundsRefusal(def, value, t);
+  if (refusal !== null) return { ok: false, error: refusal };
+  return { ok: true, value: Math.min(def.limit.max, Math.max(def.limit.min, value)) };
+}
+
+/**
+ * Why `value` (SI units) is outside `def`'s bounds or not whole where it must be, or null.
+ * `typed`: the user's text, quoted in the message. Shared by the workload fields and the chip lab.
+ */
+export function boundsRefusal(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 'unit'>, value: number, typed: string): string | null {
   // A little slack for the display-unit round trip (0.1 ms * 1e-3 is not exactly 1e-4).
   const eps = 1e-9 * Math.max(Math.abs(def.limit.min), Math.abs(def.limit.max));
-  if (value < def.limit.min - eps || value > def.limit.max + eps) return { ok: false, error: F.outOfRange(t, settingRange(def)) };
-  if (def.limit.integer === true && !Number.isInteger(shown)) return { ok: false, error: F.notWhole(t, settingRange(def)) };
-  return { ok: true, value: Math.min(def.limit.max, Math.max(def.limit.min, value)) };
+  if (!Number.isFinite(value) || value < def.limit.min - eps || value > def.limit.max + eps) return F.outOfRange(typed, settingRange(def));
+  if (def.limit.integer === true && !Number.isInteger(value / def.scale)) return F.notWhole(typed, settingRange(def));
+  return null;
 }
 
 /** Whether `value` is one the field accepts as it is (the update function refuses the rest). */
