@@ -3,7 +3,8 @@
 
 import { el } from './dom';
 
-export function stackedTable(caption: string | null, columns: readonly string[], body: HTMLElement[], cls = ''): HTMLElement {
+/** Gives each body cell its column name (data-label), which a narrow screen shows before the value. */
+export function labelCells(columns: readonly string[], body: readonly HTMLElement[]): void {
   for (const tbody of body) {
     for (const tr of Array.from(tbody.children)) {
       Array.from(tr.children).forEach((cell, i) => {
@@ -11,6 +12,10 @@ export function stackedTable(caption: string | null, columns: readonly string[],
       });
     }
   }
+}
+
+export function stackedTable(caption: string | null, columns: readonly string[], body: HTMLElement[], cls = ''): HTMLElement {
+  labelCells(columns, body);
   const wrap = el('div', { class: 'table-wrap' }, [el('table', { class: `results stack-narrow ${cls}`.trim(), attrs: { 'aria-label': caption } }, [
     el('thead', {}, [el('tr', {}, columns.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))]),
     ...body,

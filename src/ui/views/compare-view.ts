@@ -24,6 +24,7 @@ import type { ResourceLimit } from '../../engine/analysis/limiting-resource';
 import { marketCheckView, type MarketCheckRow, type MarketCheckView } from '../../app/market-check-view';
 import { formatUsd } from '../../format/units';
 import { MARKET_CHECK as MC } from '../../messages/market-check';
+import { labelCells } from '../stacked-table';
 
 const V = MESSAGES.views.compare;
 
@@ -42,22 +43,23 @@ function renderMarketCheck(slot: HTMLElement, view: MarketCheckView | null, stat
     const p = r.check.price;
     return `${p.provider} ${p.apiModel} (${p.date}${p.match === 'sibling' ? MC.sibling(p.pricedModelId) : ''}): ${p.priceText} = ${formatUsd(p.usdPerRequest)}`;
   };
-  // data-label: narrow screens stack each row as "column: value" lines (styles.css); the price
-  // column wrapped a word a line at 420 px (a 3,000 px table).
-  const cell = (column: number, text: string, cls?: string) => el('td', { class: cls, text, attrs: { 'data-label': MC.columns[column]! } });
   const rows = view.rows.map((r) => el('tr', {}, [
-    cell(0, r.chip),
-    cell(1, priceCell(r), 'label-cell'),
-    cell(2, r.check.modelledUsdPerRequest === null ? '—' : formatUsd(r.check.modelledUsdPerRequest), 'n'),
-    cell(3, r.check.ratio === null ? '—' : MC.ratio(r.check.ratio), 'n'),
+    el('td', { text: r.chip }),
+    el('td', { class: 'label-cell', text: priceCell(r) }),
+    el('td', { class: 'n', text: r.check.modelledUsdPerRequest === null ? '—' : formatUsd(r.check.modelledUsdPerRequest) }),
+    el('td', { class: 'n', text: r.check.ratio === null ? '—' : MC.ratio(r.check.ratio) }),
   ]));
+  const body = el('tbody', {}, rows);
+  // Narrow screens stack each row as "column: value" lines (styles.css): the price column wrapped
+  // a word a line at 420 px (a 3,000 px table).
+  labelCells(MC.columns, [body]);
   const mustHold = view.rows.filter((r) => r.check.mustHold.length > 0).map((r) => el('div', { attrs: { 'data-must-hold': r.hardwareId } }, [
     el('h3', { text: MC.mustHoldTitle(r.chip) }),
     el('ul', {}, r.check.mustHold.map((m) => el('li', { text: m }))),
   ]));
   replaceChildren(slot, [...head, el('div', { class: 'table-scroll' }, [el('table', { class: 'data stack-narrow' }, [
     el('thead', {}, [el('tr', {}, MC.columns.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))]),
-    el('tbody', {}, rows),
+    body,
   ])]), ...mustHold]);
 }
 
