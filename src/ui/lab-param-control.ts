@@ -46,9 +46,18 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
   text.setAttribute('aria-describedby', [`${id}-hint`, help === null ? null : `${id}-help`, `${id}-note`, `${id}-error`].filter((x) => x !== null).join(' '));
   // After a typed value is applied, show it normalised (units) even though the box has focus.
   let committed = false;
-  range.addEventListener('input', () => {
+  // While the typed text is refused, the parameter's value then: the text and its message stay
+  // until the user fixes it or the value changes from elsewhere (the slider, Reset, a link), as in
+  // the workload fields (controls.ts). Other edits redraw the lab without overwriting it.
+  let refusedAt: { value: number | null } | null = null;
+  let current: number | null = null;
+  const clearError = () => {
+    refusedAt = null;
     error.textContent = '';
     text.removeAttribute('aria-invalid');
+  };
+  range.addEventListener('input', () => {
+    clearError();
     onValue(roundForSlider(positionToValue(Number(range.value), def.slider)));
   });
   text.addEventListener('change', () => {
@@ -57,10 +66,10 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
     if (refusal !== null || !parsed.ok) {
       error.textContent = refusal;
       text.setAttribute('aria-invalid', 'true');
+      refusedAt = { value: current };
       return;
     }
-    error.textContent = '';
-    text.removeAttribute('aria-invalid');
+    clearError();
     committed = true;
     onValue(parsed.value);
   });
@@ -73,9 +82,13 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
       inactive.hidden = note === null;
       inactive.textContent = note ?? '';
       const value = def.get(chip, rateClass);
+      current = value;
       if (def.id === 'compute') label.textContent = `${def.label} (${rateClass})`;
-      if (committed) text.value = displayQuantity(def, value);
-      else syncValue(text, displayQuantity(def, value));
+      if (refusedAt !== null && refusedAt.value !== value) clearError();
+      if (refusedAt === null) {
+        if (committed) text.value = displayQuantity(def, value);
+        else syncValue(text, displayQuantity(def, value));
+      }
       committed = false;
       const pos = String(valueToPosition(value ?? def.slider.min, def.slider));
       if (document.activeElement !== range && range.value !== pos) range.value = pos;

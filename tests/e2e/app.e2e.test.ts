@@ -224,6 +224,12 @@ describe('chip lab', () => {
     await expect.poll(() => p.page.locator('[data-param="listPrice"] .error').textContent()).toContain('0 is outside the accepted range');
     expect(await price.inputValue()).toBe('0');
     expect(await price.getAttribute('aria-invalid')).toBe('true');
+    // Another parameter's edit redraws the lab but leaves the refused text and its message.
+    await text.fill('141 GB');
+    await text.press('Enter');
+    await expect.poll(() => text.inputValue()).toBe('141 GB');
+    expect(await price.inputValue()).toBe('0');
+    expect(await p.page.locator('[data-param="listPrice"] .error').textContent()).toContain('0 is outside the accepted range');
     await done(p);
   });
 
