@@ -1,6 +1,7 @@
 // `npm run design`: a design file -> its derived hardware profile and derivation (issue 15), the
 // calibration against the chip it approximates, or the matrix-share sweep for a workload.
 
+import { pathToFileURL } from 'node:url';
 import { loadCatalogFromDisk } from '../catalog/load-node';
 import { calibrationRows } from '../design/calibration';
 import { deriveDesign } from '../design/derive';
@@ -14,28 +15,29 @@ import { DESIGN_HELP, parseDesignFlags, type DesignCliOptions } from './design-f
 import { loadDesignFile } from './design-file';
 import { formatCalibrationTable, formatDerivationTable, formatSweepTable } from './design-output';
 import { UsageError } from './flags';
+import { CLI, oneLine } from '../messages/cli';
+import { CliExit, Reporter, type CliIO } from './report';
 
-function fail(lines: readonly string[]): never {
-  for (const line of lines) process.stderr.write(`error: ${line}\n`);
-  process.exit(2);
-}
-
-function main(argv: string[]): void {
+function run(argv: readonly string[], io: CliIO, report: Reporter): void {
+  const fail: (lines: readonly string[]) => never = (lines) => {
+    for (const line of lines.slice(0, -1)) io.stderr.write(`${CLI.error(line)}\n`);
+    return report.fail(lines[lines.length - 1] ?? 'invalid input');
+  };
   let options: DesignCliOptions;
   try {
-    options = parseDesignFlags(argv);
+    options = parseDesignFlags([...argv]);
   } catch (e) {
     if (e instanceof UsageError) fail([e.message]);
     throw e;
   }
   if (options.help) {
-    process.stdout.write(DESIGN_HELP);
+    io.stdout.write(DESIGN_HELP);
     return;
   }
   if (options.file === null) fail(['--file DESIGN.json is required (see --help)']);
   const loaded = loadDesignFile(options.file, options.sets);
   if ('errors' in loaded) fail(loaded.errors);
-  for (const w of loaded.warnings) process.stderr.write(`note: ${w}\n`);
+  for (const w of loaded.warnings) io.stderr.write(`note: ${oneLine(w)}\n`);
   const { design } = loaded;
   const outcome = deriveDesign(design);
   const json = options.format === 'json';
@@ -44,14 +46,14 @@ function main(argv: string[]): void {
     const { catalog } = loadCatalogFromDisk();
     const published = design.approximates === undefined ? undefined : catalog.hardware.get(design.approximates);
     const rows = calibrationRows(outcome, published);
-    process.stdout.write(json ? `${JSON.stringify({ design: design.id, approximates: design.approximates ?? null, rows }, null, 2)}\n`
+    io.stdout.write(json ? `${JSON.stringify({ design: design.id, approximates: design.approximates ?? null, rows }, null, 2)}\n`
       : formatCalibrationTable(`${design.name} vs ${published?.name ?? 'no published chip'}`, rows));
     return;
   }
 
   if (options.sweep) {
     const { catalog, problems } = loadCatalogFromDisk();
-    for (const p of problems) process.stderr.write(`warning: catalog: ${p}\n`);
+    for (const p of problems) report.warn(`catalog: ${p}`);
     const parsed = parseScenario({ ...options.overlay, hardware: outcome.profile }, defaultScenario());
     const first = parsed.errors[0];
     if (first !== undefined) fail([formatIssue(first)]);
@@ -66,14 +68,29 @@ function main(argv: string[]): void {
     const slo = base.slo;
     const title = `Matrix-share sweep: ${design.name} (${design.computeDies} x ${design.dieAreaMm2} mm² at ${design.processNode}), ${chips ?? 'auto'} chips, ${base.model.name} ${base.precision.weights}, ${w.inputTokens} in / ${w.outputTokens} out`
       + `${slo.maxTpotSeconds === null ? '' : `, TPOT <= ${slo.maxTpotSeconds * 1000} ms`}${slo.maxTtftSeconds === null ? '' : `, TTFT <= ${slo.maxTtftSeconds} s`}; TCO at the derived price`;
-    process.stdout.write(json
+    io.stdout.write(json
       ? `${JSON.stringify({ design: design.id, model: base.model.id, chips, workload: w, slo, points, optimum, withinOnePercentFrom: flatFrom }, null, 2)}\n`
       : formatSweepTable(title, points, optimum, flatFrom, design.areaShares.matrix));
     return;
   }
 
-  process.stdout.write(json ? `${JSON.stringify({ profile: outcome.profile, derivation: outcome.derivation }, null, 2)}\n`
+  io.stdout.write(json ? `${JSON.stringify({ profile: outcome.profile, derivation: outcome.derivation }, null, 2)}\n`
     : formatDerivationTable(`${design.name}: derived from silicon area`, outcome.derivation, outcome.warnings.map(formatIssue)));
 }
 
-main(process.argv.slice(2));
+/** Runs the CLI; returns the exit code (0 ok, 2 invalid input). */
+export function main(argv: readonly string[], io: CliIO): number {
+  const report = new Reporter(io);
+  try {
+    run(argv, io, report);
+    return 0;
+  } catch (e) {
+    if (e instanceof CliExit) return e.code;
+    throw e;
+  } finally {
+    report.finish();
+  }
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) process.exitCode = main(process.argv.slice(2), process);

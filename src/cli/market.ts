@@ -3,6 +3,7 @@
 // files in reference/.
 
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { loadCatalogFromDisk } from '../catalog/load-node';
 import { engineEvaluator } from '../market/evaluate';
 import { buildMarketData } from '../market/market-data';
@@ -12,30 +13,26 @@ import { formatIssue } from '../parse/fields';
 import { UsageError } from './flags';
 import { MARKET_HELP, parseMarketFlags, type MarketCliOptions } from './market-flags';
 import { marketCsv, marketJson, marketTable } from './market-output';
+import { CliExit, Reporter, type CliIO } from './report';
 
-function fail(message: string): never {
-  process.stderr.write(`error: ${message}\n`);
-  process.exit(2);
-}
-
-function read(name: string): string {
-  try {
-    return readFileSync(new URL(`../../reference/${name}`, import.meta.url), 'utf8');
-  } catch {
-    fail(`cannot read reference/${name}`);
-  }
-}
-
-function main(argv: string[]): void {
+function run(argv: readonly string[], io: CliIO, report: Reporter): void {
+  const fail: (message: string) => never = (message) => report.fail(message);
+  const read = (name: string): string => {
+    try {
+      return readFileSync(new URL(`../../reference/${name}`, import.meta.url), 'utf8');
+    } catch {
+      return fail(`cannot read reference/${name}`);
+    }
+  };
   let flags: MarketCliOptions;
   try {
-    flags = parseMarketFlags(argv);
+    flags = parseMarketFlags([...argv]);
   } catch (e) {
     if (e instanceof UsageError) fail(e.message);
     throw e;
   }
   if (flags.help) {
-    process.stdout.write(MARKET_HELP);
+    io.stdout.write(MARKET_HELP);
     return;
   }
   const parsed = parseMarketOptions(flags.raw);
@@ -43,14 +40,29 @@ function main(argv: string[]): void {
   if (first !== undefined) fail(`flags: ${formatIssue(first)}`);
   const options = parsed.value;
   const { catalog, problems } = loadCatalogFromDisk();
-  for (const p of problems) process.stderr.write(`warning: catalog: ${p}\n`);
+  for (const p of problems) report.warn(`catalog: ${p}`);
   const data = buildMarketData(read('api_prices.csv'), read('market_history.csv'), catalog);
   for (const [flag, id] of [['--from-point', options.fromPoint], ['--to-point', options.toPoint]] as const) {
     if (id !== null && !data.points.some((p) => p.id === id)) fail(`${flag}: "${id}" is not a price point (the id column of --format csv lists them)`);
   }
-  const report = marketReport(data, options, catalog, engineEvaluator(catalog));
-  const out = flags.format === 'json' ? marketJson(report) : flags.format === 'csv' ? marketCsv(report.points) : marketTable(report);
-  process.stdout.write(out);
+  const result = marketReport(data, options, catalog, engineEvaluator(catalog));
+  const out = flags.format === 'json' ? marketJson(result) : flags.format === 'csv' ? marketCsv(result.points) : marketTable(result);
+  io.stdout.write(out);
 }
 
-main(process.argv.slice(2));
+/** Runs the CLI; returns the exit code (0 ok, 2 invalid input). */
+export function main(argv: readonly string[], io: CliIO): number {
+  const report = new Reporter(io);
+  try {
+    run(argv, io, report);
+    return 0;
+  } catch (e) {
+    if (e instanceof CliExit) return e.code;
+    throw e;
+  } finally {
+    report.finish();
+  }
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) process.exitCode = main(process.argv.slice(2), process);

@@ -1,16 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScript } from './run-cli';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const H100 = 'hardware-profiles/designs/nvidia-h100-like.json';
 
-function run(script: 'design' | 'simulate', ...args: string[]) {
-  const r = spawnSync('npx', ['tsx', `src/cli/${script}.ts`, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = runScript;
 
 function tempDesign(edit: (raw: Record<string, unknown>) => void): string {
   const raw = JSON.parse(readFileSync(join(ROOT, H100), 'utf8')) as Record<string, unknown>;
@@ -21,8 +18,8 @@ function tempDesign(edit: (raw: Record<string, unknown>) => void): string {
 }
 
 describe('design CLI', () => {
-  it('--format json prints {profile, derivation}; the H100-like bf16 peak is within 30% of 989 TFLOP/s', () => {
-    const r = run('design', '--file', H100, '--format', 'json');
+  it('--format json prints {profile, derivation}; the H100-like bf16 peak is within 30% of 989 TFLOP/s', async () => {
+    const r = await run('design', '--file', H100, '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { profile: { origin: string; compute: { denseFlopsPerSecond: { bf16: number } } }; derivation: { key: string; low: number; high: number }[] };
     expect(Object.keys(j)).toEqual(['profile', 'derivation']);
@@ -31,8 +28,8 @@ describe('design CLI', () => {
     expect(j.derivation.map((e) => e.key)).toEqual(expect.arrayContaining(['compute.denseFlopsPerSecond.bf16', 'memory.sramCapacityBytes', 'cost.buildUsd', 'price.listPriceUsd']));
   });
 
-  it('prints a table; --set overrides a field before the checks', () => {
-    const r = run('design', '--file', H100, '--set', 'areaShares.matrix=0.6', '--set', 'areaShares.sram=0.124');
+  it('prints a table; --set overrides a field before the checks', async () => {
+    const r = await run('design', '--file', H100, '--set', 'areaShares.matrix=0.6', '--set', 'areaShares.sram=0.124');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Peak dense bf16 at 1.83 GHz');
     expect(r.out).toMatch(/Peak dense bf16 at 1\.83 GHz\s+1\.03 PFLOP\/s/);
@@ -43,30 +40,30 @@ describe('design CLI', () => {
     ['a die beyond the reticle', (r: Record<string, unknown>) => { r.dieAreaMm2 = 1200; }, 'dieAreaMm2 is 1200 mm², beyond the reticle limit of 858 mm²'],
     ['an unknown node', (r: Record<string, unknown>) => { r.processNode = 'N1'; }, 'processNode must be one of N7, N5, N4, N3, N2, got "N1"'],
     ['stacks beyond the shoreline', (r: Record<string, unknown>) => { r.memory = { type: 'HBM3', count: 9 }; r.areaShares = { matrix: 0.4, sram: 0.1, vectorAndControl: 0.1, io: 0.4 }; }, 'memory.count 9 HBM3 stacks need'],
-  ])('%s: exit 2 and a message naming the field', (_name, edit, text) => {
-    const r = run('design', '--file', tempDesign(edit));
+  ])('%s: exit 2 and a message naming the field', async (_name, edit, text) => {
+    const r = await run('design', '--file', tempDesign(edit));
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toContain(text);
     expect(r.err.startsWith('error: ')).toBe(true);
   });
 
-  it('unreadable files and bad flags exit 2', () => {
-    expect(run('design', '--file', '/nonexistent.json').code).toBe(2);
-    expect(run('design').err).toContain('--file DESIGN.json is required');
-    expect(run('design', '--file', H100, '--hardware', 'x').code).toBe(2);
+  it('unreadable files and bad flags exit 2', async () => {
+    expect((await run('design', '--file', '/nonexistent.json')).code).toBe(2);
+    expect((await run('design')).err).toContain('--file DESIGN.json is required');
+    expect((await run('design', '--file', H100, '--hardware', 'x')).code).toBe(2);
   });
 
-  it('--calibration compares with the chip the design approximates', () => {
-    const r = run('design', '--file', H100, '--calibration', '--format', 'json');
+  it('--calibration compares with the chip the design approximates', async () => {
+    const r = await run('design', '--file', H100, '--calibration', '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { approximates: string; rows: { quantity: string; error: number | null }[] };
     expect(j.approximates).toBe('nvidia-h100-sxm');
     expect(j.rows.map((x) => x.quantity)).toContain('build cost vs teardown estimate');
   });
 
-  it('--sweep-matrix-share prints the sweep with its optimum (small model, few points)', () => {
-    const r = run('design', '--file', H100, '--sweep-matrix-share', '--points', '3', '--model', 'llama-3.1-8b', '--chips', '1', '--max-tpot-ms', '50', '--format', 'json');
+  it('--sweep-matrix-share prints the sweep with its optimum (small model, few points)', async () => {
+    const r = await run('design', '--file', H100, '--sweep-matrix-share', '--points', '3', '--model', 'llama-3.1-8b', '--chips', '1', '--max-tpot-ms', '50', '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { points: { matrixShare: number; usdPerMillionOutputTokens: number }[]; optimum: { matrixShare: number } };
     expect(j.points.map((p) => p.matrixShare)).toContain(0.579);
@@ -76,27 +73,27 @@ describe('design CLI', () => {
 });
 
 describe('simulate a design', () => {
-  it('--hardware-design: Llama-3.1-70B on 8 chips of the H100-like design is feasible', () => {
-    const r = run('simulate', '--hardware-design', H100, '--chips', '8', '--model', 'llama-3.1-70b', '--precision', 'fp8', '--max-tpot-ms', '50', '--format', 'json');
+  it('--hardware-design: Llama-3.1-70B on 8 chips of the H100-like design is feasible', async () => {
+    const r = await run('simulate', '--hardware-design', H100, '--chips', '8', '--model', 'llama-3.1-70b', '--precision', 'fp8', '--max-tpot-ms', '50', '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { feasible: boolean; hardwareId: string; pricingUsed: string; pricing: { rentalEstimated: boolean } };
     // A design has no market rental: in Rental mode it gets the estimated rental (≈), never the other basis.
     expect(j).toMatchObject({ feasible: true, hardwareId: 'nvidia-h100-like', pricingUsed: 'rental', pricing: { rentalEstimated: true } });
   });
 
-  it('a scenario whose hardware is {"design": {...}} simulates the design; a bad design exits 2 naming hardware.design.<field>', () => {
+  it('a scenario whose hardware is {"design": {...}} simulates the design; a bad design exits 2 naming hardware.design.<field>', async () => {
     const design = JSON.parse(readFileSync(join(ROOT, H100), 'utf8')) as Record<string, unknown>;
     const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
     const good = join(dir, 'good.json');
     writeFileSync(good, JSON.stringify({ version: 1, hardware: { design }, chips: 8, model: 'llama-3.1-70b' }));
-    const r = run('simulate', '--scenario', good, '--format', 'json');
+    const r = await run('simulate', '--scenario', good, '--format', 'json');
     expect(r.code).toBe(0);
     expect((JSON.parse(r.out) as { hardwareId: string }).hardwareId).toBe('nvidia-h100-like');
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ version: 1, hardware: { design: { ...design, clockGHz: 0 } } }));
-    const b = run('simulate', '--scenario', bad);
+    const b = await run('simulate', '--scenario', bad);
     expect(b.code).toBe(2);
     expect(b.err).toContain('hardware.design.clockGHz must be a number from 0.1 to 6 GHz, got 0');
-    expect(run('simulate', '--hardware-design', tempDesign((x) => { x.dieAreaMm2 = 900; })).err).toContain('dieAreaMm2 is 900 mm²');
+    expect((await run('simulate', '--hardware-design', tempDesign((x) => { x.dieAreaMm2 = 900; }))).err).toContain('dieAreaMm2 is 900 mm²');
   });
 });

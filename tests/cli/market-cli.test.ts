@@ -1,7 +1,6 @@
 // `npm run market`: the JSON contract of issue 14, CSV and table output, exit code 2 on bad input,
 // and every engine factor of the decomposition rerun through `simulate --scenario`.
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,19 +8,14 @@ import { describe, expect, it } from 'vitest';
 import type { Decomposition } from '../../src/market/decomposition';
 import type { MarketPoint } from '../../src/market/points';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
+import { runScript } from './run-cli';
 
-function run(script: string, ...args: string[]) {
-  const r = spawnSync('npx', ['tsx', script, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-const market = (...args: string[]) => run('src/cli/market.ts', ...args);
+const market = (...args: string[]) => runScript('market', ...args);
 
 let cached: { points: MarketPoint[]; workload: Record<string, number>; decomposition: Decomposition } | null = null;
-function json() {
+async function json() {
   if (cached === null) {
-    const r = market('--format', 'json');
+    const r = await market('--format', 'json');
     expect(r.code, r.err).toBe(0);
     cached = JSON.parse(r.out) as NonNullable<typeof cached>;
   }
@@ -29,8 +23,8 @@ function json() {
 }
 
 describe('market CLI', () => {
-  it('prints the JSON of issue 14: at least 12 points over 3 years, floors in 4 eras, a decomposition whose factors multiply to the total', () => {
-    const j = json();
+  it('prints the JSON of issue 14: at least 12 points over 3 years, floors in 4 eras, a decomposition whose factors multiply to the total', async () => {
+    const j = await json();
     expect(j.points.length).toBeGreaterThanOrEqual(12);
     const years = j.points.map((p) => Number(p.date.slice(0, 4)));
     expect(Math.max(...years) - Math.min(...years)).toBeGreaterThanOrEqual(3);
@@ -51,15 +45,15 @@ describe('market CLI', () => {
     for (const f of d.factors) for (const key of ['factor', 'ratio', 'shapleyRatio', 'before', 'after', 'explanation']) expect(f).toHaveProperty(key);
   });
 
-  it('every engine factor\'s before and after scenarios, rerun with simulate --scenario, reproduce its ratio within 2%', () => {
-    const d = json().decomposition;
+  it('every engine factor\'s before and after scenarios, rerun with simulate --scenario, reproduce its ratio within 2%', async () => {
+    const d = (await json()).decomposition;
     const dir = mkdtempSync(join(tmpdir(), 'market-factors-'));
     const engine = d.factors.filter((f) => f.factor !== 'margin');
     expect(engine).toHaveLength(4);
-    const rerun = (scenario: unknown, name: string): number => {
+    const rerun = async (scenario: unknown, name: string): Promise<number> => {
       const file = join(dir, `${name}.json`);
       writeFileSync(file, JSON.stringify(scenario));
-      const r = run('src/cli/simulate.ts', '--scenario', file, '--format', 'json');
+      const r = await runScript('simulate', '--scenario', file, '--format', 'json');
       expect(r.code, r.err).toBe(0);
       const result = JSON.parse(r.out) as { feasible: boolean; usdPerMillionOutputTokens: number };
       expect(result.feasible).toBe(true);
@@ -67,26 +61,26 @@ describe('market CLI', () => {
       return (result.usdPerMillionOutputTokens * outputTokens) / 1e6;
     };
     for (const f of engine) {
-      const before = rerun(f.before.scenario, `${f.factor}-before`);
-      const after = rerun(f.after.scenario, `${f.factor}-after`);
+      const before = await rerun(f.before.scenario, `${f.factor}-before`);
+      const after = await rerun(f.after.scenario, `${f.factor}-after`);
       expect(Math.abs(before / f.before.floorUsdPerRequest - 1), `${f.factor} before`).toBeLessThan(0.02);
       expect(Math.abs((before / after) / f.ratio - 1), f.factor).toBeLessThan(0.02);
     }
   }, 180_000);
 
-  it('prints one CSV row per point with its id, and a table with the decomposition and the dominant factor', () => {
-    const csv = market('--format', 'csv', '--tier', '64.8', '--from', '2023');
+  it('prints one CSV row per point with its id, and a table with the decomposition and the dominant factor', async () => {
+    const csv = await market('--format', 'csv', '--tier', '64.8', '--from', '2023');
     expect(csv.code, csv.err).toBe(0);
     const lines = csv.out.trim().split('\n');
     expect(lines[0]!.split(',').slice(0, 3)).toEqual(['id', 'date', 'provider']);
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines.slice(1)) expect(line.slice(0, 4) >= '2023').toBe(true);
-    const table = market('--to', '2024-12');
+    const table = await market('--to', '2024-12');
     expect(table.code, table.err).toBe(0);
     for (const text of ['served as', 'Decomposition:', 'Shapley', 'explains the most', 'Eras:']) expect(table.out).toContain(text);
   }, 60_000);
 
-  it('exits 2 with one line naming the field on bad input', () => {
+  it('exits 2 with one line naming the field on bad input', async () => {
     const cases: [string[], RegExp][] = [
       [['--tier', 'high'], /^error: flags: tier must be a number from 0 to 100/],
       [['--from', 'last year'], /^error: flags: fromDate must be a date/],
@@ -96,7 +90,7 @@ describe('market CLI', () => {
       [['--colour'], /^error: unknown option "--colour"/],
     ];
     for (const [args, pattern] of cases) {
-      const r = market(...args);
+      const r = await market(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err.trim().split('\n')).toHaveLength(1);
       expect(r.err).toMatch(pattern);
