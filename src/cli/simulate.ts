@@ -20,6 +20,7 @@ import { CSV_COLUMNS, csvRow, formatComparisonTable, formatResultTable } from '.
 import { formatPublished, publishedFigures, type PublishedFigure } from './published';
 import { formatMarketCheck, marketChecks } from './market-check';
 import { limitingResource, type ResourceLimit } from '../engine/analysis/limiting-resource';
+import { usdPerMillionOfResult } from '../engine/analysis/sensitivity';
 import type { MarketCheck } from '../market/market-check';
 import { CliExit, Reporter, type CliIO } from './report';
 import { hardwareFromDesignFile } from './design-file';
@@ -119,9 +120,10 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
     const resolved = resolveScenario(s, catalog);
     const first = resolved.errors[0];
     if (resolved.value === null || first !== undefined) report.fail(first ? formatIssue(first) : CLI.unresolved);
+    const result = simulate(resolved.value);
     results.push({
-      result: simulate(resolved.value), hardware: resolved.value.hardware, hardwareName: resolved.value.hardware.name, modelName: resolved.value.model.name,
-      limit: limitingResource(resolved.value),
+      result, hardware: resolved.value.hardware, hardwareName: resolved.value.hardware.name, modelName: resolved.value.model.name,
+      limit: limitingResource(resolved.value, usdPerMillionOfResult(result)),
     });
   }
   const many = hardwareIds !== null || results.length > 1;

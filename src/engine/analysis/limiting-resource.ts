@@ -18,8 +18,8 @@ export interface ResourceLimit {
   elasticities: Partial<Record<LimitingResource, number>>;
 }
 
-export function limitingResource(scenario: ResolvedScenario): ResourceLimit {
-  const base = usdPerMillionOf(scenario);
+/** `base`: the scenario's own $/M when the caller already has it (saves one search). */
+export function limitingResource(scenario: ResolvedScenario, base: number | null = usdPerMillionOf(scenario)): ResourceLimit {
   if (base === null || !(base > 0)) return { resource: null, elasticities: {} };
   const hw = scenario.hardware;
   const tried: LimitingResource[] = ['compute'];

@@ -3,6 +3,7 @@
 // (including the deployment search) is rerun.
 
 import { simulate } from '../simulate';
+import type { SimulationResult } from '../result-types';
 import type { ResolvedScenario } from '../types';
 import { relevantParameters, scaleParameter, type ChipParameter } from './scale-parameter';
 import { SENSITIVITY_DEFAULT_DELTA, assembleSensitivity, clampDelta, type ParameterValues, type SensitivityResult } from './sensitivity-assemble';
@@ -11,10 +12,14 @@ export {
   SENSITIVITY_DEFAULT_DELTA, assembleSensitivity, clampDelta, type ParameterValues, type SensitivityResult, type SensitivityRow,
 } from './sensitivity-assemble';
 
+/** $/M output tokens of a result; null when infeasible (or unpriced). */
+export function usdPerMillionOfResult(r: SimulationResult): number | null {
+  return r.feasible && Number.isFinite(r.usdPerMillionOutputTokens) ? r.usdPerMillionOutputTokens : null;
+}
+
 /** $/M output tokens of a scenario; null when infeasible. */
 export function usdPerMillionOf(s: ResolvedScenario): number | null {
-  const r = simulate(s);
-  return r.feasible && Number.isFinite(r.usdPerMillionOutputTokens) ? r.usdPerMillionOutputTokens : null;
+  return usdPerMillionOfResult(simulate(s));
 }
 
 /** $/M with one parameter at (1 - delta) and (1 + delta): the unit of work the app spreads over workers. */
