@@ -10,9 +10,10 @@ import type { ChipCount } from '../app-state/app-state';
 import type { HardwareProfile } from '../engine/types';
 import v1 from './bases/v1.json';
 import v2 from './bases/v2.json';
+import v3 from './bases/v3.json';
 
 /** The version this build writes. Reading older versions goes through migrations.ts. */
-export const LINK_VERSION = 2;
+export const LINK_VERSION = 3;
 
 /** The hash parameter holding the scenario: `#s=<version>.<payload>`. */
 export const LINK_PARAM = 's';
@@ -68,7 +69,9 @@ export interface LinkBase {
 }
 
 /** Frozen bases by link version: add bases/vN.json here when version N ships. */
-export const LINK_BASES: ReadonlyMap<number, LinkBase> = new Map([[1, v1 as unknown as LinkBase], [2, v2 as unknown as LinkBase]]);
+export const LINK_BASES: ReadonlyMap<number, LinkBase> = new Map([
+  [1, v1 as unknown as LinkBase], [2, v2 as unknown as LinkBase], [3, v3 as unknown as LinkBase],
+]);
 
 export function currentBase(): LinkBase {
   return LINK_BASES.get(LINK_VERSION)!;

@@ -1,6 +1,6 @@
 // Numbered migrations of the link wire format (the runner is shared: src/schema/migrate.ts). Migration N turns a full version-N wire object
-// (its patch already applied to bases/vN.json) into version N+1. Version 1 is the first shipped
-// format, so the list is empty today. To change the format:
+// (its patch already applied to bases/vN.json) into version N+1. A recalibration that changes the
+// landing state or the blank chip also needs a new version (the bases are frozen). To change them:
 //   1. freeze bases/v(N+1).json and register it in LINK_BASES (link-format.ts);
 //   2. add { from: N, up } below and bump LINK_VERSION;
 //   3. add fixture links of version N+1 under tests/fixtures/links/ (scripts/make-link-fixtures.ts);
@@ -14,37 +14,52 @@ import type { Migration } from '../schema/migrate';
 import { SCENARIO_MIGRATIONS } from '../scenario/migrations';
 import v1 from './bases/v1.json';
 import v2 from './bases/v2.json';
+import v3 from './bases/v3.json';
 import { applyPatch, diff } from './patch';
 
 export { migrationChainProblems, runMigrations, type Migration, type MigrationOutcome } from '../schema/migrate';
 
-/** An edit of the v1 blank chip, re-based on the v2 blank chip (the blank's data changed between them). */
-function rebasedEdit(edit: unknown): unknown {
-  const full = edit === undefined ? structuredClone(v1.blank) : applyPatch(structuredClone(v1.blank), edit);
-  return diff(v2.blank, full);
+/** A frozen blank chip as a base file stores it (untyped JSON: versions differ in their fields). */
+type Blank = Record<string, unknown>;
+
+/** An edit of one version's blank chip, re-based on the next version's (the blank's data changed between them). */
+function rebasedEdit(from: Blank, to: Blank, edit: unknown): unknown {
+  const full = edit === undefined ? structuredClone(from) : applyPatch(structuredClone(from), edit);
+  return diff(to, full);
 }
 
 /**
- * A custom chip written against the blank chip (base null) gets its edit re-based. Chip hashes go:
- * they fingerprint version-1 profiles, which cannot be compared with today's version-2 records.
+ * A chip written against the blank chip (base null) gets its edit re-based. With `dropHash`, chip
+ * hashes go too: version-1 hashes fingerprint version-1 profiles, which cannot be compared with
+ * today's records.
  */
-function rebaseChip(ref: unknown): unknown {
+function rebaseChip(ref: unknown, from: Blank, to: Blank, dropHash: boolean): unknown {
   if (!isRecord(ref)) return ref;
   const { hash: _hash, ...unhashed } = ref;
-  if (ref.base !== null) return unhashed;
-  const { edit, ...rest } = unhashed;
-  const next = rebasedEdit(edit);
+  const kept = dropHash ? unhashed : ref;
+  if (ref.base !== null) return kept;
+  const { edit, ...rest } = kept;
+  const next = rebasedEdit(from, to, edit);
   return next === undefined ? rest : { ...rest, edit: next };
 }
 
 /** The lab's reference is `from` when present, else its starting chip `base`; null = the blank chip. */
-function rebaseLab(lab: Record<string, unknown>): Record<string, unknown> {
+function rebaseLab(lab: Record<string, unknown>, from: Blank, to: Blank, dropHash: boolean): Record<string, unknown> {
   const { hash: _hash, ...unhashed } = lab;
+  const kept = dropHash ? unhashed : lab;
   const reference = 'from' in lab ? lab.from : lab.base;
-  if (reference !== null) return unhashed;
-  const { edit, ...rest } = unhashed;
-  const next = rebasedEdit(edit);
+  if (reference !== null) return kept;
+  const { edit, ...rest } = kept;
+  const next = rebasedEdit(from, to, edit);
   return next === undefined ? rest : { ...rest, edit: next };
+}
+
+/** Every blank-chip edit of `wire` (compared chips and the lab) re-based from one blank chip on another. */
+function rebaseBlankEdits(wire: Record<string, unknown>, from: Blank, to: Blank, dropHash: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...wire };
+  if (Array.isArray(wire.chips)) out.chips = wire.chips.map((c: unknown) => rebaseChip(c, from, to, dropHash));
+  if (isRecord(wire.lab)) out.lab = rebaseLab(wire.lab, from, to, dropHash);
+  return out;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -64,10 +79,14 @@ export const MIGRATIONS: readonly Migration[] = [
       if (Array.isArray(wire.picks)) {
         out.picks = wire.picks.map((p: unknown) => (typeof p === 'number' && Number.isInteger(p) && p >= 0 && p < v1.pickNames.length ? v1.pickNames[p] : p));
       }
-      if (Array.isArray(wire.chips)) out.chips = wire.chips.map(rebaseChip);
-      if (isRecord(wire.lab)) out.lab = rebaseLab(wire.lab);
-      return out;
+      return rebaseBlankEdits(out, v1.blank, v2.blank, true);
     },
+  },
+  {
+    from: 2,
+    description: 'recalibration with MLPerf v6.0 rows: the blank chip\'s prior efficiencies changed, so blank-chip edits '
+      + 're-base on the new blank chip; the wire format is unchanged and chip fingerprints stay (same record schema)',
+    up: (wire) => rebaseBlankEdits(wire, v2.blank, v3.blank, false),
   },
 ];
 

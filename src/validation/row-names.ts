@@ -46,6 +46,7 @@ export function hardwareIdFor(accelerator: string): string | null {
   if (/\bh100\b/.test(a)) return /pcie/.test(a) ? 'nvidia-h100-pcie' : 'nvidia-h100-sxm';
   if (/\ba100\b/.test(a)) return 'nvidia-a100-sxm';
   if (/\bl40s\b/.test(a)) return 'nvidia-l40s';
+  if (/rtx pro 6000/.test(a)) return 'nvidia-rtx-pro-6000';
   if (/mi355x/.test(a)) return 'amd-mi355x';
   if (/mi325x/.test(a)) return 'amd-mi325x';
   if (/mi300x/.test(a)) return 'amd-mi300x';

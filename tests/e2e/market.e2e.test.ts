@@ -4,6 +4,7 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { LINK_VERSION } from '../../src/url/link-format';
 import { chartDrawn, done, openPage, screenshot, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
@@ -58,7 +59,7 @@ describe('market view', () => {
     }, [before, GPT4, GPT4O] as const, { timeout: 90_000 });
     expect(await p.page.locator('[data-chart="market-waterfall"]').textContent()).toContain('GPT-4 (0314, 8K context)');
     const link = p.page.url();
-    expect(link).toContain('#s=2.');
+    expect(link).toContain(`#s=${LINK_VERSION}.`);
     const again = await openPage(browser(), link);
     await settled(again.page);
     expect(await pair(again.page)).toEqual([GPT4, GPT4O]);
@@ -86,7 +87,7 @@ describe('market view', () => {
     expect(to).not.toBeNull();
     // The picked pair is in the link now.
     expect(p.page.url()).not.toBe(landing);
-    expect(p.page.url()).toContain('#s=2.');
+    expect(p.page.url()).toContain(`#s=${LINK_VERSION}.`);
     await done(p);
   });
 

@@ -152,7 +152,7 @@ describe('link decoding: specific messages, valid fields kept', () => {
   });
 
   it('a link from a newer version says so and keeps what it can read', async () => {
-    const d = await open(await linkOf({ settings: { workload: { outputTokens: 999 } }, hologram: true }, 3));
+    const d = await open(await linkOf({ settings: { workload: { outputTokens: 999 } }, hologram: true }, LINK_VERSION + 1));
     expect(d.messages[0]?.code).toBe('link.newer-version');
     expect(d.messages[1]?.code).toBe('link.unknown-fields');
     expect(d.messages[1]?.text).toContain('hologram');
