@@ -5,6 +5,7 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { LINK_VERSION } from '../../src/url/link-format';
 import { chartDrawn, done, openPage, screenshot, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
@@ -65,7 +66,7 @@ describe('chip lab: design from silicon', () => {
     await expect.poll(() => p.page.locator('[data-design-param="memoryCount"] .error').textContent()).toMatch(/^Not applied: (memory\.count|areaShares\.io) /);
     expect(await p.page.locator('[data-design-param="memoryCount"] output').textContent()).toBe('5');
 
-    await expect.poll(() => p.page.evaluate(() => location.hash)).toMatch(/^#s=2\./);
+    await expect.poll(() => p.page.evaluate(() => location.hash)).toMatch(new RegExp(`^#s=${LINK_VERSION}\\.`));
     const link = await p.page.evaluate(() => location.href);
     const q = await openPage(browser(), link);
     await chartDrawn(q.page, 'design-sweep');

@@ -12,6 +12,7 @@ import { labParam } from '../../src/app-state/lab-params';
 import { displayQuantity } from '../../src/ui/lab-param-control';
 import { decodeLink, encodeLink } from '../../src/url/link';
 import { packJson } from '../../src/url/pack';
+import { LINK_VERSION } from '../../src/url/link-format';
 import { chartDrawn, done, openPage, screenshot, sharedBrowser, tryInlineScript } from './browser';
 
 const browser = sharedBrowser();
@@ -94,7 +95,7 @@ describe('shareable links', () => {
     await expect.poll(() => a.page.locator('[data-copy-status]').textContent()).toBe('Link copied');
     const link = await a.page.evaluate(() => navigator.clipboard.readText());
     expect(link).toBe(a.page.url());
-    expect(new URL(link).hash).toMatch(/^#s=2\.[A-Za-z0-9_-]+$/);
+    expect(new URL(link).hash).toMatch(new RegExp(`^#s=${LINK_VERSION}\\.[A-Za-z0-9_-]+$`));
     console.log(`shared link: ${link.length} characters`);
 
     const b = await openPage(browser(), link);

@@ -3,6 +3,7 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { LINK_VERSION } from '../../src/url/link-format';
 import { chartDrawn, done, openPage, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
@@ -78,7 +79,7 @@ describe('serving options', () => {
     const shown = await table();
     expect(await p.page.locator('[data-view="compare"] [data-serving-summary]').textContent()).toBe('(MTP, disaggregated)');
     // A fresh page from the link shows the same options and the same table.
-    await expect.poll(() => p.page.url()).toMatch(/#s=2\./);
+    await expect.poll(() => p.page.url()).toContain(`#s=${LINK_VERSION}.`);
     const q = await openPage(browser(), p.page.url());
     await settled(q.page);
     expect(await q.page.inputValue('[data-view="compare"] [data-control="speculative"]')).toBe('mtp');
