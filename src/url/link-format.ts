@@ -5,11 +5,10 @@
 //
 // Each shipped link version has a frozen base (bases/vN.json). Bases never change after shipping:
 // they are the dictionary old links were written against. The app's defaults may change freely.
+// Only the current base is in the page's first load; link-bases.ts holds them all.
 
 import type { ChipCount } from '../app-state/app-state';
 import type { HardwareProfile } from '../engine/types';
-import v1 from './bases/v1.json';
-import v2 from './bases/v2.json';
 import v3 from './bases/v3.json';
 
 /** The version this build writes. Reading older versions goes through migrations.ts. */
@@ -68,13 +67,9 @@ export interface LinkBase {
   blank: HardwareProfile;
 }
 
-/** Frozen bases by link version: add bases/vN.json here when version N ships. */
-export const LINK_BASES: ReadonlyMap<number, LinkBase> = new Map([
-  [1, v1 as unknown as LinkBase], [2, v2 as unknown as LinkBase], [3, v3 as unknown as LinkBase],
-]);
-
+/** The frozen base of LINK_VERSION (older versions' bases: link-bases.ts, loaded with an old link). */
 export function currentBase(): LinkBase {
-  return LINK_BASES.get(LINK_VERSION)!;
+  return v3 as unknown as LinkBase;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Numbered migrations of the link wire format (the runner is shared: src/schema/migrate.ts). Migration N turns a full version-N wire object
 // (its patch already applied to bases/vN.json) into version N+1. A recalibration that changes the
 // landing state or the blank chip also needs a new version (the bases are frozen). To change them:
-//   1. freeze bases/v(N+1).json and register it in LINK_BASES (link-format.ts);
+//   1. freeze bases/v(N+1).json, register it in LINK_BASES (link-bases.ts) and make it currentBase (link-format.ts);
 //   2. add { from: N, up } below and bump LINK_VERSION;
 //   3. add fixture links of version N+1 under tests/fixtures/links/ (scripts/make-link-fixtures.ts);
 //      the fixtures of version N keep opening through `up` (tests/url/migrations.test.ts checks

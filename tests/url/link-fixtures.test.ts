@@ -15,7 +15,8 @@ import { runMigrations } from '../../src/schema/migrate';
 import { defaultMarketSelection } from '../../src/market/options';
 import { parseHardwareProfile } from '../../src/records/hardware-profile';
 import { parseModelArchitecture } from '../../src/records/model-architecture';
-import { LINK_BASES, LINK_VERSION } from '../../src/url/link-format';
+import { LINK_BASES, linkBaseProblems } from '../../src/url/link-bases';
+import { LINK_VERSION } from '../../src/url/link-format';
 import { decodeLink } from '../../src/url/link';
 import { MIGRATIONS, migrationChainProblems } from '../../src/url/migrations';
 import { catalog as liveCatalog, env } from '../app-state/helpers';
@@ -76,6 +77,7 @@ describe('frozen fixture links', () => {
       expect(fixtures.filter((f) => f.linkVersion === v).length, `fixtures of link version ${v}`).toBeGreaterThanOrEqual(2);
       expect(LINK_BASES.has(v), `bases/v${v}.json`).toBe(true);
     }
+    expect(linkBaseProblems()).toEqual([]);
   });
 
   it.each(fixtures.map((f) => [f.file, f] as const))('%s opens to the same state', async (_file, fixture) => {

@@ -1,0 +1,20 @@
+// The frozen base of every shipped link version (add bases/vN.json here when version N ships) and
+// the migrations that bring an older link to the current version: what only an older link needs,
+// so decodeLink loads this module on demand and the page's first load carries just the current
+// base (link-format.ts).
+
+import v1 from './bases/v1.json';
+import v2 from './bases/v2.json';
+import v3 from './bases/v3.json';
+import { LINK_VERSION, currentBase, type LinkBase } from './link-format';
+
+export { MIGRATIONS } from './migrations';
+
+export const LINK_BASES: ReadonlyMap<number, LinkBase> = new Map([
+  [1, v1 as unknown as LinkBase], [2, v2 as unknown as LinkBase], [3, v3 as unknown as LinkBase],
+]);
+
+/** Problems with the table: the current version's entry must be the base the page carries. */
+export function linkBaseProblems(): string[] {
+  return LINK_BASES.get(LINK_VERSION) === currentBase() ? [] : [`bases/v${LINK_VERSION}.json is not the current base`];
+}
