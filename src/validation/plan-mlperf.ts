@@ -4,7 +4,7 @@ import type { Scenario } from '../scenario/scenario';
 import type { CalibrationRow } from './calibration-rows';
 import { latencyShape, mlperfBenchmarkFor, residentOutputTokens, rowLatencyLimits, rowMeanOutputTokens, type LatencyShape } from './mlperf-benchmarks';
 import { hardwareIdFor, missingHardwareReason, modelIdFor } from './row-names';
-import { exclude, labelFor, scenarioFor, type MetricSpec, type RowPlan } from './row-plan';
+import { exclude, labelFor, scenarioFor, speculationInNotes, type MetricSpec, type RowPlan } from './row-plan';
 import { rowPrecision } from './row-precision';
 
 export function planMlperf(row: CalibrationRow, shape: LatencyShape): RowPlan {
@@ -22,6 +22,10 @@ export function planMlperf(row: CalibrationRow, shape: LatencyShape): RowPlan {
   if (row.value === null || row.accelCount === null) return exclude(row, 'no numeric value or accelerator count');
   const precision = rowPrecision(row);
   if ('error' in precision) return exclude(row, precision.error);
+  // The submission's own configs say how it served; the engine's MLPerf plan is co-located and plain.
+  const spec = speculationInNotes(row);
+  if (spec !== null) return exclude(row, `speculative decoding (${spec}) with an acceptance rate the row does not measure`);
+  if (/^yes\b/i.test(row.noteFields.disaggregated ?? '')) return exclude(row, 'disaggregated serving with pools the row does not size (the MLPerf plan is co-located)');
   const ownOutput = rowMeanOutputTokens(row);
   const meanOutput = Math.round(ownOutput ?? bench.meanOutputTokens);
   const outputTokens = residentOutputTokens(bench, meanOutput);
