@@ -22,10 +22,10 @@ export function planMlperf(row: CalibrationRow, shape: LatencyShape): RowPlan {
   if (row.value === null || row.accelCount === null) return exclude(row, 'no numeric value or accelerator count');
   const precision = rowPrecision(row);
   if ('error' in precision) return exclude(row, precision.error);
-  // The submission's own configs say how it served; the engine's MLPerf plan is co-located and plain.
+  // The submission's own configs say how it served (notes: mtp, spec_decode, disaggregated).
   const spec = speculationInNotes(row);
   if (spec !== null) return exclude(row, `speculative decoding (${spec}) with an acceptance rate the row does not measure`);
-  if (/^yes\b/i.test(row.noteFields.disaggregated ?? '')) return exclude(row, 'disaggregated serving with pools the row does not size (the MLPerf plan is co-located)');
+  const disaggregated = /^yes\b/i.test(row.noteFields.disaggregated ?? '');
   const ownOutput = rowMeanOutputTokens(row);
   const meanOutput = Math.round(ownOutput ?? bench.meanOutputTokens);
   const outputTokens = residentOutputTokens(bench, meanOutput);
@@ -52,6 +52,7 @@ export function planMlperf(row: CalibrationRow, shape: LatencyShape): RowPlan {
   } else {
     assumptions.push('objective: max throughput, no latency limit (MLPerf Offline)');
   }
+  if (disaggregated) assumptions.push(`disaggregated serving (notes: ${row.noteFields.disaggregated}); the engine sizes the prefill and decode pools within the row's chips`);
   let metric: MetricSpec = { kind: 'system-output-tokens-per-second', unit: 'tokens/s' };
   let measured = row.value;
   let prefixCacheHitRate = 0;
@@ -75,7 +76,7 @@ export function planMlperf(row: CalibrationRow, shape: LatencyShape): RowPlan {
     scenario: scenarioFor({
       hardwareId, modelId: bench.modelId, chips: row.accelCount, precision: precision.precision,
       inputTokens: bench.meanInputTokens, outputTokens, objective: 'max-throughput', slo, prefixCacheHitRate,
-      arrivals: scenario === 'Offline' ? 'saturated' : 'poisson',
+      arrivals: scenario === 'Offline' ? 'saturated' : 'poisson', serving: disaggregated ? 'disaggregated' : 'co-located',
     }),
     statedLengths: { inputTokens: bench.meanInputTokens, outputTokens: bench.meanOutputTokens },
     metric,

@@ -129,7 +129,7 @@ describe('row mapping by hand', () => {
     expect(p.scenario.workload.arrivals).toBe('poisson');
   });
 
-  it('MLPerf runs whose configs use speculative decoding or disaggregated pools are excluded, as vendor rows are', () => {
+  it('MLPerf runs: speculative decoding in the configs excludes the run (as for vendor rows); disaggregated pools are simulated as such', () => {
     const interactive = plans.filter((p) => p.row.sourceKind === 'mlperf_inference_result' && /DeepSeek-R1/.test(p.row.model) && p.row.scenario === 'Interactive');
     expect(interactive.length).toBe(2);
     for (const p of interactive) {
@@ -137,9 +137,10 @@ describe('row mapping by hand', () => {
       expect(p.kind === 'excluded' && p.reason).toMatch(/^speculative decoding \(MTP/);
     }
     const server = parsed.rows.find((r) => r.sourceKind === 'mlperf_inference_result' && r.scenario === 'Server' && /Llama-2-70B/.test(r.model))!;
-    const pooled = planRows([{ ...server, noteFields: { ...server.noteFields, disaggregated: 'yes (2 prefill + 6 decode)' } }])[0]!;
-    expect(pooled.kind === 'excluded' && pooled.reason).toMatch(/^disaggregated serving/);
-    expect(planRows([server])[0]!.kind).toBe('modelled');
+    const pooled = planRows([{ ...server, noteFields: { ...server.noteFields, disaggregated: 'yes (2 prefill + 6 decode)' } }])[0] as ModelledRow;
+    expect(pooled.scenario.serving).toBe('disaggregated');
+    expect(pooled.assumptions.join(' ')).toContain('the engine sizes the prefill and decode pools');
+    expect((planRows([server])[0] as ModelledRow).scenario.serving).toBe('co-located');
   });
 
   it('GPT-J beam search: samples/s x mean output tokens vs engine tokens/s / 4, prompt computed once', () => {
