@@ -1,7 +1,6 @@
 // `npm run design`: a design file -> its derived hardware profile and derivation (issue 15), the
 // calibration against the chip it approximates, or the matrix-share sweep for a workload.
 
-import { pathToFileURL } from 'node:url';
 import { loadCatalogFromDisk } from '../catalog/load-node';
 import { calibrationRows } from '../design/calibration';
 import { deriveDesign } from '../design/derive';
@@ -16,7 +15,7 @@ import { loadDesignFile } from './design-file';
 import { formatCalibrationTable, formatDerivationTable, formatSweepTable } from './design-output';
 import { UsageError } from './flags';
 import { CLI, oneLine } from '../messages/cli';
-import { CliExit, Reporter, type CliIO } from './report';
+import { Reporter, runIfScript, runReported, type CliIO } from './report';
 
 function run(argv: readonly string[], io: CliIO, report: Reporter): void {
   const fail: (lines: readonly string[]) => never = (lines) => {
@@ -79,18 +78,8 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 2 invalid input). */
-export function main(argv: readonly string[], io: CliIO): number {
-  const report = new Reporter(io);
-  try {
-    run(argv, io, report);
-    return 0;
-  } catch (e) {
-    if (e instanceof CliExit) return e.code;
-    throw e;
-  } finally {
-    report.finish();
-  }
+export function main(argv: readonly string[], io: CliIO): Promise<number> {
+  return runReported(run, argv, io);
 }
 
-const entry = process.argv[1];
-if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) process.exitCode = main(process.argv.slice(2), process);
+runIfScript(import.meta.url, main);

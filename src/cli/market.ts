@@ -3,7 +3,6 @@
 // files in reference/.
 
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { loadCatalogFromDisk } from '../catalog/load-node';
 import { engineEvaluator } from '../market/evaluate';
 import { buildMarketData } from '../market/market-data';
@@ -13,7 +12,7 @@ import { formatIssue } from '../parse/fields';
 import { UsageError } from './flags';
 import { MARKET_HELP, parseMarketFlags, type MarketCliOptions } from './market-flags';
 import { marketCsv, marketJson, marketTable } from './market-output';
-import { CliExit, Reporter, type CliIO } from './report';
+import { Reporter, runIfScript, runReported, type CliIO } from './report';
 
 function run(argv: readonly string[], io: CliIO, report: Reporter): void {
   const fail: (message: string) => never = (message) => report.fail(message);
@@ -51,18 +50,8 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 2 invalid input). */
-export function main(argv: readonly string[], io: CliIO): number {
-  const report = new Reporter(io);
-  try {
-    run(argv, io, report);
-    return 0;
-  } catch (e) {
-    if (e instanceof CliExit) return e.code;
-    throw e;
-  } finally {
-    report.finish();
-  }
+export function main(argv: readonly string[], io: CliIO): Promise<number> {
+  return runReported(run, argv, io);
 }
 
-const entry = process.argv[1];
-if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) process.exitCode = main(process.argv.slice(2), process);
+runIfScript(import.meta.url, main);

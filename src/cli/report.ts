@@ -1,6 +1,7 @@
 // Where the CLI writes: stdout for results, stderr for one-line errors and a bounded number of
 // warnings. A user error ends the run through `fail` (exit code 2), never with a stack trace.
 
+import { pathToFileURL } from 'node:url';
 import { CLI } from '../messages/cli';
 
 export interface CliIO {
@@ -37,5 +38,30 @@ export class Reporter {
   finish(): void {
     if (this.warnings > MAX_WARNINGS) this.io.stderr.write(`${CLI.moreWarnings(this.warnings - MAX_WARNINGS)}\n`);
     this.warnings = 0;
+  }
+}
+
+/** A CLI's work: writes to `io`, ends a user error through `report.fail`. */
+export type CliBody = (argv: readonly string[], io: CliIO, report: Reporter) => void | Promise<void>;
+
+/** Runs a CLI's body with its reporter; the exit code (0 ok, 2 invalid input). */
+export async function runReported(body: CliBody, argv: readonly string[], io: CliIO): Promise<number> {
+  const report = new Reporter(io);
+  try {
+    await body(argv, io, report);
+    return 0;
+  } catch (e) {
+    if (e instanceof CliExit) return e.code;
+    throw e;
+  } finally {
+    report.finish();
+  }
+}
+
+/** Runs `main` with the process's arguments and streams when `moduleUrl` is the script node started (not when imported). */
+export function runIfScript(moduleUrl: string, main: (argv: readonly string[], io: CliIO) => Promise<number>): void {
+  const entry = process.argv[1];
+  if (entry !== undefined && moduleUrl === pathToFileURL(entry).href) {
+    void main(process.argv.slice(2), process).then((code) => { process.exitCode = code; });
   }
 }

@@ -3,7 +3,6 @@
 // script (`npm run simulate`), it is called with process.argv and the process's streams.
 
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { loadCatalogFromDisk } from '../catalog/load-node';
 import type { Catalog } from '../catalog/catalog';
 import { rankResults } from '../engine/analysis/rank';
@@ -22,7 +21,7 @@ import { formatMarketCheck, marketChecks } from './market-check';
 import { limitingResource, type ResourceLimit } from '../engine/analysis/limiting-resource';
 import { usdPerMillionOfResult } from '../engine/analysis/sensitivity';
 import type { MarketCheck } from '../market/market-check';
-import { CliExit, Reporter, type CliIO } from './report';
+import { Reporter, runIfScript, runReported, type CliIO } from './report';
 import { hardwareFromDesignFile } from './design-file';
 
 export type { CliIO };
@@ -144,17 +143,8 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 2 invalid input). */
-export async function main(argv: readonly string[], io: CliIO): Promise<number> {
-  const report = new Reporter(io);
-  try {
-    await run(argv, io, report);
-    return 0;
-  } catch (e) {
-    if (e instanceof CliExit) return e.code;
-    throw e;
-  } finally {
-    report.finish();
-  }
+export function main(argv: readonly string[], io: CliIO): Promise<number> {
+  return runReported(run, argv, io);
 }
 
 function render(options: CliOptions, results: Row[], published: PublishedFigure[], many: boolean, checks: ReadonlyMap<string, MarketCheck>): string {
@@ -183,7 +173,4 @@ function render(options: CliOptions, results: Row[], published: PublishedFigure[
   return text.split('\n').map(oneLine).join('\n');
 }
 
-const entry = process.argv[1];
-if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
-  void main(process.argv.slice(2), process).then((code) => { process.exitCode = code; });
-}
+runIfScript(import.meta.url, main);
