@@ -29,25 +29,14 @@ function rebasedEdit(from: Blank, to: Blank, edit: unknown): unknown {
 }
 
 /**
- * A chip written against the blank chip (base null) gets its edit re-based. With `dropHash`, chip
- * hashes go too: version-1 hashes fingerprint version-1 profiles, which cannot be compared with
- * today's records.
+ * A compared chip or the lab written against the blank chip (its reference null) gets its edit
+ * re-based. A chip's reference is `base`; the lab's is `from` when present, else its starting chip
+ * `base`. With `dropHash`, fingerprints go too: version-1 hashes fingerprint version-1 profiles,
+ * which cannot be compared with today's records.
  */
-function rebaseChip(ref: unknown, from: Blank, to: Blank, dropHash: boolean): unknown {
-  if (!isRecord(ref)) return ref;
+function rebaseRef(ref: Record<string, unknown>, reference: unknown, from: Blank, to: Blank, dropHash: boolean): Record<string, unknown> {
   const { hash: _hash, ...unhashed } = ref;
   const kept = dropHash ? unhashed : ref;
-  if (ref.base !== null) return kept;
-  const { edit, ...rest } = kept;
-  const next = rebasedEdit(from, to, edit);
-  return next === undefined ? rest : { ...rest, edit: next };
-}
-
-/** The lab's reference is `from` when present, else its starting chip `base`; null = the blank chip. */
-function rebaseLab(lab: Record<string, unknown>, from: Blank, to: Blank, dropHash: boolean): Record<string, unknown> {
-  const { hash: _hash, ...unhashed } = lab;
-  const kept = dropHash ? unhashed : lab;
-  const reference = 'from' in lab ? lab.from : lab.base;
   if (reference !== null) return kept;
   const { edit, ...rest } = kept;
   const next = rebasedEdit(from, to, edit);
@@ -57,8 +46,9 @@ function rebaseLab(lab: Record<string, unknown>, from: Blank, to: Blank, dropHas
 /** Every blank-chip edit of `wire` (compared chips and the lab) re-based from one blank chip on another. */
 function rebaseBlankEdits(wire: Record<string, unknown>, from: Blank, to: Blank, dropHash: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = { ...wire };
-  if (Array.isArray(wire.chips)) out.chips = wire.chips.map((c: unknown) => rebaseChip(c, from, to, dropHash));
-  if (isRecord(wire.lab)) out.lab = rebaseLab(wire.lab, from, to, dropHash);
+  if (Array.isArray(wire.chips)) out.chips = wire.chips.map((c: unknown) => (isRecord(c) ? rebaseRef(c, c.base, from, to, dropHash) : c));
+  const lab = wire.lab;
+  if (isRecord(lab)) out.lab = rebaseRef(lab, 'from' in lab ? lab.from : lab.base, from, to, dropHash);
   return out;
 }
 
