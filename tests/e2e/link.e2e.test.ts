@@ -27,14 +27,21 @@ function stateLink(...actions: Action[]): Promise<string> {
   return encodeLink(state, catalog);
 }
 
-/** The compare view with every result current (no stale table or chart). */
+/**
+ * The compare view with every result current (no stale table or chart), the limiting resources
+ * included: that channel trails the comparison, and each "Bound by" cell names what $/M depends
+ * on once it has arrived.
+ */
 async function settledCompare(page: Page, rows?: number): Promise<void> {
   await chartDrawn(page, 'frontier');
   await chartDrawn(page, 'cost-per-million');
   await page.waitForFunction((n) => {
     const view = document.querySelector('[data-view="compare"]');
     const table = document.querySelectorAll('[data-table="compare"] tbody tr').length;
-    return view !== null && view.querySelector('.stale') === null && table > 0 && (n === undefined || table === n);
+    const column = Array.from(document.querySelectorAll('[data-table="compare"] thead th')).findIndex((th) => th.textContent === 'Bound by');
+    const bound = Array.from(document.querySelectorAll('[data-table="compare"] tbody tr')).map((tr) => tr.children[column]?.textContent ?? '');
+    return view !== null && view.querySelector('.stale') === null && table > 0 && (n === undefined || table === n)
+      && column >= 0 && bound.every((text) => text.includes('$/M'));
   }, rows, { timeout: 60_000 });
 }
 
