@@ -157,7 +157,7 @@ export function buildContext(scenario: ResolvedScenario): EngineContext {
     dispatchBytesPerValue: Math.min(2, BYTES_PER_VALUE[precision.activations]),
     newPromptTokens: workload.inputTokens - cached,
     cachedPromptTokens: cached,
-    meanDecodeContextTokens: workload.inputTokens + workload.outputTokens / 2,
+    meanDecodeContextTokens: workload.meanDecodeContextTokens ?? workload.inputTokens + workload.outputTokens / 2,
     maxContextTokens: workload.inputTokens + workload.outputTokens,
     speculation,
     warnings,

@@ -38,6 +38,13 @@ export interface Workload {
    * concurrency, so the mean load sits below the batch (see engine/queueing.ts).
    */
   arrivals: 'saturated' | 'poisson';
+  /**
+   * Time-averaged context of a sequence in the decode batch when request lengths vary: the
+   * token-weighted E[in x out]/E[out] + E[out^2]/(2 E[out]) (a sequence stays in the batch for as
+   * many steps as it has output tokens). Absent: input + output / 2, every request the same length.
+   * The validation sets it from published per-sample counts; the app's workloads have one length.
+   */
+  meanDecodeContextTokens?: number;
 }
 
 export interface Slo {

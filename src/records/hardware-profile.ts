@@ -18,9 +18,13 @@ export const CORE_RATE_CLASSES: readonly RateClass[] = ['bf16', 'fp16', 'fp8', '
 export const SOURCE_GROUPS = ['compute', 'memory', 'scaleUp', 'scaleOut', 'power', 'price', 'packaging', 'efficiency'] as const;
 export type SourceGroup = (typeof SOURCE_GROUPS)[number];
 
-/** Calibration families the efficiency fit knows; another family parses with a warning. */
+/**
+ * Calibration families the efficiency fit knows; another family parses with a warning. A family is
+ * one kernel target and serving stack: RTX Blackwell (GB202, sm_120, no tcgen05) is not datacenter
+ * Blackwell (sm_100).
+ */
 export const KNOWN_FAMILIES: readonly string[] = [
-  'nvidia-ampere', 'nvidia-ada', 'nvidia-hopper', 'nvidia-blackwell', 'amd-cdna3', 'amd-cdna4',
+  'nvidia-ampere', 'nvidia-ada', 'nvidia-hopper', 'nvidia-blackwell', 'nvidia-blackwell-rtx', 'amd-cdna3', 'amd-cdna4',
   'intel-gaudi', 'google-tpu', 'aws-neuron', 'groq-lpu', 'cerebras-wse', 'sambanova-rdu',
   'etched-sohu', 'matx', 'tenstorrent', 'd-matrix', 'huawei-ascend', 'chip-design',
 ];

@@ -9,10 +9,10 @@
 
 import type { ChipCount } from '../app-state/app-state';
 import type { HardwareProfile } from '../engine/types';
-import v3 from './bases/v3.json';
+import v4 from './bases/v4.json';
 
 /** The version this build writes. Reading older versions goes through migrations.ts. */
-export const LINK_VERSION = 3;
+export const LINK_VERSION = 4;
 
 /** The hash parameter holding the scenario: `#s=<version>.<payload>`. */
 export const LINK_PARAM = 's';
@@ -69,7 +69,7 @@ export interface LinkBase {
 
 /** The frozen base of LINK_VERSION (older versions' bases: link-bases.ts, loaded with an old link). */
 export function currentBase(): LinkBase {
-  return v3 as unknown as LinkBase;
+  return v4 as unknown as LinkBase;
 }
 
 /**

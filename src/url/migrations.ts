@@ -15,6 +15,7 @@ import { SCENARIO_MIGRATIONS } from '../scenario/migrations';
 import v1 from './bases/v1.json';
 import v2 from './bases/v2.json';
 import v3 from './bases/v3.json';
+import v4 from './bases/v4.json';
 import { applyPatch, diff } from './patch';
 
 export { migrationChainProblems, runMigrations, type Migration, type MigrationOutcome } from '../schema/migrate';
@@ -77,6 +78,13 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'recalibration with MLPerf v6.0 rows: the blank chip\'s prior efficiencies changed, so blank-chip edits '
       + 're-base on the new blank chip; the wire format is unchanged and chip fingerprints stay (same record schema)',
     up: (wire) => rebaseBlankEdits(wire, v2.blank, v3.blank, false),
+  },
+  {
+    from: 3,
+    description: 'recalibration with MLPerf runs simulated at their mean output (decode context from the length spread) and RTX '
+      + 'PRO 6000 fitted as its own family: the blank chip\'s prior efficiencies changed, so blank-chip edits re-base on the '
+      + 'new blank chip; the wire format is unchanged and chip fingerprints stay (same record schema)',
+    up: (wire) => rebaseBlankEdits(wire, v3.blank, v4.blank, false),
   },
 ];
 

@@ -127,13 +127,12 @@ export function mlperfBenchmarkFor(modelId: string | null): MlperfBenchmark | nu
 }
 
 /**
- * Output length to simulate so that the decode batch holds the KV of the token-weighted sequence
- * (resident context E[in x out]/E[out] + E[out^2]/(2 E[out])) at the dataset's mean input: never
- * below the mean output (the engine's prefill work per output token is then understated by
- * mean / simulated, which the assumption says).
+ * The decode batch's mean context per sequence at the dataset's length spread: the token-weighted
+ * input plus half the size-biased output (a sequence is resident for as many steps as it has output
+ * tokens, so long outputs hold the batch longer than their share of requests).
  */
-export function residentOutputTokens(bench: MlperfBenchmark, meanOutput: number): number {
-  return Math.max(Math.round(meanOutput), Math.round(2 * (bench.tokenWeightedInputTokens - bench.meanInputTokens) + bench.outputSizeBias * meanOutput));
+export function meanDecodeContextTokens(bench: MlperfBenchmark, meanOutput: number): number {
+  return bench.tokenWeightedInputTokens + (bench.outputSizeBias * meanOutput) / 2;
 }
 
 /** The mean output a row's own log implies (tokens/s / samples/s, written "mean~301"), else null. */

@@ -2,7 +2,7 @@
 // mean in the engine) and the system's chips. Pure.
 import type { Scenario } from '../scenario/scenario';
 import type { CalibrationRow } from './calibration-rows';
-import { latencyShape, mlperfBenchmarkFor, residentOutputTokens, rowLatencyLimits, rowMeanOutputTokens, type LatencyShape } from './mlperf-benchmarks';
+import { latencyShape, meanDecodeContextTokens, mlperfBenchmarkFor, rowLatencyLimits, rowMeanOutputTokens, type LatencyShape } from './mlperf-benchmarks';
 import { hardwareIdFor, missingHardwareReason, modelIdFor } from './row-names';
 import { exclude, labelFor, scenarioFor, speculationInNotes, type MetricSpec, type RowPlan } from './row-plan';
 import { rowPrecision } from './row-precision';
@@ -28,17 +28,14 @@ export function planMlperf(row: CalibrationRow, shape: LatencyShape): RowPlan {
   const disaggregated = /^yes\b/i.test(row.noteFields.disaggregated ?? '');
   const ownOutput = rowMeanOutputTokens(row);
   const meanOutput = Math.round(ownOutput ?? bench.meanOutputTokens);
-  const outputTokens = residentOutputTokens(bench, meanOutput);
+  const decodeContext = meanDecodeContextTokens(bench, meanOutput);
   const assumptions = [
     `precision ${precision.basis}`,
     `input ${bench.meanInputTokens} tokens: ${bench.inputSource}`,
     ownOutput !== null ? `mean output ${meanOutput} tokens: this run's log (tokens/s / samples/s)` : `mean output ${meanOutput} tokens: ${bench.outputSource}`,
+    `decode context ${Math.round(decodeContext)} tokens per sequence: token-weighted input ${bench.tokenWeightedInputTokens} `
+      + `+ output size bias ${bench.outputSizeBias} x ${meanOutput} / 2, from the per-sample counts`,
   ];
-  if (outputTokens > meanOutput) {
-    assumptions.push(`simulated output ${outputTokens} tokens: the decode batch holds the KV of the token-weighted sequence `
-      + `(token-weighted input ${bench.tokenWeightedInputTokens}, output size bias ${bench.outputSizeBias} from the per-sample counts); `
-      + `prefill work per output token understated by ${meanOutput}/${outputTokens}`);
-  }
   let slo: Scenario['slo'] = { maxTtftSeconds: null, maxTpotSeconds: null };
   if (scenario !== 'Offline') {
     const limits = rowLatencyLimits(row) ?? bench.limits[scenario];
@@ -75,7 +72,7 @@ export function planMlperf(row: CalibrationRow, shape: LatencyShape): RowPlan {
     modelId: bench.modelId,
     scenario: scenarioFor({
       hardwareId, modelId: bench.modelId, chips: row.accelCount, precision: precision.precision,
-      inputTokens: bench.meanInputTokens, outputTokens, objective: 'max-throughput', slo, prefixCacheHitRate,
+      inputTokens: bench.meanInputTokens, outputTokens: meanOutput, meanDecodeContextTokens: decodeContext, objective: 'max-throughput', slo, prefixCacheHitRate,
       arrivals: scenario === 'Offline' ? 'saturated' : 'poisson', serving: disaggregated ? 'disaggregated' : 'co-located',
     }),
     statedLengths: { inputTokens: bench.meanInputTokens, outputTokens: bench.meanOutputTokens },

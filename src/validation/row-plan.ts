@@ -109,6 +109,7 @@ export interface ScenarioConditions {
   layout?: LayoutPins;
   maxSequences?: number;
   serving?: Scenario['serving'];
+  meanDecodeContextTokens?: number;
 }
 
 export function scenarioFor(c: ScenarioConditions): Scenario {
@@ -119,7 +120,7 @@ export function scenarioFor(c: ScenarioConditions): Scenario {
     chips: c.chips,
     model: c.modelId,
     precision: c.precision,
-    workload: { inputTokens: c.inputTokens, outputTokens: c.outputTokens, prefixCacheHitRate: c.prefixCacheHitRate ?? 0, arrivals: c.arrivals ?? 'saturated' },
+    workload: { inputTokens: c.inputTokens, outputTokens: c.outputTokens, prefixCacheHitRate: c.prefixCacheHitRate ?? 0, arrivals: c.arrivals ?? 'saturated', ...(c.meanDecodeContextTokens === undefined ? {} : { meanDecodeContextTokens: c.meanDecodeContextTokens }) },
     slo: c.slo ?? { maxTtftSeconds: null, maxTpotSeconds: null },
     objective: c.objective,
     efficiencyMode: 'achieved',

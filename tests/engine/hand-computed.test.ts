@@ -53,6 +53,16 @@ describe('hand-computed cases on a tiny model and chip', () => {
     expect(step.breakdown.compute).toBe(0);
   });
 
+  it('decode context: input + output / 2 for one length; the stated token-weighted context when lengths vary', () => {
+    const workload = { inputTokens: 10, outputTokens: 6, prefixCacheHitRate: 0, arrivals: 'saturated' } as const;
+    expect(buildContext(tinyScenario({ workload })).meanDecodeContextTokens).toBe(13);
+    const varied = buildContext(tinyScenario({ workload: { ...workload, meanDecodeContextTokens: 17.5 } }));
+    expect(varied.meanDecodeContextTokens).toBe(17.5);
+    // The prompt work per output token still follows the mean lengths.
+    expect(varied.newPromptTokens).toBe(10);
+    expect(varied.maxContextTokens).toBe(16);
+  });
+
   it('roofline: a 2e12-FLOP, 1e9-byte op on 1e12 FLOP/s and 1e12 B/s takes 2 s plus 3 x 1 us kernels', () => {
     const t = timeOperator(
       { name: 'x', kind: 'matrix', phase: 'decode', count: 1, flops: 2e12, weightBytes: 1e9, kvBytes: 0, activationBytes: 0, kernels: 3 },

@@ -85,8 +85,11 @@ describe('row mapping by hand', () => {
     expect(p.scenario.chips).toBe(8);
     expect(p.scenario.precision).toEqual({ weights: 'fp8', activations: 'fp8', kvCache: 'fp8' });
     const bench = MLPERF_BENCHMARKS['llama2-70b']!;
-    // Resident output: 2 x (199.5 - 222) + 1.620 x 291 (the run's own mean output) = 426.4 -> 426.
-    expect(p.scenario.workload).toEqual({ inputTokens: bench.meanInputTokens, outputTokens: 426, prefixCacheHitRate: 0, arrivals: 'saturated' });
+    // The run's own mean output (291); the decode context of the token-weighted sequence:
+    // 199.5 + 1.620 x 291 / 2 = 435.21 (input + output / 2 would be 367.5).
+    const { meanDecodeContextTokens, ...lengths } = p.scenario.workload;
+    expect(lengths).toEqual({ inputTokens: bench.meanInputTokens, outputTokens: 291, prefixCacheHitRate: 0, arrivals: 'saturated' });
+    expect(meanDecodeContextTokens).toBeCloseTo(435.21, 6);
     expect(p.scenario.objective).toBe('max-throughput');
     expect(p.scenario.slo).toEqual({ maxTtftSeconds: null, maxTpotSeconds: null });
     expect(p.metric.kind).toBe('system-output-tokens-per-second');
