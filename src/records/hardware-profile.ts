@@ -19,12 +19,13 @@ export const SOURCE_GROUPS = ['compute', 'memory', 'scaleUp', 'scaleOut', 'power
 export type SourceGroup = (typeof SOURCE_GROUPS)[number];
 
 /**
- * Calibration families the efficiency fit knows; another family parses with a warning. A family is
- * one kernel target and serving stack: RTX Blackwell (GB202, sm_120, no tcgen05) is not datacenter
- * Blackwell (sm_100).
+ * Calibration families the efficiency fit knows; another family parses with a warning. An NVIDIA
+ * family is one CUDA compute capability, i.e. one kernel target (developer.nvidia.com/cuda-gpus):
+ * hopper 9.0 (H100, H200, GH200), blackwell 10.0 (B200, GB200), blackwell-ultra 10.3 (B300,
+ * GB300), blackwell-rtx 12.0 (RTX PRO 6000: no tcgen05), ada 8.9 (L40S), ampere 8.0 (A100).
  */
 export const KNOWN_FAMILIES: readonly string[] = [
-  'nvidia-ampere', 'nvidia-ada', 'nvidia-hopper', 'nvidia-blackwell', 'nvidia-blackwell-rtx', 'amd-cdna3', 'amd-cdna4',
+  'nvidia-ampere', 'nvidia-ada', 'nvidia-hopper', 'nvidia-blackwell', 'nvidia-blackwell-ultra', 'nvidia-blackwell-rtx', 'amd-cdna3', 'amd-cdna4',
   'intel-gaudi', 'google-tpu', 'aws-neuron', 'groq-lpu', 'cerebras-wse', 'sambanova-rdu',
   'etched-sohu', 'matx', 'tenstorrent', 'd-matrix', 'huawei-ascend', 'chip-design',
 ];

@@ -81,9 +81,9 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     from: 3,
-    description: 'recalibration with MLPerf runs simulated at their mean output (decode context from the length spread) and RTX '
-      + 'PRO 6000 fitted as its own family: the blank chip\'s prior efficiencies changed, so blank-chip edits re-base on the '
-      + 'new blank chip; the wire format is unchanged and chip fingerprints stay (same record schema)',
+    description: 'recalibration with MLPerf runs simulated at their mean output (decode context from the length spread) and '
+      + 'NVIDIA families split by compute capability: the blank chip\'s prior efficiencies changed, so blank-chip edits re-base '
+      + 'on the new blank chip; the wire format is unchanged and chip fingerprints stay (same record schema)',
     up: (wire) => rebaseBlankEdits(wire, v3.blank, v4.blank, false),
   },
 ];
