@@ -3,7 +3,7 @@
 // with --write, writes the profiles' `efficiency` blocks and src/engine/data/calibration-summary.json
 // (without it, writes nothing). Steps (src/validation/calibration-run.ts):
 //  1. Silicon shares from the H200 kernel timings; they are also the prior of every other family.
-//  2. Stack factors (software per family, MoE per class, software trend) on the rows the holdout
+//  2. Stack factors (software per chip, MoE per class, software trend) on the rows the holdout
 //     column does not hold out.
 //  3. Leave-one-submission-out cross-validation; the ranges' quantiles and widths per evidence basis.
 //  4. Evidence basis per chip; the market's rental/TCO ratio.
@@ -53,9 +53,9 @@ function main(argv: string[]): number {
   for (const n of run.kernel.notes) out.push(`- ${n}`);
   out.push(`- ${Object.entries(run.silicon).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   out.push('', `## Stack factors (${run.fitRows.length} fit rows, ${run.fit.rounds} rounds)`);
-  for (const [family, v] of Object.entries(run.factors.software)) {
-    const rows = run.fitRows.filter((p) => catalog.hardware.get(p.hardwareId)?.family === family).length;
-    out.push(`- ${family}: softwareStackFactor ${v} (${rows} rows)`);
+  for (const [chip, v] of Object.entries(run.factors.software)) {
+    const rows = run.fitRows.filter((p) => p.hardwareId === chip).length;
+    out.push(`- ${chip} (${catalog.hardware.get(chip)?.family ?? '?'}): softwareStackFactor ${v} (${rows} rows)`);
   }
   out.push(`- prior softwareStackFactor ${run.summary.prior.softwareStackFactor} (median of the fitted families)`);
   out.push(`- moeSoftwareFactor: fine-grained ${run.factors.moe.fineGrained}, coarse ${run.factors.moe.coarse}`);

@@ -116,7 +116,7 @@ export const LAB_PARAMS: readonly LabParamDef[] = [
     slider: { min: 0.05, max: 1, log: false }, limit: EFFICIENCY,
     get: (p) => p.efficiency.softwareStackFactor,
     set: (p, v) => ({ ...p, efficiency: { ...p.efficiency, softwareStackFactor: v } }),
-    help: "Share of the silicon's efficiencies that today's software reaches, fitted per vendor stack on published runs (Accuracy view). "
+    help: "Share of the silicon's efficiencies that today's software reaches, fitted per chip on published runs (a chip without runs takes its family's; Accuracy view). "
       + 'It scales compute and memory efficiency in "Achieved with today\'s software" mode only. Drag it to 100% to ask: what if this vendor\'s software closed the gap?',
   },
 ];

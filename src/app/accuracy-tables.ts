@@ -219,19 +219,21 @@ export interface FamilyModel {
   note: string;
 }
 
-/** One line per chip family, fitted ones first. */
+/** One line per chip family, fitted ones first; a fitted family lists each chip's own factor. */
 export function calibrationFamilies(hardware: Iterable<HardwareProfile>): FamilyModel[] {
   const families = new Map<string, HardwareProfile[]>();
   for (const p of hardware) families.set(p.family, [...(families.get(p.family) ?? []), p]);
   return [...families.entries()].map(([family, chips]): FamilyModel => {
-    const e = chips[0]!.efficiency;
+    const sorted = [...chips].sort((a, b) => compareText(a.name, b.name));
     const fitted = chips.some((c) => c.efficiency.evidence.basis === 'measured');
     return {
       family,
       fitted,
-      basis: fitted ? A.fitted(e.softwareStackFactor.toFixed(2)) : A.assumed(e.softwareStackFactor.toFixed(2)),
-      chips: chips.map((c) => c.name).sort().join(', '),
-      note: e.note,
+      basis: fitted ? A.fitted : A.assumed(sorted[0]!.efficiency.softwareStackFactor.toFixed(2)),
+      chips: fitted
+        ? sorted.map((c) => A.chipFactor(`${c.name} ${EVIDENCE_MARK[c.efficiency.evidence.basis]}`, c.efficiency.softwareStackFactor.toFixed(2))).join(', ')
+        : sorted.map((c) => c.name).join(', '),
+      note: sorted.map((c) => c.efficiency.note).join('\n'),
     };
   }).sort((a, b) => Number(b.fitted) - Number(a.fitted) || compareText(a.family, b.family));
 }

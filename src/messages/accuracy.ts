@@ -61,8 +61,9 @@ export const ACCURACY_MESSAGES = {
   excludedColumns: ['Why it is not modelled', 'Source', 'Rows'],
   infeasibleTitle: 'Rows the engine finds infeasible',
   calibrationTitle: 'Calibration status',
-  calibrationIntro: 'Software-stack factors are fitted per chip family on the rows not held out. A chip is "measured" with rows of its own, "family" when it inherits a sibling\'s fit, "prior" without any (the kernel-measured silicon shares and the median factor of the fitted families), "claim" when only vendor figures exist. The marks ● ◐ ○ ◇ show it wherever a chip is named.',
-  fitted: (factor: string) => `fitted · software-stack factor ${factor}`,
+  calibrationIntro: 'Software-stack factors are fitted per chip on the rows not held out. A chip is "measured" with rows of its own, "family" when it inherits its fitted siblings\' (their median; an NVIDIA family is one CUDA compute capability), "prior" without any (the kernel-measured silicon shares and the median factor of the fitted families), "claim" when only vendor figures exist. The marks ● ◐ ○ ◇ show it wherever a chip is named.',
+  fitted: 'fitted · software-stack factor per chip',
+  chipFactor: (chip: string, factor: string) => `${chip} ${factor}`,
   assumed: (factor: string) => `prior · software-stack factor ${factor}`,
   /** Short name of the compared quantity (table cell) and the long one (its tooltip). */
   metric: {

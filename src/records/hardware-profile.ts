@@ -178,7 +178,7 @@ export const hardwareProfileSchema = s.object({
   vendor: name(),
   /** gpu | tpu | asic | wafer: used for grouping and colour only. */
   kind: s.enum(['gpu', 'tpu', 'asic', 'wafer'] as const),
-  /** Calibration family (e.g. nvidia-hopper); efficiencies are fitted per family. */
+  /** Calibration family (e.g. nvidia-hopper): a chip without calibration rows takes its fitted siblings' factor. */
   family: s.string({ maxLength: ID_MAX_LENGTH, pattern: ID_PATTERN, patternText: 'lowercase kebab-case' }).check((family, path, log) => {
     if (!KNOWN_FAMILIES.includes(family)) {
       log.warn(path, `"${family}" is not a known calibration family (${KNOWN_FAMILIES.join(', ')}); no fitted efficiencies will apply`);

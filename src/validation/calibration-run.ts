@@ -19,7 +19,7 @@ import { roundValue } from './efficiency-block';
 import { inTargetSet, usedForFit } from './fit-rows';
 import { emptyTimings, fitKernelTimings, parseKernelTimings, type KernelFit } from './kernel-fit';
 import type { ModelledRow, RowPlan } from './row-plan';
-import { fitStackFactors, MOE_CLASSES, priorSoftwareFactor, type FactorFit, type FitContext, type StackFactors } from './stack-factors';
+import { familyFactors, fitStackFactors, MOE_CLASSES, priorSoftwareFactor, softwareFactorOf, type FactorFit, type FitContext, type StackFactors } from './stack-factors';
 import { rowYear, yearsBefore } from './row-date';
 import { median, quantile } from './stats';
 import { fitUncertainty, type UncertaintyFit } from './uncertainty-fit';
@@ -175,18 +175,27 @@ function claimLogRatios(catalog: Catalog): { id: string; logRatio: number }[] {
   return out;
 }
 
-function noteFor(hw: HardwareProfile, ev: ChipEvidence, factors: StackFactors, prior: number, kernel: KernelFit, date: string, familyRows: number): string {
+function softwareNote(hw: HardwareProfile, factors: StackFactors, catalog: Catalog, ownRows: number): string {
+  const own = factors.software[hw.id];
+  if (own !== undefined) return `softwareStackFactor ${own} fitted on the ${ownRows} non-held-out calibration rows of this chip.`;
+  const siblings = Object.entries(factors.software).filter(([id]) => catalog.hardware.get(id)?.family === hw.family);
+  const value = roundValue(softwareFactorOf(factors, catalog, hw.id));
+  if (siblings.length > 0) {
+    return `softwareStackFactor ${value}: family ${hw.family}, the median of its fitted chips (${siblings.map(([id, v]) => `${id} ${v}`).join(', ')}).`;
+  }
+  const families = familyFactors(factors, catalog);
+  return `softwareStackFactor ${value}: the prior, the median of the fitted families (${Object.entries(families).map(([f, v]) => `${f} ${roundValue(v)}`).join(', ')}).`;
+}
+
+function noteFor(hw: HardwareProfile, ev: ChipEvidence, software: string, factors: StackFactors, kernel: KernelFit, date: string): string {
   const silicon = hw.family === KERNEL_FAMILY.family
     ? `Silicon shares from the ${kernel.gpu} kernel timings (reference/h200-kernel-timings.jsonl and reference/h200-kernel-timings-2.jsonl; GEMMs reproduced to ${(kernel.gemmRmsRelative * 100).toFixed(1)}% RMS).`
     : 'Silicon shares: the prior, i.e. the kernel-measured Hopper shares (the only family with kernel timings).';
-  const software = factors.software[hw.family] !== undefined
-    ? `softwareStackFactor ${factors.software[hw.family]} fitted on the ${familyRows} non-held-out calibration rows of family ${hw.family}.`
-    : `softwareStackFactor ${prior}: the prior, the median of the fitted families (${Object.entries(factors.software).map(([f, v]) => `${f} ${v}`).join(', ')}).`;
   const basis = ev.basis === 'measured' ? `Evidence: measured, ${ev.rows} rows of this chip in the fit.`
-    : ev.basis === 'family' ? `Evidence: family, inherits the fit of ${ev.from} (${ev.rows} rows).`
+    : ev.basis === 'family' ? `Evidence: family, inherits the fit of its fitted siblings (the largest, ${ev.from}, has ${ev.rows} rows).`
       : ev.basis === 'claim' ? 'Evidence: claim. Achieved mode uses the prior; the vendor-claimed shares are the "vendor claim" setting.'
         : 'Evidence: prior (no calibration rows for this family).';
-  return `Calibrated by scripts/calibrate.ts on ${date}. ${silicon} ${software} moeSoftwareFactor (all families, fitted on their MoE rows): `
+  return `Calibrated by scripts/calibrate.ts on ${date}. ${silicon} ${software} moeSoftwareFactor (all chips, fitted on their MoE rows): `
     + `fine-grained ${factors.moe.fineGrained}, coarse ${factors.moe.coarse}. ${basis} linkEfficiency, allToAllEfficiency, stepOverheadSeconds `
     + 'and memoryReserveFraction: assumed. Spec mode ignores the software and MoE factors.';
 }
@@ -203,29 +212,29 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
   const dated = fitRows.map((p) => rowYear(p.row)).filter((y): y is number => y !== null);
   const newestYear = Math.round(Math.max(...dated) * 100) / 100;
   const ctx = fitContext(catalog, silicon, newestYear);
-  const families = [...new Set(fitRows.map(ctx.familyOf))].sort();
+  const chips = [...new Set(fitRows.map((p) => p.hardwareId))].sort();
   const fit = fitStackFactors(fitRows, ctx, {
-    software: Object.fromEntries(families.map((f) => [f, START_SOFTWARE])),
+    software: Object.fromEntries(chips.map((c) => [c, START_SOFTWARE])),
     moe: Object.fromEntries(MOE_CLASSES.map((c) => [c, 1])) as StackFactors['moe'],
     trendPerYear: 0,
   });
   const factors = round3(fit.factors);
   const crossValidated = crossValidate(target, fit.linearization, fit.factors, ctx);
   const first = fitUncertainty(crossValidated);
-  const prior = roundValue(priorSoftwareFactor(factors));
+  const prior = roundValue(priorSoftwareFactor(factors, catalog));
 
   const evidence = chipEvidence(catalog, fitRows);
   const efficiency = new Map<string, EfficiencyProfile>();
   for (const hw of catalog.hardware.values()) {
     const ev = evidence.get(hw.id)!;
-    const familyRows = fitRows.filter((p) => ctx.familyOf(p) === hw.family).length;
+    const software = softwareNote(hw, factors, catalog, ev.basis === 'measured' ? ev.rows : 0);
     efficiency.set(hw.id, {
       ...hw.efficiency,
       ...silicon,
-      softwareStackFactor: factors.software[hw.family] ?? prior,
+      softwareStackFactor: roundValue(softwareFactorOf(factors, catalog, hw.id)),
       moeSoftwareFactor: { ...factors.moe },
       evidence: ev,
-      note: noteFor(hw, ev, factors, prior, kernel, date, familyRows),
+      note: noteFor(hw, ev, software, factors, kernel, date),
     });
   }
   const efficiencySources = new Map<string, string[]>();
@@ -235,9 +244,11 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
       hw.family === KERNEL_FAMILY.family
         ? 'reference/h200-kernel-timings.jsonl and reference/h200-kernel-timings-2.jsonl (measured on one H200): silicon shares'
         : `prior: the silicon shares of the kernel-measured family (${KERNEL_FAMILY.family})`,
-      factors.software[hw.family] !== undefined
-        ? `reference/calibration.csv, rows not held out, fitted by scripts/calibrate.ts (${date}): software and MoE factors of family ${hw.family}`
-        : `prior software factor (median of the fitted families) and MoE factors fitted by scripts/calibrate.ts (${date})`,
+      ev.basis === 'measured'
+        ? `reference/calibration.csv, rows not held out, fitted by scripts/calibrate.ts (${date}): this chip's software factor and the MoE factors`
+        : ev.basis === 'family'
+          ? `reference/calibration.csv, rows not held out, fitted by scripts/calibrate.ts (${date}): the software factors of family ${hw.family}'s fitted chips (median) and the MoE factors`
+          : `prior software factor (median of the fitted families) and MoE factors fitted by scripts/calibrate.ts (${date})`,
       ...(ev.basis === 'claim' && hw.efficiency.claimed !== undefined ? [`vendor claim (the "vendor claim" setting): ${hw.efficiency.claimed.note}`] : []),
     ]);
   }
@@ -294,7 +305,7 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
         perYear: factors.trendPerYear,
         newestYear,
         note: `Fitted with the stack factors on ${fitRows.length} rows: a row measured t years before ${newestYear.toFixed(2)} (the newest fit row) `
-          + `ran at exp(-${factors.trendPerYear} x t) of its family's factor, i.e. x${Math.exp(factors.trendPerYear).toFixed(2)} a year of serving-software progress.`,
+          + `ran at exp(-${factors.trendPerYear} x t) of its chip's factor, i.e. x${Math.exp(factors.trendPerYear).toFixed(2)} a year of serving-software progress.`,
       },
       prior: {
         ...priorEfficiency,
@@ -303,7 +314,7 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
         stepOverheadSeconds: assumed('stepOverheadSeconds'),
         memoryReserveFraction: assumed('memoryReserveFraction'),
         note: `Prior for chips without calibration rows (${date}): silicon shares of the only kernel-measured family (${KERNEL_FAMILY.family}), `
-          + `softwareStackFactor = median of the ${Object.keys(factors.software).length} fitted families, MoE factors fitted on all families' MoE rows; `
+          + `softwareStackFactor = median of the ${Object.keys(familyFactors(factors, catalog)).length} fitted families (each the median of its fitted chips), MoE factors fitted on all chips' MoE rows; `
           + 'link, all-to-all, step overhead and memory reserve: medians of the profiles\' assumed values.',
       },
     },

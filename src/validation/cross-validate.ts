@@ -1,8 +1,9 @@
 // Leave-one-submission-out cross-validation: every target row is scored by a fit that never saw
 // its submission (all the runs one vendor made of one system). The fit is refitted without the
 // submission from the linearization at the full fit (weighted medians, stack-factors.ts) and the
-// submission's rows are then run through the engine at the refitted factors. A family whose only
-// submission is left out falls back to the prior: that measures how good the prior is. Pure.
+// submission's rows are then run through the engine at the refitted factors. A chip whose only
+// submission is left out falls back to its family's factor, and a family whose only submission is
+// left out to the prior: that measures how good those fallbacks are. Pure.
 import type { EvidenceBasis } from '../records/hardware-profile';
 import { usedForFit } from './fit-rows';
 import { submissionKey } from './holdout';
@@ -37,10 +38,11 @@ function basisWithout(plan: ModelledRow, fitRows: readonly ModelledRow[], family
 
 /**
  * Refitted factors without `left` (rows of one submission): one linearized step of every factor
- * from the rows that remain; a family with no rows left leaves the fit and takes the prior.
+ * from the rows that remain; a chip with no rows left leaves the fit and takes its family's factor
+ * (else the prior).
  */
 export function factorsWithout(left: ReadonlySet<ModelledRow>, lin: readonly Linearization[], factors: StackFactors): StackFactors {
-  const touched = new Set(lin.filter((l) => left.has(l.plan)).map((l) => l.family));
+  const touched = new Set(lin.filter((l) => left.has(l.plan)).map((l) => l.chip));
   return updatedFactors(lin.filter((l) => !left.has(l.plan)), factors, touched);
 }
 

@@ -8,7 +8,7 @@ import { tcoPerChipHour } from '../engine/economics';
 import { tallyParameters } from '../engine/parameters';
 import { computePrecision, matrixRate } from '../engine/precision';
 import { simulate } from '../engine/simulate';
-import type { EfficiencyMode, EfficiencyProfile, HardwareProfile, SimulationResult } from '../engine/types';
+import type { EfficiencyMode, HardwareProfile, SimulationResult } from '../engine/types';
 import { resolveScenario } from '../scenario/resolve';
 import type { Scenario } from '../scenario/scenario';
 import type { ModelledRow } from './row-plan';
@@ -23,19 +23,6 @@ export interface EvaluateOptions {
   skipClaims?: boolean;
   /** The engine (a run-scoped memo of it in a validation run); default: simulate. */
   simulate?: Simulator;
-}
-
-/** Per-family replacement values for efficiency fields (calibration candidates, what-if runs). */
-export type EfficiencyOverrides = Readonly<Record<string, Partial<EfficiencyProfile>>>;
-
-/** A catalog whose profiles of the given families carry the overridden efficiency fields. */
-export function withEfficiencyOverrides(catalog: Catalog, overrides: EfficiencyOverrides): Catalog {
-  const hardware = new Map<string, HardwareProfile>();
-  for (const [id, profile] of catalog.hardware) {
-    const o = Object.prototype.hasOwnProperty.call(overrides, profile.family) ? overrides[profile.family] : undefined;
-    hardware.set(id, o === undefined ? profile : { ...profile, efficiency: { ...profile.efficiency, ...o } });
-  }
-  return { hardware, models: catalog.models };
 }
 
 /** What a vendor claim implies about the hardware, next to the engine's own prediction. */

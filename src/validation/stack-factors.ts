@@ -1,7 +1,10 @@
 // The end-to-end factors fitted on the calibration rows:
-// - one software-stack factor per hardware family: what today's serving stacks reach of the
-//   silicon shares;
-// - one MoE factor per MoE class, shared by all families: what stacks reach on expert layers
+// - one software-stack factor per chip with rows to fit: what today's serving stacks reach of the
+//   silicon shares on that chip. A chip without rows takes its family's (the median of the family's
+//   fitted chips: one kernel target shares kernels), else the prior (the median of the families).
+//   One factor per family was too rigid once chips had many rows: MI300X (750 W) and MI325X
+//   (1,000 W) share a kernel target but not clocks, and B200's DeepSeek-R1 rows set GB200's factor;
+// - one MoE factor per MoE class, shared by all chips: what stacks reach on expert layers
 //   relative to the grouped-GEMM kernel timings (fine-grained MoE pays routing and all-to-all
 //   costs the kernels do not);
 // - one software trend shared by all: how much less a row measured t years before the newest row
@@ -10,7 +13,7 @@
 // Fitting is a weighted median of linearized log errors; no per-row special case. Pure.
 import type { Catalog } from '../catalog/catalog';
 import type { EfficiencyProfile } from '../engine/types';
-import { evaluateRow, withEfficiencyOverrides } from './evaluate-row';
+import { evaluateRow } from './evaluate-row';
 import { speedLogRatio } from './fit-rows';
 import type { ModelledRow } from './row-plan';
 import { median, weightedMedian } from './stats';
@@ -20,11 +23,11 @@ export type MoeClass = 'fineGrained' | 'coarse';
 export const MOE_CLASSES: readonly MoeClass[] = ['fineGrained', 'coarse'];
 
 export interface StackFactors {
-  /** softwareStackFactor of each family that has rows to fit (newest software). */
+  /** softwareStackFactor of each chip (hardware id) that has rows to fit (newest software). */
   software: Record<string, number>;
-  /** moeSoftwareFactor of every family, per MoE class. */
+  /** moeSoftwareFactor of every chip, per MoE class. */
   moe: Record<MoeClass, number>;
-  /** Software trend: a row measured t years before the newest runs at exp(-trend x t) of the family factor. */
+  /** Software trend: a row measured t years before the newest runs at exp(-trend x t) of the chip's factor. */
   trendPerYear: number;
 }
 
@@ -39,29 +42,43 @@ export const FACTOR_BOUNDS = {
   trendPerYear: { min: 0, max: 1 },
 } as const;
 
+/** Each fitted family's factor: the median of its fitted chips' factors. */
+export function familyFactors(factors: StackFactors, catalog: Catalog): Record<string, number> {
+  const byFamily = new Map<string, number[]>();
+  for (const [id, v] of Object.entries(factors.software)) {
+    const family = catalog.hardware.get(id)?.family ?? id;
+    (byFamily.get(family) ?? byFamily.set(family, []).get(family)!).push(v);
+  }
+  return Object.fromEntries([...byFamily].map(([f, vs]) => [f, median(vs)]));
+}
+
 /** The prior software factor: the median of the fitted families (each family counts once). */
-export function priorSoftwareFactor(factors: StackFactors, withoutFamily?: string): number {
-  const values = Object.entries(factors.software).filter(([f]) => f !== withoutFamily).map(([, v]) => v);
+export function priorSoftwareFactor(factors: StackFactors, catalog: Catalog): number {
+  const values = Object.values(familyFactors(factors, catalog));
   return values.length === 0 ? 1 : median(values);
+}
+
+/** A chip's factor: its own fit, else its family's (its fitted siblings), else the prior. */
+export function softwareFactorOf(factors: StackFactors, catalog: Catalog, id: string): number {
+  const own = factors.software[id];
+  if (own !== undefined) return own;
+  const family = catalog.hardware.get(id)?.family;
+  const families = familyFactors(factors, catalog);
+  return (family !== undefined ? families[family] : undefined) ?? priorSoftwareFactor(factors, catalog);
 }
 
 /**
  * Catalog with `silicon` (per family) and the factors applied, for software `yearsBefore` the
- * newest; families without a fit get the prior.
+ * newest; chips without a fit get their family's, else the prior.
  */
 export function catalogWithFactors(catalog: Catalog, factors: StackFactors,
   silicon: Readonly<Record<string, Partial<EfficiencyProfile>>> = {}, yearsBefore = 0): Catalog {
-  const prior = priorSoftwareFactor(factors);
   const age = Math.exp(-factors.trendPerYear * yearsBefore);
-  const overrides: Record<string, Partial<EfficiencyProfile>> = {};
-  for (const profile of catalog.hardware.values()) {
-    overrides[profile.family] = {
-      ...silicon[profile.family],
-      softwareStackFactor: (factors.software[profile.family] ?? prior) * age,
-      moeSoftwareFactor: { ...factors.moe },
-    };
-  }
-  return withEfficiencyOverrides(catalog, overrides);
+  const hardware = new Map([...catalog.hardware].map(([id, hw]) => [id, {
+    ...hw,
+    efficiency: { ...hw.efficiency, ...silicon[hw.family], softwareStackFactor: softwareFactorOf(factors, catalog, id) * age, moeSoftwareFactor: { ...factors.moe } },
+  }]));
+  return { hardware, models: catalog.models };
 }
 
 /** The catalog as the software of `yearsBefore` the newest row ran it: every software factor x exp(-trend x t). */
@@ -75,6 +92,7 @@ export function catalogAtAge(catalog: Catalog, yearsBefore: number, trendPerYear
 export interface FitContext {
   catalog: Catalog;
   silicon: Readonly<Record<string, Partial<EfficiencyProfile>>>;
+  /** The chip family of a row's hardware (cross-validation's fallback basis). */
   familyOf: (plan: ModelledRow) => string;
   moeClass: (plan: ModelledRow) => MoeClass | null;
   /** Years between the row's measurement and the newest row (>= 0). */
@@ -100,7 +118,8 @@ export function logRatios(rows: readonly ModelledRow[], ctx: FitContext, factors
 /** One row's log error at the factors and how it moves with each factor it depends on. */
 export interface Linearization {
   plan: ModelledRow;
-  family: string;
+  /** The chip whose factor the row informs (its hardware id). */
+  chip: string;
   moe: MoeClass | null;
   yearsBefore: number;
   /** ln(predicted / measured speed) at the factors; null when infeasible. */
@@ -117,7 +136,7 @@ const PROBE = Math.log(0.9);
 export function linearize(rows: readonly ModelledRow[], ctx: FitContext, factors: StackFactors): Linearization[] {
   const base = logRatios(rows, ctx, factors);
   const out: Linearization[] = rows.map((plan, i) => ({
-    plan, family: ctx.familyOf(plan), moe: ctx.moeClass(plan), yearsBefore: ctx.yearsBefore(plan),
+    plan, chip: plan.hardwareId, moe: ctx.moeClass(plan), yearsBefore: ctx.yearsBefore(plan),
     logRatio: base[i]!, softwareElasticity: 0, moeElasticity: 0,
   }));
   const probe = (subset: readonly ModelledRow[], probed: StackFactors, set: (l: Linearization, e: number) => void) => {
@@ -127,9 +146,9 @@ export function linearize(rows: readonly ModelledRow[], ctx: FitContext, factors
       if (l.logRatio !== null && values[j] !== null) set(l, (values[j]! - l.logRatio) / PROBE);
     });
   };
-  // Each row depends on its own family only, so lowering every family at once probes them all.
-  probe(rows.filter((p) => factors.software[ctx.familyOf(p)] !== undefined), {
-    ...factors, software: Object.fromEntries(Object.entries(factors.software).map(([f, v]) => [f, v * Math.exp(PROBE)])),
+  // Each row depends on its own chip's factor only, so lowering every chip's at once probes them all.
+  probe(rows.filter((p) => factors.software[p.hardwareId] !== undefined), {
+    ...factors, software: Object.fromEntries(Object.entries(factors.software).map(([c, v]) => [c, v * Math.exp(PROBE)])),
   }, (l, e) => { l.softwareElasticity = e; });
   probe(rows.filter((p) => ctx.moeClass(p) !== null), {
     ...factors, moe: { fineGrained: factors.moe.fineGrained * Math.exp(PROBE), coarse: factors.moe.coarse * Math.exp(PROBE) },
@@ -165,10 +184,10 @@ function finiteOr0(v: number): number {
 const TREND_GRID = Array.from({ length: 101 }, (_, i) => (i * FACTOR_BOUNDS.trendPerYear.max) / 100);
 
 /**
- * Factors after one linearized update on `lin`: for each candidate trend, the families' and then
- * the MoE classes' weighted-median steps given that trend; the candidate with the smallest total
- * |log error| wins. Families absent from `only` keep their value; a family of `only` with no rows
- * in `lin` leaves the fit (it takes the prior).
+ * Factors after one linearized update on `lin`: for each candidate trend, the chips' and then the
+ * MoE classes' weighted-median steps given that trend; the candidate with the smallest total
+ * |log error| wins. Chips absent from `only` keep their value; a chip of `only` with no rows in
+ * `lin` leaves the fit (it takes its family's factor, else the prior).
  */
 export function updatedFactors(lin: readonly Linearization[], factors: StackFactors, only?: ReadonlySet<string>): StackFactors {
   let best: { loss: number; factors: StackFactors } | null = null;
@@ -181,9 +200,9 @@ export function updatedFactors(lin: readonly Linearization[], factors: StackFact
     const loss = lin.reduce((s, l) => {
       const r = shifted(l);
       if (r === null) return s;
-      const family = candidate.steps[l.family] ?? 0;
+      const chip = candidate.steps[l.chip] ?? 0;
       const moe = l.moe === null ? 0 : candidate.moeSteps[l.moe];
-      return s + Math.abs(r + l.softwareElasticity * family + l.moeElasticity * moe);
+      return s + Math.abs(r + l.softwareElasticity * chip + l.moeElasticity * moe);
     }, 0);
     if (best === null || loss < best.loss - 1e-12) best = { loss, factors: { ...candidate.factors, trendPerYear: trend } };
   }
@@ -194,20 +213,20 @@ function stepsGivenTrend(lin: readonly Linearization[], factors: StackFactors, o
   logRatio: (l: Linearization) => number | null) {
   const software: Record<string, number> = { ...factors.software };
   const steps: Record<string, number> = {};
-  for (const family of Object.keys(factors.software)) {
-    if (only !== undefined && !only.has(family)) continue;
-    const rows = lin.filter((l) => l.family === family);
+  for (const chip of Object.keys(factors.software)) {
+    if (only !== undefined && !only.has(chip)) continue;
+    const rows = lin.filter((l) => l.chip === chip);
     if (rows.length === 0) {
-      delete software[family];
+      delete software[chip];
       continue;
     }
     const step = finiteOr0(medianStep(rows.map((l) => ({ logRatio: logRatio(l), elasticity: l.softwareElasticity }))));
-    software[family] = clamp(factors.software[family]! * Math.exp(step), FACTOR_BOUNDS.software);
-    steps[family] = Math.log(software[family]! / factors.software[family]!);
+    software[chip] = clamp(factors.software[chip]! * Math.exp(step), FACTOR_BOUNDS.software);
+    steps[chip] = Math.log(software[chip]! / factors.software[chip]!);
   }
   const after = (l: Linearization) => {
     const r = logRatio(l);
-    return r === null ? null : r + l.softwareElasticity * (steps[l.family] ?? 0);
+    return r === null ? null : r + l.softwareElasticity * (steps[l.chip] ?? 0);
   };
   const moe = { ...factors.moe };
   const moeSteps = { fineGrained: 0, coarse: 0 } as Record<MoeClass, number>;
@@ -230,7 +249,7 @@ function largestMove(a: StackFactors, b: StackFactors): number {
   return Math.max(
     Math.abs(a.trendPerYear - b.trendPerYear),
     ...MOE_CLASSES.map((c) => Math.abs(Math.log(a.moe[c] / b.moe[c]))),
-    ...Object.keys(a.software).map((f) => Math.abs(Math.log(a.software[f]! / (b.software[f] ?? a.software[f]!)))),
+    ...Object.keys(a.software).map((c) => Math.abs(Math.log(a.software[c]! / (b.software[c] ?? a.software[c]!)))),
   );
 }
 

@@ -4,7 +4,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { EfficiencyMode } from '../engine/types';
 import { parseCalibrationCsv, type CalibrationRow } from './calibration-rows';
-import { evaluateRow, type EfficiencyOverrides, type RowResult } from './evaluate-row';
+import { evaluateRow, type RowResult } from './evaluate-row';
 import { planRows, type ExcludedRow, type ModelledRow, type RowPlan } from './row-to-scenario';
 import { CALIBRATION_SUMMARY } from '../engine/calibration-summary';
 import { moeClassOf } from '../engine/context';
@@ -16,7 +16,7 @@ import { relativeAccuracy, summarize, summarizeBy, type ErrorSummary, type Mlper
 import { checkCoverage, type CoverageCheck } from './uncertainty-fit';
 import { memoizedSimulator, type Simulator } from './simulation-memo';
 
-export { evaluateRow, withEfficiencyOverrides, type ClaimImplication, type EfficiencyOverrides, type RowResult } from './evaluate-row';
+export { evaluateRow, type ClaimImplication, type RowResult } from './evaluate-row';
 
 export interface ValidationSummary {
   /** MLPerf + vendor benchmark tables, fit and held-out rows together (reference only). */
@@ -53,8 +53,7 @@ export interface ValidationReport {
 
 export interface ValidationOptions {
   efficiencyMode?: EfficiencyMode;
-  overrides?: EfficiencyOverrides;
-  /** Only run rows for which this holds (calibration runs a family at a time). */
+  /** Only run rows for which this holds (a subset, e.g. one chip's rows). */
   only?: (plan: ModelledRow) => boolean;
   /** Skip the claim analysis (two extra engine runs per claim). */
   skipClaims?: boolean;
@@ -158,13 +157,13 @@ export function validatePlans(plans: readonly RowPlan[], catalog: Catalog, optio
   };
 }
 
-/** The profiles' fitted factors, read back from the catalog (every profile of a family carries the family's). */
+/** The profiles' fitted factors, read back from the catalog (every chip with fit rows carries its own). */
 export function factorsOfCatalog(catalog: Catalog, fitRows: readonly ModelledRow[]): StackFactors {
   const software: Record<string, number> = {};
   let moe: StackFactors['moe'] = { fineGrained: 1, coarse: 1 };
   for (const plan of fitRows) {
     const hw = catalog.hardware.get(plan.hardwareId);
-    if (hw !== undefined) software[hw.family] = hw.efficiency.softwareStackFactor;
+    if (hw !== undefined) software[hw.id] = hw.efficiency.softwareStackFactor;
   }
   const any = catalog.hardware.values().next().value;
   if (any !== undefined) moe = { ...any.efficiency.moeSoftwareFactor };

@@ -7,7 +7,7 @@ import type { EfficiencyProfile } from '../../src/engine/types';
 import { parseCalibrationCsv } from '../../src/validation/calibration-rows';
 import { replaceEfficiencyBlock, roundValue } from '../../src/validation/efficiency-block';
 import { usedForFit } from '../../src/validation/fit-rows';
-import { fitStackFactors, medianStep, priorSoftwareFactor, updatedFactors, type Linearization, type StackFactors } from '../../src/validation/stack-factors';
+import { fitStackFactors, medianStep, priorSoftwareFactor, softwareFactorOf, updatedFactors, type Linearization, type StackFactors } from '../../src/validation/stack-factors';
 import { fitContextOf } from '../../src/validation/validate';
 import { planRows } from '../../src/validation/row-to-scenario';
 
@@ -67,7 +67,7 @@ describe('roundValue', () => {
 
 describe('stack factors', () => {
   const lin = (logRatio: number, softwareElasticity: number, extra: Partial<Linearization> = {}): Linearization => ({
-    plan: {} as Linearization['plan'], family: 'f', moe: null, yearsBefore: 0, logRatio, softwareElasticity, moeElasticity: 0, ...extra,
+    plan: {} as Linearization['plan'], chip: 'f', moe: null, yearsBefore: 0, logRatio, softwareElasticity, moeElasticity: 0, ...extra,
   });
 
   it('medianStep is the weighted median of -logRatio / elasticity (hand-computed)', () => {
@@ -78,7 +78,7 @@ describe('stack factors', () => {
     expect(medianStep([{ logRatio: null, elasticity: 1 }, { logRatio: 0.5, elasticity: 0.01 }])).toBeNaN();
   });
 
-  it('one update divides a family factor by the median optimism of its rows', () => {
+  it('one update divides a chip factor by the median optimism of its rows', () => {
     const factors: StackFactors = { software: { f: 0.8 }, moe: { fineGrained: 1, coarse: 1 }, trendPerYear: 0 };
     const next = updatedFactors([lin(Math.log(1.25), 1), lin(Math.log(1.25), 1)], factors);
     expect(next.software.f).toBeCloseTo(0.8 / 1.25, 12);
@@ -91,21 +91,28 @@ describe('stack factors', () => {
     expect(next.trendPerYear).toBeCloseTo(0.4, 12);
   });
 
-  it('a family left without rows leaves the fit (it takes the prior)', () => {
+  it('a chip left without rows leaves the fit: it takes its fitted siblings\' median, else the prior', () => {
     const factors: StackFactors = { software: { f: 0.8, g: 0.5 }, moe: { fineGrained: 1, coarse: 1 }, trendPerYear: 0 };
     const next = updatedFactors([lin(0.1, 1)], factors, new Set(['g']));
     expect(next.software).toEqual({ f: 0.8 });
-    expect(priorSoftwareFactor(next)).toBe(0.8);
+    const { catalog } = loadCatalogFromDisk();
+    // H200, H100 and GH200 are one family (compute capability 9.0); MI300X is another.
+    const fitted: StackFactors = { software: { 'nvidia-h200-sxm': 0.9, 'nvidia-h100-sxm': 0.7, 'nvidia-gh200': 1, 'amd-mi300x': 0.5 }, moe: { fineGrained: 1, coarse: 1 }, trendPerYear: 0 };
+    expect(softwareFactorOf(fitted, catalog, 'nvidia-h100-sxm')).toBe(0.7);
+    expect(softwareFactorOf(fitted, catalog, 'nvidia-h100-pcie')).toBe(0.9);
+    // The prior: the median of the family medians 0.9 (Hopper) and 0.5 (CDNA3).
+    expect(priorSoftwareFactor(fitted, catalog)).toBeCloseTo(0.7, 12);
+    expect(softwareFactorOf(fitted, catalog, 'google-tpu-v7')).toBeCloseTo(0.7, 12);
   });
 
-  it('fits a family factor that centres its rows (H200 TensorRT-LLM table rows)', () => {
+  it('fits a chip factor that centres its rows (H200 TensorRT-LLM table rows)', () => {
     const { catalog } = loadCatalogFromDisk();
     const plans = planRows(parseCalibrationCsv(readFileSync(new URL('../../reference/calibration.csv', import.meta.url), 'utf8')).rows);
     const rows = plans.filter(usedForFit).filter((p) => p.hardwareId === 'nvidia-h200-sxm' && p.group === 'vendor-table' && p.modelId?.startsWith('llama'));
     expect(rows.length).toBeGreaterThanOrEqual(5);
     const ctx = { ...fitContextOf(catalog), yearsBefore: () => 0 };
-    const fit = fitStackFactors(rows, ctx, { software: { 'nvidia-hopper': 0.5 }, moe: { fineGrained: 1, coarse: 1 }, trendPerYear: 0 });
-    const f = fit.factors.software['nvidia-hopper']!;
+    const fit = fitStackFactors(rows, ctx, { software: { 'nvidia-h200-sxm': 0.5 }, moe: { fineGrained: 1, coarse: 1 }, trendPerYear: 0 });
+    const f = fit.factors.software['nvidia-h200-sxm']!;
     expect(f).toBeGreaterThan(0.05);
     expect(f).toBeLessThanOrEqual(1);
     const logs = fit.linearization.map((l) => l.logRatio!).sort((a, b) => a - b);
