@@ -21,7 +21,7 @@ export interface ExplainView {
   keyInputs: InputRow[];
   moreInputs: InputRow[];
   estimates: string[];
-  /** The chip family's efficiency basis and note, once. */
+  /** The chip's efficiency basis and calibration note, once. */
   calibration: { fitted: boolean; note: string } | null;
   sources: { group: string; items: string[] }[];
 }

@@ -6,7 +6,7 @@ export const ACCURACY_MESSAGES = {
   intro: 'Every usable row of the calibration data (MLPerf Inference results, vendor benchmark tables, third-party measurements, vendor claims), rerun through the same engine as the rest of the app under the row\'s own conditions: chips, model, precision, token lengths, latency limits. Error = predicted / measured − 1: +10% means the engine promises 10% more than was measured. About 40% of the rows are held out of every fit by a rule fixed before fitting; the headline quotes them and the cross-validation, never the rows the fit used.',
   computing: 'Running the validation in a background worker…',
   mode: 'Efficiency',
-  modeHelp: "Achieved: each chip family's fitted software-stack factor (the prior for families without rows) scales its efficiencies down to what published runs reach with today's software. Spec sheet: factor 1, what the silicon allows if the software closed the gap. The switch also applies to the other views.",
+  modeHelp: "Achieved: each chip's fitted software-stack factor (its family's for chips without rows, the prior for families without any) scales its efficiencies down to what published runs reach with today's software. Spec sheet: factor 1, what the silicon allows if the software closed the gap. The switch also applies to the other views.",
   targets: 'Targets: held-out median |error| ≤ 10%; cross-validated chip-to-chip ratio median ≤ 8%; the ranges\' nominal 80% coverage inside the 90% interval of the measured coverage.',
   headline: 'Held-out rows (never fitted)',
   crossValidatedHeadline: 'Every row, its submission left out of the fit',

@@ -1,6 +1,6 @@
 // One validation run simulates the same scenario many times: the row evaluation, the base and
 // probe passes of the fit's linearization and the cross-validation folds whose refit left a
-// family's factors where they were (738 runs, 523 distinct). The engine is a pure function of the
+// chip's factors where they were. The engine is a pure function of the
 // resolved scenario, so the result of an identical scenario is reused. The memo lives as long as
 // the run that made it (no module state).
 
