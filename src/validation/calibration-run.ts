@@ -19,7 +19,7 @@ import { roundValue } from './efficiency-block';
 import { inTargetSet, usedForFit } from './fit-rows';
 import { emptyTimings, fitKernelTimings, parseKernelTimings, type KernelFit } from './kernel-fit';
 import type { ModelledRow, RowPlan } from './row-plan';
-import { familyFactors, fitStackFactors, MOE_CLASSES, priorSoftwareFactor, softwareFactorOf, type FactorFit, type FitContext, type StackFactors } from './stack-factors';
+import { chipSoftwareFactors, familyFactors, fitStackFactors, MOE_CLASSES, priorSoftwareFactor, type FactorFit, type FitContext, type StackFactors } from './stack-factors';
 import { rowYear, yearsBefore } from './row-date';
 import { median, quantile } from './stats';
 import { fitUncertainty, type UncertaintyFit } from './uncertainty-fit';
@@ -36,7 +36,7 @@ export type SiliconShares = Record<SiliconKey, number>;
 /** Which family's micro-benchmarks exist, and the datasheet they ran on. */
 export const KERNEL_FAMILY = { family: 'nvidia-hopper', profileId: 'nvidia-h200-sxm' } as const;
 
-/** Every fitted family starts here, so reruns give the same fit (the profiles' values do not matter). */
+/** Every fitted chip starts here, so reruns give the same fit (the profiles' values do not matter). */
 const START_SOFTWARE = 0.7;
 
 export interface ChipEvidence {
@@ -175,16 +175,15 @@ function claimLogRatios(catalog: Catalog): { id: string; logRatio: number }[] {
   return out;
 }
 
-function softwareNote(hw: HardwareProfile, factors: StackFactors, catalog: Catalog, ownRows: number): string {
+function softwareNote(hw: HardwareProfile, value: number, factors: StackFactors, catalog: Catalog, ownRows: number): string {
   const own = factors.software[hw.id];
   if (own !== undefined) return `softwareStackFactor ${own} fitted on the ${ownRows} non-held-out calibration rows of this chip.`;
   const siblings = Object.entries(factors.software).filter(([id]) => catalog.hardware.get(id)?.family === hw.family);
-  const value = roundValue(softwareFactorOf(factors, catalog, hw.id));
   if (siblings.length > 0) {
-    return `softwareStackFactor ${value}: family ${hw.family}, the median of its fitted chips (${siblings.map(([id, v]) => `${id} ${v}`).join(', ')}).`;
+    return `softwareStackFactor ${roundValue(value)}: family ${hw.family}, the median of its fitted chips (${siblings.map(([id, v]) => `${id} ${v}`).join(', ')}).`;
   }
   const families = familyFactors(factors, catalog);
-  return `softwareStackFactor ${value}: the prior, the median of the fitted families (${Object.entries(families).map(([f, v]) => `${f} ${roundValue(v)}`).join(', ')}).`;
+  return `softwareStackFactor ${roundValue(value)}: the prior, the median of the fitted families (${Object.entries(families).map(([f, v]) => `${f} ${roundValue(v)}`).join(', ')}).`;
 }
 
 function noteFor(hw: HardwareProfile, ev: ChipEvidence, software: string, factors: StackFactors, kernel: KernelFit, date: string): string {
@@ -224,17 +223,18 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
   const prior = roundValue(priorSoftwareFactor(factors, catalog));
 
   const evidence = chipEvidence(catalog, fitRows);
+  const software = chipSoftwareFactors(factors, catalog);
   const efficiency = new Map<string, EfficiencyProfile>();
   for (const hw of catalog.hardware.values()) {
     const ev = evidence.get(hw.id)!;
-    const software = softwareNote(hw, factors, catalog, ev.basis === 'measured' ? ev.rows : 0);
+    const note = softwareNote(hw, software.get(hw.id)!, factors, catalog, ev.basis === 'measured' ? ev.rows : 0);
     efficiency.set(hw.id, {
       ...hw.efficiency,
       ...silicon,
-      softwareStackFactor: roundValue(softwareFactorOf(factors, catalog, hw.id)),
+      softwareStackFactor: roundValue(software.get(hw.id)!),
       moeSoftwareFactor: { ...factors.moe },
       evidence: ev,
-      note: noteFor(hw, ev, software, factors, kernel, date),
+      note: noteFor(hw, ev, note, factors, kernel, date),
     });
   }
   const efficiencySources = new Map<string, string[]>();

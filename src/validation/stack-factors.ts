@@ -54,17 +54,18 @@ export function familyFactors(factors: StackFactors, catalog: Catalog): Record<s
 
 /** The prior software factor: the median of the fitted families (each family counts once). */
 export function priorSoftwareFactor(factors: StackFactors, catalog: Catalog): number {
-  const values = Object.values(familyFactors(factors, catalog));
+  return medianOr1(Object.values(familyFactors(factors, catalog)));
+}
+
+function medianOr1(values: readonly number[]): number {
   return values.length === 0 ? 1 : median(values);
 }
 
-/** A chip's factor: its own fit, else its family's (its fitted siblings), else the prior. */
-export function softwareFactorOf(factors: StackFactors, catalog: Catalog, id: string): number {
-  const own = factors.software[id];
-  if (own !== undefined) return own;
-  const family = catalog.hardware.get(id)?.family;
+/** Every catalog chip's factor: its own fit, else its family's (its fitted siblings), else the prior. */
+export function chipSoftwareFactors(factors: StackFactors, catalog: Catalog): ReadonlyMap<string, number> {
   const families = familyFactors(factors, catalog);
-  return (family !== undefined ? families[family] : undefined) ?? priorSoftwareFactor(factors, catalog);
+  const prior = medianOr1(Object.values(families));
+  return new Map([...catalog.hardware.values()].map((hw) => [hw.id, factors.software[hw.id] ?? families[hw.family] ?? prior]));
 }
 
 /**
@@ -74,9 +75,10 @@ export function softwareFactorOf(factors: StackFactors, catalog: Catalog, id: st
 export function catalogWithFactors(catalog: Catalog, factors: StackFactors,
   silicon: Readonly<Record<string, Partial<EfficiencyProfile>>> = {}, yearsBefore = 0): Catalog {
   const age = Math.exp(-factors.trendPerYear * yearsBefore);
+  const software = chipSoftwareFactors(factors, catalog);
   const hardware = new Map([...catalog.hardware].map(([id, hw]) => [id, {
     ...hw,
-    efficiency: { ...hw.efficiency, ...silicon[hw.family], softwareStackFactor: softwareFactorOf(factors, catalog, id) * age, moeSoftwareFactor: { ...factors.moe } },
+    efficiency: { ...hw.efficiency, ...silicon[hw.family], softwareStackFactor: software.get(id)! * age, moeSoftwareFactor: { ...factors.moe } },
   }]));
   return { hardware, models: catalog.models };
 }

@@ -7,7 +7,7 @@ import type { EfficiencyProfile } from '../../src/engine/types';
 import { parseCalibrationCsv } from '../../src/validation/calibration-rows';
 import { replaceEfficiencyBlock, roundValue } from '../../src/validation/efficiency-block';
 import { usedForFit } from '../../src/validation/fit-rows';
-import { fitStackFactors, medianStep, priorSoftwareFactor, softwareFactorOf, updatedFactors, type Linearization, type StackFactors } from '../../src/validation/stack-factors';
+import { fitStackFactors, medianStep, chipSoftwareFactors, priorSoftwareFactor, updatedFactors, type Linearization, type StackFactors } from '../../src/validation/stack-factors';
 import { fitContextOf } from '../../src/validation/validate';
 import { planRows } from '../../src/validation/row-to-scenario';
 
@@ -98,11 +98,12 @@ describe('stack factors', () => {
     const { catalog } = loadCatalogFromDisk();
     // H200, H100 and GH200 are one family (compute capability 9.0); MI300X is another.
     const fitted: StackFactors = { software: { 'nvidia-h200-sxm': 0.9, 'nvidia-h100-sxm': 0.7, 'nvidia-gh200': 1, 'amd-mi300x': 0.5 }, moe: { fineGrained: 1, coarse: 1 }, trendPerYear: 0 };
-    expect(softwareFactorOf(fitted, catalog, 'nvidia-h100-sxm')).toBe(0.7);
-    expect(softwareFactorOf(fitted, catalog, 'nvidia-h100-pcie')).toBe(0.9);
+    const software = chipSoftwareFactors(fitted, catalog);
+    expect(software.get('nvidia-h100-sxm')).toBe(0.7);
+    expect(software.get('nvidia-h100-pcie')).toBe(0.9);
     // The prior: the median of the family medians 0.9 (Hopper) and 0.5 (CDNA3).
     expect(priorSoftwareFactor(fitted, catalog)).toBeCloseTo(0.7, 12);
-    expect(softwareFactorOf(fitted, catalog, 'google-tpu-v7')).toBeCloseTo(0.7, 12);
+    expect(software.get('google-tpu-v7')).toBeCloseTo(0.7, 12);
   });
 
   it('fits a chip factor that centres its rows (H200 TensorRT-LLM table rows)', () => {
