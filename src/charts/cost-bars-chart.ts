@@ -4,7 +4,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SimulationResult } from '../engine/types';
 import { CHART_CONFIG, FORMAT, USD_LOG_LABEL_EXPR, WIDE, bandHeight, bandLabels, type ChartLayout, type LayerEntry } from './chart-theme';
 import { EVIDENCE_LABEL } from '../messages/evidence';
-import { colorScale, type ChipSeries } from './chip-series';
+import type { ChipSeries } from './chip-series';
 import { formatUsd } from '../format/units';
 
 export interface CostBarsInput {
@@ -15,6 +15,8 @@ export interface CostBarsInput {
 
 export interface CostBarRow {
   chip: string;
+  /** The chip's colour (drawn as is: the rows carry the colours, not the spec). */
+  color: string;
   usdPerMillion: number;
   /** The range of $/M (evidence-based uncertainty); equal to the value when the result has none. */
   low: number;
@@ -35,6 +37,7 @@ export function costBarRows(input: CostBarsInput): CostBarRow[] {
     const range = result.uncertainty?.usdPerMillionOutputTokens ?? null;
     rows.push({
       chip: chip.label,
+      color: chip.color,
       usdPerMillion: usd,
       low: range?.low ?? usd,
       high: range?.high ?? usd,
@@ -52,13 +55,48 @@ export function costBarRows(input: CostBarsInput): CostBarRow[] {
 /** Above this max/min ratio the chart switches to a log scale (dots on stems instead of bars). */
 export const LOG_SPREAD = 10;
 
-export function costBarsChart(input: CostBarsInput): TopLevelSpec {
+/** What decides the chart's structure: one precompiled Vega spec per variant (cost-bars-compiled.ts). */
+export interface CostBarsVariant {
+  log: boolean;
+  compact: boolean;
+}
+
+/** The numbers of the spec that follow the data: the plot height and the x domain. */
+export interface CostBarsScale {
+  heightPx: number;
+  /** Log: the domain's low end and the dots' stem base. */
+  domainLow: number;
+  /** Log: the domain's high end; linear: the domain's maximum (room for the value labels). */
+  domainHigh: number;
+}
+
+/** The chart as variant, scale and rows: costBarsSpec(...parts) is the Vega-Lite spec. */
+export function costBarsParts(input: CostBarsInput): { variant: CostBarsVariant; scale: CostBarsScale; rows: CostBarRow[] } {
   const rows = costBarRows(input);
-  const chips = input.series.map((s) => s.chip);
-  const band = bandLabels(input.layout ?? WIDE, 'chip', 220);
+  const layout = input.layout ?? WIDE;
   const lo = rows.length > 0 ? Math.min(...rows.map((r) => r.low)) : 1;
   const hi = rows.length > 0 ? Math.max(...rows.map((r) => r.high)) : 1;
   const log = hi / lo > LOG_SPREAD;
+  const band = bandLabels(layout, 'chip', 220);
+  return {
+    variant: { log, compact: layout.compact },
+    scale: { heightPx: bandHeight(rows.length, band.step), domainLow: lo / 1.5, domainHigh: log ? hi * 2 : hi * 1.18 },
+    rows,
+  };
+}
+
+export function costBarsChart(input: CostBarsInput): TopLevelSpec {
+  const { variant, scale, rows } = costBarsParts(input);
+  return costBarsSpec(variant, scale, rows);
+}
+
+/**
+ * The spec's structure depends on the variant only; the scale's numbers appear as values, and the
+ * colours come from the rows (`color`, unscaled), so that a precompiled Vega spec serves any data.
+ */
+export function costBarsSpec(variant: CostBarsVariant, scale: CostBarsScale, rows: readonly CostBarRow[]): TopLevelSpec {
+  const { log, compact } = variant;
+  const band = bandLabels({ compact }, 'chip', 220);
   const tooltip = [
     { field: 'chip', title: 'Chip' },
     { field: 'usdPerMillion', title: '$/M output tokens', format: FORMAT.tooltipUsd },
@@ -69,12 +107,12 @@ export function costBarsChart(input: CostBarsInput): TopLevelSpec {
     { field: 'pricing', title: 'Pricing' },
     { field: 'estimates', title: 'Estimates' },
   ] as const;
-  const color = { field: 'chip', type: 'nominal', scale: colorScale(chips), legend: null } as const;
-  const base = lo / 1.5;
+  const color = { field: 'color', type: 'nominal', scale: null, legend: null } as const;
+  const base = scale.domainLow;
   // Room for the value labels right of the largest value.
   const x = log
-    ? { field: 'usdPerMillion', type: 'quantitative' as const, title: '$/M output tokens (log)', scale: { type: 'log' as const, domain: [base, hi * 2], nice: false }, axis: { labelExpr: USD_LOG_LABEL_EXPR, labelOverlap: 'greedy' as const } }
-    : { field: 'usdPerMillion', type: 'quantitative' as const, title: '$/M output tokens', axis: { format: FORMAT.usd, tickCount: 6 }, scale: { domainMax: hi * 1.18, nice: false } };
+    ? { field: 'usdPerMillion', type: 'quantitative' as const, title: '$/M output tokens (log)', scale: { type: 'log' as const, domain: [base, scale.domainHigh], nice: false }, axis: { labelExpr: USD_LOG_LABEL_EXPR, labelOverlap: 'greedy' as const } }
+    : { field: 'usdPerMillion', type: 'quantitative' as const, title: '$/M output tokens', axis: { format: FORMAT.usd, tickCount: 6 }, scale: { domainMax: scale.domainHigh, nice: false } };
   const marks: LayerEntry[] = log
     ? [
       { mark: { type: 'rule', strokeWidth: 2, ...band.valueMark }, encoding: { x: { datum: base }, x2: { field: 'usdPerMillion' }, color, tooltip: [...tooltip] } },
@@ -91,14 +129,14 @@ export function costBarsChart(input: CostBarsInput): TopLevelSpec {
     title: {
       text: '$ per million output tokens',
       // Narrow pages: two lines (one is cut off at 420 px).
-      subtitle: (input.layout ?? WIDE).compact
+      subtitle: compact
         ? ['Best deployment per chip under the SLO;', `${log ? 'further left' : 'shorter'} is cheaper; whiskers: evidence range.`]
         : `Best deployment per chip under the SLO; ${log ? 'further left' : 'shorter'} is cheaper; whiskers: evidence range.`,
     },
     width: 'container',
-    height: bandHeight(rows.length, band.step),
+    height: scale.heightPx,
     config: CHART_CONFIG,
-    datasets: { bars: rows },
+    datasets: { bars: [...rows] },
     data: { name: 'bars' },
     encoding: {
       y: { field: 'chip', type: 'nominal', title: null, sort: null, axis: band.axis },

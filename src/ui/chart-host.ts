@@ -1,8 +1,10 @@
-// A chart card: compiles a Vega-Lite spec and runs it in a Vega view under the expression
-// interpreter (no eval, strict CSP), streams new data into the live view when only the data changed
-// (no rebuild), and exports PNG/SVG. Vega is loaded on first use so the page shell paints first.
+// A chart card: compiles a Vega-Lite spec (or takes a precompiled chart) and runs it in a Vega view
+// under the expression interpreter (no eval, strict CSP), streams new data into the live view when
+// only the data changed (no rebuild), and exports PNG/SVG. Vega is loaded on first use so the page
+// shell paints first, and Vega-Lite's compiler on the first chart that is not precompiled.
 
 import type { TopLevelSpec } from 'vega-lite';
+import { isCompiledChart, type ChartSpec } from '../charts/compiled-chart';
 import { exportCaption, exportFileName, type ExportContext } from '../export/context';
 import { pngWithCaption, svgWithCaption } from './chart-caption';
 import { el, replaceChildren } from './dom';
@@ -12,12 +14,24 @@ import { textTooltip } from './tooltip';
 
 type VegaView = import('vega').View;
 type VegaRuntime = typeof import('./vega-runtime');
+type VegaLiteCompiler = typeof import('./vega-lite-compiler');
 
 let vega: Promise<VegaRuntime> | null = null;
+let vegaLite: Promise<VegaLiteCompiler> | null = null;
 
 export function loadVega(): Promise<VegaRuntime> {
   vega ??= import('./vega-runtime');
   return vega;
+}
+
+function loadVegaLite(): Promise<VegaLiteCompiler> {
+  vegaLite ??= import('./vega-lite-compiler');
+  return vegaLite;
+}
+
+/** The Vega spec to draw: a precompiled chart's, else Vega-Lite's compile of the spec. */
+async function vegaSpecOf(spec: ChartSpec): Promise<object> {
+  return isCompiledChart(spec) ? spec.vega : (await loadVegaLite()).compile(spec).spec;
 }
 
 let firstChartMarked = false;
@@ -38,14 +52,18 @@ function nextTask(): Promise<void> {
   });
 }
 
-function structureKey(spec: TopLevelSpec): string {
+function structureKey(spec: ChartSpec): string {
+  if (isCompiledChart(spec)) return spec.structureKey;
   const { datasets: _d, ...rest } = spec as TopLevelSpec & { datasets?: unknown };
   return JSON.stringify(rest);
 }
 
-function rowCount(spec: TopLevelSpec): number {
-  const datasets = (spec as { datasets?: Record<string, unknown[]> }).datasets ?? {};
-  return Object.values(datasets).reduce((n, rows) => n + rows.length, 0);
+function datasetsOf(spec: ChartSpec): Readonly<Record<string, readonly unknown[]>> {
+  return isCompiledChart(spec) ? spec.datasets : ((spec as { datasets?: Record<string, unknown[]> }).datasets ?? {});
+}
+
+function rowCount(spec: ChartSpec): number {
+  return Object.values(datasetsOf(spec)).reduce((n, rows) => n + rows.length, 0);
 }
 
 export class ChartHost {
@@ -53,7 +71,7 @@ export class ChartHost {
   private readonly chart: HTMLElement;
   private view: VegaView | null = null;
   private key: string | null = null;
-  private pending: { spec: TopLevelSpec | null; empty: string } | null = null;
+  private pending: { spec: ChartSpec | null; empty: string } | null = null;
   private busy = false;
   private version = 0;
   private destroyed = false;
@@ -75,7 +93,7 @@ export class ChartHost {
   }
 
   /** Shows a spec (or the empty message when spec is null). Latest call wins. */
-  show(spec: TopLevelSpec | null, empty = ''): void {
+  show(spec: ChartSpec | null, empty = ''): void {
     this.pending = { spec, empty };
     if (!this.busy) void this.flush();
   }
@@ -115,7 +133,7 @@ export class ChartHost {
     }
   }
 
-  private async render(spec: TopLevelSpec | null, empty: string): Promise<void> {
+  private async render(spec: ChartSpec | null, empty: string): Promise<void> {
     if (spec === null) {
       this.view?.finalize();
       this.view = null;
@@ -135,14 +153,14 @@ export class ChartHost {
     await build;
   }
 
-  private async build(spec: TopLevelSpec, key: string): Promise<void> {
+  private async build(spec: ChartSpec, key: string): Promise<void> {
     try {
-      const { compile, parse, View, expressionInterpreter } = await loadVega();
+      const [{ parse, View, expressionInterpreter }, vegaSpec] = await Promise.all([loadVega(), vegaSpecOf(spec)]);
       if (this.destroyed) return;
       this.view?.finalize();
       const target = el('div');
       replaceChildren(this.chart, [target]);
-      const runtime = parse(compile(spec).spec, undefined, { ast: true });
+      const runtime = parse(vegaSpec as Parameters<typeof parse>[0], undefined, { ast: true });
       const view = new View(runtime, { expr: expressionInterpreter, renderer: 'svg', container: target, hover: true, tooltip: textTooltip });
       await view.runAsync();
       this.view = view;
@@ -159,12 +177,11 @@ export class ChartHost {
     }
   }
 
-  private async stream(spec: TopLevelSpec): Promise<boolean> {
+  private async stream(spec: ChartSpec): Promise<boolean> {
     const view = this.view;
     if (view === null) return false;
     try {
-      const datasets = (spec as { datasets?: Record<string, unknown[]> }).datasets ?? {};
-      for (const [name, values] of Object.entries(datasets)) view.data(name, values as object[]);
+      for (const [name, values] of Object.entries(datasetsOf(spec))) view.data(name, values as object[]);
       await view.runAsync();
       return true;
     } catch {

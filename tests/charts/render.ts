@@ -3,7 +3,8 @@
 // compiling alone cannot see (empty extents, label expressions, a transform the runtime lacks).
 
 import type { TopLevelSpec } from 'vega-lite';
-import { View, compile, expressionInterpreter, parse } from '../../src/ui/vega-runtime';
+import { compile } from 'vega-lite';
+import { View, expressionInterpreter, parse } from '../../src/ui/vega-runtime';
 
 export async function renderSpec(spec: TopLevelSpec): Promise<{ warnings: string[]; svg: string }> {
   const warnings: string[] = [];

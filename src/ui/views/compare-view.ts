@@ -3,7 +3,7 @@
 import { chipNames, exportContext, problemsOf, rankedCompare, seriesFor } from '../../app/selectors';
 import type { Snapshot } from '../../app/controller';
 import { MARK_LEGEND } from '../../charts/chip-series';
-import { costBarsChart } from '../../charts/cost-bars-chart';
+import { costBarsCompiled } from '../../charts/cost-bars-compiled';
 import { frontierChart, measuredNote, type FrontierMeasured, type FrontierMetric } from '../../charts/frontier-chart';
 import { measuredKey, measuredQuery } from '../../app/accuracy-channels';
 import type { MeasuredOverlay } from '../../validation/measured-points';
@@ -162,7 +162,7 @@ export const mountCompareView: MountView = (ctx) => {
         measured = { points: overlay.points, note: measuredLines };
       } else if (measuredLines !== null) measured = { points: [], note: measuredLines };
       // In page order: chart builds run one at a time (chart-host.ts), the first on the page first.
-      bars.show(feasible.length === 0 ? null : costBarsChart({ series, layout }), MESSAGES.status.noFeasible);
+      bars.show(feasible.length === 0 ? null : costBarsCompiled({ series, layout }), MESSAGES.status.noFeasible);
       frontier.show(feasible.length === 0 ? null : frontierChart({ series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds, layout, measured }), MESSAGES.status.noFeasible);
     },
   };
