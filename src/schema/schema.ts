@@ -321,7 +321,10 @@ export class ObjectSchema<S extends Shape> extends Schema<ObjectOf<S>> {
       else out[key] = read;
     }
     if (invalid && fallback === undefined) return undefined;
-    return out as ObjectOf<S>;
+    // A copy: objects filled key by key here fall into V8's slow dictionary mode once a few hundred
+    // schemas have run (every model after the hardware catalog), and the engine reads these records
+    // in its innermost loops (all-chip comparison 33-35 -> 23-26 ms).
+    return { ...out } as ObjectOf<S>;
   }
 }
 
