@@ -1,6 +1,8 @@
 // Shared look of every chart: fonts, sizes, number formats, legends. Pure data.
 
 import type { TopLevelSpec } from 'vega-lite';
+import { EVIDENCE_MARK } from '../messages/evidence';
+import { ESTIMATE_MARK } from './chip-series';
 
 type Config = NonNullable<TopLevelSpec['config']>;
 
@@ -49,12 +51,15 @@ export interface ChartLayout {
 
 export const WIDE: ChartLayout = { compact: false };
 
-/** The evidence marks at the end of a chip label (with a uniqueness suffix " (2)"), as a regexp source. */
-const MARKS_AT_END = String.raw`'[*\u2020]*( \\(\\d+\\))?$'`;
+/**
+ * The marks at the end of a chip label (chipLabel: estimate mark, a space, the evidence mark; then
+ * uniqueLabels' " (2)"), as the source of a Vega string literal holding a regexp.
+ */
+const MARKS_AT_END = `'[${ESTIMATE_MARK}]*( [${Object.values(EVIDENCE_MARK).join('')}])?( \\\\(\\\\d+\\\\))?$'`;
 
 /**
  * A Vega expression shortening the text `value` to `maxChars` characters without losing the
- * estimate and calibration marks at its end: "Etched Sohu (transformer ASIC, ann…*†", never
+ * estimate and evidence marks at its end: "Etched Sohu (transformer ASIC, a…* ◇", never
  * "Etched Sohu (transformer ASIC, anno…" (a pixel labelLimit cuts the marks off).
  */
 export function markedText(value: string, maxChars: number): string {

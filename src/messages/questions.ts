@@ -9,7 +9,7 @@ export interface QuestionText {
 export const QUESTION_TEXT: Readonly<Record<string, QuestionText>> = {
   'asic-vs-b200': {
     title: 'Can a transformer ASIC beat B200 on $/M for a 70B model?',
-    lookAt: 'Llama 3.1 70B in fp8 on B200, GB200 and the transformer ASICs (Etched Sohu, MatX One). Look at the $/M output tokens column and the cost bars. The ASICs are announced parts: their figures are vendor estimates (*), and their efficiency is assumed, not fitted (†): open any number to see which inputs are estimates.',
+    lookAt: 'Llama 3.1 70B in fp8 on B200, GB200 and the transformer ASICs (Etched Sohu, MatX One). Look at the $/M output tokens column and the cost bars. The ASICs are announced parts: their figures are vendor estimates (*), and their efficiency is the prior, not fitted (◇ claims only): open any number to see which inputs are estimates.',
   },
   'fast-inference-300': {
     title: 'Groq/Cerebras vs GPUs at 300 tok/s per user',

@@ -8,6 +8,7 @@ import { parse } from '../../src/ui/vega-runtime';
 import { costBarsChart } from '../../src/charts/cost-bars-chart';
 import { frontierChart } from '../../src/charts/frontier-chart';
 import { renderSpec } from './render';
+import { EVIDENCE_MARK } from '../../src/messages/evidence';
 import { results } from './fixtures';
 
 /** The visible text of an SVG (not the aria labels, which keep full names). */
@@ -26,24 +27,30 @@ describe('charts at run time', () => {
 });
 
 describe('chip labels keep their marks when shortened', () => {
-  it('the cost bars, the legend of the frontier: "…*†" rather than a cut-off name', async () => {
-    const long = results().map((r, i) => ({ ...r, chip: { ...r.chip, label: `${i === 0 ? 'Etched Sohu (transformer ASIC, announced, not shipping, figures from the vendor only)' : 'A chip with a very long descriptive name here'}*†` } }));
+  // The marks as chipLabel writes them: estimate mark, a space, the evidence mark.
+  const claim = `*${' '}${EVIDENCE_MARK.claim}`;
+  const measured = `*${' '}${EVIDENCE_MARK.measured}`;
+
+  it('the cost bars, the legend of the frontier: "…* ◇" rather than a cut-off name', async () => {
+    const long = results().map((r, i) => ({ ...r, chip: { ...r.chip, label: `${i === 0 ? 'Etched Sohu (transformer ASIC, announced, not shipping, figures from the vendor only)' : 'A chip with a very long descriptive name here'}${i === 0 ? claim : measured}` } }));
     for (const layout of [{ compact: false }, { compact: true }]) {
       const bars = await renderSpec(costBarsChart({ series: long, layout }));
       expect(bars.warnings).toEqual([]);
-      expect(texts(bars.svg).join('\n')).toMatch(/…\*†/);
+      expect(texts(bars.svg).join('\n')).toContain(`…${claim}`);
+      // Wide pages shorten both names (35 characters); narrow ones have room for the second.
+      expect(texts(bars.svg).join('\n')).toContain(layout.compact ? `here${measured}` : `…${measured}`);
       expect(texts(bars.svg).join('\n')).not.toMatch(/vendor only/);
       const frontier = await renderSpec(frontierChart({ series: long, metric: 'perChip', maxTpotSeconds: null, layout }));
       expect(frontier.warnings).toEqual([]);
-      expect(texts(frontier.svg).join('\n')).toMatch(/…\*†/);
+      expect(texts(frontier.svg).join('\n')).toContain(`…${claim}`);
     }
   });
 
   it('short labels and uniqueness suffixes are left as they are', async () => {
-    const named = results().map((r, i) => ({ ...r, chip: { ...r.chip, label: i === 0 ? 'H200*' : 'A chip with a very long descriptive name here* (2)' } }));
+    const named = results().map((r, i) => ({ ...r, chip: { ...r.chip, label: i === 0 ? `H200${measured}` : `A chip with a very long descriptive name here${measured} (2)` } }));
     const { svg } = await renderSpec(costBarsChart({ series: named }));
-    expect(texts(svg)).toContain('H200*');
-    expect(texts(svg).join('\n')).toMatch(/…\* \(2\)/);
+    expect(texts(svg)).toContain(`H200${measured}`);
+    expect(texts(svg).join('\n')).toContain(`…${measured} (2)`);
   });
 });
 
