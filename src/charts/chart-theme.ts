@@ -82,6 +82,19 @@ export function sideLegend(layout: ChartLayout, title: string | null = null) {
     : { orient: 'right' as const, title, labelLimit: pixelsFor(LABEL_CHARS.wide), labelExpr: markedText('datum.label', LABEL_CHARS.wide) };
 }
 
+/** Height of one entry of a side legend (11 px labels, the default symbols and row padding), measured in Vega. */
+const LEGEND_ROW_PX = 17;
+
+/**
+ * The plot height that keeps a right-hand legend of `entries` rows inside the chart. With width
+ * "container" (autosize fit-x) Vega clips whatever hangs below the plot: with every chip selected
+ * the frontier's legend stopped after 19 of 30 chips. Narrow pages put the legend below the plot,
+ * where the chart grows by itself.
+ */
+export function heightForLegend(heightPx: number, entries: number, layout: ChartLayout): number {
+  return layout.compact ? heightPx : Math.max(heightPx, Math.ceil(entries * LEGEND_ROW_PX));
+}
+
 /** Height of a chart with `bands` horizontal bars of `step` pixels each (explicit: fit-x needs it). */
 export function bandHeight(bands: number, step: number): number {
   return Math.max(2, bands) * step;

@@ -4,8 +4,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SimulationResult } from '../engine/types';
 import type { MeasuredOverlay, MeasuredPoint } from '../validation/measured-points';
-import { CHART_CONFIG, CHART_HEIGHT, FORMAT, LOG_LABEL_EXPR, WIDE, sideLegend, type ChartLayout, type LayerEntry } from './chart-theme';
+import { CHART_CONFIG, CHART_HEIGHT, FORMAT, LOG_LABEL_EXPR, WIDE, heightForLegend, sideLegend, type ChartLayout, type LayerEntry } from './chart-theme';
 import { colorScale, type ChipSeries } from './chip-series';
+import { chipDashes } from './vendor-colors';
 
 export type { FrontierMetric } from '../engine/analysis/rank';
 import type { FrontierMetric } from '../engine/analysis/rank';
@@ -164,7 +165,15 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
   const measured = input.measured ?? null;
   const overlay = measured === null ? null : measuredFrontierRows(input);
   const chips = input.series.map((s) => s.chip);
-  const color = { field: 'chip', type: 'nominal', scale: colorScale(chips), legend: sideLegend(input.layout ?? WIDE) } as const;
+  // With a ghost (chip lab: the edited chip and its original) the dash tells them apart; otherwise
+  // each chip of a vendor gets its own dash as well as its shade (one legend, as in the model-size
+  // chart): eleven NVIDIA greens alone cannot be told apart once every chip is selected.
+  const ghosts = chips.some((c) => c.ghost);
+  const legend = ghosts ? sideLegend(input.layout ?? WIDE) : { ...sideLegend(input.layout ?? WIDE), symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolSize: 300 } as const;
+  const color = { field: 'chip', type: 'nominal', scale: colorScale(chips), legend } as const;
+  const strokeDash = ghosts
+    ? { field: 'style', type: 'nominal', scale: { domain: ['solid', 'ghost'], range: [[1, 0], [6, 4]] }, legend: null } as const
+    : { field: 'chip', type: 'nominal', scale: chipDashes(chips), legend } as const;
   const x = { field: 'tokensPerSecondPerUser', type: 'quantitative', title: 'Tokens/s per user (log) → more interactive', scale: { type: 'log' }, axis: { labelExpr: LOG_LABEL_EXPR } } as const;
   const y = {
     field: 'y', type: 'quantitative', title: Y_TITLE[input.metric], scale: { type: 'log' },
@@ -196,7 +205,8 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
       ],
     },
     width: 'container',
-    height: CHART_HEIGHT,
+    // The chips' legend, and below it the measured marks' (one row each and a gap).
+    height: heightForLegend(CHART_HEIGHT, chips.length + (overlay === null ? 0 : measuredLegendRows(overlay)), input.layout ?? WIDE),
     config: CHART_CONFIG,
     // Only the datasets a layer draws: the page streams new data into each by name (view.data).
     datasets: {
@@ -211,7 +221,7 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
         mark: { type: 'line', point: { filled: true, size: 20 }, interpolate: 'linear' },
         encoding: {
           x, y, color,
-          strokeDash: { field: 'style', type: 'nominal', scale: { domain: ['solid', 'ghost'], range: [[1, 0], [6, 4]] }, legend: null },
+          strokeDash,
           order: { field: 'tokensPerSecondPerUser', type: 'quantitative' },
           tooltip: [...tooltip],
         },
@@ -236,6 +246,12 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
     ],
   };
   return spec;
+}
+
+/** Rows the measured marks' legend takes on wide pages: one per kind of mark drawn, and a gap above. */
+function measuredLegendRows(overlay: { points: readonly unknown[]; lines: readonly unknown[] }): number {
+  const kinds = Number(overlay.points.length > 0) + Number(overlay.lines.length > 0);
+  return kinds === 0 ? 0 : kinds + 1;
 }
 
 function measuredLayers(x: object, y: object, color: object, metric: FrontierMetric, layout: ChartLayout,

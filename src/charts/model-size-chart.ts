@@ -3,7 +3,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { SizePoint } from '../engine/analysis/model-size-sweep';
-import { CHART_CONFIG, FORMAT, LOG_LABEL_EXPR, PARAMS_LABEL_EXPR, WIDE, paramsText, sideLegend, type ChartLayout, type LayerEntry } from './chart-theme';
+import { CHART_CONFIG, FORMAT, LOG_LABEL_EXPR, PARAMS_LABEL_EXPR, WIDE, heightForLegend, paramsText, sideLegend, type ChartLayout, type LayerEntry } from './chart-theme';
 import { colorScale, type ChipSeries } from './chip-series';
 import { chipDashes } from './vendor-colors';
 
@@ -139,7 +139,7 @@ export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
         ],
     },
     width: 'container',
-    height: 440,
+    height: heightForLegend(440, input.chips.length, input.layout ?? WIDE),
     config: CHART_CONFIG,
     datasets: compact ? { lines, models } : { lines, models, labels },
     layer: [

@@ -3,13 +3,14 @@
 
 import { describe, expect, it } from 'vitest';
 import { transform } from 'vega-dataflow';
-import { compile } from 'vega-lite';
-import { parse } from '../../src/ui/vega-runtime';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { View, expressionInterpreter, parse } from '../../src/ui/vega-runtime';
+import { modelSizeChart } from '../../src/charts/model-size-chart';
 import { costBarsChart } from '../../src/charts/cost-bars-chart';
 import { frontierChart } from '../../src/charts/frontier-chart';
 import { renderSpec } from './render';
 import { EVIDENCE_MARK } from '../../src/messages/evidence';
-import { results } from './fixtures';
+import { results, sizePoints } from './fixtures';
 
 /** The visible text of an SVG (not the aria labels, which keep full names). */
 function texts(svg: string): string[] {
@@ -67,5 +68,33 @@ describe('the chart runtime', () => {
       encoding: { x: { field: 'a', type: 'quantitative' }, y: { field: 'b', type: 'quantitative' } },
     }).spec;
     expect(() => parse(vega, undefined, { ast: true })).toThrow(/regression/i);
+  });
+});
+
+/** Whether anything drawn hangs below the SVG, with width "container" as on the page (autosize fit-x). */
+async function clippedBelow(spec: TopLevelSpec): Promise<{ svgHeight: number; contentBottom: number }> {
+  const view = new View(parse(compile(spec).spec, undefined, { ast: true }), { renderer: 'none', expr: expressionInterpreter });
+  await view.runAsync();
+  const svgHeight = Number(/height="([\d.]+)"/.exec(await view.toSVG())![1]);
+  const bounds = (view as unknown as { scenegraph(): { root: { bounds: { y2: number } } } }).scenegraph().root.bounds;
+  const contentBottom = bounds.y2 + view.origin()[1];
+  view.finalize();
+  return { svgHeight, contentBottom };
+}
+
+describe('side legends of many chips', () => {
+  // Every catalog chip selected ("Select all"): 30 lines, 30 legend entries.
+  const many = Array.from({ length: 30 }, (_, i) => {
+    const r = results()[i % 2]!;
+    return { ...r, chip: { ...r.chip, label: `Chip ${i} with a name* ${EVIDENCE_MARK.measured}` } };
+  });
+
+  it('the frontier and the model-size chart grow to hold every legend entry (nothing clipped)', async () => {
+    for (const compact of [false, true]) {
+      const frontier = await clippedBelow(frontierChart({ series: many, metric: 'perChip', maxTpotSeconds: 0.05, layout: { compact } }));
+      expect(frontier.contentBottom).toBeLessThanOrEqual(frontier.svgHeight);
+      const size = await clippedBelow(modelSizeChart({ chips: many.map((m) => m.chip), points: sizePoints(), family: 'dense', pricing: 'rental', layout: { compact } }));
+      expect(size.contentBottom).toBeLessThanOrEqual(size.svgHeight);
+    }
   });
 });
