@@ -18,6 +18,8 @@ export interface CostBarRow {
   /** The chip's colour (drawn as is: the rows carry the colours, not the spec). */
   color: string;
   usdPerMillion: number;
+  /** The value label, as the table writes it: "≈" marks a rental price estimated from TCO. */
+  valueText: string;
   /** The range of $/M (evidence-based uncertainty); equal to the value when the result has none. */
   low: number;
   high: number;
@@ -39,6 +41,7 @@ export function costBarRows(input: CostBarsInput): CostBarRow[] {
       chip: chip.label,
       color: chip.color,
       usdPerMillion: usd,
+      valueText: `${result.pricing.rentalEstimated ? '≈' : ''}${formatUsd(usd)}`,
       low: range?.low ?? usd,
       high: range?.high ?? usd,
       rangeText: range === null ? 'no range' : `${Math.round((result.uncertainty?.coverage ?? 0) * 100)}% range ${formatUsd(range.low)}–${formatUsd(range.high)}`,
@@ -147,7 +150,7 @@ export function costBarsSpec(variant: CostBarsVariant, scale: CostBarsScale, row
       whisker,
       {
         mark: { type: 'text', align: 'left', dx: log ? 7 : 3, fontSize: 10, color: '#3c4043', ...band.valueMark },
-        encoding: { x: { field: 'high', type: 'quantitative' }, text: { field: 'usdPerMillion', type: 'quantitative', format: FORMAT.usd } },
+        encoding: { x: { field: 'high', type: 'quantitative' }, text: { field: 'valueText' } },
       },
       ...band.layers.map((layer): LayerEntry => (log ? { ...layer, encoding: { ...(layer as { encoding: object }).encoding, x: { datum: base } } } as LayerEntry : layer)),
     ],

@@ -20,6 +20,7 @@ export const MARKET_CHECK = {
   title: 'Market check: modelled cost of a request against the public API price',
   intro: (input: number, output: number) => `Per request of ${input} input + ${output} output tokens: the API's input price x input tokens + output price x output tokens (or its blended price x all tokens), against the engine's all-in cost of the same request at the headline price of each chip. A market price far below the model means the chips are priced, used or served differently from what the engine assumes.`,
   unpriced: (model: string) => `No public API price of ${model} or a model with its architecture in reference/api_prices.csv.`,
+  noServingChip: 'No chip in the comparison serves this workload within the latency limits: there is no modelled cost to set against the market price.',
   columns: ['Chip', 'Public API price (per request)', 'Modelled per request', 'Modelled / market'],
   mustHoldTitle: (chip: string) => `${chip}: to match the market price`,
   computing: 'Looking up public API prices…',

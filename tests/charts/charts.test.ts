@@ -8,6 +8,7 @@ import { modelSizeChart, modelSizeRows } from '../../src/charts/model-size-chart
 import { ROOF_NAMES, intensityRange, operatorRows, rooflineChart, rooflineRows } from '../../src/charts/roofline-chart';
 import { sensitivityChart, sensitivityRows } from '../../src/charts/sensitivity-chart';
 import { compileWarnings } from './compile-clean';
+import { formatUsd } from '../../src/format/units';
 import { h200, infeasible, otherChip, results, roofs, sensitivityResult, series, sizePoints } from './fixtures';
 
 describe('frontier chart', () => {
@@ -114,6 +115,16 @@ describe('cost bars chart', () => {
     expect(costBarRows(input)).toHaveLength(2);
     const reversed = costBarRows({ series: [...results()].reverse() }).map((r) => r.usdPerMillion);
     expect(reversed).toEqual([...reversed].sort((a, b) => a - b));
+  });
+
+  it('labels each bar as the table writes the price: "≈" marks a rental estimated from TCO', () => {
+    const [a, b] = results();
+    const estimated = { ...b!, result: { ...b!.result, pricing: { ...b!.result.pricing, rentalEstimated: true } } };
+    const rows = costBarRows({ series: [a!, estimated] });
+    const text = (usd: number) => rows.find((r) => r.usdPerMillion === usd)!.valueText;
+    expect(text(a!.result.usdPerMillionOutputTokens!)).toBe(formatUsd(a!.result.usdPerMillionOutputTokens!));
+    expect(text(b!.result.usdPerMillionOutputTokens!)).toBe(`≈${formatUsd(b!.result.usdPerMillionOutputTokens!)}`);
+    expect(JSON.stringify(costBarsChart({ series: [a!, estimated] }))).toContain('"text":{"field":"valueText"}');
   });
 
   it('switches to a log scale when costs span more than a decade', () => {

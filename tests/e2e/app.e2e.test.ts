@@ -81,6 +81,11 @@ describe('landing: compare vendors', () => {
     await p.page.waitForSelector('[data-market-check] table tbody tr', { timeout: 60_000 });
     expect(await p.page.locator('[data-market-check]').textContent()).toMatch(/per request/);
     await expect.poll(async () => (await table.textContent()) ?? '', { timeout: 60_000 }).toMatch(/most sensitive to/);
+    // A rental price estimated from TCO carries its "≈" in the $/M chart as in the table.
+    const estimated = usd.filter((c) => c.startsWith('≈')).map((c) => c.split(' ')[0]!);
+    expect(estimated.length).toBeGreaterThan(0);
+    const chartText = (await p.page.locator('[data-chart="cost-per-million"] svg text').allTextContents()).join('\n');
+    for (const value of estimated) expect(chartText).toContain(value);
     await screenshot(p.page, 'compare-evidence-1280');
     await done(p);
   });
@@ -117,6 +122,14 @@ describe('landing: compare vendors', () => {
     expect(await dialog.textContent()).toMatch(/most output tokens per second per dollar/);
     await p.page.keyboard.press('Escape');
     await p.page.waitForSelector('dialog[data-dialog="explain"]:not([open])', { state: 'attached' });
+    // No chip selected: every results area says so (not that no chip meets the latency limits).
+    await p.page.locator('.chip-picker button:text("Clear")').click();
+    const noChips = 'Select at least one chip to compare.';
+    for (const area of ['[data-chart="cost-per-million"]', '[data-chart="frontier"]', '[data-market-check]']) {
+      await expect.poll(async () => (await p.page.locator(area).textContent()) ?? '', { timeout: 60_000 }).toContain(noChips);
+      expect((await p.page.locator(area).textContent()) ?? '').not.toMatch(/latency limits|No public API price/);
+    }
+    expect(await tableRows(p.page, 'compare')).toBe(0);
     await done(p);
   });
 

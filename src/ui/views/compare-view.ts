@@ -35,8 +35,9 @@ function renderMarketCheck(slot: HTMLElement, view: MarketCheckView | null, stat
     replaceChildren(slot, [...head, el('p', { class: 'marks-legend', text: MC.computing })]);
     return;
   }
-  if (view.unpriced || view.rows.length === 0) {
-    replaceChildren(slot, [...head, el('p', { text: MC.unpriced(modelName(view.modelId)) })]);
+  if (state.compare.picks.length === 0 || view.unpriced || view.rows.length === 0) {
+    const text = state.compare.picks.length === 0 ? MESSAGES.status.noChips : view.unpriced ? MC.unpriced(modelName(view.modelId)) : MC.noServingChip;
+    replaceChildren(slot, [...head, el('p', { text })]);
     return;
   }
   const priceCell = (r: MarketCheckRow) => {
@@ -143,7 +144,10 @@ export const mountCompareView: MountView = (ctx) => {
       if (ranked.length > 0 && ranked.every((r) => !r.result.feasible)) list.push(MESSAGES.status.noFeasible);
       replaceChildren(problems, list.map((p) => el('li', { text: p })));
       const series = seriesFor(state, ctx.catalog, ranked.map((r) => r.result));
-      replaceChildren(tableSlot, [renderResultsTable(ranked.map((r, i) => ({ rank: r.rank, distinguishable: r.distinguishable, ...series[i]! })), {
+      // Nothing selected: say so where the results would be, not that no chip meets the limits.
+      const empty = state.compare.picks.length === 0 ? MESSAGES.status.noChips : MESSAGES.status.noFeasible;
+      if (ranked.length === 0) replaceChildren(tableSlot, [el('p', { class: 'chart-empty', text: empty })]);
+      else replaceChildren(tableSlot, [renderResultsTable(ranked.map((r, i) => ({ rank: r.rank, distinguishable: r.distinguishable, ...series[i]! })), {
         caption: MESSAGES.table.caption,
         rankBy: state.compare.rankBy,
         onSort: (key) => ctx.dispatch({ type: 'set-rank-by', key }),
@@ -162,8 +166,8 @@ export const mountCompareView: MountView = (ctx) => {
         measured = { points: overlay.points, note: measuredLines };
       } else if (measuredLines !== null) measured = { points: [], note: measuredLines };
       // In page order: chart builds run one at a time (chart-host.ts), the first on the page first.
-      bars.show(feasible.length === 0 ? null : costBarsCompiled({ series, layout }), MESSAGES.status.noFeasible);
-      frontier.show(feasible.length === 0 ? null : frontierChart({ series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds, layout, measured }), MESSAGES.status.noFeasible);
+      bars.show(feasible.length === 0 ? null : costBarsCompiled({ series, layout }), empty);
+      frontier.show(feasible.length === 0 ? null : frontierChart({ series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds, layout, measured }), empty);
     },
   };
 };
