@@ -6,11 +6,12 @@ import { transform } from 'vega-dataflow';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { View, expressionInterpreter, parse } from '../../src/ui/vega-runtime';
 import { modelSizeChart } from '../../src/charts/model-size-chart';
+import { sensitivityChart } from '../../src/charts/sensitivity-chart';
 import { costBarsChart } from '../../src/charts/cost-bars-chart';
 import { frontierChart } from '../../src/charts/frontier-chart';
 import { renderSpec } from './render';
 import { EVIDENCE_MARK } from '../../src/messages/evidence';
-import { results, sizePoints } from './fixtures';
+import { results, sensitivityResult, sizePoints } from './fixtures';
 
 /** The visible text of an SVG (not the aria labels, which keep full names). */
 function texts(svg: string): string[] {
@@ -81,6 +82,17 @@ async function clippedBelow(spec: TopLevelSpec): Promise<{ svgHeight: number; co
   view.finalize();
   return { svgHeight, contentBottom };
 }
+
+describe('the sensitivity chart', () => {
+  it('labels zero change "0%", gains and losses with their sign', async () => {
+    const { svg, warnings } = await renderSpec(sensitivityChart(sensitivityResult()));
+    expect(warnings).toEqual([]);
+    const labels = texts(svg).filter((t) => /%$/.test(t));
+    expect(labels).toContain('0%');
+    expect(labels).not.toContain('+0%');
+    expect(labels.some((t) => /^[+−-]\d+%$/.test(t))).toBe(true);
+  });
+});
 
 describe('side legends of many chips', () => {
   // Every catalog chip selected ("Select all"): 30 lines, 30 legend entries.
