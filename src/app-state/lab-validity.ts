@@ -4,8 +4,10 @@
 // it needs a size and a bandwidth) and refused otherwise (the control shows the previous value).
 
 import { parseHardwareProfile } from '../records/hardware-profile';
-import type { HardwareProfile } from '../engine/types';
+import type { HardwareProfile, RateClass } from '../engine/types';
+import { MESSAGES } from '../messages/ui';
 import { blankChip } from './blank-chip';
+import type { LabParamDef } from './lab-params';
 
 /**
  * SRAM filled in when weights move to SRAM and none is set: 230 MB at 80 TB/s, one Groq LPU
@@ -26,4 +28,16 @@ export function completeLabChip(next: HardwareProfile, previous: HardwareProfile
   if (memory.sramHoldsWeights && memory.sramBandwidthBytesPerSecond === 0) memory = { ...memory, sramBandwidthBytesPerSecond: SRAM_BANDWIDTH_BYTES_PER_SECOND };
   const chip = memory === next.memory ? next : { ...next, memory };
   return parseHardwareProfile(chip).errors.length === 0 ? chip : null;
+}
+
+/**
+ * Why setting `def` to `value` cannot stand on `chip` although the field's own bounds allow it (a
+ * zero HBM bandwidth beside HBM capacity, a zero link in a scale-up domain), or null. The control
+ * shows it beside the field: the update would otherwise keep the chip as it was without a word.
+ */
+export function labEditRefusal(def: LabParamDef, chip: HardwareProfile, value: number, rateClass: RateClass): string | null {
+  const next = def.set(chip, value, rateClass);
+  if (completeLabChip(next, chip) !== null) return null;
+  const first = parseHardwareProfile(next).errors[0];
+  return MESSAGES.lab.crossField[def.id] ?? MESSAGES.lab.notValid(def.label, first === undefined ? 'a cross-field rule' : first.message);
 }

@@ -162,6 +162,13 @@ export const MESSAGES = {
     rentalKind: 'per chip-hour (rental)',
     purchaseKind: 'per chip (purchase, TCO)',
     invalid: (error: string) => `Not applied: ${error}`,
+    /** An edit each field allows but the chip as a whole does not (lab-validity.ts). */
+    crossField: {
+      compute: 'Not applied: a chip needs a matrix rate above 0.',
+      hbmBandwidth: 'Not applied: HBM needs a bandwidth above 0 while the chip has HBM capacity (set HBM capacity to 0 for an SRAM-only chip).',
+      scaleUpBandwidth: 'Not applied: a scale-up domain of more than one chip needs a link above 0 (set the domain to 1 chip for a chip without one).',
+    } as Readonly<Record<string, string>>,
+    notValid: (label: string, reason: string) => `Not applied: with this ${label} the chip is not valid (${reason}).`,
     originalValue: (value: string) => `original: ${value}`,
     none: 'none',
     computing: 'Computing…',

@@ -1,6 +1,7 @@
 // One chip-lab parameter: a slider for dragging and a text box for typed values with units.
 
 import { labValueRefusal, type LabParamDef } from '../app-state/lab-params';
+import { labEditRefusal } from '../app-state/lab-validity';
 import { SLIDER_STEPS, positionToValue, roundForSlider, valueToPosition } from '../app-state/slider-scale';
 import type { HardwareProfile, RateClass } from '../engine/types';
 import { parseQuantity } from '../scenario/parse-quantity';
@@ -51,6 +52,10 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
   // the workload fields (controls.ts). Other edits redraw the lab without overwriting it.
   let refusedAt: { value: number | null } | null = null;
   let current: number | null = null;
+  // The chip and rate class of the last sync: an edit is checked against the whole chip.
+  let chipNow: HardwareProfile | null = null;
+  let rateNow: RateClass = 'fp8';
+  const wholeChipRefusal = (value: number) => (chipNow === null ? null : labEditRefusal(def, chipNow, value, rateNow));
   const clearError = () => {
     refusedAt = null;
     error.textContent = '';
@@ -58,11 +63,17 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
   };
   range.addEventListener('input', () => {
     clearError();
-    onValue(roundForSlider(positionToValue(Number(range.value), def.slider)));
+    const value = roundForSlider(positionToValue(Number(range.value), def.slider));
+    const refusal = wholeChipRefusal(value);
+    if (refusal !== null) {
+      error.textContent = refusal;
+      return;
+    }
+    onValue(value);
   });
   text.addEventListener('change', () => {
     const parsed = parseQuantity(text.value, def.quantity, def.scale);
-    const refusal = parsed.ok ? labValueRefusal(def, parsed.value, text.value) : MESSAGES.lab.invalid(parsed.error);
+    const refusal = parsed.ok ? labValueRefusal(def, parsed.value, text.value) ?? wholeChipRefusal(parsed.value) : MESSAGES.lab.invalid(parsed.error);
     if (refusal !== null || !parsed.ok) {
       error.textContent = refusal;
       text.setAttribute('aria-invalid', 'true');
@@ -83,6 +94,8 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
       inactive.textContent = note ?? '';
       const value = def.get(chip, rateClass);
       current = value;
+      chipNow = chip;
+      rateNow = rateClass;
       if (def.id === 'compute') label.textContent = `${def.label} (${rateClass})`;
       if (refusedAt !== null && refusedAt.value !== value) clearError();
       if (refusedAt === null) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHardwareProfile } from '../../src/records/hardware-profile';
 import { apply, fresh } from './helpers';
 import { labParam, labValueRefusal } from '../../src/app-state/lab-params';
+import { labEditRefusal } from '../../src/app-state/lab-validity';
 
 describe('the chip lab keeps its chip a valid profile (so it can be saved and shared)', () => {
   it('weights in SRAM on a chip without SRAM bandwidth get the SRAM of one Groq LPU', () => {
@@ -23,6 +24,18 @@ describe('the chip lab keeps its chip a valid profile (so it can be saved and sh
     const sramOnly = apply(before, { type: 'lab-set', param: 'hbmCapacity', value: 0 });
     expect(sramOnly).not.toBe(before);
     expect(apply(sramOnly, { type: 'lab-set-sram-weights', on: false })).toBe(sramOnly);
+  });
+
+  it('says why an edit the field allows cannot stand on the whole chip (shown beside the field)', () => {
+    const chip = fresh().lab.chip;
+    for (const id of ['hbmBandwidth', 'compute', 'scaleUpBandwidth'] as const) {
+      const def = labParam(id)!;
+      expect(labValueRefusal(def, 0, '0'), id).toBeNull();
+      expect(labEditRefusal(def, chip, 0, 'fp8'), id).toMatch(/^Not applied: /);
+    }
+    // Completed edits and ordinary values are not refused.
+    expect(labEditRefusal(labParam('hbmCapacity')!, chip, 0, 'fp8')).toBeNull();
+    expect(labEditRefusal(labParam('hbmBandwidth')!, chip, 6e12, 'fp8')).toBeNull();
   });
 
   it('removing the custom chip that is the break-even target falls back to the default target', () => {

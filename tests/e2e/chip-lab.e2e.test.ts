@@ -56,6 +56,11 @@ describe('chip lab and the pricing mode', () => {
     const hint = p.page.locator('[data-param="sramBandwidth"] .hint').first();
     await expect.poll(() => hint.textContent()).toBe('original: none');
     expect(await p.page.inputValue('[data-lab-text="sramBandwidth"]')).toBe('80 TB/s');
+    // A zero HBM bandwidth beside HBM capacity is refused beside the field, not dropped in silence.
+    await p.page.fill('[data-lab-text="hbmBandwidth"]', '0');
+    await p.page.press('[data-lab-text="hbmBandwidth"]', 'Enter');
+    await expect.poll(() => p.page.locator('[data-param="hbmBandwidth"] .error').textContent()).toMatch(/Not applied: HBM needs a bandwidth above 0/);
+    expect(await p.page.getAttribute('[data-lab-text="hbmBandwidth"]', 'aria-invalid')).toBe('true');
     await done(p);
   });
 });
