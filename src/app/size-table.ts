@@ -5,9 +5,11 @@ import type { SizePoint } from '../engine/analysis/sweep-sizes';
 import { compareText } from '../format/compare-text';
 
 export interface SizeTableCell {
-  /** Output tokens/s per $/hour; null when the chip cannot serve the model. */
+  /** Output tokens/s per $/hour; null when the chip cannot serve the model, or serves it for free. */
   value: number | null;
   reason: string | null;
+  /** Served at $0 per chip-hour: tokens per dollar without bound (the compare table's "unbounded (free)"). */
+  unbounded: boolean;
 }
 
 export interface SizeTableRow {
@@ -23,6 +25,11 @@ export interface SizeTable {
   rows: SizeTableRow[];
 }
 
+/** A point the chip serves at no cost per hour ($0 rental): its tokens per dollar have no bound. */
+export function isFree(p: SizePoint): boolean {
+  return p.feasible && p.usdPerMillionOutputTokens === 0;
+}
+
 export function sizeTable(points: readonly SizePoint[], chipIds: readonly string[]): SizeTable {
   const rows = new Map<string, SizeTableRow>();
   const column = new Map(chipIds.map((id, i) => [id, i]));
@@ -31,12 +38,12 @@ export function sizeTable(points: readonly SizePoint[], chipIds: readonly string
     if (i === undefined) continue;
     let row = rows.get(p.modelId);
     if (row === undefined) {
-      row = { model: p.modelName, parametric: p.source === 'parametric', totalParams: p.totalParams, cells: chipIds.map(() => ({ value: null, reason: null })) };
+      row = { model: p.modelName, parametric: p.source === 'parametric', totalParams: p.totalParams, cells: chipIds.map(() => ({ value: null, reason: null, unbounded: false })) };
       rows.set(p.modelId, row);
     }
     row.cells[i] = p.feasible && p.outputTokensPerSecondPerDollarPerHour !== null && p.outputTokensPerSecondPerDollarPerHour > 0
-      ? { value: p.outputTokensPerSecondPerDollarPerHour, reason: null }
-      : { value: null, reason: p.reason ?? null };
+      ? { value: p.outputTokensPerSecondPerDollarPerHour, reason: null, unbounded: false }
+      : { value: null, reason: p.reason ?? null, unbounded: isFree(p) };
   }
   return { chips: [...chipIds], rows: [...rows.values()].sort((a, b) => a.totalParams - b.totalParams || compareText(a.model, b.model)) };
 }

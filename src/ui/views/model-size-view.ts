@@ -7,7 +7,7 @@ import { MARK_LEGEND, chipSeries, uniqueLabels } from '../../charts/chip-series'
 import { modelSizeChart } from '../../charts/model-size-chart';
 import type { ModelFamily, SizePoint } from '../../engine/analysis/model-size-sweep';
 import { resultsJson, sweepCsv } from '../../export/csv';
-import { sizeTable, type SizeTable } from '../../app/size-table';
+import { isFree, sizeTable, type SizeTable } from '../../app/size-table';
 import { formatNumber } from '../../format/units';
 import { paramsText } from '../../charts/chart-theme';
 import { ChartHost } from '../chart-host';
@@ -32,9 +32,10 @@ function renderSizeTable(t: SizeTable, labels: readonly string[], pricing: 'rent
     el('tbody', {}, t.rows.map((r) => el('tr', {}, [
       el('th', { text: r.model, attrs: { scope: 'row' } }),
       el('td', { text: paramsText(r.totalParams) }),
-      ...r.cells.map((c) => (c.value === null
-        ? el('td', { title: c.reason ?? '' }, ['—', c.reason === null ? null : el('span', { class: 'sr-only', text: ` ${c.reason}` })])
-        : el('td', { text: formatNumber(c.value) }))),
+      ...r.cells.map((c) => (c.unbounded ? el('td', { text: MESSAGES.table.unbounded })
+        : c.value === null
+          ? el('td', { title: c.reason ?? '' }, ['—', c.reason === null ? null : el('span', { class: 'sr-only', text: ` ${c.reason}` })])
+          : el('td', { text: formatNumber(c.value) }))),
     ]))),
   ]);
 }
@@ -96,12 +97,14 @@ export const mountModelSizeView: MountView = (ctx) => {
         const profile = findChip(state, ctx.catalog, p.id);
         return profile === undefined ? [] : [chipSeries(profile, colors)];
       }));
-      const any = points.some((p) => p.feasible);
+      // Points to draw: served, at a price (free points have no tokens per dollar to plot).
+      const any = points.some((p) => p.feasible && !isFree(p));
+      const free = points.some((p) => isFree(p));
       // Family and pricing of the drawn points (the state may already ask for the next sweep);
       // chips without a rental price are priced by TCO even under rental (their tooltips say so).
       const drawnFamily = points[0]?.family ?? state.modelSize.family;
       const drawnPricing = points.some((p) => p.pricingUsed === 'rental') ? 'rental' : 'tco';
-      chart.show(any ? modelSizeChart({ chips, points, family: drawnFamily, pricing: drawnPricing, layout }) : null, MESSAGES.status.noFeasible);
+      chart.show(any ? modelSizeChart({ chips, points, family: drawnFamily, pricing: drawnPricing, layout }) : null, free ? V.free : MESSAGES.status.noFeasible);
       replaceChildren(tableSlot, [renderSizeTable(sizeTable(points, chips.map((c) => c.id)), chips.map((c) => c.label), drawnPricing)]);
     },
   };

@@ -1,0 +1,27 @@
+// The model-size table: a value, a reason for "—", or "unbounded (free)" at $0 per chip-hour.
+import { describe, expect, it } from 'vitest';
+import { isFree, sizeTable } from '../../src/app/size-table';
+import type { SizePoint } from '../../src/engine/analysis/sweep-sizes';
+
+function point(hardwareId: string, over: Partial<SizePoint>): SizePoint {
+  return {
+    hardwareId, modelId: 'm-8b', modelName: '8B', source: 'parametric', family: 'dense', totalParams: 8e9, activeParams: 8e9,
+    feasible: true, reason: null, chips: 1, outputTokensPerSecondPerDollarPerHour: 500, usdPerMillionOutputTokens: 0.5,
+    outputTokensPerSecondPerChip: 1000, tokensPerSecondPerUser: 50, pricingUsed: 'rental', ...over,
+  };
+}
+
+describe('size table', () => {
+  it('tells a chip served for free apart from one that cannot serve the model', () => {
+    const free = point('a', { outputTokensPerSecondPerDollarPerHour: null, usdPerMillionOutputTokens: 0 });
+    const infeasible = point('b', { feasible: false, reason: 'TPOT 80 ms (limit 50 ms)', outputTokensPerSecondPerDollarPerHour: null, usdPerMillionOutputTokens: null });
+    const priced = point('c', {});
+    expect([free, infeasible, priced].map(isFree)).toEqual([true, false, false]);
+    const [row] = sizeTable([free, infeasible, priced], ['a', 'b', 'c']).rows;
+    expect(row!.cells).toEqual([
+      { value: null, reason: null, unbounded: true },
+      { value: null, reason: 'TPOT 80 ms (limit 50 ms)', unbounded: false },
+      { value: 500, reason: null, unbounded: false },
+    ]);
+  });
+});
