@@ -26,10 +26,10 @@ export const ACCURACY_MESSAGES = {
   groupHeldOut: 'Held-out rows',
   groupHeldOutKind: (kind: string) => `Held-out rows, ${kind} models`,
   groupCrossValidated: 'Cross-validated (each submission left out)',
-  groupCrossValidatedRelative: 'Cross-validated chip-to-chip ratios',
+  groupCrossValidatedRelative: 'Cross-validated chip-to-chip ratios (to the H100 row of each benchmark and round; each submission left out)',
   groupSource: (kind: string) => `Source: ${kind}`,
   groupVendor: (vendor: string) => `Vendor (target set): ${vendor}`,
-  groupRelative: 'MLPerf chip-to-chip ratios',
+  groupRelative: 'Chip-to-chip ratios of the fitted model (in-sample, reference only)',
   rowsCaption: 'Every modelled row: prediction vs measurement',
   rowColumns: ['#', 'What was measured', 'Modelled as', 'Compared quantity', 'Predicted', 'Measured', 'Error', 'Assumptions'],
   sections: {

@@ -94,7 +94,7 @@ export function formatValidationReport(report: ValidationReport): string {
     summaryLine('target set: MLPerf + vendor tables (fit + held out)', s.target),
     ...s.bySourceKind.map((g) => summaryLine(`source kind: ${g.key}`, g.summary)),
     ...s.byVendor.map((g) => summaryLine(`vendor (target set): ${g.key}`, g.summary)),
-    summaryLine('MLPerf relative (per-chip ratios)', s.relative),
+    summaryLine('MLPerf relative (per-chip ratios, fitted model, in-sample)', s.relative),
   ];
   out.push(table(['group', 'n', 'median |err|', 'worst |err|', 'median signed', 'worst row'], sumRows, new Set([1, 2, 3, 4])));
   if (s.coverage !== null) {
