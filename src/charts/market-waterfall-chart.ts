@@ -3,7 +3,7 @@
 // price by its ratio, ending at the second point's price. Log x, so every bar's length is its
 // factor. Each bar also states the factor's Shapley average over all orders.
 
-import { formatNumber, formatUsd } from '../format/units';
+import { formatUsd, priceFactorText } from '../format/units';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Decomposition } from '../market/decomposition';
 import { CHART_CONFIG, FORMAT, WIDE, bandLabels, type ChartLayout } from './chart-theme';
@@ -26,8 +26,6 @@ export interface WaterfallRow {
 }
 
 const money = formatUsd;
-/** A ratio as what it does to the price: ÷ for a fall, × for a rise. */
-const factorText = (r: number) => (r >= 1 ? `÷${formatNumber(r)}` : `×${formatNumber(1 / r)}`);
 
 export function waterfallRows(d: Decomposition): WaterfallRow[] {
   const levels = [d.from.apiUsdPerRequest];
@@ -41,7 +39,7 @@ export function waterfallRows(d: Decomposition): WaterfallRow[] {
     const [before, after] = [levels[i]!, levels[i + 1]!];
     rows.push({
       order: i + 1, step: f.label, kind: f.ratio >= 1 ? 'fall' : 'rise', lo: Math.min(before, after), hi: Math.max(before, after), level: after,
-      text: `${factorText(f.ratio)} (Shapley ${factorText(f.shapleyRatio)})`, ratio: f.ratio, shapleyRatio: f.shapleyRatio, explanation: f.explanation,
+      text: `${priceFactorText(f.ratio)} (Shapley ${priceFactorText(f.shapleyRatio)})`, ratio: f.ratio, shapleyRatio: f.shapleyRatio, explanation: f.explanation,
     });
   });
   rows.push({
@@ -61,7 +59,7 @@ export function marketWaterfallChart(d: Decomposition, layout: ChartLayout = WID
     field: 'lo', type: 'quantitative' as const, title: '$ per request (log)',
     scale: { type: 'log' as const, domain: [lo, hi], nice: false }, axis: { labelExpr: DECADE_USD_LABEL_EXPR, gridOpacity: { condition: { test: 'abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) < 1e-6', value: 1 }, value: 0.25 } },
   };
-  const total = factorText(d.totalRatio);
+  const total = priceFactorText(d.totalRatio);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {

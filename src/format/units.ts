@@ -37,3 +37,8 @@ export function formatSi(value: number, unit: string): string {
   for (const [scale, prefix] of SI) if (Math.abs(value) >= scale) return `${formatNumber(value / scale)} ${prefix}${unit}`;
   return `${formatNumber(value)} ${unit}`;
 }
+
+/** A price ratio (before ÷ after) as what it does to the price: "÷4.53" for a fall, "×1.56" for a rise. */
+export function priceFactorText(ratio: number): string {
+  return ratio >= 1 ? `÷${formatNumber(ratio)}` : `×${formatNumber(1 / ratio)}`;
+}

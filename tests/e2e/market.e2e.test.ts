@@ -41,6 +41,13 @@ describe('market view', () => {
     expect(await p.page.locator('[data-table="market-factors"] tbody tr').count()).toBe(5);
     expect(await p.page.locator('[data-market="answer"]').textContent()).toMatch(/explains the most|moved the price the most/);
     expect(await p.page.locator('[data-chart="market-waterfall"]').textContent()).toContain('Shapley');
+    // The table writes each factor as the waterfall does: what it did to the price ("÷4.53", "×1.56").
+    const factors = await p.page.locator('[data-table="market-factors"] tbody tr td:nth-child(2)').allTextContents();
+    const chartText = (await p.page.locator('[data-chart="market-waterfall"] svg text').allTextContents()).join('\n');
+    for (const f of factors) {
+      expect(f).toMatch(/^[÷×][\d.,]+$/);
+      expect(chartText).toContain(f);
+    }
     await screenshot(p.page, 'market-1280');
     await done(p);
   });

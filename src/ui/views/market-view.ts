@@ -2,7 +2,7 @@
 // decomposition of the fall in price between two points. Both are computed in workers
 // (market-channels.ts); this module only draws. Text only (textContent), never HTML.
 
-import { formatNumber, formatUsd } from '../../format/units';
+import { formatNumber, formatUsd, priceFactorText } from '../../format/units';
 import type { Snapshot } from '../../app/controller';
 import { MARKET_FIELDS } from '../../app-state/market-fields';
 import { marketPriceChart } from '../../charts/market-price-chart';
@@ -23,6 +23,7 @@ import '../market.css';
 
 const usd = (v: number | null) => (v === null ? '—' : formatUsd(v));
 const ratio = (v: number | null) => (v === null ? '—' : `${formatNumber(v)}x`);
+const factor = (v: number | null) => (v === null ? '—' : priceFactorText(v));
 
 function scenarioBlock(f: Factor): HTMLElement {
   const pre = (title: string, scenario: unknown, floor: number) => el('div', {}, [
@@ -40,8 +41,9 @@ function scenarioBlock(f: Factor): HTMLElement {
 function factorTable(d: Decomposition): HTMLElement {
   const rows = d.factors.map((f) => el('tr', { attrs: { 'data-factor': f.factor } }, [
     td(f.label, 'label-cell'),
-    td(ratio(f.ratio), 'n'),
-    td(ratio(f.shapleyRatio), 'n'),
+    // As the waterfall chart writes them: what each factor does to the price.
+    td(factor(f.ratio), 'n'),
+    td(factor(f.shapleyRatio), 'n'),
     td(f.explanation, 'label-cell'),
     el('td', { class: 'assumptions' }, [f.factor === 'margin' ? null : scenarioBlock(f)]),
   ]));
