@@ -52,7 +52,8 @@ export function matrixShareChart(input: MatrixShareChartInput): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: 'Cost and speed vs the die area given to matrix math',
+      // Narrow pages: two lines (one was cut off at 420 px).
+      text: layout.compact ? ['Cost and speed vs the die area', 'given to matrix math'] : 'Cost and speed vs the die area given to matrix math',
       subtitle: layout.compact
         ? ['Area taken from SRAM and vector/control; I/O fixed.', 'Solid: $/M (left). Dashed: tokens/s per user (right).']
         : ['Area taken from SRAM and vector/control in proportion, I/O fixed; every point re-derived and re-deployed.', 'Solid: $ per million output tokens (left axis). Dashed: tokens/s per user (right axis).'],
@@ -100,7 +101,8 @@ export function matrixShareChart(input: MatrixShareChartInput): TopLevelSpec {
         data: { values: [{ share: input.current, label: 'this design' }] },
         layer: [
           { mark: { type: 'rule', strokeDash: [2, 2], color: '#5f6368' }, encoding: { x: { field: 'share', type: 'quantitative' } } },
-          { mark: { type: 'text', align: 'left', dx: 4, y: 8, fontSize: 11, color: '#5f6368' }, encoding: { x: { field: 'share', type: 'quantitative' }, text: { field: 'label' } } },
+          // Half-way down: the speed line runs along the top (it barely moves) and the cost line falls to the bottom.
+          { mark: { type: 'text', align: 'left', dx: 4, y: { expr: 'height / 2' }, fontSize: 11, color: '#5f6368' }, encoding: { x: { field: 'share', type: 'quantitative' }, text: { field: 'label' } } },
         ],
       },
     ],
