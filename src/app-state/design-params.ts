@@ -94,6 +94,22 @@ function choose(d: ChipDesign, field: DesignChoiceId, value: string): ChipDesign
 export type DesignEdit = { kind: 'param'; param: DesignParamId; value: number } | { kind: 'choice'; field: DesignChoiceId; value: string };
 
 /** The edited design when it can be built, else the reason (the first problem, naming the field). */
+/**
+ * What a design field is called beside its slider, for the refusal shown there ("areaShares.io"
+ * means nothing to the user; the vector/control share has no slider: it is what the others leave).
+ */
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  dieAreaMm2: 'Die area', computeDies: 'Compute dies', clockGHz: 'Clock',
+  'areaShares.matrix': 'Matrix share', 'areaShares.sram': 'SRAM share', 'areaShares.io': 'I/O share',
+  'areaShares.vectorAndControl': 'The area left for vector and control (100% minus the matrix, SRAM and I/O shares)',
+  'memory.count': 'Memory stacks', 'memory.type': 'Memory type', processNode: 'Process node', sramOrganization: 'SRAM organisation',
+};
+
+function refusalText(issue: { path: string; message: string }): string {
+  const name = FIELD_NAMES[issue.path];
+  return name === undefined ? formatIssue(issue) : `${name}: ${issue.message}`;
+}
+
 export function editDesign(design: ChipDesign, edit: DesignEdit): { ok: true; design: ChipDesign } | { ok: false; error: string } {
   let next: ChipDesign | null;
   if (edit.kind === 'param') {
@@ -103,6 +119,6 @@ export function editDesign(design: ChipDesign, edit: DesignEdit): { ok: true; de
   if (next === null) return { ok: false, error: DESIGN.notAParameter(edit.kind === 'param' ? edit.param : `${edit.field}=${edit.value}`).text };
   const parsed = readDesign(next);
   const first = parsed.errors[0];
-  if (parsed.value === null || first !== undefined) return { ok: false, error: formatIssue(first ?? { path: '', message: DESIGN.notDerivable('no detail').text }) };
+  if (parsed.value === null || first !== undefined) return { ok: false, error: refusalText(first ?? { path: '', message: DESIGN.notDerivable('no detail').text }) };
   return { ok: true, design: parsed.value };
 }

@@ -35,7 +35,7 @@ export const MESSAGES = {
       tableSize: 'Total parameters',
       note: "The workload's own model is replaced by each size; its precision, tokens, latency limits and pricing apply to every point.",
     },
-    chipLab: { label: 'Chip lab', chipPanel: 'Chip', frontierTitle: 'Throughput vs interactivity: edited chip vs original', frontierTitleShort: 'Edited chip vs original', title: 'Chip lab: tune a chip and watch the cost move', intro: 'Change any parameter with the slider or type a value with its unit ("4.8 TB/s", "192 GB", "$25k", "700 W"). The original chip stays on the charts as a grey ghost.' },
+    chipLab: { label: 'Chip lab', chipPanel: 'Chip', frontierTitle: 'Throughput vs interactivity: edited chip vs original', frontierTitleShort: 'Edited chip vs original', title: 'Chip lab: tune a chip and watch the cost move', intro: 'Change any parameter with the slider or type a value with its unit ("4.8 TB/s", "192 GB", "$25k", "700 W"). The original chip stays on the charts as a grey ghost.', introDesign: 'Design from silicon: move the die\'s sliders and choices; the chip\'s specs, price and power are derived from them. The stock chip stays on the charts as a grey ghost.' },
   },
   controls: {
     workload: 'Workload',

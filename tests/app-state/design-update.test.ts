@@ -31,7 +31,11 @@ describe('chip lab design mode', () => {
     expect(apply(s, { type: 'design-set', param: 'memoryCount', value: 9 })).toBe(s);
     const refused = editDesign(H100, { kind: 'param', param: 'memoryCount', value: 9 });
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.error).toMatch(/^(memory\.count|areaShares\.io) /);
+    // Named as the slider is, not by the record's field path.
+    expect(!refused.ok && refused.error).toMatch(/^(Memory stacks|I\/O share): /);
+    const crowded = editDesign(H100, { kind: 'param', param: 'ioShare', value: 0.4 });
+    const squeezed = editDesign(crowded.ok ? crowded.design : H100, { kind: 'param', param: 'sramShare', value: 0.6 });
+    expect(!squeezed.ok && squeezed.error).toMatch(/^The area left for vector and control/);
     expect(apply(s, { type: 'design-choose', field: 'processNode', value: 'N6' })).toBe(s);
     expect(apply(s, { type: 'design-set', param: 'dieAreaMm2', value: Number.NaN })).toBe(s);
   });

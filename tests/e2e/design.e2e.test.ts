@@ -63,7 +63,7 @@ describe('chip lab: design from silicon', () => {
     const stacks = p.page.locator('[data-design-slider="memoryCount"]');
     await stacks.focus();
     for (let i = 0; i < 6; i++) await p.page.keyboard.press('ArrowRight');
-    await expect.poll(() => p.page.locator('[data-design-param="memoryCount"] .error').textContent()).toMatch(/^Not applied: (memory\.count|areaShares\.io) /);
+    await expect.poll(() => p.page.locator('[data-design-param="memoryCount"] .error').textContent()).toMatch(/^Not applied: (Memory stacks|I\/O share): /);
     expect(await p.page.locator('[data-design-param="memoryCount"] output').textContent()).toBe('5');
 
     await expect.poll(() => p.page.evaluate(() => location.hash)).toMatch(new RegExp(`^#s=${LINK_VERSION}\\.`));

@@ -94,10 +94,11 @@ export const mountChipLabView: MountView = (ctx) => {
     json: (c) => (current === null || lab === null ? null : resultsJson('chip-lab', { chip: current.state.lab.chip, settings: current.state.settings, main: lab.main, ghost: lab.ghost }, c)),
   });
 
+  const intro = el('p', { class: 'view-intro', text: V.intro });
   const element = el('div', { class: 'view controls-first', attrs: { 'data-view': 'chip-lab' } }, [
     el('aside', { class: 'sidebar' }, [design.controls, chipPanel, workload.element]),
     el('div', { class: 'content' }, [
-      el('div', {}, [el('h1', { class: 'view-title', text: V.title }), el('p', { class: 'view-intro', text: V.intro })]),
+      el('div', {}, [el('h1', { class: 'view-title', text: V.title }), intro]),
       problems,
       design.results,
       el('div', { class: 'toolbar' }, [exporter]),
@@ -123,6 +124,8 @@ export const mountChipLabView: MountView = (ctx) => {
       design.sync(snapshot);
       // Design mode: the chip is derived from the design, so the hand-edit panel steps aside.
       chipPanel.hidden = state.design !== null;
+      // Design mode has sliders and choices only: its chip is derived, not typed.
+      intro.textContent = state.design === null ? V.intro : V.introDesign;
       const chips = allChips(state, ctx.catalog);
       const k = chips.map((c) => c.id).join(',');
       if (k !== startKey) {
