@@ -141,10 +141,13 @@ export function decompose(
   const fromEnd = end(pair.from, fromModel, F, options);
   const toEnd = end(pair.to, toModel, T, options);
   const label = (f: FactorName) => MARKET.factorLabel[f];
+  // Names, as the tables and charts write them (ids where the catalog has no entry).
+  const chipName = (id: string) => catalog.hardware.get(id)?.name ?? id;
+  const modelName = (id: string) => catalog.models.get(id)?.name ?? id;
   const explain = {
-    hardware: MARKET.factorExplanation.hardware(`${F.setting.hardwareId} (${F.setting.pricing.kind})`, `${T.setting.hardwareId} (${T.setting.pricing.kind})`),
+    hardware: MARKET.factorExplanation.hardware(`${chipName(F.setting.hardwareId)} (${F.setting.pricing.kind})`, `${chipName(T.setting.hardwareId)} (${T.setting.pricing.kind})`),
     precision: MARKET.factorExplanation.precision(F.setting.precision.label, T.setting.precision.label),
-    model: MARKET.factorExplanation.model(fromModel, toModel),
+    model: MARKET.factorExplanation.model(modelName(fromModel), modelName(toModel)),
     serving: MARKET.factorExplanation.serving(F.setting.serving.label, T.setting.serving.label),
   };
   const factors: Factor[] = ENGINE_FACTORS.map((f, i) => {

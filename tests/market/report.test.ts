@@ -110,6 +110,15 @@ describe('market report: decomposition', () => {
     expect(diff(serving!.before.scenario, serving!.after.scenario).every((k) => k === 'workload' || k === 'engine')).toBe(true);
   });
 
+  it('names chips and models in the factors\' explanations, not by their ids', () => {
+    const [hw, , model] = d.factors;
+    const hwIds = [hw!.before.scenario.hardware, hw!.after.scenario.hardware].map(String);
+    const modelIds = [model!.before.scenario.model, model!.after.scenario.model].map(String);
+    for (const id of [...hwIds, ...modelIds]) expect(`${hw!.explanation} ${model!.explanation}`).not.toContain(id);
+    expect(hw!.explanation).toContain(catalog.hardware.get(hwIds[0]!)!.name);
+    expect(model!.explanation).toContain(catalog.models.get(modelIds[1]!)!.name);
+  });
+
   it('says which factor dominates', () => {
     expect(d.factors.map((f) => f.factor)).toContain(d.dominant.factor);
     expect(d.dominant.text).toMatch(/explains the most|moved the price the most/);
