@@ -1,7 +1,7 @@
 // The chip lab's chip stays a profile the catalog parser accepts (so it can be saved, shared in a
 // link and reopened). Edits that break a cross-field rule are completed where the intent is clear
 // (no HBM -> no HBM bandwidth and weights in SRAM; HBM back -> a bandwidth; SRAM holds weights ->
-// it needs a size and a bandwidth) and refused otherwise (the control shows the previous value).
+// it needs a size and a bandwidth) and refused otherwise (labEditRefusal says why, beside the field).
 
 import { parseHardwareProfile } from '../records/hardware-profile';
 import type { HardwareProfile, RateClass } from '../engine/types';
