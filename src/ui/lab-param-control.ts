@@ -21,7 +21,8 @@ export function displayQuantity(def: LabParamDef, value: number | null): string 
   if (value === null) return '';
   const v = value / def.scale;
   if (def.unit === '$') return `$${groupedInteger(v)}`;
-  if (def.unit === '$/chip-hour') return `$${labNumber(v)}/h`;
+  // Cents as money is written: "$2.50/h", not "$2.5/h" (the 4 significant digits stay).
+  if (def.unit === '$/chip-hour') return `$${labNumber(v).replace(/^\d+\.\d$/, (oneDecimal) => `${oneDecimal}0`)}/h`;
   if (def.unit === '%') return `${labNumber(v)}%`;
   return `${labNumber(v)} ${def.unit}`;
 }

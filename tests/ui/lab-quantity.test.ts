@@ -22,4 +22,9 @@ describe('chip-lab boxes round-trip their own text', () => {
     const compute = LAB_PARAMS.find((d) => d.id === 'compute')!;
     expect(displayQuantity(compute, 1979e12)).toBe('1,979 TFLOP/s');
   });
+
+  it('writes a rental price with its cents', () => {
+    const rental = LAB_PARAMS.find((d) => d.id === 'rentalPrice')!;
+    expect([2.5, 2, 3.59, 0.005, 1234.5].map((v) => displayQuantity(rental, v))).toEqual(['$2.50/h', '$2/h', '$3.59/h', '$0.005/h', '$1,235/h']);
+  });
 });
