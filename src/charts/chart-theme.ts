@@ -82,6 +82,11 @@ export function sideLegend(layout: ChartLayout, title: string | null = null) {
     : { orient: 'right' as const, title, labelLimit: pixelsFor(LABEL_CHARS.wide), labelExpr: markedText('datum.label', LABEL_CHARS.wide) };
 }
 
+/** A side legend whose symbols are line strokes, so that colour and dash read together (lines per chip). */
+export function strokeLegend(layout: ChartLayout) {
+  return { ...sideLegend(layout), symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolSize: 300 } as const;
+}
+
 /** Height of one entry of a side legend (11 px labels, the default symbols and row padding), measured in Vega. */
 const LEGEND_ROW_PX = 17;
 

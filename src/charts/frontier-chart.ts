@@ -4,7 +4,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SimulationResult } from '../engine/types';
 import type { MeasuredOverlay, MeasuredPoint } from '../validation/measured-points';
-import { CHART_CONFIG, CHART_HEIGHT, FORMAT, LOG_LABEL_EXPR, WIDE, heightForLegend, sideLegend, type ChartLayout, type LayerEntry } from './chart-theme';
+import { CHART_CONFIG, CHART_HEIGHT, FORMAT, LOG_LABEL_EXPR, WIDE, heightForLegend, sideLegend, strokeLegend, type ChartLayout, type LayerEntry } from './chart-theme';
 import { colorScale, type ChipSeries } from './chip-series';
 import { chipDashes } from './vendor-colors';
 
@@ -169,7 +169,7 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
   // each chip of a vendor gets its own dash as well as its shade (one legend, as in the model-size
   // chart): eleven NVIDIA greens alone cannot be told apart once every chip is selected.
   const ghosts = chips.some((c) => c.ghost);
-  const legend = ghosts ? sideLegend(input.layout ?? WIDE) : { ...sideLegend(input.layout ?? WIDE), symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolSize: 300 } as const;
+  const legend = ghosts ? sideLegend(input.layout ?? WIDE) : strokeLegend(input.layout ?? WIDE);
   const color = { field: 'chip', type: 'nominal', scale: colorScale(chips), legend } as const;
   const strokeDash = ghosts
     ? { field: 'style', type: 'nominal', scale: { domain: ['solid', 'ghost'], range: [[1, 0], [6, 4]] }, legend: null } as const

@@ -3,7 +3,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { SizePoint } from '../engine/analysis/model-size-sweep';
-import { CHART_CONFIG, FORMAT, LOG_LABEL_EXPR, PARAMS_LABEL_EXPR, WIDE, heightForLegend, paramsText, sideLegend, type ChartLayout, type LayerEntry } from './chart-theme';
+import { CHART_CONFIG, FORMAT, LOG_LABEL_EXPR, PARAMS_LABEL_EXPR, WIDE, heightForLegend, paramsText, strokeLegend, type ChartLayout, type LayerEntry } from './chart-theme';
 import { colorScale, type ChipSeries } from './chip-series';
 import { chipDashes } from './vendor-colors';
 
@@ -89,7 +89,7 @@ export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
   const sizes = [...lines, ...models].map((r) => r.totalParams);
   const domain = sizes.length === 0 ? [1e9, 2e12] : [Math.min(...sizes) / 1.25, Math.max(...sizes) * 1.25];
   // Colour and dash pattern together (one legend): chips of one vendor share a hue but not a dash.
-  const legend = { ...sideLegend(input.layout ?? WIDE), symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolSize: 300 } as const;
+  const legend = strokeLegend(input.layout ?? WIDE);
   const color = { field: 'chip', type: 'nominal', scale: colorScale(input.chips), legend } as const;
   const strokeDash = { field: 'chip', type: 'nominal', scale: chipDashes(input.chips), legend } as const;
   const x = {
