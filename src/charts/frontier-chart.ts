@@ -248,14 +248,21 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
   return spec;
 }
 
+type MeasuredRows = { points: readonly MeasuredFrontierRow[]; lines: readonly MeasuredFrontierRow[] };
+
+/** The kinds of measured mark drawn (legend entry, shape), each only when it has rows. */
+function measuredMarkers(overlay: MeasuredRows): (readonly [string, string])[] {
+  const kinds = [[MEASURED_MARKER, 'square', overlay.points], [MEASURED_MAX_MARKER, 'triangle-right', overlay.lines]] as const;
+  return kinds.filter(([, , rows]) => rows.length > 0).map(([marker, shape]) => [marker, shape] as const);
+}
+
 /** Rows the measured marks' legend takes on wide pages: one per kind of mark drawn, and a gap above. */
-function measuredLegendRows(overlay: { points: readonly unknown[]; lines: readonly unknown[] }): number {
-  const kinds = Number(overlay.points.length > 0) + Number(overlay.lines.length > 0);
+function measuredLegendRows(overlay: MeasuredRows): number {
+  const kinds = measuredMarkers(overlay).length;
   return kinds === 0 ? 0 : kinds + 1;
 }
 
-function measuredLayers(x: object, y: object, color: object, metric: FrontierMetric, layout: ChartLayout,
-  overlay: { points: readonly MeasuredFrontierRow[]; lines: readonly MeasuredFrontierRow[] }): LayerEntry[] {
+function measuredLayers(x: object, y: object, color: object, metric: FrontierMetric, layout: ChartLayout, overlay: MeasuredRows): LayerEntry[] {
   const tooltip = [
     { field: 'row', title: 'Measured (calibration row)' },
     { field: 'chip', title: 'Chip' },
@@ -270,8 +277,7 @@ function measuredLayers(x: object, y: object, color: object, metric: FrontierMet
     { field: 'ref', title: 'Reference' },
   ];
   // One legend entry per kind of mark drawn (none while nothing is drawn).
-  const kinds = [[MEASURED_MARKER, 'square', overlay.points], [MEASURED_MAX_MARKER, 'triangle-right', overlay.lines]] as const;
-  const present = kinds.filter(([, , rows]) => rows.length > 0);
+  const present = measuredMarkers(overlay);
   const shape = {
     field: 'marker', type: 'nominal',
     scale: { domain: present.map(([k]) => k), range: present.map(([, s]) => s) },
