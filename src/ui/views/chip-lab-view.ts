@@ -40,10 +40,10 @@ export const mountChipLabView: MountView = (ctx) => {
   let current: Snapshot | null = null;
   const design = mountDesignPanel(ctx);
   const context = () => (current === null || current.pending.has('lab') ? null : exportContext(current.state, ctx.catalog, null));
-  const frontier = new ChartHost('lab-frontier', 'Pareto frontier of the edited chip and the original', context);
-  const roofline = new ChartHost('lab-roofline', 'Roofline of the edited chip with the operators of the workload', context);
-  const costs = new ChartHost('lab-cost-breakdown', 'Cost per million tokens split into capex, power and hosting', context);
-  const sensitivity = new ChartHost('lab-sensitivity', 'Sensitivity of cost per million tokens to each chip parameter', context);
+  const frontier = new ChartHost('lab-frontier', 'Pareto frontier of the edited chip and the original', context, 'canvas');
+  const roofline = new ChartHost('lab-roofline', 'Roofline of the edited chip with the operators of the workload', context, 'canvas');
+  const costs = new ChartHost('lab-cost-breakdown', 'Cost per million tokens split into capex, power and hosting', context, 'canvas');
+  const sensitivity = new ChartHost('lab-sensitivity', 'Sensitivity of cost per million tokens to each chip parameter', context, 'canvas');
   const tableSlot = el('section', { class: 'card', attrs: { 'data-table': 'lab', 'data-results': '' } });
   const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
   const status = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite' } });
