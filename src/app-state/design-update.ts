@@ -36,13 +36,10 @@ export function updateDesign(state: AppState, action: DesignAction, catalog: Cat
       const parsed = readDesign(action.design);
       if (parsed.value === null) return state;
       const stock = parsed.value.approximates === undefined ? undefined : findChip(state, catalog, parsed.value.approximates);
-      // The stock chip is the ghost; a design has no rental market, so both are priced by TCO.
+      // The stock chip is the ghost. The lab prices both by TCO while in design mode
+      // (lab-pricing.ts); the Pricing setting is not touched.
       const next = withDesign(state, parsed.value);
-      return {
-        ...next,
-        lab: { ...next.lab, baseId: stock === undefined ? state.lab.baseId : stock.id },
-        settings: { ...state.settings, economics: { ...state.settings.economics, pricing: 'tco' } },
-      };
+      return { ...next, lab: { ...next.lab, baseId: stock === undefined ? state.lab.baseId : stock.id } };
     }
     case 'design-exit':
       return state.design === null ? state : { ...state, design: null };

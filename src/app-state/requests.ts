@@ -11,6 +11,7 @@ import { SCENARIO_VERSION, type Scenario } from '../scenario/scenario';
 import type { AppState, ChipCount } from './app-state';
 import { blankChip } from './blank-chip';
 import { defaultChipCount } from './defaults';
+import { labPricedState } from './lab-pricing';
 import { allModels, findChip, findModel, withInlineDraft } from './lookup';
 
 export interface Resolved {
@@ -87,7 +88,8 @@ export interface LabRequest {
   problems: string[];
 }
 
-export function labRequest(state: AppState, catalog: Catalog): LabRequest {
+export function labRequest(appState: AppState, catalog: Catalog): LabRequest {
+  const state = labPricedState(appState);
   const original = state.lab.baseId === null ? blankChip() : (findChip(state, catalog, state.lab.baseId) ?? blankChip());
   const main = resolveFor(state, catalog, state.lab.chip, state.lab.chips);
   const ghost = resolveFor(state, catalog, original, state.lab.chips);

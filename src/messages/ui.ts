@@ -117,6 +117,8 @@ export const MESSAGES = {
     rentalOverridden: 'Not used now: the Pricing panel sets one rental price for all chips ("Price and TCO assumptions"). Clear it there to use this one.',
     powerUnderRental: 'No effect on cost now: under "Rental" pricing the rental price covers power. It counts under "Own it (TCO)".',
     stackFactorInSpec: 'Not applied now: Efficiency is set to "Silicon limit (spec sheet)", which assumes 100% (Pricing panel).',
+    designHoldsTco: (setting: 'rental' | 'tco') => 'Design mode prices by owning cost (TCO): a design has no rental market, so its stock chip and the break-even target are priced the same way.'
+      + (setting === 'rental' ? ' Your "Rental" setting still prices the other views, and the lab again when you leave design mode.' : ''),
     targetByTco: (name: string) => `${name} has no rental price, so it is priced by TCO (purchase, power, hosting) while this chip is priced by a rental price: the break-even compares a rental price with an ownership cost.`,
     targetByRental: (name: string) => `${name} is priced by its rental price while this chip is priced by TCO: the break-even compares an ownership cost with a rental price.`,
   },

@@ -23,7 +23,8 @@ const ECONOMICS_FIELDS: readonly SettingsFieldId[] = [
 
 export interface WorkloadPanel {
   element: HTMLElement;
-  sync(state: AppState): void;
+  /** `pricingHeld`: why the view holds Pricing where `state` shows it (the toggle is locked), or null. */
+  sync(state: AppState, pricingHeld?: string | null): void;
 }
 
 export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
@@ -84,6 +85,8 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
   const slo = fields(SLO_FIELDS);
   const economics = fields(ECONOMICS_FIELDS);
   const pricing = segmented(M.pricing, [{ value: 'rental', label: M.rental }, { value: 'tco', label: M.tco }], (value) => dispatch({ type: 'set-pricing', pricing: value }));
+  const pricingHeldNote = el('div', { class: 'hint inactive', attrs: { 'data-pricing-held': '', 'aria-live': 'polite' } });
+  pricingHeldNote.hidden = true;
   const serving = mountServingOptions(ctx);
   const efficiency = selectField(M.efficiency, [{ value: 'achieved', label: M.achieved }, { value: 'spec', label: M.spec }, { value: 'claim', label: M.claim }], (mode) => dispatch({ type: 'set-efficiency-mode', mode }), true);
 
@@ -101,6 +104,7 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
     el('section', { class: 'panel', attrs: { 'aria-label': M.pricing } }, [
       el('h2', { text: M.pricing }),
       pricing.element,
+      pricingHeldNote,
       efficiency.element,
       el('details', {}, [el('summary', { text: M.economics }), ...economics.map((f) => f.element)]),
     ]),
@@ -108,7 +112,7 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
 
   return {
     element,
-    sync(state) {
+    sync(state, pricingHeld = null) {
       syncModels(state);
       const p = state.settings.precision;
       allPrecision.sync(p.weights === p.activations && p.weights === p.kvCache ? p.weights : 'mixed');
@@ -116,6 +120,9 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
       for (const f of [...workload, ...slo, ...economics]) f.sync(state.settings);
       serving.sync(state);
       pricing.sync(state.settings.economics.pricing);
+      for (const input of pricing.element.querySelectorAll('input')) input.disabled = pricingHeld !== null;
+      pricingHeldNote.textContent = pricingHeld ?? '';
+      pricingHeldNote.hidden = pricingHeld === null;
       efficiency.sync(state.settings.efficiencyMode);
     },
   };

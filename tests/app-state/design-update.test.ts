@@ -2,19 +2,38 @@ import { describe, expect, it } from 'vitest';
 import { DESIGN_PARAMS, editDesign } from '../../src/app-state/design-params';
 import { deriveDesign } from '../../src/design/derive';
 import { DESIGN_PRESETS } from '../../src/design/presets';
-import { apply, fresh } from './helpers';
+import { labPricedState } from '../../src/app-state/lab-pricing';
+import { labRequest } from '../../src/app-state/requests';
+import { apply, catalog, fresh } from './helpers';
 
 const H100 = DESIGN_PRESETS.get('nvidia-h100-like')!;
 const start = () => apply(fresh(), { type: 'set-view', view: 'chip-lab' }, { type: 'design-start', design: H100 });
 
 describe('chip lab design mode', () => {
-  it('starting a design makes its derived profile the lab chip, the stock chip the ghost, and prices by TCO', () => {
+  it('starting a design makes its derived profile the lab chip, the stock chip the ghost, and the lab prices by TCO', () => {
     const s = start();
     expect(s.design).toEqual(H100);
     expect(s.lab.chip).toEqual(deriveDesign(H100).profile);
     expect(s.lab.baseId).toBe('nvidia-h100-sxm');
-    expect(s.settings.economics.pricing).toBe('tco');
     expect(fresh().design).toBeNull();
+    // The lab's runs (design, ghost, break-even target) are priced by TCO; the Pricing setting stays.
+    expect(fresh().settings.economics.pricing).toBe('rental');
+    expect(s.settings.economics.pricing).toBe('rental');
+    const r = labRequest(s, catalog);
+    expect([r.scenario, r.ghost, r.target].map((x) => x?.economics.pricing)).toEqual(['tco', 'tco', 'tco']);
+    expect(labRequest(fresh(), catalog).scenario?.economics.pricing).toBe('rental');
+    const plain = fresh();
+    expect(labPricedState(plain)).toBe(plain);
+  });
+
+  it('leaving design mode prices the lab by the Pricing setting again, which the design never changed', () => {
+    const out = apply(start(), { type: 'design-exit' });
+    expect(out.settings).toEqual(fresh().settings);
+    expect(labRequest(out, catalog).scenario?.economics.pricing).toBe('rental');
+    const tco = apply(fresh(), { type: 'set-pricing', pricing: 'tco' });
+    const s = apply(tco, { type: 'set-view', view: 'chip-lab' }, { type: 'design-start', design: H100 });
+    expect(labPricedState(s)).toBe(s);
+    expect(apply(s, { type: 'design-exit' }).settings.economics.pricing).toBe('tco');
   });
 
   it('each slider edits the design and the lab chip follows', () => {

@@ -74,9 +74,19 @@ describe('chip lab: design from silicon', () => {
     expect(await q.page.locator('[data-design-param="matrixShare"] output').textContent()).toBe(await p.page.locator('[data-design-param="matrixShare"] output').textContent());
     await done(q);
 
+    // Design mode held the lab's pricing at TCO (toggle locked, note says why); the Rental setting
+    // was never changed, so leaving design mode prices by rental again.
+    const pricing = (option: string) => p.page.locator(`[data-view="chip-lab"] section[aria-label="Pricing"] input[data-option="${option}"]`);
+    expect(await pricing('tco').isChecked()).toBe(true);
+    expect(await pricing('rental').isDisabled()).toBe(true);
+    expect(await p.page.locator('[data-view="chip-lab"] [data-pricing-held]').textContent()).toContain('Your "Rental" setting');
     await p.page.click('[data-control="design-exit"]');
     await p.page.locator('[data-control="lab-name"]').waitFor();
     expect(await p.page.locator('[data-design-results]').isHidden()).toBe(true);
+    expect(await pricing('rental').isChecked()).toBe(true);
+    expect(await pricing('rental').isDisabled()).toBe(false);
+    expect(await p.page.locator('[data-view="chip-lab"] [data-pricing-held]').isHidden()).toBe(true);
+    await expect.poll(() => p.page.locator('[data-break-even]').textContent(), { timeout: 60_000 }).toContain('per chip-hour (rental)');
     await done(p);
   });
 

@@ -3,6 +3,7 @@
 
 import type { BreakEvenResult } from '../../engine/analysis/break-even';
 import type { SensitivityResult } from '../../engine/analysis/sensitivity';
+import { labPricedState, labPricingHeld } from '../../app-state/lab-pricing';
 import { labParamNote } from '../../app-state/pricing-notes';
 import { labRequest } from '../../app-state/requests';
 import { LAB_PARAMS } from '../../app-state/lab-params';
@@ -39,7 +40,7 @@ export const mountChipLabView: MountView = (ctx) => {
   const breakEven = mountBreakEvenPanel(ctx);
   let current: Snapshot | null = null;
   const design = mountDesignPanel(ctx);
-  const context = () => (current === null || current.pending.has('lab') ? null : exportContext(current.state, ctx.catalog, null));
+  const context = () => (current === null || current.pending.has('lab') ? null : exportContext(labPricedState(current.state), ctx.catalog, null));
   const frontier = new ChartHost('lab-frontier', 'Pareto frontier of the edited chip and the original', context, 'canvas');
   const roofline = new ChartHost('lab-roofline', 'Roofline of the edited chip with the operators of the workload', context, 'canvas');
   const costs = new ChartHost('lab-cost-breakdown', 'Cost per million tokens split into capex, power and hosting', context, 'canvas');
@@ -120,7 +121,9 @@ export const mountChipLabView: MountView = (ctx) => {
     update(snapshot) {
       current = snapshot;
       const { state } = snapshot;
-      workload.sync(state);
+      // Design mode prices the lab by TCO without touching the Pricing setting (lab-pricing.ts).
+      const priced = labPricedState(state);
+      workload.sync(priced, labPricingHeld(state) ? MESSAGES.pricingNotes.designHoldsTco(state.settings.economics.pricing) : null);
       design.sync(snapshot);
       // Design mode: the chip is derived from the design, so the hand-edit panel steps aside.
       chipPanel.hidden = state.design !== null;
@@ -139,7 +142,7 @@ export const mountChipLabView: MountView = (ctx) => {
       const request = labRequest(state, ctx.catalog);
       const rateClass = labRateClass(state);
       for (const p of params) {
-        p.control.sync(state.lab.chip, request.original, rateClass, labParamNote(p.def.id, state));
+        p.control.sync(state.lab.chip, request.original, rateClass, labParamNote(p.def.id, priced));
         // SRAM only matters when weights may live there (GPU caches do not hold weights).
         if (p.def.id === 'sramBandwidth' || p.def.id === 'sramCapacity') p.control.element.hidden = !state.lab.chip.memory.sramHoldsWeights;
       }
@@ -148,7 +151,7 @@ export const mountChipLabView: MountView = (ctx) => {
       const ghostResult = snapshot.results.get('lab-ghost');
       const sens = snapshot.results.get('sensitivity');
       const be = snapshot.results.get('break-even');
-      breakEven.sync(state, (be?.value as BreakEvenResult | null | undefined) ?? null);
+      breakEven.sync(priced, (be?.value as BreakEvenResult | null | undefined) ?? null);
       breakEven.element.classList.toggle('stale', snapshot.pending.has('break-even'));
       sensitivity.setStale(snapshot.pending.has('sensitivity'));
       const layout = chartLayout();
