@@ -3,7 +3,7 @@
 // a profile the catalog would accept; slider ranges are only the comfortable dragging range.
 
 import { HARDWARE_LIMITS } from '../records/hardware-profile';
-import { scaleParameter } from '../engine/analysis/scale-parameter';
+import { scaleParameter, withEfficiencyShare } from '../engine/analysis/scale-parameter';
 import type { HardwareProfile, RateClass } from '../engine/types';
 import type { NumberRule } from '../parse/fields';
 import type { QuantityKind } from '../scenario/parse-quantity';
@@ -27,7 +27,8 @@ export interface LabParamDef {
   limit: NumberRule;
   /** Current SI value; null when the profile has none (no rental price). */
   get(p: HardwareProfile, rateClass: RateClass): number | null;
-  set(p: HardwareProfile, value: number, rateClass: RateClass): HardwareProfile;
+  /** `reference`: the lab's original chip, for values derived from it (the efficiency shares). */
+  set(p: HardwareProfile, value: number, rateClass: RateClass, reference?: HardwareProfile): HardwareProfile;
   /** What the parameter means, shown under its slider. */
   help?: string;
 }
@@ -103,13 +104,15 @@ export const LAB_PARAMS: readonly LabParamDef[] = [
     id: 'computeEfficiency', label: 'Compute efficiency', unit: '%', scale: 0.01, quantity: 'fraction',
     slider: { min: 0.05, max: 1, log: false }, limit: EFFICIENCY,
     get: (p) => p.efficiency.computeEfficiency,
-    set: (p, v) => ({ ...p, efficiency: { ...p.efficiency, computeEfficiency: v } }),
+    set: (p, v, _rc, reference) => withEfficiencyShare(p, 'compute', v, reference),
+    help: "Share of the matrix rate the chip's kernels reach. Attention and MoE layers, whose own shares were measured apart, move in proportion.",
   },
   {
     id: 'memoryEfficiency', label: 'Memory efficiency', unit: '%', scale: 0.01, quantity: 'fraction',
     slider: { min: 0.05, max: 1, log: false }, limit: EFFICIENCY,
     get: (p) => p.efficiency.memoryEfficiency,
-    set: (p, v) => ({ ...p, efficiency: { ...p.efficiency, memoryEfficiency: v } }),
+    set: (p, v, _rc, reference) => withEfficiencyShare(p, 'memory', v, reference),
+    help: 'Share of the memory bandwidth the kernels reach. Attention (KV-cache reads) and MoE layers, whose own shares were measured apart, move in proportion.',
   },
   {
     id: 'softwareStackFactor', label: 'Software-stack factor', unit: '%', scale: 0.01, quantity: 'fraction',

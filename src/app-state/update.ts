@@ -155,7 +155,8 @@ function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env:
       const def = labParam(action.param);
       const value = def === undefined ? null : clampLabValue(def, action.value);
       if (def === undefined || value === null) return state;
-      const chip = completeLabChip(def.set(state.lab.chip, value, labRateClass(state)), state.lab.chip);
+      const original = state.lab.baseId === null ? undefined : findChip(state, env.catalog, state.lab.baseId);
+      const chip = completeLabChip(def.set(state.lab.chip, value, labRateClass(state), original), state.lab.chip);
       return chip === null ? state : { ...state, lab: { ...state.lab, chip } };
     }
     case 'lab-set-sram-weights': {

@@ -71,6 +71,19 @@ describe('update', () => {
     expect(s.compare.picks.length).toBeLessThanOrEqual(MAX_PICKS);
   });
 
+  it('chip lab: an efficiency carries its attention and MoE shares along, and back again after a cap', () => {
+    const start = apply(fresh(), { type: 'lab-start', baseId: 'nvidia-h200-sxm' });
+    const e = start.lab.chip.efficiency;
+    const low = apply(start, { type: 'lab-set', param: 'memoryEfficiency', value: e.memoryEfficiency / 2 });
+    expect(low.lab.chip.efficiency.attentionMemoryEfficiency).toBeCloseTo(e.attentionMemoryEfficiency / 2, 12);
+    // At 100% the attention share is capped at 1; back at the original value it is the original's.
+    const top = apply(low, { type: 'lab-set', param: 'memoryEfficiency', value: 1 });
+    expect(top.lab.chip.efficiency.attentionMemoryEfficiency).toBe(1);
+    const back = apply(top, { type: 'lab-set', param: 'memoryEfficiency', value: e.memoryEfficiency },
+      { type: 'lab-set', param: 'computeEfficiency', value: 1 }, { type: 'lab-set', param: 'computeEfficiency', value: e.computeEfficiency });
+    for (const [k, v] of Object.entries(e)) if (typeof v === 'number') expect(back.lab.chip.efficiency[k as keyof typeof e], k).toBeCloseTo(v, 12);
+  });
+
   it('chip lab: starts from a profile or blank, edits with clamping, saves as a custom chip', () => {
     let s = apply(fresh(), { type: 'lab-start', baseId: 'amd-mi300x' });
     expect(s.lab.baseId).toBe('amd-mi300x');

@@ -38,6 +38,28 @@ function scaleRates(rates: HardwareProfile['compute']['denseFlopsPerSecond'], fa
   return out;
 }
 
+/** The dense share a slider names, then the attention and MoE shares measured beside it. */
+const SHARE_GROUPS = {
+  compute: ['computeEfficiency', 'attentionComputeEfficiency', 'moeComputeEfficiency'],
+  memory: ['memoryEfficiency', 'attentionMemoryEfficiency', 'moeMemoryEfficiency'],
+} as const;
+
+/**
+ * The profile with its dense `kind` share at `value`, and the attention and MoE shares of
+ * `reference` scaled by the same ratio (capped at 1), as claim mode scales them (context.ts). One
+ * "memory efficiency" then moves every memory-bound kernel, KV-cache reads included, not the weight
+ * stream alone. Scaling from a fixed reference (the chip lab's original) keeps an edit reversible
+ * after a cap.
+ */
+export function withEfficiencyShare(p: HardwareProfile, kind: keyof typeof SHARE_GROUPS, value: number, reference: HardwareProfile = p): HardwareProfile {
+  const [main, ...siblings] = SHARE_GROUPS[kind];
+  const from = reference.efficiency[main] > 0 ? reference : p;
+  const ratio = from.efficiency[main] > 0 ? value / from.efficiency[main] : 1;
+  const efficiency = { ...p.efficiency, [main]: value };
+  for (const share of siblings) efficiency[share] = Math.min(1, from.efficiency[share] * ratio);
+  return { ...p, efficiency };
+}
+
 /** The profile with one parameter multiplied by `factor` (efficiencies capped at 1). */
 export function scaleParameter(p: HardwareProfile, parameter: ChipParameter, factor: number): HardwareProfile {
   switch (parameter) {
@@ -54,9 +76,9 @@ export function scaleParameter(p: HardwareProfile, parameter: ChipParameter, fac
     case 'scaleUpBandwidth':
       return { ...p, scaleUp: { ...p.scaleUp, bandwidthBytesPerSecondPerDirection: p.scaleUp.bandwidthBytesPerSecondPerDirection * factor } };
     case 'computeEfficiency':
-      return { ...p, efficiency: { ...p.efficiency, computeEfficiency: Math.min(1, p.efficiency.computeEfficiency * factor) } };
+      return withEfficiencyShare(p, 'compute', Math.min(1, p.efficiency.computeEfficiency * factor));
     case 'memoryEfficiency':
-      return { ...p, efficiency: { ...p.efficiency, memoryEfficiency: Math.min(1, p.efficiency.memoryEfficiency * factor) } };
+      return withEfficiencyShare(p, 'memory', Math.min(1, p.efficiency.memoryEfficiency * factor));
     case 'tdp':
       return { ...p, power: { ...p.power, tdpWatts: p.power.tdpWatts * factor } };
     case 'listPrice':

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { relevantParameters, scaleParameter } from '../../../src/engine/analysis/scale-parameter';
-import { sensitivity } from '../../../src/engine/analysis/sensitivity';
+import { sensitivity, usdPerMillionOf } from '../../../src/engine/analysis/sensitivity';
 import { DEFAULT_ECONOMICS } from '../../../src/scenario/scenario';
-import { h200, scenario } from './helpers';
+import { h200, model, scenario } from './helpers';
 
 describe('scaleParameter', () => {
   it('scales every matrix rate together and never mutates the profile', () => {
@@ -16,6 +16,21 @@ describe('scaleParameter', () => {
 
   it('caps efficiencies at 1', () => {
     expect(scaleParameter(h200(), 'memoryEfficiency', 5).efficiency.memoryEfficiency).toBe(1);
+  });
+
+  it('an efficiency moves the attention and MoE shares with it, as the hardware rate it divides does', () => {
+    const p = h200();
+    const q = scaleParameter(p, 'memoryEfficiency', 0.8);
+    expect(q.efficiency.attentionMemoryEfficiency).toBeCloseTo(0.8 * p.efficiency.attentionMemoryEfficiency, 12);
+    expect(q.efficiency.moeMemoryEfficiency).toBeCloseTo(0.8 * p.efficiency.moeMemoryEfficiency, 12);
+    expect(q.efficiency.attentionComputeEfficiency).toBe(p.efficiency.attentionComputeEfficiency);
+    expect(scaleParameter(p, 'memoryEfficiency', 5).efficiency.attentionMemoryEfficiency).toBe(1);
+    // -20% memory efficiency costs what -20% HBM bandwidth costs (KV-cache reads included): a
+    // decode-heavy workload, where the weight stream alone is a small part of the memory time.
+    const base = scenario({ chips: 8, model: model('llama-3.1-70b'), workload: { inputTokens: 2048, outputTokens: 512, prefixCacheHitRate: 0, arrivals: 'saturated' } });
+    const at = (hw: typeof p) => usdPerMillionOf({ ...base, hardware: hw })!;
+    expect(at(q) / at(scaleParameter(p, 'hbmBandwidth', 0.8))).toBeCloseTo(1, 6);
+    expect(at(scaleParameter(p, 'computeEfficiency', 0.8)) / at(scaleParameter(p, 'compute', 0.8))).toBeCloseTo(1, 6);
   });
 });
 
