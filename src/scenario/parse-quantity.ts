@@ -70,7 +70,10 @@ function parsePhysical(text: string, kind: QuantityKind, defaultScale: number): 
   try {
     unit = math.unit(clean);
   } catch {
-    return fail(`"${text}" is not a quantity this field understands; try "${target.example}"`);
+    // "3 tb/s": the letters' case is the unit (B bytes, b bits; M mega, m milli), so it is not guessed.
+    const bytes = kind === 'bytes' || kind === 'bytes-per-second';
+    const caseNote = /[a-z]/i.test(clean) ? ` (units are case-sensitive${bytes ? ': B is bytes, b bits' : ''})` : '';
+    return fail(`"${text}" is not a quantity this field understands${caseNote}; try "${target.example}"`);
   }
   if (unit.value === null) return fail(`"${text}" has a unit but no number; try "${target.example}"`);
   let value: number;

@@ -65,7 +65,11 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
   };
   // Enter applies at once; the change event that may follow for the same text is not a second edit.
   let handled: string | null = null;
-  input.addEventListener('input', () => { handled = null; });
+  input.addEventListener('input', () => {
+    handled = null;
+    // The refusal quoted the old text; the typed text stays protected (refusedAt) until applied.
+    if (refusedAt !== null) setError('');
+  });
   input.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;
     handled = input.value;

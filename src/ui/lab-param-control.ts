@@ -68,6 +68,8 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
     const refusal = wholeChipRefusal(value);
     if (refusal !== null) {
       error.textContent = refusal;
+      // The thumb goes back to the value in use: it must not point at one the chip refused.
+      range.value = String(valueToPosition(current ?? def.slider.min, def.slider));
       return;
     }
     onValue(value);
@@ -87,6 +89,11 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
   });
   text.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') text.dispatchEvent(new Event('change'));
+  });
+  // Typing again: the refusal quoted the old text, so it goes; the new text is checked when applied.
+  text.addEventListener('input', () => {
+    error.textContent = '';
+    text.removeAttribute('aria-invalid');
   });
   return {
     element: el('div', { class: 'lab-param', attrs: { 'data-param': def.id } }, [label, text, range, hint, help, inactive, error]),

@@ -61,6 +61,20 @@ describe('chip lab and the pricing mode', () => {
     await p.page.press('[data-lab-text="hbmBandwidth"]', 'Enter');
     await expect.poll(() => p.page.locator('[data-param="hbmBandwidth"] .error').textContent()).toMatch(/Not applied: HBM needs a bandwidth above 0/);
     expect(await p.page.getAttribute('[data-lab-text="hbmBandwidth"]', 'aria-invalid')).toBe('true');
+    // Typing again drops the refusal that quoted the old text; the new text is checked when applied.
+    await p.page.fill('[data-lab-text="hbmBandwidth"]', '8 TB/s');
+    expect(await p.page.locator('[data-param="hbmBandwidth"] .error').textContent()).toBe('');
+    expect(await p.page.getAttribute('[data-lab-text="hbmBandwidth"]', 'aria-invalid')).toBeNull();
+    await p.page.press('[data-lab-text="hbmBandwidth"]', 'Enter');
+    await expect.poll(() => p.page.inputValue('[data-lab-text="hbmBandwidth"]')).toBe('8 TB/s');
+    // Dragged to zero, the thumb goes back to the bandwidth in use, beside the refusal.
+    const slider = p.page.locator('[data-lab-slider="hbmBandwidth"]');
+    const at8 = await slider.inputValue();
+    await slider.focus();
+    await p.page.keyboard.press('Home');
+    await expect.poll(() => p.page.locator('[data-param="hbmBandwidth"] .error').textContent()).toMatch(/Not applied: HBM needs a bandwidth above 0/);
+    expect(await slider.inputValue()).toBe(at8);
+    expect(await slider.getAttribute('aria-valuetext')).toBe('8 TB/s');
     await done(p);
   });
 });

@@ -49,8 +49,9 @@ describe('workload fields refuse what they cannot use', () => {
     // Moving away keeps the text for correction.
     await p.page.locator('[data-control="model"]').focus();
     expect(await input.inputValue()).toBe(text);
-    // A valid value clears the message and applies.
+    // Typing again drops the message that quoted the old text; a valid value then applies.
     await input.fill(before === '' ? '100' : before === '1' ? '2' : String(Number(before) + 1));
+    expect(await error.textContent()).toBe('');
     await input.press('Enter');
     await expect.poll(() => error.textContent()).toBe('');
     expect(await input.getAttribute('aria-invalid')).toBeNull();

@@ -53,6 +53,12 @@ describe('parseQuantity', () => {
     expect(parseQuantity('x'.repeat(200), 'watts').ok).toBe(false);
     expect(parseQuantity(42, 'watts').ok).toBe(false);
     expect(parseQuantity('<img src=x onerror=alert(1)>', 'bytes').ok).toBe(false);
+    // The case of a unit is its meaning (TB/s bytes, Tb/s bits): "3 tb/s" is refused with the reason.
+    const lower = parseQuantity('3 tb/s', 'bytes-per-second');
+    expect(!lower.ok && lower.error).toBe('"3 tb/s" is not a quantity this field understands (units are case-sensitive: B is bytes, b bits); try "4.8 TB/s"');
+    expect(parseQuantity('3 Tb/s', 'bytes-per-second')).toEqual({ ok: true, value: 3e12 / 8 });
+    const watts = parseQuantity('700 ww', 'watts');
+    expect(!watts.ok && watts.error).toMatch(/\(units are case-sensitive\);/);
   });
 
   it('never throws on arbitrary text', () => {
