@@ -140,7 +140,7 @@ export const MESSAGES = {
     energy: 'Energy per token',
     noPrice: 'no price on this basis',
     unbounded: 'unbounded (free)',
-    notDistinguishable: 'not distinguishable from the leader at this evidence (the ranges overlap)',
+    notDistinguishable: '=1: not distinguishable from the leader at this evidence (the ranges overlap)',
     /** The batch's binding constraint, then the resource $/M depends on most (null: not computed yet; '': none moves it). */
     boundBy: (limit: string, resource: string | null) => `batch: ${BATCH_LIMIT_TEXT[limit] ?? limit}`
       + (resource === null ? '' : resource === '' ? '; $/M moves with no single resource' : `; $/M most sensitive to ${resource}`),

@@ -142,7 +142,8 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
       })]);
     });
     return el('tr', { class: result.feasible ? '' : 'infeasible', attrs: { 'data-hardware': result.hardwareId } }, [
-      el('td', { text: rank === null ? '–' : `${rank}${distinguishable === false ? '≈' : ''}`, title: distinguishable === false ? T.notDistinguishable : undefined }),
+      // "=1": could be the leader at this evidence. Not "≈", which marks an estimated rental price.
+      el('td', { text: rank === null ? '–' : `${rank}${distinguishable === false ? ' =1' : ''}`, title: distinguishable === false ? T.notDistinguishable : undefined }),
       el('td', { class: 'chip-cell', title: chipTitle(chip, result) }, [swatch, chip.label]),
       ...cells,
       noteCell,

@@ -86,6 +86,13 @@ describe('landing: compare vendors', () => {
     expect(estimated.length).toBeGreaterThan(0);
     const chartText = (await p.page.locator('[data-chart="cost-per-million"] svg text').allTextContents()).join('\n');
     for (const value of estimated) expect(chartText).toContain(value);
+    // A rank marked "=1" is a chip whose $/M range overlaps the leader's, and only such a chip.
+    const ranked = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[0]!.textContent ?? '', tr.children[2]!.textContent ?? '']));
+    const range = (cell: string) => /\((?:≈)?\$([\d.,]+)–(?:≈)?\$([\d.,]+)\)/.exec(cell)?.slice(1).map((v) => Number(v.replace(/,/g, '')));
+    const leader = range(ranked.find(([rank]) => rank === '1')![1])!;
+    const marked = ranked.filter(([rank, cell]) => /^\d+$|^\d+ =1$/.test(rank) && rank !== '1' && range(cell) !== undefined);
+    expect(marked.some(([rank]) => rank.endsWith(' =1'))).toBe(true);
+    for (const [rank, cell] of marked) expect(rank.endsWith(' =1'), `${rank} ${cell}`).toBe(range(cell)![0]! <= leader[1]!);
     await screenshot(p.page, 'compare-evidence-1280');
     await done(p);
   });
