@@ -30,6 +30,11 @@ export function formatUsd(usd: number): string {
   return `$${formatNumber(usd)}`;
 }
 
+/** A price as money is written: cents where one decimal would show ("$2.50", "$63.70"; "$0.778" and "$1,200" as formatUsd). */
+export function formatUsdCents(usd: number): string {
+  return formatUsd(usd).replace(/^(-?\$\d+\.\d)$/, '$10');
+}
+
 const SI: [number, string][] = [[1e18, 'E'], [1e15, 'P'], [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']];
 
 /** 4.8e12 B/s -> "4.8 TB/s"; 989e12 FLOP/s -> "989 TFLOP/s". */

@@ -1,6 +1,6 @@
 // Text of the market check (src/market/market-check.ts): the modelled request cost next to the
 // public API price of the same model.
-import { formatNumber, formatUsd } from '../format/units';
+import { formatNumber, formatUsd, formatUsdCents } from '../format/units';
 
 const x = (v: number) => (v >= 10 ? v.toFixed(0) : v.toFixed(1));
 const chipCount = (n: number) => (n === 1 ? '1 chip' : `${formatNumber(n)} chips`);
@@ -13,7 +13,7 @@ export const MARKET_CHECK = {
   chipsImpossible: (needed: number, weightChips: number, chips: number) => `${chipCount(needed)} instead of ${chips}: impossible, the weights alone fill ${weightChips} chips of SRAM`,
   chipPrice: (list: number, needed: number) => `a chip price of ${formatUsd(needed)} instead of ${formatUsd(list)}`,
   priceImpossible: (perChipHour: number, opex: number) => `no chip price reaches it: power and hosting alone cost ${formatUsd(opex)} of the ${formatUsd(perChipHour)} per chip-hour`,
-  chipHour: (perChipHour: number, target: number) => `a price per chip-hour of ${formatUsd(target)} instead of ${formatUsd(perChipHour)}`,
+  chipHour: (perChipHour: number, target: number) => `a price per chip-hour of ${formatUsdCents(target)} instead of ${formatUsdCents(perChipHour)}`,
   line: (provider: string, apiModel: string, date: string, price: string, perRequest: string, match: string) =>
     `${provider} ${apiModel} (${date}${match}): ${price} = ${perRequest} per request`,
   sibling: (pricedModelId: string) => `; sibling ${pricedModelId}`,

@@ -4,7 +4,7 @@ import type { AppState } from '../app-state/app-state';
 import { allChips } from '../app-state/lookup';
 import { breakEvenBasisNote } from '../app-state/pricing-notes';
 import type { BreakEvenResult } from '../engine/analysis/break-even';
-import { formatUsd } from '../format/units';
+import { formatUsd, formatUsdCents } from '../format/units';
 import { el, syncValue, uid } from './dom';
 import { MESSAGES } from '../messages/ui';
 import type { ViewContext } from './views/view';
@@ -18,11 +18,13 @@ export interface BreakEvenPanel {
 
 function describe(r: BreakEvenResult, targetName: string): string[] {
   const kind = r.priceKind === 'rental-usd-per-chip-hour' ? L.rentalKind : L.purchaseKind;
+  // Prices as the lab's price boxes write them ("$63.70/h" there, "$63.70 per chip-hour" here).
+  const price = r.priceKind === 'rental-usd-per-chip-hour' ? formatUsdCents : formatUsd;
   switch (r.status) {
     case 'ok':
       return [
-        L.breakEvenOk(formatUsd(r.breakEvenPrice ?? 0), kind, targetName, formatUsd(r.targetUsdPerMillion ?? 0)),
-        r.currentPrice === null ? '' : L.breakEvenCurrent(`${formatUsd(r.currentPrice)} ${kind}`),
+        L.breakEvenOk(price(r.breakEvenPrice ?? 0), kind, targetName, formatUsd(r.targetUsdPerMillion ?? 0)),
+        r.currentPrice === null ? '' : L.breakEvenCurrent(`${price(r.currentPrice)} ${kind}`),
       ];
     case 'unreachable': return [L.breakEvenUnreachable];
     case 'subject-infeasible': return [L.breakEvenSubjectInfeasible];

@@ -87,7 +87,7 @@ describe('landing: compare vendors', () => {
     const chartText = (await p.page.locator('[data-chart="cost-per-million"] svg text').allTextContents()).join('\n');
     for (const value of estimated) expect(chartText).toContain(value);
     // A rank marked "=1" is a chip whose $/M range overlaps the leader's, and only such a chip.
-    const ranked = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[0]!.textContent ?? '', tr.children[2]!.textContent ?? '']));
+    const ranked = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[0]!.textContent ?? '', tr.children[2]!.textContent ?? ''] as [string, string]));
     const range = (cell: string) => /\((?:≈)?\$([\d.,]+)–(?:≈)?\$([\d.,]+)\)/.exec(cell)?.slice(1).map((v) => Number(v.replace(/,/g, '')));
     const leader = range(ranked.find(([rank]) => rank === '1')![1])!;
     const marked = ranked.filter(([rank, cell]) => /^\d+$|^\d+ =1$/.test(rank) && rank !== '1' && range(cell) !== undefined);
