@@ -151,7 +151,7 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
   });
   return el('div', {}, [
     el('div', { class: 'table-wrap' }, [
-      el('table', { class: 'results' }, [el('caption', { text: options.caption }), el('thead', {}, [head]), el('tbody', {}, body)]),
+      el('table', { class: 'results' }, [el('caption', {}, [el('span', { text: options.caption })]), el('thead', {}, [head]), el('tbody', {}, body)]),
     ]),
     footnotes.length === 0 ? null : el('ol', { class: 'footnotes', attrs: { 'aria-label': T.notes } }, footnotes),
   ]);
