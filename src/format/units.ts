@@ -30,6 +30,11 @@ export function formatUsd(usd: number): string {
   return `$${formatNumber(usd)}`;
 }
 
+/** A modelled number: 3 significant figures at every size (14,397 -> "14,400"; a prediction is not known to the token). */
+export function formatPredicted(value: number): string {
+  return Number.isFinite(value) && Math.abs(value) >= 1e4 ? groupedInteger(Number(value.toPrecision(3))) : formatNumber(value);
+}
+
 /** A price as money is written: cents where one decimal would show ("$2.50", "$63.70"; "$0.778" and "$1,200" as formatUsd). */
 export function formatUsdCents(usd: number): string {
   return formatUsd(usd).replace(/^(-?\$\d+\.\d)$/, '$10');

@@ -6,7 +6,7 @@ import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
 import { CHIP_PARAMETER_LABELS } from '../engine/analysis/scale-parameter';
 import type { ResourceLimit } from '../engine/analysis/limiting-resource';
 import type { Range, SimulationResult } from '../engine/types';
-import { formatNumber, formatSeconds, formatUsd } from '../format/units';
+import { formatPredicted, formatSeconds, formatUsd } from '../format/units';
 import { el, uid } from './dom';
 import { DEPLOYMENT_KEY } from '../app/deployment-view';
 import { MESSAGES } from '../messages/ui';
@@ -51,21 +51,21 @@ function usdCell(r: SimulationResult): string {
 
 function perDollarCell(r: SimulationResult): string {
   if (r.costPerHourUsd === 0) return T.unbounded;
-  return r.outputTokensPerSecondPerDollarPerHour === null ? '—' : formatNumber(r.outputTokensPerSecondPerDollarPerHour);
+  return r.outputTokensPerSecondPerDollarPerHour === null ? '—' : formatPredicted(r.outputTokensPerSecondPerDollarPerHour);
 }
 
 function perChipCell(r: SimulationResult): string {
   const u = r.uncertainty;
   const scale = r.outputTokensPerSecond > 0 ? r.outputTokensPerSecondPerChip / r.outputTokensPerSecond : 0;
   const range = u === null ? null : { low: u.outputTokensPerSecond.low * scale, high: u.outputTokensPerSecond.high * scale };
-  return withRange(formatNumber(r.outputTokensPerSecondPerChip), range, formatNumber);
+  return withRange(formatPredicted(r.outputTokensPerSecondPerChip), range, formatPredicted);
 }
 
 const COLUMNS: readonly Column[] = [
   { label: T.usdPerMillion, sortKey: 'usdPerMillionOutputTokens', explainKey: 'usdPerMillionOutputTokens', cell: usdCell },
   { label: T.perDollar, sortKey: 'outputTokensPerSecondPerDollarPerHour', explainKey: 'outputTokensPerSecondPerDollarPerHour', cell: perDollarCell },
   { label: T.perChip, sortKey: 'outputTokensPerSecondPerChip', explainKey: 'outputTokensPerSecondPerChip', cell: perChipCell },
-  { label: T.perUser, sortKey: 'tokensPerSecondPerUser', explainKey: 'tokensPerSecondPerUser', cell: (r) => withRange(formatNumber(r.tokensPerSecondPerUser), r.uncertainty?.tokensPerSecondPerUser, formatNumber) },
+  { label: T.perUser, sortKey: 'tokensPerSecondPerUser', explainKey: 'tokensPerSecondPerUser', cell: (r) => withRange(formatPredicted(r.tokensPerSecondPerUser), r.uncertainty?.tokensPerSecondPerUser, formatPredicted) },
   { label: T.ttft, sortKey: 'ttftSeconds', explainKey: 'ttftSeconds', cell: (r) => formatSeconds(r.ttftSeconds) },
   { label: T.tpot, sortKey: 'tpotSeconds', explainKey: 'tpotSeconds', cell: (r) => formatSeconds(r.tpotSeconds) },
   {
@@ -80,7 +80,7 @@ const COLUMNS: readonly Column[] = [
       return T.boundBy(r.memory.batchLimitedBy, limit === undefined ? null : limit.resource === null ? '' : CHIP_PARAMETER_LABELS[limit.resource]);
     },
   },
-  { label: T.energy, sortKey: 'outputTokensPerSecondPerKw', explainKey: 'energy.joulesPerOutputToken', cell: (r) => (r.energy === null ? '—' : `${formatNumber(r.energy.joulesPerOutputToken)} J`) },
+  { label: T.energy, sortKey: 'outputTokensPerSecondPerKw', explainKey: 'energy.joulesPerOutputToken', cell: (r) => (r.energy === null ? '—' : `${formatPredicted(r.energy.joulesPerOutputToken)} J`) },
 ];
 
 function chipTitle(chip: ChipSeries, result: SimulationResult): string {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalFixed, decimalSignificant, groupedInteger } from '../../src/format/decimal';
-import { formatNumber, formatUsd, formatUsdCents } from '../../src/format/units';
+import { formatNumber, formatPredicted, formatUsd, formatUsdCents } from '../../src/format/units';
 
 // Doubles across every magnitude the app shows (and beyond), with short decimals that make ties.
 const magnitudes = fc.oneof(
@@ -43,6 +43,7 @@ describe('en-US decimal text without Intl', () => {
     expect(formatNumber(1.005, 3)).toBe(new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }).format(Number((1.005).toPrecision(3))));
     expect(formatUsd(35000.4)).toBe('$35,000');
     // Money with cents where one decimal would show; otherwise as formatUsd.
+    expect([14397, 10948.2, 2260.4, 0.0123, 1.5e6].map(formatPredicted)).toEqual(['14,400', '10,900', '2,260', '0.0123', '1,500,000']);
     expect([2.5, 63.7, 3.59, 0.778, 0.5, 185, 1200, 7].map(formatUsdCents)).toEqual(['$2.50', '$63.70', '$3.59', '$0.778', '$0.50', '$185', '$1,200', '$7']);
   });
 });
