@@ -37,7 +37,7 @@ export function formatPredicted(value: number): string {
 
 /** A price as money is written: cents where one decimal would show ("$2.50", "$63.70"; "$0.778" and "$1,200" as formatUsd). */
 export function formatUsdCents(usd: number): string {
-  return formatUsd(usd).replace(/^(-?\$\d+\.\d)$/, '$10');
+  return formatUsd(usd).replace(/^-?\$\d+\.\d$/, (oneDecimal) => `${oneDecimal}0`);
 }
 
 const SI: [number, string][] = [[1e18, 'E'], [1e15, 'P'], [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']];
