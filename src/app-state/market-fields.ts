@@ -38,14 +38,22 @@ export function clampMarketField(id: MarketFieldId, value: number): number | und
   return limit.integer ? Math.round(v) : v;
 }
 
+/** The date an id starts with ("2024-05-13-openai-…" -> "2024-05-13"). */
+function idDate(id: string): string {
+  return /^\d{4}(?:-\d{2}){0,2}/.exec(id)?.[0] ?? '';
+}
+
 /**
  * Clicking points picks the pair: the first click sets the "from" point (the "to" point falls back
- * to the default until a second click), the second sets "to", a third starts a new pair.
+ * to the default until a second click), the second the other end, a third starts a new pair. The
+ * earlier of the two is "from" whichever was clicked first: the fall runs forward in time.
  */
 export function pickPoint(selection: MarketSelection, id: string): MarketSelection {
   if (!POINT_ID.test(id)) return selection;
-  if (selection.fromPoint !== null && selection.toPoint === null) {
-    return id === selection.fromPoint ? selection : { ...selection, toPoint: id };
+  const from = selection.fromPoint;
+  if (from !== null && selection.toPoint === null) {
+    if (id === from) return selection;
+    return idDate(id) < idDate(from) ? { ...selection, fromPoint: id, toPoint: from } : { ...selection, toPoint: id };
   }
   return { ...selection, fromPoint: id, toPoint: null };
 }

@@ -3,7 +3,7 @@
 import type { Decomposition } from '../market/decomposition';
 import type { MarketPoint } from '../market/points';
 import type { MarketReport } from '../market/report';
-import { formatNumber, formatUsd } from '../format/units';
+import { formatNumber, formatUsd, priceChangeText, priceFactorText } from '../format/units';
 import { csvCell } from './output';
 
 const usd = (v: number | null) => (v === null ? '—' : formatUsd(v));
@@ -24,10 +24,12 @@ function pointRow(p: MarketPoint): string[] {
 }
 
 export function decompositionTable(d: Decomposition): string {
-  const rows = d.factors.map((f) => [f.label, ratio(f.ratio), ratio(f.shapleyRatio), f.explanation]);
+  // As the Market view writes them: ÷ for a factor that lowers the price, × for one that raises it.
+  const factor = (v: number | null) => (v === null ? '—' : priceFactorText(v));
+  const rows = d.factors.map((f) => [f.label, factor(f.ratio), factor(f.shapleyRatio), f.explanation]);
   return [
     `Decomposition: ${d.from.model} (${d.from.date}, ${usd(d.from.apiUsdPerRequest)}/request) → ${d.to.model} (${d.to.date}, ${usd(d.to.apiUsdPerRequest)}/request)`,
-    `API price fell ${ratio(d.totalRatio)}; the floor fell ${ratio(d.floorRatio)}${d.threshold === null ? '' : ` (both points at MMLU ≥ ${d.threshold})`}.`,
+    `API price ${priceChangeText(d.totalRatio)}; the floor ${priceChangeText(d.floorRatio)}${d.threshold === null ? '' : ` (both points at MMLU ≥ ${d.threshold})`}.`,
     '',
     grid(['factor', 'waterfall', 'Shapley', 'what changes'], rows),
     '',

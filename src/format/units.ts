@@ -52,3 +52,8 @@ export function formatSi(value: number, unit: string): string {
 export function priceFactorText(ratio: number): string {
   return ratio >= 1 ? `÷${formatNumber(ratio)}` : `×${formatNumber(1 / ratio)}`;
 }
+
+/** A before ÷ after ratio in words: "fell 4.53x" for a fall, "rose 1.56x" for a rise. */
+export function priceChangeText(ratio: number): string {
+  return ratio >= 1 ? `fell ${formatNumber(ratio)}x` : `rose ${formatNumber(1 / ratio)}x`;
+}

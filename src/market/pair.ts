@@ -33,6 +33,11 @@ function cheapest(points: readonly PricePoint[], options: MarketOptions): PriceP
   return best;
 }
 
+/** The highest MMLU tier threshold both points meet (null when either has no tier). */
+function commonTier(a: PricePoint, b: PricePoint): number | null {
+  return a.tier === null || b.tier === null ? null : Math.min(a.tier.threshold, b.tier.threshold);
+}
+
 /**
  * `all` are every point of the data (picked ids are looked up there), `shown` those in the window
  * and tier; `lowestTier` is the lowest MMLU threshold of the sources.
@@ -61,5 +66,11 @@ export function choosePair(all: readonly PricePoint[], shown: readonly PricePoin
     problems.push(MARKET.samePoint());
     return { pair: null, problems };
   }
-  return { pair: { from, to, threshold }, problems };
+  if (to.row.date < from.row.date) {
+    problems.push(MARKET.pointsReversed(from.row.date, to.row.date));
+    return { pair: null, problems };
+  }
+  // A picked to point need not reach the from point's tier: say only the tier both meet.
+  const both = pickedTo === null ? threshold : commonTier(from, to);
+  return { pair: { from, to, threshold: both }, problems };
 }

@@ -82,6 +82,8 @@ export const MARKET = {
   noQualifyingPoint: (which: 'from' | 'to'): Message =>
     message('market.no-qualifying-point', `no price point qualifies as the ${which} point (tier and dates)`),
   samePoint: (): Message => message('market.same-point', 'the two points are the same; pick two different points'),
+  pointsReversed: (fromDate: string, toDate: string): Message =>
+    message('market.points-reversed', `the from point (${fromDate}) is later than the to point (${toDate}); a decomposition of the fall runs forward in time: swap the two points`),
   subsetRelaxed: (what: string, reason: string): Message =>
     message('market.subset-relaxed', `the mix ${what} cannot meet the workload's latency limits (${reason}); it is costed without the limits (most throughput, the floor's lower bound), so the factors around it understate what meeting the limits would cost`),
   subsetInfeasible: (what: string, reason: string): Message =>

@@ -21,6 +21,8 @@ describe('market state', () => {
     const two = apply(one, { type: 'market-pick', id: LLAMA });
     expect(two.market).toMatchObject({ fromPoint: GPT3, toPoint: LLAMA });
     expect(apply(two, { type: 'market-pick', id: GPT4 }).market).toMatchObject({ fromPoint: GPT4, toPoint: null });
+    // The later point clicked first: the earlier one becomes "from" (the fall runs forward in time).
+    expect(apply(fresh(), { type: 'market-pick', id: LLAMA }, { type: 'market-pick', id: GPT4 }).market).toMatchObject({ fromPoint: GPT4, toPoint: LLAMA });
     expect(apply(two, { type: 'market-set-pair', from: null, to: null }).market).toEqual(defaultMarketSelection());
     // Not an id: ignored.
     expect(apply(fresh(), { type: 'market-pick', id: '<b>x</b>' }).market).toEqual(defaultMarketSelection());

@@ -137,6 +137,14 @@ describe('market report: decomposition', () => {
     const same = marketDecompositionReport(data, { ...defaultMarketOptions(), fromPoint: '2021-11-20-openai-gpt-3-175b-davinci', toPoint: '2021-11-20-openai-gpt-3-175b-davinci' }, catalog, evaluate);
     expect(same.decomposition).toBeNull();
     expect(same.problems.map((m) => m.code)).toEqual(['market.same-point']);
+    // Backwards in time: refused with the reason, not read as a fall of 0.194x.
+    const reversed = marketDecompositionReport(data, { ...defaultMarketOptions(), fromPoint: '2024-05-13-openai-gpt-4o-2024-05-13', toPoint: '2023-03-14-openai-gpt-4-0314-8k-context' }, catalog, evaluate);
+    expect(reversed.decomposition).toBeNull();
+    expect(reversed.problems.map((m) => m.code)).toEqual(['market.points-reversed']);
+    // GPT-4 (MMLU 86) and GPT-4o (87) sit in different tiers: the pair claims only the tier both meet.
+    const tiers = [picked.decomposition!.from, picked.decomposition!.to].map((e) => data.points.find((p) => p.id === e.id)!.tier!.threshold);
+    expect(picked.decomposition!.threshold).toBe(Math.min(...tiers));
+    expect(picked.decomposition!.threshold).toBeLessThanOrEqual(86);
   });
 
   it('draws the floor of both models over time as steps to the end of the last era\'s year, past the last price', () => {
