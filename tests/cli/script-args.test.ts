@@ -1,8 +1,8 @@
 // The npm scripts' flags: --help answers without doing the work, unknown flags exit 2, and
-// calibrate writes profiles only when asked (--write).
+// calibrate writes profiles only when asked (--write); charts:compile writes its templates only when run bare.
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScriptArgs, scriptArgs } from '../../src/cli/script-args';
@@ -56,5 +56,17 @@ describe('script flags', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^error: unknown option "--wirte"/);
     expect(profilesText()).toBe(before);
+  });
+
+  it('npm run charts:compile -- --help prints the usage and writes no template; an unknown flag exits 2', () => {
+    const file = join(ROOT, 'src/charts/compiled/cost-bars.json');
+    const before = statSync(file).mtimeMs;
+    const help = spawnSync('npx', ['tsx', 'scripts/compile-charts.ts', '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run charts:compile/);
+    const bad = spawnSync('npx', ['tsx', 'scripts/compile-charts.ts', '--force'], { cwd: ROOT, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^error: unknown option "--force"/);
+    expect(statSync(file).mtimeMs).toBe(before);
   });
 });
