@@ -217,11 +217,23 @@ export function chooseBatch(ctx: EngineContext, prepared: PreparedLayout, prefil
   evaluations: LayoutEvaluations = new LayoutEvaluations(ctx, prepared, prefillOnTheseChips)): BatchChoice {
   const { objective } = ctx.scenario;
   const { cap, limit: capLimit } = batchCaps(ctx, prepared);
-  if (cap < 1) return { reason: ENGINE.noLayoutHoldsModel(), atBatchOne: null };
+  if (cap < 1) {
+    // The cap that binds is the reason: memory, or the engine's own step-token setting.
+    const { maxTokensPerStep } = ctx.scenario.engine;
+    const reason = capLimit === 'max-tokens-per-step' && maxTokensPerStep !== 'auto'
+      ? ENGINE.stepCapBelowOneSequence(maxTokensPerStep, Number(stepTokens(ctx, 1).toPrecision(3)))
+      : ENGINE.noLayoutHoldsModel();
+    return { reason, atBatchOne: null };
+  }
   const ttft = needsTtft(ctx);
   const at = (b: number) => (ttft ? evaluations.withTtft(b) : evaluations.at(b));
   if (typeof objective === 'object') {
-    if (objective.batch > cap) return { reason: ENGINE.fixedBatchTooLarge(objective.batch, cap), atBatchOne: null };
+    if (objective.batch > cap) {
+      const reason = capLimit === 'max-sequences' ? ENGINE.fixedBatchOverSequenceCap(objective.batch, cap)
+        : capLimit === 'max-tokens-per-step' ? ENGINE.fixedBatchOverStepCap(objective.batch, cap)
+          : ENGINE.fixedBatchTooLarge(objective.batch, cap);
+      return { reason, atBatchOne: null };
+    }
     const evaluation = at(objective.batch);
     if (meetsSlo(ctx, evaluation)) return { evaluation, limit: 'objective' };
     return { reason: ENGINE.fixedBatchMissesSlo(sloMissDetail(ctx, evaluation.tpotSeconds, evaluation.ttftSeconds)), atBatchOne: null };

@@ -22,6 +22,12 @@ export const ENGINE = {
     message('engine.chips-for-weights', `needs at least ${needed} chips to hold the weights${have === null ? '' : ` (have ${have})`}`),
   fixedBatchTooLarge: (batch: number, fits: number): Message =>
     message('engine.fixed-batch-too-large', `batch ${batch} needs more memory than the chips have (fits ${fits})`),
+  fixedBatchOverSequenceCap: (batch: number, cap: number): Message =>
+    message('engine.fixed-batch-over-sequence-cap', `batch ${batch} is above the engine's cap of ${cap} sequences (max sequences)`),
+  fixedBatchOverStepCap: (batch: number, fits: number): Message =>
+    message('engine.fixed-batch-over-step-cap', `batch ${batch} is above what the engine's tokens-per-step cap allows (fits ${fits})`),
+  stepCapBelowOneSequence: (cap: number, needed: number): Message =>
+    message('engine.step-cap-below-one-sequence', `the engine's tokens-per-step cap (${cap}) is below the ${needed} tokens one sequence needs per step (its decode token and its share of prompt chunks)`),
   fixedBatchMissesSlo: (detail: string): Message =>
     message('engine.fixed-batch-misses-slo', `the fixed batch misses the latency limits: ${detail}`),
   sloUnreachable: (detail: string): Message =>

@@ -6,6 +6,7 @@ import { kvBytesPerSequencePerChip, kvSramFraction, planMemory } from '../../src
 import { busiestBinLoad } from '../../src/engine/load-balance';
 import { layerOperators } from '../../src/engine/operators';
 import { batchCaps } from '../../src/engine/search';
+import { simulate } from '../../src/engine/simulate';
 import { tallyParameters } from '../../src/engine/parameters';
 import { timeOperator } from '../../src/engine/roofline';
 import { allReduceSeconds } from '../../src/engine/collectives';
@@ -174,6 +175,16 @@ describe('hand-computed cases of the engine physics (issue: physics II)', () => 
     expect(stepTokens(ctx, 1)).toBe(2);
     const prepared = prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 1, expertParallel: 1, dataParallelAttention: false });
     expect(batchCaps(ctx, prepared)).toEqual({ cap: 50, limit: 'max-tokens-per-step' });
+  });
+
+  it('an infeasible result names the cap that binds: sequences, step tokens or memory', () => {
+    const engine = { maxSequences: 8, maxTokensPerStep: 'auto', prefillChunkTokens: 8192, overlap: 'off' } as const;
+    const codeOf = (overrides: Parameters<typeof tinyScenario>[0]) => simulate(tinyScenario(overrides)).reason?.code;
+    expect(codeOf({ engine, objective: { batch: 64 } })).toBe('engine.fixed-batch-over-sequence-cap');
+    expect(codeOf({ engine: { ...engine, maxSequences: 1024, maxTokensPerStep: 100 }, objective: { batch: 64 } })).toBe('engine.fixed-batch-over-step-cap');
+    const stepCap = simulate(tinyScenario({ engine: { ...engine, maxTokensPerStep: 1 } })).reason;
+    expect(stepCap?.code).toBe('engine.step-cap-below-one-sequence');
+    expect(stepCap?.text).toContain('(1) is below the 2 tokens');
   });
 
   it('energy: 1000 W x 1.0 server overhead x 0.5 load x PUE 1.2 / 100 tokens/s = 6 J per token, 6 / 3.6 kWh per million', () => {
