@@ -145,6 +145,8 @@ function importUnsafe(raw: unknown, options: { id?: string; name?: string }): Pa
     tieWordEmbeddings: tie,
     maxContextTokens: context,
   };
+  const mtpModules = cfg.int(['num_nextn_predict_layers'], MODEL_LIMITS.mtpModules, false);
+  if (mtpModules !== undefined && mtpModules > 0) draft.mtpModules = mtpModules;
   // A config has no published parameter count, so the draft carries the computed one.
   const counts = countParameters(draft);
   draft.publishedParamsTotal = counts.totalParams;

@@ -133,6 +133,7 @@ export function buildContext(scenario: ResolvedScenario): EngineContext {
       ? buildContext({ ...scenario, model: spec.draftModel, speculative: null, serving: 'co-located' })
       : null;
     if (spec.method === 'draft-model' && spec.draftModel === null) warnings.push(ENGINE.draftModelMissing());
+    else if (spec.method === 'mtp' && (model.mtpModules ?? 0) < 1) warnings.push(ENGINE.mtpModulesMissing(model.name));
     else {
       speculation = {
         method: spec.method,

@@ -8,6 +8,8 @@ export const ENGINE = {
     message('engine.rate-fallback', `${chip} has no ${wanted} matrix rate; computing at its ${used} rate instead.`),
   draftModelMissing: (): Message =>
     message('engine.draft-model-missing', 'speculative decoding with a draft model needs a draft model; ignored.'),
+  mtpModulesMissing: (model: string): Message =>
+    message('engine.mtp-modules-missing', `${model} ships no multi-token-prediction module, so MTP speculative decoding cannot draft; ignored (use a draft model instead).`),
   noRentalPrice: (chip: string): Message =>
     message('engine.no-rental-price', `${chip} has no known rental price; priced by TCO instead.`),
   idleChips: (idle: number, total: number, perReplica: number): Message =>

@@ -86,7 +86,7 @@ export const MESSAGES = {
     intro: 'How the chips serve the workload. Links carry these options.',
     speculative: 'Speculative decoding',
     speculativeOff: 'Off',
-    speculativeMtp: 'Multi-token prediction heads (MTP)',
+    speculativeMtp: 'Multi-token prediction (MTP; models that ship MTP modules)',
     speculativeDraft: 'Draft model',
     draftModel: 'Draft model',
     serving: 'Prefill and decode',

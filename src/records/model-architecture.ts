@@ -35,6 +35,7 @@ export const MODEL_LIMITS = {
   windowTokens: { min: 1, max: 1e8, integer: true, unit: 'tokens' },
   period: { min: 1, max: 1000, integer: true },
   globalPerPeriod: { min: 0, max: 1000, integer: true },
+  mtpModules: { min: 0, max: 16, integer: true },
 } as const;
 
 const M = MODEL_LIMITS;
@@ -113,6 +114,12 @@ const modelObject = s.object({
   vocabSize: s.number(M.vocabSize),
   tieWordEmbeddings: s.boolean(),
   maxContextTokens: s.number(M.maxContextTokens),
+  /**
+   * Multi-token-prediction modules shipped with the checkpoint (HF num_nextn_predict_layers;
+   * DeepSeek-V3 has 1): what 'mtp' speculative decoding drafts with. Absent = none, and stays
+   * absent, so the records (and link fingerprints) of models without one are unchanged.
+   */
+  mtpModules: s.number(M.mtpModules).optional(),
 }, { what: 'an object', listKnownKeys: true });
 
 export const modelArchitectureSchema = modelObject.check((m, _path, log) => {

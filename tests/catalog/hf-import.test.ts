@@ -382,7 +382,10 @@ describe('importHuggingFaceConfig on real configs', () => {
   it('warns about what it cannot map, naming the field', () => {
     const ds = importHuggingFaceConfig(DEEPSEEK_V3);
     const paths = ds.warnings.map((w) => w.path);
+    // Its weights are not counted, but the module count is read: 'mtp' speculative decoding needs it.
     expect(paths).toContain('num_nextn_predict_layers');
+    expect(ds.value?.mtpModules).toBe(1);
+    expect(importHuggingFaceConfig(LLAMA_31_8B).value?.mtpModules).toBeUndefined();
     expect(paths).toContain('quantization_config');
     const oss = importHuggingFaceConfig(GPT_OSS_20B);
     expect(oss.warnings.map((w) => w.path)).toContain('attention_bias');

@@ -108,10 +108,17 @@ describe('deployment search properties', () => {
     expect(d.colocated).not.toBeNull();
   });
 
-  it('MTP speculation with high acceptance raises per-user speed', () => {
-    const plain = simulate({ ...scenario(8, llama8b, null), objective: 'min-latency' });
-    const spec = simulate({ ...scenario(8, llama8b, null), objective: 'min-latency', speculative: { method: 'mtp', draftTokens: 2, acceptanceRate: 0.8, draftModel: null } });
+  it('MTP speculation with high acceptance raises per-user speed, on a model that ships an MTP module', () => {
+    const mtp = { method: 'mtp', draftTokens: 2, acceptanceRate: 0.8, draftModel: null } as const;
+    const withModule = { ...scenario(8, llama8b, null), model: { ...llama8b, mtpModules: 1 }, objective: 'min-latency' } as const;
+    const plain = simulate(withModule);
+    const spec = simulate({ ...withModule, speculative: mtp });
     expect(spec.tokensPerTargetStep).toBeCloseTo(expectedTokensPerStep(2, 0.8), 12);
     expect(spec.tokensPerSecondPerUser).toBeGreaterThan(plain.tokensPerSecondPerUser);
+    // Llama 3.1 8B as published has no MTP module: MTP is ignored, and the result says so.
+    const none = simulate({ ...scenario(8, llama8b, null), objective: 'min-latency', speculative: mtp });
+    expect(none.tokensPerTargetStep).toBe(1);
+    expect(none.tokensPerSecondPerUser).toBeCloseTo(simulate({ ...scenario(8, llama8b, null), objective: 'min-latency' }).tokensPerSecondPerUser, 9);
+    expect(none.warnings.map((w) => w.code)).toContain('engine.mtp-modules-missing');
   });
 });

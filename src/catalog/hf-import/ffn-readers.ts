@@ -192,7 +192,7 @@ export function readDeepseek({ cfg, log, hidden, heads, headDim, notes }: FfnCon
   }
   const mtp = cfg.int(['num_nextn_predict_layers'], { min: 0, max: 1000 }, false);
   if (mtp !== undefined && mtp > 0) {
-    log.warn(cfg.find('num_nextn_predict_layers')?.path ?? 'num_nextn_predict_layers', `is ${mtp}: the multi-token-prediction module is not counted (it is only used for speculative decoding)`);
+    log.warn(cfg.find('num_nextn_predict_layers')?.path ?? 'num_nextn_predict_layers', `is ${mtp}: the multi-token-prediction module's weights are not counted in the parameters; it is kept as mtpModules, which MTP speculative decoding drafts with`);
   }
   // qk_head_dim restates qk_nope_head_dim + qk_rope_head_dim.
   cfg.find('qk_head_dim');
