@@ -2,7 +2,7 @@
 // --points, --calibration) are read here; the rest are the simulate CLI's workload flags, read by
 // its parser into a scenario overlay (the sweep's workload).
 
-import { parseFlags, UsageError } from './flags';
+import { num, parseFlags, UsageError } from './flags';
 
 export interface DesignCliOptions {
   file: string | null;
@@ -37,8 +37,8 @@ export function parseDesignFlags(argv: string[]): DesignCliOptions {
     else if (flag === '--calibration') options.calibration = true;
     else if (flag === '--points') {
       const v = value();
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 3 || n > 61) throw new UsageError(`--points must be an integer from 3 to 61, got "${v}"`);
+      const n = num(v);
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 3 || n > 61) throw new UsageError(`--points must be an integer from 3 to 61, got "${v}"`);
       options.points = n;
     } else if (flag === '--format') {
       const f = value();

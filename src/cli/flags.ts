@@ -104,12 +104,13 @@ const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
   ['--acceptance-rate', at('speculative.acceptanceRate')],
 ]);
 
-/** A number when the text is one, else the text itself so the parser can name it in its message. */
+/** Decimal notation only: Number() would also read "0x32" as 50, "0b1" as 1 and "Infinity". */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** A number when the text is one written in decimal, else the text itself so the parser can name it in its message. */
 export function num(text: string): number | string {
   const trimmed = text.trim();
-  if (trimmed === '') return text;
-  const n = Number(trimmed);
-  return Number.isNaN(n) && trimmed !== 'NaN' ? text : n;
+  return DECIMAL.test(trimmed) ? Number(trimmed) : text;
 }
 
 export function scaled(text: string, factor: number): number | string {
@@ -126,9 +127,11 @@ export function sub(overlay: Record<string, unknown>, key: string): Record<strin
 }
 
 function hardwareIds(value: string): string[] {
-  const ids = [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
-  if (ids.length === 0) throw new UsageError(CLI.noHardware(value));
-  return ids;
+  const items = value.split(',').map((s) => s.trim());
+  if (items.every((s) => s === '')) throw new UsageError(CLI.noHardware(value));
+  // "a," or "a,,b": an id was left out, not a list to read around it.
+  if (items.some((s) => s === '')) throw new UsageError(CLI.emptyHardwareItem(value));
+  return [...new Set(items)];
 }
 
 /**

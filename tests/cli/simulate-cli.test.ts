@@ -153,6 +153,13 @@ describe('simulate CLI', () => {
     [['--frobnicate'], /unknown option "--frobnicate"/],
     [['--format', 'xml'], /--format must be table, json or csv, got "xml"/],
     [['--scenario', '/nonexistent/file.json'], /cannot read file/],
+    // Decimal notation only: hex, binary and "Infinity" are not numbers a person means here.
+    [['--chips', '0x10'], /or "auto", got "0x10"$/m],
+    [['--max-tpot-ms', '0x32'], /--max-tpot-ms must be a number from 0\.1 to 60000 ms, got "0x32"$/m],
+    [['--input-tokens', '0b1000'], /workload\.inputTokens must be/],
+    [['--chips', 'Infinity'], /got "Infinity"$/m],
+    [['--hardware', 'nvidia-h200-sxm,'], /--hardware has an empty item in "nvidia-h200-sxm," \(a stray comma\?\)/],
+    [['--hardware', 'nvidia-h200-sxm,,amd-mi300x'], /--hardware has an empty item/],
   ])('bad input %j exits 2 with one clear line', async (args, message) => {
     const r = await run(...args);
     expect(r.code).toBe(2);
