@@ -164,7 +164,11 @@ export function parseFlags(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
     scenarioFile: null, url: null, hardwareDesign: null, hardwareList: null, format: 'table', frontier: false, help: false, overlay: {}, origins: new Map(),
   };
+  // Every flag once: a second value would silently replace the first.
+  const seen = new Set<string>();
   walkArgs(argv, (flag, value) => {
+    if (flag !== '--help' && flag !== '-h' && seen.has(flag)) throw new UsageError(CLI.givenTwice(flag));
+    seen.add(flag);
     if (flag === '--help' || flag === '-h') options.help = true;
     else if (flag === '--frontier') options.frontier = true;
     else if (flag === '--scenario') options.scenarioFile = value();
@@ -189,6 +193,15 @@ export function parseFlags(argv: readonly string[]): CliOptions {
       options.origins.set(def.path, { flag, text: v });
     }
   });
+  // Flags that set the same thing: whichever came last would win without a word.
+  if (seen.has('--batch') && seen.has('--objective')) {
+    throw new UsageError(CLI.flagsConflict('--batch', '--objective', '--batch fixes the batch, --objective chooses it; give one'));
+  }
+  if (options.hardwareDesign !== null) {
+    for (const other of ['--hardware', '--url'] as const) {
+      if (seen.has(other)) throw new UsageError(CLI.flagsConflict('--hardware-design', other, 'the design file is the hardware; give one'));
+    }
+  }
   return options;
 }
 

@@ -35,6 +35,8 @@ export const CLI = {
   badChoice: (flag: string, choices: readonly string[], got: string) =>
     `${flag} must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}, got ${quoted(got)}`,
   noHardware: (got: string) => `--hardware needs a chip id, "all" or a comma-separated list of ids, got ${quoted(got)}`,
+  givenTwice: (flag: string) => `${flag} is given twice; give it once`,
+  flagsConflict: (a: string, b: string, why: string) => `${a} and ${b} cannot go together: ${why}`,
   emptyHardwareItem: (got: string) => `--hardware has an empty item in ${quoted(got)} (a stray comma?); list ids as "a,b"`,
   flagIssue: (flag: string, issue: string) => `${flag}: ${issue}`,
   flagRange: (flag: string, range: string, got: string) => `${flag} must be ${range}, got ${quoted(got)}`,
