@@ -52,6 +52,17 @@ export function parseDesignFlags(argv: string[]): DesignCliOptions {
     }
   }
   options.overlay = parseFlags(rest).overlay;
+  // Flags an output does not read would be dropped without a word.
+  if (options.calibration && options.sweep) throw new UsageError('--calibration and --sweep-matrix-share cannot go together: one output at a time');
+  if (!options.sweep) {
+    if (options.points !== null) throw new UsageError('--points applies to --sweep-matrix-share only');
+    const workloadFlag = rest.find((a) => a.startsWith('--'));
+    if (workloadFlag !== undefined) throw new UsageError(`${workloadFlag.split('=')[0]} is a workload flag: it applies to --sweep-matrix-share only`);
+  }
+  const economics = options.overlay.economics as Record<string, unknown> | undefined;
+  if (economics?.pricing === 'rental' || economics?.rentalUsdPerChipHour !== undefined) {
+    throw new UsageError('the sweep prices by TCO at the derived price (a design has no rental market): --pricing rental and --rental-usd-per-chip-hour do not apply');
+  }
   return options;
 }
 

@@ -54,6 +54,19 @@ describe('design CLI', () => {
     expect((await run('design', '--file', H100, '--hardware', 'x')).code).toBe(2);
   });
 
+  it.each([
+    [['--set', 'nosuchfield=1'], '--set nosuchfield: not a field of a design (a typo?); nothing was set'],
+    [['--points', '5'], '--points applies to --sweep-matrix-share only'],
+    [['--model', 'llama-3.1-8b'], '--model is a workload flag: it applies to --sweep-matrix-share only'],
+    [['--calibration', '--sweep-matrix-share'], '--calibration and --sweep-matrix-share cannot go together'],
+    [['--sweep-matrix-share', '--pricing', 'rental'], 'the sweep prices by TCO at the derived price'],
+  ])('%j would be dropped without a word: exit 2 naming it', async (args, text) => {
+    const r = await run('design', '--file', H100, ...args);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(text);
+  });
+
   it('--calibration compares with the chip the design approximates', async () => {
     const r = await run('design', '--file', H100, '--calibration', '--format', 'json');
     expect(r.code).toBe(0);
