@@ -3,7 +3,7 @@
 // Each flag records the scenario path it sets, so a problem found there is reported under the
 // flag's own name and unit (flagIssue).
 
-import { CLI } from '../messages/cli';
+import { CLI, quoted } from '../messages/cli';
 import type { FieldIssue, NumberRule } from '../parse/fields';
 import { formatIssue } from '../parse/fields';
 import { LIMITS } from '../scenario/limits';
@@ -219,7 +219,8 @@ export function flagIssue(issue: FieldIssue, origins: CliOptions['origins']): st
   if (origin === undefined) return formatIssue(issue);
   const def = VALUE_FLAGS.get(origin.flag);
   if (def?.scaled !== undefined) return CLI.flagRange(origin.flag, describeRange(def.scaled.rule, def.scaled.factor, def.scaled.unit), origin.text);
-  return CLI.flagIssue(origin.flag, formatIssue(issue));
+  // The value as typed ("1e99"), not as the parser re-printed the number ("1e+99").
+  return CLI.flagIssue(origin.flag, formatIssue(issue).replace(/, got [^,]*$/, `, got ${quoted(origin.text)}`));
 }
 
 /** Flags that only make sense with speculative decoding on, as typed. */

@@ -94,7 +94,7 @@ describe('simulate CLI', () => {
     expect(alone.err).toBe('error: --draft-tokens needs speculative decoding: add --speculative mtp|MODEL_ID (or a scenario file with "speculative")\n');
     const zero = await run('--hardware', 'nvidia-h200-sxm', '--speculative', 'mtp', '--draft-tokens', '0');
     expect(zero.code).toBe(2);
-    expect(zero.err).toMatch(/^error: flags: --draft-tokens: speculative\.draftTokens must be an integer from 1 to 16 tokens, got 0\n$/);
+    expect(zero.err).toMatch(/^error: flags: --draft-tokens: speculative\.draftTokens must be an integer from 1 to 16 tokens, got "0"\n$/);
   });
 
   it('JSON results carry what limits them and the market check (issue 11 item 8, issue 13 item 4)', async () => {
@@ -158,6 +158,8 @@ describe('simulate CLI', () => {
     [['--max-tpot-ms', '0x32'], /--max-tpot-ms must be a number from 0\.1 to 60000 ms, got "0x32"$/m],
     [['--input-tokens', '0b1000'], /workload\.inputTokens must be/],
     [['--chips', 'Infinity'], /got "Infinity"$/m],
+    // The value as typed, not as the parser re-prints the number.
+    [['--chips', '1e99'], /--chips: chips must be an integer from 1 to 100000 chips or "auto", got "1e99"$/m],
     [['--hardware', 'nvidia-h200-sxm,'], /--hardware has an empty item in "nvidia-h200-sxm," \(a stray comma\?\)/],
     [['--hardware', 'nvidia-h200-sxm,,amd-mi300x'], /--hardware has an empty item/],
     // A second value, or a second flag for the same thing, would silently win.
