@@ -7,32 +7,37 @@ export interface MarketCliOptions {
   format: 'table' | 'json' | 'csv';
   help: boolean;
   raw: Record<string, unknown>;
+  /** Which flag set each option path, as typed: refusals name the flag, not the field. */
+  origins: Map<string, { flag: string; text: string }>;
 }
 
 const workload = (raw: Record<string, unknown>) => sub(raw, 'workload');
 
-const VALUE_FLAGS: Record<string, (raw: Record<string, unknown>, value: string) => void> = {
-  '--from': (r, v) => { r.fromDate = v; },
-  '--to': (r, v) => { r.toDate = v; },
-  '--tier': (r, v) => { r.tier = num(v); },
-  '--from-point': (r, v) => { r.fromPoint = v; },
-  '--to-point': (r, v) => { r.toPoint = v; },
-  '--input-tokens': (r, v) => { workload(r).inputTokens = num(v); },
-  '--output-tokens': (r, v) => { workload(r).outputTokens = num(v); },
-  '--max-ttft-ms': (r, v) => { workload(r).maxTtftSeconds = scaled(v, 1e-3); },
-  '--max-tpot-ms': (r, v) => { workload(r).maxTpotSeconds = scaled(v, 1e-3); },
-  '--prefix-cache-hit-rate': (r, v) => { workload(r).prefixCacheHitRate = num(v); },
+/** Each flag: the option path it sets (a refusal is reported under the flag) and how. */
+const VALUE_FLAGS: Record<string, { path: string; apply: (raw: Record<string, unknown>, value: string) => void }> = {
+  '--from': { path: 'fromDate', apply: (r, v) => { r.fromDate = v; } },
+  '--to': { path: 'toDate', apply: (r, v) => { r.toDate = v; } },
+  '--tier': { path: 'tier', apply: (r, v) => { r.tier = num(v); } },
+  '--from-point': { path: 'fromPoint', apply: (r, v) => { r.fromPoint = v; } },
+  '--to-point': { path: 'toPoint', apply: (r, v) => { r.toPoint = v; } },
+  '--input-tokens': { path: 'workload.inputTokens', apply: (r, v) => { workload(r).inputTokens = num(v); } },
+  '--output-tokens': { path: 'workload.outputTokens', apply: (r, v) => { workload(r).outputTokens = num(v); } },
+  '--max-ttft-ms': { path: 'workload.maxTtftSeconds', apply: (r, v) => { workload(r).maxTtftSeconds = scaled(v, 1e-3); } },
+  '--max-tpot-ms': { path: 'workload.maxTpotSeconds', apply: (r, v) => { workload(r).maxTpotSeconds = scaled(v, 1e-3); } },
+  '--prefix-cache-hit-rate': { path: 'workload.prefixCacheHitRate', apply: (r, v) => { workload(r).prefixCacheHitRate = num(v); } },
 };
 
 export function parseMarketFlags(argv: readonly string[]): MarketCliOptions {
-  const options: MarketCliOptions = { format: 'table', help: false, raw: {} };
+  const options: MarketCliOptions = { format: 'table', help: false, raw: {}, origins: new Map() };
   walkArgs(argv, (flag, value) => {
     if (flag === '--help' || flag === '-h') options.help = true;
     else if (flag === '--format') options.format = readFormat(value());
     else {
-      const apply = Object.prototype.hasOwnProperty.call(VALUE_FLAGS, flag) ? VALUE_FLAGS[flag] : undefined;
-      if (apply === undefined) throw new UsageError(`unknown option "${flag}" (see --help)`);
-      apply(options.raw, value());
+      const def = Object.prototype.hasOwnProperty.call(VALUE_FLAGS, flag) ? VALUE_FLAGS[flag] : undefined;
+      if (def === undefined) throw new UsageError(`unknown option "${flag}" (see --help)`);
+      const v = value();
+      def.apply(options.raw, v);
+      options.origins.set(def.path, { flag, text: v });
     }
   });
   return options;

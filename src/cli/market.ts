@@ -8,9 +8,9 @@ import { engineEvaluator } from '../market/evaluate';
 import { buildMarketData } from '../market/market-data';
 import { parseMarketOptions } from '../market/options';
 import { marketReport } from '../market/report';
-import { formatIssue } from '../parse/fields';
 import { UsageError } from './flags';
 import { MARKET_HELP, parseMarketFlags, type MarketCliOptions } from './market-flags';
+import { flagIssue } from './flags';
 import { marketCsv, marketJson, marketTable } from './market-output';
 import { Reporter, runIfScript, runReported, type CliIO } from './report';
 
@@ -36,7 +36,7 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
   }
   const parsed = parseMarketOptions(flags.raw);
   const first = parsed.errors[0];
-  if (first !== undefined) fail(`flags: ${formatIssue(first)}`);
+  if (first !== undefined) fail(`flags: ${flagIssue(first, flags.origins)}`);
   const options = parsed.value;
   const { catalog, problems } = loadCatalogFromDisk();
   for (const p of problems) report.warn(`catalog: ${p}`);
