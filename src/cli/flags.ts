@@ -197,6 +197,9 @@ export function parseFlags(argv: readonly string[]): CliOptions {
   if (seen.has('--batch') && seen.has('--objective')) {
     throw new UsageError(CLI.flagsConflict('--batch', '--objective', '--batch fixes the batch, --objective chooses it; give one'));
   }
+  if (options.frontier && options.format === 'csv') {
+    throw new UsageError(CLI.flagsConflict('--frontier', '--format csv', 'CSV has one row per result; the frontier prints in table and json'));
+  }
   if (options.hardwareDesign !== null) {
     for (const other of ['--hardware', '--url'] as const) {
       if (seen.has(other)) throw new UsageError(CLI.flagsConflict('--hardware-design', other, 'the design file is the hardware; give one'));

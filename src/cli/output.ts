@@ -3,6 +3,7 @@ import type { ResourceLimit } from '../engine/analysis/limiting-resource';
 import type { Range, SimulationResult } from '../engine/types';
 import { oneLine } from '../messages/cli';
 import { formatBytes, formatNumber, formatSeconds, formatUsd } from '../format/units';
+import { chipsText } from '../messages/ui';
 
 const EVIDENCE_MARK: Record<SimulationResult['evidence']['basis'], string> = { measured: '', family: '~', prior: '?', claim: '!' };
 
@@ -31,7 +32,7 @@ export function formatResultTable(r: SimulationResult, hardwareName: string, mod
     return table(rows) + notes(r);
   }
   const c = r.config;
-  rows.push(['deployment', `${c.chips} chips = ${c.replicas} replica(s) x TP ${c.tensorParallel} x PP ${c.pipelineParallel} x EP ${c.expertParallel}; batch ${c.batch} per replica`]);
+  rows.push(['deployment', `${chipsText(c.chips)} = ${c.replicas} replica(s) x TP ${c.tensorParallel} x PP ${c.pipelineParallel} x EP ${c.expertParallel}; batch ${c.batch} per replica`]);
   const u = r.uncertainty;
   rows.push(['evidence', evidenceText(r)]);
   rows.push(['output tokens/s (total)', formatNumber(r.outputTokensPerSecond) + range(u?.outputTokensPerSecond, formatNumber)]);

@@ -16,6 +16,7 @@ import { usedForFit } from './fit-rows';
 import { signedError } from './stats';
 import type { Simulator } from './simulation-memo';
 import { groupedInteger } from '../format/decimal';
+import { chipsText } from '../messages/ui';
 
 export interface EvaluateOptions {
   efficiencyMode?: EfficiencyMode;
@@ -70,7 +71,7 @@ export interface RowResult {
 function describeDeployment(r: SimulationResult): string {
   if (!r.feasible) return `infeasible: ${r.reason?.text ?? ''}`;
   const c = r.config;
-  return `${c.chips} chips = ${c.replicas} x (TP${c.tensorParallel} PP${c.pipelineParallel} EP${c.expertParallel}), batch ${c.batch}`;
+  return `${chipsText(c.chips)} = ${c.replicas} x (TP${c.tensorParallel} PP${c.pipelineParallel} EP${c.expertParallel}), batch ${c.batch}`;
 }
 
 function idealProfile(p: HardwareProfile): HardwareProfile {

@@ -165,6 +165,7 @@ describe('simulate CLI', () => {
     // A second value, or a second flag for the same thing, would silently win.
     [['--chips', '8', '--chips', '4'], /^error: --chips is given twice; give it once$/m],
     [['--batch', '64', '--objective', 'min-latency'], /^error: --batch and --objective cannot go together/],
+    [['--frontier', '--format', 'csv'], /^error: --frontier and --format csv cannot go together/],
     [['--hardware-design', 'hardware-profiles/designs/nvidia-h100-like.json', '--hardware', 'nvidia-h200-sxm'], /^error: --hardware-design and --hardware cannot go together/],
   ])('bad input %j exits 2 with one clear line', async (args, message) => {
     const r = await run(...args);
