@@ -2,7 +2,7 @@
 // --points, --calibration) are read here; the rest are the simulate CLI's workload flags, read by
 // its parser into a scenario overlay (the sweep's workload).
 
-import { num, parseFlags, UsageError } from './flags';
+import { num, parseFlags, UsageError, type CliOptions } from './flags';
 
 export interface DesignCliOptions {
   file: string | null;
@@ -13,10 +13,12 @@ export interface DesignCliOptions {
   calibration: boolean;
   help: boolean;
   overlay: Record<string, unknown>;
+  /** Which workload flag set each scenario path, as typed (refusals name the flag). */
+  origins: CliOptions['origins'];
 }
 
 export function parseDesignFlags(argv: string[]): DesignCliOptions {
-  const options: DesignCliOptions = { file: null, format: 'table', sets: [], sweep: false, points: null, calibration: false, help: false, overlay: {} };
+  const options: DesignCliOptions = { file: null, format: 'table', sets: [], sweep: false, points: null, calibration: false, help: false, overlay: {}, origins: new Map() };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -51,7 +53,9 @@ export function parseDesignFlags(argv: string[]): DesignCliOptions {
       if (inline === undefined && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) rest.push(argv[++i]!);
     }
   }
-  options.overlay = parseFlags(rest).overlay;
+  const workload = parseFlags(rest);
+  options.overlay = workload.overlay;
+  options.origins = workload.origins;
   // Flags an output does not read would be dropped without a word.
   if (options.calibration && options.sweep) throw new UsageError('--calibration and --sweep-matrix-share cannot go together: one output at a time');
   if (!options.sweep) {

@@ -13,7 +13,7 @@ import { defaultScenario } from '../scenario/scenario';
 import { DESIGN_HELP, parseDesignFlags, type DesignCliOptions } from './design-flags';
 import { loadDesignFile } from './design-file';
 import { formatCalibrationTable, formatDerivationTable, formatSweepTable } from './design-output';
-import { UsageError } from './flags';
+import { flagIssue, UsageError } from './flags';
 import { CLI, oneLine } from '../messages/cli';
 import { Reporter, runIfScript, runReported, type CliIO } from './report';
 
@@ -55,7 +55,7 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
     for (const p of problems) report.warn(`catalog: ${p}`);
     const parsed = parseScenario({ ...options.overlay, hardware: outcome.profile }, defaultScenario());
     const first = parsed.errors[0];
-    if (first !== undefined) fail([formatIssue(first)]);
+    if (first !== undefined) fail([flagIssue(first, options.origins)]);
     const resolved = resolveScenario(parsed.value, catalog);
     if (resolved.value === null) fail(resolved.errors.map(formatIssue));
     const { hardware: _h, chips, ...base } = resolved.value;

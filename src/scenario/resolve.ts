@@ -4,6 +4,8 @@ import type { FieldIssue } from '../parse/fields';
 import type { Scenario } from './scenario';
 
 function suggestion(id: string, known: Iterable<string>): string {
+  // An empty id "contains" in every id: suggestions would just be the alphabet's first four.
+  if (id.trim() === '') return ' (it is empty)';
   const all = [...known].sort();
   const close = all.filter((k) => k.includes(id) || id.includes(k) || k.split('-').some((part) => part.length > 2 && id.includes(part)));
   return close.length > 0 ? ` (did you mean ${close.slice(0, 4).join(', ')}?)` : '';

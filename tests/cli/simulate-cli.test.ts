@@ -166,6 +166,7 @@ describe('simulate CLI', () => {
     [['--chips', '8', '--chips', '4'], /^error: --chips is given twice; give it once$/m],
     [['--batch', '64', '--objective', 'min-latency'], /^error: --batch and --objective cannot go together/],
     [['--frontier', '--format', 'csv'], /^error: --frontier and --format csv cannot go together/],
+    [['--model', ''], /^error: model "" is not a known model id \(it is empty\)$/m],
     [['--hardware-design', 'hardware-profiles/designs/nvidia-h100-like.json', '--hardware', 'nvidia-h200-sxm'], /^error: --hardware-design and --hardware cannot go together/],
   ])('bad input %j exits 2 with one clear line', async (args, message) => {
     const r = await run(...args);
