@@ -44,7 +44,9 @@ export function formatResultTable(r: SimulationResult, hardwareName: string, mod
   rows.push(['batch limited by', `${r.memory.batchLimitedBy} (memory fits ${formatNumber(r.memory.maxBatchThatFits)})`]);
   if (limit !== null) rows.push(['$/M most sensitive to', resourceText(limit)]);
   const b = r.decodeStepBreakdownSeconds;
-  rows.push(['decode step bottleneck', `${r.bottleneck} (compute ${formatSeconds(b.compute)}, memory ${formatSeconds(b.memory)}, communication ${formatSeconds(b.communication)}, overheads ${formatSeconds(b.overhead)})`]);
+  // The split is of the decode work alone; the TPOT above also carries the prompt chunks of each step.
+  rows.push(['decode step bottleneck', `${r.bottleneck} (compute ${formatSeconds(b.compute)}, memory ${formatSeconds(b.memory)}, communication ${formatSeconds(b.communication)}, overheads ${formatSeconds(b.overhead)}; prompt chunks take ${formatNumber(r.prefillShareOfStep * 100)}% of each step)`]);
+  if (r.tokensPerTargetStep > 1) rows.push(['speculative decoding', `${formatNumber(r.tokensPerTargetStep)} tokens per target step`]);
   rows.push(['pricing used', `${r.pricingUsed}${r.pricing.rentalEstimated ? ' (≈ estimated rental)' : ''}`]);
   rows.push(['$/hour', usd(r.costPerHourUsd)]);
   rows.push(['$ per million output tokens', usd(r.usdPerMillionOutputTokens) + range(u?.usdPerMillionOutputTokens, formatUsd)]);

@@ -61,7 +61,7 @@ describe('design CLI', () => {
     [['--calibration', '--sweep-matrix-share'], '--calibration and --sweep-matrix-share cannot go together'],
     [['--sweep-matrix-share', '--pricing', 'rental'], 'the sweep prices by TCO at the derived price'],
     [['--sweep-matrix-share', '--chips', '0'], '--chips: chips must be an integer from 1 to 100000 chips or "auto", got "0"'],
-  ])('%j would be dropped without a word: exit 2 naming it', async (args, text) => {
+  ])('%j: exit 2 naming the flag, not dropped or reworded', async (args, text) => {
     const r = await run('design', '--file', H100, ...args);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
