@@ -1,6 +1,7 @@
 import { CHIP_PARAMETER_LABELS } from '../engine/analysis/scale-parameter';
 import type { ResourceLimit } from '../engine/analysis/limiting-resource';
 import type { Range, SimulationResult } from '../engine/types';
+import type { Scenario } from '../scenario/scenario';
 import { oneLine } from '../messages/cli';
 import { formatBytes, formatNumber, formatSeconds, formatUsd } from '../format/units';
 import { chipsText } from '../messages/ui';
@@ -87,7 +88,22 @@ export const CSV_COLUMNS = [
   'costPerHourUsd', 'usdPerMillionOutputTokens', 'usdPerMillionOutputTokensLow', 'usdPerMillionOutputTokensHigh',
   'outputTokensPerSecondPerDollarPerHour', 'pricingUsed', 'rentalEstimated', 'joulesPerOutputToken', 'kwhPerMillionOutputTokens',
   'bottleneck', 'batchLimitedBy', 'mostSensitiveResource', 'weightsBytesPerChip', 'kvCacheBytesPerChip', 'estimates',
+  // The scenario each row answers, so a saved file says what it is about.
+  'precision', 'inputTokens', 'outputTokens', 'prefixCacheHitRate', 'maxTtftSeconds', 'maxTpotSeconds', 'objective',
+  'pricingMode', 'efficiencyMode', 'serving', 'speculative',
 ] as const;
+
+/** The scenario's cells of a CSV row (the last columns of CSV_COLUMNS). */
+function scenarioCells(s: Scenario): (string | number | null)[] {
+  const p = s.precision;
+  const spec = s.speculative;
+  return [
+    `${p.weights}/${p.activations}/${p.kvCache}`, s.workload.inputTokens, s.workload.outputTokens, s.workload.prefixCacheHitRate,
+    s.slo.maxTtftSeconds, s.slo.maxTpotSeconds, typeof s.objective === 'object' ? `batch ${s.objective.batch}` : s.objective,
+    s.economics.pricing, s.efficiencyMode, s.serving,
+    spec === null ? 'none' : `${spec.method === 'mtp' ? 'mtp' : `draft ${typeof spec.draftModel === 'string' ? spec.draftModel : spec.draftModel.id}`}; ${spec.draftTokens} tokens; acceptance ${spec.acceptanceRate}`,
+  ];
+}
 
 /** "matrix FLOP/s (+20% lowers $/M by 14%)": the resource a result's $/M depends on most. */
 function resourceText(limit: ResourceLimit): string {
@@ -96,7 +112,7 @@ function resourceText(limit: ResourceLimit): string {
   return `${CHIP_PARAMETER_LABELS[limit.resource]} (+20% changes $/M by ${((Math.pow(1.2, e) - 1) * 100).toFixed(0)}%)`;
 }
 
-export function csvRow(r: SimulationResult, limit: ResourceLimit | null = null): string {
+export function csvRow(r: SimulationResult, limit: ResourceLimit | null, scenario: Scenario): string {
   const c = r.config;
   const u = r.uncertainty;
   const values: (string | number | boolean | null)[] = [
@@ -106,6 +122,7 @@ export function csvRow(r: SimulationResult, limit: ResourceLimit | null = null):
     r.costPerHourUsd, r.usdPerMillionOutputTokens, u?.usdPerMillionOutputTokens?.low ?? null, u?.usdPerMillionOutputTokens?.high ?? null,
     r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.pricing.rentalEstimated, r.energy?.joulesPerOutputToken ?? null, r.energy?.kwhPerMillionOutputTokens ?? null,
     r.bottleneck, r.memory.batchLimitedBy, limit?.resource ?? null, r.memory.weightsBytesPerChip, r.memory.kvCacheBytesPerChip, r.estimateMarks.length,
+    ...scenarioCells(scenario),
   ];
   return values.map(csvCell).join(',');
 }

@@ -74,6 +74,8 @@ function withFlags(options: CliOptions, base: Scenario, report: Reporter): Scena
 }
 
 interface Row {
+  /** The scenario that produced it: JSON output carries it, so a saved result says what it answers. */
+  scenario: Scenario;
   result: SimulationResult;
   /** The resource its $/M depends on most (three extra searches). */
   limit: ResourceLimit;
@@ -121,7 +123,7 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
     if (resolved.value === null || first !== undefined) report.fail(first ? formatIssue(first) : CLI.unresolved);
     const result = simulate(resolved.value);
     results.push({
-      result, hardware: resolved.value.hardware, hardwareName: resolved.value.hardware.name, modelName: resolved.value.model.name,
+      scenario: s, result, hardware: resolved.value.hardware, hardwareName: resolved.value.hardware.name, modelName: resolved.value.model.name,
       limit: limitingResource(resolved.value, usdPerMillionOfResult(result)),
     });
   }
@@ -149,13 +151,14 @@ export function main(argv: readonly string[], io: CliIO): Promise<number> {
 
 function render(options: CliOptions, results: Row[], published: PublishedFigure[], many: boolean, checks: ReadonlyMap<string, MarketCheck>): string {
   if (options.format === 'json') {
-    const limitOf = (r: SimulationResult) => results.find((x) => x.result === r)?.limit ?? null;
-    const strip = (r: SimulationResult) => ({
-      ...(options.frontier ? r : { ...r, frontier: undefined }), limitingResource: limitOf(r), marketCheck: checks.get(r.hardwareId) ?? null,
+    // Each result with the scenario it answers: `--scenario` reads that object back.
+    const strip = (x: Row) => ({
+      ...(options.frontier ? x.result : { ...x.result, frontier: undefined }), limitingResource: x.limit, marketCheck: checks.get(x.result.hardwareId) ?? null,
+      scenario: x.scenario,
     });
-    return `${JSON.stringify(many ? { results: results.map((x) => strip(x.result)) } : { ...strip(results[0]!.result), published }, null, 2)}\n`;
+    return `${JSON.stringify(many ? { results: results.map(strip) } : { ...strip(results[0]!), published }, null, 2)}\n`;
   }
-  if (options.format === 'csv') return `${CSV_COLUMNS.join(',')}\n${results.map((x) => csvRow(x.result, x.limit)).join('\n')}\n`;
+  if (options.format === 'csv') return `${CSV_COLUMNS.join(',')}\n${results.map((x) => csvRow(x.result, x.limit, x.scenario)).join('\n')}\n`;
   let text = many ? formatComparisonTable(results.map((x) => x.result), new Map([...checks].map(([id, c]) => [id, c.ratio])),
     new Map(results.map((x) => [x.result.hardwareId, x.limit])))
     : formatResultTable(results[0]!.result, results[0]!.hardwareName, results[0]!.modelName, results[0]!.limit) + formatMarketCheck(checks.get(results[0]!.result.hardwareId))

@@ -19,9 +19,9 @@ function printed(results: SimulationResult[]): unknown {
   return JSON.parse(JSON.stringify(results.map((r) => ({ ...r, frontier: undefined }))));
 }
 
-/** The CLI's own additions to each result (what limits it, the market check) are checked elsewhere. */
+/** The CLI's own additions to each result (what limits it, the market check, its scenario) are checked elsewhere. */
 function engineFields(out: Record<string, unknown>): Record<string, unknown> {
-  const { limitingResource: _l, marketCheck: _m, ...rest } = out;
+  const { limitingResource: _l, marketCheck: _m, scenario: _s, ...rest } = out;
   return rest;
 }
 

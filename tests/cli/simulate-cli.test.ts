@@ -47,6 +47,17 @@ describe('simulate CLI', () => {
     expect(Object.keys(j.memory as object)).toEqual(expect.arrayContaining(['capacityBytesPerChip', 'weightsBytesPerChip', 'kvCacheBytesPerChip']));
   });
 
+  it('each JSON result carries the scenario it answers, and --scenario reads it back to the same result', async () => {
+    const r = await run('--hardware', 'nvidia-h200-sxm', '--chips', '8', ...WORKLOAD, '--max-tpot-ms', '40', '--pricing', 'tco', '--format', 'json');
+    const j = JSON.parse(r.out) as { scenario: Record<string, unknown>; usdPerMillionOutputTokens: number; config: unknown };
+    expect(j.scenario).toMatchObject({ hardware: 'nvidia-h200-sxm', chips: 8, model: 'llama-3.1-70b', slo: { maxTpotSeconds: 0.04 }, economics: { pricing: 'tco' } });
+    const again = JSON.parse((await run('--scenario', scenarioFile(JSON.stringify(j.scenario)), '--format', 'json')).out) as typeof j;
+    expect(again.usdPerMillionOutputTokens).toBe(j.usdPerMillionOutputTokens);
+    expect(again.config).toEqual(j.config);
+    const many = JSON.parse((await run('--hardware', 'nvidia-h200-sxm,amd-mi300x', ...WORKLOAD, '--format', 'json')).out) as { results: { hardwareId: string; scenario: { hardware: string } }[] };
+    for (const x of many.results) expect(x.scenario.hardware).toBe(x.hardwareId);
+  });
+
   it('--hardware all prints one CSV row per profile, best tokens per dollar first, infeasible rows with a reason', async () => {
     const r = await run('--hardware', 'all', ...WORKLOAD, '--format', 'csv');
     expect(r.code).toBe(0);
