@@ -1,9 +1,14 @@
 // Text of the Market view (issue 14), kept apart from ui.ts so it loads with the view (its
 // navigation label lives in the view registry).
 
-import { formatNumber } from '../format/units';
+import { formatNumber, priceChange } from '../format/units';
 
 const times = (x: number) => formatNumber(x);
+/** "fell ×1,000", or "rose ×2" when the later point costs more (a forward pair can). */
+const change = (ratio: number) => {
+  const { verb, factor } = priceChange(ratio);
+  return `${verb} ×${times(factor)}`;
+};
 
 export const MARKET_VIEW = {
   title: 'Market: how much of the fall in token prices do chips explain?',
@@ -31,7 +36,7 @@ export const MARKET_VIEW = {
   ],
   answerTitle: 'The answer for this pair',
   headline: (total: number, floor: number, marginFrom: number, marginTo: number) =>
-    `The API price fell ×${times(total)}; the cost floor fell ×${times(floor)}; the price was ${times(marginFrom)}× the floor before and ${times(marginTo)}× after.`,
+    `The API price ${change(total)}; the cost floor ${change(floor)}; the price was ${times(marginFrom)}× the floor before and ${times(marginTo)}× after.`,
   factorsCaption: 'Factors of the fall (waterfall order; Shapley average over all orders)',
   factorColumns: ['Factor', 'Waterfall', 'Shapley', 'What changes', 'Scenarios'],
   scenarios: 'before / after scenarios',

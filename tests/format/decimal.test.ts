@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalFixed, decimalSignificant, groupedInteger } from '../../src/format/decimal';
-import { formatNumber, formatPredicted, formatUsd, formatUsdCents } from '../../src/format/units';
+import { formatNumber, formatPredicted, formatUsd, formatUsdCents, priceChangeText } from '../../src/format/units';
+import { MARKET_VIEW } from '../../src/messages/market-view';
 
 // Doubles across every magnitude the app shows (and beyond), with short decimals that make ties.
 const magnitudes = fc.oneof(
@@ -43,6 +44,10 @@ describe('en-US decimal text without Intl', () => {
     expect(formatNumber(1.005, 3)).toBe(new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }).format(Number((1.005).toPrecision(3))));
     expect(formatUsd(35000.4)).toBe('$35,000');
     // Money with cents where one decimal would show; otherwise as formatUsd.
+    // A price change in words: a fall above 1, a rise below it, each as a factor above 1.
+    expect([4.53, 0.5].map(priceChangeText)).toEqual(['fell 4.53x', 'rose 2x']);
+    expect(MARKET_VIEW.headline(1000, 1560, 16, 25)).toMatch(/^The API price fell ×1,000; the cost floor fell ×1,560;/);
+    expect(MARKET_VIEW.headline(0.5, 2, 16, 25)).toMatch(/^The API price rose ×2; the cost floor fell ×2;/);
     expect([14397, 10948.2, 2260.4, 0.0123, 1.5e6].map(formatPredicted)).toEqual(['14,400', '10,900', '2,260', '0.0123', '1,500,000']);
     expect([2.5, 63.7, 3.59, 0.778, 0.5, 185, 1200, 7].map(formatUsdCents)).toEqual(['$2.50', '$63.70', '$3.59', '$0.778', '$0.50', '$185', '$1,200', '$7']);
   });
