@@ -93,7 +93,6 @@ function choose(d: ChipDesign, field: DesignChoiceId, value: string): ChipDesign
 
 export type DesignEdit = { kind: 'param'; param: DesignParamId; value: number } | { kind: 'choice'; field: DesignChoiceId; value: string };
 
-/** The edited design when it can be built, else the reason (the first problem, naming the field). */
 /**
  * What a design field is called beside its slider, for the refusal shown there ("areaShares.io"
  * means nothing to the user; the vector/control share has no slider: it is what the others leave).
@@ -110,6 +109,7 @@ function refusalText(issue: { path: string; message: string }): string {
   return name === undefined ? formatIssue(issue) : `${name}: ${issue.message}`;
 }
 
+/** The edited design when it can be built, else the reason (the first problem, naming the field). */
 export function editDesign(design: ChipDesign, edit: DesignEdit): { ok: true; design: ChipDesign } | { ok: false; error: string } {
   let next: ChipDesign | null;
   if (edit.kind === 'param') {

@@ -31,6 +31,11 @@ export interface CostBarRow {
   estimates: string;
 }
 
+/** $/M as the table and the bars write it: "≈" marks a rental price estimated from TCO. */
+export function usdPerMillionText(result: Pick<SimulationResult, 'pricing'>, usd: number): string {
+  return `${result.pricing.rentalEstimated ? '≈' : ''}${formatUsd(usd)}`;
+}
+
 export function costBarRows(input: CostBarsInput): CostBarRow[] {
   const rows: CostBarRow[] = [];
   for (const { chip, result } of input.series) {
@@ -41,7 +46,7 @@ export function costBarRows(input: CostBarsInput): CostBarRow[] {
       chip: chip.label,
       color: chip.color,
       usdPerMillion: usd,
-      valueText: `${result.pricing.rentalEstimated ? '≈' : ''}${formatUsd(usd)}`,
+      valueText: usdPerMillionText(result, usd),
       low: range?.low ?? usd,
       high: range?.high ?? usd,
       rangeText: range === null ? 'no range' : `${Math.round((result.uncertainty?.coverage ?? 0) * 100)}% range ${formatUsd(range.low)}–${formatUsd(range.high)}`,

@@ -35,9 +35,14 @@ export function formatPredicted(value: number): string {
   return Number.isFinite(value) && Math.abs(value) >= 1e4 ? groupedInteger(Number(value.toPrecision(3))) : formatNumber(value);
 }
 
+/** Digits of an amount of money with its cents where one decimal would show: "2.5" -> "2.50" (others unchanged). */
+export function withCents(digits: string): string {
+  return digits.replace(/^-?\d+\.\d$/, (oneDecimal) => `${oneDecimal}0`);
+}
+
 /** A price as money is written: cents where one decimal would show ("$2.50", "$63.70"; "$0.778" and "$1,200" as formatUsd). */
 export function formatUsdCents(usd: number): string {
-  return formatUsd(usd).replace(/^-?\$\d+\.\d$/, (oneDecimal) => `${oneDecimal}0`);
+  return formatUsd(usd).replace(/[\d.,-]+$/, withCents);
 }
 
 const SI: [number, string][] = [[1e18, 'E'], [1e15, 'P'], [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']];

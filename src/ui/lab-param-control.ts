@@ -9,6 +9,7 @@ import { displayNumber } from './controls';
 import { el, syncValue, uid } from './dom';
 import { MESSAGES } from '../messages/ui';
 import { groupedInteger } from '../format/decimal';
+import { withCents } from '../format/units';
 
 /** 4 significant digits, thousands grouped as elsewhere in the app ("1,979"); parseQuantity reads it back. */
 function labNumber(v: number): string {
@@ -22,7 +23,7 @@ export function displayQuantity(def: LabParamDef, value: number | null): string 
   const v = value / def.scale;
   if (def.unit === '$') return `$${groupedInteger(v)}`;
   // Cents as money is written: "$2.50/h", not "$2.5/h" (the 4 significant digits stay).
-  if (def.unit === '$/chip-hour') return `$${labNumber(v).replace(/^\d+\.\d$/, (oneDecimal) => `${oneDecimal}0`)}/h`;
+  if (def.unit === '$/chip-hour') return `$${withCents(labNumber(v))}/h`;
   if (def.unit === '%') return `${labNumber(v)}%`;
   return `${labNumber(v)} ${def.unit}`;
 }

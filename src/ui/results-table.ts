@@ -1,6 +1,7 @@
 // The ranked results table. Numbers with a recorded derivation are buttons that open it.
 
 import { ESTIMATE_MARK, type ChipSeries } from '../charts/chip-series';
+import { usdPerMillionText } from '../charts/cost-bars-chart';
 import { EVIDENCE_LABEL, evidenceSentence } from '../messages/evidence';
 import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
 import { CHIP_PARAMETER_LABELS } from '../engine/analysis/scale-parameter';
@@ -45,8 +46,7 @@ function withRange(value: string, range: Range | null | undefined, format: (v: n
 
 function usdCell(r: SimulationResult): string {
   if (r.usdPerMillionOutputTokens === null) return T.noPrice;
-  const estimated = r.pricing.rentalEstimated ? '≈' : '';
-  return withRange(`${estimated}${formatUsd(r.usdPerMillionOutputTokens)}`, r.uncertainty?.usdPerMillionOutputTokens, formatUsd);
+  return withRange(usdPerMillionText(r, r.usdPerMillionOutputTokens), r.uncertainty?.usdPerMillionOutputTokens, formatUsd);
 }
 
 function perDollarCell(r: SimulationResult): string {
