@@ -18,7 +18,7 @@ export function matrixSharePoint(base: WorkloadScenario, chips: number | 'auto',
   const problem = outcome.errors[0];
   if (problem !== undefined) return { ...point, feasible: false, reason: `${problem.path} ${problem.message}`, usdPerMillionOutputTokens: null, tokensPerSecondPerUser: null };
   // A design has no rental market: its $/M is the owning cost of its derived price.
-  const result = simulate({ ...base, economics: { ...base.economics, pricing: 'tco' }, hardware: outcome.profile, chips });
+  const result = simulate({ ...base, economics: { ...base.economics, pricing: 'tco' }, hardware: outcome.profile, chips }, { frontier: false });
   if (!result.feasible) return { ...point, feasible: false, reason: result.reason?.text ?? 'infeasible', usdPerMillionOutputTokens: null, tokensPerSecondPerUser: null };
   return { ...point, feasible: true, reason: null, usdPerMillionOutputTokens: result.usdPerMillionOutputTokens, tokensPerSecondPerUser: result.tokensPerSecondPerUser };
 }

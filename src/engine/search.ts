@@ -277,7 +277,8 @@ function describeLayout(l: Layout): string {
   return `TP${l.tensorParallel}${l.pipelineParallel > 1 ? ` PP${l.pipelineParallel}` : ''}${l.expertParallel > 1 ? ` EP${l.expertParallel}${l.dataParallelAttention ? ' DP-attention' : ''}` : ''}`;
 }
 
-export function searchDeployments(ctx: EngineContext): SearchOutcome {
+/** `withFrontier` false: no frontier (it costs a batch ladder per layout and a TTFT per point). */
+export function searchDeployments(ctx: EngineContext, withFrontier = true): SearchOutcome {
   const layouts = candidateLayouts(ctx);
   let best: Candidate | null = null;
   let reason: Message | null = null;
@@ -303,7 +304,7 @@ export function searchDeployments(ctx: EngineContext): SearchOutcome {
     const replicas = ctx.scenario.chips === 'auto' ? 1 : Math.floor(ctx.scenario.chips / prepared.chipsPerReplica);
     const evaluations = new LayoutEvaluations(ctx, prepared);
     const chosen = chooseBatch(ctx, prepared, true, evaluations);
-    collectFrontier(ctx, evaluations, frontierCandidates, isBatchFailure(chosen) ? null : chosen.evaluation.batch);
+    if (withFrontier) collectFrontier(ctx, evaluations, frontierCandidates, isBatchFailure(chosen) ? null : chosen.evaluation.batch);
     if (isBatchFailure(chosen)) {
       reason = chosen.reason;
       alternatives.push(unservable(name, prepared.chipsPerReplica, chosen.reason.text));

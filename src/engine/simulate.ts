@@ -14,18 +14,27 @@ import type {
   Bottleneck, CostBreakdown, DisaggregationSummary, LayoutAlternative, OperatorTiming, PricingBasis, ResolvedScenario, SimulationResult,
 } from './types';
 
+export interface SimulateOptions {
+  /**
+   * Trace the Pareto frontier over every layout's batches (the charts' frontier line; default
+   * true). Callers that read only the chosen deployment skip it: the result's frontier is then
+   * empty and every other field is the same.
+   */
+  frontier?: boolean;
+}
+
 /**
  * The engine's entry point: finds the best deployment of the scenario's model on its chips and
  * prices it. Pure: same input, same output; the input is never mutated.
  */
-export function simulate(scenario: ResolvedScenario): SimulationResult {
+export function simulate(scenario: ResolvedScenario, options: SimulateOptions = {}): SimulationResult {
   const ctx = buildContext(scenario);
   const { model, workload } = scenario;
   const contextTokens = workload.inputTokens + workload.outputTokens;
   if (contextTokens > model.maxContextTokens) {
     return infeasible(ctx, ENGINE.contextWindow(contextTokens, model.name, model.maxContextTokens), 0);
   }
-  const outcome = searchDeployments(ctx);
+  const outcome = searchDeployments(ctx, options.frontier ?? true);
   if (scenario.serving === 'disaggregated') {
     const disaggregated = searchDisaggregated(ctx);
     if ('code' in disaggregated) return infeasible(ctx, disaggregated, outcome.layoutsTried);

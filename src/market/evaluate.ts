@@ -56,7 +56,7 @@ function evaluateOnce(scenario: Scenario, catalog: Catalog): FloorEvaluation {
   if (resolved.value === null || resolveError !== undefined) {
     return { floorUsdPerRequest: null, result: null, reason: resolveError ? formatIssue(resolveError) : 'the scenario could not be resolved' };
   }
-  const result = simulate(resolved.value);
+  const result = simulate(resolved.value, { frontier: false });
   if (!result.feasible) return { floorUsdPerRequest: null, result, reason: result.reason?.text ?? 'infeasible' };
   const usd = usdPerRequest(result, resolved.value.workload.outputTokens);
   if (usd === null) return { floorUsdPerRequest: null, result, reason: result.rankExcludedReason ?? 'no price on this basis' };

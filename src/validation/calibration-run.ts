@@ -164,7 +164,7 @@ function claimLogRatios(catalog: Catalog): { id: string; logRatio: number }[] {
     if (hw.efficiency.claimed === undefined) continue;
     const run = (mode: 'achieved' | 'claim') => {
       const resolved = resolveScenario({ ...defaultScenario(), hardware: hw.id, chips: 'auto', efficiencyMode: mode }, catalog);
-      return resolved.value === null ? null : simulate(resolved.value);
+      return resolved.value === null ? null : simulate(resolved.value, { frontier: false });
     };
     const a = run('achieved');
     const c = run('claim');

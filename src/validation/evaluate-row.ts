@@ -22,7 +22,7 @@ export interface EvaluateOptions {
   efficiencyMode?: EfficiencyMode;
   /** Skip the claim analysis (two extra engine runs per claim). */
   skipClaims?: boolean;
-  /** The engine (a run-scoped memo of it in a validation run); default: simulate. */
+  /** The engine (a run-scoped memo of it in a validation run); default: simulate without the frontier. */
   simulate?: Simulator;
 }
 
@@ -216,7 +216,7 @@ export function evaluateRow(plan: ModelledRow, catalog: Catalog, options: Evalua
     return { ...base, feasible: true, predicted, error: signedError(predicted, plan.measured), deployment: 'default economics',
       reason: null, chipsUsed: 1, predictedPerChip: null, measuredPerChip: null, claim: null, warnings: [] };
   }
-  const run = options.simulate ?? simulate;
+  const run = options.simulate ?? ((scenario: Parameters<Simulator>[0]) => simulate(scenario, { frontier: false }));
   const { result, problem } = runScenario(plan.scenario, catalog, mode, run);
   if (result === null) {
     return { ...base, feasible: false, predicted: null, error: null, deployment: '', reason: problem, chipsUsed: 0,

@@ -22,7 +22,7 @@ export function memoizedSimulator(): Simulator {
     const key = scenarioKey(scenario);
     let result = results.get(key);
     if (result === undefined) {
-      result = simulate(scenario);
+      result = simulate(scenario, { frontier: false });
       results.set(key, result);
     }
     return result;

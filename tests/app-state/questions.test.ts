@@ -25,7 +25,7 @@ describe.each(QUESTIONS.map((q) => [q.id, q] as const))('question %s', (id, q) =
     const s = apply(fresh(), { type: 'ask-question', id });
     const r = compareRequest(s, catalog);
     expect(r.problems).toEqual([]);
-    if (q.view === 'compare') expect(r.scenarios.map(simulate).some((x) => x.feasible)).toBe(true);
+    if (q.view === 'compare') expect(r.scenarios.map((s) => simulate(s)).some((x) => x.feasible)).toBe(true);
   });
 
   it('keeps custom chips and is carried by a link', async () => {

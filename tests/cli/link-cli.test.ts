@@ -41,7 +41,7 @@ describe('simulate --url', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const decoded = await decodeLink(url, catalog);
-    const page = rankResults(compareRequest(decoded.state, catalog).scenarios.map(simulate), decoded.state.compare.rankBy).map((x) => x.result);
+    const page = rankResults(compareRequest(decoded.state, catalog).scenarios.map((s) => simulate(s)), decoded.state.compare.rankBy).map((x) => x.result);
     expect(page.map((x) => x.hardwareId)).toContain('nvidia-h200-sxm-lab');
     expect(page.every((x) => x.modelId === 'my-model')).toBe(true);
     expect((JSON.parse(r.out) as { results: Record<string, unknown>[] }).results.map(engineFields)).toEqual(printed(page));

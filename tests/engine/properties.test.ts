@@ -119,6 +119,16 @@ describe('engine properties', () => {
     }), { numRuns: 25 });
   });
 
+  it('without the frontier, the result is the same but for the frontier (every profile, co-located and disaggregated)', () => {
+    fc.assert(fc.property(scenarioArb, fc.constantFrom<ResolvedScenario['serving']>('co-located', 'disaggregated'), (s, serving) => {
+      const scenario = { ...s, serving };
+      const full = simulate(scenario);
+      const lean = simulate(scenario, { frontier: false });
+      expect(lean.frontier).toEqual([]);
+      expect(lean).toEqual({ ...full, frontier: [] });
+    }), { numRuns: 40 });
+  });
+
   it('never mutates its input', () => {
     fc.assert(fc.property(scenarioArb, (s) => {
       const before = structuredClone(s);

@@ -16,7 +16,7 @@ export function modelFamily(model: ModelArchitecture): ModelFamily {
 }
 
 function point(base: WorkloadScenario, chip: ChipChoice, model: ModelArchitecture, source: SizePoint['source']): SizePoint {
-  const r = simulate(withChip({ ...base, model }, chip));
+  const r = simulate(withChip({ ...base, model }, chip), { frontier: false });
   return {
     hardwareId: chip.hardware.id,
     modelId: model.id,
