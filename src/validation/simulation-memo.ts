@@ -1,8 +1,8 @@
 // One validation run simulates the same scenario many times: the row evaluation, the base and
 // probe passes of the fit's linearization and the cross-validation folds whose refit left a
-// chip's factors where they were. The engine is a pure function of the
-// resolved scenario, so the result of an identical scenario is reused. The memo lives as long as
-// the run that made it (no module state).
+// chip's factors where they were. The engine is a pure function of the resolved scenario, so the
+// result of an identical scenario is reused. The memo runs the engine without the frontier, which
+// no validation reads. The memo lives as long as the run that made it (no module state).
 
 import { simulate } from '../engine/simulate';
 import type { ResolvedScenario } from '../engine/scenario-types';
