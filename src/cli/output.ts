@@ -112,6 +112,12 @@ function resourceText(limit: ResourceLimit): string {
   return `${CHIP_PARAMETER_LABELS[limit.resource]} (+20% changes $/M by ${((Math.pow(1.2, e) - 1) * 100).toFixed(0)}%)`;
 }
 
+/** What an infeasible result has no value for: empty cells, not the engine's zeros (0 s TTFT would read as instant). */
+const NO_DEPLOYMENT_COLUMNS: ReadonlySet<(typeof CSV_COLUMNS)[number]> = new Set([
+  'replicas', 'tensorParallel', 'pipelineParallel', 'expertParallel', 'batch', 'outputTokensPerSecond', 'outputTokensPerSecondLow',
+  'outputTokensPerSecondHigh', 'outputTokensPerSecondPerChip', 'tokensPerSecondPerUser', 'tokensPerSecondPerUserLow', 'tokensPerSecondPerUserHigh', 'ttftSeconds', 'tpotSeconds', 'bottleneck', 'batchLimitedBy', 'weightsBytesPerChip', 'kvCacheBytesPerChip',
+]);
+
 export function csvRow(r: SimulationResult, limit: ResourceLimit | null, scenario: Scenario): string {
   const c = r.config;
   const u = r.uncertainty;
@@ -124,7 +130,7 @@ export function csvRow(r: SimulationResult, limit: ResourceLimit | null, scenari
     r.bottleneck, r.memory.batchLimitedBy, limit?.resource ?? null, r.memory.weightsBytesPerChip, r.memory.kvCacheBytesPerChip, r.estimateMarks.length,
     ...scenarioCells(scenario),
   ];
-  return values.map(csvCell).join(',');
+  return values.map((v, i) => (!r.feasible && NO_DEPLOYMENT_COLUMNS.has(CSV_COLUMNS[i]!) ? null : v)).map(csvCell).join(',');
 }
 
 export function csvCell(value: string | number | boolean | null): string {

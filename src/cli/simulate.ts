@@ -121,7 +121,8 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
     const resolved = resolveScenario(s, catalog);
     const first = resolved.errors[0];
     if (resolved.value === null || first !== undefined) report.fail(first ? formatIssue(first) : CLI.unresolved);
-    const result = simulate(resolved.value);
+    // The frontier is traced only when printed (--frontier).
+    const result = simulate(resolved.value, { frontier: options.frontier });
     results.push({
       scenario: s, result, hardware: resolved.value.hardware, hardwareName: resolved.value.hardware.name, modelName: resolved.value.model.name,
       limit: limitingResource(resolved.value, usdPerMillionOfResult(result)),

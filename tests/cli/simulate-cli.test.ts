@@ -70,6 +70,13 @@ describe('simulate CLI', () => {
     const values = rows.filter((row) => row[feasible] === 'true').map((row) => Number(row[perDollar]));
     expect(values).toEqual([...values].sort((a, b) => b - a));
     expect(lines.some((l) => l.startsWith('groq-lpu') && l.includes('needs at least'))).toBe(true);
+    // An infeasible row has no deployment: its performance cells are empty, not zeros (0 s TTFT reads as instant).
+    const infeasible = rows.filter((row) => row[feasible] === 'false');
+    expect(infeasible.length).toBeGreaterThan(0);
+    for (const column of ['batch', 'tensorParallel', 'outputTokensPerSecond', 'outputTokensPerSecondLow', 'tokensPerSecondPerUser', 'ttftSeconds', 'tpotSeconds', 'bottleneck']) {
+      const i = header.indexOf(column);
+      expect(infeasible.map((row) => row[i]), column).toEqual(infeasible.map(() => ''));
+    }
   });
 
   it('--hardware with a repeated id prints it once', async () => {
