@@ -10,6 +10,8 @@ export const accuracyChannel: ChannelDef<ValidationReport> = {
   name: 'accuracy',
   debounceMs: 0,
   priority: 1,
+  // Seconds per run: switching spec sheet -> achieved -> spec sheet shows the first report again at once.
+  keep: 2,
   plan(state, catalog) {
     const mode = state.settings.efficiencyMode;
     // The catalog is fixed for the session (custom chips have no calibration rows): the mode is the key.

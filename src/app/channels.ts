@@ -27,6 +27,11 @@ export interface ChannelDef<T> {
   debounceMs: number;
   /** Queue priority on the worker pool: 0 = what the user is looking at now, higher = background. */
   priority: number;
+  /**
+   * Results of this many earlier keys kept and shown again at once when their inputs come back
+   * (a run that takes seconds, toggled back and forth); absent = none kept.
+   */
+  keep?: number;
   plan(state: AppState, catalog: Catalog): Plan<T> | null;
 }
 

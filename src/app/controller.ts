@@ -35,6 +35,8 @@ export type ActionListener = (action: Action, state: AppState, previous: AppStat
 export class Controller {
   private current: AppState;
   private readonly results = new Map<string, ChannelResult>();
+  /** Earlier results of the channels that keep some (ChannelDef.keep), oldest first. */
+  private readonly kept = new Map<string, ChannelResult[]>();
   private readonly running = new Map<string, { key: string; progress: Progress }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly listeners = new Set<Listener>();
@@ -106,6 +108,13 @@ export class Controller {
         continue;
       }
       if (this.results.get(channel.name)?.key === plan.key || this.running.get(channel.name)?.key === plan.key) continue;
+      const earlier = this.kept.get(channel.name)?.find((r) => r.key === plan.key);
+      if (earlier !== undefined) {
+        // Inputs seen before: their result replaces whatever was running or waiting for them.
+        this.stop(channel.name);
+        this.show(channel, earlier);
+        continue;
+      }
       const start = () => {
         this.timers.delete(channel.name);
         this.start(channel, plan.key, plan);
@@ -138,8 +147,7 @@ export class Controller {
         if (outcome.stale) return;
         if (this.running.get(channel.name)?.key === key) this.running.delete(channel.name);
         this.error = null;
-        this.results.set(channel.name, { key, value: plan.assemble(outcome.results), problems: plan.problems });
-        this.notify();
+        this.show(channel, { key, value: plan.assemble(outcome.results), problems: plan.problems });
       },
       (error: unknown) => {
         if (this.running.get(channel.name)?.key === key) this.running.delete(channel.name);
@@ -147,6 +155,26 @@ export class Controller {
         this.notify();
       },
     );
+  }
+
+  private stop(name: string): void {
+    const pending = this.timers.get(name);
+    if (pending !== undefined) clearTimeout(pending);
+    this.timers.delete(name);
+    if (this.running.has(name)) this.pool.cancel(name);
+    this.running.delete(name);
+  }
+
+  /** Shows a channel's result, and keeps it if the channel keeps results (ChannelDef.keep). */
+  private show(channel: ChannelDef<unknown>, result: ChannelResult): void {
+    this.results.set(channel.name, result);
+    const keep = channel.keep ?? 0;
+    if (keep > 0) {
+      const list = (this.kept.get(channel.name) ?? []).filter((r) => r.key !== result.key);
+      list.push(result);
+      this.kept.set(channel.name, list.slice(-keep));
+    }
+    this.notify();
   }
 
   private notify(): void {

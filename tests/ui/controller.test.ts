@@ -77,4 +77,39 @@ describe('Controller (main-thread pool)', () => {
       vi.useRealTimers();
     }
   });
+
+  it('shows a kept result again at once when its inputs come back, and reruns a channel that keeps none', async () => {
+    const runs: string[] = [];
+    // A pool that answers each job at once with the mode it was asked for.
+    const pool = {
+      run: (channel: string, jobs: { args: unknown[] }[]) => {
+        runs.push(`${channel}:${String(jobs[0]!.args[0])}`);
+        return Promise.resolve({ stale: false, results: [`report ${String(jobs[0]!.args[0])}`] });
+      },
+      cancel: () => {},
+      fallback: false,
+    } as unknown as ComputePool;
+    const channel = (name: string, keep?: number) => ({
+      name, debounceMs: 0, priority: 0, keep,
+      plan: (state: ReturnType<typeof defaultAppState>) => ({
+        key: state.settings.efficiencyMode, jobs: [{ method: 'validate', args: [state.settings.efficiencyMode] }], problems: [],
+        assemble: (results: unknown[]) => results[0],
+      }),
+    }) as unknown as import('../../src/app/channels').ChannelDef<unknown>;
+    const channels = [channel('kept', 2), channel('plain')];
+    const c = new Controller(catalog, pool, VIEW_IDS, () => channels, defaultAppState(catalog));
+    const settled = () => new Promise((r) => setTimeout(r, 0));
+    c.schedule();
+    await settled();
+    c.dispatch({ type: 'set-efficiency-mode', mode: 'spec' });
+    await settled();
+    c.dispatch({ type: 'set-efficiency-mode', mode: 'achieved' });
+    // Kept: shown in the same turn, nothing run, nothing pending.
+    expect(c.snapshot().results.get('kept')!.value).toBe('report achieved');
+    expect(c.snapshot().pending.has('kept')).toBe(false);
+    await settled();
+    expect(runs.filter((r) => r.startsWith('kept:'))).toEqual(['kept:achieved', 'kept:spec']);
+    expect(runs.filter((r) => r.startsWith('plain:'))).toEqual(['plain:achieved', 'plain:spec', 'plain:achieved']);
+    expect(c.snapshot().results.get('plain')!.value).toBe('report achieved');
+  });
 });
