@@ -157,6 +157,7 @@ export class Controller {
     );
   }
 
+  /** Drops a channel's debounce timer and its running jobs. */
   private stop(name: string): void {
     const pending = this.timers.get(name);
     if (pending !== undefined) clearTimeout(pending);
