@@ -36,9 +36,15 @@ describe('accuracy view', () => {
     await excluded.locator('summary').click();
     expect(await excluded.locator('tbody tr').first().textContent()).toMatch(/\w+/);
     // Assumptions on demand.
-    const first = p.page.locator('[data-table="accuracy-rows"] tbody tr[data-row="5"] td.assumptions details');
-    await first.locator('summary').click();
-    expect(await first.textContent()).toContain('ASSUMED');
+    const first = p.page.locator('[data-table="accuracy-rows"] tbody tr[data-row="5"] td.assumptions');
+    const disclosure = first.locator('button.disclosure');
+    expect(await disclosure.getAttribute('aria-expanded')).toBe('false');
+    expect(await first.textContent()).not.toContain('ASSUMED');
+    await disclosure.click();
+    expect(await disclosure.getAttribute('aria-expanded')).toBe('true');
+    expect(await first.locator('ul').textContent()).toContain('ASSUMED');
+    await disclosure.click();
+    expect(await first.locator('ul').isHidden()).toBe(true);
     // Uncalibrated families are listed and marked.
     expect(await p.page.locator('[data-accuracy="calibration"] li.assumed').count()).toBeGreaterThan(3);
     await screenshot(p.page, 'accuracy-1280');
