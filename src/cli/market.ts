@@ -8,9 +8,8 @@ import { engineEvaluator } from '../market/evaluate';
 import { buildMarketData } from '../market/market-data';
 import { parseMarketOptions } from '../market/options';
 import { marketReport } from '../market/report';
-import { UsageError } from './flags';
+import { flagIssue, UsageError } from './flags';
 import { MARKET_HELP, parseMarketFlags, type MarketCliOptions } from './market-flags';
-import { flagIssue } from './flags';
 import { marketCsv, marketJson, marketTable } from './market-output';
 import { Reporter, runIfScript, runReported, type CliIO } from './report';
 

@@ -114,8 +114,10 @@ function resourceText(limit: ResourceLimit): string {
 
 /** What an infeasible result has no value for: empty cells, not the engine's zeros (0 s TTFT would read as instant). */
 const NO_DEPLOYMENT_COLUMNS: ReadonlySet<(typeof CSV_COLUMNS)[number]> = new Set([
-  'replicas', 'tensorParallel', 'pipelineParallel', 'expertParallel', 'batch', 'outputTokensPerSecond', 'outputTokensPerSecondLow',
-  'outputTokensPerSecondHigh', 'outputTokensPerSecondPerChip', 'tokensPerSecondPerUser', 'tokensPerSecondPerUserLow', 'tokensPerSecondPerUserHigh', 'ttftSeconds', 'tpotSeconds', 'bottleneck', 'batchLimitedBy', 'weightsBytesPerChip', 'kvCacheBytesPerChip',
+  'replicas', 'tensorParallel', 'pipelineParallel', 'expertParallel', 'batch',
+  'outputTokensPerSecond', 'outputTokensPerSecondLow', 'outputTokensPerSecondHigh', 'outputTokensPerSecondPerChip',
+  'tokensPerSecondPerUser', 'tokensPerSecondPerUserLow', 'tokensPerSecondPerUserHigh', 'ttftSeconds', 'tpotSeconds',
+  'bottleneck', 'batchLimitedBy', 'weightsBytesPerChip', 'kvCacheBytesPerChip',
 ]);
 
 export function csvRow(r: SimulationResult, limit: ResourceLimit | null, scenario: Scenario): string {

@@ -53,14 +53,15 @@ export function formatSi(value: number, unit: string): string {
   return `${formatNumber(value)} ${unit}`;
 }
 
-/** A price ratio (before ÷ after) as what it does to the price: "÷4.53" for a fall, "×1.56" for a rise. */
-export function priceFactorText(ratio: number): string {
-  return ratio >= 1 ? `÷${formatNumber(ratio)}` : `×${formatNumber(1 / ratio)}`;
-}
-
 /** A before ÷ after ratio as a direction and a factor above 1: 4.53 fell by 4.53, 0.64 rose by 1.56. */
 export function priceChange(ratio: number): { verb: 'fell' | 'rose'; factor: number } {
   return ratio >= 1 ? { verb: 'fell', factor: ratio } : { verb: 'rose', factor: 1 / ratio };
+}
+
+/** A before ÷ after ratio as a factor of the price: "÷4.53" for a fall, "×1.56" for a rise. */
+export function priceFactorText(ratio: number): string {
+  const { verb, factor } = priceChange(ratio);
+  return `${verb === 'fell' ? '÷' : '×'}${formatNumber(factor)}`;
 }
 
 /** A before ÷ after ratio in words: "fell 4.53x" for a fall, "rose 1.56x" for a rise. */
