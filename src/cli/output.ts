@@ -5,6 +5,7 @@ import type { Scenario } from '../scenario/scenario';
 import { oneLine } from '../messages/cli';
 import { formatBytes, formatNumber, formatSeconds, formatUsd } from '../format/units';
 import { chipsText } from '../messages/ui';
+import { reportedResult } from '../export/reported-result';
 
 const EVIDENCE_MARK: Record<SimulationResult['evidence']['basis'], string> = { measured: '', family: '~', prior: '?', claim: '!' };
 
@@ -89,7 +90,7 @@ export const CSV_COLUMNS = [
   'outputTokensPerSecondPerDollarPerHour', 'pricingUsed', 'rentalEstimated', 'joulesPerOutputToken', 'kwhPerMillionOutputTokens',
   'bottleneck', 'batchLimitedBy', 'mostSensitiveResource', 'weightsBytesPerChip', 'kvCacheBytesPerChip', 'estimates',
   // The scenario each row answers, so a saved file says what it is about.
-  'precision', 'inputTokens', 'outputTokens', 'prefixCacheHitRate', 'maxTtftSeconds', 'maxTpotSeconds', 'objective',
+  'chipBudget', 'precision', 'inputTokens', 'outputTokens', 'prefixCacheHitRate', 'maxTtftSeconds', 'maxTpotSeconds', 'objective',
   'pricingMode', 'efficiencyMode', 'serving', 'speculative',
 ] as const;
 
@@ -98,7 +99,7 @@ function scenarioCells(s: Scenario): (string | number | null)[] {
   const p = s.precision;
   const spec = s.speculative;
   return [
-    `${p.weights}/${p.activations}/${p.kvCache}`, s.workload.inputTokens, s.workload.outputTokens, s.workload.prefixCacheHitRate,
+    s.chips, `${p.weights}/${p.activations}/${p.kvCache}`, s.workload.inputTokens, s.workload.outputTokens, s.workload.prefixCacheHitRate,
     s.slo.maxTtftSeconds, s.slo.maxTpotSeconds, typeof s.objective === 'object' ? `batch ${s.objective.batch}` : s.objective,
     s.economics.pricing, s.efficiencyMode, s.serving,
     spec === null ? 'none' : `${spec.method === 'mtp' ? 'mtp' : `draft ${typeof spec.draftModel === 'string' ? spec.draftModel : spec.draftModel.id}`}; ${spec.draftTokens} tokens; acceptance ${spec.acceptanceRate}`,
@@ -112,27 +113,21 @@ function resourceText(limit: ResourceLimit): string {
   return `${CHIP_PARAMETER_LABELS[limit.resource]} (+20% changes $/M by ${((Math.pow(1.2, e) - 1) * 100).toFixed(0)}%)`;
 }
 
-/** What an infeasible result has no value for: empty cells, not the engine's zeros (0 s TTFT would read as instant). */
-const NO_DEPLOYMENT_COLUMNS: ReadonlySet<(typeof CSV_COLUMNS)[number]> = new Set([
-  'replicas', 'tensorParallel', 'pipelineParallel', 'expertParallel', 'batch',
-  'outputTokensPerSecond', 'outputTokensPerSecondLow', 'outputTokensPerSecondHigh', 'outputTokensPerSecondPerChip',
-  'tokensPerSecondPerUser', 'tokensPerSecondPerUserLow', 'tokensPerSecondPerUserHigh', 'ttftSeconds', 'tpotSeconds',
-  'bottleneck', 'batchLimitedBy', 'weightsBytesPerChip', 'kvCacheBytesPerChip',
-]);
-
-export function csvRow(r: SimulationResult, limit: ResourceLimit | null, scenario: Scenario): string {
+export function csvRow(result: SimulationResult, limit: ResourceLimit | null, scenario: Scenario): string {
+  // An infeasible row's deployment cells are empty, not the engine's zeros.
+  const r = reportedResult(result);
   const c = r.config;
   const u = r.uncertainty;
   const values: (string | number | boolean | null)[] = [
     r.hardwareId, r.modelId, r.feasible, r.reason?.text ?? '', r.evidence.basis, c.chips, c.replicas, c.tensorParallel, c.pipelineParallel, c.expertParallel,
-    c.batch, r.outputTokensPerSecond, u?.outputTokensPerSecond.low ?? null, u?.outputTokensPerSecond.high ?? null, r.outputTokensPerSecondPerChip,
-    r.tokensPerSecondPerUser, u?.tokensPerSecondPerUser.low ?? null, u?.tokensPerSecondPerUser.high ?? null, r.ttftSeconds, r.tpotSeconds,
+    c.batch, r.outputTokensPerSecond, u?.outputTokensPerSecond?.low ?? null, u?.outputTokensPerSecond?.high ?? null, r.outputTokensPerSecondPerChip,
+    r.tokensPerSecondPerUser, u?.tokensPerSecondPerUser?.low ?? null, u?.tokensPerSecondPerUser?.high ?? null, r.ttftSeconds, r.tpotSeconds,
     r.costPerHourUsd, r.usdPerMillionOutputTokens, u?.usdPerMillionOutputTokens?.low ?? null, u?.usdPerMillionOutputTokens?.high ?? null,
     r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.pricing.rentalEstimated, r.energy?.joulesPerOutputToken ?? null, r.energy?.kwhPerMillionOutputTokens ?? null,
     r.bottleneck, r.memory.batchLimitedBy, limit?.resource ?? null, r.memory.weightsBytesPerChip, r.memory.kvCacheBytesPerChip, r.estimateMarks.length,
     ...scenarioCells(scenario),
   ];
-  return values.map((v, i) => (!r.feasible && NO_DEPLOYMENT_COLUMNS.has(CSV_COLUMNS[i]!) ? null : v)).map(csvCell).join(',');
+  return values.map(csvCell).join(',');
 }
 
 export function csvCell(value: string | number | boolean | null): string {

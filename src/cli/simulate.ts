@@ -22,6 +22,7 @@ import { limitingResource, type ResourceLimit } from '../engine/analysis/limitin
 import { usdPerMillionOfResult } from '../engine/analysis/sensitivity';
 import type { MarketCheck } from '../market/market-check';
 import { Reporter, runIfScript, runReported, type CliIO } from './report';
+import { reportedResult } from '../export/reported-result';
 import { hardwareFromDesignFile } from './design-file';
 
 export type { CliIO };
@@ -153,9 +154,10 @@ export function main(argv: readonly string[], io: CliIO): Promise<number> {
 function render(options: CliOptions, results: Row[], published: PublishedFigure[], many: boolean, checks: ReadonlyMap<string, MarketCheck>): string {
   if (options.format === 'json') {
     // Each result with the scenario it answers: `--scenario` reads that object back.
+    // An infeasible result's deployment numbers are null, not the engine's zeros (reported-result.ts).
     const strip = (x: Row) => ({
-      ...(options.frontier ? x.result : { ...x.result, frontier: undefined }), limitingResource: x.limit, marketCheck: checks.get(x.result.hardwareId) ?? null,
-      scenario: x.scenario,
+      ...reportedResult(x.result), ...(options.frontier ? {} : { frontier: undefined }), limitingResource: x.limit,
+      marketCheck: checks.get(x.result.hardwareId) ?? null, scenario: x.scenario,
     });
     return `${JSON.stringify(many ? { results: results.map(strip) } : { ...strip(results[0]!), published }, null, 2)}\n`;
   }

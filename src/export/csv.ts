@@ -5,6 +5,7 @@ import type { RankedResult } from '../engine/analysis/compare';
 import type { RankKey } from '../engine/analysis/rank';
 import type { SizePoint } from '../engine/analysis/model-size-sweep';
 import { contextCells, contextHeader, contextJson, type ExportContext } from './context';
+import { reportedResult } from './reported-result';
 
 export type Cell = string | number | boolean | null;
 
@@ -43,7 +44,10 @@ export const RANKED_BY: Readonly<Record<RankKey, string>> = {
 
 /** One row per result; with a context, its columns (model, tokens, SLO, pricing, ranking) close every row. */
 export function compareCsv(ranked: readonly RankedResult[], names: ReadonlyMap<string, string>, context: ExportContext | null = null): string {
-  const rows = ranked.map(({ rank, distinguishable, result: r }): Cell[] => [
+  // An infeasible row's deployment cells are empty, not the engine's zeros (reported-result.ts).
+  const rows = ranked.map(({ rank, distinguishable, result }): Cell[] => {
+    const r = reportedResult(result);
+    return [
     rank, r.hardwareId, names.get(r.hardwareId) ?? r.hardwareId, r.feasible, r.reason?.text ?? null, r.config.chips, r.config.batch,
     r.config.tensorParallel, r.config.pipelineParallel, r.config.expertParallel, r.config.replicas, r.outputTokensPerSecond,
     r.outputTokensPerSecondPerChip, r.tokensPerSecondPerUser, r.ttftSeconds, r.tpotSeconds, r.costPerHourUsd,
@@ -52,11 +56,12 @@ export function compareCsv(ranked: readonly RankedResult[], names: ReadonlyMap<s
     r.evidence.basis, r.evidence.rows, r.pricing.rentalEstimated, distinguishable === false,
     r.uncertainty?.coverage ?? null,
     r.uncertainty?.usdPerMillionOutputTokens?.low ?? null, r.uncertainty?.usdPerMillionOutputTokens?.high ?? null,
-    r.uncertainty?.outputTokensPerSecond.low ?? null, r.uncertainty?.outputTokensPerSecond.high ?? null,
-    r.uncertainty?.tokensPerSecondPerUser.low ?? null, r.uncertainty?.tokensPerSecondPerUser.high ?? null,
+    r.uncertainty?.outputTokensPerSecond?.low ?? null, r.uncertainty?.outputTokensPerSecond?.high ?? null,
+    r.uncertainty?.tokensPerSecondPerUser?.low ?? null, r.uncertainty?.tokensPerSecondPerUser?.high ?? null,
     r.energy?.outputTokensPerSecondPerKw ?? null,
     ...(context === null ? [] : contextCells(context)),
-  ]);
+    ];
+  });
   return toCsv([...COMPARE_CSV_HEADER, ...(context === null ? [] : contextHeader())], rows);
 }
 

@@ -150,10 +150,14 @@ describe('simulate CLI', () => {
   it('a model too large for the chips is a result, not a crash', async () => {
     const r = await run('--hardware', 'groq-lpu', '--chips', '8', ...WORKLOAD, '--format', 'json');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { feasible: boolean; reason: { code: string; text: string } };
+    const j = JSON.parse(r.out) as { feasible: boolean; reason: { code: string; text: string } } & Record<string, unknown>;
     expect(j.feasible).toBe(false);
     expect(j.reason.code).toBe('engine.chips-for-weights');
     expect(j.reason.text).toMatch(/needs at least \d+ chips/);
+    // No deployment, so no throughput, latency or layout: null, not zeros that read as instant.
+    expect([j.outputTokensPerSecond, j.tokensPerSecondPerUser, j.ttftSeconds, j.tpotSeconds, j.bottleneck]).toEqual([null, null, null, null, null]);
+    expect(j.config).toMatchObject({ batch: null, tensorParallel: null, replicas: null });
+    expect(j.uncertainty).toMatchObject({ outputTokensPerSecond: null, tokensPerSecondPerUser: null, usdPerMillionOutputTokens: null });
   });
 
   it.each([

@@ -17,6 +17,7 @@ import { frontierChart } from '../../charts/frontier-chart';
 import { rooflineChart } from '../../charts/roofline-chart';
 import { sensitivityChart } from '../../charts/sensitivity-chart';
 import { compareCsv, resultsJson } from '../../export/csv';
+import { withReportedResult } from '../../export/reported-result';
 import { mountBreakEvenPanel } from '../break-even-panel';
 import { ChartHost } from '../chart-host';
 import { el, replaceChildren, syncValue, uid } from '../dom';
@@ -92,7 +93,8 @@ export const mountChipLabView: MountView = (ctx) => {
       const rows = [lab.main, lab.ghost].flatMap((o) => (o === null ? [] : [{ rank: null, distinguishable: null, result: o.result }]));
       return compareCsv(rows, chipNames(current.state, ctx.catalog), c);
     },
-    json: (c) => (current === null || lab === null ? null : resultsJson('chip-lab', { chip: current.state.lab.chip, settings: current.state.settings, main: lab.main, ghost: lab.ghost }, c)),
+    json: (c) => (current === null || lab === null ? null : resultsJson('chip-lab', { chip: current.state.lab.chip, settings: current.state.settings,
+      main: lab.main === null ? null : withReportedResult(lab.main), ghost: lab.ghost === null ? null : withReportedResult(lab.ghost) }, c)),
   });
 
   const intro = el('p', { class: 'view-intro', text: V.intro });

@@ -9,6 +9,7 @@ import { measuredKey, measuredQuery } from '../../app/accuracy-channels';
 import type { MeasuredOverlay } from '../../validation/measured-points';
 import type { RankedResult } from '../../engine/analysis/compare';
 import { RANKED_BY, compareCsv, resultsJson } from '../../export/csv';
+import { withReportedResult } from '../../export/reported-result';
 import { ChartHost } from '../chart-host';
 import { mountChipPicker } from '../chip-picker';
 import { segmented } from '../controls';
@@ -86,7 +87,7 @@ export const mountCompareView: MountView = (ctx) => {
     name: 'compare',
     context,
     csv: (c) => (ranked === null || last === null ? null : compareCsv(ranked, chipNames(last.state, ctx.catalog), c)),
-    json: (c) => (ranked === null || last === null ? null : resultsJson('compare', { settings: last.state.settings, picks: last.state.compare.picks, rankBy: last.state.compare.rankBy, ranked }, c)),
+    json: (c) => (ranked === null || last === null ? null : resultsJson('compare', { settings: last.state.settings, picks: last.state.compare.picks, rankBy: last.state.compare.rankBy, ranked: ranked.map(withReportedResult) }, c)),
   });
 
   tableSlot.setAttribute('data-results', '');

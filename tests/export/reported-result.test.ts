@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { rankResults } from '../../src/engine/analysis/compare';
+import { simulate } from '../../src/engine/simulate';
+import { COMPARE_CSV_HEADER, compareCsv } from '../../src/export/csv';
+import { reportedResult } from '../../src/export/reported-result';
+import { tinyChip, tinyScenario } from '../fixtures/tiny';
+
+/** The tiny model's 480 bytes of bf16 weights do not fit in 100 bytes of memory. */
+const tooSmall = () => tinyScenario({ hardware: tinyChip({ memory: { ...tinyChip().memory, hbmCapacityBytes: 100 } }) });
+
+describe('reportedResult', () => {
+  it('reports a feasible result as it is', () => {
+    const r = simulate(tinyScenario());
+    expect(r.feasible).toBe(true);
+    expect(reportedResult(r)).toBe(r);
+  });
+
+  it('an infeasible result has null throughput, latency, layout and memory plan, and keeps what it knows', () => {
+    const r = simulate(tooSmall());
+    expect(r.feasible).toBe(false);
+    const before = structuredClone(r);
+    const rep = reportedResult(r);
+    expect(r).toEqual(before);
+    for (const v of [rep.outputTokensPerSecond, rep.outputTokensPerSecondPerChip, rep.tokensPerSecondPerUser, rep.ttftSeconds,
+      rep.tpotSeconds, rep.bottleneck, rep.prefillShareOfStep, rep.decodeStepBreakdownSeconds]) expect(v).toBeNull();
+    expect(Object.values(rep.config)).toEqual(Object.values(rep.config).map(() => null));
+    expect(rep.memory).toMatchObject({ capacityBytesPerChip: 100, weightsBytesPerChip: null, maxBatchThatFits: null, batchLimitedBy: null });
+    expect(rep.uncertainty).toMatchObject({ basis: 'measured', outputTokensPerSecond: null, tokensPerSecondPerUser: null });
+    expect(rep.reason).toEqual(r.reason);
+    expect(rep.evidence).toEqual(r.evidence);
+  });
+
+  it("the page's CSV leaves an infeasible row's deployment cells empty", () => {
+    const csv = compareCsv(rankResults([simulate(tinyScenario()), simulate(tooSmall())]), new Map());
+    const [header, ...rows] = csv.trim().split('\r\n').map((l) => l.split(','));
+    expect(header).toEqual([...COMPARE_CSV_HEADER]);
+    const feasible = header!.indexOf('feasible');
+    const infeasible = rows.find((r) => r[feasible] === 'false')!;
+    const ok = rows.find((r) => r[feasible] === 'true')!;
+    for (const column of ['chips_used', 'batch_per_replica', 'output_tokens_per_s', 'ttft_s', 'tpot_s', 'bottleneck', 'output_tokens_per_s_low']) {
+      const i = header!.indexOf(column);
+      expect(infeasible[i], column).toBe('');
+      expect(ok[i], column).not.toBe('');
+    }
+  });
+});
