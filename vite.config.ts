@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { prebuiltReportFile } from './src/validation/prebuilt-report';
 
 // The app runs under a strict Content-Security-Policy (no inline scripts, no eval): vega is used
 // with its expression interpreter (vega-interpreter) instead of new Function. The policy is sent
@@ -29,6 +31,39 @@ function cspMeta(): Plugin {
   };
 }
 
+const ROOT = fileURLToPath(new URL('./', import.meta.url));
+
+/** `npm run validate -- --format json --efficiency MODE`, compacted. */
+function validationJson(mode: 'achieved' | 'spec'): Promise<string> {
+  const tsx = fileURLToPath(new URL('./node_modules/tsx/dist/cli.mjs', import.meta.url));
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [tsx, 'scripts/validate.ts', '--format', 'json', '--efficiency', mode], { cwd: ROOT, maxBuffer: 256 << 20 },
+      (error, stdout, stderr) => (error ? reject(new Error(`npm run validate -- --efficiency ${mode} failed: ${stderr}`)) : resolve(JSON.stringify(JSON.parse(stdout)))));
+  });
+}
+
+/**
+ * Ships the Accuracy view's validation reports with the production build, beside the scripts
+ * (src/validation/prebuilt-report.ts): the same output as `npm run validate`, run while Vite bundles.
+ */
+function prebuiltValidation(): Plugin {
+  let assetsDir = 'assets';
+  let reports: Promise<(readonly ['achieved' | 'spec', string])[]> | null = null;
+  return {
+    name: 'tokencost-prebuilt-validation',
+    apply: 'build',
+    configResolved(config) {
+      assetsDir = config.build.assetsDir;
+    },
+    buildStart() {
+      reports = Promise.all((['achieved', 'spec'] as const).map(async (mode) => [mode, await validationJson(mode)] as const));
+    },
+    async generateBundle() {
+      for (const [mode, json] of await reports!) this.emitFile({ type: 'asset', fileName: `${assetsDir}/${prebuiltReportFile(mode)}`, source: json });
+    },
+  };
+}
+
 /**
  * 'vega' (imported by vega-lite) resolves to vega-util: the charts' runtime is assembled from vega's
  * parts in src/ui/vega-runtime.ts, without the transforms no chart uses (src/ui/vega-as-vega-util.ts).
@@ -37,7 +72,7 @@ export const VEGA_ALIAS = { find: /^vega$/, replacement: fileURLToPath(new URL('
 
 export default defineConfig({
   base: './',
-  plugins: [cspMeta()],
+  plugins: [cspMeta(), prebuiltValidation()],
   resolve: { alias: [VEGA_ALIAS] },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },

@@ -1,5 +1,6 @@
 // The one object the simulation workers expose (and the main thread runs itself when workers are
-// unavailable). Every method is a pure engine call on plain data: results are plain data too.
+// unavailable). Every method is a pure engine call on plain data (the Accuracy view's first reads
+// the report the build ships): results are plain data too.
 
 import { breakEvenPrice, type BreakEvenResult } from './engine/analysis/break-even';
 import { sweepChip, type ModelFamily, type SizePoint } from './engine/analysis/model-size-sweep';
@@ -12,6 +13,7 @@ import type { EfficiencyMode, ModelArchitecture, ResolvedScenario, SimulationRes
 import type { Catalog } from './catalog/catalog';
 import type { MeasuredOverlay, MeasuredQuery } from './validation/measured-points';
 import type { ValidationReport } from './validation/validate';
+import { prebuiltReport } from './validation/prebuilt-report';
 import { limitingResource, type ResourceLimit } from './engine/analysis/limiting-resource';
 import type { MarketPrice } from './market/market-check';
 import type { MarketOptions } from './market/options';
@@ -54,9 +56,12 @@ export const workerApi = {
   designSweep(base: WorkloadScenario, chips: number | 'auto', design: ChipDesign, shares: number[]): MatrixSharePoint[] {
     return sweepMatrixShare(base, chips, design, shares);
   },
-  /** Accuracy view: the validation against the bundled calibration data (loaded on first use). */
+  /**
+   * Accuracy view: the validation against the bundled calibration data: the report the production
+   * build ships, else computed here (the data loads on first use).
+   */
   async validate(catalog: Catalog, mode: EfficiencyMode): Promise<ValidationReport> {
-    return (await import('./validation/app-jobs')).validateBundled(catalog, mode);
+    return (await prebuiltReport(mode)) ?? (await import('./validation/app-jobs')).validateBundled(catalog, mode);
   },
   /** Market view: every API price point with its cost floor (the data loads on first use). */
   async marketPoints(catalog: Catalog, options: MarketOptions): Promise<MarketPointsReport> {

@@ -1,6 +1,7 @@
 // The Accuracy view and the measured overlay of the comparison frontier, in headless Chromium against
 // the production build (run `npx vite build` first).
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { chartDrawn, done, openPage, screenshot, sharedBrowser, type WatchedPage } from './browser';
 
@@ -16,7 +17,17 @@ async function openAccuracy(p: WatchedPage): Promise<void> {
 describe('accuracy view', () => {
   it('renders the summary, the chart and the row table without errors; the spec/achieved switch reruns it', async () => {
     const p = await openPage(browser(), baseUrl);
+    // The production build ships the reports (`npm run validate` per mode): the view reads them, it does not recompute.
+    const shipped: string[] = [];
+    p.page.on('requestfinished', (r) => {
+      const file = /validation-(achieved|spec)\.json$/.exec(r.url());
+      if (file) shipped.push(file[1]!);
+    });
     await openAccuracy(p);
+    expect(shipped).toEqual(['achieved']);
+    const report = JSON.parse(readFileSync(new URL('../../dist/assets/validation-achieved.json', import.meta.url), 'utf8')) as
+      { summary: { heldOut: { medianAbs: number; count: number } } };
+    const held = report.summary.heldOut;
     const rows = await p.page.locator('[data-table="accuracy-rows"] tbody tr[data-row]').count();
     expect(rows).toBeGreaterThan(50);
     // Chart marks: one symbol per drawable row.
@@ -24,7 +35,8 @@ describe('accuracy view', () => {
     const headline = p.page.locator('[data-accuracy="headline"]');
     const achieved = await headline.textContent();
     // The headline quotes rows no fit saw: held-out rows, cross-validation and the ranges' coverage.
-    expect(achieved).toContain('Held-out rows (never fitted)');
+    expect(achieved).toContain(`Held-out rows (never fitted)${(held.medianAbs * 100).toFixed(1)}% median`);
+    expect(achieved).toContain(`${held.count} rows`);
     expect(achieved).toContain('Every row, its submission left out of the fit');
     expect(await p.page.locator('[data-accuracy="coverage"]').textContent()).toMatch(/nominal 80/);
     expect(await p.page.locator('[data-table="accuracy-summary"] tbody tr').count()).toBeGreaterThan(5);
@@ -52,6 +64,7 @@ describe('accuracy view', () => {
     // Wait on what is drawn (a version bump alone could be a redraw of the achieved report).
     await p.page.waitForFunction(() => document.querySelector('[data-chart="accuracy"]')?.textContent?.includes('spec sheet') === true, undefined, { timeout: 60_000 });
     await expect.poll(() => headline.textContent()).not.toBe(achieved);
+    expect(shipped).toEqual(['achieved', 'spec']);
     await done(p);
   });
 
