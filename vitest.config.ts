@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { VEGA_ALIAS } from './vite.config';
+import { VEGA_ALIAS } from './vite.config.ts';
 
 export default defineConfig({
   // Charts are tested with the runtime the page runs (only the transforms src/ui/vega-runtime.ts registers).

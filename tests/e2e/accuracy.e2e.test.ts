@@ -21,10 +21,10 @@ describe('accuracy view', () => {
     const shipped: string[] = [];
     p.page.on('requestfinished', (r) => {
       const file = /validation-(achieved|spec)\.json$/.exec(r.url());
-      if (file) shipped.push(file[1]!);
+      if (file) void r.response().then((res) => shipped.push(`${file[1]} ${res?.status()}`));
     });
     await openAccuracy(p);
-    expect(shipped).toEqual(['achieved']);
+    await expect.poll(() => shipped).toEqual(['achieved 200']);
     const report = JSON.parse(readFileSync(new URL('../../dist/assets/validation-achieved.json', import.meta.url), 'utf8')) as
       { summary: { heldOut: { medianAbs: number; count: number } } };
     const held = report.summary.heldOut;
@@ -64,7 +64,7 @@ describe('accuracy view', () => {
     // Wait on what is drawn (a version bump alone could be a redraw of the achieved report).
     await p.page.waitForFunction(() => document.querySelector('[data-chart="accuracy"]')?.textContent?.includes('spec sheet') === true, undefined, { timeout: 60_000 });
     await expect.poll(() => headline.textContent()).not.toBe(achieved);
-    expect(shipped).toEqual(['achieved', 'spec']);
+    await expect.poll(() => shipped).toEqual(['achieved 200', 'spec 200']);
     await done(p);
   });
 
