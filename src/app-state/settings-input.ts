@@ -67,9 +67,10 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
  * `typed`: the user's text, quoted in the message. Shared by the workload fields and the chip lab.
  */
 export function boundsRefusal(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 'unit'>, value: number, typed: string): string | null {
-  // A little slack for the display-unit round trip (0.1 ms * 1e-3 is not exactly 1e-4).
-  const eps = 1e-9 * Math.max(Math.abs(def.limit.min), Math.abs(def.limit.max));
-  if (!Number.isFinite(value) || value < def.limit.min - eps || value > def.limit.max + eps) return F.outOfRange(typed, settingRange(def));
+  // A little slack for the display-unit round trip (0.1 ms * 1e-3 is not exactly 1e-4), relative to
+  // each bound: slack scaled by the larger bound let -1 $ through a 0 to 1e9 $ field.
+  const { min, max } = def.limit;
+  if (!Number.isFinite(value) || value < min - 1e-9 * Math.abs(min) || value > max + 1e-9 * Math.abs(max)) return F.outOfRange(typed, settingRange(def));
   if (def.limit.integer === true && !Number.isInteger(value / def.scale)) return F.notWhole(typed, settingRange(def));
   return null;
 }

@@ -1,5 +1,6 @@
 // Labels and sentences of the page, in one catalogue so that tests and the UI agree on wording.
 // Messages with codes (engine, links, validation) live beside this file in src/messages/.
+import type { Message } from './message';
 
 /** What limits the batch, as the results table says it. */
 const BATCH_LIMIT_TEXT: Record<string, string> = {
@@ -270,7 +271,21 @@ export const MESSAGES = {
     mainThread: 'Web Workers are unavailable: computing on the page (it may feel slower).',
     failed: (message: string) => `Computation failed: ${message}`,
     noChips: 'Select at least one chip to compare.',
-    noFeasible: 'No selected chip can serve this workload within the latency limits. Relax the SLO or add chips.',
+    /**
+     * Why no chip has a result, from the chips' reasons: the workload's own limit when every chip
+     * hits it (no chip can fix a context window), the latency limits when those are what every chip
+     * misses, else where to look.
+     */
+    noFeasible: (reasons: readonly (Message | undefined)[] = []): string => {
+      const codes = new Set(reasons.map((r) => r?.code));
+      if (codes.size === 1 && codes.has('engine.context-window')) {
+        return `${reasons[0]!.text} No chip changes that: shorten the prompt or the output, or choose a model with a longer context window.`;
+      }
+      if ([...codes].every((c) => c === 'engine.slo-unreachable' || c === 'engine.fixed-batch-misses-slo')) {
+        return 'No selected chip can serve this workload within the latency limits. Relax the SLO or add chips.';
+      }
+      return "No selected chip can serve this workload: each chip's row says why.";
+    },
     catalogProblems: (n: number) => `${n} catalog file(s) failed validation and were skipped.`,
   },
 } as const;

@@ -17,7 +17,8 @@ export const LIMITS = {
   maxTokensPerStep: { min: 1, max: 1_048_576, integer: true, unit: 'tokens' },
   prefillChunkTokens: { min: 16, max: 1_048_576, integer: true, unit: 'tokens' },
   parallelism: { min: 1, max: 4096, integer: true },
-  rentalUsdPerChipHour: { min: 0, max: 100_000, unit: 'USD/chip-hour' },
+  // A free rental makes every chip's tokens free and the ranking meaningless; profiles have the same floor.
+  rentalUsdPerChipHour: { min: 0.001, max: 100_000, unit: 'USD/chip-hour' },
   capexUsdPerChip: { min: 0, max: 1e9, unit: 'USD' },
   capexOverheadMultiplier: { min: 1, max: 10 },
   depreciationYears: { min: 0.5, max: 20, unit: 'years' },

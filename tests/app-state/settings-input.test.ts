@@ -49,6 +49,10 @@ describe('readSettingText', () => {
     ['maxTtftSeconds', '2k', 'Not applied: "2k" is not a number; enter a number from 0.001 to 3,600 s.'],
     ['inputTokens', 'NaN', 'Not applied: "NaN" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
     ['inputTokens', '1e400', 'Not applied: "1e400" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
+    // Once let through (slack scaled by the 1e9 upper bound) and clamped to a free chip.
+    ['capexUsdPerChip', '-1', 'Not applied: -1 is outside the accepted range; enter a number from 0 to 1,000,000,000 $.'],
+    ['capexUsdPerChip', '-0.4', 'Not applied: -0.4 is outside the accepted range; enter a number from 0 to 1,000,000,000 $.'],
+    ['rentalUsdPerChipHour', '0', 'Not applied: 0 is outside the accepted range; enter a number from 0.001 to 100,000 $/chip-hour.'],
   ])('%s: %j is refused', (id, text, error) => {
     expect(readSettingText(field(id), text)).toEqual({ ok: false, error });
   });
@@ -61,6 +65,8 @@ describe('readSettingText', () => {
         if (r.ok) expect(isValidSetting(def, r.value)).toBe(true);
       }
       expect(readSettingText(def, String((def.limit.max / def.scale) * 1.01 + 1)).ok, def.id).toBe(false);
+      const below = def.limit.min / def.scale - Math.max(1e-3, Math.abs(def.limit.min / def.scale) * 0.01);
+      expect(readSettingText(def, String(below)).ok, `${def.id} ${below}`).toBe(false);
     }
   });
 });

@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { ACCURACY_MESSAGES } from '../../src/messages/accuracy';
+import { ENGINE } from '../../src/messages/engine';
 import { FIELD_MESSAGES } from '../../src/messages/fields';
 import { QUESTION_TEXT, QUESTIONS_UI } from '../../src/messages/questions';
 import { MESSAGES } from '../../src/messages/ui';
@@ -35,5 +36,20 @@ describe('user-visible wording', () => {
     const r = parseQuantity('12 furlongs', 'bytes', 1e9);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).not.toMatch(FORBIDDEN);
+  });
+});
+
+describe('no feasible chip', () => {
+  const window = ENGINE.contextWindow(8512, 'Llama 2 7B', 4096);
+  it('names the context window when every chip hits it: no chip or SLO change can help', () => {
+    const text = MESSAGES.status.noFeasible([window, window]);
+    expect(text).toContain("exceeds Llama 2 7B's context window of 4096 tokens");
+    expect(text).toContain('shorten the prompt or the output');
+    expect(text).not.toMatch(/SLO|add chips/);
+  });
+  it('blames the latency limits only when every chip misses them', () => {
+    expect(MESSAGES.status.noFeasible([ENGINE.sloUnreachable('TPOT 30 ms > 20 ms')])).toMatch(/within the latency limits\. Relax the SLO/);
+    expect(MESSAGES.status.noFeasible([ENGINE.sloUnreachable('x'), ENGINE.chipsForWeights(323, 8)])).toBe("No selected chip can serve this workload: each chip's row says why.");
+    expect(MESSAGES.status.noFeasible([window, ENGINE.chipsForWeights(323, 8)])).not.toContain('context window');
   });
 });

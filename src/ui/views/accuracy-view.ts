@@ -222,7 +222,7 @@ export const mountAccuracyView: MountView = (ctx) => {
         ...(s.coverage === null ? [] : [coverageStat(s.coverage)]),
         el('p', { class: 'marks-legend stats-note', text: A.targets }),
       ]);
-      chart.show(accuracyChart({ rows: report.rows, mode: report.efficiencyMode, layout }), MESSAGES.status.noFeasible);
+      chart.show(accuracyChart({ rows: report.rows, mode: report.efficiencyMode, layout }), MESSAGES.status.noFeasible());
       replaceChildren(summarySlot, [summaryTable(report)]);
       replaceChildren(rowsSlot, [rowsTable(report)]);
       replaceChildren(relativeSlot, [relativeTable(report.relative)]);

@@ -181,15 +181,16 @@ export const mountChipLabView: MountView = (ctx) => {
         onExplain: (hardwareId, key) => dispatch({ type: 'open-explain', hardwareId, key }),
       })]);
       const feasible = rows.filter((r) => r.result.feasible);
+      const noFeasible = MESSAGES.status.noFeasible(rows.map((r) => r.result.reason));
       frontier.show(feasible.length === 0 ? null : frontierChart({
         series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds,
         title: layout.compact ? V.frontierTitleShort : V.frontierTitle, layout,
-      }), MESSAGES.status.noFeasible);
+      }), noFeasible);
       roofline.show(lab.main.result.operators.length === 0 ? null : rooflineChart({
         chip: series.chip, roofs: lab.main.roofs, operators: lab.main.result.operators,
         ghost: lab.ghost === null ? null : { chip: series.ghost, roofs: lab.ghost.roofs }, layout,
-      }), MESSAGES.status.noFeasible);
-      costs.show(feasible.length === 0 ? null : costBreakdownChart({ series: feasible, layout }), MESSAGES.status.noFeasible);
+      }), noFeasible);
+      costs.show(feasible.length === 0 ? null : costBreakdownChart({ series: feasible, layout }), noFeasible);
     },
   };
 };

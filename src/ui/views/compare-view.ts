@@ -142,11 +142,11 @@ export const mountCompareView: MountView = (ctx) => {
         replaceChildren(problems, list.map((p) => el('li', { text: p })));
         return;
       }
-      if (ranked.length > 0 && ranked.every((r) => !r.result.feasible)) list.push(MESSAGES.status.noFeasible);
+      if (ranked.length > 0 && ranked.every((r) => !r.result.feasible)) list.push(MESSAGES.status.noFeasible(ranked.map((r) => r.result.reason)));
       replaceChildren(problems, list.map((p) => el('li', { text: p })));
       const series = seriesFor(state, ctx.catalog, ranked.map((r) => r.result));
       // Nothing selected: say so where the results would be, not that no chip meets the limits.
-      const empty = state.compare.picks.length === 0 ? MESSAGES.status.noChips : MESSAGES.status.noFeasible;
+      const empty = state.compare.picks.length === 0 ? MESSAGES.status.noChips : MESSAGES.status.noFeasible();
       if (ranked.length === 0) replaceChildren(tableSlot, [el('p', { class: 'chart-empty', text: empty })]);
       else replaceChildren(tableSlot, [renderResultsTable(ranked.map((r, i) => ({ rank: r.rank, distinguishable: r.distinguishable, ...series[i]! })), {
         caption: MESSAGES.table.caption,

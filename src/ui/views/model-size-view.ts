@@ -104,7 +104,7 @@ export const mountModelSizeView: MountView = (ctx) => {
       // chips without a rental price are priced by TCO even under rental (their tooltips say so).
       const drawnFamily = points[0]?.family ?? state.modelSize.family;
       const drawnPricing = points.some((p) => p.pricingUsed === 'rental') ? 'rental' : 'tco';
-      chart.show(any ? modelSizeChart({ chips, points, family: drawnFamily, pricing: drawnPricing, layout }) : null, free ? V.free : MESSAGES.status.noFeasible);
+      chart.show(any ? modelSizeChart({ chips, points, family: drawnFamily, pricing: drawnPricing, layout }) : null, free ? V.free : MESSAGES.status.noFeasible());
       replaceChildren(tableSlot, [renderSizeTable(sizeTable(points, chips.map((c) => c.id)), chips.map((c) => c.label), drawnPricing)]);
     },
   };
