@@ -28,11 +28,13 @@ describe('the chip lab keeps its chip a valid profile (so it can be saved and sh
 
   it('says why an edit the field allows cannot stand on the whole chip (shown beside the field)', () => {
     const chip = fresh().lab.chip;
-    for (const id of ['hbmBandwidth', 'compute', 'scaleUpBandwidth'] as const) {
+    for (const id of ['hbmBandwidth', 'scaleUpBandwidth'] as const) {
       const def = labParam(id)!;
       expect(labValueRefusal(def, 0, '0'), id).toBeNull();
       expect(labEditRefusal(def, chip, 0, 'fp8'), id).toMatch(/^Not applied: /);
     }
+    // A matrix rate of 0 is outside the field's own range (from 1 GFLOP/s): the field refuses it.
+    expect(labValueRefusal(labParam('compute')!, 0, '0')).toMatch(/^Not applied: 0 is outside the accepted range/);
     // Completed edits and ordinary values are not refused.
     expect(labEditRefusal(labParam('hbmCapacity')!, chip, 0, 'fp8')).toBeNull();
     expect(labEditRefusal(labParam('hbmBandwidth')!, chip, 6e12, 'fp8')).toBeNull();
