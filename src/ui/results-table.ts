@@ -35,6 +35,8 @@ interface Column {
   label: string;
   class?: string;
   sortKey?: RankKey;
+  /** The cell shows the inverse of the rank value (joules per token for tokens/s per kW): its order is the reverse. */
+  showsInverse?: true;
   explainKey?: string;
   cell(r: SimulationResult, options: TableOptions): string;
 }
@@ -80,7 +82,7 @@ const COLUMNS: readonly Column[] = [
       return T.boundBy(r.memory.batchLimitedBy, limit === undefined ? null : limit.resource === null ? '' : CHIP_PARAMETER_LABELS[limit.resource]);
     },
   },
-  { label: T.energy, sortKey: 'outputTokensPerSecondPerKw', explainKey: 'energy.joulesPerOutputToken', cell: (r) => (r.energy === null ? '—' : `${formatPredicted(r.energy.joulesPerOutputToken)} J`) },
+  { label: T.energy, sortKey: 'outputTokensPerSecondPerKw', showsInverse: true, explainKey: 'energy.joulesPerOutputToken', cell: (r) => (r.energy === null ? '—' : `${formatPredicted(r.energy.joulesPerOutputToken)} J`) },
 ];
 
 function chipTitle(chip: ChipSeries, result: SimulationResult): string {
@@ -101,14 +103,20 @@ function notes(result: SimulationResult, distinguishable: boolean | null): strin
   return out.join(' · ');
 }
 
+/** The order of a sorted column's cells as shown, top to bottom. */
+function shownOrder(c: Column): 'ascending' | 'descending' {
+  const order = RANK_KEYS[c.sortKey!];
+  return c.showsInverse !== true ? order : order === 'ascending' ? 'descending' : 'ascending';
+}
+
 export function renderResultsTable(rows: readonly TableRow[], options: TableOptions): HTMLElement {
   const notesId = uid('notes');
+  const rankColumn = COLUMNS.find((c) => c.sortKey !== undefined && c.sortKey === options.rankBy);
   const head = el('tr', {}, [
     el('th', { text: T.rank, attrs: { scope: 'col' } }),
     el('th', { text: T.chip, attrs: { scope: 'col' } }),
     ...COLUMNS.map((c) => {
-      const sorted = c.sortKey !== undefined && c.sortKey === options.rankBy;
-      const th = el('th', { attrs: { scope: 'col', 'aria-sort': sorted ? (RANK_KEYS[c.sortKey!] === 'ascending' ? 'ascending' : 'descending') : null } });
+      const th = el('th', { attrs: { scope: 'col', 'aria-sort': c === rankColumn ? shownOrder(c) : null } });
       if (c.sortKey !== undefined && options.onSort !== undefined) {
         const key = c.sortKey;
         th.appendChild(el('button', { text: c.label, title: T.sortBy(c.label), attrs: { type: 'button' }, on: { click: () => options.onSort!(key) } }));
@@ -151,7 +159,7 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
   });
   return el('div', {}, [
     el('div', { class: 'table-wrap' }, [
-      el('table', { class: 'results' }, [el('caption', {}, [el('span', { text: options.caption })]), el('thead', {}, [head]), el('tbody', {}, body)]),
+      el('table', { class: 'results' }, [el('caption', {}, [el('span', { text: rankColumn === undefined ? options.caption : T.rankedBy(options.caption, rankColumn.label, shownOrder(rankColumn)) })]), el('thead', {}, [head]), el('tbody', {}, body)]),
     ]),
     footnotes.length === 0 ? null : el('ol', { class: 'footnotes', attrs: { 'aria-label': T.notes } }, footnotes),
   ]);

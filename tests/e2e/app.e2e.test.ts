@@ -105,6 +105,17 @@ describe('landing: compare vendors', () => {
     await p.page.waitForFunction((n) => document.querySelectorAll('[data-table="compare"] tbody tr').length === n - 1, before);
     await p.page.click('[data-table="compare"] th button:text("Tokens/s per chip")');
     await expect.poll(() => p.page.getAttribute('[data-table="compare"] th[aria-sort]', 'aria-sort')).toBe('descending');
+    expect(await p.page.locator('[data-table="compare"] caption').textContent()).toBe('Best deployment per chip, ranked by Tokens/s per chip (highest first)');
+    // Energy per token shows joules, the inverse of the rank value (tokens/s per kW): lowest first, and said so.
+    await p.page.click('[data-table="compare"] th button:text("Energy per token")');
+    await expect.poll(() => p.page.getAttribute('[data-table="compare"] th[aria-sort]', 'aria-sort')).toBe('ascending');
+    expect(await p.page.locator('[data-table="compare"] caption').textContent()).toBe('Best deployment per chip, ranked by Energy per token (lowest first)');
+    const joules = await p.page.$$eval('[data-table="compare"] tr', (trs) => {
+      const i = [...trs[0]!.children].findIndex((th) => th.hasAttribute('aria-sort'));
+      return trs.slice(1).map((tr) => Number.parseFloat(tr.children[i]?.textContent ?? '')).filter((v) => Number.isFinite(v));
+    });
+    expect(joules.length).toBeGreaterThan(3);
+    expect(joules).toEqual([...joules].sort((a, b) => a - b));
     await p.page.click('[data-table="compare"] tbody tr:first-child button[data-explain="tpotSeconds"]');
     const dialog = p.page.locator('dialog[data-dialog="explain"][open]');
     await dialog.waitFor();
