@@ -34,6 +34,11 @@ export function usableBytesPerChip(hardware: HardwareProfile): number {
   return capacityBytesPerChip(hardware) * (1 - hardware.efficiency.memoryReserveFraction);
 }
 
+/** The fewest chips whose usable memory holds `bytes` (the engine's "needs at least N chips" and the market check's). */
+export function chipsToHold(bytes: number, hardware: HardwareProfile): number {
+  return Math.ceil(bytes / usableBytesPerChip(hardware));
+}
+
 export interface MemoryPlan {
   capacityBytesPerChip: number;
   usableBytesPerChip: number;

@@ -2,7 +2,7 @@ import { formatSeconds } from '../format/units';
 import { ENGINE } from '../messages/engine';
 import type { Message } from '../messages/message';
 import type { EngineContext } from './context';
-import { usableBytesPerChip } from './memory';
+import { chipsToHold, usableBytesPerChip } from './memory';
 import { evaluateBatch, firstTokenSeconds, prepareLayout, stepTokens, type BatchEvaluation, type Layout, type PreparedLayout } from './deployment';
 import type { BatchLimit, FrontierPoint, LayoutAlternative } from './types';
 
@@ -355,8 +355,7 @@ function unservable(layout: string, chips: number, reason: string): LayoutAltern
 }
 
 function insufficientChipsReason(ctx: EngineContext): Message {
-  const usable = usableBytesPerChip(ctx.scenario.hardware);
-  const needed = Math.ceil((ctx.params.total * ctx.weightBytesPerValue) / usable);
+  const needed = chipsToHold(ctx.params.total * ctx.weightBytesPerValue, ctx.scenario.hardware);
   return ENGINE.chipsForWeights(needed, ctx.scenario.chips === 'auto' ? null : ctx.scenario.chips);
 }
 

@@ -6,6 +6,7 @@
 // runs in the workers with the price data.
 import type { HardwareProfile, SimulationResult } from '../engine/types';
 import { MARKET_CHECK } from '../messages/market-check';
+import { chipsToHold } from '../engine/memory';
 
 export interface MarketPrice {
   /** exact: this model's own API prices; sibling: a model with the same architecture. */
@@ -53,7 +54,8 @@ export function checkAgainstMarket(result: SimulationResult, hardware: HardwareP
     mustHold.push(MARKET_CHECK.throughput(ratio, result.outputTokensPerSecondPerChip));
     // Same throughput per replica: fewer chips cannot hold the weights in SRAM.
     const needed = Math.ceil(chips / ratio);
-    const weightChips = Math.ceil((result.memory.weightsBytesPerChip * chips) / Math.max(1, result.memory.capacityBytesPerChip));
+    // One copy of the weights (a replica's chips), counted as the engine counts them (usable memory).
+    const weightChips = chipsToHold(result.memory.weightsBytesPerChip * (chips / Math.max(1, result.config.replicas)), hardware);
     mustHold.push(needed < weightChips ? MARKET_CHECK.chipsImpossible(needed, weightChips, chips) : MARKET_CHECK.chips(needed, chips));
     // Same chips and throughput: the price per chip-hour would have to fall by the ratio.
     const target = perChipHour / ratio;

@@ -59,5 +59,9 @@ describe('checkAgainstMarket', () => {
     expect(c.mustHold[0]).toMatch(/x the modelled output per chip/);
     expect(c.mustHold[1]).toMatch(/chips instead of/);
     expect(c.mustHold[2]).toMatch(/chip price|no chip price/);
+    // The chips the weights fill: the engine's own count, as it says when given too few chips.
+    const short = run('groq-lpu', 8).result;
+    const needed = /needs at least (\d+) chips/.exec(short.reason!.text)![1];
+    expect(c.mustHold[1]).toContain(`the weights alone fill ${needed} chips`);
   });
 });
