@@ -280,7 +280,8 @@ export const MESSAGES = {
     noFeasible: (reasons: readonly (Message | undefined)[] = []): string => {
       const codes = new Set(reasons.map((r) => r?.code));
       if (codes.size === 1 && codes.has('engine.context-window')) {
-        return `${reasons[0]!.text} No chip changes that: shorten the prompt or the output, or choose a model with a longer context window.`;
+        const text = reasons[0]!.text;
+        return `${text.charAt(0).toUpperCase()}${text.slice(1)} No chip changes that: shorten the prompt or the output, or choose a model with a longer context window.`;
       }
       if ([...codes].every((c) => c === 'engine.slo-unreachable' || c === 'engine.fixed-batch-misses-slo')) {
         return 'No selected chip can serve this workload within the latency limits. Relax the SLO or add chips.';
