@@ -21,7 +21,7 @@ export async function prebuiltReport(mode: EfficiencyMode): Promise<ValidationRe
     const response = await fetch(new URL(file, import.meta.url));
     if (!response.ok) return null;
     const report = (await response.json()) as Partial<ValidationReport>;
-    // A host that answers a missing file with its index page, or a stale file, is not this report.
+    // A host that answers a missing file with its index page (or another mode's file) gives no report.
     return report.efficiencyMode === mode && Array.isArray(report.rows) ? (report as ValidationReport) : null;
   } catch {
     return null;
