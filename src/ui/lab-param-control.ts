@@ -32,6 +32,8 @@ export interface LabParamControl {
   element: HTMLElement;
   /** `note`: why editing this parameter changes nothing now (pricing mode, efficiency mode), or null. */
   sync(chip: HardwareProfile, original: HardwareProfile, rateClass: RateClass, note?: string | null): void;
+  /** Drops a refused text and its message (Reset): the box shows the value in use again. */
+  dropRefusal(): void;
 }
 
 export function labParamControl(def: LabParamDef, onValue: (value: number) => void): LabParamControl {
@@ -119,6 +121,11 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
       // A zero the chip does not have (no SRAM bandwidth, no HBM) reads as none, not as "0 TB/s".
       const shownBefore = before === null || before === 0 ? MESSAGES.lab.none : displayQuantity(def, before);
       hint.textContent = before === value ? '' : MESSAGES.lab.originalValue(shownBefore);
+    },
+    dropRefusal() {
+      if (refusedAt === null) return;
+      clearError();
+      text.value = displayQuantity(def, current);
     },
   };
 }

@@ -75,6 +75,14 @@ describe('chip lab and the pricing mode', () => {
     await expect.poll(() => p.page.locator('[data-param="hbmBandwidth"] .error').textContent()).toMatch(/Not applied: HBM needs a bandwidth above 0/);
     expect(await slider.inputValue()).toBe(at8);
     expect(await slider.getAttribute('aria-valuetext')).toBe('8 TB/s');
+    // Reset drops a refused text even when the value in use does not change (the matrix rate was never edited).
+    await p.page.fill('[data-lab-text="compute"]', 'abc');
+    await p.page.press('[data-lab-text="compute"]', 'Enter');
+    await expect.poll(() => p.page.locator('[data-param="compute"] .error').textContent()).toMatch(/^Not applied/);
+    await p.page.click('[data-control="lab-reset"]');
+    await expect.poll(() => p.page.inputValue('[data-lab-text="compute"]')).not.toBe('abc');
+    expect(await p.page.locator('[data-param="compute"] .error').textContent()).toBe('');
+    expect(await p.page.getAttribute('[data-lab-text="compute"]', 'aria-invalid')).toBeNull();
     await done(p);
   });
 });

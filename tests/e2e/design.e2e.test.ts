@@ -65,6 +65,12 @@ describe('chip lab: design from silicon', () => {
     for (let i = 0; i < 6; i++) await p.page.keyboard.press('ArrowRight');
     await expect.poll(() => p.page.locator('[data-design-param="memoryCount"] .error').textContent()).toMatch(/^Not applied: (Memory stacks|I\/O share): /);
     expect(await p.page.locator('[data-design-param="memoryCount"] output').textContent()).toBe('5');
+    // An edit applied to another control changes the design the refusal was about: its message goes.
+    const share = await p.page.locator('[data-design-param="matrixShare"] output').textContent();
+    await slider.focus();
+    await p.page.keyboard.press('ArrowLeft');
+    await expect.poll(() => p.page.locator('[data-design-param="matrixShare"] output').textContent()).not.toBe(share);
+    expect(await p.page.locator('[data-design-param="memoryCount"] .error').textContent()).toBe('');
 
     await expect.poll(() => p.page.evaluate(() => location.hash)).toMatch(new RegExp(`^#s=${LINK_VERSION}\\.`));
     const link = await p.page.evaluate(() => location.href);

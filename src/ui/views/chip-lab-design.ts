@@ -15,7 +15,7 @@ import { deriveDesign, type DesignOutcome } from '../../design/derive';
 import { ENTRY, flopsKey, sustainedKey } from '../../design/derivation';
 import { DEFAULT_DESIGN_ID, DESIGN_PRESETS } from '../../design/presets';
 import { DESIGN_UI as U } from '../../messages/design-ui';
-import { MESSAGES } from '../../messages/ui';
+import { MESSAGES, chipsText } from '../../messages/ui';
 import type { ChipDesign } from '../../records/chip-design';
 import type { HardwareProfile, SimulationResult } from '../../engine/types';
 import { ChartHost } from '../chart-host';
@@ -26,7 +26,7 @@ import { formatValue } from '../explain-dialog';
 import { chartLayout } from '../layout';
 import type { ViewContext } from './view';
 
-const COUNTS = ['auto', '1', '2', '4', '8', '16', '32', '64', '72'];
+const COUNTS = ['auto', '1', '2', '4', '8', '16', '32', '64', '72', '128', '256'];
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toString()}%`;
 
 export interface DesignPanel {
@@ -101,9 +101,13 @@ export function mountDesignPanel(ctx: ViewContext): DesignPanel {
       const design = current?.state.design;
       if (design == null) return;
       const edited = editDesign(design, { kind: 'choice', field, value: select.value });
-      choiceError.textContent = edited.ok ? '' : U.refused(edited.error);
-      if (edited.ok) dispatch({ type: 'design-choose', field, value: select.value });
-      else select.value = field === 'processNode' ? design.processNode : field === 'memoryType' ? design.memory.type : design.sramOrganization;
+      if (edited.ok) {
+        clearRefusals();
+        dispatch({ type: 'design-choose', field, value: select.value });
+      } else {
+        choiceError.textContent = U.refused(edited.error);
+        select.value = field === 'processNode' ? design.processNode : field === 'memoryType' ? design.memory.type : design.sramOrganization;
+      }
     });
     return { select, element: el('div', { class: 'field-wide' }, [el('label', { text: label, attrs: { for: id } }), select]) };
   };
@@ -116,17 +120,24 @@ export function mountDesignPanel(ctx: ViewContext): DesignPanel {
       const design = current?.state.design;
       if (design == null) return;
       const edited = editDesign(design, { kind: 'param', param: def.id, value });
-      control.refuse(edited.ok ? '' : U.refused(edited.error));
-      if (edited.ok) dispatch({ type: 'design-set', param: def.id, value });
+      if (edited.ok) {
+        clearRefusals();
+        dispatch({ type: 'design-set', param: def.id, value });
+      } else control.refuse(U.refused(edited.error));
     });
     return { def, control };
   });
+  // An applied edit changes the design the earlier refusals were about: their messages go.
+  function clearRefusals(): void {
+    choiceError.textContent = '';
+    for (const p of params) p.control.refuse('');
+  }
   const rest = el('p', { class: 'rest' });
   const countId = uid('design-chips');
   const count = el('select', {
     id: countId, attrs: { 'data-control': 'design-chips' },
     on: { change: () => dispatch({ type: 'lab-set-chips', chips: count.value === 'auto' ? 'auto' : Number(count.value) }) },
-  }, COUNTS.map((c) => el('option', { text: c === 'auto' ? MESSAGES.controls.auto : `${c} chips`, attrs: { value: c } })));
+  }, COUNTS.map((c) => el('option', { text: c === 'auto' ? MESSAGES.controls.auto : chipsText(Number(c)), attrs: { value: c } })));
 
   const onBlock = el('div', { class: 'design-on' }, [
     node.element, memory.element, sram.element, choiceError,

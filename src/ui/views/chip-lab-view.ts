@@ -68,7 +68,11 @@ export const mountChipLabView: MountView = (ctx) => {
     if (current === null) return;
     status.textContent = dispatch({ type: 'lab-save' }) ? C.added(current.state.lab.chip.name) : C.addRefused(MAX_CUSTOM);
   });
-  reset.addEventListener('click', () => { if (current !== null) dispatch({ type: 'lab-start', baseId: current.state.lab.baseId }); });
+  reset.addEventListener('click', () => {
+    if (current === null) return;
+    for (const p of params) p.control.dropRefusal();
+    dispatch({ type: 'lab-start', baseId: current.state.lab.baseId });
+  });
   const params = LAB_PARAMS.map((def) => ({ def, control: labParamControl(def, (value) => dispatch({ type: 'lab-set', param: def.id, value })) }));
 
   const chipPanel = el('section', { class: 'panel', attrs: { 'aria-label': V.chipPanel } }, [
