@@ -4,6 +4,7 @@
 import { loadCatalogFromDisk } from '../catalog/load-node';
 import { calibrationRows } from '../design/calibration';
 import { deriveDesign } from '../design/derive';
+import { designLabel } from '../design/label';
 import { leastShareNearOptimum, optimumOf, sweepShares } from '../design/matrix-share';
 import { sweepMatrixShare } from '../design/matrix-share-sweep';
 import { formatIssue } from '../parse/fields';
@@ -46,7 +47,7 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
     const published = design.approximates === undefined ? undefined : catalog.hardware.get(design.approximates);
     const rows = calibrationRows(outcome, published);
     io.stdout.write(json ? `${JSON.stringify({ design: design.id, approximates: design.approximates ?? null, rows }, null, 2)}\n`
-      : formatCalibrationTable(`${design.name} vs ${published?.name ?? 'no published chip'}`, rows));
+      : formatCalibrationTable(`${designLabel(design)} vs ${published?.name ?? 'no published chip'}`, rows));
     return;
   }
 
@@ -65,7 +66,7 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
     const flatFrom = leastShareNearOptimum(points);
     const w = base.workload;
     const slo = base.slo;
-    const title = `Matrix-share sweep: ${design.name} (${design.computeDies} x ${design.dieAreaMm2} mm² at ${design.processNode}), ${chips ?? 'auto'} chips, ${base.model.name} ${base.precision.weights}, ${w.inputTokens} in / ${w.outputTokens} out`
+    const title = `Matrix-share sweep: ${designLabel(design)}, ${chips ?? 'auto'} chips, ${base.model.name} ${base.precision.weights}, ${w.inputTokens} in / ${w.outputTokens} out`
       + `${slo.maxTpotSeconds === null ? '' : `, TPOT <= ${slo.maxTpotSeconds * 1000} ms`}${slo.maxTtftSeconds === null ? '' : `, TTFT <= ${slo.maxTtftSeconds} s`}; TCO at the derived price`;
     io.stdout.write(json
       ? `${JSON.stringify({ design: design.id, model: base.model.id, chips, workload: w, slo, points, optimum, withinOnePercentFrom: flatFrom }, null, 2)}\n`
@@ -74,7 +75,7 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
   }
 
   io.stdout.write(json ? `${JSON.stringify({ profile: outcome.profile, derivation: outcome.derivation }, null, 2)}\n`
-    : formatDerivationTable(`${design.name}: derived from silicon area`, outcome.derivation, outcome.warnings.map(formatIssue)));
+    : formatDerivationTable(`${designLabel(design)}: derived from silicon area`, outcome.derivation, outcome.warnings.map(formatIssue)));
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 2 invalid input). */

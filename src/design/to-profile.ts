@@ -8,6 +8,7 @@ import type { EfficiencyProfile, HardwareProfile } from '../records/hardware-pro
 import type { RateClass } from '../records/hardware-profile';
 import type { DesignNumbers } from './compute';
 import type { DerivationEntry } from './derivation';
+import { designLabel } from './label';
 import { K, read, type ConstantValues } from './inputs';
 
 /**
@@ -59,7 +60,7 @@ export function toProfile(design: ChipDesign, n: DesignNumbers, k: ConstantValue
   return {
     schemaVersion: 2,
     id: design.id,
-    name: design.name,
+    name: designLabel(design),
     vendor: design.vendor ?? 'Chip design',
     kind: design.kind ?? 'asic',
     family: 'chip-design',
@@ -88,7 +89,7 @@ export function toProfile(design: ChipDesign, n: DesignNumbers, k: ConstantValue
     power: { tdpWatts: n.tdpWatts },
     price: { listPriceUsd: n.priceUsd, rentalUsdPerChipHour: null },
     packaging: {
-      systemName: `${design.name.slice(0, 160)} (${design.chipsPerServer}-chip server)`,
+      systemName: `${designLabel(design).slice(0, 160)} (${design.chipsPerServer}-chip server)`,
       chipsPerServer: design.chipsPerServer,
       capexOverheadMultiplier: read(k, K.capexOverhead),
       serverPowerOverheadMultiplier: read(k, K.powerOverhead),

@@ -13,6 +13,7 @@ import { matrixShareChart } from '../../charts/matrix-share-chart';
 import { SILICON } from '../../design/constants';
 import { deriveDesign, type DesignOutcome } from '../../design/derive';
 import { ENTRY, flopsKey, sustainedKey } from '../../design/derivation';
+import { designLabel } from '../../design/label';
 import { DEFAULT_DESIGN_ID, DESIGN_PRESETS } from '../../design/presets';
 import { DESIGN_UI as U } from '../../messages/design-ui';
 import { MESSAGES, chipsText } from '../../messages/ui';
@@ -81,7 +82,7 @@ export function mountDesignPanel(ctx: ViewContext): DesignPanel {
 
   const presetId = uid('design-preset');
   const preset = el('select', { id: presetId, attrs: { 'data-control': 'design-preset' } },
-    [...DESIGN_PRESETS.values()].map((d) => el('option', { text: d.name, attrs: { value: d.id } })));
+    [...DESIGN_PRESETS.values()].map((d) => el('option', { text: designLabel(d), attrs: { value: d.id } })));
   preset.value = DEFAULT_DESIGN_ID;
   const startDesign = () => {
     const d = DESIGN_PRESETS.get(preset.value);
