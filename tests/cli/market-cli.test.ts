@@ -78,6 +78,8 @@ describe('market CLI', () => {
     const table = await market('--to', '2024-12');
     expect(table.code, table.err).toBe(0);
     for (const text of ['served as', 'Decomposition:', 'Shapley', 'explains the most', 'Eras:']) expect(table.out).toContain(text);
+    // Each chip with its own first day, as the page's era table lists it (H200 joins the 2024 era in July).
+    expect(table.out).toMatch(/MI300X from 2024-01-01, H200 from 2024-07-01/);
   }, 60_000);
 
   it('exits 2 with one line naming the field on bad input', async () => {
