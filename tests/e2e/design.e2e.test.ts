@@ -103,6 +103,11 @@ describe('chip lab: design from silicon', () => {
     const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(p.page, 'design-420');
+    // A power-capped design: its sustained fp8 rate (what the simulation uses) is listed; its name follows a node change.
+    await p.page.selectOption('[data-control="design-preset"]', 'nvidia-b200-like');
+    await expect.poll(() => p.page.locator('[data-table="design-specs"] tr[data-spec="design:compute.sustainedFlopsPerSecond.fp8"]').count()).toBe(1);
+    await p.page.selectOption('[data-design-choice="processNode"]', 'N3');
+    await expect.poll(() => p.page.locator('[data-table="lab"]').textContent()).toContain('B200-like design (2 x 800 mm² N3)');
     await done(p);
   });
 });

@@ -58,10 +58,12 @@ function specRows(design: ChipDesign, out: DesignOutcome, stock: HardwareProfile
     const e = entry(key);
     if (e !== undefined) rows.push({ label, explain: `${DESIGN_EXPLAIN_PREFIX}${key}`, derived: e.value, unit: e.unit, low: e.low, high: e.high, stock: stockValue ?? null });
   };
+  // Peak and, when power caps the clock, sustained rates of the formats a workload runs at: the
+  // sustained rate is what the derived profile carries and the simulation uses.
   for (const f of design.matrixFormats.filter((x) => x === 'bf16' || x === 'fp8')) {
     add(flopsKey(f), `Peak dense ${f} at ${design.clockGHz} GHz`, stock?.compute.denseFlopsPerSecond[f]);
+    if (out.numbers.powerLimitedClockGHz !== null) add(sustainedKey(f), `Sustained dense ${f} within ${design.tdpWatts} W (used by the simulation)`, null);
   }
-  if (out.numbers.powerLimitedClockGHz !== null) add(sustainedKey(design.matrixFormats[0]!), `Sustained ${design.matrixFormats[0]} within ${design.tdpWatts} W`, null);
   add(ENTRY.sramCapacity, 'On-chip SRAM', stock?.memory.sramCapacityBytes || null);
   add(ENTRY.memoryCapacity, `${design.memory.type} capacity`, stock?.memory.hbmCapacityBytes || null);
   add(ENTRY.memoryBandwidth, `${design.memory.type} bandwidth`, stock?.memory.hbmBandwidthBytesPerSecond || null);
