@@ -212,6 +212,13 @@ export function marketPriceChart(input: MarketPriceChartInput): TopLevelSpec {
       mark: { type: 'point', filled: false, size: 260, stroke: '#202124', strokeWidth: 2 },
       encoding: { x, y },
     },
+    // "from"/"to" drawn twice, the first as a white halo: among dense points (a narrow chart) the label stays readable.
+    {
+      data: { name: 'points' },
+      transform: [{ filter: "datum.role !== ''" }],
+      mark: { type: 'text', dy: -14, fontSize: 11, fontWeight: 600, color: '#ffffff', stroke: '#ffffff', strokeWidth: 4, strokeJoin: 'round' },
+      encoding: { x, y, text: { field: 'role' } },
+    },
     {
       data: { name: 'points' },
       transform: [{ filter: "datum.role !== ''" }],
