@@ -117,6 +117,10 @@ export function editDesign(design: ChipDesign, edit: DesignEdit): { ok: true; de
     next = def === undefined || !Number.isFinite(edit.value) ? null : def.set(design, edit.value);
   } else next = choose(design, edit.field, edit.value);
   if (next === null) return { ok: false, error: DESIGN.notAParameter(edit.kind === 'param' ? edit.param : `${edit.field}=${edit.value}`).text };
+  // The sliders set three shares and the fourth takes the rest: said in the sliders' percent, not as a field range.
+  if (next.areaShares.vectorAndControl < 0) {
+    return { ok: false, error: refusalText({ path: 'areaShares.vectorAndControl', message: DESIGN.sharesOverfull(next.areaShares.vectorAndControl).text }) };
+  }
   const parsed = readDesign(next);
   const first = parsed.errors[0];
   if (parsed.value === null || first !== undefined) return { ok: false, error: refusalText(first ?? { path: '', message: DESIGN.notDerivable('no detail').text }) };

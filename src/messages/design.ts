@@ -6,6 +6,8 @@ import { message, type Message } from './message';
 
 const mm = (x: number) => `${Math.round(x * 10) / 10} mm`;
 const mm2 = (x: number) => `${Math.round(x)} mm²`;
+/** Area shares as the sliders show them. */
+const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 const w = (x: number) => `${Math.round(x)} W`;
 
 export const DESIGN = {
@@ -16,11 +18,13 @@ export const DESIGN = {
   ioDieBeyondReticle: (area: number, reticle: number): Message => message('design.io-die-beyond-reticle',
     `is ${mm2(area)}, beyond the reticle limit of ${mm2(reticle)}; use more I/O dies`),
   shoreline: (count: number, type: string, needMm: number, edgeMm: number, fits: number, onIoDies: boolean): Message => message('design.shoreline',
-    `${count} ${type} ${type.startsWith('HBM') ? 'stacks' : 'interfaces'} need ${mm(needMm)} of die edge; the ${onIoDies ? 'I/O dies' : 'compute dies'} offer ${mm(edgeMm)} facing memory, so at most ${fits} fit (add computeDies or ioDies, enlarge the dies, or use fewer)`),
+    `${count} ${type} ${type.startsWith('HBM') ? 'stacks' : 'interfaces'} need ${mm(needMm)} of die edge; the ${onIoDies ? 'I/O dies' : 'compute dies'} offer ${mm(edgeMm)} facing memory, so at most ${fits} fit (add compute dies or I/O dies, enlarge the dies, or use fewer)`),
   ioArea: (haveMm2: number, needMm2: number, where: string): Message => message('design.io-area',
-    `gives ${mm2(haveMm2)} of I/O area on the ${where}; the memory PHYs and link PHYs need ${mm2(needMm2)} (raise the io share or drop stacks or link bandwidth)`),
+    `gives ${mm2(haveMm2)} of I/O area on the ${where}; the memory PHYs and link PHYs need ${mm2(needMm2)} (raise the I/O share or drop stacks or link bandwidth)`),
+  sharesOverfull: (left: number): Message => message('design.shares-overfull',
+    `would be ${pct(left)}: the matrix, SRAM and I/O shares take more than the whole die; lower one of them`),
   vectorFloor: (share: number, floor: number): Message => message('design.vector-floor',
-    `is ${share}, below the ${floor} a die needs for its on-chip network and control (LLMCompass measured 5.2% on Aldebaran, 14.2% on GA100)`),
+    `is ${pct(share)}, below the ${pct(floor)} a die needs for its on-chip network and control (LLMCompass measured 5.2% on Aldebaran, 14.2% on GA100)`),
   noWeightsHome: (): Message => message('design.no-weights-home',
     'must be greater than 0 when memory.type is "none": the weights need somewhere to live'),
   countWithoutMemory: (): Message => message('design.count-without-memory', 'must be 0 when memory.type is "none"'),

@@ -55,6 +55,9 @@ describe('chip lab design mode', () => {
     const crowded = editDesign(H100, { kind: 'param', param: 'ioShare', value: 0.4 });
     const squeezed = editDesign(crowded.ok ? crowded.design : H100, { kind: 'param', param: 'sramShare', value: 0.6 });
     expect(!squeezed.ok && squeezed.error).toMatch(/^The area left for vector and control/);
+    // In the sliders' percent, not as a 0-to-1 field range.
+    const overfull = editDesign(H100, { kind: 'param', param: 'sramShare', value: 0.99 });
+    expect(!overfull.ok && overfull.error).toMatch(/^The area left for vector and control \(100% minus the matrix, SRAM and I\/O shares\): would be -\d+(\.\d)?%: .*lower one of them$/);
     expect(apply(s, { type: 'design-choose', field: 'processNode', value: 'N6' })).toBe(s);
     expect(apply(s, { type: 'design-set', param: 'dieAreaMm2', value: Number.NaN })).toBe(s);
   });
