@@ -37,6 +37,10 @@ describe('keyboard', () => {
     expect(headers.slice(0, 2)).toEqual(['Model', 'Total parameters']);
     expect(headers.some((h) => h.startsWith('NVIDIA H200'))).toBe(true);
     expect(await table.locator('tbody tr').first().locator('td').nth(1).textContent()).toMatch(/^[\d,.]+$|^—/);
+    // Predicted numbers at three significant figures in every row: 16,300, never 16,302.
+    const cells = (await table.locator('tbody td').allTextContents()).filter((t) => /^[\d,]{6,}$/.test(t));
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) expect(c, c).toMatch(/^\d{1,3},\d00$|000$/);
     await done(p);
   });
 });

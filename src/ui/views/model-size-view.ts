@@ -8,7 +8,7 @@ import { modelSizeChart } from '../../charts/model-size-chart';
 import type { ModelFamily, SizePoint } from '../../engine/analysis/model-size-sweep';
 import { resultsJson, sweepCsv } from '../../export/csv';
 import { isFree, sizeTable, type SizeTable } from '../../app/size-table';
-import { formatNumber } from '../../format/units';
+import { formatPredicted } from '../../format/units';
 import { paramsText } from '../../charts/chart-theme';
 import { ChartHost } from '../chart-host';
 import { mountChipPicker } from '../chip-picker';
@@ -35,7 +35,8 @@ function renderSizeTable(t: SizeTable, labels: readonly string[], pricing: 'rent
       ...r.cells.map((c) => (c.unbounded ? el('td', { text: MESSAGES.table.unbounded })
         : c.value === null
           ? el('td', { title: c.reason ?? '' }, ['—', c.reason === null ? null : el('span', { class: 'sr-only', text: ` ${c.reason}` })])
-          : el('td', { text: formatNumber(c.value) }))),
+          // Predicted numbers: three significant figures at every size (16,300 beside 9,170, not 16,302).
+          : el('td', { text: formatPredicted(c.value) }))),
     ]))),
   ]);
 }
