@@ -2,6 +2,7 @@
 // --points, --calibration) are read here; the rest are the simulate CLI's workload flags, read by
 // its parser into a scenario overlay (the sweep's workload).
 
+import { defaultSettings } from '../app-state/defaults';
 import { num, parseFlags, UsageError, type CliOptions } from './flags';
 
 export interface DesignCliOptions {
@@ -70,6 +71,9 @@ export function parseDesignFlags(argv: string[]): DesignCliOptions {
   return options;
 }
 
+/** The page's starting workload, which the design CLI does not apply (the help says so). */
+const PAGE = defaultSettings();
+
 export const DESIGN_HELP = `design: from silicon area to a hardware profile (and to tokens per dollar)
 
 Usage: npm run --silent design -- --file DESIGN.json [options]
@@ -85,7 +89,9 @@ Usage: npm run --silent design -- --file DESIGN.json [options]
   --points N                   sweep points (3-61, default 21)
   workload flags of simulate (--model, --precision, --chips, --input-tokens, --output-tokens,
   --max-ttft-ms, --max-tpot-ms, --efficiency, economics ...): the sweep's workload (defaults as
-  simulate: llama-3.1-70b fp8, 8 chips, 2048 in / 256 out)
+  simulate: llama-3.1-70b fp8, 8 chips, 2048 in / 256 out, no latency limits; the page's lab
+  sweeps under its own workload, which starts at ${PAGE.workload.inputTokens} in / ${PAGE.workload.outputTokens} out, TTFT <= ${PAGE.slo.maxTtftSeconds! * 1e3} ms
+  and TPOT <= ${PAGE.slo.maxTpotSeconds! * 1e3} ms)
 
 Simulate a design: npm run --silent simulate -- --hardware-design DESIGN.json --chips 8 ...
 

@@ -6,6 +6,7 @@
 import { CLI, quoted } from '../messages/cli';
 import type { FieldIssue, NumberRule } from '../parse/fields';
 import { formatIssue } from '../parse/fields';
+import { defaultSettings } from '../app-state/defaults';
 import { LIMITS } from '../scenario/limits';
 
 export interface CliOptions {
@@ -235,6 +236,9 @@ export function speculativeOnlyFlag(options: CliOptions): string | null {
   return null;
 }
 
+/** The page's starting latency limits, which the CLI does not apply unless asked (the help says so). */
+const PAGE_SLO = defaultSettings().slo;
+
 export const HELP = `simulate: what does a token cost on this chip?
 
 Usage: npm run --silent simulate -- [options]
@@ -256,8 +260,10 @@ Scenario
   --prefix-cache-hit-rate X     share of prompt tokens served from cache (0-0.99)
   --arrivals saturated|poisson  offline (every batch slot busy, default) or online random arrivals
                                 (mean load kept where p99 concurrency fits the batch)
-  --max-ttft-ms MS              latency limit on time to first token (1-3600000)
-  --max-tpot-ms MS              latency limit on time per output token (0.1-60000)
+  --max-ttft-ms MS              latency limit on time to first token (1-3600000; default none,
+                                the page starts at ${PAGE_SLO.maxTtftSeconds! * 1e3})
+  --max-tpot-ms MS              latency limit on time per output token (0.1-60000; default none,
+                                the page starts at ${PAGE_SLO.maxTpotSeconds! * 1e3})
   --objective max-throughput|min-latency
   --batch N                     fixed batch per replica instead of an objective
   --efficiency achieved|spec|claim   today's software stacks (default), the silicon limit, or the
