@@ -32,7 +32,7 @@ export interface LabParamControl {
   element: HTMLElement;
   /** `note`: why editing this parameter changes nothing now (pricing mode, efficiency mode), or null. */
   sync(chip: HardwareProfile, original: HardwareProfile, rateClass: RateClass, note?: string | null): void;
-  /** Drops a refused text and its message (Reset): the box shows the value in use again. */
+  /** Drops a refusal, typed or dragged, and its message (Reset): the box shows the value in use again. */
   dropRefusal(): void;
 }
 
@@ -123,7 +123,6 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
       hint.textContent = before === value ? '' : MESSAGES.lab.originalValue(shownBefore);
     },
     dropRefusal() {
-      if (refusedAt === null) return;
       clearError();
       text.value = displayQuantity(def, current);
     },

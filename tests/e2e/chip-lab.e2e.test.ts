@@ -83,6 +83,8 @@ describe('chip lab and the pricing mode', () => {
     await expect.poll(() => p.page.inputValue('[data-lab-text="compute"]')).not.toBe('abc');
     expect(await p.page.locator('[data-param="compute"] .error').textContent()).toBe('');
     expect(await p.page.getAttribute('[data-lab-text="compute"]', 'aria-invalid')).toBeNull();
+    // ... and the refusal of the slider dragged to zero above.
+    expect(await p.page.locator('[data-param="hbmBandwidth"] .error').textContent()).toBe('');
     await done(p);
   });
 });
