@@ -30,7 +30,7 @@ export const MESSAGES = {
       label: 'Tokens/$ vs model size', title: 'Tokens/s per dollar across model sizes',
       intro: 'Where each chip wins: output tokens per second per dollar-per-hour, from 1B to 2T parameters, at the latency limits of the workload.',
       tableSummary: 'Show the numbers as a table',
-      tableCaption: (pricing: string) => `Output tokens/s per $/hour (${pricing} pricing) per model and chip; — = the chip cannot serve the model within the latency limits; unbounded (free) = priced at $0 per chip-hour.`,
+      tableCaption: (pricing: string) => `Output tokens/s per $/hour (${pricing} pricing) per model and chip; — = the chip cannot serve the model (the cell's note says why: latency limits, memory or the model's context window); unbounded (free) = priced at $0 per chip-hour.`,
       free: 'At $0 per chip-hour the chips are free: output tokens per dollar have no bound, so there is nothing to draw. Set a rental price (Price and TCO assumptions) or price by TCO.',
       tableModel: 'Model',
       tableSize: 'Total parameters',
