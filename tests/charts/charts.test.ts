@@ -64,6 +64,40 @@ describe('compact layout (narrow windows)', () => {
   });
 });
 
+describe('per-item work on every redraw', () => {
+  /** Encode channels of every mark in a compiled Vega spec. */
+  function encodedChannels(node: unknown, out: string[] = []): string[] {
+    if (Array.isArray(node)) for (const item of node) encodedChannels(item, out);
+    else if (typeof node === 'object' && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'encode' && typeof value === 'object' && value !== null) {
+          for (const set of Object.values(value)) out.push(...Object.keys(set as object));
+        }
+        encodedChannels(value, out);
+      }
+    }
+    return out;
+  }
+
+  it('no chart computes an ARIA description per mark (the card is one labelled image)', () => {
+    const r = results()[0]!;
+    const specs = [
+      frontierChart({ series: results(), metric: 'perChip', maxTpotSeconds: 0.05 }),
+      costBarsChart({ series: results() }),
+      modelSizeChart({ chips: [series(h200())], points: sizePoints(), family: 'dense', pricing: 'rental' }),
+      rooflineChart({ chip: r.chip, roofs: roofs(), operators: r.result.operators, ghost: null }),
+      costBreakdownChart({ series: results() }),
+      sensitivityChart(sensitivityResult()),
+    ];
+    for (const spec of specs) {
+      const channels = encodedChannels(compileWarnings(spec).vega);
+      expect(channels).toContain('tooltip');
+      expect(channels).not.toContain('description');
+      expect(channels).not.toContain('ariaRoleDescription');
+    }
+  });
+});
+
 describe('datasets', () => {
   /** Every named dataset must be drawn by some layer: the app streams new data into them by name. */
   function unused(spec: object): string[] {
