@@ -1,7 +1,8 @@
 // Runs engine jobs off the main thread: a pool of at most min(cores, 4) comlink workers fed from
 // one queue. Each request belongs to a channel ("compare", "lab", ...): a new request on a channel
 // supersedes the old one, whose queued jobs are dropped and whose late results are ignored (latest
-// wins). Without Worker support the same API runs on the main thread, one job per macrotask.
+// wins; a job already handed to a worker still runs). Without Worker support the same API runs on
+// the main thread, one job per macrotask.
 
 import { wrap, type Remote } from 'comlink';
 import type { WorkerApi, WorkerMethod } from './worker-api';
@@ -76,7 +77,7 @@ export class ComputePool {
   private readonly executors: Executor[];
   private readonly workers: Worker[];
   private readonly idle: number[];
-  private readonly inFlight = new Map<number, QueuedJob>();
+  private readonly inFlight = new Map<number, QueuedJob[]>();
   private queue: QueuedJob[] = [];
   private readonly latest = new Map<string, Run>();
   private nextId = 1;
@@ -157,9 +158,9 @@ export class ComputePool {
     worker?.terminate();
     this.executors[slot] = mainThreadExecutor();
     this.usingFallback = true;
-    const lost = this.inFlight.get(slot);
+    const lost = this.inFlight.get(slot) ?? [];
     this.inFlight.delete(slot);
-    if (lost !== undefined && this.latest.get(lost.run.channel) === lost.run) this.queue.unshift(lost);
+    this.queue.unshift(...lost.filter((item) => this.latest.get(item.run.channel) === item.run));
     if (!this.idle.includes(slot)) this.idle.push(slot);
     this.pump();
   }
@@ -170,12 +171,18 @@ export class ComputePool {
       const item = this.queue.shift()!;
       this.execute(slot, item);
     }
+    // Every slot busy: each worker also gets the next interactive job, so it starts that job the
+    // moment it finishes the current one instead of waiting for the page's thread to hand it over.
+    for (const [slot, items] of this.inFlight) {
+      if (items.length !== 1 || this.queue[0]?.run.priority !== 0) continue;
+      this.execute(slot, this.queue.shift()!);
+    }
   }
 
   private execute(slot: number, item: QueuedJob): void {
     const { run } = item;
     const executor = this.executors[slot]!;
-    this.inFlight.set(slot, item);
+    this.inFlight.set(slot, [...(this.inFlight.get(slot) ?? []), item]);
     executor(item.job).then(
       (value) => {
         if (this.latest.get(run.channel) !== run) return;
@@ -194,9 +201,14 @@ export class ComputePool {
       },
     ).finally(() => {
       // A slot replaced while this job ran has already been handed back.
-      if (this.inFlight.get(slot) !== item || this.executors[slot] !== executor) return;
-      this.inFlight.delete(slot);
-      this.idle.push(slot);
+      const items = this.inFlight.get(slot);
+      if (items === undefined || !items.includes(item) || this.executors[slot] !== executor) return;
+      const rest = items.filter((i) => i !== item);
+      if (rest.length > 0) this.inFlight.set(slot, rest);
+      else {
+        this.inFlight.delete(slot);
+        this.idle.push(slot);
+      }
       this.pump();
     });
   }

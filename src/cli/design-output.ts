@@ -7,7 +7,7 @@ import { formatBytes, formatNumber, formatSi, formatUsd } from '../format/units'
 
 export function formatQuantity(value: number, unit: string): string {
   if (unit === 'B') return formatBytes(value);
-  if (unit === 'B/s' || unit === 'FLOP/s') return formatSi(value, unit);
+  if (unit === 'B/s' || unit === 'FLOP/s' || unit === 'OP/s') return formatSi(value, unit);
   if (unit === 'USD') return formatUsd(value);
   if (unit === '') return formatNumber(value, 3);
   return `${formatNumber(value, 4)} ${unit}`;

@@ -16,6 +16,7 @@ import { loadDesignFile } from './design-file';
 import { formatCalibrationTable, formatDerivationTable, formatSweepTable } from './design-output';
 import { flagIssue, UsageError } from './flags';
 import { CLI, oneLine } from '../messages/cli';
+import { chipsText } from '../messages/ui';
 import { Reporter, runIfScript, runReported, type CliIO } from './report';
 
 function run(argv: readonly string[], io: CliIO, report: Reporter): void {
@@ -41,13 +42,16 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
   const { design } = loaded;
   const outcome = deriveDesign(design);
   const json = options.format === 'json';
+  // The design's name comes from a file or --set: no newline or escape code reaches the terminal.
+  const label = oneLine(designLabel(design));
+  const table = (text: string) => text.split('\n').map(oneLine).join('\n');
 
   if (options.calibration) {
     const { catalog } = loadCatalogFromDisk();
     const published = design.approximates === undefined ? undefined : catalog.hardware.get(design.approximates);
     const rows = calibrationRows(outcome, published);
     io.stdout.write(json ? `${JSON.stringify({ design: design.id, approximates: design.approximates ?? null, rows }, null, 2)}\n`
-      : formatCalibrationTable(`${designLabel(design)} vs ${published?.name ?? 'no published chip'}`, rows));
+      : table(formatCalibrationTable(`${label} vs ${published?.name ?? 'no published chip'}`, rows)));
     return;
   }
 
@@ -66,16 +70,16 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
     const flatFrom = leastShareNearOptimum(points);
     const w = base.workload;
     const slo = base.slo;
-    const title = `Matrix-share sweep: ${designLabel(design)}, ${chips ?? 'auto'} chips, ${base.model.name} ${base.precision.weights}, ${w.inputTokens} in / ${w.outputTokens} out`
+    const title = `Matrix-share sweep: ${label}, ${chips === 'auto' ? 'auto chips' : chipsText(chips)}, ${oneLine(base.model.name)} ${base.precision.weights}, ${w.inputTokens} in / ${w.outputTokens} out`
       + `${slo.maxTpotSeconds === null ? '' : `, TPOT <= ${slo.maxTpotSeconds * 1000} ms`}${slo.maxTtftSeconds === null ? '' : `, TTFT <= ${slo.maxTtftSeconds} s`}; TCO at the derived price`;
     io.stdout.write(json
       ? `${JSON.stringify({ design: design.id, model: base.model.id, chips, workload: w, slo, points, optimum, withinOnePercentFrom: flatFrom }, null, 2)}\n`
-      : formatSweepTable(title, points, optimum, flatFrom, design.areaShares.matrix));
+      : table(formatSweepTable(title, points, optimum, flatFrom, design.areaShares.matrix)));
     return;
   }
 
   io.stdout.write(json ? `${JSON.stringify({ profile: outcome.profile, derivation: outcome.derivation }, null, 2)}\n`
-    : formatDerivationTable(`${designLabel(design)}: derived from silicon area`, outcome.derivation, outcome.warnings.map(formatIssue)));
+    : table(formatDerivationTable(`${label}: derived from silicon area`, outcome.derivation, outcome.warnings.map(formatIssue))));
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 2 invalid input). */

@@ -201,6 +201,15 @@ export function parseFlags(argv: readonly string[]): CliOptions {
   if (options.frontier && options.format === 'csv') {
     throw new UsageError(CLI.flagsConflict('--frontier', '--format csv', 'CSV has one row per result; the frontier prints in table and json'));
   }
+  if (options.url !== null && options.scenarioFile !== null) {
+    throw new UsageError(CLI.flagsConflict('--url', '--scenario', 'each is a whole scenario; give one (flags override either)'));
+  }
+  // With a link, --hardware names the chips to run on the link's workload, as "all" or a list does:
+  // set on each of the link's chips, one id would repeat one row per chip the link compares.
+  if (options.url !== null && typeof options.overlay.hardware === 'string') {
+    options.hardwareList = [options.overlay.hardware];
+    delete options.overlay.hardware;
+  }
   if (options.hardwareDesign !== null) {
     for (const other of ['--hardware', '--url'] as const) {
       if (seen.has(other)) throw new UsageError(CLI.flagsConflict('--hardware-design', other, 'the design file is the hardware; give one'));
@@ -246,7 +255,8 @@ Usage: npm run --silent simulate -- [options]
 Scenario
   --scenario FILE.json          scenario file (version 2; version 1 files are upgraded); flags override its fields
   --url LINK                    a link copied from the app (…#s=…): the chips it compares, each with its
-                                chip count (or the chip lab's chip) on its workload; flags override it
+                                chip count (or the chip lab's chip) on its workload; flags override it,
+                                and --hardware runs the chips it names instead, on the link's workload
   --hardware ID|all|ID,ID       chip profile id (see hardware-profiles/), "all", or a comma list
   --hardware-design FILE        a chip design (hardware-profiles/designs/): its derived profile is the
                                 hardware (a scenario may also give "hardware": {"design": {...}})

@@ -27,6 +27,11 @@ export interface DerivationEntry {
   inputs: DerivationInput[];
 }
 
+/** Integer formats do operations, not floating-point ones: int8 rates read OP/s. */
+export function rateUnit(format: string): 'FLOP/s' | 'OP/s' {
+  return format.startsWith('int') ? 'OP/s' : 'FLOP/s';
+}
+
 /** Keys of the entries that always exist (per-format FLOP/s keys are `compute.denseFlopsPerSecond.<format>`). */
 export const ENTRY = {
   grossDies: 'die.grossDiesPerWafer',
@@ -83,6 +88,8 @@ export function derivationEntries(design: ChipDesign, n: DesignNumbers, constant
   const entry = (key: string, label: string, unit: string, formula: string, inputs: DerivationInput[]): DerivationEntry => {
     const value = metrics[key] ?? Number.NaN;
     const r = ranges.get(key) ?? { low: value, high: value };
+    // Dies are whole: the range's ends too (it is spread from the constants' ranges, not counted).
+    if (key === ENTRY.grossDies) return { key, label, value, low: Math.floor(r.low), high: Math.floor(r.high), unit, formula, inputs };
     return { key, label, value, low: r.low, high: key === ENTRY.dieYield ? Math.min(1, r.high) : r.high, unit, formula, inputs };
   };
   const a = design.areaShares;
@@ -106,7 +113,7 @@ export function derivationEntries(design: ChipDesign, n: DesignNumbers, constant
         { name: 'gross I/O dies per wafer', value: n.ioGrossDiesPerWafer, unit: 'dies' }, { name: 'I/O die yield', value: n.ioDieYield, unit: '' }]));
   }
   for (const f of design.matrixFormats) {
-    out.push(entry(flopsKey(f), `Peak dense ${f} at ${design.clockGHz} GHz`, 'FLOP/s',
+    out.push(entry(flopsKey(f), `Peak dense ${f} at ${design.clockGHz} GHz`, rateUnit(f),
       '2 FLOP per MAC × compute dies × die area × matrix share × (1 − spare fraction) × MAC density of the node × clock × format ratio (silicon.md step 3)',
       [given('compute dies', design.computeDies, ''), given('compute die area', design.dieAreaMm2, 'mm²'), given('matrix share', a.matrix, ''),
         given('spare fraction', design.spareFraction, ''), ...c(K.macDensity), given('clock', design.clockGHz, 'GHz'), ...c(formatKey(f))]));
@@ -117,8 +124,8 @@ export function derivationEntries(design: ChipDesign, n: DesignNumbers, constant
       [given('clock', design.clockGHz, 'GHz'), given('tdpWatts', design.tdpWatts ?? 0, 'W'), { name: 'core power at the clock', value: n.matrixWatts + n.sramWatts, unit: 'W' },
         { name: 'memory + link power', value: n.fixedWatts, unit: 'W' }, ...c(K.dvfs)]));
     for (const f of design.matrixFormats) {
-      out.push(entry(sustainedKey(f), `Sustained dense ${f} within tdpWatts`, 'FLOP/s', 'peak × power-limited clock / clock (what the profile carries)',
-        [{ name: 'peak', value: n.peakFlopsPerSecond[f] ?? 0, unit: 'FLOP/s' }, { name: 'power-limited clock', value: n.powerLimitedClockGHz, unit: 'GHz' }]));
+      out.push(entry(sustainedKey(f), `Sustained dense ${f} within tdpWatts`, rateUnit(f), 'peak × power-limited clock / clock (what the profile carries)',
+        [{ name: 'peak', value: n.peakFlopsPerSecond[f] ?? 0, unit: rateUnit(f) }, { name: 'power-limited clock', value: n.powerLimitedClockGHz, unit: 'GHz' }]));
     }
   }
   out.push(

@@ -26,7 +26,7 @@ const DERIVED = 'derived from silicon area (src/design, reference/silicon-consta
 
 function fmt(x: number, unit: string): string {
   if (unit === 'B') return formatBytes(x);
-  if (unit === 'B/s' || unit === 'FLOP/s') return formatSi(x, unit);
+  if (unit === 'B/s' || unit === 'FLOP/s' || unit === 'OP/s') return formatSi(x, unit);
   if (unit === 'USD') return formatUsd(x);
   return `${formatNumber(x)} ${unit}`;
 }

@@ -20,7 +20,7 @@ export function formatValue(value: number | string, unit: string): string {
   if (typeof value === 'string') return unit === '' ? value : `${value} ${unit}`;
   if (unit === 's') return formatSeconds(value);
   if (unit === 'B') return formatBytes(value);
-  if (unit === 'B/s' || unit === 'FLOP/s') return formatSi(value, unit);
+  if (unit === 'B/s' || unit === 'FLOP/s' || unit === 'OP/s') return formatSi(value, unit);
   if (unit.startsWith('USD')) return `${formatUsd(value)}${unit.slice(3)}`;
   if (unit === '') return formatNumber(value, 4);
   return `${formatNumber(value, 4)} ${unit}`;

@@ -84,6 +84,20 @@ describe('design CLI', () => {
     expect(j.points.length).toBe(4);
     expect(j.points.some((p) => p.matrixShare === j.optimum.matrixShare)).toBe(true);
   });
+
+  it('tables escape a design name\'s control characters; int8 rates are OP/s; dies are whole; one chip is "1 chip"', async () => {
+    const file = tempDesign((raw) => { raw.name = 'EVIL\n\u001b[31mRED'; raw.matrixFormats = ['bf16', 'int8']; });
+    for (const args of [[], ['--calibration'], ['--sweep-matrix-share', '--points', '3', '--model', 'llama-3.1-8b', '--chips', '1']]) {
+      const r = await run('design', '--file', file, ...args);
+      expect(r.code).toBe(0);
+      expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+      expect(r.out.split('\n')[0]).toContain('EVIL\\n\\u001b[31mRED');
+      if (args[0] === '--sweep-matrix-share') expect(r.out.split('\n')[0]).toContain(', 1 chip, ');
+    }
+    const table = (await run('design', '--file', file)).out;
+    expect(table).toMatch(/Peak dense int8 at [\d.]+ GHz\s+[\d.]+ POP\/s/);
+    expect(table).toMatch(/Gross dies per wafer\s+\d+ dies\s+\d+ dies to \d+ dies/);
+  });
 });
 
 describe('simulate a design', () => {

@@ -68,6 +68,13 @@ describe('simulate --url', () => {
     const r = await run('--url', url, '--output-tokens', '64', '--format', 'csv');
     expect(r.code).toBe(0);
     expect(r.out.trim().split('\n')).toHaveLength(compareState.compare.picks.length + 1);
+    // --hardware names the chips to run on the link's workload: one id is one row, not one per linked chip.
+    const one = await run('--url', url, '--hardware', 'nvidia-b200', '--format', 'csv');
+    expect(one.code).toBe(0);
+    expect(one.out.trim().split('\n').slice(1).map((line) => line.split(',')[0])).toEqual(['nvidia-b200']);
+    const both = await run('--url', url, '--scenario', 'tests/fixtures/does-not-matter.json');
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('--url and --scenario cannot go together');
     const bad = await run('--url', url.slice(0, url.length - 12));
     expect(bad.code).toBe(2);
     expect(bad.err.trim().split('\n')).toHaveLength(1);

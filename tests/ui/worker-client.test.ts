@@ -5,12 +5,13 @@ import { tinyScenario } from '../fixtures/tiny';
 import { ComputePool, type Job } from '../../src/worker-client';
 
 /** A comlink endpoint over a MessageChannel standing in for a Worker; its api echoes after a delay. */
-function fakeWorker(log: string[]): Worker {
+function fakeWorker(log: string[], ends: string[] = []): Worker {
   const { port1, port2 } = new MessageChannel();
   expose({
     async simulate(s: { id: string; delay: number }) {
       log.push(`start ${s.id}`);
       await new Promise((r) => setTimeout(r, s.delay));
+      ends.push(s.id);
       if (s.id === 'boom') throw new Error('engine failed');
       return `result ${s.id}`;
     },
@@ -22,6 +23,11 @@ function fakeWorker(log: string[]): Worker {
 
 function job(id: string, delay = 5): Job {
   return { method: 'simulate', args: [{ id, delay } as unknown as ResolvedScenario] };
+}
+
+/** Resolves once `done()` holds, checking after each macrotask. */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((r) => setTimeout(r, 0));
 }
 
 let pools: ComputePool[] = [];
@@ -45,11 +51,12 @@ describe('ComputePool', () => {
   it('latest request wins: the older one resolves stale and its queued jobs never start', async () => {
     const log: string[] = [];
     const p = pool(1, log);
+    // old2 is already handed to the busy worker (see the priorities below); old3 is still queued.
     const first = p.run<string>('lab', [job('old1', 20), job('old2'), job('old3')]);
     const second = p.run<string>('lab', [job('new')]);
     expect(await first).toEqual({ stale: true });
     expect(await second).toEqual({ stale: false, results: ['result new'] });
-    expect(log).toEqual(['start old1', 'start new']);
+    expect(log).toEqual(['start old1', 'start old2', 'start new']);
   });
 
   it('channels are independent', async () => {
@@ -94,5 +101,22 @@ describe('ComputePool priorities', () => {
     const interactive = p.run<string>('lab', [job('lab')], undefined, 0);
     await Promise.all([busy, background, interactive]);
     expect(log).toEqual(['start busy', 'start lab', 'start bg1', 'start bg2']);
+  });
+
+  it('a busy worker is also handed the next interactive job, never a background one', async () => {
+    const log: string[] = [];
+    const ends: string[] = [];
+    const p = new ComputePool(() => fakeWorker(log, ends), 1);
+    pools.push(p);
+    const background = p.run<string>('bg', [job('bg1', 200), job('bg2'), job('bg3')], undefined, 2);
+    await until(() => log.length === 1);
+    // bg1 runs; bg2 and bg3 wait on the page's side, so an interactive job can still go first.
+    const interactive = p.run<string>('lab', [job('lab1', 30), job('lab2'), job('lab3')], undefined, 0);
+    // Handed over while bg1 runs (the fake worker starts it at once; a real one when bg1 ends).
+    await until(() => log.length === 2);
+    expect(log).toEqual(['start bg1', 'start lab1']);
+    expect(ends).toEqual([]);
+    await Promise.all([background, interactive]);
+    expect(log).toEqual(['start bg1', 'start lab1', 'start lab2', 'start lab3', 'start bg2', 'start bg3']);
   });
 });
