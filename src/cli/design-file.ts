@@ -51,6 +51,9 @@ export function loadDesignFile(file: string, sets: readonly string[] = []): Desi
   } catch (e) {
     return { errors: [`"${file}" is not valid JSON (${(e as Error).message})`] };
   }
+  const setKeys = sets.map((s) => s.slice(0, Math.max(0, s.indexOf('='))));
+  const twice = setKeys.find((key, i) => key !== '' && setKeys.indexOf(key) !== i);
+  if (twice !== undefined) return { errors: [`--set ${twice} is given twice; give it once`] };
   for (const s of sets) {
     const applied = applySet(raw, s);
     if (!applied.ok) return { errors: [applied.error] };
@@ -59,7 +62,7 @@ export function loadDesignFile(file: string, sets: readonly string[] = []): Desi
   const parsed = readDesign(raw);
   if (parsed.value === null) return { errors: parsed.errors.map((e) => `${file}: ${formatIssue(e)}`) };
   // A field the schema ignores is a note in a file, but a typo in a --set: the override would be lost.
-  const setPaths = new Set(sets.map((s) => s.slice(0, Math.max(0, s.indexOf('=')))));
+  const setPaths = new Set(setKeys);
   const lostSets = parsed.warnings.filter((w) => setPaths.has(w.path));
   if (lostSets.length > 0) return { errors: lostSets.map((w) => `--set ${w.path}: not a field of a design (a typo?); nothing was set`) };
   return { design: parsed.value, warnings: parsed.warnings.map((w) => `${file}: ${formatIssue(w)}`) };

@@ -59,7 +59,11 @@ const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
   ['--model', at('model', text)],
   ['--precision', {
     path: 'precision',
-    apply: (o, v) => { Object.assign(sub(o, 'precision'), { weights: v, activations: v, kvCache: v }); },
+    // --weights, --activations and --kv-cache win over it, in any order.
+    apply: (o, v) => {
+      const p = sub(o, 'precision');
+      for (const key of ['weights', 'activations', 'kvCache']) p[key] ??= v;
+    },
   }],
   ['--weights', at('precision.weights', text)],
   ['--activations', at('precision.activations', text)],
@@ -189,6 +193,9 @@ export function parseFlags(argv: readonly string[]): CliOptions {
     } else {
       const def = VALUE_FLAGS.get(flag);
       if (def === undefined) throw new UsageError(CLI.unknownOption(flag));
+      // Two names of one field (--max-batch, --max-sequences): the later would win without a word.
+      const same = options.origins.get(def.path);
+      if (same !== undefined) throw new UsageError(CLI.flagsConflict(same.flag, flag, `both set ${def.path}; give one`));
       const v = value();
       def.apply(options.overlay, v);
       options.origins.set(def.path, { flag, text: v });
@@ -264,7 +271,7 @@ Scenario
   --model ID                    model id (see models/)
   --precision P                 weights, activations and KV cache format:
                                 bf16 fp16 fp8 fp6 fp4 mxfp4 nvfp4 int8 int4 fp32
-  --weights P / --activations P / --kv-cache P   set one of them
+  --weights P / --activations P / --kv-cache P   set one of them (over --precision, in any order)
   --input-tokens N              prompt tokens per request (1-1000000)
   --output-tokens N             generated tokens per request (1-1000000)
   --prefix-cache-hit-rate X     share of prompt tokens served from cache (0-0.99)

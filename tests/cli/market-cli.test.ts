@@ -92,6 +92,7 @@ describe('market CLI', () => {
       [['--from-point', 'no-such-point'], /^error: --from-point: "no-such-point" is not a price point/],
       [['--format', 'xml'], /^error: --format must be table, json or csv/],
       [['--colour'], /^error: unknown option "--colour"/],
+      [['--tier', '60', '--tier', '80'], /^error: --tier is given twice; give it once\n$/],
     ];
     for (const [args, pattern] of cases) {
       const r = await market(...args);

@@ -79,6 +79,14 @@ describe('simulate CLI', () => {
     }
   });
 
+  it('--weights, --activations and --kv-cache win over --precision in either order', async () => {
+    for (const args of [['--precision', 'fp8', '--kv-cache', 'bf16'], ['--kv-cache', 'bf16', '--precision', 'fp8']]) {
+      const r = await run('--hardware', 'nvidia-h200-sxm', '--model', 'llama-3.1-8b', ...args, '--format', 'json');
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.out) as { scenario: { precision: unknown } }).scenario.precision).toEqual({ weights: 'fp8', activations: 'fp8', kvCache: 'bf16' });
+    }
+  });
+
   it('--hardware with a repeated id prints it once', async () => {
     const r = await run('--hardware', 'nvidia-h200-sxm,nvidia-h200-sxm', ...WORKLOAD, '--format', 'csv');
     expect(r.code).toBe(0);
@@ -187,6 +195,7 @@ describe('simulate CLI', () => {
     // A second value, or a second flag for the same thing, would silently win.
     [['--chips', '8', '--chips', '4'], /^error: --chips is given twice; give it once$/m],
     [['--batch', '64', '--objective', 'min-latency'], /^error: --batch and --objective cannot go together/],
+    [['--max-batch', '4', '--max-sequences', '8'], /^error: --max-batch and --max-sequences cannot go together: both set engine\.maxSequences/],
     [['--frontier', '--format', 'csv'], /^error: --frontier and --format csv cannot go together/],
     [['--model', ''], /^error: model "" is not a known model id \(it is empty\)$/m],
     [['--hardware-design', 'hardware-profiles/designs/nvidia-h100-like.json', '--hardware', 'nvidia-h200-sxm'], /^error: --hardware-design and --hardware cannot go together/],
