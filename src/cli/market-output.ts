@@ -45,7 +45,7 @@ export function marketTable(r: MarketReport): string {
     '* = open stand-in of the same capability (the model is closed).',
     '',
     // Each chip from its own first day (an era's chips arrive at different dates, as the page's era table lists them).
-    `Eras: ${r.eras.map((e) => `${e.start.slice(0, 4)}: ${e.chips.map((c) => `${c.short} from ${c.availableFrom}`).join(', ')}`).join('; ')}.`,
+    `Eras: ${r.eras.map((e) => `${e.period}: ${e.chips.map((c) => `${c.short} from ${c.availableFrom}`).join(', ')}`).join('; ')}.`,
     '',
     r.decomposition === null ? r.decompositionProblems.map((m) => m.text).join('\n') : decompositionTable(r.decomposition),
     '',

@@ -159,7 +159,8 @@ export function formatComparisonTable(results: SimulationResult[], vsMarket: Rea
       formatSeconds(r.tpotSeconds), r.usdPerMillionOutputTokens === null ? '-' : formatUsd(r.usdPerMillionOutputTokens) + range(r.uncertainty?.usdPerMillionOutputTokens, formatUsd),
       perDollar(r), `${r.pricingUsed}${r.pricing.rentalEstimated ? ' ≈' : ''}`, market(r), bound(r),
     ]
-    : [name(r), r.evidence.basis, String(r.config.chips), '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', `infeasible: ${r.reason?.text ?? ''}`]);
+    // The budget when one was given; an "auto" search that found none has no count (never a 0).
+    : [name(r), r.evidence.basis, r.config.chips > 0 ? String(r.config.chips) : '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', `infeasible: ${r.reason?.text ?? ''}`]);
   for (const row of rows) row.forEach((cell, i) => { row[i] = oneLine(cell); });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');

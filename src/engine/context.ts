@@ -1,7 +1,7 @@
 import { ENGINE } from '../messages/engine';
 import type { Message } from '../messages/message';
 import { layerGroups, type LayerGroup } from './architecture';
-import { tallyParameters, type ParameterTally } from './parameters';
+import { countParameters, tallyParameters, type ParameterTally } from './parameters';
 import { BYTES_PER_VALUE, attentionPrecision, collectiveBytesPerValue, computePrecision, matrixRate, type MatrixRate } from './precision';
 import type { EfficiencyMode, HardwareProfile, ModelArchitecture, ResolvedScenario } from './types';
 
@@ -125,6 +125,7 @@ export function buildContext(scenario: ResolvedScenario): EngineContext {
   const compute = computePrecision(precision);
   const rate = matrixRate(hardware, compute);
   if (rate.fellBack) warnings.push(ENGINE.rateFallback(hardware.name, compute, rate.rateClass));
+  if (scenario.efficiencyMode === 'claim' && hardware.efficiency.claimed === undefined) warnings.push(ENGINE.noVendorClaim(hardware.name));
   const cached = Math.round(workload.inputTokens * workload.prefixCacheHitRate);
   const spec = scenario.speculative;
   let speculation: Speculation | null = null;
@@ -133,6 +134,12 @@ export function buildContext(scenario: ResolvedScenario): EngineContext {
       ? buildContext({ ...scenario, model: spec.draftModel, speculative: null, serving: 'co-located' })
       : null;
     if (spec.method === 'draft-model' && spec.draftModel === null) warnings.push(ENGINE.draftModelMissing());
+    // Leviathan et al. 2023 assume a draft much cheaper than the target (cost ratio c << 1), and
+    // the target verifies the draft's tokens, so both must share one vocabulary.
+    if (spec.method === 'draft-model' && spec.draftModel !== null) {
+      if (countParameters(spec.draftModel).totalParams >= countParameters(model).totalParams) warnings.push(ENGINE.draftNotSmaller(spec.draftModel.name, model.name));
+      if (spec.draftModel.vocabSize !== model.vocabSize) warnings.push(ENGINE.draftVocabulary(spec.draftModel.name, spec.draftModel.vocabSize, model.name, model.vocabSize));
+    }
     else if (spec.method === 'mtp' && (model.mtpModules ?? 0) < 1) warnings.push(ENGINE.mtpModulesMissing(model.name));
     else {
       speculation = {

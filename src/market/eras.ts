@@ -69,6 +69,8 @@ export interface EraChip {
 
 export interface Era {
   id: string;
+  /** "2024", or "2025-10" where another era starts in the same year. */
+  period: string;
   /** "2024: H200, MI300X". */
   label: string;
   /** The first day any of its chips serves. */
@@ -101,9 +103,16 @@ export function deriveEras(history: readonly HistoryRow[]): { eras: Era[]; probl
     if (chips.length === 0) continue;
     chips.sort((a, b) => compareText(a.availableFrom, b.availableFrom));
     const start = chips[0]!.availableFrom;
-    eras.push({ id: def.id, label: `${start.slice(0, 4)}: ${chips.map((c) => c.short).join(', ')}`, start, chips });
+    eras.push({ id: def.id, period: '', label: '', start, chips });
   }
   eras.sort((a, b) => compareText(a.start, b.start));
+  // Two eras starting in one year would both read "2025": those give the month too.
+  const years = eras.map((e) => e.start.slice(0, 4));
+  for (const era of eras) {
+    const year = era.start.slice(0, 4);
+    era.period = years.filter((y) => y === year).length > 1 ? era.start.slice(0, 7) : year;
+    era.label = `${era.period}: ${era.chips.map((c) => c.short).join(', ')}`;
+  }
   return { eras, problems };
 }
 

@@ -16,6 +16,7 @@ import { marketPoint, selectPoints, type MarketPoint } from './points';
 
 export interface EraSummary {
   id: string;
+  period: string;
   label: string;
   start: string;
   chips: { hardwareId: string; short: string; availableFrom: string; basis: string }[];
@@ -54,7 +55,7 @@ export function marketPointsReport(data: MarketData, options: MarketOptions, cat
   return {
     points,
     workload: { ...options.workload },
-    eras: data.eras.map((e) => ({ id: e.id, label: e.label, start: e.start, chips: e.chips.map((c) => ({ hardwareId: c.hardwareId, short: c.short, availableFrom: c.availableFrom, basis: c.basis })) })),
+    eras: data.eras.map((e) => ({ id: e.id, period: e.period, label: e.label, start: e.start, chips: e.chips.map((c) => ({ hardwareId: c.hardwareId, short: c.short, availableFrom: c.availableFrom, basis: c.basis })) })),
     tiers: data.tiers,
     notes,
     problems: data.problems,

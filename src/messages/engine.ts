@@ -8,6 +8,12 @@ export const ENGINE = {
     message('engine.rate-fallback', `${chip} has no ${wanted} matrix rate; computing at its ${used} rate instead.`),
   draftModelMissing: (): Message =>
     message('engine.draft-model-missing', 'speculative decoding with a draft model needs a draft model; ignored.'),
+  draftNotSmaller: (draft: string, target: string): Message =>
+    message('engine.draft-not-smaller', `the draft model ${draft} is not smaller than ${target}: drafting costs as much as it saves, so speculation can only slow decoding down; pick a smaller draft model of the same tokenizer.`),
+  draftVocabulary: (draft: string, draftVocab: number, target: string, targetVocab: number): Message =>
+    message('engine.draft-vocabulary', `the draft model ${draft} has a ${draftVocab}-token vocabulary and ${target} ${targetVocab}: the target cannot verify tokens of another tokenizer; the result assumes it can.`),
+  noVendorClaim: (chip: string): Message =>
+    message('engine.no-vendor-claim', `${chip} has no vendor efficiency claim: the vendor-claim setting computes it at the silicon limit, as spec mode does.`),
   mtpModulesMissing: (model: string): Message =>
     message('engine.mtp-modules-missing', `${model} ships no multi-token-prediction module, so MTP speculative decoding cannot draft; ignored (use a draft model instead).`),
   noRentalPrice: (chip: string): Message =>

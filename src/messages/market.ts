@@ -6,7 +6,7 @@ import { formatNumber, formatUsd } from '../format/units';
 import { message, type Message } from './message';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const times = (x: number) => `${formatNumber(x, 2)}x`;
+const times = (x: number) => `${formatNumber(x)}x`;
 
 export const MARKET = {
   // How a point's model is served.
@@ -82,6 +82,9 @@ export const MARKET = {
   noQualifyingPoint: (which: 'from' | 'to'): Message =>
     message('market.no-qualifying-point', `no price point qualifies as the ${which} point (tier and dates)`),
   samePoint: (): Message => message('market.same-point', 'the two points are the same; pick two different points'),
+  /** The default choice found one point only (a window or tier with a single price). */
+  onlyOnePoint: (): Message => message('market.only-one-point',
+    'the window and tier hold only one qualifying price, so there is nothing to compare; widen the dates (--from, --to) or lower the tier, or pick the points by id'),
   pointsReversed: (fromDate: string, toDate: string): Message =>
     message('market.points-reversed', `the from point (${fromDate}) is later than the to point (${toDate}); a decomposition of the fall runs forward in time: swap the two points`),
   subsetRelaxed: (what: string, reason: string): Message =>

@@ -87,6 +87,14 @@ describe('simulate CLI', () => {
     }
   });
 
+  it('an infeasible "auto" row shows no chip count in the table (never a 0)', async () => {
+    const r = await run('--hardware', 'nvidia-h200-sxm,nvidia-a100-sxm', '--model', 'llama-3.1-405b', '--precision', 'fp8', '--chips', 'auto', '--max-tpot-ms', '50');
+    expect(r.code).toBe(0);
+    const a100 = r.out.split('\n').find((line) => line.startsWith('nvidia-a100-sxm'))!;
+    expect(a100).toContain('infeasible');
+    expect(a100.split(/\s+/)[2]).toBe('-');
+  });
+
   it('--hardware with a repeated id prints it once', async () => {
     const r = await run('--hardware', 'nvidia-h200-sxm,nvidia-h200-sxm', ...WORKLOAD, '--format', 'csv');
     expect(r.code).toBe(0);

@@ -121,4 +121,21 @@ describe('deployment search properties', () => {
     expect(none.tokensPerSecondPerUser).toBeCloseTo(simulate({ ...scenario(8, llama8b, null), objective: 'min-latency' }).tokensPerSecondPerUser, 9);
     expect(none.warnings.map((w) => w.code)).toContain('engine.mtp-modules-missing');
   });
+
+  it('warns when a draft model is not smaller than the target or has another vocabulary', () => {
+    const draft = (draftModel: ModelArchitecture) => ({ ...scenario(8, llama8b, null), speculative: { method: 'draft-model', draftTokens: 3, acceptanceRate: 0.7, draftModel } as const });
+    const codes = (m: ModelArchitecture) => simulate(draft(m)).warnings.map((w) => w.code);
+    const small = { ...llama8b, id: 'small', name: 'Small', numLayers: 4 };
+    expect(codes(small)).not.toContain('engine.draft-not-smaller');
+    expect(codes(llama8b)).toContain('engine.draft-not-smaller');
+    expect(codes(small)).not.toContain('engine.draft-vocabulary');
+    expect(codes({ ...small, vocabSize: 32000 })).toContain('engine.draft-vocabulary');
+  });
+
+  it('the vendor-claim setting on a chip without a claim says it computes at the silicon limit', () => {
+    const r = simulate({ ...scenario(8, llama8b, null), efficiencyMode: 'claim' });
+    expect(r.warnings.map((w) => w.code)).toContain('engine.no-vendor-claim');
+    expect(r.outputTokensPerSecond).toBeCloseTo(simulate({ ...scenario(8, llama8b, null), efficiencyMode: 'spec' }).outputTokensPerSecond, 6);
+    expect(simulate(scenario(8, llama8b, null)).warnings.map((w) => w.code)).not.toContain('engine.no-vendor-claim');
+  });
 });
