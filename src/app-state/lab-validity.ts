@@ -16,13 +16,28 @@ import type { LabParamDef } from './lab-params';
 const SRAM_CAPACITY_BYTES = 230e6;
 const SRAM_BANDWIDTH_BYTES_PER_SECOND = 80e12;
 
-/** `next` (an edit of `previous`) made valid, or null when the edit cannot stand. */
-export function completeLabChip(next: HardwareProfile, previous: HardwareProfile): HardwareProfile | null {
+/**
+ * `next` (an edit of `previous`) made valid, or null when the edit cannot stand. `original`: the
+ * chip the lab started from, whose memory comes back with its HBM (HBM to 0 and back restores it).
+ */
+export function completeLabChip(next: HardwareProfile, previous: HardwareProfile, original?: HardwareProfile): HardwareProfile | null {
   let memory = next.memory;
   const hbmRemoved = memory.hbmCapacityBytes === 0 && previous.memory.hbmCapacityBytes > 0;
   const hbmAdded = memory.hbmCapacityBytes > 0 && previous.memory.hbmCapacityBytes === 0;
   if (hbmRemoved) memory = { ...memory, hbmBandwidthBytesPerSecond: 0 };
-  if (hbmAdded && memory.hbmBandwidthBytesPerSecond === 0) memory = { ...memory, hbmBandwidthBytesPerSecond: blankChip().memory.hbmBandwidthBytesPerSecond };
+  if (hbmAdded && memory.hbmBandwidthBytesPerSecond === 0) {
+    const was = original?.memory.hbmBandwidthBytesPerSecond ?? 0;
+    memory = { ...memory, hbmBandwidthBytesPerSecond: was > 0 ? was : blankChip().memory.hbmBandwidthBytesPerSecond };
+  }
+  // HBM back on a chip that kept its weights in HBM: undo what removing it filled in (SRAM fields
+  // the user has since changed stay as they are).
+  if (hbmAdded && original !== undefined && !original.memory.sramHoldsWeights && memory.sramHoldsWeights) {
+    memory = {
+      ...memory, sramHoldsWeights: false,
+      sramCapacityBytes: memory.sramCapacityBytes === SRAM_CAPACITY_BYTES ? original.memory.sramCapacityBytes : memory.sramCapacityBytes,
+      sramBandwidthBytesPerSecond: memory.sramBandwidthBytesPerSecond === SRAM_BANDWIDTH_BYTES_PER_SECOND ? original.memory.sramBandwidthBytesPerSecond : memory.sramBandwidthBytesPerSecond,
+    };
+  }
   if (memory.hbmCapacityBytes === 0 && !memory.sramHoldsWeights && previous.memory.sramHoldsWeights === memory.sramHoldsWeights) memory = { ...memory, sramHoldsWeights: true };
   if (memory.sramHoldsWeights && memory.sramCapacityBytes === 0) memory = { ...memory, sramCapacityBytes: SRAM_CAPACITY_BYTES };
   if (memory.sramHoldsWeights && memory.sramBandwidthBytesPerSecond === 0) memory = { ...memory, sramBandwidthBytesPerSecond: SRAM_BANDWIDTH_BYTES_PER_SECOND };

@@ -156,7 +156,7 @@ function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env:
       const value = def === undefined ? null : clampLabValue(def, action.value);
       if (def === undefined || value === null) return state;
       const original = state.lab.baseId === null ? undefined : findChip(state, env.catalog, state.lab.baseId);
-      const chip = completeLabChip(def.set(state.lab.chip, value, labRateClass(state), original), state.lab.chip);
+      const chip = completeLabChip(def.set(state.lab.chip, value, labRateClass(state), original), state.lab.chip, original);
       return chip === null ? state : { ...state, lab: { ...state.lab, chip } };
     }
     case 'lab-set-sram-weights': {

@@ -129,7 +129,7 @@ export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
     title: {
       // Room above the plot for the rotated model names.
       offset: compact ? 4 : 64,
-      text: 'Tokens/s per dollar vs model size',
+      text: 'Tokens/s per $/hour vs model size',
       // Short lines on narrow pages (a subtitle is not wrapped by Vega).
       subtitle: compact
         ? [`${input.family === 'dense' ? 'Dense' : 'Mixture-of-experts'} models. Lines: a parametric family;`, 'dots: catalog models. Higher is cheaper.', 'Each point uses as many chips as the model needs.']

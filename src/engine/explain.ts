@@ -1,5 +1,4 @@
-import { groupedInteger } from '../format/decimal';
-import { formatSeconds } from '../format/units';
+import { formatNumber, formatSeconds } from '../format/units';
 import type { EngineContext } from './context';
 import type { TcoPerChipHour } from './economics';
 import type { Candidate } from './search';
@@ -161,12 +160,27 @@ export function buildExplain(
 }
 
 /** Why this layout: its numbers next to the layouts it beat (the search's own alternatives). */
+
+type Alternative = SimulationResult['alternatives'][number];
+
+/** Why the winner beat the runner-up, with enough digits to tell them apart (or saying they tie). */
+export function layoutComparison(winner: Alternative, runner: Alternative): string {
+  const a = winner.outputTokensPerSecondPerChip;
+  const b = runner.outputTokensPerSecondPerChip;
+  let digits = 3;
+  while (digits < 6 && formatNumber(a, digits) === formatNumber(b, digits)) digits += 1;
+  if (formatNumber(a, digits) === formatNumber(b, digits)) {
+    return `${winner.layout} and ${runner.layout} tie at ${formatNumber(a)} tok/s per chip (the search keeps the one it tried first)`;
+  }
+  return `${winner.layout} gives ${formatNumber(a, digits)} tok/s per chip against ${formatNumber(b, digits)} for ${runner.layout}`;
+}
+
 function deploymentEntry(result: SimulationResult): ExplainEntry {
   const cfg = result.config;
   const inputs: ExplainInput[] = result.alternatives.map((a) => ({
     name: a.layout,
     value: a.reason === null
-      ? `${groupedInteger(a.outputTokensPerSecondPerChip)} tok/s per chip at batch ${a.batch}, ${a.tokensPerSecondPerUser.toFixed(1)} tok/s per user`
+      ? `${formatNumber(a.outputTokensPerSecondPerChip)} tok/s per chip at batch ${a.batch}, ${a.tokensPerSecondPerUser.toFixed(1)} tok/s per user`
       : `cannot serve: ${a.reason}`,
     unit: '',
   }));
@@ -174,8 +188,7 @@ function deploymentEntry(result: SimulationResult): ExplainEntry {
   const runner = result.alternatives.find((a, i) => i > 0 && a.reason === null);
   const why = winner === undefined ? 'the only layout tried'
     : runner === undefined ? `${winner.layout}: the only layout that serves the workload`
-      : `${winner.layout} gives ${groupedInteger(winner.outputTokensPerSecondPerChip)} tok/s per chip against `
-        + `${groupedInteger(runner.outputTokensPerSecondPerChip)} for ${runner.layout}`;
+      : layoutComparison(winner, runner);
   return {
     key: 'config', label: 'Why this deployment', value: cfg.chips, unit: 'chips',
     formula: `${why}; the search keeps the layout with the most output tokens/s on the chips given (per chip when chips are "auto"), `

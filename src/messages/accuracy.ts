@@ -24,7 +24,7 @@ export const ACCURACY_MESSAGES = {
   groupTarget: 'All target rows (fit + held out, reference only)',
   groupFit: 'Rows the fit used (in-sample)',
   groupHeldOut: 'Held-out rows',
-  groupHeldOutKind: (kind: string) => `Held-out rows, ${kind} models`,
+  groupHeldOutKind: (kind: string) => `Held-out rows, ${kind === 'moe' ? 'MoE' : kind} models`,
   groupCrossValidated: 'Cross-validated (each submission left out)',
   groupCrossValidatedRelative: 'Cross-validated chip-to-chip ratios (to the H100 row of each benchmark and round; each submission left out)',
   groupSource: (kind: string) => `Source: ${kind}`,

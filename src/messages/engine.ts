@@ -1,6 +1,7 @@
 // What the engine says about a result: warnings beside a feasible result and the reason a
 // deployment is infeasible. Every entry is a named function with a stable code.
 
+import { groupedInteger } from '../format/decimal';
 import { message, type Message } from './message';
 
 export const ENGINE = {
@@ -27,7 +28,7 @@ export const ENGINE = {
   noLayoutHoldsModel: (): Message =>
     message('engine.no-layout-holds-model', 'no layout of these chips can hold the model'),
   chipsForWeights: (needed: number, have: number | null): Message =>
-    message('engine.chips-for-weights', `needs at least ${needed} chips to hold the weights${have === null ? '' : ` (have ${have})`}`),
+    message('engine.chips-for-weights', `needs at least ${groupedInteger(needed)} chips to hold the weights${have === null ? '' : ` (have ${groupedInteger(have)})`}`),
   fixedBatchTooLarge: (batch: number, fits: number): Message =>
     message('engine.fixed-batch-too-large', `batch ${batch} needs more memory than the chips have (fits ${fits})`),
   fixedBatchOverSequenceCap: (batch: number, cap: number): Message =>

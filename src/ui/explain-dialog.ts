@@ -16,6 +16,9 @@ import type { ViewContext } from './views/view';
 const E = MESSAGES.explain;
 const D = MESSAGES.deployment;
 
+/** Count units read in the singular for one: "1 sequence", not "1 sequences". */
+const SINGULAR: Readonly<Record<string, string>> = { sequences: 'sequence', chips: 'chip', tokens: 'token', dies: 'die', prompts: 'prompt' };
+
 export function formatValue(value: number | string, unit: string): string {
   if (typeof value === 'string') return unit === '' ? value : `${value} ${unit}`;
   if (unit === 's') return formatSeconds(value);
@@ -23,7 +26,7 @@ export function formatValue(value: number | string, unit: string): string {
   if (unit === 'B/s' || unit === 'FLOP/s' || unit === 'OP/s') return formatSi(value, unit);
   if (unit.startsWith('USD')) return `${formatUsd(value)}${unit.slice(3)}`;
   if (unit === '') return formatNumber(value, 4);
-  return `${formatNumber(value, 4)} ${unit}`;
+  return `${formatNumber(value, 4)} ${value === 1 ? (SINGULAR[unit] ?? unit) : unit}`;
 }
 
 function related(result: SimulationResult, current: string, open: (key: string) => void): HTMLElement[] {

@@ -53,6 +53,19 @@ describe('HBM removed and added back', () => {
     expect(s.lab.chip.memory.hbmBandwidthBytesPerSecond).toBeGreaterThan(0);
     expect(parseHardwareProfile(s.lab.chip).errors).toEqual([]);
   });
+
+  it('back to where it was: the start chip\'s HBM bandwidth and SRAM come back with its HBM', () => {
+    const start = fresh();
+    const original = start.lab.chip.memory;
+    const s = apply(start, { type: 'lab-set', param: 'hbmCapacity', value: 0 }, { type: 'lab-set', param: 'hbmCapacity', value: original.hbmCapacityBytes });
+    expect(s.lab.chip.memory).toEqual(original);
+    // An SRAM size the user chose while the HBM was gone stays.
+    const kept = apply(start, { type: 'lab-set', param: 'hbmCapacity', value: 0 }, { type: 'lab-set', param: 'sramCapacity', value: 500e6 },
+      { type: 'lab-set', param: 'hbmCapacity', value: original.hbmCapacityBytes });
+    expect(kept.lab.chip.memory.sramCapacityBytes).toBe(500e6);
+    expect(kept.lab.chip.memory.sramHoldsWeights).toBe(false);
+    expect(kept.lab.chip.memory.hbmBandwidthBytesPerSecond).toBe(original.hbmBandwidthBytesPerSecond);
+  });
 });
 
 describe('typed chip-lab values: refused outside the profile bounds, never clamped', () => {

@@ -79,7 +79,15 @@ describe('chip lab and the pricing mode', () => {
     await p.page.fill('[data-lab-text="compute"]', 'abc');
     await p.page.press('[data-lab-text="compute"]', 'Enter');
     await expect.poll(() => p.page.locator('[data-param="compute"] .error').textContent()).toMatch(/^Not applied/);
+    // An emptied name is refused beside the field; the chip keeps its name.
+    const labName = await p.page.inputValue('[data-control="lab-name"]');
+    await p.page.fill('[data-control="lab-name"]', '');
+    await p.page.press('[data-control="lab-name"]', 'Tab');
+    await expect.poll(() => p.page.locator('[data-field-error="lab-name"]').textContent()).toBe(`Not applied: a chip needs a name; it is still "${labName}".`);
+    expect(await p.page.getAttribute('[data-control="lab-name"]', 'aria-invalid')).toBe('true');
     await p.page.click('[data-control="lab-reset"]');
+    await expect.poll(() => p.page.inputValue('[data-control="lab-name"]')).not.toBe('');
+    expect(await p.page.locator('[data-field-error="lab-name"]').textContent()).toBe('');
     await expect.poll(() => p.page.inputValue('[data-lab-text="compute"]')).not.toBe('abc');
     expect(await p.page.locator('[data-param="compute"] .error').textContent()).toBe('');
     expect(await p.page.getAttribute('[data-lab-text="compute"]', 'aria-invalid')).toBeNull();

@@ -54,7 +54,30 @@ export const mountChipLabView: MountView = (ctx) => {
   const start = el('select', { id: startId, attrs: { 'data-control': 'lab-start' }, on: { change: () => dispatch({ type: 'lab-start', baseId: start.value === '' ? null : start.value }) } });
   let startKey = '';
   const nameId = uid('name');
-  const name = el('input', { id: nameId, attrs: { type: 'text', maxlength: 80, 'data-control': 'lab-name' }, on: { change: () => dispatch({ type: 'lab-set-name', name: name.value }) } });
+  const nameError = el('div', { class: 'error', id: `${nameId}-error`, attrs: { 'aria-live': 'polite', 'data-field-error': 'lab-name' } });
+  // An emptied name is refused beside the field (the chip keeps its name), the typed text kept
+  // until the user fixes it or the chip changes from elsewhere (Reset, another start chip).
+  let nameRefusedFor: string | null = null;
+  const setNameRefusal = (inUse: string | null) => {
+    nameRefusedFor = inUse;
+    nameError.textContent = inUse === null ? '' : C.nameNeeded(inUse);
+    if (inUse === null) name.removeAttribute('aria-invalid');
+    else name.setAttribute('aria-invalid', 'true');
+  };
+  const name = el('input', {
+    id: nameId, attrs: { type: 'text', maxlength: 80, 'data-control': 'lab-name', 'aria-describedby': `${nameId}-error` },
+    on: {
+      change: () => {
+        if (current === null) return;
+        if (name.value.trim() === '') {
+          setNameRefusal(current.state.lab.chip.name);
+          return;
+        }
+        setNameRefusal(null);
+        dispatch({ type: 'lab-set-name', name: name.value });
+      },
+    },
+  });
   const countId = uid('count');
   const count = el('select', {
     id: countId, attrs: { 'data-control': 'lab-chips' },
@@ -71,6 +94,8 @@ export const mountChipLabView: MountView = (ctx) => {
   reset.addEventListener('click', () => {
     if (current === null) return;
     for (const p of params) p.control.dropRefusal();
+    setNameRefusal(null);
+    name.value = current.state.lab.chip.name;
     dispatch({ type: 'lab-start', baseId: current.state.lab.baseId });
   });
   const params = LAB_PARAMS.map((def) => ({ def, control: labParamControl(def, (value) => dispatch({ type: 'lab-set', param: def.id, value })) }));
@@ -80,7 +105,7 @@ export const mountChipLabView: MountView = (ctx) => {
     // Narrow screens keep the controls first here (drag, then look): a way down to the results.
     jumpButton(MESSAGES.toResultsBelow, 'link-button narrow-only', 'jump-results', () => tableSlot),
     el('div', { class: 'field-wide' }, [el('label', { text: C.startFrom, attrs: { for: startId } }), start]),
-    el('div', { class: 'field-wide' }, [el('label', { text: C.chipName, attrs: { for: nameId } }), name]),
+    el('div', { class: 'field-wide' }, [el('label', { text: C.chipName, attrs: { for: nameId } }), name, nameError]),
     el('div', { class: 'field' }, [el('label', { text: C.chipCount, attrs: { for: countId } }), count]),
     el('div', { class: 'field' }, [el('label', { text: C.sramHoldsWeights, attrs: { for: sramId } }), sram]),
     el('div', { class: 'lab-params' }, params.map((p) => p.control.element)),
@@ -142,7 +167,8 @@ export const mountChipLabView: MountView = (ctx) => {
         start.replaceChildren(el('option', { text: C.blank, attrs: { value: '' } }), ...chips.map((c) => el('option', { text: c.name, attrs: { value: c.id } })));
       }
       syncValue(start, state.lab.baseId ?? '');
-      syncValue(name, state.lab.chip.name);
+      if (nameRefusedFor !== null && nameRefusedFor !== state.lab.chip.name) setNameRefusal(null);
+      if (nameRefusedFor === null) syncValue(name, state.lab.chip.name);
       syncValue(count, String(state.lab.chips));
       sram.checked = state.lab.chip.memory.sramHoldsWeights;
       const request = labRequest(state, ctx.catalog);

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { layoutComparison } from '../../src/engine/explain';
+import type { SimulationResult } from '../../src/engine/types';
+
+type Alternative = SimulationResult['alternatives'][number];
+const alt = (layout: string, perChip: number): Alternative =>
+  ({ layout, outputTokensPerSecondPerChip: perChip, batch: 1, tokensPerSecondPerUser: 62.2, reason: null }) as unknown as Alternative;
+
+describe('why this deployment: the winning layout against the runner-up', () => {
+  it('gives as many digits as it takes to tell them apart', () => {
+    expect(layoutComparison(alt('TP1 EP8', 3.7412), alt('TP2 EP4', 3.7101))).toBe('TP1 EP8 gives 3.74 tok/s per chip against 3.71 for TP2 EP4');
+    expect(layoutComparison(alt('TP1 EP8', 3.7412), alt('TP2 EP4', 3.7388))).toBe('TP1 EP8 gives 3.741 tok/s per chip against 3.739 for TP2 EP4');
+  });
+
+  it('says when two layouts tie', () => {
+    expect(layoutComparison(alt('TP1 EP8', 3.74), alt('TP2 EP4', 3.74))).toBe('TP1 EP8 and TP2 EP4 tie at 3.74 tok/s per chip (the search keeps the one it tried first)');
+  });
+});
