@@ -12,7 +12,19 @@ import { runValidation } from '../src/validation/validate';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-const USAGE = 'usage: npm run validate -- [--format table|json] [--efficiency achieved|spec] [--csv PATH]\n';
+const USAGE = `usage: npm run validate -- [--format table|json] [--efficiency achieved|spec] [--csv PATH]
+
+Runs the engine on every usable row of the calibration data and compares it with the measurement:
+rows the fit used, held-out rows, leave-one-submission-out cross-validation, chip-to-chip ratios and
+the coverage of the ranges. Writes nothing.
+
+  --format table|json          default table; json is the report the Accuracy view shows
+  --efficiency achieved|spec   achieved (default): today's software, fitted factors; spec: the silicon limit
+  --csv PATH                   the calibration rows to read (an input; default reference/calibration.csv)
+  --help                       this text
+
+Exit codes: 0 ok; 2 invalid input (one line naming the flag).
+`;
 
 function main(argv: string[]): number {
   const args = scriptArgs(argv, {

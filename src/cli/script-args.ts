@@ -38,7 +38,7 @@ export function parseScriptArgs(argv: readonly string[], flags: Readonly<Record<
 
 /**
  * Parses, or answers: --help prints the usage (exit 0); a bad flag prints one error line and the
- * usage (exit 2). Returns the parsed flags, or the exit code when the script should stop.
+ * usage line (exit 2). Returns the parsed flags, or the exit code when the script should stop.
  */
 export function scriptArgs(argv: readonly string[], flags: Readonly<Record<string, ScriptFlag>>, usage: string, io: CliIO): { values: Map<string, string>; switches: Set<string> } | number {
   const parsed = parseScriptArgs(argv, flags);
@@ -47,7 +47,8 @@ export function scriptArgs(argv: readonly string[], flags: Readonly<Record<strin
     return 0;
   }
   if ('error' in parsed) {
-    io.stderr.write(`${CLI.error(parsed.error)}\n${usage}`);
+    // The usage line only: the full help is one --help away.
+    io.stderr.write(`${CLI.error(parsed.error)}\n${usage.split('\n')[0]}\n`);
     return 2;
   }
   return parsed;

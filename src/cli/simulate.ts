@@ -12,7 +12,7 @@ import { CLI, oneLine } from '../messages/cli';
 import { formatIssue, isRecord } from '../parse/fields';
 import { parseScenario } from '../scenario/parse-scenario';
 import { resolveScenario } from '../scenario/resolve';
-import { defaultScenario, type Scenario } from '../scenario/scenario';
+import { SCENARIO_VERSION, defaultScenario, type Scenario } from '../scenario/scenario';
 import { HELP, UsageError, flagIssue, parseFlags, speculativeOnlyFlag, type CliOptions } from './flags';
 import { scenariosFromLink, type LinkScenarios } from './link';
 import { CSV_COLUMNS, csvRow, formatComparisonTable, formatResultTable } from './output';
@@ -110,6 +110,8 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
   // A link gives one scenario per chip the page shows (each with its own chip count).
   const link = await loadLink(options, catalog, report);
   const file = options.scenarioFile === null ? null : { raw: readScenarioFile(options.scenarioFile, report) };
+  // A file says which format it is written in: read as today's, an older file would change meaning.
+  if (file !== null && isRecord(file.raw) && !('version' in file.raw)) report.fail(CLI.scenarioVersionMissing(options.scenarioFile!, SCENARIO_VERSION));
   const fileBase = (base: Scenario): Scenario => (file === null ? base : check(parseScenario(file.raw, base), 'scenario file', report));
   const bases = (link?.scenarios ?? [defaultScenario()]).map((b) => withFlags(options, fileBase(b), report));
   const scenario = bases[0]!;
@@ -121,7 +123,8 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
   for (const s of scenarios) {
     const resolved = resolveScenario(s, catalog);
     const first = resolved.errors[0];
-    if (resolved.value === null || first !== undefined) report.fail(first ? formatIssue(first) : CLI.unresolved);
+    // Under the flag that set the field when one did (--tp 3, not layout.tensorParallel).
+    if (resolved.value === null || first !== undefined) report.fail(first ? flagIssue(first, options.origins) : CLI.unresolved);
     // The frontier is traced only when printed (--frontier).
     const result = simulate(resolved.value, { frontier: options.frontier });
     results.push({

@@ -37,6 +37,8 @@ export const CLI = {
   noHardware: (got: string) => `--hardware needs a chip id, "all" or a comma-separated list of ids, got ${quoted(got)}`,
   givenTwice: (flag: string) => `${flag} is given twice; give it once`,
   flagsConflict: (a: string, b: string, why: string) => `${a} and ${b} cannot go together: ${why}`,
+  scenarioVersionMissing: (path: string, version: number) =>
+    `--scenario: ${quoted(path)} has no "version"; add "version": ${version} (the current scenario format; version-1 files are upgraded)`,
   emptyHardwareItem: (got: string) => `--hardware has an empty item in ${quoted(got)} (a stray comma?); list ids as "a,b"`,
   flagIssue: (flag: string, issue: string) => `${flag}: ${issue}`,
   flagRange: (flag: string, range: string, got: string) => `${flag} must be ${range}, got ${quoted(got)}`,

@@ -203,9 +203,12 @@ describe('simulate CLI', () => {
     // A second value, or a second flag for the same thing, would silently win.
     [['--chips', '8', '--chips', '4'], /^error: --chips is given twice; give it once$/m],
     [['--batch', '64', '--objective', 'min-latency'], /^error: --batch and --objective cannot go together/],
+    // A field the scenario's own checks refuse is named under the flag that set it.
+    [['--chips', '8', '--tp', '3'], /^error: --tp: layout\.tensorParallel must divide Llama 3\.1 70B's 64 attention heads, got "3"$/m],
+    [['--scenario', scenarioFile('{}')], /^error: --scenario: ".*s\.json" has no "version"; add "version": 2/],
     [['--max-batch', '4', '--max-sequences', '8'], /^error: --max-batch and --max-sequences cannot go together: both set engine\.maxSequences/],
     [['--frontier', '--format', 'csv'], /^error: --frontier and --format csv cannot go together/],
-    [['--model', ''], /^error: model "" is not a known model id \(it is empty\)$/m],
+    [['--model', ''], /^error: --model: model "" is not a known model id \(it is empty\)$/m],
     [['--hardware-design', 'hardware-profiles/designs/nvidia-h100-like.json', '--hardware', 'nvidia-h200-sxm'], /^error: --hardware-design and --hardware cannot go together/],
   ])('bad input %j exits 2 with one clear line', async (args, message) => {
     const r = await run(...args);
