@@ -72,7 +72,8 @@ export function candidateLayouts(ctx: EngineContext): Layout[] {
   for (const tp of tpOptions) {
     for (const ep of epOptions) {
       if (tp * ep > budget) break;
-      const dpOptions = ep === 1 ? [false]
+      // Data-parallel attention runs over EP groups: pinned on, a layout without EP cannot have it.
+      const dpOptions = ep === 1 ? (pins.dataParallelAttention === 'on' ? [] : [false])
         : pins.dataParallelAttention === 'auto' ? [true, false] : [pins.dataParallelAttention === 'on'];
       for (const dp of dpOptions) {
         const attentionTp = dp ? tp : tp * ep;

@@ -122,6 +122,15 @@ describe('deployment search properties', () => {
     expect(none.warnings.map((w) => w.code)).toContain('engine.mtp-modules-missing');
   });
 
+  it('data-parallel attention pinned on: every candidate layout has EP above 1 and DP attention, none dropped silently', () => {
+    const base = scenario(8, mixtral, null);
+    const pinned = simulate({ ...base, layout: { ...base.layout, dataParallelAttention: 'on' } });
+    expect(pinned.feasible).toBe(true);
+    expect(pinned.config.expertParallel).toBeGreaterThan(1);
+    expect(pinned.config.dataParallelAttention).toBe(true);
+    expect(pinned.alternatives.every((a) => a.layout.includes('DP-attention'))).toBe(true);
+  });
+
   it('warns when a draft model is not smaller than the target or has another vocabulary', () => {
     const draft = (draftModel: ModelArchitecture) => ({ ...scenario(8, llama8b, null), speculative: { method: 'draft-model', draftTokens: 3, acceptanceRate: 0.7, draftModel } as const });
     const codes = (m: ModelArchitecture) => simulate(draft(m)).warnings.map((w) => w.code);
