@@ -281,7 +281,9 @@ Scenario
                                 the page starts at ${PAGE_SLO.maxTtftSeconds! * 1e3})
   --max-tpot-ms MS              latency limit on time per output token (0.1-60000; default none,
                                 the page starts at ${PAGE_SLO.maxTpotSeconds! * 1e3})
-  --objective max-throughput|min-latency
+  --objective max-throughput|min-latency   max-throughput (default): the smallest batch within 1% of
+                                the best throughput the limits allow (lower latency for <= 1% fewer tokens);
+                                min-latency: batch 1
   --batch N                     fixed batch per replica instead of an objective
   --efficiency achieved|spec|claim   today's software stacks (default), the silicon limit, or the
                                 vendor's claimed efficiencies where a profile states them

@@ -43,7 +43,9 @@ export function formatResultTable(r: SimulationResult, hardwareName: string, mod
   rows.push(['TTFT', formatSeconds(r.ttftSeconds)]);
   rows.push(['TPOT', formatSeconds(r.tpotSeconds)]);
   rows.push(['memory per chip', `${formatBytes(r.memory.weightsBytesPerChip)} weights + ${formatBytes(r.memory.kvCacheBytesPerChip)} KV + ${formatBytes(r.memory.reserveBytesPerChip)} reserve of ${formatBytes(r.memory.capacityBytesPerChip)}${r.memory.weightsInSram ? ' (weights in SRAM)' : ''}`]);
-  rows.push(['batch limited by', `${r.memory.batchLimitedBy} (memory fits ${formatNumber(r.memory.maxBatchThatFits)})`]);
+  const belowBound = r.memory.batchLimitedBy === 'memory' && r.config.batch < r.memory.maxBatchThatFits
+    ? `; batch ${r.config.batch} is within 1% of the throughput at the bound, at lower latency` : '';
+  rows.push(['batch limited by', `${r.memory.batchLimitedBy} (memory fits ${formatNumber(r.memory.maxBatchThatFits)}${belowBound})`]);
   if (limit !== null) rows.push(['$/M most sensitive to', resourceText(limit)]);
   const b = r.decodeStepBreakdownSeconds;
   // The split is of the decode work alone; the TPOT above also carries the prompt chunks of each step.
