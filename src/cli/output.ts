@@ -34,7 +34,12 @@ export function formatResultTable(r: SimulationResult, hardwareName: string, mod
     return table(rows) + notes(r);
   }
   const c = r.config;
-  rows.push(['deployment', `${chipsText(c.chips)} = ${c.replicas} replica(s) x TP ${c.tensorParallel} x PP ${c.pipelineParallel} x EP ${c.expertParallel}; batch ${c.batch} per replica`]);
+  const dis = r.disaggregation;
+  const pool = (p: { replicas: number; tensorParallel: number; pipelineParallel: number; expertParallel: number }) =>
+    `${p.replicas} replica(s) x TP ${p.tensorParallel} x PP ${p.pipelineParallel} x EP ${p.expertParallel}`;
+  rows.push(['deployment', dis === null
+    ? `${chipsText(c.chips)} = ${pool(c)}; batch ${c.batch} per replica`
+    : `${chipsText(c.chips)} = prefill pool ${pool(dis.prefill)} + decode pool ${pool(dis.decode)}; decode batch ${dis.decode.batch} per replica`]);
   const u = r.uncertainty;
   rows.push(['evidence', evidenceText(r)]);
   rows.push(['output tokens/s (total)', formatNumber(r.outputTokensPerSecond) + range(u?.outputTokensPerSecond, formatNumber)]);
@@ -49,7 +54,15 @@ export function formatResultTable(r: SimulationResult, hardwareName: string, mod
   if (limit !== null) rows.push(['$/M most sensitive to', resourceText(limit)]);
   const b = r.decodeStepBreakdownSeconds;
   // The split is of the decode work alone; the TPOT above also carries the prompt chunks of each step.
-  rows.push(['decode step bottleneck', `${r.bottleneck} (compute ${formatSeconds(b.compute)}, memory ${formatSeconds(b.memory)}, communication ${formatSeconds(b.communication)}, overheads ${formatSeconds(b.overhead)}; prompt chunks take ${formatNumber(r.prefillShareOfStep * 100)}% of each step)`]);
+  const prompts = dis === null ? `prompt chunks take ${formatNumber(r.prefillShareOfStep * 100)}% of each step` : 'prompts run in the prefill pool';
+  rows.push(['decode step bottleneck', `${r.bottleneck} (compute ${formatSeconds(b.compute)}, memory ${formatSeconds(b.memory)}, communication ${formatSeconds(b.communication)}, overheads ${formatSeconds(b.overhead)}; ${prompts})`]);
+  if (dis !== null) {
+    // Output is the slower pool's: decode slots wait when prompts arrive slower than they free up.
+    const decodeCapacity = dis.decode.replicas * dis.decode.outputTokensPerSecondPerChip * dis.decode.chipsPerReplica;
+    if (r.outputTokensPerSecond < decodeCapacity * (1 - 1e-9)) rows.push(['pools', `prefill-bound: the decode pool could emit ${formatNumber(decodeCapacity)} tokens/s, the prefill pool feeds ${formatNumber(r.outputTokensPerSecond)}`]);
+    rows.push(['co-located on the same chips', dis.colocated === null ? 'infeasible'
+      : `${formatNumber(dis.colocated.outputTokensPerSecond)} tokens/s, TTFT ${formatSeconds(dis.colocated.ttftSeconds)}, TPOT ${formatSeconds(dis.colocated.tpotSeconds)} on ${chipsText(dis.colocated.chips)}`]);
+  }
   if (r.tokensPerTargetStep > 1) rows.push(['speculative decoding', `${formatNumber(r.tokensPerTargetStep)} tokens per target step`]);
   rows.push(['pricing used', `${r.pricingUsed}${r.pricing.rentalEstimated ? ' (≈ estimated rental)' : ''}`]);
   rows.push(['$/hour', usd(r.costPerHourUsd)]);

@@ -56,7 +56,7 @@ export function buildExplain(
         { name: 'decode step: memory-bound time', value: d.memory, unit: 's' },
         { name: 'decode step: compute-bound time', value: d.compute, unit: 's' },
         { name: 'decode step: communication', value: d.communication, unit: 's' },
-        { name: 'share of each step spent on prompts', value: result.prefillShareOfStep, unit: '' },
+        { name: result.disaggregation === null ? 'share of each step spent on prompts' : 'prefill pool\'s share of the chips', value: result.prefillShareOfStep, unit: '' },
         { name: 'decode step: fixed overheads', value: d.overhead, unit: 's' },
         { name: `peak ${ctx.rate.rateClass} matrix rate`, value: ctx.rate.flopsPerSecond, unit: 'FLOP/s', source: sourceOf(hw, 'compute', flopsPath) },
         { name: 'HBM bandwidth', value: hw.memory.hbmBandwidthBytesPerSecond, unit: 'B/s', source: sourceOf(hw, 'memory', 'memory.hbmBandwidthBytesPerSecond') },

@@ -196,7 +196,10 @@ export interface SimulationResult {
   bottleneck: Bottleneck;
   /** Decode-step time split by what bounds each part, seconds. */
   decodeStepBreakdownSeconds: Record<Bottleneck, number>;
-  /** Share of step time spent on prompts (prefill); the rest is decode. */
+  /**
+   * The share of the deployment's cost that serves prompts (it prices input tokens): co-located,
+   * the share of step time spent on prompt chunks; disaggregated, the prefill pool's share of the chips.
+   */
   prefillShareOfStep: number;
   operators: OperatorTiming[];
   /** Pareto frontier of tokens/s per user vs tokens/s per chip over layouts and batches (no SLO). */

@@ -95,6 +95,19 @@ describe('simulate CLI', () => {
     expect(a100.split(/\s+/)[2]).toBe('-');
   });
 
+  it('a disaggregated table counts both pools, says which pool bounds the output and shows the co-located result', async () => {
+    const r = await run('--hardware', 'nvidia-h200-sxm', '--chips', '16', '--model', 'llama-3.1-70b', '--precision', 'fp8', '--serving', 'disaggregated', '--max-tpot-ms', '50', '--max-ttft-ms', '2000');
+    expect(r.code).toBe(0);
+    const j = JSON.parse((await run('--hardware', 'nvidia-h200-sxm', '--chips', '16', '--model', 'llama-3.1-70b', '--precision', 'fp8', '--serving', 'disaggregated', '--max-tpot-ms', '50', '--max-ttft-ms', '2000', '--format', 'json')).out) as
+      { disaggregation: { prefill: { replicas: number; chipsPerReplica: number }; decode: { replicas: number; chipsPerReplica: number } } };
+    const { prefill, decode } = j.disaggregation;
+    expect(prefill.replicas * prefill.chipsPerReplica + decode.replicas * decode.chipsPerReplica).toBe(16);
+    expect(r.out).toMatch(new RegExp(`deployment +16 chips = prefill pool ${prefill.replicas} replica\\(s\\) .* \\+ decode pool ${decode.replicas} replica\\(s\\)`));
+    expect(r.out).toContain('prompts run in the prefill pool');
+    expect(r.out).not.toContain('prompt chunks take');
+    expect(r.out).toMatch(/co-located on the same chips +[\d,]+ tokens\/s/);
+  });
+
   it('--hardware with a repeated id prints it once', async () => {
     const r = await run('--hardware', 'nvidia-h200-sxm,nvidia-h200-sxm', ...WORKLOAD, '--format', 'csv');
     expect(r.code).toBe(0);
