@@ -72,9 +72,9 @@ describe('typed chip-lab values: refused outside the profile bounds, never clamp
   const def = (id: string) => labParam(id)!;
 
   it('refuses a purchase price of 0 or $1e9 and an efficiency of 150%, naming the accepted range', () => {
-    expect(labValueRefusal(def('listPrice'), 0, '0')).toMatch(/^Not applied: 0 is outside the accepted range; enter .*from 1 to 100,000,000 \$\.$/);
+    expect(labValueRefusal(def('listPrice'), 0, '0')).toMatch(/^Not applied: 0 is outside the accepted range; enter .*from \$1 to \$100,000,000\.$/);
     expect(labValueRefusal(def('listPrice'), 1e9, '$1e9')).toMatch(/^Not applied: \$1e9 is outside the accepted range/);
-    expect(labValueRefusal(def('computeEfficiency'), 1.5, '150%')).toMatch(/from 1 to 100 %/);
+    expect(labValueRefusal(def('computeEfficiency'), 1.5, '150%')).toMatch(/from 1% to 100%/);
   });
 
   it('takes values inside the bounds, and zero where the profile allows it (no HBM)', () => {

@@ -39,19 +39,19 @@ describe('readSettingText', () => {
   it.each([
     // The four cases of issue 13 item 2, each once clamped silently.
     ['inputTokens', '-5', 'Not applied: -5 is outside the accepted range; enter a whole number from 1 to 1,000,000 tokens.'],
-    ['prefixCacheHitRate', '150', 'Not applied: 150 is outside the accepted range; enter a number from 0 to 99 %.'],
+    ['prefixCacheHitRate', '150', 'Not applied: 150 is outside the accepted range; enter a number from 0% to 99%.'],
     ['maxTpotSeconds', '-5', 'Not applied: -5 is outside the accepted range; enter a number from 0.1 to 60,000 ms.'],
     ['outputTokens', '0', 'Not applied: 0 is outside the accepted range; enter a whole number from 1 to 1,000,000 tokens.'],
     ['inputTokens', '12.5', 'Not applied: 12.5 is not a whole number; enter a whole number from 1 to 1,000,000 tokens.'],
     ['inputTokens', 'abc', 'Not applied: "abc" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
     ['inputTokens', '', 'Not applied: enter a whole number from 1 to 1,000,000 tokens.'],
-    ['pue', '0.5', 'Not applied: 0.5 is outside the accepted range; enter a number from 1 to 3 ×.'],
+    ['pue', '0.5', 'Not applied: 0.5 is outside the accepted range; enter a number from 1× to 3×.'],
     ['maxTtftSeconds', '2k', 'Not applied: "2k" is not a number; enter a number from 0.001 to 3,600 s.'],
     ['inputTokens', 'NaN', 'Not applied: "NaN" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
     ['inputTokens', '1e400', 'Not applied: "1e400" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
     // Once let through (slack scaled by the 1e9 upper bound) and clamped to a free chip.
-    ['capexUsdPerChip', '-1', 'Not applied: -1 is outside the accepted range; enter a number from 0 to 1,000,000,000 $.'],
-    ['capexUsdPerChip', '-0.4', 'Not applied: -0.4 is outside the accepted range; enter a number from 0 to 1,000,000,000 $.'],
+    ['capexUsdPerChip', '-1', 'Not applied: -1 is outside the accepted range; enter a number from $0 to $1,000,000,000.'],
+    ['capexUsdPerChip', '-0.4', 'Not applied: -0.4 is outside the accepted range; enter a number from $0 to $1,000,000,000.'],
     ['rentalUsdPerChipHour', '0', 'Not applied: 0 is outside the accepted range; enter a number from 0.001 to 100,000 $/chip-hour.'],
   ])('%s: %j is refused', (id, text, error) => {
     expect(readSettingText(field(id), text)).toEqual({ ok: false, error });

@@ -24,7 +24,7 @@ async function settled(page: Page): Promise<void> {
 describe('workload fields refuse what they cannot use', () => {
   it.each([
     ['inputTokens', '-5', /outside the accepted range; enter a whole number from 1 to 1,000,000 tokens/],
-    ['prefixCacheHitRate', '150', /outside the accepted range; enter a number from 0 to 99 %/],
+    ['prefixCacheHitRate', '150', /outside the accepted range; enter a number from 0% to 99%/],
     ['maxTpotSeconds', '-5', /outside the accepted range; enter a number from 0\.1 to 60,000 ms/],
     ['outputTokens', '0', /outside the accepted range; enter a whole number from 1 to 1,000,000 tokens/],
   ])('%s = %s: a message beside the field, the typed text kept, the table as it was', async (field, text, message) => {
