@@ -19,14 +19,15 @@ const D = MESSAGES.deployment;
 /** Count units read in the singular for one: "1 sequence", not "1 sequences". */
 const SINGULAR: Readonly<Record<string, string>> = { sequences: 'sequence', chips: 'chip', tokens: 'token', dies: 'die', prompts: 'prompt' };
 
-export function formatValue(value: number | string, unit: string): string {
+/** `digits`: significant figures of plain numbers (4 in the explain dialog, 3 where tables show results). */
+export function formatValue(value: number | string, unit: string, digits = 4): string {
   if (typeof value === 'string') return unit === '' ? value : `${value} ${unit}`;
   if (unit === 's') return formatSeconds(value);
   if (unit === 'B') return formatBytes(value);
   if (unit === 'B/s' || unit === 'FLOP/s' || unit === 'OP/s') return formatSi(value, unit);
   if (unit.startsWith('USD')) return `${formatUsd(value)}${unit.slice(3)}`;
-  if (unit === '') return formatNumber(value, 4);
-  return `${formatNumber(value, 4)} ${value === 1 ? (SINGULAR[unit] ?? unit) : unit}`;
+  if (unit === '') return formatNumber(value, digits);
+  return `${formatNumber(value, digits)} ${value === 1 ? (SINGULAR[unit] ?? unit) : unit}`;
 }
 
 function related(result: SimulationResult, current: string, open: (key: string) => void): HTMLElement[] {
@@ -39,13 +40,15 @@ function related(result: SimulationResult, current: string, open: (key: string) 
   })))];
 }
 
+/** The Source column only where some input has one (derived values and the workload have none: "—"). */
 function inputsTable(rows: readonly InputRow[]): HTMLElement {
+  const sourced = rows.some((i) => i.source !== '');
   return el('table', { class: 'inputs' }, [
-    el('thead', {}, [el('tr', {}, [el('th', { text: E.input }), el('th', { text: E.value }), el('th', { text: E.source })])]),
+    el('thead', {}, [el('tr', {}, [el('th', { text: E.input }), el('th', { text: E.value }), ...(sourced ? [el('th', { text: E.source })] : [])])]),
     el('tbody', {}, rows.map((i) => el('tr', {}, [
       el('td', { text: i.name }),
       el('td', { class: 'v', text: formatValue(i.value, i.unit) }),
-      el('td', { class: 'src', text: i.source }),
+      ...(sourced ? [el('td', { class: 'src', text: i.source === '' ? '—' : i.source })] : []),
     ]))),
   ]);
 }

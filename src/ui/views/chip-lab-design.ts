@@ -192,7 +192,8 @@ export function mountDesignPanel(ctx: ViewContext): DesignPanel {
       const stock = state.lab.baseId === null ? undefined : findChip(state, ctx.catalog, state.lab.baseId);
       const lab = labResults(snapshot);
       const rows = specRows(design, outcome.out, stock, lab?.main?.result ?? null, lab?.ghost?.result ?? null);
-      const cell = (v: number | null, unit: string) => (v === null ? '—' : formatValue(v, unit));
+      // Three significant figures, as the results table beside it writes them.
+      const cell = (v: number | null, unit: string) => (v === null ? '—' : formatValue(v, unit, 3));
       replaceChildren(tableSlot, [el('table', { class: 'design-specs' }, [
         el('caption', { text: U.specsCaption(stock?.name ?? '—') }),
         el('thead', {}, [el('tr', {}, [...U.columns.map((c, i) => el('th', { text: c, class: i === 2 ? 'range' : undefined })), el('th', {})])]),
