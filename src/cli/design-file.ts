@@ -1,5 +1,5 @@
-// Reading a design file for the CLI (design, simulate --hardware-design): JSON from disk, optional
-// `--set path=value` overrides, then the one parse step (src/design/read-design.ts). Problems come
+// Reading a design for the CLI (design, simulate --hardware-design): JSON from disk or the design
+// a link carries, optional `--set path=value` overrides, then the one parse step (src/design/read-design.ts). Problems come
 // back as lines naming the field; the caller exits with code 2.
 
 import { readFileSync } from 'node:fs';
@@ -51,6 +51,11 @@ export function loadDesignFile(file: string, sets: readonly string[] = []): Desi
   } catch (e) {
     return { errors: [`"${file}" is not valid JSON (${(e as Error).message})`] };
   }
+  return designWithSets(raw, sets, file);
+}
+
+/** A raw design (from a file or a link; `where` names it in messages) with the --set overrides, read. */
+export function designWithSets(raw: unknown, sets: readonly string[], where: string): DesignFileOutcome {
   const setKeys = sets.map((s) => s.slice(0, Math.max(0, s.indexOf('='))));
   const twice = setKeys.find((key, i) => key !== '' && setKeys.indexOf(key) !== i);
   if (twice !== undefined) return { errors: [`--set ${twice} is given twice; give it once`] };
@@ -60,12 +65,12 @@ export function loadDesignFile(file: string, sets: readonly string[] = []): Desi
     raw = applied.value;
   }
   const parsed = readDesign(raw);
-  if (parsed.value === null) return { errors: parsed.errors.map((e) => `${file}: ${formatIssue(e)}`) };
+  if (parsed.value === null) return { errors: parsed.errors.map((e) => `${where}: ${formatIssue(e)}`) };
   // A field the schema ignores is a note in a file, but a typo in a --set: the override would be lost.
   const setPaths = new Set(setKeys);
   const lostSets = parsed.warnings.filter((w) => setPaths.has(w.path));
   if (lostSets.length > 0) return { errors: lostSets.map((w) => `--set ${w.path}: not a field of a design (a typo?); nothing was set`) };
-  return { design: parsed.value, warnings: parsed.warnings.map((w) => `${file}: ${formatIssue(w)}`) };
+  return { design: parsed.value, warnings: parsed.warnings.map((w) => `${where}: ${formatIssue(w)}`) };
 }
 
 /** --hardware-design: the design file's derived hardware profile. */

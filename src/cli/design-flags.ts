@@ -7,6 +7,8 @@ import { num, parseFlags, UsageError, type CliOptions } from './flags';
 
 export interface DesignCliOptions {
   file: string | null;
+  /** A link copied from the page in design mode: its design and the lab's workload and chips. */
+  url: string | null;
   format: 'table' | 'json';
   sets: string[];
   sweep: boolean;
@@ -19,7 +21,7 @@ export interface DesignCliOptions {
 }
 
 export function parseDesignFlags(argv: string[]): DesignCliOptions {
-  const options: DesignCliOptions = { file: null, format: 'table', sets: [], sweep: false, points: null, calibration: false, help: false, overlay: {}, origins: new Map() };
+  const options: DesignCliOptions = { file: null, url: null, format: 'table', sets: [], sweep: false, points: null, calibration: false, help: false, overlay: {}, origins: new Map() };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -35,6 +37,7 @@ export function parseDesignFlags(argv: string[]): DesignCliOptions {
     };
     if (flag === '--help' || flag === '-h') options.help = true;
     else if (flag === '--file') options.file = value();
+    else if (flag === '--url') options.url = value();
     else if (flag === '--set') options.sets.push(value());
     else if (flag === '--sweep-matrix-share') options.sweep = true;
     else if (flag === '--calibration') options.calibration = true;
@@ -47,7 +50,7 @@ export function parseDesignFlags(argv: string[]): DesignCliOptions {
       const f = value();
       if (f !== 'table' && f !== 'json') throw new UsageError(`--format must be table or json, got "${f}"`);
       options.format = f;
-    } else if (flag === '--hardware' || flag === '--scenario' || flag === '--url' || flag === '--frontier') {
+    } else if (flag === '--hardware' || flag === '--scenario' || flag === '--frontier') {
       throw new UsageError(`${flag} does not apply to a design (the design file is the hardware; see --help)`);
     } else {
       rest.push(arg);
@@ -57,6 +60,7 @@ export function parseDesignFlags(argv: string[]): DesignCliOptions {
   const workload = parseFlags(rest);
   options.overlay = workload.overlay;
   options.origins = workload.origins;
+  if (options.file !== null && options.url !== null) throw new UsageError('--file and --url cannot go together: each gives the design; give one');
   // Flags an output does not read would be dropped without a word.
   if (options.calibration && options.sweep) throw new UsageError('--calibration and --sweep-matrix-share cannot go together: one output at a time');
   if (!options.sweep) {
@@ -76,9 +80,12 @@ const PAGE = defaultSettings();
 
 export const DESIGN_HELP = `design: from silicon area to a hardware profile (and to tokens per dollar)
 
-Usage: npm run --silent design -- --file DESIGN.json [options]
+Usage: npm run --silent design -- --file DESIGN.json | --url LINK [options]
 
   --file FILE                  a design file (hardware-profiles/designs/*.json; schemaVersion 1)
+  --url LINK                   instead of --file: a link copied from the chip lab in "Design from
+                               silicon" mode: its design, and for the sweep the lab's workload and
+                               chip count (workload flags override them), so the sweep is the page's
   --format table|json          json prints {"profile": <hardware profile>, "derivation": [...]}
   --set PATH=VALUE             override one field before checking, e.g. --set areaShares.matrix=0.6
                                --set dieAreaMm2=800 (VALUE is read as JSON, else as text); repeatable

@@ -12,14 +12,17 @@ import { parseScenario } from '../scenario/parse-scenario';
 import { resolveScenario } from '../scenario/resolve';
 import { defaultScenario } from '../scenario/scenario';
 import { DESIGN_HELP, parseDesignFlags, type DesignCliOptions } from './design-flags';
-import { loadDesignFile } from './design-file';
+import { designWithSets, loadDesignFile } from './design-file';
+import { scenariosFromLink } from './link';
+import type { ChipDesign } from '../records/chip-design';
+import type { Scenario } from '../scenario/scenario';
 import { formatCalibrationTable, formatDerivationTable, formatSweepTable } from './design-output';
 import { flagIssue, UsageError } from './flags';
 import { CLI, oneLine } from '../messages/cli';
 import { chipsText } from '../messages/ui';
 import { Reporter, runIfScript, runReported, type CliIO } from './report';
 
-function run(argv: readonly string[], io: CliIO, report: Reporter): void {
+async function run(argv: readonly string[], io: CliIO, report: Reporter): Promise<void> {
   const fail: (lines: readonly string[]) => never = (lines) => {
     for (const line of lines.slice(0, -1)) io.stderr.write(`${CLI.error(line)}\n`);
     return report.fail(lines[lines.length - 1] ?? 'invalid input');
@@ -35,8 +38,9 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
     io.stdout.write(DESIGN_HELP);
     return;
   }
-  if (options.file === null) fail(['--file DESIGN.json is required (see --help)']);
-  const loaded = loadDesignFile(options.file, options.sets);
+  if (options.file === null && options.url === null) fail(['--file DESIGN.json or --url LINK is required (see --help)']);
+  const link = options.url === null ? null : await designLink(options.url, report);
+  const loaded = link === null ? loadDesignFile(options.file!, options.sets) : designWithSets(link.design, options.sets, 'the link\'s design');
   if ('errors' in loaded) fail(loaded.errors);
   for (const w of loaded.warnings) io.stderr.write(`note: ${oneLine(w)}\n`);
   const { design } = loaded;
@@ -58,7 +62,7 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
   if (options.sweep) {
     const { catalog, problems } = loadCatalogFromDisk();
     for (const p of problems) report.warn(`catalog: ${p}`);
-    const parsed = parseScenario({ ...options.overlay, hardware: outcome.profile }, defaultScenario());
+    const parsed = parseScenario({ ...options.overlay, hardware: outcome.profile }, link?.scenario ?? defaultScenario());
     const first = parsed.errors[0];
     if (first !== undefined) fail([flagIssue(first, options.origins)]);
     const resolved = resolveScenario(parsed.value, catalog);
@@ -80,6 +84,17 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
 
   io.stdout.write(json ? `${JSON.stringify({ profile: outcome.profile, derivation: outcome.derivation }, null, 2)}\n`
     : table(formatDerivationTable(`${label}: derived from silicon area`, outcome.derivation, outcome.warnings.map(formatIssue))));
+}
+
+/** The design and the lab's scenario of a link copied in the chip lab's design mode. */
+async function designLink(url: string, report: Reporter): Promise<{ design: ChipDesign; scenario: Scenario }> {
+  const { catalog } = loadCatalogFromDisk();
+  const fromLink = await scenariosFromLink(url, catalog);
+  if (fromLink.value === null) report.fail(`--url: ${fromLink.error ?? CLI.urlUnreadable}`);
+  for (const w of fromLink.value.warnings) report.warn(`--url: ${w}`);
+  const { design, lab } = fromLink.value;
+  if (design === null) report.fail('--url: the link holds no chip design; open "Design from silicon" in the chip lab and copy the link from there');
+  return { design, scenario: lab };
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 2 invalid input). */

@@ -8,6 +8,7 @@ import { findChip, findModel, withInlineDraft } from '../app-state/lookup';
 import type { Catalog } from '../catalog/catalog';
 import type { RankKey } from '../engine/analysis/rank';
 import type { HardwareProfile } from '../engine/types';
+import type { ChipDesign } from '../records/chip-design';
 import { SCENARIO_VERSION, type Scenario } from '../scenario/scenario';
 import { decodeLink } from '../url/link';
 
@@ -19,6 +20,10 @@ export interface LinkScenarios {
   view: string;
   /** What the link could not restore (the page shows the same messages). */
   warnings: string[];
+  /** The chip lab's design ("Design from silicon"), when the link carries one. */
+  design: ChipDesign | null;
+  /** The chip lab's scenario (its chip, chip count and workload), whatever the view. */
+  lab: Scenario;
 }
 
 function scenarioFor(state: AppState, catalog: Catalog, hardware: HardwareProfile, chips: Scenario['chips']): Scenario {
@@ -40,14 +45,14 @@ export async function scenariosFromLink(url: string, catalog: Catalog): Promise<
     return { value: null, error: (decoded.messages[0]?.text ?? 'the link could not be read').replace(/[.;] [Ss]howing the default scenario\.$/, '.') };
   }
   const { state } = decoded;
-  if (state.view === 'chip-lab') {
-    return { value: { scenarios: [scenarioFor(state, catalog, state.lab.chip, state.lab.chips)], rankBy: null, view: state.view, warnings: decoded.messages.map((m) => m.text) }, error: null };
-  }
+  const lab = scenarioFor(state, catalog, state.lab.chip, state.lab.chips);
+  const common = { view: state.view, warnings: decoded.messages.map((m) => m.text), design: state.design, lab };
+  if (state.view === 'chip-lab') return { value: { ...common, scenarios: [lab], rankBy: null }, error: null };
   const scenarios: Scenario[] = [];
   for (const pick of state.compare.picks) {
     const chip = findChip(state, catalog, pick.id);
     if (chip !== undefined) scenarios.push(scenarioFor(state, catalog, chip, pick.chips));
   }
   if (scenarios.length === 0) return { value: null, error: 'the link compares no chips' };
-  return { value: { scenarios, rankBy: state.compare.rankBy, view: state.view, warnings: decoded.messages.map((m) => m.text) }, error: null };
+  return { value: { ...common, scenarios, rankBy: state.compare.rankBy }, error: null };
 }

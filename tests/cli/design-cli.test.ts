@@ -3,6 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScript } from './run-cli';
+import { labRequest } from '../../src/app-state/requests';
+import { optimumOf, sweepShares } from '../../src/design/matrix-share';
+import { sweepMatrixShare } from '../../src/design/matrix-share-sweep';
+import { DESIGN_PRESETS } from '../../src/design/presets';
+import { encodeLink } from '../../src/url/link';
+import { apply, catalog, fresh } from '../app-state/helpers';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const H100 = 'hardware-profiles/designs/nvidia-h100-like.json';
@@ -50,7 +56,7 @@ describe('design CLI', () => {
 
   it('unreadable files and bad flags exit 2', async () => {
     expect((await run('design', '--file', '/nonexistent.json')).code).toBe(2);
-    expect((await run('design')).err).toContain('--file DESIGN.json is required');
+    expect((await run('design')).err).toContain('--file DESIGN.json or --url LINK is required');
     expect((await run('design', '--file', H100, '--hardware', 'x')).code).toBe(2);
   });
 
@@ -98,6 +104,41 @@ describe('design CLI', () => {
     const table = (await run('design', '--file', file)).out;
     expect(table).toMatch(/Peak dense int8 at [\d.]+ GHz\s+[\d.]+ POP\/s/);
     expect(table).toMatch(/Gross dies per wafer\s+\d+ dies\s+\d+ dies to \d+ dies/);
+  });
+});
+
+describe('design --url: the page\'s design and workload', () => {
+  const ORIGIN = 'http://127.0.0.1:5173/';
+  const designState = () => apply(fresh(), { type: 'set-view', view: 'chip-lab' }, { type: 'design-start', design: DESIGN_PRESETS.get('nvidia-h100-like')! },
+    { type: 'design-set', param: 'clockGHz', value: 1.6 }, { type: 'set-setting', field: 'inputTokens', value: 4096 }, { type: 'lab-set-chips', chips: 4 });
+
+  it('sweeps the link\'s design on the lab\'s workload and chips: the page\'s numbers', async () => {
+    const state = designState();
+    const url = `${ORIGIN}${await encodeLink(state, catalog)}`;
+    const r = await run('design', '--url', url, '--sweep-matrix-share', '--format', 'json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { points: unknown[]; optimum: unknown; chips: unknown; workload: { inputTokens: number } };
+    const { hardware: _h, chips, ...base } = labRequest(state, catalog).scenario!;
+    const page = sweepMatrixShare(base, chips, state.design!, sweepShares(state.design!));
+    expect(j.chips).toBe(4);
+    expect(j.workload.inputTokens).toBe(4096);
+    expect(j.points).toEqual(JSON.parse(JSON.stringify(page)));
+    expect(j.optimum).toEqual(JSON.parse(JSON.stringify(optimumOf(page))));
+  });
+
+  it('derives the link\'s design (with --set on top); a link without a design, or with --file, exits 2', async () => {
+    const url = `${ORIGIN}${await encodeLink(designState(), catalog)}`;
+    expect((await run('design', '--url', url)).out).toContain('Peak dense bf16 at 1.6 GHz');
+    const table = await run('design', '--url', url, '--set', 'clockGHz=1.5');
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/^H100-like design \(814 mm² N4\): derived from silicon area/);
+    expect(table.out).toContain('Peak dense bf16 at 1.5 GHz');
+    const plain = `${ORIGIN}${await encodeLink(apply(fresh(), { type: 'set-view', view: 'chip-lab' }), catalog)}`;
+    const none = await run('design', '--url', plain);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('the link holds no chip design');
+    expect((await run('design', '--url', url, '--file', H100)).err).toContain('--file and --url cannot go together');
   });
 });
 
