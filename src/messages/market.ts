@@ -73,9 +73,9 @@ export const MARKET = {
     margin: (from: number, to: number): Message => message('market.factor-margin', `the market's margin, API price ÷ floor, went from ${times(from)} to ${times(to)}`),
   },
   dominant: (factor: string, ratio: number, share: number, total: number): Message =>
-    message('market.dominant', `${factor} explains the most: ×${times(ratio).replace(/x$/, '')} of the ×${times(total).replace(/x$/, '')} fall (${pct(share)} of it on a log scale, Shapley average over the orders).`),
+    message('market.dominant', `${factor} explains the most: ${times(ratio)} of the ${times(total)} fall (${pct(share)} of it on a log scale, Shapley average over the orders).`),
   dominantRise: (factor: string, ratio: number): Message =>
-    message('market.dominant-rise', `${factor} moved the price the most, and upwards: ×${formatNumber(1 / ratio, 2)} (Shapley average over the orders).`),
+    message('market.dominant-rise', `${factor} moved the price the most, and upwards: ${times(1 / ratio)} (Shapley average over the orders).`),
   noDecomposition: (reason: string): Message => message('market.no-decomposition', `no decomposition: ${reason}`),
   pointNotFound: (which: 'from' | 'to', id: string): Message =>
     message('market.point-not-found', `the ${which} point "${id}" is not in the data; the default pair is used`),
