@@ -3,6 +3,7 @@ import type { ResourceLimit } from '../engine/analysis/limiting-resource';
 import type { Range, SimulationResult } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
 import { oneLine } from '../messages/cli';
+import { ratioText } from '../messages/market-check';
 import { formatBytes, formatNumber, formatSeconds, formatUsd } from '../format/units';
 import { chipsText } from '../messages/ui';
 import { reportedResult } from '../export/reported-result';
@@ -163,7 +164,7 @@ export function formatComparisonTable(results: SimulationResult[], vsMarket: Rea
   const header = ['hardware', 'evidence', 'chips', 'TPxPPxEP', 'batch', 'tok/s/chip', 'tok/s/user', 'TTFT', 'TPOT', '$/M out (range)', 'tok/s per $/h', 'pricing', 'vs API', 'bound by'];
   const market = (r: SimulationResult) => {
     const ratio = vsMarket.get(r.hardwareId);
-    return ratio === undefined || ratio === null ? '-' : `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}x`;
+    return ratio === undefined || ratio === null ? '-' : ratioText(ratio);
   };
   const name = (r: SimulationResult) => r.hardwareId + (r.estimateMarks.length > 0 ? '*' : '') + EVIDENCE_MARK[r.evidence.basis];
   const rows = results.map((r) => r.feasible

@@ -3,6 +3,9 @@
 import { formatNumber, formatUsd, formatUsdCents } from '../format/units';
 
 const x = (v: number) => (v >= 10 ? v.toFixed(0) : v.toFixed(1));
+
+/** Modelled ÷ market as the CLI table and the page's column write it: 0.18x, 2.40x, 27x. */
+export const ratioText = (ratio: number) => `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}x`;
 const chipCount = (n: number) => (n === 1 ? '1 chip' : `${formatNumber(n)} chips`);
 
 export const MARKET_CHECK = {
@@ -24,5 +27,7 @@ export const MARKET_CHECK = {
   columns: ['Chip', 'Public API price (per request)', 'Modelled per request', 'Modelled / market'],
   mustHoldTitle: (chip: string) => `${chip}: to match the market price`,
   computing: 'Looking up public API prices…',
-  ratio: (ratio: number) => (ratio >= 1 ? `modelled cost ${x(ratio)}x the market price` : `market price ${x(1 / ratio)}x the modelled cost`),
+  /** Always modelled ÷ market first, as the column, the CLI table and JSON's ratio; then in words. */
+  ratio: (ratio: number) => (ratio >= 1 ? `${ratioText(ratio)}: the modelled cost is ${x(ratio)}x the market price`
+    : `${ratioText(ratio)}: the market price is ${x(1 / ratio)}x the modelled cost`),
 } as const;

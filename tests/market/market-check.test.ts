@@ -8,6 +8,7 @@ import { marketPricesFor } from '../../src/market/market-prices';
 import { resolveScenario } from '../../src/scenario/resolve';
 import { defaultScenario } from '../../src/scenario/scenario';
 import { catalog, marketData } from './helpers';
+import { MARKET_CHECK, ratioText } from '../../src/messages/market-check';
 
 const workload = { inputTokens: 2048, outputTokens: 512 };
 const prices = marketPricesFor('llama-3.1-70b', workload, marketData().points, catalog);
@@ -63,5 +64,13 @@ describe('checkAgainstMarket', () => {
     const short = run('groq-lpu', 8).result;
     const needed = /needs at least (\d+) chips/.exec(short.reason!.text)![1];
     expect(c.mustHold[1]).toContain(`the weights alone fill ${needed} chips`);
+  });
+});
+
+describe('the modelled / market ratio in words', () => {
+  it('leads with modelled ÷ market, as the column, the CLI table and JSON do, in either direction', () => {
+    expect(MARKET_CHECK.ratio(0.1819)).toBe('0.18x: the market price is 5.5x the modelled cost');
+    expect(MARKET_CHECK.ratio(2.4)).toBe('2.40x: the modelled cost is 2.4x the market price');
+    expect(ratioText(27.2)).toBe('27x');
   });
 });
