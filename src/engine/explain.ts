@@ -2,7 +2,8 @@ import { formatNumber, formatSeconds } from '../format/units';
 import type { EngineContext } from './context';
 import type { TcoPerChipHour } from './economics';
 import type { Candidate } from './search';
-import type { ExplainEntry, ExplainInput, HardwareProfile, SimulationResult, SourceGroup } from './types';
+import type { ExplainEntry, ExplainInput, HardwareProfile, Objective, SimulationResult, SourceGroup } from './types';
+import { MESSAGES } from '../messages/ui';
 
 function sourceOf(hw: HardwareProfile, group: SourceGroup, path?: string): string {
   const sources = hw.sources[group]?.join('; ') ?? 'no source';
@@ -97,12 +98,12 @@ export function buildExplain(
       inputs: [
         { name: 'replicas', value: cfg.replicas, unit: '' },
         { name: 'batch per replica B', value: cfg.batch, unit: 'sequences' },
-        { name: 'batch limited by', value: result.memory.batchLimitedBy, unit: '' },
+        { name: 'batch limited by', value: MESSAGES.deployment.batchLimitedBy[result.memory.batchLimitedBy] ?? result.memory.batchLimitedBy, unit: '' },
         { name: 'arrivals', value: workload.arrivals, unit: '' },
         { name: 'TPOT (a user\'s)', value: result.tpotSeconds, unit: 's' },
       ],
     },
-    deploymentEntry(result),
+    deploymentEntry(result, ctx.scenario.objective),
     {
       key: 'memory.maxBatchThatFits', label: 'Largest batch that fits', value: result.memory.maxBatchThatFits, unit: 'sequences',
       formula: 'floor((capacity x (1 - reserve) - weights per chip) / KV bytes per sequence per chip) x attention groups; KV per sequence = '
@@ -163,19 +164,30 @@ export function buildExplain(
 
 type Alternative = SimulationResult['alternatives'][number];
 
-/** Why the winner beat the runner-up, with enough digits to tell them apart (or saying they tie). */
-export function layoutComparison(winner: Alternative, runner: Alternative): string {
-  const a = winner.outputTokensPerSecondPerChip;
-  const b = runner.outputTokensPerSecondPerChip;
+/** Why the winner beat the runner-up, by the objective's measure, with enough digits to tell them apart (or saying they tie). */
+export function layoutComparison(winner: Alternative, runner: Alternative, objective: Objective = 'max-throughput'): string {
+  // min-latency ranks by a user's speed; the other objectives by throughput per chip.
+  const perUser = objective === 'min-latency';
+  const of = (x: Alternative) => (perUser ? x.tokensPerSecondPerUser : x.outputTokensPerSecondPerChip);
+  const unit = perUser ? 'tok/s per user' : 'tok/s per chip';
+  const a = of(winner);
+  const b = of(runner);
   let digits = 3;
   while (digits < 6 && formatNumber(a, digits) === formatNumber(b, digits)) digits += 1;
   if (formatNumber(a, digits) === formatNumber(b, digits)) {
-    return `${winner.layout} and ${runner.layout} tie at ${formatNumber(a)} tok/s per chip (the search keeps the one it tried first)`;
+    return `${winner.layout} and ${runner.layout} tie at ${formatNumber(a)} ${unit} (the search keeps the one it tried first)`;
   }
-  return `${winner.layout} gives ${formatNumber(a, digits)} tok/s per chip against ${formatNumber(b, digits)} for ${runner.layout}`;
+  return `${winner.layout} gives ${formatNumber(a, digits)} ${unit} against ${formatNumber(b, digits)} for ${runner.layout}`;
 }
 
-function deploymentEntry(result: SimulationResult): ExplainEntry {
+/** What the search keeps, per objective (search.ts `better`). */
+const KEEPS: Readonly<Record<'max-throughput' | 'min-latency' | 'fixed', string>> = {
+  'max-throughput': 'the search keeps the layout with the most output tokens/s on the chips given (per chip when chips are "auto"), each at its best batch under the latency limits',
+  'min-latency': 'the search keeps the layout with the lowest latency (TTFT + output tokens x TPOT) at batch 1',
+  fixed: 'the search keeps the layout with the most output tokens/s at the fixed batch',
+};
+
+function deploymentEntry(result: SimulationResult, objective: Objective): ExplainEntry {
   const cfg = result.config;
   const inputs: ExplainInput[] = result.alternatives.map((a) => ({
     name: a.layout,
@@ -188,11 +200,12 @@ function deploymentEntry(result: SimulationResult): ExplainEntry {
   const runner = result.alternatives.find((a, i) => i > 0 && a.reason === null);
   const why = winner === undefined ? 'the only layout tried'
     : runner === undefined ? `${winner.layout}: the only layout that serves the workload`
-      : layoutComparison(winner, runner);
+      : layoutComparison(winner, runner, objective);
+  const keeps = KEEPS[typeof objective === 'object' ? 'fixed' : objective];
+  const limit = MESSAGES.deployment.batchLimitedBy[result.memory.batchLimitedBy] ?? result.memory.batchLimitedBy;
   return {
     key: 'config', label: 'Why this deployment', value: cfg.chips, unit: 'chips',
-    formula: `${why}; the search keeps the layout with the most output tokens/s on the chips given (per chip when chips are "auto"), `
-      + `each at its best batch under the latency limits (batch limited by ${result.memory.batchLimitedBy}; TTFT ${formatSeconds(result.ttftSeconds)})`,
+    formula: `${why}; ${keeps} (batch limited by ${limit}; TTFT ${formatSeconds(result.ttftSeconds)})`,
     primaryInputs: Math.min(5, inputs.length),
     inputs,
   };

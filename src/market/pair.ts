@@ -63,7 +63,7 @@ export function choosePair(all: readonly PricePoint[], shown: readonly PricePoin
   if (to === null) problems.push(MARKET.noQualifyingPoint('to'));
   if (from === null || to === null) return { pair: null, problems };
   if (from.id === to.id) {
-    problems.push(pickedFrom !== null && pickedTo !== null ? MARKET.samePoint() : MARKET.onlyOnePoint());
+    problems.push(pickedFrom !== null && pickedTo !== null ? MARKET.samePoint() : MARKET.defaultSamePoint());
     return { pair: null, problems };
   }
   if (to.row.date < from.row.date) {

@@ -82,9 +82,9 @@ export const MARKET = {
   noQualifyingPoint: (which: 'from' | 'to'): Message =>
     message('market.no-qualifying-point', `no price point qualifies as the ${which} point (tier and dates)`),
   samePoint: (): Message => message('market.same-point', 'the two points are the same; pick two different points'),
-  /** The default choice found one point only (a window or tier with a single price). */
-  onlyOnePoint: (): Message => message('market.only-one-point',
-    'the window and tier hold only one qualifying price, so there is nothing to compare; widen the dates (--from, --to) or lower the tier, or pick the points by id'),
+  /** The default choice picked one point for both ends (the user picked neither). */
+  defaultSamePoint: (): Message => message('market.default-same-point',
+    'by default both ends are the same price: the cheapest qualifying price of the first year shown is also the cheapest in the window, so there is no fall to split; widen the dates, change the tier, or pick the two points'),
   pointsReversed: (fromDate: string, toDate: string): Message =>
     message('market.points-reversed', `the from point (${fromDate}) is later than the to point (${toDate}); a decomposition of the fall runs forward in time: swap the two points`),
   subsetRelaxed: (what: string, reason: string): Message =>

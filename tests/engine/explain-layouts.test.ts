@@ -3,8 +3,8 @@ import { layoutComparison } from '../../src/engine/explain';
 import type { SimulationResult } from '../../src/engine/types';
 
 type Alternative = SimulationResult['alternatives'][number];
-const alt = (layout: string, perChip: number): Alternative =>
-  ({ layout, outputTokensPerSecondPerChip: perChip, batch: 1, tokensPerSecondPerUser: 62.2, reason: null }) as unknown as Alternative;
+const alt = (layout: string, perChip: number, perUser = 62.2): Alternative =>
+  ({ layout, outputTokensPerSecondPerChip: perChip, batch: 1, tokensPerSecondPerUser: perUser, reason: null }) as unknown as Alternative;
 
 describe('why this deployment: the winning layout against the runner-up', () => {
   it('gives as many digits as it takes to tell them apart', () => {
@@ -14,5 +14,9 @@ describe('why this deployment: the winning layout against the runner-up', () => 
 
   it('says when two layouts tie', () => {
     expect(layoutComparison(alt('TP1 EP8', 3.74), alt('TP2 EP4', 3.74))).toBe('TP1 EP8 and TP2 EP4 tie at 3.74 tok/s per chip (the search keeps the one it tried first)');
+  });
+
+  it('under min-latency compares what it ranks by: tokens/s per user, not per chip', () => {
+    expect(layoutComparison(alt('TP8', 10.8, 94.7), alt('TP1', 29, 31.2), 'min-latency')).toBe('TP8 gives 94.7 tok/s per user against 31.2 for TP1');
   });
 });

@@ -137,10 +137,10 @@ describe('market report: decomposition', () => {
     const same = marketDecompositionReport(data, { ...defaultMarketOptions(), fromPoint: '2021-11-20-openai-gpt-3-175b-davinci', toPoint: '2021-11-20-openai-gpt-3-175b-davinci' }, catalog, evaluate);
     expect(same.decomposition).toBeNull();
     expect(same.problems.map((m) => m.code)).toEqual(['market.same-point']);
-    // The default choice in a one-month window finds one point: the user picked nothing to blame.
+    // In a one-month window the default picks one point for both ends: the user picked nothing to blame.
     const one = marketDecompositionReport(data, { ...defaultMarketOptions(), fromDate: '2024-05-01', toDate: '2024-05-31' }, catalog, evaluate);
     expect(one.decomposition).toBeNull();
-    expect(one.problems.map((m) => m.code)).toEqual(['market.only-one-point']);
+    expect(one.problems.map((m) => m.code)).toEqual(['market.default-same-point']);
     // Backwards in time: refused with the reason, not read as a fall of 0.194x.
     const reversed = marketDecompositionReport(data, { ...defaultMarketOptions(), fromPoint: '2024-05-13-openai-gpt-4o-2024-05-13', toPoint: '2023-03-14-openai-gpt-4-0314-8k-context' }, catalog, evaluate);
     expect(reversed.decomposition).toBeNull();
