@@ -3,11 +3,25 @@ import type { ModelArchitecture, ResolvedScenario } from '../engine/types';
 import type { FieldIssue } from '../parse/fields';
 import type { Scenario } from './scenario';
 
+/** How many of `k`'s words (3+ letters) `id` contains. */
+function sharedParts(k: string, id: string): number {
+  return k.split('-').filter((part) => part.length > 2 && id.includes(part)).length;
+}
+
 function suggestion(id: string, known: Iterable<string>): string {
   // An empty id "contains" in every id: suggestions would just be the alphabet's first four.
   if (id.trim() === '') return ' (it is empty)';
-  const all = [...known].sort();
-  const close = all.filter((k) => k.includes(id) || id.includes(k) || k.split('-').some((part) => part.length > 2 && id.includes(part)));
+  // Closest first: ids that start with what was typed, then contain it, then are contained in it,
+  // then share a word with it ("nvidia-h100" -> nvidia-h100-sxm before every other nvidia-*).
+  const rank = (k: string): number | null => {
+    if (k.startsWith(id)) return 0;
+    if (k.includes(id)) return 1;
+    if (id.includes(k)) return 2;
+    const shared = sharedParts(k, id);
+    return shared > 0 ? 3 + 1 / (1 + shared) : null;
+  };
+  const close = [...known].map((k) => ({ k, r: rank(k) })).filter((x): x is { k: string; r: number } => x.r !== null)
+    .sort((a, b) => a.r - b.r || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((x) => x.k);
   return close.length > 0 ? ` (did you mean ${close.slice(0, 4).join(', ')}?)` : '';
 }
 

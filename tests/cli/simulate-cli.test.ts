@@ -218,6 +218,8 @@ describe('simulate CLI', () => {
     [['--batch', '64', '--objective', 'min-latency'], /^error: --batch and --objective cannot go together/],
     // A field the scenario's own checks refuse is named under the flag that set it.
     [['--chips', '8', '--tp', '3'], /^error: --tp: layout\.tensorParallel must divide Llama 3\.1 70B's 64 attention heads, got "3"$/m],
+    // Closest ids first: the two H100s before every other nvidia-* id.
+    [['--hardware', 'nvidia-h100'], /^error: hardware "nvidia-h100" is not a known hardware id \(did you mean nvidia-h100-pcie, nvidia-h100-sxm, /m],
     [['--scenario', scenarioFile('{}')], /^error: --scenario: ".*s\.json" has no "version"; add "version": 2/],
     [['--max-batch', '4', '--max-sequences', '8'], /^error: --max-batch and --max-sequences cannot go together: both set engine\.maxSequences/],
     [['--frontier', '--format', 'csv'], /^error: --frontier and --format csv cannot go together/],
