@@ -3,7 +3,7 @@ import type { EngineContext } from './context';
 import type { TcoPerChipHour } from './economics';
 import type { Candidate } from './search';
 import type { ExplainEntry, ExplainInput, HardwareProfile, Objective, SimulationResult, SourceGroup } from './types';
-import { MESSAGES } from '../messages/ui';
+import { BATCH_LIMIT_WORDS } from '../messages/engine';
 
 function sourceOf(hw: HardwareProfile, group: SourceGroup, path?: string): string {
   const sources = hw.sources[group]?.join('; ') ?? 'no source';
@@ -98,7 +98,7 @@ export function buildExplain(
       inputs: [
         { name: 'replicas', value: cfg.replicas, unit: '' },
         { name: 'batch per replica B', value: cfg.batch, unit: 'sequences' },
-        { name: 'batch limited by', value: MESSAGES.deployment.batchLimitedBy[result.memory.batchLimitedBy] ?? result.memory.batchLimitedBy, unit: '' },
+        { name: 'batch limited by', value: BATCH_LIMIT_WORDS[result.memory.batchLimitedBy] ?? result.memory.batchLimitedBy, unit: '' },
         { name: 'arrivals', value: workload.arrivals, unit: '' },
         { name: 'TPOT (a user\'s)', value: result.tpotSeconds, unit: 's' },
       ],
@@ -202,7 +202,7 @@ function deploymentEntry(result: SimulationResult, objective: Objective): Explai
     : runner === undefined ? `${winner.layout}: the only layout that serves the workload`
       : layoutComparison(winner, runner, objective);
   const keeps = KEEPS[typeof objective === 'object' ? 'fixed' : objective];
-  const limit = MESSAGES.deployment.batchLimitedBy[result.memory.batchLimitedBy] ?? result.memory.batchLimitedBy;
+  const limit = BATCH_LIMIT_WORDS[result.memory.batchLimitedBy] ?? result.memory.batchLimitedBy;
   return {
     key: 'config', label: 'Why this deployment', value: cfg.chips, unit: 'chips',
     formula: `${why}; ${keeps} (batch limited by ${limit}; TTFT ${formatSeconds(result.ttftSeconds)})`,

@@ -4,6 +4,17 @@
 import { groupedInteger } from '../format/decimal';
 import { message, type Message } from './message';
 
+/** What limits the batch, in words (the explain dialog, "Why this deployment"). */
+export const BATCH_LIMIT_WORDS: Readonly<Record<string, string>> = {
+  memory: 'memory (no room for more KV cache)',
+  'ttft-limit': 'the TTFT limit',
+  'tpot-limit': 'the TPOT limit',
+  'max-sequences': 'the sequence cap of the serving options',
+  'max-tokens-per-step': 'the tokens-per-step cap of the serving options',
+  objective: 'the serving option (objective)',
+  'compute-saturation': 'compute saturation (a larger batch adds no throughput)',
+};
+
 export const ENGINE = {
   rateFallback: (chip: string, wanted: string, used: string): Message =>
     message('engine.rate-fallback', `${chip} has no ${wanted} matrix rate; computing at its ${used} rate instead.`),

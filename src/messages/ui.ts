@@ -1,5 +1,6 @@
 // Labels and sentences of the page, in one catalogue so that tests and the UI agree on wording.
 // Messages with codes (engine, links, validation) live beside this file in src/messages/.
+import { BATCH_LIMIT_WORDS } from './engine';
 import type { Message } from './message';
 
 /** What limits the batch, as the results table says it. */
@@ -212,15 +213,7 @@ export const MESSAGES = {
     whyFixedBatch: (batch: number) => `The search keeps the best layout at the fixed batch of ${batch} sequences per replica (serving option).`,
     tried: (n: number) => `${n} layouts of these chips were evaluated.`,
     limitedBy: (what: string) => `The batch is limited by ${what}.`,
-    batchLimitedBy: {
-      memory: 'memory (no room for more KV cache)',
-      'ttft-limit': 'the TTFT limit',
-      'tpot-limit': 'the TPOT limit',
-      'max-sequences': 'the sequence cap of the serving options',
-      'max-tokens-per-step': 'the tokens-per-step cap of the serving options',
-      objective: 'the serving option (objective)',
-      'compute-saturation': 'compute saturation (a larger batch adds no throughput)',
-    } as Record<string, string>,
+    batchLimitedBy: BATCH_LIMIT_WORDS,
     compared: 'Layouts compared',
     columns: ['Layout', 'Batch', 'Tokens/s per chip', 'Tokens/s per user', 'TPOT', '$/M output tokens', ''],
     chosenMark: 'chosen',
