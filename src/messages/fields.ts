@@ -1,16 +1,20 @@
 // What a workload or pricing field says about a value it did not apply.
 
-/** Units written onto each bound ($25, 65%, 1.5×); any other unit follows the range once, after a space. */
-const ATTACHED = new Set(['$', '%', '×']);
-
-function withUnit(value: string, unit: string): string {
-  if (unit === '$') return value.startsWith('-') ? `-$${value.slice(1)}` : `$${value}`;
-  return ATTACHED.has(unit) ? `${value}${unit}` : value;
+/**
+ * A unit's symbol goes onto each bound as it is written ($25, 65%, 1.5×); what follows the symbol
+ * ("/chip-hour", " chip price") and any other unit follow the upper bound once.
+ */
+function bounds(min: string, max: string, unit: string): string {
+  const symbol = unit.startsWith('$') ? '$' : unit.startsWith('%') ? '%' : unit.startsWith('×') ? '×' : '';
+  const rest = unit.slice(symbol.length);
+  const tail = rest === '' ? '' : rest.startsWith('/') ? rest : ` ${rest.trimStart()}`;
+  const on = (v: string) => (symbol === '$' ? (v.startsWith('-') ? `-$${v.slice(1)}` : `$${v}`) : `${v}${symbol}`);
+  return `from ${on(min)} to ${on(max)}${tail}`;
 }
 
 export const FIELD_MESSAGES = {
   range: (integer: boolean, min: string, max: string, unit: string) =>
-    `${integer ? 'a whole number' : 'a number'} from ${withUnit(min, unit)} to ${withUnit(max, unit)}${unit === '' || ATTACHED.has(unit) ? '' : ` ${unit}`}`,
+    `${integer ? 'a whole number' : 'a number'} ${bounds(min, max, unit)}`,
   required: (range: string) => `Not applied: enter ${range}.`,
   tooLong: (max: number) => `Not applied: at most ${max} characters.`,
   notNumber: (text: string, range: string) => `Not applied: "${text}" is not a number; enter ${range}.`,

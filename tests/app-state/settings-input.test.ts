@@ -52,7 +52,10 @@ describe('readSettingText', () => {
     // Once let through (slack scaled by the 1e9 upper bound) and clamped to a free chip.
     ['capexUsdPerChip', '-1', 'Not applied: -1 is outside the accepted range; enter a number from $0 to $1,000,000,000.'],
     ['capexUsdPerChip', '-0.4', 'Not applied: -0.4 is outside the accepted range; enter a number from $0 to $1,000,000,000.'],
-    ['rentalUsdPerChipHour', '0', 'Not applied: 0 is outside the accepted range; enter a number from 0.001 to 100,000 $/chip-hour.'],
+    ['rentalUsdPerChipHour', '0', 'Not applied: 0 is outside the accepted range; enter a number from $0.001 to $100,000/chip-hour.'],
+    // The unit's symbol on each bound, the rest of the unit once after the upper bound.
+    ['capexOverheadMultiplier', '0.1', 'Not applied: 0.1 is outside the accepted range; enter a number from 1× to 10× chip price.'],
+    ['costOfCapitalPerYear', '150', 'Not applied: 150 is outside the accepted range; enter a number from 0% to 100%/year.'],
   ])('%s: %j is refused', (id, text, error) => {
     expect(readSettingText(field(id), text)).toEqual({ ok: false, error });
   });
