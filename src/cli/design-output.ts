@@ -3,11 +3,11 @@
 import type { CalibrationRow } from '../design/calibration';
 import type { DerivationEntry } from '../design/derivation';
 import type { MatrixSharePoint } from '../design/matrix-share';
-import { formatBytes, formatNumber, formatSi, formatUsd } from '../format/units';
+import { formatBytes, formatNumber, formatSi, SI_PREFIXED_UNITS, formatUsd } from '../format/units';
 
 export function formatQuantity(value: number, unit: string): string {
   if (unit === 'B') return formatBytes(value);
-  if (unit === 'B/s' || unit === 'FLOP/s' || unit === 'OP/s') return formatSi(value, unit);
+  if (SI_PREFIXED_UNITS.has(unit)) return formatSi(value, unit);
   if (unit === 'USD') return formatUsd(value);
   if (unit === '') return formatNumber(value, 3);
   return `${formatNumber(value, 4)} ${unit}`;

@@ -141,14 +141,18 @@ function hardwareIds(value: string): string[] {
 
 /**
  * Walks `--flag value` and `--flag=value` arguments: `visit` gets each flag and a reader of its
- * value (called only by flags that take one). Throws UsageError when a value is missing.
+ * value (called only by flags that take one). Throws UsageError when a value is missing, and when
+ * a flag other than --help comes twice: the second value would silently replace the first.
  */
 export function walkArgs(argv: readonly string[], visit: (flag: string, value: () => string) => void): void {
+  const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    if (flag !== '--help' && flag !== '-h' && seen.has(flag)) throw new UsageError(CLI.givenTwice(flag));
+    seen.add(flag);
     visit(flag, () => {
       if (inline !== undefined) return inline;
       const next = argv[i + 1];
@@ -169,10 +173,8 @@ export function parseFlags(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
     scenarioFile: null, url: null, hardwareDesign: null, hardwareList: null, format: 'table', frontier: false, help: false, overlay: {}, origins: new Map(),
   };
-  // Every flag once: a second value would silently replace the first.
   const seen = new Set<string>();
   walkArgs(argv, (flag, value) => {
-    if (flag !== '--help' && flag !== '-h' && seen.has(flag)) throw new UsageError(CLI.givenTwice(flag));
     seen.add(flag);
     if (flag === '--help' || flag === '-h') options.help = true;
     else if (flag === '--frontier') options.frontier = true;

@@ -1,7 +1,6 @@
 // Flags of `npm run market` -> a raw market-options object. Values are not checked here: the object
 // goes through parseMarketOptions, the one parse step the app's links use too.
 
-import { CLI } from '../messages/cli';
 import { UsageError, num, readFormat, scaled, sub, walkArgs } from './flags';
 
 export interface MarketCliOptions {
@@ -30,11 +29,7 @@ const VALUE_FLAGS: Record<string, { path: string; apply: (raw: Record<string, un
 
 export function parseMarketFlags(argv: readonly string[]): MarketCliOptions {
   const options: MarketCliOptions = { format: 'table', help: false, raw: {}, origins: new Map() };
-  // Every flag once: a second value would silently replace the first.
-  const seen = new Set<string>();
   walkArgs(argv, (flag, value) => {
-    if (flag !== '--help' && flag !== '-h' && seen.has(flag)) throw new UsageError(CLI.givenTwice(flag));
-    seen.add(flag);
     if (flag === '--help' || flag === '-h') options.help = true;
     else if (flag === '--format') options.format = readFormat(value());
     else {

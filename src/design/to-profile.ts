@@ -2,7 +2,7 @@
 // embedded), so compare, frontier, model size, links and the CLI use it unchanged.
 
 import { CALIBRATION_SUMMARY } from '../engine/calibration-summary';
-import { formatBytes, formatNumber, formatSi, formatUsd } from '../format/units';
+import { formatBytes, formatNumber, formatSi, SI_PREFIXED_UNITS, formatUsd } from '../format/units';
 import type { ChipDesign } from '../records/chip-design';
 import type { EfficiencyProfile, HardwareProfile } from '../records/hardware-profile';
 import type { RateClass } from '../records/hardware-profile';
@@ -26,7 +26,7 @@ const DERIVED = 'derived from silicon area (src/design, reference/silicon-consta
 
 function fmt(x: number, unit: string): string {
   if (unit === 'B') return formatBytes(x);
-  if (unit === 'B/s' || unit === 'FLOP/s' || unit === 'OP/s') return formatSi(x, unit);
+  if (SI_PREFIXED_UNITS.has(unit)) return formatSi(x, unit);
   if (unit === 'USD') return formatUsd(x);
   return `${formatNumber(x)} ${unit}`;
 }

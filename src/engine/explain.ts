@@ -2,7 +2,7 @@ import { formatNumber, formatSeconds } from '../format/units';
 import type { EngineContext } from './context';
 import type { TcoPerChipHour } from './economics';
 import type { Candidate } from './search';
-import type { ExplainEntry, ExplainInput, HardwareProfile, Objective, SimulationResult, SourceGroup } from './types';
+import type { ExplainEntry, ExplainInput, HardwareProfile, LayoutAlternative, Objective, SimulationResult, SourceGroup } from './types';
 import { BATCH_LIMIT_WORDS } from '../messages/engine';
 
 function sourceOf(hw: HardwareProfile, group: SourceGroup, path?: string): string {
@@ -162,13 +162,11 @@ export function buildExplain(
 
 /** Why this layout: its numbers next to the layouts it beat (the search's own alternatives). */
 
-type Alternative = SimulationResult['alternatives'][number];
-
 /** Why the winner beat the runner-up, by the objective's measure, with enough digits to tell them apart (or saying they tie). */
-export function layoutComparison(winner: Alternative, runner: Alternative, objective: Objective = 'max-throughput'): string {
+export function layoutComparison(winner: LayoutAlternative, runner: LayoutAlternative, objective: Objective = 'max-throughput'): string {
   // min-latency ranks by a user's speed; the other objectives by throughput per chip.
   const perUser = objective === 'min-latency';
-  const of = (x: Alternative) => (perUser ? x.tokensPerSecondPerUser : x.outputTokensPerSecondPerChip);
+  const of = (x: LayoutAlternative) => (perUser ? x.tokensPerSecondPerUser : x.outputTokensPerSecondPerChip);
   const unit = perUser ? 'tok/s per user' : 'tok/s per chip';
   const a = of(winner);
   const b = of(runner);

@@ -47,6 +47,9 @@ export function formatUsdCents(usd: number): string {
 
 const SI: [number, string][] = [[1e18, 'E'], [1e15, 'P'], [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']];
 
+/** Rate units written with an SI prefix (formatSi): bandwidths and matrix rates. */
+export const SI_PREFIXED_UNITS: ReadonlySet<string> = new Set(['B/s', 'FLOP/s', 'OP/s']);
+
 /** 4.8e12 B/s -> "4.8 TB/s"; 989e12 FLOP/s -> "989 TFLOP/s". */
 export function formatSi(value: number, unit: string): string {
   for (const [scale, prefix] of SI) if (Math.abs(value) >= scale) return `${formatNumber(value / scale)} ${prefix}${unit}`;

@@ -7,7 +7,7 @@ import { explainView, type InputRow } from '../app/explain-view';
 import { profileOf, resultForExplain } from '../app/selectors';
 import type { Snapshot } from '../app/controller';
 import type { HardwareProfile, Objective, SimulationResult } from '../engine/types';
-import { formatBytes, formatNumber, formatSeconds, formatSi, formatUsd } from '../format/units';
+import { formatBytes, formatNumber, formatSeconds, formatSi, SI_PREFIXED_UNITS, formatUsd } from '../format/units';
 import { el, replaceChildren } from './dom';
 import { MESSAGES } from '../messages/ui';
 import { designExplainEntry } from './design-explain';
@@ -24,7 +24,7 @@ export function formatValue(value: number | string, unit: string, digits = 4): s
   if (typeof value === 'string') return unit === '' ? value : `${value} ${unit}`;
   if (unit === 's') return formatSeconds(value);
   if (unit === 'B') return formatBytes(value);
-  if (unit === 'B/s' || unit === 'FLOP/s' || unit === 'OP/s') return formatSi(value, unit);
+  if (SI_PREFIXED_UNITS.has(unit)) return formatSi(value, unit);
   if (unit.startsWith('USD')) return `${formatUsd(value)}${unit.slice(3)}`;
   if (unit === '') return formatNumber(value, digits);
   return `${formatNumber(value, digits)} ${value === 1 ? (SINGULAR[unit] ?? unit) : unit}`;

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { layoutComparison } from '../../src/engine/explain';
-import type { SimulationResult } from '../../src/engine/types';
+import type { LayoutAlternative } from '../../src/engine/types';
 
-type Alternative = SimulationResult['alternatives'][number];
-const alt = (layout: string, perChip: number, perUser = 62.2): Alternative =>
-  ({ layout, outputTokensPerSecondPerChip: perChip, batch: 1, tokensPerSecondPerUser: perUser, reason: null }) as unknown as Alternative;
+const alt = (layout: string, perChip: number, perUser = 62.2): LayoutAlternative =>
+  ({ layout, outputTokensPerSecondPerChip: perChip, batch: 1, tokensPerSecondPerUser: perUser, reason: null }) as unknown as LayoutAlternative;
 
 describe('why this deployment: the winning layout against the runner-up', () => {
   it('gives as many digits as it takes to tell them apart', () => {
