@@ -1,10 +1,10 @@
 // Every view at 1280 and 420 px: drawn without console warnings (Vega's "Infinite extent" and the
-// like), no sideways scrolling of the page, and a full-page screenshot per view for people to look
-// at (.e2e-artifacts/screens/ui-<view>-<width>.png; SCREENS_DIR copies them elsewhere).
+// like), no sideways scrolling of the page, and a screenshot per view (the top of a very long one)
+// for people to look at (.e2e-artifacts/screens/ui-<view>-<width>.png; SCREENS_DIR copies them).
 
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, chartDrawn, done, openPage, sharedBrowser } from './browser';
+import { ARTIFACTS, chartDrawn, done, openPage, photograph, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
@@ -27,7 +27,7 @@ describe.each([1280, 420])('every view at %i px', (width) => {
       await p.page.waitForFunction((v) => document.querySelector(`[data-view="${v}"] .stale`) === null && document.querySelector(`[data-view="${v}"] [aria-busy="true"]`) === null, view, { timeout: 60_000 });
       expect(await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), view).toBeLessThanOrEqual(1);
       const file = `${DIR}/ui-${view}-${width}.png`;
-      await p.page.screenshot({ path: file, fullPage: true });
+      await photograph(p.page, file);
       if (process.env.SCREENS_DIR) {
         mkdirSync(process.env.SCREENS_DIR, { recursive: true });
         copyFileSync(file, `${process.env.SCREENS_DIR}/ui-${view}-${width}.png`);
