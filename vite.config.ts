@@ -31,6 +31,42 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * Lists the start page's chunks (and the chart runtime) in index.html as modulepreloads, so the
+ * browser fetches them beside the entry. The entry imports the start page dynamically, after it
+ * has started the workers; without the hints these requests wait for the entry to run.
+ */
+function earlyModulePreload(): Plugin {
+  const EARLY = ['src/start-page.ts', 'src/ui/vega-runtime.ts'];
+  return {
+    name: 'tokencost-early-modulepreload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        if (bundle === undefined) return [];
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const files = new Set<string>();
+        const add = (fileName: string) => {
+          const chunk = chunks.find((c) => c.fileName === fileName);
+          if (chunk === undefined || files.has(fileName)) return;
+          files.add(fileName);
+          for (const dep of chunk.imports) add(dep);
+        };
+        for (const entry of EARLY) {
+          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(entry) === true);
+          if (chunk === undefined) throw new Error(`earlyModulePreload: no chunk for ${entry}`);
+          add(chunk.fileName);
+        }
+        const entry = chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith('index.html') !== false);
+        if (entry !== undefined) files.delete(entry.fileName);
+        return [...files].map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
 const ROOT = fileURLToPath(new URL('./', import.meta.url));
 
 /** `npm run validate -- --format json --efficiency MODE`, compacted. */
@@ -72,7 +108,7 @@ export const VEGA_ALIAS = { find: /^vega$/, replacement: fileURLToPath(new URL('
 
 export default defineConfig({
   base: './',
-  plugins: [cspMeta(), prebuiltValidation()],
+  plugins: [cspMeta(), prebuiltValidation(), earlyModulePreload()],
   resolve: { alias: [VEGA_ALIAS] },
   worker: { format: 'es' },
   build: {
