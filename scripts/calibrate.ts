@@ -10,6 +10,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogFromDisk } from '../src/catalog/load-node';
+import { runIfScript, type CliIO } from '../src/cli/report';
+import { scriptArgs } from '../src/cli/script-args';
 import type { HardwareProfile } from '../src/engine/types';
 import { parseCalibrationCsv } from '../src/validation/calibration-rows';
 import { runCalibration } from '../src/validation/calibration-run';
@@ -22,27 +24,19 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const HELP = 'usage: npm run calibrate [-- --write]\n  Fits the profiles\' efficiencies to reference/calibration.csv and prints the report.\n'
   + '  --write  also write hardware-profiles/*.json (efficiency blocks) and src/engine/data/calibration-summary.json\n';
 
-function main(argv: string[]): number {
-  let write = false;
-  for (const a of argv) {
-    if (a === '--write') write = true;
-    else if (a === '--help' || a === '-h') {
-      process.stdout.write(HELP);
-      return 0;
-    } else {
-      process.stderr.write(`error: unknown option "${a}"\n${HELP}`);
-      return 2;
-    }
-  }
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = scriptArgs(argv, { '--write': {} }, HELP, io);
+  if (typeof args === 'number') return args;
+  const write = args.switches.has('--write');
   const t0 = Date.now();
   const { catalog, problems } = loadCatalogFromDisk();
   if (problems.length > 0) {
-    for (const p of problems) process.stderr.write(`catalog: ${p}\n`);
+    for (const p of problems) io.stderr.write(`catalog: ${p}\n`);
     return 1;
   }
   const csv = parseCalibrationCsv(readFileSync(`${ROOT}reference/calibration.csv`, 'utf8'));
   if (csv.errors.length > 0) {
-    for (const e of csv.errors) process.stderr.write(`calibration.csv: ${e}\n`);
+    for (const e of csv.errors) io.stderr.write(`calibration.csv: ${e}\n`);
     return 1;
   }
   const date = new Date().toISOString().slice(0, 10);
@@ -83,7 +77,7 @@ function main(argv: string[]): number {
     out.push('', `Wrote ${run.efficiency.size} profiles and src/engine/data/calibration-summary.json.`);
   }
   out.push(`Done in ${((Date.now() - t0) / 1000).toFixed(1)} s. Next: npm run validate; update src/validation/accuracy-baseline.ts deliberately if the accuracy changed.`);
-  process.stdout.write(`${out.join('\n')}\n`);
+  io.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
 
@@ -92,4 +86,4 @@ function writeProfile(profile: HardwareProfile, efficiency: HardwareProfile['eff
   writeFileSync(path, replaceEfficiencySources(replaceEfficiencyBlock(readFileSync(path, 'utf8'), efficiency), sources));
 }
 
-process.exitCode = main(process.argv.slice(2));
+runIfScript(import.meta.url, main);

@@ -4,17 +4,18 @@
 
 import { writeFileSync } from 'node:fs';
 import { compileTemplates } from '../src/charts/compile-templates';
+import { runIfScript, type CliIO } from '../src/cli/report';
 import { scriptArgs } from '../src/cli/script-args';
 
 const USAGE = 'usage: npm run charts:compile\n  Rewrites src/charts/compiled/cost-bars.json from the chart specs (src/charts/compile-templates.ts).\n';
 
-function main(argv: string[]): number {
-  const args = scriptArgs(argv, {}, USAGE, process);
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = scriptArgs(argv, {}, USAGE, io);
   if (typeof args === 'number') return args;
   const file = new URL('../src/charts/compiled/cost-bars.json', import.meta.url);
   writeFileSync(file, `${JSON.stringify(compileTemplates(), null, 1)}\n`);
-  process.stdout.write(`wrote ${file.pathname}\n`);
+  io.stdout.write(`wrote ${file.pathname}\n`);
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+runIfScript(import.meta.url, main);

@@ -1,11 +1,12 @@
 // The npm scripts' flags: --help answers without doing the work, unknown flags exit 2, and
 // calibrate writes profiles only when asked (--write); charts:compile writes its templates only when run bare.
 
-import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScriptArgs, scriptArgs } from '../../src/cli/script-args';
+import { main as calibrate } from '../../scripts/calibrate';
+import { main as compileCharts } from '../../scripts/compile-charts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -46,27 +47,27 @@ describe('script flags', () => {
     expect(r.out.stdout).toBe('usage: x\n');
   });
 
-  it('npm run calibrate -- --help prints the usage, runs nothing and writes no profile; an unknown flag exits 2', () => {
+  it('npm run calibrate -- --help prints the usage, runs nothing and writes no profile; an unknown flag exits 2', async () => {
     const before = profilesText();
-    const help = spawnSync('npx', ['tsx', 'scripts/calibrate.ts', '--help'], { cwd: ROOT, encoding: 'utf8' });
-    expect(help.status).toBe(0);
-    expect(help.stdout).toContain('--write');
-    expect(help.stdout).not.toContain('Calibration');
-    const bad = spawnSync('npx', ['tsx', 'scripts/calibrate.ts', '--wirte'], { cwd: ROOT, encoding: 'utf8' });
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^error: unknown option "--wirte"/);
+    const help = io();
+    expect(await calibrate(['--help'], help.io)).toBe(0);
+    expect(help.out.stdout).toContain('--write');
+    expect(help.out.stdout).not.toContain('Calibration');
+    const bad = io();
+    expect(await calibrate(['--wirte'], bad.io)).toBe(2);
+    expect(bad.out.stderr).toMatch(/^error: unknown option "--wirte"/);
     expect(profilesText()).toBe(before);
   });
 
-  it('npm run charts:compile -- --help prints the usage and writes no template; an unknown flag exits 2', () => {
+  it('npm run charts:compile -- --help prints the usage and writes no template; an unknown flag exits 2', async () => {
     const file = join(ROOT, 'src/charts/compiled/cost-bars.json');
     const before = statSync(file).mtimeMs;
-    const help = spawnSync('npx', ['tsx', 'scripts/compile-charts.ts', '--help'], { cwd: ROOT, encoding: 'utf8' });
-    expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/^usage: npm run charts:compile/);
-    const bad = spawnSync('npx', ['tsx', 'scripts/compile-charts.ts', '--force'], { cwd: ROOT, encoding: 'utf8' });
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^error: unknown option "--force"/);
+    const help = io();
+    expect(await compileCharts(['--help'], help.io)).toBe(0);
+    expect(help.out.stdout).toMatch(/^usage: npm run charts:compile/);
+    const bad = io();
+    expect(await compileCharts(['--force'], bad.io)).toBe(2);
+    expect(bad.out.stderr).toMatch(/^error: unknown option "--force"/);
     expect(statSync(file).mtimeMs).toBe(before);
   });
 });
