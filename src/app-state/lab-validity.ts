@@ -56,3 +56,25 @@ export function labEditRefusal(def: LabParamDef, chip: HardwareProfile, value: n
   const first = parseHardwareProfile(next).errors[0];
   return MESSAGES.lab.crossField[def.id] ?? MESSAGES.lab.notValid(def.label, first === undefined ? 'a cross-field rule' : first.message);
 }
+
+/**
+ * The evidence of the lab's chip. With all of its original's figures it is the original, and has
+ * its evidence; once a figure differs it is another chip: one edited from a measured chip inherits
+ * that chip's fit ("family", from the original), never "measured" on rows taken on a different
+ * chip. Weaker evidence (a design's prior) stays as it is.
+ */
+export function labChipEvidence(chip: HardwareProfile, original: HardwareProfile | undefined): HardwareProfile['efficiency']['evidence'] {
+  const current = chip.efficiency.evidence;
+  if (original === undefined) return current;
+  const figures = (p: HardwareProfile) => JSON.stringify({ ...p, id: '', name: '', efficiency: { ...p.efficiency, evidence: null } });
+  if (figures(chip) === figures(original)) return original.efficiency.evidence;
+  return current.basis === 'measured' ? { basis: 'family', rows: current.rows, from: original.id } : current;
+}
+
+/** The chip with the evidence its edits leave it (labChipEvidence). */
+export function withLabEvidence(chip: HardwareProfile, original: HardwareProfile | undefined): HardwareProfile {
+  const evidence = labChipEvidence(chip, original);
+  const current = chip.efficiency.evidence;
+  const same = evidence.basis === current.basis && evidence.rows === current.rows && evidence.from === current.from;
+  return same ? chip : { ...chip, efficiency: { ...chip.efficiency, evidence } };
+}

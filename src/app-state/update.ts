@@ -11,7 +11,7 @@ import type { AppState, ChipCount, FrontierMetric } from './app-state';
 import { MAX_CUSTOM, MAX_PICKS, swapIn, withoutChips, withoutModels, type SwapIn } from './custom-items';
 import { defaultChipCount, labFrom } from './defaults';
 import { clampLabValue, labParam, type LabParamId } from './lab-params';
-import { completeLabChip } from './lab-validity';
+import { completeLabChip, withLabEvidence } from './lab-validity';
 import { allModels, findChip, findModel, freeId } from './lookup';
 import { clampMarketField, pickPoint, type MarketFieldId } from './market-fields';
 import { askQuestion, question } from './questions';
@@ -157,12 +157,13 @@ function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env:
       if (def === undefined || value === null) return state;
       const original = state.lab.baseId === null ? undefined : findChip(state, env.catalog, state.lab.baseId);
       const chip = completeLabChip(def.set(state.lab.chip, value, labRateClass(state), original), state.lab.chip, original);
-      return chip === null ? state : { ...state, lab: { ...state.lab, chip } };
+      return chip === null ? state : { ...state, lab: { ...state.lab, chip: withLabEvidence(chip, original) } };
     }
     case 'lab-set-sram-weights': {
       if (state.lab.chip.memory.sramHoldsWeights === action.on) return state;
+      const original = state.lab.baseId === null ? undefined : findChip(state, env.catalog, state.lab.baseId);
       const chip = completeLabChip({ ...state.lab.chip, memory: { ...state.lab.chip.memory, sramHoldsWeights: action.on } }, state.lab.chip);
-      return chip === null ? state : { ...state, lab: { ...state.lab, chip } };
+      return chip === null ? state : { ...state, lab: { ...state.lab, chip: withLabEvidence(chip, original) } };
     }
     case 'lab-set-name': {
       const name = action.name.replace(/\s+/g, ' ').trim().slice(0, NAME_MAX);

@@ -22,7 +22,7 @@ export const EVIDENCE_LABEL: Readonly<Record<EvidenceBasis, string>> = {
 export function evidenceSentence(e: { basis: EvidenceBasis; rows: number; from: string | null }): string {
   switch (e.basis) {
     case 'measured': return `${EVIDENCE_MARK.measured} measured: fitted to ${e.rows} published measurement${e.rows === 1 ? '' : 's'} of this chip`;
-    case 'family': return `${EVIDENCE_MARK.family} family: uses the median fit of its measured siblings (the largest, ${e.from ?? 'a sibling chip'}, has ${e.rows} measurement${e.rows === 1 ? '' : 's'}); this chip itself is unmeasured`;
+    case 'family': return `${EVIDENCE_MARK.family} family: this chip itself is unmeasured; it uses the fit of measured sibling chips (${e.from ?? 'a sibling chip'}, the one with most measurements, has ${e.rows})`;
     case 'prior': return `${EVIDENCE_MARK.prior} prior: no measurements; efficiencies are the medians of the measured families, with a wider range`;
     case 'claim': return `${EVIDENCE_MARK.claim} claim: announced or vendor-claimed figures only; efficiencies on the prior, widest range`;
   }

@@ -3,6 +3,7 @@ import { parseHardwareProfile } from '../../src/records/hardware-profile';
 import { apply, fresh } from './helpers';
 import { labParam, labValueRefusal } from '../../src/app-state/lab-params';
 import { labEditRefusal } from '../../src/app-state/lab-validity';
+import { DESIGN_PRESETS } from '../../src/design/presets';
 
 describe('the chip lab keeps its chip a valid profile (so it can be saved and shared)', () => {
   it('weights in SRAM on a chip without SRAM bandwidth get the SRAM of one Groq LPU', () => {
@@ -85,5 +86,33 @@ describe('typed chip-lab values: refused outside the profile bounds, never clamp
 
   it('refuses a fractional scale-up domain', () => {
     expect(labValueRefusal(def('domainSize'), 7.5, '7.5')).toMatch(/not a whole number/);
+  });
+});
+
+describe('the evidence of the lab chip (issue 11: a number\'s evidence must be visible)', () => {
+  const h200 = () => apply(fresh(), { type: 'lab-start', baseId: 'nvidia-h200-sxm' });
+
+  it('is the original\'s while the figures are the original\'s; an edit makes it a family chip of the original, undone by undoing the edit', () => {
+    const start = h200();
+    const own = start.lab.chip.efficiency.evidence;
+    expect(own.basis).toBe('measured');
+    const original = start.lab.chip.efficiency.computeEfficiency;
+    const edited = apply(start, { type: 'lab-set', param: 'computeEfficiency', value: 0.5 });
+    expect(edited.lab.chip.efficiency.evidence).toEqual({ basis: 'family', rows: own.rows, from: 'nvidia-h200-sxm' });
+    expect(apply(edited, { type: 'lab-set', param: 'hbmCapacity', value: 200e9 }).lab.chip.efficiency.evidence.basis).toBe('family');
+    expect(apply(edited, { type: 'lab-set', param: 'computeEfficiency', value: original }).lab.chip.efficiency.evidence).toEqual(own);
+    // A new name is not a new chip.
+    expect(apply(start, { type: 'lab-set-name', name: 'My H200' }).lab.chip.efficiency.evidence).toEqual(own);
+  });
+
+  it('a chip with weaker evidence keeps it when edited (a blank chip stays on the prior)', () => {
+    const blank = apply(fresh(), { type: 'lab-start', baseId: null });
+    const basis = blank.lab.chip.efficiency.evidence.basis;
+    expect(basis).not.toBe('measured');
+    expect(apply(blank, { type: 'lab-set', param: 'hbmCapacity', value: 200e9 }).lab.chip.efficiency.evidence.basis).toBe(basis);
+    // A design's chip is on the prior; edited by hand beside its measured stock chip, it stays there.
+    const design = apply(fresh(), { type: 'set-view', view: 'chip-lab' }, { type: 'design-start', design: DESIGN_PRESETS.get('nvidia-h100-like')! });
+    expect(design.lab.chip.efficiency.evidence.basis).toBe('prior');
+    expect(apply(design, { type: 'lab-set', param: 'hbmCapacity', value: 100e9 }).lab.chip.efficiency.evidence.basis).toBe('prior');
   });
 });
