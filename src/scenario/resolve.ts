@@ -8,20 +8,31 @@ function sharedParts(k: string, id: string): number {
   return k.split('-').filter((part) => part.length > 2 && id.includes(part)).length;
 }
 
+/** Characters `a` and `b` share at their start. */
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
 function suggestion(id: string, known: Iterable<string>): string {
   // An empty id "contains" in every id: suggestions would just be the alphabet's first four.
   if (id.trim() === '') return ' (it is empty)';
+  // Ids are lower case: "llama-3.1-70B" is closest to llama-3.1-70b.
+  const typed = id.trim().toLowerCase();
   // Closest first: ids that start with what was typed, then contain it, then are contained in it,
-  // then share a word with it ("nvidia-h100" -> nvidia-h100-sxm before every other nvidia-*).
+  // then share a word with it ("nvidia-h100" -> nvidia-h100-sxm before every other nvidia-*);
+  // within a rank, the longest common start ("nvidia-h201" -> nvidia-h200-sxm before nvidia-b200).
   const rank = (k: string): number | null => {
-    if (k.startsWith(id)) return 0;
-    if (k.includes(id)) return 1;
-    if (id.includes(k)) return 2;
-    const shared = sharedParts(k, id);
+    if (k.startsWith(typed)) return 0;
+    if (k.includes(typed)) return 1;
+    if (typed.includes(k)) return 2;
+    const shared = sharedParts(k, typed);
     return shared > 0 ? 3 + 1 / (1 + shared) : null;
   };
-  const close = [...known].map((k) => ({ k, r: rank(k) })).filter((x): x is { k: string; r: number } => x.r !== null)
-    .sort((a, b) => a.r - b.r || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((x) => x.k);
+  const close = [...known].map((k) => ({ k, r: rank(k.toLowerCase()), p: commonPrefix(k.toLowerCase(), typed) }))
+    .filter((x): x is { k: string; r: number; p: number } => x.r !== null)
+    .sort((a, b) => a.r - b.r || b.p - a.p || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((x) => x.k);
   return close.length > 0 ? ` (did you mean ${close.slice(0, 4).join(', ')}?)` : '';
 }
 

@@ -220,6 +220,9 @@ describe('simulate CLI', () => {
     [['--chips', '8', '--tp', '3'], /^error: --tp: layout\.tensorParallel must divide Llama 3\.1 70B's 64 attention heads, got "3"$/m],
     // Closest ids first: the two H100s before every other nvidia-* id.
     [['--hardware', 'nvidia-h100'], /^error: hardware "nvidia-h100" is not a known hardware id \(did you mean nvidia-h100-pcie, nvidia-h100-sxm, /m],
+    // Then the longest common start ("nvidia-h20"), and ids compared without case.
+    [['--hardware', 'nvidia-h201'], /^error: hardware "nvidia-h201" is not a known hardware id \(did you mean nvidia-h200-sxm, /m],
+    [['--model', 'llama-3.1-70B'], /^error: --model: model "llama-3\.1-70B" is not a known model id \(did you mean llama-3\.1-70b, /m],
     [['--scenario', scenarioFile('{}')], /^error: --scenario: ".*s\.json" has no "version"; add "version": 2/],
     [['--max-batch', '4', '--max-sequences', '8'], /^error: --max-batch and --max-sequences cannot go together: both set engine\.maxSequences/],
     [['--frontier', '--format', 'csv'], /^error: --frontier and --format csv cannot go together/],
