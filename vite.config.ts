@@ -59,8 +59,8 @@ function earlyModulePreload(): Plugin {
           if (chunk === undefined) throw new Error(`earlyModulePreload: no chunk for ${entry}`);
           add(chunk.fileName);
         }
-        const entry = chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith('index.html') !== false);
-        if (entry !== undefined) files.delete(entry.fileName);
+        // The entry is already a <script> of the page.
+        for (const c of chunks) if (c.isEntry) files.delete(c.fileName);
         return [...files].map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const }));
       },
     },

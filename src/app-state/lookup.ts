@@ -9,6 +9,11 @@ export function findChip(state: Pick<AppState, 'customChips'>, catalog: Catalog,
   return catalog.hardware.get(id) ?? state.customChips.find((c) => c.id === id);
 }
 
+/** The chip the lab started from (catalog or custom), if any. */
+export function labOriginal(state: Pick<AppState, 'customChips' | 'lab'>, catalog: Catalog): HardwareProfile | undefined {
+  return state.lab.baseId === null ? undefined : findChip(state, catalog, state.lab.baseId);
+}
+
 export function findModel(state: Pick<AppState, 'customModels'>, catalog: Catalog, id: string): ModelArchitecture | undefined {
   return catalog.models.get(id) ?? state.customModels.find((m) => m.id === id);
 }

@@ -12,7 +12,7 @@ import { MAX_CUSTOM, MAX_PICKS, swapIn, withoutChips, withoutModels, type SwapIn
 import { defaultChipCount, labFrom } from './defaults';
 import { clampLabValue, labParam, type LabParamId } from './lab-params';
 import { completeLabChip, withLabEvidence } from './lab-validity';
-import { allModels, findChip, findModel, freeId } from './lookup';
+import { allModels, findChip, findModel, freeId, labOriginal } from './lookup';
 import { clampMarketField, pickPoint, type MarketFieldId } from './market-fields';
 import { askQuestion, question } from './questions';
 import { updateServing, type ServingAction } from './serving';
@@ -155,13 +155,13 @@ function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env:
       const def = labParam(action.param);
       const value = def === undefined ? null : clampLabValue(def, action.value);
       if (def === undefined || value === null) return state;
-      const original = state.lab.baseId === null ? undefined : findChip(state, env.catalog, state.lab.baseId);
+      const original = labOriginal(state, env.catalog);
       const chip = completeLabChip(def.set(state.lab.chip, value, labRateClass(state), original), state.lab.chip, original);
       return chip === null ? state : { ...state, lab: { ...state.lab, chip: withLabEvidence(chip, original) } };
     }
     case 'lab-set-sram-weights': {
       if (state.lab.chip.memory.sramHoldsWeights === action.on) return state;
-      const original = state.lab.baseId === null ? undefined : findChip(state, env.catalog, state.lab.baseId);
+      const original = labOriginal(state, env.catalog);
       const chip = completeLabChip({ ...state.lab.chip, memory: { ...state.lab.chip.memory, sramHoldsWeights: action.on } }, state.lab.chip);
       return chip === null ? state : { ...state, lab: { ...state.lab, chip: withLabEvidence(chip, original) } };
     }

@@ -30,7 +30,10 @@ function suggestion(id: string, known: Iterable<string>): string {
     const shared = sharedParts(k, typed);
     return shared > 0 ? 3 + 1 / (1 + shared) : null;
   };
-  const close = [...known].map((k) => ({ k, r: rank(k.toLowerCase()), p: commonPrefix(k.toLowerCase(), typed) }))
+  const close = [...known].map((k) => {
+    const lower = k.toLowerCase();
+    return { k, r: rank(lower), p: commonPrefix(lower, typed) };
+  })
     .filter((x): x is { k: string; r: number; p: number } => x.r !== null)
     .sort((a, b) => a.r - b.r || b.p - a.p || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((x) => x.k);
   return close.length > 0 ? ` (did you mean ${close.slice(0, 4).join(', ')}?)` : '';

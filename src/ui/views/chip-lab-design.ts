@@ -8,7 +8,7 @@ import type { DesignSweep } from '../../app/design-channels';
 import type { Snapshot } from '../../app/controller';
 import { labResults } from '../../app/selectors';
 import { DESIGN_CHOICES, DESIGN_PARAMS, editDesign, type DesignChoiceId } from '../../app-state/design-params';
-import { findChip } from '../../app-state/lookup';
+import { labOriginal } from '../../app-state/lookup';
 import { matrixShareChart } from '../../charts/matrix-share-chart';
 import { SILICON } from '../../design/constants';
 import { deriveDesign, type DesignOutcome } from '../../design/derive';
@@ -189,7 +189,7 @@ export function mountDesignPanel(ctx: ViewContext): DesignPanel {
       rest.textContent = U.vectorShare(pct(design.areaShares.vectorAndControl));
 
       if (outcome?.design !== design) outcome = { design, out: deriveDesign(design) };
-      const stock = state.lab.baseId === null ? undefined : findChip(state, ctx.catalog, state.lab.baseId);
+      const stock = labOriginal(state, ctx.catalog);
       const lab = labResults(snapshot);
       const rows = specRows(design, outcome.out, stock, lab?.main?.result ?? null, lab?.ghost?.result ?? null);
       // Three significant figures, as the results table beside it writes them.
