@@ -25,6 +25,12 @@ export interface Snapshot {
   fallback: boolean;
 }
 
+/**
+ * Longest wait of an action's render for its quick results (see notifySoon): below the ~100 ms at
+ * which a control's own readout starts to feel late.
+ */
+export const NOTIFY_WAIT_MS = 50;
+
 export type Listener = (snapshot: Snapshot) => void;
 /**
  * Told of every action that changed the state (URL sync, persistence), before listeners render, so
@@ -42,6 +48,8 @@ export class Controller {
   private readonly listeners = new Set<Listener>();
   private readonly actionListeners = new Set<ActionListener>();
   private error: string | null = null;
+  /** The render an action's state waits for: its quick channels' results, or this timer. */
+  private deferredNotify: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly catalog: Catalog,
@@ -84,8 +92,8 @@ export class Controller {
     if (next === this.current) return false;
     this.current = next;
     for (const listener of this.actionListeners) listener(action, next, previous);
-    this.schedule();
-    this.notify();
+    if (this.schedule() && next.view === previous.view) this.notifySoon();
+    else this.notify();
     return true;
   }
 
@@ -97,8 +105,13 @@ export class Controller {
     this.notify();
   }
 
-  /** Starts (or debounces) every channel of the active view whose inputs changed. */
-  schedule(): void {
+  /**
+   * Starts (or debounces) every channel of the active view whose inputs changed. True when it
+   * started runs without a pause and each of them replaces a result already shown (a slider move).
+   */
+  schedule(): boolean {
+    let replacing = false;
+    let fresh = false;
     for (const channel of this.channelsByView(this.current.view)) {
       const plan = channel.plan(this.current, this.catalog);
       if (plan === null) {
@@ -129,8 +142,13 @@ export class Controller {
           this.running.delete(channel.name);
         }
         this.timers.set(channel.name, setTimeout(start, channel.debounceMs));
-      } else start();
+      } else {
+        if (this.results.has(channel.name)) replacing = true;
+        else fresh = true;
+        start();
+      }
     }
+    return replacing && !fresh;
   }
 
   private start(channel: ChannelDef<unknown>, key: string, plan: NonNullable<ReturnType<ChannelDef<unknown>['plan']>>): void {
@@ -178,7 +196,19 @@ export class Controller {
     this.notify();
   }
 
+  /**
+   * Renders the new state together with its quick results when they come within NOTIFY_WAIT_MS.
+   * Rendering the state first, then the results a few milliseconds later, laid out and painted
+   * the page twice per slider move, the first time only to mark the old results stale.
+   */
+  private notifySoon(): void {
+    if (this.deferredNotify !== null) return;
+    this.deferredNotify = setTimeout(() => this.notify(), NOTIFY_WAIT_MS);
+  }
+
   private notify(): void {
+    if (this.deferredNotify !== null) clearTimeout(this.deferredNotify);
+    this.deferredNotify = null;
     const snap = this.snapshot();
     for (const listener of this.listeners) listener(snap);
   }

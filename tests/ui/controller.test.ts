@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Controller, type Snapshot } from '../../src/app/controller';
+import { Controller, NOTIFY_WAIT_MS, type Snapshot } from '../../src/app/controller';
 import { labResults, rankedCompare } from '../../src/app/selectors';
 import { defaultAppState } from '../../src/app-state/defaults';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
@@ -73,6 +73,62 @@ describe('Controller (main-thread pool)', () => {
       expect(c.snapshot().pending.has('sensitivity')).toBe(true);
       vi.advanceTimersByTime(1000);
       expect(started.filter((x) => x === 'sensitivity')).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('renders a slider move once, with its result, unless the result takes longer than NOTIFY_WAIT_MS', async () => {
+    vi.useFakeTimers();
+    try {
+      // A pool whose runs the test answers by hand.
+      const answers: ((results: unknown[]) => void)[] = [];
+      const pool = {
+        run: () => new Promise((resolve) => { answers.push((results) => resolve({ stale: false, results })); }),
+        cancel: () => {},
+        fallback: false,
+      } as unknown as ComputePool;
+      const channels = [{
+        name: 'quick', debounceMs: 0, priority: 0,
+        plan: (state: ReturnType<typeof defaultAppState>) => ({
+          key: String(state.settings.workload.outputTokens), jobs: [{ method: 'simulate', args: [] }], problems: [],
+          assemble: () => state.settings.workload.outputTokens,
+        }),
+      }] as unknown as import('../../src/app/channels').ChannelDef<unknown>[];
+      const c = new Controller(catalog, pool, VIEW_IDS, () => channels, defaultAppState(catalog));
+      const seen: { outputTokens: number; result: unknown }[] = [];
+      c.subscribe((s) => seen.push({ outputTokens: s.state.settings.workload.outputTokens, result: s.results.get('quick')?.value }));
+      c.schedule();
+      answers.shift()!([]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(seen.at(-1)).toEqual({ outputTokens: 512, result: 512 });
+      seen.length = 0;
+
+      // Answered in time: one render, new state and new result together.
+      c.dispatch({ type: 'set-setting', field: 'outputTokens', value: 600 });
+      expect(seen).toEqual([]);
+      answers.shift()!([]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(seen).toEqual([{ outputTokens: 600, result: 600 }]);
+      await vi.advanceTimersByTimeAsync(NOTIFY_WAIT_MS);
+      expect(seen).toHaveLength(1);
+
+      // Too slow: the state is drawn at the deadline with the old result marked pending, then the result.
+      seen.length = 0;
+      c.dispatch({ type: 'set-setting', field: 'outputTokens', value: 700 });
+      await vi.advanceTimersByTimeAsync(NOTIFY_WAIT_MS - 1);
+      expect(seen).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(seen).toEqual([{ outputTokens: 700, result: 600 }]);
+      expect(c.snapshot().pending.has('quick')).toBe(true);
+      answers.shift()!([]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(seen.at(-1)).toEqual({ outputTokens: 700, result: 700 });
+
+      // A refused value changes nothing; a view change is drawn at once.
+      seen.length = 0;
+      c.dispatch({ type: 'set-view', view: 'chip-lab' });
+      expect(seen.map((x) => x.outputTokens)).toEqual([700]);
     } finally {
       vi.useRealTimers();
     }
