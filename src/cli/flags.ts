@@ -51,6 +51,22 @@ function ms(path: string, rule: NumberRule): ValueFlag {
 }
 
 const text = (v: string) => v;
+
+/** Shares as the page shows them too: "56%" = 0.56; a bare number is the fraction itself. */
+export function fraction(v: string): number | string {
+  const m = /^\s*(.+?)\s*%\s*$/.exec(v);
+  if (m === null) return num(v);
+  const n = num(m[1]!);
+  return typeof n === 'number' ? Number((n / 100).toPrecision(12)) : v;
+}
+
+/** Token counts as the page reads them too: "2k" = 2,000, "1.5m" = 1,500,000 (settings-input.ts). */
+export function count(v: string): number | string {
+  const m = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*([kKmM])\s*$/.exec(v);
+  if (m === null) return num(v);
+  // Rounded to the millionth: 1.1 x 1000 is 1100.0000000000002 in binary floating point.
+  return Number((Number(m[1]) * (m[2]!.toLowerCase() === 'k' ? 1e3 : 1e6)).toPrecision(12));
+}
 const autoOrNum = (v: string) => (v === 'auto' ? 'auto' : num(v));
 
 /** Flags that take a value, with where the value goes in the scenario. */
@@ -68,9 +84,9 @@ const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
   ['--weights', at('precision.weights', text)],
   ['--activations', at('precision.activations', text)],
   ['--kv-cache', at('precision.kvCache', text)],
-  ['--input-tokens', at('workload.inputTokens')],
-  ['--output-tokens', at('workload.outputTokens')],
-  ['--prefix-cache-hit-rate', at('workload.prefixCacheHitRate')],
+  ['--input-tokens', at('workload.inputTokens', count)],
+  ['--output-tokens', at('workload.outputTokens', count)],
+  ['--prefix-cache-hit-rate', at('workload.prefixCacheHitRate', fraction)],
   ['--arrivals', at('workload.arrivals', text)],
   ['--max-ttft-ms', ms('slo.maxTtftSeconds', LIMITS.maxTtftSeconds)],
   ['--max-tpot-ms', ms('slo.maxTpotSeconds', LIMITS.maxTpotSeconds)],
@@ -81,16 +97,16 @@ const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
   ['--capex-usd-per-chip', at('economics.capexUsdPerChip')],
   ['--capex-overhead', at('economics.capexOverheadMultiplier')],
   ['--depreciation-years', at('economics.depreciationYears')],
-  ['--cost-of-capital', at('economics.costOfCapitalPerYear')],
-  ['--load-factor', at('economics.loadFactor')],
+  ['--cost-of-capital', at('economics.costOfCapitalPerYear', fraction)],
+  ['--load-factor', at('economics.loadFactor', fraction)],
   ['--pue', at('economics.pue')],
   ['--usd-per-kwh', at('economics.usdPerKwh')],
   ['--hosting-usd-per-kw-month', at('economics.hostingUsdPerKwMonth')],
   ['--efficiency', at('efficiencyMode', text)],
   ['--max-sequences', at('engine.maxSequences')],
   ['--max-batch', at('engine.maxSequences')],
-  ['--max-tokens-per-step', at('engine.maxTokensPerStep', autoOrNum)],
-  ['--prefill-chunk', at('engine.prefillChunkTokens')],
+  ['--max-tokens-per-step', at('engine.maxTokensPerStep', (v) => (v === 'auto' ? 'auto' : count(v)))],
+  ['--prefill-chunk', at('engine.prefillChunkTokens', count)],
   ['--overlap', at('engine.overlap', text)],
   ['--tp', at('layout.tensorParallel', autoOrNum)],
   ['--pp', at('layout.pipelineParallel', autoOrNum)],
@@ -106,7 +122,7 @@ const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
     },
   }],
   ['--draft-tokens', at('speculative.draftTokens')],
-  ['--acceptance-rate', at('speculative.acceptanceRate')],
+  ['--acceptance-rate', at('speculative.acceptanceRate', fraction)],
 ]);
 
 /** Decimal notation only: Number() would also read "0x32" as 50, "0b1" as 1 and "Infinity". */
@@ -241,7 +257,10 @@ export function flagIssue(issue: FieldIssue, origins: CliOptions['origins']): st
   if (origin === undefined) return formatIssue(issue);
   const def = VALUE_FLAGS.get(origin.flag);
   if (def?.scaled !== undefined) return CLI.flagRange(origin.flag, describeRange(def.scaled.rule, def.scaled.factor, def.scaled.unit), origin.text);
-  // The value as typed ("1e99"), not as the parser re-printed the number ("1e+99").
+  // The flag's own range: a flag cannot be typed as null (leaving it out keeps the default), and
+  // the value as typed ("1e99"), not as the parser re-printed the number ("1e+99").
+  const range = /^must be (.*?)(?: or null)?, got [^,]*$/.exec(issue.message);
+  if (range !== null && origins.get(issue.path) === origin) return CLI.flagRange(origin.flag, range[1]!, origin.text);
   return CLI.flagIssue(origin.flag, formatIssue(issue).replace(/, got [^,]*$/, `, got ${quoted(origin.text)}`));
 }
 
@@ -274,9 +293,9 @@ Scenario
   --precision P                 weights, activations and KV cache format:
                                 bf16 fp16 fp8 fp6 fp4 mxfp4 nvfp4 int8 int4 fp32
   --weights P / --activations P / --kv-cache P   set one of them (over --precision, in any order)
-  --input-tokens N              prompt tokens per request (1-1000000)
+  --input-tokens N              prompt tokens per request (1-1000000; 2k = 2000, 1m = 1000000)
   --output-tokens N             generated tokens per request (1-1000000)
-  --prefix-cache-hit-rate X     share of prompt tokens served from cache (0-0.99)
+  --prefix-cache-hit-rate X     share of prompt tokens served from cache (0-0.99, or 0%-99%)
   --arrivals saturated|poisson  offline (every batch slot busy, default) or online random arrivals
                                 (mean load kept where p99 concurrency fits the batch)
   --max-ttft-ms MS              latency limit on time to first token (1-3600000; default none,
@@ -309,6 +328,9 @@ Economics
   --capex-usd-per-chip X        override the chip price;  --capex-overhead X  server/network multiplier
   --depreciation-years X (4)    --cost-of-capital X (0.06)   --load-factor X (0.7)
   --pue X (1.2)                 --usd-per-kwh X (0.08)       --hosting-usd-per-kw-month X (150)
+
+Token counts also read 2k and 1.5m; shares (cache hit rate, cost of capital, load factor,
+acceptance rate) also read percentages: 56% = 0.56.
 
 Output
   --format table|json|csv       default table; json prints one object (or {"results": [...]})

@@ -1,7 +1,7 @@
 // Flags of `npm run market` -> a raw market-options object. Values are not checked here: the object
 // goes through parseMarketOptions, the one parse step the app's links use too.
 
-import { UsageError, num, readFormat, scaled, sub, walkArgs } from './flags';
+import { UsageError, count, fraction, num, readFormat, scaled, sub, walkArgs } from './flags';
 
 export interface MarketCliOptions {
   format: 'table' | 'json' | 'csv';
@@ -20,11 +20,11 @@ const VALUE_FLAGS: Record<string, { path: string; apply: (raw: Record<string, un
   '--tier': { path: 'tier', apply: (r, v) => { r.tier = num(v); } },
   '--from-point': { path: 'fromPoint', apply: (r, v) => { r.fromPoint = v; } },
   '--to-point': { path: 'toPoint', apply: (r, v) => { r.toPoint = v; } },
-  '--input-tokens': { path: 'workload.inputTokens', apply: (r, v) => { workload(r).inputTokens = num(v); } },
-  '--output-tokens': { path: 'workload.outputTokens', apply: (r, v) => { workload(r).outputTokens = num(v); } },
+  '--input-tokens': { path: 'workload.inputTokens', apply: (r, v) => { workload(r).inputTokens = count(v); } },
+  '--output-tokens': { path: 'workload.outputTokens', apply: (r, v) => { workload(r).outputTokens = count(v); } },
   '--max-ttft-ms': { path: 'workload.maxTtftSeconds', apply: (r, v) => { workload(r).maxTtftSeconds = scaled(v, 1e-3); } },
   '--max-tpot-ms': { path: 'workload.maxTpotSeconds', apply: (r, v) => { workload(r).maxTpotSeconds = scaled(v, 1e-3); } },
-  '--prefix-cache-hit-rate': { path: 'workload.prefixCacheHitRate', apply: (r, v) => { workload(r).prefixCacheHitRate = num(v); } },
+  '--prefix-cache-hit-rate': { path: 'workload.prefixCacheHitRate', apply: (r, v) => { workload(r).prefixCacheHitRate = fraction(v); } },
 };
 
 export function parseMarketFlags(argv: readonly string[]): MarketCliOptions {
@@ -63,8 +63,8 @@ cheapest at that capability in the whole window)
   --from-point ID / --to-point ID   two points by id (the "id" column of --format csv)
 
 Workload of the floor (default 1000 in, 250 out, TTFT <= 2000 ms, TPOT <= 50 ms)
-  --input-tokens N  --output-tokens N  --max-ttft-ms MS  --max-tpot-ms MS
-  --prefix-cache-hit-rate X    share of prompt tokens served from a prefix cache once serving
+  --input-tokens N  --output-tokens N  --max-ttft-ms MS  --max-tpot-ms MS   (counts also read 2k)
+  --prefix-cache-hit-rate X    share of prompt tokens served from a prefix cache once serving (56% or 0.56)
                                software had one (default 0.56, DeepSeek's production figure)
 
 Output

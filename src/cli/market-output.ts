@@ -38,18 +38,22 @@ export function decompositionTable(d: Decomposition): string {
 }
 
 export function marketTable(r: MarketReport): string {
+  const empty = r.points.length === 0 ? r.notes.find((n) => n.code === 'market.no-points') : undefined;
   const parts = [
     `Workload: ${r.workload.inputTokens} input + ${r.workload.outputTokens} output tokens, TTFT ≤ ${formatNumber(r.workload.maxTtftSeconds * 1e3)} ms, TPOT ≤ ${formatNumber(r.workload.maxTpotSeconds * 1e3)} ms; prices and floors per request.`,
     '',
-    grid(['date', 'model', 'MMLU', 'served as', 'chip', 'precision', 'priced', 'API', 'floor', 'margin'], r.points.map(pointRow)),
-    '* = open stand-in of the same capability (the model is closed).',
+    // No rows: why (market.no-points) in place of an empty header.
+    ...(empty !== undefined ? [empty.text] : [
+      grid(['date', 'model', 'MMLU', 'served as', 'chip', 'precision', 'priced', 'API', 'floor', 'margin'], r.points.map(pointRow)),
+      '* = open stand-in of the same capability (the model is closed).',
+    ]),
     '',
     // Each chip from its own first day (an era's chips arrive at different dates, as the page's era table lists them).
     `Eras: ${r.eras.map((e) => `${e.period}: ${e.chips.map((c) => `${c.short} from ${c.availableFrom}`).join(', ')}`).join('; ')}.`,
     '',
-    r.decomposition === null ? r.decompositionProblems.map((m) => m.text).join('\n') : decompositionTable(r.decomposition),
-    '',
-    ...r.notes.map((n) => `note: ${n.text}`),
+    // With no points there is nothing to decompose, for the reason already given.
+    ...(empty !== undefined ? [] : [r.decomposition === null ? r.decompositionProblems.map((m) => m.text).join('\n') : decompositionTable(r.decomposition), '']),
+    ...r.notes.filter((n) => n !== empty).map((n) => `note: ${n.text}`),
     ...r.problems.map((p) => `data: ${p}`),
   ];
   return `${parts.join('\n')}\n`;

@@ -45,6 +45,11 @@ export type MarketReport = MarketPointsReport & { decomposition: Decomposition |
 export function marketPointsReport(data: MarketData, options: MarketOptions, catalog: Catalog, evaluate: Evaluator): MarketPointsReport {
   const points = selectPoints(data.points, options).map((p) => marketPoint(data, p, options, catalog, evaluate));
   const notes: Message[] = [MARKET.saturated(), MARKET.noSpeculation()];
+  if (points.length === 0 && data.points.length > 0) {
+    const dates = data.points.map((p) => p.row.dateText).sort();
+    const scores = data.points.flatMap((p) => (p.capabilityScore === null ? [] : [p.capabilityScore]));
+    notes.unshift(MARKET.noPoints(dates[0]!, dates[dates.length - 1]!, scores.length === 0 ? null : Math.max(...scores)));
+  }
   const cacheStep = data.servingSteps[1];
   if (options.workload.prefixCacheHitRate > 0 && cacheStep?.date) notes.push(MARKET.cacheNote(options.workload.prefixCacheHitRate, cacheStep.date));
   const byTier = new Map<string, MarketPoint[]>();

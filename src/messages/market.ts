@@ -81,6 +81,8 @@ export const MARKET = {
     message('market.point-not-found', `the ${which} point "${id}" is not in the data; the default pair is used`),
   noQualifyingPoint: (which: 'from' | 'to'): Message =>
     message('market.no-qualifying-point', `no price point qualifies as the ${which} point (tier and dates)`),
+  noPoints: (firstDate: string, lastDate: string, topScore: number | null): Message =>
+    message('market.no-points', `no price point falls in these dates and tier: the data runs from ${firstDate} to ${lastDate}${topScore === null ? '' : `, the best MMLU score is ${topScore}`}`),
   samePoint: (): Message => message('market.same-point', 'the two points are the same; pick two different points'),
   /** The default choice picked one point for both ends (the user picked neither). */
   defaultSamePoint: (): Message => message('market.default-same-point',

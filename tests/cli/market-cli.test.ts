@@ -82,11 +82,24 @@ describe('market CLI', () => {
     expect(table.out).toMatch(/MI300X from 2024-01-01, H200 from 2024-07-01/);
   }, 60_000);
 
+  it('a window with no price point says so and where the data lies, not an empty table', async () => {
+    const table = await market('--from', '2030');
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/^no price point falls in these dates and tier: the data runs from 2021-\d\d-\d\d to 20\d\d-\d\d-\d\d, the best MMLU score is \d+/m);
+    expect(table.out).not.toMatch(/date\s+model\s+MMLU/);
+    const json = JSON.parse((await market('--tier', '99', '--format', 'json')).out) as { points: unknown[]; notes: { code: string }[] };
+    expect(json.points).toEqual([]);
+    expect(json.notes.map((n) => n.code)).toContain('market.no-points');
+    // Counts and shares read as on the page.
+    const counts = JSON.parse((await market('--input-tokens', '2k', '--prefix-cache-hit-rate', '50%', '--format', 'json')).out) as { workload: Record<string, number> };
+    expect(counts.workload).toMatchObject({ inputTokens: 2000, prefixCacheHitRate: 0.5 });
+  }, 60_000);
+
   it('exits 2 with one line naming the field on bad input', async () => {
     const cases: [string[], RegExp][] = [
-      [['--tier', 'high'], /^error: flags: --tier: tier must be a number from 0 to 100 MMLU %, got "high"/],
-      [['--from', 'last year'], /^error: flags: --from: fromDate must be a date/],
-      [['--input-tokens', '0'], /^error: flags: --input-tokens: workload\.inputTokens must be an integer from 1/],
+      [['--tier', 'high'], /^error: flags: --tier must be a number from 0 to 100 MMLU %, got "high"/],
+      [['--from', 'last year'], /^error: flags: --from must be a date/],
+      [['--input-tokens', '0'], /^error: flags: --input-tokens must be an integer from 1/],
       // Under the flag, in its own unit: not the option's field in seconds.
       [['--max-tpot-ms', '0'], /^error: flags: --max-tpot-ms must be a number from 0\.1 to 60000 ms, got "0"/],
       [['--from-point', 'no-such-point'], /^error: --from-point: "no-such-point" is not a price point/],

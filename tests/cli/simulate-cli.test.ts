@@ -141,7 +141,7 @@ describe('simulate CLI', () => {
     expect(alone.err).toBe('error: --draft-tokens needs speculative decoding: add --speculative mtp|MODEL_ID (or a scenario file with "speculative")\n');
     const zero = await run('--hardware', 'nvidia-h200-sxm', '--speculative', 'mtp', '--draft-tokens', '0');
     expect(zero.code).toBe(2);
-    expect(zero.err).toMatch(/^error: flags: --draft-tokens: speculative\.draftTokens must be an integer from 1 to 16 tokens, got "0"\n$/);
+    expect(zero.err).toMatch(/^error: flags: --draft-tokens must be an integer from 1 to 16 tokens, got "0"\n$/);
   });
 
   it('JSON results carry what limits them and the market check (issue 11 item 8, issue 13 item 4)', async () => {
@@ -193,10 +193,16 @@ describe('simulate CLI', () => {
     [['--hardware', 'nvidia-h999'], /hardware.*not a known hardware id/],
     [['--hardware', ','], /--hardware needs a chip id, "all" or a comma-separated list of ids, got ","/],
     [['--hardware', ' , ,'], /--hardware needs a chip id/],
-    [['--input-tokens', '-5'], /--input-tokens: workload\.inputTokens must be an integer from 1 to 1000000/],
-    [['--input-tokens', 'NaN'], /workload\.inputTokens must be/],
-    [['--output-tokens', '1e12'], /workload\.outputTokens must be an integer from 1 to 1000000/],
-    [['--chips', 'lots'], /--chips: chips must be an integer from 1 to 100000 chips or "auto", got "lots"$/m],
+    [['--input-tokens', '-5'], /^error: flags: --input-tokens must be an integer from 1 to 1000000 tokens, got "-5"$/m],
+    [['--input-tokens', 'NaN'], /--input-tokens must be/],
+    [['--output-tokens', '1e12'], /--output-tokens must be an integer from 1 to 1000000/],
+    [['--input-tokens', '2kk'], /--input-tokens must be an integer from 1 to 1000000 tokens, got "2kk"$/m],
+    [['--output-tokens', '1.0005k'], /--output-tokens must be an integer from 1 to 1000000 tokens, got "1.0005k"$/m],
+    // A flag cannot be typed as null: its range does not offer it.
+    [['--rental-usd-per-chip-hour', '-1'], /^error: flags: --rental-usd-per-chip-hour must be a number from 0\.001 to 100000 USD\/chip-hour, got "-1"$/m],
+    [['--prefix-cache-hit-rate', '56'], /--prefix-cache-hit-rate must be a number from 0 to 0\.99, got "56"$/m],
+    [['--prefix-cache-hit-rate', 'x%'], /got "x%"$/m],
+    [['--chips', 'lots'], /^error: flags: --chips must be an integer from 1 to 100000 chips or "auto", got "lots"$/m],
     [['--chips', 'abc'], /or "auto", got "abc"$/m],
     [['--max-ttft-ms', '0.5'], /--max-ttft-ms must be a number from 1 to 3600000 ms, got "0\.5"$/m],
     [['--max-tpot-ms', '-5'], /--max-tpot-ms must be a number from 0\.1 to 60000 ms, got "-5"$/m],
@@ -207,10 +213,10 @@ describe('simulate CLI', () => {
     // Decimal notation only: hex, binary and "Infinity" are not numbers a person means here.
     [['--chips', '0x10'], /or "auto", got "0x10"$/m],
     [['--max-tpot-ms', '0x32'], /--max-tpot-ms must be a number from 0\.1 to 60000 ms, got "0x32"$/m],
-    [['--input-tokens', '0b1000'], /workload\.inputTokens must be/],
+    [['--input-tokens', '0b1000'], /--input-tokens must be/],
     [['--chips', 'Infinity'], /got "Infinity"$/m],
     // The value as typed, not as the parser re-prints the number.
-    [['--chips', '1e99'], /--chips: chips must be an integer from 1 to 100000 chips or "auto", got "1e99"$/m],
+    [['--chips', '1e99'], /--chips must be an integer from 1 to 100000 chips or "auto", got "1e99"$/m],
     [['--hardware', 'nvidia-h200-sxm,'], /--hardware has an empty item in "nvidia-h200-sxm," \(a stray comma\?\)/],
     [['--hardware', 'nvidia-h200-sxm,,amd-mi300x'], /--hardware has an empty item/],
     // A second value, or a second flag for the same thing, would silently win.
@@ -234,6 +240,14 @@ describe('simulate CLI', () => {
     expect(r.err).toMatch(message);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('reads token counts and shares as the page does: 2k, 1.5m, 56%', async () => {
+    const r = await run('--hardware', 'nvidia-h200-sxm', '--model', 'llama-3.1-8b', '--input-tokens', '2k', '--output-tokens', '1.5k', '--prefix-cache-hit-rate', '56%', '--load-factor', '70%', '--format', 'json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { scenario: { workload: Record<string, unknown>; economics: Record<string, unknown> } };
+    expect(j.scenario.workload).toMatchObject({ inputTokens: 2000, outputTokens: 1500, prefixCacheHitRate: 0.56 });
+    expect(j.scenario.economics).toMatchObject({ loadFactor: 0.7 });
   });
 
   it.each([

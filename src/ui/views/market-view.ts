@@ -201,10 +201,12 @@ export const mountMarketView: MountView = (ctx) => {
 
       const names = new Map<string, string>();
       for (const l of pair?.floorLines ?? []) names.set(l.modelId, ctx.catalog.models.get(l.modelId)?.name ?? l.modelId);
+      // Why there are none, with where the data lies, in place of the chart (and not again in the notes).
+      const noPoints = report.notes.find((n) => n.code === 'market.no-points');
       prices.show(report.points.length === 0 ? null : marketPriceChart({
         points: report.points, tiers: report.tiers, eras: report.eras, floorLines: pair?.floorLines ?? [], modelNames: names,
         workload: report.workload, fromId, toId, layout,
-      }), V.noPoints);
+      }), noPoints?.text ?? V.noPoints);
       waterfall.show(d === null ? null : marketWaterfallChart(d, layout), V.noDecomposition);
 
       if (d !== null) {
@@ -219,7 +221,7 @@ export const mountMarketView: MountView = (ctx) => {
       }
       answer.hidden = d === null;
       factorsSlot.hidden = d === null;
-      const notes = [...report.notes, ...(d?.notes ?? [])];
+      const notes = [...report.notes.filter((n) => n !== noPoints), ...(d?.notes ?? [])];
       replaceChildren(notesSlot, [el('h2', { class: 'card-title', text: V.notesTitle }), el('ul', { class: 'plain-list' }, notes.map((n) => el('li', { text: n.text })))]);
       notesSlot.hidden = notes.length === 0;
       replaceChildren(pointsSlot, [pointsTable(report.points, fromId, toId, (which, id) => { if (current !== null) pick(which, id, current.state); })]);
