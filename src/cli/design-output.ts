@@ -2,7 +2,8 @@
 
 import type { CalibrationRow } from '../design/calibration';
 import type { DerivationEntry } from '../design/derivation';
-import type { MatrixSharePoint } from '../design/matrix-share';
+import { optimumEdge, type MatrixSharePoint } from '../design/matrix-share';
+import { SWEEP_EDGE } from '../messages/design-ui';
 import { formatBytes, formatNumber, formatSi, SI_PREFIXED_UNITS, formatUsd } from '../format/units';
 
 export function formatQuantity(value: number, unit: string): string {
@@ -47,7 +48,7 @@ function usdPerMillion(x: number): string {
 export function formatSweepTable(title: string, points: readonly MatrixSharePoint[], optimum: MatrixSharePoint | null, flatFrom: MatrixSharePoint | null, current: number): string {
   const rows = [['matrix share', 'bf16 TFLOP/s', 'power W', 'price', '$/M output', 'tok/s/user', '']];
   for (const p of points) {
-    const mark = [p === optimum ? 'optimum' : '', p.matrixShare === current ? 'design' : ''].filter(Boolean).join(', ');
+    const mark = [p === optimum ? 'lowest $/M' : '', p.matrixShare === current ? 'design' : ''].filter(Boolean).join(', ');
     rows.push([
       p.matrixShare.toFixed(3), formatNumber(p.flopsPerSecond / 1e12, 4), formatNumber(p.powerWatts, 4), formatUsd(p.priceUsd),
       p.usdPerMillionOutputTokens === null ? 'infeasible' : usdPerMillion(p.usdPerMillionOutputTokens),
@@ -57,7 +58,7 @@ export function formatSweepTable(title: string, points: readonly MatrixSharePoin
   const here = points.find((p) => p.matrixShare === current);
   const summary = optimum === null
     ? 'No matrix share serves this workload.'
-    : `Optimum: matrix share ${optimum.matrixShare.toFixed(3)} at ${usdPerMillion(optimum.usdPerMillionOutputTokens ?? 0)} per million output tokens`
+    : `Lowest $/M: matrix share ${optimum.matrixShare.toFixed(3)} at ${usdPerMillion(optimum.usdPerMillionOutputTokens ?? 0)} per million output tokens${SWEEP_EDGE[optimumEdge(points, optimum) ?? 'none']}`
       + (here?.usdPerMillionOutputTokens == null ? '' : ` (the design's ${current.toFixed(3)}: ${usdPerMillion(here.usdPerMillionOutputTokens)})`)
       + (flatFrom === null || flatFrom === optimum ? '' : `; within 1% of it from matrix share ${flatFrom.matrixShare.toFixed(3)}`);
   const reasons = [...new Set(points.filter((p) => p.reason !== null).map((p) => `${p.matrixShare.toFixed(3)}: ${p.reason}`))].slice(0, 3);

@@ -73,3 +73,15 @@ export function optimumOf(points: readonly MatrixSharePoint[]): MatrixSharePoint
   }
   return best;
 }
+
+/**
+ * Whether the lowest $/M sits at an end of the swept range: there the sweep found no turning point
+ * and the bound set it (the largest share the die allows keeps vector units and control at their
+ * least share; the smallest is where the sweep starts), so it is no optimum in the calculus sense.
+ */
+export function optimumEdge(points: readonly MatrixSharePoint[], optimum: MatrixSharePoint | null): 'largest' | 'smallest' | null {
+  if (optimum === null || points.length < 2) return null;
+  if (optimum === points[points.length - 1]) return 'largest';
+  if (optimum === points[0]) return 'smallest';
+  return null;
+}

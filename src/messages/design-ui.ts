@@ -1,6 +1,13 @@
 // Text of the chip lab's "Design from silicon" mode (issue 15), kept apart from ui.ts so it loads
 // with the chip lab.
 
+/** What bounds a lowest $/M found at an end of the matrix-share sweep (design/matrix-share.ts optimumEdge). */
+export const SWEEP_EDGE = {
+  largest: ', the largest share the die allows (vector units and control at their least share): more matrix area would still lower it',
+  smallest: ', the smallest share swept: less matrix area would still lower it',
+  none: '',
+} as const;
+
 export const DESIGN_UI = {
   title: 'Design from silicon',
   offIntro: 'Or start from silicon: die area, process node and how the area is shared between matrix math, SRAM and I/O. The specs, the build cost, the price and $/M are derived from sourced per-node constants.',
@@ -24,8 +31,8 @@ export const DESIGN_UI = {
   sweepLabel: 'Cost per million output tokens and tokens/s per user against the share of the die given to matrix math',
   sweepComputing: 'Sweeping the matrix share in a background worker…',
   sweepEmpty: 'No matrix share serves this workload within the latency limits on these chips.',
-  sweepSummary: (best: string, usd: string, current: string, currentUsd: string | null, flat: string | null) =>
-    `Lowest $/M at ${best} of the die for matrix math (${usd} per million output tokens); this design gives it ${current}${currentUsd === null ? '' : ` (${currentUsd})`}.`
-    + (flat === null ? '' : ` Within 1% of the optimum from ${flat}: beyond that, matrix area buys almost nothing for this workload.`),
+  sweepSummary: (best: string, usd: string, current: string, currentUsd: string | null, flat: string | null, edge: 'largest' | 'smallest' | null) =>
+    `Lowest $/M at ${best} of the die for matrix math (${usd} per million output tokens)${SWEEP_EDGE[edge ?? 'none']}; this design gives it ${current}${currentUsd === null ? '' : ` (${currentUsd})`}.`
+    + (flat === null ? '' : ` Within 1% of the lowest from ${flat}: beyond that, matrix area buys almost nothing for this workload.`),
   sweepInfeasible: (share: string, reason: string) => `At ${share}: ${reason}`,
 } as const;

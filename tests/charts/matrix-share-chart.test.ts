@@ -22,7 +22,7 @@ describe('matrix-share chart', () => {
     const copy = structuredClone(input);
     const spec = matrixShareChart(input) as unknown as { datasets: { sweep: unknown[]; optimum: { share: number; label: string }[] } };
     expect(spec.datasets.sweep).toHaveLength(3);
-    expect(spec.datasets.optimum).toEqual([{ share: 0.76, usdPerMillion: 0.29, label: 'optimum 76%' }]);
+    expect(spec.datasets.optimum).toEqual([{ share: 0.76, usdPerMillion: 0.29, label: 'lowest $/M 76%' }]);
     expect(JSON.stringify(spec)).toContain('"share":0.579,"label":"this design"');
     expect(input).toEqual(copy);
     expect(matrixShareRows(points)[0]).toEqual({ share: 0.3, usdPerMillion: 0.6, tokensPerUser: 20.3, tflops: 600, priceUsd: 25_000, powerWatts: 600 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveDesign } from '../../src/design/derive';
 import {
-  leastShareNearOptimum, matrixShareBounds, optimumOf, sweepShares, withMatrixShare, type MatrixSharePoint,
+  leastShareNearOptimum, matrixShareBounds, optimumEdge, optimumOf, sweepShares, withMatrixShare, type MatrixSharePoint,
 } from '../../src/design/matrix-share';
 import { sweepMatrixShare } from '../../src/design/matrix-share-sweep';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
@@ -39,6 +39,13 @@ describe('matrix share', () => {
     expect(optimumOf(points)?.matrixShare).toBe(0.4);
     expect(leastShareNearOptimum(points)?.matrixShare).toBe(0.3);
     expect(optimumOf([p(0.1, null)])).toBeNull();
+    // Inside the range: a turning point. At an end: the bound set it, and the wording says so.
+    expect(optimumEdge(points, optimumOf(points))).toBeNull();
+    const rising = [p(0.1, 3), p(0.2, 2), p(0.3, 1)];
+    expect(optimumEdge(rising, optimumOf(rising))).toBe('largest');
+    const falling = [p(0.1, 1), p(0.2, 2)];
+    expect(optimumEdge(falling, optimumOf(falling))).toBe('smallest');
+    expect(optimumEdge(falling, null)).toBeNull();
   });
 
   it('runs the workload on each point, priced by TCO at the derived price (Llama-3.1-8B, 1 chip)', () => {

@@ -16,6 +16,7 @@ import { ENTRY, flopsKey, sustainedKey } from '../../design/derivation';
 import { designLabel } from '../../design/label';
 import { DEFAULT_DESIGN_ID, DESIGN_PRESETS } from '../../design/presets';
 import { DESIGN_UI as U } from '../../messages/design-ui';
+import { optimumEdge } from '../../design/matrix-share';
 import { MESSAGES, chipsText } from '../../messages/ui';
 import type { ChipDesign } from '../../records/chip-design';
 import type { HardwareProfile, SimulationResult } from '../../engine/types';
@@ -226,7 +227,7 @@ export function mountDesignPanel(ctx: ViewContext): DesignPanel {
       const here = value.points.find((p) => p.matrixShare === value.current)?.usdPerMillionOutputTokens ?? null;
       const flat = value.flatFrom === null || value.flatFrom === opt ? null : pct(value.flatFrom.matrixShare);
       const infeasible = value.points.find((p) => p.reason !== null);
-      summary.textContent = opt === null ? '' : U.sweepSummary(pct(opt.matrixShare), formatValue(opt.usdPerMillionOutputTokens ?? 0, 'USD'), pct(value.current), here === null ? null : formatValue(here, 'USD'), flat)
+      summary.textContent = opt === null ? '' : U.sweepSummary(pct(opt.matrixShare), formatValue(opt.usdPerMillionOutputTokens ?? 0, 'USD'), pct(value.current), here === null ? null : formatValue(here, 'USD'), flat, optimumEdge(value.points, opt))
         + (infeasible === undefined ? '' : ` ${U.sweepInfeasible(pct(infeasible.matrixShare), infeasible.reason ?? '')}`);
     },
   };
