@@ -7,12 +7,29 @@ import { GHOST_COLOR } from './vendor-colors';
 
 /** Marks appended to chip names; explained by MARK_LEGEND next to every chart and table. */
 export const ESTIMATE_MARK = '*';
-export const MARK_LEGEND = `${ESTIMATE_MARK} some figures are estimates (hover or open Explain for the basis) · ${EVIDENCE_LEGEND} (see the Accuracy view)`;
+export const MARK_LEGEND = `${ESTIMATE_MARK} a spec (compute, memory, power or interconnect bandwidth) is estimated, not published; prices and link latencies are often estimates too (hover or open Explain for the basis) · ${EVIDENCE_LEGEND} (see the Accuracy view)`;
+
+/**
+ * Estimated fields that are not specs: prices (most chips have no public list price) and link
+ * latencies (no vendor publishes them), estimated for nearly every chip. Marking those put "*" on
+ * all 30 chips, which told a reader nothing.
+ */
+function isSpec(path: string): boolean {
+  return !(path.startsWith('price.') || path.endsWith('latencySeconds') || path.startsWith('packaging.') || path === 'releaseYear');
+}
+
+/** The estimated spec fields of a chip: what its "*" stands for. */
+export function estimatedSpecs(p: Pick<HardwareProfile, 'estimates'>): string[] {
+  return Object.keys(p.estimates).filter(isSpec);
+}
 
 /** Tooltip text of each mark on a chip's name. */
 export function markNotes(p: Pick<HardwareProfile, 'estimates' | 'efficiency'>): string[] {
   const out: string[] = [evidenceSentence(p.efficiency.evidence)];
-  if (Object.keys(p.estimates).length > 0) out.push(`${ESTIMATE_MARK} some figures are estimates: ${Object.keys(p.estimates).join(', ')}`);
+  const specs = estimatedSpecs(p);
+  const others = Object.keys(p.estimates).filter((path) => !isSpec(path));
+  if (specs.length > 0) out.push(`${ESTIMATE_MARK} estimated specs: ${specs.join(', ')}`);
+  if (others.length > 0) out.push(`Also estimated: ${others.join(', ')}`);
   return out;
 }
 
@@ -30,7 +47,7 @@ export interface ChipSeries {
 
 /** The chip's name with its evidence mark and, when figures are estimated, the estimate mark. */
 export function chipLabel(p: Pick<HardwareProfile, 'name' | 'estimates' | 'efficiency'>, suffix = ''): string {
-  const estimate = Object.keys(p.estimates).length > 0 ? ESTIMATE_MARK : '';
+  const estimate = estimatedSpecs(p).length > 0 ? ESTIMATE_MARK : '';
   return `${p.name}${suffix}${estimate} ${EVIDENCE_MARK[p.efficiency.evidence.basis]}`;
 }
 

@@ -1,6 +1,6 @@
 // The ranked results table. Numbers with a recorded derivation are buttons that open it.
 
-import { ESTIMATE_MARK, type ChipSeries } from '../charts/chip-series';
+import type { ChipSeries } from '../charts/chip-series';
 import { usdPerMillionText } from '../charts/cost-bars-chart';
 import { EVIDENCE_LABEL, evidenceSentence } from '../messages/evidence';
 import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
@@ -89,7 +89,7 @@ function chipTitle(chip: ChipSeries, result: SimulationResult): string {
   const lines = [chip.label];
   const marks = result.estimateMarks.length > 0 ? result.estimateMarks : chip.estimates;
   lines.push(evidenceSentence(result.evidence));
-  if (marks.length > 0) lines.push(`${ESTIMATE_MARK} estimates: ${marks.join('; ')}`);
+  if (marks.length > 0) lines.push(T.estimatesUsed(marks));
   return lines.join('\n');
 }
 

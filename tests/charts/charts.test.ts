@@ -1,6 +1,6 @@
 import { EVIDENCE_MARK } from '../../src/messages/evidence';
 import { describe, expect, it } from 'vitest';
-import { ESTIMATE_MARK, colorScale, uniqueLabels } from '../../src/charts/chip-series';
+import { ESTIMATE_MARK, colorScale, markNotes, uniqueLabels } from '../../src/charts/chip-series';
 import { costBarRows, costBarsChart } from '../../src/charts/cost-bars-chart';
 import { costBreakdownChart, costPartRows } from '../../src/charts/cost-breakdown-chart';
 import { frontierChart, frontierRows } from '../../src/charts/frontier-chart';
@@ -127,10 +127,15 @@ describe('datasets', () => {
 describe('chip series', () => {
   it('marks estimates and the evidence basis, keeps labels unique and colours per vendor', () => {
     const p = h200();
-    const a = series({ ...p, estimates: { 'price.listPriceUsd': 'street price' }, efficiency: { ...p.efficiency, evidence: { basis: 'prior', rows: 0, from: null } } });
+    const a = series({ ...p, estimates: { 'price.listPriceUsd': 'street price', 'memory.hbmBandwidthBytesPerSecond': 'from a talk' }, efficiency: { ...p.efficiency, evidence: { basis: 'prior', rows: 0, from: null } } });
     expect(a.label).toBe(`${p.name}${ESTIMATE_MARK} ${EVIDENCE_MARK.prior}`);
     expect(a.evidence).toBe('prior');
-    expect(a.estimates).toEqual(['price.listPriceUsd: street price']);
+    expect(a.estimates).toEqual(['price.listPriceUsd: street price', 'memory.hbmBandwidthBytesPerSecond: from a talk']);
+    // A price or a link latency alone is no "*": nearly every chip has those estimated.
+    const priceOnly = series({ ...p, estimates: { 'price.listPriceUsd': 'street price', 'scaleUp.latencySeconds': 'typical' } });
+    expect(priceOnly.label).not.toContain(ESTIMATE_MARK);
+    expect(markNotes({ estimates: { 'price.listPriceUsd': 'x', 'compute.denseFlopsPerSecond.fp8': 'y' }, efficiency: p.efficiency }).slice(1))
+      .toEqual([`${ESTIMATE_MARK} estimated specs: compute.denseFlopsPerSecond.fp8`, 'Also estimated: price.listPriceUsd']);
     expect(series({ ...p, estimates: {}, efficiency: { ...p.efficiency, evidence: { basis: 'measured', rows: 4, from: null } } }).label).toBe(`${p.name} ${EVIDENCE_MARK.measured}`);
     const b = series(otherChip());
     expect(b.label).toBe(`AMD Test <b>x</b> ${EVIDENCE_MARK.measured}`);
