@@ -17,6 +17,7 @@ export const ACCURACY_MESSAGES = {
   median: 'median |error|',
   worst: 'worst',
   rows: (n: number) => `${n} rows`,
+  showMoreRows: (n: number) => `Show the other ${n} rows`,
   met: 'within target',
   missed: 'outside target',
   summaryCaption: 'Error by group (|error| = how far off, either way; bias = median signed error, + = engine optimistic)',

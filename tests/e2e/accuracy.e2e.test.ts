@@ -28,8 +28,20 @@ describe('accuracy view', () => {
     const report = JSON.parse(readFileSync(new URL('../../dist/assets/validation-achieved.json', import.meta.url), 'utf8')) as
       { summary: { heldOut: { medianAbs: number; count: number } } };
     const held = report.summary.heldOut;
-    const rows = await p.page.locator('[data-table="accuracy-rows"] tbody tr[data-row]').count();
+    // The first rows of each source, the rest one click away (and then all of them, focus on the first revealed).
+    const rowLines = p.page.locator('[data-table="accuracy-rows"] tbody tr[data-row]');
+    const rows = await rowLines.count();
     expect(rows).toBeGreaterThan(50);
+    const titles = await p.page.locator('[data-table="accuracy-rows"] tr.section th').allTextContents();
+    const total = titles.reduce((n, t) => n + Number(/· (\d+) rows/.exec(t)![1]), 0);
+    expect(rows).toBeLessThan(total);
+    const more = p.page.locator('[data-table="accuracy-rows"] [data-show-rows]');
+    expect(await more.first().textContent()).toMatch(/^Show the other \d+ rows$/);
+    while ((await more.count()) > 0) {
+      await more.first().click();
+      expect(await p.page.evaluate(() => document.activeElement?.matches('tr[data-row]'))).toBe(true);
+    }
+    expect(await rowLines.count()).toBe(total);
     // Chart marks: one symbol per drawable row.
     expect(Number(await p.page.getAttribute('[data-chart="accuracy"]', 'data-rows'))).toBeGreaterThan(50);
     const headline = p.page.locator('[data-accuracy="headline"]');

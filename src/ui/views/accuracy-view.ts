@@ -69,11 +69,38 @@ function assumptionsCell(assumptions: RowModel['assumptions']): HTMLElement {
   return cell;
 }
 
+/**
+ * Rows shown per table section before "Show the other N rows": all 435 rows and 181 ratios made the
+ * view ~55,000 px tall. The rest are built when asked for.
+ */
+const FIRST_ROWS = 25;
+
+/** A tbody of `head` and the first FIRST_ROWS of `items`, the others behind a button. */
+function firstRowsBody<T>(head: HTMLElement[], items: readonly T[], line: (item: T) => HTMLElement, columns: number): HTMLElement {
+  const rest = items.slice(FIRST_ROWS);
+  if (rest.length === 0) return el('tbody', {}, [...head, ...items.map(line)]);
+  const more: HTMLElement = el('tr', { class: 'more-rows' }, [el('td', { attrs: { colspan: columns } }, [
+    el('button', {
+      class: 'disclosure', text: A.showMoreRows(rest.length), attrs: { type: 'button', 'data-show-rows': '' },
+      on: {
+        click: () => {
+          const lines = rest.map(line);
+          more.replaceWith(...lines);
+          // Keyboard focus goes on to the first row it revealed, not back to the top of the page.
+          lines[0]!.tabIndex = -1;
+          lines[0]!.focus();
+        },
+      },
+    }),
+  ])]);
+  return el('tbody', {}, [...head, ...items.slice(0, FIRST_ROWS).map(line), more]);
+}
+
 function rowsTable(report: ValidationReport): HTMLElement {
-  const bodies = rowSections(report).map((s) => el('tbody', {}, [
-    el('tr', { class: 'section' }, [el('th', { text: s.title, attrs: { colspan: A.rowColumns.length, scope: 'colgroup' } })]),
-    ...s.rows.map(rowLine),
-  ]));
+  const bodies = rowSections(report).map((s) => firstRowsBody(
+    [el('tr', { class: 'section' }, [el('th', { text: s.title, attrs: { colspan: A.rowColumns.length, scope: 'colgroup' } })])],
+    s.rows, rowLine, A.rowColumns.length,
+  ));
   return table(A.rowsCaption, A.rowColumns, bodies, 'accuracy-rows');
 }
 
@@ -102,7 +129,8 @@ function coverageStat(c: CoverageCheck): HTMLElement {
 }
 
 function relativeTable(entries: readonly RatioEntry[]): HTMLElement {
-  return table(A.relativeCaption, A.relativeColumns, [el('tbody', {}, relativeRows(entries).map((r) => el('tr', {}, r.map(cell))))], 'accuracy-relative');
+  const body = firstRowsBody([], relativeRows(entries), (r) => el('tr', {}, r.map(cell)), A.relativeColumns.length);
+  return table(A.relativeCaption, A.relativeColumns, [body], 'accuracy-relative');
 }
 
 function claimsList(report: ValidationReport): HTMLElement | null {
