@@ -69,9 +69,9 @@ export async function openPage(browser: Browser, url: string, viewport = { width
 const SCREENSHOT_MAX_PIXELS = 8_000_000;
 
 /**
- * The whole page, or its top part when it is very long. Rasterising the Accuracy view's full
- * length (~55,000 px: every calibration row) took 5.6-7.2 s a photograph, 25 s of the end-to-end
- * run's CPU; the rows below the cut are checked by assertions, not by eye.
+ * The whole page, or its top part when it is very long. Rasterising a page of ~55,000 px (the
+ * Accuracy view when it listed every calibration row) took 5.6-7.2 s a photograph; rows below the
+ * cut are checked by assertions, not by eye.
  */
 export async function photograph(page: Page, path: string): Promise<void> {
   const size = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight }));
