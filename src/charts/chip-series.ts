@@ -3,31 +3,18 @@
 import type { HardwareProfile } from '../engine/types';
 import { EVIDENCE_LEGEND, EVIDENCE_MARK, evidenceSentence } from '../messages/evidence';
 import type { EvidenceBasis } from '../records/hardware-profile';
+import { estimatedSpecs, isSpecEstimate } from '../records/estimated-specs';
 import { GHOST_COLOR } from './vendor-colors';
 
 /** Marks appended to chip names; explained by MARK_LEGEND next to every chart and table. */
 export const ESTIMATE_MARK = '*';
 export const MARK_LEGEND = `${ESTIMATE_MARK} a spec (compute, memory, power or interconnect bandwidth) is estimated, not published; prices and link latencies are often estimates too (hover or open Explain for the basis) · ${EVIDENCE_LEGEND} (see the Accuracy view)`;
 
-/**
- * Estimated fields that are not specs: prices (most chips have no public list price) and link
- * latencies (no vendor publishes them), estimated for nearly every chip. Marking those put "*" on
- * all 30 chips, which told a reader nothing.
- */
-function isSpec(path: string): boolean {
-  return !(path.startsWith('price.') || path.endsWith('latencySeconds') || path.startsWith('packaging.') || path === 'releaseYear');
-}
-
-/** The estimated spec fields of a chip: what its "*" stands for. */
-export function estimatedSpecs(p: Pick<HardwareProfile, 'estimates'>): string[] {
-  return Object.keys(p.estimates).filter(isSpec);
-}
-
 /** Tooltip text of each mark on a chip's name. */
 export function markNotes(p: Pick<HardwareProfile, 'estimates' | 'efficiency'>): string[] {
   const out: string[] = [evidenceSentence(p.efficiency.evidence)];
   const specs = estimatedSpecs(p);
-  const others = Object.keys(p.estimates).filter((path) => !isSpec(path));
+  const others = Object.keys(p.estimates).filter((path) => !isSpecEstimate(path));
   if (specs.length > 0) out.push(`${ESTIMATE_MARK} estimated specs: ${specs.join(', ')}`);
   if (others.length > 0) out.push(`Also estimated: ${others.join(', ')}`);
   return out;

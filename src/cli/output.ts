@@ -5,7 +5,8 @@ import type { Scenario } from '../scenario/scenario';
 import { oneLine } from '../messages/cli';
 import { ratioText } from '../messages/market-check';
 import { formatBytes, formatNumber, formatSeconds, formatUsd } from '../format/units';
-import { chipsText } from '../messages/ui';
+import { batchLimitText, chipsText } from '../messages/ui';
+import { isSpecEstimate } from '../records/estimated-specs';
 import { reportedResult } from '../export/reported-result';
 
 const EVIDENCE_MARK: Record<SimulationResult['evidence']['basis'], string> = { measured: '', family: '~', prior: '?', claim: '!' };
@@ -159,14 +160,16 @@ export function formatComparisonTable(results: SimulationResult[], vsMarket: Rea
   limits: ReadonlyMap<string, ResourceLimit> = new Map()): string {
   const bound = (r: SimulationResult) => {
     const resource = limits.get(r.hardwareId)?.resource;
-    return resource === undefined || resource === null ? r.memory.batchLimitedBy : `${r.memory.batchLimitedBy}; ${CHIP_PARAMETER_LABELS[resource]}`;
+    const limit = batchLimitText(r.memory.batchLimitedBy);
+    return resource === undefined || resource === null ? limit : `${limit}; ${CHIP_PARAMETER_LABELS[resource]}`;
   };
   const header = ['hardware', 'evidence', 'chips', 'TPxPPxEP', 'batch', 'tok/s/chip', 'tok/s/user', 'TTFT', 'TPOT', '$/M out (range)', 'tok/s per $/h', 'pricing', 'vs API', 'bound by'];
   const market = (r: SimulationResult) => {
     const ratio = vsMarket.get(r.hardwareId);
     return ratio === undefined || ratio === null ? '-' : ratioText(ratio);
   };
-  const name = (r: SimulationResult) => r.hardwareId + (r.estimateMarks.length > 0 ? '*' : '') + EVIDENCE_MARK[r.evidence.basis];
+  // "*" as on the page: the result uses an estimated spec (estimateMarks are "path: basis").
+  const name = (r: SimulationResult) => r.hardwareId + (r.estimateMarks.some((m) => isSpecEstimate(m.slice(0, m.indexOf(':')))) ? '*' : '') + EVIDENCE_MARK[r.evidence.basis];
   const rows = results.map((r) => r.feasible
     ? [
       name(r), r.evidence.basis, String(r.config.chips),
@@ -181,7 +184,7 @@ export function formatComparisonTable(results: SimulationResult[], vsMarket: Rea
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
   return [line(header), ...rows.map(line), '',
-    '* uses estimated figures (see --format json: estimateMarks); evidence: ~ family fit, ? prior (no data), ! claims only; ≈ estimated rental;',
+    '* uses an estimated spec (compute, memory, power or interconnect bandwidth; every estimate used: --format json estimateMarks); evidence: ~ family fit, ? prior (no data), ! claims only; ≈ estimated rental;',
     'vs API: modelled cost of a request / the public API price of the model per request at this workload (see --format json: marketCheck);',
     'bound by: what limits the batch; the resource whose +20% lowers $/M most (see --format json: limitingResource)'].join('\n') + '\n';
 }

@@ -13,6 +13,11 @@ const BATCH_LIMIT_TEXT: Record<string, string> = {
   objective: 'objective',
   'compute-saturation': 'compute saturation',
 };
+/** What limits a result's batch, in words ("compute saturation" for "compute-saturation"). */
+export function batchLimitText(limit: string): string {
+  return BATCH_LIMIT_TEXT[limit] ?? limit;
+}
+
 /** "1 chip", "8 chips". */
 export function chipsText(n: number): string {
   return `${n} chip${n === 1 ? '' : 's'}`;
@@ -147,7 +152,7 @@ export const MESSAGES = {
     notDistinguishable: '=1: not distinguishable from the leader at this evidence (the ranges overlap)',
     /** The batch's binding constraint, then the resource $/M depends on most (null: not computed yet; '': none moves it). */
     estimatesUsed: (marks: readonly string[]) => `Estimates this result uses: ${marks.join('; ')}`,
-    boundBy: (limit: string, resource: string | null) => `batch: ${BATCH_LIMIT_TEXT[limit] ?? limit}`
+    boundBy: (limit: string, resource: string | null) => `batch: ${batchLimitText(limit)}`
       + (resource === null ? '' : resource === '' ? '; $/M moves with no single resource' : `; $/M most sensitive to ${resource}`),
     notes: 'Notes',
     sortBy: (label: string) => `Sort by ${label}`,

@@ -242,6 +242,16 @@ describe('simulate CLI', () => {
     expect(r.err).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('the table marks "*" only where a result uses an estimated spec, and says what limits the batch in words', async () => {
+    const r = await run('--hardware', 'nvidia-h200-sxm,etched-sohu', '--chips', '8', ...WORKLOAD);
+    expect(r.code).toBe(0);
+    const line = (id: string) => r.out.split('\n').find((l) => l.startsWith(id))!;
+    // H200: only its price and link latencies are estimated; Sohu's FLOP/s and bandwidth are.
+    expect(line('nvidia-h200-sxm').split(/\s+/)[0]).toBe('nvidia-h200-sxm');
+    expect(line('etched-sohu').split(/\s+/)[0]).toBe('etched-sohu*!');
+    expect(r.out).not.toMatch(/compute-saturation|tpot-limit|ttft-limit/);
+  });
+
   it('reads token counts and shares as the page does: 2k, 1.5m, 56%', async () => {
     const r = await run('--hardware', 'nvidia-h200-sxm', '--model', 'llama-3.1-8b', '--input-tokens', '2k', '--output-tokens', '1.5k', '--prefix-cache-hit-rate', '56%', '--load-factor', '70%', '--format', 'json');
     expect(r.code).toBe(0);

@@ -1,0 +1,13 @@
+// Which estimated profile fields are specs. Prices (most chips have no public list price) and link
+// latencies (no vendor publishes them) are estimated for nearly every chip: a mark for those would
+// sit on all 30 chips and tell a reader nothing. The "*" on a chip's name marks estimated specs.
+
+/** Whether an `estimates` path is a spec: compute, memory, power or interconnect bandwidth. */
+export function isSpecEstimate(path: string): boolean {
+  return !(path.startsWith('price.') || path.endsWith('latencySeconds') || path.startsWith('packaging.') || path === 'releaseYear');
+}
+
+/** The estimated spec fields of a chip: what its "*" stands for. */
+export function estimatedSpecs(p: { estimates: Readonly<Record<string, string>> }): string[] {
+  return Object.keys(p.estimates).filter(isSpecEstimate);
+}
