@@ -64,7 +64,7 @@ export function fraction(v: string): number | string {
 export function count(v: string): number | string {
   const m = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*([kKmM])\s*$/.exec(v);
   if (m === null) return num(v);
-  // Rounded to the millionth: 1.1 x 1000 is 1100.0000000000002 in binary floating point.
+  // To 12 significant digits: 1.1 x 1000 is 1100.0000000000002 in binary floating point.
   return Number((Number(m[1]) * (m[2]!.toLowerCase() === 'k' ? 1e3 : 1e6)).toPrecision(12));
 }
 const autoOrNum = (v: string) => (v === 'auto' ? 'auto' : num(v));

@@ -20,7 +20,11 @@ export interface DesignParamControl {
   refuse(reason: string): void;
 }
 
-export function designParamControl(def: DesignParamDef, onValue: (value: number) => void): DesignParamControl {
+/**
+ * `onValue`: applies a value, true when the state took it. The readout and the slider's spoken
+ * value follow at once: the page is redrawn when the results come (app/controller.ts notifySoon).
+ */
+export function designParamControl(def: DesignParamDef, onValue: (value: number) => boolean): DesignParamControl {
   const id = uid(`design-${def.id}`);
   const whole = def.integer && !def.slider.log;
   const output = el('output', { class: 'design-value', attrs: { for: id } });
@@ -37,17 +41,21 @@ export function designParamControl(def: DesignParamDef, onValue: (value: number)
   let shown = 0;
   range.addEventListener('input', () => {
     const raw = whole ? Number(range.value) : positionToValue(Number(range.value), def.slider);
-    onValue(def.integer ? Math.round(raw) : Math.round(raw * 1000) / 1000);
+    const value = def.integer ? Math.round(raw) : Math.round(raw * 1000) / 1000;
+    if (onValue(value)) showValue(value);
   });
+  const showValue = (value: number) => {
+    output.textContent = designValueText(def, value);
+    range.setAttribute('aria-valuetext', designValueText(def, value));
+  };
   return {
     element: el('div', { class: 'lab-param design-param', attrs: { 'data-design-param': def.id } }, [
       el('label', { text: def.label, attrs: { for: id } }), output, range, help, error,
     ]),
     sync(design) {
       shown = def.get(design);
-      output.textContent = designValueText(def, shown);
+      showValue(shown);
       if (document.activeElement !== range) range.value = position(shown);
-      range.setAttribute('aria-valuetext', designValueText(def, shown));
     },
     refuse(reason) {
       error.textContent = reason;

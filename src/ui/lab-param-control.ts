@@ -36,7 +36,11 @@ export interface LabParamControl {
   dropRefusal(): void;
 }
 
-export function labParamControl(def: LabParamDef, onValue: (value: number) => void): LabParamControl {
+/**
+ * `onValue`: applies a value, true when the state took it. A slider's field and spoken value follow
+ * at once: the page is redrawn when the results come (app/controller.ts notifySoon).
+ */
+export function labParamControl(def: LabParamDef, onValue: (value: number) => boolean): LabParamControl {
   const id = uid(`lab-${def.id}`);
   const label = el('label', { text: def.label, attrs: { for: id } });
   const text = el('input', { id, attrs: { type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'data-lab-text': def.id, 'aria-describedby': `${id}-hint ${id}-error` } });
@@ -75,7 +79,10 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => vo
       range.value = String(valueToPosition(current ?? def.slider.min, def.slider));
       return;
     }
-    onValue(value);
+    if (onValue(value)) {
+      syncValue(text, displayQuantity(def, value));
+      range.setAttribute('aria-valuetext', displayQuantity(def, value) || 'none');
+    }
   });
   text.addEventListener('change', () => {
     const parsed = parseQuantity(text.value, def.quantity, def.scale);

@@ -1,5 +1,6 @@
 // The chip lab in real Chromium: it says which prices count under the pricing mode, when the
-// break-even target is priced on another basis, and shows a blank chip's missing values as none.
+// break-even target is priced on another basis, shows a blank chip's missing values as none, and
+// a slider's value at once.
 
 import { describe, expect, inject, it } from 'vitest';
 import { chartDrawn, done, openPage, sharedBrowser, type WatchedPage } from './browser';
@@ -44,6 +45,25 @@ describe('chip lab and the pricing mode', () => {
     expect(await basis.isHidden()).toBe(true);
     await p.page.selectOption('[data-control="break-even-target"]', 'groq-lpu');
     await expect.poll(() => basis.textContent()).toMatch(/Groq LPU.* has no rental price, so it is priced by TCO/);
+    await done(p);
+  });
+
+  it('a slider move shows its value in the field and to screen readers at once, then the results follow', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await openLab(p);
+    const drawn = Number(await p.page.getAttribute('[data-chart="lab-roofline"]', 'data-version'));
+    // Read in the same task as the move: before any result could arrive or the page be redrawn.
+    const read = await p.page.evaluate(() => {
+      const slider = document.querySelector<HTMLInputElement>('[data-lab-slider="hbmBandwidth"]')!;
+      const before = slider.getAttribute('aria-valuetext');
+      slider.value = String(Number(slider.value) + 60);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      return { before, after: slider.getAttribute('aria-valuetext'), field: document.querySelector<HTMLInputElement>('[data-lab-text="hbmBandwidth"]')!.value };
+    });
+    expect(read.after).not.toBe(read.before);
+    expect(read.field).toBe(read.after);
+    await expect.poll(async () => Number(await p.page.getAttribute('[data-chart="lab-roofline"]', 'data-version'))).toBeGreaterThan(drawn);
+    expect(await p.page.getAttribute('[data-lab-slider="hbmBandwidth"]', 'aria-valuetext')).toBe(read.after);
     await done(p);
   });
 

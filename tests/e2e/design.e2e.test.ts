@@ -56,8 +56,6 @@ describe('chip lab: design from silicon', () => {
     await slider.focus();
     for (let i = 0; i < 60; i++) await p.page.keyboard.press('ArrowRight');
     await expect.poll(() => spec(p.page, BF16).textContent()).not.toBe('990 TFLOP/s');
-    const bf16 = await spec(p.page, BF16).textContent();
-    expect(Number.parseFloat(bf16 ?? '0')).toBeGreaterThan(1);
     await expect.poll(async () => Number(await p.page.getAttribute('[data-chart="design-sweep"]', 'data-version')), { timeout: 60_000 }).toBeGreaterThan(sweepBefore);
 
     const stacks = p.page.locator('[data-design-slider="memoryCount"]');
@@ -76,7 +74,11 @@ describe('chip lab: design from silicon', () => {
     const link = await p.page.evaluate(() => location.href);
     const q = await openPage(browser(), link);
     await chartDrawn(q.page, 'design-sweep');
-    expect(await spec(q.page, BF16).textContent()).toBe(bf16);
+    // The link reopens the same design: its derived FLOP/s are the ones this page settles on (more
+    // matrix area: above 1 PFLOP/s).
+    const bf16 = await spec(q.page, BF16).textContent();
+    expect(bf16).toMatch(/^\d+(\.\d+)? PFLOP\/s$/);
+    await expect.poll(() => spec(p.page, BF16).textContent()).toBe(bf16);
     expect(await q.page.locator('[data-design-param="matrixShare"] output').textContent()).toBe(await p.page.locator('[data-design-param="matrixShare"] output').textContent());
     await done(q);
 

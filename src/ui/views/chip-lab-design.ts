@@ -122,12 +122,14 @@ export function mountDesignPanel(ctx: ViewContext): DesignPanel {
   const params = DESIGN_PARAMS.map((def) => {
     const control = designParamControl(def, (value) => {
       const design = current?.state.design;
-      if (design == null) return;
+      if (design == null) return false;
       const edited = editDesign(design, { kind: 'param', param: def.id, value });
-      if (edited.ok) {
-        clearRefusals();
-        dispatch({ type: 'design-set', param: def.id, value });
-      } else control.refuse(U.refused(edited.error));
+      if (!edited.ok) {
+        control.refuse(U.refused(edited.error));
+        return false;
+      }
+      clearRefusals();
+      return dispatch({ type: 'design-set', param: def.id, value });
     });
     return { def, control };
   });
