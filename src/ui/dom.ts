@@ -57,3 +57,42 @@ export function syncValue(input: HTMLInputElement | HTMLSelectElement, value: st
   if (document.activeElement === input) return;
   if (input.value !== value) input.value = value;
 }
+
+/**
+ * Whether `fresh` has `current`'s shape: the same elements (tag and the attributes its listeners
+ * read, `keys`) and text nodes in the same places. Listeners are not compared: callers morph only
+ * trees whose listeners depend on nothing but those attributes.
+ */
+function sameShape(current: Node, fresh: Node, keys: readonly string[]): boolean {
+  if (current.nodeType !== fresh.nodeType || current.childNodes.length !== fresh.childNodes.length) return false;
+  if (current instanceof Element) {
+    const other = fresh as Element;
+    if (current.tagName !== other.tagName || keys.some((k) => current.getAttribute(k) !== other.getAttribute(k))) return false;
+  }
+  for (let i = 0; i < current.childNodes.length; i++) if (!sameShape(current.childNodes[i]!, fresh.childNodes[i]!, keys)) return false;
+  return true;
+}
+
+function patch(current: Node, fresh: Node): void {
+  if (current instanceof Element) {
+    const other = fresh as Element;
+    for (const name of current.getAttributeNames()) if (!other.hasAttribute(name)) current.removeAttribute(name);
+    for (const name of other.getAttributeNames()) {
+      const value = other.getAttribute(name)!;
+      if (current.getAttribute(name) !== value) current.setAttribute(name, value);
+    }
+  } else if (current.nodeValue !== fresh.nodeValue) current.nodeValue = fresh.nodeValue;
+  for (let i = 0; i < current.childNodes.length; i++) patch(current.childNodes[i]!, fresh.childNodes[i]!);
+}
+
+/**
+ * Shows `fresh` in `slot`: when the slot holds a tree of the same shape, only its changed text and
+ * attributes are written. On a chip-lab slider move the results table keeps its rows and cells,
+ * and the browser re-lays out a few changed numbers instead of a new table. `keys`: the attributes
+ * the tree's listeners depend on (a tree whose listeners read them keeps working when they match).
+ */
+export function showTree(slot: Element, fresh: Element, keys: readonly string[]): void {
+  const current = slot.firstElementChild;
+  if (current !== null && slot.childNodes.length === 1 && sameShape(current, fresh, keys)) patch(current, fresh);
+  else replaceChildren(slot, [fresh]);
+}

@@ -109,6 +109,12 @@ function shownOrder(c: Column): 'ascending' | 'descending' {
   return c.showsInverse !== true ? order : order === 'ascending' ? 'descending' : 'ascending';
 }
 
+/**
+ * What the table's listeners read besides their column (ui/dom.ts showTree): a row's chip and a
+ * number's explain key. A table morphed onto one where these match keeps working listeners.
+ */
+export const RESULTS_TABLE_KEYS = ['data-hardware', 'data-explain'] as const;
+
 export function renderResultsTable(rows: readonly TableRow[], options: TableOptions): HTMLElement {
   const notesId = uid('notes');
   const rankColumn = COLUMNS.find((c) => c.sortKey !== undefined && c.sortKey === options.rankBy);

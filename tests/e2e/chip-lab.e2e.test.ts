@@ -64,6 +64,14 @@ describe('chip lab and the pricing mode', () => {
     expect(read.field).toBe(read.after);
     await expect.poll(async () => Number(await p.page.getAttribute('[data-chart="lab-roofline"]', 'data-version'))).toBeGreaterThan(drawn);
     expect(await p.page.getAttribute('[data-lab-slider="hbmBandwidth"]', 'aria-valuetext')).toBe(read.after);
+    // The table is updated in place (ui/dom.ts showTree): its numbers still open their explanation, for the right chip.
+    const cost = p.page.locator('[data-table="lab"] tbody tr:first-child button[data-explain="usdPerMillionOutputTokens"]');
+    expect(await p.page.getAttribute('[data-table="lab"] tbody tr:first-child', 'data-hardware')).toBe('nvidia-h200-sxm-lab');
+    await cost.click();
+    const dialog = p.page.locator('dialog[data-dialog="explain"][open]');
+    await dialog.waitFor();
+    expect(await dialog.locator('h2').textContent()).toMatch(/million.*H200.*lab|H200.*lab.*million/i);
+    await p.page.keyboard.press('Escape');
     await done(p);
   });
 

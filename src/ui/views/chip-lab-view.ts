@@ -20,12 +20,12 @@ import { compareCsv, resultsJson } from '../../export/csv';
 import { withReportedResult } from '../../export/reported-result';
 import { mountBreakEvenPanel } from '../break-even-panel';
 import { ChartHost } from '../chart-host';
-import { el, replaceChildren, syncValue, uid } from '../dom';
+import { el, replaceChildren, showTree, syncValue, uid } from '../dom';
 import { exportButtons } from '../export-buttons';
 import { jumpButton } from '../jump';
 import { labParamControl } from '../lab-param-control';
 import { MESSAGES, chipsText } from '../../messages/ui';
-import { renderResultsTable } from '../results-table';
+import { RESULTS_TABLE_KEYS, renderResultsTable } from '../results-table';
 import { chartLayout } from '../layout';
 import { mountWorkloadPanel } from '../workload-panel';
 import type { MountView } from './view';
@@ -205,11 +205,11 @@ export const mountChipLabView: MountView = (ctx) => {
       const series = labSeries(state, ctx.catalog, request.original);
       const rows = [{ rank: null, distinguishable: null, chip: series.chip, result: lab.main.result }];
       if (lab.ghost !== null) rows.push({ rank: null, distinguishable: null, chip: series.ghost, result: lab.ghost.result });
-      replaceChildren(tableSlot, [renderResultsTable(rows, {
+      showTree(tableSlot, renderResultsTable(rows, {
         caption: `${state.lab.chip.name} vs ${request.original.name}`,
         rankBy: null,
         onExplain: (hardwareId, key) => dispatch({ type: 'open-explain', hardwareId, key }),
-      })]);
+      }), RESULTS_TABLE_KEYS);
       const feasible = rows.filter((r) => r.result.feasible);
       const noFeasible = MESSAGES.status.noFeasible(rows.map((r) => r.result.reason));
       frontier.show(feasible.length === 0 ? null : frontierChart({

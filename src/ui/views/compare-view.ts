@@ -13,12 +13,12 @@ import { withReportedResult } from '../../export/reported-result';
 import { ChartHost } from '../chart-host';
 import { mountChipPicker } from '../chip-picker';
 import { segmented } from '../controls';
-import { el, replaceChildren } from '../dom';
+import { el, replaceChildren, showTree } from '../dom';
 import { exportButtons } from '../export-buttons';
 import { jumpButton } from '../jump';
 import { MESSAGES } from '../../messages/ui';
 import { chartLayout } from '../layout';
-import { renderResultsTable } from '../results-table';
+import { RESULTS_TABLE_KEYS, renderResultsTable } from '../results-table';
 import { mountWorkloadPanel } from '../workload-panel';
 import type { MountView } from './view';
 import type { ResourceLimit } from '../../engine/analysis/limiting-resource';
@@ -148,14 +148,14 @@ export const mountCompareView: MountView = (ctx) => {
       // Nothing selected: say so where the results would be, not that no chip meets the limits.
       const empty = state.compare.picks.length === 0 ? MESSAGES.status.noChips : MESSAGES.status.noFeasible();
       if (ranked.length === 0) replaceChildren(tableSlot, [el('p', { class: 'chart-empty', text: empty })]);
-      else replaceChildren(tableSlot, [renderResultsTable(ranked.map((r, i) => ({ rank: r.rank, distinguishable: r.distinguishable, ...series[i]! })), {
+      else showTree(tableSlot, renderResultsTable(ranked.map((r, i) => ({ rank: r.rank, distinguishable: r.distinguishable, ...series[i]! })), {
         caption: MESSAGES.table.caption,
         rankBy: state.compare.rankBy,
         onSort: (key) => ctx.dispatch({ type: 'set-rank-by', key }),
         onExplain: (hardwareId, key) => ctx.dispatch({ type: 'open-explain', hardwareId, key }),
         // Only once computed for what the table shows (the limits channel trails the comparison).
         limits: limitsResult !== undefined && !snapshot.pending.has('limits') ? limitsResult.value as Map<string, ResourceLimit> : undefined,
-      })]);
+      }), RESULTS_TABLE_KEYS);
       renderMarketCheck(marketSlot, marketCheckView(snapshot, ranked, ctx.catalog), state, modelName);
       const feasible = series.filter((s) => s.result.feasible);
       // Published measurements matching this workload (only once computed for exactly this query).
