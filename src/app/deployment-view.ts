@@ -28,6 +28,8 @@ export interface DeploymentView {
   why: string;
   batchLimitedBy: string;
   layoutsTried: number;
+  /** How an expert-parallel layout splits the chips (null without expert parallelism). */
+  experts: string | null;
   /** The layouts the engine compared, best first; null until the engine reports them. */
   compared: LayoutRow[] | null;
 }
@@ -63,6 +65,7 @@ export function deploymentView(result: SimulationResult, objective: Objective): 
     why: why(objective),
     batchLimitedBy: D.batchLimitedBy[result.memory.batchLimitedBy] ?? result.memory.batchLimitedBy,
     layoutsTried: result.layoutsTried,
+    experts: c.expertParallel > 1 ? D.experts(c.tensorParallel, c.expertParallel, c.pipelineParallel, c.dataParallelAttention) : null,
     compared: compared(result),
   };
 }

@@ -219,6 +219,13 @@ export const MESSAGES = {
     whyFixedBatch: (batch: number) => `The search keeps the best layout at the fixed batch of ${batch} sequences per replica (serving option).`,
     tried: (n: number) => `${n} layouts of these chips were evaluated.`,
     limitedBy: (what: string) => `The batch is limited by ${what}.`,
+    /** Engine layout rule (engine/deployment.ts): attention over TP × EP chips, or TP with DP-attention. */
+    experts: (tp: number, ep: number, pp: number, dpAttention: boolean) => {
+      const where = `${tp * ep} chips${pp > 1 ? ` of each of the ${pp} pipeline stages` : ''} (TP ${tp} × EP ${ep})`;
+      return dpAttention
+        ? `Experts are split over ${where}; attention runs data-parallel, each of the ${ep} groups of ${tp} chip${tp === 1 ? '' : 's'} serving its own sequences.`
+        : `Experts and attention are both split over the same ${where}: without DP-attention, every TP × EP with this product is the same layout.`;
+    },
     batchLimitedBy: BATCH_LIMIT_WORDS,
     compared: 'Layouts compared',
     columns: ['Layout', 'Batch', 'Tokens/s per chip', 'Tokens/s per user', 'TPOT', '$/M output tokens', ''],

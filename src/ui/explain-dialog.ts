@@ -100,6 +100,7 @@ function deploymentBody(result: SimulationResult, objective: Objective): HTMLEle
     el('p', { text: v.why }),
     el('p', { text: `${D.limitedBy(v.batchLimitedBy)} ${D.tried(v.layoutsTried)}` }),
   ];
+  if (v.experts !== null) out.push(el('p', { text: v.experts, attrs: { 'data-deployment': 'experts' } }));
   if (v.compared !== null) {
     out.push(el('h3', { text: D.compared }), el('table', { class: 'inputs layouts', attrs: { 'data-layouts': '' } }, [
       el('thead', {}, [el('tr', {}, D.columns.map((t) => el('th', { text: t })))]),

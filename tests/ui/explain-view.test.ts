@@ -56,6 +56,15 @@ describe('deployment view', () => {
     expect(v.layoutsTried).toBeGreaterThan(0);
     expect(v.batchLimitedBy.length).toBeGreaterThan(3);
     expect(deploymentView(result, { batch: 32 }).why).toMatch(/fixed batch of 32/);
+    expect(v.experts).toBeNull();
+  });
+
+  it('says how an expert-parallel layout splits the chips (TP 2 x EP 4 is TP 1 x EP 8 without DP-attention)', () => {
+    const { result } = h200();
+    const moe = (tp: number, ep: number, dp: boolean, pp = 1) => deploymentView({ ...result, config: { ...result.config, tensorParallel: tp, expertParallel: ep, pipelineParallel: pp, dataParallelAttention: dp } }, 'max-throughput').experts;
+    expect(moe(2, 4, false)).toBe('Experts and attention are both split over the same 8 chips (TP 2 × EP 4): without DP-attention, every TP × EP with this product is the same layout.');
+    expect(moe(2, 4, true)).toMatch(/^Experts are split over 8 chips \(TP 2 × EP 4\); attention runs data-parallel, each of the 4 groups of 2 chips/);
+    expect(moe(1, 8, false, 2)).toMatch(/8 chips of each of the 2 pipeline stages/);
   });
 
   it('shows the layouts the engine compared, the chosen one first, with their numbers', () => {
