@@ -42,6 +42,8 @@ describe('accuracy view', () => {
       expect(await p.page.evaluate(() => document.activeElement?.matches('tr[data-row]'))).toBe(true);
     }
     expect(await rowLines.count()).toBe(total);
+    // Revealed rows carry their column names like the first ones (a narrow screen stacks them as cards).
+    expect(await p.page.locator('[data-table="accuracy-rows"] tr[data-row] td:not([data-label])').count()).toBe(0);
     // Chart marks: one symbol per drawable row.
     expect(Number(await p.page.getAttribute('[data-chart="accuracy"]', 'data-rows'))).toBeGreaterThan(50);
     const headline = p.page.locator('[data-accuracy="headline"]');

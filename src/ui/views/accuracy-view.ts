@@ -17,7 +17,7 @@ import { ACCURACY_MESSAGES as A } from '../../messages/accuracy';
 import { ChartHost } from '../chart-host';
 import { segmented } from '../controls';
 import { el, replaceChildren } from '../dom';
-import { stackedTable as table, td } from '../stacked-table';
+import { labelCells, stackedTable as table, td } from '../stacked-table';
 import { chartLayout } from '../layout';
 import { MESSAGES } from '../../messages/ui';
 import type { MountView } from './view';
@@ -76,16 +76,19 @@ function assumptionsCell(assumptions: RowModel['assumptions']): HTMLElement {
 const FIRST_ROWS = 25;
 
 /** A tbody of `head` and the first FIRST_ROWS of `items`, the others behind a button. */
-function firstRowsBody<T>(head: HTMLElement[], items: readonly T[], line: (item: T) => HTMLElement, columns: number): HTMLElement {
+function firstRowsBody<T>(head: HTMLElement[], items: readonly T[], line: (item: T) => HTMLElement, columns: readonly string[]): HTMLElement {
   const rest = items.slice(FIRST_ROWS);
   if (rest.length === 0) return el('tbody', {}, [...head, ...items.map(line)]);
-  const more: HTMLElement = el('tr', { class: 'more-rows' }, [el('td', { attrs: { colspan: columns } }, [
+  const more: HTMLElement = el('tr', { class: 'more-rows' }, [el('td', { attrs: { colspan: columns.length } }, [
     el('button', {
       class: 'disclosure', text: A.showMoreRows(rest.length), attrs: { type: 'button', 'data-show-rows': '' },
       on: {
         click: () => {
           const lines = rest.map(line);
+          const tbody = more.parentElement!;
           more.replaceWith(...lines);
+          // Revealed cells need their column names too: a narrow screen shows each before its value.
+          labelCells(columns, [tbody]);
           // Keyboard focus goes on to the first row it revealed, not back to the top of the page.
           lines[0]!.tabIndex = -1;
           lines[0]!.focus();
@@ -99,7 +102,7 @@ function firstRowsBody<T>(head: HTMLElement[], items: readonly T[], line: (item:
 function rowsTable(report: ValidationReport): HTMLElement {
   const bodies = rowSections(report).map((s) => firstRowsBody(
     [el('tr', { class: 'section' }, [el('th', { text: s.title, attrs: { colspan: A.rowColumns.length, scope: 'colgroup' } })])],
-    s.rows, rowLine, A.rowColumns.length,
+    s.rows, rowLine, A.rowColumns,
   ));
   return table(A.rowsCaption, A.rowColumns, bodies, 'accuracy-rows');
 }
@@ -129,7 +132,7 @@ function coverageStat(c: CoverageCheck): HTMLElement {
 }
 
 function relativeTable(entries: readonly RatioEntry[]): HTMLElement {
-  const body = firstRowsBody([], relativeRows(entries), (r) => el('tr', {}, r.map(cell)), A.relativeColumns.length);
+  const body = firstRowsBody([], relativeRows(entries), (r) => el('tr', {}, r.map(cell)), A.relativeColumns);
   return table(A.relativeCaption, A.relativeColumns, [body], 'accuracy-relative');
 }
 
