@@ -12,8 +12,11 @@ export type SettingInput = { ok: true; value: number | null } | { ok: false; err
 /** Longest text read (a number with separators and a unit fits easily). */
 const MAX_CHARS = 40;
 
-/** "2048", "2,048", "1.5e3", "128k" (counts), "50 ms", "0.05 s", "65%". */
-const NUMBER = /^([+-]?(?:\d[\d,_]*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*([kKmM])?$/;
+/**
+ * "2048", "2,048", "1.5e3", "128k" (counts), "50 ms", "0.05 s", "65%". A comma or underscore only
+ * groups thousands: "4,8" is refused, not read as 48 (nor guessed to be 4.8).
+ */
+const NUMBER = /^([+-]?(?:\d{1,3}(?:[,_]\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*([kKmM])?$/;
 
 function stripUnit(text: string, unit: string): string {
   const t = text.trim().replace(/^\$\s*/, '');
@@ -51,7 +54,7 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
   if (t.length > MAX_CHARS) return { ok: false, error: F.tooLong(MAX_CHARS) };
   const time = timeUnit(t, def.unit);
   const m = NUMBER.exec(time === null ? stripUnit(t, def.unit) : time.number);
-  if (m === null) return { ok: false, error: F.notNumber(t, settingRange(def)) };
+  if (m === null) return { ok: false, error: /\d,\d/.test(t) ? F.badComma(t, settingRange(def)) : F.notNumber(t, settingRange(def)) };
   const suffix = m[2]?.toLowerCase();
   if (suffix !== undefined && def.limit.integer !== true) return { ok: false, error: F.notNumber(t, settingRange(def)) };
   const shown = Number(m[1]!.replace(/[,_]/g, '')) * (suffix === 'k' ? 1e3 : suffix === 'm' ? 1e6 : 1) * (time?.factor ?? 1);

@@ -34,7 +34,7 @@ const PHYSICAL: Partial<Record<QuantityKind, { unit: string; noun: string; examp
   seconds: { unit: 's', noun: 'a time', example: '8 us' },
 };
 
-const MONEY = /^\$?\s*([0-9][0-9,]*(?:\.[0-9]*)?|\.[0-9]+)(?:e([+-]?[0-9]+))?\s*([kmb]|mn|bn)?\s*(?:usd|\$)?\s*(?:\/\s*(?:chip[- ]?)?(h|hr|hour))?$/i;
+const MONEY = /^\$?\s*([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e([+-]?[0-9]+))?\s*([kmb]|mn|bn)?\s*(?:usd|\$)?\s*(?:\/\s*(?:chip[- ]?)?(h|hr|hour))?$/i;
 const MONEY_SCALE: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, b: 1e9, bn: 1e9 };
 
 function fail(error: string): QuantityResult {
@@ -46,7 +46,7 @@ function parseMoney(text: string, perHour: boolean, defaultScale: number): Quant
   if (m === null) return fail(`"${text}" is not an amount in dollars; try ${perHour ? '"$2.10/h"' : '"$25k" or "25000"'}`);
   const [, digits = '', exponent, suffix, hour] = m;
   if (hour !== undefined && !perHour) return fail(`"${text}" is a price per hour; this field is a one-off price`);
-  let value = Number(digits.replace(/,/g, '')) * (exponent === undefined ? 1 : Math.pow(10, Number(exponent)));
+  let value = Number(digits) * (exponent === undefined ? 1 : Math.pow(10, Number(exponent)));
   value *= suffix === undefined ? (/[$]|usd/i.test(text) ? 1 : defaultScale) : (MONEY_SCALE[suffix.toLowerCase()] ?? 1);
   return Number.isFinite(value) ? { ok: true, value } : fail(`"${text}" is too large`);
 }
@@ -95,6 +95,8 @@ export function parseQuantity(text: unknown, kind: QuantityKind, defaultScale = 
   // Digit-group commas as the app writes numbers ("1,979 TFLOP/s"); "1,5" is not one (three digits follow a group comma).
   const t = text.trim().replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   if (t === '') return fail('enter a value');
+  // A comma left now is not a digit group ("4,8"): reading it as 48 or 4.8 would be a guess.
+  if (/\d,\d/.test(t)) return fail(`"${t}": a comma only groups thousands ("4,800"); write a decimal with a point ("4.8")`);
   if (t.length > QUANTITY_MAX_LENGTH) return fail(`at most ${QUANTITY_MAX_LENGTH} characters`);
   let out: QuantityResult;
   if (kind === 'usd' || kind === 'usd-per-hour') out = parseMoney(t, kind === 'usd-per-hour', defaultScale);

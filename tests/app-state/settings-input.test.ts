@@ -29,6 +29,7 @@ describe('readSettingText', () => {
     ['maxTtftSeconds', '', null],
     ['rentalUsdPerChipHour', '$2.50/h', 2.5],
     ['capexUsdPerChip', '$25,000', 25_000],
+    ['capexUsdPerChip', '1,250,000.5', 1_250_000.5],
   ])('%s: %j -> %s', (id, text, value) => {
     const r = readSettingText(field(id), text);
     expect(r.ok).toBe(true);
@@ -49,6 +50,9 @@ describe('readSettingText', () => {
     ['maxTtftSeconds', '2k', 'Not applied: "2k" is not a number; enter a number from 0.001 to 3,600 s.'],
     ['inputTokens', 'NaN', 'Not applied: "NaN" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
     ['inputTokens', '1e400', 'Not applied: "1e400" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
+    // A comma that does not group thousands was dropped: "4,8" read as 48.
+    ['rentalUsdPerChipHour', '4,8', 'Not applied: in "4,8" the comma does not group thousands ("4,800"); write a decimal with a point and enter a number from $0.001 to $100,000/chip-hour.'],
+    ['inputTokens', '20,48', 'Not applied: in "20,48" the comma does not group thousands ("4,800"); write a decimal with a point and enter a whole number from 1 to 1,000,000 tokens.'],
     // Once let through (slack scaled by the 1e9 upper bound) and clamped to a free chip.
     ['capexUsdPerChip', '-1', 'Not applied: -1 is outside the accepted range; enter a number from $0 to $1,000,000,000.'],
     ['capexUsdPerChip', '-0.4', 'Not applied: -0.4 is outside the accepted range; enter a number from $0 to $1,000,000,000.'],

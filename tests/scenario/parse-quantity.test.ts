@@ -34,6 +34,11 @@ describe('parseQuantity', () => {
     expect(value('1,000,000 W', 'watts')).toBe(1e6);
     expect(parseQuantity('1,5 W', 'watts').ok).toBe(false);
     expect(parseQuantity('1,2345 W', 'watts').ok).toBe(false);
+    // Prices too: "4,8" was read as 48.
+    expect(value('$25,000', 'usd')).toBe(25_000);
+    expect(value('4,800', 'usd-per-hour')).toBe(4800);
+    expect(parseQuantity('4,8', 'usd-per-hour')).toEqual({ ok: false, error: '"4,8": a comma only groups thousands ("4,800"); write a decimal with a point ("4.8")' });
+    expect(parseQuantity('$2,50/h', 'usd-per-hour').ok).toBe(false);
   });
 
   it('reads bare numbers in the display unit', () => {
