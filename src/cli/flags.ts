@@ -60,10 +60,11 @@ export function fraction(v: string): number | string {
   return typeof n === 'number' ? Number((n / 100).toPrecision(12)) : v;
 }
 
-/** Token counts as the page reads them too: "2k" = 2,000, "1.5m" = 1,500,000 (settings-input.ts). */
+/** Token counts as the page reads them too: "2k" = 2,000, "0.5m" = 500,000, "2,048" (settings-input.ts). */
 export function count(v: string): number | string {
-  const m = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*([kKmM])\s*$/.exec(v);
-  if (m === null) return num(v);
+  const grouped = /^\s*\d{1,3}(?:,\d{3})+\s*$/.test(v) ? v.replace(/,/g, '') : v;
+  const m = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*([kKmM])\s*$/.exec(grouped);
+  if (m === null) return num(grouped);
   // To 12 significant digits: 1.1 x 1000 is 1100.0000000000002 in binary floating point.
   return Number((Number(m[1]) * (m[2]!.toLowerCase() === 'k' ? 1e3 : 1e6)).toPrecision(12));
 }
@@ -157,8 +158,9 @@ function hardwareIds(value: string): string[] {
 
 /**
  * Walks `--flag value` and `--flag=value` arguments: `visit` gets each flag and a reader of its
- * value (called only by flags that take one). Throws UsageError when a value is missing, and when
- * a flag other than --help comes twice: the second value would silently replace the first.
+ * value (called only by flags that take one). Throws UsageError when a value is missing (or is the
+ * next flag), and when a flag other than --help comes twice: the second value would silently
+ * replace the first.
  */
 export function walkArgs(argv: readonly string[], visit: (flag: string, value: () => string) => void): void {
   const seen = new Set<string>();
@@ -173,6 +175,8 @@ export function walkArgs(argv: readonly string[], visit: (flag: string, value: (
       if (inline !== undefined) return inline;
       const next = argv[i + 1];
       if (next === undefined) throw new UsageError(CLI.needsValue(flag));
+      // "--input-tokens --output-tokens 5": the next flag is not this one's value (no value starts with "--").
+      if (/^--[a-z]/i.test(next)) throw new UsageError(CLI.needsValueBefore(flag, next));
       i += 1;
       return next;
     });
@@ -259,9 +263,9 @@ export function flagIssue(issue: FieldIssue, origins: CliOptions['origins']): st
   if (def?.scaled !== undefined) return CLI.flagRange(origin.flag, describeRange(def.scaled.rule, def.scaled.factor, def.scaled.unit), origin.text);
   // The flag's own range: a flag cannot be typed as null (leaving it out keeps the default), and
   // the value as typed ("1e99"), not as the parser re-printed the number ("1e+99").
-  const range = /^must be (.*?)(?: or null)?, got [^,]*$/.exec(issue.message);
+  const range = /^must be (.*?)(?: or null)?, got .*$/.exec(issue.message);
   if (range !== null && origins.get(issue.path) === origin) return CLI.flagRange(origin.flag, range[1]!, origin.text);
-  return CLI.flagIssue(origin.flag, formatIssue(issue).replace(/, got [^,]*$/, `, got ${quoted(origin.text)}`));
+  return CLI.flagIssue(origin.flag, formatIssue(issue).replace(/, got .*$/, `, got ${quoted(origin.text)}`));
 }
 
 /** Flags that only make sense with speculative decoding on, as typed. */
@@ -329,7 +333,7 @@ Economics
   --depreciation-years X (4)    --cost-of-capital X (0.06)   --load-factor X (0.7)
   --pue X (1.2)                 --usd-per-kwh X (0.08)       --hosting-usd-per-kw-month X (150)
 
-Token counts also read 2k and 1.5m; shares (cache hit rate, cost of capital, load factor,
+Token counts also read 2,048, 2k and 0.5m; shares (cache hit rate, cost of capital, load factor,
 acceptance rate) also read percentages: 56% = 0.56.
 
 Output

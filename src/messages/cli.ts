@@ -31,6 +31,7 @@ export const CLI = {
   warning: (text: string) => `warning: ${oneLine(text)}`,
   moreWarnings: (count: number) => `warning: … and ${count} more warning(s) not shown`,
   needsValue: (flag: string) => `${flag} needs a value`,
+  needsValueBefore: (flag: string, next: string) => `${flag} needs a value before ${quoted(next)}`,
   unknownOption: (flag: string) => `unknown option ${quoted(flag)} (see --help)`,
   badChoice: (flag: string, choices: readonly string[], got: string) =>
     `${flag} must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}, got ${quoted(got)}`,

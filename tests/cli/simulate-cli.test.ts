@@ -198,6 +198,8 @@ describe('simulate CLI', () => {
     [['--output-tokens', '1e12'], /--output-tokens must be an integer from 1 to 1000000/],
     [['--input-tokens', '2kk'], /--input-tokens must be an integer from 1 to 1000000 tokens, got "2kk"$/m],
     [['--output-tokens', '1.0005k'], /--output-tokens must be an integer from 1 to 1000000 tokens, got "1.0005k"$/m],
+    // A value with a comma in it is named under the flag too (it was reported as workload.inputTokens).
+    [['--input-tokens', '4,8'], /^error: flags: --input-tokens must be an integer from 1 to 1000000 tokens, got "4,8"$/m],
     // A flag cannot be typed as null: its range does not offer it.
     [['--rental-usd-per-chip-hour', '-1'], /^error: flags: --rental-usd-per-chip-hour must be a number from 0\.001 to 100000 USD\/chip-hour, got "-1"$/m],
     [['--prefix-cache-hit-rate', '56'], /--prefix-cache-hit-rate must be a number from 0 to 0\.99, got "56"$/m],
@@ -208,6 +210,8 @@ describe('simulate CLI', () => {
     [['--max-tpot-ms', '-5'], /--max-tpot-ms must be a number from 0\.1 to 60000 ms, got "-5"$/m],
     [['--precision', 'fp3'], /--precision: precision\.weights must be one of/],
     [['--frobnicate'], /unknown option "--frobnicate"/],
+    // The next flag is not a value: it was taken as one and the flag after it read as stray text.
+    [['--input-tokens', '--output-tokens', '5'], /^error: --input-tokens needs a value before "--output-tokens"$/m],
     [['--format', 'xml'], /--format must be table, json or csv, got "xml"/],
     [['--scenario', '/nonexistent/file.json'], /cannot read file/],
     // Decimal notation only: hex, binary and "Infinity" are not numbers a person means here.
@@ -252,11 +256,12 @@ describe('simulate CLI', () => {
     expect(r.out).not.toMatch(/compute-saturation|tpot-limit|ttft-limit/);
   });
 
-  it('reads token counts and shares as the page does: 2k, 1.5m, 56%', async () => {
-    const r = await run('--hardware', 'nvidia-h200-sxm', '--model', 'llama-3.1-8b', '--input-tokens', '2k', '--output-tokens', '1.5k', '--prefix-cache-hit-rate', '56%', '--load-factor', '70%', '--format', 'json');
+  it('reads token counts and shares as the page does: 2k, 2,048, 56%', async () => {
+    const r = await run('--hardware', 'nvidia-h200-sxm', '--model', 'llama-3.1-8b', '--input-tokens', '2,048', '--output-tokens', '1.5k', '--prefill-chunk', '2k', '--prefix-cache-hit-rate', '56%', '--load-factor', '70%', '--format', 'json');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { scenario: { workload: Record<string, unknown>; economics: Record<string, unknown> } };
-    expect(j.scenario.workload).toMatchObject({ inputTokens: 2000, outputTokens: 1500, prefixCacheHitRate: 0.56 });
+    const j = JSON.parse(r.out) as { scenario: { workload: Record<string, unknown>; economics: Record<string, unknown>; engine: Record<string, unknown> } };
+    expect(j.scenario.engine).toMatchObject({ prefillChunkTokens: 2000 });
+    expect(j.scenario.workload).toMatchObject({ inputTokens: 2048, outputTokens: 1500, prefixCacheHitRate: 0.56 });
     expect(j.scenario.economics).toMatchObject({ loadFactor: 0.7 });
   });
 
