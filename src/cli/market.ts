@@ -44,6 +44,9 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
     if (id !== null && !data.points.some((p) => p.id === id)) fail(`${flag}: "${id}" is not a price point (the id column of --format csv lists them)`);
   }
   const result = marketReport(data, options, catalog, engineEvaluator(catalog));
+  // CSV has no place for a note: with no rows, why goes to stderr (the table prints it instead of rows).
+  const empty = result.points.length === 0 ? result.notes.find((n) => n.code === 'market.no-points') : undefined;
+  if (flags.format === 'csv' && empty !== undefined) report.warn(empty.text);
   const out = flags.format === 'json' ? marketJson(result) : flags.format === 'csv' ? marketCsv(result.points) : marketTable(result);
   io.stdout.write(out);
 }

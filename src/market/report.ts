@@ -13,6 +13,7 @@ import type { MarketData } from './market-data';
 import type { MarketOptions, MarketWorkload } from './options';
 import { choosePair } from './pair';
 import { marketPoint, selectPoints, type MarketPoint } from './points';
+import type { PricePoint } from './price-points';
 
 export interface EraSummary {
   id: string;
@@ -42,14 +43,21 @@ export interface MarketDecompositionReport {
 
 export type MarketReport = MarketPointsReport & { decomposition: Decomposition | null; floorLines: FloorLinePoint[]; decompositionProblems: Message[] };
 
+/** Why the window is empty: the dates alone, or the tier within them; with where the data lies. */
+function noPointsNote(all: readonly PricePoint[], options: MarketOptions): Message {
+  const inDates = selectPoints(all, { ...options, tier: null });
+  if (inDates.length === 0) {
+    const dates = all.map((p) => p.row.dateText).sort();
+    return MARKET.noPointsInDates(dates[0]!, dates[dates.length - 1]!);
+  }
+  const scores = inDates.flatMap((p) => (p.capabilityScore === null ? [] : [p.capabilityScore]));
+  return MARKET.noPointsInTier(inDates.length, options.tier ?? 0, scores.length === 0 ? null : Math.max(...scores));
+}
+
 export function marketPointsReport(data: MarketData, options: MarketOptions, catalog: Catalog, evaluate: Evaluator): MarketPointsReport {
   const points = selectPoints(data.points, options).map((p) => marketPoint(data, p, options, catalog, evaluate));
   const notes: Message[] = [MARKET.saturated(), MARKET.noSpeculation()];
-  if (points.length === 0 && data.points.length > 0) {
-    const dates = data.points.map((p) => p.row.dateText).sort();
-    const scores = data.points.flatMap((p) => (p.capabilityScore === null ? [] : [p.capabilityScore]));
-    notes.unshift(MARKET.noPoints(dates[0]!, dates[dates.length - 1]!, scores.length === 0 ? null : Math.max(...scores)));
-  }
+  if (points.length === 0 && data.points.length > 0) notes.unshift(noPointsNote(data.points, options));
   const cacheStep = data.servingSteps[1];
   if (options.workload.prefixCacheHitRate > 0 && cacheStep?.date) notes.push(MARKET.cacheNote(options.workload.prefixCacheHitRate, cacheStep.date));
   const byTier = new Map<string, MarketPoint[]>();
