@@ -5,7 +5,7 @@ import { loadCatalogFromDisk } from '../catalog/load-node';
 import { calibrationRows } from '../design/calibration';
 import { deriveDesign } from '../design/derive';
 import { designLabel } from '../design/label';
-import { leastShareNearOptimum, optimumOf, sweepShares } from '../design/matrix-share';
+import { leastShareNearOptimum, optimumEdge, optimumOf, sweepShares } from '../design/matrix-share';
 import { sweepMatrixShare } from '../design/matrix-share-sweep';
 import { formatIssue } from '../parse/fields';
 import { parseScenario } from '../scenario/parse-scenario';
@@ -77,7 +77,8 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
     const title = `Matrix-share sweep: ${label}, ${chips === 'auto' ? 'auto chips' : chipsText(chips)}, ${oneLine(base.model.name)} ${base.precision.weights}, ${w.inputTokens} in / ${w.outputTokens} out`
       + `${slo.maxTpotSeconds === null ? '' : `, TPOT <= ${slo.maxTpotSeconds * 1000} ms`}${slo.maxTtftSeconds === null ? '' : `, TTFT <= ${slo.maxTtftSeconds} s`}; TCO at the derived price`;
     io.stdout.write(json
-      ? `${JSON.stringify({ design: design.id, model: base.model.id, chips, workload: w, slo, points, optimum, withinOnePercentFrom: flatFrom }, null, 2)}\n`
+      // "lowest": the cheapest point swept; lowestAtRangeEdge says when an end of the range set it.
+      ? `${JSON.stringify({ design: design.id, model: base.model.id, chips, workload: w, slo, points, lowest: optimum, lowestAtRangeEdge: optimumEdge(points, optimum), withinOnePercentFrom: flatFrom }, null, 2)}\n`
       : table(formatSweepTable(title, points, optimum, flatFrom, design.areaShares.matrix)));
     return;
   }

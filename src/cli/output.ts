@@ -6,7 +6,7 @@ import { oneLine } from '../messages/cli';
 import { ratioText } from '../messages/market-check';
 import { formatBytes, formatNumber, formatSeconds, formatUsd } from '../format/units';
 import { batchLimitText, chipsText } from '../messages/ui';
-import { isSpecEstimate } from '../records/estimated-specs';
+import { isSpecEstimate, markPath } from '../records/estimated-specs';
 import { reportedResult } from '../export/reported-result';
 
 const EVIDENCE_MARK: Record<SimulationResult['evidence']['basis'], string> = { measured: '', family: '~', prior: '?', claim: '!' };
@@ -90,7 +90,8 @@ function notes(r: SimulationResult): string {
   if (r.pricing.rentalEstimateNote !== null) lines.push(`note: ${oneLine(r.pricing.rentalEstimateNote)}`);
   if (r.uncertainty !== null) lines.push(`range: ${oneLine(r.uncertainty.derivation)}`);
   for (const w of r.warnings) lines.push(`warning: ${oneLine(w.text)}`);
-  for (const m of r.estimateMarks) lines.push(`estimate*: ${oneLine(m)}`);
+  // Estimated specs earn the chip its "*"; prices and link latencies are estimated for most chips.
+  for (const m of r.estimateMarks) lines.push(`${isSpecEstimate(markPath(m)) ? 'estimated spec*' : 'estimated'}: ${oneLine(m)}`);
   return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
 }
 
@@ -156,8 +157,13 @@ export function csvCell(value: string | number | boolean | null): string {
 }
 
 /** Multi-chip comparison table, best first. */
-export function formatComparisonTable(results: SimulationResult[], vsMarket: ReadonlyMap<string, number | null> = new Map(),
-  limits: ReadonlyMap<string, ResourceLimit> = new Map()): string {
+export function formatComparisonTable(results: SimulationResult[], context: {
+  vsMarket: ReadonlyMap<string, number | null>;
+  limits: ReadonlyMap<string, ResourceLimit>;
+  /** Chips whose profile has an estimated spec: their "*", as on the page (records/estimated-specs.ts). */
+  specEstimated: ReadonlySet<string>;
+}): string {
+  const { vsMarket, limits, specEstimated } = context;
   const bound = (r: SimulationResult) => {
     const resource = limits.get(r.hardwareId)?.resource;
     const limit = batchLimitText(r.memory.batchLimitedBy);
@@ -168,8 +174,7 @@ export function formatComparisonTable(results: SimulationResult[], vsMarket: Rea
     const ratio = vsMarket.get(r.hardwareId);
     return ratio === undefined || ratio === null ? '-' : ratioText(ratio);
   };
-  // "*" as on the page: the result uses an estimated spec (estimateMarks are "path: basis").
-  const name = (r: SimulationResult) => r.hardwareId + (r.estimateMarks.some((m) => isSpecEstimate(m.slice(0, m.indexOf(':')))) ? '*' : '') + EVIDENCE_MARK[r.evidence.basis];
+  const name = (r: SimulationResult) => r.hardwareId + (specEstimated.has(r.hardwareId) ? '*' : '') + EVIDENCE_MARK[r.evidence.basis];
   const rows = results.map((r) => r.feasible
     ? [
       name(r), r.evidence.basis, String(r.config.chips),
@@ -184,7 +189,7 @@ export function formatComparisonTable(results: SimulationResult[], vsMarket: Rea
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
   return [line(header), ...rows.map(line), '',
-    '* uses an estimated spec (compute, memory, power or interconnect bandwidth; every estimate used: --format json estimateMarks); evidence: ~ family fit, ? prior (no data), ! claims only; ≈ estimated rental;',
+    '* a spec (compute, memory, power or interconnect bandwidth) is estimated, not published (every estimate a result uses: --format json estimateMarks); evidence: ~ family fit, ? prior (no data), ! claims only; ≈ estimated rental;',
     'vs API: modelled cost of a request / the public API price of the model per request at this workload (see --format json: marketCheck);',
     'bound by: what limits the batch; the resource whose +20% lowers $/M most (see --format json: limitingResource)'].join('\n') + '\n';
 }

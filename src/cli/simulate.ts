@@ -16,6 +16,7 @@ import { SCENARIO_VERSION, defaultScenario, type Scenario } from '../scenario/sc
 import { HELP, UsageError, flagIssue, parseFlags, speculativeOnlyFlag, type CliOptions } from './flags';
 import { scenariosFromLink, type LinkScenarios } from './link';
 import { CSV_COLUMNS, csvRow, formatComparisonTable, formatResultTable } from './output';
+import { estimatedSpecs } from '../records/estimated-specs';
 import { formatPublished, publishedFigures, type PublishedFigure } from './published';
 import { formatMarketCheck, marketChecks } from './market-check';
 import { limitingResource, type ResourceLimit } from '../engine/analysis/limiting-resource';
@@ -165,8 +166,11 @@ function render(options: CliOptions, results: Row[], published: PublishedFigure[
     return `${JSON.stringify(many ? { results: results.map(strip) } : { ...strip(results[0]!), published }, null, 2)}\n`;
   }
   if (options.format === 'csv') return `${CSV_COLUMNS.join(',')}\n${results.map((x) => csvRow(x.result, x.limit, x.scenario)).join('\n')}\n`;
-  let text = many ? formatComparisonTable(results.map((x) => x.result), new Map([...checks].map(([id, c]) => [id, c.ratio])),
-    new Map(results.map((x) => [x.result.hardwareId, x.limit])))
+  let text = many ? formatComparisonTable(results.map((x) => x.result), {
+    vsMarket: new Map([...checks].map(([id, c]) => [id, c.ratio])),
+    limits: new Map(results.map((x) => [x.result.hardwareId, x.limit])),
+    specEstimated: new Set(results.filter((x) => estimatedSpecs(x.hardware).length > 0).map((x) => x.result.hardwareId)),
+  })
     : formatResultTable(results[0]!.result, results[0]!.hardwareName, results[0]!.modelName, results[0]!.limit) + formatMarketCheck(checks.get(results[0]!.result.hardwareId))
       + formatPublished(published);
   if (options.frontier) {

@@ -3,8 +3,8 @@
 
 /** What bounds a lowest $/M found at an end of the matrix-share sweep (design/matrix-share.ts optimumEdge). */
 export const SWEEP_EDGE = {
-  largest: ', the largest share the die allows (vector units and control at their least share): more matrix area would still lower it',
-  smallest: ', the smallest share swept: less matrix area would still lower it',
+  largest: ', the largest share the die allows (vector units and control at their least share); $/M was still falling at that end of the range',
+  smallest: ', the smallest share swept; $/M was still falling at that end of the range',
   none: '',
 } as const;
 

@@ -151,7 +151,8 @@ export const MESSAGES = {
     unbounded: 'unbounded (free)',
     notDistinguishable: '=1: not distinguishable from the leader at this evidence (the ranges overlap)',
     /** The batch's binding constraint, then the resource $/M depends on most (null: not computed yet; '': none moves it). */
-    estimatesUsed: (marks: readonly string[]) => `Estimates this result uses: ${marks.join('; ')}`,
+    estimatedSpecs: (marks: readonly string[]) => `* estimated specs: ${marks.join('; ')}`,
+    otherEstimatesUsed: (marks: readonly string[]) => `Other estimates this result uses: ${marks.join('; ')}`,
     boundBy: (limit: string, resource: string | null) => `batch: ${batchLimitText(limit)}`
       + (resource === null ? '' : resource === '' ? '; $/M moves with no single resource' : `; $/M most sensitive to ${resource}`),
     notes: 'Notes',

@@ -11,3 +11,9 @@ export function isSpecEstimate(path: string): boolean {
 export function estimatedSpecs(p: { estimates: Readonly<Record<string, string>> }): string[] {
   return Object.keys(p.estimates).filter(isSpecEstimate);
 }
+
+/** The profile path of an estimate mark ("path: basis", as results and chip series list them). */
+export function markPath(mark: string): string {
+  const colon = mark.indexOf(':');
+  return colon < 0 ? mark : mark.slice(0, colon);
+}

@@ -7,6 +7,7 @@ import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
 import { CHIP_PARAMETER_LABELS } from '../engine/analysis/scale-parameter';
 import type { ResourceLimit } from '../engine/analysis/limiting-resource';
 import type { Range, SimulationResult } from '../engine/types';
+import { isSpecEstimate, markPath } from '../records/estimated-specs';
 import { formatPredicted, formatSeconds, formatUsd } from '../format/units';
 import { el, uid } from './dom';
 import { DEPLOYMENT_KEY } from '../app/deployment-view';
@@ -85,11 +86,13 @@ const COLUMNS: readonly Column[] = [
   { label: T.energy, sortKey: 'outputTokensPerSecondPerKw', showsInverse: true, explainKey: 'energy.joulesPerOutputToken', cell: (r) => (r.energy === null ? '—' : `${formatPredicted(r.energy.joulesPerOutputToken)} J`) },
 ];
 
+/** The chip's marks explained: its evidence, the estimated specs behind its "*", then the other estimates the result uses. */
 function chipTitle(chip: ChipSeries, result: SimulationResult): string {
-  const lines = [chip.label];
-  const marks = result.estimateMarks.length > 0 ? result.estimateMarks : chip.estimates;
-  lines.push(evidenceSentence(result.evidence));
-  if (marks.length > 0) lines.push(T.estimatesUsed(marks));
+  const lines = [chip.label, evidenceSentence(result.evidence)];
+  const specs = chip.estimates.filter((m) => isSpecEstimate(markPath(m)));
+  const others = result.estimateMarks.filter((m) => !isSpecEstimate(markPath(m)));
+  if (specs.length > 0) lines.push(T.estimatedSpecs(specs));
+  if (others.length > 0) lines.push(T.otherEstimatesUsed(others));
   return lines.join('\n');
 }
 

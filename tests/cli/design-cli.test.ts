@@ -83,13 +83,16 @@ describe('design CLI', () => {
     expect(j.rows.map((x) => x.quantity)).toContain('build cost vs teardown estimate');
   });
 
-  it('--sweep-matrix-share prints the sweep with its optimum (small model, few points)', async () => {
+  it('--sweep-matrix-share prints the sweep with its lowest $/M (small model, few points)', async () => {
     const r = await run('design', '--file', H100, '--sweep-matrix-share', '--points', '3', '--model', 'llama-3.1-8b', '--chips', '1', '--max-tpot-ms', '50', '--format', 'json');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { points: { matrixShare: number; usdPerMillionOutputTokens: number }[]; optimum: { matrixShare: number } };
+    const j = JSON.parse(r.out) as { points: { matrixShare: number; usdPerMillionOutputTokens: number }[]; lowest: { matrixShare: number }; lowestAtRangeEdge: string | null };
     expect(j.points.map((p) => p.matrixShare)).toContain(0.579);
     expect(j.points.length).toBe(4);
-    expect(j.points.some((p) => p.matrixShare === j.optimum.matrixShare)).toBe(true);
+    const cheapest = Math.min(...j.points.map((p) => p.usdPerMillionOutputTokens));
+    expect(j.points.find((p) => p.matrixShare === j.lowest.matrixShare)?.usdPerMillionOutputTokens).toBe(cheapest);
+    const shares = j.points.map((p) => p.matrixShare);
+    expect(j.lowestAtRangeEdge).toBe(j.lowest.matrixShare === Math.max(...shares) ? 'largest' : j.lowest.matrixShare === Math.min(...shares) ? 'smallest' : null);
   });
 
   it('tables escape a design name\'s control characters; int8 rates are OP/s; dies are whole; one chip is "1 chip"', async () => {
@@ -118,13 +121,13 @@ describe('design --url: the page\'s design and workload', () => {
     const r = await run('design', '--url', url, '--sweep-matrix-share', '--format', 'json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { points: unknown[]; optimum: unknown; chips: unknown; workload: { inputTokens: number } };
+    const j = JSON.parse(r.out) as { points: unknown[]; lowest: unknown; chips: unknown; workload: { inputTokens: number } };
     const { hardware: _h, chips, ...base } = labRequest(state, catalog).scenario!;
     const page = sweepMatrixShare(base, chips, state.design!, sweepShares(state.design!));
     expect(j.chips).toBe(4);
     expect(j.workload.inputTokens).toBe(4096);
     expect(j.points).toEqual(JSON.parse(JSON.stringify(page)));
-    expect(j.optimum).toEqual(JSON.parse(JSON.stringify(optimumOf(page))));
+    expect(j.lowest).toEqual(JSON.parse(JSON.stringify(optimumOf(page))));
   });
 
   it('derives the link\'s design (with --set on top); a link without a design, or with --file, exits 2', async () => {
