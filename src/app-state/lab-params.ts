@@ -29,6 +29,8 @@ export interface LabParamDef {
   get(p: HardwareProfile, rateClass: RateClass): number | null;
   /** `reference`: the lab's original chip, for values derived from it (the efficiency shares). */
   set(p: HardwareProfile, value: number, rateClass: RateClass, reference?: HardwareProfile): HardwareProfile;
+  /** The profile fields (`estimates` paths) a set value replaces: the user's value is no estimate. */
+  writes(rateClass: RateClass): string[];
   /** What the parameter means, shown under its slider. */
   help?: string;
 }
@@ -45,66 +47,77 @@ export const LAB_PARAMS: readonly LabParamDef[] = [
       if (current !== undefined && current > 0) return scaleParameter(p, 'compute', v / current);
       return { ...p, compute: { ...p.compute, denseFlopsPerSecond: { ...p.compute.denseFlopsPerSecond, [rc]: v } } };
     },
+    writes: (rc) => [`compute.denseFlopsPerSecond.${rc}`],
   },
   {
     id: 'hbmCapacity', label: 'HBM capacity', unit: 'GB', scale: 1e9, quantity: 'bytes',
     slider: { min: 0, max: 1000e9, log: false }, limit: HARDWARE_LIMITS.capacityBytes,
     get: (p) => p.memory.hbmCapacityBytes,
     set: (p, v) => ({ ...p, memory: { ...p.memory, hbmCapacityBytes: v } }),
+    writes: () => ['memory.hbmCapacityBytes'],
   },
   {
     id: 'hbmBandwidth', label: 'HBM bandwidth', unit: 'TB/s', scale: 1e12, quantity: 'bytes-per-second',
     slider: { min: 0, max: 20e12, log: false }, limit: HARDWARE_LIMITS.bandwidthBytesPerSecond,
     get: (p) => p.memory.hbmBandwidthBytesPerSecond,
     set: (p, v) => ({ ...p, memory: { ...p.memory, hbmBandwidthBytesPerSecond: v } }),
+    writes: () => ['memory.hbmBandwidthBytesPerSecond'],
   },
   {
     id: 'sramCapacity', label: 'On-chip SRAM', unit: 'MB', scale: 1e6, quantity: 'bytes',
     slider: { min: 1e6, max: 100e9, log: true }, limit: HARDWARE_LIMITS.capacityBytes,
     get: (p) => p.memory.sramCapacityBytes,
     set: (p, v) => ({ ...p, memory: { ...p.memory, sramCapacityBytes: v } }),
+    writes: () => ['memory.sramCapacityBytes'],
   },
   {
     id: 'sramBandwidth', label: 'SRAM bandwidth', unit: 'TB/s', scale: 1e12, quantity: 'bytes-per-second',
     slider: { min: 1e12, max: 100e15, log: true }, limit: HARDWARE_LIMITS.bandwidthBytesPerSecond,
     get: (p) => p.memory.sramBandwidthBytesPerSecond,
     set: (p, v) => ({ ...p, memory: { ...p.memory, sramBandwidthBytesPerSecond: v } }),
+    writes: () => ['memory.sramBandwidthBytesPerSecond'],
   },
   {
     id: 'scaleUpBandwidth', label: 'Scale-up link, per direction', unit: 'GB/s', scale: 1e9, quantity: 'bytes-per-second',
     slider: { min: 10e9, max: 5e12, log: true }, limit: HARDWARE_LIMITS.bandwidthBytesPerSecond,
     get: (p) => p.scaleUp.bandwidthBytesPerSecondPerDirection,
     set: (p, v) => ({ ...p, scaleUp: { ...p.scaleUp, bandwidthBytesPerSecondPerDirection: v } }),
+    writes: () => ['scaleUp.bandwidthBytesPerSecondPerDirection'],
   },
   {
     id: 'domainSize', label: 'Scale-up domain', unit: 'chips', scale: 1, quantity: 'count',
     slider: { min: 1, max: 1024, log: true }, limit: HARDWARE_LIMITS.domainSize,
     get: (p) => p.scaleUp.domainSize,
     set: (p, v) => ({ ...p, scaleUp: { ...p.scaleUp, domainSize: Math.round(v) } }),
+    writes: () => ['scaleUp.domainSize'],
   },
   {
     id: 'tdp', label: 'Power (TDP)', unit: 'W', scale: 1, quantity: 'watts',
     slider: { min: 50, max: 30_000, log: true }, limit: HARDWARE_LIMITS.tdpWatts,
     get: (p) => p.power.tdpWatts,
     set: (p, v) => ({ ...p, power: { ...p.power, tdpWatts: v } }),
+    writes: () => ['power.tdpWatts'],
   },
   {
     id: 'listPrice', label: 'Purchase price per chip', unit: '$', scale: 1, quantity: 'usd',
     slider: { min: 1_000, max: 5_000_000, log: true }, limit: HARDWARE_LIMITS.listPriceUsd,
     get: (p) => p.price.listPriceUsd,
     set: (p, v) => ({ ...p, price: { ...p.price, listPriceUsd: v } }),
+    writes: () => ['price.listPriceUsd'],
   },
   {
     id: 'rentalPrice', label: 'Rental price', unit: '$/chip-hour', scale: 1, quantity: 'usd-per-hour',
     slider: { min: 0.1, max: 1000, log: true }, limit: HARDWARE_LIMITS.rentalUsdPerChipHour,
     get: (p) => p.price.rentalUsdPerChipHour,
     set: (p, v) => ({ ...p, price: { ...p.price, rentalUsdPerChipHour: v } }),
+    writes: () => ['price.rentalUsdPerChipHour'],
   },
   {
     id: 'computeEfficiency', label: 'Compute efficiency', unit: '%', scale: 0.01, quantity: 'fraction',
     slider: { min: 0.05, max: 1, log: false }, limit: EFFICIENCY,
     get: (p) => p.efficiency.computeEfficiency,
     set: (p, v, _rc, reference) => withEfficiencyShare(p, 'compute', v, reference),
+    writes: () => [],
     help: "Share of the matrix rate the chip's kernels reach. Attention and MoE layers, whose own shares were measured apart, move in proportion.",
   },
   {
@@ -112,6 +125,7 @@ export const LAB_PARAMS: readonly LabParamDef[] = [
     slider: { min: 0.05, max: 1, log: false }, limit: EFFICIENCY,
     get: (p) => p.efficiency.memoryEfficiency,
     set: (p, v, _rc, reference) => withEfficiencyShare(p, 'memory', v, reference),
+    writes: () => [],
     help: 'Share of the memory bandwidth the kernels reach. Attention (KV-cache reads) and MoE layers, whose own shares were measured apart, move in proportion.',
   },
   {
@@ -119,10 +133,20 @@ export const LAB_PARAMS: readonly LabParamDef[] = [
     slider: { min: 0.05, max: 1, log: false }, limit: EFFICIENCY,
     get: (p) => p.efficiency.softwareStackFactor,
     set: (p, v) => ({ ...p, efficiency: { ...p.efficiency, softwareStackFactor: v } }),
+    writes: () => [],
     help: "Share of the silicon's efficiencies that today's software reaches, fitted per chip on published runs (a chip without runs takes its family's; Accuracy view). "
       + 'It scales compute and memory efficiency in "Achieved with today\'s software" mode only. Drag it to 100% to ask: what if this vendor\'s software closed the gap?',
   },
 ];
+
+/** `next` without the estimate notes of the fields `def` just set (the chip's "*" goes with its last estimated spec). */
+export function withoutReplacedEstimates(next: HardwareProfile, def: LabParamDef, rateClass: RateClass): HardwareProfile {
+  const replaced = def.writes(rateClass).filter((path) => path in next.estimates);
+  if (replaced.length === 0) return next;
+  const estimates = { ...next.estimates };
+  for (const path of replaced) delete estimates[path];
+  return { ...next, estimates };
+}
 
 const BY_ID: ReadonlyMap<string, LabParamDef> = new Map(LAB_PARAMS.map((d) => [d.id, d]));
 

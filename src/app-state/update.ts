@@ -10,7 +10,7 @@ import { LIMITS } from '../scenario/limits';
 import type { AppState, ChipCount, FrontierMetric } from './app-state';
 import { MAX_CUSTOM, MAX_PICKS, swapIn, withoutChips, withoutModels, type SwapIn } from './custom-items';
 import { defaultChipCount, labFrom } from './defaults';
-import { clampLabValue, labParam, type LabParamId } from './lab-params';
+import { clampLabValue, labParam, withoutReplacedEstimates, type LabParamId } from './lab-params';
 import { completeLabChip, withLabEvidence } from './lab-validity';
 import { allModels, findChip, findModel, freeId, labOriginal } from './lookup';
 import { clampMarketField, pickPoint, type MarketFieldId } from './market-fields';
@@ -156,7 +156,8 @@ function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env:
       const value = def === undefined ? null : clampLabValue(def, action.value);
       if (def === undefined || value === null) return state;
       const original = labOriginal(state, env.catalog);
-      const chip = completeLabChip(def.set(state.lab.chip, value, labRateClass(state), original), state.lab.chip, original);
+      const rateClass = labRateClass(state);
+      const chip = completeLabChip(withoutReplacedEstimates(def.set(state.lab.chip, value, rateClass, original), def, rateClass), state.lab.chip, original);
       return chip === null ? state : { ...state, lab: { ...state.lab, chip: withLabEvidence(chip, original) } };
     }
     case 'lab-set-sram-weights': {

@@ -18,6 +18,21 @@ describe('update', () => {
     expect(s).toEqual(copy);
   });
 
+  it('a lab value set over an estimated spec is the user\'s, no longer an estimate (its "*" goes with the last one)', () => {
+    const sohu = catalog.hardware.get('etched-sohu')!;
+    const start = apply(fresh(), { type: 'set-view', view: 'chip-lab' }, { type: 'lab-start', baseId: 'etched-sohu' });
+    const rc = labRateClass(start);
+    expect(Object.keys(start.lab.chip.estimates)).toEqual(Object.keys(sohu.estimates));
+    const typed = apply(start, { type: 'lab-set', param: 'hbmBandwidth', value: 6e12 }, { type: 'lab-set', param: 'compute', value: 4e15 });
+    const left = Object.keys(typed.lab.chip.estimates);
+    expect(left).not.toContain('memory.hbmBandwidthBytesPerSecond');
+    expect(left).not.toContain(`compute.denseFlopsPerSecond.${rc}`);
+    // Untouched estimates stay, and a price or efficiency edit removes nothing else.
+    expect(left).toContain('power.tdpWatts');
+    expect(left.length).toBe(Object.keys(sohu.estimates).length - 2);
+    expect(Object.keys(apply(typed, { type: 'lab-set', param: 'computeEfficiency', value: 0.5 }).lab.chip.estimates)).toEqual(left);
+  });
+
   it('switches only to registered views and closes the explain panel', () => {
     const s = apply(fresh(), { type: 'open-explain', hardwareId: 'x', key: 'tpotSeconds' }, { type: 'set-view', view: 'chip-lab' });
     expect(s.view).toBe('chip-lab');
