@@ -13,7 +13,7 @@ export type SettingInput = { ok: true; value: number | null } | { ok: false; err
 const MAX_CHARS = 40;
 
 /**
- * "2048", "2,048", "1.5e3", "128k" (counts), "50 ms", "0.05 s", "65%". A comma or underscore only
+ * "2048", "2,048", "1.5e3", "128k" (counts and dollars), "50 ms", "0.05 s", "65%". A comma or underscore only
  * groups thousands: "4,8" is refused, not read as 48 (nor guessed to be 4.8).
  */
 const NUMBER = /^([+-]?(?:\d{1,3}(?:[,_]\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*([kKmM])?$/;
@@ -54,9 +54,10 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
   if (t.length > MAX_CHARS) return { ok: false, error: F.tooLong(MAX_CHARS) };
   const time = timeUnit(t, def.unit);
   const m = NUMBER.exec(time === null ? stripUnit(t, def.unit) : time.number);
-  if (m === null) return { ok: false, error: /\d,\d/.test(t) ? F.badComma(t, settingRange(def)) : F.notNumber(t, settingRange(def)) };
+  if (m === null) return { ok: false, error: /\d,\d/.test(t) ? F.badComma(t, settingRange(def), def.limit.integer === true) : F.notNumber(t, settingRange(def)) };
   const suffix = m[2]?.toLowerCase();
-  if (suffix !== undefined && def.limit.integer !== true) return { ok: false, error: F.notNumber(t, settingRange(def)) };
+  // k and m: thousands and millions of tokens, or of dollars ("$25k" as the chip lab reads it).
+  if (suffix !== undefined && def.limit.integer !== true && !def.unit.startsWith('$')) return { ok: false, error: F.notNumber(t, settingRange(def)) };
   const shown = Number(m[1]!.replace(/[,_]/g, '')) * (suffix === 'k' ? 1e3 : suffix === 'm' ? 1e6 : 1) * (time?.factor ?? 1);
   if (!Number.isFinite(shown)) return { ok: false, error: F.notNumber(t, settingRange(def)) };
   const value = shown * def.scale;

@@ -18,7 +18,8 @@ export const FIELD_MESSAGES = {
   required: (range: string) => `Not applied: enter ${range}.`,
   tooLong: (max: number) => `Not applied: at most ${max} characters.`,
   notNumber: (text: string, range: string) => `Not applied: "${text}" is not a number; enter ${range}.`,
-  badComma: (text: string, range: string) => `Not applied: in "${text}" the comma does not group thousands ("4,800"); write a decimal with a point and enter ${range}.`,
+  badComma: (text: string, range: string, whole: boolean) =>
+    `Not applied: in "${text}" the comma does not group thousands ("4,800")${whole ? '' : '; write a decimal with a point'}; enter ${range}.`,
   outOfRange: (text: string, range: string) => `Not applied: ${text} is outside the accepted range; enter ${range}.`,
   notWhole: (text: string, range: string) => `Not applied: ${text} is not a whole number; enter ${range}.`,
 } as const;

@@ -96,8 +96,13 @@ export function parseQuantity(text: unknown, kind: QuantityKind, defaultScale = 
   const t = text.trim().replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   if (t === '') return fail('enter a value');
   // A comma left now is not a digit group ("4,8"): reading it as 48 or 4.8 would be a guess.
-  if (/\d,\d/.test(t)) return fail(`"${t}": a comma only groups thousands ("4,800"); write a decimal with a point ("4.8")`);
+  if (/\d,\d/.test(t)) return fail(`"${t}": a comma only groups thousands ("4,800")${kind === 'count' ? '' : '; write a decimal with a point ("4.8")'}`);
   if (t.length > QUANTITY_MAX_LENGTH) return fail(`at most ${QUANTITY_MAX_LENGTH} characters`);
+  // The sign is kept, not refused here: the field's own range refuses "-1" naming what it accepts.
+  if (/^-\s*[$.\d]/.test(t)) {
+    const positive = parseQuantity(t.replace(/^-\s*/, ''), kind, defaultScale);
+    return positive.ok ? { ok: true, value: -positive.value } : positive;
+  }
   let out: QuantityResult;
   if (kind === 'usd' || kind === 'usd-per-hour') out = parseMoney(t, kind === 'usd-per-hour', defaultScale);
   else if (kind === 'fraction') {
@@ -111,6 +116,5 @@ export function parseQuantity(text: unknown, kind: QuantityKind, defaultScale = 
     const m = /^([0-9]+(?:\.[0-9]+)?(?:e[+]?[0-9]+)?)\s*(?:chips?|x)?$/i.exec(t);
     out = m === null ? fail(`"${t}" is not a count; try "8"`) : { ok: true, value: Number(m[1]) };
   } else out = parsePhysical(t, kind, defaultScale);
-  if (out.ok && out.value < 0) return fail('must not be negative');
   return out;
 }

@@ -74,6 +74,7 @@ describe('typed chip-lab values: refused outside the profile bounds, never clamp
 
   it('refuses a purchase price of 0 or $1e9 and an efficiency of 150%, naming the accepted range', () => {
     expect(labValueRefusal(def('listPrice'), 0, '0')).toMatch(/^Not applied: 0 is outside the accepted range; enter .*from \$1 to \$100,000,000\.$/);
+    expect(labValueRefusal(def('rentalPrice'), -1, '-1')).toMatch(/^Not applied: -1 is outside the accepted range; enter a number from \$0\.001 to \$100,000\/chip-hour\.$/);
     expect(labValueRefusal(def('listPrice'), 1e9, '$1e9')).toMatch(/^Not applied: \$1e9 is outside the accepted range/);
     expect(labValueRefusal(def('computeEfficiency'), 1.5, '150%')).toMatch(/from 1% to 100%/);
   });

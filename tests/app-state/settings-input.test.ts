@@ -30,6 +30,8 @@ describe('readSettingText', () => {
     ['rentalUsdPerChipHour', '$2.50/h', 2.5],
     ['capexUsdPerChip', '$25,000', 25_000],
     ['capexUsdPerChip', '1,250,000.5', 1_250_000.5],
+    ['capexUsdPerChip', '$25k', 25_000],
+    ['rentalUsdPerChipHour', '$2.5k/h', 2_500],
   ])('%s: %j -> %s', (id, text, value) => {
     const r = readSettingText(field(id), text);
     expect(r.ok).toBe(true);
@@ -51,8 +53,8 @@ describe('readSettingText', () => {
     ['inputTokens', 'NaN', 'Not applied: "NaN" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
     ['inputTokens', '1e400', 'Not applied: "1e400" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
     // A comma that does not group thousands was dropped: "4,8" read as 48.
-    ['rentalUsdPerChipHour', '4,8', 'Not applied: in "4,8" the comma does not group thousands ("4,800"); write a decimal with a point and enter a number from $0.001 to $100,000/chip-hour.'],
-    ['inputTokens', '20,48', 'Not applied: in "20,48" the comma does not group thousands ("4,800"); write a decimal with a point and enter a whole number from 1 to 1,000,000 tokens.'],
+    ['rentalUsdPerChipHour', '4,8', 'Not applied: in "4,8" the comma does not group thousands ("4,800"); write a decimal with a point; enter a number from $0.001 to $100,000/chip-hour.'],
+    ['inputTokens', '20,48', 'Not applied: in "20,48" the comma does not group thousands ("4,800"); enter a whole number from 1 to 1,000,000 tokens.'],
     // Once let through (slack scaled by the 1e9 upper bound) and clamped to a free chip.
     ['capexUsdPerChip', '-1', 'Not applied: -1 is outside the accepted range; enter a number from $0 to $1,000,000,000.'],
     ['capexUsdPerChip', '-0.4', 'Not applied: -0.4 is outside the accepted range; enter a number from $0 to $1,000,000,000.'],

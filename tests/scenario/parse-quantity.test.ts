@@ -39,6 +39,7 @@ describe('parseQuantity', () => {
     expect(value('4,800', 'usd-per-hour')).toBe(4800);
     expect(parseQuantity('4,8', 'usd-per-hour')).toEqual({ ok: false, error: '"4,8": a comma only groups thousands ("4,800"); write a decimal with a point ("4.8")' });
     expect(parseQuantity('$2,50/h', 'usd-per-hour').ok).toBe(false);
+    expect(parseQuantity('7,2 chips', 'count')).toEqual({ ok: false, error: '"7,2 chips": a comma only groups thousands ("4,800")' });
   });
 
   it('reads bare numbers in the display unit', () => {
@@ -54,7 +55,11 @@ describe('parseQuantity', () => {
     expect(parseQuantity('$2/h', 'usd').ok).toBe(false);
     expect(parseQuantity('', 'watts').ok).toBe(false);
     expect(parseQuantity('GB', 'bytes').ok).toBe(false);
-    expect(parseQuantity('-5 W', 'watts').ok).toBe(false);
+    // A sign is read, for the field's range to refuse with what it accepts (as the settings fields do).
+    expect(parseQuantity('-5 W', 'watts')).toEqual({ ok: true, value: -5 });
+    expect(parseQuantity('-$1/h', 'usd-per-hour')).toEqual({ ok: true, value: -1 });
+    expect(parseQuantity('-1', 'usd')).toEqual({ ok: true, value: -1 });
+    expect(parseQuantity('--1', 'usd').ok).toBe(false);
     expect(parseQuantity('x'.repeat(200), 'watts').ok).toBe(false);
     expect(parseQuantity(42, 'watts').ok).toBe(false);
     expect(parseQuantity('<img src=x onerror=alert(1)>', 'bytes').ok).toBe(false);
