@@ -5,7 +5,7 @@
 import type { AppState } from '../app-state/app-state';
 import { labRequest } from '../app-state/requests';
 import type { Catalog } from '../catalog/catalog';
-import { leastShareNearOptimum, optimumOf, sweepShares, type MatrixSharePoint } from '../design/matrix-share';
+import { nearLowestRange, optimumOf, sweepShares, type MatrixSharePoint } from '../design/matrix-share';
 import type { Job } from '../worker-client';
 import type { ChannelDef } from './channels';
 
@@ -17,8 +17,8 @@ export interface DesignSweep {
   /** The design's own matrix share. */
   current: number;
   optimum: MatrixSharePoint | null;
-  /** Least share within 1% of the optimum's $/M. */
-  flatFrom: MatrixSharePoint | null;
+  /** The run of shares around the lowest whose $/M is within 1% of it (design/matrix-share.ts). */
+  nearLowest: { from: MatrixSharePoint; to: MatrixSharePoint } | null;
 }
 
 export const designSweepChannel: ChannelDef<DesignSweep> = {
@@ -42,7 +42,7 @@ export const designSweepChannel: ChannelDef<DesignSweep> = {
       problems: [],
       assemble: (results) => {
         const points = (results as MatrixSharePoint[][]).flat();
-        return { points, current: design.areaShares.matrix, optimum: optimumOf(points), flatFrom: leastShareNearOptimum(points) };
+        return { points, current: design.areaShares.matrix, optimum: optimumOf(points), nearLowest: nearLowestRange(points) };
       },
     };
   },

@@ -86,13 +86,15 @@ Usage: npm run --silent design -- --file DESIGN.json | --url LINK [options]
   --url LINK                   instead of --file: a link copied from the chip lab in "Design from
                                silicon" mode: its design, and for the sweep the lab's workload and
                                chip count (workload flags override them), so the sweep is the page's
-  --format table|json          json prints {"profile": <hardware profile>, "derivation": [...]}
+  --format table|json          json prints {"profile": <hardware profile>, "derivation": [...]}; with
+                               --calibration {"rows"}; with --sweep-matrix-share the points, the
+                               lowest $/M and what the sweep answers (model, precision, pricing ...)
   --set PATH=VALUE             override one field before checking, e.g. --set areaShares.matrix=0.6
                                --set dieAreaMm2=800 (VALUE is read as JSON, else as text); repeatable
   --calibration                derived vs published specs of the chip the design approximates
   --sweep-matrix-share         $/M output tokens and tokens/s per user against the matrix-area share
                                (area taken from SRAM and vector/control in proportion, I/O fixed),
-                               priced by TCO at the derived price, with the optimum marked
+                               priced by TCO at the derived price, with the lowest $/M marked
   --points N                   sweep points (3-61, default 21)
   workload flags of simulate (--model, --precision, --chips, --input-tokens, --output-tokens,
   --max-ttft-ms, --max-tpot-ms, --efficiency, economics ...): the sweep's workload (defaults as

@@ -45,7 +45,8 @@ function usdPerMillion(x: number): string {
   return `$${x.toPrecision(3)}`;
 }
 
-export function formatSweepTable(title: string, points: readonly MatrixSharePoint[], optimum: MatrixSharePoint | null, flatFrom: MatrixSharePoint | null, current: number): string {
+export function formatSweepTable(title: string, points: readonly MatrixSharePoint[], optimum: MatrixSharePoint | null,
+  near: { from: MatrixSharePoint; to: MatrixSharePoint } | null, current: number): string {
   const rows = [['matrix share', 'bf16 TFLOP/s', 'power W', 'price', '$/M output', 'tok/s/user', '']];
   for (const p of points) {
     const mark = [p === optimum ? 'lowest $/M' : '', p.matrixShare === current ? 'design' : ''].filter(Boolean).join(', ');
@@ -60,7 +61,7 @@ export function formatSweepTable(title: string, points: readonly MatrixSharePoin
     ? 'No matrix share serves this workload.'
     : `Lowest $/M: matrix share ${optimum.matrixShare.toFixed(3)} at ${usdPerMillion(optimum.usdPerMillionOutputTokens ?? 0)} per million output tokens${SWEEP_EDGE[optimumEdge(points, optimum) ?? 'none']}`
       + (here?.usdPerMillionOutputTokens == null ? '' : ` (the design's ${current.toFixed(3)}: ${usdPerMillion(here.usdPerMillionOutputTokens)})`)
-      + (flatFrom === null || flatFrom === optimum ? '' : `; within 1% of it from matrix share ${flatFrom.matrixShare.toFixed(3)}`);
+      + (near === null || near.from === near.to ? '' : `; every share from ${near.from.matrixShare.toFixed(3)} to ${near.to.matrixShare.toFixed(3)} is within 1% of it`);
   const reasons = [...new Set(points.filter((p) => p.reason !== null).map((p) => `${p.matrixShare.toFixed(3)}: ${p.reason}`))].slice(0, 3);
   return `${title}\n${pad(rows)}\n${summary}\n${reasons.map((r) => `infeasible at ${r}`).join('\n')}${reasons.length > 0 ? '\n' : ''}`;
 }

@@ -5,8 +5,8 @@ import { loadCatalogFromDisk } from '../catalog/load-node';
 import { calibrationRows } from '../design/calibration';
 import { deriveDesign } from '../design/derive';
 import { designLabel } from '../design/label';
-import { leastShareNearOptimum, optimumEdge, optimumOf, sweepShares } from '../design/matrix-share';
-import { sweepMatrixShare } from '../design/matrix-share-sweep';
+import { nearLowestRange, optimumEdge, optimumOf, sweepShares } from '../design/matrix-share';
+import { sweepFlopsFormat, sweepMatrixShare } from '../design/matrix-share-sweep';
 import { formatIssue } from '../parse/fields';
 import { parseScenario } from '../scenario/parse-scenario';
 import { resolveScenario } from '../scenario/resolve';
@@ -71,15 +71,21 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
     const shares = sweepShares(design, options.points ?? undefined);
     const points = sweepMatrixShare(base, chips, design, shares);
     const optimum = optimumOf(points);
-    const flatFrom = leastShareNearOptimum(points);
+    const near = nearLowestRange(points);
     const w = base.workload;
     const slo = base.slo;
     const title = `Matrix-share sweep: ${label}, ${chips === 'auto' ? 'auto chips' : chipsText(chips)}, ${oneLine(base.model.name)} ${base.precision.weights}, ${w.inputTokens} in / ${w.outputTokens} out`
       + `${slo.maxTpotSeconds === null ? '' : `, TPOT <= ${slo.maxTpotSeconds * 1000} ms`}${slo.maxTtftSeconds === null ? '' : `, TTFT <= ${slo.maxTtftSeconds} s`}; TCO at the derived price`;
     io.stdout.write(json
       // "lowest": the cheapest point swept; lowestAtRangeEdge says when an end of the range set it.
-      ? `${JSON.stringify({ design: design.id, model: base.model.id, chips, workload: w, slo, points, lowest: optimum, lowestAtRangeEdge: optimumEdge(points, optimum), withinOnePercentFrom: flatFrom }, null, 2)}\n`
-      : table(formatSweepTable(title, points, optimum, flatFrom, design.areaShares.matrix)));
+      ? `${JSON.stringify({
+        design: design.id, model: base.model.id, precision: base.precision, efficiencyMode: base.efficiencyMode, pricing: 'tco at the derived price',
+        // Each point's flopsPerSecond is this format's dense rate.
+        flopsFormat: sweepFlopsFormat(outcome.profile.compute.denseFlopsPerSecond), chips, workload: w, slo, points,
+        lowest: optimum, lowestAtRangeEdge: optimumEdge(points, optimum),
+        withinOnePercent: near === null ? null : { fromMatrixShare: near.from.matrixShare, toMatrixShare: near.to.matrixShare },
+      }, null, 2)}\n`
+      : table(formatSweepTable(title, points, optimum, near, design.areaShares.matrix)));
     return;
   }
 

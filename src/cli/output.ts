@@ -1,12 +1,12 @@
 import { CHIP_PARAMETER_LABELS } from '../engine/analysis/scale-parameter';
 import type { ResourceLimit } from '../engine/analysis/limiting-resource';
-import type { Range, SimulationResult } from '../engine/types';
+import type { HardwareProfile, Range, SimulationResult } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
 import { oneLine } from '../messages/cli';
 import { ratioText } from '../messages/market-check';
 import { formatBytes, formatNumber, formatSeconds, formatUsd } from '../format/units';
 import { batchLimitText, chipsText } from '../messages/ui';
-import { isSpecEstimate, markPath } from '../records/estimated-specs';
+import { estimatedSpecs, isSpecEstimate, markPath } from '../records/estimated-specs';
 import { reportedResult } from '../export/reported-result';
 
 const EVIDENCE_MARK: Record<SimulationResult['evidence']['basis'], string> = { measured: '', family: '~', prior: '?', claim: '!' };
@@ -27,13 +27,13 @@ function evidenceText(r: SimulationResult): string {
 }
 
 /** One-deployment report: a two-column table a person can read in a terminal. */
-export function formatResultTable(r: SimulationResult, hardwareName: string, modelName: string, limit: ResourceLimit | null = null): string {
+export function formatResultTable(r: SimulationResult, hardware: Pick<HardwareProfile, 'name' | 'estimates'>, modelName: string, limit: ResourceLimit | null = null): string {
   const rows: [string, string][] = [];
-  rows.push(['hardware', `${hardwareName} (${r.hardwareId})`]);
+  rows.push(['hardware', `${hardware.name} (${r.hardwareId})`]);
   rows.push(['model', `${modelName} (${r.modelId})`]);
   if (!r.feasible) {
     rows.push(['feasible', `no: ${r.reason?.text ?? 'unknown reason'}`]);
-    return table(rows) + notes(r);
+    return table(rows) + notes(r, hardware);
   }
   const c = r.config;
   const dis = r.disaggregation;
@@ -52,12 +52,13 @@ export function formatResultTable(r: SimulationResult, hardwareName: string, mod
   rows.push(['memory per chip', `${formatBytes(r.memory.weightsBytesPerChip)} weights + ${formatBytes(r.memory.kvCacheBytesPerChip)} KV + ${formatBytes(r.memory.reserveBytesPerChip)} reserve of ${formatBytes(r.memory.capacityBytesPerChip)}${r.memory.weightsInSram ? ' (weights in SRAM)' : ''}`]);
   const belowBound = r.memory.batchLimitedBy === 'memory' && r.config.batch < r.memory.maxBatchThatFits
     ? `; batch ${r.config.batch} is within 1% of the throughput at the bound, at lower latency` : '';
-  rows.push(['batch limited by', `${r.memory.batchLimitedBy} (memory fits ${formatNumber(r.memory.maxBatchThatFits)}${belowBound})`]);
+  rows.push(['batch limited by', `${batchLimitText(r.memory.batchLimitedBy)} (memory fits ${formatNumber(r.memory.maxBatchThatFits)}${belowBound})`]);
   if (limit !== null) rows.push(['$/M most sensitive to', resourceText(limit)]);
   const b = r.decodeStepBreakdownSeconds;
   // The split is of the decode work alone; the TPOT above also carries the prompt chunks of each step.
   const prompts = dis === null ? `prompt chunks take ${formatNumber(r.prefillShareOfStep * 100)}% of each step` : 'prompts run in the prefill pool';
-  rows.push(['decode step bottleneck', `${r.bottleneck} (compute ${formatSeconds(b.compute)}, memory ${formatSeconds(b.memory)}, communication ${formatSeconds(b.communication)}, overheads ${formatSeconds(b.overhead)}; ${prompts})`]);
+  // Each operator's time goes to what bounds it: "compute-bound 0 µs" says no operator waits on the matrix units.
+  rows.push(['decode step bottleneck', `${r.bottleneck} (time in operators bound by: compute ${formatSeconds(b.compute)}, memory ${formatSeconds(b.memory)}, communication ${formatSeconds(b.communication)}; fixed overheads ${formatSeconds(b.overhead)}; ${prompts})`]);
   if (dis !== null) {
     // Output is the slower pool's: decode slots wait when prompts arrive slower than they free up.
     const decodeCapacity = dis.decode.replicas * dis.decode.outputTokensPerSecondPerChip * dis.decode.chipsPerReplica;
@@ -76,7 +77,7 @@ export function formatResultTable(r: SimulationResult, hardwareName: string, mod
   if (r.tco) {
     rows.push(['TCO', `${formatUsd(r.tco.costPerHourUsd)}/h (capex ${formatUsd(r.tco.capexUsdPerHour ?? 0)}, power ${formatUsd(r.tco.powerUsdPerHour ?? 0)}, hosting ${formatUsd(r.tco.hostingUsdPerHour ?? 0)}), ${formatUsd(r.tco.usdPerMillionOutputTokens)}/M output tokens`]);
   }
-  return table(rows) + notes(r);
+  return table(rows) + notes(r, hardware);
 }
 
 /** Tokens/s per $/h: unbounded for a free chip, absent without a price on the basis. */
@@ -85,13 +86,15 @@ function perDollar(r: SimulationResult): string {
   return r.outputTokensPerSecondPerDollarPerHour === null ? '-' : formatNumber(r.outputTokensPerSecondPerDollarPerHour);
 }
 
-function notes(r: SimulationResult): string {
+function notes(r: SimulationResult, hardware: Pick<HardwareProfile, 'estimates'>): string {
   const lines: string[] = [];
   if (r.pricing.rentalEstimateNote !== null) lines.push(`note: ${oneLine(r.pricing.rentalEstimateNote)}`);
   if (r.uncertainty !== null) lines.push(`range: ${oneLine(r.uncertainty.derivation)}`);
   for (const w of r.warnings) lines.push(`warning: ${oneLine(w.text)}`);
-  // Estimated specs earn the chip its "*"; prices and link latencies are estimated for most chips.
-  for (const m of r.estimateMarks) lines.push(`${isSpecEstimate(markPath(m)) ? 'estimated spec*' : 'estimated'}: ${oneLine(m)}`);
+  // As the page's tooltip: the chip's estimated specs (its "*"), then the other estimates this result
+  // uses (prices and link latencies are estimated for most chips).
+  for (const path of estimatedSpecs(hardware)) lines.push(`* estimated spec: ${oneLine(`${path}: ${hardware.estimates[path]}`)}`);
+  for (const m of r.estimateMarks.filter((x) => !isSpecEstimate(markPath(x)))) lines.push(`other estimate used: ${oneLine(m)}`);
   return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
 }
 

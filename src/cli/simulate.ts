@@ -82,7 +82,6 @@ interface Row {
   /** The resource its $/M depends on most (three extra searches). */
   limit: ResourceLimit;
   hardware: HardwareProfile;
-  hardwareName: string;
   modelName: string;
 }
 
@@ -129,7 +128,7 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
     // The frontier is traced only when printed (--frontier).
     const result = simulate(resolved.value, { frontier: options.frontier });
     results.push({
-      scenario: s, result, hardware: resolved.value.hardware, hardwareName: resolved.value.hardware.name, modelName: resolved.value.model.name,
+      scenario: s, result, hardware: resolved.value.hardware, modelName: resolved.value.model.name,
       limit: limitingResource(resolved.value, usdPerMillionOfResult(result)),
     });
   }
@@ -171,7 +170,7 @@ function render(options: CliOptions, results: Row[], published: PublishedFigure[
     limits: new Map(results.map((x) => [x.result.hardwareId, x.limit])),
     specEstimated: new Set(results.filter((x) => estimatedSpecs(x.hardware).length > 0).map((x) => x.result.hardwareId)),
   })
-    : formatResultTable(results[0]!.result, results[0]!.hardwareName, results[0]!.modelName, results[0]!.limit) + formatMarketCheck(checks.get(results[0]!.result.hardwareId))
+    : formatResultTable(results[0]!.result, results[0]!.hardware, results[0]!.modelName, results[0]!.limit) + formatMarketCheck(checks.get(results[0]!.result.hardwareId))
       + formatPublished(published);
   if (options.frontier) {
     for (const { result } of results) {

@@ -9,11 +9,17 @@ import { SWEEP_MAX_POINTS, withMatrixShare, type MatrixSharePoint } from './matr
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/** The format whose dense rate a point reports: bf16, else the design's first. */
+export function sweepFlopsFormat(rates: Readonly<Record<string, number | undefined>>): string | null {
+  return rates.bf16 !== undefined ? 'bf16' : Object.keys(rates)[0] ?? null;
+}
+
 /** One point: derive the design at `share` and run the workload on `chips` of it, priced by TCO. */
 export function matrixSharePoint(base: WorkloadScenario, chips: number | 'auto', design: ChipDesign, share: number): MatrixSharePoint {
   const outcome = deriveDesign(withMatrixShare(design, share));
   const rates = outcome.profile.compute.denseFlopsPerSecond;
-  const flops = rates.bf16 ?? Object.values(rates)[0] ?? 0;
+  const format = sweepFlopsFormat(rates);
+  const flops = format === null ? 0 : rates[format as keyof typeof rates] ?? 0;
   const point = { matrixShare: round(share), flopsPerSecond: flops, priceUsd: outcome.numbers.priceUsd, powerWatts: outcome.profile.power.tdpWatts };
   const problem = outcome.errors[0];
   if (problem !== undefined) return { ...point, feasible: false, reason: `${problem.path} ${problem.message}`, usdPerMillionOutputTokens: null, tokensPerSecondPerUser: null };

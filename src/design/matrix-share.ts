@@ -54,14 +54,20 @@ export interface MatrixSharePoint {
 }
 
 /**
- * The least matrix share whose $/M is within `tolerance` of the optimum: where the curve flattens
- * (beyond it, extra matrix area buys almost nothing for this workload).
+ * The run of swept shares around the lowest $/M whose $/M stays within `tolerance` of it: where the
+ * curve is flat (inside it, the matrix share barely matters for this workload). null when no point
+ * is feasible; from === to when the neighbours already cost more.
  */
-export function leastShareNearOptimum(points: readonly MatrixSharePoint[], tolerance = 0.01): MatrixSharePoint | null {
+export function nearLowestRange(points: readonly MatrixSharePoint[], tolerance = 0.01): { from: MatrixSharePoint; to: MatrixSharePoint } | null {
   const best = optimumOf(points);
   if (best === null) return null;
   const limit = (best.usdPerMillionOutputTokens ?? 0) * (1 + tolerance);
-  return points.find((p) => p.usdPerMillionOutputTokens !== null && p.usdPerMillionOutputTokens <= limit) ?? best;
+  const near = (p: MatrixSharePoint | undefined) => p !== undefined && p.usdPerMillionOutputTokens !== null && p.usdPerMillionOutputTokens <= limit;
+  let lo = points.indexOf(best);
+  let hi = lo;
+  while (near(points[lo - 1])) lo -= 1;
+  while (near(points[hi + 1])) hi += 1;
+  return { from: points[lo]!, to: points[hi]! };
 }
 
 /** The feasible point with the lowest $/M output tokens; null when none is feasible. */

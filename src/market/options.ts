@@ -98,7 +98,7 @@ export function parseMarketOptions(raw: unknown, base: MarketOptions = defaultMa
   out.fromDate = readDate(log, raw, 'fromDate', 'start', out.fromDate);
   out.toDate = readDate(log, raw, 'toDate', 'end', out.toDate);
   if (out.fromDate !== null && out.toDate !== null && out.fromDate > out.toDate) {
-    log.error('toDate', `must not be before fromDate (${out.fromDate}), got ${out.toDate}`);
+    log.error('toDate', `must not be before the start date (${out.fromDate}), got ${out.toDate}`);
     out.toDate = base.toDate;
   }
   return { value: out, errors: log.errors, warnings: log.warnings };

@@ -51,7 +51,8 @@ function noPointsNote(all: readonly PricePoint[], options: MarketOptions): Messa
     return MARKET.noPointsInDates(dates[0]!, dates[dates.length - 1]!);
   }
   const scores = inDates.flatMap((p) => (p.capabilityScore === null ? [] : [p.capabilityScore]));
-  return MARKET.noPointsInTier(inDates.length, options.tier ?? 0, scores.length === 0 ? null : Math.max(...scores));
+  const dated = options.fromDate !== null || options.toDate !== null;
+  return MARKET.noPointsInTier(inDates.length, dated, options.tier ?? 0, scores.length === 0 ? null : Math.max(...scores));
 }
 
 export function marketPointsReport(data: MarketData, options: MarketOptions, catalog: Catalog, evaluate: Evaluator): MarketPointsReport {

@@ -31,8 +31,8 @@ export const DESIGN_UI = {
   sweepLabel: 'Cost per million output tokens and tokens/s per user against the share of the die given to matrix math',
   sweepComputing: 'Sweeping the matrix share in a background worker…',
   sweepEmpty: 'No matrix share serves this workload within the latency limits on these chips.',
-  sweepSummary: (best: string, usd: string, current: string, currentUsd: string | null, flat: string | null, edge: 'largest' | 'smallest' | null) =>
+  sweepSummary: (best: string, usd: string, current: string, currentUsd: string | null, flat: { from: string; to: string } | null, edge: 'largest' | 'smallest' | null) =>
     `Lowest $/M at ${best} of the die for matrix math (${usd} per million output tokens)${SWEEP_EDGE[edge ?? 'none']}; this design gives it ${current}${currentUsd === null ? '' : ` (${currentUsd})`}.`
-    + (flat === null ? '' : ` Within 1% of the lowest from ${flat}: beyond that, matrix area buys almost nothing for this workload.`),
+    + (flat === null ? '' : ` Every share from ${flat.from} to ${flat.to} is within 1% of the lowest: across that range the matrix share barely matters for this workload.`),
   sweepInfeasible: (share: string, reason: string) => `At ${share}: ${reason}`,
 } as const;

@@ -83,8 +83,8 @@ export const MARKET = {
     message('market.no-qualifying-point', `no price point qualifies as the ${which} point (tier and dates)`),
   noPointsInDates: (firstDate: string, lastDate: string): Message =>
     message('market.no-points', `no price point falls in these dates: the data runs from ${firstDate} to ${lastDate}`),
-  noPointsInTier: (inDates: number, tier: number, topScore: number | null): Message =>
-    message('market.no-points', `${inDates} price points fall in these dates, none with an MMLU score of ${tier} or more: ${topScore === null ? 'none of them has a score' : `the best of them scores ${topScore}`}`),
+  noPointsInTier: (inDates: number, dated: boolean, tier: number, topScore: number | null): Message =>
+    message('market.no-points', `${inDates} price points ${dated ? 'fall in these dates' : 'in the data'}, none with an MMLU score of ${tier} or more: ${topScore === null ? 'none of them has a score' : `the best of them scores ${topScore}`}`),
   samePoint: (): Message => message('market.same-point', 'the two points are the same; pick two different points'),
   /** The default choice picked one point for both ends (the user picked neither). */
   defaultSamePoint: (): Message => message('market.default-same-point',

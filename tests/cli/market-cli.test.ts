@@ -90,7 +90,9 @@ describe('market CLI', () => {
     // The tier empties it: the note says how many dates matched and the best score among them.
     const json = JSON.parse((await market('--tier', '99', '--format', 'json')).out) as { points: unknown[]; notes: { code: string; text: string }[] };
     expect(json.points).toEqual([]);
-    expect(json.notes.find((n) => n.code === 'market.no-points')?.text).toMatch(/^\d+ price points fall in these dates, none with an MMLU score of 99 or more: the best of them scores \d+/);
+    expect(json.notes.find((n) => n.code === 'market.no-points')?.text).toMatch(/^\d+ price points in the data, none with an MMLU score of 99 or more: the best of them scores \d+/);
+    const dated = JSON.parse((await market('--tier', '99', '--from', '2024', '--format', 'json')).out) as { notes: { code: string; text: string }[] };
+    expect(dated.notes.find((n) => n.code === 'market.no-points')?.text).toMatch(/^\d+ price points fall in these dates, none/);
     // CSV keeps its header for a program, and says why there are no rows on stderr.
     const csv = await market('--from', '2030', '--format', 'csv');
     expect(csv.out.trim().split('\n')).toHaveLength(1);

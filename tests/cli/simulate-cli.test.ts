@@ -256,6 +256,15 @@ describe('simulate CLI', () => {
     expect(r.out).not.toMatch(/compute-saturation|tpot-limit|ttft-limit/);
   });
 
+  it('the single-chip report lists the estimated specs behind "*" as the page tooltip does, then the other estimates used', async () => {
+    const sohu = await run('--hardware', 'etched-sohu');
+    expect(sohu.code).toBe(0);
+    expect(sohu.out).toMatch(/^\* estimated spec: power\.tdpWatts: /m);
+    expect(sohu.out).toMatch(/^other estimate used: price\.listPriceUsd: /m);
+    expect(sohu.out).not.toMatch(/^\* estimated spec: price\./m);
+    expect((await run('--hardware', 'nvidia-h200-sxm')).out).not.toMatch(/^\* estimated spec/m);
+  });
+
   it('reads token counts and shares as the page does: 2k, 2,048, 56%', async () => {
     const r = await run('--hardware', 'nvidia-h200-sxm', '--model', 'llama-3.1-8b', '--input-tokens', '2,048', '--output-tokens', '1.5k', '--prefill-chunk', '2k', '--prefix-cache-hit-rate', '56%', '--load-factor', '70%', '--format', 'json');
     expect(r.code).toBe(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveDesign } from '../../src/design/derive';
 import {
-  leastShareNearOptimum, matrixShareBounds, optimumEdge, optimumOf, sweepShares, withMatrixShare, type MatrixSharePoint,
+  matrixShareBounds, nearLowestRange, optimumEdge, optimumOf, sweepShares, withMatrixShare, type MatrixSharePoint,
 } from '../../src/design/matrix-share';
 import { sweepMatrixShare } from '../../src/design/matrix-share-sweep';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
@@ -31,13 +31,17 @@ describe('matrix share', () => {
     expect(shares.at(-1)).toBe(max);
   });
 
-  it('the optimum is the cheapest feasible point; the flat region starts at the least share within 1%', () => {
+  it('the lowest $/M is the cheapest feasible point; the flat run around it is the shares within 1%, on both sides', () => {
     const p = (matrixShare: number, usd: number | null): MatrixSharePoint => ({
       matrixShare, feasible: usd !== null, reason: null, usdPerMillionOutputTokens: usd, tokensPerSecondPerUser: 10, flopsPerSecond: 1, priceUsd: 1, powerWatts: 1,
     });
     const points = [p(0.1, null), p(0.2, 2), p(0.3, 1.005), p(0.4, 1), p(0.5, 1.2)];
     expect(optimumOf(points)?.matrixShare).toBe(0.4);
-    expect(leastShareNearOptimum(points)?.matrixShare).toBe(0.3);
+    expect(nearLowestRange(points)).toEqual({ from: points[2], to: points[3] });
+    // Both sides, and only the run that touches the lowest (0.7 is within 1% but past a dearer point).
+    const plateau = [p(0.2, 1.2), p(0.3, 1.009), p(0.4, 1), p(0.5, 1.004), p(0.6, 1.02), p(0.7, 1.001)];
+    expect(nearLowestRange(plateau)).toEqual({ from: plateau[1], to: plateau[3] });
+    expect(nearLowestRange([p(0.1, null)])).toBeNull();
     expect(optimumOf([p(0.1, null)])).toBeNull();
     // Inside the range: a turning point. At an end: the bound set it, and the wording says so.
     expect(optimumEdge(points, optimumOf(points))).toBeNull();

@@ -227,7 +227,8 @@ export function mountDesignPanel(ctx: ViewContext): DesignPanel {
       const opt = value.optimum;
       sweep.show(opt === null ? null : matrixShareChart({ points: value.points, current: value.current, optimum: opt, layout }), U.sweepEmpty);
       const here = value.points.find((p) => p.matrixShare === value.current)?.usdPerMillionOutputTokens ?? null;
-      const flat = value.flatFrom === null || value.flatFrom === opt ? null : pct(value.flatFrom.matrixShare);
+      const near = value.nearLowest;
+      const flat = near === null || near.from === near.to ? null : { from: pct(near.from.matrixShare), to: pct(near.to.matrixShare) };
       const infeasible = value.points.find((p) => p.reason !== null);
       summary.textContent = opt === null ? '' : U.sweepSummary(pct(opt.matrixShare), formatValue(opt.usdPerMillionOutputTokens ?? 0, 'USD'), pct(value.current), here === null ? null : formatValue(here, 'USD'), flat, optimumEdge(value.points, opt))
         + (infeasible === undefined ? '' : ` ${U.sweepInfeasible(pct(infeasible.matrixShare), infeasible.reason ?? '')}`);
