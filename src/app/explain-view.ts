@@ -5,6 +5,7 @@
 import type { ExplainEntry, HardwareProfile, SimulationResult } from '../engine/types';
 import { evidenceSentence } from '../messages/evidence';
 import { inputSource, readableSource } from './readable-source';
+import { readableMark } from '../records/estimated-specs';
 
 /** Inputs shown before the fold. The engine lists inputs in the order its formula uses them. */
 export const KEY_INPUTS = 5;
@@ -32,7 +33,7 @@ export function explainView(entry: ExplainEntry, result: SimulationResult, profi
     entry,
     keyInputs: rows.slice(0, KEY_INPUTS),
     moreInputs: rows.slice(KEY_INPUTS),
-    estimates: result.estimateMarks.map(readableSource),
+    estimates: result.estimateMarks.map((m) => readableSource(readableMark(m))),
     calibration: profile === undefined ? null : {
       fitted: profile.efficiency.evidence.basis === 'measured' || profile.efficiency.evidence.basis === 'family',
       note: `${evidenceSentence(profile.efficiency.evidence)}. ${readableSource(profile.efficiency.note)}`,

@@ -4,6 +4,7 @@ import type { HardwareProfile } from '../engine/types';
 import { EVIDENCE_LEGEND, EVIDENCE_MARK, evidenceSentence } from '../messages/evidence';
 import type { EvidenceBasis } from '../records/hardware-profile';
 import { estimatedSpecs, isSpecEstimate } from '../records/estimated-specs';
+import { estimateFieldName } from '../messages/estimate-fields';
 import { GHOST_COLOR } from './vendor-colors';
 
 /** Marks appended to chip names; explained by MARK_LEGEND next to every chart and table. */
@@ -15,8 +16,8 @@ export function markNotes(p: Pick<HardwareProfile, 'estimates' | 'efficiency'>):
   const out: string[] = [evidenceSentence(p.efficiency.evidence)];
   const specs = estimatedSpecs(p);
   const others = Object.keys(p.estimates).filter((path) => !isSpecEstimate(path));
-  if (specs.length > 0) out.push(`${ESTIMATE_MARK} estimated specs: ${specs.join(', ')}`);
-  if (others.length > 0) out.push(`Also estimated: ${others.join(', ')}`);
+  if (specs.length > 0) out.push(`${ESTIMATE_MARK} estimated specs: ${specs.map(estimateFieldName).join(', ')}`);
+  if (others.length > 0) out.push(`Also estimated: ${others.map(estimateFieldName).join(', ')}`);
   return out;
 }
 

@@ -6,6 +6,7 @@ import { CHART_CONFIG, FORMAT, USD_LOG_LABEL_EXPR, WIDE, bandHeight, bandLabels,
 import { EVIDENCE_LABEL } from '../messages/evidence';
 import type { ChipSeries } from './chip-series';
 import { formatUsd } from '../format/units';
+import { readableMark } from '../records/estimated-specs';
 
 export interface CostBarsInput {
   /** Any order (the chart sorts cheapest first); infeasible results are left out. */
@@ -54,7 +55,7 @@ export function costBarRows(input: CostBarsInput): CostBarRow[] {
       evidence: EVIDENCE_LABEL[result.evidence.basis],
       pricing: result.pricingUsed === 'rental' ? (result.pricing.rentalEstimated ? 'rental (≈ estimated from TCO)' : 'rental') : 'TCO (owned)',
       chips: result.config.chips,
-      estimates: result.estimateMarks.length > 0 ? result.estimateMarks.join('; ') : 'none',
+      estimates: result.estimateMarks.length > 0 ? result.estimateMarks.map(readableMark).join('; ') : 'none',
     });
   }
   return rows.sort((a, b) => a.usdPerMillion - b.usdPerMillion);

@@ -2,6 +2,8 @@
 // latencies (no vendor publishes them) are estimated for nearly every chip: a mark for those would
 // sit on all 30 chips and tell a reader nothing. The "*" on a chip's name marks estimated specs.
 
+import { estimateFieldName } from '../messages/estimate-fields';
+
 /** Whether an `estimates` path is a spec: compute, memory, power or interconnect bandwidth. */
 export function isSpecEstimate(path: string): boolean {
   return !(path.startsWith('price.') || path.endsWith('latencySeconds') || path.startsWith('packaging.') || path === 'releaseYear');
@@ -16,4 +18,10 @@ export function estimatedSpecs(p: { estimates: Readonly<Record<string, string>> 
 export function markPath(mark: string): string {
   const colon = mark.indexOf(':');
   return colon < 0 ? mark : mark.slice(0, colon);
+}
+
+/** An estimate mark ("path: basis") as a reader sees it: "HBM bandwidth: basis". */
+export function readableMark(mark: string): string {
+  const path = markPath(mark);
+  return `${estimateFieldName(path)}${mark.slice(path.length)}`;
 }

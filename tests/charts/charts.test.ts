@@ -135,7 +135,7 @@ describe('chip series', () => {
     const priceOnly = series({ ...p, estimates: { 'price.listPriceUsd': 'street price', 'scaleUp.latencySeconds': 'typical' } });
     expect(priceOnly.label).not.toContain(ESTIMATE_MARK);
     expect(markNotes({ estimates: { 'price.listPriceUsd': 'x', 'compute.denseFlopsPerSecond.fp8': 'y' }, efficiency: p.efficiency }).slice(1))
-      .toEqual([`${ESTIMATE_MARK} estimated specs: compute.denseFlopsPerSecond.fp8`, 'Also estimated: price.listPriceUsd']);
+      .toEqual([`${ESTIMATE_MARK} estimated specs: dense fp8 rate`, 'Also estimated: purchase price']);
     expect(series({ ...p, estimates: {}, efficiency: { ...p.efficiency, evidence: { basis: 'measured', rows: 4, from: null } } }).label).toBe(`${p.name} ${EVIDENCE_MARK.measured}`);
     const b = series(otherChip());
     expect(b.label).toBe(`AMD Test <b>x</b> ${EVIDENCE_MARK.measured}`);
