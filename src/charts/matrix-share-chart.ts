@@ -4,6 +4,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MatrixSharePoint } from '../design/matrix-share';
 import { CHART_CONFIG, CHART_HEIGHT, FORMAT, USD_LOG_LABEL_EXPR, type ChartLayout, WIDE } from './chart-theme';
+import { rateHeader } from '../messages/design-ui';
 
 export interface MatrixShareChartInput {
   points: readonly MatrixSharePoint[];
@@ -40,7 +41,7 @@ export function matrixShareChart(input: MatrixShareChartInput): TopLevelSpec {
     { field: 'share', title: 'Matrix share', format: '.1%' },
     { field: 'usdPerMillion', title: '$ per million output tokens', format: FORMAT.tooltipUsd },
     { field: 'tokensPerUser', title: 'Tokens/s per user', format: FORMAT.tooltip },
-    { field: 'tflops', title: 'Dense bf16 TFLOP/s', format: FORMAT.tooltip },
+    { field: 'tflops', title: `Dense ${rateHeader(input.points[0]?.flopsFormat ?? 'bf16')}`, format: FORMAT.tooltip },
     { field: 'priceUsd', title: 'Derived price', format: '$,.0f' },
     { field: 'powerWatts', title: 'Power (W)', format: ',.0f' },
   ];

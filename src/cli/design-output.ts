@@ -3,7 +3,7 @@
 import type { CalibrationRow } from '../design/calibration';
 import type { DerivationEntry } from '../design/derivation';
 import { optimumEdge, type MatrixSharePoint } from '../design/matrix-share';
-import { SWEEP_EDGE } from '../messages/design-ui';
+import { SWEEP_EDGE, rateHeader } from '../messages/design-ui';
 import { formatBytes, formatNumber, formatSi, SI_PREFIXED_UNITS, formatUsd } from '../format/units';
 
 export function formatQuantity(value: number, unit: string): string {
@@ -47,7 +47,7 @@ function usdPerMillion(x: number): string {
 
 export function formatSweepTable(title: string, points: readonly MatrixSharePoint[], optimum: MatrixSharePoint | null,
   near: { from: MatrixSharePoint; to: MatrixSharePoint } | null, current: number): string {
-  const rows = [['matrix share', 'bf16 TFLOP/s', 'power W', 'price', '$/M output', 'tok/s/user', '']];
+  const rows = [['matrix share', rateHeader(points[0]?.flopsFormat ?? 'bf16'), 'power W', 'price', '$/M output', 'tok/s/user', '']];
   for (const p of points) {
     const mark = [p === optimum ? 'lowest $/M' : '', p.matrixShare === current ? 'design' : ''].filter(Boolean).join(', ');
     rows.push([

@@ -6,7 +6,7 @@ import { calibrationRows } from '../design/calibration';
 import { deriveDesign } from '../design/derive';
 import { designLabel } from '../design/label';
 import { nearLowestRange, optimumEdge, optimumOf, sweepShares } from '../design/matrix-share';
-import { sweepFlopsFormat, sweepMatrixShare } from '../design/matrix-share-sweep';
+import { sweepMatrixShare } from '../design/matrix-share-sweep';
 import { formatIssue } from '../parse/fields';
 import { parseScenario } from '../scenario/parse-scenario';
 import { resolveScenario } from '../scenario/resolve';
@@ -80,8 +80,7 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
       // "lowest": the cheapest point swept; lowestAtRangeEdge says when an end of the range set it.
       ? `${JSON.stringify({
         design: design.id, model: base.model.id, precision: base.precision, efficiencyMode: base.efficiencyMode, pricing: 'tco at the derived price',
-        // Each point's flopsPerSecond is this format's dense rate.
-        flopsFormat: sweepFlopsFormat(outcome.profile.compute.denseFlopsPerSecond), chips, workload: w, slo, points,
+        chips, workload: w, slo, points,
         lowest: optimum, lowestAtRangeEdge: optimumEdge(points, optimum),
         withinOnePercent: near === null ? null : { fromMatrixShare: near.from.matrixShare, toMatrixShare: near.to.matrixShare },
       }, null, 2)}\n`

@@ -20,7 +20,7 @@ export function matrixSharePoint(base: WorkloadScenario, chips: number | 'auto',
   const rates = outcome.profile.compute.denseFlopsPerSecond;
   const format = sweepFlopsFormat(rates);
   const flops = format === null ? 0 : rates[format as keyof typeof rates] ?? 0;
-  const point = { matrixShare: round(share), flopsPerSecond: flops, priceUsd: outcome.numbers.priceUsd, powerWatts: outcome.profile.power.tdpWatts };
+  const point = { matrixShare: round(share), flopsPerSecond: flops, flopsFormat: format ?? 'none', priceUsd: outcome.numbers.priceUsd, powerWatts: outcome.profile.power.tdpWatts };
   const problem = outcome.errors[0];
   if (problem !== undefined) return { ...point, feasible: false, reason: `${problem.path} ${problem.message}`, usdPerMillionOutputTokens: null, tokensPerSecondPerUser: null };
   // A design has no rental market: its $/M is the owning cost of its derived price.

@@ -47,8 +47,10 @@ export interface MatrixSharePoint {
   reason: string | null;
   usdPerMillionOutputTokens: number | null;
   tokensPerSecondPerUser: number | null;
-  /** Dense bf16 (or the first format's) rate the profile carries (sustained within tdpWatts). */
+  /** Dense rate of `flopsFormat` the profile carries (sustained within tdpWatts). */
   flopsPerSecond: number;
+  /** bf16, else the design's first matrix format (design/matrix-share-sweep.ts sweepFlopsFormat). */
+  flopsFormat: string;
   priceUsd: number;
   powerWatts: number;
 }

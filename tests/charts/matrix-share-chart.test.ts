@@ -5,7 +5,7 @@ import { compileWarnings } from './compile-clean';
 
 const point = (matrixShare: number, usd: number | null): MatrixSharePoint => ({
   matrixShare, feasible: usd !== null, reason: usd === null ? 'infeasible' : null, usdPerMillionOutputTokens: usd,
-  tokensPerSecondPerUser: usd === null ? null : 20 + matrixShare, flopsPerSecond: matrixShare * 2e15, priceUsd: 25_000, powerWatts: 600,
+  tokensPerSecondPerUser: usd === null ? null : 20 + matrixShare, flopsPerSecond: matrixShare * 2e15, flopsFormat: 'bf16', priceUsd: 25_000, powerWatts: 600,
 });
 const points = [point(0.05, null), point(0.3, 0.6), point(0.579, 0.35), point(0.76, 0.29)];
 

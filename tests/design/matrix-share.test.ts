@@ -3,7 +3,8 @@ import { deriveDesign } from '../../src/design/derive';
 import {
   matrixShareBounds, nearLowestRange, optimumEdge, optimumOf, sweepShares, withMatrixShare, type MatrixSharePoint,
 } from '../../src/design/matrix-share';
-import { sweepMatrixShare } from '../../src/design/matrix-share-sweep';
+import { sweepFlopsFormat, sweepMatrixShare } from '../../src/design/matrix-share-sweep';
+import { rateHeader } from '../../src/messages/design-ui';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
 import { resolveScenario } from '../../src/scenario/resolve';
 import { defaultScenario } from '../../src/scenario/scenario';
@@ -33,7 +34,7 @@ describe('matrix share', () => {
 
   it('the lowest $/M is the cheapest feasible point; the flat run around it is the shares within 1%, on both sides', () => {
     const p = (matrixShare: number, usd: number | null): MatrixSharePoint => ({
-      matrixShare, feasible: usd !== null, reason: null, usdPerMillionOutputTokens: usd, tokensPerSecondPerUser: 10, flopsPerSecond: 1, priceUsd: 1, powerWatts: 1,
+      matrixShare, feasible: usd !== null, reason: null, usdPerMillionOutputTokens: usd, tokensPerSecondPerUser: 10, flopsPerSecond: 1, flopsFormat: 'bf16', priceUsd: 1, powerWatts: 1,
     });
     const points = [p(0.1, null), p(0.2, 2), p(0.3, 1.005), p(0.4, 1), p(0.5, 1.2)];
     expect(optimumOf(points)?.matrixShare).toBe(0.4);
@@ -50,6 +51,14 @@ describe('matrix share', () => {
     const falling = [p(0.1, 1), p(0.2, 2)];
     expect(optimumEdge(falling, optimumOf(falling))).toBe('smallest');
     expect(optimumEdge(falling, null)).toBeNull();
+  });
+
+  it('a point reports the bf16 rate, else the first format the design has (int8 counted in TOP/s)', () => {
+    expect(sweepFlopsFormat({ fp8: 2e15, bf16: 1e15 })).toBe('bf16');
+    expect(sweepFlopsFormat({ int8: 2e15 })).toBe('int8');
+    expect(sweepFlopsFormat({})).toBeNull();
+    expect(rateHeader('int8')).toBe('int8 TOP/s');
+    expect(rateHeader('fp8')).toBe('fp8 TFLOP/s');
   });
 
   it('runs the workload on each point, priced by TCO at the derived price (Llama-3.1-8B, 1 chip)', () => {
