@@ -65,9 +65,11 @@ export function designWithSets(raw: unknown, sets: readonly string[], where: str
     raw = applied.value;
   }
   const parsed = readDesign(raw);
-  if (parsed.value === null) return { errors: parsed.errors.map((e) => `${where}: ${formatIssue(e)}`) };
-  // A field the schema ignores is a note in a file, but a typo in a --set: the override would be lost.
   const setPaths = new Set(setKeys);
+  // A refused value is blamed on what gave it: the --set that wrote the field, else the file.
+  const origin = (path: string) => (setPaths.has(path) ? `--set ${path}` : where);
+  if (parsed.value === null) return { errors: parsed.errors.map((e) => `${origin(e.path)}: ${formatIssue(e)}`) };
+  // A field the schema ignores is a note in a file, but a typo in a --set: the override would be lost.
   const lostSets = parsed.warnings.filter((w) => setPaths.has(w.path));
   if (lostSets.length > 0) return { errors: lostSets.map((w) => `--set ${w.path}: not a field of a design (a typo?); nothing was set`) };
   return { design: parsed.value, warnings: parsed.warnings.map((w) => `${where}: ${formatIssue(w)}`) };
