@@ -49,7 +49,8 @@ export function matrixShareChart(input: MatrixShareChartInput): TopLevelSpec {
   // The label sits on the side of the optimum that has room (it is often at the right end).
   const shares = input.points.map((p) => p.matrixShare);
   const rightHalf = opt !== null && shares.length > 0 && opt.matrixShare > (Math.min(...shares) + Math.max(...shares)) / 2;
-  const optimumRows = opt === null || opt.usdPerMillionOutputTokens === null ? [] : [{ share: opt.matrixShare, usdPerMillion: opt.usdPerMillionOutputTokens, label: `lowest $/M ${(opt.matrixShare * 100).toFixed(0)}%` }];
+  // One decimal, as the summary under the chart writes the share (29.9%, not 30%).
+  const optimumRows = opt === null || opt.usdPerMillionOutputTokens === null ? [] : [{ share: opt.matrixShare, usdPerMillion: opt.usdPerMillionOutputTokens, label: `lowest $/M ${Math.round(opt.matrixShare * 1000) / 10}%` }];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {

@@ -4,7 +4,7 @@ import type { CalibrationRow } from '../design/calibration';
 import type { DerivationEntry } from '../design/derivation';
 import { optimumEdge, type MatrixSharePoint } from '../design/matrix-share';
 import { SWEEP_EDGE, rateHeader } from '../messages/design-ui';
-import { formatBytes, formatNumber, formatSi, SI_PREFIXED_UNITS, formatUsd } from '../format/units';
+import { formatBytes, formatNumber, formatSi, SI_PREFIXED_UNITS, formatUsd, formatUsdSignificant } from '../format/units';
 
 export function formatQuantity(value: number, unit: string): string {
   if (unit === 'B') return formatBytes(value);
@@ -40,11 +40,6 @@ export function formatCalibrationTable(title: string, rows: readonly Calibration
   return `${title}\n${pad(out)}\n`;
 }
 
-/** Dollars per million tokens with 3 significant digits, trailing zeros kept ($1.10, $0.290). */
-function usdPerMillion(x: number): string {
-  return `$${x.toPrecision(3)}`;
-}
-
 export function formatSweepTable(title: string, points: readonly MatrixSharePoint[], optimum: MatrixSharePoint | null,
   near: { from: MatrixSharePoint; to: MatrixSharePoint } | null, current: number): string {
   const rows = [['matrix share', rateHeader(points[0]?.flopsFormat ?? 'bf16'), 'power W', 'price', '$/M output', 'tok/s/user', '']];
@@ -52,15 +47,15 @@ export function formatSweepTable(title: string, points: readonly MatrixSharePoin
     const mark = [p === optimum ? 'lowest $/M' : '', p.matrixShare === current ? 'design' : ''].filter(Boolean).join(', ');
     rows.push([
       p.matrixShare.toFixed(3), formatNumber(p.flopsPerSecond / 1e12, 4), formatNumber(p.powerWatts, 4), formatUsd(p.priceUsd),
-      p.usdPerMillionOutputTokens === null ? 'infeasible' : usdPerMillion(p.usdPerMillionOutputTokens),
+      p.usdPerMillionOutputTokens === null ? 'infeasible' : formatUsdSignificant(p.usdPerMillionOutputTokens),
       p.tokensPerSecondPerUser === null ? '-' : formatNumber(p.tokensPerSecondPerUser, 3), mark,
     ]);
   }
   const here = points.find((p) => p.matrixShare === current);
   const summary = optimum === null
     ? 'No matrix share serves this workload.'
-    : `Lowest $/M: matrix share ${optimum.matrixShare.toFixed(3)} at ${usdPerMillion(optimum.usdPerMillionOutputTokens ?? 0)} per million output tokens${SWEEP_EDGE[optimumEdge(points, optimum) ?? 'none']}`
-      + (here?.usdPerMillionOutputTokens == null ? '' : ` (the design's ${current.toFixed(3)}: ${usdPerMillion(here.usdPerMillionOutputTokens)})`)
+    : `Lowest $/M: matrix share ${optimum.matrixShare.toFixed(3)} at ${formatUsdSignificant(optimum.usdPerMillionOutputTokens ?? 0)} per million output tokens${SWEEP_EDGE[optimumEdge(points, optimum) ?? 'none']}`
+      + (here?.usdPerMillionOutputTokens == null ? '' : ` (the design's ${current.toFixed(3)}: ${formatUsdSignificant(here.usdPerMillionOutputTokens)})`)
       + (near === null || near.from === near.to ? '' : `; every share from ${near.from.matrixShare.toFixed(3)} to ${near.to.matrixShare.toFixed(3)} is within 1% of it`);
   const reasons = [...new Set(points.filter((p) => p.reason !== null).map((p) => `${p.matrixShare.toFixed(3)}: ${p.reason}`))].slice(0, 3);
   return `${title}\n${pad(rows)}\n${summary}\n${reasons.map((r) => `infeasible at ${r}`).join('\n')}${reasons.length > 0 ? '\n' : ''}`;

@@ -30,6 +30,11 @@ export function formatUsd(usd: number): string {
   return `$${formatNumber(usd)}`;
 }
 
+/** Money to 3 significant figures with its trailing zeros ($2.00 beside $2.02, $0.290): amounts that are compared side by side. */
+export function formatUsdSignificant(usd: number): string {
+  return Number.isFinite(usd) && Math.abs(usd) < 100 ? `$${usd.toPrecision(3)}` : formatUsd(usd);
+}
+
 /** A modelled number: 3 significant figures at every size (14,397 -> "14,400"; a prediction is not known to the token). */
 export function formatPredicted(value: number): string {
   return Number.isFinite(value) && Math.abs(value) >= 1e4 ? groupedInteger(Number(value.toPrecision(3))) : formatNumber(value);

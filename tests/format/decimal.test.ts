@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalFixed, decimalSignificant, groupedInteger } from '../../src/format/decimal';
-import { formatNumber, formatPredicted, formatUsd, formatUsdCents, priceChangeText } from '../../src/format/units';
+import { formatNumber, formatPredicted, formatUsd, formatUsdCents, formatUsdSignificant, priceChangeText } from '../../src/format/units';
 import { MARKET_VIEW } from '../../src/messages/market-view';
 
 // Doubles across every magnitude the app shows (and beyond), with short decimals that make ties.
@@ -50,6 +50,8 @@ describe('en-US decimal text without Intl', () => {
     expect(MARKET_VIEW.headline(0.5, 2, 16, 25)).toMatch(/^The API price rose ×2; the cost floor fell ×2;/);
     expect([14397, 10948.2, 2260.4, 0.0123, 1.5e6].map(formatPredicted)).toEqual(['14,400', '10,900', '2,260', '0.0123', '1,500,000']);
     expect([2.5, 63.7, 3.59, 0.778, 0.5, 185, 1200, 7].map(formatUsdCents)).toEqual(['$2.50', '$63.70', '$3.59', '$0.778', '$0.50', '$185', '$1,200', '$7']);
+    // Amounts read side by side keep 3 significant digits: $2.00 beside $2.02, not $2.
+    expect([1.9961, 2.02, 0.29, 0.4131, 185.4, 35000.4].map(formatUsdSignificant)).toEqual(['$2.00', '$2.02', '$0.290', '$0.413', '$185', '$35,000']);
   });
 });
 

@@ -25,6 +25,7 @@ import { designParamControl } from '../design-param-control';
 import { DESIGN_EXPLAIN_PREFIX } from '../design-explain';
 import { el, replaceChildren, syncValue, uid } from '../dom';
 import { formatValue } from '../explain-dialog';
+import { formatUsdSignificant } from '../../format/units';
 import { chartLayout } from '../layout';
 import type { ViewContext } from './view';
 
@@ -230,7 +231,7 @@ export function mountDesignPanel(ctx: ViewContext): DesignPanel {
       const near = value.nearLowest;
       const flat = near === null || near.from === near.to ? null : { from: pct(near.from.matrixShare), to: pct(near.to.matrixShare) };
       const infeasible = value.points.find((p) => p.reason !== null);
-      summary.textContent = opt === null ? '' : U.sweepSummary(pct(opt.matrixShare), formatValue(opt.usdPerMillionOutputTokens ?? 0, 'USD'), pct(value.current), here === null ? null : formatValue(here, 'USD'), flat, optimumEdge(value.points, opt))
+      summary.textContent = opt === null ? '' : U.sweepSummary(pct(opt.matrixShare), formatUsdSignificant(opt.usdPerMillionOutputTokens ?? 0), pct(value.current), here === null ? null : formatUsdSignificant(here), flat, optimumEdge(value.points, opt))
         + (infeasible === undefined ? '' : ` ${U.sweepInfeasible(pct(infeasible.matrixShare), infeasible.reason ?? '')}`);
     },
   };
