@@ -62,7 +62,7 @@ export const SETTINGS_FIELDS: readonly SettingsFieldDef[] = [
   { id: 'capexOverheadMultiplier', label: 'Server/network overhead', unit: '× chip price', scale: 1, limit: LIMITS.capexOverheadMultiplier, nullable: true, nullText: "each chip's own", ...econ('capexOverheadMultiplier') },
   { id: 'depreciationYears', label: 'Depreciation', unit: 'years', scale: 1, limit: LIMITS.depreciationYears, nullable: false, ...econ('depreciationYears') },
   { id: 'costOfCapitalPerYear', label: 'Cost of capital', unit: '%/year', scale: 0.01, limit: LIMITS.costOfCapitalPerYear, nullable: false, ...econ('costOfCapitalPerYear') },
-  { id: 'loadFactor', label: 'Average load', unit: '%', scale: 0.01, limit: LIMITS.loadFactor, nullable: false, ...econ('loadFactor') },
+  { id: 'loadFactor', label: 'Power draw (share of TDP)', unit: '%', scale: 0.01, limit: LIMITS.loadFactor, nullable: false, ...econ('loadFactor') },
   { id: 'pue', label: 'PUE', unit: '×', scale: 1, limit: LIMITS.pue, nullable: false, ...econ('pue') },
   { id: 'usdPerKwh', label: 'Electricity', unit: '$/kWh', scale: 1, limit: LIMITS.usdPerKwh, nullable: false, ...econ('usdPerKwh') },
   { id: 'hostingUsdPerKwMonth', label: 'Hosting', unit: '$/kW-month', scale: 1, limit: LIMITS.hostingUsdPerKwMonth, nullable: false, ...econ('hostingUsdPerKwMonth') },

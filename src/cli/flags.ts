@@ -330,7 +330,7 @@ Economics
   --pricing rental|tco          headline price (both are reported when known; default rental)
   --rental-usd-per-chip-hour X  override the profile's rental price
   --capex-usd-per-chip X        override the chip price;  --capex-overhead X  server/network multiplier
-  --depreciation-years X (4)    --cost-of-capital X (0.06)   --load-factor X (0.7)
+  --depreciation-years X (4)    --cost-of-capital X (0.06)   --load-factor X (0.7: power draw, share of TDP)
   --pue X (1.2)                 --usd-per-kwh X (0.08)       --hosting-usd-per-kw-month X (150)
 
 Token counts also read 2,048, 2k and 0.5m; shares (cache hit rate, cost of capital, load factor,

@@ -61,6 +61,8 @@ export const MESSAGES = {
     spec: 'Silicon limit (spec sheet)',
     claim: "Vendors' claimed efficiencies",
     economics: 'Price and TCO assumptions',
+    // MODEL.md section 6: the load factor scales power only; $/M charges every paid hour to the throughput shown.
+    economicsNote: '$/M assumes the chips serve at the throughput shown every hour they are paid for; idle hours raise it in proportion. Power draw is the share of TDP drawn while serving: it sets the TCO power line and the energy per token.',
     chips: 'Chips',
     chipsCount: (picked: number, total: number) => `Chips (${picked} of ${total} selected)`,
     chipCount: 'Chips available',

@@ -106,7 +106,7 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
       pricing.element,
       pricingHeldNote,
       efficiency.element,
-      el('details', {}, [el('summary', { text: M.economics }), ...economics.map((f) => f.element)]),
+      el('details', {}, [el('summary', { text: M.economics }), el('p', { class: 'hint', text: M.economicsNote }), ...economics.map((f) => f.element)]),
     ]),
   ]);
 
