@@ -33,6 +33,11 @@ export interface CostBarRow {
 }
 
 /** $/M as the table and the bars write it: "≈" marks a rental price estimated from TCO. */
+/** "80% range", or for a silicon limit (no coverage claimed) "modelling spread". */
+function rangeName(coverage: number | null): string {
+  return coverage === null ? 'modelling spread' : `${Math.round(coverage * 100)}% range`;
+}
+
 export function usdPerMillionText(result: Pick<SimulationResult, 'pricing'>, usd: number): string {
   return `${result.pricing.rentalEstimated ? '≈' : ''}${formatUsd(usd)}`;
 }
@@ -50,7 +55,7 @@ export function costBarRows(input: CostBarsInput): CostBarRow[] {
       valueText: usdPerMillionText(result, usd),
       low: range?.low ?? usd,
       high: range?.high ?? usd,
-      rangeText: range === null ? 'no range' : `${Math.round((result.uncertainty?.coverage ?? 0) * 100)}% range ${formatUsd(range.low)}–${formatUsd(range.high)}`,
+      rangeText: range === null ? 'no range' : `${rangeName(result.uncertainty?.coverage ?? null)} ${formatUsd(range.low)}–${formatUsd(range.high)}`,
       tokensPerSecondPerDollarPerHour: result.outputTokensPerSecondPerDollarPerHour,
       evidence: EVIDENCE_LABEL[result.evidence.basis],
       pricing: result.pricingUsed === 'rental' ? (result.pricing.rentalEstimated ? 'rental (≈ estimated from TCO)' : 'rental') : 'TCO (owned)',

@@ -149,7 +149,8 @@ export function buildExplain(
   }
   if (result.uncertainty !== null) {
     entries.push({
-      key: 'uncertainty', label: 'Range and evidence', value: result.uncertainty.coverage, unit: 'coverage',
+      key: 'uncertainty', label: 'Range and evidence',
+      ...(result.uncertainty.coverage === null ? { value: 'none (silicon limit)', unit: '' } : { value: result.uncertainty.coverage, unit: 'coverage' }),
       formula: result.uncertainty.derivation, primaryInputs: 1,
       inputs: [
         { name: 'evidence basis', value: result.evidence.basis, unit: '', source: effSource },

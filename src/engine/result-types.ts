@@ -46,8 +46,11 @@ export interface Range {
 
 export interface Uncertainty {
   basis: EvidenceBasis;
-  /** Nominal share of outcomes inside the range (e.g. 0.8). */
-  coverage: number;
+  /**
+   * Nominal share of outcomes inside the range (e.g. 0.8); null for a silicon limit (spec mode):
+   * a ceiling is no prediction of measured results, so no coverage is claimed for its range.
+   */
+  coverage: number | null;
   /** The residual set, its size, the quantiles and the width factor used. */
   derivation: string;
   outputTokensPerSecond: Range;
@@ -69,7 +72,8 @@ export interface ExplainEntry {
   /** Result key this entry explains (e.g. "tpotSeconds"). */
   key: string;
   label: string;
-  value: number;
+  /** A number in `unit`, or words where there is none (a silicon limit's range claims no coverage). */
+  value: number | string;
   unit: string;
   formula: string;
   /** The first inputs that move the number most; the rest are detail (folded in the UI). */

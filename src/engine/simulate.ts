@@ -195,7 +195,7 @@ function assemble(
   if (model0.count > 0) {
     result.uncertainty = uncertaintyOf(model0, evidence.basis, {
       outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion,
-    }, headline.band);
+    }, headline.band, ctx.scenario.efficiencyMode === 'spec');
   }
   result.explain = buildExplain(ctx, best, result, tcoRate, headline.usdPerChipHour);
   return result;

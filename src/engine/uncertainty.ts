@@ -1,7 +1,8 @@
 // A range on every predicted number, in closed form from the point result (no re-simulation):
 // predicted x exp(k x q), where q are quantiles of the log-residuals ln(measured / predicted) of
 // predictions the fit did not see (leave-one-submission-out cross-validation, src/validation),
-// and k widens the range for weaker evidence. Written by `npm run calibrate -- --write`.
+// and k widens the range for weaker evidence. Written by `npm run calibrate -- --write`. In spec
+// mode the same width is shown as the engine's modelling spread, with no coverage claimed.
 
 import type { EvidenceBasis } from '../records/hardware-profile';
 import type { Range, Uncertainty } from './types';
@@ -27,6 +28,9 @@ export interface PriceBand {
   note: string;
 }
 
+/** Spec mode's numbers are limits: the residuals that set a range were measured against achieved-mode predictions. */
+const CEILING_NOTE = 'silicon limit (software factor 1): a ceiling, not a prediction of measured results, which fall below it, so no coverage is claimed';
+
 function scaled(value: number, lowLog: number, highLog: number): Range {
   return { low: Math.min(value, value * Math.exp(lowLog)), high: Math.max(value, value * Math.exp(highLog)) };
 }
@@ -36,6 +40,7 @@ export function uncertaintyOf(
   basis: EvidenceBasis,
   values: { outputTokensPerSecond: number; tokensPerSecondPerUser: number; usdPerMillionOutputTokens: number | null },
   priceBand: PriceBand | null,
+  ceiling = false,
 ): Uncertainty {
   const k = model.widthFactor[basis];
   const lo = k * model.lowLogResidual;
@@ -48,13 +53,14 @@ export function uncertaintyOf(
     usd = scaled(values.usdPerMillionOutputTokens, -hi + bandLo, -lo + bandHi);
   }
   const parts = [
-    `${Math.round(model.coverage * 100)}% range from the ${model.residualSet} (${model.count} predictions): log-residual quantiles `
+    ...(ceiling ? [CEILING_NOTE] : []),
+    `${ceiling ? 'modelling spread, the width of the' : `${Math.round(model.coverage * 100)}% range from the`} ${model.residualSet} (${model.count} predictions): log-residual quantiles `
       + `${model.lowLogResidual.toFixed(3)} and ${model.highLogResidual.toFixed(3)}, widened x${k} for evidence basis "${basis}" (${model.widthNote})`,
   ];
   if (priceBand !== null) parts.push(priceBand.note);
   return {
     basis,
-    coverage: model.coverage,
+    coverage: ceiling ? null : model.coverage,
     derivation: parts.join('; '),
     outputTokensPerSecond: scaled(values.outputTokensPerSecond, lo, hi),
     tokensPerSecondPerUser: scaled(values.tokensPerSecondPerUser, lo, hi),
