@@ -62,6 +62,12 @@ export async function runReported(body: CliBody, argv: readonly string[], io: Cl
 export function runIfScript(moduleUrl: string, main: (argv: readonly string[], io: CliIO) => Promise<number>): void {
   const entry = process.argv[1];
   if (entry !== undefined && moduleUrl === pathToFileURL(entry).href) {
+    // A reader that stops early (`| head`) closes the pipe: stop quietly, as other Unix tools do,
+    // instead of an unhandled EPIPE stack trace.
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
     void main(process.argv.slice(2), process).then((code) => { process.exitCode = code; });
   }
 }

@@ -25,6 +25,10 @@ describe('simulate CLI', () => {
     const bad = spawnSync('npx', ['tsx', 'src/cli/simulate.ts', '--hardware', ','], { cwd: ROOT, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    // A reader that stops early (README: `| head -c 3000`) ends the run quietly, not with an EPIPE trace.
+    const piped = spawnSync('bash', ['-c', 'npx tsx src/cli/simulate.ts --hardware all --format json | head -c 3000 > /dev/null; echo "${PIPESTATUS[0]}"'], { cwd: ROOT, encoding: 'utf8' });
+    expect(piped.stdout.trim()).toBe('0');
+    expect(piped.stderr).toBe('');
   });
 
   it('prints a readable table for one deployment', async () => {
