@@ -194,7 +194,9 @@ function noteFor(hw: HardwareProfile, ev: ChipEvidence, software: string, factor
     : ev.basis === 'family' ? `Evidence: family, inherits the fit of its fitted siblings (the largest, ${ev.from}, has ${ev.rows} rows).`
       : ev.basis === 'claim' ? 'Evidence: claim. Achieved mode uses the prior; the vendor-claimed shares are the "vendor claim" setting.'
         : 'Evidence: prior (no calibration rows for this family).';
-  return `Calibrated by scripts/calibrate.ts on ${date}. ${silicon} ${software} moeSoftwareFactor (all chips, fitted on their MoE rows): `
+  // A chip without rows is not calibrated: it is given the prior, and its note must not say otherwise.
+  const by = ev.basis === 'measured' || ev.basis === 'family' ? 'Calibrated by' : 'Prior set by';
+  return `${by} scripts/calibrate.ts on ${date}. ${silicon} ${software} moeSoftwareFactor (all chips, fitted on their MoE rows): `
     + `fine-grained ${factors.moe.fineGrained}, coarse ${factors.moe.coarse}. ${basis} linkEfficiency, allToAllEfficiency, stepOverheadSeconds `
     + 'and memoryReserveFraction: assumed. Spec mode ignores the software and MoE factors.';
 }
