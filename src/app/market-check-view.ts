@@ -7,11 +7,14 @@ import { checkAgainstMarket, priceFor, type MarketCheck, type MarketPrice } from
 import type { Snapshot } from './controller';
 import { marketPriceQuery } from './market-channels';
 import { profileOf } from './selectors';
+import { chipLabel } from '../charts/chip-series';
 
 export interface MarketCheckRow {
   hardwareId: string;
   chip: string;
   check: MarketCheck;
+  /** The modelled cost rests on an estimated rental (≈), as in the results table. */
+  estimatedRental: boolean;
 }
 
 export interface MarketCheckView {
@@ -31,7 +34,9 @@ export function marketCheckView(snapshot: Snapshot, ranked: readonly RankedResul
     const hw = profileOf(snapshot.state, catalog, result.hardwareId);
     const price = hw === undefined ? null : priceFor(hw, prices);
     if (hw === undefined || price === null || !result.feasible || result.modelId !== query.modelId) continue;
-    rows.push({ hardwareId: hw.id, chip: hw.name, check: checkAgainstMarket(result, hw, query.workload.outputTokens, price) });
+    // The chip as every other table names it: with its estimate and evidence marks.
+    rows.push({ hardwareId: hw.id, chip: chipLabel(hw), check: checkAgainstMarket(result, hw, query.workload.outputTokens, price),
+      estimatedRental: result.pricingUsed === 'rental' && result.pricing.rentalEstimated });
   }
   return { modelId: query.modelId, unpriced: prices.length === 0, rows };
 }

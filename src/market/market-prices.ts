@@ -10,7 +10,9 @@ import { compareText } from '../format/compare-text';
 
 function priceText(p: PricePoint): string {
   const { inputUsdPerMillionTokens: i, outputUsdPerMillionTokens: o, blendedUsdPerMillionTokens: b } = p.row;
-  return i !== null && o !== null ? MARKET_CHECK.split(i, o) : MARKET_CHECK.blended(b ?? 0);
+  // A blend fixes its own input:output weights ("Epoch: 3:1 input:output weighted"), which the
+  // request's mix need not match: the text says which blend it is.
+  return i !== null && o !== null ? MARKET_CHECK.split(i, o) : MARKET_CHECK.blended(b ?? 0, p.row.blendedNote.split(';')[0]!.trim());
 }
 
 /**

@@ -10,7 +10,7 @@ const chipCount = (n: number) => (n === 1 ? '1 chip' : `${formatNumber(n)} chips
 
 export const MARKET_CHECK = {
   split: (input: number, output: number) => `${formatUsd(input)}/M input + ${formatUsd(output)}/M output tokens`,
-  blended: (blended: number) => `${formatUsd(blended)}/M tokens (blended)`,
+  blended: (blended: number, basis: string) => `${formatUsd(blended)}/M tokens (blended${basis === '' ? '' : `: ${basis}`})`,
   throughput: (ratio: number, perChip: number) => `${x(ratio)}x the modelled output per chip (${formatNumber(perChip)} -> ${formatNumber(perChip * ratio)} tokens/s per chip), i.e. batching or utilisation the model does not find`,
   chips: (needed: number, chips: number) => `${chipCount(needed)} instead of ${chips} at the same speed`,
   chipsImpossible: (needed: number, weightChips: number, chips: number) => `${chipCount(needed)} instead of ${chips}: impossible, the weights alone fill ${weightChips} chips of SRAM`,

@@ -28,6 +28,8 @@ describe('market prices of a model', () => {
     const median = prices.find((p) => p.provider === 'median of providers' && p.apiModel === 'Llama 3.1 70B Instruct')!;
     expect(median.match).toBe('exact');
     expect(median.usdPerRequest).toBeCloseTo((0.72 * 2560) / 1e6, 12);
+    // A blend has its own input:output weights, which a request's mix need not match: the text names them.
+    expect(median.priceText).toBe('$0.72/M tokens (blended: Epoch: 3:1 input:output weighted)');
   });
 
   it('is empty for a model with no public price of its own or of a sibling', () => {

@@ -48,7 +48,7 @@ function renderMarketCheck(slot: HTMLElement, view: MarketCheckView | null, stat
   const rows = view.rows.map((r) => el('tr', {}, [
     el('td', { text: r.chip }),
     el('td', { class: 'label-cell', text: priceCell(r) }),
-    el('td', { class: 'n', text: r.check.modelledUsdPerRequest === null ? '—' : formatUsd(r.check.modelledUsdPerRequest) }),
+    el('td', { class: 'n', text: r.check.modelledUsdPerRequest === null ? '—' : `${r.estimatedRental ? '≈' : ''}${formatUsd(r.check.modelledUsdPerRequest)}` }),
     el('td', { class: 'n', text: r.check.ratio === null ? '—' : MC.ratio(r.check.ratio) }),
   ]));
   const body = el('tbody', {}, rows);
