@@ -100,7 +100,7 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
       ...workload.map((f) => f.element),
       serving.element,
     ]),
-    el('section', { class: 'panel', attrs: { 'aria-label': M.slo } }, [el('h2', { text: M.slo }), ...slo.map((f) => f.element)]),
+    el('section', { class: 'panel', attrs: { 'aria-label': M.slo } }, [el('h2', { text: M.slo }), ...slo.map((f) => f.element), el('p', { class: 'hint', text: M.sloNote })]),
     el('section', { class: 'panel', attrs: { 'aria-label': M.pricing } }, [
       el('h2', { text: M.pricing }),
       pricing.element,
