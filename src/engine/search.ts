@@ -245,10 +245,17 @@ export function chooseBatch(ctx: EngineContext, prepared: PreparedLayout, prefil
   }
   if (objective === 'min-latency') return { evaluation: first, limit: 'objective' };
   const largest = largestPassing(1, cap, (b) => evaluations.meetsSlo(b));
-  const peak = evaluations.at(largest).replicaOutputTokensPerSecond;
+  // Throughput need not peak at the largest batch (a pipelined layout's can fall past a few
+  // sequences per stage): the peak is the best of the largest batch and the powers of two below it,
+  // so a faster chip never settles for less than 99% of a peak the slower one reached.
+  let peakBatch = largest;
+  for (let b = 1; b < largest; b *= 2) {
+    if (evaluations.at(b).replicaOutputTokensPerSecond > evaluations.at(peakBatch).replicaOutputTokensPerSecond) peakBatch = b;
+  }
+  const peak = evaluations.at(peakBatch).replicaOutputTokensPerSecond;
   // The smallest batch within 1% of the peak: one more than the largest below it.
   const below = (b: number) => b === 0 || evaluations.at(b).replicaOutputTokensPerSecond < SATURATION_SHARE * peak;
-  const enough = largestPassing(0, largest - 1, below) + 1;
+  const enough = largestPassing(0, peakBatch - 1, below) + 1;
   // Throughput flat well below the bound (>10% fewer sequences reach 99% of it) is compute saturation;
   // otherwise the bound itself (a latency limit, memory, an engine cap) is what limits the batch.
   let bound: BatchLimit = capLimit;
