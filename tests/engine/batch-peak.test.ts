@@ -15,7 +15,7 @@ describe('batch choice', () => {
     const chosen = simulate(resolveScenario(base, catalog).value!, { frontier: false });
     expect(chosen.feasible).toBe(true);
     const c = chosen.config;
-    const layout = { tensorParallel: c.tensorParallel, pipelineParallel: c.pipelineParallel, expertParallel: c.expertParallel, dataParallelAttention: c.dataParallelAttention };
+    const layout = { tensorParallel: c.tensorParallel, pipelineParallel: c.pipelineParallel, expertParallel: c.expertParallel, dataParallelAttention: c.dataParallelAttention ? 'on' as const : 'off' as const };
     let best = 0;
     for (let batch = 1; batch <= 1024; batch *= 2) {
       const r = simulate(resolveScenario({ ...base, layout, objective: { batch } }, catalog).value!, { frontier: false });
