@@ -32,12 +32,12 @@ export interface CostBarRow {
   estimates: string;
 }
 
-/** $/M as the table and the bars write it: "≈" marks a rental price estimated from TCO. */
 /** "80% range", or for a silicon limit (no coverage claimed) "modelling spread". */
 function rangeName(coverage: number | null): string {
   return coverage === null ? 'modelling spread' : `${Math.round(coverage * 100)}% range`;
 }
 
+/** $/M as the table and the bars write it: "≈" marks a rental price estimated from TCO. */
 export function usdPerMillionText(result: Pick<SimulationResult, 'pricing'>, usd: number): string {
   return `${result.pricing.rentalEstimated ? '≈' : ''}${formatUsd(usd)}`;
 }

@@ -1,12 +1,12 @@
 // Text of the chip lab's "Design from silicon" mode (issue 15), kept apart from ui.ts so it loads
 // with the chip lab.
 
-/** What bounds a lowest $/M found at an end of the matrix-share sweep (design/matrix-share.ts optimumEdge). */
 /** "bf16 TFLOP/s"; integer formats count operations ("int8 TOP/s"). */
 export function rateHeader(format: string): string {
   return `${format} ${format.startsWith('int') ? 'TOP/s' : 'TFLOP/s'}`;
 }
 
+/** What bounds a lowest $/M found at an end of the matrix-share sweep (design/matrix-share.ts optimumEdge). */
 export const SWEEP_EDGE = {
   largest: ', the largest share the die allows (vector units and control at their least share); $/M was still falling at that end of the range',
   smallest: ', the smallest share swept; $/M was still falling at that end of the range',
