@@ -3,6 +3,7 @@
 import type { Decomposition } from '../market/decomposition';
 import type { MarketPoint } from '../market/points';
 import type { MarketReport } from '../market/report';
+import { noPointsNote } from '../messages/market-no-points';
 import { formatNumber, formatUsd, priceChangeText, priceFactorText } from '../format/units';
 import { csvCell } from './output';
 
@@ -38,11 +39,11 @@ export function decompositionTable(d: Decomposition): string {
 }
 
 export function marketTable(r: MarketReport): string {
-  const empty = r.points.length === 0 ? r.notes.find((n) => n.code === 'market.no-points') : undefined;
+  const empty = noPointsNote(r.notes);
   const parts = [
     `Workload: ${r.workload.inputTokens} input + ${r.workload.outputTokens} output tokens, TTFT ≤ ${formatNumber(r.workload.maxTtftSeconds * 1e3)} ms, TPOT ≤ ${formatNumber(r.workload.maxTpotSeconds * 1e3)} ms; prices and floors per request.`,
     '',
-    // No rows: why (market.no-points) in place of an empty header.
+    // No rows: why (noPointsNote) in place of an empty header.
     ...(empty !== undefined ? [empty.text] : [
       grid(['date', 'model', 'MMLU', 'served as', 'chip', 'precision', 'priced', 'API', 'floor', 'margin'], r.points.map(pointRow)),
       '* = open stand-in of the same capability (the model is closed).',

@@ -8,6 +8,7 @@ import { engineEvaluator } from '../market/evaluate';
 import { buildMarketData } from '../market/market-data';
 import { parseMarketOptions } from '../market/options';
 import { marketReport } from '../market/report';
+import { noPointsNote } from '../messages/market-no-points';
 import { flagIssue, UsageError } from './flags';
 import { MARKET_HELP, parseMarketFlags, type MarketCliOptions } from './market-flags';
 import { marketCsv, marketJson, marketTable } from './market-output';
@@ -45,7 +46,7 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
   }
   const result = marketReport(data, options, catalog, engineEvaluator(catalog));
   // CSV has no place for a note: with no rows, why goes to stderr (the table prints it instead of rows).
-  const empty = result.points.length === 0 ? result.notes.find((n) => n.code === 'market.no-points') : undefined;
+  const empty = noPointsNote(result.notes);
   if (flags.format === 'csv' && empty !== undefined) report.warn(empty.text);
   const out = flags.format === 'json' ? marketJson(result) : flags.format === 'csv' ? marketCsv(result.points) : marketTable(result);
   io.stdout.write(out);

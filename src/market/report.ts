@@ -44,7 +44,7 @@ export interface MarketDecompositionReport {
 export type MarketReport = MarketPointsReport & { decomposition: Decomposition | null; floorLines: FloorLinePoint[]; decompositionProblems: Message[] };
 
 /** Why the window is empty: the dates alone, or the tier within them; with where the data lies. */
-function noPointsNote(all: readonly PricePoint[], options: MarketOptions): Message {
+function emptyWindowReason(all: readonly PricePoint[], options: MarketOptions): Message {
   const inDates = selectPoints(all, { ...options, tier: null });
   if (inDates.length === 0) {
     const dates = all.map((p) => p.row.dateText).sort();
@@ -58,7 +58,7 @@ function noPointsNote(all: readonly PricePoint[], options: MarketOptions): Messa
 export function marketPointsReport(data: MarketData, options: MarketOptions, catalog: Catalog, evaluate: Evaluator): MarketPointsReport {
   const points = selectPoints(data.points, options).map((p) => marketPoint(data, p, options, catalog, evaluate));
   const notes: Message[] = [MARKET.saturated(), MARKET.noSpeculation()];
-  if (points.length === 0 && data.points.length > 0) notes.unshift(noPointsNote(data.points, options));
+  if (points.length === 0 && data.points.length > 0) notes.unshift(emptyWindowReason(data.points, options));
   const cacheStep = data.servingSteps[1];
   if (options.workload.prefixCacheHitRate > 0 && cacheStep?.date) notes.push(MARKET.cacheNote(options.workload.prefixCacheHitRate, cacheStep.date));
   const byTier = new Map<string, MarketPoint[]>();

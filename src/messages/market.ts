@@ -4,8 +4,10 @@
 
 import { formatNumber, formatUsd } from '../format/units';
 import { message, type Message } from './message';
+import { NO_POINTS } from './market-no-points';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
 const times = (x: number) => `${formatNumber(x)}x`;
 
 export const MARKET = {
@@ -82,9 +84,9 @@ export const MARKET = {
   noQualifyingPoint: (which: 'from' | 'to'): Message =>
     message('market.no-qualifying-point', `no price point qualifies as the ${which} point (tier and dates)`),
   noPointsInDates: (firstDate: string, lastDate: string): Message =>
-    message('market.no-points', `no price point falls in these dates: the data runs from ${firstDate} to ${lastDate}`),
+    message(NO_POINTS, `no price point falls in these dates: the data runs from ${firstDate} to ${lastDate}`),
   noPointsInTier: (inDates: number, dated: boolean, tier: number, topScore: number | null): Message =>
-    message('market.no-points', `${inDates} price points ${dated ? 'fall in these dates' : 'in the data'}, none with an MMLU score of ${tier} or more: ${topScore === null ? 'none of them has a score' : `the best of them scores ${topScore}`}`),
+    message(NO_POINTS, `${inDates} price points ${dated ? 'fall in these dates' : 'in the data'}, none with an MMLU score of ${tier} or more: ${topScore === null ? 'none of them has a score' : `the best of them scores ${topScore}`}`),
   samePoint: (): Message => message('market.same-point', 'the two points are the same; pick two different points'),
   /** The default choice picked one point for both ends (the user picked neither). */
   defaultSamePoint: (): Message => message('market.default-same-point',

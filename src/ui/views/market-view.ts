@@ -11,6 +11,7 @@ import type { Decomposition, Factor } from '../../market/decomposition';
 import type { MarketPoint } from '../../market/points';
 import type { MarketDecompositionReport, MarketPointsReport } from '../../market/report';
 import { MARKET_VIEW as V } from '../../messages/market-view';
+import { noPointsNote } from '../../messages/market-no-points';
 import { ChartHost } from '../chart-host';
 import { selectField, settingsNumberField } from '../controls';
 import { el, replaceChildren } from '../dom';
@@ -202,7 +203,7 @@ export const mountMarketView: MountView = (ctx) => {
       const names = new Map<string, string>();
       for (const l of pair?.floorLines ?? []) names.set(l.modelId, ctx.catalog.models.get(l.modelId)?.name ?? l.modelId);
       // Why there are none, with where the data lies, in place of the chart (and not again in the notes).
-      const noPoints = report.notes.find((n) => n.code === 'market.no-points');
+      const noPoints = noPointsNote(report.notes);
       prices.show(report.points.length === 0 ? null : marketPriceChart({
         points: report.points, tiers: report.tiers, eras: report.eras, floorLines: pair?.floorLines ?? [], modelNames: names,
         workload: report.workload, fromId, toId, layout,
