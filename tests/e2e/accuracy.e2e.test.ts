@@ -81,15 +81,6 @@ describe('accuracy view', () => {
     await expect.poll(() => shipped).toEqual(['achieved 200', 'spec 200']);
     await done(p);
   });
-
-  it('fits a 420 px window without page-level horizontal scrolling', async () => {
-    const p = await openPage(browser(), baseUrl, { width: 420, height: 860 });
-    await openAccuracy(p);
-    const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(1);
-    await screenshot(p.page, 'accuracy-420');
-    await done(p);
-  });
 });
 
 describe('measured points on the comparison frontier', () => {

@@ -348,25 +348,4 @@ describe('robustness', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
-
-  it('works in a narrow window (420 px) on every view, without page-level horizontal scrolling', async () => {
-    const p = await page({ width: 420, height: 860 });
-    await chartDrawn(p.page, 'frontier');
-    await screenshot(p.page, 'compare-420');
-    const overflow = () => p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(await overflow()).toBeLessThanOrEqual(1);
-    await p.page.click('[data-nav="model-size"]');
-    await chartDrawn(p.page, 'tokens-per-dollar-vs-model-size');
-    await screenshot(p.page, 'model-size-420');
-    expect(await overflow()).toBeLessThanOrEqual(1);
-    // The chart's numbers as a table scroll inside their box, screen-reader text included.
-    await p.page.click('[data-size-table] summary');
-    await p.page.waitForSelector('[data-size-table] table tbody tr');
-    expect(await overflow()).toBeLessThanOrEqual(1);
-    await p.page.click('[data-nav="chip-lab"]');
-    await chartDrawn(p.page, 'lab-roofline');
-    await screenshot(p.page, 'chip-lab-420');
-    expect(await overflow()).toBeLessThanOrEqual(1);
-    await done(p);
-  });
 });
