@@ -1,5 +1,5 @@
-// The chart runtime, loaded on first use: Vega's parser and view, and the expression interpreter
-// (no eval under the strict CSP). Vega-Lite's compiler is a chunk of its own (vega-lite-compiler.ts).
+// The chart runtime, loaded on first use: Vega's parser and view, and the expression compiler (no
+// eval under the strict CSP: precompiled functions, else Vega's interpreter). Vega-Lite's compiler is a chunk of its own (vega-lite-compiler.ts).
 // Vega's own entry also registers geo, force, hierarchy, label, regression, voronoi, wordcloud and
 // crossfilter transforms that no chart here compiles to, and vega-embed adds a theme set, its
 // tooltip and an actions menu this app does not use; importing the parts directly keeps them out
@@ -16,3 +16,4 @@ extend(transforms, dataTransforms, viewTransforms, encodeTransforms);
 export { View } from 'vega-view';
 export { parse } from 'vega-parser';
 export { expressionInterpreter } from 'vega-interpreter';
+export { precompiledExpressions } from './precompiled-expressions';

@@ -63,6 +63,11 @@ describe('chip lab and the pricing mode', () => {
     expect(read.after).not.toBe(read.before);
     expect(read.field).toBe(read.after);
     await expect.poll(async () => Number(await p.page.getAttribute('[data-chart="lab-roofline"]', 'data-version'))).toBeGreaterThan(drawn);
+    // The charts a drag redraws run precompiled expressions (npm run charts:compile), not the
+    // interpreter; the roofline's title names the edited chip, a text no build can know.
+    expect(await p.page.getAttribute('[data-chart="lab-frontier"]', 'data-interpreted-expressions')).toBe('0');
+    expect(await p.page.getAttribute('[data-chart="lab-cost-breakdown"]', 'data-interpreted-expressions')).toBe('0');
+    expect(Number(await p.page.getAttribute('[data-chart="lab-roofline"]', 'data-interpreted-expressions'))).toBeLessThanOrEqual(1);
     expect(await p.page.getAttribute('[data-lab-slider="hbmBandwidth"]', 'aria-valuetext')).toBe(read.after);
     // The table is updated in place (ui/dom.ts showTree): its numbers still open their explanation, for the right chip.
     const cost = p.page.locator('[data-table="lab"] tbody tr:first-child button[data-explain="usdPerMillionOutputTokens"]');
