@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command (README, .ci/run): types and production build, unit/property/corpus tests,
+# The one test command (README, .ci/run): types, unit/property/corpus tests, production build,
 # end-to-end tests in real headless Chromium, and a quick benchmark run that proves it works.
 # Ends with one "tests: N passed, N failed" line summing both vitest runs.
 set -euo pipefail
@@ -12,18 +12,12 @@ if [ "$#" -gt 0 ]; then
   exit 2
 fi
 reports="$(mktemp -d)"
-# The typecheck and the build are single-threaded: side by side they take the time of the longer
-# one on two cores (clean clone: 9 s + 5 s one after the other).
-echo "== typecheck and production build"
-npx tsc --noEmit -p tsconfig.json > "$reports/tsc.log" 2>&1 &
-tsc_pid=$!
-npx vite build --logLevel warn
-tsc_status=0
-wait "$tsc_pid" || tsc_status=$?
-cat "$reports/tsc.log"
-if [ "$tsc_status" -ne 0 ]; then echo "typecheck failed" >&2; exit "$tsc_status"; fi
+echo "== typecheck"
+npx tsc --noEmit -p tsconfig.json
 echo "== unit, property and corpus tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
+echo "== production build"
+npx vite build --logLevel warn
 echo "== end-to-end tests (headless Chromium)"
 CHROMIUM_PATH="$(bash scripts/ensure-chromium.sh)"
 export CHROMIUM_PATH

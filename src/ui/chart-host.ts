@@ -1,7 +1,8 @@
 // A chart card: compiles a Vega-Lite spec (or takes a precompiled chart) and runs it in a Vega view
-// with precompiled expression functions, else the interpreter (no eval, strict CSP), streams new data into the live view when
-// only the data changed (no rebuild), and exports PNG/SVG. Vega is loaded on first use so the page
-// shell paints first, and Vega-Lite's compiler on the first chart that is not precompiled.
+// with precompiled expression functions, else Vega's interpreter (no eval, strict CSP), streams new
+// data into the live view when only the data changed (no rebuild), and exports PNG/SVG. Vega is
+// loaded on first use so the page shell paints first, and Vega-Lite's compiler on the first chart
+// that is not precompiled.
 
 import type { TopLevelSpec } from 'vega-lite';
 import { isCompiledChart, type ChartSpec } from '../charts/compiled-chart';
