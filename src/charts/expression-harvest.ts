@@ -3,7 +3,7 @@
 // text of the precompiled table (compiled/vega-expressions.generated.ts). The Vega runtime is
 // passed in (src/ui/vega-runtime.ts in the build): this layer does not import the UI's.
 
-import { expressionKey, expressionSource, type ExpressionKind, type ExpressionSource } from './vega-expressions';
+import { EXPRESSION_KINDS, expressionKey, expressionSource, type ExpressionKind, type ExpressionSource } from './vega-expressions';
 
 type ExprCompiler = (ctx: unknown, expr: never) => unknown;
 
@@ -11,16 +11,14 @@ type ExprCompiler = (ctx: unknown, expr: never) => unknown;
 export interface VegaRuntimeParts {
   parse: (spec: never, config: undefined, options: { ast: boolean }) => unknown;
   View: new (runtime: never, options: { expr: unknown; renderer: 'none' }) => { runAsync(): Promise<unknown>; finalize(): void };
-  expressionInterpreter: Record<Exclude<ExpressionKind, never>, ExprCompiler>;
+  expressionInterpreter: Record<ExpressionKind, ExprCompiler>;
 }
-
-const KINDS: readonly ExpressionKind[] = ['operator', 'parameter', 'event', 'handler', 'encode'];
 
 /** The distinct expression functions of the charts' Vega specs, sorted by key. */
 export async function harvestExpressions(vegaSpecs: readonly object[], vega: VegaRuntimeParts): Promise<ExpressionSource[]> {
   const seen = new Map<string, ExpressionSource>();
   const recorder: Record<string, ExprCompiler> = {};
-  for (const kind of KINDS) {
+  for (const kind of EXPRESSION_KINDS) {
     recorder[kind] = (ctx, expr) => {
       const source = expressionSource(kind, expr);
       seen.set(expressionKey(source), source);

@@ -10,6 +10,9 @@ import { stringValue } from 'vega-util';
 
 export type ExpressionKind = 'operator' | 'parameter' | 'event' | 'handler' | 'encode';
 
+/** The methods of a Vega expression compiler (the View's `expr` option). */
+export const EXPRESSION_KINDS: readonly ExpressionKind[] = ['operator', 'parameter', 'event', 'handler', 'encode'];
+
 /** What vega-runtime hands its expression compiler: generated code (and, with `ast: true`, the tree). */
 export interface CodeExpression { code: string }
 export interface EncodeExpression { marktype: string; channels: Readonly<Record<string, CodeExpression>> }

@@ -4,13 +4,12 @@
 
 import { expressionInterpreter } from 'vega-interpreter';
 import { VEGA_EXPRESSIONS } from '../charts/compiled/vega-expressions.generated';
-import { expressionKey, expressionSource, type ExpressionKind } from '../charts/vega-expressions';
+import { EXPRESSION_KINDS, expressionKey, expressionSource, type ExpressionKind } from '../charts/vega-expressions';
 
 type Compiled = (...args: unknown[]) => unknown;
 type Compiler = (ctx: { functions?: object } | undefined, expr: never) => unknown;
 
 const TABLE: Readonly<Record<string, Compiled>> = VEGA_EXPRESSIONS;
-const KINDS: readonly ExpressionKind[] = ['operator', 'parameter', 'event', 'handler', 'encode'];
 
 export interface ExpressionCompiler {
   /** The `expr` option of a Vega View. */
@@ -22,7 +21,7 @@ export interface ExpressionCompiler {
 export function precompiledExpressions(table: Readonly<Record<string, Compiled>> = TABLE): ExpressionCompiler {
   let interpreted = 0;
   const expr = {} as Record<ExpressionKind, Compiler>;
-  for (const kind of KINDS) {
+  for (const kind of EXPRESSION_KINDS) {
     expr[kind] = (ctx, e) => {
       const key = expressionKey(expressionSource(kind, e));
       const fn = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
