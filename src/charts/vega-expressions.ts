@@ -26,24 +26,20 @@ export interface ExpressionSource {
 const SKIP_SPATIAL = new Set(['rule']);
 const SWAP_SPATIAL = new Set(['group', 'image', 'rect']);
 
+/** The code that completes a mark's extent on each axis (x then y), as vega-runtime writes it. */
 function adjustSpatial(channels: Readonly<Record<string, unknown>>, marktype: string): string {
   if (SKIP_SPATIAL.has(marktype)) return '';
   const swap = SWAP_SPATIAL.has(marktype);
   let code = '';
-  if (channels.x2) {
-    if (channels.x) {
-      if (swap) code += 'if(o.x>o.x2)$=o.x,o.x=o.x2,o.x2=$;';
-      code += 'o.width=o.x2-o.x;';
-    } else code += 'o.x=o.x2-(o.width||0);';
+  for (const [a, size] of [['x', 'width'], ['y', 'height']] as const) {
+    if (channels[`${a}2`]) {
+      if (channels[a]) {
+        if (swap) code += `if(o.${a}>o.${a}2)$=o.${a},o.${a}=o.${a}2,o.${a}2=$;`;
+        code += `o.${size}=o.${a}2-o.${a};`;
+      } else code += `o.${a}=o.${a}2-(o.${size}||0);`;
+    }
+    if (channels[`${a}c`]) code += `o.${a}=o.${a}c-(o.${size}||0)/2;`;
   }
-  if (channels.xc) code += 'o.x=o.xc-(o.width||0)/2;';
-  if (channels.y2) {
-    if (channels.y) {
-      if (swap) code += 'if(o.y>o.y2)$=o.y,o.y=o.y2,o.y2=$;';
-      code += 'o.height=o.y2-o.y;';
-    } else code += 'o.y=o.y2-(o.height||0);';
-  }
-  if (channels.yc) code += 'o.y=o.yc-(o.height||0)/2;';
   return code;
 }
 
