@@ -6,7 +6,7 @@ import { oneLine } from '../messages/cli';
 import { ratioText } from '../messages/market-check';
 import { formatBytes, formatNumber, formatSeconds, formatUsd } from '../format/units';
 import { batchLimitText, chipsText } from '../messages/ui';
-import { estimatedSpecs, isSpecEstimate, markPath } from '../records/estimated-specs';
+import { estimatedSpecs, isSpecMark } from '../records/estimated-specs';
 import { reportedResult } from '../export/reported-result';
 
 const EVIDENCE_MARK: Record<SimulationResult['evidence']['basis'], string> = { measured: '', family: '~', prior: '?', claim: '!' };
@@ -94,7 +94,7 @@ function notes(r: SimulationResult, hardware: Pick<HardwareProfile, 'estimates'>
   // As the page's tooltip: the chip's estimated specs (its "*"), then the other estimates this result
   // uses (prices and link latencies are estimated for most chips).
   for (const path of estimatedSpecs(hardware)) lines.push(`* estimated spec: ${oneLine(`${path}: ${hardware.estimates[path]}`)}`);
-  for (const m of r.estimateMarks.filter((x) => !isSpecEstimate(markPath(x)))) lines.push(`other estimate used: ${oneLine(m)}`);
+  for (const m of r.estimateMarks.filter((x) => !isSpecMark(x))) lines.push(`other estimate used: ${oneLine(m)}`);
   return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
 }
 

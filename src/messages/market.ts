@@ -7,7 +7,6 @@ import { message, type Message } from './message';
 import { NO_POINTS } from './market-no-points';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-
 const times = (x: number) => `${formatNumber(x)}x`;
 
 export const MARKET = {

@@ -15,9 +15,14 @@ export function estimatedSpecs(p: { estimates: Readonly<Record<string, string>> 
 }
 
 /** The profile path of an estimate mark ("path: basis", as results and chip series list them). */
-export function markPath(mark: string): string {
+function markPath(mark: string): string {
   const colon = mark.indexOf(':');
   return colon < 0 ? mark : mark.slice(0, colon);
+}
+
+/** Whether an estimate mark ("path: basis") is of a spec: one behind the chip's "*". */
+export function isSpecMark(mark: string): boolean {
+  return isSpecEstimate(markPath(mark));
 }
 
 /** An estimate mark ("path: basis") as a reader sees it: "HBM bandwidth: basis". */

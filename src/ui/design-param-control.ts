@@ -45,8 +45,9 @@ export function designParamControl(def: DesignParamDef, onValue: (value: number)
     if (onValue(value)) showValue(value);
   });
   const showValue = (value: number) => {
-    output.textContent = designValueText(def, value);
-    range.setAttribute('aria-valuetext', designValueText(def, value));
+    const shown = designValueText(def, value);
+    output.textContent = shown;
+    range.setAttribute('aria-valuetext', shown);
   };
   return {
     element: el('div', { class: 'lab-param design-param', attrs: { 'data-design-param': def.id } }, [

@@ -80,8 +80,9 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
       return;
     }
     if (onValue(value)) {
-      syncValue(text, displayQuantity(def, value));
-      range.setAttribute('aria-valuetext', displayQuantity(def, value) || 'none');
+      const shown = displayQuantity(def, value);
+      syncValue(text, shown);
+      range.setAttribute('aria-valuetext', shown || 'none');
     }
   });
   text.addEventListener('change', () => {

@@ -7,7 +7,7 @@ import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
 import { CHIP_PARAMETER_LABELS } from '../engine/analysis/scale-parameter';
 import type { ResourceLimit } from '../engine/analysis/limiting-resource';
 import type { Range, SimulationResult } from '../engine/types';
-import { isSpecEstimate, markPath, readableMark } from '../records/estimated-specs';
+import { isSpecMark, readableMark } from '../records/estimated-specs';
 import { formatPredicted, formatSeconds, formatUsd } from '../format/units';
 import { el, uid } from './dom';
 import { DEPLOYMENT_KEY } from '../app/deployment-view';
@@ -89,8 +89,8 @@ const COLUMNS: readonly Column[] = [
 /** The chip's marks explained: its evidence, the estimated specs behind its "*", then the other estimates the result uses. */
 function chipTitle(chip: ChipSeries, result: SimulationResult): string {
   const lines = [chip.label, evidenceSentence(result.evidence)];
-  const specs = chip.estimates.filter((m) => isSpecEstimate(markPath(m)));
-  const others = result.estimateMarks.filter((m) => !isSpecEstimate(markPath(m)));
+  const specs = chip.estimates.filter(isSpecMark);
+  const others = result.estimateMarks.filter((m) => !isSpecMark(m));
   if (specs.length > 0) lines.push(T.estimatedSpecs(specs.map(readableMark)));
   if (others.length > 0) lines.push(T.otherEstimatesUsed(others.map(readableMark)));
   return lines.join('\n');

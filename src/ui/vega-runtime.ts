@@ -1,5 +1,6 @@
 // The chart runtime, loaded on first use: Vega's parser and view, and the expression compiler (no
-// eval under the strict CSP: precompiled functions, else Vega's interpreter). Vega-Lite's compiler is a chunk of its own (vega-lite-compiler.ts).
+// eval under the strict CSP: precompiled functions, else Vega's interpreter). Vega-Lite's compiler
+// is a chunk of its own (vega-lite-compiler.ts).
 // Vega's own entry also registers geo, force, hierarchy, label, regression, voronoi, wordcloud and
 // crossfilter transforms that no chart here compiles to, and vega-embed adds a theme set, its
 // tooltip and an actions menu this app does not use; importing the parts directly keeps them out
