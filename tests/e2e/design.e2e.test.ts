@@ -5,11 +5,18 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { DESIGN_PARAMS } from '../../src/app-state/design-params';
+import { loadCatalogFromDisk } from '../../src/catalog/load-node';
+import { designValueText } from '../../src/ui/design-param-control';
+import { decodeLink } from '../../src/url/link';
 import { LINK_VERSION } from '../../src/url/link-format';
 import { chartDrawn, done, openPage, screenshot, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
+const { catalog } = loadCatalogFromDisk();
+const views = new Set(['compare', 'model-size', 'chip-lab', 'accuracy', 'market']);
+const MATRIX_SHARE = DESIGN_PARAMS.find((d) => d.id === 'matrixShare')!;
 
 const spec = (page: Page, key: string) => page.locator(`[data-table="design-specs"] tr[data-spec="${key}"] td:nth-child(2)`);
 const BF16 = 'design:compute.denseFlopsPerSecond.bf16';
@@ -70,8 +77,15 @@ describe('chip lab: design from silicon', () => {
     await expect.poll(() => p.page.locator('[data-design-param="matrixShare"] output').textContent()).not.toBe(share);
     expect(await p.page.locator('[data-design-param="memoryCount"] .error').textContent()).toBe('');
 
-    await expect.poll(() => p.page.evaluate(() => location.hash)).toMatch(new RegExp(`^#s=${LINK_VERSION}\\.`));
-    const link = await p.page.evaluate(() => location.href);
+    // The hash follows a slider's steps after a quiet pause (app/url-sync.ts): wait until it holds
+    // the share the page shows, not just any link.
+    const shown = await p.page.locator('[data-design-param="matrixShare"] output').textContent();
+    await expect.poll(async () => {
+      const design = (await decodeLink(p.page.url(), catalog, undefined, { views })).state.design;
+      return design === null ? null : designValueText(MATRIX_SHARE, MATRIX_SHARE.get(design));
+    }).toBe(shown);
+    const link = p.page.url();
+    expect(new URL(link).hash).toMatch(new RegExp(`^#s=${LINK_VERSION}\\.`));
     const q = await openPage(browser(), link);
     await chartDrawn(q.page, 'design-sweep');
     // The link reopens the same design: its derived FLOP/s are the ones this page settles on (more
