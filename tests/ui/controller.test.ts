@@ -35,6 +35,9 @@ describe('Controller (main-thread pool)', () => {
     c.dispatch({ type: 'set-setting', field: 'outputTokens', value: 128 });
     const second = await next((s) => s.results.get('compare')?.key !== key && s.results.has('compare'));
     expect(second.results.get('compare')!.key).not.toBe(key);
+    // Let the debounced channels finish: the measured overlay loads the calibration data with a dynamic
+    // import, and an import still pending when the file ends fails the run (EnvironmentTeardownError).
+    await next((s) => s.pending.size === 0);
   });
 
   it('runs the chip lab channels when the lab is opened; an edit updates the edited chip only', async () => {
@@ -51,6 +54,7 @@ describe('Controller (main-thread pool)', () => {
     expect(after.results.get('lab-ghost')!.key).toBe(ghostKey);
     const sens = await next((x) => x.results.has('sensitivity') && x.results.has('break-even'));
     expect(sens.results.get('sensitivity')!.value).toMatchObject({ feasible: true });
+    await next((x) => x.pending.size === 0);
   });
 
   it("drops a debounced channel's running jobs as soon as its inputs change, and reruns it after the pause", () => {
