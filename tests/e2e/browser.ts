@@ -34,14 +34,23 @@ export function sharedBrowser(): () => Browser {
 export function tryInlineScript(page: Page): Promise<{ inline?: number; evaluated?: number; violations: string[] }> {
   return page.evaluate(async () => {
     const violations: string[] = [];
-    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    const w = window as unknown as { __inline?: number; __evaluated?: number };
+    // Settled when each probe has either run or been reported as blocked: a state, not a delay.
+    const settled = new Promise<void>((resolve) => {
+      const check = () => {
+        const inlineDone = w.__inline !== undefined || violations.includes('script-src-elem');
+        const evalDone = w.__evaluated !== undefined || violations.includes('script-src');
+        if (inlineDone && evalDone) resolve();
+      };
+      document.addEventListener('securitypolicyviolation', (e) => { violations.push(e.violatedDirective); check(); });
+      (window as unknown as { __probeCheck: () => void }).__probeCheck = check;
+    });
     const s = document.createElement('script');
-    s.textContent = 'window.__inline = 1';
+    s.textContent = 'window.__inline = 1; window.__probeCheck()';
     document.head.appendChild(s);
     // A string timer is evaluated by the page itself, under its policy ('unsafe-eval' absent).
-    (setTimeout as unknown as (code: string, ms: number) => void)('window.__evaluated = 1', 0);
-    await new Promise((r) => setTimeout(r, 100));
-    const w = window as unknown as { __inline?: number; __evaluated?: number };
+    (setTimeout as unknown as (code: string, ms: number) => void)('window.__evaluated = 1; window.__probeCheck()', 0);
+    await settled;
     return { inline: w.__inline, evaluated: w.__evaluated, violations };
   });
 }
