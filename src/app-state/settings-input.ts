@@ -6,6 +6,7 @@
 import { FIELD_MESSAGES as F } from '../messages/fields';
 import type { SettingsFieldDef } from './settings-fields';
 import { decimalFixed } from '../format/decimal';
+import { ungroupDigits } from '../parse/digit-groups';
 
 export type SettingInput = { ok: true; value: number | null } | { ok: false; error: string };
 
@@ -13,10 +14,10 @@ export type SettingInput = { ok: true; value: number | null } | { ok: false; err
 const MAX_CHARS = 40;
 
 /**
- * "2048", "2,048", "1.5e3", "128k" (counts and dollars), "50 ms", "0.05 s", "65%". A comma or underscore only
- * groups thousands: "4,8" is refused, not read as 48 (nor guessed to be 4.8).
+ * "2048", "1.5e3", "128k" (counts and dollars), "50 ms", "0.05 s", "65%", after digit groups are
+ * removed ("2,048"; "4,8" is refused by ungroupDigits, not read as 48 nor guessed to be 4.8).
  */
-const NUMBER = /^([+-]?(?:\d{1,3}(?:[,_]\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*([kKmM])?$/;
+const NUMBER = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*([kKmM])?$/;
 
 function stripUnit(text: string, unit: string): string {
   const t = text.trim().replace(/^\$\s*/, '');
@@ -53,12 +54,14 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
   if (t === '') return def.nullable ? { ok: true, value: null } : { ok: false, error: F.required(settingRange(def)) };
   if (t.length > MAX_CHARS) return { ok: false, error: F.tooLong(MAX_CHARS) };
   const time = timeUnit(t, def.unit);
-  const m = NUMBER.exec(time === null ? stripUnit(t, def.unit) : time.number);
-  if (m === null) return { ok: false, error: /\d,\d/.test(t) ? F.badComma(t, settingRange(def), def.limit.integer === true) : F.notNumber(t, settingRange(def)) };
+  const plain = ungroupDigits(time === null ? stripUnit(t, def.unit) : time.number);
+  if (plain === null) return { ok: false, error: F.badComma(t, settingRange(def), def.limit.integer === true) };
+  const m = NUMBER.exec(plain);
+  if (m === null) return { ok: false, error: F.notNumber(t, settingRange(def)) };
   const suffix = m[2]?.toLowerCase();
   // k and m: thousands and millions of tokens, or of dollars ("$25k" as the chip lab reads it).
   if (suffix !== undefined && def.limit.integer !== true && !def.unit.startsWith('$')) return { ok: false, error: F.notNumber(t, settingRange(def)) };
-  const shown = Number(m[1]!.replace(/[,_]/g, '')) * (suffix === 'k' ? 1e3 : suffix === 'm' ? 1e6 : 1) * (time?.factor ?? 1);
+  const shown = Number(m[1]!) * (suffix === 'k' ? 1e3 : suffix === 'm' ? 1e6 : 1) * (time?.factor ?? 1);
   if (!Number.isFinite(shown)) return { ok: false, error: F.notNumber(t, settingRange(def)) };
   const value = shown * def.scale;
   const refusal = boundsRefusal(def, value, t);

@@ -6,6 +6,7 @@
 import { CLI, quoted } from '../messages/cli';
 import type { FieldIssue, NumberRule } from '../parse/fields';
 import { formatIssue } from '../parse/fields';
+import { ungroupDigits } from '../parse/digit-groups';
 import { defaultSettings } from '../app-state/defaults';
 import { LIMITS } from '../scenario/limits';
 
@@ -62,7 +63,8 @@ export function fraction(v: string): number | string {
 
 /** Token counts as the page reads them too: "2k" = 2,000, "0.5m" = 500,000, "2,048" (settings-input.ts). */
 export function count(v: string): number | string {
-  const grouped = /^\s*\d{1,3}(?:,\d{3})+\s*$/.test(v) ? v.replace(/,/g, '') : v;
+  // A misplaced comma ("4,8") stays in the text, and the scenario parser refuses it.
+  const grouped = ungroupDigits(v) ?? v;
   const m = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*([kKmM])\s*$/.exec(grouped);
   if (m === null) return num(grouped);
   // To 12 significant digits: 1.1 x 1000 is 1100.0000000000002 in binary floating point.

@@ -4,6 +4,7 @@
 // because mathjs has no currency. A bare number is read in the field's display unit.
 
 import { create, createUnitDependencies, unitDependencies } from 'mathjs';
+import { ungroupDigits } from '../parse/digit-groups';
 
 export type QuantityKind =
   | 'flops-per-second'
@@ -92,11 +93,10 @@ function parsePhysical(text: string, kind: QuantityKind, defaultScale: number): 
  */
 export function parseQuantity(text: unknown, kind: QuantityKind, defaultScale = 1): QuantityResult {
   if (typeof text !== 'string') return fail('expected text');
-  // Digit-group commas as the app writes numbers ("1,979 TFLOP/s"); "1,5" is not one (three digits follow a group comma).
-  const t = text.trim().replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
-  if (t === '') return fail('enter a value');
-  // A comma left now is not a digit group ("4,8"): reading it as 48 or 4.8 would be a guess.
-  if (/\d,\d/.test(t)) return fail(`"${t}": a comma only groups thousands ("4,800")${kind === 'count' ? '' : '; write a decimal with a point ("4.8")'}`);
+  const trimmed = text.trim();
+  if (trimmed === '') return fail('enter a value');
+  const t = ungroupDigits(trimmed);
+  if (t === null) return fail(`"${trimmed}": a comma only groups thousands ("4,800")${kind === 'count' ? '' : '; write a decimal with a point ("4.8")'}`);
   if (t.length > QUANTITY_MAX_LENGTH) return fail(`at most ${QUANTITY_MAX_LENGTH} characters`);
   // The sign is kept, not refused here: the field's own range refuses "-1" naming what it accepts.
   if (/^-\s*[$.\d]/.test(t)) {

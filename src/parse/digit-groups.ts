@@ -1,0 +1,13 @@
+// The one rule for digit-group separators in typed numbers, shared by the workload fields, the
+// chip lab and the CLI: the app writes thousands grouped with commas ("1,979 TFLOP/s", "2,048"),
+// so those read back; a comma anywhere else between digits ("4,8", "12345,678", "0.123,456") is
+// refused, because reading it as 48 or 4.8 would be a guess.
+
+/** A whole part grouped in threes ("1,979", "1_000_000"), not after a digit, separator or decimal point. */
+const GROUPED = /(^|[^\d.,_])(\d{1,3}(?:[,_]\d{3})+)(?=$|[^\d,_])/g;
+
+/** `text` with its digit-group separators removed, or null when a comma or underscore between digits is not one. */
+export function ungroupDigits(text: string): string | null {
+  const plain = text.replace(GROUPED, (_, before: string, digits: string) => before + digits.replace(/[,_]/g, ''));
+  return /\d[,_]+\d/.test(plain) ? null : plain;
+}
