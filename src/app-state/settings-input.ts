@@ -6,7 +6,7 @@
 import { FIELD_MESSAGES as F } from '../messages/fields';
 import type { SettingsFieldDef } from './settings-fields';
 import { decimalFixed } from '../format/decimal';
-import { ungroupDigits } from '../parse/digit-groups';
+import { separatorReadings, ungroupDigits } from '../parse/digit-groups';
 
 export type SettingInput = { ok: true; value: number | null } | { ok: false; error: string };
 
@@ -39,6 +39,15 @@ function timeUnit(text: string, fieldUnit: string): { number: string; factor: nu
   return m === null ? null : { number: m[1]!, factor: SECONDS_PER[m[2]!.toLowerCase()]! / field };
 }
 
+/**
+ * The SI value of a number shown in a unit of `scale`: a unit that is a whole fraction of the SI
+ * one (% = 1/100, ms = 1/1000) divides, so "70" % is 0.7 as typed, not 70 * 0.01 = 0.7000000000000001.
+ */
+function toSi(shown: number, scale: number): number {
+  const parts = Math.round(1 / scale);
+  return scale < 1 && parts * scale === 1 ? shown / parts : shown * scale;
+}
+
 function display(value: number): string {
   return decimalFixed(Number(value.toPrecision(6)), 6);
 }
@@ -55,7 +64,7 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
   if (t.length > MAX_CHARS) return { ok: false, error: F.tooLong(MAX_CHARS) };
   const time = timeUnit(t, def.unit);
   const plain = ungroupDigits(time === null ? stripUnit(t, def.unit) : time.number);
-  if (plain === null) return { ok: false, error: F.badComma(t, settingRange(def), def.limit.integer === true) };
+  if (plain === null) return { ok: false, error: F.badComma(F.commaNotGrouping(t, separatorReadings(t), def.limit.integer === true), settingRange(def)) };
   const m = NUMBER.exec(plain);
   if (m === null) return { ok: false, error: F.notNumber(t, settingRange(def)) };
   const suffix = m[2]?.toLowerCase();
@@ -63,7 +72,7 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
   if (suffix !== undefined && def.limit.integer !== true && !def.unit.startsWith('$')) return { ok: false, error: F.notNumber(t, settingRange(def)) };
   const shown = Number(m[1]!) * (suffix === 'k' ? 1e3 : suffix === 'm' ? 1e6 : 1) * (time?.factor ?? 1);
   if (!Number.isFinite(shown)) return { ok: false, error: F.notNumber(t, settingRange(def)) };
-  const value = shown * def.scale;
+  const value = toSi(shown, def.scale);
   const refusal = boundsRefusal(def, value, t);
   if (refusal !== null) return { ok: false, error: refusal };
   return { ok: true, value: Math.min(def.limit.max, Math.max(def.limit.min, value)) };

@@ -18,8 +18,14 @@ export const FIELD_MESSAGES = {
   required: (range: string) => `Not applied: enter ${range}.`,
   tooLong: (max: number) => `Not applied: at most ${max} characters.`,
   notNumber: (text: string, range: string) => `Not applied: "${text}" is not a number; enter ${range}.`,
-  badComma: (text: string, range: string, whole: boolean) =>
-    `Not applied: in "${text}" the comma does not group thousands ("4,800")${whole ? '' : '; write a decimal with a point'}; enter ${range}.`,
+  /**
+   * Why a separator is refused, with what the typed number could have meant (parse/digit-groups.ts
+   * separatorReadings): "4,8" is 48, or 4.8 where the field takes decimals.
+   */
+  commaNotGrouping: (text: string, readings: { whole: string; decimal: string | null } | null, wholeOnly: boolean) =>
+    `in "${text}" the comma does not group thousands${readings === null ? ''
+      : ` (did you mean ${readings.whole}${!wholeOnly && readings.decimal !== null ? ` or ${readings.decimal}` : ''}?)`}`,
+  badComma: (reason: string, range: string) => `Not applied: ${reason}; enter ${range}.`,
   outOfRange: (text: string, range: string) => `Not applied: ${text} is outside the accepted range; enter ${range}.`,
   notWhole: (text: string, range: string) => `Not applied: ${text} is not a whole number; enter ${range}.`,
 } as const;

@@ -11,3 +11,23 @@ export function ungroupDigits(text: string): string | null {
   const plain = text.replace(GROUPED, (_, before: string, digits: string) => before + digits.replace(/[,_]/g, ''));
   return /\d[,_]+\d/.test(plain) ? null : plain;
 }
+
+/** What the first misplaced separator in `text` could have meant. */
+export interface SeparatorReadings {
+  /** The number with its separators dropped ("4,8" -> "48"). */
+  whole: string;
+  /** The separator read as a decimal point ("4,8" -> "4.8"); null when the number has more than one. */
+  decimal: string | null;
+}
+
+/** The readings of the number holding a separator that groups no thousands, for the message that refuses it; null if none. */
+export function separatorReadings(text: string): SeparatorReadings | null {
+  const numbers = [...text.matchAll(/(?:\d+\.)?\d[\d,_]*[,_]\d[\d,_]*(?:\.\d+)?/g)].map((m) => m[0]);
+  const number = numbers.find((n) => ungroupDigits(n) === null);
+  if (number === undefined) return null;
+  const separators = number.match(/[,_]/g)!.length;
+  return {
+    whole: number.replace(/[,_]/g, ''),
+    decimal: separators === 1 && !number.includes('.') ? number.replace(/[,_]/, '.') : null,
+  };
+}

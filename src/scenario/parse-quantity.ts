@@ -4,7 +4,8 @@
 // because mathjs has no currency. A bare number is read in the field's display unit.
 
 import { create, createUnitDependencies, unitDependencies } from 'mathjs';
-import { ungroupDigits } from '../parse/digit-groups';
+import { FIELD_MESSAGES } from '../messages/fields';
+import { separatorReadings, ungroupDigits } from '../parse/digit-groups';
 
 export type QuantityKind =
   | 'flops-per-second'
@@ -96,7 +97,7 @@ export function parseQuantity(text: unknown, kind: QuantityKind, defaultScale = 
   const trimmed = text.trim();
   if (trimmed === '') return fail('enter a value');
   const t = ungroupDigits(trimmed);
-  if (t === null) return fail(`"${trimmed}": a comma only groups thousands ("4,800")${kind === 'count' ? '' : '; write a decimal with a point ("4.8")'}`);
+  if (t === null) return fail(FIELD_MESSAGES.commaNotGrouping(trimmed, separatorReadings(trimmed), kind === 'count'));
   if (t.length > QUANTITY_MAX_LENGTH) return fail(`at most ${QUANTITY_MAX_LENGTH} characters`);
   // The sign is kept, not refused here: the field's own range refuses "-1" naming what it accepts.
   if (/^-\s*[$.\d]/.test(t)) {

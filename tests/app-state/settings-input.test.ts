@@ -53,8 +53,8 @@ describe('readSettingText', () => {
     ['inputTokens', 'NaN', 'Not applied: "NaN" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
     ['inputTokens', '1e400', 'Not applied: "1e400" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
     // A comma that does not group thousands was dropped: "4,8" read as 48.
-    ['rentalUsdPerChipHour', '4,8', 'Not applied: in "4,8" the comma does not group thousands ("4,800"); write a decimal with a point; enter a number from $0.001 to $100,000/chip-hour.'],
-    ['inputTokens', '20,48', 'Not applied: in "20,48" the comma does not group thousands ("4,800"); enter a whole number from 1 to 1,000,000 tokens.'],
+    ['rentalUsdPerChipHour', '4,8', 'Not applied: in "4,8" the comma does not group thousands (did you mean 48 or 4.8?); enter a number from $0.001 to $100,000/chip-hour.'],
+    ['inputTokens', '20,48', 'Not applied: in "20,48" the comma does not group thousands (did you mean 2048?); enter a whole number from 1 to 1,000,000 tokens.'],
     // Once let through (slack scaled by the 1e9 upper bound) and clamped to a free chip.
     ['capexUsdPerChip', '-1', 'Not applied: -1 is outside the accepted range; enter a number from $0 to $1,000,000,000.'],
     ['capexUsdPerChip', '-0.4', 'Not applied: -0.4 is outside the accepted range; enter a number from $0 to $1,000,000,000.'],
@@ -64,6 +64,14 @@ describe('readSettingText', () => {
     ['costOfCapitalPerYear', '150', 'Not applied: 150 is outside the accepted range; enter a number from 0% to 100%/year.'],
   ])('%s: %j is refused', (id, text, error) => {
     expect(readSettingText(field(id), text)).toEqual({ ok: false, error });
+  });
+
+  it('a percentage or millisecond value is the decimal typed, with no float noise (70% is 0.7, not 0.7000000000000001)', () => {
+    const load = settingsField('loadFactor')!;
+    const tpot = settingsField('maxTpotSeconds')!;
+    for (let pct = 1; pct <= 100; pct++) expect(readSettingText(load, String(pct))).toEqual({ ok: true, value: Number(`0.${String(pct).padStart(2, '0')}`.replace('0.100', '1')) });
+    expect(readSettingText(load, '35')).toEqual({ ok: true, value: 0.35 });
+    expect(readSettingText(tpot, '70')).toEqual({ ok: true, value: 0.07 });
   });
 
   it('every field accepts its own limits and refuses just past them', () => {

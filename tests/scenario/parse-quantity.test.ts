@@ -37,9 +37,9 @@ describe('parseQuantity', () => {
     // Prices too: "4,8" was read as 48.
     expect(value('$25,000', 'usd')).toBe(25_000);
     expect(value('4,800', 'usd-per-hour')).toBe(4800);
-    expect(parseQuantity('4,8', 'usd-per-hour')).toEqual({ ok: false, error: '"4,8": a comma only groups thousands ("4,800"); write a decimal with a point ("4.8")' });
+    expect(parseQuantity('4,8', 'usd-per-hour')).toEqual({ ok: false, error: 'in "4,8" the comma does not group thousands (did you mean 48 or 4.8?)' });
     expect(parseQuantity('$2,50/h', 'usd-per-hour').ok).toBe(false);
-    expect(parseQuantity('7,2 chips', 'count')).toEqual({ ok: false, error: '"7,2 chips": a comma only groups thousands ("4,800")' });
+    expect(parseQuantity('7,2 chips', 'count')).toEqual({ ok: false, error: 'in "7,2 chips" the comma does not group thousands (did you mean 72?)' });
   });
 
   it('reads bare numbers in the display unit', () => {
