@@ -37,13 +37,27 @@ export interface LabParamDef {
 
 const EFFICIENCY: NumberRule = { min: 0.01, max: 1 };
 
+/** Whether two sets of matrix rates hold the same formats in the same ratios (one a scaled copy of the other). */
+function proportional(a: Readonly<Record<string, number | undefined>>, b: Readonly<Record<string, number | undefined>>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  const ratio = (k: string) => (a[k] ?? Number.NaN) / (b[k] ?? Number.NaN);
+  const r0 = ratio(keys[0] ?? '');
+  return keys.every((k) => Math.abs(ratio(k) - r0) <= 1e-9 * Math.abs(r0));
+}
+
 export const LAB_PARAMS: readonly LabParamDef[] = [
   {
     id: 'compute', label: 'Dense matrix rate', unit: 'TFLOP/s', scale: 1e12, quantity: 'flops-per-second',
     slider: { min: 10e12, max: 40e15, log: true }, limit: HARDWARE_LIMITS.flopsPerSecond,
     get: (p, rc) => p.compute.denseFlopsPerSecond[rc] ?? null,
-    set: (p, v, rc) => {
+    set: (p, v, rc, reference) => {
       const current = p.compute.denseFlopsPerSecond[rc];
+      // Back at the original's rate: its own rates, without the float drift of scaling there and back.
+      const original = reference?.compute.denseFlopsPerSecond;
+      if (current !== undefined && original !== undefined && original[rc] === v && proportional(p.compute.denseFlopsPerSecond, original)) {
+        return { ...p, compute: { ...p.compute, denseFlopsPerSecond: { ...original } } };
+      }
       if (current !== undefined && current > 0) return scaleParameter(p, 'compute', v / current);
       return { ...p, compute: { ...p.compute, denseFlopsPerSecond: { ...p.compute.denseFlopsPerSecond, [rc]: v } } };
     },
@@ -139,13 +153,29 @@ export const LAB_PARAMS: readonly LabParamDef[] = [
   },
 ];
 
-/** `next` without the estimate notes of the fields `def` just set (the chip's "*" goes with its last estimated spec). */
-export function withoutReplacedEstimates(next: HardwareProfile, def: LabParamDef, rateClass: RateClass): HardwareProfile {
-  const replaced = def.writes(rateClass).filter((path) => path in next.estimates);
-  if (replaced.length === 0) return next;
+/** The value at a dotted profile path ("price.listPriceUsd"), or undefined. */
+function valueAt(profile: HardwareProfile, path: string): unknown {
+  let node: unknown = profile;
+  for (const key of path.split('.')) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  return node;
+}
+
+/**
+ * `next` without the estimate notes of the fields `def` just set (the chip's "*" goes with its last
+ * estimated spec): the user's value is no estimate. A field set back to `original`'s value (the
+ * chip the lab started from, if any) gets its note back, since the value is again the estimate it was.
+ */
+export function withoutReplacedEstimates(next: HardwareProfile, def: LabParamDef, rateClass: RateClass, original?: HardwareProfile): HardwareProfile {
   const estimates = { ...next.estimates };
-  for (const path of replaced) delete estimates[path];
-  return { ...next, estimates };
+  let changed = false;
+  for (const path of def.writes(rateClass)) {
+    const note = original !== undefined && valueAt(next, path) === valueAt(original, path) ? original.estimates[path] : undefined;
+    if (note === estimates[path]) continue;
+    if (note === undefined) delete estimates[path];
+    else estimates[path] = note;
+    changed = true;
+  }
+  return changed ? { ...next, estimates } : next;
 }
 
 const BY_ID: ReadonlyMap<string, LabParamDef> = new Map(LAB_PARAMS.map((d) => [d.id, d]));

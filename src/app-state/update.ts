@@ -157,7 +157,7 @@ function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env:
       if (def === undefined || value === null) return state;
       const original = labOriginal(state, env.catalog);
       const rateClass = labRateClass(state);
-      const chip = completeLabChip(withoutReplacedEstimates(def.set(state.lab.chip, value, rateClass, original), def, rateClass), state.lab.chip, original);
+      const chip = completeLabChip(withoutReplacedEstimates(def.set(state.lab.chip, value, rateClass, original), def, rateClass, original), state.lab.chip, original);
       return chip === null ? state : { ...state, lab: { ...state.lab, chip: withLabEvidence(chip, original) } };
     }
     case 'lab-set-sram-weights': {

@@ -28,6 +28,15 @@ export function displayQuantity(def: LabParamDef, value: number | null): string 
   return `${labNumber(v)} ${def.unit}`;
 }
 
+/**
+ * The value a typed one stands for: the original chip's own value when the text shows the same as
+ * the box showed for it (4 significant digits: "1,979 TFLOP/s" is the catalogue's 1,978.9...), so
+ * typing the original back restores the chip exactly; otherwise the typed value.
+ */
+export function typedValue(def: LabParamDef, typed: number, original: number | null): number {
+  return original !== null && displayQuantity(def, typed) === displayQuantity(def, original) ? original : typed;
+}
+
 export interface LabParamControl {
   element: HTMLElement;
   /** `note`: why editing this parameter changes nothing now (pricing mode, efficiency mode), or null. */
@@ -60,6 +69,8 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
   // the workload fields (controls.ts). Other edits redraw the lab without overwriting it.
   let refusedAt: { value: number | null } | null = null;
   let current: number | null = null;
+  // The original chip's value: typed back as the box showed it, it is that value again.
+  let originalValue: number | null = null;
   // The chip and rate class of the last sync: an edit is checked against the whole chip.
   let chipNow: HardwareProfile | null = null;
   let rateNow: RateClass = 'fp8';
@@ -96,7 +107,7 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
     }
     clearError();
     committed = true;
-    onValue(parsed.value);
+    onValue(typedValue(def, parsed.value, originalValue));
   });
   text.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') text.dispatchEvent(new Event('change'));
@@ -126,6 +137,7 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
       if (document.activeElement !== range && range.value !== pos) range.value = pos;
       range.setAttribute('aria-valuetext', displayQuantity(def, value) || 'none');
       const before = def.get(original, rateClass);
+      originalValue = before;
       // A zero the chip does not have (no SRAM bandwidth, no HBM) reads as none, not as "0 TB/s".
       const shownBefore = before === null || before === 0 ? MESSAGES.lab.none : displayQuantity(def, before);
       hint.textContent = before === value ? '' : MESSAGES.lab.originalValue(shownBefore);

@@ -33,6 +33,21 @@ describe('update', () => {
     expect(Object.keys(apply(typed, { type: 'lab-set', param: 'computeEfficiency', value: 0.5 }).lab.chip.estimates)).toEqual(left);
   });
 
+  it('a lab value set back to the original chip\'s is its estimate again: the note returns and the chip equals the original', () => {
+    const sohu = catalog.hardware.get('etched-sohu')!;
+    const start = apply(fresh(), { type: 'set-view', view: 'chip-lab' }, { type: 'lab-start', baseId: 'etched-sohu' });
+    const back = apply(start,
+      { type: 'lab-set', param: 'listPrice', value: sohu.price.listPriceUsd! * 2 },
+      { type: 'lab-set', param: 'listPrice', value: sohu.price.listPriceUsd! });
+    expect(back.lab.chip.estimates).toEqual(start.lab.chip.estimates);
+    expect(back.lab.chip).toEqual(start.lab.chip);
+    // The matrix rate too, whose edit rescales the chip's other precisions.
+    const h200 = apply(fresh(), { type: 'set-view', view: 'chip-lab' }, { type: 'lab-start', baseId: 'nvidia-h200-sxm' });
+    const rc = labRateClass(h200);
+    const rate = h200.lab.chip.compute.denseFlopsPerSecond[rc]!;
+    expect(apply(h200, { type: 'lab-set', param: 'compute', value: rate * 1.1 }, { type: 'lab-set', param: 'compute', value: rate }).lab.chip).toEqual(h200.lab.chip);
+  });
+
   it('switches only to registered views and closes the explain panel', () => {
     const s = apply(fresh(), { type: 'open-explain', hardwareId: 'x', key: 'tpotSeconds' }, { type: 'set-view', view: 'chip-lab' });
     expect(s.view).toBe('chip-lab');

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LAB_PARAMS } from '../../src/app-state/lab-params';
 import { parseQuantity } from '../../src/scenario/parse-quantity';
-import { displayQuantity } from '../../src/ui/lab-param-control';
+import { displayQuantity, typedValue } from '../../src/ui/lab-param-control';
 
 describe('chip-lab boxes round-trip their own text', () => {
   it.each(LAB_PARAMS.map((d) => [d.id, d] as const))('%s', (_id, def) => {
@@ -26,5 +26,14 @@ describe('chip-lab boxes round-trip their own text', () => {
   it('writes a rental price with its cents', () => {
     const rental = LAB_PARAMS.find((d) => d.id === 'rentalPrice')!;
     expect([2.5, 2, 3.59, 0.005, 1234.5].map((v) => displayQuantity(rental, v))).toEqual(['$2.50/h', '$2/h', '$3.59/h', '$0.005/h', '$1,235/h']);
+  });
+
+  it('reads the original chip\'s value typed back as shown as that exact value, and any other as typed', () => {
+    const compute = LAB_PARAMS.find((d) => d.id === 'compute')!;
+    const original = 1978.9e12;
+    expect(displayQuantity(compute, original)).toBe('1,979 TFLOP/s');
+    expect(typedValue(compute, 1979e12, original)).toBe(original);
+    expect(typedValue(compute, 1980e12, original)).toBe(1980e12);
+    expect(typedValue(compute, 1979e12, null)).toBe(1979e12);
   });
 });
