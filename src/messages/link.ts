@@ -12,7 +12,8 @@ export const LINK = {
     'This link is not a tokencost scenario link (expected #s=<version>.<data>); showing the default scenario.'),
   tooLong: (chars: number, max: number): Message => message('link.too-long',
     `This link is too long (${chars} characters; at most ${max}); showing the default scenario.`),
-  damaged: (detail: string): Message => message('link.damaged', `This link could not be opened: ${detail}. Showing the default scenario.`),
+  // `detail` is a sentence fragment ("the link is damaged or truncated ..."); the page's notice title already says it could not be opened.
+  damaged: (detail: string): Message => message('link.damaged', `${detail.charAt(0).toUpperCase()}${detail.slice(1)}; showing the default scenario.`),
   tooComplex: (detail: string): Message => message('link.too-complex',
     `This link holds more data than any scenario needs (${detail}); showing the default scenario.`),
   notAnObject: (): Message => message('link.not-an-object', 'This link does not hold a scenario object; showing the default scenario.'),

@@ -33,7 +33,7 @@ export const MESSAGES = {
   views: {
     compare: { label: 'Compare vendors', title: 'Compare chips on one workload', intro: 'Best deployment of the workload on each chip under the latency limits, ranked by cost per token (click a column heading to rank by it). Click any number in the table to see how it was computed.', controls: 'Workload and chips' },
     modelSize: {
-      label: 'Tokens/s per $/h vs model size', title: 'Tokens/s per dollar-hour across model sizes',
+      label: 'Model size', title: 'Tokens/s per dollar-hour across model sizes',
       intro: 'Where each chip wins: output tokens per second per dollar-per-hour, from 1B to 2T parameters, at the latency limits of the workload.',
       tableSummary: 'Show the numbers as a table',
       tableCaption: (pricing: string) => `Output tokens/s per $/hour (${pricing} pricing) per model and chip; — = the chip cannot serve the model (the cell's note says why: latency limits, memory or the model's context window); unbounded (free) = priced at $0 per chip-hour.`,

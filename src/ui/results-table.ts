@@ -132,16 +132,16 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
       } else th.textContent = c.label;
       return th;
     }),
-    el('th', { text: T.notes, attrs: { scope: 'col' } }),
   ]);
   const footnotes: HTMLElement[] = [];
   const body = rows.map(({ rank, chip, result, distinguishable }) => {
     const note = notes(result, distinguishable);
-    let noteCell: HTMLElement = el('td', { class: 'notes' });
+    // The note's reference sits by the chip's name, where it is seen even when the table scrolls
+    // sideways; a reference, not a link: the URL hash belongs to the app state (shareable links).
+    let noteRef: HTMLElement | null = null;
     if (note !== '') {
       footnotes.push(el('li', {}, [el('strong', { text: `${chip.label}: ` }), note]));
-      // A reference, not a link: the URL hash belongs to the app state (shareable links).
-      noteCell = el('td', { class: 'notes' }, [el('span', { text: `[${footnotes.length}]`, attrs: { 'aria-describedby': `${notesId}-${footnotes.length}` } })]);
+      noteRef = el('sup', { class: 'note-ref', text: `[${footnotes.length}]`, attrs: { 'aria-describedby': `${notesId}-${footnotes.length}` } });
       footnotes[footnotes.length - 1]!.id = `${notesId}-${footnotes.length}`;
     }
     const swatch = el('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
@@ -161,9 +161,8 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
     return el('tr', { class: result.feasible ? '' : 'infeasible', attrs: { 'data-hardware': result.hardwareId } }, [
       // "=1": could be the leader at this evidence. Not "≈", which marks an estimated rental price.
       el('td', { text: rank === null ? '–' : `${rank}${distinguishable === false ? ' =1' : ''}`, title: distinguishable === false ? T.notDistinguishable : undefined }),
-      el('td', { class: 'chip-cell', title: chipTitle(chip, result) }, [swatch, chip.label]),
+      el('td', { class: 'chip-cell', title: chipTitle(chip, result) }, [swatch, chip.label, noteRef]),
       ...cells,
-      noteCell,
     ]);
   });
   return el('div', {}, [

@@ -78,6 +78,6 @@ describe('simulate --url', () => {
     const bad = await run('--url', url.slice(0, url.length - 12));
     expect(bad.code).toBe(2);
     expect(bad.err.trim().split('\n')).toHaveLength(1);
-    expect(bad.err).toMatch(/^error: --url: This link could not be opened/);
+    expect(bad.err).toMatch(/^error: --url: The link is damaged or truncated/);
   });
 });
