@@ -167,7 +167,11 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
   });
   return el('div', {}, [
     el('div', { class: 'table-wrap' }, [
-      el('table', { class: 'results' }, [el('caption', {}, [el('span', { text: rankColumn === undefined ? options.caption : T.rankedBy(options.caption, rankColumn.label, shownOrder(rankColumn)) })]), el('thead', {}, [head]), el('tbody', {}, body)]),
+      el('table', { class: 'results' }, [el('caption', {}, [
+        el('span', { text: rankColumn === undefined ? options.caption : T.rankedBy(options.caption, rankColumn.label, shownOrder(rankColumn)) }),
+        // The "=1" marks say what they mean where they are read, not only in the notes below.
+        rows.some((r) => r.distinguishable === false) ? el('span', { class: 'caption-key', text: T.notDistinguishable }) : null,
+      ]), el('thead', {}, [head]), el('tbody', {}, body)]),
     ]),
     footnotes.length === 0 ? null : el('ol', { class: 'footnotes', attrs: { 'aria-label': T.notes } }, footnotes),
   ]);

@@ -105,11 +105,14 @@ describe('landing: compare vendors', () => {
     await p.page.waitForFunction((n) => document.querySelectorAll('[data-table="compare"] tbody tr').length === n - 1, before);
     await p.page.click('[data-table="compare"] th button:text("Tokens/s per chip")');
     await expect.poll(() => p.page.getAttribute('[data-table="compare"] th[aria-sort]', 'aria-sort')).toBe('descending');
-    expect(await p.page.locator('[data-table="compare"] caption').textContent()).toBe('Best deployment per chip, ranked by Tokens/s per chip (highest first)');
+    expect(await p.page.locator('[data-table="compare"] caption > span').first().textContent()).toBe('Best deployment per chip, ranked by Tokens/s per chip (highest first)');
+    // Ranks marked "=1" are explained in the caption, where they are read.
+    const tied = (await p.page.locator('[data-table="compare"] tbody td:first-child').allTextContents()).some((t) => t.includes('=1'));
+    expect(await p.page.locator('[data-table="compare"] caption .caption-key').count()).toBe(tied ? 1 : 0);
     // Energy per token shows joules, the inverse of the rank value (tokens/s per kW): lowest first, and said so.
     await p.page.click('[data-table="compare"] th button:text("Energy per token")');
     await expect.poll(() => p.page.getAttribute('[data-table="compare"] th[aria-sort]', 'aria-sort')).toBe('ascending');
-    expect(await p.page.locator('[data-table="compare"] caption').textContent()).toBe('Best deployment per chip, ranked by Energy per token (lowest first)');
+    expect(await p.page.locator('[data-table="compare"] caption > span').first().textContent()).toBe('Best deployment per chip, ranked by Energy per token (lowest first)');
     const joules = await p.page.$$eval('[data-table="compare"] tr', (trs) => {
       const i = [...trs[0]!.children].findIndex((th) => th.hasAttribute('aria-sort'));
       return trs.slice(1).map((tr) => Number.parseFloat(tr.children[i]?.textContent ?? '')).filter((v) => Number.isFinite(v));
