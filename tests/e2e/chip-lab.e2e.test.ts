@@ -1,6 +1,6 @@
 // The chip lab in real Chromium: it says which prices count under the pricing mode, when the
 // break-even target is priced on another basis, shows a blank chip's missing values as none, and
-// a slider's value at once.
+// a slider's value at once, and that a chart's data-version changes only once Vega has drawn the new data.
 
 import { describe, expect, inject, it } from 'vitest';
 import { chartDrawn, done, openPage, sharedBrowser, type WatchedPage } from './browser';
@@ -51,9 +51,27 @@ describe('chip lab and the pricing mode', () => {
   it('a slider move shows its value in the field and to screen readers at once, then the results follow', async () => {
     const p = await openPage(browser(), baseUrl);
     await openLab(p);
+    await chartDrawn(p.page, 'lab-frontier');
+    await chartDrawn(p.page, 'lab-cost-breakdown');
     const drawn = Number(await p.page.getAttribute('[data-chart="lab-roofline"]', 'data-version'));
     // Read in the same task as the move: before any result could arrive or the page be redrawn.
     const read = await p.page.evaluate(() => {
+      // Each live chart's picture when its data-version changes: Vega must have drawn the new data by then.
+      (window as unknown as { atBump: Promise<{ before: string; atBump: string; version: string }[]> }).atBump = Promise.all(
+        ['lab-frontier', 'lab-roofline', 'lab-cost-breakdown'].map((name) => {
+          const host = document.querySelector<HTMLElement>(`[data-chart="${name}"]`)!;
+          const picture = () => host.querySelector('canvas')!.toDataURL();
+          const before = picture();
+          const version = host.dataset.version;
+          return new Promise<{ before: string; atBump: string; version: string }>((resolve) => {
+            const observer = new MutationObserver(() => {
+              if (host.dataset.version === version) return;
+              observer.disconnect();
+              resolve({ before, atBump: picture(), version: host.dataset.version! });
+            });
+            observer.observe(host, { attributes: true, attributeFilter: ['data-version'] });
+          });
+        }));
       const slider = document.querySelector<HTMLInputElement>('[data-lab-slider="hbmBandwidth"]')!;
       const before = slider.getAttribute('aria-valuetext');
       slider.value = String(Number(slider.value) + 60);
@@ -63,6 +81,18 @@ describe('chip lab and the pricing mode', () => {
     expect(read.after).not.toBe(read.before);
     expect(read.field).toBe(read.after);
     await expect.poll(async () => Number(await p.page.getAttribute('[data-chart="lab-roofline"]', 'data-version'))).toBeGreaterThan(drawn);
+    // A chart counts as updated only once drawn: at its version bump the canvas already shows the new
+    // data, and it is the picture the chart keeps while its version stays (chart-host.ts marks after runAsync).
+    const bumps = await p.page.evaluate(() => (window as unknown as { atBump: Promise<{ before: string; atBump: string; version: string }[]> }).atBump);
+    await p.page.waitForFunction(() => document.querySelectorAll('[data-view="chip-lab"] [aria-busy="true"], [data-view="chip-lab"] .stale').length === 0);
+    const now = await p.page.evaluate(() => ['lab-frontier', 'lab-roofline', 'lab-cost-breakdown'].map((name) => {
+      const host = document.querySelector<HTMLElement>(`[data-chart="${name}"]`)!;
+      return { picture: host.querySelector('canvas')!.toDataURL(), version: host.dataset.version! };
+    }));
+    bumps.forEach((b, i) => {
+      expect(b.atBump).not.toBe(b.before);
+      if (now[i]!.version === b.version) expect(now[i]!.picture).toBe(b.atBump);
+    });
     // The charts a drag redraws run precompiled expressions (npm run charts:compile), not the
     // interpreter; the roofline's title names the edited chip, a text no build can know.
     expect(await p.page.getAttribute('[data-chart="lab-frontier"]', 'data-interpreted-expressions')).toBe('0');
