@@ -16,7 +16,7 @@ export const MARKET_VIEW = {
   computing: 'Computing the floors in a background worker…',
   computingPair: 'Decomposing the picked pair…',
   workload: 'Workload of the floor',
-  workloadHelp: 'Every floor and every API price is per request of this workload: API price = input tokens × input price + output tokens × output price (or the blended price × all tokens where only a blend is known).',
+  workloadHelp: 'Every floor and every API price is per request of this workload: API price = input tokens × input price + output tokens × output price (or the blended price × all tokens where only a blend is known). This workload is the Market view\'s own, a typical API request; the other views keep theirs.',
   tier: 'Capability tier',
   allTiers: 'All points',
   tierOption: (threshold: number, model: string) => `MMLU ≥ ${threshold} (${model})`,
