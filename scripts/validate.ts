@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogFromDisk } from '../src/catalog/load-node';
+import { runIfScript } from '../src/cli/report';
 import { scriptArgs } from '../src/cli/script-args';
 import { CLI } from '../src/messages/cli';
 import { formatValidationReport } from '../src/validation/report';
@@ -56,4 +57,4 @@ function jsonNumbers(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isFinite(value) ? null : value;
 }
 
-process.exitCode = main(process.argv.slice(2));
+runIfScript(import.meta.url, async (argv) => main([...argv]));
