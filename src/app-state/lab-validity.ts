@@ -4,6 +4,7 @@
 // it needs a size and a bandwidth) and refused otherwise (labEditRefusal says why, beside the field).
 
 import { parseHardwareProfile } from '../records/hardware-profile';
+import { lowestShare } from '../engine/analysis/scale-parameter';
 import type { HardwareProfile, RateClass } from '../engine/types';
 import { MESSAGES } from '../messages/ui';
 import { blankChip } from './blank-chip';
@@ -53,6 +54,11 @@ export function completeLabChip(next: HardwareProfile, previous: HardwareProfile
 export function labEditRefusal(def: LabParamDef, chip: HardwareProfile, value: number, rateClass: RateClass): string | null {
   const next = def.set(chip, value, rateClass);
   if (completeLabChip(next, chip) !== null) return null;
+  const kind = def.id === 'computeEfficiency' ? 'compute' : def.id === 'memoryEfficiency' ? 'memory' : null;
+  if (kind !== null) {
+    const lowest = lowestShare(chip, kind, def.limit.min);
+    if (value < lowest) return MESSAGES.lab.shareFloor(def.label, `${Math.ceil(lowest * 1000) / 10}%`);
+  }
   const first = parseHardwareProfile(next).errors[0];
   return MESSAGES.lab.crossField[def.id] ?? MESSAGES.lab.notValid(def.label, first === undefined ? 'a cross-field rule' : first.message);
 }

@@ -116,4 +116,14 @@ describe('the evidence of the lab chip (issue 11: a number\'s evidence must be v
     expect(design.lab.chip.efficiency.evidence.basis).toBe('prior');
     expect(apply(design, { type: 'lab-set', param: 'hbmCapacity', value: 100e9 }).lab.chip.efficiency.evidence.basis).toBe('prior');
   });
+
+  it('an efficiency share whose proportional attention or MoE share would fall under 1% is refused with the lowest share that works, in percent', () => {
+    const h200 = apply(fresh(), { type: 'set-view', view: 'chip-lab' }).lab.chip;
+    const def = labParam('computeEfficiency')!;
+    // H200: MoE compute share 0.391 beside a dense 0.646, so the dense share needs 0.646 / 0.391 % = 1.65%.
+    const lowest = (0.01 * h200.efficiency.computeEfficiency) / h200.efficiency.moeComputeEfficiency;
+    const message = labEditRefusal(def, h200, lowest * 0.9, 'fp8');
+    expect(message).toBe(`Not applied: the attention and MoE shares move with Compute efficiency, and below ${Math.ceil(lowest * 1000) / 10}% one of them would fall under 1%; enter at least ${Math.ceil(lowest * 1000) / 10}%.`);
+    expect(labEditRefusal(def, h200, Math.ceil(lowest * 1000) / 1000, 'fp8')).toBeNull();
+  });
 });

@@ -60,6 +60,16 @@ export function withEfficiencyShare(p: HardwareProfile, kind: keyof typeof SHARE
   return { ...p, efficiency };
 }
 
+/**
+ * The lowest dense `kind` share withEfficiencyShare can set on `p` while its attention and MoE
+ * shares, which move in proportion, stay at or above `floor` (a profile's smallest share).
+ */
+export function lowestShare(p: HardwareProfile, kind: keyof typeof SHARE_GROUPS, floor: number): number {
+  const [main, ...siblings] = SHARE_GROUPS[kind];
+  const smallest = Math.min(...siblings.map((share) => p.efficiency[share]));
+  return p.efficiency[main] > 0 && smallest > 0 ? Math.max(floor, (floor * p.efficiency[main]) / smallest) : floor;
+}
+
 /** The profile with one parameter multiplied by `factor` (efficiencies capped at 1). */
 export function scaleParameter(p: HardwareProfile, parameter: ChipParameter, factor: number): HardwareProfile {
   switch (parameter) {
