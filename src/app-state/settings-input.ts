@@ -54,7 +54,9 @@ function display(value: number): string {
 
 /** The accepted range in display units, as a message fragment: "a whole number from 1 to 1,000,000 tokens". */
 export function settingRange(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 'unit'>): string {
-  return F.range(def.limit.integer === true, display(def.limit.min / def.scale), display(def.limit.max / def.scale), def.unit);
+  const range = F.range(def.limit.integer === true, display(def.limit.min / def.scale), display(def.limit.max / def.scale), def.unit);
+  // A zero the rule allows apart from its range (no HBM on an SRAM-only chip) is named with it.
+  return def.limit.allowZero === true ? F.zeroOr(range, def.unit) : range;
 }
 
 /** Reads `text` typed into the field `def` (display units). */

@@ -15,6 +15,7 @@ function bounds(min: string, max: string, unit: string): string {
 export const FIELD_MESSAGES = {
   range: (integer: boolean, min: string, max: string, unit: string) =>
     `${integer ? 'a whole number' : 'a number'} ${bounds(min, max, unit)}`,
+  zeroOr: (range: string, unit: string) => `0 ${unit} or ${range}`,
   required: (range: string) => `Not applied: enter ${range}.`,
   tooLong: (max: number) => `Not applied: at most ${max} characters.`,
   notNumber: (text: string, range: string) => `Not applied: "${text}" is not a number; enter ${range}.`,

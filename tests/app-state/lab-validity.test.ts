@@ -126,4 +126,10 @@ describe('the evidence of the lab chip (issue 11: a number\'s evidence must be v
     expect(message).toBe(`Not applied: the attention and MoE shares move with Compute efficiency, and below ${Math.ceil(lowest * 1000) / 10}% one of them would fall under 1%; enter at least ${Math.ceil(lowest * 1000) / 10}%.`);
     expect(labEditRefusal(def, h200, Math.ceil(lowest * 1000) / 1000, 'fp8')).toBeNull();
   });
+
+  it('a field that allows 0 apart from its range names the 0 when it refuses a value', () => {
+    const hbm = labParam('hbmCapacity')!;
+    expect(labValueRefusal(hbm, 0, '0')).toBeNull();
+    expect(labValueRefusal(hbm, -5e9, '-5')).toBe('Not applied: -5 is outside the accepted range; enter 0 GB or a number from 0.000001 to 10,000 GB.');
+  });
 });
