@@ -50,6 +50,7 @@ export const ACCURACY_MESSAGES = {
   warnings: 'Engine warnings',
   infeasible: 'infeasible',
   relativeCaption: 'MLPerf relative accuracy: per-chip throughput of each result divided by the H100 result of the same benchmark and scenario. MLPerf does not publish mean input lengths; these ratios barely depend on them.',
+  relativeCaptionCrossValidated: 'MLPerf relative accuracy, cross-validated (the ratios of the headline): per-chip throughput of each result divided by the H100 result of the same benchmark and scenario, each predicted with its own submission left out of the fit. MLPerf does not publish mean input lengths; these ratios barely depend on them.',
   relativeColumns: ['Benchmark', 'Scenario', 'Result', 'Reference (H100)', 'Measured ratio', 'Predicted ratio', 'Error'],
   crossRound: ' (reference from another round)',
   claimsTitle: 'What the claims imply',

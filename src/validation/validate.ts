@@ -45,7 +45,10 @@ export interface ValidationReport {
   /** Leave-one-submission-out predictions (achieved mode only). */
   crossValidated: CrossValidationReport | null;
   excluded: ExcludedRow[];
+  /** MLPerf chip-to-chip ratios of the predictions of the rows (the fit saw the fitted rows). */
   relative: RatioEntry[];
+  /** The same ratios from the cross-validated predictions (summary.crossValidatedRelative); achieved mode only. */
+  relativeCrossValidated: RatioEntry[] | null;
   summary: ValidationSummary;
   /** Problems reading the CSV or resolving scenarios. */
   problems: string[];
@@ -93,8 +96,12 @@ function errorEntries(rows: readonly RowResult[], filter: (r: RowResult) => bool
   return rows.filter((r) => r.error !== null && filter(r)).map((r) => ({ label: `#${r.plan.row.index} ${r.plan.label}`, error: r.error!, r }));
 }
 
+function summarizeRatios(entries: readonly RatioEntry[]): ErrorSummary {
+  return summarize(entries.map((e) => ({ label: `${e.label} vs ${e.reference}`, error: e.error })));
+}
+
 export function summarizeRows(rows: readonly RowResult[], relative: readonly RatioEntry[], cv: readonly CrossValidatedRow[] | null = null,
-  catalog: Catalog | null = null): ValidationSummary {
+  relativeCv: readonly RatioEntry[] | null = null, catalog: Catalog | null = null): ValidationSummary {
   const target = errorEntries(rows, (r) => r.plan.inTargetSet && !r.plan.claim);
   const held = target.filter((e) => !e.r.usedForFit);
   const isMoe = (r: RowResult) => catalog?.models.get(r.plan.modelId ?? '')?.moe != null;
@@ -105,11 +112,11 @@ export function summarizeRows(rows: readonly RowResult[], relative: readonly Rat
     heldOut: summarize(held),
     heldOutByArchitecture: summarizeBy(held, (e) => (isMoe(e.r) ? 'moe' : 'dense')),
     crossValidated: cvEntries === null ? null : summarize(cvEntries),
-    crossValidatedRelative: cv === null ? null : summarize(relativeAccuracy(cvPoints(rows, cv)).map((e) => ({ label: `${e.label} vs ${e.reference}`, error: e.error }))),
+    crossValidatedRelative: relativeCv === null ? null : summarizeRatios(relativeCv),
     coverage: cv === null ? null : checkCoverage(cv),
     bySourceKind: summarizeBy(errorEntries(rows, () => true), (e) => e.r.plan.row.sourceKind),
     byVendor: summarizeBy(target, (e) => e.r.vendor),
-    relative: summarize(relative.map((e) => ({ label: `${e.label} vs ${e.reference}`, error: e.error }))),
+    relative: summarizeRatios(relative),
   };
 }
 
@@ -142,6 +149,7 @@ export function validatePlans(plans: readonly RowPlan[], catalog: Catalog, optio
   const relative = relativeAccuracy(mlperfPoints(rows));
   const mode = options.efficiencyMode ?? 'achieved';
   const cv = mode === 'achieved' && options.crossValidate !== false && options.only === undefined ? crossValidation(plans, catalog, simulate) : null;
+  const relativeCrossValidated = cv === null ? null : relativeAccuracy(cvPoints(rows, cv.rows));
   return {
     efficiencyMode: mode,
     rows,
@@ -152,7 +160,8 @@ export function validatePlans(plans: readonly RowPlan[], catalog: Catalog, optio
     },
     excluded,
     relative,
-    summary: summarizeRows(rows, relative, cv?.rows ?? null, catalog),
+    relativeCrossValidated,
+    summary: summarizeRows(rows, relative, cv?.rows ?? null, relativeCrossValidated, catalog),
     problems,
   };
 }

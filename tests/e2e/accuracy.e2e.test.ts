@@ -55,6 +55,8 @@ describe('accuracy view', () => {
     expect(await p.page.locator('[data-accuracy="coverage"]').textContent()).toMatch(/nominal 80/);
     expect(await p.page.locator('[data-table="accuracy-summary"] tbody tr').count()).toBeGreaterThan(5);
     expect(await p.page.locator('[data-table="accuracy-relative"] tbody tr').count()).toBeGreaterThan(10);
+    // The ratio table under the headline lists the ratios the headline quotes: cross-validated ones.
+    expect(await p.page.locator('[data-table="accuracy-relative"] .card-title').textContent()).toMatch(/^MLPerf relative accuracy, cross-validated/);
     expect(await p.page.locator('[data-table="accuracy-claims"] li.claim').count()).toBeGreaterThan(3);
     // Excluded rows: collapsed by default, with reasons.
     const excluded = p.page.locator('details[data-accuracy="excluded"]');

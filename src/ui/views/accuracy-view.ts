@@ -10,7 +10,7 @@ import {
 } from '../../app/accuracy-tables';
 import { accuracyChart } from '../../charts/accuracy-chart';
 import type { EfficiencyMode, HardwareProfile } from '../../engine/types';
-import type { ErrorSummary, RatioEntry } from '../../validation/stats';
+import type { ErrorSummary } from '../../validation/stats';
 import type { CoverageCheck } from '../../validation/uncertainty-fit';
 import type { ValidationReport } from '../../validation/validate';
 import { ACCURACY_MESSAGES as A } from '../../messages/accuracy';
@@ -131,9 +131,11 @@ function coverageStat(c: CoverageCheck): HTMLElement {
   ]);
 }
 
-function relativeTable(entries: readonly RatioEntry[]): HTMLElement {
-  const body = firstRowsBody([], relativeRows(entries), (r) => el('tr', {}, r.map(cell)), A.relativeColumns);
-  return table(A.relativeCaption, A.relativeColumns, [body], 'accuracy-relative');
+/** The ratios the headline quotes: cross-validated where the report has them (achieved mode). */
+function relativeTable(report: ValidationReport): HTMLElement {
+  const cv = report.relativeCrossValidated;
+  const body = firstRowsBody([], relativeRows(cv ?? report.relative), (r) => el('tr', {}, r.map(cell)), A.relativeColumns);
+  return table(cv === null ? A.relativeCaption : A.relativeCaptionCrossValidated, A.relativeColumns, [body], 'accuracy-relative');
 }
 
 function claimsList(report: ValidationReport): HTMLElement | null {
@@ -256,7 +258,7 @@ export const mountAccuracyView: MountView = (ctx) => {
       chart.show(accuracyChart({ rows: report.rows, mode: report.efficiencyMode, layout }), MESSAGES.status.noFeasible());
       replaceChildren(summarySlot, [summaryTable(report)]);
       replaceChildren(rowsSlot, [rowsTable(report)]);
-      replaceChildren(relativeSlot, [relativeTable(report.relative)]);
+      replaceChildren(relativeSlot, [relativeTable(report)]);
       const claims = claimsList(report);
       replaceChildren(claimsSlot, [claims, infeasibleBlock(report)]);
       replaceChildren(excludedSlot, [excludedBlock(report)]);
