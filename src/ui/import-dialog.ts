@@ -38,6 +38,8 @@ export function openImportDialog(ctx: ViewContext): void {
   let fileName = '';
   file.addEventListener('change', () => {
     const f = file.files?.[0];
+    // What the report says was about the text before this file: it goes with it.
+    replaceChildren(report, []);
     if (f === undefined) return;
     if (f.size > IMPORT_MAX_BYTES) {
       replaceChildren(report, [el('p', { class: 'bad', text: I.tooLarge(IMPORT_MAX_BYTES / 1000) })]);

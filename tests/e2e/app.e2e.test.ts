@@ -297,6 +297,11 @@ describe('import', () => {
     await p.page.fill('[data-control="import-text"]', '{ not json');
     await p.page.click('[data-control="import-submit"]');
     await expect.poll(() => p.page.locator('[data-import-report]').textContent()).toContain('not valid JSON');
+    // Choosing a file takes the report on the text before it away; the file's text replaces the draft.
+    const fileText = JSON.stringify(profile);
+    await p.page.setInputFiles('[data-control="import-file"]', { name: 'chip.json', mimeType: 'application/json', buffer: Buffer.from(fileText) });
+    await expect.poll(() => p.page.inputValue('[data-control="import-text"]')).toBe(fileText);
+    expect(await p.page.locator('[data-import-report]').textContent()).toBe('');
     await p.page.fill('[data-control="import-text"]', JSON.stringify({ ...profile, power: { tdpWatts: -5 } }));
     await p.page.click('[data-control="import-submit"]');
     await expect.poll(() => p.page.locator('[data-import-report]').textContent()).toContain('power.tdpWatts');
