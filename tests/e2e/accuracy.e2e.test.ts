@@ -80,6 +80,9 @@ describe('accuracy view', () => {
     // Wait on what is drawn (a version bump alone could be a redraw of the achieved report).
     await p.page.waitForFunction(() => document.querySelector('[data-chart="accuracy"]')?.textContent?.includes('spec sheet') === true, undefined, { timeout: 60_000 });
     await expect.poll(() => headline.textContent()).not.toBe(achieved);
+    // The checks that need a fit are gone, and the headline says why.
+    expect(await headline.textContent()).toContain('no factor is fitted in this mode');
+    expect(await headline.textContent()).not.toContain('Every row, its submission left out of the fit');
     await expect.poll(() => shipped).toEqual(['achieved 200', 'spec 200']);
     await done(p);
   });

@@ -253,6 +253,8 @@ export const mountAccuracyView: MountView = (ctx) => {
         ...(s.crossValidated === null ? [] : [stat(A.crossValidatedHeadline, s.crossValidated, 0.1, 'rows')]),
         ...(s.crossValidatedRelative === null ? [] : [stat(A.relativeHeadline, s.crossValidatedRelative, 0.08, 'ratios')]),
         ...(s.coverage === null ? [] : [coverageStat(s.coverage)]),
+        // Spec mode has no fitted factor: nothing to leave out, so no cross-validation and no ranges.
+        ...(report.efficiencyMode === 'spec' ? [el('p', { class: 'marks-legend stats-note', text: A.specHasNoFit })] : []),
         el('p', { class: 'marks-legend stats-note', text: A.targets }),
       ]);
       chart.show(accuracyChart({ rows: report.rows, mode: report.efficiencyMode, layout }), MESSAGES.status.noFeasible());
