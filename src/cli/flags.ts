@@ -33,6 +33,8 @@ interface ValueFlag {
   apply(overlay: Record<string, unknown>, value: string): void;
   /** Flags typed in another unit than the scenario's: the rule and the factor to the scenario's unit. */
   scaled?: { rule: NumberRule; factor: number; unit: string };
+  /** Other scenario paths the value may land on, so their problems are named under this flag. */
+  alsoSets?: readonly string[];
 }
 
 function at(path: string, convert: (v: string) => unknown = num): ValueFlag {
@@ -118,6 +120,7 @@ const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
   ['--serving', at('serving', text)],
   ['--speculative', {
     path: 'speculative.method',
+    alsoSets: ['speculative.draftModel'],
     apply: (o, v) => {
       const spec = sub(o, 'speculative');
       if (v === 'mtp') spec.method = 'mtp';
@@ -211,6 +214,7 @@ export function parseFlags(argv: readonly string[]): CliOptions {
         const ids = hardwareIds(v);
         if (ids.length === 1 && !v.includes(',')) {
           options.overlay.hardware = ids[0];
+          options.origins.set('hardware', { flag, text: v });
           options.hardwareList = null;
         } else options.hardwareList = ids;
       }
@@ -222,7 +226,7 @@ export function parseFlags(argv: readonly string[]): CliOptions {
       if (same !== undefined) throw new UsageError(CLI.flagsConflict(same.flag, flag, `both set ${def.path}; give one`));
       const v = value();
       def.apply(options.overlay, v);
-      options.origins.set(def.path, { flag, text: v });
+      for (const path of [def.path, ...(def.alsoSets ?? [])]) options.origins.set(path, { flag, text: v });
     }
   });
   // Flags that set the same thing: whichever came last would win without a word.

@@ -36,7 +36,7 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
   }
   const parsed = parseMarketOptions(flags.raw);
   const first = parsed.errors[0];
-  if (first !== undefined) fail(`flags: ${flagIssue(first, flags.origins)}`);
+  if (first !== undefined) fail(flagIssue(first, flags.origins));
   const options = parsed.value;
   const { catalog, problems } = loadCatalogFromDisk();
   for (const p of problems) report.warn(`catalog: ${p}`);

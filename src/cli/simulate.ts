@@ -53,10 +53,12 @@ function readScenarioFile(path: string, report: Reporter): unknown {
   }
 }
 
-function check(outcome: ReturnType<typeof parseScenario>, where: string, report: Reporter, describe = formatIssue): Scenario {
+/** `where`: what the problems were read from ("scenario"), or null for flags, whose problems name the flag. */
+function check(outcome: ReturnType<typeof parseScenario>, where: string | null, report: Reporter, describe = formatIssue): Scenario {
+  const prefix = where === null ? '' : `${where}: `;
   const first = outcome.errors[0];
-  if (first !== undefined) report.fail(`${where}: ${describe(first)}`);
-  for (const w of outcome.warnings) report.warn(`${where}: ${describe(w)}`);
+  if (first !== undefined) report.fail(`${prefix}${describe(first)}`);
+  for (const w of outcome.warnings) report.warn(`${prefix}${describe(w)}`);
   return outcome.value;
 }
 
@@ -72,7 +74,7 @@ function withFlags(options: CliOptions, base: Scenario, report: Reporter): Scena
     spec.method = base.speculative.method;
     if (base.speculative.method === 'draft-model') spec.draftModel = base.speculative.draftModel;
   }
-  return check(parseScenario(overlay, base), 'flags', report, (issue) => flagIssue(issue, options.origins));
+  return check(parseScenario(overlay, base), null, report, (issue) => flagIssue(issue, options.origins));
 }
 
 interface Row {

@@ -104,11 +104,11 @@ describe('market CLI', () => {
 
   it('exits 2 with one line naming the field on bad input', async () => {
     const cases: [string[], RegExp][] = [
-      [['--tier', 'high'], /^error: flags: --tier must be a number from 0 to 100 MMLU %, got "high"/],
-      [['--from', 'last year'], /^error: flags: --from must be a date/],
-      [['--input-tokens', '0'], /^error: flags: --input-tokens must be an integer from 1/],
+      [['--tier', 'high'], /^error: --tier must be a number from 0 to 100 MMLU %, got "high"/],
+      [['--from', 'last year'], /^error: --from must be a date/],
+      [['--input-tokens', '0'], /^error: --input-tokens must be an integer from 1/],
       // Under the flag, in its own unit: not the option's field in seconds.
-      [['--max-tpot-ms', '0'], /^error: flags: --max-tpot-ms must be a number from 0\.1 to 60000 ms, got "0"/],
+      [['--max-tpot-ms', '0'], /^error: --max-tpot-ms must be a number from 0\.1 to 60000 ms, got "0"/],
       [['--from-point', 'no-such-point'], /^error: --from-point: "no-such-point" is not a price point/],
       [['--format', 'xml'], /^error: --format must be table, json or csv/],
       [['--colour'], /^error: unknown option "--colour"/],

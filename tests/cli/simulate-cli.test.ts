@@ -145,7 +145,7 @@ describe('simulate CLI', () => {
     expect(alone.err).toBe('error: --draft-tokens needs speculative decoding: add --speculative mtp|MODEL_ID (or a scenario file with "speculative")\n');
     const zero = await run('--hardware', 'nvidia-h200-sxm', '--speculative', 'mtp', '--draft-tokens', '0');
     expect(zero.code).toBe(2);
-    expect(zero.err).toMatch(/^error: flags: --draft-tokens must be an integer from 1 to 16 tokens, got "0"\n$/);
+    expect(zero.err).toMatch(/^error: --draft-tokens must be an integer from 1 to 16 tokens, got "0"\n$/);
   });
 
   it('JSON results carry what limits them and the market check (issue 11 item 8, issue 13 item 4)', async () => {
@@ -197,18 +197,18 @@ describe('simulate CLI', () => {
     [['--hardware', 'nvidia-h999'], /hardware.*not a known hardware id/],
     [['--hardware', ','], /--hardware needs a chip id, "all" or a comma-separated list of ids, got ","/],
     [['--hardware', ' , ,'], /--hardware needs a chip id/],
-    [['--input-tokens', '-5'], /^error: flags: --input-tokens must be an integer from 1 to 1000000 tokens, got "-5"$/m],
+    [['--input-tokens', '-5'], /^error: --input-tokens must be an integer from 1 to 1000000 tokens, got "-5"$/m],
     [['--input-tokens', 'NaN'], /--input-tokens must be/],
     [['--output-tokens', '1e12'], /--output-tokens must be an integer from 1 to 1000000/],
     [['--input-tokens', '2kk'], /--input-tokens must be an integer from 1 to 1000000 tokens, got "2kk"$/m],
     [['--output-tokens', '1.0005k'], /--output-tokens must be an integer from 1 to 1000000 tokens, got "1.0005k"$/m],
     // A value with a comma in it is named under the flag too (it was reported as workload.inputTokens).
-    [['--input-tokens', '4,8'], /^error: flags: --input-tokens must be an integer from 1 to 1000000 tokens, got "4,8"$/m],
+    [['--input-tokens', '4,8'], /^error: --input-tokens must be an integer from 1 to 1000000 tokens, got "4,8"$/m],
     // A flag cannot be typed as null: its range does not offer it.
-    [['--rental-usd-per-chip-hour', '-1'], /^error: flags: --rental-usd-per-chip-hour must be a number from 0\.001 to 100000 USD\/chip-hour, got "-1"$/m],
+    [['--rental-usd-per-chip-hour', '-1'], /^error: --rental-usd-per-chip-hour must be a number from 0\.001 to 100000 USD\/chip-hour, got "-1"$/m],
     [['--prefix-cache-hit-rate', '56'], /--prefix-cache-hit-rate must be a number from 0 to 0\.99, got "56"$/m],
     [['--prefix-cache-hit-rate', 'x%'], /got "x%"$/m],
-    [['--chips', 'lots'], /^error: flags: --chips must be an integer from 1 to 100000 chips or "auto", got "lots"$/m],
+    [['--chips', 'lots'], /^error: --chips must be an integer from 1 to 100000 chips or "auto", got "lots"$/m],
     [['--chips', 'abc'], /or "auto", got "abc"$/m],
     [['--max-ttft-ms', '0.5'], /--max-ttft-ms must be a number from 1 to 3600000 ms, got "0\.5"$/m],
     [['--max-tpot-ms', '-5'], /--max-tpot-ms must be a number from 0\.1 to 60000 ms, got "-5"$/m],
@@ -233,9 +233,10 @@ describe('simulate CLI', () => {
     // A field the scenario's own checks refuse is named under the flag that set it.
     [['--chips', '8', '--tp', '3'], /^error: --tp: layout\.tensorParallel must divide Llama 3\.1 70B's 64 attention heads, got "3"$/m],
     // Closest ids first: the two H100s before every other nvidia-* id.
-    [['--hardware', 'nvidia-h100'], /^error: hardware "nvidia-h100" is not a known hardware id \(did you mean nvidia-h100-pcie, nvidia-h100-sxm, /m],
+    [['--hardware', 'nvidia-h100'], /^error: --hardware: hardware "nvidia-h100" is not a known hardware id \(did you mean nvidia-h100-pcie, nvidia-h100-sxm, /m],
     // Then the longest common start ("nvidia-h20"), and ids compared without case.
-    [['--hardware', 'nvidia-h201'], /^error: hardware "nvidia-h201" is not a known hardware id \(did you mean nvidia-h200-sxm, /m],
+    [['--hardware', 'nvidia-h201'], /^error: --hardware: hardware "nvidia-h201" is not a known hardware id \(did you mean nvidia-h200-sxm, /m],
+    [['--speculative', 'nope'], /^error: --speculative: speculative.draftModel "nope" is not a known model id/m],
     [['--model', 'llama-3.1-70B'], /^error: --model: model "llama-3\.1-70B" is not a known model id \(did you mean llama-3\.1-70b, /m],
     [['--scenario', scenarioFile('{}')], /^error: --scenario: ".*s\.json" has no "version"; add "version": 2/],
     [['--max-batch', '4', '--max-sequences', '8'], /^error: --max-batch and --max-sequences cannot go together: both set engine\.maxSequences/],
