@@ -84,3 +84,16 @@ export function withLabEvidence(chip: HardwareProfile, original: HardwareProfile
   const same = evidence.basis === current.basis && evidence.rows === current.rows && evidence.from === current.from;
   return same ? chip : { ...chip, efficiency: { ...chip.efficiency, evidence } };
 }
+
+/**
+ * An imported profile with the evidence the catalog backs: a copy of a catalog chip (same id) has
+ * that chip's evidence while its figures are the same and inherits its fit once they differ, as a
+ * lab edit does; a chip the catalog does not know keeps a measured or family basis only as a claim,
+ * since no row of the calibration data was taken on it.
+ */
+export function withImportedEvidence(profile: HardwareProfile, catalogChip: HardwareProfile | undefined): HardwareProfile {
+  const evidence = (e: HardwareProfile['efficiency']['evidence']) => ({ ...profile, efficiency: { ...profile.efficiency, evidence: e } });
+  if (catalogChip !== undefined) return withLabEvidence(evidence(catalogChip.efficiency.evidence), catalogChip);
+  const basis = profile.efficiency.evidence.basis;
+  return basis === 'measured' || basis === 'family' ? evidence({ basis: 'claim', rows: 0, from: null }) : profile;
+}

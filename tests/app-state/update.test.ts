@@ -48,6 +48,18 @@ describe('update', () => {
     expect(apply(h200, { type: 'lab-set', param: 'compute', value: rate * 1.1 }, { type: 'lab-set', param: 'compute', value: rate }).lab.chip).toEqual(h200.lab.chip);
   });
 
+  it('an imported chip shows the evidence the catalog backs, never more', () => {
+    const h200 = catalog.hardware.get('nvidia-h200-sxm')!;
+    const added = (profile: typeof h200) => apply(fresh(), { type: 'add-custom-chip', profile }).customChips.at(-1)!.efficiency.evidence;
+    // The catalog's own figures: its evidence. Edited figures: its fit, as a lab edit.
+    expect(added(h200)).toEqual(h200.efficiency.evidence);
+    expect(added({ ...h200, power: { ...h200.power, tdpWatts: 800 } })).toEqual({ basis: 'family', rows: h200.efficiency.evidence.rows, from: 'nvidia-h200-sxm' });
+    // A chip the catalog does not know: a "measured" in the file is only a claim here.
+    expect(added({ ...h200, id: 'my-chip' })).toEqual({ basis: 'claim', rows: 0, from: null });
+    const prior = { ...h200, id: 'my-chip', efficiency: { ...h200.efficiency, evidence: { basis: 'prior' as const, rows: 0, from: null } } };
+    expect(added(prior)).toEqual(prior.efficiency.evidence);
+  });
+
   it('switches only to registered views and closes the explain panel', () => {
     const s = apply(fresh(), { type: 'open-explain', hardwareId: 'x', key: 'tpotSeconds' }, { type: 'set-view', view: 'chip-lab' });
     expect(s.view).toBe('chip-lab');
