@@ -3,6 +3,7 @@
 // a profile the catalog would accept; slider ranges are only the comfortable dragging range.
 
 import { HARDWARE_LIMITS } from '../records/hardware-profile';
+import { estimatedValue } from '../records/estimated-specs';
 import { scaleParameter, withEfficiencyShare } from '../engine/analysis/scale-parameter';
 import type { HardwareProfile, RateClass } from '../engine/types';
 import type { NumberRule } from '../parse/fields';
@@ -153,13 +154,6 @@ export const LAB_PARAMS: readonly LabParamDef[] = [
   },
 ];
 
-/** The value at a dotted profile path ("price.listPriceUsd"), or undefined. */
-function valueAt(profile: HardwareProfile, path: string): unknown {
-  let node: unknown = profile;
-  for (const key of path.split('.')) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
-  return node;
-}
-
 /**
  * `next` without the estimate notes of the fields `def` just set (the chip's "*" goes with its last
  * estimated spec): the user's value is no estimate. A field set back to `original`'s value (the
@@ -169,7 +163,7 @@ export function withoutReplacedEstimates(next: HardwareProfile, def: LabParamDef
   const estimates = { ...next.estimates };
   let changed = false;
   for (const path of def.writes(rateClass)) {
-    const note = original !== undefined && valueAt(next, path) === valueAt(original, path) ? original.estimates[path] : undefined;
+    const note = original !== undefined && estimatedValue(next, path) === estimatedValue(original, path) ? original.estimates[path] : undefined;
     if (note === estimates[path]) continue;
     if (note === undefined) delete estimates[path];
     else estimates[path] = note;

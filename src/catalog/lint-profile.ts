@@ -8,6 +8,7 @@
 
 import type { HardwareProfile, RateClass, SourceGroup } from '../engine/types';
 import { SOURCE_GROUPS } from '../records/hardware-profile';
+import { estimatedValue } from '../records/estimated-specs';
 
 export interface LintFinding {
   code: string;
@@ -204,18 +205,9 @@ function checkSources(p: HardwareProfile, out: LintFinding[]): void {
   }
 }
 
-function pathExists(root: unknown, path: string): boolean {
-  let node: unknown = root;
-  for (const part of path.split('.')) {
-    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, part)) return false;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node !== undefined;
-}
-
 function checkEstimates(p: HardwareProfile, out: LintFinding[]): void {
   for (const path of Object.keys(p.estimates)) {
-    if (path.startsWith('estimates') || path.startsWith('sources') || !pathExists(p, path)) {
+    if (path.startsWith('estimates') || path.startsWith('sources') || estimatedValue(p, path) === undefined) {
       out.push({ code: LINT_CODES.danglingEstimate, path: `estimates.${path}`, message: `marks "${path}", which is not a field of this profile` });
     }
   }

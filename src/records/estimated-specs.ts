@@ -14,6 +14,16 @@ export function estimatedSpecs(p: { estimates: Readonly<Record<string, string>> 
   return Object.keys(p.estimates).filter(isSpecEstimate);
 }
 
+/** The value an `estimates` path ("price.listPriceUsd") names in a profile (own fields only), or undefined. */
+export function estimatedValue(profile: object, path: string): unknown {
+  let node: unknown = profile;
+  for (const part of path.split('.')) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
 /** The profile path of an estimate mark ("path: basis", as results and chip series list them). */
 function markPath(mark: string): string {
   const colon = mark.indexOf(':');
