@@ -56,8 +56,10 @@ export function labEditRefusal(def: LabParamDef, chip: HardwareProfile, value: n
   if (completeLabChip(next, chip) !== null) return null;
   const kind = def.id === 'computeEfficiency' ? 'compute' : def.id === 'memoryEfficiency' ? 'memory' : null;
   if (kind !== null) {
+    // In percent to one decimal, rounded up so that the share named is one the chip takes.
+    const percent = (share: number) => `${Math.ceil(share * 1000) / 10}%`;
     const lowest = lowestShare(chip, kind, def.limit.min);
-    if (value < lowest) return MESSAGES.lab.shareFloor(def.label, `${Math.ceil(lowest * 1000) / 10}%`);
+    if (value < lowest) return MESSAGES.lab.shareFloor(def.label, percent(lowest), percent(def.limit.min));
   }
   const first = parseHardwareProfile(next).errors[0];
   return MESSAGES.lab.crossField[def.id] ?? MESSAGES.lab.notValid(def.label, first === undefined ? 'a cross-field rule' : first.message);

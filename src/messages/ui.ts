@@ -186,8 +186,8 @@ export const MESSAGES = {
       scaleUpBandwidth: 'Not applied: a scale-up domain of more than one chip needs a link above 0 (set the domain to 1 chip for a chip without one).',
     } as Readonly<Record<string, string>>,
     notValid: (label: string, reason: string) => `Not applied: with this ${label} the chip is not valid (${reason}).`,
-    shareFloor: (label: string, lowest: string) =>
-      `Not applied: the attention and MoE shares move with ${label}, and below ${lowest} one of them would fall under 1%; enter at least ${lowest}.`,
+    shareFloor: (label: string, lowest: string, floor: string) =>
+      `Not applied: the attention and MoE shares move with ${label}, and below ${lowest} one of them would fall under ${floor}; enter at least ${lowest}.`,
     originalValue: (value: string) => `original: ${value}`,
     none: 'none',
     computing: 'Computing…',
