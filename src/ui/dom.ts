@@ -1,6 +1,6 @@
 // DOM helpers that only ever set text: no user string reaches the page as HTML (issue 6).
 
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 
 export interface ElementProps {
   class?: string;

@@ -9,7 +9,7 @@ import type { ResourceLimit } from '../engine/analysis/limiting-resource';
 import type { Range, SimulationResult } from '../engine/types';
 import { isSpecMark, readableMark } from '../records/estimated-specs';
 import { formatPredicted, formatSeconds, formatUsd } from '../format/units';
-import { el, uid } from './dom';
+import { el, uid, type Child } from './dom';
 import { DEPLOYMENT_KEY } from '../app/deployment-view';
 import { MESSAGES } from '../messages/ui';
 
@@ -65,10 +65,10 @@ function perChipCell(r: SimulationResult): string {
 }
 
 const COLUMNS: readonly Column[] = [
-  { label: T.usdPerMillion, sortKey: 'usdPerMillionOutputTokens', explainKey: 'usdPerMillionOutputTokens', cell: usdCell },
+  { class: 'ranged', label: T.usdPerMillion, sortKey: 'usdPerMillionOutputTokens', explainKey: 'usdPerMillionOutputTokens', cell: usdCell },
   { label: T.perDollar, sortKey: 'outputTokensPerSecondPerDollarPerHour', explainKey: 'outputTokensPerSecondPerDollarPerHour', cell: perDollarCell },
-  { label: T.perChip, sortKey: 'outputTokensPerSecondPerChip', explainKey: 'outputTokensPerSecondPerChip', cell: perChipCell },
-  { label: T.perUser, sortKey: 'tokensPerSecondPerUser', explainKey: 'tokensPerSecondPerUser', cell: (r) => withRange(formatPredicted(r.tokensPerSecondPerUser), r.uncertainty?.tokensPerSecondPerUser, formatPredicted) },
+  { class: 'ranged', label: T.perChip, sortKey: 'outputTokensPerSecondPerChip', explainKey: 'outputTokensPerSecondPerChip', cell: perChipCell },
+  { class: 'ranged', label: T.perUser, sortKey: 'tokensPerSecondPerUser', explainKey: 'tokensPerSecondPerUser', cell: (r) => withRange(formatPredicted(r.tokensPerSecondPerUser), r.uncertainty?.tokensPerSecondPerUser, formatPredicted) },
   { label: T.ttft, sortKey: 'ttftSeconds', explainKey: 'ttftSeconds', cell: (r) => formatSeconds(r.ttftSeconds) },
   { label: T.tpot, sortKey: 'tpotSeconds', explainKey: 'tpotSeconds', cell: (r) => formatSeconds(r.tpotSeconds) },
   {
@@ -77,7 +77,7 @@ const COLUMNS: readonly Column[] = [
   },
   { label: T.evidence, cell: (r) => EVIDENCE_LABEL[r.evidence.basis] },
   {
-    label: T.bottleneck,
+    label: T.bottleneck, class: 'bound',
     cell: (r, o) => {
       const limit = o.limits?.get(r.hardwareId);
       return T.boundBy(r.memory.batchLimitedBy, limit === undefined ? null : limit.resource === null ? '' : CHIP_PARAMETER_LABELS[limit.resource]);
@@ -104,6 +104,12 @@ function notes(result: SimulationResult, distinguishable: boolean | null): strin
   if (distinguishable === false) out.push(T.notDistinguishable);
   out.push(...result.warnings.map((w) => w.text));
   return out.join(' · ');
+}
+
+/** A ranged cell's text as nodes: "(low–high)" in a span that never breaks inside, so it drops below its value whole. */
+function cellContent(text: string, ranged: boolean): Child[] {
+  const at = ranged ? text.indexOf(' (') : -1;
+  return at < 0 ? [text] : [text.slice(0, at + 1), el('span', { class: 'range', text: text.slice(at + 1) })];
 }
 
 /** The order of a sorted column's cells as shown, top to bottom. */
@@ -150,13 +156,14 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
     const cells = COLUMNS.map((c) => {
       if (!result.feasible) return el('td', { text: '—' });
       const text = c.cell(result, options);
-      if (c.explainKey === undefined || !explained.has(c.explainKey)) return el('td', { text, class: c.class });
+      const content = cellContent(text, c.class === 'ranged');
+      if (c.explainKey === undefined || !explained.has(c.explainKey)) return el('td', { class: c.class }, content);
       const key = c.explainKey;
       return el('td', { class: c.class }, [el('button', {
-        class: 'num', text, title: T.explainHint,
+        class: 'num', title: T.explainHint,
         attrs: { type: 'button', 'data-explain': key, 'aria-label': `${c.label} ${text} on ${chip.label}: ${T.explainHint}` },
         on: { click: () => options.onExplain(result.hardwareId, key) },
-      })]);
+      }, content)]);
     });
     return el('tr', { class: result.feasible ? '' : 'infeasible', attrs: { 'data-hardware': result.hardwareId } }, [
       // "=1": could be the leader at this evidence. Not "≈", which marks an estimated rental price.
