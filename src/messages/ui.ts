@@ -189,6 +189,7 @@ export const MESSAGES = {
     shareFloor: (label: string, lowest: string, floor: string) =>
       `Not applied: the attention and MoE shares move with ${label}, and below ${lowest} one of them would fall under ${floor}; enter at least ${lowest}.`,
     originalValue: (value: string) => `original: ${value}`,
+    fractionTyping: 'Type 65, 65% or 0.65: a bare number up to 1 is read as a share (1 = 100%), above 1 as a percent.',
     none: 'none',
     computing: 'Computing…',
     sensitivityEmpty: 'No sensitivity: the chip cannot serve this workload within the SLO.',

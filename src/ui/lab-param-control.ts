@@ -58,7 +58,9 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
   });
   const hint = el('div', { class: 'hint', id: `${id}-hint` });
   const error = el('div', { class: 'error', id: `${id}-error`, attrs: { 'aria-live': 'polite' } });
-  const help = def.help === undefined ? null : el('div', { class: 'hint help', id: `${id}-help`, text: def.help });
+  // A share field reads a bare number two ways (0.65 or 65): the rule is stated where it is typed.
+  const helpText = [def.help, def.quantity === 'fraction' ? MESSAGES.lab.fractionTyping : undefined].filter((t) => t !== undefined).join(' ');
+  const help = helpText === '' ? null : el('div', { class: 'hint help', id: `${id}-help`, text: helpText });
   const inactive = el('div', { class: 'hint inactive', id: `${id}-note`, attrs: { 'data-param-note': def.id } });
   inactive.hidden = true;
   text.setAttribute('aria-describedby', [`${id}-hint`, help === null ? null : `${id}-help`, `${id}-note`, `${id}-error`].filter((x) => x !== null).join(' '));
