@@ -38,11 +38,21 @@ export function draftModelId(s: WorkloadSettings): string | null {
   return typeof spec.draftModel === 'string' ? spec.draftModel : spec.draftModel.id;
 }
 
-function defaultDraft(models: readonly ModelArchitecture[]): string | null {
-  if (models.some((m) => m.id === PREFERRED_DRAFT_MODEL)) return PREFERRED_DRAFT_MODEL;
-  const dense = models.filter((m) => m.moe === null);
-  const smallest = dense.reduce<ModelArchitecture | null>((a, m) => (a === null || m.publishedParamsTotal < a.publishedParamsTotal ? m : a), null);
-  return smallest?.id ?? null;
+/**
+ * Models that can draft for `target`, smallest first: dense, smaller than the target and of its
+ * vocabulary (the target verifies the draft's tokens); else smaller; else every dense model.
+ */
+export function draftCandidates(models: readonly ModelArchitecture[], target: ModelArchitecture | undefined): ModelArchitecture[] {
+  const dense = models.filter((m) => m.moe === null && m.id !== target?.id).sort((a, b) => a.publishedParamsTotal - b.publishedParamsTotal);
+  if (target === undefined) return dense;
+  const smaller = dense.filter((m) => m.publishedParamsTotal < target.publishedParamsTotal);
+  const sameVocabulary = smaller.filter((m) => m.vocabSize === target.vocabSize);
+  return sameVocabulary.length > 0 ? sameVocabulary : smaller.length > 0 ? smaller : dense;
+}
+
+function defaultDraft(models: readonly ModelArchitecture[], target: ModelArchitecture | undefined): string | null {
+  const candidates = draftCandidates(models, target);
+  return (candidates.find((m) => m.id === PREFERRED_DRAFT_MODEL) ?? candidates[0])?.id ?? null;
 }
 
 export function updateServing(s: WorkloadSettings, action: ServingAction, hasModel: (id: string) => boolean, models: readonly ModelArchitecture[]): WorkloadSettings {
@@ -53,7 +63,7 @@ export function updateServing(s: WorkloadSettings, action: ServingAction, hasMod
       const acceptanceRate = spec?.acceptanceRate ?? DEFAULT_ACCEPTANCE_RATE;
       if (action.method === 'none') return spec === null ? s : { ...s, speculative: null };
       if (action.method === 'mtp') return spec?.method === 'mtp' ? s : { ...s, speculative: { method: 'mtp', draftTokens, acceptanceRate } };
-      const draftModel = action.draftModel ?? draftModelId(s) ?? defaultDraft(models);
+      const draftModel = action.draftModel ?? draftModelId(s) ?? defaultDraft(models, models.find((m) => m.id === s.model));
       if (draftModel === null || !hasModel(draftModel) || (spec?.method === 'draft-model' && draftModelId(s) === draftModel)) return s;
       return { ...s, speculative: { method: 'draft-model', draftModel, draftTokens, acceptanceRate } };
     }

@@ -130,24 +130,22 @@ export function buildContext(scenario: ResolvedScenario): EngineContext {
   const spec = scenario.speculative;
   let speculation: Speculation | null = null;
   if (spec !== null) {
-    const draft = spec.method === 'draft-model' && spec.draftModel !== null
-      ? buildContext({ ...scenario, model: spec.draftModel, speculative: null, serving: 'co-located' })
-      : null;
     if (spec.method === 'draft-model' && spec.draftModel === null) warnings.push(ENGINE.draftModelMissing());
-    // Leviathan et al. 2023 assume a draft much cheaper than the target (cost ratio c << 1), and
-    // the target verifies the draft's tokens, so both must share one vocabulary.
-    if (spec.method === 'draft-model' && spec.draftModel !== null) {
-      if (countParameters(spec.draftModel).totalParams >= countParameters(model).totalParams) warnings.push(ENGINE.draftNotSmaller(spec.draftModel.name, model.name));
-      if (spec.draftModel.vocabSize !== model.vocabSize) warnings.push(ENGINE.draftVocabulary(spec.draftModel.name, spec.draftModel.vocabSize, model.name, model.vocabSize));
-    }
     else if (spec.method === 'mtp' && (model.mtpModules ?? 0) < 1) warnings.push(ENGINE.mtpModulesMissing(model.name));
     else {
+      const draftModel = spec.method === 'draft-model' ? spec.draftModel : null;
+      // Leviathan et al. 2023 assume a draft much cheaper than the target (cost ratio c << 1), and
+      // the target verifies the draft's tokens, so both must share one vocabulary: said, then computed as asked.
+      if (draftModel !== null) {
+        if (countParameters(draftModel).totalParams >= countParameters(model).totalParams) warnings.push(ENGINE.draftNotSmaller(draftModel.name, model.name));
+        if (draftModel.vocabSize !== model.vocabSize) warnings.push(ENGINE.draftVocabulary(draftModel.name, draftModel.vocabSize, model.name, model.vocabSize));
+      }
       speculation = {
         method: spec.method,
         draftTokens: spec.draftTokens,
         acceptanceRate: spec.acceptanceRate,
         expectedTokensPerStep: expectedTokensPerStep(spec.draftTokens, spec.acceptanceRate),
-        draft,
+        draft: draftModel === null ? null : buildContext({ ...scenario, model: draftModel, speculative: null, serving: 'co-located' }),
       };
     }
   }

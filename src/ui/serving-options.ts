@@ -3,7 +3,7 @@
 
 import type { AppState } from '../app-state/app-state';
 import { allModels } from '../app-state/lookup';
-import { draftModelId, objectiveKind, speculativeMethod, type ObjectiveKind, type SpeculativeMethod } from '../app-state/serving';
+import { draftCandidates, draftModelId, objectiveKind, speculativeMethod, type ObjectiveKind, type SpeculativeMethod } from '../app-state/serving';
 import { SETTINGS_FIELDS, type SettingsFieldId } from '../app-state/settings-fields';
 import { MESSAGES } from '../messages/ui';
 import { selectField, settingsNumberField } from './controls';
@@ -33,7 +33,12 @@ function draftModelRow(ctx: ViewContext): Row {
     element: el('div', { class: 'field-wide' }, [el('label', { text: S.draftModel, attrs: { for: id } }), select]),
     applies: (state) => speculativeMethod(state.settings) === 'draft-model',
     sync(state) {
-      const models = allModels(state, ctx.catalog).filter((m) => m.moe === null).sort((a, b) => a.publishedParamsTotal - b.publishedParamsTotal);
+      const all = allModels(state, ctx.catalog);
+      // The drafts that can serve this target; a draft already chosen (a link, another target) stays listed.
+      const current = draftModelId(state.settings);
+      const models = draftCandidates(all, all.find((m) => m.id === state.settings.model));
+      const chosen = all.find((m) => m.id === current);
+      if (chosen !== undefined && !models.includes(chosen)) models.push(chosen);
       const k = models.map((m) => `${m.id}:${m.name}`).join(',');
       if (k !== key) {
         key = k;

@@ -5,6 +5,7 @@ import type { AppState } from '../../src/app-state/app-state';
 import { decodeLink, encodeLink } from '../../src/url/link';
 import { compareRequest } from '../../src/app-state/requests';
 import { apply, catalog, fresh } from './helpers';
+import { draftCandidates } from '../../src/app-state/serving';
 
 const views = new Set(['compare', 'model-size', 'chip-lab', 'accuracy']);
 
@@ -30,6 +31,25 @@ describe('serving options', () => {
     // Without speculation the draft fields change nothing.
     const off = fresh();
     expect(apply(off, { type: 'set-setting', field: 'draftTokens', value: 4 })).toBe(off);
+  });
+
+  it('offers as drafts the smaller dense models of the target\'s vocabulary, and picks one by default', () => {
+    const models = [...catalog.models.values()];
+    const ids = (target: string) => draftCandidates(models, catalog.models.get(target)).map((m) => m.id);
+    const forLlama = ids('llama-3.1-70b');
+    expect(forLlama).toContain('llama-3.2-1b');
+    expect(forLlama).toContain('llama-3.1-8b');
+    expect(forLlama).not.toContain('llama-3.1-70b');
+    expect(forLlama).not.toContain('llama-3.1-405b');
+    expect(forLlama.every((id) => catalog.models.get(id)!.vocabSize === catalog.models.get('llama-3.1-70b')!.vocabSize)).toBe(true);
+    const forQwen = ids('qwen3-32b');
+    expect(forQwen).toContain('qwen3-8b');
+    expect(forQwen).not.toContain('llama-3.2-1b');
+    // A Qwen target gets a Qwen draft by default, not the Llama one.
+    let s = apply(fresh(), { type: 'set-model', model: 'qwen3-32b' }, { type: 'set-speculative', method: 'draft-model' });
+    expect(s.settings.speculative).toMatchObject({ draftModel: forQwen[0] });
+    s = apply(fresh(), { type: 'set-speculative', method: 'draft-model' });
+    expect(s.settings.speculative).toMatchObject({ draftModel: 'llama-3.2-1b' });
   });
 
   it('disaggregated serving, Poisson arrivals, min-latency and a fixed batch', () => {

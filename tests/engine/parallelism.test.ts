@@ -141,6 +141,20 @@ describe('deployment search properties', () => {
     expect(codes({ ...small, vocabSize: 32000 })).toContain('engine.draft-vocabulary');
   });
 
+  it('a draft model smaller than the target speculates: more tokens per target step and faster per user at batch 1', () => {
+    const small = { ...llama8b, id: 'small', name: 'Small', numLayers: 4 };
+    const base = { ...scenario(8, llama8b, null), objective: 'min-latency' } as const;
+    const plain = simulate(base);
+    const spec = simulate({ ...base, speculative: { method: 'draft-model', draftTokens: 3, acceptanceRate: 0.7, draftModel: small } });
+    expect(spec.tokensPerTargetStep).toBeCloseTo(expectedTokensPerStep(3, 0.7), 12);
+    expect(spec.tokensPerSecondPerUser).toBeGreaterThan(plain.tokensPerSecondPerUser);
+    // Without a draft model there is nothing to draft with: ignored, and said.
+    const missing = simulate({ ...base, speculative: { method: 'draft-model', draftTokens: 3, acceptanceRate: 0.7, draftModel: null } });
+    expect(missing.tokensPerTargetStep).toBe(1);
+    expect(missing.tokensPerSecondPerUser).toBeCloseTo(plain.tokensPerSecondPerUser, 9);
+    expect(missing.warnings.map((w) => w.code)).toContain('engine.draft-model-missing');
+  });
+
   it('the vendor-claim setting on a chip without a claim says it computes at the silicon limit', () => {
     const r = simulate({ ...scenario(8, llama8b, null), efficiencyMode: 'claim' });
     expect(r.warnings.map((w) => w.code)).toContain('engine.no-vendor-claim');
