@@ -38,7 +38,14 @@ export function layoutName(c: { tensorParallel: number; pipelineParallel: number
   return MESSAGES.table.layoutText(c.tensorParallel, c.pipelineParallel, c.expertParallel, c.replicas);
 }
 
-function why(objective: Objective): string {
+/** A result's layout in words: both pools under disaggregated serving, else the layout and its replicas. */
+export function deploymentLayout(result: SimulationResult): string {
+  const d = result.disaggregation;
+  return d === null ? layoutName(result.config) : MESSAGES.table.poolsText(layoutName(d.prefill), layoutName(d.decode));
+}
+
+function why(objective: Objective, disaggregated: boolean): string {
+  if (disaggregated) return D.whyDisaggregated;
   if (typeof objective === 'object') return D.whyFixedBatch(objective.batch);
   return objective === 'min-latency' ? D.whyMinLatency : D.whyMaxThroughput;
 }
@@ -58,11 +65,11 @@ export function deploymentView(result: SimulationResult, objective: Objective): 
   const c = result.config;
   return {
     chosen: {
-      layout: layoutName(c), chosen: true, feasible: result.feasible, batch: c.batch,
+      layout: deploymentLayout(result), chosen: true, feasible: result.feasible, batch: c.batch,
       outputTokensPerSecondPerChip: result.outputTokensPerSecondPerChip, tokensPerSecondPerUser: result.tokensPerSecondPerUser,
       tpotSeconds: result.tpotSeconds, usdPerMillionOutputTokens: result.usdPerMillionOutputTokens, reason: null,
     },
-    why: why(objective),
+    why: why(objective, result.disaggregation !== null),
     batchLimitedBy: D.batchLimitedBy[result.memory.batchLimitedBy] ?? result.memory.batchLimitedBy,
     layoutsTried: result.layoutsTried,
     experts: c.expertParallel > 1 ? D.experts(c.tensorParallel, c.expertParallel, c.pipelineParallel, c.dataParallelAttention) : null,

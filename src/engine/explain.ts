@@ -186,6 +186,10 @@ const KEEPS: Readonly<Record<'max-throughput' | 'min-latency' | 'fixed', string>
   fixed: 'the search keeps the layout with the most output tokens/s at the fixed batch',
 };
 
+/** Disaggregated serving is asked for, not chosen: what the search does within it. */
+const DISAGGREGATED_KEEPS = 'separate prefill and decode pools, as the scenario asks: each pool keeps its best layout and the chips '
+  + 'are split between them to serve the most output tokens/s; the co-located layouts of the same chips are listed for comparison';
+
 function deploymentEntry(result: SimulationResult, objective: Objective): ExplainEntry {
   const cfg = result.config;
   const inputs: ExplainInput[] = result.alternatives.map((a) => ({
@@ -200,7 +204,7 @@ function deploymentEntry(result: SimulationResult, objective: Objective): Explai
   const why = winner === undefined ? 'the only layout tried'
     : runner === undefined ? `${winner.layout}: the only layout that serves the workload`
       : layoutComparison(winner, runner, objective);
-  const keeps = KEEPS[typeof objective === 'object' ? 'fixed' : objective];
+  const keeps = result.disaggregation !== null ? DISAGGREGATED_KEEPS : KEEPS[typeof objective === 'object' ? 'fixed' : objective];
   const limit = BATCH_LIMIT_WORDS[result.memory.batchLimitedBy] ?? result.memory.batchLimitedBy;
   return {
     key: 'config', label: 'Why this deployment', value: cfg.chips, unit: 'chips',

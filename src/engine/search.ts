@@ -281,7 +281,7 @@ function better(ctx: EngineContext, a: Candidate, b: Candidate | null): boolean 
   return a.chips < b.chips;
 }
 
-function describeLayout(l: Layout): string {
+export function describeLayout(l: Pick<Layout, 'tensorParallel' | 'pipelineParallel' | 'expertParallel'> & { dataParallelAttention?: boolean }): string {
   return `TP${l.tensorParallel}${l.pipelineParallel > 1 ? ` PP${l.pipelineParallel}` : ''}${l.expertParallel > 1 ? ` EP${l.expertParallel}${l.dataParallelAttention ? ' DP-attention' : ''}` : ''}`;
 }
 

@@ -6,7 +6,7 @@ import { evaluateBatch, stageTime, type StepTiming } from './deployment';
 import { energyUse, estimatedRentalPerChipHour, priceDeployment, rentalPerChipHour, tcoPerChipHour } from './economics';
 import { buildExplain } from './explain';
 import { kvSramFraction } from './memory';
-import { searchDeployments, type Candidate } from './search';
+import { describeLayout, searchDeployments, type Candidate } from './search';
 import { searchDisaggregated } from './disaggregation';
 import { capacityBytesPerChip } from './memory';
 import { infeasibleUncertainty, uncertaintyOf, type PriceBand } from './uncertainty';
@@ -46,10 +46,25 @@ export function simulate(scenario: ResolvedScenario, options: SimulateOptions = 
         tpotSeconds: co.evaluation.tpotSeconds, chips: co.chips,
       },
     };
-    return assemble(ctx, disaggregated.best, outcome.frontier, outcome.layoutsTried, outcome.alternatives, summary);
+    return assemble(ctx, disaggregated.best, outcome.frontier, outcome.layoutsTried, disaggregatedAlternatives(disaggregated.best, summary, outcome.alternatives), summary);
   }
   if (outcome.best === null) return infeasible(ctx, outcome.reason, outcome.layoutsTried);
   return assemble(ctx, outcome.best, outcome.frontier, outcome.layoutsTried, outcome.alternatives, null);
+}
+
+/**
+ * Under disaggregated serving the deployment is the two pools together; the co-located search's
+ * layouts of the same chips follow for comparison, none of them chosen.
+ */
+function disaggregatedAlternatives(best: Candidate, summary: DisaggregationSummary, colocated: readonly LayoutAlternative[]): LayoutAlternative[] {
+  const pools: LayoutAlternative = {
+    layout: `disaggregated: prefill ${summary.prefill.replicas} x ${describeLayout(summary.prefill)}, decode ${summary.decode.replicas} x ${describeLayout(summary.decode)}`,
+    chosen: true, chips: best.chips, batch: best.evaluation.batch,
+    outputTokensPerSecondPerChip: best.outputTokensPerSecond / best.chips,
+    tokensPerSecondPerUser: 1 / best.evaluation.tpotSeconds, tpotSeconds: best.evaluation.tpotSeconds,
+    usdPerMillionOutputTokens: null, reason: null,
+  };
+  return [pools, ...colocated.map((a) => ({ ...a, chosen: false, layout: `co-located ${a.layout}` }))];
 }
 
 /** The headline price on the chosen basis: a market rental, an estimated one ("≈"), or TCO. */

@@ -164,6 +164,7 @@ export const MESSAGES = {
     explainHint: 'Show how this number was computed',
     deployment: 'Deployment',
     deploymentText: (chips: number, layout: string, batch: number) => `${chipsText(chips)}: ${layout}, batch ${batch}`,
+    poolsText: (prefill: string, decode: string) => `prefill ${prefill}, decode ${decode}`,
     layoutText: (tp: number, pp: number, ep: number, replicas: number) => `TP${tp}${pp > 1 ? ` × PP${pp}` : ''}${ep > 1 ? ` × EP${ep}` : ''} × ${replicas} replica${replicas === 1 ? '' : 's'}`,
   },
   lab: {
@@ -223,6 +224,8 @@ export const MESSAGES = {
     why: 'Why this layout',
     whyMaxThroughput: 'The search keeps the layout and batch with the most output tokens per second per dollar that meet the latency limits.',
     whyMinLatency: 'The search keeps the layout with the lowest time per output token (the "Lowest latency" serving option).',
+    whyDisaggregated: 'Separate prefill and decode pools, as the serving option asks: the prefill pool computes the prompts and sends their KV cache to the decode pool. '
+      + 'Each pool keeps its best layout, and the chips are split between the pools to serve the most output tokens per second. The co-located layouts of the same chips are listed below for comparison.',
     whyFixedBatch: (batch: number) => `The search keeps the best layout at the fixed batch of ${batch} sequences per replica (serving option).`,
     tried: (n: number) => `${n} layouts of these chips were evaluated.`,
     limitedBy: (what: string) => `The batch is limited by ${what}.`,

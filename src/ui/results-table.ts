@@ -10,7 +10,7 @@ import type { Range, SimulationResult } from '../engine/types';
 import { isSpecMark, readableMark } from '../records/estimated-specs';
 import { formatPredicted, formatSeconds, formatUsd } from '../format/units';
 import { el, uid, type Child } from './dom';
-import { DEPLOYMENT_KEY } from '../app/deployment-view';
+import { DEPLOYMENT_KEY, deploymentLayout } from '../app/deployment-view';
 import { MESSAGES } from '../messages/ui';
 
 const T = MESSAGES.table;
@@ -73,7 +73,7 @@ const COLUMNS: readonly Column[] = [
   { label: T.tpot, sortKey: 'tpotSeconds', explainKey: 'tpotSeconds', cell: (r) => formatSeconds(r.tpotSeconds) },
   {
     label: T.deployment, explainKey: DEPLOYMENT_KEY, class: 'deployment',
-    cell: (r) => T.deploymentText(r.config.chips, T.layoutText(r.config.tensorParallel, r.config.pipelineParallel, r.config.expertParallel, r.config.replicas), r.config.batch),
+    cell: (r) => T.deploymentText(r.config.chips, deploymentLayout(r), r.config.batch),
   },
   { label: T.evidence, cell: (r) => EVIDENCE_LABEL[r.evidence.basis] },
   {

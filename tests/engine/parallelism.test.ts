@@ -1,3 +1,4 @@
+import { deploymentLayout, layoutName } from '../../src/app/deployment-view';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -106,6 +107,11 @@ describe('deployment search properties', () => {
     expect(r.outputTokensPerSecond).toBeLessThanOrEqual(d.prefill.replicas * d.prefill.promptsPerSecondPerReplica * 256 * (1 + 1e-9));
     expect(r.ttftSeconds).toBeGreaterThan(d.kvTransferSeconds);
     expect(d.colocated).not.toBeNull();
+    // The layouts compared are the two pools (chosen) against co-located layouts of the same chips.
+    expect(r.alternatives[0]).toMatchObject({ chosen: true, chips: r.config.chips });
+    expect(r.alternatives[0]!.layout).toMatch(/^disaggregated: prefill \d+ x TP\d+.*, decode \d+ x TP\d+/);
+    expect(r.alternatives.slice(1).every((a) => !a.chosen && a.layout.startsWith('co-located '))).toBe(true);
+    expect(deploymentLayout(r)).toBe(`prefill ${layoutName(d.prefill)}, decode ${layoutName(d.decode)}`);
   });
 
   it('MTP speculation with high acceptance raises per-user speed, on a model that ships an MTP module', () => {
