@@ -103,6 +103,15 @@ export function buildExplain(
         { name: 'TPOT (a user\'s)', value: result.tpotSeconds, unit: 's' },
       ],
     },
+    {
+      key: 'outputTokensPerSecondPerChip', label: 'Output tokens/s per chip', value: result.outputTokensPerSecondPerChip, unit: 'tokens/s',
+      formula: 'output tokens/s of all replicas / chips used (prefill chips included)',
+      primaryInputs: 2,
+      inputs: [
+        { name: 'output tokens/s (all replicas)', value: result.outputTokensPerSecond, unit: 'tokens/s' },
+        { name: 'chips used', value: cfg.chips, unit: 'chips' },
+      ],
+    },
     deploymentEntry(result, ctx.scenario.objective),
     {
       key: 'memory.maxBatchThatFits', label: 'Largest batch that fits', value: result.memory.maxBatchThatFits, unit: 'sequences',
@@ -132,6 +141,17 @@ export function buildExplain(
         { name: 'output tokens per request', value: workload.outputTokens, unit: 'tokens' },
       ],
     });
+    if (result.outputTokensPerSecondPerDollarPerHour !== null) {
+      entries.push({
+        key: 'outputTokensPerSecondPerDollarPerHour', label: 'Output tokens/s per $/h', value: result.outputTokensPerSecondPerDollarPerHour, unit: 'tokens/s per USD/h',
+        formula: 'output tokens/s / cost per hour: the same ranking as $ per million output tokens, inverted (1e6 / 3600 / this = $/M)',
+        primaryInputs: 2,
+        inputs: [
+          { name: 'output tokens/s', value: result.outputTokensPerSecond, unit: 'tokens/s' },
+          { name: 'cost per hour', value: result.costPerHourUsd, unit: 'USD/h' },
+        ],
+      });
+    }
   }
   if (result.energy !== null) {
     entries.push({
