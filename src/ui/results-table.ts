@@ -3,7 +3,7 @@
 import type { ChipSeries } from '../charts/chip-series';
 import { usdPerMillionText } from '../charts/cost-bars-chart';
 import { EVIDENCE_LABEL, evidenceSentence } from '../messages/evidence';
-import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
+import { RANK_KEYS, rankRange, type RankKey } from '../engine/analysis/rank';
 import { CHIP_PARAMETER_LABELS } from '../engine/analysis/scale-parameter';
 import type { ResourceLimit } from '../engine/analysis/limiting-resource';
 import type { Range, SimulationResult } from '../engine/types';
@@ -54,7 +54,8 @@ function usdCell(r: SimulationResult): string {
 
 function perDollarCell(r: SimulationResult): string {
   if (r.costPerHourUsd === 0) return T.unbounded;
-  return r.outputTokensPerSecondPerDollarPerHour === null ? '—' : formatPredicted(r.outputTokensPerSecondPerDollarPerHour);
+  return r.outputTokensPerSecondPerDollarPerHour === null ? '—'
+    : withRange(formatPredicted(r.outputTokensPerSecondPerDollarPerHour), rankRange(r, 'outputTokensPerSecondPerDollarPerHour'), formatPredicted);
 }
 
 function perChipCell(r: SimulationResult): string {
@@ -66,7 +67,7 @@ function perChipCell(r: SimulationResult): string {
 
 const COLUMNS: readonly Column[] = [
   { class: 'ranged', label: T.usdPerMillion, sortKey: 'usdPerMillionOutputTokens', explainKey: 'usdPerMillionOutputTokens', cell: usdCell },
-  { label: T.perDollar, sortKey: 'outputTokensPerSecondPerDollarPerHour', explainKey: 'outputTokensPerSecondPerDollarPerHour', cell: perDollarCell },
+  { class: 'ranged', label: T.perDollar, sortKey: 'outputTokensPerSecondPerDollarPerHour', explainKey: 'outputTokensPerSecondPerDollarPerHour', cell: perDollarCell },
   { class: 'ranged', label: T.perChip, sortKey: 'outputTokensPerSecondPerChip', explainKey: 'outputTokensPerSecondPerChip', cell: perChipCell },
   { class: 'ranged', label: T.perUser, sortKey: 'tokensPerSecondPerUser', explainKey: 'tokensPerSecondPerUser', cell: (r) => withRange(formatPredicted(r.tokensPerSecondPerUser), r.uncertainty?.tokensPerSecondPerUser, formatPredicted) },
   { label: T.ttft, sortKey: 'ttftSeconds', explainKey: 'ttftSeconds', cell: (r) => formatSeconds(r.ttftSeconds) },

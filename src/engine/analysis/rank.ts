@@ -45,17 +45,28 @@ function rawRankValue(r: SimulationResult, key: RankKey): number | null {
   }
 }
 
-/** The uncertainty range of a ranked value, where the result carries one. */
-function rankRange(r: SimulationResult, key: RankKey): Range | null {
+/**
+ * The uncertainty range of a ranked value, where the result carries one. Tokens/s per $/h is
+ * 1e6 / 3600 / ($/M), TPOT 1 / (tokens/s per user), tokens/s per kW throughput / power: each
+ * inherits the range of the number it is derived from.
+ */
+export function rankRange(r: SimulationResult, key: RankKey): Range | null {
   const u = r.uncertainty ?? null;
   if (u === null) return null;
-  if (key === 'usdPerMillionOutputTokens') return u.usdPerMillionOutputTokens;
-  if (key === 'tokensPerSecondPerUser') return u.tokensPerSecondPerUser;
-  if (key === 'outputTokensPerSecondPerChip') {
-    const scale = r.outputTokensPerSecond > 0 ? r.outputTokensPerSecondPerChip / r.outputTokensPerSecond : 0;
+  const scaled = (value: number) => {
+    const scale = r.outputTokensPerSecond > 0 ? value / r.outputTokensPerSecond : 0;
     return { low: u.outputTokensPerSecond.low * scale, high: u.outputTokensPerSecond.high * scale };
+  };
+  const inverse = (range: Range, k: number): Range | null => (range.low > 0 ? { low: k / range.high, high: k / range.low } : null);
+  switch (key) {
+    case 'usdPerMillionOutputTokens': return u.usdPerMillionOutputTokens;
+    case 'tokensPerSecondPerUser': return u.tokensPerSecondPerUser;
+    case 'outputTokensPerSecondPerChip': return scaled(r.outputTokensPerSecondPerChip);
+    case 'outputTokensPerSecondPerDollarPerHour': return u.usdPerMillionOutputTokens === null ? null : inverse(u.usdPerMillionOutputTokens, 1e6 / 3600);
+    case 'tpotSeconds': return inverse(u.tokensPerSecondPerUser, 1);
+    case 'outputTokensPerSecondPerKw': return r.energy === null ? null : scaled(r.energy.outputTokensPerSecondPerKw);
+    default: return null;
   }
-  return null;
 }
 
 export interface RankedResult {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareChips, rankResults, simulateChips } from '../../../src/engine/analysis/compare';
+import { rankRange } from '../../../src/engine/analysis/rank';
 import type { SimulationResult } from '../../../src/engine/types';
 import { fasterChip, h200, scenario } from './helpers';
 
@@ -37,5 +38,39 @@ describe('compareChips', () => {
     const ranked = compareChips(base, chips);
     expect(ranked[0]?.result.hardwareId).toBe('fast-2');
     expect(ranked[0]!.result.usdPerMillionOutputTokens!).toBeLessThan(ranked[1]!.result.usdPerMillionOutputTokens!);
+  });
+});
+
+describe('ranges of derived rankings', () => {
+  /** A priced result with a throughput range and the $/M and per-user ranges that follow from it. */
+  function ranged(id: string, usd: number, width: number): SimulationResult {
+    const tps = 1000 / usd;
+    return {
+      hardwareId: id, feasible: true, usdPerMillionOutputTokens: usd, costPerHourUsd: 3.6, outputTokensPerSecond: tps,
+      outputTokensPerSecondPerChip: tps, outputTokensPerSecondPerDollarPerHour: 1e6 / 3600 / usd, tokensPerSecondPerUser: 20, tpotSeconds: 0.05,
+      energy: null,
+      uncertainty: {
+        basis: 'measured', coverage: 0.8, derivation: '',
+        outputTokensPerSecond: { low: tps / width, high: tps * width },
+        tokensPerSecondPerUser: { low: 20 / width, high: 20 * width },
+        usdPerMillionOutputTokens: { low: usd / width, high: usd * width },
+      },
+    } as SimulationResult;
+  }
+
+  it('tokens/s per $/h ranks and ties as $/M does: its range is the inverse of the $/M range', () => {
+    const results = [ranged('a', 1, 1.1), ranged('b', 1.15, 1.1), ranged('c', 2, 1.1)];
+    const byUsd = rankResults(results, 'usdPerMillionOutputTokens');
+    const byPerDollar = rankResults(results, 'outputTokensPerSecondPerDollarPerHour');
+    expect(byPerDollar.map((r) => r.result.hardwareId)).toEqual(byUsd.map((r) => r.result.hardwareId));
+    expect(byPerDollar.map((r) => r.distinguishable)).toEqual(byUsd.map((r) => r.distinguishable));
+    expect(byUsd.map((r) => r.distinguishable)).toEqual([true, false, true]);
+    for (const r of results) {
+      const range = rankRange(r, 'outputTokensPerSecondPerDollarPerHour')!;
+      expect(range.low).toBeLessThanOrEqual(r.outputTokensPerSecondPerDollarPerHour!);
+      expect(range.high).toBeGreaterThanOrEqual(r.outputTokensPerSecondPerDollarPerHour!);
+    }
+    // TPOT = 1 / tokens/s per user: its range is the inverse of that range.
+    expect(rankRange(results[0]!, 'tpotSeconds')).toEqual({ low: 1 / 22, high: 1 / (20 / 1.1) });
   });
 });
