@@ -226,13 +226,17 @@ export function calibrationFamilies(hardware: Iterable<HardwareProfile>): Family
   return [...families.entries()].map(([family, chips]): FamilyModel => {
     const sorted = [...chips].sort((a, b) => compareText(a.name, b.name));
     const fitted = chips.some((c) => c.efficiency.evidence.basis === 'measured');
+    const factor = sorted[0]!.efficiency.softwareStackFactor.toFixed(2);
+    // A family of announced chips is on claims, as everywhere else they are named; achieved mode gives them the prior.
+    const claims = chips.every((c) => c.efficiency.evidence.basis === 'claim');
+    const marked = (c: HardwareProfile) => `${c.name} ${EVIDENCE_MARK[c.efficiency.evidence.basis]}`;
     return {
       family,
       fitted,
-      basis: fitted ? A.fitted : A.assumed(sorted[0]!.efficiency.softwareStackFactor.toFixed(2)),
+      basis: fitted ? A.fitted : claims ? A.claimsOnly(factor) : A.assumed(factor),
       chips: fitted
-        ? sorted.map((c) => A.chipFactor(`${c.name} ${EVIDENCE_MARK[c.efficiency.evidence.basis]}`, c.efficiency.softwareStackFactor.toFixed(2))).join(', ')
-        : sorted.map((c) => c.name).join(', '),
+        ? sorted.map((c) => A.chipFactor(marked(c), c.efficiency.softwareStackFactor.toFixed(2))).join(', ')
+        : sorted.map(marked).join(', '),
       note: sorted.map((c) => c.efficiency.note).join('\n'),
     };
   }).sort((a, b) => Number(b.fitted) - Number(a.fitted) || compareText(a.family, b.family));

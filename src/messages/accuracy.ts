@@ -68,6 +68,7 @@ export const ACCURACY_MESSAGES = {
   fitted: 'fitted · software-stack factor per chip',
   chipFactor: (chip: string, factor: string) => `${chip} ${factor}`,
   assumed: (factor: string) => `prior · software-stack factor ${factor}`,
+  claimsOnly: (factor: string) => `claims only · achieved mode uses the prior software-stack factor ${factor}`,
   /** Short name of the compared quantity (table cell) and the long one (its tooltip). */
   metric: {
     'system-output-tokens-per-second': ['System output tokens/s', 'Output tokens/s of the whole system (all its chips), at maximum throughput or under the benchmark\'s latency limits'],

@@ -46,5 +46,11 @@ describe('accuracy table models', () => {
     const firstPrior = families.findIndex((f) => !f.fitted);
     expect(firstPrior).toBeGreaterThan(0);
     expect(families.slice(firstPrior).every((f) => !f.fitted)).toBe(true);
+    // Announced chips are on claims here too, with the mark they carry everywhere else.
+    const etched = families.find((f) => f.family === catalog.hardware.get('etched-sohu')!.family)!;
+    expect(etched.basis).toMatch(/^claims only/);
+    expect(etched.chips).toContain('◇');
+    const groq = families.find((f) => f.family === catalog.hardware.get('groq-lpu')!.family)!;
+    expect(groq.basis).toMatch(/^prior/);
   });
 });
