@@ -27,10 +27,24 @@ export async function unpackJson(text: string): Promise<Unpacked> {
     if (bytes === null) return { ok: false, error: 'the link contains characters that cannot be part of a scenario' };
     const inflated = await collect(new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')), MAX_UNPACKED_BYTES);
     if (inflated === null) return { ok: false, error: 'the link expands to more data than any scenario needs' };
-    const json = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
-    return { ok: true, value: JSON.parse(json) as unknown };
+    return parseInflated(inflated);
   } catch {
     return { ok: false, error: 'the link is damaged or truncated (it could not be decompressed)' };
+  }
+}
+
+/** The inflated bytes as JSON: a link that decompresses to something else says so, not "damaged". */
+function parseInflated(bytes: Uint8Array): Unpacked {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, error: 'the link decompresses to bytes that are not text, so it holds no scenario' };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, error: 'the link decompresses, but not to a scenario (its contents are not JSON)' };
   }
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_UNPACKED_BYTES, fromBase64Url, packJson, toBase64Url, unpackJson } from '../../src/url/pack';
+import { MAX_UNPACKED_BYTES, fromBase64Url, packJson, packText, toBase64Url, unpackJson } from '../../src/url/pack';
 import { applyPatch, diff } from '../../src/url/patch';
 
 describe('pack / unpack', () => {
@@ -20,6 +20,12 @@ describe('pack / unpack', () => {
     }), { numRuns: 500 });
     expect((await unpackJson('x'.repeat(20_000))).ok).toBe(false);
     expect((await unpackJson('%%%')).ok).toBe(false);
+  });
+
+  it('tells a link that decompresses to something other than JSON from a damaged one', async () => {
+    expect(await unpackJson(await packText('hello world'))).toEqual({ ok: false, error: expect.stringContaining('not JSON') });
+    expect(await unpackJson(await packText('{"a": NaN}'))).toEqual({ ok: false, error: expect.stringContaining('not JSON') });
+    expect(await unpackJson('AAAA')).toEqual({ ok: false, error: expect.stringContaining('damaged or truncated') });
   });
 
   it('refuses a link that inflates beyond the cap (zip bomb)', async () => {
