@@ -217,6 +217,8 @@ export const MESSAGES = {
     close: 'Close',
     related: 'Other numbers of this result',
     missing: 'This number has no recorded derivation.',
+    range: (low: string, high: string, coverage: number | null) =>
+      coverage === null ? `Range ${low} – ${high} (a silicon limit's modelling spread, no coverage claimed)` : `${Math.round(coverage * 100)}% range: ${low} – ${high} (how it is set: "Range and evidence")`,
   },
   deployment: {
     label: 'Deployment',

@@ -11,6 +11,7 @@ import { formatBytes, formatNumber, formatSeconds, formatSi, SI_PREFIXED_UNITS, 
 import { el, replaceChildren } from './dom';
 import { MESSAGES } from '../messages/ui';
 import { designExplainEntry } from './design-explain';
+import { RANK_KEYS, rankRange, type RankKey } from '../engine/analysis/rank';
 import type { ViewContext } from './views/view';
 
 const E = MESSAGES.explain;
@@ -61,10 +62,16 @@ function numberBody(result: SimulationResult, key: string, profile: HardwareProf
   const entry = result.explain.find((e) => e.key === key) ?? designExplainEntry(profile, key);
   if (entry === undefined) return [el('p', { text: E.missing })];
   const v = explainView(entry, result, profile);
-  const out: HTMLElement[] = [
-    el('p', { class: 'explain-value', text: formatValue(entry.value, entry.unit) }),
+  // The number as the table shows it: "≈" on an estimated rental's price, and the range beside it.
+  const estimated = key === 'usdPerMillionOutputTokens' && result.pricing.rentalEstimated ? '≈' : '';
+  const range = key in RANK_KEYS ? rankRange(result, key as RankKey) : null;
+  const coverage = result.uncertainty?.coverage ?? null;
+  const out: HTMLElement[] = ([
+    el('p', { class: 'explain-value', text: `${estimated}${formatValue(entry.value, entry.unit)}` }),
+    range === null ? null : el('p', { class: 'explain-range', attrs: { 'data-explain-range': '' },
+      text: E.range(formatValue(range.low, entry.unit), formatValue(range.high, entry.unit), coverage) }),
     el('h3', { text: E.formula }), el('p', { class: 'formula', text: entry.formula }),
-  ];
+  ] as (HTMLElement | null)[]).filter((e): e is HTMLElement => e !== null);
   if (v.keyInputs.length > 0) out.push(el('h3', { text: E.inputs }), inputsTable(v.keyInputs));
   if (v.moreInputs.length > 0) out.push(fold(E.moreInputs(v.moreInputs.length), [inputsTable(v.moreInputs)], 'inputs'));
   if (v.estimates.length > 0) out.push(fold(E.estimates(v.estimates.length), [el('ul', {}, v.estimates.map((m) => el('li', { text: m })))], 'estimates'));

@@ -143,6 +143,20 @@ describe('landing: compare vendors', () => {
     expect(await dialog.textContent()).toMatch(/most output tokens per second per dollar/);
     await p.page.keyboard.press('Escape');
     await p.page.waitForSelector('dialog[data-dialog="explain"]:not([open])', { state: 'attached' });
+    // The dialog shows a number as its cell does: "≈" on an estimated rental's price, and the same range.
+    for (const row of [1, 2, 3]) {
+      const button = p.page.locator(`[data-table="compare"] tbody tr:nth-child(${row}) button[data-explain="usdPerMillionOutputTokens"]`);
+      if ((await button.count()) === 0) continue;
+      const cellText = (await button.textContent()) ?? '';
+      const [, value, low, high] = /^(≈?\$[\d.,]+) \((\$[\d.,]+)–(\$[\d.,]+)\)$/.exec(cellText) ?? [];
+      expect(value, cellText).toBeDefined();
+      await button.click();
+      await dialog.waitFor();
+      expect(await dialog.locator('.explain-value').textContent()).toBe(`${value}/Mtok`);
+      expect(await dialog.locator('[data-explain-range]').textContent()).toMatch(new RegExp(`^80% range: \\${low}/Mtok – \\${high}/Mtok`));
+      await p.page.keyboard.press('Escape');
+      await p.page.waitForSelector('dialog[data-dialog="explain"]:not([open])', { state: 'attached' });
+    }
     // No chip selected: every results area says so (not that no chip meets the latency limits).
     await p.page.locator('.chip-picker button:text("Clear")').click();
     const noChips = 'Select at least one chip to compare.';
