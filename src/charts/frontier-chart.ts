@@ -70,6 +70,12 @@ const Y_TITLE: Record<FrontierMetric, string> = {
 };
 
 /** The engine's price of a frontier point when it gives one; else the result's price per chip-hour spread over the point's tokens. */
+/** The title says which trade-off the y axis shows. */
+const FRONTIER_TITLE: Readonly<Record<FrontierMetric, string>> = {
+  perChip: 'Throughput vs interactivity (Pareto frontier)',
+  usdPerMillion: 'Cost per token vs interactivity (Pareto frontier)',
+};
+
 function usdPerMillion(result: SimulationResult, tokensPerSecondPerChip: number, given?: number): number | null {
   if (given !== undefined && Number.isFinite(given) && given > 0) return given;
   if (result.config.chips <= 0 || tokensPerSecondPerChip <= 0) return null;
@@ -196,7 +202,7 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: input.title ?? 'Throughput vs interactivity (Pareto frontier)',
+      text: input.title ?? FRONTIER_TITLE[input.metric],
       subtitle: [
         ...((input.layout ?? WIDE).compact
           ? ['Lines: best layouts per chip (no latency limit).', '◆ = the deployment chosen under the SLO.']

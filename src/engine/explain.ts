@@ -54,8 +54,8 @@ export function buildExplain(
       primaryInputs: 5,
       inputs: [
         { name: 'batch per replica B', value: cfg.batch, unit: 'sequences' },
-        { name: 'decode step: memory-bound time', value: d.memory, unit: 's' },
-        { name: 'decode step: compute-bound time', value: d.compute, unit: 's' },
+        { name: 'decode step: time in memory-bound operators', value: d.memory, unit: 's' },
+        { name: 'decode step: time in compute-bound operators', value: d.compute, unit: 's' },
         { name: 'decode step: communication', value: d.communication, unit: 's' },
         { name: result.disaggregation === null ? 'share of each step spent on prompts' : 'prefill pool\'s share of the chips', value: result.prefillShareOfStep, unit: '' },
         { name: 'decode step: fixed overheads', value: d.overhead, unit: 's' },
@@ -156,13 +156,13 @@ export function buildExplain(
   if (result.energy !== null) {
     entries.push({
       key: 'energy.joulesPerOutputToken', label: 'Energy per output token', value: result.energy.joulesPerOutputToken, unit: 'J',
-      formula: 'TDP x server power overhead x load factor x PUE / output tokens/s per chip (the TCO power line\'s terms); kWh per million = J / 3.6',
+      formula: 'TDP x server power overhead x power draw (share of TDP) x PUE / output tokens/s per chip (the TCO power line\'s terms); kWh per million = J / 3.6',
       primaryInputs: 2,
       inputs: [
         { name: 'TDP', value: hw.power.tdpWatts, unit: 'W', source: sourceOf(hw, 'power', 'power.tdpWatts') },
         { name: 'output tokens/s per chip', value: result.outputTokensPerSecondPerChip, unit: 'tokens/s' },
         { name: 'server power overhead', value: hw.packaging.serverPowerOverheadMultiplier, unit: 'x' },
-        { name: 'load factor', value: economics.loadFactor, unit: '' },
+        { name: 'power draw (share of TDP)', value: economics.loadFactor, unit: '' },
         { name: 'PUE', value: economics.pue, unit: '' },
       ],
     });
@@ -265,7 +265,7 @@ function costEntry(ctx: EngineContext, result: SimulationResult, tco: TcoPerChip
       { name: 'depreciation', value: economics.depreciationYears, unit: 'years' },
       { name: 'cost of capital', value: economics.costOfCapitalPerYear, unit: '/year' },
       { name: 'TDP', value: hw.power.tdpWatts, unit: 'W', source: sourceOf(hw, 'power', 'power.tdpWatts') },
-      { name: 'load factor', value: economics.loadFactor, unit: '' },
+      { name: 'power draw (share of TDP)', value: economics.loadFactor, unit: '' },
       { name: 'PUE', value: economics.pue, unit: '' },
       { name: 'electricity', value: economics.usdPerKwh, unit: 'USD/kWh' },
       { name: 'hosting', value: economics.hostingUsdPerKwMonth, unit: 'USD/kW-month' },
