@@ -98,6 +98,7 @@ export const MESSAGES = {
     speculative: 'Speculative decoding',
     speculativeOff: 'Off',
     speculativeMtp: 'Multi-token prediction (MTP; models that ship MTP modules)',
+    mtpNotInModel: (model: string) => `${model} ships no multi-token-prediction module, so MTP is ignored for it: choose "Draft model" to speculate.`,
     speculativeDraft: 'Draft model',
     draftModel: 'Draft model',
     serving: 'Prefill and decode',

@@ -25,6 +25,19 @@ function numberRow(ctx: ViewContext, id: SettingsFieldId, applies?: Row['applies
   return { element: control.element, sync: (state) => control.sync(state.settings), applies };
 }
 
+/** MTP on a model without MTP modules changes nothing: said beside the choice, not only in the results' notes. */
+function mtpHintRow(ctx: ViewContext): Row {
+  const hint = el('p', { class: 'hint warn', attrs: { 'data-serving-hint': 'mtp', role: 'status' } });
+  const target = (state: AppState) => allModels(state, ctx.catalog).find((m) => m.id === state.settings.model);
+  return {
+    element: hint,
+    applies: (state) => speculativeMethod(state.settings) === 'mtp' && (target(state)?.mtpModules ?? 0) < 1,
+    sync(state) {
+      hint.textContent = S.mtpNotInModel(target(state)?.name ?? state.settings.model);
+    },
+  };
+}
+
 function draftModelRow(ctx: ViewContext): Row {
   const id = uid('draft-model');
   const select = el('select', { id, attrs: { 'data-control': 'draft-model' }, on: { change: () => ctx.dispatch({ type: 'set-speculative', method: 'draft-model', draftModel: select.value }) } });
@@ -73,6 +86,7 @@ export function mountServingOptions(ctx: ViewContext): ServingOptions {
   const on = (state: AppState) => state.settings.speculative !== null;
   const rows: Row[] = [
     { element: speculative.element, sync: (state) => speculative.sync(speculativeMethod(state.settings)) },
+    mtpHintRow(ctx),
     draftModelRow(ctx),
     numberRow(ctx, 'draftTokens', on),
     numberRow(ctx, 'acceptanceRate', on),

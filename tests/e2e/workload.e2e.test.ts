@@ -71,6 +71,8 @@ describe('serving options', () => {
     await settled(p.page);
     // Llama 3.1 70B ships no MTP module: each row says MTP was ignored rather than speeding it up.
     expect(await table()).toContain('ships no multi-token-prediction module');
+    // ... and so does the serving option itself, where it was chosen.
+    expect(await p.page.locator('[data-view="compare"] [data-serving-hint="mtp"]').textContent()).toContain('MTP is ignored');
     expect(await p.page.locator('[data-view="compare"] [data-field="acceptanceRate"]').inputValue()).toBe('70');
     await p.page.fill('[data-view="compare"] [data-field="acceptanceRate"]', '60');
     await p.page.press('[data-view="compare"] [data-field="acceptanceRate"]', 'Enter');
@@ -91,6 +93,26 @@ describe('serving options', () => {
     expect(await q.page.locator('[data-table="compare"]').textContent()).toBe(shown);
     await done(p);
     await done(q);
+  });
+});
+
+describe('speculative decoding with a draft model', () => {
+  it('speeds up a user at batch 1 and offers only smaller models of the target\'s vocabulary', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await settled(p.page);
+    const perUser = () => p.page.locator('[data-table="compare"] tr[data-hardware="nvidia-h200-sxm"] button[data-explain="tokensPerSecondPerUser"]').textContent();
+    await p.page.click('[data-view="compare"] [data-serving-options] > summary');
+    await p.page.selectOption('[data-view="compare"] [data-control="objective"]', 'min-latency');
+    await settled(p.page);
+    const plain = Number.parseFloat((await perUser()) ?? '');
+    await p.page.selectOption('[data-view="compare"] [data-control="speculative"]', 'draft-model');
+    await expect.poll(async () => Number.parseFloat((await perUser()) ?? ''), { timeout: 60_000 }).toBeGreaterThan(plain * 1.2);
+    const drafts = await p.page.locator('[data-view="compare"] [data-control="draft-model"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(drafts).toContain('llama-3.2-1b');
+    expect(drafts).not.toContain('llama-3.1-70b');
+    expect(drafts).not.toContain('llama-3.1-405b');
+    expect(await p.page.inputValue('[data-view="compare"] [data-control="draft-model"]')).toBe('llama-3.2-1b');
+    await done(p);
   });
 });
 
