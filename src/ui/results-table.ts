@@ -59,10 +59,7 @@ function perDollarCell(r: SimulationResult): string {
 }
 
 function perChipCell(r: SimulationResult): string {
-  const u = r.uncertainty;
-  const scale = r.outputTokensPerSecond > 0 ? r.outputTokensPerSecondPerChip / r.outputTokensPerSecond : 0;
-  const range = u === null ? null : { low: u.outputTokensPerSecond.low * scale, high: u.outputTokensPerSecond.high * scale };
-  return withRange(formatPredicted(r.outputTokensPerSecondPerChip), range, formatPredicted);
+  return withRange(formatPredicted(r.outputTokensPerSecondPerChip), rankRange(r, 'outputTokensPerSecondPerChip'), formatPredicted);
 }
 
 const COLUMNS: readonly Column[] = [
