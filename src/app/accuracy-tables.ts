@@ -48,6 +48,8 @@ export interface RowModel {
   predicted: string;
   measured: string;
   error: CellModel;
+  /** Whether the fit used the row or it is held out of every fit; null for rows outside the target set (claims, prices). */
+  use: CellModel | null;
   /** Assumptions and facts of the run: [label or '', text]. */
   assumptions: [string, string][];
 }
@@ -82,8 +84,6 @@ export function rowModel(r: RowResult): RowModel {
   const len = lengths(r);
   const detail = [r.plan.modelId, len?.text].filter((x): x is string => x !== null && x !== undefined).join(' · ');
   const assumptions: [string, string][] = r.plan.assumptions.map((a) => ['', a]);
-  if (r.usedForFit) assumptions.push([`${A.fitUse}: `, A.usedForFit]);
-  else if (r.plan.row.holdout) assumptions.push([`${A.fitUse}: `, A.heldOut]);
   if (r.deployment !== '') assumptions.push([`${A.deployment}: `, r.deployment]);
   if (r.plan.row.software !== '') assumptions.push([`${A.software}: `, r.plan.row.software]);
   for (const w of r.warnings) assumptions.push([`${A.warnings}: `, w.text]);
@@ -100,6 +100,8 @@ export function rowModel(r: RowResult): RowModel {
     predicted: num(r.predicted),
     measured: num(r.plan.measured),
     error: infeasible ? { text: A.infeasible, class: 'err-bad', title: r.reason ?? undefined } : { text: pct(r.error), class: errorClass(r.error) },
+    use: r.usedForFit ? { text: A.useFit, class: 'use-fit', title: A.usedForFit }
+      : r.plan.row.holdout ? { text: A.useHeldOut, class: 'use-held', title: A.heldOut } : null,
     assumptions,
   };
 }

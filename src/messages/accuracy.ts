@@ -33,7 +33,7 @@ export const ACCURACY_MESSAGES = {
   groupVendor: (vendor: string) => `Vendor (target set): ${vendor}`,
   groupRelative: 'Chip-to-chip ratios of the fitted model (in-sample, reference only)',
   rowsCaption: 'Every modelled row: prediction vs measurement',
-  rowColumns: ['#', 'What was measured', 'Modelled as', 'Compared quantity', 'Predicted', 'Measured', 'Error', 'Assumptions'],
+  rowColumns: ['#', 'Use', 'What was measured', 'Modelled as', 'Compared quantity', 'Predicted', 'Measured', 'Error', 'Assumptions'],
   sections: {
     mlperf: 'MLPerf Inference results (targets apply)',
     vendorTable: 'Vendor benchmark tables with exact lengths (targets apply)',
@@ -42,7 +42,8 @@ export const ACCURACY_MESSAGES = {
     claims: 'Vendor claims and third-party API speeds (reported, never fitted)',
   },
   showAssumptions: (n: number) => `Show (${n})`,
-  fitUse: 'Fit',
+  useFit: 'fit',
+  useHeldOut: 'held out',
   usedForFit: 'used by the fit',
   heldOut: 'held out of every fit (calibration.csv holdout column)',
   deployment: 'Engine deployment',

@@ -30,8 +30,8 @@ describe('accuracy table models', () => {
   it('says of each row whether the fit used it', () => {
     const fit = rowModel(report.rows.find((r) => r.plan.row.index === 7)!);
     const held = rowModel(report.rows.find((r) => r.plan.row.index === 27)!);
-    expect(fit.assumptions.some(([k, v]) => k === 'Fit: ' && v === 'used by the fit')).toBe(true);
-    expect(held.assumptions.some(([, v]) => /held out/.test(v))).toBe(true);
+    expect(fit.use).toMatchObject({ text: 'fit', title: 'used by the fit' });
+    expect(held.use).toMatchObject({ text: 'held out' });
     expect(held.mark).toBe('◐'); // Gaudi 2 inherits Gaudi 3's fit
   });
 

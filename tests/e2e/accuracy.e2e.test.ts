@@ -63,6 +63,9 @@ describe('accuracy view', () => {
     expect(await excluded.getAttribute('open')).toBeNull();
     await excluded.locator('summary').click();
     expect(await excluded.locator('tbody tr').first().textContent()).toMatch(/\w+/);
+    // Each row says whether the fit used it or it is held out, where it is read.
+    expect(await p.page.locator('[data-table="accuracy-rows"] tbody tr[data-row="5"] td[data-label="Use"]').textContent()).toBe('fit');
+    expect(await p.page.locator(`[data-table="accuracy-rows"] tbody td[data-label="Use"]:text-is("held out")`).count()).toBeGreaterThanOrEqual(held.count);
     // Assumptions on demand.
     const first = p.page.locator('[data-table="accuracy-rows"] tbody tr[data-row="5"] td.assumptions');
     const disclosure = first.locator('button.disclosure');
