@@ -5,11 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogFromDisk } from '../src/catalog/load-node';
-import { runIfScript } from '../src/cli/report';
+import { runIfScript, type CliIO } from '../src/cli/report';
 import { scriptArgs } from '../src/cli/script-args';
 import { CLI } from '../src/messages/cli';
 import { formatValidationReport } from '../src/validation/report';
 import { runValidation } from '../src/validation/validate';
+import { parseCalibrationCsv } from '../src/validation/calibration-rows';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -27,12 +28,12 @@ the coverage of the ranges. Writes nothing.
 Exit codes: 0 ok; 2 invalid input (one line naming the flag).
 `;
 
-function main(argv: string[]): number {
+export function main(argv: readonly string[], io: CliIO): number {
   const args = scriptArgs(argv, {
     '--format': { value: true, choices: ['table', 'json'] },
     '--efficiency': { value: true, choices: ['achieved', 'spec'] },
     '--csv': { value: true },
-  }, USAGE, process);
+  }, USAGE, io);
   if (typeof args === 'number') return args;
   const format = args.values.get('--format') ?? 'table';
   const mode = args.values.get('--efficiency') === 'spec' ? 'spec' : 'achieved';
@@ -41,14 +42,20 @@ function main(argv: string[]): number {
   try {
     text = readFileSync(csvPath, 'utf8');
   } catch {
-    process.stderr.write(`${CLI.error(CLI.cannotRead('--csv', csvPath))}\n`);
+    io.stderr.write(`${CLI.error(CLI.cannotRead('--csv', csvPath))}\n`);
+    return 2;
+  }
+  // A file without the calibration columns is not calibration data: refused, not read as 0 rows.
+  const missing = parseCalibrationCsv(text).errors.filter((e) => e.startsWith('header:') || e === 'the file is empty');
+  if (missing.length > 0) {
+    io.stderr.write(`${CLI.error(CLI.notCalibrationCsv(csvPath, missing[0]!, missing.length - 1))}\n`);
     return 2;
   }
   const { catalog, problems } = loadCatalogFromDisk();
-  for (const p of problems) process.stderr.write(`warning: catalog: ${p}\n`);
+  for (const p of problems) io.stderr.write(`warning: catalog: ${p}\n`);
   const report = runValidation(text, catalog, { efficiencyMode: mode });
-  if (format === 'json') process.stdout.write(`${JSON.stringify(report, jsonNumbers, 2)}\n`);
-  else process.stdout.write(formatValidationReport(report));
+  if (format === 'json') io.stdout.write(`${JSON.stringify(report, jsonNumbers, 2)}\n`);
+  else io.stdout.write(formatValidationReport(report, args.values.get('--csv') ?? 'reference/calibration.csv'));
   return 0;
 }
 
@@ -57,4 +64,4 @@ function jsonNumbers(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isFinite(value) ? null : value;
 }
 
-runIfScript(import.meta.url, async (argv) => main([...argv]));
+runIfScript(import.meta.url, async (argv, io) => main(argv, io));

@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { parseScriptArgs, scriptArgs } from '../../src/cli/script-args';
 import { main as calibrate } from '../../scripts/calibrate';
 import { main as compileCharts } from '../../scripts/compile-charts';
+import { main as validate } from '../../scripts/validate';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -69,5 +72,21 @@ describe('script flags', () => {
     expect(await compileCharts(['--force'], bad.io)).toBe(2);
     expect(bad.out.stderr).toMatch(/^error: unknown option "--force"/);
     expect(statSync(file).mtimeMs).toBe(before);
+  });
+
+  it('npm run validate -- --csv refuses a file that is not calibration data and names the file it read', () => {
+    for (const path of ['package.json', 'README.md']) {
+      const bad = io();
+      expect(validate(['--csv', join(ROOT, path)], bad.io)).toBe(2);
+      expect(bad.out.stderr).toMatch(/^error: --csv: ".*" is not calibration data \(column "source_kind" is missing, and \d+ more\)\n$/);
+      expect(bad.out.stdout).toBe('');
+    }
+    // Two rows of the real file: read, run, and the report names that file, not the default.
+    const lines = readFileSync(join(ROOT, 'reference/calibration.csv'), 'utf8').split('\r\n');
+    const copy = join(mkdtempSync(join(tmpdir(), 'tokencost-')), 'two-rows.csv');
+    writeFileSync(copy, `${lines.slice(0, 3).join('\r\n')}\r\n`);
+    const ok = io();
+    expect(validate(['--csv', copy], ok.io)).toBe(0);
+    expect(ok.out.stdout.split('\n')[0]).toBe(`Validation against ${copy} (efficiency mode: achieved; error = predicted / measured - 1)`);
   });
 });
