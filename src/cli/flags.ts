@@ -212,9 +212,10 @@ export function parseFlags(argv: readonly string[]): CliOptions {
       if (v.trim() === 'all') options.hardwareList = [];
       else {
         const ids = hardwareIds(v);
+        // A problem with any id of the list is named under the flag, as for a single id.
+        options.origins.set('hardware', { flag, text: v });
         if (ids.length === 1 && !v.includes(',')) {
           options.overlay.hardware = ids[0];
-          options.origins.set('hardware', { flag, text: v });
           options.hardwareList = null;
         } else options.hardwareList = ids;
       }
