@@ -32,15 +32,22 @@ export interface ApiModel {
   reasoning: boolean;
   /** market_history.csv item holding the MMLU where api_prices.csv has none for this model. */
   scoreItem?: string;
+  /** The API model's own context window where it is shorter than its served model's: a longer request is not one it serves. */
+  contextTokens?: number;
   estimates: readonly SizeEstimateRef[];
 }
 
 const open = (key: string, names: string[], modelId: string, extra: Partial<ApiModel> = {}): ApiModel =>
   ({ key, names, catalog: { modelId, kind: 'exact' }, reasoning: false, estimates: [], ...extra });
-const sibling = (key: string, names: string[], modelId: string, why: string): ApiModel =>
-  ({ key, names, catalog: { modelId, kind: 'sibling', why }, reasoning: false, estimates: [] });
-const closed = (key: string, names: string[], estimates: SizeEstimateRef[] = []): ApiModel =>
-  ({ key, names, catalog: null, reasoning: false, estimates });
+const sibling = (key: string, names: string[], modelId: string, why: string, extra: Partial<ApiModel> = {}): ApiModel =>
+  ({ key, names, catalog: { modelId, kind: 'sibling', why }, reasoning: false, estimates: [], ...extra });
+const closed = (key: string, names: string[], estimates: SizeEstimateRef[] = [], extra: Partial<ApiModel> = {}): ApiModel =>
+  ({ key, names, catalog: null, reasoning: false, estimates, ...extra });
+
+/** GPT-4 (0314/0613): 8,192 tokens (OpenAI model docs, "gpt-4"; the rows say "8K"). */
+const GPT4_CONTEXT = 8192;
+/** Llama 3 8B/70B: 8k tokens (Meta Llama 3 model card; Groq's id llama3-70b-8192); Llama 3.1 extended it to 128k. */
+const LLAMA3_CONTEXT = 8192;
 
 const GPT35_SIZE: SizeEstimateRef = { item: 'ChatGPT / GPT-3.5', shape: 'dense' };
 /** Notes of the "GPT-4 (original)" row: 16 experts, 2 routed per token, 120 layers (leaked SemiAnalysis report). */
@@ -54,7 +61,7 @@ export const API_MODELS: readonly ApiModel[] = [
   open('gpt-3', ['GPT-3 175B davinci', 'GPT-3 175B davinci (price cut)', 'GPT-3'], 'gpt-3-175b'),
   closed('gpt-3.5', ['GPT-3.5 (text-davinci-003)', 'GPT-3.5'], [GPT35_SIZE]),
   closed('gpt-3.5-turbo', ['gpt-3.5-turbo (0301)', 'gpt-3.5-turbo-0613 (4K)', 'gpt-3.5-turbo-1106', 'gpt-3.5-turbo-0125', 'GPT-3.5 Turbo', 'GPT-3.5-Turbo-2023-11'], [GPT35_SIZE]),
-  closed('gpt-4', ['GPT-4 (0314, 8K context)', 'GPT-4 (0613, 8K)', 'GPT-4-0314'], [GPT4_SIZE]),
+  closed('gpt-4', ['GPT-4 (0314, 8K context)', 'GPT-4 (0613, 8K)', 'GPT-4-0314'], [GPT4_SIZE], { contextTokens: GPT4_CONTEXT }),
   closed('gpt-4-turbo', ['GPT-4 Turbo (gpt-4-1106-preview)', 'GPT-4 Turbo']),
   open('llama-2-7b', ['Llama 2-7B'], 'llama-2-7b'),
   open('llama-2-13b-chat', ['Llama-2-Chat-13B'], 'llama-2-13b'),
@@ -65,8 +72,9 @@ export const API_MODELS: readonly ApiModel[] = [
   closed('claude-3-haiku', ['Claude 3 Haiku', 'Claude-3-Haiku']),
   open('mixtral-8x22b', ['Mixtral 8x22B (open-mixtral-8x22b)'], 'mixtral-8x22b'),
   sibling('llama-3-70b', ['Llama 3 70B Instruct (llama3-70b-8192)', 'Llama 3 70B Instruct (meta-llama/Llama-3-70b-chat-hf)', 'Llama 3 70B Instruct'],
-    'llama-3.1-70b', 'Llama 3.1 70B keeps the Llama 3 70B architecture and extends the context window from 8k to 128k tokens'),
-  sibling('llama-3-8b', ['Llama 3 8B Instruct'], 'llama-3.1-8b', 'Llama 3.1 8B keeps the Llama 3 8B architecture and extends the context window from 8k to 128k tokens'),
+    'llama-3.1-70b', 'Llama 3.1 70B keeps the Llama 3 70B architecture and extends the context window from 8k to 128k tokens', { contextTokens: LLAMA3_CONTEXT }),
+  sibling('llama-3-8b', ['Llama 3 8B Instruct'], 'llama-3.1-8b', 'Llama 3.1 8B keeps the Llama 3 8B architecture and extends the context window from 8k to 128k tokens',
+    { contextTokens: LLAMA3_CONTEXT }),
   closed('gemini-1.5-flash', ['Gemini 1.5 Flash (launch, prompts <=128K)', 'Gemini 1.5 Flash (after price cut, prompts <=128K)', 'Gemini-1.5-Flash-2024-05']),
   closed('gemini-1.5-pro', ['Gemini 1.5 Pro (prompts <=128K)', 'Gemini-1.5-Pro-2024-05']),
   closed('gpt-4o', ['GPT-4o (2024-05-13)', 'GPT-4o (2024-08-06)', 'GPT-4o-2024-05'], [{ item: 'GPT-4o', shape: 'dense' }]),

@@ -99,14 +99,22 @@ export function pointFloor(data: MarketData, p: PricePoint, options: MarketOptio
   const notes: Message[] = [];
   let servedAsModelId = p.servedAsModelId;
   let servedBasis = p.servedBasis;
+  // The API model's own window: a request longer than it is not one that price buys.
+  const window = p.apiModel.contextTokens;
+  const requestTokens = w.inputTokens + w.outputTokens;
+  if (window !== undefined && requestTokens > window) {
+    return { servedAsModelId, servedBasis, found: { floor: null, reason: MARKET.apiContextWindow(p.row.model, requestTokens, window).text }, notes };
+  }
   let found = bestFloor(data, p.row.date, servedAsModelId, w, catalog, evaluate);
-  for (const next of p.standIns.slice(1)) {
+  for (const [i, next] of p.standIns.entries()) {
+    if (i === 0) continue;
     if (found.floor !== null || p.capabilityScore === null) break;
     const tried = bestFloor(data, p.row.date, next.modelId, w, catalog, evaluate);
     if (tried.floor === null) continue;
     notes.push(MARKET.standInFallback(servedAsModelId, found.reason ?? '', next.modelId));
     servedAsModelId = next.modelId;
-    servedBasis = standInBasis(p.capabilityScore, next);
+    // A weaker stand-in serves because the ones that reach the score cannot at this date, not because none exists.
+    servedBasis = standInBasis(p.capabilityScore, next, p.standIns.slice(0, i).find((s) => !s.below));
     found = tried;
   }
   return { servedAsModelId, servedBasis, found, notes };

@@ -112,8 +112,12 @@ export function pricePoints(rows: readonly ApiPriceRow[], history: readonly Hist
 }
 
 /** How a stand-in serves a point, in words. */
-export function standInBasis(score: number, choice: StandInChoice): string {
+export function standInBasis(score: number, choice: StandInChoice, unservedAbove?: StandInChoice): string {
   const k = choice.candidate;
+  if (choice.below && unservedAbove !== undefined) {
+    const a = unservedAbove.candidate;
+    return MARKET.standInBelowServable(score, a.label, a.score, k.label, k.score, k.modelId).text;
+  }
   return (choice.below ? MARKET.standInBelow : MARKET.standIn)(score, k.label, k.score, k.modelId).text;
 }
 

@@ -3,6 +3,7 @@
 // with stable codes, like the rest of src/messages.
 
 import { formatNumber, formatUsd } from '../format/units';
+import { groupedInteger } from '../format/decimal';
 import { message, type Message } from './message';
 import { NO_POINTS } from './market-no-points';
 
@@ -47,6 +48,11 @@ export const MARKET = {
   // Honesty notes on points.
   subsidised: (floor: number, api: number): Message =>
     message('market.subsidised', `the floor (${formatUsd(floor)} per request) sits above the API price (${formatUsd(api)}): a subsidised or promotional price, or a floor the engine overstates`),
+  standInBelowServable: (score: number, aboveLabel: string, aboveScore: number, label: string, standInScore: number, modelId: string): Message =>
+    message('market.stand-in-below-servable', `stand-in: ${aboveLabel} (MMLU ${aboveScore}) reaches MMLU ${score} but has no floor for this workload at this date (see the notes); `
+      + `the best-scoring one that has, ${label} (MMLU ${standInScore}), served as ${modelId}`),
+  apiContextWindow: (model: string, requestTokens: number, window: number): Message =>
+    message('market.api-context-window', `${model} serves at most ${groupedInteger(window)} tokens per request; this workload's ${groupedInteger(requestTokens)} are beyond it, so its price is not one for this request`),
   standInFallback: (preferred: string, reason: string, used: string): Message =>
     message('market.stand-in-fallback', `the closest stand-in, ${preferred}, has no floor at this date (${reason}); the next one, ${used}, serves instead`),
   standInUsed: (modelId: string): Message =>

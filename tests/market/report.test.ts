@@ -61,6 +61,21 @@ describe('market report: points and floors', () => {
     expect(gpt4o.alternatives[0]!.floorUsdPerRequest).toBeGreaterThan(0);
   });
 
+  it('a request longer than an API model\'s own window has no floor there; a weaker stand-in says why the stronger one could not serve', () => {
+    const options = parseMarketOptions({ workload: { inputTokens: 100000 } }).value;
+    const long = marketPointsReport(marketData(), options, catalog, engineEvaluator(catalog));
+    const point = (model: string) => long.points.find((p) => p.model === model)!;
+    for (const model of ['GPT-4 (0314, 8K context)', 'Llama 3 70B Instruct']) {
+      expect(point(model).floorUsdPerRequest, model).toBeNull();
+      expect(point(model).floorReason).toContain('serves at most 8,192 tokens per request');
+    }
+    // Claude 3.5 Haiku (MMLU 81): Mistral Small 3 (MMLU 82) reaches it but holds 32k tokens; the stand-in that serves is weaker, and said so.
+    const haiku = point('Claude 3.5 Haiku');
+    expect(haiku.servedAsModelId).not.toBe('mistral-small-24b');
+    expect(haiku.servedBasis).toMatch(/^stand-in: Mistral Small 3 .* \(MMLU 82\) reaches MMLU 81 but has no floor for this workload at this date/);
+    expect(haiku.servedBasis).not.toContain('no open model reaches');
+  });
+
   it('filters by window and tier (unscored points drop out once a tier is set)', () => {
     const options = parseMarketOptions({ fromDate: '2024', tier: 80 }).value;
     const some = marketPointsReport(marketData(), options, catalog, engineEvaluator(catalog));
