@@ -21,7 +21,8 @@ export const MARKET_VIEW = {
   allTiers: 'All points',
   tierOption: (threshold: number, model: string) => `MMLU ≥ ${threshold} (${model})`,
   pair: 'Decomposed pair',
-  pairHelp: 'Click a point in the chart, or a row\'s From / To buttons: the first click picks the "from" point, the second the "to" point. Until then the default pair is used: the cheapest GPT-3-class price of the first year and the cheapest at that capability since.',
+  pairHelp: 'Click a point in the chart, or a row\'s From / To buttons: the first click picks the "from" point, the second the "to" point. An end not picked yet takes its default: '
+    + '"from" the cheapest GPT-3-class price of the first year, "to" the cheapest price since "from" at its capability.',
   from: 'From',
   to: 'To',
   defaultPair: 'Default pair',

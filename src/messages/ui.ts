@@ -42,7 +42,8 @@ export const MESSAGES = {
       tableSize: 'Total parameters',
       note: "The workload's own model is replaced by each size; its precision, tokens, latency limits and pricing apply to every point.",
     },
-    chipLab: { label: 'Chip lab', chipPanel: 'Chip', frontierTitle: 'Throughput vs interactivity: edited chip vs original', frontierTitleShort: 'Edited chip vs original', title: 'Chip lab: tune a chip and watch the cost move', intro: 'Change any parameter with the slider or type a value with its unit ("4.8 TB/s", "192 GB", "$25k", "700 W"). The original chip stays on the charts as a grey ghost.', introDesign: 'Design from silicon: move the die\'s sliders and choices; the chip\'s specs, price and power are derived from them. The stock chip stays on the charts as a grey ghost.' },
+    chipLab: { label: 'Chip lab', chipPanel: 'Chip', frontierTitle: 'Throughput vs interactivity: edited chip vs original', frontierTitleShort: 'Edited chip vs original', title: 'Chip lab: tune a chip and watch the cost move', intro: 'Change any parameter with the slider or type a value with its unit ("4.8 TB/s", "192 GB", "$25k", "700 W"). The original chip stays on the charts as a grey ghost.', introDesign: 'Design from silicon: move the die\'s sliders and choices; the chip\'s specs, price and power are derived from them. The stock chip stays on the charts as a grey ghost. '
+      + 'A designed chip has no measurements of its own: under "Achieved with today\'s software" it takes the prior software-stack factor, not the fitted one of the stock chip, so equal specs can cost more per token (spec mode compares the silicon alone).' },
   },
   controls: {
     workload: 'Workload',
