@@ -27,6 +27,13 @@ function evidenceText(r: SimulationResult): string {
 }
 
 /** One-deployment report: a two-column table a person can read in a terminal. */
+/** TPxPPxEP of the deployment; under disaggregated serving both pools, prefill then decode ("P 1x1x1 + D 2x1x1"). */
+function layoutCell(r: SimulationResult): string {
+  const shape = (p: { tensorParallel: number; pipelineParallel: number; expertParallel: number }) => `${p.tensorParallel}x${p.pipelineParallel}x${p.expertParallel}`;
+  const d = r.disaggregation;
+  return d === null ? shape(r.config) : `P ${d.prefill.replicas}*${shape(d.prefill)} + D ${d.decode.replicas}*${shape(d.decode)}`;
+}
+
 export function formatResultTable(r: SimulationResult, hardware: Pick<HardwareProfile, 'name' | 'estimates'>, modelName: string, limit: ResourceLimit | null = null): string {
   const rows: [string, string][] = [];
   rows.push(['hardware', `${hardware.name} (${r.hardwareId})`]);
@@ -181,7 +188,7 @@ export function formatComparisonTable(results: SimulationResult[], context: {
   const rows = results.map((r) => r.feasible
     ? [
       name(r), r.evidence.basis, String(r.config.chips),
-      `${r.config.tensorParallel}x${r.config.pipelineParallel}x${r.config.expertParallel}`, String(r.config.batch),
+      layoutCell(r), String(r.config.batch),
       formatNumber(r.outputTokensPerSecondPerChip), formatNumber(r.tokensPerSecondPerUser), formatSeconds(r.ttftSeconds),
       formatSeconds(r.tpotSeconds), r.usdPerMillionOutputTokens === null ? '-' : formatUsd(r.usdPerMillionOutputTokens) + range(r.uncertainty?.usdPerMillionOutputTokens, formatUsd),
       perDollar(r), `${r.pricingUsed}${r.pricing.rentalEstimated ? ' ≈' : ''}`, market(r), bound(r),
