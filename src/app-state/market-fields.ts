@@ -15,23 +15,28 @@ export interface MarketFieldDef {
   /** The input shows value / scale. */
   scale: number;
   limit: NumberRule;
-  nullable: false;
-  get(s: MarketSelection): number;
+  /** An empty field means no limit (the latency limits, as in the Compare view). */
+  nullable: boolean;
+  nullText?: string;
+  get(s: MarketSelection): number | null;
 }
 
 const field = (id: MarketFieldId, label: string, unit: string, scale: number): MarketFieldDef =>
   ({ id, label, unit, scale, limit: LIMITS[id], nullable: false, get: (s) => s.workload[id] });
+const limitField = (id: MarketFieldId, label: string, unit: string, scale: number): MarketFieldDef =>
+  ({ ...field(id, label, unit, scale), nullable: true, nullText: 'no limit' });
 
 export const MARKET_FIELDS: readonly MarketFieldDef[] = [
   field('inputTokens', 'Input tokens', 'tokens', 1),
   field('outputTokens', 'Output tokens', 'tokens', 1),
-  field('maxTtftSeconds', 'Max time to first token', 's', 1),
-  field('maxTpotSeconds', 'Max time per output token', 'ms', 1e-3),
+  limitField('maxTtftSeconds', 'Max time to first token', 's', 1),
+  limitField('maxTpotSeconds', 'Max time per output token', 'ms', 1e-3),
   field('prefixCacheHitRate', 'Prefix-cache hits once caches exist', '%', 0.01),
 ];
 
-/** A workload value clamped to its range (integers rounded); undefined rejects NaN. */
-export function clampMarketField(id: MarketFieldId, value: number): number | undefined {
+/** A workload value clamped to its range (integers rounded); undefined rejects NaN, and null where the field cannot be empty. */
+export function clampMarketField(id: MarketFieldId, value: number | null): number | null | undefined {
+  if (value === null) return MARKET_FIELDS.find((f) => f.id === id)?.nullable === true ? null : undefined;
   if (!Number.isFinite(value)) return undefined;
   const limit: NumberRule = LIMITS[id];
   const v = Math.min(limit.max, Math.max(limit.min, value));

@@ -51,7 +51,7 @@ export type Action =
   | { type: 'rename-custom-model'; id: string; name: string }
   | { type: 'swap-in-custom'; incoming: SwapIn }
   | { type: 'ask-question'; id: string }
-  | { type: 'market-set-field'; field: MarketFieldId; value: number }
+  | { type: 'market-set-field'; field: MarketFieldId; value: number | null }
   | { type: 'market-set-tier'; tier: number | null }
   /** A click on a point: first the "from" point, then the "to" point. */
   | { type: 'market-pick'; id: string }

@@ -12,6 +12,8 @@ export interface MarketCliOptions {
 }
 
 const workload = (raw: Record<string, unknown>) => sub(raw, 'workload');
+/** A latency limit in ms, or "none" for no limit. */
+const limit = (v: string): unknown => (v.trim().toLowerCase() === 'none' ? null : scaled(v, 1e-3));
 
 /** Each flag: the option path it sets (a refusal is reported under the flag) and how. */
 const VALUE_FLAGS: Record<string, { path: string; apply: (raw: Record<string, unknown>, value: string) => void }> = {
@@ -22,8 +24,8 @@ const VALUE_FLAGS: Record<string, { path: string; apply: (raw: Record<string, un
   '--to-point': { path: 'toPoint', apply: (r, v) => { r.toPoint = v; } },
   '--input-tokens': { path: 'workload.inputTokens', apply: (r, v) => { workload(r).inputTokens = count(v); } },
   '--output-tokens': { path: 'workload.outputTokens', apply: (r, v) => { workload(r).outputTokens = count(v); } },
-  '--max-ttft-ms': { path: 'workload.maxTtftSeconds', apply: (r, v) => { workload(r).maxTtftSeconds = scaled(v, 1e-3); } },
-  '--max-tpot-ms': { path: 'workload.maxTpotSeconds', apply: (r, v) => { workload(r).maxTpotSeconds = scaled(v, 1e-3); } },
+  '--max-ttft-ms': { path: 'workload.maxTtftSeconds', apply: (r, v) => { workload(r).maxTtftSeconds = limit(v); } },
+  '--max-tpot-ms': { path: 'workload.maxTpotSeconds', apply: (r, v) => { workload(r).maxTpotSeconds = limit(v); } },
   '--prefix-cache-hit-rate': { path: 'workload.prefixCacheHitRate', apply: (r, v) => { workload(r).prefixCacheHitRate = fraction(v); } },
 };
 
@@ -63,7 +65,7 @@ cheapest at that capability in the whole window)
   --from-point ID / --to-point ID   two points by id (the "id" column of --format csv)
 
 Workload of the floor (default 1000 in, 250 out, TTFT <= 2000 ms, TPOT <= 50 ms)
-  --input-tokens N  --output-tokens N  --max-ttft-ms MS  --max-tpot-ms MS   (counts also read 2k)
+  --input-tokens N  --output-tokens N  --max-ttft-ms MS|none  --max-tpot-ms MS|none   (counts also read 2k)
   --prefix-cache-hit-rate X    share of prompt tokens served from a prefix cache once serving (56% or 0.56)
                                software had one (default 0.56, DeepSeek's production figure)
 

@@ -41,7 +41,7 @@ export function decompositionTable(d: Decomposition): string {
 export function marketTable(r: MarketReport): string {
   const empty = noPointsNote(r.notes);
   const parts = [
-    `Workload: ${r.workload.inputTokens} input + ${r.workload.outputTokens} output tokens, TTFT ≤ ${formatNumber(r.workload.maxTtftSeconds * 1e3)} ms, TPOT ≤ ${formatNumber(r.workload.maxTpotSeconds * 1e3)} ms; prices and floors per request.`,
+    `Workload: ${r.workload.inputTokens} input + ${r.workload.outputTokens} output tokens, ${r.workload.maxTtftSeconds === null ? 'no TTFT limit' : `TTFT ≤ ${formatNumber(r.workload.maxTtftSeconds * 1e3)} ms`}, ${r.workload.maxTpotSeconds === null ? 'no TPOT limit' : `TPOT ≤ ${formatNumber(r.workload.maxTpotSeconds * 1e3)} ms`}; prices and floors per request.`,
     '',
     // No rows: why (noPointsNote) in place of an empty header.
     ...(empty !== undefined ? [empty.text] : [

@@ -14,6 +14,8 @@ import { MARKET_HELP, parseMarketFlags, type MarketCliOptions } from './market-f
 import { marketCsv, marketJson, marketTable } from './market-output';
 import { Reporter, runIfScript, runReported, type CliIO } from './report';
 
+const LATENCY_PATHS: ReadonlySet<string> = new Set(['workload.maxTtftSeconds', 'workload.maxTpotSeconds']);
+
 function run(argv: readonly string[], io: CliIO, report: Reporter): void {
   const fail: (message: string) => never = (message) => report.fail(message);
   const read = (name: string): string => {
@@ -36,7 +38,8 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
   }
   const parsed = parseMarketOptions(flags.raw);
   const first = parsed.errors[0];
-  if (first !== undefined) fail(flagIssue(first, flags.origins));
+  // The latency flags also take "none" here (the market's default limits are not empty): the refusal says so.
+  if (first !== undefined) fail(`${flagIssue(first, flags.origins)}${LATENCY_PATHS.has(first.path) ? ' (or "none": no limit)' : ''}`);
   const options = parsed.value;
   const { catalog, problems } = loadCatalogFromDisk();
   for (const p of problems) report.warn(`catalog: ${p}`);

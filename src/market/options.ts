@@ -2,15 +2,16 @@
 // computed at, the capability tier, the date window and the two points of the decomposition. One
 // parse step for all three; it never throws and names each bad field.
 
-import { IssueLog, describeValue, isRecord, joinPath, own, readNumber, readRecord, validNumber, type NumberRule, type ParseOutcome } from '../parse/fields';
+import { IssueLog, describeValue, isRecord, joinPath, own, readNullableNumber, readNumber, readRecord, validNumber, type NumberRule, type ParseOutcome } from '../parse/fields';
 import { LIMITS } from '../scenario/limits';
 import { parseDateText } from './dates';
 
 export interface MarketWorkload {
   inputTokens: number;
   outputTokens: number;
-  maxTtftSeconds: number;
-  maxTpotSeconds: number;
+  /** null: no limit (as in the Compare view's latency limits). */
+  maxTtftSeconds: number | null;
+  maxTpotSeconds: number | null;
   /** Share of prompt tokens a prefix cache serves, from the date serving software had one. */
   prefixCacheHitRate: number;
 }
@@ -88,7 +89,8 @@ export function parseMarketOptions(raw: unknown, base: MarketOptions = defaultMa
   if (own(raw, 'workload') !== undefined) {
     const w = readRecord(log, raw, 'workload', '');
     for (const key of Object.keys(w)) if (!(WORKLOAD_KEYS as readonly string[]).includes(key)) log.warn(joinPath('workload', key), 'is not a workload field and was ignored');
-    for (const key of WORKLOAD_KEYS) out.workload[key] = readNumber(log, w, key, 'workload', LIMITS[key], out.workload[key], true);
+    for (const key of ['inputTokens', 'outputTokens', 'prefixCacheHitRate'] as const) out.workload[key] = readNumber(log, w, key, 'workload', LIMITS[key], out.workload[key], true);
+    for (const key of ['maxTtftSeconds', 'maxTpotSeconds'] as const) out.workload[key] = readNullableNumber(log, w, key, 'workload', LIMITS[key], out.workload[key]);
   }
   const tier = own(raw, 'tier');
   if (tier === null) out.tier = null;

@@ -33,6 +33,9 @@ describe('market state', () => {
     expect(apply(s, { type: 'market-set-field', field: 'inputTokens', value: 1e9 }).market.workload.inputTokens).toBe(LIMITS.inputTokens.max);
     expect(apply(s, { type: 'market-set-field', field: 'outputTokens', value: 99.6 }).market.workload.outputTokens).toBe(100);
     expect(apply(s, { type: 'market-set-field', field: 'maxTpotSeconds', value: Number.NaN })).toBe(s);
+    // An empty latency limit is no limit, as in the Compare view; an empty token count is refused.
+    expect(apply(s, { type: 'market-set-field', field: 'maxTtftSeconds', value: null }).market.workload.maxTtftSeconds).toBeNull();
+    expect(apply(s, { type: 'market-set-field', field: 'inputTokens', value: null })).toBe(s);
     const picked = apply(s, { type: 'market-pick', id: GPT3 }, { type: 'market-set-tier', tier: 64.8 });
     expect(picked.market).toMatchObject({ tier: 64.8, fromPoint: null, toPoint: null });
     expect(apply(picked, { type: 'market-set-tier', tier: 120 })).toBe(picked);

@@ -102,13 +102,19 @@ describe('market CLI', () => {
     expect(counts.workload).toMatchObject({ inputTokens: 2000, prefixCacheHitRate: 0.5 });
   }, 60_000);
 
+  it('--max-ttft-ms none / --max-tpot-ms none: floors without latency limits, and the table says so', async () => {
+    const r = await market('--max-ttft-ms', 'none', '--max-tpot-ms', 'none');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('no TTFT limit, no TPOT limit');
+  }, 60_000);
+
   it('exits 2 with one line naming the field on bad input', async () => {
     const cases: [string[], RegExp][] = [
       [['--tier', 'high'], /^error: --tier must be a number from 0 to 100 MMLU %, got "high"/],
       [['--from', 'last year'], /^error: --from must be a date/],
       [['--input-tokens', '0'], /^error: --input-tokens must be an integer from 1/],
       // Under the flag, in its own unit: not the option's field in seconds.
-      [['--max-tpot-ms', '0'], /^error: --max-tpot-ms must be a number from 0\.1 to 60000 ms, got "0"/],
+      [['--max-tpot-ms', '0'], /^error: --max-tpot-ms must be a number from 0\.1 to 60000 ms, got "0" \(or "none": no limit\)/],
       [['--from-point', 'no-such-point'], /^error: --from-point: "no-such-point" is not a price point/],
       [['--format', 'xml'], /^error: --format must be table, json or csv/],
       [['--colour'], /^error: unknown option "--colour"/],

@@ -56,6 +56,11 @@ describe('market view', () => {
     const p = await openPage(browser(), baseUrl);
     await p.page.click('[data-nav="market"]');
     await settled(p.page);
+    // An empty latency limit is no limit here too, as in the Compare view (not a refused value).
+    const ttft = p.page.locator('[data-view="market"] [data-field="maxTtftSeconds"]');
+    await ttft.fill('');
+    await ttft.press('Enter');
+    expect(await p.page.locator('[data-view="market"] [data-field-error="maxTtftSeconds"]').textContent()).toBe('');
     const before = Number(await p.page.getAttribute('[data-chart="market-waterfall"]', 'data-version'));
     await p.page.click(`[data-point="${GPT4}"] [data-pick="from"]`);
     await p.page.click(`[data-point="${GPT4O}"] [data-pick="to"]`);
@@ -71,6 +76,8 @@ describe('market view', () => {
     await settled(again.page);
     expect(await pair(again.page)).toEqual([GPT4, GPT4O]);
     expect(await again.page.locator('[data-market="from"]').textContent()).toContain('GPT-4 (0314');
+    expect(await again.page.inputValue('[data-view="market"] [data-field="maxTtftSeconds"]')).toBe('');
+    expect(await again.page.getAttribute('[data-view="market"] [data-field="maxTtftSeconds"]', 'placeholder')).toBe('no limit');
     await done(again);
     await done(p);
   });

@@ -45,4 +45,9 @@ describe('parseMarketOptions', () => {
     expect(selectionPatch(defaultMarketSelection())).toBeUndefined();
     expect(selectionPatch({ ...defaultMarketSelection(), toPoint: 'x-1' })).toEqual({ toPoint: 'x-1' });
   });
+  it('reads a latency limit of null as no limit, and keeps token counts from being null', () => {
+    const r = parseMarketOptions({ workload: { maxTtftSeconds: null, maxTpotSeconds: null, inputTokens: null } });
+    expect(r.value.workload).toMatchObject({ maxTtftSeconds: null, maxTpotSeconds: null, inputTokens: 1000 });
+    expect(r.errors.map((e) => e.path)).toEqual(['workload.inputTokens']);
+  });
 });

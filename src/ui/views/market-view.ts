@@ -90,7 +90,7 @@ function erasTable(report: MarketPointsReport): HTMLElement {
 
 export const mountMarketView: MountView = (ctx) => {
   const fields = MARKET_FIELDS.map((def) => settingsNumberField(def, (value) => {
-    if (value !== null) ctx.dispatch({ type: 'market-set-field', field: def.id, value });
+    if (value !== null || def.nullable) ctx.dispatch({ type: 'market-set-field', field: def.id, value });
   }));
   let tierKey = '';
   const tierSlot = el('div');
