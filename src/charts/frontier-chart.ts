@@ -69,13 +69,13 @@ const Y_TITLE: Record<FrontierMetric, string> = {
   usdPerMillion: '$ per million output tokens (log)',
 };
 
-/** The engine's price of a frontier point when it gives one; else the result's price per chip-hour spread over the point's tokens. */
 /** The title says which trade-off the y axis shows. */
 const FRONTIER_TITLE: Readonly<Record<FrontierMetric, string>> = {
   perChip: 'Throughput vs interactivity (Pareto frontier)',
   usdPerMillion: 'Cost per token vs interactivity (Pareto frontier)',
 };
 
+/** The engine's price of a frontier point when it gives one; else the result's price per chip-hour spread over the point's tokens. */
 function usdPerMillion(result: SimulationResult, tokensPerSecondPerChip: number, given?: number): number | null {
   if (given !== undefined && Number.isFinite(given) && given > 0) return given;
   if (result.config.chips <= 0 || tokensPerSecondPerChip <= 0) return null;

@@ -26,7 +26,6 @@ function evidenceText(r: SimulationResult): string {
   return e.basis === 'prior' ? 'prior (no measurements: medians of the measured families)' : 'claim (announced or vendor-claimed figures only; efficiencies on the prior)';
 }
 
-/** One-deployment report: a two-column table a person can read in a terminal. */
 /** TPxPPxEP of the deployment; under disaggregated serving both pools, prefill then decode ("P 1x1x1 + D 2x1x1"). */
 function layoutCell(r: SimulationResult): string {
   const shape = (p: { tensorParallel: number; pipelineParallel: number; expertParallel: number }) => `${p.tensorParallel}x${p.pipelineParallel}x${p.expertParallel}`;
@@ -34,6 +33,7 @@ function layoutCell(r: SimulationResult): string {
   return d === null ? shape(r.config) : `P ${d.prefill.replicas}*${shape(d.prefill)} + D ${d.decode.replicas}*${shape(d.decode)}`;
 }
 
+/** One-deployment report: a two-column table a person can read in a terminal. */
 export function formatResultTable(r: SimulationResult, hardware: Pick<HardwareProfile, 'name' | 'estimates'>, modelName: string, limit: ResourceLimit | null = null): string {
   const rows: [string, string][] = [];
   rows.push(['hardware', `${hardware.name} (${r.hardwareId})`]);

@@ -56,7 +56,10 @@ export const MARKET_LIMITS = {
 export const POINT_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 const KNOWN = ['workload', 'tier', 'fromPoint', 'toPoint', 'fromDate', 'toDate'];
-const WORKLOAD_KEYS = ['inputTokens', 'outputTokens', 'maxTtftSeconds', 'maxTpotSeconds', 'prefixCacheHitRate'] as const;
+const AMOUNT_KEYS = ['inputTokens', 'outputTokens', 'prefixCacheHitRate'] as const;
+/** Latency limits: null is no limit. */
+export const LIMIT_KEYS = ['maxTtftSeconds', 'maxTpotSeconds'] as const;
+const WORKLOAD_KEYS: readonly string[] = [...AMOUNT_KEYS, ...LIMIT_KEYS];
 
 function readPointId(log: IssueLog, raw: Record<string, unknown>, key: string, fallback: string | null): string | null {
   const v = own(raw, key);
@@ -88,9 +91,9 @@ export function parseMarketOptions(raw: unknown, base: MarketOptions = defaultMa
   for (const key of Object.keys(raw)) if (!KNOWN.includes(key)) log.warn(key, 'is not a market option and was ignored');
   if (own(raw, 'workload') !== undefined) {
     const w = readRecord(log, raw, 'workload', '');
-    for (const key of Object.keys(w)) if (!(WORKLOAD_KEYS as readonly string[]).includes(key)) log.warn(joinPath('workload', key), 'is not a workload field and was ignored');
-    for (const key of ['inputTokens', 'outputTokens', 'prefixCacheHitRate'] as const) out.workload[key] = readNumber(log, w, key, 'workload', LIMITS[key], out.workload[key], true);
-    for (const key of ['maxTtftSeconds', 'maxTpotSeconds'] as const) out.workload[key] = readNullableNumber(log, w, key, 'workload', LIMITS[key], out.workload[key]);
+    for (const key of Object.keys(w)) if (!WORKLOAD_KEYS.includes(key)) log.warn(joinPath('workload', key), 'is not a workload field and was ignored');
+    for (const key of AMOUNT_KEYS) out.workload[key] = readNumber(log, w, key, 'workload', LIMITS[key], out.workload[key], true);
+    for (const key of LIMIT_KEYS) out.workload[key] = readNullableNumber(log, w, key, 'workload', LIMITS[key], out.workload[key]);
   }
   const tier = own(raw, 'tier');
   if (tier === null) out.tier = null;
