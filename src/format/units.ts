@@ -40,12 +40,15 @@ export function formatPredicted(value: number): string {
   return Number.isFinite(value) && Math.abs(value) >= 1e4 ? groupedInteger(Number(value.toPrecision(3))) : formatNumber(value);
 }
 
-/** Digits of an amount of money with its cents where one decimal would show: "2.5" -> "2.50" (others unchanged). */
+/**
+ * Digits of an amount of money with its cents: "2.5" -> "2.50", "7" -> "7.00" (whole dollars below
+ * 1,000, so "$1.00" stands beside "$3.90" as one kind of number); others unchanged.
+ */
 export function withCents(digits: string): string {
-  return digits.replace(/^-?\d+\.\d$/, (oneDecimal) => `${oneDecimal}0`);
+  return digits.replace(/^-?\d+\.\d$/, (oneDecimal) => `${oneDecimal}0`).replace(/^-?\d{1,3}$/, (whole) => `${whole}.00`);
 }
 
-/** A price as money is written: cents where one decimal would show ("$2.50", "$63.70"; "$0.778" and "$1,200" as formatUsd). */
+/** A price as money is written: with cents ("$2.50", "$63.70", "$7.00"; "$0.778" and "$1,200" as formatUsd). */
 export function formatUsdCents(usd: number): string {
   return formatUsd(usd).replace(/[\d.,-]+$/, withCents);
 }

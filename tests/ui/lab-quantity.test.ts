@@ -25,7 +25,7 @@ describe('chip-lab boxes round-trip their own text', () => {
 
   it('writes a rental price with its cents', () => {
     const rental = LAB_PARAMS.find((d) => d.id === 'rentalPrice')!;
-    expect([2.5, 2, 3.59, 0.005, 1234.5].map((v) => displayQuantity(rental, v))).toEqual(['$2.50/h', '$2/h', '$3.59/h', '$0.005/h', '$1,235/h']);
+    expect([2.5, 2, 3.59, 0.005, 1234.5].map((v) => displayQuantity(rental, v))).toEqual(['$2.50/h', '$2.00/h', '$3.59/h', '$0.005/h', '$1,235/h']);
   });
 
   it('reads the original chip\'s value typed back as shown as that exact value, and any other as typed', () => {
