@@ -92,7 +92,8 @@ export function chipNames(state: AppState, catalog: Catalog): Map<string, string
 }
 
 /** What an export of this state was computed for (its CSV columns, JSON header, chart caption, file name). */
-export function exportContext(state: AppState, catalog: Catalog, rankedBy: string | null, now: Date = new Date()): ExportContext {
+export function exportContext(state: AppState, catalog: Catalog, rankedBy: string | null, now: Date = new Date(), subject?: string): ExportContext {
   const { model, ...settings } = state.settings;
-  return { modelId: model, modelName: findModel(state, catalog, model)?.name ?? model, settings, rankedBy, date: isoDate(now) };
+  const context = { modelId: model, modelName: findModel(state, catalog, model)?.name ?? model, settings, rankedBy, date: isoDate(now) };
+  return subject === undefined ? context : { ...context, subject };
 }

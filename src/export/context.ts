@@ -18,6 +18,8 @@ export interface ExportContext {
   rankedBy: string | null;
   /** YYYY-MM-DD, the day of the export. */
   date: string;
+  /** The one chip every chart of a view is about (the chip lab's); absent where rows name their chips. */
+  subject?: string;
 }
 
 export function isoDate(d: Date): string {
@@ -81,6 +83,7 @@ export function exportCaption(c: ExportContext): string {
   const p = s.precision;
   const precision = p.weights === p.activations && p.weights === p.kvCache ? p.weights : `${p.weights}/${p.activations}/${p.kvCache} (weights/activations/KV)`;
   const parts = [
+    ...(c.subject === undefined ? [] : [c.subject]),
     `${c.modelName}, ${precision}`,
     `${formatNumber(s.workload.inputTokens, 6)} in / ${formatNumber(s.workload.outputTokens, 6)} out${s.workload.prefixCacheHitRate > 0 ? `, ${formatNumber(s.workload.prefixCacheHitRate * 100)}% prefix cache` : ''}`,
     `TTFT ${limit(s.slo.maxTtftSeconds)}, TPOT ${limit(s.slo.maxTpotSeconds)}`,

@@ -196,6 +196,8 @@ export const MESSAGES = {
     none: 'none',
     computing: 'Computing…',
     sensitivityEmpty: 'No sensitivity: the chip cannot serve this workload within the SLO.',
+    /** The caption line of the lab's exported charts starts with the chip they are about. */
+    exportSubject: (chip: string) => `Chip lab: ${chip}`,
   },
   explain: {
     title: (label: string, chip: string) => `${label} on ${chip}`,

@@ -60,4 +60,10 @@ describe('export context', () => {
     const plain = exportContext(fresh(), catalog, null, DAY);
     expect(exportCaption(plain)).toBe('Llama 3.1 70B, fp8 · 2,048 in / 512 out · TTFT ≤ 2 s, TPOT ≤ 50 ms · rental pricing, today\'s software · tokencost, 2026-05-01');
   });
+
+  it('a chart about one chip (the chip lab\'s) names it first; its file name does not change', () => {
+    const lab = exportContext(fresh(), catalog, null, DAY, 'Chip lab: My chip');
+    expect(exportCaption(lab)).toBe('Chip lab: My chip · Llama 3.1 70B, fp8 · 2,048 in / 512 out · TTFT ≤ 2 s, TPOT ≤ 50 ms · rental pricing, today\'s software · tokencost, 2026-05-01');
+    expect(exportFileName('lab-sensitivity', lab, 'png')).toBe(exportFileName('lab-sensitivity', exportContext(fresh(), catalog, null, DAY), 'png'));
+  });
 });

@@ -41,7 +41,7 @@ export const mountChipLabView: MountView = (ctx) => {
   const breakEven = mountBreakEvenPanel(ctx);
   let current: Snapshot | null = null;
   const design = mountDesignPanel(ctx);
-  const context = () => (current === null || current.pending.has('lab') ? null : exportContext(labPricedState(current.state), ctx.catalog, null));
+  const context = () => (current === null || current.pending.has('lab') ? null : exportContext(labPricedState(current.state), ctx.catalog, null, new Date(), MESSAGES.lab.exportSubject(current.state.lab.chip.name)));
   const frontier = new ChartHost('lab-frontier', 'Pareto frontier of the edited chip and the original', context, 'canvas');
   const roofline = new ChartHost('lab-roofline', 'Roofline of the edited chip with the operators of the workload', context, 'canvas');
   const costs = new ChartHost('lab-cost-breakdown', 'Cost per million tokens split into capex, power and hosting', context, 'canvas');
