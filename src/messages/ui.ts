@@ -272,6 +272,10 @@ export const MESSAGES = {
     importedChip: (name: string) => `Imported chip "${name}"; it is now in the comparison and the chip lab's list.`,
     importedModel: (name: string) => `Imported model "${name}"; it is now the workload's model.`,
     notAddedChip: (name: string, max: number) => `Not added: "${name}" is valid, but ${max} custom chips are loaded, the most at once. Remove one from the chip list (Remove), then import again.`,
+    /** An import that repeats what the user already has. */
+    sameChip: (name: string) => `Not added: this chip has the same figures as "${name}", which is already in the chip list.`,
+    sameModel: (name: string) => `Not added: this model has the same architecture as "${name}", which is already in the model list.`,
+    sameName: (name: string, freeName: string) => `Added as "${freeName}": "${name}" was already in the list, with other figures.`,
     notAddedModel: (name: string, max: number) => `Not added: "${name}" is valid, but ${max} custom models are loaded, the most at once. Remove one (Workload: Remove model), then import again.`,
     errors: 'Errors',
     warnings: 'Warnings',

@@ -1,6 +1,7 @@
 // Import a hardware profile, a model architecture or a Hugging Face config.json. Loaded on demand;
 // validation is the catalog's own (src/app/import-file.ts); every finding is shown as text.
 
+import { importedChipDuplicate, importedModelDuplicate, type ImportDuplicate } from '../app-state/import-duplicate';
 import { MAX_CUSTOM } from '../app-state/update';
 import { IMPORT_MAX_BYTES, interpretImport, type ImportOutcome } from '../app/import-file';
 import { el, replaceChildren, uid } from './dom';
@@ -15,6 +16,21 @@ function list(title: string, items: string[], cls: string): HTMLElement[] {
 
 function kindLabel(outcome: ImportOutcome): string {
   return outcome.kind === 'hardware' ? I.kindHardware : outcome.kind === 'hf-config' ? I.kindHf : outcome.kind === 'model' ? I.kindModel : '';
+}
+
+/**
+ * Adds an imported chip or model unless the user already has its figures; under a numbered name
+ * when only its name is taken. The lines say what happened, not what was asked.
+ */
+function addImported<T extends { name: string }>(item: T, duplicate: ImportDuplicate | null, add: (item: T) => boolean,
+  text: { same: (name: string) => string; imported: (name: string) => string; notAdded: (name: string, max: number) => string }): HTMLElement[] {
+  const refused = (line: string) => el('p', { class: 'bad', attrs: { 'data-import-refused': '' }, text: line });
+  if (duplicate?.kind === 'same-figures') return [refused(text.same(duplicate.name))];
+  const named = duplicate === null ? item : { ...item, name: duplicate.freeName };
+  // A 21st custom chip is refused, and says so.
+  if (!add(named)) return [refused(text.notAdded(named.name, MAX_CUSTOM))];
+  const added = el('p', { class: 'good', text: text.imported(named.name) });
+  return duplicate === null ? [added] : [added, el('p', { attrs: { 'data-import-renamed': '' }, text: I.sameName(duplicate.name, duplicate.freeName) })];
 }
 
 export function openImportDialog(ctx: ViewContext): void {
@@ -51,17 +67,12 @@ export function openImportDialog(ctx: ViewContext): void {
   submit.addEventListener('click', () => {
     const outcome = interpretImport(textarea.value, fileName);
     const head: HTMLElement[] = [];
-    // The page says what happened, not what was asked: a 21st custom chip is refused, and says so.
     if (outcome.hardware !== null) {
-      const added = ctx.dispatch({ type: 'add-custom-chip', profile: outcome.hardware });
-      head.push(added
-        ? el('p', { class: 'good', text: I.importedChip(outcome.hardware.name) })
-        : el('p', { class: 'bad', attrs: { 'data-import-refused': '' }, text: I.notAddedChip(outcome.hardware.name, MAX_CUSTOM) }));
+      head.push(...addImported(outcome.hardware, importedChipDuplicate(ctx.state(), ctx.catalog, outcome.hardware),
+        (profile) => ctx.dispatch({ type: 'add-custom-chip', profile }), { same: I.sameChip, imported: I.importedChip, notAdded: I.notAddedChip }));
     } else if (outcome.model !== null) {
-      const added = ctx.dispatch({ type: 'add-custom-model', model: outcome.model });
-      head.push(added
-        ? el('p', { class: 'good', text: I.importedModel(outcome.model.name) })
-        : el('p', { class: 'bad', attrs: { 'data-import-refused': '' }, text: I.notAddedModel(outcome.model.name, MAX_CUSTOM) }));
+      head.push(...addImported(outcome.model, importedModelDuplicate(ctx.state(), ctx.catalog, outcome.model),
+        (model) => ctx.dispatch({ type: 'add-custom-model', model }), { same: I.sameModel, imported: I.importedModel, notAdded: I.notAddedModel }));
     } else head.push(el('p', { class: 'bad', text: I.rejected }));
     if (outcome.kind !== null) head.unshift(el('p', { text: kindLabel(outcome) }));
     replaceChildren(report, [

@@ -24,7 +24,7 @@ export interface ShellExtras {
 }
 
 export function mountShell(root: HTMLElement, controller: Controller, catalog: Catalog, catalogProblems: readonly string[], extras: ShellExtras = {}): void {
-  const ctx: ViewContext = { catalog, dispatch: (action) => controller.dispatch(action), saved: extras.saved ?? (() => NO_STORED) };
+  const ctx: ViewContext = { catalog, dispatch: (action) => controller.dispatch(action), saved: extras.saved ?? (() => NO_STORED), state: () => controller.state };
   const navButtons = new Map(VIEWS.map((v) => [v.id, el('button', {
     text: v.label, attrs: { type: 'button', 'data-nav': v.id },
     on: { click: () => ctx.dispatch({ type: 'set-view', view: v.id }) },

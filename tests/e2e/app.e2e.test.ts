@@ -323,6 +323,12 @@ describe('import', () => {
     await p.page.click('[data-control="import-submit"]');
     await expect.poll(() => p.page.locator('[data-import-report]').textContent()).toContain('Imported chip');
     await screenshot(p.page, 'import-1280');
+    // The same file again adds nothing and says so; other figures under the same name get a number.
+    await p.page.click('[data-control="import-submit"]');
+    await expect.poll(() => p.page.locator('[data-import-refused]').textContent()).toContain('has the same figures as "Imported <script>');
+    await p.page.fill('[data-control="import-text"]', JSON.stringify({ ...profile, power: { tdpWatts: 650 } }));
+    await p.page.click('[data-control="import-submit"]');
+    await expect.poll(() => p.page.locator('[data-import-renamed]').textContent()).toContain('chip (2)"');
     await p.page.keyboard.press('Escape');
     const row = p.page.locator('[data-table="compare"] tbody tr[data-hardware="imported-chip"]');
     await row.waitFor({ timeout: 60_000 });

@@ -3,6 +3,7 @@
 import type { Action } from '../../app-state/update';
 import type { ChannelDef } from '../../app/channels';
 import type { Snapshot } from '../../app/controller';
+import type { AppState } from '../../app-state/app-state';
 import type { Catalog } from '../../catalog/catalog';
 import type { StoredCustom } from '../../url/custom-merge';
 
@@ -12,6 +13,8 @@ export interface ViewContext {
   dispatch(action: Action): boolean;
   /** Custom chips and models saved in this browser (all of them, loaded or not). */
   saved(): StoredCustom;
+  /** The state now (for a dialog that must say what an action would repeat before it is sent). */
+  state(): AppState;
 }
 
 export interface MountedView {

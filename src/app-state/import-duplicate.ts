@@ -1,0 +1,56 @@
+// Whether an imported chip or model repeats one the user already has: the same figures (a file
+// imported twice adds nothing, and says so) or only the same name (added under a numbered name,
+// which the import says, so that no list shows two items by one name). Pure.
+
+import type { Catalog } from '../catalog/catalog';
+import type { HardwareProfile, ModelArchitecture } from '../engine/types';
+import type { AppState } from './app-state';
+import { allChips, allModels } from './lookup';
+
+export type ImportDuplicate =
+  | { kind: 'same-figures'; name: string }
+  /** `freeName`: the name it is added under, "Name (2)" (or the next number free). */
+  | { kind: 'same-name'; name: string; freeName: string };
+
+/** JSON with sorted keys, so that key order in a file does not make two equal items differ. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** What a chip is, apart from its id and the evidence the app assigns on import. */
+function chipFigures(p: HardwareProfile): string {
+  return canonical({ ...p, id: '', efficiency: { ...p.efficiency, evidence: null } });
+}
+
+function modelFigures(m: ModelArchitecture): string {
+  return canonical({ ...m, id: '' });
+}
+
+/** The shorter of the records' name limits (models 120, chips 200 characters): a numbered name stays valid. */
+const NAME_MAX_CHARS = 120;
+
+function duplicateOf<T extends { name: string }>(incoming: T, existing: readonly T[], figures: (t: T) => string): ImportDuplicate | null {
+  const mine = figures(incoming);
+  const same = existing.find((e) => figures(e) === mine);
+  if (same !== undefined) return { kind: 'same-figures', name: same.name };
+  const key = (name: string) => name.trim().toLowerCase();
+  const taken = new Set(existing.map((e) => key(e.name)));
+  if (!taken.has(key(incoming.name))) return null;
+  const numbered = (n: number) => `${incoming.name.slice(0, NAME_MAX_CHARS - ` (${n})`.length)} (${n})`;
+  let n = 2;
+  while (taken.has(key(numbered(n)))) n++;
+  return { kind: 'same-name', name: incoming.name, freeName: numbered(n) };
+}
+
+export function importedChipDuplicate(state: Pick<AppState, 'customChips'>, catalog: Catalog, profile: HardwareProfile): ImportDuplicate | null {
+  return duplicateOf(profile, allChips(state, catalog), chipFigures);
+}
+
+export function importedModelDuplicate(state: Pick<AppState, 'customModels'>, catalog: Catalog, model: ModelArchitecture): ImportDuplicate | null {
+  return duplicateOf(model, allModels(state, catalog), modelFigures);
+}
