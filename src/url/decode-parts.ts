@@ -259,8 +259,12 @@ export function parseLab(raw: unknown, env: WireEnv, find: (id: string) => Hardw
     if (parsed.value === null || first !== undefined) log.add(L.invalidLabChip(first === undefined ? 'unreadable' : formatIssue(first)));
     else chip = parsed.value;
   }
+  // A changed catalog chip matters only to an edit made against its old data: an unedited lab chip
+  // is the catalog chip, today's data, as every compared chip is.
   const hash = own(raw, 'hash');
-  if (from !== null && custom === undefined && typeof hash === 'string' && hash !== fingerprint(env.catalog.hardware.get(from))) log.add(L.baseChanged(shown(chip.name), from));
+  if (from !== null && custom === undefined && edit !== undefined && typeof hash === 'string' && hash !== fingerprint(env.catalog.hardware.get(from))) {
+    log.add(L.baseChanged(shown(chip.name), from));
+  }
   const rawChips = own(raw, 'chips');
   let chips = rawChips === undefined ? defaultChipCount(chip) : readChipCount(rawChips);
   if (chips === null) {

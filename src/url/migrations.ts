@@ -16,6 +16,7 @@ import v1 from './bases/v1.json';
 import v2 from './bases/v2.json';
 import v3 from './bases/v3.json';
 import v4 from './bases/v4.json';
+import v5 from './bases/v5.json';
 import { applyPatch, diff } from './patch';
 
 export { migrationChainProblems, runMigrations, type Migration, type MigrationOutcome } from '../schema/migrate';
@@ -85,6 +86,12 @@ export const MIGRATIONS: readonly Migration[] = [
       + 'NVIDIA families split by compute capability: the blank chip\'s prior efficiencies changed, so blank-chip edits re-base '
       + 'on the new blank chip; the wire format is unchanged and chip fingerprints stay (same record schema)',
     up: (wire) => rebaseBlankEdits(wire, v3.blank, v4.blank, false),
+  },
+  {
+    from: 4,
+    description: 'recalibration with the L40S MLPerf runs (the prior\'s MoE factors moved): the blank chip\'s prior efficiencies '
+      + 'changed, so blank-chip edits re-base on the new blank chip; the wire format is unchanged and chip fingerprints stay',
+    up: (wire) => rebaseBlankEdits(wire, v4.blank, v5.blank, false),
   },
 ];
 

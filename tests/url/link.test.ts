@@ -217,6 +217,15 @@ describe('link decoding: specific messages, valid fields kept', () => {
     expect(texts(d)[0]).toMatch(/chip lab's edited chip is not valid \(memory\.hbmBandwidthBytesPerSecond/);
   });
 
+  it('an unedited lab chip whose catalog data changed since the link is today\'s chip, without a message (as every compared chip)', async () => {
+    const d = await open(await linkOf({ lab: { hash: 'old' } }));
+    expect(d.state.lab.chip).toEqual(fresh().lab.chip);
+    expect(codes(d)).toEqual([]);
+    const edited = await open(await linkOf({ lab: { edit: { power: { tdpWatts: 650 } }, hash: 'old' } }));
+    expect(edited.state.lab.chip.power.tdpWatts).toBe(650);
+    expect(codes(edited)).toEqual(['link.base-changed']);
+  });
+
   it('prototype keys in a link change nothing', async () => {
     const d = await open(await linkOf(JSON.parse('{"__proto__": {"polluted": 1}, "settings": {"__proto__": {"polluted": 1}}, "lab": {"edit": {"__proto__": {"polluted": 1}}}}')));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
