@@ -3,6 +3,7 @@
 // which the import says, so that no list shows two items by one name). Pure.
 
 import type { Catalog } from '../catalog/catalog';
+import { canonicalJson } from '../parse/canonical-json';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
 import type { AppState } from './app-state';
 import { allChips, allModels } from './lookup';
@@ -12,23 +13,13 @@ export type ImportDuplicate =
   /** `freeName`: the name it is added under, "Name (2)" (or the next number free). */
   | { kind: 'same-name'; name: string; freeName: string };
 
-/** JSON with sorted keys, so that key order in a file does not make two equal items differ. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** What a chip is, apart from its id and the evidence the app assigns on import. */
 function chipFigures(p: HardwareProfile): string {
-  return canonical({ ...p, id: '', efficiency: { ...p.efficiency, evidence: null } });
+  return canonicalJson({ ...p, id: '', efficiency: { ...p.efficiency, evidence: null } });
 }
 
 function modelFigures(m: ModelArchitecture): string {
-  return canonical({ ...m, id: '' });
+  return canonicalJson({ ...m, id: '' });
 }
 
 /** The shorter of the records' name limits (models 120, chips 200 characters): a numbered name stays valid. */

@@ -169,7 +169,11 @@ export function withoutReplacedEstimates(next: HardwareProfile, def: LabParamDef
     else estimates[path] = note;
     changed = true;
   }
-  return changed ? { ...next, estimates } : next;
+  if (!changed) return next;
+  // The original's notes in the original's order: a chip typed back to its original is that chip.
+  const order = original === undefined ? [] : Object.keys(original.estimates).filter((k) => Object.hasOwn(estimates, k));
+  const keys = [...order, ...Object.keys(estimates).filter((k) => !order.includes(k))];
+  return { ...next, estimates: Object.fromEntries(keys.map((k) => [k, estimates[k]!])) };
 }
 
 const BY_ID: ReadonlyMap<string, LabParamDef> = new Map(LAB_PARAMS.map((d) => [d.id, d]));

@@ -3,6 +3,7 @@
 // (no HBM -> no HBM bandwidth and weights in SRAM; HBM back -> a bandwidth; SRAM holds weights ->
 // it needs a size and a bandwidth) and refused otherwise (labEditRefusal says why, beside the field).
 
+import { canonicalJson } from '../parse/canonical-json';
 import { parseHardwareProfile } from '../records/hardware-profile';
 import { lowestShare } from '../engine/analysis/scale-parameter';
 import type { HardwareProfile, RateClass } from '../engine/types';
@@ -66,16 +67,28 @@ export function labEditRefusal(def: LabParamDef, chip: HardwareProfile, value: n
 }
 
 /**
- * The evidence of the lab's chip. With all of its original's figures it is the original, and has
- * its evidence; once a figure differs it is another chip: one edited from a measured chip inherits
- * that chip's fit ("family", from the original), never "measured" on rows taken on a different
- * chip. Weaker evidence (a design's prior) stays as it is.
+ * What the chip's measured speed depends on: every figure but its names, notes, and what it costs
+ * and draws (price, power and their overheads price a token; no calibration row measured them).
+ * Key order is not a figure.
+ */
+function performanceFigures(p: HardwareProfile): string {
+  const { id: _id, name: _name, price: _price, power: _power, estimates: _estimates, sources: _sources, ...rest } = p;
+  const { capexOverheadMultiplier: _capex, serverPowerOverheadMultiplier: _serverPower, ...packaging } = p.packaging;
+  const { evidence: _evidence, note: _note, ...efficiency } = p.efficiency;
+  return canonicalJson({ ...rest, packaging, efficiency });
+}
+
+/**
+ * The evidence of the lab's chip. With all of its original's performance figures it is the
+ * original, and has its evidence (a new price or TDP changes what a token costs, not what the
+ * rows measured); once such a figure differs it is another chip: one edited from a measured chip
+ * inherits that chip's fit ("family", from the original), never "measured" on rows taken on a
+ * different chip. Weaker evidence (a design's prior) stays as it is.
  */
 export function labChipEvidence(chip: HardwareProfile, original: HardwareProfile | undefined): HardwareProfile['efficiency']['evidence'] {
   const current = chip.efficiency.evidence;
   if (original === undefined) return current;
-  const figures = (p: HardwareProfile) => JSON.stringify({ ...p, id: '', name: '', efficiency: { ...p.efficiency, evidence: null } });
-  if (figures(chip) === figures(original)) return original.efficiency.evidence;
+  if (performanceFigures(chip) === performanceFigures(original)) return original.efficiency.evidence;
   return current.basis === 'measured' ? { basis: 'family', rows: current.rows, from: original.id } : current;
 }
 

@@ -26,7 +26,8 @@ export function diff(base: unknown, value: unknown): unknown {
   for (const key of Object.keys(base)) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) patch[key] = REMOVED;
   }
-  return patch;
+  // Equal data in another key order is no change.
+  return Object.keys(patch).length === 0 ? undefined : patch;
 }
 
 /** Applies a patch from `diff`. Untrusted patches are fine: the result still goes through a parse step. */

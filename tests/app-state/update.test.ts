@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { labParam } from '../../src/app-state/lab-params';
 import { MAX_PICKS, labRateClass } from '../../src/app-state/update';
 import { LIMITS } from '../../src/scenario/limits';
+import { linkPatch } from '../../src/url/link';
 import { apply, catalog, fresh } from './helpers';
 
 describe('update', () => {
@@ -48,12 +49,34 @@ describe('update', () => {
     expect(apply(h200, { type: 'lab-set', param: 'compute', value: rate * 1.1 }, { type: 'lab-set', param: 'compute', value: rate }).lab.chip).toEqual(h200.lab.chip);
   });
 
+  it('a field with an estimate note typed back to its original: the same chip, evidence and link (the note keeps its place)', () => {
+    for (const [id, param, away] of [['nvidia-h200-sxm', 'listPrice', 2], ['amd-mi355x', 'scaleUpBandwidth', 600e9]] as const) {
+      const start = apply(fresh(), { type: 'set-view', view: 'chip-lab' }, { type: 'lab-start', baseId: id });
+      const def = labParam(param)!;
+      const original = def.get(start.lab.chip, labRateClass(start))!;
+      const moved = apply(start, { type: 'lab-set', param, value: away });
+      const back = apply(moved, { type: 'lab-set', param, value: original });
+      expect(Object.keys(back.lab.chip.estimates)).toEqual(Object.keys(start.lab.chip.estimates));
+      expect(back.lab.chip.efficiency.evidence).toEqual(catalog.hardware.get(id)!.efficiency.evidence);
+      expect(linkPatch(back, catalog)).toEqual(linkPatch(start, catalog));
+    }
+  });
+
+  it('a new price or TDP in the lab keeps the chip\'s measured evidence; a new bandwidth makes it a relative of the chip', () => {
+    const start = apply(fresh(), { type: 'set-view', view: 'chip-lab' }, { type: 'lab-start', baseId: 'nvidia-h200-sxm' });
+    const measured = catalog.hardware.get('nvidia-h200-sxm')!.efficiency.evidence;
+    expect(apply(start, { type: 'lab-set', param: 'listPrice', value: 20000 }, { type: 'lab-set', param: 'tdp', value: 900 }).lab.chip.efficiency.evidence).toEqual(measured);
+    expect(apply(start, { type: 'lab-set', param: 'hbmBandwidth', value: 6e12 }).lab.chip.efficiency.evidence.basis).toBe('family');
+  });
+
   it('an imported chip shows the evidence the catalog backs, never more', () => {
     const h200 = catalog.hardware.get('nvidia-h200-sxm')!;
     const added = (profile: typeof h200) => apply(fresh(), { type: 'add-custom-chip', profile }).customChips.at(-1)!.efficiency.evidence;
     // The catalog's own figures: its evidence. Edited figures: its fit, as a lab edit.
     expect(added(h200)).toEqual(h200.efficiency.evidence);
-    expect(added({ ...h200, power: { ...h200.power, tdpWatts: 800 } })).toEqual({ basis: 'family', rows: h200.efficiency.evidence.rows, from: 'nvidia-h200-sxm' });
+    expect(added({ ...h200, memory: { ...h200.memory, hbmBandwidthBytesPerSecond: 5e12 } })).toEqual({ basis: 'family', rows: h200.efficiency.evidence.rows, from: 'nvidia-h200-sxm' });
+    // What it costs and draws is no performance figure: the rows still measured this chip.
+    expect(added({ ...h200, power: { ...h200.power, tdpWatts: 800 }, price: { ...h200.price, listPriceUsd: 2 } })).toEqual(h200.efficiency.evidence);
     // A chip the catalog does not know: a "measured" in the file is only a claim here.
     expect(added({ ...h200, id: 'my-chip' })).toEqual({ basis: 'claim', rows: 0, from: null });
     const prior = { ...h200, id: 'my-chip', efficiency: { ...h200.efficiency, evidence: { basis: 'prior' as const, rows: 0, from: null } } };
