@@ -113,7 +113,7 @@ export function bestFloor(
     const scenario = floorScenario(partsOf(setting, model), workload);
     const evaluation = evaluate(scenario);
     if (evaluation.floorUsdPerRequest === null) {
-      reason ??= `${setting.hardwareId}: ${evaluation.reason ?? 'infeasible'}`;
+      reason ??= `${catalog.hardware.get(setting.hardwareId)?.name ?? setting.hardwareId}: ${evaluation.reason ?? 'infeasible'}`;
       continue;
     }
     if (best === null || evaluation.floorUsdPerRequest < best.evaluation.floorUsdPerRequest) {

@@ -91,6 +91,20 @@ export interface PointFloor {
 }
 
 /**
+ * The context window a point's price buys: the API model's own where the sources give one, else
+ * the window of the open model that serves it; undefined when neither is known.
+ */
+export function pointContextTokens(p: PricePoint, catalog: Catalog): number | undefined {
+  return p.apiModel.contextTokens ?? catalog.models.get(p.servedAsModelId)?.maxContextTokens;
+}
+
+/** Whether the workload's request fits the point's context window (a default pair needs both ends to). */
+export function requestFits(p: PricePoint, workload: MarketWorkload, catalog: Catalog): boolean {
+  const window = pointContextTokens(p, catalog);
+  return window === undefined || workload.inputTokens + workload.outputTokens <= window;
+}
+
+/**
  * The floor of a point: its served model at its date; a stand-in the chips of the date cannot
  * serve at the workload's limits gives way to the next one (rankStandIns), and a note says so.
  */

@@ -12,7 +12,7 @@ import { floorLine, type FloorLinePoint } from './floor-lines';
 import type { MarketData } from './market-data';
 import type { MarketOptions, MarketWorkload } from './options';
 import { choosePair } from './pair';
-import { marketPoint, selectPoints, type MarketPoint } from './points';
+import { marketPoint, requestFits, selectPoints, type MarketPoint } from './points';
 import type { PricePoint } from './price-points';
 
 export interface EraSummary {
@@ -79,7 +79,12 @@ export function marketPointsReport(data: MarketData, options: MarketOptions, cat
 export function marketDecompositionReport(data: MarketData, options: MarketOptions, catalog: Catalog, evaluate: Evaluator): MarketDecompositionReport {
   const shown = selectPoints(data.points, options);
   const lowest = data.tiers[0]?.threshold ?? null;
-  const chosen = choosePair(data.points, shown, options, lowest);
+  // A default end is a price this request could buy: points whose context window is shorter are passed over.
+  const fitting = shown.filter((p) => requestFits(p, options.workload, catalog));
+  const chosen = choosePair(data.points, fitting, options, lowest);
+  if (fitting.length < shown.length && (options.fromPoint === null || options.toPoint === null)) {
+    chosen.problems.push(MARKET.defaultSkipsShortContext(options.workload.inputTokens + options.workload.outputTokens, shown.length - fitting.length));
+  }
   if (chosen.pair === null) return { decomposition: null, floorLines: [], problems: chosen.problems };
   const { decomposition, problems } = decompose(data, chosen.pair, options, catalog, evaluate);
   const models = decomposition === null ? [] : [...new Set([decomposition.from.servedAsModelId, decomposition.to.servedAsModelId])];

@@ -86,6 +86,8 @@ export const MARKET = {
   noDecomposition: (reason: string): Message => message('market.no-decomposition', `no decomposition: ${reason}`),
   pointNotFound: (which: 'from' | 'to', id: string): Message =>
     message('market.point-not-found', `the ${which} point "${id}" is not in the data; the default pair is used`),
+  defaultSkipsShortContext: (requestTokens: number, skipped: number): Message =>
+    message('market.default-skips-short-context', `the default pair passes over ${skipped} price point${skipped === 1 ? '' : 's'} of models whose context window is shorter than this workload's ${groupedInteger(requestTokens)} tokens`),
   noQualifyingPoint: (which: 'from' | 'to'): Message =>
     message('market.no-qualifying-point', `no price point qualifies as the ${which} point (tier and dates)`),
   noPointsInDates: (firstDate: string, lastDate: string): Message =>

@@ -139,6 +139,22 @@ describe('market report: decomposition', () => {
     expect(d.dominant.text).toMatch(/explains the most|moved the price the most/);
   });
 
+  it('a request longer than a model\'s window: the default pair passes over its prices and says so; the floor\'s reason names chips, not ids', () => {
+    const data = marketData();
+    const evaluate = engineEvaluator(catalog);
+    const options = { ...defaultMarketOptions(), workload: { ...defaultMarketOptions().workload, inputTokens: 5000 } };
+    const long = marketDecompositionReport(data, options, catalog, evaluate);
+    expect(long.decomposition, long.problems.map((m) => m.text).join('; ')).not.toBeNull();
+    expect(long.decomposition!.from.model).not.toMatch(/GPT-3 175B/);
+    expect(long.problems.map((m) => m.code)).toEqual(['market.default-skips-short-context']);
+    // Picked by hand, the short-window point is kept and the reason reads in chip names.
+    const picked = marketDecompositionReport(data, { ...options, fromPoint: '2021-11-20-openai-gpt-3-175b-davinci' }, catalog, evaluate);
+    expect(picked.decomposition).toBeNull();
+    const text = picked.problems.map((m) => m.text).join('; ');
+    expect(text).toMatch(/context window/);
+    expect(text).not.toMatch(/nvidia-a100-sxm/);
+  });
+
   it('decomposes a picked pair, and says so when a picked point is unknown or the two are the same', () => {
     const data = marketData();
     const evaluate = engineEvaluator(catalog);
