@@ -11,14 +11,23 @@ import type { ErrorSummary, RatioEntry } from '../validation/stats';
 import type { RowResult, ValidationReport } from '../validation/validate';
 import { compareText } from '../format/compare-text';
 
-/** |error| at or below this is shown as good, above BAD as bad (the chart's band is +-20%). */
+/** One row's |error| at or below this is shown as good, above BAD as bad (the chart's band is +-20%). */
 const GOOD = 0.2;
 const BAD = 0.4;
+
+/** The issue's targets for a median: row errors (held-out) and chip-to-chip ratios. */
+export const MEDIAN_TARGET = { rows: 0.1, ratios: 0.08 } as const;
 
 export function errorClass(error: number | null): string {
   if (error === null || !Number.isFinite(error)) return 'err-none';
   const a = Math.abs(error);
   return a <= GOOD ? 'err-good' : a <= BAD ? 'err-mid' : 'err-bad';
+}
+
+/** A median against its target: good within it, bad beyond twice it (the colours agree with the headline's verdicts). */
+function medianClass(median: number, target: number): string {
+  if (!Number.isFinite(median)) return 'err-none';
+  return median <= target ? 'err-good' : median <= 2 * target ? 'err-mid' : 'err-bad';
 }
 
 export function num(v: number | null | undefined): string {
@@ -127,12 +136,12 @@ export interface SummaryRow {
   cells: CellModel[];
 }
 
-function summaryRow(name: string, s: ErrorSummary): SummaryRow {
+function summaryRow(name: string, s: ErrorSummary, target: number = MEDIAN_TARGET.rows): SummaryRow {
   return {
     name,
     cells: [
       { text: String(s.count), class: 'n' },
-      { text: pct(s.medianAbs, false), class: `n ${errorClass(s.medianAbs)}` },
+      { text: pct(s.medianAbs, false), class: `n ${medianClass(s.medianAbs, target)}` },
       { text: pct(s.worstAbs, false), class: `n ${errorClass(s.worstAbs)}` },
       { text: pct(s.medianSigned), class: 'n' },
       { text: s.worstLabel, class: 'label-cell' },
@@ -147,12 +156,12 @@ export function summaryRows(report: ValidationReport): SummaryRow[] {
     summaryRow(A.groupHeldOut, s.heldOut),
     ...s.heldOutByArchitecture.map((g) => summaryRow(A.groupHeldOutKind(g.key), g.summary)),
     ...(s.crossValidated === null ? [] : [summaryRow(A.groupCrossValidated, s.crossValidated)]),
-    ...(s.crossValidatedRelative === null ? [] : [summaryRow(A.groupCrossValidatedRelative, s.crossValidatedRelative)]),
+    ...(s.crossValidatedRelative === null ? [] : [summaryRow(A.groupCrossValidatedRelative, s.crossValidatedRelative, MEDIAN_TARGET.ratios)]),
     summaryRow(A.groupFit, s.fit),
     summaryRow(A.groupTarget, s.target),
     ...s.byVendor.map((g) => summaryRow(A.groupVendor(g.key), g.summary)),
     ...s.bySourceKind.map((g) => summaryRow(A.groupSource(sourceKindLabel(g.key)), g.summary)),
-    summaryRow(A.groupRelative, s.relative),
+    summaryRow(A.groupRelative, s.relative, MEDIAN_TARGET.ratios),
   ];
 }
 

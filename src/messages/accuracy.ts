@@ -21,6 +21,7 @@ export const ACCURACY_MESSAGES = {
   showMoreRows: (n: number) => `Show the other ${n} rows`,
   met: 'within target',
   missed: 'outside target',
+  noTarget: 'no target set (for reference)',
   summaryCaption: 'Error by group (|error| = how far off, either way; bias = median signed error, + = engine optimistic)',
   summaryColumns: ['Group', 'Rows', 'Median |error|', 'Worst |error|', 'Bias', 'Worst row'],
   groupTarget: 'All target rows (fit + held out, reference only)',

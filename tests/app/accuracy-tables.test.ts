@@ -21,6 +21,19 @@ describe('accuracy table models', () => {
     expect(errorClass(null)).toBe('err-none');
   });
 
+  it('colours a median against its target, as the headline judges it (rows 10%, ratios 8%)', () => {
+    const fake = structuredClone(report);
+    const at = (medianAbs: number) => ({ count: 10, medianAbs, worstAbs: 0.3, worstSigned: 0.3, worstLabel: 'x', medianSigned: 0 });
+    fake.summary.heldOut = at(0.11);
+    fake.summary.crossValidatedRelative = at(0.07);
+    const rows = summaryRows(fake);
+    const median = (name: string) => rows.find((r) => r.name === name)!.cells[1]!.class;
+    expect(median('Held-out rows')).toContain('err-mid');
+    expect(median(rows.find((r) => /ratio/i.test(r.name) && /cross/i.test(r.name))!.name)).toContain('err-good');
+    fake.summary.heldOut = at(0.095);
+    expect(summaryRows(fake).find((r) => r.name === 'Held-out rows')!.cells[1]!.class).toContain('err-good');
+  });
+
   it('puts the held-out figure first and the blend of fit and held-out rows after the fit rows', () => {
     const names = summaryRows(report).map((r) => r.name);
     expect(names[0]).toBe('Held-out rows');

@@ -5,7 +5,7 @@
 
 import type { Snapshot } from '../../app/controller';
 import {
-  calibrationFamilies, claimModels, excludedGroups, infeasibleLines, pct, relativeRows, rowSections, summaryRows,
+  MEDIAN_TARGET, calibrationFamilies, claimModels, excludedGroups, infeasibleLines, pct, relativeRows, rowSections, summaryRows,
   type CellModel, type RowModel,
 } from '../../app/accuracy-tables';
 import { accuracyChart } from '../../charts/accuracy-chart';
@@ -113,13 +113,14 @@ function summaryTable(report: ValidationReport): HTMLElement {
   return table(A.summaryCaption, A.summaryColumns, [el('tbody', {}, rows)], 'accuracy-summary');
 }
 
-function stat(title: string, s: ErrorSummary, medianTarget: number, unit: string): HTMLElement {
-  const ok = s.medianAbs <= medianTarget;
+/** A headline figure with its verdict; `medianTarget` null: the issue sets no target for it, so no verdict. */
+function stat(title: string, s: ErrorSummary, medianTarget: number | null, unit: string): HTMLElement {
+  const ok = medianTarget !== null && s.medianAbs <= medianTarget;
   return el('div', { class: 'stat' }, [
     el('div', { class: 'stat-title', text: title }),
     el('div', { class: 'stat-value' }, [el('strong', { text: pct(s.medianAbs, false) }), ` ${A.median}`]),
     el('div', { class: 'stat-sub', text: `${A.worst} ${pct(s.worstAbs, false)} · ${s.count} ${unit}` }),
-    el('div', { class: `badge ${ok ? 'ok' : 'bad'}`, text: ok ? A.met : A.missed }),
+    medianTarget === null ? el('div', { class: 'badge', text: A.noTarget }) : el('div', { class: `badge ${ok ? 'ok' : 'bad'}`, text: ok ? A.met : A.missed }),
   ]);
 }
 
@@ -250,9 +251,9 @@ export const mountAccuracyView: MountView = (ctx) => {
       replaceChildren(problems, report.problems.map((p) => el('li', { text: p })));
       const s = report.summary;
       replaceChildren(headline, [
-        stat(A.headline, s.heldOut, 0.1, 'rows'),
-        ...(s.crossValidated === null ? [] : [stat(A.crossValidatedHeadline, s.crossValidated, 0.1, 'rows')]),
-        ...(s.crossValidatedRelative === null ? [] : [stat(A.relativeHeadline, s.crossValidatedRelative, 0.08, 'ratios')]),
+        stat(A.headline, s.heldOut, MEDIAN_TARGET.rows, 'rows'),
+        ...(s.crossValidated === null ? [] : [stat(A.crossValidatedHeadline, s.crossValidated, null, 'rows')]),
+        ...(s.crossValidatedRelative === null ? [] : [stat(A.relativeHeadline, s.crossValidatedRelative, MEDIAN_TARGET.ratios, 'ratios')]),
         ...(s.coverage === null ? [] : [coverageStat(s.coverage)]),
         // Spec mode has no fitted factor: nothing to leave out, so no cross-validation and no ranges.
         ...(report.efficiencyMode === 'spec' ? [el('p', { class: 'marks-legend stats-note', text: A.specHasNoFit })] : []),
