@@ -205,8 +205,8 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
       text: input.title ?? FRONTIER_TITLE[input.metric],
       subtitle: [
         ...((input.layout ?? WIDE).compact
-          ? ['Lines: best layouts per chip (no latency limit).', '◆ = the deployment chosen under the SLO.']
-          : ['Each line: the best layouts and batches of one chip (no latency limit).', '◆ = the deployment chosen under the SLO.']),
+          ? ['Lines: best layouts per chip, any latency;', 'chips that miss the SLO left out. ◆ = chosen.']
+          : ['Each line: the best layouts and batches of one chip at any latency; chips that cannot meet the SLO are left out.', '◆ = the deployment chosen under the SLO.']),
         ...(measured?.note ?? []),
       ],
     },
