@@ -254,7 +254,7 @@ function costEntry(ctx: EngineContext, result: SimulationResult, tco: TcoPerChip
   }
   return {
     key: 'costPerHourUsd', label: 'Cost per hour (TCO)', value: result.costPerHourUsd ?? 0, unit: 'USD/h',
-    formula: 'chips x [capex x overhead x CRF(r, n) / 8760 + TDP x server overhead x load x PUE x $/kWh + TDP x server overhead x hosting $/kW-month x 12 / 8760]',
+    formula: 'chips x [capex x overhead x CRF(r, n) / 8760 + TDP x server overhead x power draw (share of TDP) x PUE x $/kWh + TDP x server overhead x hosting $/kW-month x 12 / 8760]',
     primaryInputs: 4,
     inputs: [
       { name: 'chips', value: cfg.chips, unit: 'chips' },

@@ -228,12 +228,13 @@ export const MESSAGES = {
     label: 'Deployment',
     chosen: 'Chosen layout',
     why: 'Why this layout',
-    whyMaxThroughput: 'The search keeps the layout and batch with the most output tokens per second per dollar that meet the latency limits.',
+    whyMaxThroughput: 'The search keeps the layout and batch with the most output tokens per second on these chips (per chip when the count is "auto") that meet the latency limits; '
+      + 'at one price per chip-hour that is also the most per dollar.',
     whyMinLatency: 'The search keeps the layout with the lowest time per output token (the "Lowest latency" serving option).',
     whyDisaggregated: 'Separate prefill and decode pools, as the serving option asks: the prefill pool computes the prompts and sends their KV cache to the decode pool. '
       + 'Each pool keeps its best layout, and the chips are split between the pools to serve the most output tokens per second. The co-located layouts of the same chips are listed below for comparison.',
     whyFixedBatch: (batch: number) => `The search keeps the best layout at the fixed batch of ${batch} sequences per replica (serving option).`,
-    tried: (n: number) => `${n} layouts of these chips were evaluated.`,
+    tried: (n: number, listed: number) => `${n} layouts of these chips were evaluated${listed < n ? `; the best ${listed} are listed below` : ''}.`,
     limitedBy: (what: string) => `The batch is limited by ${what}.`,
     /** Engine layout rule (engine/deployment.ts): attention over TP × EP chips, or TP with DP-attention. */
     experts: (tp: number, ep: number, pp: number, dpAttention: boolean) => {

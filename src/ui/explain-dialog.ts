@@ -105,7 +105,7 @@ function deploymentBody(result: SimulationResult, objective: Objective): HTMLEle
     el('p', { class: 'explain-value', text: MESSAGES.table.deploymentText(c.chips, v.chosen.layout, c.batch) }),
     el('h3', { text: D.why }),
     el('p', { text: v.why }),
-    el('p', { text: `${D.limitedBy(v.batchLimitedBy)} ${D.tried(v.layoutsTried)}` }),
+    el('p', { text: `${D.limitedBy(v.batchLimitedBy)} ${D.tried(v.layoutsTried, v.compared?.length ?? v.layoutsTried)}` }),
   ];
   if (v.experts !== null) out.push(el('p', { text: v.experts, attrs: { 'data-deployment': 'experts' } }));
   if (v.compared !== null) {
