@@ -24,12 +24,26 @@ export interface ImportOutcome {
 }
 
 const HF_KEYS = ['model_type', 'architectures', 'hidden_size', 'text_config', 'num_hidden_layers'];
+/** Fields only a model architecture file has (a file with none of them is not one). */
+const MODEL_KEYS = ['numLayers', 'hiddenSize', 'numAttentionHeads', 'ffnKind', 'publishedParamsTotal'];
 
-export function detectKind(raw: Record<string, unknown>): ImportKind {
+/** What the text is; null when it is none of the three (its errors then say what it looks like instead). */
+export function detectKind(raw: Record<string, unknown>): ImportKind | null {
   const has = (k: string) => Object.prototype.hasOwnProperty.call(raw, k);
   if (has('compute') || has('memory') || has('scaleUp')) return 'hardware';
   if (HF_KEYS.some(has)) return 'hf-config';
-  return 'model';
+  if (MODEL_KEYS.some(has) || (has('schemaVersion') && has('family') && !has('generatedBy'))) return 'model';
+  return null;
+}
+
+/** Why a JSON object is none of the three: this app's own exports and links are named as such. */
+function notImportable(raw: Record<string, unknown>): string {
+  if (raw.generatedBy === 'tokencost') {
+    return `this is a tokencost export of ${typeof raw.kind === 'string' ? `"${raw.kind}" ` : ''}results, not a chip or a model: `
+      + 'import a hardware profile, a model architecture or a Hugging Face config.json (the chip lab\'s JSON export holds its chip and imports as one)';
+  }
+  return 'not a hardware profile (it has no "compute", "memory" or "scaleUp"), a model architecture (no "numLayers" or "hiddenSize") '
+    + 'or a Hugging Face config.json (no "model_type", "architectures" or "hidden_size")';
 }
 
 function empty(errors: string[]): ImportOutcome {
@@ -45,7 +59,15 @@ export function interpretImport(text: string, fileName = ''): ImportOutcome {
     return empty([`not valid JSON: ${error instanceof Error ? error.message : String(error)}`]);
   }
   if (!isRecord(raw)) return empty(['expected a JSON object']);
+  return interpretObject(raw, fileName);
+}
+
+function interpretObject(file: Record<string, unknown>, fileName: string): ImportOutcome {
+  // The chip lab's own JSON export carries the lab's chip: that is the profile to import.
+  const labChip = file.generatedBy === 'tokencost' && file.kind === 'chip-lab' && isRecord(file.data) && isRecord(file.data.chip) ? file.data.chip : null;
+  const raw = labChip ?? file;
   const kind = detectKind(raw);
+  if (kind === null) return empty([notImportable(raw)]);
   if (kind === 'hardware') {
     const r = parseHardwareProfile(raw);
     const ok = r.value !== null && r.errors.length === 0;

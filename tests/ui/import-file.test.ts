@@ -40,6 +40,20 @@ describe('interpretImport', () => {
     expect(interpretImport(JSON.stringify(hf), 'config.json').model?.id).toBe('imported-model');
   });
 
+  it('names what is none of the three: this app\'s own results export, or an object without their fields', () => {
+    const exported = interpretImport(JSON.stringify({ kind: 'compare', generatedBy: 'tokencost', context: {}, data: [] }));
+    expect(exported.kind).toBeNull();
+    expect(exported.errors).toEqual([expect.stringMatching(/^this is a tokencost export of "compare" results, not a chip or a model/)]);
+    // The chip lab's export holds its chip: that imports as the chip.
+    const lab = interpretImport(JSON.stringify({ kind: 'chip-lab', generatedBy: 'tokencost', context: {}, data: { chip: h200, settings: {} } }));
+    expect(lab.kind).toBe('hardware');
+    expect(lab.hardware?.id).toBe('nvidia-h200-sxm');
+    const other = interpretImport(JSON.stringify({ name: 'x', id: 'y' }));
+    expect(other.kind).toBeNull();
+    expect(other.errors).toHaveLength(1);
+    expect(other.errors[0]).toMatch(/not a hardware profile/);
+  });
+
   it('never throws on junk', () => {
     for (const text of ['', '{', 'null', '[]', '42', '"x"', '{"__proto__": {"compute": 1}}', 'x'.repeat(2_000_000)]) {
       const r = interpretImport(text);
