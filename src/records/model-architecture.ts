@@ -88,7 +88,7 @@ const modelObject = s.object({
   id: s.string({
     maxLength: MODEL_ID_MAX_LENGTH,
     pattern: MODEL_ID_PATTERN,
-    patternText: `lowercase kebab-case (a-z, 0-9, '-' and '.' between them, e.g. "qwen2.5-7b"), 1 to ${MODEL_ID_MAX_LENGTH} characters`,
+    patternText: `lowercase kebab-case (a-z, 0-9, '-' and '.' between them, e.g. "qwen2.5-7b")`,
   }),
   name: text(120),
   family: text(120),
