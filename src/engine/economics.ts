@@ -46,7 +46,7 @@ export function rentalPerChipHour(hardware: HardwareProfile, economics: Economic
 
 /**
  * The market's rental-to-owning-cost ratio over chips that have both prices (written by
- * `npm run calibrate -- --write` into engine/data/calibration-summary.json): median and quartiles,
+ * `npm run calibrate -- --write` into engine/data/calibration-summary.json): median, quartiles and 10th/90th percentiles,
  * at the economics it was computed with, so an estimate depends on the chip and not on the
  * user's electricity or depreciation edits.
  */
@@ -54,6 +54,9 @@ export interface RentalToTcoRatio {
   median: number;
   q1: number;
   q3: number;
+  /** 10th and 90th percentiles: the band an 80% range carries (the quartiles hold only half the chips). */
+  p10: number;
+  p90: number;
   n: number;
   economics: EconomicsInput;
 }

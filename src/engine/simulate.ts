@@ -96,7 +96,8 @@ function headlinePrice(ctx: EngineContext, tcoUsdPerChipHour: number): Headline 
   return {
     usdPerChipHour: estimatedRentalPerChipHour(hardware, ratio),
     pricing: { rentalEstimated: true, rentalEstimateNote: note },
-    band: { lowRatio: ratio.q1 / ratio.median, highRatio: ratio.q3 / ratio.median, note: `rental estimate band ${ratio.q1.toFixed(2)}-${ratio.q3.toFixed(2)} x TCO` },
+    // The 80% range carries the ratio's 10th-90th percentile band, not its quartiles (half the chips).
+    band: { lowRatio: ratio.p10 / ratio.median, highRatio: ratio.p90 / ratio.median, note: `rental estimate band ${ratio.p10.toFixed(2)}-${ratio.p90.toFixed(2)} x TCO (10th-90th percentile of the ${ratio.n} ratios)` },
     excludedReason: null,
   };
 }

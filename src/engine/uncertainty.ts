@@ -21,7 +21,7 @@ export interface UncertaintyModel {
   widthNote: string;
 }
 
-/** The ratio band of a price estimate (quartiles over the median), widening the $/M range. */
+/** The ratio band of a price estimate (its 10th and 90th percentiles over the median), widening the $/M range. */
 export interface PriceBand {
   lowRatio: number;
   highRatio: number;
@@ -48,9 +48,11 @@ export function uncertaintyOf(
   // A residual above zero means the chip delivered more than predicted: more tokens, lower $/M.
   let usd: Range | null = null;
   if (values.usdPerMillionOutputTokens !== null) {
+    // Speed and an estimated price err independently: their log half-widths add in quadrature
+    // (GUM, JCGM 100:2008 section 5.1), so two 80% bands make one 80% band, not a wider one.
     const bandLo = priceBand === null ? 0 : Math.log(priceBand.lowRatio);
     const bandHi = priceBand === null ? 0 : Math.log(priceBand.highRatio);
-    usd = scaled(values.usdPerMillionOutputTokens, -hi + bandLo, -lo + bandHi);
+    usd = scaled(values.usdPerMillionOutputTokens, -Math.hypot(hi, bandLo), Math.hypot(lo, bandHi));
   }
   const parts = [
     ...(ceiling ? [CEILING_NOTE] : []),

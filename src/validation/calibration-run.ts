@@ -141,6 +141,8 @@ export function rentalToTcoRatio(catalog: Catalog): CalibrationSummary['rentalTo
     median: roundValue(median(values)),
     q1: roundValue(quantile(values, 0.25)),
     q3: roundValue(quantile(values, 0.75)),
+    p10: roundValue(quantile(values, 0.1)),
+    p90: roundValue(quantile(values, 0.9)),
     n: values.length,
     economics: RATIO_ECONOMICS,
     chips: ratios.map((r) => r.id).sort(),
