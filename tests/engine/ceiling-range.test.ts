@@ -2,6 +2,7 @@
 // modelling spread and claims no coverage (the residuals were measured against achieved predictions).
 import { describe, expect, it } from 'vitest';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
+import { CALIBRATION_SUMMARY } from '../../src/engine/calibration-summary';
 import { simulate } from '../../src/engine/simulate';
 import { resolveScenario } from '../../src/scenario/resolve';
 import { defaultScenario } from '../../src/scenario/scenario';
@@ -24,5 +25,23 @@ describe('ranges of silicon limits', () => {
     expect(u.low).toBeLessThanOrEqual(spec.usdPerMillionOutputTokens!);
     expect(u.high).toBeGreaterThanOrEqual(spec.usdPerMillionOutputTokens!);
     expect(spec.explain.find((e) => e.key === 'uncertainty')).toMatchObject({ value: 'none (silicon limit)', unit: '' });
+  });
+});
+
+describe('ranges of an estimated rental', () => {
+  it('carry the rental/TCO ratio\'s 10th-90th percentile band, added to the speed range in quadrature', () => {
+    // Etched Sohu has no market rental: its rental is estimated (≈).
+    const r = simulate(resolveScenario({ ...defaultScenario(), hardware: 'etched-sohu' }, catalog).value!, { frontier: false });
+    expect(r.pricing.rentalEstimated).toBe(true);
+    const u = r.uncertainty!;
+    const usd = r.usdPerMillionOutputTokens!;
+    const tps = r.outputTokensPerSecond!;
+    // Speed's log half-widths, then the price band's (p10/median, p90/median).
+    const speedUp = Math.log(u.outputTokensPerSecond.high / tps);
+    const speedDown = Math.log(tps / u.outputTokensPerSecond.low);
+    const ratio = CALIBRATION_SUMMARY.rentalToTco;
+    expect(Math.log(usd / u.usdPerMillionOutputTokens!.low)).toBeCloseTo(Math.hypot(speedUp, Math.log(ratio.p10 / ratio.median)), 9);
+    expect(Math.log(u.usdPerMillionOutputTokens!.high / usd)).toBeCloseTo(Math.hypot(speedDown, Math.log(ratio.p90 / ratio.median)), 9);
+    expect(u.derivation).toContain('10th-90th percentile');
   });
 });
