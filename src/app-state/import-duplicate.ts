@@ -27,7 +27,9 @@ const NAME_MAX_CHARS = 120;
 
 function duplicateOf<T extends { name: string }>(incoming: T, existing: readonly T[], figures: (t: T) => string): ImportDuplicate | null {
   const mine = figures(incoming);
-  const same = existing.find((e) => figures(e) === mine);
+  // An earlier import of the same file may carry its number ("Name (2)"): it is the same item.
+  const unnumbered = (e: T): T => ({ ...e, name: e.name.replace(/ \(\d+\)$/, '') });
+  const same = existing.find((e) => figures(e) === mine || figures(unnumbered(e)) === mine);
   if (same !== undefined) return { kind: 'same-figures', name: same.name };
   const key = (name: string) => name.trim().toLowerCase();
   const taken = new Set(existing.map((e) => key(e.name)));

@@ -31,6 +31,8 @@ describe('an imported chip or model that repeats what the user has', () => {
     const second = apply(fresh(), { type: 'add-custom-chip', profile: { ...other, name: `${h200.name} (2)` } });
     const third = { ...other, memory: { ...other.memory, hbmCapacityBytes: 160e9 } };
     expect(importedChipDuplicate(second, catalog, third)).toMatchObject({ kind: 'same-name', freeName: `${h200.name} (3)` });
+    // The file added as "(2)" imported again is that chip, not a third.
+    expect(importedChipDuplicate(second, catalog, other)).toEqual({ kind: 'same-figures', name: `${h200.name} (2)` });
   });
 
   it('a numbered name stays within the shorter name limit (120 characters)', () => {
