@@ -32,7 +32,7 @@ export function detectKind(raw: Record<string, unknown>): ImportKind | null {
   const has = (k: string) => Object.prototype.hasOwnProperty.call(raw, k);
   if (has('compute') || has('memory') || has('scaleUp')) return 'hardware';
   if (HF_KEYS.some(has)) return 'hf-config';
-  if (MODEL_KEYS.some(has) || (has('schemaVersion') && has('family') && !has('generatedBy'))) return 'model';
+  if (MODEL_KEYS.some(has)) return 'model';
   return null;
 }
 
