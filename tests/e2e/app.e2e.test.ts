@@ -140,7 +140,7 @@ describe('landing: compare vendors', () => {
     await dialog.locator('[data-explain-related="deployment"]').click();
     await expect.poll(() => dialog.locator('h2').textContent()).toMatch(/^Deployment on /);
     expect(await dialog.textContent()).toContain('Why this layout');
-    expect(await dialog.textContent()).toMatch(/most output tokens per second per dollar/);
+    expect(await dialog.textContent()).toMatch(/most output tokens per second on these chips .*also the most per dollar/);
     await p.page.keyboard.press('Escape');
     await p.page.waitForSelector('dialog[data-dialog="explain"]:not([open])', { state: 'attached' });
     // The dialog shows a number as its cell does: "≈" on an estimated rental's price, and the same range.
