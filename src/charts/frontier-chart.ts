@@ -99,16 +99,19 @@ function row(chip: ChipSeries, result: SimulationResult, metric: FrontierMetric,
   };
 }
 
-/** Chart rows: every frontier point, and the chosen deployment per chip. */
+/**
+ * Chart rows: every frontier point, and the chosen deployment per chip. A chip that cannot meet the
+ * limits keeps its line (how close it comes) and has no chosen point.
+ */
 export function frontierRows(input: FrontierInput): { frontier: FrontierRow[]; chosen: FrontierRow[] } {
   const frontier: FrontierRow[] = [];
   const chosen: FrontierRow[] = [];
   for (const { chip, result } of input.series) {
-    if (!result.feasible) continue;
     for (const p of result.frontier) {
       const r = row(chip, result, input.metric, p);
       if (r !== null) frontier.push(r);
     }
+    if (!result.feasible) continue;
     const c = row(chip, result, input.metric, {
       ...result.config, tokensPerSecondPerUser: result.tokensPerSecondPerUser,
       outputTokensPerSecondPerChip: result.outputTokensPerSecondPerChip, chips: result.config.chips,
@@ -205,8 +208,8 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
       text: input.title ?? FRONTIER_TITLE[input.metric],
       subtitle: [
         ...((input.layout ?? WIDE).compact
-          ? ['Lines: best layouts per chip, any latency;', 'chips that miss the SLO left out. ◆ = chosen.']
-          : ['Each line: the best layouts and batches of one chip at any latency; chips that cannot meet the SLO are left out.', '◆ = the deployment chosen under the SLO.']),
+          ? ['Lines: best layouts per chip, any latency.', '◆ = chosen under the SLO (none: it misses the SLO).']
+          : ['Each line: the best layouts and batches of one chip at any latency.', '◆ = the deployment chosen under the SLO; a line without one misses the SLO.']),
         ...(measured?.note ?? []),
       ],
     },

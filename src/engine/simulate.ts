@@ -37,7 +37,7 @@ export function simulate(scenario: ResolvedScenario, options: SimulateOptions = 
   const outcome = searchDeployments(ctx, options.frontier ?? true);
   if (scenario.serving === 'disaggregated') {
     const disaggregated = searchDisaggregated(ctx);
-    if ('code' in disaggregated) return infeasible(ctx, disaggregated, outcome.layoutsTried);
+    if ('code' in disaggregated) return infeasible(ctx, disaggregated, outcome.layoutsTried, pricedFrontier(ctx, outcome.frontier));
     const co = outcome.best;
     const summary: DisaggregationSummary = {
       ...disaggregated.summary,
@@ -48,7 +48,8 @@ export function simulate(scenario: ResolvedScenario, options: SimulateOptions = 
     };
     return assemble(ctx, disaggregated.best, outcome.frontier, outcome.layoutsTried, disaggregatedAlternatives(disaggregated.best, summary, outcome.alternatives), summary);
   }
-  if (outcome.best === null) return infeasible(ctx, outcome.reason, outcome.layoutsTried);
+  // Missing the limits is no reason to hide how close the chip comes: its frontier stays.
+  if (outcome.best === null) return infeasible(ctx, outcome.reason, outcome.layoutsTried, pricedFrontier(ctx, outcome.frontier));
   return assemble(ctx, outcome.best, outcome.frontier, outcome.layoutsTried, outcome.alternatives, null);
 }
 
@@ -102,6 +103,13 @@ function headlinePrice(ctx: EngineContext, tcoUsdPerChipHour: number): Headline 
   };
 }
 
+/** Frontier points priced at the chip-hour price of the chosen basis (0 where the chip has none on it). */
+function pricedFrontier(ctx: EngineContext, frontier: SimulationResult['frontier'],
+  headline: Headline = headlinePrice(ctx, tcoPerChipHour(ctx.scenario.hardware, ctx.scenario.economics).totalUsdPerHour)): SimulationResult['frontier'] {
+  const usdPerChipHour = headline.usdPerChipHour ?? 0;
+  return frontier.map((p) => ({ ...p, usdPerMillionOutputTokens: (usdPerChipHour / (p.outputTokensPerSecondPerChip * 3600)) * 1e6 }));
+}
+
 function assemble(
   ctx: EngineContext,
   best: Candidate,
@@ -136,8 +144,6 @@ function assemble(
     hostingUsdPerHour: tcoRate.hostingUsdPerHour * best.chips,
   };
   const priced: CostBreakdown | null = headline.usdPerChipHour === null ? null : economics.pricing === 'tco' ? tco : rental;
-  const usdPerChipHour = headline.usdPerChipHour ?? 0;
-  const pricedFrontier = frontier.map((p) => ({ ...p, usdPerMillionOutputTokens: (usdPerChipHour / (p.outputTokensPerSecondPerChip * 3600)) * 1e6 }));
   const decode = e.decodeStep ?? evaluateBatch(ctx, best.prepared, e.batch).decodeStep!;
   const prefill = stageTime(ctx, best.prepared, {
     decodeSequences: 0,
@@ -191,7 +197,7 @@ function assemble(
     decodeStepBreakdownSeconds: decode.breakdown,
     prefillShareOfStep: e.prefillShare,
     operators: [...operatorTimings(decode, 'decode'), ...operatorTimings(prefill, 'prefill')],
-    frontier: pricedFrontier,
+    frontier: pricedFrontier(ctx, frontier, headline),
     layoutsTried,
     // $/M of each layout at the headline price: price per chip-hour / output tokens per chip-hour.
     alternatives: alternatives.map((a) => ({
@@ -257,7 +263,7 @@ function estimateMarks(ctx: EngineContext, best: Candidate, pricing: 'rental' | 
   return marks;
 }
 
-function infeasible(ctx: EngineContext, reason: Message, layoutsTried: number): SimulationResult {
+function infeasible(ctx: EngineContext, reason: Message, layoutsTried: number, frontier: SimulationResult['frontier'] = []): SimulationResult {
   const { hardware, model } = ctx.scenario;
   const zero: Record<Bottleneck, number> = { compute: 0, memory: 0, communication: 0, overhead: 0 };
   return {
@@ -298,7 +304,7 @@ function infeasible(ctx: EngineContext, reason: Message, layoutsTried: number): 
     decodeStepBreakdownSeconds: zero,
     prefillShareOfStep: 0,
     operators: [],
-    frontier: [],
+    frontier,
     layoutsTried,
     alternatives: [],
     tokensPerTargetStep: ctx.speculation?.expectedTokensPerStep ?? 1,

@@ -21,12 +21,17 @@ describe('frontier chart', () => {
     }
   });
 
-  it('has one row per frontier point and one chosen point per feasible chip', () => {
-    const input = { series: [...results(), infeasible()], metric: 'perChip' as const, maxTpotSeconds: 0.05 };
+  it('has one row per frontier point, a chip that misses the SLO included, and one chosen point per feasible chip', () => {
+    const missing = infeasible();
+    // The engine keeps the frontier of a chip the limits rule out: how close it comes.
+    expect(missing.result.feasible).toBe(false);
+    expect(missing.result.frontier.length).toBeGreaterThan(0);
+    expect(missing.result.frontier.every((p) => p.tpotSeconds > 1e-5 && p.usdPerMillionOutputTokens! > 0)).toBe(true);
+    const input = { series: [...results(), missing], metric: 'perChip' as const, maxTpotSeconds: 0.05 };
     const copy = structuredClone(input);
     const { frontier, chosen } = frontierRows(input);
     expect(chosen).toHaveLength(2);
-    expect(frontier.length).toBe(results().reduce((n, r) => n + r.result.frontier.length, 0));
+    expect(frontier.length).toBe([...results(), missing].reduce((n, r) => n + r.result.frontier.length, 0));
     expect(input).toEqual(copy);
     const h = chosen.find((c) => c.chip === results()[0]!.chip.label)!;
     expect(h.y).toBe(results()[0]!.result.outputTokensPerSecondPerChip);

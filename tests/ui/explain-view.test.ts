@@ -52,7 +52,7 @@ describe('deployment view', () => {
     const { result } = h200();
     const v = deploymentView(result, 'max-throughput');
     expect(v.chosen.layout).toMatch(/^TP\d/);
-    expect(v.why).toMatch(/most output tokens per second per dollar/);
+    expect(v.why).toMatch(/most output tokens per second on these chips .*also the most per dollar/);
     expect(v.layoutsTried).toBeGreaterThan(0);
     expect(v.batchLimitedBy.length).toBeGreaterThan(3);
     expect(deploymentView(result, { batch: 32 }).why).toMatch(/fixed batch of 32/);

@@ -212,8 +212,9 @@ export const mountChipLabView: MountView = (ctx) => {
       }), RESULTS_TABLE_KEYS);
       const feasible = rows.filter((r) => r.result.feasible);
       const noFeasible = MESSAGES.status.noFeasible(rows.map((r) => r.result.reason));
-      frontier.show(feasible.length === 0 ? null : frontierChart({
-        series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds,
+      const traced = rows.filter((r) => r.result.frontier.length > 0);
+      frontier.show(traced.length === 0 ? null : frontierChart({
+        series: traced, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds,
         title: layout.compact ? V.frontierTitleShort : V.frontierTitle, layout,
       }), noFeasible);
       roofline.show(lab.main.result.operators.length === 0 ? null : rooflineChart({

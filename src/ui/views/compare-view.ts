@@ -168,7 +168,9 @@ export const mountCompareView: MountView = (ctx) => {
       } else if (measuredLines !== null) measured = { points: [], note: measuredLines };
       // In page order: chart builds run one at a time (chart-host.ts), the first on the page first.
       bars.show(feasible.length === 0 ? null : costBarsCompiled({ series, layout }), empty);
-      frontier.show(feasible.length === 0 ? null : frontierChart({ series: feasible, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds, layout, measured }), empty);
+      // Chips that miss the limits keep their lines (how close they come), without a chosen point.
+      const traced = series.filter((s) => s.result.frontier.length > 0);
+      frontier.show(traced.length === 0 ? null : frontierChart({ series: traced, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds, layout, measured }), empty);
     },
   };
 };
