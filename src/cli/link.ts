@@ -4,6 +4,7 @@
 // are the page's: same engine, same resolved scenarios (app-state/requests.ts builds them alike).
 
 import type { AppState } from '../app-state/app-state';
+import { labPricedState } from '../app-state/lab-pricing';
 import { findChip, findModel, withInlineDraft } from '../app-state/lookup';
 import type { Catalog } from '../catalog/catalog';
 import type { RankKey } from '../engine/analysis/rank';
@@ -45,7 +46,8 @@ export async function scenariosFromLink(url: string, catalog: Catalog): Promise<
     return { value: null, error: (decoded.messages[0]?.text ?? 'the link could not be read').replace(/[.;] [Ss]howing the default scenario\.$/, '.') };
   }
   const { state } = decoded;
-  const lab = scenarioFor(state, catalog, state.lab.chip, state.lab.chips);
+  // The lab prices as the page's lab does: design mode holds it at owning cost (TCO).
+  const lab = scenarioFor(labPricedState(state), catalog, state.lab.chip, state.lab.chips);
   const common = { view: state.view, warnings: decoded.messages.map((m) => m.text), design: state.design, lab };
   if (state.view === 'chip-lab') return { value: { ...common, scenarios: [lab], rankBy: null }, error: null };
   const scenarios: Scenario[] = [];

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { compareRequest, labRequest } from '../../src/app-state/requests';
+import { DESIGN_PRESETS } from '../../src/design/presets';
 import { rankResults } from '../../src/engine/analysis/rank';
 import { simulate } from '../../src/engine/simulate';
 import type { SimulationResult } from '../../src/engine/types';
@@ -61,6 +62,19 @@ describe('simulate --url', () => {
     const { published: _p, ...out } = JSON.parse(r.out) as Record<string, unknown>;
     expect(engineFields(out)).toEqual((printed([simulate(scenario)]) as unknown[])[0]);
     expect(out).toMatchObject({ hardwareId: 'nvidia-h200-sxm-lab', config: { chips: 16 } });
+  });
+
+  it('a design-mode link prices the lab by owning cost, as the page does', async () => {
+    const h100Like = DESIGN_PRESETS.get('nvidia-h100-like')!;
+    const state = apply(fresh(), { type: 'set-view', view: 'chip-lab' }, { type: 'design-start', design: h100Like });
+    expect(state.settings.economics.pricing).toBe('rental');
+    const url = `${ORIGIN}${await encodeLink(state, catalog)}`;
+    const r = await run('--url', url, '--format', 'json');
+    expect(r.code).toBe(0);
+    const { published: _p, ...out } = JSON.parse(r.out) as Record<string, unknown>;
+    expect(out.pricingUsed).toBe('tco');
+    const decoded = await decodeLink(url, catalog);
+    expect(engineFields(out)).toEqual((printed([simulate(labRequest(decoded.state, catalog).scenario!)]) as unknown[])[0]);
   });
 
   it('flags override the link; a broken link is one clear error line', async () => {
