@@ -170,7 +170,9 @@ export function buildExplain(
   if (result.uncertainty !== null) {
     entries.push({
       key: 'uncertainty', label: 'Range and evidence',
-      ...(result.uncertainty.coverage === null ? { value: 'none (silicon limit)', unit: '' } : { value: result.uncertainty.coverage, unit: 'coverage' }),
+      ...(result.uncertainty.coverage === null
+        ? { value: ctx.efficiency.usesClaim ? 'none (vendor claim)' : 'none (silicon limit)', unit: '' }
+        : { value: result.uncertainty.coverage, unit: 'coverage' }),
       formula: result.uncertainty.derivation, primaryInputs: 1,
       inputs: [
         { name: 'evidence basis', value: result.evidence.basis, unit: '', source: effSource },

@@ -217,7 +217,7 @@ function assemble(
   if (model0.count > 0) {
     result.uncertainty = uncertaintyOf(model0, evidence.basis, {
       outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion,
-    }, headline.band, ctx.scenario.efficiencyMode === 'spec');
+    }, headline.band, ctx.scenario.efficiencyMode === 'achieved' ? null : ctx.efficiency.usesClaim ? 'vendor-claim' : 'silicon-limit');
   }
   result.explain = buildExplain(ctx, best, result, tcoRate, headline.usdPerChipHour);
   return result;

@@ -28,8 +28,17 @@ export interface PriceBand {
   note: string;
 }
 
-/** Spec mode's numbers are limits: the residuals that set a range were measured against achieved-mode predictions. */
-const CEILING_NOTE = 'silicon limit (software factor 1): a ceiling, not a prediction of measured results, which fall below it, so no coverage is claimed';
+/**
+ * Numbers that are not today's-software predictions claim no coverage: the residuals that set a
+ * range were measured against achieved-mode predictions. Spec mode gives silicon limits; claim
+ * mode the vendor's claimed efficiencies where a chip has them (else the silicon limit too).
+ */
+export type UnpredictedKind = 'silicon-limit' | 'vendor-claim';
+
+const UNPREDICTED_NOTE: Record<UnpredictedKind, string> = {
+  'silicon-limit': 'silicon limit (software factor 1): a ceiling, not a prediction of measured results, which fall below it, so no coverage is claimed',
+  'vendor-claim': 'vendor claim (the vendor\'s claimed efficiencies, software factor 1): what the vendor says the chip reaches, not a prediction of measured results, so no coverage is claimed',
+};
 
 function scaled(value: number, lowLog: number, highLog: number): Range {
   return { low: Math.min(value, value * Math.exp(lowLog)), high: Math.max(value, value * Math.exp(highLog)) };
@@ -40,8 +49,9 @@ export function uncertaintyOf(
   basis: EvidenceBasis,
   values: { outputTokensPerSecond: number; tokensPerSecondPerUser: number; usdPerMillionOutputTokens: number | null },
   priceBand: PriceBand | null,
-  ceiling = false,
+  unpredicted: UnpredictedKind | null = null,
 ): Uncertainty {
+  const ceiling = unpredicted !== null;
   const k = model.widthFactor[basis];
   const lo = k * model.lowLogResidual;
   const hi = k * model.highLogResidual;
@@ -55,7 +65,7 @@ export function uncertaintyOf(
     usd = scaled(values.usdPerMillionOutputTokens, -Math.hypot(hi, bandLo), Math.hypot(lo, bandHi));
   }
   const parts = [
-    ...(ceiling ? [CEILING_NOTE] : []),
+    ...(unpredicted === null ? [] : [UNPREDICTED_NOTE[unpredicted]]),
     `${ceiling ? 'modelling spread, the width of the' : `${Math.round(model.coverage * 100)}% range from the`} ${model.residualSet} (${model.count} predictions): log-residual quantiles `
       + `${model.lowLogResidual.toFixed(3)} and ${model.highLogResidual.toFixed(3)}, widened x${k} for evidence basis "${basis}" (${model.widthNote})`,
   ];

@@ -222,7 +222,7 @@ export const MESSAGES = {
     related: 'Other numbers of this result',
     missing: 'This number has no recorded derivation.',
     range: (low: string, high: string, coverage: number | null) =>
-      coverage === null ? `Range ${low} – ${high} (a silicon limit's modelling spread, no coverage claimed)` : `${Math.round(coverage * 100)}% range: ${low} – ${high} (how it is set: "Range and evidence")`,
+      coverage === null ? `Range ${low} – ${high} (a limit's modelling spread, not a prediction: no coverage claimed)` : `${Math.round(coverage * 100)}% range: ${low} – ${high} (how it is set: "Range and evidence")`,
   },
   deployment: {
     label: 'Deployment',

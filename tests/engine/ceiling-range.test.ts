@@ -28,6 +28,21 @@ describe('ranges of silicon limits', () => {
   });
 });
 
+describe('ranges in claim mode', () => {
+  const claim = (hardware: string) => simulate(resolveScenario({ ...defaultScenario(), hardware, efficiencyMode: 'claim' }, catalog).value!, { frontier: false });
+
+  it('claim no coverage: a vendor claim or, on a chip without one, the silicon limit is no prediction either', () => {
+    const sohu = claim('etched-sohu');
+    expect(sohu.uncertainty!.coverage).toBeNull();
+    expect(sohu.uncertainty!.derivation).toMatch(/^vendor claim \(the vendor's claimed efficiencies/);
+    expect(sohu.explain.find((e) => e.key === 'uncertainty')).toMatchObject({ value: 'none (vendor claim)' });
+    const h200 = claim('nvidia-h200-sxm');
+    expect(h200.uncertainty!.coverage).toBeNull();
+    expect(h200.uncertainty!.derivation).toMatch(/^silicon limit \(software factor 1\)/);
+    expect(h200.outputTokensPerSecond).toBe(run('spec').outputTokensPerSecond);
+  });
+});
+
 describe('ranges of an estimated rental', () => {
   it('carry the rental/TCO ratio\'s 10th-90th percentile band, added to the speed range in quadrature', () => {
     // Etched Sohu has no market rental: its rental is estimated (≈).
