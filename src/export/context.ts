@@ -73,6 +73,12 @@ export function exportFileName(kind: string, c: ExportContext | null, extension:
   return `tokencost-${slug(kind)}_${slug(c.modelId)}_${w.inputTokens}in-${w.outputTokens}out_${c.date}.${extension}`;
 }
 
+const EFFICIENCY_CAPTION: Readonly<Record<ExportSettings['efficiencyMode'], string>> = {
+  achieved: "today's software",
+  spec: 'spec-sheet silicon',
+  claim: "vendors' claimed efficiencies",
+};
+
 function limit(seconds: number | null): string {
   return seconds === null ? 'no limit' : `≤ ${formatSeconds(seconds)}`;
 }
@@ -87,7 +93,7 @@ export function exportCaption(c: ExportContext): string {
     `${c.modelName}, ${precision}`,
     `${formatNumber(s.workload.inputTokens, 6)} in / ${formatNumber(s.workload.outputTokens, 6)} out${s.workload.prefixCacheHitRate > 0 ? `, ${formatNumber(s.workload.prefixCacheHitRate * 100)}% prefix cache` : ''}`,
     `TTFT ${limit(s.slo.maxTtftSeconds)}, TPOT ${limit(s.slo.maxTpotSeconds)}`,
-    `${s.economics.pricing === 'rental' ? 'rental' : 'TCO'} pricing, ${s.efficiencyMode === 'achieved' ? "today's software" : 'spec-sheet silicon'}`,
+    `${s.economics.pricing === 'rental' ? 'rental' : 'TCO'} pricing, ${EFFICIENCY_CAPTION[s.efficiencyMode]}`,
   ];
   if (s.speculative !== null) parts.push(`speculative ${speculation(s)}`);
   if (s.serving === 'disaggregated') parts.push('disaggregated prefill/decode');

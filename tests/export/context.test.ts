@@ -61,6 +61,12 @@ describe('export context', () => {
     expect(exportCaption(plain)).toBe('Llama 3.1 70B, fp8 · 2,048 in / 512 out · TTFT ≤ 2 s, TPOT ≤ 50 ms · rental pricing, today\'s software · tokencost, 2026-05-01');
   });
 
+  it('the caption names the efficiency setting, claims included', () => {
+    const s = fresh();
+    const claim = exportContext({ ...s, settings: { ...s.settings, efficiencyMode: 'claim' } }, catalog, null, DAY);
+    expect(exportCaption(claim)).toContain("rental pricing, vendors' claimed efficiencies");
+  });
+
   it('a chart about one chip (the chip lab\'s) names it first; its file name does not change', () => {
     const lab = exportContext(fresh(), catalog, null, DAY, 'Chip lab: My chip');
     expect(exportCaption(lab)).toBe('Chip lab: My chip · Llama 3.1 70B, fp8 · 2,048 in / 512 out · TTFT ≤ 2 s, TPOT ≤ 50 ms · rental pricing, today\'s software · tokencost, 2026-05-01');
