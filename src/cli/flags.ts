@@ -264,7 +264,10 @@ function describeRange(rule: NumberRule, factor: number, unit: string): string {
  * own unit), else as the parser wrote it.
  */
 export function flagIssue(issue: FieldIssue, origins: CliOptions['origins']): string {
-  const origin = origins.get(issue.path) ?? origins.get(issue.path.split('.')[0]!);
+  // The flag that set the field, the group it belongs to (--precision for precision.weights), or
+  // one that set a field inside it (--tp for a rule on the whole layout).
+  const origin = origins.get(issue.path) ?? origins.get(issue.path.split('.')[0]!)
+    ?? [...origins].find(([path]) => path.startsWith(`${issue.path}.`))?.[1];
   if (origin === undefined) return formatIssue(issue);
   const def = VALUE_FLAGS.get(origin.flag);
   if (def?.scaled !== undefined) return CLI.flagRange(origin.flag, describeRange(def.scaled.rule, def.scaled.factor, def.scaled.unit), origin.text);
@@ -272,7 +275,8 @@ export function flagIssue(issue: FieldIssue, origins: CliOptions['origins']): st
   // the value as typed ("1e99"), not as the parser re-printed the number ("1e+99").
   const range = /^must be (.*?)(?: or null)?, got .*$/.exec(issue.message);
   if (range !== null && origins.get(issue.path) === origin) return CLI.flagRange(origin.flag, range[1]!, origin.text);
-  return CLI.flagIssue(origin.flag, formatIssue(issue).replace(/, got .*$/, `, got ${quoted(origin.text)}`));
+  // In the flag's own terms: the field path is the flag's business, not the user's.
+  return CLI.flagIssue(origin.flag, issue.message.replace(/, got .*$/, `, got ${quoted(origin.text)}`));
 }
 
 /** Flags that only make sense with speculative decoding on, as typed. */

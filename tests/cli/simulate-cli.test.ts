@@ -212,7 +212,9 @@ describe('simulate CLI', () => {
     [['--chips', 'abc'], /or "auto", got "abc"$/m],
     [['--max-ttft-ms', '0.5'], /--max-ttft-ms must be a number from 1 to 3600000 ms, got "0\.5"$/m],
     [['--max-tpot-ms', '-5'], /--max-tpot-ms must be a number from 0\.1 to 60000 ms, got "-5"$/m],
-    [['--precision', 'fp3'], /--precision: precision\.weights must be one of/],
+    [['--precision', 'fp3'], /--precision: must be one of/],
+    // A rule on the whole layout is named under the flag that set part of it.
+    [['--tp', '16'], /^error: --tp: needs at least 16 chips \(TP x PP x EP\), but chips is 8$/m],
     [['--frobnicate'], /unknown option "--frobnicate"/],
     // The next flag is not a value: it was taken as one and the flag after it read as stray text.
     [['--input-tokens', '--output-tokens', '5'], /^error: --input-tokens needs a value before "--output-tokens"$/m],
@@ -231,17 +233,17 @@ describe('simulate CLI', () => {
     [['--chips', '8', '--chips', '4'], /^error: --chips is given twice; give it once$/m],
     [['--batch', '64', '--objective', 'min-latency'], /^error: --batch and --objective cannot go together/],
     // A field the scenario's own checks refuse is named under the flag that set it.
-    [['--chips', '8', '--tp', '3'], /^error: --tp: layout\.tensorParallel must divide Llama 3\.1 70B's 64 attention heads, got "3"$/m],
+    [['--chips', '8', '--tp', '3'], /^error: --tp: must divide Llama 3\.1 70B's 64 attention heads, got "3"$/m],
     // Closest ids first: the two H100s before every other nvidia-* id.
-    [['--hardware', 'nvidia-h100'], /^error: --hardware: hardware "nvidia-h100" is not a known hardware id \(did you mean nvidia-h100-pcie, nvidia-h100-sxm, /m],
+    [['--hardware', 'nvidia-h100'], /^error: --hardware: "nvidia-h100" is not a known hardware id \(did you mean nvidia-h100-pcie, nvidia-h100-sxm, /m],
     // Then the longest common start ("nvidia-h20"), and ids compared without case.
-    [['--hardware', 'nvidia-h201'], /^error: --hardware: hardware "nvidia-h201" is not a known hardware id \(did you mean nvidia-h200-sxm, /m],
-    [['--speculative', 'nope'], /^error: --speculative: speculative.draftModel "nope" is not a known model id/m],
-    [['--model', 'llama-3.1-70B'], /^error: --model: model "llama-3\.1-70B" is not a known model id \(did you mean llama-3\.1-70b, /m],
+    [['--hardware', 'nvidia-h201'], /^error: --hardware: "nvidia-h201" is not a known hardware id \(did you mean nvidia-h200-sxm, /m],
+    [['--speculative', 'nope'], /^error: --speculative: "nope" is not a known model id/m],
+    [['--model', 'llama-3.1-70B'], /^error: --model: "llama-3\.1-70B" is not a known model id \(did you mean llama-3\.1-70b, /m],
     [['--scenario', scenarioFile('{}')], /^error: --scenario: ".*s\.json" has no "version"; add "version": 2/],
     [['--max-batch', '4', '--max-sequences', '8'], /^error: --max-batch and --max-sequences cannot go together: both set engine\.maxSequences/],
     [['--frontier', '--format', 'csv'], /^error: --frontier and --format csv cannot go together/],
-    [['--model', ''], /^error: --model: model "" is not a known model id \(it is empty\)$/m],
+    [['--model', ''], /^error: --model: "" is not a known model id \(it is empty\)$/m],
     [['--hardware-design', 'hardware-profiles/designs/nvidia-h100-like.json', '--hardware', 'nvidia-h200-sxm'], /^error: --hardware-design and --hardware cannot go together/],
   ])('bad input %j exits 2 with one clear line', async (args, message) => {
     const r = await run(...args);
