@@ -4,7 +4,7 @@ import type { HardwareProfile, Range, SimulationResult } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
 import { oneLine } from '../messages/cli';
 import { ratioText } from '../messages/market-check';
-import { formatBytes, formatNumber, formatSeconds, formatUsd } from '../format/units';
+import { formatBytes, formatNumber, formatPredicted, formatSeconds, formatUsd } from '../format/units';
 import { batchLimitText, chipsText } from '../messages/ui';
 import { estimatedSpecs, isSpecMark } from '../records/estimated-specs';
 import { reportedResult } from '../export/reported-result';
@@ -51,9 +51,10 @@ export function formatResultTable(r: SimulationResult, hardware: Pick<HardwarePr
     : `${chipsText(c.chips)} = prefill pool ${pool(dis.prefill)} + decode pool ${pool(dis.decode)}; decode batch ${dis.decode.batch} per replica`]);
   const u = r.uncertainty;
   rows.push(['evidence', evidenceText(r)]);
-  rows.push(['output tokens/s (total)', formatNumber(r.outputTokensPerSecond) + range(u?.outputTokensPerSecond, formatNumber)]);
-  rows.push(['output tokens/s per chip', formatNumber(r.outputTokensPerSecondPerChip)]);
-  rows.push(['tokens/s per user', formatNumber(r.tokensPerSecondPerUser) + range(u?.tokensPerSecondPerUser, formatNumber)]);
+  // Modelled numbers as the page writes them: 3 significant figures at every size, ranges too.
+  rows.push(['output tokens/s (total)', formatPredicted(r.outputTokensPerSecond) + range(u?.outputTokensPerSecond, formatPredicted)]);
+  rows.push(['output tokens/s per chip', formatPredicted(r.outputTokensPerSecondPerChip)]);
+  rows.push(['tokens/s per user', formatPredicted(r.tokensPerSecondPerUser) + range(u?.tokensPerSecondPerUser, formatPredicted)]);
   rows.push(['TTFT', formatSeconds(r.ttftSeconds)]);
   rows.push(['TPOT', formatSeconds(r.tpotSeconds)]);
   rows.push(['memory per chip', `${formatBytes(r.memory.weightsBytesPerChip)} weights + ${formatBytes(r.memory.kvCacheBytesPerChip)} KV + ${formatBytes(r.memory.reserveBytesPerChip)} reserve of ${formatBytes(r.memory.capacityBytesPerChip)}${r.memory.weightsInSram ? ' (weights in SRAM)' : ''}`]);
@@ -189,7 +190,7 @@ export function formatComparisonTable(results: SimulationResult[], context: {
     ? [
       name(r), r.evidence.basis, String(r.config.chips),
       layoutCell(r), String(r.config.batch),
-      formatNumber(r.outputTokensPerSecondPerChip), formatNumber(r.tokensPerSecondPerUser), formatSeconds(r.ttftSeconds),
+      formatPredicted(r.outputTokensPerSecondPerChip), formatPredicted(r.tokensPerSecondPerUser), formatSeconds(r.ttftSeconds),
       formatSeconds(r.tpotSeconds), r.usdPerMillionOutputTokens === null ? '-' : formatUsd(r.usdPerMillionOutputTokens) + range(r.uncertainty?.usdPerMillionOutputTokens, formatUsd),
       perDollar(r), `${r.pricingUsed}${r.pricing.rentalEstimated ? ' ≈' : ''}`, market(r), bound(r),
     ]
