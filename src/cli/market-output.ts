@@ -5,7 +5,7 @@ import type { MarketPoint } from '../market/points';
 import type { MarketReport } from '../market/report';
 import { noPointsNote } from '../messages/market-no-points';
 import { formatNumber, formatUsd, priceChangeText, priceFactorText } from '../format/units';
-import { csvCell } from './output';
+import { csvCell } from '../export/csv';
 
 const usd = (v: number | null) => (v === null ? '—' : formatUsd(v));
 const ratio = (v: number | null) => (v === null ? '—' : `${formatNumber(v, 3)}x`);

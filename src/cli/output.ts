@@ -7,6 +7,7 @@ import { ratioText } from '../messages/market-check';
 import { formatBytes, formatNumber, formatPredicted, formatSeconds, formatUsd } from '../format/units';
 import { batchLimitText, chipsText } from '../messages/ui';
 import { estimatedSpecs, isSpecMark } from '../records/estimated-specs';
+import { csvCell } from '../export/csv';
 import { reportedResult } from '../export/reported-result';
 
 const EVIDENCE_MARK: Record<SimulationResult['evidence']['basis'], string> = { measured: '', family: '~', prior: '?', claim: '!' };
@@ -157,14 +158,6 @@ export function csvRow(result: SimulationResult, limit: ResourceLimit | null, sc
     ...scenarioCells(scenario),
   ];
   return values.map(csvCell).join(',');
-}
-
-export function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(Number(value.toPrecision(6))) : '') : String(value);
-  // Quote, and defuse spreadsheet formulas in text cells (CSV injection).
-  if (/[",\n]/.test(text) || /^[=+\-@]/.test(text) && typeof value === 'string') return `"${text.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"`;
-  return text;
 }
 
 /** Multi-chip comparison table, best first. */
