@@ -3,10 +3,11 @@ import type { ErrorSummary } from './stats';
 import type { RowResult, ValidationReport } from './validate';
 import { groupedInteger } from '../format/decimal';
 
-export function formatNumber(v: number | null): string {
+/** `measured`: a published figure, written whole; a prediction is rounded to 3 significant figures from 100,000 up. */
+export function formatNumber(v: number | null, measured = false): string {
   if (v === null || !Number.isFinite(v)) return '-';
   const a = Math.abs(v);
-  if (a >= 1e5) return v.toExponential(2);
+  if (a >= 1e5 && !measured) return groupedInteger(Number(v.toPrecision(3)));
   if (a >= 100) return groupedInteger(v);
   if (a >= 10) return v.toFixed(1);
   return v.toFixed(2);
@@ -46,7 +47,7 @@ function rowCells(r: RowResult): string[] {
     r.plan.modelId ?? '',
     lengths(r),
     formatNumber(r.predicted),
-    formatNumber(r.plan.measured),
+    formatNumber(r.plan.measured, true),
     r.plan.metric.unit,
     r.predicted === null && r.plan.metric.kind !== 'tco-usd-per-chip-hour' ? 'infeasible' : formatPercent(r.error),
     r.basis,
