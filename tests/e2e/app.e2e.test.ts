@@ -99,10 +99,12 @@ describe('landing: compare vendors', () => {
 
   it('sorting and chip selection update the table; numbers open their derivation', async () => {
     const p = await page();
-    await chartDrawn(p.page, 'frontier');
+    const drawn = await chartDrawn(p.page, 'frontier');
     const before = await tableRows(p.page, 'compare');
     await p.page.locator('.chip-picker input[type="checkbox"]:checked').first().uncheck();
     await p.page.waitForFunction((n) => document.querySelectorAll('[data-table="compare"] tbody tr').length === n - 1, before);
+    // The charts below the table redraw for the new selection (and move the page) before the headings are clicked.
+    await p.page.waitForFunction((v) => Number(document.querySelector('[data-chart="frontier"]')?.getAttribute('data-version')) > v, drawn, { timeout: 60_000 });
     await p.page.click('[data-table="compare"] th button:text("Tokens/s per chip")');
     await expect.poll(() => p.page.getAttribute('[data-table="compare"] th[aria-sort]', 'aria-sort')).toBe('descending');
     expect(await p.page.locator('[data-table="compare"] caption > span').first().textContent()).toBe('Best deployment per chip, ranked by Tokens/s per chip (highest first)');
