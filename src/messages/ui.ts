@@ -259,7 +259,7 @@ export const MESSAGES = {
   import: {
     button: 'Import chip or model',
     title: 'Import a hardware profile or a model',
-    intro: "Paste JSON or choose a file: a chip's hardware profile, a model architecture (both in the format of the built-in catalog; the chip lab's JSON export holds a chip's profile as an example), or a Hugging Face config.json. It is checked by the same validators as the built-in chips and models.",
+    intro: "Paste JSON or choose a file: a chip's hardware profile, a model architecture (both in the format of the built-in catalog; the chip lab's JSON export imports as its chip), or a Hugging Face config.json. It is checked by the same validators as the built-in chips and models.",
     textLabel: 'JSON to import',
     fileLabel: 'Or choose a file',
     submit: 'Validate and import',
