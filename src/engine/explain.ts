@@ -2,6 +2,7 @@ import { formatNumber, formatSeconds } from '../format/units';
 import type { EngineContext } from './context';
 import type { TcoPerChipHour } from './economics';
 import type { Candidate } from './search';
+import { unpredictedKind } from './uncertainty';
 import type { ExplainEntry, ExplainInput, HardwareProfile, LayoutAlternative, Objective, SimulationResult, SourceGroup } from './types';
 import { BATCH_LIMIT_WORDS } from '../messages/engine';
 
@@ -171,7 +172,7 @@ export function buildExplain(
     entries.push({
       key: 'uncertainty', label: 'Range and evidence',
       ...(result.uncertainty.coverage === null
-        ? { value: ctx.efficiency.usesClaim ? 'none (vendor claim)' : 'none (silicon limit)', unit: '' }
+        ? { value: unpredictedKind(ctx.scenario.efficiencyMode, ctx.efficiency.usesClaim) === 'vendor-claim' ? 'none (vendor claim)' : 'none (silicon limit)', unit: '' }
         : { value: result.uncertainty.coverage, unit: 'coverage' }),
       formula: result.uncertainty.derivation, primaryInputs: 1,
       inputs: [

@@ -9,7 +9,7 @@ import { kvSramFraction } from './memory';
 import { describeLayout, searchDeployments, type Candidate } from './search';
 import { searchDisaggregated } from './disaggregation';
 import { capacityBytesPerChip } from './memory';
-import { infeasibleUncertainty, uncertaintyOf, type PriceBand } from './uncertainty';
+import { infeasibleUncertainty, uncertaintyOf, unpredictedKind, type PriceBand } from './uncertainty';
 import type {
   Bottleneck, CostBreakdown, DisaggregationSummary, LayoutAlternative, OperatorTiming, PricingBasis, ResolvedScenario, SimulationResult,
 } from './types';
@@ -217,7 +217,7 @@ function assemble(
   if (model0.count > 0) {
     result.uncertainty = uncertaintyOf(model0, evidence.basis, {
       outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion,
-    }, headline.band, ctx.scenario.efficiencyMode === 'achieved' ? null : ctx.efficiency.usesClaim ? 'vendor-claim' : 'silicon-limit');
+    }, headline.band, unpredictedKind(ctx.scenario.efficiencyMode, ctx.efficiency.usesClaim));
   }
   result.explain = buildExplain(ctx, best, result, tcoRate, headline.usdPerChipHour);
   return result;

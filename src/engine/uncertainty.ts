@@ -5,6 +5,7 @@
 // mode the same width is shown as the engine's modelling spread, with no coverage claimed.
 
 import type { EvidenceBasis } from '../records/hardware-profile';
+import type { EfficiencyMode } from './types';
 import type { Range, Uncertainty } from './types';
 
 export interface UncertaintyModel {
@@ -34,6 +35,11 @@ export interface PriceBand {
  * mode the vendor's claimed efficiencies where a chip has them (else the silicon limit too).
  */
 export type UnpredictedKind = 'silicon-limit' | 'vendor-claim';
+
+/** What a result's numbers are when they are not today's-software predictions; null when they are. */
+export function unpredictedKind(mode: EfficiencyMode, usesClaim: boolean): UnpredictedKind | null {
+  return mode === 'achieved' ? null : usesClaim ? 'vendor-claim' : 'silicon-limit';
+}
 
 const UNPREDICTED_NOTE: Record<UnpredictedKind, string> = {
   'silicon-limit': 'silicon limit (software factor 1): a ceiling, not a prediction of measured results, which fall below it, so no coverage is claimed',
