@@ -66,7 +66,7 @@ const COLUMNS: readonly Column[] = [
   { class: 'ranged', label: T.usdPerMillion, sortKey: 'usdPerMillionOutputTokens', explainKey: 'usdPerMillionOutputTokens', cell: usdCell },
   { class: 'ranged', label: T.perDollar, sortKey: 'outputTokensPerSecondPerDollarPerHour', explainKey: 'outputTokensPerSecondPerDollarPerHour', cell: perDollarCell },
   { class: 'ranged', label: T.perChip, sortKey: 'outputTokensPerSecondPerChip', explainKey: 'outputTokensPerSecondPerChip', cell: perChipCell },
-  { class: 'ranged', label: T.perUser, sortKey: 'tokensPerSecondPerUser', explainKey: 'tokensPerSecondPerUser', cell: (r) => withRange(formatPredicted(r.tokensPerSecondPerUser), r.uncertainty?.tokensPerSecondPerUser, formatPredicted) },
+  { class: 'ranged', label: T.perUser, sortKey: 'tokensPerSecondPerUser', explainKey: 'tokensPerSecondPerUser', cell: (r) => withRange(formatPredicted(r.tokensPerSecondPerUser), rankRange(r, 'tokensPerSecondPerUser'), formatPredicted) },
   { label: T.ttft, sortKey: 'ttftSeconds', explainKey: 'ttftSeconds', cell: (r) => formatSeconds(r.ttftSeconds) },
   { label: T.tpot, sortKey: 'tpotSeconds', explainKey: 'tpotSeconds', cell: (r) => formatSeconds(r.tpotSeconds) },
   {

@@ -3,11 +3,14 @@ import type { ErrorSummary } from './stats';
 import type { RowResult, ValidationReport } from './validate';
 import { groupedInteger } from '../format/decimal';
 
-/** `measured`: a published figure, written whole; a prediction is rounded to 3 significant figures from 100,000 up. */
+/**
+ * `measured`: a published figure, written whole; a prediction is rounded to 3 significant figures
+ * from 10,000 up, as the page writes modelled numbers (formatPredicted).
+ */
 export function formatNumber(v: number | null, measured = false): string {
   if (v === null || !Number.isFinite(v)) return '-';
   const a = Math.abs(v);
-  if (a >= 1e5 && !measured) return groupedInteger(Number(v.toPrecision(3)));
+  if (a >= 1e4 && !measured) return groupedInteger(Number(v.toPrecision(3)));
   if (a >= 100) return groupedInteger(v);
   if (a >= 10) return v.toFixed(1);
   return v.toFixed(2);
