@@ -65,7 +65,7 @@ export function layoutProblems(scenario: Scenario, model: ModelArchitecture): Fi
   }
   const pinned = (tp === 'auto' ? 1 : tp) * (pp === 'auto' ? 1 : pp) * (ep === 'auto' ? 1 : ep);
   if (scenario.chips !== 'auto' && pinned > scenario.chips) {
-    issues.push({ path: 'layout', message: `needs at least ${pinned} chips (TP x PP x EP), but chips is ${scenario.chips}` });
+    issues.push({ path: 'layout', message: `needs at least ${pinned} chips (TP x PP x EP), more than the ${scenario.chips} chips available` });
   }
   return issues;
 }

@@ -214,7 +214,7 @@ describe('simulate CLI', () => {
     [['--max-tpot-ms', '-5'], /--max-tpot-ms must be a number from 0\.1 to 60000 ms, got "-5"$/m],
     [['--precision', 'fp3'], /--precision: must be one of/],
     // A rule on the whole layout is named under the flag that set part of it.
-    [['--tp', '16'], /^error: --tp: needs at least 16 chips \(TP x PP x EP\), but chips is 8$/m],
+    [['--tp', '16'], /^error: --tp: needs at least 16 chips \(TP x PP x EP\), more than the 8 chips available$/m],
     [['--frobnicate'], /unknown option "--frobnicate"/],
     // The next flag is not a value: it was taken as one and the flag after it read as stray text.
     [['--input-tokens', '--output-tokens', '5'], /^error: --input-tokens needs a value before "--output-tokens"$/m],
