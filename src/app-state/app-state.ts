@@ -31,6 +31,8 @@ export interface LabState {
   chips: ChipCount;
   /** Chip the break-even solver matches. */
   breakEvenTargetId: string;
+  /** HBM bandwidth the chip had when its HBM capacity was set to 0: a capacity above 0 brings it back. */
+  hbmBandwidthBeforeRemoval?: number;
 }
 
 export interface AppState {

@@ -19,16 +19,17 @@ const SRAM_CAPACITY_BYTES = 230e6;
 const SRAM_BANDWIDTH_BYTES_PER_SECOND = 80e12;
 
 /**
- * `next` (an edit of `previous`) made valid, or null when the edit cannot stand. `original`: the
- * chip the lab started from, whose memory comes back with its HBM (HBM to 0 and back restores it).
+ * `next` (an edit of `previous`) made valid, or null when the edit cannot stand. HBM back brings
+ * back `hbmBandwidth` (the bandwidth the chip had when its HBM was removed), else that of
+ * `original`, the chip the lab started from, whose SRAM also comes back with its HBM.
  */
-export function completeLabChip(next: HardwareProfile, previous: HardwareProfile, original?: HardwareProfile): HardwareProfile | null {
+export function completeLabChip(next: HardwareProfile, previous: HardwareProfile, original?: HardwareProfile, hbmBandwidth?: number): HardwareProfile | null {
   let memory = next.memory;
   const hbmRemoved = memory.hbmCapacityBytes === 0 && previous.memory.hbmCapacityBytes > 0;
   const hbmAdded = memory.hbmCapacityBytes > 0 && previous.memory.hbmCapacityBytes === 0;
   if (hbmRemoved) memory = { ...memory, hbmBandwidthBytesPerSecond: 0 };
   if (hbmAdded && memory.hbmBandwidthBytesPerSecond === 0) {
-    const was = original?.memory.hbmBandwidthBytesPerSecond ?? 0;
+    const was = hbmBandwidth ?? original?.memory.hbmBandwidthBytesPerSecond ?? 0;
     memory = { ...memory, hbmBandwidthBytesPerSecond: was > 0 ? was : blankChip().memory.hbmBandwidthBytesPerSecond };
   }
   // HBM back on a chip that kept its weights in HBM: undo what removing it filled in (SRAM fields

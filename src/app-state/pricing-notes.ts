@@ -1,6 +1,7 @@
-// What the chip lab says about prices that do not count now: a purchase price under Rental, a
-// rental price under TCO, a price the Pricing panel overrides for all chips, power under Rental;
-// and whether the break-even target is priced on another basis than the edited chip.
+// What the chip lab says about fields that do not count now: a purchase price under Rental, a
+// rental price under TCO, a price the Pricing panel overrides for all chips, power under Rental,
+// HBM bandwidth without HBM; and whether the break-even target is priced on another basis than
+// the edited chip.
 
 import { rentalPerChipHour } from '../engine/economics';
 import type { EconomicsInput, HardwareProfile } from '../engine/types';
@@ -32,6 +33,8 @@ export function labParamNote(param: LabParamId, state: AppState): string | null 
       return basis === 'rental' ? N.powerUnderRental : null;
     case 'softwareStackFactor':
       return state.settings.efficiencyMode === 'spec' ? N.stackFactorInSpec : null;
+    case 'hbmBandwidth':
+      return state.lab.chip.memory.hbmCapacityBytes === 0 ? N.noHbm(state.lab.hbmBandwidthBeforeRemoval ?? null) : null;
     default:
       return null;
   }

@@ -157,8 +157,14 @@ function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env:
       if (def === undefined || value === null) return state;
       const original = labOriginal(state, env.catalog);
       const rateClass = labRateClass(state);
-      const chip = completeLabChip(withoutReplacedEstimates(def.set(state.lab.chip, value, rateClass, original), def, rateClass, original), state.lab.chip, original);
-      return chip === null ? state : { ...state, lab: { ...state.lab, chip: withLabEvidence(chip, original) } };
+      const before = state.lab.chip.memory;
+      const chip = completeLabChip(withoutReplacedEstimates(def.set(state.lab.chip, value, rateClass, original), def, rateClass, original),
+        state.lab.chip, original, state.lab.hbmBandwidthBeforeRemoval);
+      if (chip === null) return state;
+      // Removing HBM zeroes its bandwidth (a profile rule): kept here, it comes back with the HBM.
+      const { hbmBandwidthBeforeRemoval: kept, ...lab } = state.lab;
+      const removed = chip.memory.hbmCapacityBytes === 0 ? (before.hbmCapacityBytes > 0 ? before.hbmBandwidthBytesPerSecond : kept) : undefined;
+      return { ...state, lab: { ...lab, chip: withLabEvidence(chip, original), ...(removed === undefined ? {} : { hbmBandwidthBeforeRemoval: removed }) } };
     }
     case 'lab-set-sram-weights': {
       if (state.lab.chip.memory.sramHoldsWeights === action.on) return state;

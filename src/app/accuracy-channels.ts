@@ -10,7 +10,7 @@ export const accuracyChannel: ChannelDef<ValidationReport> = {
   name: 'accuracy',
   debounceMs: 0,
   priority: 1,
-  // Seconds per run: switching spec sheet -> achieved -> spec sheet shows the first report again at once.
+  // Seconds per run: switching silicon limit -> achieved -> silicon limit shows the first report again at once.
   keep: 2,
   plan(state, catalog) {
     const mode = state.settings.efficiencyMode;

@@ -64,7 +64,7 @@ export interface ParityRow {
 
 const MODE_TEXT: Record<EfficiencyMode, { sentence: string; title: string }> = {
   achieved: { sentence: "Achieved with today's software.", title: "achieved with today's software" },
-  spec: { sentence: 'Silicon limit (spec sheet).', title: 'silicon limit, spec sheet' },
+  spec: { sentence: 'Silicon limit (kernel benchmarks).', title: 'silicon limit, kernel benchmarks' },
   claim: { sentence: "Vendors' claimed efficiencies.", title: "vendors' claimed efficiencies" },
 };
 

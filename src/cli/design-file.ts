@@ -3,7 +3,7 @@
 // back as lines naming the field; the caller exits with code 2.
 
 import { readFileSync } from 'node:fs';
-import { formatIssue, isRecord } from '../parse/fields';
+import { formatIssue, isRecord, type FieldIssue } from '../parse/fields';
 import type { ChipDesign } from '../records/chip-design';
 import { deriveDesign } from '../design/derive';
 import { readDesign } from '../design/read-design';
@@ -38,18 +38,19 @@ export function applySet(raw: unknown, assignment: string): { ok: true; value: u
   return { ok: true, value: root };
 }
 
-export function loadDesignFile(file: string, sets: readonly string[] = []): DesignFileOutcome {
+/** `flag` (--file, --hardware-design) names where the file came from when it cannot be read. */
+export function loadDesignFile(file: string, flag: string, sets: readonly string[] = []): DesignFileOutcome {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return { errors: [`cannot read design file "${file}"`] };
+    return { errors: [`${flag}: cannot read design file "${file}"`] };
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { errors: [`"${file}" is not valid JSON (${(e as Error).message})`] };
+    return { errors: [`${flag}: "${file}" is not valid JSON (${(e as Error).message})`] };
   }
   return designWithSets(raw, sets, file);
 }
@@ -59,6 +60,7 @@ export function designWithSets(raw: unknown, sets: readonly string[], where: str
   const setKeys = sets.map((s) => s.slice(0, Math.max(0, s.indexOf('='))));
   const twice = setKeys.find((key, i) => key !== '' && setKeys.indexOf(key) !== i);
   if (twice !== undefined) return { errors: [`--set ${twice} is given twice; give it once`] };
+  const original = raw;
   for (const s of sets) {
     const applied = applySet(raw, s);
     if (!applied.ok) return { errors: [applied.error] };
@@ -66,9 +68,13 @@ export function designWithSets(raw: unknown, sets: readonly string[], where: str
   }
   const parsed = readDesign(raw);
   const setPaths = new Set(setKeys);
-  // A refused value is blamed on what gave it: the --set that wrote the field, else the file.
-  const origin = (path: string) => (setPaths.has(path) ? `--set ${path}` : where);
-  if (parsed.value === null) return { errors: parsed.errors.map((e) => `${origin(e.path)}: ${formatIssue(e)}`) };
+  // A refused value is blamed on what gave it: the --set that wrote the field; else, for a rule
+  // across fields (the shares' sum, the I/O area) that the file alone keeps, the --set flags given;
+  // else the file.
+  const fileAlone = sets.length === 0 || parsed.value !== null ? [] : readDesign(original).errors.map((e) => `${e.path}|${formatIssue(e)}`);
+  const origin = (e: FieldIssue) => (setPaths.has(e.path) ? `--set ${e.path}`
+    : sets.length > 0 && !fileAlone.includes(`${e.path}|${formatIssue(e)}`) ? setKeys.map((k) => `--set ${k}`).join(', ') : where);
+  if (parsed.value === null) return { errors: parsed.errors.map((e) => `${origin(e)}: ${formatIssue(e)}`) };
   // A field the schema ignores is a note in a file, but a typo in a --set: the override would be lost.
   const lostSets = parsed.warnings.filter((w) => setPaths.has(w.path));
   if (lostSets.length > 0) return { errors: lostSets.map((w) => `--set ${w.path}: not a field of a design (a typo?); nothing was set`) };
@@ -77,7 +83,7 @@ export function designWithSets(raw: unknown, sets: readonly string[], where: str
 
 /** --hardware-design: the design file's derived hardware profile. */
 export function hardwareFromDesignFile(file: string): { profile: HardwareProfile } | { errors: string[] } {
-  const loaded = loadDesignFile(file);
+  const loaded = loadDesignFile(file, '--hardware-design');
   if ('errors' in loaded) return loaded;
   return { profile: deriveDesign(loaded.design).profile };
 }

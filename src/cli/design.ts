@@ -40,7 +40,7 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
   }
   if (options.file === null && options.url === null) fail(['--file DESIGN.json or --url LINK is required (see --help)']);
   const link = options.url === null ? null : await designLink(options.url, report);
-  const loaded = link === null ? loadDesignFile(options.file!, options.sets) : designWithSets(link.design, options.sets, 'the link\'s design');
+  const loaded = link === null ? loadDesignFile(options.file!, '--file', options.sets) : designWithSets(link.design, options.sets, 'the link\'s design');
   if ('errors' in loaded) fail(loaded.errors);
   for (const w of loaded.warnings) io.stderr.write(`note: ${oneLine(w)}\n`);
   const { design } = loaded;

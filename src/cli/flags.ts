@@ -35,6 +35,8 @@ interface ValueFlag {
   scaled?: { rule: NumberRule; factor: number; unit: string };
   /** Other scenario paths the value may land on, so their problems are named under this flag. */
   alsoSets?: readonly string[];
+  /** A latency limit: "none" removes it (over a --scenario file's or a --url link's limit). */
+  noneIsNoLimit?: boolean;
 }
 
 function at(path: string, convert: (v: string) => unknown = num): ValueFlag {
@@ -49,9 +51,12 @@ function at(path: string, convert: (v: string) => unknown = num): ValueFlag {
   };
 }
 
-function ms(path: string, rule: NumberRule): ValueFlag {
-  return { ...at(path, (v) => scaled(v, 1e-3)), scaled: { rule, factor: 1e-3, unit: 'ms' } };
+function latencyLimit(path: string, rule: NumberRule): ValueFlag {
+  return { ...at(path, limitMs), scaled: { rule, factor: 1e-3, unit: 'ms' }, noneIsNoLimit: true };
 }
+
+/** A latency limit typed in ms, or "none" for no limit (null). */
+export const limitMs = (v: string): unknown => (v.trim().toLowerCase() === 'none' ? null : scaled(v, 1e-3));
 
 const text = (v: string) => v;
 
@@ -93,8 +98,8 @@ const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
   ['--output-tokens', at('workload.outputTokens', count)],
   ['--prefix-cache-hit-rate', at('workload.prefixCacheHitRate', fraction)],
   ['--arrivals', at('workload.arrivals', text)],
-  ['--max-ttft-ms', ms('slo.maxTtftSeconds', LIMITS.maxTtftSeconds)],
-  ['--max-tpot-ms', ms('slo.maxTpotSeconds', LIMITS.maxTpotSeconds)],
+  ['--max-ttft-ms', latencyLimit('slo.maxTtftSeconds', LIMITS.maxTtftSeconds)],
+  ['--max-tpot-ms', latencyLimit('slo.maxTpotSeconds', LIMITS.maxTpotSeconds)],
   ['--objective', at('objective', text)],
   ['--batch', { path: 'objective.batch', apply: (o, v) => { o.objective = { batch: num(v) }; } }],
   ['--pricing', at('economics.pricing', text)],
@@ -158,7 +163,10 @@ function hardwareIds(value: string): string[] {
   if (items.every((s) => s === '')) throw new UsageError(CLI.noHardware(value));
   // "a," or "a,,b": an id was left out, not a list to read around it.
   if (items.some((s) => s === '')) throw new UsageError(CLI.emptyHardwareItem(value));
-  return [...new Set(items)];
+  // Like a flag given twice: dropping the repeat silently would hide a typo for another chip.
+  const twice = items.find((id, i) => items.indexOf(id) !== i);
+  if (twice !== undefined) throw new UsageError(CLI.repeatedHardwareItem(twice, value));
+  return items;
 }
 
 /**
@@ -270,7 +278,10 @@ export function flagIssue(issue: FieldIssue, origins: CliOptions['origins']): st
     ?? [...origins].find(([path]) => path.startsWith(`${issue.path}.`))?.[1];
   if (origin === undefined) return formatIssue(issue);
   const def = VALUE_FLAGS.get(origin.flag);
-  if (def?.scaled !== undefined) return CLI.flagRange(origin.flag, describeRange(def.scaled.rule, def.scaled.factor, def.scaled.unit), origin.text);
+  if (def?.scaled !== undefined) {
+    const range = describeRange(def.scaled.rule, def.scaled.factor, def.scaled.unit);
+    return CLI.flagRange(origin.flag, def.noneIsNoLimit === true ? `${range} (or "none": no limit)` : range, origin.text);
+  }
   // The flag's own range: a flag cannot be typed as null (leaving it out keeps the default), and
   // the value as typed ("1e99"), not as the parser re-printed the number ("1e+99").
   const range = /^must be (.*?)(?: or null)?, got .*$/.exec(issue.message);
@@ -313,16 +324,17 @@ Scenario
   --prefix-cache-hit-rate X     share of prompt tokens served from cache (0-0.99, or 0%-99%)
   --arrivals saturated|poisson  offline (every batch slot busy, default) or online random arrivals
                                 (mean load kept where p99 concurrency fits the batch)
-  --max-ttft-ms MS              latency limit on time to first token (1-3600000; default none,
+  --max-ttft-ms MS|none         latency limit on time to first token (1-3600000; default none,
                                 the page starts at ${PAGE_SLO.maxTtftSeconds! * 1e3})
-  --max-tpot-ms MS              latency limit on time per output token (0.1-60000; default none,
+  --max-tpot-ms MS|none         latency limit on time per output token (0.1-60000; default none,
                                 the page starts at ${PAGE_SLO.maxTpotSeconds! * 1e3})
   --objective max-throughput|min-latency   max-throughput (default): the smallest batch within 1% of
                                 the best throughput the limits allow (lower latency for <= 1% fewer tokens);
                                 min-latency: batch 1
   --batch N                     fixed batch per replica instead of an objective
-  --efficiency achieved|spec|claim   today's software stacks (default), the silicon limit, or the
-                                vendor's claimed efficiencies where a profile states them
+  --efficiency achieved|spec|claim   today's software stacks (default), the silicon limit (the
+                                kernel-measured shares of peak, software factor 1), or the vendor's
+                                claimed efficiencies where a profile states them (they may exceed it)
 
 Layout and engine caps (replay a published deployment; "auto" leaves it to the search)
   --tp N  --pp N  --ep N        pin tensor, pipeline and expert parallelism

@@ -1,7 +1,7 @@
 // Flags of `npm run market` -> a raw market-options object. Values are not checked here: the object
 // goes through parseMarketOptions, the one parse step the app's links use too.
 
-import { UsageError, count, fraction, num, readFormat, scaled, sub, walkArgs } from './flags';
+import { UsageError, count, fraction, limitMs, num, readFormat, sub, walkArgs } from './flags';
 
 export interface MarketCliOptions {
   format: 'table' | 'json' | 'csv';
@@ -12,8 +12,6 @@ export interface MarketCliOptions {
 }
 
 const workload = (raw: Record<string, unknown>) => sub(raw, 'workload');
-/** A latency limit in ms, or "none" for no limit. */
-const limit = (v: string): unknown => (v.trim().toLowerCase() === 'none' ? null : scaled(v, 1e-3));
 
 /** Each flag: the option path it sets (a refusal is reported under the flag) and how. */
 const VALUE_FLAGS: Record<string, { path: string; apply: (raw: Record<string, unknown>, value: string) => void }> = {
@@ -24,8 +22,8 @@ const VALUE_FLAGS: Record<string, { path: string; apply: (raw: Record<string, un
   '--to-point': { path: 'toPoint', apply: (r, v) => { r.toPoint = v; } },
   '--input-tokens': { path: 'workload.inputTokens', apply: (r, v) => { workload(r).inputTokens = count(v); } },
   '--output-tokens': { path: 'workload.outputTokens', apply: (r, v) => { workload(r).outputTokens = count(v); } },
-  '--max-ttft-ms': { path: 'workload.maxTtftSeconds', apply: (r, v) => { workload(r).maxTtftSeconds = limit(v); } },
-  '--max-tpot-ms': { path: 'workload.maxTpotSeconds', apply: (r, v) => { workload(r).maxTpotSeconds = limit(v); } },
+  '--max-ttft-ms': { path: 'workload.maxTtftSeconds', apply: (r, v) => { workload(r).maxTtftSeconds = limitMs(v); } },
+  '--max-tpot-ms': { path: 'workload.maxTpotSeconds', apply: (r, v) => { workload(r).maxTpotSeconds = limitMs(v); } },
   '--prefix-cache-hit-rate': { path: 'workload.prefixCacheHitRate', apply: (r, v) => { workload(r).prefixCacheHitRate = fraction(v); } },
 };
 

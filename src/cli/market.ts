@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { loadCatalogFromDisk } from '../catalog/load-node';
 import { engineEvaluator } from '../market/evaluate';
 import { buildMarketData } from '../market/market-data';
-import { LIMIT_KEYS, parseMarketOptions } from '../market/options';
+import { parseMarketOptions } from '../market/options';
 import { marketReport } from '../market/report';
 import { noPointsNote } from '../messages/market-no-points';
 import { flagIssue, UsageError } from './flags';
@@ -14,7 +14,6 @@ import { MARKET_HELP, parseMarketFlags, type MarketCliOptions } from './market-f
 import { marketCsv, marketJson, marketTable } from './market-output';
 import { Reporter, runIfScript, runReported, type CliIO } from './report';
 
-const LATENCY_PATHS: ReadonlySet<string> = new Set(LIMIT_KEYS.map((key) => `workload.${key}`));
 
 function run(argv: readonly string[], io: CliIO, report: Reporter): void {
   const fail: (message: string) => never = (message) => report.fail(message);
@@ -38,8 +37,7 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
   }
   const parsed = parseMarketOptions(flags.raw);
   const first = parsed.errors[0];
-  // The latency flags also take "none" here (the market's default limits are not empty): the refusal says so.
-  if (first !== undefined) fail(`${flagIssue(first, flags.origins)}${LATENCY_PATHS.has(first.path) ? ' (or "none": no limit)' : ''}`);
+  if (first !== undefined) fail(flagIssue(first, flags.origins));
   const options = parsed.value;
   const { catalog, problems } = loadCatalogFromDisk();
   for (const p of problems) report.warn(`catalog: ${p}`);

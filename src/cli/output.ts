@@ -1,5 +1,6 @@
 import { CHIP_PARAMETER_LABELS } from '../engine/analysis/scale-parameter';
 import type { ResourceLimit } from '../engine/analysis/limiting-resource';
+import type { RankedResult } from '../engine/analysis/rank';
 import type { HardwareProfile, Range, SimulationResult } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
 import { oneLine } from '../messages/cli';
@@ -116,8 +117,8 @@ export const CSV_COLUMNS = [
   'hardwareId', 'modelId', 'feasible', 'reason', 'evidenceBasis', 'chips', 'replicas', 'tensorParallel', 'pipelineParallel', 'expertParallel',
   'batch', 'outputTokensPerSecond', 'outputTokensPerSecondLow', 'outputTokensPerSecondHigh', 'outputTokensPerSecondPerChip',
   'tokensPerSecondPerUser', 'tokensPerSecondPerUserLow', 'tokensPerSecondPerUserHigh', 'ttftSeconds', 'tpotSeconds',
-  'costPerHourUsd', 'usdPerMillionOutputTokens', 'usdPerMillionOutputTokensLow', 'usdPerMillionOutputTokensHigh',
-  'outputTokensPerSecondPerDollarPerHour', 'pricingUsed', 'rentalEstimated', 'joulesPerOutputToken', 'kwhPerMillionOutputTokens',
+  'costPerHourUsd', 'usdPerMillionOutputTokens', 'usdPerMillionOutputTokensLow', 'usdPerMillionOutputTokensHigh', 'rangeCoverage',
+  'outputTokensPerSecondPerDollarPerHour', 'pricingUsed', 'rentalEstimated', 'rank', 'notDistinguishableFromLeader', 'joulesPerOutputToken', 'kwhPerMillionOutputTokens',
   'bottleneck', 'batchLimitedBy', 'mostSensitiveResource', 'weightsBytesPerChip', 'kvCacheBytesPerChip', 'estimates',
   // The scenario each row answers, so a saved file says what it is about.
   'chipBudget', 'precision', 'inputTokens', 'outputTokens', 'prefixCacheHitRate', 'maxTtftSeconds', 'maxTpotSeconds', 'objective',
@@ -143,7 +144,8 @@ function resourceText(limit: ResourceLimit): string {
   return `${CHIP_PARAMETER_LABELS[limit.resource]} (+20% changes $/M by ${((Math.pow(1.2, e) - 1) * 100).toFixed(0)}%)`;
 }
 
-export function csvRow(result: SimulationResult, limit: ResourceLimit | null, scenario: Scenario): string {
+/** `ranked`: the row's place in the comparison's ranking (rank and the "=1" mark), null when not ranked. */
+export function csvRow(result: SimulationResult, limit: ResourceLimit | null, scenario: Scenario, ranked: Omit<RankedResult, 'result'> | null = null): string {
   // An infeasible row's deployment cells are empty, not the engine's zeros.
   const r = reportedResult(result);
   const c = r.config;
@@ -152,8 +154,8 @@ export function csvRow(result: SimulationResult, limit: ResourceLimit | null, sc
     r.hardwareId, r.modelId, r.feasible, r.reason?.text ?? '', r.evidence.basis, c.chips, c.replicas, c.tensorParallel, c.pipelineParallel, c.expertParallel,
     c.batch, r.outputTokensPerSecond, u?.outputTokensPerSecond?.low ?? null, u?.outputTokensPerSecond?.high ?? null, r.outputTokensPerSecondPerChip,
     r.tokensPerSecondPerUser, u?.tokensPerSecondPerUser?.low ?? null, u?.tokensPerSecondPerUser?.high ?? null, r.ttftSeconds, r.tpotSeconds,
-    r.costPerHourUsd, r.usdPerMillionOutputTokens, u?.usdPerMillionOutputTokens?.low ?? null, u?.usdPerMillionOutputTokens?.high ?? null,
-    r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.pricing.rentalEstimated, r.energy?.joulesPerOutputToken ?? null, r.energy?.kwhPerMillionOutputTokens ?? null,
+    r.costPerHourUsd, r.usdPerMillionOutputTokens, u?.usdPerMillionOutputTokens?.low ?? null, u?.usdPerMillionOutputTokens?.high ?? null, u?.coverage ?? null,
+    r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.pricing.rentalEstimated, ranked?.rank ?? null, ranked === null ? null : ranked.distinguishable === false, r.energy?.joulesPerOutputToken ?? null, r.energy?.kwhPerMillionOutputTokens ?? null,
     r.bottleneck, r.memory.batchLimitedBy, limit?.resource ?? null, r.memory.weightsBytesPerChip, r.memory.kvCacheBytesPerChip, r.estimateMarks.length,
     ...scenarioCells(scenario),
   ];
@@ -162,18 +164,24 @@ export function csvRow(result: SimulationResult, limit: ResourceLimit | null, sc
 
 /** Multi-chip comparison table, best first. */
 export function formatComparisonTable(results: SimulationResult[], context: {
+  /** Each result's place in the ranking: "2 =1" when its range overlaps the leader's, as on the page. */
+  ranks: ReadonlyMap<SimulationResult, Omit<RankedResult, 'result'> | null>;
   vsMarket: ReadonlyMap<string, number | null>;
   limits: ReadonlyMap<string, ResourceLimit>;
   /** Chips whose profile has an estimated spec: their "*", as on the page (records/estimated-specs.ts). */
   specEstimated: ReadonlySet<string>;
 }): string {
-  const { vsMarket, limits, specEstimated } = context;
+  const { vsMarket, limits, specEstimated, ranks } = context;
+  const place = (r: SimulationResult) => {
+    const p = ranks.get(r);
+    return p === undefined || p === null || p.rank === null ? '-' : `${p.rank}${p.distinguishable === false ? ' =1' : ''}`;
+  };
   const bound = (r: SimulationResult) => {
     const resource = limits.get(r.hardwareId)?.resource;
     const limit = batchLimitText(r.memory.batchLimitedBy);
     return resource === undefined || resource === null ? limit : `${limit}; ${CHIP_PARAMETER_LABELS[resource]}`;
   };
-  const header = ['hardware', 'evidence', 'chips', 'TPxPPxEP', 'batch', 'tok/s/chip', 'tok/s/user', 'TTFT', 'TPOT', '$/M out (range)', 'tok/s per $/h', 'pricing', 'vs API', 'bound by'];
+  const header = ['#', 'hardware', 'evidence', 'chips', 'TPxPPxEP', 'batch', 'tok/s/chip', 'tok/s/user', 'TTFT', 'TPOT', '$/M out (range)', 'tok/s per $/h', 'pricing', 'vs API', 'bound by'];
   const market = (r: SimulationResult) => {
     const ratio = vsMarket.get(r.hardwareId);
     return ratio === undefined || ratio === null ? '-' : ratioText(ratio);
@@ -181,19 +189,20 @@ export function formatComparisonTable(results: SimulationResult[], context: {
   const name = (r: SimulationResult) => r.hardwareId + (specEstimated.has(r.hardwareId) ? '*' : '') + EVIDENCE_MARK[r.evidence.basis];
   const rows = results.map((r) => r.feasible
     ? [
-      name(r), r.evidence.basis, String(r.config.chips),
+      place(r), name(r), r.evidence.basis, String(r.config.chips),
       layoutCell(r), String(r.config.batch),
       formatPredicted(r.outputTokensPerSecondPerChip), formatPredicted(r.tokensPerSecondPerUser), formatSeconds(r.ttftSeconds),
       formatSeconds(r.tpotSeconds), r.usdPerMillionOutputTokens === null ? '-' : formatUsd(r.usdPerMillionOutputTokens) + range(r.uncertainty?.usdPerMillionOutputTokens, formatUsd),
       perDollar(r), `${r.pricingUsed}${r.pricing.rentalEstimated ? ' ≈' : ''}`, market(r), bound(r),
     ]
     // The budget when one was given; an "auto" search that found none has no count (never a 0).
-    : [name(r), r.evidence.basis, r.config.chips > 0 ? String(r.config.chips) : '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', `infeasible: ${r.reason?.text ?? ''}`]);
+    : [place(r), name(r), r.evidence.basis, r.config.chips > 0 ? String(r.config.chips) : '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', `infeasible: ${r.reason?.text ?? ''}`]);
   for (const row of rows) row.forEach((cell, i) => { row[i] = oneLine(cell); });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
   return [line(header), ...rows.map(line), '',
     '* a spec (compute, memory, power or interconnect bandwidth) is estimated, not published (every estimate a result uses: --format json estimateMarks); evidence: ~ family fit, ? prior (no data), ! claims only; ≈ estimated rental;',
     'vs API: modelled cost of a request / the public API price of the model per request at this workload (see --format json: marketCheck);',
-    'bound by: what limits the batch; the resource whose +20% lowers $/M most (see --format json: limitingResource)'].join('\n') + '\n';
+    'bound by: what limits the batch; the resource whose +20% lowers $/M most (see --format json: limitingResource);',
+    '=1: not distinguishable from the leader at this evidence (the ranges overlap)'].join('\n') + '\n';
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { loadCatalogFromDisk } from '../catalog/load-node';
 import type { Catalog } from '../catalog/catalog';
-import { rankResults } from '../engine/analysis/rank';
+import { rankResults, type RankedResult } from '../engine/analysis/rank';
 import { simulate } from '../engine/simulate';
 import type { HardwareProfile, SimulationResult } from '../engine/types';
 import { CLI, oneLine } from '../messages/cli';
@@ -85,6 +85,8 @@ interface Row {
   limit: ResourceLimit;
   hardware: HardwareProfile;
   modelName: string;
+  /** Its place in a ranking (a comparison: --hardware, or a link's chips), as the page ranks: null otherwise. */
+  ranked: Omit<RankedResult, 'result'> | null;
 }
 
 async function run(argv: readonly string[], io: CliIO, report: Reporter): Promise<void> {
@@ -132,17 +134,20 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
     results.push({
       scenario: s, result, hardware: resolved.value.hardware, modelName: resolved.value.model.name,
       limit: limitingResource(resolved.value, usdPerMillionOfResult(result)),
+      ranked: null,
     });
   }
   const many = hardwareIds !== null || results.length > 1;
-  if (hardwareIds !== null) {
-    // Cheapest tokens first on the chosen pricing basis; chips without a price there and infeasible ones last.
-    const order = rankResults(results.map((r) => r.result), 'usdPerMillionOutputTokens').map((r) => r.result);
-    results.sort((a, b) => order.indexOf(a.result) - order.indexOf(b.result));
-  } else if (many && link?.rankBy) {
-    // The page's order: ranked by the link's metric, infeasible chips last.
-    const order = rankResults(results.map((r) => r.result), link.rankBy).map((r) => r.result);
-    results.sort((a, b) => order.indexOf(a.result) - order.indexOf(b.result));
+  // --hardware: cheapest tokens first on the chosen pricing basis; a link: the page's order, by the
+  // link's metric. Chips without a value (no price on the basis, infeasible) last, unranked.
+  const rankBy = hardwareIds !== null ? 'usdPerMillionOutputTokens' : many ? link?.rankBy ?? undefined : undefined;
+  if (rankBy !== undefined) {
+    const order = rankResults(results.map((r) => r.result), rankBy);
+    for (const r of results) {
+      const { rank, distinguishable } = order.find((o) => o.result === r.result)!;
+      r.ranked = { rank, distinguishable };
+    }
+    results.sort((a, b) => order.findIndex((o) => o.result === a.result) - order.findIndex((o) => o.result === b.result));
   }
   // One chip: also show what has been published for it on this model (MLPerf, vendor tables, claims).
   const single = many ? null : results[0]!.result;
@@ -161,13 +166,15 @@ function render(options: CliOptions, results: Row[], published: PublishedFigure[
     // Each result with the scenario it answers: `--scenario` reads that object back.
     // An infeasible result's deployment numbers are null, not the engine's zeros (reported-result.ts).
     const strip = (x: Row) => ({
+      ...(x.ranked === null ? {} : { rank: x.ranked.rank, notDistinguishableFromLeader: x.ranked.distinguishable === false }),
       ...reportedResult(x.result), ...(options.frontier ? {} : { frontier: undefined }), limitingResource: x.limit,
       marketCheck: checks.get(x.result.hardwareId) ?? null, scenario: x.scenario,
     });
     return `${JSON.stringify(many ? { results: results.map(strip) } : { ...strip(results[0]!), published }, null, 2)}\n`;
   }
-  if (options.format === 'csv') return `${CSV_COLUMNS.join(',')}\n${results.map((x) => csvRow(x.result, x.limit, x.scenario)).join('\n')}\n`;
+  if (options.format === 'csv') return `${CSV_COLUMNS.join(',')}\n${results.map((x) => csvRow(x.result, x.limit, x.scenario, x.ranked)).join('\n')}\n`;
   let text = many ? formatComparisonTable(results.map((x) => x.result), {
+    ranks: new Map(results.map((x) => [x.result, x.ranked])),
     vsMarket: new Map([...checks].map(([id, c]) => [id, c.ratio])),
     limits: new Map(results.map((x) => [x.result.hardwareId, x.limit])),
     specEstimated: new Set(results.filter((x) => estimatedSpecs(x.hardware).length > 0).map((x) => x.result.hardwareId)),

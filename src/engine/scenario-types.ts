@@ -87,8 +87,9 @@ export type ServingMode = 'co-located' | 'disaggregated';
 
 /**
  * 'achieved' = what today's serving stacks reach (silicon shares x software-stack factor);
- * 'spec' = the silicon limit (software factor 1); 'claim' = the vendor's claimed silicon shares
- * where a profile states them (else as spec).
+ * 'spec' = the silicon limit (the kernel-measured silicon shares, software factor 1); 'claim' = the
+ * vendor's claimed silicon shares where a profile states them (else as spec; a claim may exceed the
+ * measured shares).
  */
 export type EfficiencyMode = 'spec' | 'achieved' | 'claim';
 export const EFFICIENCY_MODES: readonly EfficiencyMode[] = ['achieved', 'spec', 'claim'];

@@ -310,7 +310,7 @@ function infeasible(ctx: EngineContext, reason: Message, layoutsTried: number, f
     tokensPerTargetStep: ctx.speculation?.expectedTokensPerStep ?? 1,
     disaggregation: null,
     evidence: { ...hardware.efficiency.evidence },
-    uncertainty: infeasibleUncertainty(CALIBRATION_SUMMARY.uncertainty, hardware.efficiency.evidence.basis),
+    uncertainty: infeasibleUncertainty(hardware.efficiency.evidence.basis),
     warnings: [...ctx.warnings],
     explain: [],
     estimateMarks: [],

@@ -42,8 +42,8 @@ export function unpredictedKind(mode: EfficiencyMode, usesClaim: boolean): Unpre
 }
 
 const UNPREDICTED_NOTE: Record<UnpredictedKind, string> = {
-  'silicon-limit': 'silicon limit (software factor 1): a ceiling, not a prediction of measured results, which fall below it, so no coverage is claimed',
-  'vendor-claim': 'vendor claim (the vendor\'s claimed efficiencies, software factor 1): what the vendor says the chip reaches, not a prediction of measured results, so no coverage is claimed',
+  'silicon-limit': 'silicon limit (the kernel-measured shares of peak, software factor 1): what today\'s kernels allow under ideal serving software, not a prediction of measured results, which fall below it, so no coverage is claimed',
+  'vendor-claim': 'vendor claim (the vendor\'s claimed efficiencies, software factor 1): what the vendor says the chip reaches (it may exceed the silicon limit: the claim assumes better kernels than were measured), not a prediction of measured results, so no coverage is claimed',
 };
 
 function scaled(value: number, lowLog: number, highLog: number): Range {
@@ -87,10 +87,11 @@ export function uncertaintyOf(
 }
 
 /** An infeasible result has no numbers to range: zero throughput, no price, said so. */
-export function infeasibleUncertainty(model: UncertaintyModel, basis: EvidenceBasis): Uncertainty {
+export function infeasibleUncertainty(basis: EvidenceBasis): Uncertainty {
   return {
     basis,
-    coverage: model.coverage,
+    // No range, so no share of outcomes inside one is claimed.
+    coverage: null,
     derivation: 'no feasible deployment: nothing to put a range on',
     outputTokensPerSecond: { low: 0, high: 0 },
     tokensPerSecondPerUser: { low: 0, high: 0 },

@@ -9,7 +9,7 @@ export const ACCURACY_MESSAGES = {
   modeHelp: "Achieved: each chip's fitted software-stack factor (its family's for chips without rows, the prior for families without any) scales its efficiencies down to what published runs reach with today's software. Spec sheet: factor 1, what the silicon allows if the software closed the gap. The switch also applies to the other views.",
   targets: 'Targets: held-out median |error| ≤ 10%; cross-validated chip-to-chip ratio median ≤ 8%; the ranges\' nominal 80% coverage inside the 90% interval of the measured coverage.',
   headline: 'Held-out rows (never fitted)',
-  specHasNoFit: 'Silicon limit (spec sheet): no factor is fitted in this mode, so there is no cross-validation, no chip-to-chip ratio check and no ranges to cover; the held-out rows show how far the spec sheet is from what was measured. Switch Efficiency to "Achieved with today\'s software" for those checks.',
+  specHasNoFit: 'Silicon limit (kernel benchmarks): no factor is fitted in this mode, so there is no cross-validation, no chip-to-chip ratio check and no ranges to cover; the held-out rows show how far the silicon limit is from what was measured. Switch Efficiency to "Achieved with today\'s software" for those checks.',
   crossValidatedHeadline: 'Every row, its submission left out of the fit',
   relativeHeadline: 'Chip-to-chip ratios (MLPerf, cross-validated)',
   coverageHeadline: 'Ranges: share of outcomes inside',

@@ -40,6 +40,7 @@ export const CLI = {
   flagsConflict: (a: string, b: string, why: string) => `${a} and ${b} cannot go together: ${why}`,
   scenarioVersionMissing: (path: string, version: number) =>
     `--scenario: ${quoted(path)} has no "version"; add "version": ${version} (the current scenario format; version-1 files are upgraded)`,
+  repeatedHardwareItem: (id: string, got: string) => `--hardware lists ${quoted(id)} twice in ${quoted(got)}; list each chip once`,
   emptyHardwareItem: (got: string) => `--hardware has an empty item in ${quoted(got)} (a stray comma?); list ids as "a,b"`,
   flagIssue: (flag: string, issue: string) => `${flag}: ${issue}`,
   flagRange: (flag: string, range: string, got: string) => `${flag} must be ${range}, got ${quoted(got)}`,

@@ -35,7 +35,7 @@ export const ENGINE = {
 
   // Reasons a scenario is infeasible.
   contextWindow: (tokens: number, model: string, window: number): Message =>
-    message('engine.context-window', `input + output = ${tokens} tokens exceeds ${model}'s context window of ${window} tokens.`),
+    message('engine.context-window', `input + output = ${groupedInteger(tokens)} tokens exceeds ${model}'s context window of ${groupedInteger(window)} tokens.`),
   noLayoutHoldsModel: (): Message =>
     message('engine.no-layout-holds-model', 'no layout of these chips can hold the model'),
   chipsForWeights: (needed: number, have: number | null): Message =>

@@ -59,7 +59,7 @@ export const MESSAGES = {
     tco: 'Own it (TCO)',
     efficiency: 'Efficiency',
     achieved: "Achieved with today's software",
-    spec: 'Silicon limit (spec sheet)',
+    spec: 'Silicon limit (kernel benchmarks)',
     claim: "Vendors' claimed efficiencies",
     economics: 'Price and TCO assumptions',
     sloNote: 'A deployment meets the limits on its predicted TTFT and TPOT; the ranges around them are not checked. Empty: no limit.',
@@ -129,7 +129,8 @@ export const MESSAGES = {
     rentalUnderTco: 'Not used now: Pricing is "Own it (TCO)", which prices this chip by purchase, power and hosting. Switch Pricing to "Rental" to use the rental price.',
     rentalOverridden: 'Not used now: the Pricing panel sets one rental price for all chips ("Price and TCO assumptions"). Clear it there to use this one.',
     powerUnderRental: 'No effect on cost now: under "Rental" pricing the rental price covers power. It counts under "Own it (TCO)".',
-    stackFactorInSpec: 'Not applied now: Efficiency is set to "Silicon limit (spec sheet)", which assumes 100% (Pricing panel).',
+    noHbm: (restoresBytesPerSecond: number | null) => `No HBM (capacity 0): its bandwidth is 0 and the weights live in SRAM (a chip without SRAM gets one Groq LPU's 230 MB at 80 TB/s).${restoresBytesPerSecond === null ? '' : ` A capacity above 0 brings back ${Number((restoresBytesPerSecond / 1e12).toPrecision(4))} TB/s.`}`,
+    stackFactorInSpec: 'Not applied now: Efficiency is set to "Silicon limit (kernel benchmarks)", which assumes 100% (Pricing panel).',
     designHoldsTco: (setting: 'rental' | 'tco') => 'Design mode prices by owning cost (TCO): a design has no rental market, so its stock chip and the break-even target are priced the same way.'
       + (setting === 'rental' ? ' Your "Rental" setting still prices the other views, and the lab again when you leave design mode.' : ''),
     targetByTco: (name: string) => `${name} has no rental price, so it is priced by TCO (purchase, power, hosting) while this chip is priced by a rental price: the break-even compares a rental price with an ownership cost.`,
@@ -196,6 +197,8 @@ export const MESSAGES = {
     none: 'none',
     computing: 'Computing…',
     sensitivityEmpty: 'No sensitivity: the chip cannot serve this workload within the SLO.',
+    /** The roofline draws the edited chip's operators: none when it cannot serve (the original may). */
+    rooflineEmpty: "No operators to draw: the edited chip cannot serve this workload (its row in the table says why).",
     /** The caption line of the lab's exported charts starts with the chip they are about. */
     exportSubject: (chip: string) => `Chip lab: ${chip}`,
   },

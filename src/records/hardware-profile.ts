@@ -102,7 +102,7 @@ const efficiencySchema = s.object({
   moeMemoryEfficiency: share(),
   /** Fixed cost of one MoE layer's grouped GEMMs (routing, permute, launches), seconds. */
   moeLayerOverheadSeconds: overhead(),
-  /** What today's serving stack reaches, multiplying the silicon shares above ("achieved" mode; 1 = spec sheet). */
+  /** What today's serving stack reaches, multiplying the silicon shares above ("achieved" mode; 1 = the silicon limit). */
   softwareStackFactor: share(),
   /**
    * What serving stacks reach on MoE expert layers beyond that, relative to the grouped-GEMM kernel

@@ -3,6 +3,7 @@ import { parseHardwareProfile } from '../../src/records/hardware-profile';
 import { apply, fresh } from './helpers';
 import { labParam, labValueRefusal } from '../../src/app-state/lab-params';
 import { labEditRefusal } from '../../src/app-state/lab-validity';
+import { labParamNote } from '../../src/app-state/pricing-notes';
 import { DESIGN_PRESETS } from '../../src/design/presets';
 
 describe('the chip lab keeps its chip a valid profile (so it can be saved and shared)', () => {
@@ -66,6 +67,17 @@ describe('HBM removed and added back', () => {
     expect(kept.lab.chip.memory.sramCapacityBytes).toBe(500e6);
     expect(kept.lab.chip.memory.sramHoldsWeights).toBe(false);
     expect(kept.lab.chip.memory.hbmBandwidthBytesPerSecond).toBe(original.hbmBandwidthBytesPerSecond);
+  });
+
+  it("the user's own bandwidth comes back, not the start chip's, and the bandwidth field says why it is 0 meanwhile", () => {
+    const edited = apply(fresh(), { type: 'lab-set', param: 'hbmBandwidth', value: 9e12 });
+    const gone = apply(edited, { type: 'lab-set', param: 'hbmCapacity', value: 0 }, { type: 'lab-set', param: 'sramCapacity', value: 300e6 });
+    expect(gone.lab.chip.memory.hbmBandwidthBytesPerSecond).toBe(0);
+    expect(labParamNote('hbmBandwidth', gone)).toMatch(/^No HBM \(capacity 0\).* brings back 9 TB\/s\.$/);
+    expect(labParamNote('hbmBandwidth', edited)).toBeNull();
+    const back = apply(gone, { type: 'lab-set', param: 'hbmCapacity', value: 2e12 });
+    expect(back.lab.chip.memory.hbmBandwidthBytesPerSecond).toBe(9e12);
+    expect(back.lab.hbmBandwidthBeforeRemoval).toBeUndefined();
   });
 });
 

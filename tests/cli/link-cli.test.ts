@@ -22,7 +22,7 @@ function printed(results: SimulationResult[]): unknown {
 
 /** The CLI's own additions to each result (what limits it, the market check, its scenario) are checked elsewhere. */
 function engineFields(out: Record<string, unknown>): Record<string, unknown> {
-  const { limitingResource: _l, marketCheck: _m, scenario: _s, ...rest } = out;
+  const { limitingResource: _l, marketCheck: _m, scenario: _s, rank: _r, notDistinguishableFromLeader: _d, ...rest } = out;
   return rest;
 }
 
@@ -42,13 +42,17 @@ describe('simulate --url', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const decoded = await decodeLink(url, catalog);
-    const page = rankResults(compareRequest(decoded.state, catalog).scenarios.map((s) => simulate(s)), decoded.state.compare.rankBy).map((x) => x.result);
+    const ranked = rankResults(compareRequest(decoded.state, catalog).scenarios.map((s) => simulate(s)), decoded.state.compare.rankBy);
+    const page = ranked.map((x) => x.result);
     expect(page.map((x) => x.hardwareId)).toContain('nvidia-h200-sxm-lab');
     expect(page.every((x) => x.modelId === 'my-model')).toBe(true);
-    expect((JSON.parse(r.out) as { results: Record<string, unknown>[] }).results.map(engineFields)).toEqual(printed(page));
+    const results = (JSON.parse(r.out) as { results: Record<string, unknown>[] }).results;
+    expect(results.map(engineFields)).toEqual(printed(page));
+    // The page's ranks and "=1" marks.
+    expect(results.map((x) => [x.rank, x.notDistinguishableFromLeader])).toEqual(ranked.map((x) => [x.rank, x.distinguishable === false]));
     const table = await run('--url', url);
     expect(table.code).toBe(0);
-    expect(table.out.split('\n')[1]).toContain(page[0]!.hardwareId);
+    expect(table.out.split('\n')[1]).toMatch(new RegExp(`^1\\s+${page[0]!.hardwareId}`));
     expect(table.out).toContain('nvidia-h200-sxm-lab');
   });
 

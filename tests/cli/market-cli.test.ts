@@ -114,7 +114,7 @@ describe('market CLI', () => {
       [['--from', 'last year'], /^error: --from must be a date/],
       [['--input-tokens', '0'], /^error: --input-tokens must be an integer from 1/],
       // Under the flag, in its own unit: not the option's field in seconds.
-      [['--max-tpot-ms', '0'], /^error: --max-tpot-ms must be a number from 0\.1 to 60000 ms, got "0" \(or "none": no limit\)/],
+      [['--max-tpot-ms', '0'], /^error: --max-tpot-ms must be a number from 0\.1 to 60000 ms \(or "none": no limit\), got "0"$/m],
       [['--from-point', 'no-such-point'], /^error: --from-point: "no-such-point" is not a price point/],
       [['--format', 'xml'], /^error: --format must be table, json or csv/],
       [['--colour'], /^error: unknown option "--colour"/],

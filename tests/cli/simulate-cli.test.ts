@@ -62,6 +62,23 @@ describe('simulate CLI', () => {
     for (const x of many.results) expect(x.scenario.hardware).toBe(x.hardwareId);
   });
 
+  it('a comparison ranks as the page does: rank and the "=1" mark in the table, CSV and JSON; spec ranges claim no coverage', async () => {
+    const r = await run('--hardware', 'nvidia-h200-sxm,amd-mi300x,groq-lpu', '--chips', '8', ...WORKLOAD, '--format', 'json');
+    const j = JSON.parse(r.out) as { results: { hardwareId: string; rank: number | null; notDistinguishableFromLeader: boolean; uncertainty: { usdPerMillionOutputTokens: { low: number; high: number } | null } | null }[] };
+    expect(j.results.map((x) => x.rank)).toEqual([1, 2, null]);
+    const [lead, second] = j.results;
+    const overlap = second!.uncertainty!.usdPerMillionOutputTokens!.low <= lead!.uncertainty!.usdPerMillionOutputTokens!.high;
+    expect(second!.notDistinguishableFromLeader).toBe(overlap);
+    const csv = (await run('--hardware', 'nvidia-h200-sxm,amd-mi300x,groq-lpu', '--chips', '8', ...WORKLOAD, '--efficiency', 'spec', '--format', 'csv')).out.trim().split('\n');
+    const header = csv[0]!.split(',');
+    const cells = csv.slice(1).map((l) => l.split(','));
+    expect(cells.map((c) => c[header.indexOf('rank')])).toEqual(['1', '2', '']);
+    // Spec mode's numbers are silicon limits: their ranges claim no coverage (an empty cell), as the page export says.
+    expect(cells.map((c) => c[header.indexOf('rangeCoverage')])).toEqual(['', '', '']);
+    const achieved = (await run('--hardware', 'nvidia-h200-sxm', ...WORKLOAD, '--format', 'csv')).out.trim().split('\n');
+    expect(achieved[1]!.split(',')[achieved[0]!.split(',').indexOf('rangeCoverage')]).toBe('0.8');
+  });
+
   it('--hardware all prints one CSV row per profile, best tokens per dollar first, infeasible rows with a reason', async () => {
     const r = await run('--hardware', 'all', ...WORKLOAD, '--format', 'csv');
     expect(r.code).toBe(0);
@@ -94,9 +111,11 @@ describe('simulate CLI', () => {
   it('an infeasible "auto" row shows no chip count in the table (never a 0)', async () => {
     const r = await run('--hardware', 'nvidia-h200-sxm,nvidia-a100-sxm', '--model', 'llama-3.1-405b', '--precision', 'fp8', '--chips', 'auto', '--max-tpot-ms', '50');
     expect(r.code).toBe(0);
-    const a100 = r.out.split('\n').find((line) => line.startsWith('nvidia-a100-sxm'))!;
+    // Columns: rank ("-": unranked), chip, evidence, chips.
+    const a100 = r.out.split('\n').find((line) => line.split(/\s+/)[1]?.startsWith('nvidia-a100-sxm') === true)!;
     expect(a100).toContain('infeasible');
-    expect(a100.split(/\s+/)[2]).toBe('-');
+    expect(a100.split(/\s+/)[0]).toBe('-');
+    expect(a100.split(/\s+/)[3]).toBe('-');
   });
 
   it('a disaggregated table counts both pools, says which pool bounds the output and shows the co-located result', async () => {
@@ -110,12 +129,6 @@ describe('simulate CLI', () => {
     expect(r.out).toContain('prompts run in the prefill pool');
     expect(r.out).not.toContain('prompt chunks take');
     expect(r.out).toMatch(/co-located on the same chips +[\d,]+ tokens\/s/);
-  });
-
-  it('--hardware with a repeated id prints it once', async () => {
-    const r = await run('--hardware', 'nvidia-h200-sxm,nvidia-h200-sxm', ...WORKLOAD, '--format', 'csv');
-    expect(r.code).toBe(0);
-    expect(r.out.trim().split('\n')).toHaveLength(2);
   });
 
   it('reads a scenario file; flags override it', async () => {
@@ -210,8 +223,8 @@ describe('simulate CLI', () => {
     [['--prefix-cache-hit-rate', 'x%'], /got "x%"$/m],
     [['--chips', 'lots'], /^error: --chips must be an integer from 1 to 100000 chips or "auto", got "lots"$/m],
     [['--chips', 'abc'], /or "auto", got "abc"$/m],
-    [['--max-ttft-ms', '0.5'], /--max-ttft-ms must be a number from 1 to 3600000 ms, got "0\.5"$/m],
-    [['--max-tpot-ms', '-5'], /--max-tpot-ms must be a number from 0\.1 to 60000 ms, got "-5"$/m],
+    [['--max-ttft-ms', '0.5'], /--max-ttft-ms must be a number from 1 to 3600000 ms \(or "none": no limit\), got "0\.5"$/m],
+    [['--max-tpot-ms', '-5'], /--max-tpot-ms must be a number from 0\.1 to 60000 ms \(or "none": no limit\), got "-5"$/m],
     [['--precision', 'fp3'], /--precision: must be one of/],
     // A rule on the whole layout is named under the flag that set part of it.
     [['--tp', '16'], /^error: --tp: needs at least 16 chips \(TP x PP x EP\), more than the 8 chips available$/m],
@@ -222,13 +235,16 @@ describe('simulate CLI', () => {
     [['--scenario', '/nonexistent/file.json'], /cannot read file/],
     // Decimal notation only: hex, binary and "Infinity" are not numbers a person means here.
     [['--chips', '0x10'], /or "auto", got "0x10"$/m],
-    [['--max-tpot-ms', '0x32'], /--max-tpot-ms must be a number from 0\.1 to 60000 ms, got "0x32"$/m],
+    [['--max-tpot-ms', '0x32'], /--max-tpot-ms must be a number from 0\.1 to 60000 ms \(or "none": no limit\), got "0x32"$/m],
     [['--input-tokens', '0b1000'], /--input-tokens must be/],
     [['--chips', 'Infinity'], /got "Infinity"$/m],
     // The value as typed, not as the parser re-prints the number.
     [['--chips', '1e99'], /--chips must be an integer from 1 to 100000 chips or "auto", got "1e99"$/m],
     [['--hardware', 'nvidia-h200-sxm,'], /--hardware has an empty item in "nvidia-h200-sxm," \(a stray comma\?\)/],
     [['--hardware', 'nvidia-h200-sxm,,amd-mi300x'], /--hardware has an empty item/],
+    // A repeated chip was dropped silently, hiding a typo for the chip meant.
+    [['--hardware', 'nvidia-h200-sxm,amd-mi300x,nvidia-h200-sxm'], /^error: --hardware lists "nvidia-h200-sxm" twice in "nvidia-h200-sxm,amd-mi300x,nvidia-h200-sxm"; list each chip once$/m],
+    [['--hardware-design', '/nonexistent/design.json'], /^error: --hardware-design: cannot read design file "\/nonexistent\/design\.json"$/m],
     // A second value, or a second flag for the same thing, would silently win.
     [['--chips', '8', '--chips', '4'], /^error: --chips is given twice; give it once$/m],
     [['--batch', '64', '--objective', 'min-latency'], /^error: --batch and --objective cannot go together/],
@@ -256,10 +272,11 @@ describe('simulate CLI', () => {
   it('the table marks "*" only where a result uses an estimated spec, and says what limits the batch in words', async () => {
     const r = await run('--hardware', 'nvidia-h200-sxm,etched-sohu', '--chips', '8', ...WORKLOAD);
     expect(r.code).toBe(0);
-    const line = (id: string) => r.out.split('\n').find((l) => l.startsWith(id))!;
+    // Rows start with the rank ("2 =1" when the range overlaps the leader's), then the chip.
+    const line = (id: string) => r.out.split('\n').find((l) => l.replace(/^\d+( =1)?\s+/, '').startsWith(id))!;
     // H200: only its price and link latencies are estimated; Sohu's FLOP/s and bandwidth are.
-    expect(line('nvidia-h200-sxm').split(/\s+/)[0]).toBe('nvidia-h200-sxm');
-    expect(line('etched-sohu').split(/\s+/)[0]).toBe('etched-sohu*!');
+    expect(line('nvidia-h200-sxm').replace(/^\d+( =1)?\s+/, '').split(/\s+/)[0]).toBe('nvidia-h200-sxm');
+    expect(line('etched-sohu').replace(/^\d+( =1)?\s+/, '').split(/\s+/)[0]).toBe('etched-sohu*!');
     expect(r.out).not.toMatch(/compute-saturation|tpot-limit|ttft-limit/);
   });
 

@@ -81,7 +81,7 @@ describe('accuracy view', () => {
     await screenshot(p.page, 'accuracy-1280');
     await p.page.click('[data-view="accuracy"] [data-option="spec"]');
     // Wait on what is drawn (a version bump alone could be a redraw of the achieved report).
-    await p.page.waitForFunction(() => document.querySelector('[data-chart="accuracy"]')?.textContent?.includes('spec sheet') === true, undefined, { timeout: 60_000 });
+    await p.page.waitForFunction(() => document.querySelector('[data-chart="accuracy"]')?.textContent?.includes('kernel benchmarks') === true, undefined, { timeout: 60_000 });
     await expect.poll(() => headline.textContent()).not.toBe(achieved);
     // The checks that need a fit are gone, and the headline says why.
     expect(await headline.textContent()).toContain('no factor is fitted in this mode');

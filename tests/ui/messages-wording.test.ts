@@ -43,7 +43,7 @@ describe('no feasible chip', () => {
   const window = ENGINE.contextWindow(8512, 'Llama 2 7B', 4096);
   it('names the context window when every chip hits it: no chip or SLO change can help', () => {
     const text = MESSAGES.status.noFeasible([window, window]);
-    expect(text).toMatch(/^Input \+ output = 8512 tokens exceeds Llama 2 7B's context window of 4096 tokens\. /);
+    expect(text).toMatch(/^Input \+ output = 8,512 tokens exceeds Llama 2 7B's context window of 4,096 tokens\. /);
     expect(text).toContain('shorten the prompt or the output');
     expect(text).not.toMatch(/SLO|add chips/);
   });

@@ -220,7 +220,7 @@ export const mountChipLabView: MountView = (ctx) => {
       roofline.show(lab.main.result.operators.length === 0 ? null : rooflineChart({
         chip: series.chip, roofs: lab.main.roofs, operators: lab.main.result.operators,
         ghost: lab.ghost === null ? null : { chip: series.ghost, roofs: lab.ghost.roofs }, layout,
-      }), noFeasible);
+      }), MESSAGES.lab.rooflineEmpty);
       costs.show(feasible.length === 0 ? null : costBreakdownChart({ series: feasible, layout }), noFeasible);
     },
   };
