@@ -101,15 +101,28 @@ export function withLabEvidence(chip: HardwareProfile, original: HardwareProfile
   return same ? chip : { ...chip, efficiency: { ...chip.efficiency, evidence } };
 }
 
+/** The fitted factors a chip inherits from the chip it was edited from. */
+function fittedFactors(p: HardwareProfile): string {
+  return canonicalJson({ software: p.efficiency.softwareStackFactor, moe: p.efficiency.moeSoftwareFactor });
+}
+
 /**
  * An imported profile with the evidence the catalog backs: a copy of a catalog chip (same id) has
  * that chip's evidence while its figures are the same and inherits its fit once they differ, as a
- * lab edit does; a chip the catalog does not know keeps a measured or family basis only as a claim,
- * since no row of the calibration data was taken on it.
+ * lab edit does. A chip the catalog does not know inherits the fit it names (`source`: the catalog
+ * chip its "family" basis is from) when it carries that chip's fitted software and MoE factors, as
+ * the chip lab's export of a chip edited from it does (the lab's own rule, labChipEvidence); else
+ * a measured or family basis stands only as a claim, since no row of the calibration data was
+ * taken on it.
  */
-export function withImportedEvidence(profile: HardwareProfile, catalogChip: HardwareProfile | undefined): HardwareProfile {
+export function withImportedEvidence(profile: HardwareProfile, catalogChip: HardwareProfile | undefined, source?: HardwareProfile): HardwareProfile {
   const evidence = (e: HardwareProfile['efficiency']['evidence']) => ({ ...profile, efficiency: { ...profile.efficiency, evidence: e } });
   if (catalogChip !== undefined) return withLabEvidence(evidence(catalogChip.efficiency.evidence), catalogChip);
   const basis = profile.efficiency.evidence.basis;
+  const fit = source?.efficiency.evidence;
+  if (basis === 'family' && source !== undefined && fit !== undefined && (fit.basis === 'measured' || fit.basis === 'family')
+    && fittedFactors(profile) === fittedFactors(source)) {
+    return evidence(fit.basis === 'measured' ? { basis: 'family', rows: fit.rows, from: source.id } : { ...fit });
+  }
   return basis === 'measured' || basis === 'family' ? evidence({ basis: 'claim', rows: 0, from: null }) : profile;
 }

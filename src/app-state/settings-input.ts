@@ -8,7 +8,8 @@ import type { SettingsFieldDef } from './settings-fields';
 import { decimalFixed } from '../format/decimal';
 import { separatorReadings, ungroupDigits } from '../parse/digit-groups';
 
-export type SettingInput = { ok: true; value: number | null } | { ok: false; error: string };
+/** `note`: how an applied value was read, where the text could mean something else ("0.06" in a % field). */
+export type SettingInput = { ok: true; value: number | null; note?: string } | { ok: false; error: string };
 
 /** Longest text read (a number with separators and a unit fits easily). */
 const MAX_CHARS = 40;
@@ -77,7 +78,11 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
   const value = toSi(shown, def.scale);
   const refusal = boundsRefusal(def, value, t);
   if (refusal !== null) return { ok: false, error: refusal };
-  return { ok: true, value: Math.min(def.limit.max, Math.max(def.limit.min, value)) };
+  const applied = Math.min(def.limit.max, Math.max(def.limit.min, value));
+  // A bare number below 1 in a percent field is read in percent, as the unit says; exports write
+  // shares (0.06 for 6%), so say how it was read rather than guess which was meant.
+  const percent = def.unit.startsWith('%') && !t.includes('%') && shown > 0 && shown < 1;
+  return percent ? { ok: true, value: applied, note: F.readAsPercent(display(shown), def.unit, display(shown * 100)) } : { ok: true, value: applied };
 }
 
 /**

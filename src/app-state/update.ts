@@ -81,7 +81,9 @@ export function labRateClass(state: AppState): RateClass {
 const NAME_MAX = 80;
 
 function idTaken(state: AppState, env: UpdateEnv): (id: string) => boolean {
-  return (id) => env.catalog.hardware.has(id) || env.catalog.models.has(id)
+  // The lab's chip too: a saved or imported chip under its id would take the lab chip's name and
+  // figures wherever chips are looked up by id (names, colours, explanations).
+  return (id) => env.catalog.hardware.has(id) || env.catalog.models.has(id) || id === state.lab.chip.id
     || state.customChips.some((c) => c.id === id) || state.customModels.some((m) => m.id === id);
 }
 
@@ -192,7 +194,9 @@ function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env:
     case 'add-custom-chip': {
       if (state.customChips.length >= MAX_CUSTOM) return state;
       const id = freeId(action.profile.id, idTaken(state, env));
-      const profile = withImportedEvidence({ ...structuredClone(action.profile), id }, env.catalog.hardware.get(action.profile.id));
+      const from = action.profile.efficiency.evidence.from;
+      const profile = withImportedEvidence({ ...structuredClone(action.profile), id }, env.catalog.hardware.get(action.profile.id),
+        from === null ? undefined : env.catalog.hardware.get(from));
       const picks = state.compare.picks.length < MAX_PICKS ? [...state.compare.picks, { id, chips: defaultChipCount(profile) }] : state.compare.picks;
       return { ...state, customChips: [...state.customChips, profile], compare: { ...state.compare, picks } };
     }

@@ -10,6 +10,7 @@ import type { FloorLinePoint } from '../market/floor-lines';
 import type { MarketPoint } from '../market/points';
 import type { EraSummary } from '../market/report';
 import { floorBand } from '../market/uncertainty';
+import { eraChipNames } from '../market/eras';
 import { CHART_CONFIG, CHART_HEIGHT, FORMAT, USD_LOG_LABEL_EXPR, WIDE, sideLegend, type ChartLayout, type LayerEntry } from './chart-theme';
 
 export interface MarketPriceChartInput {
@@ -110,7 +111,7 @@ interface EraRow { start: string; end: string; label: string; shade: number }
 function eraRows(eras: readonly EraSummary[], end: string, compact: boolean): EraRow[] {
   return eras.map((e, i) => ({
     start: e.start, end: eras[i + 1]?.start ?? end, shade: i % 2,
-    label: compact ? (e.chips[0]?.short ?? e.label) : e.chips.map((c) => c.short).join(', '),
+    label: compact ? (e.chips[0]?.short ?? e.label) : eraChipNames(e),
   }));
 }
 

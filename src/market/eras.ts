@@ -90,6 +90,11 @@ function chipAvailability(def: EraChipDef, history: readonly HistoryRow[]): EraC
   };
 }
 
+/** The era's chips by short name; one that serves later than the era starts says from when ("MI355X from 2026-01"). */
+export function eraChipNames(era: { start: string; chips: readonly { short: string; availableFrom: string }[] }): string {
+  return era.chips.map((c) => (c.availableFrom > era.start ? `${c.short} from ${c.availableFrom.slice(0, 7)}` : c.short)).join(', ');
+}
+
 export function deriveEras(history: readonly HistoryRow[]): { eras: Era[]; problems: string[] } {
   const problems: string[] = [];
   const eras: Era[] = [];
@@ -111,7 +116,7 @@ export function deriveEras(history: readonly HistoryRow[]): { eras: Era[]; probl
   for (const era of eras) {
     const year = era.start.slice(0, 4);
     era.period = years.filter((y) => y === year).length > 1 ? era.start.slice(0, 7) : year;
-    era.label = `${era.period}: ${era.chips.map((c) => c.short).join(', ')}`;
+    era.label = `${era.period}: ${eraChipNames(era)}`;
   }
   return { eras, problems };
 }

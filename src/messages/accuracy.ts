@@ -3,12 +3,13 @@
 
 export const ACCURACY_MESSAGES = {
   title: 'Accuracy: predicted vs measured',
-  intro: 'Every usable row of the calibration data (MLPerf Inference results, vendor benchmark tables, third-party measurements, vendor claims), rerun through the same engine as the rest of the app under the row\'s own conditions: chips, model, precision, token lengths, latency limits. Error = predicted / measured − 1: +10% means the engine promises 10% more than was measured. About 40% of the rows are held out of every fit by a rule fixed before fitting; the headline quotes them and the cross-validation, never the rows the fit used.',
+  intro: 'Every usable row of the calibration data (MLPerf Inference results, vendor benchmark tables, third-party measurements, vendor claims), rerun through the same engine as the rest of the app under the row\'s own conditions: chips, model, precision, token lengths, latency limits. Error = predicted / measured − 1: +10% means the engine promises 10% more than was measured. Nearly half of the rows are held out of every fit by a rule fixed before fitting; the headline quotes them and the cross-validation, never the rows the fit used.',
   computing: 'Running the validation in a background worker…',
   mode: 'Efficiency',
-  modeHelp: "Achieved: each chip's fitted software-stack factor (its family's for chips without rows, the prior for families without any) scales its efficiencies down to what published runs reach with today's software. Spec sheet: factor 1, what the silicon allows if the software closed the gap. The switch also applies to the other views.",
+  modeHelp: "Achieved: each chip's fitted software-stack factor (its family's for chips without rows, the prior for families without any) scales its efficiencies down to what published runs reach with today's software. Silicon limit: factor 1 on the kernel-measured shares of peak, what the silicon allows if the software closed the gap. Vendors' claims: the efficiencies a vendor claims, where a chip has a claim (else the silicon limit). The switch also applies to the other views.",
   targets: 'Targets: held-out median |error| ≤ 10%; cross-validated chip-to-chip ratio median ≤ 8%; the ranges\' nominal 80% coverage inside the 90% interval of the measured coverage.',
   headline: 'Held-out rows (never fitted)',
+  claimHasNoFit: 'Vendors\' claimed efficiencies: chips with a vendor claim use it, the others the silicon limit. No factor is fitted in this mode, so there is no cross-validation, no chip-to-chip ratio check and no ranges to cover; the held-out rows show how far the claims are from what was measured. Switch Efficiency to "Achieved with today\'s software" for those checks.',
   specHasNoFit: 'Silicon limit (kernel benchmarks): no factor is fitted in this mode, so there is no cross-validation, no chip-to-chip ratio check and no ranges to cover; the held-out rows show how far the silicon limit is from what was measured. Switch Efficiency to "Achieved with today\'s software" for those checks.',
   crossValidatedHeadline: 'Every row, its submission left out of the fit',
   relativeHeadline: 'Chip-to-chip ratios (MLPerf, cross-validated)',

@@ -17,6 +17,7 @@ export const FIELD_MESSAGES = {
     `${integer ? 'a whole number' : 'a number'} ${bounds(min, max, unit)}`,
   zeroOr: (range: string, unit: string) => `0 ${unit} or ${range}`,
   required: (range: string) => `Not applied: enter ${range}.`,
+  readAsPercent: (shown: string, unit: string, asShare: string) => `Read as ${shown} ${unit}; for ${asShare} ${unit}, type ${asShare}.`,
   tooLong: (max: number) => `Not applied: at most ${max} characters.`,
   notNumber: (text: string, range: string) => `Not applied: "${text}" is not a number; enter ${range}.`,
   /**

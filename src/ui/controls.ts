@@ -42,9 +42,13 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
   let refusedAt: { value: number | null } | null = null;
   let committed = false;
   let current: number | null = null;
-  const setError = (text: string) => {
+  /** The value a reading note is about: another value (a link, Back, a preset) clears the note. */
+  let noted: number | null = null;
+  const setError = (text: string, note = false) => {
     error.textContent = text;
-    if (text === '') input.removeAttribute('aria-invalid');
+    // A note says how an applied value was read: beside the field, but the field is valid.
+    error.classList.toggle('note', note);
+    if (text === '' || note) input.removeAttribute('aria-invalid');
     else input.setAttribute('aria-invalid', 'true');
   };
   const commit = () => {
@@ -54,7 +58,8 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
       refusedAt = { value: current };
       return;
     }
-    setError('');
+    setError(read.note ?? '', read.note !== undefined);
+    noted = read.value;
     refusedAt = null;
     if (read.value === current) {
       input.value = current === null ? '' : displayNumber(current / def.scale);
@@ -67,8 +72,8 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
   let handled: string | null = null;
   input.addEventListener('input', () => {
     handled = null;
-    // The refusal quoted the old text; the typed text stays protected (refusedAt) until applied.
-    if (refusedAt !== null) setError('');
+    // The refusal (or the note) quoted the old text; the typed text stays protected (refusedAt) until applied.
+    if (refusedAt !== null || error.classList.contains('note')) setError('');
   });
   input.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;
@@ -87,6 +92,7 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
     sync(settings) {
       const v = def.get(settings);
       current = v;
+      if (error.classList.contains('note') && v !== noted) setError('');
       if (refusedAt !== null) {
         if (refusedAt.value === v) return;
         refusedAt = null;

@@ -47,6 +47,15 @@ function withRange(value: string, range: Range | null | undefined, format: (v: n
   return range === null || range === undefined ? value : `${value} (${format(range.low)}–${format(range.high)})`;
 }
 
+/** As withRange for values with a unit: "47.2 ms (36.6–60.1 ms)", the unit once where both ends share it. */
+function withUnitRange(value: string, range: Range | null | undefined, format: (v: number) => string): string {
+  if (range === null || range === undefined) return value;
+  const low = format(range.low);
+  const high = format(range.high);
+  const unit = / \S+$/.exec(high)?.[0];
+  return `${value} (${unit !== undefined && low.endsWith(unit) ? low.slice(0, -unit.length) : low}–${high})`;
+}
+
 function usdCell(r: SimulationResult): string {
   if (r.usdPerMillionOutputTokens === null) return T.noPrice;
   return withRange(usdPerMillionText(r, r.usdPerMillionOutputTokens), r.uncertainty?.usdPerMillionOutputTokens, formatUsd);
@@ -62,18 +71,27 @@ function perChipCell(r: SimulationResult): string {
   return withRange(formatPredicted(r.outputTokensPerSecondPerChip), rankRange(r, 'outputTokensPerSecondPerChip'), formatPredicted);
 }
 
+/** Joules per output token = 1,000 W / (output tokens/s per kW): its range is the inverse of that one's. */
+function energyCell(r: SimulationResult): string {
+  if (r.energy === null) return '—';
+  const perKw = rankRange(r, 'outputTokensPerSecondPerKw');
+  const range = perKw === null || !(perKw.low > 0) ? null : { low: 1000 / perKw.high, high: 1000 / perKw.low };
+  return withUnitRange(`${formatPredicted(r.energy.joulesPerOutputToken)} J`, range, (v) => `${formatPredicted(v)} J`);
+}
+
 const COLUMNS: readonly Column[] = [
   { class: 'ranged', label: T.usdPerMillion, sortKey: 'usdPerMillionOutputTokens', explainKey: 'usdPerMillionOutputTokens', cell: usdCell },
   { class: 'ranged', label: T.perDollar, sortKey: 'outputTokensPerSecondPerDollarPerHour', explainKey: 'outputTokensPerSecondPerDollarPerHour', cell: perDollarCell },
   { class: 'ranged', label: T.perChip, sortKey: 'outputTokensPerSecondPerChip', explainKey: 'outputTokensPerSecondPerChip', cell: perChipCell },
   { class: 'ranged', label: T.perUser, sortKey: 'tokensPerSecondPerUser', explainKey: 'tokensPerSecondPerUser', cell: (r) => withRange(formatPredicted(r.tokensPerSecondPerUser), rankRange(r, 'tokensPerSecondPerUser'), formatPredicted) },
   { label: T.ttft, sortKey: 'ttftSeconds', explainKey: 'ttftSeconds', cell: (r) => formatSeconds(r.ttftSeconds) },
-  { label: T.tpot, sortKey: 'tpotSeconds', explainKey: 'tpotSeconds', cell: (r) => formatSeconds(r.tpotSeconds) },
+  // TPOT and energy carry the ranges their rankings test ("=1"), from the throughput ranges they invert.
+  { class: 'ranged', label: T.tpot, sortKey: 'tpotSeconds', explainKey: 'tpotSeconds', cell: (r) => withUnitRange(formatSeconds(r.tpotSeconds), rankRange(r, 'tpotSeconds'), formatSeconds) },
   {
     label: T.deployment, explainKey: DEPLOYMENT_KEY, class: 'deployment',
     cell: (r) => T.deploymentText(r.config.chips, deploymentLayout(r), r.config.batch),
   },
-  { label: T.evidence, cell: (r) => EVIDENCE_LABEL[r.evidence.basis] },
+  { label: T.evidence, class: 'evidence', cell: (r) => EVIDENCE_LABEL[r.evidence.basis] },
   {
     label: T.bottleneck, class: 'bound',
     cell: (r, o) => {
@@ -81,7 +99,7 @@ const COLUMNS: readonly Column[] = [
       return T.boundBy(r.memory.batchLimitedBy, limit === undefined ? null : limit.resource === null ? '' : CHIP_PARAMETER_LABELS[limit.resource]);
     },
   },
-  { label: T.energy, sortKey: 'outputTokensPerSecondPerKw', showsInverse: true, explainKey: 'energy.joulesPerOutputToken', cell: (r) => (r.energy === null ? '—' : `${formatPredicted(r.energy.joulesPerOutputToken)} J`) },
+  { class: 'ranged', label: T.energy, sortKey: 'outputTokensPerSecondPerKw', showsInverse: true, explainKey: 'energy.joulesPerOutputToken', cell: energyCell },
 ];
 
 /** The chip's marks explained: its evidence, the estimated specs behind its "*", then the other estimates the result uses. */
@@ -126,7 +144,7 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
   const notesId = uid('notes');
   const rankColumn = COLUMNS.find((c) => c.sortKey !== undefined && c.sortKey === options.rankBy);
   const head = el('tr', {}, [
-    el('th', { text: T.rank, attrs: { scope: 'col' } }),
+    el('th', { class: 'rank-col', text: T.rank, attrs: { scope: 'col' } }),
     el('th', { text: T.chip, attrs: { scope: 'col' } }),
     ...COLUMNS.map((c) => {
       const th = el('th', { attrs: { scope: 'col', 'aria-sort': c === rankColumn ? shownOrder(c) : null } });

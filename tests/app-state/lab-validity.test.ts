@@ -43,7 +43,9 @@ describe('the chip lab keeps its chip a valid profile (so it can be saved and sh
   });
 
   it('removing the custom chip that is the break-even target falls back to the default target', () => {
-    const s = apply(fresh(), { type: 'lab-save' }, { type: 'lab-set-target', id: 'nvidia-h200-sxm-lab' }, { type: 'remove-custom-chip', id: 'nvidia-h200-sxm-lab' });
+    const saved = apply(fresh(), { type: 'lab-save' }, { type: 'lab-set-target', id: 'nvidia-h200-sxm-lab-2' });
+    expect(saved.lab.breakEvenTargetId).toBe('nvidia-h200-sxm-lab-2');
+    const s = apply(saved, { type: 'remove-custom-chip', id: 'nvidia-h200-sxm-lab-2' });
     expect(s.lab.breakEvenTargetId).toBe('nvidia-h200-sxm');
   });
 });

@@ -8,6 +8,15 @@ import { isValidSetting, readSettingText } from '../../src/app-state/settings-in
 const field = (id: string) => settingsField(id)!;
 
 describe('readSettingText', () => {
+  it('a bare number below 1 in a percent field is read in percent, and says so (exports write shares: 0.06 for 6%)', () => {
+    expect(readSettingText(field('costOfCapitalPerYear'), '0.06')).toEqual({ ok: true, value: 0.0006, note: 'Read as 0.06 %/year; for 6 %/year, type 6.' });
+    expect(readSettingText(field('prefixCacheHitRate'), '0.5')).toMatchObject({ ok: true, value: 0.005, note: expect.stringMatching(/^Read as 0\.5 %; for 50 %, type 50\.$/) });
+    // Typed with its % sign, or 1 and above, there is nothing to say.
+    expect(readSettingText(field('costOfCapitalPerYear'), '0.06%')).toEqual({ ok: true, value: 0.0006 });
+    expect(readSettingText(field('prefixCacheHitRate'), '50')).toEqual({ ok: true, value: 0.5 });
+    expect(readSettingText(field('inputTokens'), '0.5').ok).toBe(false);
+  });
+
   it.each([
     ['inputTokens', '2048', 2048],
     ['inputTokens', ' 2,048 ', 2048],

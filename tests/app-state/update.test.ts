@@ -81,6 +81,15 @@ describe('update', () => {
     expect(added({ ...h200, id: 'my-chip' })).toEqual({ basis: 'claim', rows: 0, from: null });
     const prior = { ...h200, id: 'my-chip', efficiency: { ...h200.efficiency, evidence: { basis: 'prior' as const, rows: 0, from: null } } };
     expect(added(prior)).toEqual(prior.efficiency.evidence);
+    // The chip lab's export of a chip edited from the H200 (family, from it): it inherits the H200's
+    // fit, as it did in the lab, while it carries that fit's factors; with other factors, a claim.
+    const labExport = { ...h200, id: 'nvidia-h200-sxm-lab', name: 'MyChip X', memory: { ...h200.memory, hbmBandwidthBytesPerSecond: 9e12 },
+      efficiency: { ...h200.efficiency, evidence: { basis: 'family' as const, rows: 1, from: 'nvidia-h200-sxm' } } };
+    expect(added(labExport)).toEqual({ basis: 'family', rows: h200.efficiency.evidence.rows, from: 'nvidia-h200-sxm' });
+    expect(added({ ...labExport, efficiency: { ...labExport.efficiency, softwareStackFactor: 1 } })).toEqual({ basis: 'claim', rows: 0, from: null });
+    // Imported under a free id: never the lab chip's own (its name and figures would be shown instead).
+    const s = apply(fresh(), { type: 'add-custom-chip', profile: labExport });
+    expect(s.customChips.at(-1)!.id).not.toBe(s.lab.chip.id);
   });
 
   it('switches only to registered views and closes the explain panel', () => {
@@ -165,9 +174,10 @@ describe('update', () => {
     expect(s.lab.chip.compute.denseFlopsPerSecond.bf16).toBeCloseTo(2 * before.bf16!, -3);
     expect(labParam('compute')!.get(s.lab.chip, rc)).toBeCloseTo(2 * before[rc]!, -3);
     s = apply(s, { type: 'lab-set-name', name: '  My <b>chip</b>  ' }, { type: 'lab-save' }, { type: 'lab-save' });
-    expect(s.customChips.map((c) => c.id)).toEqual(['amd-mi300x-lab', 'amd-mi300x-lab-2']);
+    // Saved copies never take the lab chip's own id (which names and figures are looked up by).
+    expect(s.customChips.map((c) => c.id)).toEqual(['amd-mi300x-lab-2', 'amd-mi300x-lab-3']);
     expect(s.customChips[0]?.name).toBe('My <b>chip</b>');
-    expect(s.compare.picks.slice(-2).map((p) => p.id)).toEqual(['amd-mi300x-lab', 'amd-mi300x-lab-2']);
+    expect(s.compare.picks.slice(-2).map((p) => p.id)).toEqual(['amd-mi300x-lab-2', 'amd-mi300x-lab-3']);
     const blank = apply(s, { type: 'lab-start', baseId: null });
     expect(blank.lab.baseId).toBeNull();
     expect(blank.lab.chip.name).toBe('Custom chip');

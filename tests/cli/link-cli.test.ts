@@ -44,7 +44,7 @@ describe('simulate --url', () => {
     const decoded = await decodeLink(url, catalog);
     const ranked = rankResults(compareRequest(decoded.state, catalog).scenarios.map((s) => simulate(s)), decoded.state.compare.rankBy);
     const page = ranked.map((x) => x.result);
-    expect(page.map((x) => x.hardwareId)).toContain('nvidia-h200-sxm-lab');
+    expect(page.map((x) => x.hardwareId)).toContain('nvidia-h200-sxm-lab-2');
     expect(page.every((x) => x.modelId === 'my-model')).toBe(true);
     const results = (JSON.parse(r.out) as { results: Record<string, unknown>[] }).results;
     expect(results.map(engineFields)).toEqual(printed(page));
@@ -53,7 +53,7 @@ describe('simulate --url', () => {
     const table = await run('--url', url);
     expect(table.code).toBe(0);
     expect(table.out.split('\n')[1]).toMatch(new RegExp(`^1\\s+${page[0]!.hardwareId}`));
-    expect(table.out).toContain('nvidia-h200-sxm-lab');
+    expect(table.out).toContain('nvidia-h200-sxm-lab-2');
   });
 
   it('prints the chip lab\'s edited chip for a chip-lab link', async () => {

@@ -292,11 +292,11 @@ describe('chip lab', () => {
     await p.page.press('[data-control="lab-name"]', 'Enter');
     await p.page.click('[data-control="lab-save"]');
     await p.page.click('[data-nav="compare"]');
-    const row = p.page.locator('[data-table="compare"] tbody tr[data-hardware="nvidia-h200-sxm-lab"]');
+    const row = p.page.locator('[data-table="compare"] tbody tr[data-hardware="nvidia-h200-sxm-lab-2"]');
     await row.waitFor({ timeout: 60_000 });
     expect(await row.locator('.chip-cell').textContent()).toContain('<img src=x');
     expect(await p.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    await p.page.click('[data-remove-chip="nvidia-h200-sxm-lab"]');
+    await p.page.click('[data-remove-chip="nvidia-h200-sxm-lab-2"]');
     await row.waitFor({ state: 'detached' });
     await done(p);
   });

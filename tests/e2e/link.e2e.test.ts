@@ -93,7 +93,7 @@ describe('shareable links', () => {
     for (let i = 0; i < 20; i++) await a.page.keyboard.press('ArrowRight');
     await a.page.click('[data-control="lab-save"]');
     await a.page.click('[data-nav="compare"]');
-    await a.page.waitForSelector('[data-table="compare"] tbody tr[data-hardware="nvidia-h200-sxm-lab"]', { timeout: 60_000 });
+    await a.page.waitForSelector('[data-table="compare"] tbody tr[data-hardware="nvidia-h200-sxm-lab-2"]', { timeout: 60_000 });
     const rows = await a.page.locator('[data-table="compare"] tbody tr').count();
     await settledCompare(a.page, rows);
     const shown = await compareSnapshot(a.page);
@@ -233,12 +233,12 @@ describe('shareable links', () => {
     await expect.poll(() => p.page.evaluate(() => localStorage.getItem('tokencost.custom') ?? '')).toContain('Kept chip');
     const stored = await p.page.evaluate(() => localStorage.getItem('tokencost.custom'));
     await p.page.goto(baseUrl);
-    await p.page.waitForSelector('input[data-chip="nvidia-h200-sxm-lab"]');
+    await p.page.waitForSelector('input[data-chip="nvidia-h200-sxm-lab-2"]');
     await p.page.goto(`${baseUrl}#s=1.this-is-not-a-link`);
     await p.page.locator('[data-link-messages]').waitFor();
-    await p.page.waitForSelector('input[data-chip="nvidia-h200-sxm-lab"]');
+    await p.page.waitForSelector('input[data-chip="nvidia-h200-sxm-lab-2"]');
     await p.page.goto(`${baseUrl}${await stateLink({ type: 'toggle-chip', id: 'groq-lpu', on: false })}`);
-    await p.page.waitForSelector('input[data-chip="nvidia-h200-sxm-lab"]');
+    await p.page.waitForSelector('input[data-chip="nvidia-h200-sxm-lab-2"]');
     expect(await p.page.evaluate(() => localStorage.getItem('tokencost.custom'))).toBe(stored);
     await done(p);
   });

@@ -25,7 +25,7 @@ describe('era table from market_history.csv', () => {
     });
     const h100 = eras.find((e) => e.id === 'hopper')!.chips[0]!;
     expect(h100.basis).toContain('volume shipping');
-    expect(eras.map((e) => e.label)).toEqual(['2021: A100', '2023: H100', '2024: MI300X, H200', '2025-01: B200, GB200', '2025-10: B300, GB300, MI355X']);
+    expect(eras.map((e) => e.label)).toEqual(['2021: A100', '2023: H100', '2024: MI300X, H200 from 2024-07', '2025-01: B200, GB200', '2025-10: B300, GB300, MI355X from 2026-01']);
     for (const e of eras) for (const c of e.chips) expect(catalog.hardware.has(c.hardwareId), c.hardwareId).toBe(true);
   });
 

@@ -243,10 +243,10 @@ describe('link decoding: specific messages, valid fields kept', () => {
     // first, the link's is loaded under a free id (and the link's comparison follows it).
     const theirs = apply(fresh(), { type: 'lab-set', param: 'tdp', value: 900 }, { type: 'lab-save' });
     const d = await open(await encodeLink(theirs, catalog), stored);
-    expect(d.state.customChips.map((c) => c.id)).toEqual(['nvidia-h200-sxm-lab', 'nvidia-h200-sxm-lab-2']);
+    expect(d.state.customChips.map((c) => c.id)).toEqual(['nvidia-h200-sxm-lab-2', 'nvidia-h200-sxm-lab-2-2']);
     expect(d.state.customChips[0]!.memory.hbmCapacityBytes).toBe(288e9);
     expect(d.state.customChips[1]!.power.tdpWatts).toBe(900);
-    expect(d.state.compare.picks.map((p) => p.id)).toContain('nvidia-h200-sxm-lab-2');
+    expect(d.state.compare.picks.map((p) => p.id)).toContain('nvidia-h200-sxm-lab-2-2');
     // The same chip is not duplicated.
     expect((await open(await encodeLink(mine, catalog), stored)).state.customChips).toHaveLength(1);
   });

@@ -44,7 +44,7 @@ describe('custom chips and models saved in the browser', () => {
     expect(r.skipped).toBe(1);
     const again = nextStoredText(text, apply(state, { type: 'add-custom-chip', profile: chip('another', 'Another') }));
     expect(again).toContain('{"id":"broken"}');
-    expect(parseStoredCustom(again).stored.chips.map((c) => c.id)).toEqual(['nvidia-h200-sxm-lab', 'another']);
+    expect(parseStoredCustom(again).stored.chips.map((c) => c.id)).toEqual(['nvidia-h200-sxm-lab-2', 'another']);
   });
 
   it('stored text that cannot be read at all is set aside before it is replaced', () => {

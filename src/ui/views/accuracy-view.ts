@@ -193,6 +193,7 @@ export const mountAccuracyView: MountView = (ctx) => {
   const mode = segmented<EfficiencyMode>(A.mode, [
     { value: 'achieved', label: C.achieved },
     { value: 'spec', label: C.spec },
+    { value: 'claim', label: C.claim },
   ], (m) => ctx.dispatch({ type: 'set-efficiency-mode', mode: m }));
   const chart = new ChartHost('accuracy', 'Predicted against measured value of every calibration row, log-log, with the y = x line and a ±20% band');
   const status = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-accuracy': 'status' }, text: A.computing });
@@ -255,8 +256,9 @@ export const mountAccuracyView: MountView = (ctx) => {
         ...(s.crossValidated === null ? [] : [stat(A.crossValidatedHeadline, s.crossValidated, null, 'rows')]),
         ...(s.crossValidatedRelative === null ? [] : [stat(A.relativeHeadline, s.crossValidatedRelative, MEDIAN_TARGET.ratios, 'ratios')]),
         ...(s.coverage === null ? [] : [coverageStat(s.coverage)]),
-        // Spec mode has no fitted factor: nothing to leave out, so no cross-validation and no ranges.
+        // Spec and claim modes have no fitted factor: nothing to leave out, so no cross-validation and no ranges.
         ...(report.efficiencyMode === 'spec' ? [el('p', { class: 'marks-legend stats-note', text: A.specHasNoFit })] : []),
+        ...(report.efficiencyMode === 'claim' ? [el('p', { class: 'marks-legend stats-note', text: A.claimHasNoFit })] : []),
         el('p', { class: 'marks-legend stats-note', text: A.targets }),
       ]);
       chart.show(accuracyChart({ rows: report.rows, mode: report.efficiencyMode, layout }), MESSAGES.status.noFeasible());
