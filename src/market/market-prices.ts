@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/catalog';
 import { MARKET_CHECK } from '../messages/market-check';
 import { apiPricePointsFor } from './api-models';
 import type { MarketPrice } from './market-check';
-import { apiUsdPerRequest } from './points';
+import { apiUsdPerRequest, requestFits } from './points';
 import type { PricePoint } from './price-points';
 import { compareText } from '../format/compare-text';
 
@@ -17,7 +17,8 @@ function priceText(p: PricePoint): string {
 
 /**
  * Every public price of the model (or its sibling) at this workload, newest first: the check picks
- * the chip vendor's own API when it has one, else the newest price.
+ * the chip vendor's own API when it has one, else the newest price. A price whose API model cannot
+ * take the request (input + output beyond its context window) buys nothing at this workload.
  */
 export function marketPricesFor(modelId: string, workload: { inputTokens: number; outputTokens: number }, points: readonly PricePoint[],
   catalog: Catalog): MarketPrice[] {
@@ -26,7 +27,7 @@ export function marketPricesFor(modelId: string, workload: { inputTokens: number
   // The priced model's own rows and those of API models it serves as a sibling (Llama 3 70B for Llama 3.1 70B).
   const rows = points.filter((p) => p.apiModel.catalog?.modelId === match.pricedModelId || match.points.includes(p));
   return rows
-    .filter((p) => p.row.series === 'list_price')
+    .filter((p) => p.row.series === 'list_price' && requestFits(p, workload, catalog))
     .map((p): MarketPrice => ({
       match: match.match === 'exact' && p.apiModel.catalog?.kind === 'exact' ? 'exact' : 'sibling',
       pricedModelId: match.pricedModelId,

@@ -99,7 +99,7 @@ export function pointContextTokens(p: PricePoint, catalog: Catalog): number | un
 }
 
 /** Whether the workload's request fits the point's context window (a default pair needs both ends to). */
-export function requestFits(p: PricePoint, workload: MarketWorkload, catalog: Catalog): boolean {
+export function requestFits(p: PricePoint, workload: Pick<MarketWorkload, 'inputTokens' | 'outputTokens'>, catalog: Catalog): boolean {
   const window = pointContextTokens(p, catalog);
   return window === undefined || workload.inputTokens + workload.outputTokens <= window;
 }

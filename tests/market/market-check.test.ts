@@ -32,6 +32,15 @@ describe('market prices of a model', () => {
     expect(median.priceText).toBe('$0.72/M tokens (blended: Epoch: 3:1 input:output weighted)');
   });
 
+  it('leaves out prices whose API model cannot take the request (beyond its context window)', () => {
+    // Groq's Llama 3 70B (llama3-70b-8192) takes 8,192 tokens; the 128k Llama 3.1 70B prices take 10,500.
+    const long = marketPricesFor('llama-3.1-70b', { inputTokens: 10_000, outputTokens: 500 }, marketData().points, catalog);
+    expect(prices.some((p) => p.provider === 'Groq')).toBe(true);
+    expect(long.some((p) => p.provider === 'Groq')).toBe(false);
+    expect(long.length).toBeGreaterThan(0);
+    expect(marketPricesFor('llama-3.1-70b', { inputTokens: 1_000_000, outputTokens: 256 }, marketData().points, catalog)).toEqual([]);
+  });
+
   it('is empty for a model with no public price of its own or of a sibling', () => {
     expect(marketPricesFor('gpt-j-6b', workload, marketData().points, catalog)).toEqual([]);
   });
