@@ -15,6 +15,7 @@ import { scriptArgs } from '../src/cli/script-args';
 import type { HardwareProfile } from '../src/engine/types';
 import { parseCalibrationCsv } from '../src/validation/calibration-rows';
 import { runCalibration } from '../src/validation/calibration-run';
+import { CALIBRATION_SUMMARY } from '../src/engine/calibration-summary';
 import { replaceEfficiencyBlock, replaceEfficiencySources } from '../src/validation/efficiency-block';
 import { formatPercent } from '../src/validation/report';
 import { planRows } from '../src/validation/row-to-scenario';
@@ -65,6 +66,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (run.dataflow !== null) {
     out.push('', `## Dataflow chips (weights in SRAM): fixed costs x${run.dataflow.scale.toPrecision(2)} of the prior, fitted to rows `
       + `${run.dataflow.rows.map((x) => x.row.index).join(', ')} (median |log error| ${run.dataflow.medianAbsLogError.toFixed(3)})`);
+  }
+  out.push('', `## 16-bit GEMMs: x${run.summary.sixteenBitCompute.ratio} of the fp8 share (${run.summary.sixteenBitCompute.note})`);
+  // The engine reads the ratio from the summary this run writes: a fit run with another one is stale.
+  const used = CALIBRATION_SUMMARY.sixteenBitCompute?.ratio;
+  if (used !== run.summary.sixteenBitCompute.ratio) {
+    out.push(`- the fit above ran with ratio ${used ?? 'none'}, not ${run.summary.sixteenBitCompute.ratio}: ${write ? 'written now; run npm run calibrate -- --write again' : 'write it and run again'}`);
   }
   const r = run.summary.rentalToTco;
   out.push('', `## Rental / TCO: median ${r.median} (IQR ${r.q1}-${r.q3}, n=${r.n}: ${r.chips.join(', ')})`);

@@ -17,6 +17,11 @@ export interface CalibrationSummary {
   softwareTrend: { perYear: number; newestYear: number; note: string };
   /** The prior for chips without measurements: medians of the measured families' fits (note says which). */
   prior: Omit<EfficiencyProfile, 'evidence' | 'claimed'>;
+  /**
+   * A profile's computeEfficiency is its share of the fp8 peak; 16-bit GEMMs reach `ratio` times
+   * that share of the 16-bit peak (the kernel-timed H200: bf16 and fp8 GEMMs at M >= 2048).
+   */
+  sixteenBitCompute: { ratio: number; note: string };
 }
 
 export const CALIBRATION_SUMMARY = data as unknown as CalibrationSummary;

@@ -1,3 +1,4 @@
+import { CALIBRATION_SUMMARY } from './calibration-summary';
 import { formatNumber, formatSeconds } from '../format/units';
 import type { EngineContext } from './context';
 import type { TcoPerChipHour } from './economics';
@@ -18,6 +19,12 @@ const EVIDENCE_TEXT = {
   prior: 'no measurements: the prior, i.e. the kernel-measured silicon shares and the median software factor of the fitted families (never better than measured chips because data is missing)',
   claim: 'announced or vendor-claimed figures only; achieved mode uses the prior, the "vendor claim" setting the vendor\'s shares',
 } as const;
+
+/** The GEMM share's source: 16-bit matrix math runs at the measured 16-bit/fp8 ratio of the profile's fp8 share. */
+function gemmSource(ctx: EngineContext, effSource: string): string {
+  const sixteenBit = (ctx.rate.rateClass === 'bf16' || ctx.rate.rateClass === 'fp16') && !ctx.efficiency.usesClaim;
+  return sixteenBit ? `${effSource}; ${ctx.rate.rateClass}: x${CALIBRATION_SUMMARY.sixteenBitCompute.ratio} of the profile's fp8 share (${CALIBRATION_SUMMARY.sixteenBitCompute.note})` : effSource;
+}
 
 /** Where the efficiencies in use come from, in one line (shown once, not per input). */
 function efficiencySource(ctx: EngineContext): string {
@@ -62,7 +69,7 @@ export function buildExplain(
         { name: 'decode step: fixed overheads', value: d.overhead, unit: 's' },
         { name: `peak ${ctx.rate.rateClass} matrix rate`, value: ctx.rate.flopsPerSecond, unit: 'FLOP/s', source: sourceOf(hw, 'compute', flopsPath) },
         { name: 'HBM bandwidth', value: hw.memory.hbmBandwidthBytesPerSecond, unit: 'B/s', source: sourceOf(hw, 'memory', 'memory.hbmBandwidthBytesPerSecond') },
-        { name: 'GEMM compute share in use', value: e.compute, unit: '', source: effSource },
+        { name: 'GEMM compute share in use', value: e.compute, unit: '', source: gemmSource(ctx, effSource) },
         { name: 'weight-streaming share in use', value: e.memory, unit: '', source: effSource },
         { name: 'decode attention: fixed cost + KV bytes at this share', value: e.attentionMemory, unit: '', source: 'h200-kernel-timings-2.jsonl attn_decode_gqa (bytes, not sequences, set the time)' },
         { name: 'KV cache held in SRAM', value: result.memory.kvSramFraction, unit: '' },

@@ -17,6 +17,7 @@ import v2 from './bases/v2.json';
 import v3 from './bases/v3.json';
 import v4 from './bases/v4.json';
 import v5 from './bases/v5.json';
+import v6 from './bases/v6.json';
 import { applyPatch, diff } from './patch';
 
 export { migrationChainProblems, runMigrations, type Migration, type MigrationOutcome } from '../schema/migrate';
@@ -92,6 +93,12 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'recalibration with the L40S MLPerf runs (the prior\'s MoE factors moved): the blank chip\'s prior efficiencies '
       + 'changed, so blank-chip edits re-base on the new blank chip; the wire format is unchanged and chip fingerprints stay',
     up: (wire) => rebaseBlankEdits(wire, v4.blank, v5.blank, false),
+  },
+  {
+    from: 5,
+    description: 'recalibration with 16-bit GEMMs at their own kernel-measured share (the prior\'s MoE factors moved): the blank '
+      + 'chip\'s prior efficiencies changed, so blank-chip edits re-base on the new blank chip; the wire format is unchanged and chip fingerprints stay',
+    up: (wire) => rebaseBlankEdits(wire, v5.blank, v6.blank, false),
   },
 ];
 

@@ -79,6 +79,16 @@ export function siliconFromKernels(fit: KernelFit): SiliconShares {
   };
 }
 
+/** How much larger a share of its peak a 16-bit GEMM reaches than an fp8 one (the engine's gemmShare). */
+export function sixteenBitCompute(kernel: KernelFit): CalibrationSummary['sixteenBitCompute'] {
+  const { bf16, fp8 } = kernel.computeEfficiency;
+  return {
+    ratio: roundValue(bf16 / fp8, 4),
+    note: `${kernel.gpu} kernel timings: bf16 GEMMs with M >= 2048 reach ${(bf16 * 100).toFixed(1)}% of the bf16 peak, fp8 ones ${(fp8 * 100).toFixed(1)}% of the fp8 peak; `
+      + 'a profile\'s computeEfficiency is its fp8 share, so 16-bit matrix math runs at that share x the ratio (at most 1).',
+  };
+}
+
 export function fitContext(catalog: Catalog, silicon: SiliconShares, newestYear: number): FitContext {
   const perFamily: Record<string, Partial<EfficiencyProfile>> = {};
   for (const p of catalog.hardware.values()) perFamily[p.family] = silicon;
@@ -311,6 +321,7 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
         note: `Fitted with the stack factors on ${fitRows.length} rows: a row measured t years before ${newestYear.toFixed(2)} (the newest fit row) `
           + `ran at exp(-${factors.trendPerYear} x t) of its chip's factor, i.e. x${Math.exp(factors.trendPerYear).toFixed(2)} a year of serving-software progress.`,
       },
+      sixteenBitCompute: sixteenBitCompute(kernel),
       prior: {
         ...priorEfficiency,
         linkEfficiency: assumed('linkEfficiency'),

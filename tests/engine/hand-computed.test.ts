@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../src/engine/context';
+import { CALIBRATION_SUMMARY } from '../../src/engine/calibration-summary';
 import { evaluateBatch, prepareLayout, stageTime, stepTokens } from '../../src/engine/deployment';
 import { capitalRecoveryFactor, energyUse, priceDeployment, tcoPerChipHour } from '../../src/engine/economics';
 import { kvBytesPerSequencePerChip, kvSramFraction, planMemory } from '../../src/engine/memory';
@@ -52,6 +53,24 @@ describe('hand-computed cases on a tiny model and chip', () => {
     expect(step.seconds).toBeCloseTo(0.792, 12);
     expect(step.breakdown.memory).toBeCloseTo(0.792, 12);
     expect(step.breakdown.compute).toBe(0);
+  });
+
+  it('16-bit GEMMs run at the measured 16-bit/fp8 ratio of the fp8 share (at most 1); fp8 and vendor claims as stated', () => {
+    const ratio = CALIBRATION_SUMMARY.sixteenBitCompute.ratio;
+    expect(ratio).toBeGreaterThan(1);
+    const chip = (computeEfficiency: number) => tinyChip({
+      compute: { denseFlopsPerSecond: { bf16: 1e30, fp8: 2e30 } },
+      efficiency: { ...tinyChip().efficiency, computeEfficiency, claimed: { computeEfficiency: 0.8, memoryEfficiency: 1, kernelOverheadSeconds: 0, note: 'claim' } },
+    });
+    const fp8 = { weights: 'fp8', activations: 'fp8', kvCache: 'fp8' } as const;
+    const at = (c: number, over: Parameters<typeof tinyScenario>[0] = {}) => buildContext(tinyScenario({ hardware: chip(c), ...over })).efficiency.compute;
+    expect(at(0.5)).toBeCloseTo(0.5 * ratio, 12); // bf16 (the fixture's precision), spec mode
+    expect(at(0.5, { precision: fp8 })).toBe(0.5);
+    expect(at(0.99)).toBe(1);
+    // A claimed share is the vendor's statement for every format.
+    expect(at(0.5, { efficiencyMode: 'claim' })).toBe(0.8);
+    // The attention and expert shares are timed on their own: the ratio leaves them alone.
+    expect(buildContext(tinyScenario({ hardware: chip(0.5) })).efficiency.attentionCompute).toBe(tinyChip().efficiency.attentionComputeEfficiency);
   });
 
   it('decode context: input + output / 2 for one length; the stated token-weighted context when lengths vary', () => {
