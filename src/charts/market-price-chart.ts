@@ -168,7 +168,8 @@ export function marketPriceChart(input: MarketPriceChartInput): TopLevelSpec {
     },
     {
       data: { name: 'eras' },
-      mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, y: 3, fontSize: layout.compact ? 9 : 10, color: '#5f6368', limit: layout.compact ? 60 : 140 },
+      // One chip per line: a short era (2024: MI300X, H200) has no room for its names side by side.
+      mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, y: 3, fontSize: layout.compact ? 9 : 10, color: '#5f6368', limit: layout.compact ? 60 : 140, lineBreak: ', ' },
       encoding: { x: { ...x, field: 'start' }, text: { field: 'label' } },
     },
     {
@@ -188,7 +189,11 @@ export function marketPriceChart(input: MarketPriceChartInput): TopLevelSpec {
       mark: { type: 'line', interpolate: 'step-after', color: '#3c4043', strokeWidth: 1.5 },
       encoding: {
         x, y: { ...y, field: 'perMillion' },
-        strokeDash: { field: 'model', type: 'nominal', title: 'Floor of one model', legend: sideLegend(layout, 'Floor of one model') },
+        // The "from" model's line solid, the "to" model's dashed, whichever name sorts first (floor lines come in that order).
+        strokeDash: {
+          field: 'model', type: 'nominal', title: 'Floor of one model', legend: sideLegend(layout, 'Floor of one model'),
+          scale: { domain: [...new Set(lines.map((l) => l.model))], range: [[1, 0], [6, 3]] },
+        },
         tooltip: [{ field: 'model', title: 'Model' }, { field: 'date', type: 'temporal', title: 'From', format: '%Y-%m-%d' }, { field: 'perMillion', title: '$/M tokens', format: FORMAT.tooltipUsd }, { field: 'hardware', title: 'Chip' }, { field: 'precision', title: 'Precision' }, { field: 'serving', title: 'Serving' }],
       },
     },
@@ -230,7 +235,7 @@ export function marketPriceChart(input: MarketPriceChartInput): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: layout.compact ? 'API price vs cost floor' : 'API price against the cost floor of serving it, per request',
+      text: layout.compact ? 'API price vs cost floor' : 'API price against the cost floor of serving it, per million tokens of a request',
       subtitle: layout.compact
         ? ['Dots: API prices by tier. Squares: floors.', 'Grey rule: the margin. Click two points.']
         : ['Dots: API prices by capability tier. Black squares: the cost floor on the best chip of that date;',

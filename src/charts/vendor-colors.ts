@@ -91,15 +91,19 @@ export function shade(base: string, index: number, count: number): string {
 /** Dash patterns of line charts: the n-th chip of a vendor gets the n-th (solid first). */
 export const DASHES: readonly (readonly number[])[] = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [12, 4]];
 
-/** Dash pattern of each chip in `chips` (in the given order): by its position among its vendor's chips. */
+/** Dash pattern of each chip in `chips`: by its place among its vendor's chips in label order. */
 export function chipDashes(chips: readonly { label: string; vendor: string }[]): { domain: string[]; range: number[][] } {
+  // Numbered within each vendor in label order, not in the chart's order (a ranking, a sweep), so
+  // that a chip has the same dash in every chart of the same selection.
+  const place = new Map<string, number>();
   const seen = new Map<string, number>();
-  const range = chips.map((c) => {
+  for (const c of [...chips].sort((a, b) => compareText(a.label, b.label))) {
     const key = vendorKey(c.vendor);
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    return [...DASHES[n % DASHES.length]!];
-  });
+    place.set(c.label, n);
+  }
+  const range = chips.map((c) => [...DASHES[place.get(c.label)! % DASHES.length]!]);
   return { domain: chips.map((c) => c.label), range };
 }
 

@@ -20,6 +20,9 @@ const EVIDENCE_TEXT = {
   claim: 'announced or vendor-claimed figures only; achieved mode uses the prior, the "vendor claim" setting the vendor\'s shares',
 } as const;
 
+/** The explain key of energy per output token (a number the table shows, not a ranking key). */
+export const ENERGY_KEY = 'energy.joulesPerOutputToken';
+
 /** The GEMM share's source: 16-bit matrix math runs at the measured 16-bit/fp8 ratio of the profile's fp8 share. */
 function gemmSource(ctx: EngineContext, effSource: string): string {
   const sixteenBit = (ctx.rate.rateClass === 'bf16' || ctx.rate.rateClass === 'fp16') && !ctx.efficiency.usesClaim;
@@ -163,7 +166,7 @@ export function buildExplain(
   }
   if (result.energy !== null) {
     entries.push({
-      key: 'energy.joulesPerOutputToken', label: 'Energy per output token', value: result.energy.joulesPerOutputToken, unit: 'J',
+      key: ENERGY_KEY, label: 'Energy per output token', value: result.energy.joulesPerOutputToken, unit: 'J',
       formula: 'TDP x server power overhead x power draw (share of TDP) x PUE / output tokens/s per chip (the TCO power line\'s terms); kWh per million = J / 3.6',
       primaryInputs: 2,
       inputs: [

@@ -75,7 +75,11 @@ export function uncertaintyOf(
     `${ceiling ? 'modelling spread, the width of the' : `${Math.round(model.coverage * 100)}% range from the`} ${model.residualSet} (${model.count} predictions): log-residual quantiles `
       + `${model.lowLogResidual.toFixed(3)} and ${model.highLogResidual.toFixed(3)}, widened x${k} for evidence basis "${basis}" (${model.widthNote})`,
   ];
-  if (priceBand !== null) parts.push(priceBand.note);
+  if (priceBand !== null) {
+    // Low $/M: the speed's upper quantile with the band's low end (more tokens, a cheaper rental); high: the reverse.
+    parts.push(`${priceBand.note}; $/M range = $/M x exp(-sqrt(q_high^2 + ln(band low / median)^2)) to `
+      + '$/M x exp(sqrt(q_low^2 + ln(band high / median)^2)), q the widened speed quantiles: the two log half-widths add in quadrature (independent errors)');
+  }
   return {
     basis,
     coverage: ceiling ? null : model.coverage,

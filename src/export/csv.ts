@@ -2,7 +2,8 @@
 // full precision; text cells are quoted when needed and guarded against spreadsheet formulas.
 
 import type { RankedResult } from '../engine/analysis/compare';
-import type { RankKey } from '../engine/analysis/rank';
+import { joulesPerTokenRange, rankRange, type RankKey } from '../engine/analysis/rank';
+import type { Range } from '../engine/types';
 import type { SizePoint } from '../engine/analysis/model-size-sweep';
 import { contextCells, contextHeader, contextJson, type ExportContext } from './context';
 import { reportedResult } from './reported-result';
@@ -29,6 +30,11 @@ export const COMPARE_CSV_HEADER = [
   'evidence', 'evidence_rows', 'rental_estimated', 'not_distinguishable_from_leader', 'range_coverage',
   'usd_per_million_output_tokens_low', 'usd_per_million_output_tokens_high', 'output_tokens_per_s_low', 'output_tokens_per_s_high',
   'tokens_per_s_per_user_low', 'tokens_per_s_per_user_high', 'output_tokens_per_s_per_kw',
+  // The table's other columns and ranges: what limits the batch ("Bound by"), energy per token, and
+  // the per-chip, per-$/h, TPOT and energy ranges its "=1" marks test.
+  'batch_limited_by', 'joules_per_output_token', 'joules_per_output_token_low', 'joules_per_output_token_high',
+  'output_tokens_per_s_per_chip_low', 'output_tokens_per_s_per_chip_high',
+  'output_tokens_per_s_per_usd_per_hour_low', 'output_tokens_per_s_per_usd_per_hour_high', 'tpot_s_low', 'tpot_s_high',
 ] as const;
 
 /** The CSV column of each ranking and its direction: what a ranked export says it ranks by. */
@@ -41,6 +47,10 @@ export const RANKED_BY: Readonly<Record<RankKey, string>> = {
   tpotSeconds: 'tpot_s (lowest first)',
   outputTokensPerSecondPerKw: 'output_tokens_per_s_per_kw (highest first)',
 };
+
+function lowHigh(range: Range | null): [number | null, number | null] {
+  return range === null ? [null, null] : [range.low, range.high];
+}
 
 /** One row per result; with a context, its columns (model, tokens, SLO, pricing, ranking) close every row. */
 export function compareCsv(ranked: readonly RankedResult[], names: ReadonlyMap<string, string>, context: ExportContext | null = null): string {
@@ -59,6 +69,9 @@ export function compareCsv(ranked: readonly RankedResult[], names: ReadonlyMap<s
     r.uncertainty?.outputTokensPerSecond?.low ?? null, r.uncertainty?.outputTokensPerSecond?.high ?? null,
     r.uncertainty?.tokensPerSecondPerUser?.low ?? null, r.uncertainty?.tokensPerSecondPerUser?.high ?? null,
     r.energy?.outputTokensPerSecondPerKw ?? null,
+    r.feasible ? r.memory.batchLimitedBy : null, r.energy?.joulesPerOutputToken ?? null,
+    ...lowHigh(result.feasible ? joulesPerTokenRange(result) : null), ...lowHigh(result.feasible ? rankRange(result, 'outputTokensPerSecondPerChip') : null),
+    ...lowHigh(result.feasible ? rankRange(result, 'outputTokensPerSecondPerDollarPerHour') : null), ...lowHigh(result.feasible ? rankRange(result, 'tpotSeconds') : null),
     ...(context === null ? [] : contextCells(context)),
     ];
   });

@@ -48,9 +48,12 @@ export function withCents(digits: string): string {
   return digits.replace(/^-?\d+\.\d$/, (oneDecimal) => `${oneDecimal}0`).replace(/^-?\d{1,3}$/, (whole) => `${whole}.00`);
 }
 
-/** A price as money is written: with cents ("$2.50", "$63.70", "$7.00"; "$0.778" and "$1,200" as formatUsd). */
+/**
+ * A price as money is written: with its cents from $1 to $1,000 ("$2.50", "$38.85", "$7.00": the
+ * cents are the value's, not padding of a rounded one); "$0.778" and "$1,200" as formatUsd.
+ */
 export function formatUsdCents(usd: number): string {
-  return formatUsd(usd).replace(/[\d.,-]+$/, withCents);
+  return Number.isFinite(usd) && Math.abs(usd) >= 1 && Math.abs(usd) < 1000 ? `$${usd.toFixed(2)}` : formatUsd(usd).replace(/[\d.,-]+$/, withCents);
 }
 
 const SI: [number, string][] = [[1e18, 'E'], [1e15, 'P'], [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']];

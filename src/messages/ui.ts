@@ -257,6 +257,7 @@ export const MESSAGES = {
     png: 'PNG',
     svg: 'SVG',
     results: 'Export results',
+    notReady: 'Nothing to export yet: the results are still computing; try again when they are shown.',
     chart: (kind: string) => `Download chart as ${kind}`,
   },
   import: {

@@ -93,6 +93,13 @@ function patch(current: Node, fresh: Node): void {
  */
 export function showTree(slot: Element, fresh: Element, keys: readonly string[]): void {
   const current = slot.firstElementChild;
-  if (current !== null && slot.childNodes.length === 1 && sameShape(current, fresh, keys)) patch(current, fresh);
-  else replaceChildren(slot, [fresh]);
+  if (current !== null && slot.childNodes.length === 1 && sameShape(current, fresh, keys)) {
+    patch(current, fresh);
+    return;
+  }
+  // A control that stays in the new tree keeps the keyboard focus (a sort heading after sorting).
+  const active = document.activeElement;
+  const focusKey = active !== null && slot.contains(active) ? active.getAttribute('data-focus-key') : null;
+  replaceChildren(slot, [fresh]);
+  if (focusKey !== null) (slot.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
 }

@@ -11,7 +11,7 @@ import { formatBytes, formatNumber, formatSeconds, formatSi, SI_PREFIXED_UNITS, 
 import { el, replaceChildren } from './dom';
 import { MESSAGES } from '../messages/ui';
 import { designExplainEntry } from './design-explain';
-import { RANK_KEYS, rankRange, type RankKey } from '../engine/analysis/rank';
+import { ENERGY_KEY, RANK_KEYS, joulesPerTokenRange, rankRange, type RankKey } from '../engine/analysis/rank';
 import type { ViewContext } from './views/view';
 
 const E = MESSAGES.explain;
@@ -64,7 +64,7 @@ function numberBody(result: SimulationResult, key: string, profile: HardwareProf
   const v = explainView(entry, result, profile);
   // The number as the table shows it: "≈" on an estimated rental's price, and the range beside it.
   const estimated = key === 'usdPerMillionOutputTokens' && result.pricing.rentalEstimated ? '≈' : '';
-  const range = key in RANK_KEYS ? rankRange(result, key as RankKey) : null;
+  const range = key === ENERGY_KEY ? joulesPerTokenRange(result) : key in RANK_KEYS ? rankRange(result, key as RankKey) : null;
   const coverage = result.uncertainty?.coverage ?? null;
   const out: HTMLElement[] = ([
     el('p', { class: 'explain-value', text: `${estimated}${formatValue(entry.value, entry.unit)}` }),

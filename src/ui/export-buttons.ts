@@ -15,17 +15,19 @@ export interface ExportSource {
 }
 
 export function exportButtons(source: ExportSource): HTMLElement {
+  // A click while nothing is shown yet says so (the button would otherwise do nothing at all).
+  const status = el('span', { class: 'hint', attrs: { 'aria-live': 'polite', 'data-export-status': source.name } });
   const button = (kind: 'csv' | 'json') => el('button', {
     class: 'secondary small', text: MESSAGES.export[kind],
     attrs: { type: 'button', 'data-export': `tokencost-${source.name}-${kind}`, 'aria-label': `${MESSAGES.export.results} (${kind.toUpperCase()})` },
     on: {
       click: () => {
         const context = source.context();
-        if (context === null) return;
-        const text = kind === 'csv' ? source.csv(context) : source.json(context);
-        if (text !== null) downloadText(text, exportFileName(source.name, context, kind), kind === 'csv' ? 'text/csv' : 'application/json');
+        const text = context === null ? null : kind === 'csv' ? source.csv(context) : source.json(context);
+        status.textContent = text === null ? MESSAGES.export.notReady : '';
+        if (context !== null && text !== null) downloadText(text, exportFileName(source.name, context, kind), kind === 'csv' ? 'text/csv' : 'application/json');
       },
     },
   });
-  return el('div', { class: 'group' }, [el('span', { text: MESSAGES.export.results }), button('csv'), button('json')]);
+  return el('div', { class: 'group' }, [el('span', { text: MESSAGES.export.results }), button('csv'), button('json'), status]);
 }

@@ -3,7 +3,7 @@
 import type { ChipSeries } from '../charts/chip-series';
 import { usdPerMillionText } from '../charts/cost-bars-chart';
 import { EVIDENCE_LABEL, evidenceSentence } from '../messages/evidence';
-import { RANK_KEYS, rankRange, type RankKey } from '../engine/analysis/rank';
+import { ENERGY_KEY, RANK_KEYS, joulesPerTokenRange, rankRange, type RankKey } from '../engine/analysis/rank';
 import { CHIP_PARAMETER_LABELS } from '../engine/analysis/scale-parameter';
 import type { ResourceLimit } from '../engine/analysis/limiting-resource';
 import type { Range, SimulationResult } from '../engine/types';
@@ -71,12 +71,9 @@ function perChipCell(r: SimulationResult): string {
   return withRange(formatPredicted(r.outputTokensPerSecondPerChip), rankRange(r, 'outputTokensPerSecondPerChip'), formatPredicted);
 }
 
-/** Joules per output token = 1,000 W / (output tokens/s per kW): its range is the inverse of that one's. */
 function energyCell(r: SimulationResult): string {
   if (r.energy === null) return '—';
-  const perKw = rankRange(r, 'outputTokensPerSecondPerKw');
-  const range = perKw === null || !(perKw.low > 0) ? null : { low: 1000 / perKw.high, high: 1000 / perKw.low };
-  return withUnitRange(`${formatPredicted(r.energy.joulesPerOutputToken)} J`, range, (v) => `${formatPredicted(v)} J`);
+  return withUnitRange(`${formatPredicted(r.energy.joulesPerOutputToken)} J`, joulesPerTokenRange(r), (v) => `${formatPredicted(v)} J`);
 }
 
 const COLUMNS: readonly Column[] = [
@@ -99,7 +96,7 @@ const COLUMNS: readonly Column[] = [
       return T.boundBy(r.memory.batchLimitedBy, limit === undefined ? null : limit.resource === null ? '' : CHIP_PARAMETER_LABELS[limit.resource]);
     },
   },
-  { class: 'ranged', label: T.energy, sortKey: 'outputTokensPerSecondPerKw', showsInverse: true, explainKey: 'energy.joulesPerOutputToken', cell: energyCell },
+  { class: 'ranged', label: T.energy, sortKey: 'outputTokensPerSecondPerKw', showsInverse: true, explainKey: ENERGY_KEY, cell: energyCell },
 ];
 
 /** The chip's marks explained: its evidence, the estimated specs behind its "*", then the other estimates the result uses. */
@@ -150,7 +147,7 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
       const th = el('th', { attrs: { scope: 'col', 'aria-sort': c === rankColumn ? shownOrder(c) : null } });
       if (c.sortKey !== undefined && options.onSort !== undefined) {
         const key = c.sortKey;
-        th.appendChild(el('button', { text: c.label, title: T.sortBy(c.label), attrs: { type: 'button' }, on: { click: () => options.onSort!(key) } }));
+        th.appendChild(el('button', { text: c.label, title: T.sortBy(c.label), attrs: { type: 'button', 'data-focus-key': `sort-${key}` }, on: { click: () => options.onSort!(key) } }));
       } else th.textContent = c.label;
       return th;
     }),

@@ -23,6 +23,17 @@ describe('keyboard', () => {
     await done(p);
   });
 
+  it('sorting by a heading from the keyboard keeps the focus on that heading (the rows are rebuilt)', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await p.page.waitForSelector('[data-table="compare"] tbody tr');
+    const heading = p.page.locator('[data-table="compare"] th button[data-focus-key="sort-outputTokensPerSecondPerChip"]');
+    await heading.focus();
+    await p.page.keyboard.press('Enter');
+    await expect.poll(() => p.page.locator('[data-table="compare"] th[aria-sort] button').getAttribute('data-focus-key')).toBe('sort-outputTokensPerSecondPerChip');
+    expect(await p.page.evaluate(() => document.activeElement?.getAttribute('data-focus-key'))).toBe('sort-outputTokensPerSecondPerChip');
+    await done(p);
+  });
+
   it('the model-size chart has a table of its numbers, reachable by keyboard', async () => {
     const p = await openPage(browser(), baseUrl);
     await p.page.click('[data-nav="model-size"]');

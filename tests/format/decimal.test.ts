@@ -50,6 +50,8 @@ describe('en-US decimal text without Intl', () => {
     expect(MARKET_VIEW.headline(0.5, 2, 16, 25)).toMatch(/^The API price rose ×2; the cost floor fell ×2;/);
     expect([14397, 10948.2, 2260.4, 0.0123, 1.5e6].map(formatPredicted)).toEqual(['14,400', '10,900', '2,260', '0.0123', '1,500,000']);
     expect([2.5, 63.7, 3.59, 0.778, 0.5, 185, 1200, 7].map(formatUsdCents)).toEqual(['$2.50', '$63.70', '$3.59', '$0.778', '$0.50', '$185.00', '$1,200', '$7.00']);
+    // The value's own cents, not a rounded value padded with a zero ($38.80 for $38.85).
+    expect([38.85, 173.996].map(formatUsdCents)).toEqual(['$38.85', '$174.00']);
     // Amounts read side by side keep 3 significant digits: $2.00 beside $2.02, not $2.
     expect([1.9961, 2.02, 0.29, 0.4131, 185.4, 35000.4].map(formatUsdSignificant)).toEqual(['$2.00', '$2.02', '$0.290', '$0.413', '$185', '$35,000']);
   });

@@ -69,6 +69,14 @@ export function rankRange(r: SimulationResult, key: RankKey): Range | null {
   }
 }
 
+export { ENERGY_KEY } from '../explain';
+
+/** Joules per output token = 1,000 W / (output tokens/s per kW): its range inverts that one's (null without energy). */
+export function joulesPerTokenRange(r: SimulationResult): Range | null {
+  const perKw = rankRange(r, 'outputTokensPerSecondPerKw');
+  return perKw === null || !(perKw.low > 0) ? null : { low: 1000 / perKw.high, high: 1000 / perKw.low };
+}
+
 export interface RankedResult {
   /** 1-based rank among results with a value; null when the workload cannot run or has no price on the basis. */
   rank: number | null;
