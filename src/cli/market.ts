@@ -14,7 +14,6 @@ import { MARKET_HELP, parseMarketFlags, type MarketCliOptions } from './market-f
 import { marketCsv, marketJson, marketTable } from './market-output';
 import { Reporter, runIfScript, runReported, type CliIO } from './report';
 
-
 function run(argv: readonly string[], io: CliIO, report: Reporter): void {
   const fail: (message: string) => never = (message) => report.fail(message);
   const read = (name: string): string => {
