@@ -1,4 +1,5 @@
 import { CALIBRATION_SUMMARY } from './calibration-summary';
+import { ENERGY_KEY } from './explain-keys';
 import { formatNumber, formatSeconds } from '../format/units';
 import type { EngineContext } from './context';
 import type { TcoPerChipHour } from './economics';
@@ -19,9 +20,6 @@ const EVIDENCE_TEXT = {
   prior: 'no measurements: the prior, i.e. the kernel-measured silicon shares and the median software factor of the fitted families (never better than measured chips because data is missing)',
   claim: 'announced or vendor-claimed figures only; achieved mode uses the prior, the "vendor claim" setting the vendor\'s shares',
 } as const;
-
-/** The explain key of energy per output token (a number the table shows, not a ranking key). */
-export const ENERGY_KEY = 'energy.joulesPerOutputToken';
 
 /** The GEMM share's source: 16-bit matrix math runs at the measured 16-bit/fp8 ratio of the profile's fp8 share. */
 function gemmSource(ctx: EngineContext, effSource: string): string {

@@ -69,7 +69,7 @@ export function rankRange(r: SimulationResult, key: RankKey): Range | null {
   }
 }
 
-export { ENERGY_KEY } from '../explain';
+export { ENERGY_KEY } from '../explain-keys';
 
 /** Joules per output token = 1,000 W / (output tokens/s per kW): its range inverts that one's (null without energy). */
 export function joulesPerTokenRange(r: SimulationResult): Range | null {
