@@ -63,6 +63,7 @@ export function labEditRefusal(def: LabParamDef, chip: HardwareProfile, value: n
     const lowest = lowestShare(chip, kind, def.limit.min);
     if (value < lowest) return MESSAGES.lab.shareFloor(def.label, percent(lowest), percent(def.limit.min));
   }
+  if (def.id === 'hbmBandwidth' && chip.memory.hbmCapacityBytes === 0 && value > 0) return MESSAGES.lab.bandwidthWithoutHbm;
   const first = parseHardwareProfile(next).errors[0];
   return MESSAGES.lab.crossField[def.id] ?? MESSAGES.lab.notValid(def.label, first === undefined ? 'a cross-field rule' : first.message);
 }

@@ -76,13 +76,14 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
   const shown = Number(m[1]!) * (suffix === 'k' ? 1e3 : suffix === 'm' ? 1e6 : 1) * (time?.factor ?? 1);
   if (!Number.isFinite(shown)) return { ok: false, error: F.notNumber(t, settingRange(def)) };
   const value = toSi(shown, def.scale);
-  const refusal = boundsRefusal(def, value, t);
-  if (refusal !== null) return { ok: false, error: refusal };
-  const applied = Math.min(def.limit.max, Math.max(def.limit.min, value));
   // A bare number below 1 in a percent field is read in percent, as the unit says; exports write
-  // shares (0.06 for 6%), so say how it was read rather than guess which was meant.
-  const percent = def.unit.startsWith('%') && !t.includes('%') && shown > 0 && shown < 1;
-  return percent ? { ok: true, value: applied, note: F.readAsPercent(display(shown), def.unit, display(shown * 100)) } : { ok: true, value: applied };
+  // shares (0.06 for 6%), so say how it was read, and how to type the share, where the field takes it.
+  const bareShare = def.unit.startsWith('%') && !t.includes('%') && shown > 0 && shown < 1;
+  const asPercent = bareShare && boundsRefusal(def, toSi(shown * 100, def.scale), t) === null ? display(shown * 100) : null;
+  const refusal = boundsRefusal(def, value, t);
+  if (refusal !== null) return { ok: false, error: asPercent === null ? refusal : F.shareHint(refusal, asPercent, def.unit) };
+  const applied = Math.min(def.limit.max, Math.max(def.limit.min, value));
+  return bareShare ? { ok: true, value: applied, note: F.readAsPercent(display(shown), def.unit, asPercent) } : { ok: true, value: applied };
 }
 
 /**

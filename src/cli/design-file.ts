@@ -74,7 +74,9 @@ export function designWithSets(raw: unknown, sets: readonly string[], where: str
   const fileAlone = sets.length === 0 || parsed.value !== null ? [] : readDesign(original).errors.map((e) => `${e.path}|${formatIssue(e)}`);
   const origin = (e: FieldIssue) => (setPaths.has(e.path) ? `--set ${e.path}`
     : sets.length > 0 && !fileAlone.includes(`${e.path}|${formatIssue(e)}`) ? setKeys.map((k) => `--set ${k}`).join(', ') : where);
-  if (parsed.value === null) return { errors: parsed.errors.map((e) => `${origin(e)}: ${formatIssue(e)}`) };
+  // A --set of the field itself names the path once ("--set memory.count: 50 HBM3 stacks need ...").
+  const text = (e: FieldIssue) => (setPaths.has(e.path) ? e.message : formatIssue(e));
+  if (parsed.value === null) return { errors: parsed.errors.map((e) => `${origin(e)}: ${text(e)}`) };
   // A field the schema ignores is a note in a file, but a typo in a --set: the override would be lost.
   const lostSets = parsed.warnings.filter((w) => setPaths.has(w.path));
   if (lostSets.length > 0) return { errors: lostSets.map((w) => `--set ${w.path}: not a field of a design (a typo?); nothing was set`) };

@@ -155,7 +155,7 @@ export function csvRow(result: SimulationResult, limit: ResourceLimit | null, sc
     c.batch, r.outputTokensPerSecond, u?.outputTokensPerSecond?.low ?? null, u?.outputTokensPerSecond?.high ?? null, r.outputTokensPerSecondPerChip,
     r.tokensPerSecondPerUser, u?.tokensPerSecondPerUser?.low ?? null, u?.tokensPerSecondPerUser?.high ?? null, r.ttftSeconds, r.tpotSeconds,
     r.costPerHourUsd, r.usdPerMillionOutputTokens, u?.usdPerMillionOutputTokens?.low ?? null, u?.usdPerMillionOutputTokens?.high ?? null, u?.coverage ?? null,
-    r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.pricing.rentalEstimated, ranked?.rank ?? null, ranked === null ? null : ranked.distinguishable === false, r.energy?.joulesPerOutputToken ?? null, r.energy?.kwhPerMillionOutputTokens ?? null,
+    r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.pricing.rentalEstimated, ranked?.rank ?? null, ranked === null || ranked.rank === null ? null : ranked.distinguishable === false, r.energy?.joulesPerOutputToken ?? null, r.energy?.kwhPerMillionOutputTokens ?? null,
     r.bottleneck, r.memory.batchLimitedBy, limit?.resource ?? null, r.memory.weightsBytesPerChip, r.memory.kvCacheBytesPerChip, r.estimateMarks.length,
     ...scenarioCells(scenario),
   ];

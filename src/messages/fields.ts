@@ -17,7 +17,9 @@ export const FIELD_MESSAGES = {
     `${integer ? 'a whole number' : 'a number'} ${bounds(min, max, unit)}`,
   zeroOr: (range: string, unit: string) => `0 ${unit} or ${range}`,
   required: (range: string) => `Not applied: enter ${range}.`,
-  readAsPercent: (shown: string, unit: string, asShare: string) => `Read as ${shown} ${unit}; for ${asShare} ${unit}, type ${asShare}.`,
+  readAsPercent: (shown: string, unit: string, asShare: string | null) => `Read as ${shown} ${unit}${asShare === null ? '.' : `; for ${asShare} ${unit}, type ${asShare}.`}`,
+  /** A refused bare share (0.5 where the field starts at 1%): how to type the percent it may mean. */
+  shareHint: (refusal: string, asShare: string, unit: string) => `${refusal} For ${asShare} ${unit}, type ${asShare}.`,
   tooLong: (max: number) => `Not applied: at most ${max} characters.`,
   notNumber: (text: string, range: string) => `Not applied: "${text}" is not a number; enter ${range}.`,
   /**

@@ -190,6 +190,8 @@ export const MESSAGES = {
       scaleUpBandwidth: 'Not applied: a scale-up domain of more than one chip needs a link above 0 (set the domain to 1 chip for a chip without one).',
     } as Readonly<Record<string, string>>,
     notValid: (label: string, reason: string) => `Not applied: with this ${label} the chip is not valid (${reason}).`,
+    /** An HBM bandwidth typed while the chip has no HBM: the capacity comes first. */
+    bandwidthWithoutHbm: 'Not applied: the chip has no HBM (capacity 0); set HBM capacity above 0 first, which brings a bandwidth back.',
     shareFloor: (label: string, lowest: string, floor: string) =>
       `Not applied: the attention and MoE shares move with ${label}, and below ${lowest} one of them would fall under ${floor}; enter at least ${lowest}.`,
     originalValue: (value: string) => `original: ${value}`,

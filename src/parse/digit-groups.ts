@@ -27,7 +27,8 @@ export function separatorReadings(text: string): SeparatorReadings | null {
   if (number === undefined) return null;
   const separators = number.match(/[,_]/g)!.length;
   return {
-    whole: number.replace(/[,_]/g, ''),
+    // "0,5" read as grouped digits is 5, not "05".
+    whole: number.replace(/[,_]/g, '').replace(/^0+(?=\d)/, ''),
     decimal: separators === 1 && !number.includes('.') ? number.replace(/[,_]/, '.') : null,
   };
 }

@@ -4,7 +4,7 @@
 import type { SettingsFieldDef } from '../app-state/settings-fields';
 import type { WorkloadSettings } from '../app-state/app-state';
 import { readSettingText } from '../app-state/settings-input';
-import { el, syncValue, uid } from './dom';
+import { el, setShownValue, syncValue, uid } from './dom';
 
 /** Display text of a number: up to 4 significant digits, no exponent for everyday values. */
 export function displayNumber(value: number): string {
@@ -62,7 +62,7 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
     noted = read.value;
     refusedAt = null;
     if (read.value === current) {
-      input.value = current === null ? '' : displayNumber(current / def.scale);
+      setShownValue(input, current === null ? '' : displayNumber(current / def.scale));
       return;
     }
     committed = true;
@@ -100,7 +100,7 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
       }
       const text = v === null ? '' : displayNumber(v / def.scale);
       // After a typed value is applied, show it normalised ("2,048" -> "2048") though the box has focus.
-      if (committed) input.value = text;
+      if (committed) setShownValue(input, text);
       else syncValue(input, text);
       committed = false;
     },

@@ -52,10 +52,23 @@ export function uid(prefix: string): string {
   return `${prefix}-${nextId}`;
 }
 
-/** Sets an input's value unless the user is typing in it. */
-export function syncValue(input: HTMLInputElement | HTMLSelectElement, value: string): void {
-  if (document.activeElement === input) return;
+/** The text the app last wrote into each field (what it shows unless the user has typed since). */
+const written = new WeakMap<HTMLInputElement | HTMLSelectElement, string>();
+
+/** Writes a field's text and remembers it (syncValue tells the user's typing from it). */
+export function setShownValue(input: HTMLInputElement | HTMLSelectElement, value: string): void {
   if (input.value !== value) input.value = value;
+  written.set(input, value);
+}
+
+/**
+ * Sets an input's value unless the user is typing in it: a focused field whose text the user has
+ * changed keeps it; one that still shows what the app wrote follows a change from elsewhere (Back,
+ * a link, a preset) even while it has the focus.
+ */
+export function syncValue(input: HTMLInputElement | HTMLSelectElement, value: string): void {
+  if (document.activeElement === input && input.value !== written.get(input)) return;
+  setShownValue(input, value);
 }
 
 /**

@@ -6,7 +6,7 @@ import { SLIDER_STEPS, positionToValue, roundForSlider, valueToPosition } from '
 import type { HardwareProfile, RateClass } from '../engine/types';
 import { parseQuantity } from '../scenario/parse-quantity';
 import { displayNumber } from './controls';
-import { el, syncValue, uid } from './dom';
+import { el, setShownValue, syncValue, uid } from './dom';
 import { MESSAGES } from '../messages/ui';
 import { groupedInteger } from '../format/decimal';
 import { withCents } from '../format/units';
@@ -131,7 +131,7 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
       if (def.id === 'compute') label.textContent = `${def.label} (${rateClass})`;
       if (refusedAt !== null && refusedAt.value !== value) clearError();
       if (refusedAt === null) {
-        if (committed) text.value = displayQuantity(def, value);
+        if (committed) setShownValue(text, displayQuantity(def, value));
         else syncValue(text, displayQuantity(def, value));
       }
       committed = false;
@@ -146,7 +146,7 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
     },
     dropRefusal() {
       clearError();
-      text.value = displayQuantity(def, current);
+      setShownValue(text, displayQuantity(def, current));
     },
   };
 }

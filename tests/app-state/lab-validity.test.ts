@@ -40,6 +40,9 @@ describe('the chip lab keeps its chip a valid profile (so it can be saved and sh
     // Completed edits and ordinary values are not refused.
     expect(labEditRefusal(labParam('hbmCapacity')!, chip, 0, 'fp8')).toBeNull();
     expect(labEditRefusal(labParam('hbmBandwidth')!, chip, 6e12, 'fp8')).toBeNull();
+    // Without HBM a typed bandwidth is refused for what it is: the capacity comes first.
+    const sramOnly = apply(fresh(), { type: 'lab-set', param: 'hbmCapacity', value: 0 }).lab.chip;
+    expect(labEditRefusal(labParam('hbmBandwidth')!, sramOnly, 7e12, 'fp8')).toMatch(/no HBM \(capacity 0\); set HBM capacity above 0 first/);
   });
 
   it('removing the custom chip that is the break-even target falls back to the default target', () => {

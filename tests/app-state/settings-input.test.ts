@@ -15,6 +15,11 @@ describe('readSettingText', () => {
     expect(readSettingText(field('costOfCapitalPerYear'), '0.06%')).toEqual({ ok: true, value: 0.0006 });
     expect(readSettingText(field('prefixCacheHitRate'), '50')).toEqual({ ok: true, value: 0.5 });
     expect(readSettingText(field('inputTokens'), '0.5').ok).toBe(false);
+    // No suggestion the field would refuse (at most 99%), and a refused bare share says how to type the percent.
+    expect(readSettingText(field('prefixCacheHitRate'), '0.999')).toEqual({ ok: true, value: 0.00999, note: 'Read as 0.999 %.' });
+    const refused = readSettingText(field('loadFactor'), '0.5');
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error).toMatch(/^Not applied: 0\.5 is outside the accepted range; .* For 50 %, type 50\.$/);
   });
 
   it.each([

@@ -64,7 +64,7 @@ describe('design CLI', () => {
     [['--set', 'nosuchfield=1'], '--set nosuchfield: not a field of a design (a typo?); nothing was set'],
     [['--set', 'dieAreaMm2=800', '--set', 'dieAreaMm2=700'], '--set dieAreaMm2 is given twice; give it once'],
     // A refused --set value is blamed on the --set, not on the file it overrides.
-    [['--set', 'dieAreaMm2=900'], 'error: --set dieAreaMm2: dieAreaMm2 is 900 mm², beyond the reticle limit'],
+    [['--set', 'dieAreaMm2=900'], 'error: --set dieAreaMm2: is 900 mm², beyond the reticle limit'],
     [['--points', '5'], '--points applies to --sweep-matrix-share only'],
     [['--model', 'llama-3.1-8b'], '--model is a workload flag: it applies to --sweep-matrix-share only'],
     [['--calibration', '--sweep-matrix-share'], '--calibration and --sweep-matrix-share cannot go together'],

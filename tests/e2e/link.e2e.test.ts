@@ -222,6 +222,24 @@ describe('shareable links', () => {
     await done(p);
   });
 
+  it('Back rewrites a field that still has the focus: its text follows the state it goes back to', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await settledCompare(p.page);
+    let url = p.page.url();
+    await p.page.selectOption('[data-control="model"]', 'llama-3.1-8b');
+    url = await hashAfterChange(p.page, url);
+    const field = p.page.locator('[data-field="prefixCacheHitRate"]');
+    const before = await field.inputValue();
+    await field.fill('90');
+    await field.press('Enter');
+    await hashAfterChange(p.page, url);
+    expect(await field.evaluate((e) => e === document.activeElement)).toBe(true);
+    await p.page.goBack();
+    await expect.poll(() => field.inputValue()).toBe(before);
+    expect(await p.page.inputValue('[data-control="model"]')).toBe('llama-3.1-8b');
+    await done(p);
+  });
+
   it('unsaved custom chips survive reloads and opening a bad link', async () => {
     const p = await openPage(browser(), baseUrl);
     await settledCompare(p.page);

@@ -38,6 +38,8 @@ describe('parseQuantity', () => {
     expect(value('$25,000', 'usd')).toBe(25_000);
     expect(value('4,800', 'usd-per-hour')).toBe(4800);
     expect(parseQuantity('4,8', 'usd-per-hour')).toEqual({ ok: false, error: 'in "4,8" the comma does not group thousands (did you mean 48 or 4.8?)' });
+    // Read as grouped digits, "0,5" is 5 (not "05").
+    expect(parseQuantity('0,5', 'usd-per-hour')).toEqual({ ok: false, error: 'in "0,5" the comma does not group thousands (did you mean 5 or 0.5?)' });
     expect(parseQuantity('$2,50/h', 'usd-per-hour').ok).toBe(false);
     expect(parseQuantity('7,2 chips', 'count')).toEqual({ ok: false, error: 'in "7,2 chips" the comma does not group thousands (did you mean 72?)' });
   });
