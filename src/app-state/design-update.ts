@@ -27,7 +27,9 @@ export function isDesignAction(action: { type: string }): action is DesignAction
 
 /** The state with `design` in the lab: its derived profile becomes the lab chip. */
 export function withDesign(state: AppState, design: ChipDesign): AppState {
-  return { ...state, design, lab: { ...state.lab, chip: deriveDesign(design).profile } };
+  // A derived chip is a new chip: no HBM bandwidth of an earlier edit waits to come back.
+  const { hbmBandwidthBeforeRemoval: _removed, ...lab } = state.lab;
+  return { ...state, design, lab: { ...lab, chip: deriveDesign(design).profile } };
 }
 
 export function updateDesign(state: AppState, action: DesignAction, catalog: Catalog): AppState {

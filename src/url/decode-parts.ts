@@ -9,7 +9,7 @@ import { defaultAppState, defaultChipCount, labFrom } from '../app-state/default
 import { freeId } from '../app-state/lookup';
 import { MAX_CUSTOM, MAX_PICKS } from '../app-state/update';
 import type { Catalog } from '../catalog/catalog';
-import { parseHardwareProfile } from '../records/hardware-profile';
+import { HARDWARE_LIMITS, parseHardwareProfile } from '../records/hardware-profile';
 import { parseModelArchitecture } from '../records/model-architecture';
 import { RANK_KEYS, type RankKey } from '../engine/analysis/rank';
 import { SWEEP_MAX_SIZES } from '../engine/analysis/sweep-sizes';
@@ -276,7 +276,14 @@ export function parseLab(raw: unknown, env: WireEnv, find: (id: string) => Hardw
     if (isId(target) && find(rename(target)) !== undefined) breakEvenTargetId = rename(target);
     else log.add(L.unknownTarget(shown(target), fallback.breakEvenTargetId));
   }
-  return { baseId, chip, chips, breakEvenTargetId };
+  // The bandwidth HBM brings back, kept only while the chip has none (a capacity above 0 uses it up).
+  const rawBack = own(raw, 'hbmBack');
+  const bandwidth = HARDWARE_LIMITS.bandwidthBytesPerSecond;
+  const hbmBack = typeof rawBack === 'number' && rawBack >= bandwidth.min && rawBack <= bandwidth.max && chip.memory.hbmCapacityBytes === 0 ? rawBack : undefined;
+  if (rawBack !== undefined && hbmBack === undefined) {
+    log.field('the chip lab\'s hbmBack', `must be an HBM bandwidth from ${bandwidth.min} to ${bandwidth.max} B/s on a chip without HBM, got ${describeValue(rawBack)}`);
+  }
+  return { baseId, chip, chips, breakEvenTargetId, ...(hbmBack === undefined ? {} : { hbmBandwidthBeforeRemoval: hbmBack }) };
 }
 
 export function parseEnum<T extends string>(raw: unknown, allowed: (v: string) => boolean, fallback: T, path: string, choices: string, log: Log): T {

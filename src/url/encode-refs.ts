@@ -77,5 +77,6 @@ export function labWire(state: AppState, catalog: Catalog, base: LinkBase): Wire
   if (ref.base !== lab.baseId) out.from = ref.base;
   if (ref.hash !== undefined) out.hash = ref.hash;
   if (ref.edit !== undefined) out.edit = ref.edit;
+  if (lab.hbmBandwidthBeforeRemoval !== undefined && lab.chip.memory.hbmCapacityBytes === 0) out.hbmBack = lab.hbmBandwidthBeforeRemoval;
   return out;
 }

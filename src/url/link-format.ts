@@ -36,6 +36,8 @@ export interface WireLab {
   edit?: unknown;
   chips: ChipCount;
   target: string;
+  /** On a chip without HBM: the bandwidth that comes back with it (AppState.lab.hbmBandwidthBeforeRemoval), B/s. */
+  hbmBack?: number;
 }
 
 /** Version 1 of the wire format (the state written out; `diff`ed against the base's wire). */

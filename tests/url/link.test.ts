@@ -217,6 +217,18 @@ describe('link decoding: specific messages, valid fields kept', () => {
     expect(texts(d)[0]).toMatch(/chip lab's edited chip is not valid \(memory\.hbmBandwidthBytesPerSecond/);
   });
 
+  it('a chip without HBM keeps the bandwidth its HBM brings back; a bad one is refused with a message', async () => {
+    const gone = apply(fresh(), { type: 'lab-set', param: 'hbmBandwidth', value: 9e12 }, { type: 'lab-set', param: 'hbmCapacity', value: 0 });
+    expect(gone.lab.hbmBandwidthBeforeRemoval).toBe(9e12);
+    const d = await open(await encodeLink(gone, catalog));
+    expect(d.state).toEqual(gone);
+    const back = apply(d.state, { type: 'lab-set', param: 'hbmCapacity', value: 141e9 });
+    expect(back.lab.chip.memory.hbmBandwidthBytesPerSecond).toBe(9e12);
+    const bad = await open(await linkOf({ lab: { hbmBack: -1 } }));
+    expect(bad.state.lab.hbmBandwidthBeforeRemoval).toBeUndefined();
+    expect(bad.messages.map((m) => m.text).join(' ')).toMatch(/hbmBack must be an HBM bandwidth .* on a chip without HBM, got -1/);
+  });
+
   it('an unedited lab chip whose catalog data changed since the link is today\'s chip, without a message (as every compared chip)', async () => {
     const d = await open(await linkOf({ lab: { hash: 'old' } }));
     expect(d.state.lab.chip).toEqual(fresh().lab.chip);
