@@ -142,12 +142,10 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
   // link's metric. Chips without a value (no price on the basis, infeasible) last, unranked.
   const rankBy = hardwareIds !== null ? 'usdPerMillionOutputTokens' : many ? link?.rankBy ?? undefined : undefined;
   if (rankBy !== undefined) {
-    const order = rankResults(results.map((r) => r.result), rankBy);
-    for (const r of results) {
-      const { rank, distinguishable } = order.find((o) => o.result === r.result)!;
-      r.ranked = { rank, distinguishable };
-    }
-    results.sort((a, b) => order.findIndex((o) => o.result === a.result) - order.findIndex((o) => o.result === b.result));
+    const rowOf = new Map(results.map((r) => [r.result, r]));
+    const ranked = rankResults(results.map((r) => r.result), rankBy)
+      .map(({ result, rank, distinguishable }) => ({ ...rowOf.get(result)!, ranked: { rank, distinguishable } }));
+    results.splice(0, results.length, ...ranked);
   }
   // One chip: also show what has been published for it on this model (MLPerf, vendor tables, claims).
   const single = many ? null : results[0]!.result;

@@ -5,8 +5,7 @@
 // mode the same width is shown as the engine's modelling spread, with no coverage claimed.
 
 import type { EvidenceBasis } from '../records/hardware-profile';
-import type { EfficiencyMode } from './types';
-import type { Range, Uncertainty } from './types';
+import type { EfficiencyMode, Range, Uncertainty } from './types';
 
 export interface UncertaintyModel {
   /** Nominal share of outcomes inside the range. */

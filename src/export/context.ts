@@ -75,7 +75,7 @@ export function exportFileName(kind: string, c: ExportContext | null, extension:
 
 const EFFICIENCY_CAPTION: Readonly<Record<ExportSettings['efficiencyMode'], string>> = {
   achieved: "today's software",
-  spec: 'spec-sheet silicon',
+  spec: 'silicon limit (kernel benchmarks)',
   claim: "vendors' claimed efficiencies",
 };
 

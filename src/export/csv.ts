@@ -70,8 +70,9 @@ export function compareCsv(ranked: readonly RankedResult[], names: ReadonlyMap<s
     r.uncertainty?.tokensPerSecondPerUser?.low ?? null, r.uncertainty?.tokensPerSecondPerUser?.high ?? null,
     r.energy?.outputTokensPerSecondPerKw ?? null,
     r.feasible ? r.memory.batchLimitedBy : null, r.energy?.joulesPerOutputToken ?? null,
-    ...lowHigh(result.feasible ? joulesPerTokenRange(result) : null), ...lowHigh(result.feasible ? rankRange(result, 'outputTokensPerSecondPerChip') : null),
-    ...lowHigh(result.feasible ? rankRange(result, 'outputTokensPerSecondPerDollarPerHour') : null), ...lowHigh(result.feasible ? rankRange(result, 'tpotSeconds') : null),
+    // An infeasible row has no ranges (its cells empty, as its deployment's).
+    ...(result.feasible ? [joulesPerTokenRange(result), rankRange(result, 'outputTokensPerSecondPerChip'),
+      rankRange(result, 'outputTokensPerSecondPerDollarPerHour'), rankRange(result, 'tpotSeconds')] : [null, null, null, null]).flatMap(lowHigh),
     ...(context === null ? [] : contextCells(context)),
     ];
   });

@@ -2,6 +2,7 @@
 import type { ErrorSummary } from './stats';
 import type { RowResult, ValidationReport } from './validate';
 import { groupedInteger } from '../format/decimal';
+import { formatPredicted } from '../format/units';
 
 /**
  * `measured`: a published figure, written whole; a prediction is rounded to 3 significant figures
@@ -10,7 +11,7 @@ import { groupedInteger } from '../format/decimal';
 export function formatNumber(v: number | null, measured = false): string {
   if (v === null || !Number.isFinite(v)) return '-';
   const a = Math.abs(v);
-  if (a >= 1e4 && !measured) return groupedInteger(Number(v.toPrecision(3)));
+  if (a >= 1e4 && !measured) return formatPredicted(v);
   if (a >= 100) return groupedInteger(v);
   if (a >= 10) return v.toFixed(1);
   return v.toFixed(2);

@@ -112,7 +112,7 @@ describe('measured points on the comparison frontier', () => {
 });
 
 describe('chip lab: software-stack factor', () => {
-  it('drags the factor to 100% ("what if the software closed the gap?") and says it does nothing in spec-sheet mode', async () => {
+  it('drags the factor to 100% ("what if the software closed the gap?") and says it does nothing at the silicon limit', async () => {
     const p = await openPage(browser(), baseUrl);
     await p.page.click('[data-nav="chip-lab"]');
     await chartDrawn(p.page, 'lab-frontier');

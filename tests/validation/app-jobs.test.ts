@@ -29,7 +29,7 @@ describe('validation in the workers', () => {
     expect(structuredClone(app)).toEqual(app);
   });
 
-  it('reruns in spec-sheet mode (software-stack factor 1): a different, more optimistic report', async () => {
+  it('reruns at the silicon limit (software-stack factor 1): a different, more optimistic report', async () => {
     const report = await spec();
     expect(report.efficiencyMode).toBe('spec');
     expect(report.summary.target.medianSigned).toBeGreaterThan(achieved().summary.target.medianSigned);
