@@ -11,7 +11,8 @@ import type { AppState, ChipCount, FrontierMetric } from './app-state';
 import { MAX_CUSTOM, MAX_PICKS, swapIn, withoutChips, withoutModels, type SwapIn } from './custom-items';
 import { defaultChipCount, labFrom } from './defaults';
 import { clampLabValue, labParam, withoutReplacedEstimates, type LabParamId } from './lab-params';
-import { completeLabChip, withImportedEvidence, withLabEvidence } from './lab-validity';
+import { completeLabChip } from './lab-validity';
+import { evidenceBackedBy, withLabEvidence } from '../catalog/chip-evidence';
 import { allModels, findChip, findModel, freeId, labOriginal } from './lookup';
 import { clampMarketField, pickPoint, type MarketFieldId } from './market-fields';
 import { askQuestion, question } from './questions';
@@ -194,9 +195,8 @@ function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env:
     case 'add-custom-chip': {
       if (state.customChips.length >= MAX_CUSTOM) return state;
       const id = freeId(action.profile.id, idTaken(state, env));
-      const from = action.profile.efficiency.evidence.from;
-      const profile = withImportedEvidence({ ...structuredClone(action.profile), id }, env.catalog.hardware.get(action.profile.id),
-        from === null ? undefined : env.catalog.hardware.get(from));
+      // Evidence as the catalog backs it under the id the file gave (the new id is only free).
+      const profile = { ...evidenceBackedBy(structuredClone(action.profile), env.catalog).profile, id };
       const picks = state.compare.picks.length < MAX_PICKS ? [...state.compare.picks, { id, chips: defaultChipCount(profile) }] : state.compare.picks;
       return { ...state, customChips: [...state.customChips, profile], compare: { ...state.compare, picks } };
     }

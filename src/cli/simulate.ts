@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { loadCatalogFromDisk } from '../catalog/load-node';
 import type { Catalog } from '../catalog/catalog';
+import { evidenceBackedBy } from '../catalog/chip-evidence';
 import { rankResults, type RankedResult } from '../engine/analysis/rank';
 import { simulate } from '../engine/simulate';
 import type { HardwareProfile, SimulationResult } from '../engine/types';
@@ -63,6 +64,17 @@ function check(outcome: ReturnType<typeof parseScenario>, where: string | null, 
 }
 
 /**
+ * A chip the scenario file defines, with the evidence the catalog backs rather than the evidence
+ * the file states (a file cannot make its chip "measured"); the change is reported.
+ */
+function withBackedEvidence(scenario: Scenario, raw: unknown, catalog: Catalog, report: Reporter): Scenario {
+  if (typeof scenario.hardware === 'string' || !isRecord(raw) || !isRecord(raw.hardware)) return scenario;
+  const { profile, claimed } = evidenceBackedBy(scenario.hardware, catalog);
+  if (claimed !== null) report.warn(`scenario file: ${CLI.evidenceNotBacked(profile.id, catalog.hardware.has(profile.id), claimed, profile.efficiency.evidence)}`);
+  return { ...scenario, hardware: profile };
+}
+
+/**
  * The flags applied to a base scenario. --draft-tokens and --acceptance-rate tune the speculative
  * decoding the base (or --speculative) turns on; alone they are a usage error.
  */
@@ -116,7 +128,8 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
   const file = options.scenarioFile === null ? null : { raw: readScenarioFile(options.scenarioFile, report) };
   // A file says which format it is written in: read as today's, an older file would change meaning.
   if (file !== null && isRecord(file.raw) && !('version' in file.raw)) report.fail(CLI.scenarioVersionMissing(options.scenarioFile!, SCENARIO_VERSION));
-  const fileBase = (base: Scenario): Scenario => (file === null ? base : check(parseScenario(file.raw, base), 'scenario file', report));
+  const fileBase = (base: Scenario): Scenario => (file === null ? base
+    : withBackedEvidence(check(parseScenario(file.raw, base), 'scenario file', report), file.raw, catalog, report));
   const bases = (link?.scenarios ?? [defaultScenario()]).map((b) => withFlags(options, fileBase(b), report));
   const scenario = bases[0]!;
 

@@ -26,6 +26,14 @@ export function quoted(value: string): string {
   return `"${oneLine(short.replace(/\\/g, '\\\\').replace(/"/g, '\\"'))}"`;
 }
 
+interface Evidence { basis: string; rows: number; from: string | null }
+
+function describeEvidence(e: Evidence): string {
+  if (e.basis === 'measured') return `"measured" (${e.rows} rows)`;
+  if (e.basis === 'family') return `"family" (fit of ${e.from === null ? 'a sibling' : quoted(e.from)}, ${e.rows} rows)`;
+  return `"${e.basis}"`;
+}
+
 export const CLI = {
   error: (text: string) => `error: ${oneLine(text)}`,
   warning: (text: string) => `warning: ${oneLine(text)}`,
@@ -38,6 +46,9 @@ export const CLI = {
   noHardware: (got: string) => `--hardware needs a chip id, "all" or a comma-separated list of ids, got ${quoted(got)}`,
   givenTwice: (flag: string) => `${flag} is given twice; give it once`,
   flagsConflict: (a: string, b: string, why: string) => `${a} and ${b} cannot go together: ${why}`,
+  evidenceNotBacked: (id: string, inCatalog: boolean, claimed: Evidence, backed: Evidence) =>
+    `hardware.efficiency.evidence: ${quoted(id)} ${inCatalog ? "differs from the catalog's chip of that id" : 'is not a catalog chip'}, so its stated ${describeEvidence(claimed)} `
+    + `counts as ${describeEvidence(backed)} (evidence comes from calibration rows taken on the chip)`,
   scenarioVersionMissing: (path: string, version: number) =>
     `--scenario: ${quoted(path)} has no "version"; add "version": ${version} (the current scenario format; version-1 files are upgraded)`,
   repeatedHardwareItem: (id: string, got: string) => `--hardware lists ${quoted(id)} twice in ${quoted(got)}; list each chip once`,

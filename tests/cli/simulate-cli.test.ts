@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -138,6 +138,27 @@ describe('simulate CLI', () => {
     const j = JSON.parse(r.out) as { hardwareId: string; config: { chips: number } };
     expect(j.hardwareId).toBe('nvidia-h100-sxm');
     expect(j.config.chips).toBe(4);
+  });
+
+  it('a chip a scenario file defines has the evidence the catalog backs, not the evidence the file states', async () => {
+    const h200 = JSON.parse(readFileSync(join(ROOT, 'hardware-profiles', 'nvidia-h200-sxm.json'), 'utf8')) as { id: string; name: string; compute: { denseFlopsPerSecond: Record<string, number> }; efficiency: { evidence: unknown } };
+    const faster = { ...h200, compute: { denseFlopsPerSecond: Object.fromEntries(Object.entries(h200.compute.denseFlopsPerSecond).map(([k, v]) => [k, v * 1.2])) } };
+    const stranger = { ...faster, id: 'fake-chip', name: 'Fake', efficiency: { ...h200.efficiency, evidence: { basis: 'measured', rows: 999, from: null } } };
+    const evidence = async (hardware: unknown) => {
+      const r = await run('--scenario', scenarioFile(JSON.stringify({ version: 2, hardware, model: 'llama-3.1-8b' })), '--format', 'json');
+      expect(r.code).toBe(0);
+      return { evidence: (JSON.parse(r.out) as { evidence: unknown }).evidence, err: r.err };
+    };
+    const unknown = await evidence(stranger);
+    expect(unknown.evidence).toMatchObject({ basis: 'claim', rows: 0 });
+    expect(unknown.err).toContain('"fake-chip" is not a catalog chip, so its stated "measured" (999 rows) counts as "claim"');
+    const edited = await evidence(faster);
+    expect(edited.evidence).toMatchObject({ basis: 'family', from: 'nvidia-h200-sxm' });
+    expect(edited.err).toContain("differs from the catalog's chip of that id");
+    // The catalog's own chip, unchanged, keeps its evidence without a word.
+    const same = await evidence(h200);
+    expect(same.evidence).toMatchObject({ basis: 'measured' });
+    expect(same.err).not.toContain('evidence');
   });
 
   it('reads a scenario file that starts with a UTF-8 byte order mark', async () => {
