@@ -1,6 +1,6 @@
 import { CHIP_PARAMETER_LABELS } from '../engine/analysis/scale-parameter';
 import type { ResourceLimit } from '../engine/analysis/limiting-resource';
-import type { RankedResult } from '../engine/analysis/rank';
+import { RANK_KEYS, type RankKey, type RankedResult } from '../engine/analysis/rank';
 import type { HardwareProfile, Range, SimulationResult } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
 import { oneLine } from '../messages/cli';
@@ -118,22 +118,26 @@ export const CSV_COLUMNS = [
   'batch', 'outputTokensPerSecond', 'outputTokensPerSecondLow', 'outputTokensPerSecondHigh', 'outputTokensPerSecondPerChip',
   'tokensPerSecondPerUser', 'tokensPerSecondPerUserLow', 'tokensPerSecondPerUserHigh', 'ttftSeconds', 'tpotSeconds',
   'costPerHourUsd', 'usdPerMillionOutputTokens', 'usdPerMillionOutputTokensLow', 'usdPerMillionOutputTokensHigh', 'rangeCoverage',
-  'outputTokensPerSecondPerDollarPerHour', 'pricingUsed', 'rentalEstimated', 'rank', 'notDistinguishableFromLeader', 'joulesPerOutputToken', 'kwhPerMillionOutputTokens',
+  'outputTokensPerSecondPerDollarPerHour', 'pricingUsed', 'rentalEstimated', 'rank', 'rankedBy', 'notDistinguishableFromLeader', 'joulesPerOutputToken', 'kwhPerMillionOutputTokens',
   'bottleneck', 'batchLimitedBy', 'mostSensitiveResource', 'weightsBytesPerChip', 'kvCacheBytesPerChip', 'estimates',
   // The scenario each row answers, so a saved file says what it is about.
   'chipBudget', 'precision', 'inputTokens', 'outputTokens', 'prefixCacheHitRate', 'maxTtftSeconds', 'maxTpotSeconds', 'objective',
-  'pricingMode', 'efficiencyMode', 'serving', 'speculative',
+  'arrivals', 'pricingMode', 'efficiencyMode', 'serving', 'speculative', 'layoutPins', 'engineSettings',
 ] as const;
 
 /** The scenario's cells of a CSV row (the last columns of CSV_COLUMNS). */
 function scenarioCells(s: Scenario): (string | number | null)[] {
   const p = s.precision;
   const spec = s.speculative;
+  const l = s.layout;
+  const e = s.engine;
   return [
     s.chips, `${p.weights}/${p.activations}/${p.kvCache}`, s.workload.inputTokens, s.workload.outputTokens, s.workload.prefixCacheHitRate,
     s.slo.maxTtftSeconds, s.slo.maxTpotSeconds, typeof s.objective === 'object' ? `batch ${s.objective.batch}` : s.objective,
-    s.economics.pricing, s.efficiencyMode, s.serving,
+    s.workload.arrivals, s.economics.pricing, s.efficiencyMode, s.serving,
     spec === null ? 'none' : `${spec.method === 'mtp' ? 'mtp' : `draft ${typeof spec.draftModel === 'string' ? spec.draftModel : spec.draftModel.id}`}; ${spec.draftTokens} tokens; acceptance ${spec.acceptanceRate}`,
+    `TP ${l.tensorParallel}; PP ${l.pipelineParallel}; EP ${l.expertParallel}; DP attention ${l.dataParallelAttention}`,
+    `max sequences ${e.maxSequences}; max tokens per step ${e.maxTokensPerStep}; prefill chunk ${e.prefillChunkTokens}; overlap ${e.overlap}`,
   ];
 }
 
@@ -145,7 +149,8 @@ function resourceText(limit: ResourceLimit): string {
 }
 
 /** `ranked`: the row's place in the comparison's ranking (rank and the "=1" mark), null when not ranked. */
-export function csvRow(result: SimulationResult, limit: ResourceLimit | null, scenario: Scenario, ranked: Omit<RankedResult, 'result'> | null = null): string {
+export function csvRow(result: SimulationResult, limit: ResourceLimit | null, scenario: Scenario, ranked: Omit<RankedResult, 'result'> | null = null,
+  rankBy: RankKey | null = null): string {
   // An infeasible row's deployment cells are empty, not the engine's zeros.
   const r = reportedResult(result);
   const c = r.config;
@@ -155,12 +160,19 @@ export function csvRow(result: SimulationResult, limit: ResourceLimit | null, sc
     c.batch, r.outputTokensPerSecond, u?.outputTokensPerSecond?.low ?? null, u?.outputTokensPerSecond?.high ?? null, r.outputTokensPerSecondPerChip,
     r.tokensPerSecondPerUser, u?.tokensPerSecondPerUser?.low ?? null, u?.tokensPerSecondPerUser?.high ?? null, r.ttftSeconds, r.tpotSeconds,
     r.costPerHourUsd, r.usdPerMillionOutputTokens, u?.usdPerMillionOutputTokens?.low ?? null, u?.usdPerMillionOutputTokens?.high ?? null, u?.coverage ?? null,
-    r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.pricing.rentalEstimated, ranked?.rank ?? null, ranked === null || ranked.rank === null ? null : ranked.distinguishable === false, r.energy?.joulesPerOutputToken ?? null, r.energy?.kwhPerMillionOutputTokens ?? null,
+    r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.pricing.rentalEstimated, ranked?.rank ?? null, ranked === null || ranked.rank === null ? null : rankBy, ranked === null || ranked.rank === null ? null : ranked.distinguishable === false, r.energy?.joulesPerOutputToken ?? null, r.energy?.kwhPerMillionOutputTokens ?? null,
     r.bottleneck, r.memory.batchLimitedBy, limit?.resource ?? null, r.memory.weightsBytesPerChip, r.memory.kvCacheBytesPerChip, r.estimateMarks.length,
     ...scenarioCells(scenario),
   ];
   return values.map(csvCell).join(',');
 }
+
+/** Each ranking metric as the comparison table's column names it. */
+const RANK_KEY_LABELS: Readonly<Record<RankKey, string>> = {
+  usdPerMillionOutputTokens: '$/M out', outputTokensPerSecondPerDollarPerHour: 'tok/s per $/h',
+  outputTokensPerSecondPerChip: 'tok/s/chip', tokensPerSecondPerUser: 'tok/s/user', ttftSeconds: 'TTFT', tpotSeconds: 'TPOT',
+  outputTokensPerSecondPerKw: 'output tok/s per kW',
+};
 
 /** Multi-chip comparison table, best first. */
 export function formatComparisonTable(results: SimulationResult[], context: {
@@ -170,6 +182,8 @@ export function formatComparisonTable(results: SimulationResult[], context: {
   limits: ReadonlyMap<string, ResourceLimit>;
   /** Chips whose profile has an estimated spec: their "*", as on the page (records/estimated-specs.ts). */
   specEstimated: ReadonlySet<string>;
+  /** The metric the ranking orders by (null: not ranked, e.g. a link's chips in the link's order). */
+  rankBy: RankKey | null;
 }): string {
   const { vsMarket, limits, specEstimated, ranks } = context;
   const place = (r: SimulationResult) => {
@@ -200,7 +214,8 @@ export function formatComparisonTable(results: SimulationResult[], context: {
   for (const row of rows) row.forEach((cell, i) => { row[i] = oneLine(cell); });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
-  return [line(header), ...rows.map(line), '',
+  const ranking = context.rankBy === null ? [] : [`ranked by ${RANK_KEY_LABELS[context.rankBy]} (${RANK_KEYS[context.rankBy] === 'ascending' ? 'lowest' : 'highest'} first)`];
+  return [...ranking, line(header), ...rows.map(line), '',
     '* a spec (compute, memory, power or interconnect bandwidth) is estimated, not published (every estimate a result uses: --format json estimateMarks); evidence: ~ family fit, ? prior (no data), ! claims only; ≈ estimated rental;',
     'vs API: modelled cost of a request / the public API price of the model per request at this workload (see --format json: marketCheck);',
     'bound by: what limits the batch; the resource whose +20% lowers $/M most (see --format json: limitingResource);',

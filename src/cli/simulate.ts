@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { loadCatalogFromDisk } from '../catalog/load-node';
 import type { Catalog } from '../catalog/catalog';
 import { evidenceBackedBy } from '../catalog/chip-evidence';
-import { rankResults, type RankedResult } from '../engine/analysis/rank';
+import { rankResults, type RankKey, type RankedResult } from '../engine/analysis/rank';
 import { simulate } from '../engine/simulate';
 import type { HardwareProfile, SimulationResult } from '../engine/types';
 import { CLI, oneLine } from '../messages/cli';
@@ -164,7 +164,7 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
   const single = many ? null : results[0]!.result;
   const published = single === null ? [] : publishedFigures(catalog, single.hardwareId, single.modelId, scenario.efficiencyMode);
   const checks = marketChecks(catalog, results.map((r) => ({ result: r.result, hardware: r.hardware })), scenario.workload);
-  io.stdout.write(render(options, results, published, many, checks));
+  io.stdout.write(render(options, results, published, many, checks, rankBy ?? null));
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 2 invalid input). */
@@ -172,7 +172,8 @@ export function main(argv: readonly string[], io: CliIO): Promise<number> {
   return runReported(run, argv, io);
 }
 
-function render(options: CliOptions, results: Row[], published: PublishedFigure[], many: boolean, checks: ReadonlyMap<string, MarketCheck>): string {
+function render(options: CliOptions, results: Row[], published: PublishedFigure[], many: boolean, checks: ReadonlyMap<string, MarketCheck>,
+  rankBy: RankKey | null): string {
   if (options.format === 'json') {
     // Each result with the scenario it answers: `--scenario` reads that object back.
     // An infeasible result's deployment numbers are null, not the engine's zeros (reported-result.ts).
@@ -181,14 +182,15 @@ function render(options: CliOptions, results: Row[], published: PublishedFigure[
       ...reportedResult(x.result), ...(options.frontier ? {} : { frontier: undefined }), limitingResource: x.limit,
       marketCheck: checks.get(x.result.hardwareId) ?? null, scenario: x.scenario,
     });
-    return `${JSON.stringify(many ? { results: results.map(strip) } : { ...strip(results[0]!), published }, null, 2)}\n`;
+    return `${JSON.stringify(many ? { ...(rankBy === null ? {} : { rankedBy: rankBy }), results: results.map(strip) } : { ...strip(results[0]!), published }, null, 2)}\n`;
   }
-  if (options.format === 'csv') return `${CSV_COLUMNS.join(',')}\n${results.map((x) => csvRow(x.result, x.limit, x.scenario, x.ranked)).join('\n')}\n`;
+  if (options.format === 'csv') return `${CSV_COLUMNS.join(',')}\n${results.map((x) => csvRow(x.result, x.limit, x.scenario, x.ranked, rankBy)).join('\n')}\n`;
   let text = many ? formatComparisonTable(results.map((x) => x.result), {
     ranks: new Map(results.map((x) => [x.result, x.ranked])),
     vsMarket: new Map([...checks].map(([id, c]) => [id, c.ratio])),
     limits: new Map(results.map((x) => [x.result.hardwareId, x.limit])),
     specEstimated: new Set(results.filter((x) => estimatedSpecs(x.hardware).length > 0).map((x) => x.result.hardwareId)),
+    rankBy,
   })
     : formatResultTable(results[0]!.result, results[0]!.hardware, results[0]!.modelName, results[0]!.limit) + formatMarketCheck(checks.get(results[0]!.result.hardwareId))
       + formatPublished(published);

@@ -52,7 +52,13 @@ describe('simulate --url', () => {
     expect(results.map((x) => [x.rank, x.notDistinguishableFromLeader])).toEqual(ranked.map((x) => [x.rank, x.distinguishable === false]));
     const table = await run('--url', url);
     expect(table.code).toBe(0);
-    expect(table.out.split('\n')[1]).toMatch(new RegExp(`^1\\s+${page[0]!.hardwareId}`));
+    // The metric the link ranks by, named above the table, in JSON and in CSV.
+    expect(table.out.split('\n')[0]).toBe('ranked by tok/s/user (highest first)');
+    expect(table.out.split('\n')[2]).toMatch(new RegExp(`^1\\s+${page[0]!.hardwareId}`));
+    expect((JSON.parse(r.out) as { rankedBy: string }).rankedBy).toBe('tokensPerSecondPerUser');
+    const csv = (await run('--url', url, '--format', 'csv')).out.split('\n');
+    const column = csv[0]!.split(',').indexOf('rankedBy');
+    expect(csv[1]!.split(',')[column]).toBe('tokensPerSecondPerUser');
     expect(table.out).toContain('nvidia-h200-sxm-lab-2');
   });
 
