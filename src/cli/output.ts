@@ -119,7 +119,7 @@ export const CSV_COLUMNS = [
   'tokensPerSecondPerUser', 'tokensPerSecondPerUserLow', 'tokensPerSecondPerUserHigh', 'ttftSeconds', 'tpotSeconds',
   'costPerHourUsd', 'usdPerMillionOutputTokens', 'usdPerMillionOutputTokensLow', 'usdPerMillionOutputTokensHigh', 'rangeCoverage',
   'outputTokensPerSecondPerDollarPerHour', 'pricingUsed', 'rentalEstimated', 'rank', 'rankedBy', 'notDistinguishableFromLeader', 'joulesPerOutputToken', 'kwhPerMillionOutputTokens',
-  'bottleneck', 'batchLimitedBy', 'mostSensitiveResource', 'weightsBytesPerChip', 'kvCacheBytesPerChip', 'estimates',
+  'bottleneck', 'batchLimitedBy', 'mostSensitiveResource', 'weightsBytesPerChip', 'kvCacheBytesPerChip', 'estimates', 'warnings',
   // The scenario each row answers, so a saved file says what it is about.
   'chipBudget', 'precision', 'inputTokens', 'outputTokens', 'prefixCacheHitRate', 'maxTtftSeconds', 'maxTpotSeconds', 'objective',
   'arrivals', 'pricingMode', 'efficiencyMode', 'serving', 'speculative', 'layoutPins', 'engineSettings',
@@ -161,7 +161,7 @@ export function csvRow(result: SimulationResult, limit: ResourceLimit | null, sc
     r.tokensPerSecondPerUser, u?.tokensPerSecondPerUser?.low ?? null, u?.tokensPerSecondPerUser?.high ?? null, r.ttftSeconds, r.tpotSeconds,
     r.costPerHourUsd, r.usdPerMillionOutputTokens, u?.usdPerMillionOutputTokens?.low ?? null, u?.usdPerMillionOutputTokens?.high ?? null, u?.coverage ?? null,
     r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.pricing.rentalEstimated, ranked?.rank ?? null, ranked === null || ranked.rank === null ? null : rankBy, ranked === null || ranked.rank === null ? null : ranked.distinguishable === false, r.energy?.joulesPerOutputToken ?? null, r.energy?.kwhPerMillionOutputTokens ?? null,
-    r.bottleneck, r.memory.batchLimitedBy, limit?.resource ?? null, r.memory.weightsBytesPerChip, r.memory.kvCacheBytesPerChip, r.estimateMarks.length,
+    r.bottleneck, r.memory.batchLimitedBy, limit?.resource ?? null, r.memory.weightsBytesPerChip, r.memory.kvCacheBytesPerChip, r.estimateMarks.length, r.warnings.map((w) => w.text).join(' | '),
     ...scenarioCells(scenario),
   ];
   return values.map(csvCell).join(',');
@@ -215,7 +215,9 @@ export function formatComparisonTable(results: SimulationResult[], context: {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
   const ranking = context.rankBy === null ? [] : [`ranked by ${RANK_KEY_LABELS[context.rankBy]} (${RANK_KEYS[context.rankBy] === 'ascending' ? 'lowest' : 'highest'} first)`];
-  return [...ranking, line(header), ...rows.map(line), '',
+  // Each chip's warnings, as one chip's table prints them (an ignored setting changes what a row means).
+  const warnings = results.flatMap((r) => r.warnings.map((w) => `warning: ${r.hardwareId}: ${oneLine(w.text)}`));
+  return [...ranking, line(header), ...rows.map(line), ...(warnings.length === 0 ? [] : ['', ...warnings]), '',
     '* a spec (compute, memory, power or interconnect bandwidth) is estimated, not published (every estimate a result uses: --format json estimateMarks); evidence: ~ family fit, ? prior (no data), ! claims only; ≈ estimated rental;',
     'vs API: modelled cost of a request / the public API price of the model per request at this workload (see --format json: marketCheck);',
     'bound by: what limits the batch; the resource whose +20% lowers $/M most (see --format json: limitingResource);',

@@ -140,6 +140,17 @@ describe('simulate CLI', () => {
     expect(j.config.chips).toBe(4);
   });
 
+  it('a comparison keeps each chip\'s warnings: below the table and in a CSV column', async () => {
+    const args = ['--hardware', 'nvidia-h200-sxm,nvidia-b200', '--speculative', 'mtp', ...WORKLOAD];
+    const table = await run(...args);
+    expect(table.code).toBe(0);
+    for (const id of ['nvidia-h200-sxm', 'nvidia-b200']) expect(table.out).toMatch(new RegExp(`warning: ${id}: Llama 3.1 70B ships no multi-token-prediction module`));
+    const csv = (await run(...args, '--format', 'csv')).out.trim().split('\n');
+    const column = csv[0]!.split(',').indexOf('warnings');
+    expect(column).toBeGreaterThan(0);
+    expect(csv.slice(1).every((line) => line.includes('multi-token-prediction'))).toBe(true);
+  });
+
   it('a chip a scenario file defines has the evidence the catalog backs, not the evidence the file states', async () => {
     const h200 = JSON.parse(readFileSync(join(ROOT, 'hardware-profiles', 'nvidia-h200-sxm.json'), 'utf8')) as { id: string; name: string; compute: { denseFlopsPerSecond: Record<string, number> }; efficiency: { evidence: unknown } };
     const faster = { ...h200, compute: { denseFlopsPerSecond: Object.fromEntries(Object.entries(h200.compute.denseFlopsPerSecond).map(([k, v]) => [k, v * 1.2])) } };
