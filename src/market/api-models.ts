@@ -34,6 +34,8 @@ export interface ApiModel {
   scoreItem?: string;
   /** The API model's own context window where it is shorter than its served model's: a longer request is not one it serves. */
   contextTokens?: number;
+  /** Windows of single snapshots where they differ (gpt-3.5-turbo grew from 4K to 16K); over contextTokens. */
+  contextTokensByName?: Readonly<Record<string, number>>;
   estimates: readonly SizeEstimateRef[];
 }
 
@@ -46,6 +48,12 @@ const closed = (key: string, names: string[], estimates: SizeEstimateRef[] = [],
 
 /** GPT-4 (0314/0613): 8,192 tokens (OpenAI model docs, "gpt-4"; the rows say "8K"). */
 const GPT4_CONTEXT = 8192;
+/**
+ * GPT-3.5: text-davinci-003 4,097 tokens; gpt-3.5-turbo 0301 and 0613 4,096, 1106 and 0125 16,385
+ * (OpenAI model docs, legacy and deprecated model tables). Epoch's "GPT-3.5 Turbo" (2023-03) is 0301.
+ */
+const GPT35_CONTEXT = 4096;
+const GPT35_TURBO_16K = 16385;
 /** Llama 3 8B/70B: 8k tokens (Meta Llama 3 model card; Groq's id llama3-70b-8192); Llama 3.1 extended it to 128k. */
 const LLAMA3_CONTEXT = 8192;
 
@@ -59,8 +67,11 @@ const GPT4_SIZE: SizeEstimateRef = {
 /** Every model of the list-price rows and of Epoch's MMLU series (a test checks that none is missing). */
 export const API_MODELS: readonly ApiModel[] = [
   open('gpt-3', ['GPT-3 175B davinci', 'GPT-3 175B davinci (price cut)', 'GPT-3'], 'gpt-3-175b'),
-  closed('gpt-3.5', ['GPT-3.5 (text-davinci-003)', 'GPT-3.5'], [GPT35_SIZE]),
-  closed('gpt-3.5-turbo', ['gpt-3.5-turbo (0301)', 'gpt-3.5-turbo-0613 (4K)', 'gpt-3.5-turbo-1106', 'gpt-3.5-turbo-0125', 'GPT-3.5 Turbo', 'GPT-3.5-Turbo-2023-11'], [GPT35_SIZE]),
+  closed('gpt-3.5', ['GPT-3.5 (text-davinci-003)', 'GPT-3.5'], [GPT35_SIZE], { contextTokens: GPT35_CONTEXT + 1 }),
+  closed('gpt-3.5-turbo', ['gpt-3.5-turbo (0301)', 'gpt-3.5-turbo-0613 (4K)', 'gpt-3.5-turbo-1106', 'gpt-3.5-turbo-0125', 'GPT-3.5 Turbo', 'GPT-3.5-Turbo-2023-11'], [GPT35_SIZE], {
+    contextTokens: GPT35_CONTEXT,
+    contextTokensByName: { 'gpt-3.5-turbo-1106': GPT35_TURBO_16K, 'gpt-3.5-turbo-0125': GPT35_TURBO_16K, 'GPT-3.5-Turbo-2023-11': GPT35_TURBO_16K },
+  }),
   closed('gpt-4', ['GPT-4 (0314, 8K context)', 'GPT-4 (0613, 8K)', 'GPT-4-0314'], [GPT4_SIZE], { contextTokens: GPT4_CONTEXT }),
   closed('gpt-4-turbo', ['GPT-4 Turbo (gpt-4-1106-preview)', 'GPT-4 Turbo']),
   open('llama-2-7b', ['Llama 2-7B'], 'llama-2-7b'),

@@ -95,7 +95,13 @@ export interface PointFloor {
  * the window of the open model that serves it; undefined when neither is known.
  */
 export function pointContextTokens(p: PricePoint, catalog: Catalog): number | undefined {
-  return p.apiModel.contextTokens ?? catalog.models.get(p.servedAsModelId)?.maxContextTokens;
+  return apiContextTokens(p) ?? catalog.models.get(p.servedAsModelId)?.maxContextTokens;
+}
+
+/** The API model's own window for this row's snapshot, where the sources give one. */
+function apiContextTokens(p: PricePoint): number | undefined {
+  const m = p.apiModel;
+  return (m.contextTokensByName === undefined ? undefined : new Map(Object.entries(m.contextTokensByName)).get(p.row.model)) ?? m.contextTokens;
 }
 
 /** Whether the workload's request fits the point's context window (a default pair needs both ends to). */
@@ -114,7 +120,7 @@ export function pointFloor(data: MarketData, p: PricePoint, options: MarketOptio
   let servedAsModelId = p.servedAsModelId;
   let servedBasis = p.servedBasis;
   // The API model's own window: a request longer than it is not one that price buys.
-  const window = p.apiModel.contextTokens;
+  const window = apiContextTokens(p);
   const requestTokens = w.inputTokens + w.outputTokens;
   if (window !== undefined && requestTokens > window) {
     return { servedAsModelId, servedBasis, found: { floor: null, reason: MARKET.apiContextWindow(p.row.model, requestTokens, window).text }, notes };

@@ -76,6 +76,18 @@ describe('market report: points and floors', () => {
     expect(haiku.servedBasis).not.toContain('no open model reaches');
   });
 
+  it('GPT-3.5 snapshots have their own windows: 4K ones have no floor for an 8,500-token request, the 16K ones do', () => {
+    const options = parseMarketOptions({ workload: { inputTokens: 8000, outputTokens: 500 } }).value;
+    const r = marketPointsReport(marketData(), options, catalog, engineEvaluator(catalog));
+    const point = (model: string) => r.points.find((p) => p.model === model)!;
+    expect(point('GPT-3.5 (text-davinci-003)').floorReason).toContain('serves at most 4,097 tokens per request');
+    for (const model of ['gpt-3.5-turbo (0301)', 'gpt-3.5-turbo-0613 (4K)']) {
+      expect(point(model).floorUsdPerRequest, model).toBeNull();
+      expect(point(model).floorReason, model).toContain('serves at most 4,096 tokens per request');
+    }
+    for (const model of ['gpt-3.5-turbo-1106', 'gpt-3.5-turbo-0125']) expect(point(model).floorUsdPerRequest, model).toBeGreaterThan(0);
+  });
+
   it('filters by window and tier (unscored points drop out once a tier is set)', () => {
     const options = parseMarketOptions({ fromDate: '2024', tier: 80 }).value;
     const some = marketPointsReport(marketData(), options, catalog, engineEvaluator(catalog));
