@@ -148,7 +148,10 @@ export function buildContext(scenario: ResolvedScenario): EngineContext {
   if (spec !== null) {
     if (spec.method === 'draft-model' && spec.draftModel === null) warnings.push(ENGINE.draftModelMissing());
     else if (spec.method === 'mtp' && (model.mtpModules ?? 0) < 1) warnings.push(ENGINE.mtpModulesMissing(model.name));
-    else {
+    // The draft reads the whole context to propose the next tokens: past its window it cannot.
+    else if (spec.method === 'draft-model' && spec.draftModel !== null && workload.inputTokens + workload.outputTokens > spec.draftModel.maxContextTokens) {
+      warnings.push(ENGINE.draftContextWindow(spec.draftModel.name, spec.draftModel.maxContextTokens, workload.inputTokens + workload.outputTokens));
+    } else {
       const draftModel = spec.method === 'draft-model' ? spec.draftModel : null;
       // Leviathan et al. 2023 assume a draft much cheaper than the target (cost ratio c << 1), and
       // the target verifies the draft's tokens, so both must share one vocabulary: said, then computed as asked.

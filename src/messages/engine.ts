@@ -26,6 +26,8 @@ export const ENGINE = {
     message('engine.draft-vocabulary', `the draft model ${draft} has a ${draftVocab}-token vocabulary and ${target} ${targetVocab}: the target cannot verify tokens of another tokenizer; the result assumes it can.`),
   noVendorClaim: (chip: string): Message =>
     message('engine.no-vendor-claim', `${chip} has no vendor efficiency claim: the vendor-claim setting computes it at the silicon limit, as spec mode does.`),
+  draftContextWindow: (draft: string, window: number, tokens: number): Message =>
+    message('engine.draft-context-window', `the draft model ${draft} reads at most ${groupedInteger(window)} tokens and the request is ${groupedInteger(tokens)}, so it cannot draft; speculative decoding ignored (pick a draft with a longer context window).`),
   mtpModulesMissing: (model: string): Message =>
     message('engine.mtp-modules-missing', `${model} ships no multi-token-prediction module, so MTP speculative decoding cannot draft; ignored (use a draft model instead).`),
   noRentalPrice: (chip: string): Message =>

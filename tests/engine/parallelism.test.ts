@@ -147,6 +147,19 @@ describe('deployment search properties', () => {
     expect(codes({ ...small, vocabSize: 32000 })).toContain('engine.draft-vocabulary');
   });
 
+  it('a draft model whose context window is shorter than the request cannot draft: speculation ignored, and said', () => {
+    const small = { ...llama8b, id: 'small', name: 'Small', numLayers: 4, maxContextTokens: 4096 };
+    const base = { ...scenario(8, llama8b, null), objective: 'min-latency' } as const;
+    const at = (inputTokens: number) => simulate({ ...base, workload: { ...base.workload, inputTokens, outputTokens: 96 },
+      speculative: { method: 'draft-model', draftTokens: 3, acceptanceRate: 0.7, draftModel: small } });
+    const fits = at(4000);
+    expect(fits.tokensPerTargetStep).toBeGreaterThan(1);
+    expect(fits.warnings.map((w) => w.code)).not.toContain('engine.draft-context-window');
+    const long = at(4001);
+    expect(long.tokensPerTargetStep).toBe(1);
+    expect(long.warnings.find((w) => w.code === 'engine.draft-context-window')?.text).toContain('reads at most 4,096 tokens and the request is 4,097');
+  });
+
   it('a draft model smaller than the target speculates: more tokens per target step and faster per user at batch 1', () => {
     const small = { ...llama8b, id: 'small', name: 'Small', numLayers: 4 };
     const base = { ...scenario(8, llama8b, null), objective: 'min-latency' } as const;
