@@ -50,7 +50,7 @@ export function parseDesignFlags(argv: string[]): DesignCliOptions {
       const f = value();
       if (f !== 'table' && f !== 'json') throw new UsageError(`--format must be table or json, got "${f}"`);
       options.format = f;
-    } else if (flag === '--hardware' || flag === '--scenario' || flag === '--frontier') {
+    } else if (flag === '--hardware' || flag === '--hardware-design' || flag === '--scenario' || flag === '--frontier') {
       throw new UsageError(`${flag} does not apply to a design (the design file is the hardware; see --help)`);
     } else {
       rest.push(arg);

@@ -20,6 +20,7 @@ import { formatCalibrationTable, formatDerivationTable, formatSweepTable } from 
 import { flagIssue, UsageError } from './flags';
 import { CLI, oneLine } from '../messages/cli';
 import { chipsText } from '../messages/ui';
+import { formatUsd } from '../format/units';
 import { Reporter, runIfScript, runReported, type CliIO } from './report';
 
 async function run(argv: readonly string[], io: CliIO, report: Reporter): Promise<void> {
@@ -74,13 +75,17 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
     const near = nearLowestRange(points);
     const w = base.workload;
     const slo = base.slo;
+    const setPrice = base.economics.capexUsdPerChip;
+    const pricing = setPrice === null ? 'tco at the derived price' : `tco at the set price of ${formatUsd(setPrice)} per chip`;
     const title = `Matrix-share sweep: ${label}, ${chips === 'auto' ? 'auto chips' : chipsText(chips)}, ${oneLine(base.model.name)} ${base.precision.weights}, ${w.inputTokens} in / ${w.outputTokens} out`
-      + `${slo.maxTpotSeconds === null ? '' : `, TPOT <= ${slo.maxTpotSeconds * 1000} ms`}${slo.maxTtftSeconds === null ? '' : `, TTFT <= ${slo.maxTtftSeconds} s`}; TCO at the derived price`;
+      + `${slo.maxTpotSeconds === null ? '' : `, TPOT <= ${slo.maxTpotSeconds * 1000} ms`}${slo.maxTtftSeconds === null ? '' : `, TTFT <= ${slo.maxTtftSeconds} s`}`
+      + `${sweepSettingsText(parsed.value)}; ${pricing.replace('tco', 'TCO')}`;
     io.stdout.write(json
       // "lowest": the cheapest point swept; lowestAtRangeEdge says when an end of the range set it.
       ? `${JSON.stringify({
-        design: design.id, model: base.model.id, precision: base.precision, efficiencyMode: base.efficiencyMode, pricing: 'tco at the derived price',
-        chips, workload: w, slo, points,
+        design: design.id, model: base.model.id, precision: base.precision, efficiencyMode: base.efficiencyMode, pricing,
+        chips, workload: w, slo, objective: base.objective, serving: base.serving, speculative: parsed.value.speculative,
+        layout: base.layout, engine: base.engine, economics: base.economics, points,
         lowest: optimum, lowestAtRangeEdge: optimumEdge(points, optimum),
         withinOnePercent: near === null ? null : { fromMatrixShare: near.from.matrixShare, toMatrixShare: near.to.matrixShare },
       }, null, 2)}\n`
@@ -90,6 +95,23 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
 
   io.stdout.write(json ? `${JSON.stringify({ profile: outcome.profile, derivation: outcome.derivation }, null, 2)}\n`
     : table(formatDerivationTable(`${label}: derived from silicon area`, outcome.derivation, outcome.warnings.map(formatIssue))));
+}
+
+/** The settings of a sweep that differ from the defaults, for its title (", spec mode, disaggregated"). */
+function sweepSettingsText(s: Scenario): string {
+  const d = defaultScenario();
+  const parts: string[] = [];
+  if (s.efficiencyMode !== d.efficiencyMode) parts.push(`${s.efficiencyMode} mode`);
+  if (s.serving !== d.serving) parts.push(`${s.serving} serving`);
+  if (s.workload.arrivals !== d.workload.arrivals) parts.push(`${s.workload.arrivals} arrivals`);
+  if (s.workload.prefixCacheHitRate !== 0) parts.push(`${Math.round(s.workload.prefixCacheHitRate * 100)}% prefix-cache hits`);
+  if (s.objective !== d.objective) parts.push(`objective ${typeof s.objective === 'object' ? `batch ${s.objective.batch}` : s.objective}`);
+  const spec = s.speculative;
+  if (spec !== null) parts.push(`speculative ${spec.method === 'mtp' ? 'MTP' : `draft ${typeof spec.draftModel === 'string' ? spec.draftModel : spec.draftModel.id}`}`);
+  const l = s.layout;
+  const pins = (['tensorParallel', 'pipelineParallel', 'expertParallel', 'dataParallelAttention'] as const).filter((k) => l[k] !== 'auto').map((k) => `${k} ${l[k]}`);
+  if (pins.length > 0) parts.push(`pinned ${pins.join(', ')}`);
+  return parts.map((p) => `, ${oneLine(p)}`).join('');
 }
 
 /** The design and the lab's scenario of a link copied in the chip lab's design mode. */

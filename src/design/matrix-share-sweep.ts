@@ -14,13 +14,15 @@ export function sweepFlopsFormat(rates: Readonly<Record<string, number | undefin
   return rates.bf16 !== undefined ? 'bf16' : Object.keys(rates)[0] ?? null;
 }
 
-/** One point: derive the design at `share` and run the workload on `chips` of it, priced by TCO. */
+/** One point: derive the design at `share` and run the workload on `chips` of it, priced by TCO (at its derived price unless one is set). */
 export function matrixSharePoint(base: WorkloadScenario, chips: number | 'auto', design: ChipDesign, share: number): MatrixSharePoint {
   const outcome = deriveDesign(withMatrixShare(design, share));
   const rates = outcome.profile.compute.denseFlopsPerSecond;
   const format = sweepFlopsFormat(rates);
   const flops = format === null ? 0 : rates[format as keyof typeof rates] ?? 0;
-  const point = { matrixShare: round(share), flopsPerSecond: flops, flopsFormat: format ?? 'none', priceUsd: outcome.numbers.priceUsd, powerWatts: outcome.profile.power.tdpWatts };
+  // The price the TCO runs on: the derived one, unless the scenario sets a price per chip.
+  const priceUsd = base.economics.capexUsdPerChip ?? outcome.numbers.priceUsd;
+  const point = { matrixShare: round(share), flopsPerSecond: flops, flopsFormat: format ?? 'none', priceUsd, powerWatts: outcome.profile.power.tdpWatts };
   const problem = outcome.errors[0];
   if (problem !== undefined) return { ...point, feasible: false, reason: `${problem.path} ${problem.message}`, usdPerMillionOutputTokens: null, tokensPerSecondPerUser: null };
   // A design has no rental market: its $/M is the owning cost of its derived price.

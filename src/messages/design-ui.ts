@@ -32,7 +32,9 @@ export const DESIGN_UI = {
   howLabel: (spec: string) => `How was ${spec} derived?`,
   costPerMillion: '$ per million output tokens',
   tokensPerUser: 'Tokens/s per user',
-  pricing: 'A design has no rental market: $/M is the owning cost (TCO) at its derived price; the stock chip is priced the same way.',
+  pricing: (setPrice: string | null) => (setPrice === null
+    ? 'A design has no rental market: $/M is the owning cost (TCO) at its derived price; the stock chip is priced the same way.'
+    : `A design has no rental market: $/M is the owning cost (TCO) at the purchase price set for all chips, ${setPrice}, not the derived price; the stock chip is priced the same way.`),
   sweepLabel: 'Cost per million output tokens and tokens/s per user against the share of the die given to matrix math',
   sweepComputing: 'Sweeping the matrix share in a background worker…',
   sweepEmpty: 'No matrix share serves this workload within the latency limits on these chips.',

@@ -25,7 +25,7 @@ import { designParamControl } from '../design-param-control';
 import { DESIGN_EXPLAIN_PREFIX } from '../design-explain';
 import { el, replaceChildren, syncValue, uid } from '../dom';
 import { formatValue } from '../explain-dialog';
-import { formatUsdSignificant } from '../../format/units';
+import { formatUsd, formatUsdSignificant } from '../../format/units';
 import { chartLayout } from '../layout';
 import type { ViewContext } from './view';
 
@@ -160,7 +160,8 @@ export function mountDesignPanel(ctx: ViewContext): DesignPanel {
   ]);
 
   const tableSlot = el('div', { class: 'table-wrap' });
-  const specs = el('section', { class: 'card', attrs: { 'data-table': 'design-specs' } }, [tableSlot, el('p', { class: 'design-note', text: U.pricing })]);
+  const pricingNote = el('p', { class: 'design-note' });
+  const specs = el('section', { class: 'card', attrs: { 'data-table': 'design-specs' } }, [tableSlot, pricingNote]);
   const sweep = new ChartHost('design-sweep', U.sweepLabel);
   const summary = el('p', { class: 'design-summary', attrs: { 'aria-live': 'polite', 'data-design-summary': '' } });
   sweep.element.appendChild(summary);
@@ -191,6 +192,8 @@ export function mountDesignPanel(ctx: ViewContext): DesignPanel {
       syncValue(count, String(state.lab.chips));
       for (const p of params) p.control.sync(design);
       rest.textContent = U.vectorShare(pct(design.areaShares.vectorAndControl));
+      const setPrice = state.settings.economics.capexUsdPerChip;
+      pricingNote.textContent = U.pricing(setPrice === null ? null : formatUsd(setPrice));
 
       if (outcome?.design !== design) outcome = { design, out: deriveDesign(design) };
       const stock = labOriginal(state, ctx.catalog);
