@@ -4,6 +4,7 @@
 
 import { defaultSettings } from '../app-state/defaults';
 import { num, parseFlags, UsageError, type CliOptions } from './flags';
+import { CLI } from '../messages/cli';
 
 export interface DesignCliOptions {
   file: string | null;
@@ -20,6 +21,9 @@ export interface DesignCliOptions {
   origins: CliOptions['origins'];
 }
 
+/** Flags that take no value: "--calibration=no" would turn the output on. */
+const SWITCHES: readonly string[] = ['--help', '-h', '--sweep-matrix-share', '--calibration'];
+
 export function parseDesignFlags(argv: string[]): DesignCliOptions {
   const options: DesignCliOptions = { file: null, url: null, format: 'table', sets: [], sweep: false, points: null, calibration: false, help: false, overlay: {}, origins: new Map() };
   const rest: string[] = [];
@@ -35,6 +39,7 @@ export function parseDesignFlags(argv: string[]): DesignCliOptions {
       i += 1;
       return next;
     };
+    if (inline !== undefined && SWITCHES.includes(flag)) throw new UsageError(CLI.takesNoValue(flag, inline));
     if (flag === '--help' || flag === '-h') options.help = true;
     else if (flag === '--file') options.file = value();
     else if (flag === '--url') options.url = value();

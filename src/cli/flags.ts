@@ -172,8 +172,8 @@ function hardwareIds(value: string): string[] {
 /**
  * Walks `--flag value` and `--flag=value` arguments: `visit` gets each flag and a reader of its
  * value (called only by flags that take one). Throws UsageError when a value is missing (or is the
- * next flag), and when a flag other than --help comes twice: the second value would silently
- * replace the first.
+ * next flag), when a switch is given a value ("--frontier=no"), and when a flag other than --help
+ * comes twice: the second value would silently replace the first.
  */
 export function walkArgs(argv: readonly string[], visit: (flag: string, value: () => string) => void): void {
   const seen = new Set<string>();
@@ -184,7 +184,9 @@ export function walkArgs(argv: readonly string[], visit: (flag: string, value: (
     const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
     if (flag !== '--help' && flag !== '-h' && seen.has(flag)) throw new UsageError(CLI.givenTwice(flag));
     seen.add(flag);
+    let read = false;
     visit(flag, () => {
+      read = true;
       if (inline !== undefined) return inline;
       const next = argv[i + 1];
       if (next === undefined) throw new UsageError(CLI.needsValue(flag));
@@ -193,6 +195,8 @@ export function walkArgs(argv: readonly string[], visit: (flag: string, value: (
       i += 1;
       return next;
     });
+    // "--frontier=no" would turn the frontier on: a switch takes no value.
+    if (inline !== undefined && !read) throw new UsageError(CLI.takesNoValue(flag, inline));
   }
 }
 

@@ -45,6 +45,7 @@ export const CLI = {
     `${flag} must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}, got ${quoted(got)}`,
   noHardware: (got: string) => `--hardware needs a chip id, "all" or a comma-separated list of ids, got ${quoted(got)}`,
   givenTwice: (flag: string) => `${flag} is given twice; give it once`,
+  takesNoValue: (flag: string, got: string) => `${flag} is a switch and takes no value, got ${quoted(got)}; give ${flag} alone, or leave it out`,
   flagsConflict: (a: string, b: string, why: string) => `${a} and ${b} cannot go together: ${why}`,
   evidenceNotBacked: (id: string, inCatalog: boolean, claimed: Evidence, backed: Evidence) =>
     `hardware.efficiency.evidence: ${quoted(id)} ${inCatalog ? "differs from the catalog's chip of that id" : 'is not a catalog chip'}, so its stated ${describeEvidence(claimed)} `

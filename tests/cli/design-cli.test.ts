@@ -66,6 +66,7 @@ describe('design CLI', () => {
     // A refused --set value is blamed on the --set, not on the file it overrides.
     [['--set', 'dieAreaMm2=900'], 'error: --set dieAreaMm2: is 900 mm², beyond the reticle limit'],
     [['--points', '5'], '--points applies to --sweep-matrix-share only'],
+    [['--calibration=no'], '--calibration is a switch and takes no value, got "no"'],
     [['--sweep-matrix-share', '--hardware-design', 'other.json'], '--hardware-design does not apply to a design (the design file is the hardware'],
     [['--model', 'llama-3.1-8b'], '--model is a workload flag: it applies to --sweep-matrix-share only'],
     [['--calibration', '--sweep-matrix-share'], '--calibration and --sweep-matrix-share cannot go together'],
@@ -105,12 +106,12 @@ describe('design CLI', () => {
   });
 
   it('--sweep-matrix-share with a set purchase price prices every point at it and says so; the title names non-default settings', async () => {
-    const args = ['design', '--file', H100, '--sweep-matrix-share', '--points', '3', '--model', 'llama-3.1-8b', '--chips', '1', '--capex-usd-per-chip', '1000'];
-    const j = JSON.parse((await run(...args, '--format', 'json')).out) as { pricing: string; points: { priceUsd: number }[]; serving: string };
+    const args = ['--file', H100, '--sweep-matrix-share', '--points', '3', '--model', 'llama-3.1-8b', '--chips', '1', '--capex-usd-per-chip', '1000'];
+    const j = JSON.parse((await run('design', ...args, '--format', 'json')).out) as { pricing: string; points: { priceUsd: number }[]; serving: string };
     expect(j.pricing).toBe('tco at the set price of $1,000 per chip');
     expect(j.points.every((p) => p.priceUsd === 1000)).toBe(true);
     expect(j.serving).toBe('co-located');
-    const table = await run(...args, '--efficiency', 'spec', '--serving', 'disaggregated');
+    const table = await run('design', ...args, '--efficiency', 'spec', '--serving', 'disaggregated');
     expect(table.out.split('\n')[0]).toMatch(/, spec mode, disaggregated serving; TCO at the set price of \$1,000 per chip$/);
     expect(table.out).not.toContain('derived price');
   });

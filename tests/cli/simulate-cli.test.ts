@@ -279,6 +279,9 @@ describe('simulate CLI', () => {
     [['--hardware-design', '/nonexistent/design.json'], /^error: --hardware-design: cannot read design file "\/nonexistent\/design\.json"$/m],
     // A second value, or a second flag for the same thing, would silently win.
     [['--chips', '8', '--chips', '4'], /^error: --chips is given twice; give it once$/m],
+    // A switch given a value: "--frontier=no" turned the frontier on.
+    [['--frontier=no'], /^error: --frontier is a switch and takes no value, got "no"/m],
+    [['--help=no'], /^error: --help is a switch and takes no value/m],
     [['--batch', '64', '--objective', 'min-latency'], /^error: --batch and --objective cannot go together/],
     // A field the scenario's own checks refuse is named under the flag that set it.
     [['--chips', '8', '--tp', '3'], /^error: --tp: must divide Llama 3\.1 70B's 64 attention heads, got "3"$/m],
