@@ -1,9 +1,9 @@
 // What the chip lab says about fields that do not count now: a purchase price under Rental, a
 // rental price under TCO, a price the Pricing panel overrides for all chips, power under Rental,
-// HBM bandwidth without HBM; and whether the break-even target is priced on another basis than
-// the edited chip.
+// HBM bandwidth without HBM; and whether the break-even target's price is an estimated rental.
 
 import { rentalPerChipHour } from '../engine/economics';
+import { CALIBRATION_SUMMARY } from '../engine/calibration-summary';
 import type { EconomicsInput, HardwareProfile } from '../engine/types';
 import { MESSAGES } from '../messages/ui';
 import type { AppState } from './app-state';
@@ -40,12 +40,14 @@ export function labParamNote(param: LabParamId, state: AppState): string | null 
   }
 }
 
-/** A note when the break-even target is priced on another basis than the edited chip (null when alike). */
+/**
+ * A note when the break-even target is not priced as the edited chip is: under Rental, a target
+ * without a market rental price is priced at an estimated rental (its TCO x the market's median
+ * rental/TCO ratio), as the compare table's "≈" says. Under TCO both are owning costs (null).
+ */
 export function breakEvenBasisNote(state: AppState, target: HardwareProfile): string | null {
   const e = state.settings.economics;
-  // The solver prices the edited chip by what it varies: a rental rate under Rental, a purchase price under TCO.
-  const subject: PricingBasis = e.pricing;
-  const other = pricingBasis(target, e);
-  if (subject === other) return null;
-  return subject === 'rental' ? N.targetByTco(target.name) : N.targetByRental(target.name);
+  if (e.pricing !== 'rental' || rentalPerChipHour(target, e) !== null) return null;
+  const ratio = CALIBRATION_SUMMARY.rentalToTco;
+  return ratio.n > 0 && ratio.median > 0 ? N.targetEstimatedRental(target.name, ratio.median.toFixed(2), ratio.n) : N.targetUnpriced(target.name);
 }

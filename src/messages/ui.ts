@@ -133,8 +133,8 @@ export const MESSAGES = {
     stackFactorInSpec: 'Not applied now: Efficiency is set to "Silicon limit (kernel benchmarks)", which assumes 100% (Pricing panel).',
     designHoldsTco: (setting: 'rental' | 'tco') => 'Design mode prices by owning cost (TCO): a design has no rental market, so its stock chip and the break-even target are priced the same way.'
       + (setting === 'rental' ? ' Your "Rental" setting still prices the other views, and the lab again when you leave design mode.' : ''),
-    targetByTco: (name: string) => `${name} has no rental price, so it is priced by TCO (purchase, power, hosting) while this chip is priced by a rental price: the break-even compares a rental price with an ownership cost.`,
-    targetByRental: (name: string) => `${name} is priced by its rental price while this chip is priced by TCO: the break-even compares an ownership cost with a rental price.`,
+    targetEstimatedRental: (name: string, ratio: string, n: number) => `${name} has no market rental price, so it is priced at an estimated rental (≈ in the compare table): its owning cost (TCO) x ${ratio}, the median rental/TCO ratio of the ${n} chips with both prices. The break-even is against that estimate.`,
+    targetUnpriced: (name: string) => `${name} has no market rental price and no market ratio is known to estimate one, so it has no rental cost to match.`,
   },
   table: {
     caption: 'Best deployment per chip, ranked',

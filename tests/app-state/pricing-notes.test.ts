@@ -1,9 +1,13 @@
 // The chip lab says which prices do not count under the current pricing mode, and when the
-// break-even target is priced on another basis than the edited chip.
+// break-even target's price is an estimated rental.
 
 import { describe, expect, it } from 'vitest';
 import { breakEvenBasisNote, labParamNote, pricingBasis } from '../../src/app-state/pricing-notes';
 import { apply, catalog, fresh } from './helpers';
+import { CALIBRATION_SUMMARY } from '../../src/engine/calibration-summary';
+import { simulate } from '../../src/engine/simulate';
+import { resolveScenario } from '../../src/scenario/resolve';
+import { defaultScenario } from '../../src/scenario/scenario';
 
 describe('chip lab pricing notes', () => {
   it('under Rental the purchase price and power have no effect, and say so; the rental price counts', () => {
@@ -37,11 +41,16 @@ describe('chip lab pricing notes', () => {
     expect(labParamNote('softwareStackFactor', fresh())).toBeNull();
   });
 
-  it('break-even against a chip priced on another basis says so', () => {
+  it('break-even under Rental against a chip without a market rental says it is priced at the estimated rental the table shows', () => {
     const groq = catalog.hardware.get('groq-lpu')!;
     const h200 = catalog.hardware.get('nvidia-h200-sxm')!;
     expect(groq.price.rentalUsdPerChipHour).toBeNull();
-    expect(breakEvenBasisNote(fresh(), groq)).toMatch(/^Groq LPU.* has no rental price, so it is priced by TCO/);
+    const ratio = CALIBRATION_SUMMARY.rentalToTco.median.toFixed(2);
+    expect(breakEvenBasisNote(fresh(), groq)).toMatch(new RegExp(`^Groq LPU.* has no market rental price, so it is priced at an estimated rental .*owning cost \\(TCO\\) x ${ratio.replace('.', '\\.')}`));
+    // The engine prices it the same way: an estimated rental, never TCO under Rental.
+    const groqUnderRental = resolveScenario({ ...defaultScenario(), hardware: 'groq-lpu', chips: 'auto' }, catalog).value!;
+    expect(groqUnderRental.economics.pricing).toBe('rental');
+    expect(simulate(groqUnderRental, { frontier: false }).pricing.rentalEstimated).toBe(true);
     expect(breakEvenBasisNote(fresh(), h200)).toBeNull();
     expect(breakEvenBasisNote(apply(fresh(), { type: 'set-pricing', pricing: 'tco' }), groq)).toBeNull();
   });

@@ -38,13 +38,13 @@ describe('chip lab and the pricing mode', () => {
     await done(p);
   });
 
-  it('break-even against a chip priced by TCO under Rental says the bases differ', async () => {
+  it('break-even under Rental against a chip without a market rental says it is priced at an estimated rental', async () => {
     const p = await openPage(browser(), baseUrl);
     await openLab(p);
     const basis = p.page.locator('[data-break-even-basis]');
     expect(await basis.isHidden()).toBe(true);
     await p.page.selectOption('[data-control="break-even-target"]', 'groq-lpu');
-    await expect.poll(() => basis.textContent()).toMatch(/Groq LPU.* has no rental price, so it is priced by TCO/);
+    await expect.poll(() => basis.textContent()).toMatch(/Groq LPU.* has no market rental price, so it is priced at an estimated rental/);
     await done(p);
   });
 
