@@ -42,6 +42,11 @@ export function usdPerMillionText(result: Pick<SimulationResult, 'pricing'>, usd
   return `${result.pricing.rentalEstimated ? '≈' : ''}${formatUsd(usd)}`;
 }
 
+/** How a result's $/M prices its chip-hours, for tooltips: "≈" marks a rental estimated from TCO. */
+export function pricingText(result: Pick<SimulationResult, 'pricingUsed' | 'pricing'>): string {
+  return result.pricingUsed === 'rental' ? (result.pricing.rentalEstimated ? 'rental (≈ estimated from TCO)' : 'rental') : 'TCO (owned)';
+}
+
 export function costBarRows(input: CostBarsInput): CostBarRow[] {
   const rows: CostBarRow[] = [];
   for (const { chip, result } of input.series) {
@@ -58,7 +63,7 @@ export function costBarRows(input: CostBarsInput): CostBarRow[] {
       rangeText: range === null ? 'no range' : `${rangeName(result.uncertainty?.coverage ?? null)} ${formatUsd(range.low)}–${formatUsd(range.high)}`,
       tokensPerSecondPerDollarPerHour: result.outputTokensPerSecondPerDollarPerHour,
       evidence: EVIDENCE_LABEL[result.evidence.basis],
-      pricing: result.pricingUsed === 'rental' ? (result.pricing.rentalEstimated ? 'rental (≈ estimated from TCO)' : 'rental') : 'TCO (owned)',
+      pricing: pricingText(result),
       chips: result.config.chips,
       estimates: result.estimateMarks.length > 0 ? result.estimateMarks.map(readableMark).join('; ') : 'none',
     });

@@ -4,9 +4,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SimulationResult } from '../engine/types';
 import type { MeasuredOverlay, MeasuredPoint } from '../validation/measured-points';
-import { CHART_CONFIG, CHART_HEIGHT, FORMAT, LOG_LABEL_EXPR, WIDE, heightForLegend, sideLegend, strokeLegend, type ChartLayout, type LayerEntry } from './chart-theme';
+import { CHART_CONFIG, CHART_HEIGHT, FORMAT, LOG_LABEL_EXPR, USD_LOG_LABEL_EXPR, WIDE, heightForLegend, sideLegend, strokeLegend, type ChartLayout, type LayerEntry } from './chart-theme';
 import { colorScale, type ChipSeries } from './chip-series';
 import { chipDashes } from './vendor-colors';
+import { pricingText } from './cost-bars-chart';
 
 export type { FrontierMetric } from '../engine/analysis/rank';
 import type { FrontierMetric } from '../engine/analysis/rank';
@@ -62,6 +63,8 @@ export interface FrontierRow {
   chips: number;
   tpotMs: number;
   ttftMs: number;
+  /** How $/M prices the chip-hours, as the cost bars say it ("≈" marks a rental estimated from TCO). */
+  pricing: string;
 }
 
 const Y_TITLE: Record<FrontierMetric, string> = {
@@ -95,7 +98,7 @@ function row(chip: ChipSeries, result: SimulationResult, metric: FrontierMetric,
     chip: chip.label, style: chip.ghost ? 'ghost' : 'solid',
     tokensPerSecondPerUser: p.tokensPerSecondPerUser, outputTokensPerSecondPerChip: p.outputTokensPerSecondPerChip,
     usdPerMillion: usd, y, batch: p.batch, tensorParallel: p.tensorParallel, pipelineParallel: p.pipelineParallel,
-    chips: p.chips, tpotMs: p.tpotSeconds * 1e3, ttftMs: p.ttftSeconds * 1e3,
+    chips: p.chips, tpotMs: p.tpotSeconds * 1e3, ttftMs: p.ttftSeconds * 1e3, pricing: pricingText(result),
   };
 }
 
@@ -186,13 +189,15 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
   const x = { field: 'tokensPerSecondPerUser', type: 'quantitative', title: 'Tokens/s per user (log) → more interactive', scale: { type: 'log' }, axis: { labelExpr: LOG_LABEL_EXPR } } as const;
   const y = {
     field: 'y', type: 'quantitative', title: Y_TITLE[input.metric], scale: { type: 'log' },
-    axis: input.metric === 'perChip' ? { labelExpr: LOG_LABEL_EXPR } : { format: FORMAT.usd },
+    // Labels at 1, 2 and 5 of each decade, as the cost bars' log axis ($0.5 and $5 were skipped).
+    axis: { labelExpr: input.metric === 'perChip' ? LOG_LABEL_EXPR : USD_LOG_LABEL_EXPR },
   } as const;
   const tooltip = [
     { field: 'chip', title: 'Chip' },
     { field: 'tokensPerSecondPerUser', title: 'Tokens/s per user', format: FORMAT.tooltip },
     { field: 'outputTokensPerSecondPerChip', title: 'Output tokens/s per chip', format: FORMAT.tooltip },
     { field: 'usdPerMillion', title: '$/M output tokens', format: FORMAT.tooltipUsd },
+    { field: 'pricing', title: 'Pricing' },
     { field: 'batch', title: 'Batch per replica' },
     { field: 'tensorParallel', title: 'Tensor parallel' },
     { field: 'pipelineParallel', title: 'Pipeline parallel' },

@@ -76,7 +76,7 @@ export const MESSAGES = {
     moe: 'Mixture of experts',
     frontierMetric: 'Frontier y axis',
     perChip: 'Tokens/s per chip',
-    usdPerMillion: '$ per million tokens',
+    usdPerMillion: '$ per million output tokens',
     startFrom: 'Start from',
     blank: 'Blank chip',
     chipName: 'Name',

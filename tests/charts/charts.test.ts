@@ -38,10 +38,16 @@ describe('frontier chart', () => {
     expect(h.tpotMs).toBeLessThanOrEqual(50);
   });
 
-  it('prices frontier points at the deployment price per chip-hour', () => {
-    const { chosen } = frontierRows({ series: results(), metric: 'usdPerMillion', maxTpotSeconds: null });
+  it('prices frontier points at the deployment price per chip-hour, and says how (≈ for a rental estimated from TCO)', () => {
+    const { chosen, frontier } = frontierRows({ series: results(), metric: 'usdPerMillion', maxTpotSeconds: null });
     const r = results()[0]!.result;
     expect(chosen[0]!.y).toBeCloseTo(r.usdPerMillionOutputTokens!, 9);
+    expect(chosen[0]!.pricing).toBe(r.pricing.rentalEstimated ? 'rental (≈ estimated from TCO)' : r.pricingUsed === 'rental' ? 'rental' : 'TCO (owned)');
+    const estimated = { ...r, pricingUsed: 'rental' as const, pricing: { rentalEstimated: true, rentalEstimateNote: 'x' } };
+    const rows = frontierRows({ series: [{ chip: results()[0]!.chip, result: estimated }], metric: 'usdPerMillion', maxTpotSeconds: null });
+    expect([...rows.chosen, ...rows.frontier].every((row) => row.pricing === 'rental (≈ estimated from TCO)')).toBe(true);
+    expect(frontier.length).toBeGreaterThan(0);
+    expect(JSON.stringify(frontierChart({ series: results(), metric: 'usdPerMillion', maxTpotSeconds: null }))).toContain('"title":"Pricing"');
   });
 
   it('names the axes with units and uses log scales', () => {
