@@ -5,6 +5,7 @@ import type { RankedResult } from '../engine/analysis/compare';
 import { joulesPerTokenRange, rankRange, type RankKey } from '../engine/analysis/rank';
 import type { Range } from '../engine/types';
 import type { SizePoint } from '../engine/analysis/model-size-sweep';
+import type { ResourceLimit } from '../engine/analysis/limiting-resource';
 import { contextCells, contextHeader, contextJson, type ExportContext } from './context';
 import { reportedResult } from './reported-result';
 
@@ -35,6 +36,8 @@ export const COMPARE_CSV_HEADER = [
   'batch_limited_by', 'joules_per_output_token', 'joules_per_output_token_low', 'joules_per_output_token_high',
   'output_tokens_per_s_per_chip_low', 'output_tokens_per_s_per_chip_high',
   'output_tokens_per_s_per_usd_per_hour_low', 'output_tokens_per_s_per_usd_per_hour_high', 'tpot_s_low', 'tpot_s_high',
+  // The second half of "Bound by": the resource whose +20% lowers $/M most, and by how much (empty until computed).
+  'most_sensitive_resource', 'most_sensitive_usd_per_million_change_at_plus_20_percent',
 ] as const;
 
 /** The CSV column of each ranking and its direction: what a ranked export says it ranks by. */
@@ -53,7 +56,8 @@ function lowHigh(range: Range | null): [number | null, number | null] {
 }
 
 /** One row per result; with a context, its columns (model, tokens, SLO, pricing, ranking) close every row. */
-export function compareCsv(ranked: readonly RankedResult[], names: ReadonlyMap<string, string>, context: ExportContext | null = null): string {
+export function compareCsv(ranked: readonly RankedResult[], names: ReadonlyMap<string, string>, context: ExportContext | null = null,
+  limits: ReadonlyMap<string, ResourceLimit> | null = null): string {
   // An infeasible row's deployment cells are empty, not the engine's zeros (reported-result.ts).
   const rows = ranked.map(({ rank, distinguishable, result }): Cell[] => {
     const r = reportedResult(result);
@@ -73,10 +77,18 @@ export function compareCsv(ranked: readonly RankedResult[], names: ReadonlyMap<s
     // An infeasible row has no ranges (its cells empty, as its deployment's).
     ...(result.feasible ? [joulesPerTokenRange(result), rankRange(result, 'outputTokensPerSecondPerChip'),
       rankRange(result, 'outputTokensPerSecondPerDollarPerHour'), rankRange(result, 'tpotSeconds')] : [null, null, null, null]).flatMap(lowHigh),
+    ...sensitivityCells(limits?.get(r.hardwareId)),
     ...(context === null ? [] : contextCells(context)),
     ];
   });
   return toCsv([...COMPARE_CSV_HEADER, ...(context === null ? [] : contextHeader())], rows);
+}
+
+/** The resource and the change in $/M its +20% makes (the table's "most sensitive to"). */
+function sensitivityCells(limit: ResourceLimit | undefined): Cell[] {
+  const resource = limit?.resource ?? null;
+  if (limit === undefined || resource === null) return [null, null];
+  return [resource, Math.pow(1.2, limit.elasticities[resource]!) - 1];
 }
 
 export const SWEEP_CSV_HEADER = [

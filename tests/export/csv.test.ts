@@ -26,6 +26,20 @@ describe('csv', () => {
     expect(lines[1]!.startsWith('1,tiny-chip,')).toBe(true);
   });
 
+  it('carries the table\'s "most sensitive to" once computed: the resource and the $/M change its +20% makes', () => {
+    const ranked = rankResults([simulate(tinyScenario())]);
+    const cells = (csv: string) => {
+      const [head, row] = csv.trim().split('\r\n').map((l) => l.split(','));
+      const at = (name: string) => row![head!.indexOf(name)];
+      return [at('most_sensitive_resource'), at('most_sensitive_usd_per_million_change_at_plus_20_percent')];
+    };
+    expect(cells(compareCsv(ranked, new Map()))).toEqual(['', '']);
+    const limits = new Map([['tiny-chip', { resource: 'compute' as const, elasticities: { compute: -0.5, hbmBandwidth: -0.1 } }]]);
+    const [resource, change] = cells(compareCsv(ranked, new Map(), null, limits));
+    expect(resource).toBe('compute');
+    expect(Number(change)).toBeCloseTo(Math.pow(1.2, -0.5) - 1, 12);
+  });
+
   it('JSON replaces non-finite numbers by null', () => {
     expect(JSON.parse(resultsJson('x', { a: Infinity, b: 1 }))).toEqual({ kind: 'x', generatedBy: 'tokencost', data: { a: null, b: 1 } });
   });

@@ -65,6 +65,12 @@ function renderMarketCheck(slot: HTMLElement, view: MarketCheckView | null, stat
   ])]), ...mustHold]);
 }
 
+/** What each chip's $/M depends on most: only once computed for what the table shows (the limits channel trails the comparison). */
+function shownLimits(snapshot: Snapshot): Map<string, ResourceLimit> | null {
+  const limits = snapshot.results.get('limits');
+  return limits !== undefined && !snapshot.pending.has('limits') ? limits.value as Map<string, ResourceLimit> : null;
+}
+
 export const mountCompareView: MountView = (ctx) => {
   const workload = mountWorkloadPanel(ctx);
   const picker = mountChipPicker(ctx, { showCounts: true });
@@ -86,8 +92,11 @@ export const mountCompareView: MountView = (ctx) => {
   const exporter = exportButtons({
     name: 'compare',
     context,
-    csv: (c) => (ranked === null || last === null ? null : compareCsv(ranked, chipNames(last.state, ctx.catalog), c)),
-    json: (c) => (ranked === null || last === null ? null : resultsJson('compare', { settings: last.state.settings, picks: last.state.compare.picks, rankBy: last.state.compare.rankBy, ranked: ranked.map(withReportedResult) }, c)),
+    csv: (c) => (ranked === null || last === null ? null : compareCsv(ranked, chipNames(last.state, ctx.catalog), c, shownLimits(last))),
+    json: (c) => (ranked === null || last === null ? null : resultsJson('compare', {
+      settings: last.state.settings, picks: last.state.compare.picks, rankBy: last.state.compare.rankBy, ranked: ranked.map(withReportedResult),
+      limitingResources: Object.fromEntries(shownLimits(last) ?? []),
+    }, c)),
   });
 
   tableSlot.setAttribute('data-results', '');
@@ -153,8 +162,7 @@ export const mountCompareView: MountView = (ctx) => {
         rankBy: state.compare.rankBy,
         onSort: (key) => ctx.dispatch({ type: 'set-rank-by', key }),
         onExplain: (hardwareId, key) => ctx.dispatch({ type: 'open-explain', hardwareId, key }),
-        // Only once computed for what the table shows (the limits channel trails the comparison).
-        limits: limitsResult !== undefined && !snapshot.pending.has('limits') ? limitsResult.value as Map<string, ResourceLimit> : undefined,
+        limits: shownLimits(snapshot) ?? undefined,
       }), RESULTS_TABLE_KEYS);
       renderMarketCheck(marketSlot, marketCheckView(snapshot, ranked, ctx.catalog), state, modelName);
       const feasible = series.filter((s) => s.result.feasible);
