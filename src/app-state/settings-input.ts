@@ -74,11 +74,12 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
   // k and m: thousands and millions of tokens, or of dollars ("$25k" as the chip lab reads it).
   if (suffix !== undefined && def.limit.integer !== true && !def.unit.startsWith('$')) return { ok: false, error: F.notNumber(t, settingRange(def)) };
   const shown = Number(m[1]!) * (suffix === 'k' ? 1e3 : suffix === 'm' ? 1e6 : 1) * (time?.factor ?? 1);
-  if (!Number.isFinite(shown)) return { ok: false, error: F.notNumber(t, settingRange(def)) };
+  // "1e309" is a number, beyond every field's range: say so, as for 1e300.
+  if (!Number.isFinite(shown)) return { ok: false, error: boundsRefusal(def, shown, t) ?? F.notNumber(t, settingRange(def)) };
   const value = toSi(shown, def.scale);
-  // A bare number below 1 in a percent field is read in percent, as the unit says; exports write
-  // shares (0.06 for 6%), so say how it was read, and how to type the share, where the field takes it.
-  const bareShare = def.unit.startsWith('%') && !t.includes('%') && shown > 0 && shown < 1;
+  // A bare number up to 1 in a percent field is read in percent, as the unit says; exports write
+  // shares (0.06 for 6%, 1 for 100%), so say how it was read, and how to type the share, where the field takes it.
+  const bareShare = def.unit.startsWith('%') && !t.includes('%') && shown > 0 && shown <= 1;
   const asPercent = bareShare && boundsRefusal(def, toSi(shown * 100, def.scale), t) === null ? display(shown * 100) : null;
   const refusal = boundsRefusal(def, value, t);
   if (refusal !== null) return { ok: false, error: asPercent === null ? refusal : F.shareHint(refusal, asPercent, def.unit) };

@@ -65,7 +65,7 @@ describe('readSettingText', () => {
     ['pue', '0.5', 'Not applied: 0.5 is outside the accepted range; enter a number from 1× to 3×.'],
     ['maxTtftSeconds', '2k', 'Not applied: "2k" is not a number; enter a number from 0.001 to 3,600 s.'],
     ['inputTokens', 'NaN', 'Not applied: "NaN" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
-    ['inputTokens', '1e400', 'Not applied: "1e400" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
+    ['inputTokens', '1e400', 'Not applied: 1e400 is outside the accepted range; enter a whole number from 1 to 1,000,000 tokens.'],
     // A comma that does not group thousands was dropped: "4,8" read as 48.
     ['rentalUsdPerChipHour', '4,8', 'Not applied: in "4,8" the comma does not group thousands (did you mean 48 or 4.8?); enter a number from $0.001 to $100,000/chip-hour.'],
     ['inputTokens', '20,48', 'Not applied: in "20,48" the comma does not group thousands (did you mean 2048?); enter a whole number from 1 to 1,000,000 tokens.'],
@@ -83,7 +83,9 @@ describe('readSettingText', () => {
   it('a percentage or millisecond value is the decimal typed, with no float noise (70% is 0.7, not 0.7000000000000001)', () => {
     const load = settingsField('loadFactor')!;
     const tpot = settingsField('maxTpotSeconds')!;
-    for (let pct = 1; pct <= 100; pct++) expect(readSettingText(load, String(pct))).toEqual({ ok: true, value: Number(`0.${String(pct).padStart(2, '0')}`.replace('0.100', '1')) });
+    for (let pct = 1; pct <= 100; pct++) expect(readSettingText(load, String(pct))).toMatchObject({ ok: true, value: Number(`0.${String(pct).padStart(2, '0')}`.replace('0.100', '1')) });
+    // A bare 1 is 1 %, and says so (it could have meant the share 1 = 100 %).
+    expect(readSettingText(load, '1')).toEqual({ ok: true, value: 0.01, note: 'Read as 1 %; for 100 %, type 100.' });
     expect(readSettingText(load, '35')).toEqual({ ok: true, value: 0.35 });
     expect(readSettingText(tpot, '70')).toEqual({ ok: true, value: 0.07 });
   });
