@@ -73,7 +73,8 @@ export const LAB_PARAMS: readonly LabParamDef[] = [
   },
   {
     id: 'hbmBandwidth', label: 'HBM bandwidth', unit: 'TB/s', scale: 1e12, quantity: 'bytes-per-second',
-    slider: { min: 0, max: 20e12, log: false }, limit: HARDWARE_LIMITS.bandwidthBytesPerSecond,
+    // Above 0: a chip with HBM needs its bandwidth (0 comes with HBM capacity 0, set there).
+    slider: { min: 0.1e12, max: 20e12, log: false }, limit: HARDWARE_LIMITS.bandwidthBytesPerSecond,
     get: (p) => p.memory.hbmBandwidthBytesPerSecond,
     set: (p, v) => ({ ...p, memory: { ...p.memory, hbmBandwidthBytesPerSecond: v } }),
     writes: () => ['memory.hbmBandwidthBytesPerSecond'],

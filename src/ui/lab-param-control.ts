@@ -25,6 +25,7 @@ export function displayQuantity(def: LabParamDef, value: number | null): string 
   // Cents as money is written: "$2.50/h", not "$2.5/h" (the 4 significant digits stay).
   if (def.unit === '$/chip-hour') return `$${withCents(labNumber(v))}/h`;
   if (def.unit === '%') return `${labNumber(v)}%`;
+  if (def.unit === 'chips' && v === 1) return '1 chip';
   return `${labNumber(v)} ${def.unit}`;
 }
 

@@ -18,6 +18,17 @@ describe('chip-lab boxes round-trip their own text', () => {
     }), { numRuns: 200 });
   });
 
+  it('one chip is "1 chip", and reads back', () => {
+    const domain = LAB_PARAMS.find((d) => d.id === 'domainSize')!;
+    expect(displayQuantity(domain, 1)).toBe('1 chip');
+    expect(parseQuantity('1 chip', domain.quantity, domain.scale)).toMatchObject({ ok: true, value: 1 });
+    expect(displayQuantity(domain, 8)).toBe('8 chips');
+  });
+
+  it('the HBM bandwidth slider starts above 0, a value a chip with HBM takes', () => {
+    expect(LAB_PARAMS.find((d) => d.id === 'hbmBandwidth')!.slider.min).toBeGreaterThan(0);
+  });
+
   it('groups thousands', () => {
     const compute = LAB_PARAMS.find((d) => d.id === 'compute')!;
     expect(displayQuantity(compute, 1979e12)).toBe('1,979 TFLOP/s');
