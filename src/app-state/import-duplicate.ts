@@ -1,6 +1,7 @@
-// Whether an imported chip or model repeats one the user already has: the same figures (a file
-// imported twice adds nothing, and says so) or only the same name (added under a numbered name,
-// which the import says, so that no list shows two items by one name). Pure.
+// Whether an imported chip or model (or the chip lab's chip, added to the comparison) repeats one
+// the user already has: the same figures (a file imported twice adds nothing, and says so) or only
+// the same name (added under a numbered name, which the import says, so that no list shows two
+// items by one name). Pure.
 
 import type { Catalog } from '../catalog/catalog';
 import { canonicalJson } from '../parse/canonical-json';
@@ -46,4 +47,9 @@ export function importedChipDuplicate(state: Pick<AppState, 'customChips'>, cata
 
 export function importedModelDuplicate(state: Pick<AppState, 'customModels'>, catalog: Catalog, model: ModelArchitecture): ImportDuplicate | null {
   return duplicateOf(model, allModels(state, catalog), modelFigures);
+}
+
+/** Whether the chip lab's chip repeats a chip of the list (its Add then adds nothing, or renames it). */
+export function labChipDuplicate(state: Pick<AppState, 'customChips' | 'lab'>, catalog: Catalog): ImportDuplicate | null {
+  return importedChipDuplicate(state, catalog, state.lab.chip);
 }

@@ -12,6 +12,7 @@ import { MAX_CUSTOM, MAX_PICKS, swapIn, withoutChips, withoutModels, type SwapIn
 import { defaultChipCount, labFrom } from './defaults';
 import { clampLabValue, labParam, withoutReplacedEstimates, type LabParamId } from './lab-params';
 import { completeLabChip } from './lab-validity';
+import { labChipDuplicate } from './import-duplicate';
 import { evidenceBackedBy, withLabEvidence } from '../catalog/chip-evidence';
 import { allModels, findChip, findModel, freeId, labOriginal } from './lookup';
 import { clampMarketField, pickPoint, type MarketFieldId } from './market-fields';
@@ -187,8 +188,12 @@ function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env:
       return findChip(state, env.catalog, action.id) ? { ...state, lab: { ...state.lab, breakEvenTargetId: action.id } } : state;
     case 'lab-save': {
       if (state.customChips.length >= MAX_CUSTOM) return state;
+      // The same chip again adds nothing; another chip under a taken name gets a numbered one.
+      const duplicate = labChipDuplicate(state, env.catalog);
+      if (duplicate?.kind === 'same-figures') return state;
       const id = freeId(`${state.lab.baseId ?? 'custom'}-lab`, idTaken(state, env));
-      const profile: HardwareProfile = { ...structuredClone(state.lab.chip), id };
+      const name = duplicate?.kind === 'same-name' ? duplicate.freeName : state.lab.chip.name;
+      const profile: HardwareProfile = { ...structuredClone(state.lab.chip), id, name };
       const picks = state.compare.picks.length < MAX_PICKS ? [...state.compare.picks, { id, chips: state.lab.chips }] : state.compare.picks;
       return { ...state, customChips: [...state.customChips, profile], compare: { ...state.compare, picks } };
     }

@@ -173,11 +173,16 @@ describe('update', () => {
     s = apply(s, { type: 'lab-set', param: 'compute', value: 2 * before[rc]! });
     expect(s.lab.chip.compute.denseFlopsPerSecond.bf16).toBeCloseTo(2 * before.bf16!, -3);
     expect(labParam('compute')!.get(s.lab.chip, rc)).toBeCloseTo(2 * before[rc]!, -3);
-    s = apply(s, { type: 'lab-set-name', name: '  My <b>chip</b>  ' }, { type: 'lab-save' }, { type: 'lab-save' });
+    s = apply(s, { type: 'lab-set-name', name: '  My <b>chip</b>  ' }, { type: 'lab-save' });
+    // The same chip again adds nothing (it added an identical "(2)" row).
+    expect(apply(s, { type: 'lab-save' })).toBe(s);
+    // Another chip under the same name, or under a catalog chip's name, is added under a numbered name.
+    s = apply(s, { type: 'lab-set', param: 'tdp', value: 900 }, { type: 'lab-save' },
+      { type: 'lab-set-name', name: 'NVIDIA H100 SXM5 80GB' }, { type: 'lab-save' });
     // Saved copies never take the lab chip's own id (which names and figures are looked up by).
-    expect(s.customChips.map((c) => c.id)).toEqual(['amd-mi300x-lab-2', 'amd-mi300x-lab-3']);
-    expect(s.customChips[0]?.name).toBe('My <b>chip</b>');
-    expect(s.compare.picks.slice(-2).map((p) => p.id)).toEqual(['amd-mi300x-lab-2', 'amd-mi300x-lab-3']);
+    expect(s.customChips.map((c) => c.id)).toEqual(['amd-mi300x-lab-2', 'amd-mi300x-lab-3', 'amd-mi300x-lab-4']);
+    expect(s.customChips.map((c) => c.name)).toEqual(['My <b>chip</b>', 'My <b>chip</b> (2)', 'NVIDIA H100 SXM5 80GB (2)']);
+    expect(s.compare.picks.slice(-3).map((p) => p.id)).toEqual(['amd-mi300x-lab-2', 'amd-mi300x-lab-3', 'amd-mi300x-lab-4']);
     const blank = apply(s, { type: 'lab-start', baseId: null });
     expect(blank.lab.baseId).toBeNull();
     expect(blank.lab.chip.name).toBe('Custom chip');

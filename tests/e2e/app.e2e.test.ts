@@ -291,11 +291,15 @@ describe('chip lab', () => {
     await p.page.fill('[data-control="lab-name"]', 'My <img src=x onerror="window.__xss=1"> chip');
     await p.page.press('[data-control="lab-name"]', 'Enter');
     await p.page.click('[data-control="lab-save"]');
+    // The same chip again is not added twice, and the lab says why.
+    await p.page.click('[data-control="lab-save"]');
+    await expect.poll(() => p.page.locator('[data-lab-saved]').textContent()).toContain('Not added: this chip has the same figures as');
     await p.page.click('[data-nav="compare"]');
     const row = p.page.locator('[data-table="compare"] tbody tr[data-hardware="nvidia-h200-sxm-lab-2"]');
     await row.waitFor({ timeout: 60_000 });
     expect(await row.locator('.chip-cell').textContent()).toContain('<img src=x');
     expect(await p.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await p.page.locator('[data-table="compare"] tbody tr[data-hardware="nvidia-h200-sxm-lab-3"]').count()).toBe(0);
     await p.page.click('[data-remove-chip="nvidia-h200-sxm-lab-2"]');
     await row.waitFor({ state: 'detached' });
     await done(p);

@@ -28,6 +28,7 @@ import { formatValue } from '../explain-dialog';
 import { formatUsd, formatUsdSignificant } from '../../format/units';
 import { chartLayout } from '../layout';
 import type { ViewContext } from './view';
+import { saveLabChip } from '../lab-save';
 
 const COUNTS = ['auto', '1', '2', '4', '8', '16', '32', '64', '72', '128', '256'];
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toString()}%`;
@@ -95,7 +96,8 @@ export function mountDesignPanel(ctx: ViewContext): DesignPanel {
   preset.addEventListener('change', () => { if (current?.state.design != null) startDesign(); });
   const start = el('button', { class: 'primary', text: U.start, attrs: { type: 'button', 'data-control': 'design-start' }, on: { click: startDesign } });
   const exit = el('button', { class: 'secondary', text: U.exit, attrs: { type: 'button', 'data-control': 'design-exit' }, on: { click: () => dispatch({ type: 'design-exit' }) } });
-  const save = el('button', { class: 'primary', text: MESSAGES.controls.addToComparison, attrs: { type: 'button', 'data-control': 'design-save' }, on: { click: () => dispatch({ type: 'lab-save' }) } });
+  const saved = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-design-saved': '' } });
+  const save = el('button', { class: 'primary', text: MESSAGES.controls.addToComparison, attrs: { type: 'button', 'data-control': 'design-save' }, on: { click: () => { saved.textContent = saveLabChip(ctx); } } });
   const intro = el('p', { class: 'intro' });
   const choiceError = el('div', { class: 'error', attrs: { 'aria-live': 'polite' } });
 
@@ -152,6 +154,7 @@ export function mountDesignPanel(ctx: ViewContext): DesignPanel {
     rest,
     el('div', { class: 'field' }, [el('label', { text: MESSAGES.controls.chipCount, attrs: { for: countId } }), count]),
     el('div', { class: 'toolbar' }, [save, exit]),
+    saved,
   ]);
   const controls = el('section', { class: 'panel design-panel', attrs: { 'aria-label': U.title, 'data-panel': 'design' } }, [
     el('h2', { text: U.title }), intro,

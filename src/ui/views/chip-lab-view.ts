@@ -8,8 +8,9 @@ import { labParamNote } from '../../app-state/pricing-notes';
 import { labRequest } from '../../app-state/requests';
 import { LAB_PARAMS } from '../../app-state/lab-params';
 import { allChips } from '../../app-state/lookup';
-import { MAX_CUSTOM, labRateClass } from '../../app-state/update';
+import { labRateClass } from '../../app-state/update';
 import { chipNames, exportContext, labResults, labSeries, problemsOf } from '../../app/selectors';
+import { saveLabChip } from '../lab-save';
 import type { Snapshot } from '../../app/controller';
 import { MARK_LEGEND } from '../../charts/chip-series';
 import { costBreakdownChart } from '../../charts/cost-breakdown-chart';
@@ -48,7 +49,7 @@ export const mountChipLabView: MountView = (ctx) => {
   const sensitivity = new ChartHost('lab-sensitivity', 'Sensitivity of cost per million tokens to each chip parameter', context, 'canvas');
   const tableSlot = el('section', { class: 'card', attrs: { 'data-table': 'lab', 'data-results': '' } });
   const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
-  const status = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite' } });
+  const status = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-lab-saved': '' } });
 
   const startId = uid('start');
   const start = el('select', { id: startId, attrs: { 'data-control': 'lab-start' }, on: { change: () => dispatch({ type: 'lab-start', baseId: start.value === '' ? null : start.value }) } });
@@ -88,8 +89,7 @@ export const mountChipLabView: MountView = (ctx) => {
   const save = el('button', { class: 'primary', text: C.addToComparison, attrs: { type: 'button', 'data-control': 'lab-save' } });
   const reset = el('button', { class: 'secondary', text: C.reset, attrs: { type: 'button', 'data-control': 'lab-reset' } });
   save.addEventListener('click', () => {
-    if (current === null) return;
-    status.textContent = dispatch({ type: 'lab-save' }) ? C.added(current.state.lab.chip.name) : C.addRefused(MAX_CUSTOM);
+    status.textContent = saveLabChip(ctx);
   });
   reset.addEventListener('click', () => {
     if (current === null) return;
