@@ -6,6 +6,8 @@ import { message, type Message } from './message';
 export const LINK = {
   newer: (version: number, current: number): Message => message('link.newer-version',
     `This link was made by a newer version of tokencost (v${version}); it may not open correctly (this version reads links up to v${current}). Everything it could read is shown.`),
+  newerUnreadable: (version: number, current: number, detail: string): Message => message('link.newer-version-unreadable',
+    `This link was made by a newer version of tokencost (v${version}), and this version (which reads links up to v${current}) cannot read it: ${detail}; showing the default scenario.`),
   badVersion: (text: string): Message => message('link.unknown-version',
     `This link's format version ${text} is not one tokencost knows; the rest of it was read as the current format.`),
   notRecognised: (): Message => message('link.not-recognised',

@@ -84,7 +84,9 @@ export async function decodeLink(text: string, catalog: Catalog, stored: StoredC
     if (match === null) return fallback([L.notRecognised()]);
     const [, versionText = '', payload = ''] = match;
     const unpacked = await unpackJson(payload);
-    if (!unpacked.ok) return fallback([L.damaged(unpacked.error)]);
+    // A newer version may pack its data differently: "damaged" would blame the link, not this version.
+    const newer = /^\d{1,6}$/.test(versionText) && Number(versionText) > LINK_VERSION;
+    if (!unpacked.ok) return fallback([newer ? L.newerUnreadable(Number(versionText), LINK_VERSION, unpacked.error) : L.damaged(unpacked.error)]);
     const tooBig = exceedsBounds(unpacked.value);
     if (tooBig !== null) return fallback([L.tooComplex(tooBig)]);
     const messages: Message[] = [];

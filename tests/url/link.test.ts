@@ -159,6 +159,14 @@ describe('link decoding: specific messages, valid fields kept', () => {
     expect(d.state.settings.workload.outputTokens).toBe(999);
   });
 
+  it('a newer version\'s link this version cannot unpack says it is newer, not damaged', async () => {
+    const d = await open(`#s=${LINK_VERSION + 3}.abc`);
+    expect(d.status).toBe('unreadable');
+    expect(d.messages.map((m) => m.code)).toEqual(['link.newer-version-unreadable']);
+    expect(d.messages[0]!.text).toContain(`made by a newer version of tokencost (v${LINK_VERSION + 3})`);
+    expect((await open('#s=1.abc')).messages.map((m) => m.code)).toEqual(['link.damaged']);
+  });
+
   it('truncated, garbled and unknown-format links open the landing state with a message', async () => {
     const good = await encodeLink(oneCustomChip(), catalog);
     for (const bad of [good.slice(0, good.length - 9), `${good.slice(0, 20)}!${good.slice(21)}`, '#s=1.', '#s=hello', '#s=1.AAAA']) {
