@@ -135,7 +135,15 @@ function parseSpeculation(log: IssueLog, raw: unknown, base: ScenarioSpeculation
   const { draftModel: draft, ...rest } = raw;
   const read = parts.read(rest, 'speculative', log);
   if (read === undefined) return base;
-  if (read.method === 'mtp') return { method: 'mtp', draftTokens: read.draftTokens, acceptanceRate: read.acceptanceRate };
+  if (read.method === 'mtp') {
+    // MTP drafts with the model's own modules: a draft model beside it would be dropped without a word.
+    if (draft !== undefined) log.warn('speculative.draftModel', 'was ignored: method "mtp" drafts with the model\'s own prediction modules; to draft with another model, set method "draft-model"');
+    return { method: 'mtp', draftTokens: read.draftTokens, acceptanceRate: read.acceptanceRate };
+  }
+  if (draft === undefined) {
+    log.error('speculative.draftModel', 'is missing; method "draft-model" needs the id of a smaller model of the same tokenizer (or an architecture object)');
+    return base;
+  }
   if (typeof draft === 'string') return { method: 'draft-model', draftModel: draft.slice(0, 100), draftTokens: read.draftTokens, acceptanceRate: read.acceptanceRate };
   if (isRecord(draft)) {
     const parsed = parseModelArchitecture(draft);
@@ -152,6 +160,13 @@ function parseSpeculation(log: IssueLog, raw: unknown, base: ScenarioSpeculation
 function parseObjective(log: IssueLog, raw: unknown, base: Objective): Objective {
   if (raw === 'max-throughput' || raw === 'min-latency') return raw;
   if (isRecord(raw)) {
+    for (const key of Object.keys(raw).filter((k) => k !== 'batch').slice(0, MAX_UNKNOWN_KEY_WARNINGS)) {
+      log.warn(`objective.${key}`, 'is not an objective field and was ignored (an object objective is {"batch": N})');
+    }
+    if (own(raw, 'batch') === undefined) {
+      log.error('objective.batch', 'is missing; an object objective fixes the batch per replica: {"batch": N}');
+      return base;
+    }
     const batch = s.number(LIMITS.batch).read(own(raw, 'batch'), 'objective.batch', log);
     return batch === undefined ? base : { batch };
   }

@@ -41,6 +41,17 @@ describe('parseScenario', () => {
     expect(out.warnings[0]!.path).toBe('colour');
   });
 
+  it('objective and speculative fields it would drop are named; missing ones say what is expected', () => {
+    const extra = parseScenario({ objective: { batch: 8, mode: 'min-latency' }, speculative: { method: 'mtp', draftModel: 'llama-3.2-1b' } });
+    expect(extra.errors).toEqual([]);
+    expect(extra.value.objective).toEqual({ batch: 8 });
+    expect(extra.warnings.map((w) => w.path)).toEqual(['objective.mode', 'speculative.draftModel']);
+    expect(extra.warnings[1]!.message).toContain('set method "draft-model"');
+    const empty = parseScenario({ objective: {}, speculative: { method: 'draft-model' } });
+    expect(empty.errors.map((e) => [e.path, e.message.split(';')[0]])).toEqual([['objective.batch', 'is missing'], ['speculative.draftModel', 'is missing']]);
+    expect(empty.errors.every((e) => !e.message.includes('undefined'))).toBe(true);
+  });
+
   it('unknown ids are reported by resolve with suggestions', () => {
     const r = resolveScenario({ ...defaultScenario(), hardware: 'h200', model: 'llama-70b' }, catalog);
     expect(r.value).toBeNull();
