@@ -52,6 +52,10 @@ export function loadDesignFile(file: string, flag: string, sets: readonly string
   } catch (e) {
     return { errors: [`${flag}: "${file}" is not valid JSON (${(e as Error).message})`] };
   }
+  // A scenario file (or a simulate JSON result) given as a design would fail on every design field.
+  if (isRecord(raw) && !Object.hasOwn(raw, 'schemaVersion') && (Object.hasOwn(raw, 'version') || Object.hasOwn(raw, 'scenario'))) {
+    return { errors: [`${flag}: "${file}" is a scenario or a result, not a chip design (a design has "schemaVersion": 1 and areaShares); give a scenario with --scenario`] };
+  }
   return designWithSets(raw, sets, file);
 }
 
@@ -83,9 +87,9 @@ export function designWithSets(raw: unknown, sets: readonly string[], where: str
   return { design: parsed.value, warnings: parsed.warnings.map((w) => `${where}: ${formatIssue(w)}`) };
 }
 
-/** --hardware-design: the design file's derived hardware profile. */
-export function hardwareFromDesignFile(file: string): { profile: HardwareProfile } | { errors: string[] } {
+/** --hardware-design: the design file's derived hardware profile, with the file's notes (fields ignored ...). */
+export function hardwareFromDesignFile(file: string): { profile: HardwareProfile; warnings: string[] } | { errors: string[] } {
   const loaded = loadDesignFile(file, '--hardware-design');
   if ('errors' in loaded) return loaded;
-  return { profile: deriveDesign(loaded.design).profile };
+  return { profile: deriveDesign(loaded.design).profile, warnings: loaded.warnings };
 }

@@ -119,6 +119,7 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
       for (const line of hardware.errors.slice(1)) io.stderr.write(`error: ${oneLine(line)}\n`);
       report.fail(hardware.errors[0] ?? 'the design could not be read');
     }
+    for (const w of hardware.warnings) report.warn(w);
     options.overlay.hardware = hardware.profile;
   }
   const { catalog, problems } = loadCatalogFromDisk();
@@ -127,7 +128,11 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
   const link = await loadLink(options, catalog, report);
   const file = options.scenarioFile === null ? null : { raw: readScenarioFile(options.scenarioFile, report) };
   // A file says which format it is written in: read as today's, an older file would change meaning.
-  if (file !== null && isRecord(file.raw) && !('version' in file.raw)) report.fail(CLI.scenarioVersionMissing(options.scenarioFile!, SCENARIO_VERSION));
+  if (file !== null && isRecord(file.raw) && !('version' in file.raw)) {
+    // A saved --format json result carries its scenario inside: say where, not "add a version".
+    if ('scenario' in file.raw || 'results' in file.raw) report.fail(CLI.scenarioIsResult(options.scenarioFile!));
+    report.fail(CLI.scenarioVersionMissing(options.scenarioFile!, SCENARIO_VERSION));
+  }
   const fileBase = (base: Scenario): Scenario => (file === null ? base
     : withBackedEvidence(check(parseScenario(file.raw, base), 'scenario file', report), file.raw, catalog, report));
   const bases = (link?.scenarios ?? [defaultScenario()]).map((b) => withFlags(options, fileBase(b), report));

@@ -50,6 +50,8 @@ export const CLI = {
   evidenceNotBacked: (id: string, inCatalog: boolean, claimed: Evidence, backed: Evidence) =>
     `hardware.efficiency.evidence: ${quoted(id)} ${inCatalog ? "differs from the catalog's chip of that id" : 'is not a catalog chip'}, so its stated ${describeEvidence(claimed)} `
     + `counts as ${describeEvidence(backed)} (evidence comes from calibration rows taken on the chip)`,
+  scenarioIsResult: (path: string) =>
+    `--scenario: ${quoted(path)} is a saved result (--format json), not a scenario; its "scenario" field is one (each of "results" has its own): save that object, e.g. jq .scenario`,
   scenarioVersionMissing: (path: string, version: number) =>
     `--scenario: ${quoted(path)} has no "version"; add "version": ${version} (the current scenario format; version-1 files are upgraded)`,
   repeatedHardwareItem: (id: string, got: string) => `--hardware lists ${quoted(id)} twice in ${quoted(got)}; list each chip once`,

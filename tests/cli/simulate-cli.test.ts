@@ -140,6 +140,24 @@ describe('simulate CLI', () => {
     expect(j.config.chips).toBe(4);
   });
 
+  it('a saved result or a scenario given where it does not belong says what it is', async () => {
+    const result = (await run('--hardware', 'nvidia-h200-sxm', ...WORKLOAD, '--format', 'json')).out;
+    const asScenario = await run('--scenario', scenarioFile(result));
+    expect(asScenario.code).toBe(2);
+    expect(asScenario.err).toMatch(/is a saved result \(--format json\), not a scenario; its "scenario" field is one/);
+    const asDesign = await run('--hardware-design', scenarioFile(JSON.stringify({ version: 2, hardware: 'nvidia-h200-sxm' })));
+    expect(asDesign.code).toBe(2);
+    expect(asDesign.err.trim().split('\n')).toHaveLength(1);
+    expect(asDesign.err).toContain('is a scenario or a result, not a chip design');
+  });
+
+  it('--hardware-design prints the design file\'s notes (an unknown field is named, not dropped)', async () => {
+    const design = JSON.parse(readFileSync(join(ROOT, 'hardware-profiles/designs/nvidia-h100-like.json'), 'utf8')) as Record<string, unknown>;
+    const r = await run('--hardware-design', scenarioFile(JSON.stringify({ ...design, bogus: 1 })), '--model', 'llama-3.1-8b');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/warning: .*bogus is not a known field and was ignored/);
+  });
+
   it('a comparison keeps each chip\'s warnings: below the table and in a CSV column', async () => {
     const args = ['--hardware', 'nvidia-h200-sxm,nvidia-b200', '--speculative', 'mtp', ...WORKLOAD];
     const table = await run(...args);
