@@ -81,7 +81,7 @@ const autoOrNum = (v: string) => (v === 'auto' ? 'auto' : num(v));
 
 /** Flags that take a value, with where the value goes in the scenario. */
 const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
-  ['--chips', at('chips', (v) => (v === 'auto' ? 'auto' : num(v)))],
+  ['--chips', at('chips', (v) => (v === 'auto' ? 'auto' : count(v)))],
   ['--model', at('model', text)],
   ['--precision', {
     path: 'precision',
@@ -101,7 +101,7 @@ const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
   ['--max-ttft-ms', latencyLimit('slo.maxTtftSeconds', LIMITS.maxTtftSeconds)],
   ['--max-tpot-ms', latencyLimit('slo.maxTpotSeconds', LIMITS.maxTpotSeconds)],
   ['--objective', at('objective', text)],
-  ['--batch', { path: 'objective.batch', apply: (o, v) => { o.objective = { batch: num(v) }; } }],
+  ['--batch', { path: 'objective.batch', apply: (o, v) => { o.objective = { batch: count(v) }; } }],
   ['--pricing', at('economics.pricing', text)],
   ['--rental-usd-per-chip-hour', at('economics.rentalUsdPerChipHour')],
   ['--capex-usd-per-chip', at('economics.capexUsdPerChip')],
@@ -113,8 +113,8 @@ const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
   ['--usd-per-kwh', at('economics.usdPerKwh')],
   ['--hosting-usd-per-kw-month', at('economics.hostingUsdPerKwMonth')],
   ['--efficiency', at('efficiencyMode', text)],
-  ['--max-sequences', at('engine.maxSequences')],
-  ['--max-batch', at('engine.maxSequences')],
+  ['--max-sequences', at('engine.maxSequences', count)],
+  ['--max-batch', at('engine.maxSequences', count)],
   ['--max-tokens-per-step', at('engine.maxTokensPerStep', (v) => (v === 'auto' ? 'auto' : count(v)))],
   ['--prefill-chunk', at('engine.prefillChunkTokens', count)],
   ['--overlap', at('engine.overlap', text)],
@@ -141,7 +141,8 @@ const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** A number when the text is one written in decimal, else the text itself so the parser can name it in its message. */
 export function num(text: string): number | string {
-  const trimmed = text.trim();
+  // Commas that group thousands ("25,000"), as every field of the page reads them (settings-input.ts).
+  const trimmed = ungroupDigits(text.trim()) ?? text.trim();
   return DECIMAL.test(trimmed) ? Number(trimmed) : text;
 }
 

@@ -349,6 +349,13 @@ describe('simulate CLI', () => {
     expect(j.scenario.engine).toMatchObject({ prefillChunkTokens: 2000 });
     expect(j.scenario.workload).toMatchObject({ inputTokens: 2048, outputTokens: 1500, prefixCacheHitRate: 0.56 });
     expect(j.scenario.economics).toMatchObject({ loadFactor: 0.7 });
+    // Every number flag reads commas that group thousands, and counts read k.
+    const grouped = await run('--hardware', 'nvidia-h200-sxm', '--model', 'llama-3.1-8b', '--chips', '1,000', '--capex-usd-per-chip', '25,000',
+      '--max-ttft-ms', '2,000', '--max-sequences', '1k', '--format', 'json');
+    expect(grouped.err).toBe('');
+    const g = JSON.parse(grouped.out) as { scenario: { chips: number; economics: Record<string, unknown>; slo: Record<string, unknown>; engine: Record<string, unknown> } };
+    expect([g.scenario.chips, g.scenario.economics.capexUsdPerChip, g.scenario.slo.maxTtftSeconds, g.scenario.engine.maxSequences]).toEqual([1000, 25000, 2, 1000]);
+    expect((await run('--chips', '4,8')).err).toContain('got "4,8"');
   });
 
   it.each([
