@@ -116,6 +116,9 @@ describe('market CLI', () => {
       // Under the flag, in its own unit: not the option's field in seconds.
       [['--max-tpot-ms', '0'], /^error: --max-tpot-ms must be a number from 0\.1 to 60000 ms \(or "none": no limit\), got "0"$/m],
       [['--from-point', 'no-such-point'], /^error: --from-point: "no-such-point" is not a price point/],
+      // Two picked points that make no decomposition exit 2, as a reversed window does.
+      [['--from-point', '2021-11-20-openai-gpt-3-175b-davinci', '--to-point', '2021-11-20-openai-gpt-3-175b-davinci'], /^error: --from-point and --to-point: the two points are the same/],
+      [['--from-point', '2023-03-01-openai-gpt-3-5-turbo-0301', '--to-point', '2021-11-20-openai-gpt-3-175b-davinci'], /^error: --from-point and --to-point: the from point \(2023-03-01\) is later/],
       [['--format', 'xml'], /^error: --format must be table, json or csv/],
       [['--colour'], /^error: unknown option "--colour"/],
       [['--tier', '60', '--tier', '80'], /^error: --tier is given twice; give it once\n$/],
