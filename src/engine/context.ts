@@ -142,6 +142,8 @@ export function buildContext(scenario: ResolvedScenario): EngineContext {
   const rate = matrixRate(hardware, compute);
   if (rate.fellBack) warnings.push(ENGINE.rateFallback(hardware.name, compute, rate.rateClass));
   if (scenario.efficiencyMode === 'claim' && hardware.efficiency.claimed === undefined) warnings.push(ENGINE.noVendorClaim(hardware.name));
+  // The overlap hides expert all-to-alls (deployment.ts overlappedHalf): a dense model has none.
+  if (scenario.engine.overlap === 'two-micro-batches' && model.moe === null) warnings.push(ENGINE.overlapWithoutExperts(model.name));
   const cached = Math.round(workload.inputTokens * workload.prefixCacheHitRate);
   const spec = scenario.speculative;
   let speculation: Speculation | null = null;

@@ -28,6 +28,8 @@ export const ENGINE = {
     message('engine.no-vendor-claim', `${chip} has no vendor efficiency claim: the vendor-claim setting computes it at the silicon limit, as spec mode does.`),
   draftContextWindow: (draft: string, window: number, tokens: number): Message =>
     message('engine.draft-context-window', `the draft model ${draft} reads at most ${groupedInteger(window)} tokens and the request is ${groupedInteger(tokens)}, so it cannot draft; speculative decoding ignored (pick a draft with a longer context window).`),
+  overlapWithoutExperts: (model: string): Message =>
+    message('engine.overlap-without-experts', `two-micro-batch overlap hides the all-to-alls of expert parallelism, and ${model} is dense (no experts): it changes nothing here.`),
   mtpModulesMissing: (model: string): Message =>
     message('engine.mtp-modules-missing', `${model} ships no multi-token-prediction module, so MTP speculative decoding cannot draft; ignored (use a draft model instead).`),
   noRentalPrice: (chip: string): Message =>

@@ -128,6 +128,15 @@ describe('deployment search properties', () => {
     expect(none.warnings.map((w) => w.code)).toContain('engine.mtp-modules-missing');
   });
 
+  it('two-micro-batch overlap on a dense model changes nothing, and says so; on an MoE model it is not flagged', () => {
+    const dense = scenario(8, llama8b, null);
+    const overlapped = simulate({ ...dense, engine: { ...dense.engine, overlap: 'two-micro-batches' } });
+    expect(overlapped.outputTokensPerSecond).toBe(simulate(dense).outputTokensPerSecond);
+    expect(overlapped.warnings.map((w) => w.code)).toContain('engine.overlap-without-experts');
+    const moe = scenario(8, mixtral, null);
+    expect(simulate({ ...moe, engine: { ...moe.engine, overlap: 'two-micro-batches' } }).warnings.map((w) => w.code)).not.toContain('engine.overlap-without-experts');
+  });
+
   it('data-parallel attention pinned on: every candidate layout has EP above 1 and DP attention, none dropped silently', () => {
     const base = scenario(8, mixtral, null);
     const pinned = simulate({ ...base, layout: { ...base.layout, dataParallelAttention: 'on' } });
