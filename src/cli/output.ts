@@ -218,7 +218,7 @@ export function formatComparisonTable(results: SimulationResult[], context: {
   // Each chip's warnings, as one chip's table prints them (an ignored setting changes what a row means).
   const warnings = results.flatMap((r) => r.warnings.map((w) => `warning: ${r.hardwareId}: ${oneLine(w.text)}`));
   return [...ranking, line(header), ...rows.map(line), ...(warnings.length === 0 ? [] : ['', ...warnings]), '',
-    '* a spec (compute, memory, power or interconnect bandwidth) is estimated, not published (every estimate a result uses: --format json estimateMarks); evidence: ~ family fit, ? prior (no data), ! claims only; ≈ estimated rental;',
+    '* a spec of the chip (compute, memory, power or interconnect bandwidth) is estimated, not published (--format json: estimatedSpecs; estimateMarks lists every estimate a result uses); evidence: ~ family fit, ? prior (no data), ! claims only; ≈ estimated rental;',
     'vs API: modelled cost of a request / the public API price of the model per request at this workload (see --format json: marketCheck);',
     'bound by: what limits the batch; the resource whose +20% lowers $/M most (see --format json: limitingResource);',
     '=1: not distinguishable from the leader at this evidence (the ranges overlap)'].join('\n') + '\n';

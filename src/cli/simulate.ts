@@ -184,7 +184,10 @@ function render(options: CliOptions, results: Row[], published: PublishedFigure[
     // An infeasible result's deployment numbers are null, not the engine's zeros (reported-result.ts).
     const strip = (x: Row) => ({
       ...(x.ranked === null ? {} : { rank: x.ranked.rank, notDistinguishableFromLeader: x.ranked.distinguishable === false }),
-      ...reportedResult(x.result), ...(options.frontier ? {} : { frontier: undefined }), limitingResource: x.limit,
+      ...reportedResult(x.result), ...(options.frontier ? {} : { frontier: undefined }),
+      // What the table's "*" stands for: the chip's estimated specs, used by this result or not (estimateMarks: those it uses).
+      estimatedSpecs: estimatedSpecs(x.hardware).map((path) => `${path}: ${x.hardware.estimates[path]}`),
+      limitingResource: x.limit,
       marketCheck: checks.get(x.result.hardwareId) ?? null, scenario: x.scenario,
     });
     return `${JSON.stringify(many ? { ...(rankBy === null ? {} : { rankedBy: rankBy }), results: results.map(strip) } : { ...strip(results[0]!), published }, null, 2)}\n`;

@@ -140,6 +140,17 @@ describe('simulate CLI', () => {
     expect(j.config.chips).toBe(4);
   });
 
+  it('a chip marked "*" in the table lists its estimated specs in JSON (estimatedSpecs), used by the result or not', async () => {
+    const ids = 'amd-mi355x,groq-lpu,nvidia-h200-sxm';
+    const table = (await run('--hardware', ids)).out;
+    const json = JSON.parse((await run('--hardware', ids, '--format', 'json')).out) as { results: { hardwareId: string; estimatedSpecs: string[] }[] };
+    for (const r of json.results) {
+      const starred = new RegExp(`\\s${r.hardwareId}\\*`).test(table);
+      expect(r.estimatedSpecs.length > 0, r.hardwareId).toBe(starred);
+    }
+    expect(json.results.find((r) => r.hardwareId === 'amd-mi355x')!.estimatedSpecs[0]).toMatch(/^scaleUp\.bandwidthBytesPerSecondPerDirection: /);
+  });
+
   it('a saved result or a scenario given where it does not belong says what it is', async () => {
     const result = (await run('--hardware', 'nvidia-h200-sxm', ...WORKLOAD, '--format', 'json')).out;
     const asScenario = await run('--scenario', scenarioFile(result));
