@@ -140,7 +140,10 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
 
   const hardwareIds = options.hardwareList === null ? null
     : options.hardwareList.length === 0 ? [...catalog.hardware.keys()] : options.hardwareList;
-  const scenarios: Scenario[] = hardwareIds === null ? bases : hardwareIds.map((id) => ({ ...scenario, hardware: id }));
+  // With a link, --hardware may name the link's own chips (imported, saved from the lab) as the page lists them.
+  const linkChips = new Map([...(link?.scenarios ?? []), ...(link === null ? [] : [link.lab])]
+    .flatMap((s) => (typeof s.hardware === 'string' ? [] : [[s.hardware.id, s.hardware] as const])));
+  const scenarios: Scenario[] = hardwareIds === null ? bases : hardwareIds.map((id) => ({ ...scenario, hardware: linkChips.get(id) ?? id }));
   const results: Row[] = [];
   for (const s of scenarios) {
     const resolved = resolveScenario(s, catalog);

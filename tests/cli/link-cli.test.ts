@@ -20,9 +20,9 @@ function printed(results: SimulationResult[]): unknown {
   return JSON.parse(JSON.stringify(results.map((r) => ({ ...r, frontier: undefined }))));
 }
 
-/** The CLI's own additions to each result (what limits it, the market check, its scenario) are checked elsewhere. */
+/** The CLI's own additions to each result (what limits it, the market check, its scenario, the chip's estimated specs) are checked elsewhere. */
 function engineFields(out: Record<string, unknown>): Record<string, unknown> {
-  const { limitingResource: _l, marketCheck: _m, scenario: _s, rank: _r, notDistinguishableFromLeader: _d, ...rest } = out;
+  const { limitingResource: _l, marketCheck: _m, scenario: _s, rank: _r, notDistinguishableFromLeader: _d, estimatedSpecs: _e, ...rest } = out;
   return rest;
 }
 
@@ -60,6 +60,10 @@ describe('simulate --url', () => {
     const column = csv[0]!.split(',').indexOf('rankedBy');
     expect(csv[1]!.split(',')[column]).toBe('tokensPerSecondPerUser');
     expect(table.out).toContain('nvidia-h200-sxm-lab-2');
+    // --hardware may name the link's own chips, as the page lists them.
+    const own = await run('--url', url, '--hardware', 'nvidia-h200-sxm-lab-2,nvidia-h100-sxm', '--format', 'json');
+    expect(own.err).toBe('');
+    expect((JSON.parse(own.out) as { results: { hardwareId: string }[] }).results.map((x) => x.hardwareId).sort()).toEqual(['nvidia-h100-sxm', 'nvidia-h200-sxm-lab-2']);
   });
 
   it('prints the chip lab\'s edited chip for a chip-lab link', async () => {
