@@ -9,6 +9,7 @@ export const SCENARIO_MIGRATIONS: readonly Migration[] = [
   {
     from: 1,
     description: 'maxBatchPerReplica became engine.maxSequences (the runtime cap is per serving engine)',
+    renamed: { 'engine.maxSequences': 'maxBatchPerReplica' },
     // `s` is runMigrations' private clone: edited in place, so a file with a million unknown keys
     // is not copied once more (a rest spread of it cost 4 s).
     up: (s) => {

@@ -1,6 +1,6 @@
 import { lintProfile } from '../catalog/lint-profile';
 import { EFFICIENCY_MODES, type Objective } from '../engine/types';
-import { IssueLog, describeValue, isRecord, joinPath, own, type ParseOutcome } from '../parse/fields';
+import { IssueLog, describeValue, isRecord, joinPath, own, type FieldIssue, type ParseOutcome } from '../parse/fields';
 import { deriveDesign } from '../design/derive';
 import { readDesign } from '../design/read-design';
 import { parseHardwareProfile } from '../records/hardware-profile';
@@ -54,8 +54,11 @@ export function parseScenario(input: unknown, base: Scenario = defaultScenario()
   const hardware = own(raw, 'hardware');
   if (hardware !== undefined) {
     if (typeof hardware === 'string') out.hardware = hardware.slice(0, 100);
-    else if (isRecord(hardware) && Object.keys(hardware).length === 1 && own(hardware, 'design') !== undefined) {
+    else if (isRecord(hardware) && own(hardware, 'design') !== undefined) {
       // {"design": {...}}: a chip design, derived into its hardware profile (issue 15).
+      for (const key of Object.keys(hardware).filter((k) => k !== 'design').slice(0, MAX_UNKNOWN_KEY_WARNINGS)) {
+        log.warn(joinPath('hardware', key), 'was ignored: a hardware given as {"design": {...}} is derived from the design alone');
+      }
       const parsed = readDesign(own(hardware, 'design'));
       for (const e of parsed.errors) log.error(joinPath('hardware.design', e.path), e.message);
       for (const w of parsed.warnings) log.warn(joinPath('hardware.design', w.path), w.message);
@@ -94,7 +97,20 @@ export function parseScenario(input: unknown, base: Scenario = defaultScenario()
   out.layout = readPart(log, raw, 'layout', layoutSchema, out.layout);
   out.engine = readPart(log, raw, 'engine', engineSchema, out.engine);
   if (own(raw, 'speculative') !== undefined) out.speculative = parseSpeculation(log, own(raw, 'speculative'), out.speculative);
-  return { value: out, errors: log.errors, warnings: log.warnings };
+  // A problem in a field a migration moved names what the file wrote, not only today's path.
+  const renamed = renamedFrom(input);
+  const written = (issue: FieldIssue): FieldIssue => {
+    const old = renamed.get(issue.path);
+    return old === undefined ? issue : { ...issue, message: `${issue.message} (written as ${old} in this older file)` };
+  };
+  return { value: out, errors: log.errors.map(written), warnings: log.warnings.map(written) };
+}
+
+/** New path -> old path of every field the migrations from the input's version moved. */
+function renamedFrom(input: Record<string, unknown>): Map<string, string> {
+  const version = own(input, 'version');
+  if (typeof version !== 'number' || version >= SCENARIO_VERSION) return new Map();
+  return new Map(SCENARIO_MIGRATIONS.filter((m) => m.from >= version).flatMap((m) => Object.entries(m.renamed ?? {})));
 }
 
 /** The input at the current version: older versions run their migrations, newer ones are an error. */

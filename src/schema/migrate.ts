@@ -10,6 +10,8 @@ export interface Migration {
   /** Version this migration reads; it writes from + 1. */
   from: number;
   description: string;
+  /** Fields it moved: new path -> the path the older version wrote (problems found there name both). */
+  renamed?: Readonly<Record<string, string>>;
   up(wire: Record<string, unknown>): Record<string, unknown>;
 }
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
 import { parseScenario } from '../../src/scenario/parse-scenario';
@@ -50,6 +51,18 @@ describe('parseScenario', () => {
     const empty = parseScenario({ objective: {}, speculative: { method: 'draft-model' } });
     expect(empty.errors.map((e) => [e.path, e.message.split(';')[0]])).toEqual([['objective.batch', 'is missing'], ['speculative.draftModel', 'is missing']]);
     expect(empty.errors.every((e) => !e.message.includes('undefined'))).toBe(true);
+  });
+
+  it('a problem in a field a migration moved names what the file wrote; a design hardware with extra keys is still a design', () => {
+    const v1 = parseScenario({ version: 1, maxBatchPerReplica: 'lots' });
+    expect(v1.errors[0]).toMatchObject({ path: 'engine.maxSequences' });
+    expect(v1.errors[0]!.message).toMatch(/\(written as maxBatchPerReplica in this older file\)$/);
+    expect(parseScenario({ version: 2, engine: { maxSequences: 'lots' } }).errors[0]!.message).not.toContain('written as');
+    const design = JSON.parse(readFileSync(new URL('../../hardware-profiles/designs/nvidia-h100-like.json', import.meta.url), 'utf8')) as unknown;
+    const extra = parseScenario({ hardware: { design, foo: 1 } });
+    expect(extra.errors).toEqual([]);
+    expect(extra.warnings.map((w) => w.path)).toEqual(['hardware.foo']);
+    expect(typeof extra.value.hardware).toBe('object');
   });
 
   it('unknown ids are reported by resolve with suggestions', () => {
