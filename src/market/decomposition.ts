@@ -15,6 +15,7 @@ import { MARKET } from '../messages/market';
 import type { Scenario } from '../scenario/scenario';
 import type { Evaluator } from './evaluate';
 import { floorScenario, type Floor, type FloorParts } from './floor';
+import { pricingLabel } from './points';
 import type { MarketData } from './market-data';
 import type { MarketOptions } from './options';
 import type { Pair } from './pair';
@@ -145,7 +146,7 @@ export function decompose(
   const chipName = (id: string) => catalog.hardware.get(id)?.name ?? id;
   const modelName = (id: string) => catalog.models.get(id)?.name ?? id;
   const explain = {
-    hardware: MARKET.factorExplanation.hardware(`${chipName(F.setting.hardwareId)} (${F.setting.pricing.kind})`, `${chipName(T.setting.hardwareId)} (${T.setting.pricing.kind})`),
+    hardware: MARKET.factorExplanation.hardware(`${chipName(F.setting.hardwareId)} (${pricingLabel(F.setting.pricing)})`, `${chipName(T.setting.hardwareId)} (${pricingLabel(T.setting.pricing)})`),
     precision: MARKET.factorExplanation.precision(F.setting.precision.label, T.setting.precision.label),
     model: MARKET.factorExplanation.model(modelName(fromModel), modelName(toModel)),
     serving: MARKET.factorExplanation.serving(F.setting.serving.label, T.setting.serving.label),

@@ -1,11 +1,13 @@
 // The cost floor of a model at a date: the cheapest request the engine finds on the chips of the
 // era table available then (each in the narrowest format the software of the date served, priced
-// by rental where market_history.csv has a quote, else TCO), served the way the software of the
-// date served.
+// by rental where market_history.csv has a quote, else by an estimated rental), served the way the
+// software of the date served.
 
 import type { Catalog } from '../catalog/catalog';
 import type { ModelArchitecture } from '../engine/types';
 import { MARKET } from '../messages/market';
+import { CALIBRATION_SUMMARY } from '../engine/calibration-summary';
+import { estimatedRentalPerChipHour } from '../engine/economics';
 import { DEFAULT_ECONOMICS, DEFAULT_ENGINE, DEFAULT_LAYOUT, SCENARIO_VERSION, type Scenario } from '../scenario/scenario';
 import { precisionAt, servingAt, type PrecisionChoice, type ServingChoice } from './era-settings';
 import { chipsAt, type Era } from './eras';
@@ -14,7 +16,18 @@ import type { MarketData } from './market-data';
 import type { MarketWorkload } from './options';
 import { rentalAt } from './rental-prices';
 
-export type Pricing = { kind: 'rental'; usdPerChipHour: number; basis: string } | { kind: 'tco'; basis: string };
+/**
+ * Every floor is priced on one basis, rental (issue 11: one pricing basis per comparison): a dated
+ * market quote where market_history.csv has one, else an estimated rental (`estimated`), the
+ * chip's owning cost x the median rental/TCO ratio of the chips with both prices, as the compare
+ * table's "≈". Mixing owning costs with rentals made chips without quotes look cheaper.
+ */
+export interface Pricing {
+  kind: 'rental';
+  usdPerChipHour: number;
+  estimated: boolean;
+  basis: string;
+}
 
 /** One chip, set up the way the date allowed. */
 export interface FloorSetting {
@@ -35,13 +48,15 @@ export function settingsAt(data: MarketData, date: string, catalog: Catalog, wor
     const profile = catalog.hardware.get(chip.hardwareId);
     if (profile === undefined) continue;
     const quote = rentalAt(data.rentals.get(chip.hardwareId) ?? [], date);
+    const ratio = CALIBRATION_SUMMARY.rentalToTco;
+    const estimate = estimatedRentalPerChipHour(profile, ratio);
     settings.push({
       hardwareId: chip.hardwareId,
       era,
       precision: precisionAt(profile, date, data.history),
       pricing: quote === null
-        ? { kind: 'tco', basis: MARKET.tcoPrice().text }
-        : { kind: 'rental', usdPerChipHour: quote.usdPerChipHour, basis: MARKET.rentalPrice(quote.usdPerChipHour, quote.cite).text },
+        ? { kind: 'rental', usdPerChipHour: estimate, estimated: true, basis: MARKET.estimatedRentalPrice(estimate, ratio.median, ratio.n).text }
+        : { kind: 'rental', usdPerChipHour: quote.usdPerChipHour, estimated: false, basis: MARKET.rentalPrice(quote.usdPerChipHour, quote.cite).text },
       serving,
       availabilityBasis: chip.basis,
     });
@@ -80,8 +95,8 @@ export function floorScenario(parts: FloorParts, workload: MarketWorkload): Scen
     objective: 'max-throughput',
     economics: {
       ...DEFAULT_ECONOMICS,
-      pricing: parts.pricing.kind,
-      rentalUsdPerChipHour: parts.pricing.kind === 'rental' ? parts.pricing.usdPerChipHour : null,
+      pricing: 'rental',
+      rentalUsdPerChipHour: parts.pricing.usdPerChipHour,
     },
     efficiencyMode: 'achieved',
     speculative: null,

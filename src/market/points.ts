@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/scenario';
 import { sizeAlternatives } from './alternatives';
 import type { ServedKind } from './api-models';
 import type { Evaluator, ResultUncertainty } from './evaluate';
-import { bestFloor } from './floor';
+import { bestFloor, type Pricing } from './floor';
 import type { MarketData } from './market-data';
 import type { MarketOptions, MarketWorkload } from './options';
 import { standInBasis, type PricePoint } from './price-points';
@@ -50,8 +50,9 @@ export interface MarketPoint {
   hardwareName: string | null;
   era: string | null;
   precision: string | null;
-  pricing: 'rental' | 'tco' | null;
-  /** The rental price of a chip-hour where one was used (null: priced by TCO). */
+  /** "rental" (a dated market quote) or "≈ rental" (estimated from the owning cost); null without a floor. */
+  pricing: 'rental' | '≈ rental' | null;
+  /** The rental price of the chip-hour, quoted or estimated (null without a floor). */
   rentalUsdPerChipHour: number | null;
   pricingBasis: string | null;
   serving: string | null;
@@ -184,8 +185,8 @@ export function marketPoint(data: MarketData, p: PricePoint, options: MarketOpti
     hardwareName: floor === null ? null : catalog.hardware.get(floor.setting.hardwareId)?.name ?? floor.setting.hardwareId,
     era: floor?.setting.era.label ?? null,
     precision: floor?.setting.precision.label ?? null,
-    pricing: floor?.setting.pricing.kind ?? null,
-    rentalUsdPerChipHour: floor?.setting.pricing.kind === 'rental' ? floor.setting.pricing.usdPerChipHour : null,
+    pricing: floor === null ? null : pricingLabel(floor.setting.pricing),
+    rentalUsdPerChipHour: floor?.setting.pricing.usdPerChipHour ?? null,
     pricingBasis: floor?.setting.pricing.basis ?? null,
     serving: floor?.setting.serving.label ?? null,
     apiUsdPerRequest: api,
@@ -204,4 +205,9 @@ export function marketPoint(data: MarketData, p: PricePoint, options: MarketOpti
   };
   if (result !== undefined && result !== null && 'uncertainty' in result) point.uncertainty = (result as { uncertainty?: ResultUncertainty }).uncertainty;
   return point;
+}
+
+/** How a floor's chip-hour is priced, as the compare table marks it: "≈" for an estimated rental. */
+export function pricingLabel(p: Pricing): 'rental' | '≈ rental' {
+  return p.estimated ? '≈ rental' : 'rental';
 }

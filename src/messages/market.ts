@@ -27,7 +27,8 @@ export const MARKET = {
 
   // How the floor's chip-hour is priced.
   rentalPrice: (usd: number, cite: string): Message => message('market.rental', `rental $${usd}/GPU-hour from ${cite}`),
-  tcoPrice: (): Message => message('market.tco', 'TCO (the engine\'s owning cost: no rental price in market_history.csv for this chip at this date)'),
+  estimatedRentalPrice: (usd: number, ratio: number, n: number): Message => message('market.estimated-rental',
+    `≈ rental $${Number(usd.toPrecision(3))}/chip-hour, estimated: no rental quote in market_history.csv for this chip at this date, so its owning cost (TCO) x ${ratio.toFixed(2)}, the median rental/TCO ratio of ${n} chips with both prices`),
 
   // What the software of a date allowed (era-settings.ts).
   precisionBf16: (): Message => message('market.precision-bf16', 'bf16: no narrower format served on this chip at this date'),
@@ -73,7 +74,7 @@ export const MARKET = {
     margin: "Market's margin",
   } as const,
   factorExplanation: {
-    hardware: (from: string, to: string): Message => message('market.factor-hardware', `hardware generation: ${from} → ${to}, each at its own price at its date (rental or TCO), at fixed precision and everything else fixed`),
+    hardware: (from: string, to: string): Message => message('market.factor-hardware', `hardware generation: ${from} → ${to}, each at its own rental price at its date (quoted, or ≈ estimated from its owning cost), at fixed precision and everything else fixed`),
     precision: (from: string, to: string): Message => message('market.factor-precision', `${from} → ${to}: weights, activations and KV cache in the era's formats`),
     model: (from: string, to: string): Message => message('market.factor-model', `${from} → ${to}: the model that serves each price point, at fixed capability (distillation, MoE, better training)`),
     serving: (from: string, to: string): Message => message('market.factor-serving', `batching and prefix caching: ${from} → ${to}`),

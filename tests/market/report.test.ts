@@ -3,6 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_VERSION } from '../../src/scenario/scenario';
+import { CALIBRATION_SUMMARY } from '../../src/engine/calibration-summary';
+import { estimatedRentalPerChipHour } from '../../src/engine/economics';
 import { engineEvaluator } from '../../src/market/evaluate';
 import { defaultMarketOptions, parseMarketOptions } from '../../src/market/options';
 import { apiUsdPerRequest } from '../../src/market/points';
@@ -24,6 +26,19 @@ describe('market report: points and floors', () => {
       expect(p.floorScenario).not.toBeNull();
       expect(p.sources[0]).toMatch(/^api_prices\.csv row \d+/);
     }
+  });
+
+  it('prices every floor on one basis, rental: a dated quote, else the estimated rental the compare table marks ≈', () => {
+    const ratio = CALIBRATION_SUMMARY.rentalToTco;
+    for (const p of r.points.filter((x) => x.hardwareId !== null)) {
+      expect(p.floorScenario!.economics.pricing, p.id).toBe('rental');
+      expect(p.floorScenario!.economics.rentalUsdPerChipHour).toBe(p.rentalUsdPerChipHour);
+      if (p.pricing === '≈ rental') {
+        expect(p.rentalUsdPerChipHour).toBeCloseTo(estimatedRentalPerChipHour(catalog.hardware.get(p.hardwareId!)!, ratio), 12);
+        expect(p.pricingBasis).toContain(`x ${ratio.median.toFixed(2)}, the median rental/TCO ratio`);
+      } else expect(p.pricing).toBe('rental');
+    }
+    expect(new Set(r.points.map((p) => p.pricing))).toEqual(new Set(['rental', '≈ rental']));
   });
 
   it('compares per request: input x input price + output x output price, or the blend x all tokens', () => {
