@@ -59,7 +59,11 @@ export function effectiveEfficiency(hardware: HardwareProfile, mode: EfficiencyM
   const claimed = mode === 'claim' ? e.claimed : undefined;
   const factor = mode === 'achieved' ? Math.min(1, e.softwareStackFactor) : 1;
   const moeClass = model === null ? null : moeClassOf(model);
-  const moeFactor = mode === 'achieved' && moeClass !== null ? e.moeSoftwareFactor[moeClass] : 1;
+  // Where serving stacks beat the timed grouped-GEMM kernels (a fitted factor above 1: coarse MoE
+  // 1.42), the kernels were not the limit: the silicon limit (spec, claim) takes what stacks reach,
+  // so today's software never beats it (Mixtral achieved 10,770 tok/s/chip against spec 9,077).
+  const fittedMoe = moeClass === null ? 1 : e.moeSoftwareFactor[moeClass];
+  const moeFactor = mode === 'achieved' ? fittedMoe : Math.max(1, fittedMoe);
   // A claim replaces the silicon shares it states; the shares it is silent on keep the profile's.
   const stated = claimed?.computeEfficiency ?? e.computeEfficiency;
   const compute = gemmShare(stated, rateClass, claimed?.computeEfficiency !== undefined);
@@ -76,8 +80,8 @@ export function effectiveEfficiency(hardware: HardwareProfile, mode: EfficiencyM
     memory: memory * factor,
     attentionCompute: Math.min(1, e.attentionComputeEfficiency * scaleC) * factor,
     attentionMemory: Math.min(1, e.attentionMemoryEfficiency * scaleM) * factor,
-    moeCompute: Math.min(1, e.moeComputeEfficiency * scaleC) * factor * moeFactor,
-    moeMemory: Math.min(1, e.moeMemoryEfficiency * scaleM) * factor * moeFactor,
+    moeCompute: Math.min(1, Math.min(1, e.moeComputeEfficiency * scaleC) * factor * moeFactor),
+    moeMemory: Math.min(1, Math.min(1, e.moeMemoryEfficiency * scaleM) * factor * moeFactor),
     moeHalfTokensPerExpert: e.moeHalfTokensPerExpert,
     link: e.linkEfficiency,
     allToAll: e.allToAllEfficiency,

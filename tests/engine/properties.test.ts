@@ -87,6 +87,18 @@ describe('engine properties', () => {
     }), { numRuns: 40 });
   });
 
+  it('the silicon limit (spec) is never below today\'s software (achieved), MoE included (every profile, prompts to 128k)', () => {
+    // A coarse MoE too (8 experts): its fitted factor (1.42) is above 1, stacks beating the timed kernels.
+    const coarse: ModelArchitecture = { ...moe, id: 'small-coarse', moe: { ...moe.moe!, numExperts: 8, expertsPerToken: 2, numSharedExperts: 0 } };
+    fc.assert(fc.property(scenarioArb, fc.boolean(), (drawn, useCoarse) => {
+      const s = useCoarse ? { ...drawn, model: coarse } : drawn;
+      const achieved = simulate(s, { frontier: false });
+      const spec = simulate({ ...s, efficiencyMode: 'spec' }, { frontier: false });
+      if (achieved.feasible) expect(spec.feasible).toBe(true);
+      expect(spec.outputTokensPerSecond).toBeGreaterThanOrEqual(achieved.outputTokensPerSecond * SATURATION_TOLERANCE);
+    }), { numRuns: 40 });
+  });
+
   it('a higher price never lowers $/M or raises tokens per dollar', () => {
     fc.assert(fc.property(scenarioArb, fc.double({ min: 1.01, max: 10, noNaN: true }), (s, factor) => {
       const base = simulate(s);
