@@ -90,7 +90,7 @@ export function priceRows(input: MarketPriceChartInput): PriceRow[] {
       apiPerRequest: p.apiUsdPerRequest,
       floorPerRequest: p.floorUsdPerRequest,
       margin: p.marginRatio === null ? '—' : `${formatNumber(p.marginRatio)}x`,
-      servedAs: `${p.servedAsName}${p.standIn ? ' (open stand-in)' : ''}`,
+      servedAs: `${p.servedAsName}${p.weakerStandIn ? ' (weaker open stand-in: none of its MMLU serves here)' : p.standIn ? ' (open stand-in)' : ''}`,
       hardware: p.hardwareName ?? '—',
       era: p.era ?? '—',
       precision: p.precision ?? '—',

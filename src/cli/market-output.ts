@@ -19,7 +19,7 @@ function grid(header: string[], rows: string[][]): string {
 function pointRow(p: MarketPoint): string[] {
   return [
     p.dateText, p.model.length > 40 ? `${p.model.slice(0, 39)}…` : p.model, p.capabilityScore === null ? '—' : String(p.capabilityScore),
-    `${p.servedAsModelId}${p.standIn ? '*' : ''}`, p.hardwareId ?? '—', p.precision ?? '—', p.pricing ?? '—',
+    `${p.servedAsModelId}${p.weakerStandIn ? '*↓' : p.standIn ? '*' : ''}`, p.hardwareId ?? '—', p.precision ?? '—', p.pricing ?? '—',
     usd(p.apiUsdPerRequest), usd(p.floorUsdPerRequest), ratio(p.marginRatio),
   ];
 }
@@ -46,7 +46,7 @@ export function marketTable(r: MarketReport): string {
     // No rows: why (noPointsNote) in place of an empty header.
     ...(empty !== undefined ? [empty.text] : [
       grid(['date', 'model', 'MMLU', 'served as', 'chip', 'precision', 'priced', 'API', 'floor', 'margin'], r.points.map(pointRow)),
-      '* = open stand-in of the same capability (the model is closed).',
+      '* = open stand-in with the closest MMLU at or above the model\'s (the model is closed); *↓ = a weaker stand-in: none at the model\'s MMLU has a floor for this workload at that date, so this floor is not one of the same capability.',
     ]),
     '',
     // Each chip from its own first day (an era's chips arrive at different dates, as the page's era table lists them).
@@ -62,7 +62,7 @@ export function marketTable(r: MarketReport): string {
 
 export const MARKET_CSV_COLUMNS = [
   'id', 'date', 'provider', 'model', 'capabilityScore', 'tier', 'apiUsdPerMillionInputTokens', 'apiUsdPerMillionOutputTokens',
-  'apiUsdPerMillionBlended', 'servedAsModelId', 'standIn', 'reasoning', 'hardwareId', 'era', 'precision', 'pricing', 'serving',
+  'apiUsdPerMillionBlended', 'servedAsModelId', 'standIn', 'weakerStandIn', 'reasoning', 'hardwareId', 'era', 'precision', 'pricing', 'serving',
   'apiUsdPerRequest', 'floorUsdPerRequest', 'marginRatio', 'notes',
 ] as const;
 

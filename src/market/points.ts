@@ -42,6 +42,8 @@ export interface MarketPoint {
   servedAsModelId: string;
   servedAsName: string;
   standIn: boolean;
+  /** The stand-in that serves scores below the model (none at its MMLU has a floor here): a weaker model's floor. */
+  weakerStandIn: boolean;
   servedKind: ServedKind;
   servedBasis: string;
   reasoning: boolean;
@@ -178,6 +180,7 @@ export function marketPoint(data: MarketData, p: PricePoint, options: MarketOpti
     servedAsModelId,
     servedAsName: served?.name ?? servedAsModelId,
     standIn: p.servedKind === 'stand-in',
+    weakerStandIn: p.servedKind === 'stand-in' && p.standIns.find((x) => x.modelId === servedAsModelId)?.below === true,
     servedKind: p.servedKind,
     servedBasis,
     reasoning: p.apiModel.reasoning,

@@ -31,7 +31,7 @@ export const MARKET_VIEW = {
   readItems: [
     'Dots are API prices per request, shown per million tokens of the workload and coloured by the MMLU tiers of the sources (Epoch AI\'s thresholds).',
     'Black squares are the cost floors: the cheapest deployment the engine finds for the model on the chips available at that date, every batch slot busy. The grey rule between a dot and its square is the margin.',
-    'Closed models are served by an open stand-in with the closest MMLU at or above theirs (marked *); where that model has no floor at the date (too large for the era\'s chips, say), the best-scoring one that has serves, and the point says so. The size estimates of the sources are shown as alternatives in the table.',
+    'Closed models are served by an open stand-in with the closest MMLU at or above theirs (marked *); where no such model has a floor at the date (too large for the era\'s chips, say), the best-scoring one that has serves, marked *↓: its floor is a weaker model\'s, not one of the same capability. The size estimates of the sources are shown as alternatives in the table.',
     'Chip-hours are priced on one basis, rental: the market rental price where the history has one for that chip and date, else an estimated rental (≈: the engine\'s owning cost times the median rental/TCO ratio of the chips with both prices, as in the compare table); each point says which.',
     'The waterfall switches one factor at a time in one order; the Shapley figure is the average over all orders. Every engine factor carries the two scenarios it compares: `npm run --silent simulate -- --scenario FILE` reruns them.',
   ],
@@ -49,6 +49,8 @@ export const MARKET_VIEW = {
   noFloor: 'no floor at this date',
   sources: 'sources',
   standInMark: '*',
+  /** A stand-in weaker than the model: none at its MMLU has a floor here. */
+  weakerStandInMark: '*↓',
   alternatives: (list: string) => `size estimates: ${list}`,
   notesTitle: 'What to keep in mind',
   erasTitle: 'Era table (from the availability rows of market_history.csv)',

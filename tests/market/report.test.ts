@@ -103,6 +103,16 @@ describe('market report: points and floors', () => {
     for (const model of ['gpt-3.5-turbo-1106', 'gpt-3.5-turbo-0125']) expect(point(model).floorUsdPerRequest, model).toBeGreaterThan(0);
   });
 
+  it('a stand-in weaker than the model it serves is flagged (*↓), never passed off as the same capability', () => {
+    const options = parseMarketOptions({ workload: { inputTokens: 128000 } }).value;
+    const long = marketPointsReport(marketData(), options, catalog, engineEvaluator(catalog));
+    const opus = long.points.find((p) => p.model === 'Claude 3 Opus')!;
+    expect(opus.weakerStandIn).toBe(true);
+    expect(catalog.models.get(opus.servedAsModelId)).toBeDefined();
+    for (const p of long.points) if (!p.standIn) expect(p.weakerStandIn, p.id).toBe(false);
+    expect(defaultReport().points.filter((p) => p.weakerStandIn).every((p) => p.standIn)).toBe(true);
+  });
+
   it('filters by window and tier (unscored points drop out once a tier is set)', () => {
     const options = parseMarketOptions({ fromDate: '2024', tier: 80 }).value;
     const some = marketPointsReport(marketData(), options, catalog, engineEvaluator(catalog));

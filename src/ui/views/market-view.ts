@@ -68,7 +68,7 @@ function pointsTable(points: readonly MarketPoint[], fromId: string | null, toId
       ]),
       td(p.capabilityScore === null ? '—' : String(p.capabilityScore), 'n', p.scoreBasis),
       el('td', { class: 'label-cell', title: p.servedBasis }, [
-        el('div', { text: `${p.servedAsName}${p.standIn ? ` ${V.standInMark}` : ''}` }),
+        el('div', { text: `${p.servedAsName}${p.weakerStandIn ? ` ${V.weakerStandInMark}` : p.standIn ? ` ${V.standInMark}` : ''}` }),
         alternatives === '' ? null : el('div', { class: 'sub', text: V.alternatives(alternatives) }),
       ]),
       el('td', { class: 'label-cell', title: [p.pricingBasis, p.serving].filter(Boolean).join(' · ') }, [
