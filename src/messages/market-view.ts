@@ -12,7 +12,7 @@ const change = (ratio: number) => {
 
 export const MARKET_VIEW = {
   title: 'Market: how much of the fall in token prices do chips explain?',
-  intro: 'At fixed capability, API prices fell about 10x a year. For every public price point the engine computes what serving that model (or an open model of the same MMLU) costs on the best chip of that date, in the formats and with the serving software of that date. The gap is the market\'s margin; the decomposition splits the fall between two points into hardware, precision, model, serving and margin.',
+  intro: 'At fixed capability, API prices fell about 10x a year. For every public price point the engine computes what serving that model (or an open model of the same MMLU) costs on the best chip of that date, in the formats and with the serving software of that date. The gap is the market\'s margin; the decomposition splits the fall between two points into hardware, precision, model, serving and margin. Floors always use the software of each date (achieved efficiencies): the Efficiency setting does not apply here.',
   computing: 'Computing the floors in a background worker…',
   computingPair: 'Decomposing the picked pair…',
   workload: 'Workload of the floor',
