@@ -41,7 +41,7 @@ export const ACCURACY_MESSAGES = {
     vendorTable: 'Vendor benchmark tables with exact lengths (targets apply)',
     inferencemax: 'Third-party measurements: InferenceX throughput per provisioned MW',
     tco: 'Owning cost per chip-hour: engine economics defaults vs SemiAnalysis',
-    claims: 'Vendor claims and third-party API speeds (reported, never fitted)',
+    claims: 'Vendor claims and third-party API speeds (reported; only the SRAM chips\' single-stream speeds, marked fit, set their fixed cost per operator)',
   },
   showAssumptions: (n: number) => `Show (${n})`,
   useFit: 'fit',
