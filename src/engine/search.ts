@@ -364,7 +364,11 @@ function unservable(layout: string, chips: number, reason: string): LayoutAltern
 
 function insufficientChipsReason(ctx: EngineContext): Message {
   const needed = chipsToHold(ctx.params.total * ctx.weightBytesPerValue, ctx.scenario.hardware);
-  return ENGINE.chipsForWeights(needed, ctx.scenario.chips === 'auto' ? null : ctx.scenario.chips);
+  const have = ctx.scenario.chips === 'auto' ? null : ctx.scenario.chips;
+  // Enough chips in all, but no layout of that count (TP x PP dividing heads and layers) holds the
+  // model: "needs 323 (have 324)" would contradict itself.
+  if (have !== null && have >= needed) return ENGINE.noLayoutOfCount(needed, have);
+  return ENGINE.chipsForWeights(needed, have);
 }
 
 /**

@@ -44,6 +44,8 @@ export const ENGINE = {
     message('engine.no-layout-holds-model', 'no layout of these chips can hold the model'),
   chipsForWeights: (needed: number, have: number | null): Message =>
     message('engine.chips-for-weights', `needs at least ${groupedInteger(needed)} chips to hold the weights${have === null ? '' : ` (have ${groupedInteger(have)})`}`),
+  noLayoutOfCount: (needed: number, have: number): Message =>
+    message('engine.no-layout-of-count', `${groupedInteger(have)} chips hold the weights (${groupedInteger(needed)} would), but no layout of ${groupedInteger(have)} chips does: tensor parallelism must divide the attention heads and pipeline stages the layers; try a chip count with more such factors, or "auto"`),
   fixedBatchTooLarge: (batch: number, fits: number): Message =>
     message('engine.fixed-batch-too-large', `batch ${batch} needs more memory than the chips have (fits ${fits})`),
   fixedBatchOverSequenceCap: (batch: number, cap: number): Message =>
