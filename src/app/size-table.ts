@@ -10,6 +10,8 @@ export interface SizeTableCell {
   reason: string | null;
   /** Served at $0 per chip-hour: tokens per dollar without bound (the compare table's "unbounded (free)"). */
   unbounded: boolean;
+  /** Priced at an estimated rental: shown with "≈", as in the compare table. */
+  estimated: boolean;
 }
 
 export interface SizeTableRow {
@@ -38,12 +40,12 @@ export function sizeTable(points: readonly SizePoint[], chipIds: readonly string
     if (i === undefined) continue;
     let row = rows.get(p.modelId);
     if (row === undefined) {
-      row = { model: p.modelName, parametric: p.source === 'parametric', totalParams: p.totalParams, cells: chipIds.map(() => ({ value: null, reason: null, unbounded: false })) };
+      row = { model: p.modelName, parametric: p.source === 'parametric', totalParams: p.totalParams, cells: chipIds.map(() => ({ value: null, reason: null, unbounded: false, estimated: false })) };
       rows.set(p.modelId, row);
     }
     row.cells[i] = p.feasible && p.outputTokensPerSecondPerDollarPerHour !== null && p.outputTokensPerSecondPerDollarPerHour > 0
-      ? { value: p.outputTokensPerSecondPerDollarPerHour, reason: null, unbounded: false }
-      : { value: null, reason: p.reason ?? null, unbounded: isFree(p) };
+      ? { value: p.outputTokensPerSecondPerDollarPerHour, reason: null, unbounded: false, estimated: p.rentalEstimated }
+      : { value: null, reason: p.reason ?? null, unbounded: isFree(p), estimated: false };
   }
   return { chips: [...chipIds], rows: [...rows.values()].sort((a, b) => a.totalParams - b.totalParams || compareText(a.model, b.model)) };
 }

@@ -52,7 +52,7 @@ export function modelSizeRows(input: ModelSizeInput): { lines: SizeRow[]; models
       chip, model: p.modelName, source: p.source, totalParams: p.totalParams, activeParams: p.activeParams,
       totalText: paramsText(p.totalParams), activeText: paramsText(p.activeParams),
       value, usdPerMillion: p.usdPerMillionOutputTokens ?? Number.NaN, chipsUsed: p.chips,
-      pricing: p.pricingUsed === 'rental' ? 'rental' : 'TCO',
+      pricing: p.pricingUsed === 'rental' ? (p.rentalEstimated ? 'rental (≈ estimated from TCO)' : 'rental') : 'TCO',
     };
     (p.source === 'parametric' ? lines : models).push(row);
   }

@@ -36,7 +36,8 @@ export const MESSAGES = {
       label: 'Model size', title: 'Tokens/s per dollar-hour across model sizes',
       intro: 'Where each chip wins: output tokens per second per dollar-per-hour, from 1B to 2T parameters, at the latency limits of the workload.',
       tableSummary: 'Show the numbers as a table',
-      tableCaption: (pricing: string) => `Output tokens/s per $/hour (${pricing} pricing) per model and chip; — = the chip cannot serve the model (the cell's note says why: latency limits, memory or the model's context window); unbounded (free) = priced at $0 per chip-hour.`,
+      tableCaption: (pricing: string) => `Output tokens/s per $/hour (${pricing} pricing) per model and chip; — = the chip cannot serve the model (the cell's note says why: latency limits, memory or the model's context window); unbounded (free) = priced at $0 per chip-hour; ≈ = at an estimated rental (the chip's TCO x the median rental/TCO ratio), as in the compare table.`,
+      estimatedRental: 'Priced at an estimated rental: this chip has no market rental price, so its owning cost (TCO) x the median rental/TCO ratio of the chips with both prices.',
       free: 'At $0 per chip-hour the chips are free: output tokens per dollar have no bound, so there is nothing to draw. Set a rental price (Price and TCO assumptions) or price by TCO.',
       tableModel: 'Model',
       tableSize: 'Total parameters',
@@ -317,7 +318,8 @@ export const MESSAGES = {
         const text = reasons[0]!.text;
         return `${text.charAt(0).toUpperCase()}${text.slice(1)} No chip changes that: shorten the prompt or the output, or choose a model with a longer context window.`;
       }
-      if ([...codes].every((c) => c === 'engine.slo-unreachable' || c === 'engine.fixed-batch-misses-slo')) {
+      // No reasons given: nothing says the latency limits are to blame.
+      if (codes.size > 0 && [...codes].every((c) => c === 'engine.slo-unreachable' || c === 'engine.fixed-batch-misses-slo')) {
         return 'No selected chip can serve this workload within the latency limits. Relax the SLO or add chips.';
       }
       return "No selected chip can serve this workload: each chip's row says why.";

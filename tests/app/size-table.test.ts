@@ -7,7 +7,7 @@ function point(hardwareId: string, over: Partial<SizePoint>): SizePoint {
   return {
     hardwareId, modelId: 'm-8b', modelName: '8B', source: 'parametric', family: 'dense', totalParams: 8e9, activeParams: 8e9,
     feasible: true, reason: null, chips: 1, outputTokensPerSecondPerDollarPerHour: 500, usdPerMillionOutputTokens: 0.5,
-    outputTokensPerSecondPerChip: 1000, tokensPerSecondPerUser: 50, pricingUsed: 'rental', ...over,
+    outputTokensPerSecondPerChip: 1000, tokensPerSecondPerUser: 50, pricingUsed: 'rental', rentalEstimated: false, ...over,
   };
 }
 
@@ -16,12 +16,15 @@ describe('size table', () => {
     const free = point('a', { outputTokensPerSecondPerDollarPerHour: null, usdPerMillionOutputTokens: 0 });
     const infeasible = point('b', { feasible: false, reason: 'TPOT 80 ms (limit 50 ms)', outputTokensPerSecondPerDollarPerHour: null, usdPerMillionOutputTokens: null });
     const priced = point('c', {});
+    const estimated = point('d', { rentalEstimated: true });
     expect([free, infeasible, priced].map(isFree)).toEqual([true, false, false]);
-    const [row] = sizeTable([free, infeasible, priced], ['a', 'b', 'c']).rows;
+    const [row] = sizeTable([free, infeasible, priced, estimated], ['a', 'b', 'c', 'd']).rows;
     expect(row!.cells).toEqual([
-      { value: null, reason: null, unbounded: true },
-      { value: null, reason: 'TPOT 80 ms (limit 50 ms)', unbounded: false },
-      { value: 500, reason: null, unbounded: false },
+      { value: null, reason: null, unbounded: true, estimated: false },
+      { value: null, reason: 'TPOT 80 ms (limit 50 ms)', unbounded: false, estimated: false },
+      { value: 500, reason: null, unbounded: false, estimated: false },
+      // An estimated rental is marked "≈", as in the compare table.
+      { value: 500, reason: null, unbounded: false, estimated: true },
     ]);
   });
 });

@@ -209,6 +209,13 @@ describe('model size chart', () => {
     expect(lines).toHaveLength(2);
     expect(modelSizeRows({ chips: [], points, family: 'dense', pricing: 'tco' }).lines).toHaveLength(0);
   });
+
+  it('says when a point is priced at an estimated rental (≈), as the compare table does', () => {
+    const points = sizePoints().map((p) => ({ ...p, pricingUsed: 'rental' as const, rentalEstimated: true }));
+    const { lines } = modelSizeRows({ chips: [series(h200())], points, family: 'dense', pricing: 'rental' });
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l.pricing === 'rental (≈ estimated from TCO)')).toBe(true);
+  });
 });
 
 describe('roofline chart', () => {

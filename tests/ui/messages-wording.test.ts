@@ -50,6 +50,8 @@ describe('no feasible chip', () => {
   it('blames the latency limits only when every chip misses them', () => {
     expect(MESSAGES.status.noFeasible([ENGINE.sloUnreachable('TPOT 30 ms > 20 ms')])).toMatch(/within the latency limits\. Relax the SLO/);
     expect(MESSAGES.status.noFeasible([ENGINE.sloUnreachable('x'), ENGINE.chipsForWeights(323, 8)])).toBe("No selected chip can serve this workload: each chip's row says why.");
+    // Without reasons nothing blames the latency limits (the Model size view with no chip said to relax them).
+    expect(MESSAGES.status.noFeasible()).toBe("No selected chip can serve this workload: each chip's row says why.");
     expect(MESSAGES.status.noFeasible([window, ENGINE.chipsForWeights(323, 8)])).not.toContain('context window');
   });
 });

@@ -33,6 +33,7 @@ function point(base: WorkloadScenario, chip: ChipChoice, model: ModelArchitectur
     outputTokensPerSecondPerChip: r.outputTokensPerSecondPerChip,
     tokensPerSecondPerUser: r.tokensPerSecondPerUser,
     pricingUsed: r.pricingUsed,
+    rentalEstimated: r.pricing.rentalEstimated,
   };
 }
 

@@ -28,6 +28,8 @@ export interface SizePoint {
   outputTokensPerSecondPerChip: number;
   tokensPerSecondPerUser: number;
   pricingUsed: 'rental' | 'tco';
+  /** Priced at an estimated rental (its TCO x the market's rental/TCO ratio: the compare table's "≈"). */
+  rentalEstimated: boolean;
 }
 
 /** `count` sizes spaced evenly on a log scale from min to max (both included), capped in count and range. */

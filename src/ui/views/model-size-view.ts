@@ -36,7 +36,7 @@ function renderSizeTable(t: SizeTable, labels: readonly string[], pricing: 'rent
         : c.value === null
           ? el('td', { title: c.reason ?? '' }, ['—', c.reason === null ? null : el('span', { class: 'sr-only', text: ` ${c.reason}` })])
           // Predicted numbers: three significant figures at every size (16,300 beside 9,170, not 16,302).
-          : el('td', { text: formatPredicted(c.value) }))),
+          : el('td', { text: `${c.estimated ? '≈' : ''}${formatPredicted(c.value)}`, title: c.estimated ? V.estimatedRental : undefined }))),
     ]))),
   ]);
 }
@@ -102,10 +102,11 @@ export const mountModelSizeView: MountView = (ctx) => {
       const any = points.some((p) => p.feasible && !isFree(p));
       const free = points.some((p) => isFree(p));
       // Family and pricing of the drawn points (the state may already ask for the next sweep);
-      // chips without a rental price are priced by TCO even under rental (their tooltips say so).
+      // under rental, chips without a rental price are at an estimated rental (≈ in the table and tooltips).
       const drawnFamily = points[0]?.family ?? state.modelSize.family;
       const drawnPricing = points.some((p) => p.pricingUsed === 'rental') ? 'rental' : 'tco';
-      chart.show(any ? modelSizeChart({ chips, points, family: drawnFamily, pricing: drawnPricing, layout }) : null, free ? V.free : MESSAGES.status.noFeasible());
+      const empty = chips.length === 0 ? MESSAGES.status.noChips : free ? V.free : MESSAGES.status.noFeasible();
+      chart.show(any ? modelSizeChart({ chips, points, family: drawnFamily, pricing: drawnPricing, layout }) : null, empty);
       replaceChildren(tableSlot, [renderSizeTable(sizeTable(points, chips.map((c) => c.id)), chips.map((c) => c.label), drawnPricing)]);
     },
   };
