@@ -82,7 +82,7 @@ export function marketWaterfallChart(d: Decomposition, layout: ChartLayout = WID
           color: { field: 'kind', type: 'nominal', scale: { domain: ['price', 'fall', 'rise'], range: ['#5f6368', '#1e8e3e', '#d93025'] }, legend: null },
           tooltip: [
             { field: 'step', title: 'Step' },
-            { field: 'text', title: 'Factor' },
+            { field: 'text', title: 'Price or factor' },
             { field: 'level', title: '$ per request after it', format: FORMAT.tooltip },
             { field: 'explanation', title: 'What changes' },
           ],
