@@ -195,8 +195,13 @@ export const mountMarketView: MountView = (ctx) => {
       const toId = d?.to.id ?? null;
       element.dataset.from = fromId ?? '';
       element.dataset.to = toId ?? '';
-      fromText.textContent = d === null ? V.unset : `${d.from.model} (${d.from.date}, ${d.from.provider})`;
-      toText.textContent = d === null ? V.unset : `${d.to.model} (${d.to.date}, ${d.to.provider})`;
+      // Without a decomposition (a reversed or repeated pair), the ends the user picked still show.
+      const end = (shown: { model: string; date: string; provider: string } | undefined, id: string | null) => {
+        const p = shown ?? (id === null ? undefined : report?.points.find((x) => x.id === id));
+        return p === undefined ? V.unset : `${p.model} (${p.date}, ${p.provider})`;
+      };
+      fromText.textContent = end(d?.from, state.market.fromPoint);
+      toText.textContent = end(d?.to, state.market.toPoint);
       replaceChildren(problems, [...(report?.problems ?? []), ...(pair?.problems ?? []).map((m) => m.text)].map((p) => el('li', { text: p })));
       if (report === null) return;
 
