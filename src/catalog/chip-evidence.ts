@@ -6,6 +6,8 @@ import { canonicalJson } from '../parse/canonical-json';
 import type { HardwareProfile } from '../engine/types';
 import type { Catalog } from './catalog';
 
+type Evidence = HardwareProfile['efficiency']['evidence'];
+
 /**
  * What the chip's measured speed depends on: every figure but its names, notes, and what it costs
  * and draws (price, power and their overheads price a token; no calibration row measured them).
@@ -25,19 +27,21 @@ function performanceFigures(p: HardwareProfile): string {
  * inherits that chip's fit ("family", from the original), never "measured" on rows taken on a
  * different chip. Weaker evidence (a design's prior) stays as it is.
  */
-export function labChipEvidence(chip: HardwareProfile, original: HardwareProfile | undefined): HardwareProfile['efficiency']['evidence'] {
+export function labChipEvidence(chip: HardwareProfile, original: HardwareProfile | undefined): Evidence {
   const current = chip.efficiency.evidence;
   if (original === undefined) return current;
   if (performanceFigures(chip) === performanceFigures(original)) return original.efficiency.evidence;
   return current.basis === 'measured' ? { basis: 'family', rows: current.rows, from: original.id } : current;
 }
 
+function sameEvidence(a: Evidence, b: Evidence): boolean {
+  return a.basis === b.basis && a.rows === b.rows && a.from === b.from;
+}
+
 /** The chip with the evidence its edits leave it (labChipEvidence). */
 export function withLabEvidence(chip: HardwareProfile, original: HardwareProfile | undefined): HardwareProfile {
   const evidence = labChipEvidence(chip, original);
-  const current = chip.efficiency.evidence;
-  const same = evidence.basis === current.basis && evidence.rows === current.rows && evidence.from === current.from;
-  return same ? chip : { ...chip, efficiency: { ...chip.efficiency, evidence } };
+  return sameEvidence(evidence, chip.efficiency.evidence) ? chip : { ...chip, efficiency: { ...chip.efficiency, evidence } };
 }
 
 /** The fitted factors a chip inherits from the chip it was edited from. */
@@ -55,7 +59,7 @@ function fittedFactors(p: HardwareProfile): string {
  * taken on it.
  */
 export function withImportedEvidence(profile: HardwareProfile, catalogChip: HardwareProfile | undefined, source?: HardwareProfile): HardwareProfile {
-  const evidence = (e: HardwareProfile['efficiency']['evidence']) => ({ ...profile, efficiency: { ...profile.efficiency, evidence: e } });
+  const evidence = (e: Evidence) => ({ ...profile, efficiency: { ...profile.efficiency, evidence: e } });
   if (catalogChip !== undefined) return withLabEvidence(evidence(catalogChip.efficiency.evidence), catalogChip);
   const basis = profile.efficiency.evidence.basis;
   const fit = source?.efficiency.evidence;
@@ -71,10 +75,9 @@ export function withImportedEvidence(profile: HardwareProfile, catalogChip: Hard
  * (withImportedEvidence: the catalog chip of the same id, else the chip its "family" basis names),
  * and what the file claimed when that differs (the caller says so: nothing changes silently).
  */
-export function evidenceBackedBy(profile: HardwareProfile, catalog: Catalog): { profile: HardwareProfile; claimed: HardwareProfile['efficiency']['evidence'] | null } {
+export function evidenceBackedBy(profile: HardwareProfile, catalog: Catalog): { profile: HardwareProfile; claimed: Evidence | null } {
   const from = profile.efficiency.evidence.from;
   const backed = withImportedEvidence(profile, catalog.hardware.get(profile.id), from === null ? undefined : catalog.hardware.get(from));
-  const [was, now] = [profile.efficiency.evidence, backed.efficiency.evidence];
-  const same = was.basis === now.basis && was.rows === now.rows && was.from === now.from;
-  return { profile: backed, claimed: same ? null : was };
+  const was = profile.efficiency.evidence;
+  return { profile: backed, claimed: sameEvidence(was, backed.efficiency.evidence) ? null : was };
 }

@@ -21,6 +21,7 @@ import { flagIssue, UsageError } from './flags';
 import { CLI, oneLine } from '../messages/cli';
 import { chipsText } from '../messages/ui';
 import { formatUsd } from '../format/units';
+import { objectiveText } from '../export/context';
 import { Reporter, runIfScript, runReported, type CliIO } from './report';
 
 async function run(argv: readonly string[], io: CliIO, report: Reporter): Promise<void> {
@@ -105,7 +106,7 @@ function sweepSettingsText(s: Scenario): string {
   if (s.serving !== d.serving) parts.push(`${s.serving} serving`);
   if (s.workload.arrivals !== d.workload.arrivals) parts.push(`${s.workload.arrivals} arrivals`);
   if (s.workload.prefixCacheHitRate !== 0) parts.push(`${Math.round(s.workload.prefixCacheHitRate * 100)}% prefix-cache hits`);
-  if (s.objective !== d.objective) parts.push(`objective ${typeof s.objective === 'object' ? `batch ${s.objective.batch}` : s.objective}`);
+  if (s.objective !== d.objective) parts.push(`objective ${objectiveText(s)}`);
   const spec = s.speculative;
   if (spec !== null) parts.push(`speculative ${spec.method === 'mtp' ? 'MTP' : `draft ${typeof spec.draftModel === 'string' ? spec.draftModel : spec.draftModel.id}`}`);
   const l = s.layout;

@@ -10,6 +10,7 @@ import { batchLimitText, chipsText } from '../messages/ui';
 import { estimatedSpecs, isSpecMark } from '../records/estimated-specs';
 import { csvCell } from '../export/csv';
 import { reportedResult } from '../export/reported-result';
+import { objectiveText } from '../export/context';
 
 const EVIDENCE_MARK: Record<SimulationResult['evidence']['basis'], string> = { measured: '', family: '~', prior: '?', claim: '!' };
 
@@ -133,7 +134,7 @@ function scenarioCells(s: Scenario): (string | number | null)[] {
   const e = s.engine;
   return [
     s.chips, `${p.weights}/${p.activations}/${p.kvCache}`, s.workload.inputTokens, s.workload.outputTokens, s.workload.prefixCacheHitRate,
-    s.slo.maxTtftSeconds, s.slo.maxTpotSeconds, typeof s.objective === 'object' ? `batch ${s.objective.batch}` : s.objective,
+    s.slo.maxTtftSeconds, s.slo.maxTpotSeconds, objectiveText(s),
     s.workload.arrivals, s.economics.pricing, s.efficiencyMode, s.serving,
     spec === null ? 'none' : `${spec.method === 'mtp' ? 'mtp' : `draft ${typeof spec.draftModel === 'string' ? spec.draftModel : spec.draftModel.id}`}; ${spec.draftTokens} tokens; acceptance ${spec.acceptanceRate}`,
     `TP ${l.tensorParallel}; PP ${l.pipelineParallel}; EP ${l.expertParallel}; DP attention ${l.dataParallelAttention}`,

@@ -150,13 +150,14 @@ export function buildContext(scenario: ResolvedScenario): EngineContext {
   if (scenario.engine.overlap === 'two-micro-batches' && model.moe === null) warnings.push(ENGINE.overlapWithoutExperts(model.name));
   const cached = Math.round(workload.inputTokens * workload.prefixCacheHitRate);
   const spec = scenario.speculative;
+  const requestTokens = workload.inputTokens + workload.outputTokens;
   let speculation: Speculation | null = null;
   if (spec !== null) {
     if (spec.method === 'draft-model' && spec.draftModel === null) warnings.push(ENGINE.draftModelMissing());
     else if (spec.method === 'mtp' && (model.mtpModules ?? 0) < 1) warnings.push(ENGINE.mtpModulesMissing(model.name));
     // The draft reads the whole context to propose the next tokens: past its window it cannot.
-    else if (spec.method === 'draft-model' && spec.draftModel !== null && workload.inputTokens + workload.outputTokens > spec.draftModel.maxContextTokens) {
-      warnings.push(ENGINE.draftContextWindow(spec.draftModel.name, spec.draftModel.maxContextTokens, workload.inputTokens + workload.outputTokens));
+    else if (spec.method === 'draft-model' && spec.draftModel !== null && requestTokens > spec.draftModel.maxContextTokens) {
+      warnings.push(ENGINE.draftContextWindow(spec.draftModel.name, spec.draftModel.maxContextTokens, requestTokens));
     } else {
       const draftModel = spec.method === 'draft-model' ? spec.draftModel : null;
       // Leviathan et al. 2023 assume a draft much cheaper than the target (cost ratio c << 1), and
@@ -189,7 +190,7 @@ export function buildContext(scenario: ResolvedScenario): EngineContext {
     newPromptTokens: workload.inputTokens - cached,
     cachedPromptTokens: cached,
     meanDecodeContextTokens: workload.meanDecodeContextTokens ?? workload.inputTokens + workload.outputTokens / 2,
-    maxContextTokens: workload.inputTokens + workload.outputTokens,
+    maxContextTokens: requestTokens,
     speculation,
     warnings,
   };

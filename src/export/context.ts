@@ -33,7 +33,8 @@ function speculation(s: ExportSettings): string {
   return `${how}; ${spec.draftTokens} tokens; acceptance ${spec.acceptanceRate}`;
 }
 
-function objective(s: ExportSettings): string {
+/** The objective as exports and CLI outputs write it: "max-throughput", or "batch 64". */
+export function objectiveText(s: Pick<ExportSettings, 'objective'>): string {
   return typeof s.objective === 'object' ? `batch ${s.objective.batch}` : s.objective;
 }
 
@@ -52,7 +53,7 @@ export function contextCells(c: ExportContext, includeModel = true): Cell[] {
     ...(includeModel ? [c.modelId, c.modelName] : []),
     s.precision.weights, s.precision.activations, s.precision.kvCache, s.workload.inputTokens, s.workload.outputTokens,
     s.workload.prefixCacheHitRate, s.workload.arrivals ?? 'saturated', s.slo.maxTtftSeconds, s.slo.maxTpotSeconds,
-    objective(s), s.serving, speculation(s), s.economics.pricing, s.efficiencyMode, c.rankedBy, c.date,
+    objectiveText(s), s.serving, speculation(s), s.economics.pricing, s.efficiencyMode, c.rankedBy, c.date,
   ];
 }
 
@@ -98,7 +99,7 @@ export function exportCaption(c: ExportContext): string {
   if (s.speculative !== null) parts.push(`speculative ${speculation(s)}`);
   if (s.serving === 'disaggregated') parts.push('disaggregated prefill/decode');
   if (s.workload.arrivals === 'poisson') parts.push('Poisson arrivals');
-  if (typeof s.objective === 'object' || s.objective === 'min-latency') parts.push(objective(s));
+  if (typeof s.objective === 'object' || s.objective === 'min-latency') parts.push(objectiveText(s));
   parts.push(`tokencost, ${c.date}`);
   return parts.join(' · ');
 }

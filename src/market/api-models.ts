@@ -35,7 +35,7 @@ export interface ApiModel {
   /** The API model's own context window where it is shorter than its served model's: a longer request is not one it serves. */
   contextTokens?: number;
   /** Windows of single snapshots where they differ (gpt-3.5-turbo grew from 4K to 16K); over contextTokens. */
-  contextTokensByName?: Readonly<Record<string, number>>;
+  contextTokensByName?: ReadonlyMap<string, number>;
   estimates: readonly SizeEstimateRef[];
 }
 
@@ -70,7 +70,7 @@ export const API_MODELS: readonly ApiModel[] = [
   closed('gpt-3.5', ['GPT-3.5 (text-davinci-003)', 'GPT-3.5'], [GPT35_SIZE], { contextTokens: GPT35_CONTEXT + 1 }),
   closed('gpt-3.5-turbo', ['gpt-3.5-turbo (0301)', 'gpt-3.5-turbo-0613 (4K)', 'gpt-3.5-turbo-1106', 'gpt-3.5-turbo-0125', 'GPT-3.5 Turbo', 'GPT-3.5-Turbo-2023-11'], [GPT35_SIZE], {
     contextTokens: GPT35_CONTEXT,
-    contextTokensByName: { 'gpt-3.5-turbo-1106': GPT35_TURBO_16K, 'gpt-3.5-turbo-0125': GPT35_TURBO_16K, 'GPT-3.5-Turbo-2023-11': GPT35_TURBO_16K },
+    contextTokensByName: new Map([['gpt-3.5-turbo-1106', GPT35_TURBO_16K], ['gpt-3.5-turbo-0125', GPT35_TURBO_16K], ['GPT-3.5-Turbo-2023-11', GPT35_TURBO_16K]]),
   }),
   closed('gpt-4', ['GPT-4 (0314, 8K context)', 'GPT-4 (0613, 8K)', 'GPT-4-0314'], [GPT4_SIZE], { contextTokens: GPT4_CONTEXT }),
   closed('gpt-4-turbo', ['GPT-4 Turbo (gpt-4-1106-preview)', 'GPT-4 Turbo']),

@@ -4,7 +4,7 @@
 // software of the date served.
 
 import type { Catalog } from '../catalog/catalog';
-import type { ModelArchitecture } from '../engine/types';
+import type { HardwareProfile, ModelArchitecture } from '../engine/types';
 import { MARKET } from '../messages/market';
 import { CALIBRATION_SUMMARY } from '../engine/calibration-summary';
 import { estimatedRentalPerChipHour } from '../engine/economics';
@@ -23,7 +23,6 @@ import { rentalAt } from './rental-prices';
  * table's "≈". Mixing owning costs with rentals made chips without quotes look cheaper.
  */
 export interface Pricing {
-  kind: 'rental';
   usdPerChipHour: number;
   estimated: boolean;
   basis: string;
@@ -44,19 +43,21 @@ export interface FloorSetting {
 export function settingsAt(data: MarketData, date: string, catalog: Catalog, workload: MarketWorkload): FloorSetting[] {
   const serving = servingAt(date, data.history, workload.prefixCacheHitRate);
   const settings: FloorSetting[] = [];
+  const ratio = CALIBRATION_SUMMARY.rentalToTco;
+  const estimated = (profile: HardwareProfile): Pricing => {
+    const usd = estimatedRentalPerChipHour(profile, ratio);
+    return { usdPerChipHour: usd, estimated: true, basis: MARKET.estimatedRentalPrice(usd, ratio.median, ratio.n).text };
+  };
   for (const { era, chip } of chipsAt(data.eras, date)) {
     const profile = catalog.hardware.get(chip.hardwareId);
     if (profile === undefined) continue;
     const quote = rentalAt(data.rentals.get(chip.hardwareId) ?? [], date);
-    const ratio = CALIBRATION_SUMMARY.rentalToTco;
-    const estimate = estimatedRentalPerChipHour(profile, ratio);
     settings.push({
       hardwareId: chip.hardwareId,
       era,
       precision: precisionAt(profile, date, data.history),
-      pricing: quote === null
-        ? { kind: 'rental', usdPerChipHour: estimate, estimated: true, basis: MARKET.estimatedRentalPrice(estimate, ratio.median, ratio.n).text }
-        : { kind: 'rental', usdPerChipHour: quote.usdPerChipHour, estimated: false, basis: MARKET.rentalPrice(quote.usdPerChipHour, quote.cite).text },
+      pricing: quote === null ? estimated(profile)
+        : { usdPerChipHour: quote.usdPerChipHour, estimated: false, basis: MARKET.rentalPrice(quote.usdPerChipHour, quote.cite).text },
       serving,
       availabilityBasis: chip.basis,
     });

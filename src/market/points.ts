@@ -103,8 +103,7 @@ export function pointContextTokens(p: PricePoint, catalog: Catalog): number | un
 
 /** The API model's own window for this row's snapshot, where the sources give one. */
 function apiContextTokens(p: PricePoint): number | undefined {
-  const m = p.apiModel;
-  return (m.contextTokensByName === undefined ? undefined : new Map(Object.entries(m.contextTokensByName)).get(p.row.model)) ?? m.contextTokens;
+  return p.apiModel.contextTokensByName?.get(p.row.model) ?? p.apiModel.contextTokens;
 }
 
 /** Whether the workload's request fits the point's context window (a default pair needs both ends to). */
