@@ -68,6 +68,8 @@ function parsePhysical(text: string, kind: QuantityKind, defaultScale: number): 
   const clean = normalise(text);
   const bare = Number(clean);
   if (clean !== '' && Number.isFinite(bare)) return { ok: true, value: bare * defaultScale };
+  // "1e309": a number past the float range, not a unit this field fails to understand.
+  if (clean !== '' && Math.abs(bare) === Infinity) return fail(`"${text}" is out of range`);
   let unit;
   try {
     unit = math.unit(clean);

@@ -9,6 +9,12 @@ function value(text: string, kind: QuantityKind, scale = 1): number {
 }
 
 describe('parseQuantity', () => {
+  it('a bare number past the float range is out of range, as in the settings fields, not an unknown unit', () => {
+    for (const kind of ['bytes-per-second', 'bytes', 'watts', 'flops-per-second'] as const) {
+      expect(parseQuantity('1e309', kind, 1e12)).toEqual({ ok: false, error: '"1e309" is out of range' });
+    }
+  });
+
   it('reads the examples people type', () => {
     expect(value('4.8 TB/s', 'bytes-per-second')).toBeCloseTo(4.8e12, 0);
     expect(value('4.8TB/s', 'bytes-per-second')).toBeCloseTo(4.8e12, 0);
