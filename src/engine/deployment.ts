@@ -366,6 +366,7 @@ function timeToFirstToken(ctx: EngineContext, prepared: PreparedLayout, perMicro
     prefillPrompts: groups,
     cachedTokensPerPrompt: ctx.cachedPromptTokens,
     prefillPriorTokensPerPrompt: ((chunks - 1) / 2) * chunkTokens,
+    promptsOnePerGroup: true,
   }, batch);
   return chunks * (pp * chunkStage + overhead);
 }

@@ -46,6 +46,11 @@ export interface StepShape {
   prefillPriorTokensPerPrompt?: number;
   /** Tokens each decoding sequence runs through the model this step: 1, or draft + 1 when verifying speculation. */
   queryTokensPerSequence?: number;
+  /**
+   * The prompts are spread one per attention group (TTFT timing: every group takes one). Absent =
+   * prompts follow the decode sequences, so the busiest group's share of both sets the step.
+   */
+  promptsOnePerGroup?: boolean;
 }
 
 export interface ShardPlan {
@@ -99,10 +104,13 @@ export function groupShare(shape: StepShape, groups: number): { decodeSequences:
   // Requests land on groups at random; the busiest group's share of sequences sets the step.
   const decode = busiestBinLoad(shape.decodeSequences, groups);
   const share = shape.decodeSequences > 0 ? decode / shape.decodeSequences : 1 / groups;
+  // Without the spread, one running sequence would put every group's prompt on one group: the
+  // TTFT of DP attention then fell as the batch grew, and a TTFT limit rejected small batches.
+  const promptShare = shape.promptsOnePerGroup === true ? 1 / groups : Math.max(share, 1 / groups);
   return {
     decodeSequences: decode,
-    prefillTokens: shape.prefillTokens * Math.max(share, 1 / groups),
-    prefillPrompts: shape.prefillPrompts * Math.max(share, 1 / groups),
+    prefillTokens: shape.prefillTokens * promptShare,
+    prefillPrompts: shape.prefillPrompts * promptShare,
   };
 }
 
