@@ -107,18 +107,21 @@ export function prepareLayout(ctx: EngineContext, layout: Layout): PreparedLayou
   type Link = { name: string; bandwidthBytesPerSecondPerDirection: number; latencySeconds: number };
   const up: Link = hardware.scaleUp;
   const out: Link = hardware.scaleOut;
-  const over = (n: number): Link => (n <= domain ? up : out);
-  const attentionLink = over(attentionTp);
-  const expertLink = over(tp * ep);
-  // Stages stay inside the scale-up domain while the replica fits in it; beyond, hops cross the network.
-  const pipelineLink = over(chips);
-  const needs: [boolean, Link, string][] = [
-    [attentionTp > 1, attentionLink, 'tensor-parallel all-reduces'],
-    [ep > 1, expertLink, 'expert-parallel all-to-alls'],
-    [pp > 1, pipelineLink, 'pipeline hand-offs'],
+  // A collective over more chips than one scale-up domain is hierarchical (NCCL: a step inside each
+  // domain, then one across the network): it pays both latencies, and the network's bandwidth.
+  const collectiveOver = (n: number): Link => (n <= domain ? up : { ...out, latencySeconds: up.latencySeconds + out.latencySeconds });
+  const attentionLink = collectiveOver(attentionTp);
+  const expertLink = collectiveOver(tp * ep);
+  // Stages stay inside the scale-up domain while the replica fits in it; beyond, a hand-off is one network hop.
+  const pipelineLink = chips <= domain ? up : out;
+  const needs: [boolean, number, string][] = [
+    [attentionTp > 1, attentionTp, 'tensor-parallel all-reduces'],
+    [ep > 1, tp * ep, 'expert-parallel all-to-alls'],
+    [pp > 1, chips, 'pipeline hand-offs'],
   ];
   let unusable: Message | null = null;
-  for (const [needed, l, what] of needs) {
+  for (const [needed, span, what] of needs) {
+    const l = span <= domain ? up : out;
     if (needed && !(l.bandwidthBytesPerSecondPerDirection > 0)) {
       unusable = ENGINE.noLinkBandwidth(l === up ? `scale-up (${up.name})` : `scale-out (${out.name})`, what);
       break;

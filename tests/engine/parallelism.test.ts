@@ -26,6 +26,22 @@ describe('parallelism on hand-checkable cases', () => {
     expect(prepared.memory.weightsBytesPerChip).toBe(252);
   });
 
+  it('tensor parallel across scale-up domains: each all-reduce pays both latencies and the network bandwidth', () => {
+    // Domain of 2, TP 4: hierarchical all-reduce, alpha = 8 us (link) + 5 us (network) = 13 us;
+    // 8 B at 4 B/s network: 13 us + (2 x 3/4) x 8/4 s = 3.000013 s, twice per layer.
+    const chip = tinyChip({
+      scaleUp: { name: 'link', bandwidthBytesPerSecondPerDirection: 1e30, latencySeconds: 8e-6, domainSize: 2 },
+      scaleOut: { name: 'net', bandwidthBytesPerSecondPerDirection: 4, latencySeconds: 5e-6 },
+    });
+    const ctx = buildContext(tinyScenario({ hardware: chip, chips: 4 }));
+    const prepared = prepareLayout(ctx, { tensorParallel: 4, pipelineParallel: 1, expertParallel: 1, dataParallelAttention: true });
+    expect(prepared.attentionLink.latencySeconds).toBeCloseTo(13e-6, 12);
+    expect(stageTime(ctx, prepared, decodeShape, 1).communicationSeconds).toBeCloseTo(2 * 3.000013, 9);
+    // Within one domain the link's own latency only.
+    const inside = prepareLayout(ctx, { tensorParallel: 2, pipelineParallel: 1, expertParallel: 1, dataParallelAttention: true });
+    expect(inside.attentionLink.latencySeconds).toBeCloseTo(8e-6, 12);
+  });
+
   it('pipeline parallel 2: each stage reads one layer; a token crosses both stages', () => {
     // Two identical layers of 648 B each (qkv 128, attention 192, out 48, ffn 216, norms 64) + head 144 B.
     // PP1, batch 1: 1440 B -> 1.44 s. PP2, batch 2 (two micro-batches of 1): stage = 648 + 144 = 792 B,
