@@ -53,17 +53,19 @@ function minimumStages(ctx: EngineContext, attentionTp: number, chipsPerStage: n
 }
 
 /**
- * Layouts worth trying: TP divides the heads and stays inside the scale-up domain; for MoE models
- * EP (powers of two up to the expert count) may span the network, with attention data-parallel
- * over the EP groups or tensor-parallel over all of them; PP covers what memory needs. A pinned
- * part of the layout (scenario.layout) is used as given.
+ * Layouts worth trying: TP divides the heads (and the KV heads, or is a multiple of them) and stays
+ * inside the scale-up domain; for MoE models EP (powers of two up to the expert count) may span the
+ * network, with attention data-parallel over the EP groups or tensor-parallel over all of them; PP
+ * covers what memory needs. A pinned part of the layout (scenario.layout) is used as given.
  */
 export function candidateLayouts(ctx: EngineContext): Layout[] {
   const { hardware, model, layout: pins } = ctx.scenario;
   const budget = budgetOf(ctx);
   const layouts: Layout[] = [];
+  // vLLM and TensorRT-LLM shard KV heads whole: TP divides them or replicates them a whole number of times.
+  const kvHeads = model.numKeyValueHeads;
   const tpOptions = pins.tensorParallel === 'auto'
-    ? divisors(model.numAttentionHeads, Math.min(hardware.scaleUp.domainSize, budget))
+    ? divisors(model.numAttentionHeads, Math.min(hardware.scaleUp.domainSize, budget)).filter((tp) => kvHeads % tp === 0 || tp % kvHeads === 0)
     : [pins.tensorParallel];
   const epOptions = pins.expertParallel !== 'auto' ? [pins.expertParallel] : [1];
   if (pins.expertParallel === 'auto' && model.moe !== null) {

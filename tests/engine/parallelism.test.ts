@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildContext, expectedTokensPerStep } from '../../src/engine/context';
 import { evaluateBatch, prepareLayout, stageTime } from '../../src/engine/deployment';
+import { candidateLayouts } from '../../src/engine/search';
 import { simulate } from '../../src/engine/simulate';
 import type { HardwareProfile, ModelArchitecture, ResolvedScenario } from '../../src/engine/types';
 import { DEFAULT_ECONOMICS, DEFAULT_ENGINE, DEFAULT_LAYOUT } from '../../src/scenario/scenario';
@@ -40,6 +41,13 @@ describe('parallelism on hand-checkable cases', () => {
     // Within one domain the link's own latency only.
     const inside = prepareLayout(ctx, { tensorParallel: 2, pipelineParallel: 1, expertParallel: 1, dataParallelAttention: true });
     expect(inside.attentionLink.latencySeconds).toBeCloseTo(8e-6, 12);
+  });
+
+  it('TP candidates shard the KV heads whole: 40 query and 8 KV heads give TP 1, 2, 4 and 8, never 5', () => {
+    // Llama 4 Maverick's shape (vLLM refuses TP 5: 8 KV heads are neither divisible by it nor a divisor of it).
+    const model = tinyModel({ numAttentionHeads: 40, numKeyValueHeads: 8, headDim: 2, hiddenSize: 80 });
+    const ctx = buildContext(tinyScenario({ model, chips: 8 }));
+    expect([...new Set(candidateLayouts(ctx).map((l) => l.tensorParallel))].sort((a, b) => a - b)).toEqual([1, 2, 4, 8]);
   });
 
   it('pipeline parallel 2: each stage reads one layer; a token crosses both stages', () => {
