@@ -57,7 +57,7 @@ export function searchDisaggregated(ctx: EngineContext): { best: Candidate; summ
       const decodeRate = d.chosen.evaluation.replicaOutputTokensPerSecond;
       const promptRate = p.promptsPerSecond * workload.outputTokens; // output tokens/s one prefill replica feeds
       const split = splitChips(ctx.scenario.chips, d.prepared.chipsPerReplica, p.prepared.chipsPerReplica, decodeRate, promptRate);
-      if (split !== null && (best === null || split.score > best.split.score * (1 + 1e-12))) best = { prefill: p, decode: d, split };
+      if (split !== null && (best === null || betterSplit(split, best.split))) best = { prefill: p, decode: d, split };
     }
   }
   if (best === null) {
@@ -137,16 +137,25 @@ function prefillPool(ctx: EngineContext, prepared: PreparedLayout): PrefillPool 
 }
 
 /** Replica counts of each pool: best output within the budget, or best per chip when chips are auto. */
-interface Split { decodeReplicas: number; prefillReplicas: number; score: number }
+interface Split { decodeReplicas: number; prefillReplicas: number; score: number; chips: number }
+
+/** A higher score, or the same score on fewer chips. */
+function betterSplit(a: Split, b: Split): boolean {
+  if (Math.abs(a.score - b.score) > 1e-12 * b.score) return a.score > b.score;
+  return a.chips < b.chips;
+}
 
 function splitChips(budget: number | 'auto', cd: number, cp: number, decodeRate: number, promptRate: number): Split | null {
   let best = null as Split | null;
   const consider = (nd: number, np: number) => {
     if (nd < 1 || np < 1) return;
     const output = Math.min(nd * decodeRate, np * promptRate);
-    const score = budget === 'auto' ? output / (nd * cd + np * cp) : output;
-    if (best === null || score > best.score * (1 + 1e-12)) best = { decodeReplicas: nd, prefillReplicas: np, score };
+    const chips = nd * cd + np * cp;
+    const split = { decodeReplicas: nd, prefillReplicas: np, score: budget === 'auto' ? output / chips : output, chips };
+    if (best === null || betterSplit(split, best)) best = split;
   };
+  // Prefill replicas beyond what the decode replicas consume add chips and no output.
+  const prefillNeeded = (nd: number) => Math.max(1, Math.ceil((nd * decodeRate) / promptRate * (1 - 1e-12)));
   if (budget === 'auto') {
     for (let np = 1; np <= 16; np++) {
       const ideal = (np * promptRate) / decodeRate;
@@ -155,7 +164,7 @@ function splitChips(budget: number | 'auto', cd: number, cp: number, decodeRate:
     }
   } else {
     // Bounded: at most 100000 chips / cd iterations, each O(1).
-    for (let nd = 1; nd * cd + cp <= budget; nd++) consider(nd, Math.floor((budget - nd * cd) / cp));
+    for (let nd = 1; nd * cd + cp <= budget; nd++) consider(nd, Math.min(prefillNeeded(nd), Math.floor((budget - nd * cd) / cp)));
   }
   return best;
 }

@@ -138,6 +138,20 @@ describe('deployment search properties', () => {
     expect(deploymentLayout(r)).toBe(`prefill ${layoutName(d.prefill)}, decode ${layoutName(d.decode)}`);
   });
 
+  it('disaggregated pools hold no prefill replica the decode pool cannot use', () => {
+    // Qwen3-235B on 24 H100s filled the budget with 4 prefill replicas where 3 fed the decode pool.
+    const h100 = JSON.parse(readFileSync(new URL('../../hardware-profiles/nvidia-h100-sxm.json', import.meta.url), 'utf8')) as HardwareProfile;
+    const qwen = JSON.parse(readFileSync(new URL('../../models/qwen3-235b-a22b.json', import.meta.url), 'utf8')) as ModelArchitecture;
+    for (const [budget, s] of [[24, { hardware: h100, model: qwen }], [48, { hardware: h100, model: qwen }], [12, { model: llama8b }]] as const) {
+      const r = simulate({ ...scenario(budget, llama8b, null), ...s, engine: { ...DEFAULT_ENGINE }, serving: 'disaggregated' }, { frontier: false });
+      const d = r.disaggregation!;
+      const decodeCapacity = d.decode.replicas * d.decode.chipsPerReplica * d.decode.outputTokensPerSecondPerChip;
+      const promptFeed = (replicas: number) => replicas * d.prefill.promptsPerSecondPerReplica * 256;
+      // One replica fewer would starve the decode pool.
+      expect(promptFeed(d.prefill.replicas - 1)).toBeLessThan(decodeCapacity);
+    }
+  });
+
   it('MTP speculation with high acceptance raises per-user speed, on a model that ships an MTP module', () => {
     const mtp = { method: 'mtp', draftTokens: 2, acceptanceRate: 0.8, draftModel: null } as const;
     const withModule = { ...scenario(8, llama8b, null), model: { ...llama8b, mtpModules: 1 }, objective: 'min-latency' } as const;
