@@ -1,11 +1,11 @@
 import { CHIP_PARAMETER_LABELS } from '../engine/analysis/scale-parameter';
 import type { ResourceLimit } from '../engine/analysis/limiting-resource';
-import { RANK_KEYS, type RankKey, type RankedResult } from '../engine/analysis/rank';
+import { RANK_KEYS, rankRange, type RankKey, type RankedResult } from '../engine/analysis/rank';
 import type { HardwareProfile, Range, SimulationResult } from '../engine/types';
 import type { Scenario } from '../scenario/scenario';
 import { oneLine } from '../messages/cli';
 import { ratioText } from '../messages/market-check';
-import { formatBytes, formatNumber, formatPredicted, formatSeconds, formatUsd } from '../format/units';
+import { formatBytes, formatNumber, formatPredicted, formatSeconds, formatUnitRange, formatUsd } from '../format/units';
 import { batchLimitText, chipsText } from '../messages/ui';
 import { estimatedSpecs, isSpecMark } from '../records/estimated-specs';
 import { csvCell } from '../export/csv';
@@ -20,6 +20,10 @@ function usd(v: number | null): string {
 
 function range(r: Range | null | undefined, format: (v: number) => string): string {
   return r === null || r === undefined ? '' : ` (${format(r.low)}-${format(r.high)})`;
+}
+
+function secondsRange(r: Range | null): string {
+  return r === null ? '' : ` (${formatUnitRange(r.low, r.high, formatSeconds, '-')})`;
 }
 
 function evidenceText(r: SimulationResult): string {
@@ -58,8 +62,8 @@ export function formatResultTable(r: SimulationResult, hardware: Pick<HardwarePr
   rows.push(['output tokens/s (total)', formatPredicted(r.outputTokensPerSecond) + range(u?.outputTokensPerSecond, formatPredicted)]);
   rows.push(['output tokens/s per chip', formatPredicted(r.outputTokensPerSecondPerChip)]);
   rows.push(['tokens/s per user', formatPredicted(r.tokensPerSecondPerUser) + range(u?.tokensPerSecondPerUser, formatPredicted)]);
-  rows.push(['TTFT', formatSeconds(r.ttftSeconds)]);
-  rows.push(['TPOT', formatSeconds(r.tpotSeconds)]);
+  rows.push(['TTFT', formatSeconds(r.ttftSeconds) + secondsRange(rankRange(r, 'ttftSeconds'))]);
+  rows.push(['TPOT', formatSeconds(r.tpotSeconds) + secondsRange(rankRange(r, 'tpotSeconds'))]);
   rows.push(['memory per chip', `${formatBytes(r.memory.weightsBytesPerChip)} weights + ${formatBytes(r.memory.kvCacheBytesPerChip)} KV + ${formatBytes(r.memory.reserveBytesPerChip)} reserve of ${formatBytes(r.memory.capacityBytesPerChip)}${r.memory.weightsInSram ? ' (weights in SRAM)' : ''}`]);
   const belowBound = r.memory.batchLimitedBy === 'memory' && r.config.batch < r.memory.maxBatchThatFits
     ? `; batch ${r.config.batch} is within 1% of the throughput at the bound, at lower latency` : '';
@@ -117,7 +121,8 @@ function table(rows: [string, string][]): string {
 export const CSV_COLUMNS = [
   'hardwareId', 'modelId', 'feasible', 'reason', 'evidenceBasis', 'chips', 'replicas', 'tensorParallel', 'pipelineParallel', 'expertParallel',
   'batch', 'outputTokensPerSecond', 'outputTokensPerSecondLow', 'outputTokensPerSecondHigh', 'outputTokensPerSecondPerChip',
-  'tokensPerSecondPerUser', 'tokensPerSecondPerUserLow', 'tokensPerSecondPerUserHigh', 'ttftSeconds', 'tpotSeconds',
+  'tokensPerSecondPerUser', 'tokensPerSecondPerUserLow', 'tokensPerSecondPerUserHigh', 'ttftSeconds', 'ttftSecondsLow', 'ttftSecondsHigh',
+  'tpotSeconds', 'tpotSecondsLow', 'tpotSecondsHigh',
   'costPerHourUsd', 'usdPerMillionOutputTokens', 'usdPerMillionOutputTokensLow', 'usdPerMillionOutputTokensHigh', 'rangeCoverage',
   'outputTokensPerSecondPerDollarPerHour', 'pricingUsed', 'rentalEstimated', 'rank', 'rankedBy', 'notDistinguishableFromLeader', 'joulesPerOutputToken', 'kwhPerMillionOutputTokens',
   'bottleneck', 'batchLimitedBy', 'mostSensitiveResource', 'weightsBytesPerChip', 'kvCacheBytesPerChip', 'estimates', 'warnings',
@@ -156,10 +161,13 @@ export function csvRow(result: SimulationResult, limit: ResourceLimit | null, sc
   const r = reportedResult(result);
   const c = r.config;
   const u = r.uncertainty;
+  const ttft = r.feasible ? rankRange(result, 'ttftSeconds') : null;
+  const tpot = r.feasible ? rankRange(result, 'tpotSeconds') : null;
   const values: (string | number | boolean | null)[] = [
     r.hardwareId, r.modelId, r.feasible, r.reason?.text ?? '', r.evidence.basis, c.chips, c.replicas, c.tensorParallel, c.pipelineParallel, c.expertParallel,
     c.batch, r.outputTokensPerSecond, u?.outputTokensPerSecond?.low ?? null, u?.outputTokensPerSecond?.high ?? null, r.outputTokensPerSecondPerChip,
-    r.tokensPerSecondPerUser, u?.tokensPerSecondPerUser?.low ?? null, u?.tokensPerSecondPerUser?.high ?? null, r.ttftSeconds, r.tpotSeconds,
+    r.tokensPerSecondPerUser, u?.tokensPerSecondPerUser?.low ?? null, u?.tokensPerSecondPerUser?.high ?? null,
+    r.ttftSeconds, ttft?.low ?? null, ttft?.high ?? null, r.tpotSeconds, tpot?.low ?? null, tpot?.high ?? null,
     r.costPerHourUsd, r.usdPerMillionOutputTokens, u?.usdPerMillionOutputTokens?.low ?? null, u?.usdPerMillionOutputTokens?.high ?? null, u?.coverage ?? null,
     r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.pricing.rentalEstimated, ranked?.rank ?? null, ranked === null || ranked.rank === null ? null : rankBy, ranked === null || ranked.rank === null ? null : ranked.distinguishable === false, r.energy?.joulesPerOutputToken ?? null, r.energy?.kwhPerMillionOutputTokens ?? null,
     r.bottleneck, r.memory.batchLimitedBy, limit?.resource ?? null, r.memory.weightsBytesPerChip, r.memory.kvCacheBytesPerChip, r.estimateMarks.length, r.warnings.map((w) => w.text).join(' | '),

@@ -32,10 +32,11 @@ export const COMPARE_CSV_HEADER = [
   'usd_per_million_output_tokens_low', 'usd_per_million_output_tokens_high', 'output_tokens_per_s_low', 'output_tokens_per_s_high',
   'tokens_per_s_per_user_low', 'tokens_per_s_per_user_high', 'output_tokens_per_s_per_kw',
   // The table's other columns and ranges: what limits the batch ("Bound by"), energy per token, and
-  // the per-chip, per-$/h, TPOT and energy ranges its "=1" marks test.
+  // the per-chip, per-$/h, TPOT, TTFT and energy ranges its "=1" marks test.
   'batch_limited_by', 'joules_per_output_token', 'joules_per_output_token_low', 'joules_per_output_token_high',
   'output_tokens_per_s_per_chip_low', 'output_tokens_per_s_per_chip_high',
   'output_tokens_per_s_per_usd_per_hour_low', 'output_tokens_per_s_per_usd_per_hour_high', 'tpot_s_low', 'tpot_s_high',
+  'ttft_s_low', 'ttft_s_high',
   // The second half of "Bound by": the resource whose +20% lowers $/M most, and by how much (empty until computed).
   'most_sensitive_resource', 'most_sensitive_usd_per_million_change_at_plus_20_percent',
 ] as const;
@@ -76,7 +77,8 @@ export function compareCsv(ranked: readonly RankedResult[], names: ReadonlyMap<s
     r.feasible ? r.memory.batchLimitedBy : null, r.energy?.joulesPerOutputToken ?? null,
     // An infeasible row has no ranges (its cells empty, as its deployment's).
     ...(result.feasible ? [joulesPerTokenRange(result), rankRange(result, 'outputTokensPerSecondPerChip'),
-      rankRange(result, 'outputTokensPerSecondPerDollarPerHour'), rankRange(result, 'tpotSeconds')] : [null, null, null, null]).flatMap(lowHigh),
+      rankRange(result, 'outputTokensPerSecondPerDollarPerHour'), rankRange(result, 'tpotSeconds'), rankRange(result, 'ttftSeconds')]
+      : [null, null, null, null, null]).flatMap(lowHigh),
     ...sensitivityCells(limits?.get(r.hardwareId)),
     ...(context === null ? [] : contextCells(context)),
     ];

@@ -17,6 +17,14 @@ export function formatSeconds(seconds: number): string {
   return `${formatNumber(seconds * 1e6)} µs`;
 }
 
+/** "36.6–60.1 ms": a range of values with a unit, the unit written once where both ends share it. */
+export function formatUnitRange(low: number, high: number, format: (v: number) => string, dash = '–'): string {
+  const lowText = format(low);
+  const highText = format(high);
+  const unit = / \S+$/.exec(highText)?.[0];
+  return `${unit !== undefined && lowText.endsWith(unit) ? lowText.slice(0, -unit.length) : lowText}${dash}${highText}`;
+}
+
 const BYTE_UNITS: [number, string][] = [[1e15, 'PB'], [1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
 
 export function formatBytes(bytes: number): string {

@@ -229,6 +229,8 @@ export const MESSAGES = {
     missing: 'This number has no recorded derivation.',
     range: (low: string, high: string, coverage: number | null) =>
       coverage === null ? `Range ${low} – ${high} (a limit's modelling spread, not a prediction: no coverage claimed)` : `${Math.round(coverage * 100)}% range: ${low} – ${high} (how it is set: "Range and evidence")`,
+    ttftRange: (low: string, high: string) =>
+      `Range ${low} – ${high}: the tokens/s per user range, inverted. No calibration row measures TTFT, so its coverage is not checked.`,
   },
   deployment: {
     label: 'Deployment',

@@ -69,7 +69,8 @@ function numberBody(result: SimulationResult, key: string, profile: HardwareProf
   const out: HTMLElement[] = ([
     el('p', { class: 'explain-value', text: `${estimated}${formatValue(entry.value, entry.unit)}` }),
     range === null ? null : el('p', { class: 'explain-range', attrs: { 'data-explain-range': '' },
-      text: E.range(formatValue(range.low, entry.unit), formatValue(range.high, entry.unit), coverage) }),
+      text: key === 'ttftSeconds' ? E.ttftRange(formatValue(range.low, entry.unit), formatValue(range.high, entry.unit))
+        : E.range(formatValue(range.low, entry.unit), formatValue(range.high, entry.unit), coverage) }),
     el('h3', { text: E.formula }), el('p', { class: 'formula', text: entry.formula }),
   ] as (HTMLElement | null)[]).filter((e): e is HTMLElement => e !== null);
   if (v.keyInputs.length > 0) out.push(el('h3', { text: E.inputs }), inputsTable(v.keyInputs));

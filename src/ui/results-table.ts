@@ -8,7 +8,7 @@ import { CHIP_PARAMETER_LABELS } from '../engine/analysis/scale-parameter';
 import type { ResourceLimit } from '../engine/analysis/limiting-resource';
 import type { Range, SimulationResult } from '../engine/types';
 import { isSpecMark, readableMark } from '../records/estimated-specs';
-import { formatPredicted, formatSeconds, formatUsd } from '../format/units';
+import { formatPredicted, formatSeconds, formatUnitRange, formatUsd } from '../format/units';
 import { el, uid, type Child } from './dom';
 import { DEPLOYMENT_KEY, deploymentLayout } from '../app/deployment-view';
 import { MESSAGES } from '../messages/ui';
@@ -49,11 +49,7 @@ function withRange(value: string, range: Range | null | undefined, format: (v: n
 
 /** As withRange for values with a unit: "47.2 ms (36.6–60.1 ms)", the unit once where both ends share it. */
 function withUnitRange(value: string, range: Range | null | undefined, format: (v: number) => string): string {
-  if (range === null || range === undefined) return value;
-  const low = format(range.low);
-  const high = format(range.high);
-  const unit = / \S+$/.exec(high)?.[0];
-  return `${value} (${unit !== undefined && low.endsWith(unit) ? low.slice(0, -unit.length) : low}–${high})`;
+  return range === null || range === undefined ? value : `${value} (${formatUnitRange(range.low, range.high, format)})`;
 }
 
 function usdCell(r: SimulationResult): string {
@@ -81,8 +77,8 @@ const COLUMNS: readonly Column[] = [
   { class: 'ranged', label: T.perDollar, sortKey: 'outputTokensPerSecondPerDollarPerHour', explainKey: 'outputTokensPerSecondPerDollarPerHour', cell: perDollarCell },
   { class: 'ranged', label: T.perChip, sortKey: 'outputTokensPerSecondPerChip', explainKey: 'outputTokensPerSecondPerChip', cell: perChipCell },
   { class: 'ranged', label: T.perUser, sortKey: 'tokensPerSecondPerUser', explainKey: 'tokensPerSecondPerUser', cell: (r) => withRange(formatPredicted(r.tokensPerSecondPerUser), rankRange(r, 'tokensPerSecondPerUser'), formatPredicted) },
-  { label: T.ttft, sortKey: 'ttftSeconds', explainKey: 'ttftSeconds', cell: (r) => formatSeconds(r.ttftSeconds) },
-  // TPOT and energy carry the ranges their rankings test ("=1"), from the throughput ranges they invert.
+  // TTFT, TPOT and energy carry the ranges their rankings test ("=1"), from the throughput ranges they invert.
+  { class: 'ranged', label: T.ttft, sortKey: 'ttftSeconds', explainKey: 'ttftSeconds', cell: (r) => withUnitRange(formatSeconds(r.ttftSeconds), rankRange(r, 'ttftSeconds'), formatSeconds) },
   { class: 'ranged', label: T.tpot, sortKey: 'tpotSeconds', explainKey: 'tpotSeconds', cell: (r) => withUnitRange(formatSeconds(r.tpotSeconds), rankRange(r, 'tpotSeconds'), formatSeconds) },
   {
     label: T.deployment, explainKey: DEPLOYMENT_KEY, class: 'deployment',

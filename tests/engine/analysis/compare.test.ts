@@ -47,7 +47,7 @@ describe('ranges of derived rankings', () => {
     const tps = 1000 / usd;
     return {
       hardwareId: id, feasible: true, usdPerMillionOutputTokens: usd, costPerHourUsd: 3.6, outputTokensPerSecond: tps,
-      outputTokensPerSecondPerChip: tps, outputTokensPerSecondPerDollarPerHour: 1e6 / 3600 / usd, tokensPerSecondPerUser: 20, tpotSeconds: 0.05,
+      outputTokensPerSecondPerChip: tps, outputTokensPerSecondPerDollarPerHour: 1e6 / 3600 / usd, tokensPerSecondPerUser: 20, tpotSeconds: 0.05, ttftSeconds: 0.3,
       energy: null,
       uncertainty: {
         basis: 'measured', coverage: 0.8, derivation: '',
@@ -72,5 +72,9 @@ describe('ranges of derived rankings', () => {
     }
     // TPOT = 1 / tokens/s per user: its range is the inverse of that range.
     expect(rankRange(results[0]!, 'tpotSeconds')).toEqual({ low: 1 / 22, high: 1 / (20 / 1.1) });
+    // TTFT takes the per-user speed's relative range, inverted: 0.3 s / 1.1 to 0.3 s x 1.1.
+    const ttft = rankRange(results[0]!, 'ttftSeconds')!;
+    expect(ttft.low).toBeCloseTo(0.3 / 1.1, 12);
+    expect(ttft.high).toBeCloseTo(0.3 * 1.1, 12);
   });
 });
