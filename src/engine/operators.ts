@@ -114,6 +114,9 @@ export function groupShare(shape: StepShape, groups: number): { decodeSequences:
   };
 }
 
+/** The residual stream's format: bf16 in the serving stacks we model. */
+const RESIDUAL_BYTES_PER_VALUE = 2;
+
 export function layerOperators(model: ModelArchitecture, group: LayerGroup, shape: StepShape, plan: ShardPlan): RawOperator[] {
   const tp = plan.attentionTensorParallel;
   const h = model.hiddenSize;
@@ -171,8 +174,10 @@ export function layerOperators(model: ModelArchitecture, group: LayerGroup, shap
   }
   ops.push({
     name: 'norms-activations', kind: 'vector', phase, count: group.count,
-    // Two RMSNorms, two residual adds, RoPE: about 8 reads/writes of the hidden state per token.
-    flops: 10 * tokens * h, weightBytes: 0, kvBytes: 0, activationBytes: 8 * tokens * h * aB, kernels: 2,
+    // Two RMSNorms, two residual adds, RoPE: about 8 reads/writes of the hidden state per token. The
+    // residual stream stays 16-bit whatever the GEMMs' activation format (vLLM and TensorRT-LLM
+    // quantize at each GEMM's input), so these bytes are 2 per value.
+    flops: 10 * tokens * h, weightBytes: 0, kvBytes: 0, activationBytes: 8 * tokens * h * RESIDUAL_BYTES_PER_VALUE, kernels: 2,
   });
   return ops;
 }

@@ -18,6 +18,7 @@ import v3 from './bases/v3.json';
 import v4 from './bases/v4.json';
 import v5 from './bases/v5.json';
 import v6 from './bases/v6.json';
+import v7 from './bases/v7.json';
 import { applyPatch, diff } from './patch';
 
 export { migrationChainProblems, runMigrations, type Migration, type MigrationOutcome } from '../schema/migrate';
@@ -99,6 +100,13 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'recalibration with 16-bit GEMMs at their own kernel-measured share (the prior\'s MoE factors moved): the blank '
       + 'chip\'s prior efficiencies changed, so blank-chip edits re-base on the new blank chip; the wire format is unchanged and chip fingerprints stay',
     up: (wire) => rebaseBlankEdits(wire, v5.blank, v6.blank, false),
+  },
+  {
+    from: 6,
+    description: 'recalibration with the residual stream\'s norms and adds at 16 bits whatever the GEMMs\' format (the prior\'s '
+      + 'MoE factors moved): the blank chip\'s prior efficiencies changed, so blank-chip edits re-base on the new blank chip; '
+      + 'the wire format is unchanged and chip fingerprints stay',
+    up: (wire) => rebaseBlankEdits(wire, v6.blank, v7.blank, false),
   },
 ];
 
