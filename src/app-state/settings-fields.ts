@@ -3,6 +3,7 @@
 
 import type { NumberRule } from '../parse/fields';
 import { LIMITS } from '../scenario/limits';
+import { MESSAGES } from '../messages/ui';
 import type { WorkloadSettings } from './app-state';
 
 export type SettingsFieldId =
@@ -25,6 +26,8 @@ export interface SettingsFieldDef {
   get(s: WorkloadSettings): number | null;
   /** The settings with the value; the same object when the field does not apply now (no speculation, no fixed batch). */
   set(s: WorkloadSettings, v: number | null): WorkloadSettings;
+  /** Why the value is not used by the current settings (shown beside the field), or null when it is. */
+  unusedNote?(s: WorkloadSettings): string | null;
 }
 
 const econ = (key: keyof WorkloadSettings['economics']) => ({
@@ -57,7 +60,12 @@ export const SETTINGS_FIELDS: readonly SettingsFieldDef[] = [
     id: 'maxSequences', label: 'Max sequences per engine', unit: 'sequences', scale: 1, limit: LIMITS.maxSequences, nullable: false,
     get: (s) => s.engine.maxSequences, set: (s, v) => ({ ...s, engine: { ...s.engine, maxSequences: v ?? 1 } }),
   },
-  { id: 'rentalUsdPerChipHour', label: 'Rental price (all chips)', unit: '$/chip-hour', scale: 1, limit: LIMITS.rentalUsdPerChipHour, nullable: true, nullText: "each chip's own", ...econ('rentalUsdPerChipHour') },
+  {
+    id: 'rentalUsdPerChipHour', label: 'Rental price (all chips)', unit: '$/chip-hour', scale: 1, limit: LIMITS.rentalUsdPerChipHour, nullable: true, nullText: "each chip's own",
+    ...econ('rentalUsdPerChipHour'),
+    // Under TCO nothing reads a rental price; the other assumptions also set estimated rentals, so they always apply.
+    unusedNote: (s) => (s.economics.pricing === 'tco' && s.economics.rentalUsdPerChipHour !== null ? MESSAGES.controls.rentalOverrideUnderTco : null),
+  },
   { id: 'capexUsdPerChip', label: 'Purchase price (all chips)', unit: '$', scale: 1, limit: LIMITS.capexUsdPerChip, nullable: true, nullText: "each chip's own", ...econ('capexUsdPerChip') },
   { id: 'capexOverheadMultiplier', label: 'Server/network overhead', unit: '× chip price', scale: 1, limit: LIMITS.capexOverheadMultiplier, nullable: true, nullText: "each chip's own", ...econ('capexOverheadMultiplier') },
   { id: 'depreciationYears', label: 'Depreciation', unit: 'years', scale: 1, limit: LIMITS.depreciationYears, nullable: false, ...econ('depreciationYears') },

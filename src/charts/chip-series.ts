@@ -9,7 +9,7 @@ import { GHOST_COLOR } from './vendor-colors';
 
 /** Marks appended to chip names; explained by MARK_LEGEND next to every chart and table. */
 export const ESTIMATE_MARK = '*';
-export const MARK_LEGEND = `${ESTIMATE_MARK} a spec (compute, memory, power or interconnect bandwidth) is estimated, not published; prices and link latencies are often estimates too (hover or open Explain for the basis) · ${EVIDENCE_LEGEND} (see the Accuracy view)`;
+export const MARK_LEGEND = `${ESTIMATE_MARK} a spec (compute, memory, power or interconnect bandwidth) is estimated, not published; prices and link latencies are often estimates too (hover or open Explain for the basis) · ${EVIDENCE_LEGEND} (see the Accuracy view) · ≈ before a price: a rental estimated from the chip's owning cost (TCO × the median rental/TCO ratio), where no market rental is quoted`;
 
 /** Tooltip text of each mark on a chip's name. */
 export function markNotes(p: Pick<HardwareProfile, 'estimates' | 'efficiency'>): string[] {

@@ -17,6 +17,8 @@ export interface FrontierInput {
   series: readonly { chip: ChipSeries; result: SimulationResult }[];
   metric: FrontierMetric;
   maxTpotSeconds: number | null;
+  /** Disaggregated serving: the lines stay the co-located frontier (the engine traces no other), and say so. */
+  disaggregated?: boolean;
   title?: string;
   layout?: ChartLayout;
   /** Published measurements to overlay (compare view); absent = no overlay, no note. */
@@ -212,9 +214,14 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
     title: {
       text: input.title ?? FRONTIER_TITLE[input.metric],
       subtitle: [
-        ...((input.layout ?? WIDE).compact
-          ? ['Lines: best layouts per chip, any latency.', '◆ = chosen under the SLO (none: it misses the SLO).']
-          : ['Each line: the best layouts and batches of one chip at any latency.', '◆ = the deployment chosen under the SLO; a line without one misses the SLO.']),
+        ...(input.disaggregated === true
+          ? ((input.layout ?? WIDE).compact
+            ? ['Lines: co-located serving, any latency (for comparison).', '◆ = disaggregated pools chosen under the SLO.']
+            : ['Each line: one chip serving co-located (prefill and decode on the same chips) at any latency, for comparison.',
+              '◆ = the disaggregated pools chosen under the SLO, off the co-located line; a chip without one cannot serve disaggregated.'])
+          : (input.layout ?? WIDE).compact
+            ? ['Lines: best layouts per chip, any latency.', '◆ = chosen under the SLO (none: it misses the SLO).']
+            : ['Each line: the best layouts and batches of one chip at any latency.', '◆ = the deployment chosen under the SLO; a line without one misses the SLO.']),
         ...(measured?.note ?? []),
       ],
     },

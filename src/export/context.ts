@@ -4,6 +4,7 @@
 // so two scenarios never export to the same name and no file loses its context.
 
 import { formatNumber, formatSeconds } from '../format/units';
+import { EVIDENCE_MARK } from '../messages/evidence';
 import type { Scenario } from '../scenario/scenario';
 import type { Cell } from './csv';
 
@@ -100,6 +101,8 @@ export function exportCaption(c: ExportContext): string {
   if (s.serving === 'disaggregated') parts.push('disaggregated prefill/decode');
   if (s.workload.arrivals === 'poisson') parts.push('Poisson arrivals');
   if (typeof s.objective === 'object' || s.objective === 'min-latency') parts.push(objectiveText(s));
+  // A chart's chip names and prices carry marks; the file says what they mean.
+  parts.push(`marks: * estimated spec, ${EVIDENCE_MARK.measured} measured, ${EVIDENCE_MARK.family} family fit, ${EVIDENCE_MARK.prior} prior, ${EVIDENCE_MARK.claim} claims only, ≈ rental estimated from TCO`);
   parts.push(`tokencost, ${c.date}`);
   return parts.join(' · ');
 }

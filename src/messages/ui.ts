@@ -47,6 +47,7 @@ export const MESSAGES = {
       + 'A designed chip has no measurements of its own: under "Achieved with today\'s software" it takes the prior software-stack factor, not the fitted one of the stock chip, so equal specs can cost more per token (spec mode compares the silicon alone).' },
   },
   controls: {
+    rentalOverrideUnderTco: 'Not used now: Pricing is "Own it (TCO)", which prices every chip by purchase, power and hosting. Switch Pricing to "Rental" to use this rental price.',
     workload: 'Workload',
     model: 'Model',
     precision: 'Precision (weights, activations, KV cache)',
@@ -157,6 +158,7 @@ export const MESSAGES = {
     noPrice: 'no price on this basis',
     unbounded: 'unbounded (free)',
     notDistinguishable: '=1: not distinguishable from the leader at this evidence (the ranges overlap)',
+    ttftRangeKey: 'TTFT range: the tokens/s-per-user range, inverted; unchecked, as no calibration row measures TTFT',
     /** The batch's binding constraint, then the resource $/M depends on most (null: not computed yet; '': none moves it). */
     estimatedSpecs: (marks: readonly string[]) => `* estimated specs: ${marks.join('; ')}`,
     otherEstimatesUsed: (marks: readonly string[]) => `Other estimates this result uses: ${marks.join('; ')}`,

@@ -19,7 +19,9 @@ export interface Control<T> {
 }
 
 /** What a number field needs from a settings table (the workload's, the Market view's). */
-export type NumberFieldDef<S> = Pick<SettingsFieldDef, 'label' | 'unit' | 'scale' | 'limit' | 'nullable' | 'nullText'> & { id: string; get(s: S): number | null };
+export type NumberFieldDef<S> = Pick<SettingsFieldDef, 'label' | 'unit' | 'scale' | 'limit' | 'nullable' | 'nullText'> & {
+  id: string; get(s: S): number | null; unusedNote?(s: S): string | null;
+};
 
 /**
  * A numeric setting from a settings table (label, unit, range); empty means null where allowed.
@@ -81,15 +83,21 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
     commit();
   });
   input.addEventListener('change', () => { if (input.value !== handled) commit(); });
+  const unused = el('div', { class: 'hint inactive', attrs: { 'data-field-unused': def.id, 'aria-live': 'polite' } });
+  unused.hidden = true;
   const element = el('div', { class: 'field' }, [
     el('label', { text: def.label, attrs: { for: id } }),
     input,
     el('span', { class: 'unit', text: def.unit }),
     error,
+    unused,
   ]);
   return {
     element,
     sync(settings) {
+      const note = def.unusedNote?.(settings) ?? null;
+      unused.textContent = note ?? '';
+      unused.hidden = note === null;
       const v = def.get(settings);
       current = v;
       if (error.classList.contains('note') && v !== noted) setError('');

@@ -187,6 +187,8 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
         el('span', { text: rankColumn === undefined ? options.caption : T.rankedBy(options.caption, rankColumn.label, shownOrder(rankColumn)) }),
         // The "=1" marks say what they mean where they are read, not only in the notes below.
         rows.some((r) => r.distinguishable === false) ? el('span', { class: 'caption-key', text: T.notDistinguishable }) : null,
+        // The TTFT range looks like the others but no measurement checks it: said where it is read.
+        rows.some((r) => rankRange(r.result, 'ttftSeconds') !== null) ? el('span', { class: 'caption-key', text: T.ttftRangeKey }) : null,
       ]), el('thead', {}, [head]), el('tbody', {}, body)]),
     ]),
     footnotes.length === 0 ? null : el('ol', { class: 'footnotes', attrs: { 'aria-label': T.notes } }, footnotes),

@@ -103,9 +103,9 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     from: 6,
-    description: 'recalibration with the residual stream\'s norms and adds at 16 bits whatever the GEMMs\' format (the prior\'s '
-      + 'MoE factors moved): the blank chip\'s prior efficiencies changed, so blank-chip edits re-base on the new blank chip; '
-      + 'the wire format is unchanged and chip fingerprints stay',
+    description: 'recalibration with the residual stream\'s norms and adds at 16 bits whatever the GEMMs\' format, and prompts '
+      + 'computed whole every few steps where that costs less than spreading them (the prior\'s MoE factors moved): the blank chip\'s '
+      + 'prior efficiencies changed, so blank-chip edits re-base on the new blank chip; the wire format is unchanged and chip fingerprints stay',
     up: (wire) => rebaseBlankEdits(wire, v6.blank, v7.blank, false),
   },
 ];

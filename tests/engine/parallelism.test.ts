@@ -138,6 +138,20 @@ describe('deployment search properties', () => {
     expect(deploymentLayout(r)).toBe(`prefill ${layoutName(d.prefill)}, decode ${layoutName(d.decode)}`);
   });
 
+  it('a mixture-of-experts replica at batch 1 serves at the rate its own TTFT and TPOT imply', () => {
+    // One sequence: out tokens take TTFT + (out - 1) x TPOT. Spreading the 8k prompt over every
+    // decode step (16 tokens each) made each step read most experts: 35 tok/s against the 147 implied.
+    const gptOss = JSON.parse(readFileSync(new URL('../../models/gpt-oss-120b.json', import.meta.url), 'utf8')) as ModelArchitecture;
+    const s: ResolvedScenario = {
+      ...scenario(1, gptOss, null), objective: { batch: 1 },
+      workload: { inputTokens: 8192, outputTokens: 512, prefixCacheHitRate: 0, arrivals: 'saturated' },
+    };
+    const r = simulate(s, { frontier: false });
+    const implied = 512 / (r.ttftSeconds + 511 * r.tpotSeconds);
+    expect(r.outputTokensPerSecond / implied).toBeGreaterThan(0.9);
+    expect(r.outputTokensPerSecond / implied).toBeLessThan(1.15);
+  });
+
   it('disaggregated pools hold no prefill replica the decode pool cannot use', () => {
     // Qwen3-235B on 24 H100s filled the budget with 4 prefill replicas where 3 fed the decode pool.
     const h100 = JSON.parse(readFileSync(new URL('../../hardware-profiles/nvidia-h100-sxm.json', import.meta.url), 'utf8')) as HardwareProfile;

@@ -56,9 +56,9 @@ describe('export context', () => {
   });
 
   it('the chart caption says model, precision, tokens, SLO, pricing, efficiency and options', () => {
-    expect(exportCaption(context)).toBe('Llama 3.1 70B, fp8 · 4,096 in / 512 out · TTFT ≤ 2 s, TPOT ≤ 50 ms · TCO pricing, today\'s software · speculative mtp; 3 tokens; acceptance 0.7 · tokencost, 2026-05-01');
+    expect(exportCaption(context)).toBe('Llama 3.1 70B, fp8 · 4,096 in / 512 out · TTFT ≤ 2 s, TPOT ≤ 50 ms · TCO pricing, today\'s software · speculative mtp; 3 tokens; acceptance 0.7 · marks: * estimated spec, ● measured, ◐ family fit, ○ prior, ◇ claims only, ≈ rental estimated from TCO · tokencost, 2026-05-01');
     const plain = exportContext(fresh(), catalog, null, DAY);
-    expect(exportCaption(plain)).toBe('Llama 3.1 70B, fp8 · 2,048 in / 512 out · TTFT ≤ 2 s, TPOT ≤ 50 ms · rental pricing, today\'s software · tokencost, 2026-05-01');
+    expect(exportCaption(plain)).toBe('Llama 3.1 70B, fp8 · 2,048 in / 512 out · TTFT ≤ 2 s, TPOT ≤ 50 ms · rental pricing, today\'s software · marks: * estimated spec, ● measured, ◐ family fit, ○ prior, ◇ claims only, ≈ rental estimated from TCO · tokencost, 2026-05-01');
   });
 
   it('the caption names the efficiency setting, claims included', () => {
@@ -69,7 +69,7 @@ describe('export context', () => {
 
   it('a chart about one chip (the chip lab\'s) names it first; its file name does not change', () => {
     const lab = exportContext(fresh(), catalog, null, DAY, 'Chip lab: My chip');
-    expect(exportCaption(lab)).toBe('Chip lab: My chip · Llama 3.1 70B, fp8 · 2,048 in / 512 out · TTFT ≤ 2 s, TPOT ≤ 50 ms · rental pricing, today\'s software · tokencost, 2026-05-01');
+    expect(exportCaption(lab)).toBe('Chip lab: My chip · Llama 3.1 70B, fp8 · 2,048 in / 512 out · TTFT ≤ 2 s, TPOT ≤ 50 ms · rental pricing, today\'s software · marks: * estimated spec, ● measured, ◐ family fit, ○ prior, ◇ claims only, ≈ rental estimated from TCO · tokencost, 2026-05-01');
     expect(exportFileName('lab-sensitivity', lab, 'png')).toBe(exportFileName('lab-sensitivity', exportContext(fresh(), catalog, null, DAY), 'png'));
   });
 });

@@ -178,7 +178,7 @@ export const mountCompareView: MountView = (ctx) => {
       bars.show(feasible.length === 0 ? null : costBarsCompiled({ series, layout }), empty);
       // Chips that miss the limits keep their lines (how close they come), without a chosen point.
       const traced = series.filter((s) => s.result.frontier.length > 0);
-      frontier.show(traced.length === 0 ? null : frontierChart({ series: traced, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds, layout, measured }), empty);
+      frontier.show(traced.length === 0 ? null : frontierChart({ series: traced, metric: state.compare.frontierMetric, maxTpotSeconds: state.settings.slo.maxTpotSeconds, disaggregated: traced.some((t) => t.result.disaggregation !== null), layout, measured }), empty);
     },
   };
 };
