@@ -2,7 +2,7 @@ import { CALIBRATION_SUMMARY } from './calibration-summary';
 import { ENERGY_KEY } from './explain-keys';
 import { formatNumber, formatSeconds } from '../format/units';
 import type { EngineContext } from './context';
-import type { TcoPerChipHour } from './economics';
+import { paidChips, type TcoPerChipHour } from './economics';
 import type { Candidate } from './search';
 import { unpredictedKind } from './uncertainty';
 import type { ExplainEntry, ExplainInput, HardwareProfile, LayoutAlternative, Objective, SimulationResult, SourceGroup } from './types';
@@ -247,14 +247,18 @@ function deploymentEntry(result: SimulationResult, objective: Objective): Explai
 
 function costEntry(ctx: EngineContext, result: SimulationResult, tco: TcoPerChipHour, usdPerChipHour: number): ExplainEntry {
   const { hardware: hw, economics } = ctx.scenario;
-  const cfg = result.config;
+  const paid = paidChips(ctx.scenario.chips, result.config.chips);
+  const chips: ExplainInput = {
+    name: 'chips paid for', value: paid, unit: 'chips',
+    ...(paid > result.config.chips ? { source: `${result.config.chips} in use; a fixed chip count is paid whole, idle chips too` } : {}),
+  };
   if (result.pricingUsed === 'rental') {
     return {
       key: 'costPerHourUsd', label: `Cost per hour (rental${result.pricing.rentalEstimated ? ', estimated ≈' : ''})`, value: result.costPerHourUsd ?? 0, unit: 'USD/h',
       formula: result.pricing.rentalEstimated ? `chips x estimated rental per chip-hour; ${result.pricing.rentalEstimateNote ?? ''}` : 'chips x rental $/chip-hour',
       primaryInputs: 2,
       inputs: [
-        { name: 'chips', value: cfg.chips, unit: 'chips' },
+        chips,
         {
           name: 'rental per chip-hour', value: usdPerChipHour, unit: 'USD/h',
           source: economics.rentalUsdPerChipHour !== null ? 'user input'
@@ -268,7 +272,7 @@ function costEntry(ctx: EngineContext, result: SimulationResult, tco: TcoPerChip
     formula: 'chips x [capex x overhead x CRF(r, n) / 8760 + TDP x server overhead x power draw (share of TDP) x PUE x $/kWh + TDP x server overhead x hosting $/kW-month x 12 / 8760]',
     primaryInputs: 4,
     inputs: [
-      { name: 'chips', value: cfg.chips, unit: 'chips' },
+      chips,
       { name: 'capex per chip incl. overhead', value: tco.capexUsdPerChip, unit: 'USD', source: economics.capexUsdPerChip === null ? sourceOf(hw, 'price', 'price.listPriceUsd') : 'user input' },
       { name: 'capex per chip-hour', value: tco.capexUsdPerHour, unit: 'USD/h' },
       { name: 'power per chip-hour', value: tco.powerUsdPerHour, unit: 'USD/h' },

@@ -3,7 +3,7 @@ import type { Message } from '../messages/message';
 import { CALIBRATION_SUMMARY } from './calibration-summary';
 import { buildContext, type EngineContext } from './context';
 import { evaluateBatch, stageTime, type StepTiming } from './deployment';
-import { energyUse, estimatedRentalPerChipHour, priceDeployment, rentalPerChipHour, tcoPerChipHour } from './economics';
+import { energyUse, estimatedRentalPerChipHour, paidChips, priceDeployment, rentalPerChipHour, tcoPerChipHour } from './economics';
 import { buildExplain } from './explain';
 import { kvSramFraction } from './memory';
 import { describeLayout, searchDeployments, type Candidate } from './search';
@@ -124,6 +124,7 @@ function assemble(
   if (ctx.scenario.chips !== 'auto' && best.chips < ctx.scenario.chips) {
     warnings.push(ENGINE.idleChips(ctx.scenario.chips - best.chips, ctx.scenario.chips, best.prepared.chipsPerReplica));
   }
+  const paid = paidChips(ctx.scenario.chips, best.chips);
   const outputTokensPerSecond = best.outputTokensPerSecond;
   // A zero or vanishing rate anywhere shows up here: such a deployment does not serve the workload.
   for (const [what, value] of [['throughput', outputTokensPerSecond], ['TPOT', e.tpotSeconds], ['TTFT', e.ttftSeconds]] as const) {
@@ -135,13 +136,13 @@ function assemble(
   const market = rentalPerChipHour(hardware, economics);
   const rentalRate = market ?? (headline.pricing.rentalEstimated ? headline.usdPerChipHour : null);
   const rental = rentalRate === null ? null
-    : priceDeployment(rentalRate, best.chips, outputTokensPerSecond, inputTokensPerSecond, e.prefillShare);
-  const tcoBase = priceDeployment(tcoRate.totalUsdPerHour, best.chips, outputTokensPerSecond, inputTokensPerSecond, e.prefillShare);
+    : priceDeployment(rentalRate, paid, outputTokensPerSecond, inputTokensPerSecond, e.prefillShare);
+  const tcoBase = priceDeployment(tcoRate.totalUsdPerHour, paid, outputTokensPerSecond, inputTokensPerSecond, e.prefillShare);
   const tco: CostBreakdown = {
     ...tcoBase,
-    capexUsdPerHour: tcoRate.capexUsdPerHour * best.chips,
-    powerUsdPerHour: tcoRate.powerUsdPerHour * best.chips,
-    hostingUsdPerHour: tcoRate.hostingUsdPerHour * best.chips,
+    capexUsdPerHour: tcoRate.capexUsdPerHour * paid,
+    powerUsdPerHour: tcoRate.powerUsdPerHour * paid,
+    hostingUsdPerHour: tcoRate.hostingUsdPerHour * paid,
   };
   const priced: CostBreakdown | null = headline.usdPerChipHour === null ? null : economics.pricing === 'tco' ? tco : rental;
   const decode = e.decodeStep ?? evaluateBatch(ctx, best.prepared, e.batch).decodeStep!;

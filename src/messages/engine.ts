@@ -35,7 +35,7 @@ export const ENGINE = {
   noRentalPrice: (chip: string): Message =>
     message('engine.no-rental-price', `${chip} has no known rental price; priced by TCO instead.`),
   idleChips: (idle: number, total: number, perReplica: number): Message =>
-    message('engine.idle-chips', `${idle} of ${total} chips stay idle: the best layout uses ${perReplica} chips per replica.`),
+    message('engine.idle-chips', `${idle} of ${total} chips stay idle: the best layout uses ${perReplica} chips per replica. The cost counts all ${total} (a fixed chip count is paid whole); set the chips to auto to pay only for those in use.`),
 
   // Reasons a scenario is infeasible.
   contextWindow: (tokens: number, model: string, window: number): Message =>

@@ -138,6 +138,20 @@ describe('deployment search properties', () => {
     expect(deploymentLayout(r)).toBe(`prefill ${layoutName(d.prefill)}, decode ${layoutName(d.decode)}`);
   });
 
+  it('a fixed chip count is paid whole: chips the best layout leaves idle are in the cost, and the warning says so', () => {
+    // Llama 3.1 405B in fp8 needs four H200s (TP4); the fifth chip idles but is paid for.
+    const llama405b = JSON.parse(readFileSync(new URL('../../models/llama-3.1-405b.json', import.meta.url), 'utf8')) as ModelArchitecture;
+    const r = simulate({ ...scenario(5, llama405b, null), economics: { ...DEFAULT_ECONOMICS, rentalUsdPerChipHour: 2 } }, { frontier: false });
+    expect(r.config.chips).toBe(4);
+    expect(r.costPerHourUsd).toBeCloseTo(10, 9);
+    expect(r.usdPerMillionOutputTokens!).toBeCloseTo((10 / (r.outputTokensPerSecond * 3600)) * 1e6, 9);
+    expect(r.warnings.map((w) => w.text).join(' ')).toMatch(/1 of 5 chips stay idle.*counts all 5/);
+    expect(r.explain.find((e) => e.key === 'costPerHourUsd')!.inputs[0]).toMatchObject({ name: 'chips paid for', value: 5 });
+    // With "auto" only the chips in use are paid for.
+    const auto = simulate({ ...scenario('auto', llama405b, null), economics: { ...DEFAULT_ECONOMICS, rentalUsdPerChipHour: 2 } }, { frontier: false });
+    expect(auto.costPerHourUsd).toBeCloseTo(2 * auto.config.chips, 9);
+  });
+
   it('a mixture-of-experts replica at batch 1 serves at the rate its own TTFT and TPOT imply', () => {
     // One sequence: out tokens take TTFT + (out - 1) x TPOT. Spreading the 8k prompt over every
     // decode step (16 tokens each) made each step read most experts: 35 tok/s against the 147 implied.
