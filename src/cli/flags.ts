@@ -319,7 +319,7 @@ Scenario
   --hardware ID|all|ID,ID       chip profile id (see hardware-profiles/), "all", or a comma list
   --hardware-design FILE        a chip design (hardware-profiles/designs/): its derived profile is the
                                 hardware (a scenario may also give "hardware": {"design": {...}})
-  --chips N|auto                chips available (1-100000) or auto (fewest/cheapest that serve the SLO)
+  --chips N|auto                chips available (1-100000) or auto (the fewest chips within 1% of the most tokens/s per chip under the SLO)
   --model ID                    model id (see models/)
   --precision P                 weights, activations and KV cache format:
                                 bf16 fp16 fp8 fp6 fp4 mxfp4 nvfp4 int8 int4 fp32
