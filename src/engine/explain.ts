@@ -85,7 +85,17 @@ export function buildExplain(
       formula: '1 / TPOT', primaryInputs: 1,
       inputs: [{ name: 'TPOT', value: result.tpotSeconds, unit: 's' }],
     },
-    {
+    result.disaggregation !== null ? {
+      key: 'ttftSeconds', label: 'Time to first token', value: result.ttftSeconds, unit: 's',
+      formula: 'one prefill step at the prefill pool\'s load (the fewest prompts per step that keep up with the prompts it receives) + the KV cache sent to the decode pool',
+      primaryInputs: 2,
+      inputs: [
+        { name: 'prefill step at load', value: result.disaggregation.prefill.stepSecondsAtLoad, unit: 's' },
+        { name: 'KV transfer', value: result.disaggregation.kvTransferSeconds, unit: 's' },
+        { name: 'prompt tokens computed', value: ctx.newPromptTokens, unit: 'tokens' },
+        { name: 'KV bytes per prompt', value: result.disaggregation.kvBytesPerPrompt, unit: 'B' },
+      ],
+    } : {
       key: 'ttftSeconds', label: 'Time to first token', value: result.ttftSeconds, unit: 's',
       formula: 'chunks x (PP x stage time of a step holding the running batch plus one prompt chunk + per-step overhead); '
         + 'chunk i attends to the i chunks before it (causal attention over the whole prompt); cached prompt tokens skip compute but are read',

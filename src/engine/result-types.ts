@@ -116,7 +116,11 @@ export interface PoolLayout {
 
 export interface DisaggregationSummary {
   /** Prompt tokens/s per prefill chip: what published prefill-pool figures report. */
-  prefill: PoolLayout & { promptsPerSecondPerReplica: number; promptTokensPerSecondPerChip: number };
+  prefill: PoolLayout & {
+    promptsPerSecondPerReplica: number; promptTokensPerSecondPerChip: number;
+    /** One prefill step at the pool's load (the fewest prompts per step that keep up): the TTFT before the KV transfer. */
+    stepSecondsAtLoad: number;
+  };
   /** Output tokens/s per decode chip: what published decode-pool figures report. */
   decode: PoolLayout & { batch: number; outputTokensPerSecondPerChip: number };
   /** KV cache of one prompt sent from the prefill pool to the decode pool over the scale-out network. */

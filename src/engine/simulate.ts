@@ -46,7 +46,13 @@ export function simulate(scenario: ResolvedScenario, options: SimulateOptions = 
         tpotSeconds: co.evaluation.tpotSeconds, chips: co.chips,
       },
     };
-    return assemble(ctx, disaggregated.best, outcome.frontier, outcome.layoutsTried, disaggregatedAlternatives(disaggregated.best, summary, outcome.alternatives), summary);
+    const result = assemble(ctx, disaggregated.best, outcome.frontier, outcome.layoutsTried, disaggregatedAlternatives(disaggregated.best, summary, outcome.alternatives), summary);
+    // Disaggregation is what was asked for; that co-located serving does better on these chips is said, not hidden.
+    const perChip = (tokens: number, chips: number) => tokens / chips;
+    if (co !== null && perChip(co.outputTokensPerSecond, co.chips) > 1.01 * perChip(result.outputTokensPerSecond, result.config.chips)) {
+      result.warnings.push(ENGINE.colocatedBetter(co.outputTokensPerSecond / co.chips, result.outputTokensPerSecond / result.config.chips));
+    }
+    return result;
   }
   // Missing the limits is no reason to hide how close the chip comes: its frontier stays.
   if (outcome.best === null) return infeasible(ctx, outcome.reason, outcome.layoutsTried, pricedFrontier(ctx, outcome.frontier));

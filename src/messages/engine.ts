@@ -34,6 +34,8 @@ export const ENGINE = {
     message('engine.mtp-modules-missing', `${model} ships no multi-token-prediction module, so MTP speculative decoding cannot draft; ignored (use a draft model instead).`),
   noRentalPrice: (chip: string): Message =>
     message('engine.no-rental-price', `${chip} has no known rental price; priced by TCO instead.`),
+  colocatedBetter: (colocatedPerChip: number, disaggregatedPerChip: number): Message =>
+    message('engine.colocated-better', `Co-located serving on these chips gives more output tokens/s per chip (${groupedInteger(Math.round(colocatedPerChip))} against ${groupedInteger(Math.round(disaggregatedPerChip))} disaggregated): separate pools do not pay off for this workload.`),
   idleChips: (idle: number, total: number, perReplica: number): Message =>
     message('engine.idle-chips', `${idle} of ${total} chips stay idle: the best layout uses ${perReplica} chips per replica. The cost counts all ${total} (a fixed chip count is paid whole); set the chips to auto to pay only for those in use.`),
 

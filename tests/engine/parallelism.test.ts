@@ -166,6 +166,18 @@ describe('deployment search properties', () => {
     expect(r.outputTokensPerSecond / implied).toBeLessThan(1.15);
   });
 
+  it('disaggregated TTFT is one prefill step at the pool\'s load plus the KV transfer, not a full packed step', () => {
+    // 128-token prompts, 4,096 output tokens: the prefill replica is mostly idle, so it computes a
+    // few prompts per step; a packed step holds 8,192 / 128 = 64 prompts.
+    const r = simulate({ ...scenario(16, llama8b, null), workload: { inputTokens: 128, outputTokens: 4096, prefixCacheHitRate: 0, arrivals: 'saturated' }, serving: 'disaggregated' }, { frontier: false });
+    const d = r.disaggregation!;
+    expect(r.ttftSeconds).toBeCloseTo(d.prefill.stepSecondsAtLoad + d.kvTransferSeconds, 12);
+    const packedStepSeconds = 64 / d.prefill.promptsPerSecondPerReplica;
+    expect(d.prefill.stepSecondsAtLoad).toBeLessThan(packedStepSeconds / 4);
+    // At that step size the pool still keeps up with the prompts the decode pool consumes.
+    expect(r.outputTokensPerSecond / 4096).toBeLessThanOrEqual(d.prefill.replicas * d.prefill.promptsPerSecondPerReplica * (1 + 1e-9));
+  });
+
   it('disaggregated pools hold no prefill replica the decode pool cannot use', () => {
     // Qwen3-235B on 24 H100s filled the budget with 4 prefill replicas where 3 fed the decode pool.
     const h100 = JSON.parse(readFileSync(new URL('../../hardware-profiles/nvidia-h100-sxm.json', import.meta.url), 'utf8')) as HardwareProfile;
