@@ -120,7 +120,10 @@ function table(rows: [string, string][]): string {
 
 export const CSV_COLUMNS = [
   'hardwareId', 'modelId', 'feasible', 'reason', 'evidenceBasis', 'chips', 'replicas', 'tensorParallel', 'pipelineParallel', 'expertParallel',
-  'batch', 'outputTokensPerSecond', 'outputTokensPerSecondLow', 'outputTokensPerSecondHigh', 'outputTokensPerSecondPerChip',
+  'batch',
+  // Disaggregated serving: replicas to batch above are the decode pool's; the prefill pool's here (empty when co-located).
+  'prefillReplicas', 'prefillTensorParallel', 'prefillPipelineParallel', 'prefillExpertParallel',
+  'outputTokensPerSecond', 'outputTokensPerSecondLow', 'outputTokensPerSecondHigh', 'outputTokensPerSecondPerChip',
   'tokensPerSecondPerUser', 'tokensPerSecondPerUserLow', 'tokensPerSecondPerUserHigh', 'ttftSeconds', 'ttftSecondsLow', 'ttftSecondsHigh',
   'tpotSeconds', 'tpotSecondsLow', 'tpotSecondsHigh',
   'costPerHourUsd', 'usdPerMillionOutputTokens', 'usdPerMillionOutputTokensLow', 'usdPerMillionOutputTokensHigh', 'rangeCoverage',
@@ -161,11 +164,13 @@ export function csvRow(result: SimulationResult, limit: ResourceLimit | null, sc
   const r = reportedResult(result);
   const c = r.config;
   const u = r.uncertainty;
+  const pre = result.feasible ? result.disaggregation?.prefill ?? null : null;
   const ttft = r.feasible ? rankRange(result, 'ttftSeconds') : null;
   const tpot = r.feasible ? rankRange(result, 'tpotSeconds') : null;
   const values: (string | number | boolean | null)[] = [
     r.hardwareId, r.modelId, r.feasible, r.reason?.text ?? '', r.evidence.basis, c.chips, c.replicas, c.tensorParallel, c.pipelineParallel, c.expertParallel,
-    c.batch, r.outputTokensPerSecond, u?.outputTokensPerSecond?.low ?? null, u?.outputTokensPerSecond?.high ?? null, r.outputTokensPerSecondPerChip,
+    c.batch, pre?.replicas ?? null, pre?.tensorParallel ?? null, pre?.pipelineParallel ?? null, pre?.expertParallel ?? null,
+    r.outputTokensPerSecond, u?.outputTokensPerSecond?.low ?? null, u?.outputTokensPerSecond?.high ?? null, r.outputTokensPerSecondPerChip,
     r.tokensPerSecondPerUser, u?.tokensPerSecondPerUser?.low ?? null, u?.tokensPerSecondPerUser?.high ?? null,
     r.ttftSeconds, ttft?.low ?? null, ttft?.high ?? null, r.tpotSeconds, tpot?.low ?? null, tpot?.high ?? null,
     r.costPerHourUsd, r.usdPerMillionOutputTokens, u?.usdPerMillionOutputTokens?.low ?? null, u?.usdPerMillionOutputTokens?.high ?? null, u?.coverage ?? null,

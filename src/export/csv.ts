@@ -26,7 +26,9 @@ export function toCsv(header: readonly string[], rows: readonly Cell[][]): strin
 
 export const COMPARE_CSV_HEADER = [
   'rank', 'hardware_id', 'chip', 'feasible', 'reason', 'chips_used', 'batch_per_replica', 'tensor_parallel', 'pipeline_parallel',
-  'expert_parallel', 'replicas', 'output_tokens_per_s', 'output_tokens_per_s_per_chip', 'tokens_per_s_per_user', 'ttft_s', 'tpot_s',
+  'expert_parallel', 'replicas',
+  // Disaggregated serving: the layout columns before are the decode pool's; the prefill pool's here (empty when co-located).
+  'prefill_replicas', 'prefill_tensor_parallel', 'prefill_pipeline_parallel', 'prefill_expert_parallel', 'output_tokens_per_s', 'output_tokens_per_s_per_chip', 'tokens_per_s_per_user', 'ttft_s', 'tpot_s',
   'cost_per_hour_usd', 'usd_per_million_output_tokens', 'output_tokens_per_s_per_usd_per_hour', 'pricing', 'bottleneck', 'estimates', 'warnings',
   'evidence', 'evidence_rows', 'rental_estimated', 'not_distinguishable_from_leader', 'range_coverage',
   'usd_per_million_output_tokens_low', 'usd_per_million_output_tokens_high', 'output_tokens_per_s_low', 'output_tokens_per_s_high',
@@ -62,9 +64,11 @@ export function compareCsv(ranked: readonly RankedResult[], names: ReadonlyMap<s
   // An infeasible row's deployment cells are empty, not the engine's zeros (reported-result.ts).
   const rows = ranked.map(({ rank, distinguishable, result }): Cell[] => {
     const r = reportedResult(result);
+    const pre = result.feasible ? result.disaggregation?.prefill ?? null : null;
     return [
     rank, r.hardwareId, names.get(r.hardwareId) ?? r.hardwareId, r.feasible, r.reason?.text ?? null, r.config.chips, r.config.batch,
-    r.config.tensorParallel, r.config.pipelineParallel, r.config.expertParallel, r.config.replicas, r.outputTokensPerSecond,
+    r.config.tensorParallel, r.config.pipelineParallel, r.config.expertParallel, r.config.replicas,
+    pre?.replicas ?? null, pre?.tensorParallel ?? null, pre?.pipelineParallel ?? null, pre?.expertParallel ?? null, r.outputTokensPerSecond,
     r.outputTokensPerSecondPerChip, r.tokensPerSecondPerUser, r.ttftSeconds, r.tpotSeconds, r.costPerHourUsd,
     r.usdPerMillionOutputTokens, r.outputTokensPerSecondPerDollarPerHour, r.pricingUsed, r.bottleneck,
     r.estimateMarks.join('; '), r.warnings.map((w) => w.text).join('; '),

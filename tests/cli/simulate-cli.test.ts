@@ -188,6 +188,17 @@ describe('simulate CLI', () => {
     expect(csv.slice(1).every((line) => line.includes('multi-token-prediction'))).toBe(true);
   });
 
+  it('CSV of a disaggregated run carries the prefill pool, so the layout adds up to the chips', async () => {
+    const csv = (await run('--hardware', 'nvidia-h200-sxm', '--model', 'llama-3.1-8b', '--chips', '16', '--serving', 'disaggregated', '--format', 'csv')).out.trim().split('\n');
+    const header = csv[0]!.split(',');
+    const row = csv[1]!.split(',');
+    const at = (name: string) => Number(row[header.indexOf(name)]);
+    const decode = at('replicas') * at('tensorParallel') * at('pipelineParallel') * at('expertParallel');
+    const prefill = at('prefillReplicas') * at('prefillTensorParallel') * at('prefillPipelineParallel') * at('prefillExpertParallel');
+    expect(prefill).toBeGreaterThan(0);
+    expect(decode + prefill).toBe(at('chips'));
+  });
+
   it('a chip a scenario file defines has the evidence the catalog backs, not the evidence the file states', async () => {
     const h200 = JSON.parse(readFileSync(join(ROOT, 'hardware-profiles', 'nvidia-h200-sxm.json'), 'utf8')) as { id: string; name: string; compute: { denseFlopsPerSecond: Record<string, number> }; efficiency: { evidence: unknown } };
     const faster = { ...h200, compute: { denseFlopsPerSecond: Object.fromEntries(Object.entries(h200.compute.denseFlopsPerSecond).map(([k, v]) => [k, v * 1.2])) } };
