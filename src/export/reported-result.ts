@@ -2,6 +2,7 @@
 // would have numbers (its types stay plain numbers for every view), but in a file a 0 s TTFT reads as
 // instant and a 0 tokens/s averages into a mean. So every export (CLI JSON and CSV, the page's CSV)
 // reads the deployment's numbers through here: absent (null) when there is no deployment. Pure.
+import { rankRange } from '../engine/analysis/rank';
 import type { DeploymentConfig, Range, SimulationResult, Uncertainty } from '../engine/types';
 
 type Absent<T> = { [K in keyof T]: T[K] | null };
@@ -21,7 +22,11 @@ export type ReportedResult = Omit<SimulationResult, DeploymentNumber | 'config' 
     config: Absent<DeploymentConfig>;
     memory: Absent<Pick<SimulationResult['memory'], (typeof FOOTPRINT_FIELDS)[number]>> & Omit<SimulationResult['memory'], (typeof FOOTPRINT_FIELDS)[number]>;
     uncertainty: (Omit<Uncertainty, 'outputTokensPerSecond' | 'tokensPerSecondPerUser'>
-      & { outputTokensPerSecond: Range | null; tokensPerSecondPerUser: Range | null }) | null;
+      & {
+        outputTokensPerSecond: Range | null; tokensPerSecondPerUser: Range | null;
+        /** The ranges the table and CSV give these (engine/analysis/rank.ts: derived, TTFT's unchecked). */
+        ttftSeconds: Range | null; tpotSeconds: Range | null;
+      }) | null;
   };
 
 function absent<T extends object, K extends keyof T>(record: T, keys: readonly K[]): Omit<T, K> & Absent<Pick<T, K>> {
@@ -34,12 +39,15 @@ function absent<T extends object, K extends keyof T>(record: T, keys: readonly K
  * the evidence) stays.
  */
 export function reportedResult(r: SimulationResult): ReportedResult {
-  if (r.feasible) return r;
+  if (r.feasible) {
+    return { ...r, uncertainty: r.uncertainty === null ? null : { ...r.uncertainty, ttftSeconds: rankRange(r, 'ttftSeconds'), tpotSeconds: rankRange(r, 'tpotSeconds') } };
+  }
   return {
     ...absent(r, DEPLOYMENT_NUMBERS),
     config: absent(r.config, LAYOUT_FIELDS),
     memory: absent(r.memory, FOOTPRINT_FIELDS),
-    uncertainty: r.uncertainty === null ? null : { ...r.uncertainty, outputTokensPerSecond: null, tokensPerSecondPerUser: null },
+    uncertainty: r.uncertainty === null ? null
+      : { ...r.uncertainty, outputTokensPerSecond: null, tokensPerSecondPerUser: null, ttftSeconds: null, tpotSeconds: null },
   };
 }
 
