@@ -7,6 +7,7 @@ import { DESIGN_PRESETS } from '../../src/design/presets';
 import { rankResults } from '../../src/engine/analysis/rank';
 import { simulate } from '../../src/engine/simulate';
 import type { SimulationResult } from '../../src/engine/types';
+import { reportedResult } from '../../src/export/reported-result';
 import { decodeLink, encodeLink } from '../../src/url/link';
 import { apply, catalog, fresh } from '../app-state/helpers';
 import { runCli } from './run-cli';
@@ -17,7 +18,7 @@ const run = runCli;
 
 /** As the CLI prints results in JSON: without the frontier, through JSON. */
 function printed(results: SimulationResult[]): unknown {
-  return JSON.parse(JSON.stringify(results.map((r) => ({ ...r, frontier: undefined }))));
+  return JSON.parse(JSON.stringify(results.map((r) => ({ ...reportedResult(r), frontier: undefined }))));
 }
 
 /** The CLI's own additions to each result (what limits it, the market check, its scenario, the chip's estimated specs) are checked elsewhere. */

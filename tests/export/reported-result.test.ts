@@ -9,10 +9,17 @@ import { tinyChip, tinyScenario } from '../fixtures/tiny';
 const tooSmall = () => tinyScenario({ hardware: tinyChip({ memory: { ...tinyChip().memory, hbmCapacityBytes: 100 } }) });
 
 describe('reportedResult', () => {
-  it('reports a feasible result as it is', () => {
+  it('reports a feasible result as it is, its TTFT and TPOT ranges added', () => {
     const r = simulate(tinyScenario());
     expect(r.feasible).toBe(true);
-    expect(reportedResult(r)).toBe(r);
+    const { uncertainty, ...rest } = reportedResult(r);
+    const { uncertainty: own, ...ownRest } = r;
+    expect(rest).toEqual(ownRest);
+    expect(uncertainty).toMatchObject(own!);
+    for (const key of ['ttftSeconds', 'tpotSeconds'] as const) {
+      expect(uncertainty![key]!.low).toBeLessThanOrEqual(r[key]);
+      expect(uncertainty![key]!.high).toBeGreaterThanOrEqual(r[key]);
+    }
   });
 
   it('an infeasible result has null throughput, latency, layout and memory plan, and keeps what it knows', () => {
