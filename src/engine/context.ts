@@ -160,11 +160,10 @@ export function buildContext(scenario: ResolvedScenario): EngineContext {
       warnings.push(ENGINE.draftContextWindow(spec.draftModel.name, spec.draftModel.maxContextTokens, requestTokens));
     } else {
       const draftModel = spec.method === 'draft-model' ? spec.draftModel : null;
-      // Leviathan et al. 2023 assume a draft much cheaper than the target (cost ratio c << 1), and
-      // the target verifies the draft's tokens, so both must share one vocabulary: said, then computed as asked.
-      if (draftModel !== null) {
-        if (countParameters(draftModel).totalParams >= countParameters(model).totalParams) warnings.push(ENGINE.draftNotSmaller(draftModel.name, model.name));
-        if (draftModel.vocabSize !== model.vocabSize) warnings.push(ENGINE.draftVocabulary(draftModel.name, draftModel.vocabSize, model.name, model.vocabSize));
+      // Leviathan et al. 2023 assume a draft much cheaper than the target (cost ratio c << 1): said,
+      // then computed as asked. (A draft of another vocabulary cannot be verified: simulate refuses it.)
+      if (draftModel !== null && countParameters(draftModel).totalParams >= countParameters(model).totalParams) {
+        warnings.push(ENGINE.draftNotSmaller(draftModel.name, model.name));
       }
       speculation = {
         method: spec.method,

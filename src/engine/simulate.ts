@@ -34,6 +34,11 @@ export function simulate(scenario: ResolvedScenario, options: SimulateOptions = 
   if (contextTokens > model.maxContextTokens) {
     return infeasible(ctx, ENGINE.contextWindow(contextTokens, model.name, model.maxContextTokens), 0);
   }
+  // The target verifies the draft's tokens, so both must share one vocabulary (Leviathan et al. 2023).
+  const draft = scenario.speculative?.method === 'draft-model' ? scenario.speculative.draftModel : null;
+  if (draft !== null && draft.vocabSize !== model.vocabSize) {
+    return infeasible(ctx, ENGINE.draftVocabulary(draft.name, draft.vocabSize, model.name, model.vocabSize), 0);
+  }
   const outcome = searchDeployments(ctx, options.frontier ?? true);
   if (scenario.serving === 'disaggregated') {
     const disaggregated = searchDisaggregated(ctx);

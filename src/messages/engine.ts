@@ -23,7 +23,7 @@ export const ENGINE = {
   draftNotSmaller: (draft: string, target: string): Message =>
     message('engine.draft-not-smaller', `the draft model ${draft} is not smaller than ${target}: drafting costs as much as it saves, so speculation can only slow decoding down; pick a smaller draft model of the same tokenizer.`),
   draftVocabulary: (draft: string, draftVocab: number, target: string, targetVocab: number): Message =>
-    message('engine.draft-vocabulary', `the draft model ${draft} has a ${draftVocab}-token vocabulary and ${target} ${targetVocab}: the target cannot verify tokens of another tokenizer; the result assumes it can.`),
+    message('engine.draft-vocabulary', `the draft model ${draft} has a ${draftVocab}-token vocabulary and ${target} ${targetVocab}: the target cannot verify tokens of another tokenizer; pick a draft model of the same tokenizer.`),
   noVendorClaim: (chip: string): Message =>
     message('engine.no-vendor-claim', `${chip} has no vendor efficiency claim: the vendor-claim setting computes it at the silicon limit, as spec mode does.`),
   draftContextWindow: (draft: string, window: number, tokens: number): Message =>

@@ -224,14 +224,16 @@ describe('deployment search properties', () => {
     expect(pinned.alternatives.every((a) => a.layout.includes('DP-attention'))).toBe(true);
   });
 
-  it('warns when a draft model is not smaller than the target or has another vocabulary', () => {
+  it('warns when a draft model is not smaller than the target; one of another vocabulary cannot serve', () => {
     const draft = (draftModel: ModelArchitecture) => ({ ...scenario(8, llama8b, null), speculative: { method: 'draft-model', draftTokens: 3, acceptanceRate: 0.7, draftModel } as const });
     const codes = (m: ModelArchitecture) => simulate(draft(m)).warnings.map((w) => w.code);
     const small = { ...llama8b, id: 'small', name: 'Small', numLayers: 4 };
     expect(codes(small)).not.toContain('engine.draft-not-smaller');
     expect(codes(llama8b)).toContain('engine.draft-not-smaller');
-    expect(codes(small)).not.toContain('engine.draft-vocabulary');
-    expect(codes({ ...small, vocabSize: 32000 })).toContain('engine.draft-vocabulary');
+    expect(simulate(draft(small)).feasible).toBe(true);
+    const other = simulate(draft({ ...small, vocabSize: 32000 }));
+    expect(other.feasible).toBe(false);
+    expect(other.reason?.code).toBe('engine.draft-vocabulary');
   });
 
   it('a draft model whose context window is shorter than the request cannot draft: speculation ignored, and said', () => {
