@@ -59,6 +59,8 @@ function latencyLimit(path: string, rule: NumberRule): ValueFlag {
 export const limitMs = (v: string): unknown => (v.trim().toLowerCase() === 'none' ? null : scaled(v, 1e-3));
 
 const text = (v: string) => v;
+/** A keyword flag value ("auto", "fp8", "rental"): read whatever its case, as "none" is. */
+const word = (v: string) => v.trim().toLowerCase();
 
 /** Shares as the page shows them too: "56%" = 0.56; a bare number is the fraction itself. */
 export function fraction(v: string): number | string {
@@ -77,32 +79,40 @@ export function count(v: string): number | string {
   // To 12 significant digits: 1.1 x 1000 is 1100.0000000000002 in binary floating point.
   return Number((Number(m[1]) * (m[2]!.toLowerCase() === 'k' ? 1e3 : 1e6)).toPrecision(12));
 }
-const autoOrNum = (v: string) => (v === 'auto' ? 'auto' : num(v));
+const autoOrNum = (v: string) => (word(v) === 'auto' ? 'auto' : num(v));
 
 /** Flags that take a value, with where the value goes in the scenario. */
 const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
-  ['--chips', at('chips', (v) => (v === 'auto' ? 'auto' : count(v)))],
+  ['--chips', at('chips', (v) => (word(v) === 'auto' ? 'auto' : count(v)))],
   ['--model', at('model', text)],
   ['--precision', {
     path: 'precision',
     // --weights, --activations and --kv-cache win over it, in any order.
     apply: (o, v) => {
       const p = sub(o, 'precision');
-      for (const key of ['weights', 'activations', 'kvCache']) p[key] ??= v;
+      for (const key of ['weights', 'activations', 'kvCache']) p[key] ??= word(v);
     },
   }],
-  ['--weights', at('precision.weights', text)],
-  ['--activations', at('precision.activations', text)],
-  ['--kv-cache', at('precision.kvCache', text)],
+  ['--weights', at('precision.weights', word)],
+  ['--activations', at('precision.activations', word)],
+  ['--kv-cache', at('precision.kvCache', word)],
   ['--input-tokens', at('workload.inputTokens', count)],
   ['--output-tokens', at('workload.outputTokens', count)],
   ['--prefix-cache-hit-rate', at('workload.prefixCacheHitRate', fraction)],
-  ['--arrivals', at('workload.arrivals', text)],
+  ['--arrivals', at('workload.arrivals', word)],
   ['--max-ttft-ms', latencyLimit('slo.maxTtftSeconds', LIMITS.maxTtftSeconds)],
   ['--max-tpot-ms', latencyLimit('slo.maxTpotSeconds', LIMITS.maxTpotSeconds)],
-  ['--objective', at('objective', text)],
+  ['--objective', {
+    path: 'objective',
+    // The scenario's third form, {"batch": N}, is the --batch flag here.
+    apply: (o, v) => {
+      const w = word(v);
+      if (w !== 'max-throughput' && w !== 'min-latency') throw new UsageError(CLI.badChoice('--objective', ['max-throughput', 'min-latency (for a fixed batch, --batch N)'], v));
+      o.objective = w;
+    },
+  }],
   ['--batch', { path: 'objective.batch', apply: (o, v) => { o.objective = { batch: count(v) }; } }],
-  ['--pricing', at('economics.pricing', text)],
+  ['--pricing', at('economics.pricing', word)],
   ['--rental-usd-per-chip-hour', at('economics.rentalUsdPerChipHour')],
   ['--capex-usd-per-chip', at('economics.capexUsdPerChip')],
   ['--capex-overhead', at('economics.capexOverheadMultiplier')],
@@ -112,17 +122,17 @@ const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
   ['--pue', at('economics.pue')],
   ['--usd-per-kwh', at('economics.usdPerKwh')],
   ['--hosting-usd-per-kw-month', at('economics.hostingUsdPerKwMonth')],
-  ['--efficiency', at('efficiencyMode', text)],
+  ['--efficiency', at('efficiencyMode', word)],
   ['--max-sequences', at('engine.maxSequences', count)],
   ['--max-batch', at('engine.maxSequences', count)],
-  ['--max-tokens-per-step', at('engine.maxTokensPerStep', (v) => (v === 'auto' ? 'auto' : count(v)))],
+  ['--max-tokens-per-step', at('engine.maxTokensPerStep', (v) => (word(v) === 'auto' ? 'auto' : count(v)))],
   ['--prefill-chunk', at('engine.prefillChunkTokens', count)],
-  ['--overlap', at('engine.overlap', text)],
+  ['--overlap', at('engine.overlap', word)],
   ['--tp', at('layout.tensorParallel', autoOrNum)],
   ['--pp', at('layout.pipelineParallel', autoOrNum)],
   ['--ep', at('layout.expertParallel', autoOrNum)],
-  ['--dp-attention', at('layout.dataParallelAttention', text)],
-  ['--serving', at('serving', text)],
+  ['--dp-attention', at('layout.dataParallelAttention', word)],
+  ['--serving', at('serving', word)],
   ['--speculative', {
     path: 'speculative.method',
     alsoSets: ['speculative.draftModel'],

@@ -388,6 +388,18 @@ describe('simulate CLI', () => {
     expect((await run('--chips', '4,8')).err).toContain('got "4,8"');
   });
 
+  it('reads keyword values whatever their case, as it reads "NONE"', async () => {
+    const r = await run('--hardware', 'nvidia-h200-sxm', '--model', 'llama-3.1-8b', '--chips', 'AUTO', '--precision', 'FP8', '--pricing', 'TCO',
+      '--objective', 'Max-Throughput', '--serving', 'Co-Located', '--format', 'json');
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out) as { scenario: Record<string, unknown> };
+    expect(j.scenario).toMatchObject({ chips: 'auto', precision: { weights: 'fp8', activations: 'fp8', kvCache: 'fp8' }, objective: 'max-throughput', serving: 'co-located' });
+    // The scenario's {"batch": N} objective is --batch here, and the refusal says so.
+    const batch = await run('--objective', '{"batch": 4}');
+    expect(batch.code).toBe(2);
+    expect(batch.err).toMatch(/--objective must be max-throughput or min-latency \(for a fixed batch, --batch N\)/);
+  });
+
   it.each([
     [['--model', 'evil\nline two\u001b[31mred\u001b[0m']],
     [['--hardware', 'x\u001b]0;title\u0007\ny']],
