@@ -14,7 +14,9 @@ export function formatSeconds(seconds: number): string {
   if (!Number.isFinite(seconds)) return '—';
   if (seconds >= 1) return `${formatNumber(seconds)} s`;
   if (seconds >= 1e-3) return `${formatNumber(seconds * 1e3)} ms`;
-  return `${formatNumber(seconds * 1e6)} µs`;
+  if (seconds >= 1e-6 || seconds === 0) return `${formatNumber(seconds * 1e6)} µs`;
+  // A vanishing share of a step (an SRAM chip's memory time) in ns, not "0.0000225 µs".
+  return seconds >= 1e-9 ? `${formatNumber(seconds * 1e9)} ns` : '< 1 ns';
 }
 
 /** "36.6–60.1 ms": a range of values with a unit, the unit written once where both ends share it. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalFixed, decimalSignificant, groupedInteger } from '../../src/format/decimal';
-import { formatNumber, formatPredicted, formatUsd, formatUsdCents, formatUsdSignificant, priceChangeText } from '../../src/format/units';
+import { formatNumber, formatPredicted, formatSeconds, formatUsd, formatUsdCents, formatUsdSignificant, priceChangeText } from '../../src/format/units';
 import { MARKET_VIEW } from '../../src/messages/market-view';
 
 // Doubles across every magnitude the app shows (and beyond), with short decimals that make ties.
@@ -63,5 +63,17 @@ describe('groupedInteger', () => {
       expect(groupedInteger(x)).toBe(new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(Math.round(x)));
     }), { numRuns: 3000 });
     expect(groupedInteger(-0.2)).toBe('-0');
+  });
+});
+
+describe('formatSeconds', () => {
+  it('writes each duration in a unit where it reads as a plain number, down to nanoseconds', () => {
+    expect(formatSeconds(2.5)).toBe('2.5 s');
+    expect(formatSeconds(0.0421)).toBe('42.1 ms');
+    expect(formatSeconds(3.2e-5)).toBe('32 µs');
+    expect(formatSeconds(0)).toBe('0 µs');
+    // An SRAM chip's memory share of a step printed "0.0000225 µs".
+    expect(formatSeconds(2.25e-8)).toBe('22.5 ns');
+    expect(formatSeconds(2.25e-11)).toBe('< 1 ns');
   });
 });
