@@ -76,15 +76,23 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
   const shown = Number(m[1]!) * (suffix === 'k' ? 1e3 : suffix === 'm' ? 1e6 : 1) * (time?.factor ?? 1);
   // "1e309" is a number, beyond every field's range: say so, as for 1e300.
   if (!Number.isFinite(shown)) return { ok: false, error: boundsRefusal(def, shown, t) ?? F.notNumber(t, settingRange(def)) };
-  const value = toSi(shown, def.scale);
-  // A bare number up to 1 in a percent field is read in percent, as the unit says; exports write
-  // shares (0.06 for 6%, 1 for 100%), so say how it was read, and how to type the share, where the field takes it.
+  // A bare number up to 1 in a percent field is a share (0.7 = 70 %), as the chip lab, the CLI and
+  // the exports read it; said beside the field, with how to type the percent it may have meant.
   const bareShare = def.unit.startsWith('%') && !t.includes('%') && shown > 0 && shown <= 1;
-  const asPercent = bareShare && boundsRefusal(def, toSi(shown * 100, def.scale), t) === null ? display(shown * 100) : null;
+  const value = toSi(bareShare ? shown * 100 : shown, def.scale);
   const refusal = boundsRefusal(def, value, t);
-  if (refusal !== null) return { ok: false, error: asPercent === null ? refusal : F.shareHint(refusal, asPercent, def.unit) };
-  const applied = Math.min(def.limit.max, Math.max(def.limit.min, value));
-  return bareShare ? { ok: true, value: applied, note: F.readAsPercent(display(shown), def.unit, asPercent) } : { ok: true, value: applied };
+  if (bareShare) {
+    const percent = boundsRefusal(def, toSi(shown, def.scale), t) === null ? display(shown) : null;
+    if (refusal !== null) return { ok: false, error: F.shareRefused(refusal, display(shown * 100), def.unit, percent) };
+    return { ok: true, value: clampTo(def, value), note: F.readAsShare(display(shown * 100), def.unit, percent) };
+  }
+  if (refusal !== null) return { ok: false, error: refusal };
+  return { ok: true, value: clampTo(def, value) };
+}
+
+/** A value within the bounds' round-trip slack, exactly on them. */
+function clampTo(def: Pick<SettingsFieldDef, 'limit'>, value: number): number {
+  return Math.min(def.limit.max, Math.max(def.limit.min, value));
 }
 
 /**

@@ -17,9 +17,12 @@ export const FIELD_MESSAGES = {
     `${integer ? 'a whole number' : 'a number'} ${bounds(min, max, unit)}`,
   zeroOr: (range: string, unit: string) => `0 ${unit} or ${range}`,
   required: (range: string) => `Not applied: enter ${range}.`,
-  readAsPercent: (shown: string, unit: string, asShare: string | null) => `Read as ${shown} ${unit}${asShare === null ? '.' : `; for ${asShare} ${unit}, type ${asShare}.`}`,
-  /** A refused bare share (0.5 where the field starts at 1%): how to type the percent it may mean. */
-  shareHint: (refusal: string, asShare: string, unit: string) => `${refusal} For ${asShare} ${unit}, type ${asShare}.`,
+  /** A bare number up to 1 in a percent field: read as a share; how to type the percent it may mean. */
+  readAsShare: (asPercent: string, unit: string, typedAsPercent: string | null) =>
+    `Read as ${asPercent} ${unit} (a bare number up to 1 is a share)${typedAsPercent === null ? '.' : `; for ${typedAsPercent} ${unit}, type ${typedAsPercent}%.`}`,
+  /** A refused bare share ("1" where the field stops at 99 %): how to type the percent it may mean. */
+  shareRefused: (refusal: string, asPercent: string, unit: string, typedAsPercent: string | null) =>
+    `${refusal} A bare number up to 1 is a share (${asPercent} ${unit})${typedAsPercent === null ? '.' : `; for ${typedAsPercent} ${unit}, type ${typedAsPercent}%.`}`,
   tooLong: (max: number) => `Not applied: at most ${max} characters.`,
   notNumber: (text: string, range: string) => `Not applied: "${text}" is not a number; enter ${range}.`,
   /**

@@ -8,18 +8,19 @@ import { isValidSetting, readSettingText } from '../../src/app-state/settings-in
 const field = (id: string) => settingsField(id)!;
 
 describe('readSettingText', () => {
-  it('a bare number below 1 in a percent field is read in percent, and says so (exports write shares: 0.06 for 6%)', () => {
-    expect(readSettingText(field('costOfCapitalPerYear'), '0.06')).toEqual({ ok: true, value: 0.0006, note: 'Read as 0.06 %/year; for 6 %/year, type 6.' });
-    expect(readSettingText(field('prefixCacheHitRate'), '0.5')).toMatchObject({ ok: true, value: 0.005, note: expect.stringMatching(/^Read as 0\.5 %; for 50 %, type 50\.$/) });
-    // Typed with its % sign, or 1 and above, there is nothing to say.
+  it('a bare number up to 1 in a percent field is a share, as the chip lab and the CLI read it, and says so', () => {
+    expect(readSettingText(field('costOfCapitalPerYear'), '0.06')).toEqual({ ok: true, value: 0.06, note: 'Read as 6 %/year (a bare number up to 1 is a share); for 0.06 %/year, type 0.06%.' });
+    expect(readSettingText(field('prefixCacheHitRate'), '0.5')).toEqual({ ok: true, value: 0.5, note: 'Read as 50 % (a bare number up to 1 is a share); for 0.5 %, type 0.5%.' });
+    expect(readSettingText(field('acceptanceRate'), '0.7')).toMatchObject({ ok: true, value: 0.7 });
+    // Typed with its % sign, or above 1, there is nothing to say.
     expect(readSettingText(field('costOfCapitalPerYear'), '0.06%')).toEqual({ ok: true, value: 0.0006 });
     expect(readSettingText(field('prefixCacheHitRate'), '50')).toEqual({ ok: true, value: 0.5 });
     expect(readSettingText(field('inputTokens'), '0.5').ok).toBe(false);
-    // No suggestion the field would refuse (at most 99%), and a refused bare share says how to type the percent.
-    expect(readSettingText(field('prefixCacheHitRate'), '0.999')).toEqual({ ok: true, value: 0.00999, note: 'Read as 0.999 %.' });
-    const refused = readSettingText(field('loadFactor'), '0.5');
+    // No suggestion the field would refuse (power draw starts at 1 %), and a refused bare share says how to type the percent.
+    expect(readSettingText(field('loadFactor'), '0.5')).toEqual({ ok: true, value: 0.5, note: 'Read as 50 % (a bare number up to 1 is a share).' });
+    const refused = readSettingText(field('prefixCacheHitRate'), '1');
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.error).toMatch(/^Not applied: 0\.5 is outside the accepted range; .* For 50 %, type 50\.$/);
+    expect(!refused.ok && refused.error).toMatch(/^Not applied: 1 is outside the accepted range; .* A bare number up to 1 is a share \(100 %\); for 1 %, type 1%\.$/);
   });
 
   it.each([
@@ -83,23 +84,26 @@ describe('readSettingText', () => {
   it('a percentage or millisecond value is the decimal typed, with no float noise (70% is 0.7, not 0.7000000000000001)', () => {
     const load = settingsField('loadFactor')!;
     const tpot = settingsField('maxTpotSeconds')!;
-    for (let pct = 1; pct <= 100; pct++) expect(readSettingText(load, String(pct))).toMatchObject({ ok: true, value: Number(`0.${String(pct).padStart(2, '0')}`.replace('0.100', '1')) });
-    // A bare 1 is 1 %, and says so (it could have meant the share 1 = 100 %).
-    expect(readSettingText(load, '1')).toEqual({ ok: true, value: 0.01, note: 'Read as 1 %; for 100 %, type 100.' });
+    for (let pct = 1; pct <= 100; pct++) expect(readSettingText(load, `${pct}%`)).toMatchObject({ ok: true, value: Number(`0.${String(pct).padStart(2, '0')}`.replace('0.100', '1')) });
+    for (let pct = 2; pct <= 100; pct++) expect(readSettingText(load, String(pct))).toMatchObject({ ok: true, value: Number(`0.${String(pct).padStart(2, '0')}`.replace('0.100', '1')) });
+    // A bare 1 is the share 1 = 100 %, and says so (it could have meant 1 %).
+    expect(readSettingText(load, '1')).toEqual({ ok: true, value: 1, note: 'Read as 100 % (a bare number up to 1 is a share); for 1 %, type 1%.' });
     expect(readSettingText(load, '35')).toEqual({ ok: true, value: 0.35 });
     expect(readSettingText(tpot, '70')).toEqual({ ok: true, value: 0.07 });
   });
 
   it('every field accepts its own limits and refuses just past them', () => {
     for (const def of SETTINGS_FIELDS) {
+      // Percent fields take their bounds with the % sign (a bare number up to 1 is a share).
+      const sign = def.unit.startsWith('%') ? '%' : '';
       for (const v of [def.limit.min, def.limit.max]) {
-        const r = readSettingText(def, String(v / def.scale));
+        const r = readSettingText(def, `${v / def.scale}${sign}`);
         expect(r.ok, `${def.id} ${v}`).toBe(true);
         if (r.ok) expect(isValidSetting(def, r.value)).toBe(true);
       }
       expect(readSettingText(def, String((def.limit.max / def.scale) * 1.01 + 1)).ok, def.id).toBe(false);
       const below = def.limit.min / def.scale - Math.max(1e-3, Math.abs(def.limit.min / def.scale) * 0.01);
-      expect(readSettingText(def, String(below)).ok, `${def.id} ${below}`).toBe(false);
+      expect(readSettingText(def, `${below}${sign}`).ok, `${def.id} ${below}`).toBe(false);
     }
   });
 });
