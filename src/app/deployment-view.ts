@@ -34,8 +34,10 @@ export interface DeploymentView {
   compared: LayoutRow[] | null;
 }
 
-export function layoutName(c: { tensorParallel: number; pipelineParallel: number; expertParallel: number; replicas: number }): string {
-  return MESSAGES.table.layoutText(c.tensorParallel, c.pipelineParallel, c.expertParallel, c.replicas);
+export function layoutName(c: { tensorParallel: number; pipelineParallel: number; expertParallel: number; replicas: number; dataParallelAttention?: boolean }): string {
+  // Without DP attention, attention is tensor-parallel over every chip of the expert groups (SGLang's --tp).
+  const attentionTp = c.expertParallel > 1 && c.dataParallelAttention === false ? c.tensorParallel * c.expertParallel : null;
+  return MESSAGES.table.layoutText(c.tensorParallel, c.pipelineParallel, c.expertParallel, c.replicas, attentionTp);
 }
 
 /** A result's layout in words: both pools under disaggregated serving, else the layout and its replicas. */

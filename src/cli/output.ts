@@ -54,7 +54,8 @@ export function formatResultTable(r: SimulationResult, hardware: Pick<HardwarePr
   const pool = (p: { replicas: number; tensorParallel: number; pipelineParallel: number; expertParallel: number }) =>
     `${p.replicas} replica(s) x TP ${p.tensorParallel} x PP ${p.pipelineParallel} x EP ${p.expertParallel}`;
   rows.push(['deployment', dis === null
-    ? `${chipsText(c.chips)} = ${pool(c)}${c.expertParallel > 1 && c.dataParallelAttention ? ' (attention data-parallel over the EP groups)' : ''}; batch ${c.batch} per replica`
+    ? `${chipsText(c.chips)} = ${pool(c)}${c.expertParallel > 1 ? (c.dataParallelAttention ? ' (attention data-parallel over the EP groups)'
+      : ` (attention tensor-parallel over all TP x EP = ${c.tensorParallel * c.expertParallel} chips)`) : ''}; batch ${c.batch} per replica`
     : `${chipsText(c.chips)} = prefill pool ${pool(dis.prefill)} + decode pool ${pool(dis.decode)}; decode batch ${dis.decode.batch} per replica`]);
   const u = r.uncertainty;
   rows.push(['evidence', evidenceText(r)]);

@@ -363,7 +363,7 @@ export function searchDeployments(ctx: EngineContext, withFrontier = true): Sear
     const detail = sloMissDetail(ctx, bestTpot, bestTtft, ' at best');
     reason = ENGINE.sloUnreachable(detail === '' ? 'no single layout meets both limits at once' : detail);
   }
-  if (reason === null) reason = insufficientChipsReason(ctx);
+  if (reason === null) reason = insufficientChipsReason(ctx, layouts.length);
   if (best !== null) best = { ...best, evaluation: evaluateBatch(ctx, best.prepared, best.evaluation.batch) };
   // The winner first, then the others by throughput per chip: the numbers behind "why this layout".
   const winner = best === null ? null : describeLayout(best.prepared.layout);
@@ -383,7 +383,14 @@ function unservable(layout: string, chips: number, reason: string): LayoutAltern
   return { layout, chosen: false, chips, batch: 0, outputTokensPerSecondPerChip: 0, tokensPerSecondPerUser: 0, tpotSeconds: null, usdPerMillionOutputTokens: null, reason };
 }
 
-function insufficientChipsReason(ctx: EngineContext): Message {
+function insufficientChipsReason(ctx: EngineContext, layoutsTried: number): Message {
+  const pins = ctx.scenario.layout;
+  // The pins themselves left nothing to try (DP attention pinned on leaves no room for EP >= 2 beside TP).
+  if (layoutsTried === 0 && pins.dataParallelAttention === 'on' && ctx.scenario.model.moe !== null) {
+    const tp = pins.tensorParallel === 'auto' ? 1 : pins.tensorParallel;
+    const pp = pins.pipelineParallel === 'auto' ? 1 : pins.pipelineParallel;
+    return ENGINE.dpAttentionNeedsEp(tp, pp, ctx.scenario.chips === 'auto' ? null : ctx.scenario.chips);
+  }
   const needed = chipsToHold(ctx.params.total * ctx.weightBytesPerValue, ctx.scenario.hardware);
   const have = ctx.scenario.chips === 'auto' ? null : ctx.scenario.chips;
   // Enough chips in all, but no layout of that count (TP x PP dividing heads and layers) holds the

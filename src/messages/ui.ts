@@ -171,7 +171,8 @@ export const MESSAGES = {
     deployment: 'Deployment',
     deploymentText: (chips: number, layout: string, batch: number) => `${chipsText(chips)}: ${layout}, batch ${batch}`,
     poolsText: (prefill: string, decode: string) => `prefill ${prefill}, decode ${decode}`,
-    layoutText: (tp: number, pp: number, ep: number, replicas: number) => `TP${tp}${pp > 1 ? ` × PP${pp}` : ''}${ep > 1 ? ` × EP${ep}` : ''} × ${replicas} replica${replicas === 1 ? '' : 's'}`,
+    layoutText: (tp: number, pp: number, ep: number, replicas: number, attentionTp: number | null = null) =>
+      `TP${tp}${pp > 1 ? ` × PP${pp}` : ''}${ep > 1 ? ` × EP${ep}` : ''}${attentionTp === null ? '' : ` (attention TP${attentionTp})`} × ${replicas} replica${replicas === 1 ? '' : 's'}`,
   },
   lab: {
     edited: 'edited',

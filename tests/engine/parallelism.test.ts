@@ -222,6 +222,14 @@ describe('deployment search properties', () => {
     expect(pinned.config.expertParallel).toBeGreaterThan(1);
     expect(pinned.config.dataParallelAttention).toBe(true);
     expect(pinned.alternatives.every((a) => a.layout.includes('DP-attention'))).toBe(true);
+    // Pinned beside a TP that leaves no room for EP >= 2, the reason says so (not "try another chip count").
+    const crowded = simulate({ ...base, layout: { ...base.layout, tensorParallel: 8, dataParallelAttention: 'on' } });
+    expect(crowded.feasible).toBe(false);
+    expect(crowded.reason?.code).toBe('engine.dp-attention-needs-ep');
+    expect(crowded.reason?.text).toMatch(/TP 8 x PP 1 x EP 2 is 16 chips, more than the 8 available/);
+    // Without DP attention, attention spans every chip of the expert groups: the layout's name says so.
+    const off = simulate({ ...base, layout: { tensorParallel: 1, pipelineParallel: 1, expertParallel: 8, dataParallelAttention: 'off' } });
+    expect(layoutName(off.config)).toBe('TP1 × EP8 (attention TP8) × 1 replica');
   });
 
   it('warns when a draft model is not smaller than the target; one of another vocabulary cannot serve', () => {
