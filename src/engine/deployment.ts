@@ -316,10 +316,16 @@ export function evaluateBatch(
   let promptWork = 0;
   if (promptsPerStep > 0 && ctx.newPromptTokens > 0) {
     const decodeStageSeconds = (decodeStep - overhead - draftSeconds) / pp;
-    const work = (chunk: PromptChunk) => Math.max(0, pp * (stageSeconds(ctx, prepared, { ...decodeShape, ...chunk.shape }, batch) - decodeStageSeconds) * chunk.stepsShare);
-    const spread = spreadPrompts(ctx, promptsPerStep);
-    const whole = wholePromptChunks(ctx, prepared, promptsPerStep, perMicroBatch);
-    promptWork = whole === null ? work(spread) : Math.min(work(spread), work(whole));
+    // Every step computes its share of the new prompts (Sarathi-Serve's piggybacking).
+    const spread = stageSeconds(ctx, prepared, { ...decodeShape, prefillTokens: promptsPerStep * ctx.newPromptTokens, prefillPrompts: promptsPerStep }, batch);
+    promptWork = Math.max(0, pp * (spread - decodeStageSeconds));
+    // A dense step's time is convex in its tokens (each operator the larger of two lines in them), so
+    // spreading never costs more than whole chunks: only expert layers (bytes concave in tokens) need both.
+    const whole = ctx.scenario.model.moe === null ? null : wholePromptChunks(ctx, prepared, promptsPerStep, perMicroBatch);
+    if (whole !== null) {
+      const chunked = stageSeconds(ctx, prepared, { ...decodeShape, ...whole.shape }, batch);
+      promptWork = Math.min(promptWork, Math.max(0, pp * (chunked - decodeStageSeconds) * whole.stepsShare));
+    }
   }
   const fullStep = decodeStep + promptWork;
   const tpot = (decodeStep + ((batch - 1) / batch) * promptWork) / tokensPerStep;
@@ -336,24 +342,19 @@ export function evaluateBatch(
   };
 }
 
-/** Prompt work as a step carries it: the prompt tokens of the step and the share of steps that carry them. */
+/** Whole prompt chunks as steps carry them: the prompt tokens of such a step and the share of steps that carry one. */
 interface PromptChunk {
   shape: Pick<StepShape, 'prefillTokens' | 'prefillPrompts' | 'promptsOnePerGroup'>;
   stepsShare: number;
 }
 
-/** Every step computes its share of the new prompts (Sarathi-Serve's piggybacking): dense prefill hides under decode's weight reads. */
-function spreadPrompts(ctx: EngineContext, promptsPerStep: number): PromptChunk {
-  return { shape: { prefillTokens: promptsPerStep * ctx.newPromptTokens, prefillPrompts: promptsPerStep }, stepsShare: 1 };
-}
-
 /**
- * With under one new prompt per attention group per step, a scheduler can instead compute a prompt
- * (or its next chunk) whole in one step every few steps, one per group (vLLM's and TensorRT-LLM's
- * chunked prefill up to the step's token budget); null when every step has a prompt per group.
- * The engine takes whichever costs less, as it takes the best layout and batch: spread thinly, a
- * mixture-of-experts prompt made every step read most experts' weights (gpt-oss-120b at batch 1
- * charged its 8k-token prompt 11 s where its TTFT is 0.17 s).
+ * With under one new prompt per attention group per step, a scheduler can, instead of spreading the
+ * prompts, compute one (or its next chunk) whole in one step every few steps, one per group (vLLM's
+ * and TensorRT-LLM's chunked prefill up to the step's token budget); null when every step has a
+ * prompt per group. The engine takes whichever costs less, as it takes the best layout and batch:
+ * spread thinly, a mixture-of-experts prompt made every step read most experts' weights
+ * (gpt-oss-120b at batch 1 charged its 8k-token prompt 11 s where its TTFT is 0.17 s).
  */
 function wholePromptChunks(ctx: EngineContext, prepared: PreparedLayout, promptsPerStep: number, perMicroBatch: number): PromptChunk | null {
   const promptTokens = ctx.newPromptTokens;
