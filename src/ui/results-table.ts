@@ -186,9 +186,9 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
       el('table', { class: 'results' }, [el('caption', {}, [
         el('span', { text: rankColumn === undefined ? options.caption : T.rankedBy(options.caption, rankColumn.label, shownOrder(rankColumn)) }),
         // The "=1" marks say what they mean where they are read, not only in the notes below.
-        rows.some((r) => r.distinguishable === false) ? el('span', { class: 'caption-key', text: T.notDistinguishable }) : null,
+        rows.some((r) => r.distinguishable === false) ? el('span', { class: 'caption-key', text: T.notDistinguishable, attrs: { 'data-caption-key': 'tied' } }) : null,
         // The TTFT range looks like the others but no measurement checks it: said where it is read.
-        rows.some((r) => rankRange(r.result, 'ttftSeconds') !== null) ? el('span', { class: 'caption-key', text: T.ttftRangeKey }) : null,
+        rows.some((r) => rankRange(r.result, 'ttftSeconds') !== null) ? el('span', { class: 'caption-key', text: T.ttftRangeKey, attrs: { 'data-caption-key': 'ttft-range' } }) : null,
       ]), el('thead', {}, [head]), el('tbody', {}, body)]),
     ]),
     footnotes.length === 0 ? null : el('ol', { class: 'footnotes', attrs: { 'aria-label': T.notes } }, footnotes),

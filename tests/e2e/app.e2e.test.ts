@@ -110,7 +110,9 @@ describe('landing: compare vendors', () => {
     expect(await p.page.locator('[data-table="compare"] caption > span').first().textContent()).toBe('Best deployment per chip, ranked by Tokens/s per chip (highest first)');
     // Ranks marked "=1" are explained in the caption, where they are read.
     const tied = (await p.page.locator('[data-table="compare"] tbody td:first-child').allTextContents()).some((t) => t.includes('=1'));
-    expect(await p.page.locator('[data-table="compare"] caption .caption-key').count()).toBe(tied ? 1 : 0);
+    expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="tied"]').count()).toBe(tied ? 1 : 0);
+    // The TTFT range is said to be unchecked where it is read.
+    expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="ttft-range"]').textContent()).toMatch(/^TTFT range: .*unchecked/);
     // Energy per token shows joules, the inverse of the rank value (tokens/s per kW): lowest first, and said so.
     await p.page.click('[data-table="compare"] th button:text("Energy per token")');
     await expect.poll(() => p.page.getAttribute('[data-table="compare"] th[aria-sort]', 'aria-sort')).toBe('ascending');

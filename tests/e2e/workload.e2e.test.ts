@@ -60,6 +60,27 @@ describe('workload fields refuse what they cannot use', () => {
   });
 });
 
+describe('pricing assumptions', () => {
+  it('a rental price typed under TCO is kept and said to be unused, and a bare share reads as a share', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await settled(p.page);
+    await p.page.click('[data-view="compare"] [data-option="tco"]');
+    await p.page.locator('[data-view="compare"] details:has([data-field="rentalUsdPerChipHour"]) > summary').click();
+    const rental = p.page.locator('[data-view="compare"] [data-field="rentalUsdPerChipHour"]');
+    await rental.fill('12');
+    await rental.press('Enter');
+    const unused = p.page.locator('[data-view="compare"] [data-field-unused="rentalUsdPerChipHour"]');
+    await expect.poll(() => unused.isVisible()).toBe(true);
+    expect(await unused.textContent()).toMatch(/^Not used now: Pricing is "Own it \(TCO\)"/);
+    // Cost of capital 0.06 is 6 %/year, and the field says how it read it.
+    const capital = p.page.locator('[data-view="compare"] [data-field="costOfCapitalPerYear"]');
+    await capital.fill('0.06');
+    await capital.press('Enter');
+    await expect.poll(() => p.page.locator('[data-view="compare"] [data-field-error="costOfCapitalPerYear"]').textContent()).toMatch(/^Read as 6 %\/year \(a bare number up to 1 is a share\)/);
+    await done(p);
+  });
+});
+
 describe('serving options', () => {
   it('offers speculative decoding and disaggregated serving; they change the results and links carry them', async () => {
     const p = await openPage(browser(), baseUrl);
