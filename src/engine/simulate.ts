@@ -10,6 +10,7 @@ import { describeLayout, searchDeployments, type Candidate } from './search';
 import { searchDisaggregated } from './disaggregation';
 import { capacityBytesPerChip } from './memory';
 import { infeasibleUncertainty, uncertaintyOf, unpredictedKind, type PriceBand } from './uncertainty';
+import { slowEndAtLimit, widenedToSlowEnd } from './latency-cliff';
 import type {
   Bottleneck, CostBreakdown, DisaggregationSummary, LayoutAlternative, OperatorTiming, PricingBasis, ResolvedScenario, SimulationResult,
 } from './types';
@@ -227,9 +228,16 @@ function assemble(
   };
   const model0 = CALIBRATION_SUMMARY.uncertainty;
   if (model0.count > 0) {
+    const unpredicted = unpredictedKind(ctx.scenario.efficiencyMode, ctx.efficiency.usesClaim);
     result.uncertainty = uncertaintyOf(model0, evidence.basis, {
       outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion,
-    }, headline.band, unpredictedKind(ctx.scenario.efficiencyMode, ctx.efficiency.usesClaim));
+    }, headline.band, unpredicted);
+    // A latency limit that sets the batch is a cliff the scaled range cannot see (latency-cliff.ts).
+    const speedFactor = Math.exp(model0.widthFactor[evidence.basis] * model0.lowLogResidual);
+    const slow = unpredicted === null && disaggregation === null ? slowEndAtLimit(ctx, best, speedFactor) : null;
+    const limit = best.batchLimitedBy === 'ttft-limit' ? 'TTFT' : 'TPOT';
+    if (slow === 'misses-limit') warnings.push(ENGINE.cliffMissesLimit(limit, Math.round((1 - speedFactor) * 100)));
+    else if (slow !== null) result.uncertainty = widenedToSlowEnd(result.uncertainty, slow, limit);
   }
   result.explain = buildExplain(ctx, best, result, tcoRate, headline.usdPerChipHour);
   return result;

@@ -36,6 +36,8 @@ export const ENGINE = {
     message('engine.no-rental-price', `${chip} has no known rental price; priced by TCO instead.`),
   colocatedBetter: (colocatedPerChip: number, disaggregatedPerChip: number): Message =>
     message('engine.colocated-better', `Co-located serving on these chips gives more output tokens/s per chip (${groupedInteger(Math.round(colocatedPerChip))} against ${groupedInteger(Math.round(disaggregatedPerChip))} disaggregated): separate pools do not pay off for this workload.`),
+  cliffMissesLimit: (limit: string, slowerPercent: number): Message =>
+    message('engine.cliff-misses-limit', `The ${limit} limit sets the batch, and a chip ${slowerPercent}% slower than predicted (the range's slow end) could not meet it on this layout at any batch: the result sits on a cliff its range does not show.`),
   dpAttentionNeedsEp: (tp: number, pp: number, chips: number | null): Message =>
     message('engine.dp-attention-needs-ep', `DP attention (pinned on) runs attention data-parallel over the expert-parallel groups, so it needs EP >= 2: TP ${tp} x PP ${pp} x EP 2 is ${groupedInteger(2 * tp * pp)} chips${chips === null ? '' : `, more than the ${groupedInteger(chips)} available`}; lower TP, or set DP attention to off or auto`),
   idleChips: (idle: number, total: number, perReplica: number): Message =>

@@ -1,0 +1,47 @@
+// A result whose batch a latency limit sets sits on a cliff: a chip slower than predicted must cut
+// its batch to stay within the limit, so its throughput falls by more than its speed does. The
+// closed-form range (uncertainty.ts) scales the point result; here the chosen layout is rerun once,
+// at the range's slow end, and the range widened to it where it falls further. Pure.
+
+import { buildContext, type EngineContext } from './context';
+import { prepareLayout } from './deployment';
+import { chooseBatch, isBatchFailure, type Candidate } from './search';
+import type { Uncertainty } from './types';
+
+/** The chosen layout at the slow end: what it serves there, or that it cannot meet the limits at all. */
+export type SlowEnd = { outputTokensPerSecond: number; tokensPerSecondPerUser: number; batch: number } | 'misses-limit';
+
+/**
+ * The chosen layout rerun with every rate the software factor scales at `speedFactor` of the
+ * prediction (the range's slow end); null when no latency limit sets the batch.
+ */
+export function slowEndAtLimit(ctx: EngineContext, best: Candidate, speedFactor: number): SlowEnd | null {
+  if (best.batchLimitedBy !== 'tpot-limit' && best.batchLimitedBy !== 'ttft-limit') return null;
+  const hw = ctx.scenario.hardware;
+  const slower = buildContext({
+    ...ctx.scenario,
+    hardware: { ...hw, efficiency: { ...hw.efficiency, softwareStackFactor: Math.min(1, hw.efficiency.softwareStackFactor) * speedFactor } },
+  });
+  const chosen = chooseBatch(slower, prepareLayout(slower, best.prepared.layout));
+  if (isBatchFailure(chosen)) return 'misses-limit';
+  return {
+    outputTokensPerSecond: best.replicas * chosen.evaluation.replicaOutputTokensPerSecond,
+    tokensPerSecondPerUser: 1 / chosen.evaluation.tpotSeconds,
+    batch: chosen.evaluation.batch,
+  };
+}
+
+/** `u` with its slow end (low throughput and per-user speed, high $/M) moved out to `slow` where that is further. */
+export function widenedToSlowEnd(u: Uncertainty, slow: Exclude<SlowEnd, 'misses-limit'>, limit: string): Uncertainty {
+  const low = u.outputTokensPerSecond.low;
+  if (!(slow.outputTokensPerSecond < low) || !(slow.outputTokensPerSecond > 0)) return u;
+  const ratio = low / slow.outputTokensPerSecond;
+  return {
+    ...u,
+    derivation: `${u.derivation}; the ${limit} limit sets the batch: at the range's slow end this layout meets it only at batch ${slow.batch}, `
+      + `so throughput's low end is that batch's (x${(1 / ratio).toFixed(2)} of the scaled low end) and $/M's high end moves with it`,
+    outputTokensPerSecond: { ...u.outputTokensPerSecond, low: slow.outputTokensPerSecond },
+    tokensPerSecondPerUser: { ...u.tokensPerSecondPerUser, low: Math.min(u.tokensPerSecondPerUser.low, slow.tokensPerSecondPerUser) },
+    usdPerMillionOutputTokens: u.usdPerMillionOutputTokens === null ? null : { ...u.usdPerMillionOutputTokens, high: u.usdPerMillionOutputTokens.high * ratio },
+  };
+}

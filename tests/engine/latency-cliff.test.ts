@@ -1,0 +1,43 @@
+// Ranges of results whose batch a latency limit sets: the slow end is the chosen layout rerun, not the point scaled.
+
+import { describe, expect, it } from 'vitest';
+import { loadCatalogFromDisk } from '../../src/catalog/load-node';
+import { CALIBRATION_SUMMARY } from '../../src/engine/calibration-summary';
+import { simulate } from '../../src/engine/simulate';
+import type { ResolvedScenario } from '../../src/engine/types';
+import { DEFAULT_ECONOMICS, DEFAULT_ENGINE, DEFAULT_LAYOUT } from '../../src/scenario/scenario';
+
+const { catalog } = loadCatalogFromDisk();
+
+function scenario(model: string, maxTpotSeconds: number | null, objective: ResolvedScenario['objective'] = 'max-throughput'): ResolvedScenario {
+  return {
+    hardware: catalog.hardware.get('nvidia-h200-sxm')!, chips: 8, model: catalog.models.get(model)!,
+    precision: { weights: 'fp8', activations: 'fp8', kvCache: 'fp8' },
+    workload: { inputTokens: 2048, outputTokens: 512, prefixCacheHitRate: 0, arrivals: 'saturated' },
+    slo: { maxTtftSeconds: 2, maxTpotSeconds }, objective, economics: { ...DEFAULT_ECONOMICS }, efficiencyMode: 'achieved',
+    serving: 'co-located', layout: { ...DEFAULT_LAYOUT }, engine: { ...DEFAULT_ENGINE }, speculative: null,
+  };
+}
+
+describe('latency cliffs', () => {
+  it('a TPOT limit that sets the batch widens the slow end to the batch the slower chip can still run', () => {
+    const r = simulate(scenario('deepseek-r1', 0.05), { frontier: false });
+    expect(r.memory.batchLimitedBy).toBe('tpot-limit');
+    const u = r.uncertainty!;
+    const scaledLow = r.outputTokensPerSecond * Math.exp(CALIBRATION_SUMMARY.uncertainty.lowLogResidual);
+    expect(u.outputTokensPerSecond.low).toBeLessThan(scaledLow * 0.99);
+    expect(u.outputTokensPerSecond.low).toBeLessThanOrEqual(r.outputTokensPerSecond);
+    expect(u.usdPerMillionOutputTokens!.high).toBeGreaterThan(r.usdPerMillionOutputTokens!);
+    expect(u.derivation).toMatch(/the TPOT limit sets the batch: at the range's slow end this layout meets it only at batch \d+/);
+    // Without a limit the batch is not set by one, and the range is the scaled one.
+    const free = simulate(scenario('deepseek-r1', null), { frontier: false });
+    expect(free.uncertainty!.outputTokensPerSecond.low).toBeCloseTo(free.outputTokensPerSecond * Math.exp(CALIBRATION_SUMMARY.uncertainty.lowLogResidual), 6);
+  });
+
+  it('a limit just above what one sequence reaches: the slow end misses it, and a warning says the result is on a cliff', () => {
+    const alone = simulate(scenario('llama-3.1-70b', null, 'min-latency'), { frontier: false });
+    const r = simulate(scenario('llama-3.1-70b', alone.tpotSeconds * 1.05), { frontier: false });
+    expect(r.feasible).toBe(true);
+    expect(r.warnings.map((w) => w.code)).toContain('engine.cliff-misses-limit');
+  });
+});
