@@ -312,10 +312,10 @@ export function evaluateBatch(
   const overhead = ctx.efficiency.stepOverheadSeconds;
   const draftSeconds = spec === null ? 0 : draftTime(ctx, prepared, perMicroBatch, batch) * microBatches;
   const decodeStage = full ? stageTime(ctx, prepared, decodeShape, batch) : null;
-  const decodeStep = pp * (decodeStage?.seconds ?? stageSeconds(ctx, prepared, decodeShape, batch)) + overhead + draftSeconds;
+  const decodeStageSeconds = decodeStage?.seconds ?? stageSeconds(ctx, prepared, decodeShape, batch);
+  const decodeStep = pp * decodeStageSeconds + overhead + draftSeconds;
   let promptWork = 0;
   if (promptsPerStep > 0 && ctx.newPromptTokens > 0) {
-    const decodeStageSeconds = (decodeStep - overhead - draftSeconds) / pp;
     // Every step computes its share of the new prompts (Sarathi-Serve's piggybacking).
     const spread = stageSeconds(ctx, prepared, { ...decodeShape, prefillTokens: promptsPerStep * ctx.newPromptTokens, prefillPrompts: promptsPerStep }, batch);
     promptWork = Math.max(0, pp * (spread - decodeStageSeconds));
