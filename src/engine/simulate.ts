@@ -134,7 +134,8 @@ function assemble(
   const e = best.evaluation;
   const warnings = [...ctx.warnings];
   if (ctx.scenario.chips !== 'auto' && best.chips < ctx.scenario.chips) {
-    warnings.push(ENGINE.idleChips(ctx.scenario.chips - best.chips, ctx.scenario.chips, best.prepared.chipsPerReplica));
+    warnings.push(disaggregation === null ? ENGINE.idleChips(ctx.scenario.chips - best.chips, ctx.scenario.chips, best.prepared.chipsPerReplica)
+      : ENGINE.idlePoolChips(ctx.scenario.chips - best.chips, ctx.scenario.chips, best.chips));
   }
   const paid = paidChips(ctx.scenario.chips, best.chips);
   const outputTokensPerSecond = best.outputTokensPerSecond;

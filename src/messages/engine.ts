@@ -38,6 +38,8 @@ export const ENGINE = {
     message('engine.colocated-better', `Co-located serving on these chips gives more output tokens/s per chip (${groupedInteger(Math.round(colocatedPerChip))} against ${groupedInteger(Math.round(disaggregatedPerChip))} disaggregated): separate pools do not pay off for this workload.`),
   cliffMissesLimit: (limit: string, slowerPercent: number): Message =>
     message('engine.cliff-misses-limit', `The ${limit} limit sets the batch, and a chip ${slowerPercent}% slower than predicted (the range's slow end) could not meet it on this layout at any batch: the result sits on a cliff its range does not show.`),
+  idlePoolChips: (idle: number, total: number, used: number): Message =>
+    message('engine.idle-chips', `${idle} of ${total} chips stay idle: the best prefill and decode pools use ${used}. The cost counts all ${total} (a fixed chip count is paid whole); set the chips to auto to pay only for those in use.`),
   dpAttentionNeedsEp: (tp: number, pp: number, chips: number | null): Message =>
     message('engine.dp-attention-needs-ep', `DP attention (pinned on) runs attention data-parallel over the expert-parallel groups, so it needs EP >= 2: TP ${tp} x PP ${pp} x EP 2 is ${groupedInteger(2 * tp * pp)} chips${chips === null ? '' : `, more than the ${groupedInteger(chips)} available`}; lower TP, or set DP attention to off or auto`),
   idleChips: (idle: number, total: number, perReplica: number): Message =>

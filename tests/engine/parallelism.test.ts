@@ -178,6 +178,16 @@ describe('deployment search properties', () => {
     expect(r.outputTokensPerSecond / 4096).toBeLessThanOrEqual(d.prefill.replicas * d.prefill.promptsPerSecondPerReplica * (1 + 1e-9));
   });
 
+  it('idle chips of disaggregated pools are counted against both pools, not one replica', () => {
+    const b200 = JSON.parse(readFileSync(new URL('../../hardware-profiles/nvidia-b200.json', import.meta.url), 'utf8')) as HardwareProfile;
+    const llama70b = JSON.parse(readFileSync(new URL('../../models/llama-3.1-70b.json', import.meta.url), 'utf8')) as ModelArchitecture;
+    const r = simulate({ ...scenario(8, llama70b, null), hardware: b200, engine: { ...DEFAULT_ENGINE },
+      workload: { inputTokens: 128, outputTokens: 4096, prefixCacheHitRate: 0, arrivals: 'saturated' }, serving: 'disaggregated' }, { frontier: false });
+    expect(r.config.chips).toBeLessThan(8);
+    const idle = r.warnings.find((w) => w.code === 'engine.idle-chips')!;
+    expect(idle.text).toBe(`${8 - r.config.chips} of 8 chips stay idle: the best prefill and decode pools use ${r.config.chips}. The cost counts all 8 (a fixed chip count is paid whole); set the chips to auto to pay only for those in use.`);
+  });
+
   it('disaggregated pools hold no prefill replica the decode pool cannot use', () => {
     // Qwen3-235B on 24 H100s filled the budget with 4 prefill replicas where 3 fed the decode pool.
     const h100 = JSON.parse(readFileSync(new URL('../../hardware-profiles/nvidia-h100-sxm.json', import.meta.url), 'utf8')) as HardwareProfile;
