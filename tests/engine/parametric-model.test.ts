@@ -20,6 +20,14 @@ describe.each(KINDS)('generateModel(%s)', (kind) => {
     }
   });
 
+  it('large models have a head count TP can split 16 ways (a multiple of 16 from hidden 8,192 on)', () => {
+    // A 564B model once had 136 heads: TP at most 8, so its tokens per dollar fell below 1T's.
+    fc.assert(fc.property(fc.double({ min: 50e9, max: 2e12, noNaN: true }), (size) => {
+      const m = generateModel(size, kind);
+      if (m.hiddenSize >= 8192) expect(m.numAttentionHeads % 16).toBe(0);
+    }), { numRuns: 200 });
+  });
+
   it('is monotone: bigger requests give more total and active parameters', () => {
     let previous = { totalParams: 0, activeParams: 0 };
     for (const size of GRID) {

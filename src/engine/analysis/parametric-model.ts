@@ -43,7 +43,10 @@ function roundTo(x: number, step: number): number {
 function hiddenStep(h: number): number {
   if (h < 2048) return 256;
   if (h < 8192) return 512;
-  return 1024;
+  // Large models shard over 16 or more chips: a hidden size of a multiple of 2048 gives a head count
+  // of a multiple of 16 (Llama 3.1 405B: 16,384, 128 heads). At multiples of 1024 a 564B model got
+  // 136 heads, which TP could only split 8 ways, and its tokens per dollar fell below 1T's.
+  return 2048;
 }
 
 function largestDivisorAtMost(n: number, cap: number): number {
