@@ -42,9 +42,14 @@ export function usdPerMillionText(result: Pick<SimulationResult, 'pricing'>, usd
   return `${result.pricing.rentalEstimated ? '≈' : ''}${formatUsd(usd)}`;
 }
 
-/** How a result's $/M prices its chip-hours, for tooltips: "≈" marks a rental estimated from TCO. */
+/** How $/M prices its chip-hours, for tooltips: "≈" marks a rental estimated from TCO. */
+export function pricingWords(pricingUsed: SimulationResult['pricingUsed'], rentalEstimated: boolean): string {
+  return pricingUsed === 'rental' ? (rentalEstimated ? 'rental (≈ estimated from TCO)' : 'rental') : 'TCO (owned)';
+}
+
+/** pricingWords of a result. */
 export function pricingText(result: Pick<SimulationResult, 'pricingUsed' | 'pricing'>): string {
-  return result.pricingUsed === 'rental' ? (result.pricing.rentalEstimated ? 'rental (≈ estimated from TCO)' : 'rental') : 'TCO (owned)';
+  return pricingWords(result.pricingUsed, result.pricing.rentalEstimated);
 }
 
 export function costBarRows(input: CostBarsInput): CostBarRow[] {

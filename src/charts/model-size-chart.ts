@@ -6,6 +6,7 @@ import type { SizePoint } from '../engine/analysis/model-size-sweep';
 import { CHART_CONFIG, FORMAT, LOG_LABEL_EXPR, PARAMS_LABEL_EXPR, WIDE, heightForLegend, paramsText, strokeLegend, type ChartLayout, type LayerEntry } from './chart-theme';
 import { colorScale, type ChipSeries } from './chip-series';
 import { chipDashes } from './vendor-colors';
+import { pricingWords } from './cost-bars-chart';
 
 export interface ModelSizeInput {
   chips: readonly ChipSeries[];
@@ -52,7 +53,7 @@ export function modelSizeRows(input: ModelSizeInput): { lines: SizeRow[]; models
       chip, model: p.modelName, source: p.source, totalParams: p.totalParams, activeParams: p.activeParams,
       totalText: paramsText(p.totalParams), activeText: paramsText(p.activeParams),
       value, usdPerMillion: p.usdPerMillionOutputTokens ?? Number.NaN, chipsUsed: p.chips,
-      pricing: p.pricingUsed === 'rental' ? (p.rentalEstimated ? 'rental (≈ estimated from TCO)' : 'rental') : 'TCO',
+      pricing: pricingWords(p.pricingUsed, p.rentalEstimated),
     };
     (p.source === 'parametric' ? lines : models).push(row);
   }

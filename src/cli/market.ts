@@ -9,7 +9,7 @@ import { buildMarketData } from '../market/market-data';
 import { parseMarketOptions } from '../market/options';
 import { marketReport } from '../market/report';
 import { noPointsNote } from '../messages/market-no-points';
-import { MARKET } from '../messages/market';
+import { pairOrderProblem } from '../market/pair';
 import { flagIssue, UsageError } from './flags';
 import { MARKET_HELP, parseMarketFlags, type MarketCliOptions } from './market-flags';
 import { marketCsv, marketJson, marketTable } from './market-output';
@@ -48,10 +48,8 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
   // Two picked points that cannot make a decomposition are an input error, as a reversed window is.
   const from = data.points.find((p) => p.id === options.fromPoint);
   const to = data.points.find((p) => p.id === options.toPoint);
-  if (from !== undefined && to !== undefined) {
-    if (from.id === to.id) fail(`--from-point and --to-point: ${MARKET.samePoint().text}`);
-    if (to.row.date < from.row.date) fail(`--from-point and --to-point: ${MARKET.pointsReversed(from.row.date, to.row.date).text}`);
-  }
+  const order = from === undefined || to === undefined ? null : pairOrderProblem(from, to, true);
+  if (order !== null) fail(`--from-point and --to-point: ${order.text}`);
   const result = marketReport(data, options, catalog, engineEvaluator(catalog));
   // CSV has no place for a note: with no rows, why goes to stderr (the table prints it instead of rows).
   const empty = noPointsNote(result.notes);

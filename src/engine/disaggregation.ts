@@ -157,9 +157,10 @@ function loadedPrefillSeconds(ctx: EngineContext, pool: PrefillPool, promptsPerS
   const groups = prepared.shard.attentionGroups;
   const overhead = ctx.efficiency.stepOverheadSeconds;
   const keepsUp = (perGroup: number) => (perGroup * groups) / (prefillStageSeconds(ctx, prepared, perGroup) + overhead) >= promptsPerSecond;
+  // A full step is the pool's own rate: when even that falls short, the pool runs full steps.
+  if (!(pool.promptsPerSecond >= promptsPerSecond)) return pool.latencySeconds;
   let lo = 1;
   let hi = packedPerGroup(ctx);
-  if (!keepsUp(hi)) return pool.latencySeconds;
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
     if (keepsUp(mid)) hi = mid;

@@ -81,12 +81,12 @@ export function energyUse(hardware: HardwareProfile, economics: EconomicsInput, 
   };
 }
 
-/** Prices a deployment: $/hour, $/M output tokens, $/M input tokens (prefill share of time), tokens/s per $/h. */
 /** Chips the cost counts: a fixed chip count is paid whole (an NVL72 rack is rented or bought as one), idle chips too. */
 export function paidChips(budget: number | 'auto', used: number): number {
   return budget === 'auto' ? used : Math.max(used, budget);
 }
 
+/** Prices a deployment: $/hour, $/M output tokens, $/M input tokens (prefill share of time), tokens/s per $/h. */
 export function priceDeployment(
   usdPerChipHour: number,
   chips: number,

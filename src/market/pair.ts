@@ -38,6 +38,13 @@ function commonTier(a: PricePoint, b: PricePoint): number | null {
   return a.tier === null || b.tier === null ? null : Math.min(a.tier.threshold, b.tier.threshold);
 }
 
+/** Why `from` and `to` make no decomposition (one point twice, or the later one first); null when they do. `picked`: both chosen by id. */
+export function pairOrderProblem(from: PricePoint, to: PricePoint, picked: boolean): Message | null {
+  if (from.id === to.id) return picked ? MARKET.samePoint() : MARKET.defaultSamePoint();
+  if (to.row.date < from.row.date) return MARKET.pointsReversed(from.row.date, to.row.date);
+  return null;
+}
+
 /**
  * `all` are every point of the data (picked ids are looked up there), `shown` those in the window
  * and tier; `lowestTier` is the lowest MMLU threshold of the sources.
@@ -62,12 +69,9 @@ export function choosePair(all: readonly PricePoint[], shown: readonly PricePoin
   if (from === null) problems.push(MARKET.noQualifyingPoint('from'));
   if (to === null) problems.push(MARKET.noQualifyingPoint('to'));
   if (from === null || to === null) return { pair: null, problems };
-  if (from.id === to.id) {
-    problems.push(pickedFrom !== null && pickedTo !== null ? MARKET.samePoint() : MARKET.defaultSamePoint());
-    return { pair: null, problems };
-  }
-  if (to.row.date < from.row.date) {
-    problems.push(MARKET.pointsReversed(from.row.date, to.row.date));
+  const order = pairOrderProblem(from, to, pickedFrom !== null && pickedTo !== null);
+  if (order !== null) {
+    problems.push(order);
     return { pair: null, problems };
   }
   // A picked to point need not reach the from point's tier: say only the tier both meet.
