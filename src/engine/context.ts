@@ -2,7 +2,7 @@ import { ENGINE } from '../messages/engine';
 import type { Message } from '../messages/message';
 import { layerGroups, type LayerGroup } from './architecture';
 import { countParameters, tallyParameters, type ParameterTally } from './parameters';
-import { BYTES_PER_VALUE, attentionPrecision, collectiveBytesPerValue, computePrecision, matrixRate, type MatrixRate } from './precision';
+import { BYTES_PER_VALUE, attentionPrecision, collectiveBytesPerValue, computePrecision, headPrecision, matrixRate, type MatrixRate } from './precision';
 import type { EfficiencyMode, HardwareProfile, ModelArchitecture, RateClass, ResolvedScenario } from './types';
 import { CALIBRATION_SUMMARY } from './calibration-summary';
 
@@ -19,6 +19,8 @@ export interface EffectiveEfficiency {
   /** Whether the vendor-claimed shares replaced the profile's (claim mode on a chip with claims). */
   usesClaim: boolean;
   compute: number;
+  /** The GEMM share at the LM head's rate (16-bit in quantized checkpoints). */
+  headCompute: number;
   memory: number;
   attentionCompute: number;
   attentionMemory: number;
@@ -52,9 +54,12 @@ function gemmShare(computeEfficiency: number, rateClass: RateClass | null, claim
   return sixteenBit && !claimed ? Math.min(1, computeEfficiency * CALIBRATION_SUMMARY.sixteenBitCompute.ratio) : computeEfficiency;
 }
 
-/** `rateClass`: the matrix rate the GEMMs run at (null: as the profile states, the fp8 share). */
+/**
+ * `rateClass`: the matrix rate the GEMMs run at (null: as the profile states, the fp8 share);
+ * `headRateClass`: the LM head's.
+ */
 export function effectiveEfficiency(hardware: HardwareProfile, mode: EfficiencyMode, model: ModelArchitecture | null = null,
-  rateClass: RateClass | null = null): EffectiveEfficiency {
+  rateClass: RateClass | null = null, headRateClass: RateClass | null = rateClass): EffectiveEfficiency {
   const e = hardware.efficiency;
   const claimed = mode === 'claim' ? e.claimed : undefined;
   const factor = mode === 'achieved' ? Math.min(1, e.softwareStackFactor) : 1;
@@ -77,6 +82,7 @@ export function effectiveEfficiency(hardware: HardwareProfile, mode: EfficiencyM
     moeSoftwareFactor: moeFactor,
     usesClaim: claimed !== undefined,
     compute: compute * factor,
+    headCompute: gemmShare(stated, headRateClass, claimed?.computeEfficiency !== undefined) * factor,
     memory: memory * factor,
     attentionCompute: Math.min(1, e.attentionComputeEfficiency * scaleC) * factor,
     attentionMemory: Math.min(1, e.attentionMemoryEfficiency * scaleM) * factor,
@@ -106,8 +112,16 @@ export interface EngineContext {
   rate: MatrixRate;
   /** Rate of the attention math (the wider of activation and KV-cache formats). */
   attentionRate: MatrixRate;
+  /** Rate of the LM head GEMM, which stays 16-bit in quantized checkpoints (precision.ts headPrecision). */
+  headRate: MatrixRate;
   efficiency: EffectiveEfficiency;
   weightBytesPerValue: number;
+  /** Bytes per value of the embedding and LM head (headPrecision). */
+  headBytesPerValue: number;
+  /** Weight bytes of everything but the routed experts: sharded like attention. */
+  sharedWeightBytes: number;
+  /** Weight bytes of the routed experts: spread over the expert ranks. */
+  expertWeightBytes: number;
   activationBytesPerValue: number;
   kvBytesPerValue: number;
   collectiveBytesPerValue: number;
@@ -174,14 +188,24 @@ export function buildContext(scenario: ResolvedScenario): EngineContext {
       };
     }
   }
+  const params = tallyParameters(model);
+  const weightBytesPerValue = BYTES_PER_VALUE[precision.weights];
+  const headFormat = headPrecision(precision);
+  const headBytesPerValue = BYTES_PER_VALUE[headFormat];
+  const vocabParams = params.embedding + params.lmHead;
+  const headRate = matrixRate(hardware, computePrecision({ ...precision, weights: headFormat }));
   return {
     scenario,
     groups: layerGroups(model),
-    params: tallyParameters(model),
+    params,
     rate,
     attentionRate: matrixRate(hardware, attentionPrecision(precision)),
-    efficiency: effectiveEfficiency(hardware, scenario.efficiencyMode, scenario.model, rate.rateClass),
-    weightBytesPerValue: BYTES_PER_VALUE[precision.weights],
+    headRate,
+    efficiency: effectiveEfficiency(hardware, scenario.efficiencyMode, scenario.model, rate.rateClass, headRate.rateClass),
+    weightBytesPerValue,
+    headBytesPerValue,
+    sharedWeightBytes: (params.total - params.routedExperts - vocabParams) * weightBytesPerValue + vocabParams * headBytesPerValue,
+    expertWeightBytes: params.routedExperts * weightBytesPerValue,
     activationBytesPerValue: BYTES_PER_VALUE[precision.activations],
     kvBytesPerValue: BYTES_PER_VALUE[precision.kvCache],
     collectiveBytesPerValue: collectiveBytesPerValue(precision),

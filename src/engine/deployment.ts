@@ -76,15 +76,15 @@ export function prepareLayout(ctx: EngineContext, layout: Layout): PreparedLayou
   const attentionTp = dpAttention ? tp : tp * ep;
   const groups = dpAttention ? ep : 1;
   // Routed experts spread over every chip of a stage; the rest is sharded like attention.
-  const shared = (ctx.params.total - ctx.params.routedExperts) / (attentionTp * pp);
-  const experts = ctx.params.routedExperts / chips;
+  const shared = ctx.sharedWeightBytes / (attentionTp * pp);
+  const experts = ctx.expertWeightBytes / chips;
   // A draft model lives beside the target on every chip of the replica, with its own KV cache.
   const draft = ctx.speculation?.draft ?? null;
-  const draftWeights = draft === null ? 0 : (draft.params.total * draft.weightBytesPerValue) / (attentionTp * pp);
+  const draftWeights = draft === null ? 0 : (draft.sharedWeightBytes + draft.expertWeightBytes) / (attentionTp * pp);
   const draftKv = draft === null ? 0 : kvBytesPerSequencePerChip(draft.scenario.model, ctx.maxContextTokens, draft.kvBytesPerValue, attentionTp, pp);
   const memory = planMemory(
     hardware,
-    (shared + experts) * ctx.weightBytesPerValue + draftWeights,
+    shared + experts + draftWeights,
     kvBytesPerSequencePerChip(model, ctx.maxContextTokens, ctx.kvBytesPerValue, attentionTp, pp) + draftKv,
     groups,
   );
@@ -92,6 +92,7 @@ export function prepareLayout(ctx: EngineContext, layout: Layout): PreparedLayou
   const rates: ChipRates = {
     matrixFlopsPerSecond: ctx.rate.flopsPerSecond * e.compute,
     attentionFlopsPerSecond: ctx.attentionRate.flopsPerSecond * e.attentionCompute,
+    headFlopsPerSecond: ctx.headRate.flopsPerSecond * e.headCompute,
     moeFlopsPerSecond: ctx.rate.flopsPerSecond * e.moeCompute,
     moeHalfTokensPerExpert: e.moeHalfTokensPerExpert,
     hbmBytesPerSecond: hbm * e.memory,
@@ -138,6 +139,7 @@ export function prepareLayout(ctx: EngineContext, layout: Layout): PreparedLayou
       expertRanks: ep > 1 ? tp * ep : 1,
       expertTensorParallel: tp,
       weightBytesPerValue: ctx.weightBytesPerValue,
+      headBytesPerValue: ctx.headBytesPerValue,
       activationBytesPerValue: ctx.activationBytesPerValue,
       kvBytesPerValue: ctx.kvBytesPerValue,
     },

@@ -23,6 +23,8 @@ export interface RawOperator {
   activationBytes: number;
   /** Kernel launches per instance (fixed-cost term of MODEL.md section 2). */
   kernels: number;
+  /** The LM head: its weights stay 16-bit in quantized checkpoints, so it runs at that rate. */
+  inHeadFormat?: boolean;
   /** moe-experts only: mean routed tokens per touched expert on the busiest rank (grouped-GEMM efficiency). */
   tokensPerExpert?: number;
 }
@@ -66,6 +68,8 @@ export interface ShardPlan {
   /** Chips each expert is tensor-sharded over when experts are not spread (expertRanks = 1). */
   expertTensorParallel: number;
   weightBytesPerValue: number;
+  /** The embedding's and LM head's format (16-bit in quantized checkpoints). */
+  headBytesPerValue: number;
   activationBytesPerValue: number;
   kvBytesPerValue: number;
 }
@@ -239,12 +243,12 @@ export function headOperators(model: ModelArchitecture, shape: StepShape, plan: 
   return [
     {
       name: 'embedding', kind: 'vector', phase, count: 1, flops: 0,
-      weightBytes: tokens * h * plan.weightBytesPerValue, kvBytes: 0, activationBytes: tokens * h * plan.activationBytesPerValue,
+      weightBytes: tokens * h * plan.headBytesPerValue, kvBytes: 0, activationBytes: tokens * h * plan.activationBytesPerValue,
       kernels: 1,
     },
     {
-      name: 'lm-head', kind: 'matrix', phase, count: 1, flops: 2 * logitTokens * lmParams,
-      weightBytes: lmParams * plan.weightBytesPerValue, kvBytes: 0,
+      name: 'lm-head', kind: 'matrix', phase, count: 1, flops: 2 * logitTokens * lmParams, inHeadFormat: true,
+      weightBytes: lmParams * plan.headBytesPerValue, kvBytes: 0,
       activationBytes: logitTokens * (h * plan.activationBytesPerValue + (model.vocabSize / tp) * 4),
       kernels: 2,
     },

@@ -75,6 +75,15 @@ export function matrixRate(hardware: HardwareProfile, precision: Precision): Mat
   return { flopsPerSecond: any?.[1] ?? 0, rateClass: (any?.[0] as RateClass | undefined) ?? wanted, fellBack: true };
 }
 
+/**
+ * The format of the embedding and LM head: quantized checkpoints leave them 16-bit (NVIDIA ModelOpt
+ * and llm-compressor exclude "lm_head" by default; AMD Quark's recipes do too), so only models run
+ * wider than 16 bits keep their own format there.
+ */
+export function headPrecision(precision: PrecisionConfig): Precision {
+  return BITS[precision.weights] >= 16 ? precision.weights : 'bf16';
+}
+
 /** Collectives move activations in 16-bit unless the model runs wider (NCCL/RCCL practice). */
 export function collectiveBytesPerValue(precision: PrecisionConfig): number {
   return Math.max(2, BYTES_PER_VALUE[precision.activations]);

@@ -7,6 +7,8 @@ export interface ChipRates {
   matrixFlopsPerSecond: number;
   /** Peak FLOP/s of the attention format x the flash-attention share. */
   attentionFlopsPerSecond: number;
+  /** Peak FLOP/s of the LM head's format (16-bit in quantized checkpoints) x compute share. */
+  headFlopsPerSecond: number;
   /** Peak matrix FLOP/s x the grouped-GEMM share reached at many tokens per expert. */
   moeFlopsPerSecond: number;
   /** Tokens per expert at which grouped GEMMs reach half of `moeFlopsPerSecond`. */
@@ -44,6 +46,7 @@ function transferSeconds(hbmBytes: number, hbmRate: number, sramBytes: number, s
 /** The peak FLOP/s an operator's kind reaches (grouped expert GEMMs by tokens per expert). */
 function flopsRateOf(op: RawOperator, rates: ChipRates): number {
   if (op.kind === 'attention-decode' || op.kind === 'attention-prefill') return rates.attentionFlopsPerSecond;
+  if (op.inHeadFormat === true) return rates.headFlopsPerSecond;
   if (op.kind === 'moe-experts') {
     const m = op.tokensPerExpert ?? 0;
     return rates.moeFlopsPerSecond * (m > 0 ? m / (m + rates.moeHalfTokensPerExpert) : 1);

@@ -47,8 +47,7 @@ function budgetOf(ctx: EngineContext): number {
 /** Smallest pipeline depth whose per-chip weight share fits (weights only; KV is checked later). */
 function minimumStages(ctx: EngineContext, attentionTp: number, chipsPerStage: number): number {
   const usable = usableBytesPerChip(ctx.scenario.hardware);
-  const { total, routedExperts } = ctx.params;
-  const perStage = ((total - routedExperts) / attentionTp + routedExperts / chipsPerStage) * ctx.weightBytesPerValue;
+  const perStage = ctx.sharedWeightBytes / attentionTp + ctx.expertWeightBytes / chipsPerStage;
   return Math.max(1, Math.ceil(perStage / usable));
 }
 
@@ -391,7 +390,7 @@ function insufficientChipsReason(ctx: EngineContext, layoutsTried: number): Mess
     const pp = pins.pipelineParallel === 'auto' ? 1 : pins.pipelineParallel;
     return ENGINE.dpAttentionNeedsEp(tp, pp, ctx.scenario.chips === 'auto' ? null : ctx.scenario.chips);
   }
-  const needed = chipsToHold(ctx.params.total * ctx.weightBytesPerValue, ctx.scenario.hardware);
+  const needed = chipsToHold(ctx.sharedWeightBytes + ctx.expertWeightBytes, ctx.scenario.hardware);
   const have = ctx.scenario.chips === 'auto' ? null : ctx.scenario.chips;
   // Enough chips in all, but no layout of that count (TP x PP dividing heads and layers) holds the
   // model: "needs 323 (have 324)" would contradict itself.

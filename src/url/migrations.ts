@@ -19,6 +19,7 @@ import v4 from './bases/v4.json';
 import v5 from './bases/v5.json';
 import v6 from './bases/v6.json';
 import v7 from './bases/v7.json';
+import v8 from './bases/v8.json';
 import { applyPatch, diff } from './patch';
 
 export { migrationChainProblems, runMigrations, type Migration, type MigrationOutcome } from '../schema/migrate';
@@ -107,6 +108,13 @@ export const MIGRATIONS: readonly Migration[] = [
       + 'computed whole every few steps where that costs less than spreading them (the prior\'s MoE factors moved): the blank chip\'s '
       + 'prior efficiencies changed, so blank-chip edits re-base on the new blank chip; the wire format is unchanged and chip fingerprints stay',
     up: (wire) => rebaseBlankEdits(wire, v6.blank, v7.blank, false),
+  },
+  {
+    from: 7,
+    description: 'recalibration with the embedding and LM head at 16 bits in quantized checkpoints (the software factors moved): the '
+      + 'blank chip\'s prior efficiencies changed, so blank-chip edits re-base on the new blank chip; the wire format is unchanged and '
+      + 'chip fingerprints stay',
+    up: (wire) => rebaseBlankEdits(wire, v7.blank, v8.blank, false),
   },
 ];
 

@@ -151,12 +151,12 @@ describe('simulate CLI', () => {
     expect(json.results.find((r) => r.hardwareId === 'amd-mi355x')!.estimatedSpecs[0]).toMatch(/^scaleUp\.bandwidthBytesPerSecondPerDirection: /);
   });
 
-  it('enough chips for the weights but no layout of that count says so, not "needs 323 (have 324)"', async () => {
-    const r = await run('--hardware', 'groq-lpu', '--chips', '324', '--model', 'llama-3.1-70b', '--precision', 'int8', '--format', 'json');
+  it('enough chips for the weights but no layout of that count says so, not "needs 333 (have 334)"', async () => {
+    const r = await run('--hardware', 'groq-lpu', '--chips', '334', '--model', 'llama-3.1-70b', '--precision', 'int8', '--format', 'json');
     const j = JSON.parse(r.out) as { feasible: boolean; reason: { code: string; text: string } };
     expect(j.feasible).toBe(false);
     expect(j.reason.code).toBe('engine.no-layout-of-count');
-    expect(j.reason.text).toMatch(/^324 chips hold the weights \(323 would\), but no layout of 324 chips does/);
+    expect(j.reason.text).toMatch(/^334 chips hold the weights \(333 would\), but no layout of 334 chips does/);
   });
 
   it('a saved result or a scenario given where it does not belong says what it is', async () => {

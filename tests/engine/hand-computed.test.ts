@@ -5,7 +5,7 @@ import { evaluateBatch, prepareLayout, stageTime, stepTokens } from '../../src/e
 import { capitalRecoveryFactor, energyUse, priceDeployment, tcoPerChipHour } from '../../src/engine/economics';
 import { kvBytesPerSequencePerChip, kvSramFraction, planMemory } from '../../src/engine/memory';
 import { busiestBinLoad } from '../../src/engine/load-balance';
-import { layerOperators } from '../../src/engine/operators';
+import { headOperators, layerOperators } from '../../src/engine/operators';
 import { batchCaps } from '../../src/engine/search';
 import { simulate } from '../../src/engine/simulate';
 import { tallyParameters } from '../../src/engine/parameters';
@@ -19,7 +19,7 @@ import type { RawOperator } from '../../src/engine/operators';
 /** Round-number rates; every share 1, every fixed cost 0 unless a test sets it. */
 function rates(over: Partial<ChipRates> = {}): ChipRates {
   return {
-    matrixFlopsPerSecond: 1e12, attentionFlopsPerSecond: 1e12, moeFlopsPerSecond: 1e12, moeHalfTokensPerExpert: 0,
+    matrixFlopsPerSecond: 1e12, attentionFlopsPerSecond: 1e12, headFlopsPerSecond: 1e12, moeFlopsPerSecond: 1e12, moeHalfTokensPerExpert: 0,
     hbmBytesPerSecond: 1e12, attentionHbmBytesPerSecond: 1e12, moeHbmBytesPerSecond: 1e12, sramBytesPerSecond: 0,
     weightSramFraction: 0, kernelOverheadSeconds: 0, attentionOverheadSeconds: 0, moeLayerOverheadSeconds: 0, ...over,
   };
@@ -71,6 +71,24 @@ describe('hand-computed cases on a tiny model and chip', () => {
     expect(at(0.5, { efficiencyMode: 'claim' })).toBe(0.8);
     // The attention and expert shares are timed on their own: the ratio leaves them alone.
     expect(buildContext(tinyScenario({ hardware: chip(0.5) })).efficiency.attentionCompute).toBe(tinyChip().efficiency.attentionComputeEfficiency);
+  });
+
+  it('quantized checkpoints keep the embedding and LM head 16-bit: 172 fp8 bytes + 80 x 2 = 332 weight bytes; the head at the bf16 rate', () => {
+    const chip = tinyChip({ compute: { denseFlopsPerSecond: { bf16: 1e12, fp8: 2e12 } } });
+    const fp8 = { weights: 'fp8', activations: 'fp8', kvCache: 'fp8' } as const;
+    const ctx = buildContext(tinyScenario({ hardware: chip, precision: fp8 }));
+    expect(ctx.sharedWeightBytes).toBe(172 + 80 * 2);
+    expect(ctx.expertWeightBytes).toBe(0);
+    const prepared = prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 1, expertParallel: 1, dataParallelAttention: false });
+    expect(prepared.rates.matrixFlopsPerSecond).toBe(2e12);
+    expect(prepared.rates.headFlopsPerSecond).toBeCloseTo(Math.min(1, CALIBRATION_SUMMARY.sixteenBitCompute.ratio) * 1e12, 0);
+    const head = headOperators(tinyModel(), { decodeSequences: 3, decodeContextTokens: 10, prefillTokens: 0, prefillPrompts: 0, cachedTokensPerPrompt: 0 }, prepared.shard);
+    const lm = head.find((o) => o.name === 'lm-head')!;
+    expect(lm.weightBytes).toBe(40 * 2);
+    // 2 x 3 tokens x 40 parameters = 240 FLOPs, at the head's rate rather than the fp8 body's.
+    expect(timeOperator(lm, { ...prepared.rates, hbmBytesPerSecond: 1e30 }, 0).computeSeconds).toBeCloseTo(240 / prepared.rates.headFlopsPerSecond, 20);
+    // A model run at 16 bits or wider keeps its own format there.
+    expect(buildContext(tinyScenario({ hardware: chip })).sharedWeightBytes).toBe(252 * 2);
   });
 
   it('decode context: input + output / 2 for one length; the stated token-weighted context when lengths vary', () => {
@@ -168,7 +186,7 @@ describe('hand-computed cases of the engine physics (issue: physics II)', () => 
     // FLOPs 2 x 4 tokens x 12.5 x 2 heads x (2 + 2) = 800.
     const ops = layerOperators(tinyModel(), { count: 1, windowTokens: null, ffn: 'dense' }, {
       decodeSequences: 0, decodeContextTokens: 0, prefillTokens: 4, prefillPrompts: 1, cachedTokensPerPrompt: 2, prefillPriorTokensPerPrompt: 8,
-    }, { attentionTensorParallel: 1, attentionGroups: 1, expertRanks: 1, expertTensorParallel: 1, weightBytesPerValue: 2, activationBytesPerValue: 2, kvBytesPerValue: 2 });
+    }, { attentionTensorParallel: 1, attentionGroups: 1, expertRanks: 1, expertTensorParallel: 1, weightBytesPerValue: 2, headBytesPerValue: 2, activationBytesPerValue: 2, kvBytesPerValue: 2 });
     expect(ops.find((o) => o.kind === 'attention-prefill')!.flops).toBe(800);
   });
 

@@ -69,7 +69,7 @@ describe('engine properties', () => {
         const t = timeOperator(
           { name: 'op', kind, phase: 'decode', count: 1, flops, weightBytes: bytes / 2, kvBytes: bytes / 2, activationBytes: 0, kernels: 1, tokensPerExpert: 64 },
           {
-            matrixFlopsPerSecond: rate, attentionFlopsPerSecond: rate, moeFlopsPerSecond: rate, moeHalfTokensPerExpert: 89,
+            matrixFlopsPerSecond: rate, attentionFlopsPerSecond: rate, headFlopsPerSecond: rate, moeFlopsPerSecond: rate, moeHalfTokensPerExpert: 89,
             hbmBytesPerSecond: bw, attentionHbmBytesPerSecond: bw, moeHbmBytesPerSecond: bw, sramBytesPerSecond: 0, weightSramFraction: 0,
             kernelOverheadSeconds: 1e-6, attentionOverheadSeconds: 1e-5, moeLayerOverheadSeconds: 5e-5,
           },
