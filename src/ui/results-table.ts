@@ -183,7 +183,8 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
   });
   return el('div', {}, [
     el('div', { class: 'table-wrap' }, [
-      el('table', { class: 'results' }, [el('caption', {}, [
+      // The rank and chip columns stay in view while the metrics scroll sideways (12 columns do not fit 1280 px).
+      el('table', { class: 'results sticky-lead' }, [el('caption', {}, [
         el('span', { text: rankColumn === undefined ? options.caption : T.rankedBy(options.caption, rankColumn.label, shownOrder(rankColumn)) }),
         // The "=1" marks say what they mean where they are read, not only in the notes below.
         rows.some((r) => r.distinguishable === false) ? el('span', { class: 'caption-key', text: T.notDistinguishable, attrs: { 'data-caption-key': 'tied' } }) : null,

@@ -29,6 +29,23 @@ describe.each([1280, 420])('every view at %i px', (width) => {
       await p.page.waitForFunction((v) => document.querySelector(`[data-view="${v}"] .stale`) === null && document.querySelector(`[data-view="${v}"] [aria-busy="true"]`) === null, view, { timeout: 60_000 });
       const overflow = () => p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(await overflow(), view).toBeLessThanOrEqual(1);
+      if (view === 'compare') {
+        // The table is wider than its box at both widths: scrolled to its far end, the rank and chip
+        // of every row stay inside the box, and the last column comes into view.
+        const edges = await p.page.evaluate(() => {
+          const wrap = document.querySelector<HTMLElement>('[data-view="compare"] .table-wrap')!;
+          wrap.scrollLeft = wrap.scrollWidth;
+          const box = wrap.getBoundingClientRect();
+          const row = wrap.querySelector('tbody tr')!;
+          const cell = (i: number) => row.children[i]!.getBoundingClientRect();
+          return { wider: wrap.scrollWidth > wrap.clientWidth, box: [box.left, box.right], rank: cell(0).left, chip: [cell(1).left, cell(1).right], last: cell(row.children.length - 1).right };
+        });
+        expect(edges.wider, 'compare table wider than its box').toBe(true);
+        expect(edges.rank).toBeGreaterThanOrEqual(edges.box[0]! - 1);
+        expect(edges.chip[0]).toBeGreaterThanOrEqual(edges.box[0]! - 1);
+        expect(edges.chip[1]).toBeLessThanOrEqual(edges.box[1]!);
+        expect(edges.last).toBeLessThanOrEqual(edges.box[1]! + 1);
+      }
       if (view === 'model-size') {
         // The chart's numbers as a table scroll inside their box, screen-reader text included.
         await p.page.click('[data-size-table] summary');
