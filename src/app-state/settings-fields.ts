@@ -3,6 +3,7 @@
 
 import type { NumberRule } from '../parse/fields';
 import { LIMITS } from '../scenario/limits';
+import { DEFAULT_ECONOMICS } from '../scenario/scenario';
 import { MESSAGES } from '../messages/ui';
 import type { WorkloadSettings } from './app-state';
 
@@ -35,6 +36,16 @@ const econ = (key: keyof WorkloadSettings['economics']) => ({
   set: (s: WorkloadSettings, v: number | null) => ({ ...s, economics: { ...s.economics, [key]: v } }),
 });
 
+/**
+ * An owning-cost assumption edited under Rental: the ranking reads rental prices, and the estimated
+ * ones (≈) come from owning costs at the default assumptions, where the market's rental/TCO ratio
+ * was measured (engine/economics.ts). Only the chip lab's owning-vs-renting chart reads the edit.
+ */
+const ownCostOnly = (key: keyof WorkloadSettings['economics']) => ({
+  ...econ(key),
+  unusedNote: (s: WorkloadSettings) => (s.economics.pricing === 'rental' && s.economics[key] !== DEFAULT_ECONOMICS[key] ? MESSAGES.controls.ownCostUnderRental : null),
+});
+
 export const SETTINGS_FIELDS: readonly SettingsFieldDef[] = [
   {
     id: 'inputTokens', label: 'Input tokens', unit: 'tokens', scale: 1, limit: LIMITS.inputTokens, nullable: false,
@@ -63,17 +74,18 @@ export const SETTINGS_FIELDS: readonly SettingsFieldDef[] = [
   {
     id: 'rentalUsdPerChipHour', label: 'Rental price (all chips)', unit: '$/chip-hour', scale: 1, limit: LIMITS.rentalUsdPerChipHour, nullable: true, nullText: "each chip's own",
     ...econ('rentalUsdPerChipHour'),
-    // Under TCO nothing reads a rental price; the other assumptions also set estimated rentals, so they always apply.
+    // Under TCO nothing reads a rental price.
     unusedNote: (s) => (s.economics.pricing === 'tco' && s.economics.rentalUsdPerChipHour !== null ? MESSAGES.controls.rentalOverrideUnderTco : null),
   },
-  { id: 'capexUsdPerChip', label: 'Purchase price (all chips)', unit: '$', scale: 1, limit: LIMITS.capexUsdPerChip, nullable: true, nullText: "each chip's own", ...econ('capexUsdPerChip') },
-  { id: 'capexOverheadMultiplier', label: 'Server/network overhead', unit: '× chip price', scale: 1, limit: LIMITS.capexOverheadMultiplier, nullable: true, nullText: "each chip's own", ...econ('capexOverheadMultiplier') },
-  { id: 'depreciationYears', label: 'Depreciation', unit: 'years', scale: 1, limit: LIMITS.depreciationYears, nullable: false, ...econ('depreciationYears') },
-  { id: 'costOfCapitalPerYear', label: 'Cost of capital', unit: '%/year', scale: 0.01, limit: LIMITS.costOfCapitalPerYear, nullable: false, ...econ('costOfCapitalPerYear') },
+  { id: 'capexUsdPerChip', label: 'Purchase price (all chips)', unit: '$', scale: 1, limit: LIMITS.capexUsdPerChip, nullable: true, nullText: "each chip's own", ...ownCostOnly('capexUsdPerChip') },
+  { id: 'capexOverheadMultiplier', label: 'Server/network overhead', unit: '× chip price', scale: 1, limit: LIMITS.capexOverheadMultiplier, nullable: true, nullText: "each chip's own", ...ownCostOnly('capexOverheadMultiplier') },
+  { id: 'depreciationYears', label: 'Depreciation', unit: 'years', scale: 1, limit: LIMITS.depreciationYears, nullable: false, ...ownCostOnly('depreciationYears') },
+  { id: 'costOfCapitalPerYear', label: 'Cost of capital', unit: '%/year', scale: 0.01, limit: LIMITS.costOfCapitalPerYear, nullable: false, ...ownCostOnly('costOfCapitalPerYear') },
+  // Power draw and PUE also set the energy per token, under either pricing.
   { id: 'loadFactor', label: 'Power draw (share of TDP)', unit: '%', scale: 0.01, limit: LIMITS.loadFactor, nullable: false, ...econ('loadFactor') },
   { id: 'pue', label: 'PUE', unit: '×', scale: 1, limit: LIMITS.pue, nullable: false, ...econ('pue') },
-  { id: 'usdPerKwh', label: 'Electricity', unit: '$/kWh', scale: 1, limit: LIMITS.usdPerKwh, nullable: false, ...econ('usdPerKwh') },
-  { id: 'hostingUsdPerKwMonth', label: 'Hosting', unit: '$/kW-month', scale: 1, limit: LIMITS.hostingUsdPerKwMonth, nullable: false, ...econ('hostingUsdPerKwMonth') },
+  { id: 'usdPerKwh', label: 'Electricity', unit: '$/kWh', scale: 1, limit: LIMITS.usdPerKwh, nullable: false, ...ownCostOnly('usdPerKwh') },
+  { id: 'hostingUsdPerKwMonth', label: 'Hosting', unit: '$/kW-month', scale: 1, limit: LIMITS.hostingUsdPerKwMonth, nullable: false, ...ownCostOnly('hostingUsdPerKwMonth') },
   // Serving options: they apply only while speculative decoding, or a fixed batch, is on.
   {
     id: 'draftTokens', label: 'Draft tokens per step', unit: 'tokens', scale: 1, limit: LIMITS.draftTokens, nullable: false,

@@ -10,6 +10,7 @@ import { describeLayout, searchDeployments, type Candidate } from './search';
 import { searchDisaggregated } from './disaggregation';
 import { capacityBytesPerChip } from './memory';
 import { infeasibleUncertainty, uncertaintyOf, unpredictedKind, type PriceBand } from './uncertainty';
+import { contextWindowProblem } from './context-window';
 import { slowEndAtLimit, widenedToSlowEnd } from './latency-cliff';
 import type {
   Bottleneck, CostBreakdown, DisaggregationSummary, LayoutAlternative, OperatorTiming, PricingBasis, ResolvedScenario, SimulationResult,
@@ -31,10 +32,8 @@ export interface SimulateOptions {
 export function simulate(scenario: ResolvedScenario, options: SimulateOptions = {}): SimulationResult {
   const ctx = buildContext(scenario);
   const { model, workload } = scenario;
-  const contextTokens = workload.inputTokens + workload.outputTokens;
-  if (contextTokens > model.maxContextTokens) {
-    return infeasible(ctx, ENGINE.contextWindow(contextTokens, model.name, model.maxContextTokens), 0);
-  }
+  const window = contextWindowProblem(model, workload.inputTokens, workload.outputTokens);
+  if (window !== null) return infeasible(ctx, window, 0);
   // The target verifies the draft's tokens, so both must share one vocabulary (Leviathan et al. 2023).
   const draft = scenario.speculative?.method === 'draft-model' ? scenario.speculative.draftModel : null;
   if (draft !== null && draft.vocabSize !== model.vocabSize) {

@@ -3,6 +3,7 @@
 
 import type { AppState } from '../app-state/app-state';
 import { allModels } from '../app-state/lookup';
+import { contextWindowProblem } from '../engine/context-window';
 import { SETTINGS_FIELDS, type SettingsFieldId } from '../app-state/settings-fields';
 import { PRECISIONS, type Precision } from '../engine/types';
 import { segmented, selectField, settingsNumberField } from './controls';
@@ -82,6 +83,10 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
   }));
 
   const workload = fields(WORKLOAD_FIELDS);
+  // A request longer than the model's window: said beside the lengths, once, rather than only as a
+  // reason in every chip's row.
+  const windowNote = el('div', { class: 'hint inactive', attrs: { 'data-context-window': '', 'aria-live': 'polite' } });
+  windowNote.hidden = true;
   const slo = fields(SLO_FIELDS);
   const economics = fields(ECONOMICS_FIELDS);
   const pricing = segmented(M.pricing, [{ value: 'rental', label: M.rental }, { value: 'tco', label: M.tco }], (value) => dispatch({ type: 'set-pricing', pricing: value }));
@@ -98,6 +103,7 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
       allPrecision.element,
       el('details', {}, [el('summary', { text: M.perTensorPrecision, class: 'unit' }), ...parts.map((p) => p.control.element)]),
       ...workload.map((f) => f.element),
+      windowNote,
       serving.element,
     ]),
     el('section', { class: 'panel', attrs: { 'aria-label': M.slo } }, [el('h2', { text: M.slo }), ...slo.map((f) => f.element), el('p', { class: 'hint', text: M.sloNote })]),
@@ -118,6 +124,11 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
       allPrecision.sync(p.weights === p.activations && p.weights === p.kvCache ? p.weights : 'mixed');
       for (const { part, control } of parts) control.sync(p[part]);
       for (const f of [...workload, ...slo, ...economics]) f.sync(state.settings);
+      const model = allModels(state, ctx.catalog).find((m) => m.id === state.settings.model);
+      const { inputTokens, outputTokens } = state.settings.workload;
+      const window = model === undefined ? null : contextWindowProblem(model, inputTokens, outputTokens);
+      windowNote.textContent = window === null ? '' : M.contextWindow(window.text);
+      windowNote.hidden = window === null;
       serving.sync(state);
       pricing.sync(state.settings.economics.pricing);
       for (const input of pricing.element.querySelectorAll('input')) input.disabled = pricingHeld !== null;

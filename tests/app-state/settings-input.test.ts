@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { SETTINGS_FIELDS, settingsField } from '../../src/app-state/settings-fields';
 import { isValidSetting, readSettingText } from '../../src/app-state/settings-input';
+import type { WorkloadSettings } from '../../src/app-state/app-state';
+import { defaultSettings } from '../../src/app-state/defaults';
 
 const field = (id: string) => settingsField(id)!;
 
@@ -105,5 +107,28 @@ describe('readSettingText', () => {
       const below = def.limit.min / def.scale - Math.max(1e-3, Math.abs(def.limit.min / def.scale) * 0.01);
       expect(readSettingText(def, `${below}${sign}`).ok, `${def.id} ${below}`).toBe(false);
     }
+  });
+});
+
+describe('fields a pricing mode does not read', () => {
+  const settings = (pricing: 'rental' | 'tco', edits: Partial<WorkloadSettings['economics']> = {}): WorkloadSettings => {
+    const s = defaultSettings();
+    return { ...s, economics: { ...s.economics, pricing, ...edits } };
+  };
+  it('an owning-cost assumption edited under Rental says the ranking does not read it; at its default, or under TCO, nothing', () => {
+    const owningOnly = ['capexUsdPerChip', 'capexOverheadMultiplier', 'depreciationYears', 'costOfCapitalPerYear', 'usdPerKwh', 'hostingUsdPerKwMonth'] as const;
+    for (const id of owningOnly) {
+      const f = field(id);
+      const edited = f.set(settings('rental'), 12_345);
+      expect(f.unusedNote?.(edited), id).toMatch(/^Not used in the ranking now: Pricing is "Rental"/);
+      expect(f.unusedNote?.(settings('rental')), id).toBeNull();
+      expect(f.unusedNote?.(f.set(settings('tco'), 12_345)), id).toBeNull();
+    }
+    // Power draw and PUE also set the energy per token, which both pricings show.
+    expect(field('loadFactor').unusedNote).toBeUndefined();
+    expect(field('pue').unusedNote).toBeUndefined();
+    // And the rental override, the other way round.
+    expect(field('rentalUsdPerChipHour').unusedNote?.(settings('tco', { rentalUsdPerChipHour: 2 }))).toMatch(/^Not used now: Pricing is "Own it \(TCO\)"/);
+    expect(field('rentalUsdPerChipHour').unusedNote?.(settings('rental', { rentalUsdPerChipHour: 2 }))).toBeNull();
   });
 });

@@ -61,7 +61,7 @@ describe('workload fields refuse what they cannot use', () => {
 });
 
 describe('pricing assumptions', () => {
-  it('a rental price typed under TCO is kept and said to be unused, and a bare share reads as a share', async () => {
+  it('a rental price typed under TCO, or an owning cost under Rental, is kept and said to be unused; a bare share reads as a share; a request past the context window is said at the lengths', async () => {
     const p = await openPage(browser(), baseUrl);
     await settled(p.page);
     await p.page.click('[data-view="compare"] [data-option="tco"]');
@@ -77,6 +77,25 @@ describe('pricing assumptions', () => {
     await capital.fill('0.06');
     await capital.press('Enter');
     await expect.poll(() => p.page.locator('[data-view="compare"] [data-field-error="costOfCapitalPerYear"]').textContent()).toMatch(/^Read as 6 %\/year \(a bare number up to 1 is a share\)/);
+    // Back under Rental, an owning-cost edit says the ranking does not read it (and the rental override is used again).
+    await p.page.click('[data-view="compare"] [data-option="rental"]');
+    const electricity = p.page.locator('[data-view="compare"] [data-field="usdPerKwh"]');
+    await electricity.fill('0.5');
+    await electricity.press('Enter');
+    const unusedPower = p.page.locator('[data-view="compare"] [data-field-unused="usdPerKwh"]');
+    await expect.poll(() => unusedPower.isVisible()).toBe(true);
+    expect(await unusedPower.textContent()).toMatch(/^Not used in the ranking now: Pricing is "Rental"/);
+    expect(await unused.isVisible()).toBe(false);
+    // A request past the model's context window is said once, beside the lengths.
+    const input = p.page.locator('[data-view="compare"] [data-field="inputTokens"]');
+    await input.fill('200k');
+    await input.press('Enter');
+    const window = p.page.locator('[data-view="compare"] [data-context-window]');
+    await expect.poll(() => window.isVisible()).toBe(true);
+    expect(await window.textContent()).toMatch(/^Input \+ output = 200,512 tokens exceeds Llama 3\.1 70B's context window of 131,072 tokens\. No chip can serve/);
+    await input.fill('2048');
+    await input.press('Enter');
+    await expect.poll(() => window.isVisible()).toBe(false);
     await done(p);
   });
 });
