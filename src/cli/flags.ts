@@ -6,7 +6,8 @@
 import { CLI, quoted } from '../messages/cli';
 import type { FieldIssue, NumberRule } from '../parse/fields';
 import { formatIssue } from '../parse/fields';
-import { ungroupDigits } from '../parse/digit-groups';
+import { separatorReadings, ungroupDigits } from '../parse/digit-groups';
+import { FIELD_MESSAGES } from '../messages/fields';
 import { defaultSettings } from '../app-state/defaults';
 import { LIMITS } from '../scenario/limits';
 
@@ -37,6 +38,8 @@ interface ValueFlag {
   alsoSets?: readonly string[];
   /** A latency limit: "none" removes it (over a --scenario file's or a --url link's limit). */
   noneIsNoLimit?: boolean;
+  /** A share (0-1), also read as a percentage ("56%"). */
+  share?: boolean;
 }
 
 function at(path: string, convert: (v: string) => unknown = num): ValueFlag {
@@ -49,6 +52,11 @@ function at(path: string, convert: (v: string) => unknown = num): ValueFlag {
       target[keys[keys.length - 1]!] = convert(v);
     },
   };
+}
+
+/** A share flag: "0.56" or "56%". */
+function share(path: string): ValueFlag {
+  return { ...at(path, fraction), share: true };
 }
 
 function latencyLimit(path: string, rule: NumberRule): ValueFlag {
@@ -98,7 +106,7 @@ const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
   ['--kv-cache', at('precision.kvCache', word)],
   ['--input-tokens', at('workload.inputTokens', count)],
   ['--output-tokens', at('workload.outputTokens', count)],
-  ['--prefix-cache-hit-rate', at('workload.prefixCacheHitRate', fraction)],
+  ['--prefix-cache-hit-rate', share('workload.prefixCacheHitRate')],
   ['--arrivals', at('workload.arrivals', word)],
   ['--max-ttft-ms', latencyLimit('slo.maxTtftSeconds', LIMITS.maxTtftSeconds)],
   ['--max-tpot-ms', latencyLimit('slo.maxTpotSeconds', LIMITS.maxTpotSeconds)],
@@ -117,8 +125,8 @@ const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
   ['--capex-usd-per-chip', at('economics.capexUsdPerChip')],
   ['--capex-overhead', at('economics.capexOverheadMultiplier')],
   ['--depreciation-years', at('economics.depreciationYears')],
-  ['--cost-of-capital', at('economics.costOfCapitalPerYear', fraction)],
-  ['--load-factor', at('economics.loadFactor', fraction)],
+  ['--cost-of-capital', share('economics.costOfCapitalPerYear')],
+  ['--load-factor', share('economics.loadFactor')],
   ['--pue', at('economics.pue')],
   ['--usd-per-kwh', at('economics.usdPerKwh')],
   ['--hosting-usd-per-kw-month', at('economics.hostingUsdPerKwMonth')],
@@ -143,7 +151,7 @@ const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
     },
   }],
   ['--draft-tokens', at('speculative.draftTokens')],
-  ['--acceptance-rate', at('speculative.acceptanceRate', fraction)],
+  ['--acceptance-rate', share('speculative.acceptanceRate')],
 ]);
 
 /** Decimal notation only: Number() would also read "0x32" as 50, "0b1" as 1 and "Infinity". */
@@ -293,6 +301,21 @@ export function flagIssue(issue: FieldIssue, origins: CliOptions['origins']): st
     ?? [...origins].find(([path]) => path.startsWith(`${issue.path}.`))?.[1];
   if (origin === undefined) return formatIssue(issue);
   const def = VALUE_FLAGS.get(origin.flag);
+  // What the page says of the same text: a comma that groups nothing ("4,8" is not 48), or a
+  // percentage typed without its sign in a share flag ("70" meant as 70 %).
+  const typed = origin.text.trim();
+  if (typed.includes(',') && ungroupDigits(typed) === null) {
+    const reason = FIELD_MESSAGES.commaNotGrouping(typed, separatorReadings(typed), /integer/.test(issue.message));
+    return CLI.flagIssue(origin.flag, `${reason}; ${issue.message.replace(/, got .*$/, '')}`);
+  }
+  const message = flagMessage(issue, origin, def, origins.get(issue.path) === origin);
+  const percent = Number(typed);
+  return def?.share === true && /^\d+(\.\d+)?$/.test(typed) && percent > 1 && percent <= 100
+    ? CLI.sharePercentHint(message, typed) : message;
+}
+
+/** `exact`: the flag set this very field (not its group, nor a field inside it). */
+function flagMessage(issue: FieldIssue, origin: { flag: string; text: string }, def: ValueFlag | undefined, exact: boolean): string {
   if (def?.scaled !== undefined) {
     const range = describeRange(def.scaled.rule, def.scaled.factor, def.scaled.unit);
     return CLI.flagRange(origin.flag, def.noneIsNoLimit === true ? `${range} (or "none": no limit)` : range, origin.text);
@@ -300,7 +323,7 @@ export function flagIssue(issue: FieldIssue, origins: CliOptions['origins']): st
   // The flag's own range: a flag cannot be typed as null (leaving it out keeps the default), and
   // the value as typed ("1e99"), not as the parser re-printed the number ("1e+99").
   const range = /^must be (.*?)(?: or null)?, got .*$/.exec(issue.message);
-  if (range !== null && origins.get(issue.path) === origin) return CLI.flagRange(origin.flag, range[1]!, origin.text);
+  if (range !== null && exact) return CLI.flagRange(origin.flag, range[1]!, origin.text);
   // In the flag's own terms: the field path is the flag's business, not the user's.
   return CLI.flagIssue(origin.flag, issue.message.replace(/, got .*$/, `, got ${quoted(origin.text)}`));
 }

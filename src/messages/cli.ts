@@ -58,6 +58,7 @@ export const CLI = {
   emptyHardwareItem: (got: string) => `--hardware has an empty item in ${quoted(got)} (a stray comma?); list ids as "a,b"`,
   flagIssue: (flag: string, issue: string) => `${flag}: ${issue}`,
   flagRange: (flag: string, range: string, got: string) => `${flag} must be ${range}, got ${quoted(got)}`,
+  sharePercentHint: (message: string, typed: string) => `${message} (a bare number is the share itself; for ${typed} %, type ${typed}%)`,
   speculativeNeeded: (flag: string) =>
     `${flag} needs speculative decoding: add --speculative mtp|MODEL_ID (or a scenario file with "speculative")`,
   cannotRead: (what: string, path: string) => `${what}: cannot read file ${quoted(path)}`,

@@ -1,4 +1,5 @@
 import type { NumberRule } from '../parse/fields';
+import { HARDWARE_LIMITS } from '../records/hardware-profile';
 
 /**
  * One table of accepted ranges for every number a user can set: it drives parsing (CLI, files,
@@ -19,7 +20,8 @@ export const LIMITS = {
   parallelism: { min: 1, max: 4096, integer: true },
   // A free rental makes every chip's tokens free and the ranking meaningless; profiles have the same floor.
   rentalUsdPerChipHour: { min: 0.001, max: 100_000, unit: 'USD/chip-hour' },
-  capexUsdPerChip: { min: 0, max: 1e9, unit: 'USD' },
+  // The same range as a profile's list price, so the chip lab and the all-chips override accept the same prices.
+  capexUsdPerChip: HARDWARE_LIMITS.listPriceUsd,
   capexOverheadMultiplier: { min: 1, max: 10 },
   depreciationYears: { min: 0.5, max: 20, unit: 'years' },
   costOfCapitalPerYear: { min: 0, max: 1, unit: 'per year' },

@@ -73,8 +73,10 @@ describe('readSettingText', () => {
     ['rentalUsdPerChipHour', '4,8', 'Not applied: in "4,8" the comma does not group thousands (did you mean 48 or 4.8?); enter a number from $0.001 to $100,000/chip-hour.'],
     ['inputTokens', '20,48', 'Not applied: in "20,48" the comma does not group thousands (did you mean 2048?); enter a whole number from 1 to 1,000,000 tokens.'],
     // Once let through (slack scaled by the 1e9 upper bound) and clamped to a free chip.
-    ['capexUsdPerChip', '-1', 'Not applied: -1 is outside the accepted range; enter a number from $0 to $1,000,000,000.'],
-    ['capexUsdPerChip', '-0.4', 'Not applied: -0.4 is outside the accepted range; enter a number from $0 to $1,000,000,000.'],
+    ['capexUsdPerChip', '-1', 'Not applied: -1 is outside the accepted range; enter a number from $1 to $100,000,000.'],
+    ['capexUsdPerChip', '-0.4', 'Not applied: -0.4 is outside the accepted range; enter a number from $1 to $100,000,000.'],
+    // The range of the chip lab's purchase price (a profile's list price): both fields accept the same prices.
+    ['capexUsdPerChip', '0', 'Not applied: 0 is outside the accepted range; enter a number from $1 to $100,000,000.'],
     ['rentalUsdPerChipHour', '0', 'Not applied: 0 is outside the accepted range; enter a number from $0.001 to $100,000/chip-hour.'],
     // The unit's symbol on each bound, the rest of the unit once after the upper bound.
     ['capexOverheadMultiplier', '0.1', 'Not applied: 0.1 is outside the accepted range; enter a number from 1× to 10× chip price.'],

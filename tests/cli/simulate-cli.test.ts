@@ -295,11 +295,15 @@ describe('simulate CLI', () => {
     [['--output-tokens', '1e12'], /--output-tokens must be an integer from 1 to 1000000/],
     [['--input-tokens', '2kk'], /--input-tokens must be an integer from 1 to 1000000 tokens, got "2kk"$/m],
     [['--output-tokens', '1.0005k'], /--output-tokens must be an integer from 1 to 1000000 tokens, got "1.0005k"$/m],
-    // A value with a comma in it is named under the flag too (it was reported as workload.inputTokens).
-    [['--input-tokens', '4,8'], /^error: --input-tokens must be an integer from 1 to 1000000 tokens, got "4,8"$/m],
+    // A value with a comma in it is named under the flag, with what the page says of it.
+    [['--input-tokens', '4,8'], /^error: --input-tokens: in "4,8" the comma does not group thousands \(did you mean 48\?\); must be an integer from 1 to 1000000 tokens$/m],
+    [['--rental-usd-per-chip-hour', '4,8'], /^error: --rental-usd-per-chip-hour: in "4,8" the comma does not group thousands \(did you mean 48 or 4\.8\?\); must be a number from 0\.001/m],
     // A flag cannot be typed as null: its range does not offer it.
     [['--rental-usd-per-chip-hour', '-1'], /^error: --rental-usd-per-chip-hour must be a number from 0\.001 to 100000 USD\/chip-hour, got "-1"$/m],
-    [['--prefix-cache-hit-rate', '56'], /--prefix-cache-hit-rate must be a number from 0 to 0\.99, got "56"$/m],
+    // A percentage typed without its sign: refused (a bare number is the share), saying how to type it.
+    [['--prefix-cache-hit-rate', '56'], /--prefix-cache-hit-rate must be a number from 0 to 0\.99, got "56" \(a bare number is the share itself; for 56 %, type 56%\)$/m],
+    [['--cost-of-capital', '6'], /--cost-of-capital must be a number from 0 to 1 per year, got "6" \(a bare number is the share itself; for 6 %, type 6%\)$/m],
+    [['--prefix-cache-hit-rate', '150'], /--prefix-cache-hit-rate must be a number from 0 to 0\.99, got "150"$/m],
     [['--prefix-cache-hit-rate', 'x%'], /got "x%"$/m],
     [['--chips', 'lots'], /^error: --chips must be an integer from 1 to 100000 chips or "auto", got "lots"$/m],
     [['--chips', 'abc'], /or "auto", got "abc"$/m],
@@ -385,7 +389,7 @@ describe('simulate CLI', () => {
     expect(grouped.err).toBe('');
     const g = JSON.parse(grouped.out) as { scenario: { chips: number; economics: Record<string, unknown>; slo: Record<string, unknown>; engine: Record<string, unknown> } };
     expect([g.scenario.chips, g.scenario.economics.capexUsdPerChip, g.scenario.slo.maxTtftSeconds, g.scenario.engine.maxSequences]).toEqual([1000, 25000, 2, 1000]);
-    expect((await run('--chips', '4,8')).err).toContain('got "4,8"');
+    expect((await run('--chips', '4,8')).err).toContain('--chips: in "4,8" the comma does not group thousands (did you mean 48?); must be an integer from 1 to 100000 chips or "auto"');
   });
 
   it('reads keyword values whatever their case, as it reads "NONE"', async () => {
