@@ -9,7 +9,7 @@ import { kvSramFraction } from './memory';
 import { describeLayout, searchDeployments, type Candidate } from './search';
 import { searchDisaggregated } from './disaggregation';
 import { capacityBytesPerChip } from './memory';
-import { infeasibleUncertainty, uncertaintyOf, unpredictedKind, type PriceBand } from './uncertainty';
+import { infeasibleUncertainty, rangeQuantiles, uncertaintyOf, unpredictedKind, type PriceBand } from './uncertainty';
 import { contextWindowProblem } from './context-window';
 import { slowEndAtLimit, widenedToSlowEnd } from './latency-cliff';
 import type {
@@ -229,11 +229,12 @@ function assemble(
   const model0 = CALIBRATION_SUMMARY.uncertainty;
   if (model0.count > 0) {
     const unpredicted = unpredictedKind(ctx.scenario.efficiencyMode, ctx.efficiency.usesClaim);
+    const dataflowChip = ctx.scenario.hardware.memory.sramHoldsWeights;
     result.uncertainty = uncertaintyOf(model0, evidence.basis, {
       outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion,
-    }, headline.band, unpredicted);
+    }, headline.band, unpredicted, dataflowChip);
     // A latency limit that sets the batch is a cliff the scaled range cannot see (latency-cliff.ts).
-    const speedFactor = Math.exp(model0.widthFactor[evidence.basis] * model0.lowLogResidual);
+    const speedFactor = Math.exp(rangeQuantiles(model0, evidence.basis, dataflowChip).low);
     const slow = unpredicted === null && disaggregation === null ? slowEndAtLimit(ctx, best, speedFactor) : null;
     const limit = best.batchLimitedBy === 'ttft-limit' ? 'TTFT' : 'TPOT';
     if (slow === 'misses-limit') warnings.push(ENGINE.cliffMissesLimit(limit, Math.round((1 - speedFactor) * 100)));

@@ -19,6 +19,25 @@ export interface UncertaintyModel {
   /** Width per evidence basis (measured = 1), with the reason for each. */
   widthFactor: Record<EvidenceBasis, number>;
   widthNote: string;
+  /**
+   * SRAM-resident (dataflow) chips: the same quantiles of their single-stream speeds' log-residuals,
+   * a floor under their range (one fixed-cost scale serves them all, and those rows spread far wider
+   * than the GPU rows); null without such rows.
+   */
+  dataflow: { lowLogResidual: number; highLogResidual: number; count: number; note: string } | null;
+}
+
+/**
+ * The log-residual quantiles a range spans: the basis-widened ones, and for a dataflow chip at
+ * least its rows' spread.
+ */
+export function rangeQuantiles(model: UncertaintyModel, basis: EvidenceBasis, dataflowChip: boolean): { low: number; high: number } {
+  const k = model.widthFactor[basis];
+  const df = dataflowChip ? model.dataflow : null;
+  return {
+    low: Math.min(k * model.lowLogResidual, df?.lowLogResidual ?? 0),
+    high: Math.max(k * model.highLogResidual, df?.highLogResidual ?? 0),
+  };
 }
 
 /** The ratio band of a price estimate (its 10th and 90th percentiles over the median), widening the $/M range. */
@@ -55,11 +74,11 @@ export function uncertaintyOf(
   values: { outputTokensPerSecond: number; tokensPerSecondPerUser: number; usdPerMillionOutputTokens: number | null },
   priceBand: PriceBand | null,
   unpredicted: UnpredictedKind | null = null,
+  dataflowChip = false,
 ): Uncertainty {
   const ceiling = unpredicted !== null;
   const k = model.widthFactor[basis];
-  const lo = k * model.lowLogResidual;
-  const hi = k * model.highLogResidual;
+  const { low: lo, high: hi } = rangeQuantiles(model, basis, dataflowChip);
   // A residual above zero means the chip delivered more than predicted: more tokens, lower $/M.
   let usd: Range | null = null;
   if (values.usdPerMillionOutputTokens !== null) {
@@ -74,6 +93,11 @@ export function uncertaintyOf(
     `${ceiling ? 'modelling spread, the width of the' : `${Math.round(model.coverage * 100)}% range from the`} ${model.residualSet} (${model.count} predictions): log-residual quantiles `
       + `${model.lowLogResidual.toFixed(3)} and ${model.highLogResidual.toFixed(3)}, widened x${k} for evidence basis "${basis}" (${model.widthNote})`,
   ];
+  const df = dataflowChip ? model.dataflow : null;
+  if (df !== null && (lo < k * model.lowLogResidual || hi > k * model.highLogResidual)) {
+    parts.push(`an SRAM-resident chip: at least the spread of ${df.note} (quantiles ${df.lowLogResidual.toFixed(3)} and ${df.highLogResidual.toFixed(3)}), `
+      + `so the speed range spans ${lo.toFixed(3)} to ${hi.toFixed(3)} in log`);
+  }
   if (priceBand !== null) {
     // Low $/M: the speed's upper quantile with the band's low end (more tokens, a cheaper rental); high: the reverse.
     parts.push(`${priceBand.note}; $/M range = $/M x exp(-sqrt(q_high^2 + ln(band low / median)^2)) to `

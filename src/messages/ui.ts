@@ -31,7 +31,7 @@ export const MESSAGES = {
   toResults: 'Results ↑',
   toResultsBelow: 'Results ↓',
   views: {
-    compare: { label: 'Compare vendors', title: 'Compare chips on one workload', intro: 'Best deployment of the workload on each chip under the latency limits, ranked by cost per token (click a column heading to rank by it). Click any number in the table to see how it was computed.', controls: 'Workload and chips' },
+    compare: { label: 'Compare vendors', title: 'Compare chips on one workload', intro: 'Best deployment of the workload on each chip under the latency limits. The table starts ranked by cost per token; click a column heading to rank by that column instead (the caption says which). Click any number in the table to see how it was computed.', controls: 'Workload and chips' },
     modelSize: {
       label: 'Model size', title: 'Tokens/s per dollar-hour across model sizes',
       intro: 'Where each chip wins: output tokens per second per dollar-per-hour, from 1B to 2T parameters, at the latency limits of the workload.',

@@ -19,10 +19,11 @@ import { roundValue } from './efficiency-block';
 import { inTargetSet, usedForFit } from './fit-rows';
 import { emptyTimings, fitKernelTimings, parseKernelTimings, type KernelFit } from './kernel-fit';
 import type { ModelledRow, RowPlan } from './row-plan';
+import { evaluateRow } from './evaluate-row';
 import { chipSoftwareFactors, familyFactors, fitStackFactors, MOE_CLASSES, priorSoftwareFactor, type FactorFit, type FitContext, type StackFactors } from './stack-factors';
 import { rowYear, yearsBefore } from './row-date';
 import { median, quantile } from './stats';
-import { fitUncertainty, type UncertaintyFit } from './uncertainty-fit';
+import { dataflowSpread, fitUncertainty, type UncertaintyFit } from './uncertainty-fit';
 import { compareText } from '../format/compare-text';
 
 /** Efficiency fields the kernel timings set (and the prior copies to families without timings). */
@@ -290,11 +291,20 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
   const low = first.model.lowLogResidual;
   const claimWidths = claims.map((c) => ({ ...c, width: c.logRatio >= 0 ? (high > 0 ? c.logRatio / high : 1) : (low < 0 ? c.logRatio / low : 1) }));
   const uncertainty = fitUncertainty(crossValidated, claimWidths.length === 0 ? null : Math.max(...claimWidths.map((c) => c.width)));
+  // The SRAM chips' single-stream speeds at the calibrated profiles, held-out rows too.
+  const dataflowLogs = plans.filter((p): p is ModelledRow => p.kind === 'modelled' && p.group === 'third-party'
+    && p.metric.kind === 'tokens-per-second-per-user' && calibrated.hardware.get(p.hardwareId) !== undefined && isDataflowChip(calibrated.hardware.get(p.hardwareId)!))
+    .flatMap((p) => {
+      const predicted = evaluateRow(p, calibrated, { skipClaims: true }).predicted;
+      return predicted !== null && predicted > 0 ? [{ index: p.row.index, logResidual: Math.log(p.measured / predicted) }] : [];
+    });
+  const spread = dataflowSpread(dataflowLogs);
   const round = (m: typeof uncertainty.model) => ({
     ...m,
     lowLogResidual: roundValue(m.lowLogResidual, 4),
     highLogResidual: roundValue(m.highLogResidual, 4),
     widthFactor: Object.fromEntries(Object.entries(m.widthFactor).map(([k, v]) => [k, roundValue(v)])) as typeof m.widthFactor,
+    dataflow: spread === null ? null : { ...spread, lowLogResidual: roundValue(spread.lowLogResidual, 4), highLogResidual: roundValue(spread.highLogResidual, 4) },
   });
   const priorEfficiency = { ...silicon, softwareStackFactor: prior, moeSoftwareFactor: { ...factors.moe } };
   const assumed = (key: 'linkEfficiency' | 'allToAllEfficiency' | 'stepOverheadSeconds' | 'memoryReserveFraction') =>

@@ -69,6 +69,7 @@ export function fitUncertainty(rows: readonly CrossValidatedRow[], claimWidth: n
       count: measured.count,
       widthFactor: { measured: 1, family, prior, claim },
       widthNote: notes.join('; '),
+      dataflow: null,
     },
     byBasis,
   };
@@ -123,5 +124,20 @@ export function checkCoverage(rows: readonly CrossValidatedRow[], coverage = NOM
     interval90,
     met: count > 0 && coverage >= interval90.low && coverage <= interval90.high,
     heldOut: { actual: heldCount === 0 ? Number.NaN : heldInside / heldCount, count: heldCount },
+  };
+}
+
+/**
+ * The spread of the SRAM-resident chips' single-stream speeds (fit and held-out rows alike: there
+ * are too few to hold any back), as the same quantiles: the floor under those chips' ranges.
+ */
+export function dataflowSpread(rows: readonly { index: number; logResidual: number }[], coverage = NOMINAL_COVERAGE): UncertaintyModel['dataflow'] {
+  if (rows.length === 0) return null;
+  const logs = rows.map((r) => r.logResidual);
+  return {
+    lowLogResidual: quantile(logs, (1 - coverage) / 2),
+    highLogResidual: quantile(logs, (1 + coverage) / 2),
+    count: rows.length,
+    note: `the ${rows.length} third-party single-stream speeds of SRAM-resident chips (rows ${rows.map((r) => r.index).join(', ')}; their fixed-cost scale was fitted to those not held out)`,
   };
 }

@@ -1,0 +1,52 @@
+// SRAM-resident chips share one fitted fixed-cost scale, and their single-stream speeds spread far
+// wider than the GPU rows: their range spans at least that spread (calibration-summary's dataflow).
+import { describe, expect, it } from 'vitest';
+import { loadCatalogFromDisk } from '../../src/catalog/load-node';
+import { CALIBRATION_SUMMARY } from '../../src/engine/calibration-summary';
+import { simulate } from '../../src/engine/simulate';
+import { rangeQuantiles, uncertaintyOf, type UncertaintyModel } from '../../src/engine/uncertainty';
+import { dataflowSpread } from '../../src/validation/uncertainty-fit';
+import { resolveScenario } from '../../src/scenario/resolve';
+import { defaultScenario } from '../../src/scenario/scenario';
+
+const MODEL: UncertaintyModel = {
+  coverage: 0.8, lowLogResidual: -0.25, highLogResidual: 0.25, residualSet: 'test', count: 100,
+  widthFactor: { measured: 1, family: 1, prior: 2, claim: 2 }, widthNote: 'test',
+  dataflow: { lowLogResidual: -0.4, highLogResidual: 1.2, count: 5, note: 'five rows' },
+};
+
+describe('ranges of SRAM-resident chips', () => {
+  it('span the wider of the basis quantiles and the dataflow rows\' spread, side by side', () => {
+    expect(rangeQuantiles(MODEL, 'prior', false)).toEqual({ low: -0.5, high: 0.5 });
+    expect(rangeQuantiles(MODEL, 'prior', true)).toEqual({ low: -0.5, high: 1.2 });
+    expect(rangeQuantiles(MODEL, 'measured', true)).toEqual({ low: -0.4, high: 1.2 });
+    const u = uncertaintyOf(MODEL, 'prior', { outputTokensPerSecond: 100, tokensPerSecondPerUser: 10, usdPerMillionOutputTokens: 2 }, null, null, true);
+    expect(u.outputTokensPerSecond.high).toBeCloseTo(100 * Math.exp(1.2), 9);
+    expect(u.outputTokensPerSecond.low).toBeCloseTo(100 * Math.exp(-0.5), 9);
+    // Faster than predicted is cheaper: the $/M range mirrors the speed range.
+    expect(u.usdPerMillionOutputTokens!.low).toBeCloseTo(2 * Math.exp(-1.2), 9);
+    expect(u.derivation).toContain('an SRAM-resident chip: at least the spread of five rows');
+    // Without the spread (no rows), the basis quantiles alone.
+    expect(rangeQuantiles({ ...MODEL, dataflow: null }, 'prior', true)).toEqual({ low: -0.5, high: 0.5 });
+  });
+
+  it('the spread is the 10th and 90th percentiles of the rows\' log-residuals', () => {
+    const spread = dataflowSpread([{ index: 1, logResidual: -1 }, { index: 2, logResidual: 0 }, { index: 3, logResidual: 1 }])!;
+    expect(spread.lowLogResidual).toBeCloseTo(-0.8, 12);
+    expect(spread.highLogResidual).toBeCloseTo(0.8, 12);
+    expect(spread.count).toBe(3);
+    expect(dataflowSpread([])).toBeNull();
+  });
+
+  it('the calibrated summary carries the spread, and a Cerebras result\'s range reaches it while an H200 result\'s does not', () => {
+    const df = CALIBRATION_SUMMARY.uncertainty.dataflow!;
+    expect(df.count).toBeGreaterThanOrEqual(3);
+    const { catalog } = loadCatalogFromDisk();
+    const run = (hardware: string) => simulate(resolveScenario({ ...defaultScenario(), hardware, chips: 'auto' }, catalog).value!, { frontier: false });
+    const cerebras = run('cerebras-cs3');
+    const u = cerebras.uncertainty!.tokensPerSecondPerUser;
+    const k = CALIBRATION_SUMMARY.uncertainty.widthFactor[cerebras.evidence.basis];
+    expect(u.high / cerebras.tokensPerSecondPerUser).toBeCloseTo(Math.exp(Math.max(k * CALIBRATION_SUMMARY.uncertainty.highLogResidual, df.highLogResidual)), 6);
+    expect(run('nvidia-h200-sxm').uncertainty!.derivation).not.toContain('SRAM-resident');
+  });
+});
