@@ -292,12 +292,10 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
   const claimWidths = claims.map((c) => ({ ...c, width: c.logRatio >= 0 ? (high > 0 ? c.logRatio / high : 1) : (low < 0 ? c.logRatio / low : 1) }));
   const uncertainty = fitUncertainty(crossValidated, claimWidths.length === 0 ? null : Math.max(...claimWidths.map((c) => c.width)));
   // The SRAM chips' single-stream speeds at the calibrated profiles, held-out rows too.
-  const dataflowLogs = plans.filter((p): p is ModelledRow => p.kind === 'modelled' && p.group === 'third-party'
-    && p.metric.kind === 'tokens-per-second-per-user' && calibrated.hardware.get(p.hardwareId) !== undefined && isDataflowChip(calibrated.hardware.get(p.hardwareId)!))
-    .flatMap((p) => {
-      const predicted = evaluateRow(p, calibrated, { skipClaims: true }).predicted;
-      return predicted !== null && predicted > 0 ? [{ index: p.row.index, logResidual: Math.log(p.measured / predicted) }] : [];
-    });
+  const dataflowLogs = dataflowRows(plans, calibrated, true).flatMap((p) => {
+    const predicted = evaluateRow(p, calibrated, { skipClaims: true }).predicted;
+    return predicted !== null && predicted > 0 ? [{ index: p.row.index, logResidual: Math.log(p.measured / predicted) }] : [];
+  });
   const spread = dataflowSpread(dataflowLogs);
   const round = (m: typeof uncertainty.model) => ({
     ...m,

@@ -16,9 +16,9 @@ export function isDataflowChip(hw: HardwareProfile): boolean {
   return hw.memory.sramHoldsWeights;
 }
 
-/** Third-party single-stream speeds of dataflow chips, held-out rows excluded. */
-export function dataflowRows(plans: readonly RowPlan[], catalog: Catalog): ModelledRow[] {
-  return plans.filter((p): p is ModelledRow => p.kind === 'modelled' && p.group === 'third-party' && !p.row.holdout
+/** Third-party single-stream speeds of dataflow chips; held-out rows only when asked (the fit never sees them). */
+export function dataflowRows(plans: readonly RowPlan[], catalog: Catalog, withHeldOut = false): ModelledRow[] {
+  return plans.filter((p): p is ModelledRow => p.kind === 'modelled' && p.group === 'third-party' && (withHeldOut || !p.row.holdout)
     && p.metric.kind === 'tokens-per-second-per-user' && catalog.hardware.get(p.hardwareId) !== undefined
     && isDataflowChip(catalog.hardware.get(p.hardwareId)!));
 }
