@@ -68,9 +68,10 @@ function chipsText(r: RowResult): string {
   return c === 'auto' ? `auto (${r.chipsUsed})` : String(c);
 }
 
+/** The lengths the engine simulated ("Modelled as"): an MLPerf run's own mean output, not its benchmark's. */
 function lengths(r: RowResult): CellModel | null {
   if (r.plan.metric.kind === 'tco-usd-per-chip-hour') return null;
-  const w = r.plan.statedLengths;
+  const w = r.plan.scenario.workload;
   const exact = r.plan.row.inputLen !== null && r.plan.row.outputLen !== null;
   return exact
     ? { text: A.tokens(String(w.inputTokens), String(w.outputTokens)) }

@@ -48,6 +48,17 @@ describe('accuracy table models', () => {
     expect(held.mark).toBe('◐'); // Gaudi 2 inherits Gaudi 3's fit
   });
 
+  it('"Modelled as" gives the lengths the engine simulated: an MLPerf run\'s own mean output, not its benchmark\'s', () => {
+    for (const r of report.rows.filter((x) => x.plan.mlperf !== null).slice(0, 20)) {
+      const w = r.plan.scenario.workload;
+      expect(rowModel(r).detail!.text, `#${r.plan.row.index}`).toContain(`≈${w.inputTokens} in / ≈${w.outputTokens} out`);
+    }
+    // One whose run logged another mean output than the dataset's: the cell shows the run's.
+    const differs = report.rows.find((x) => x.plan.mlperf !== null && x.plan.scenario.workload.outputTokens !== x.plan.statedLengths.outputTokens);
+    expect(differs).toBeDefined();
+    expect(rowModel(differs!).detail!.text).not.toContain(`≈${differs!.plan.statedLengths.outputTokens} out`);
+  });
+
   it('sections rows by source and leaves empty sections out', () => {
     const titles = rowSections(report).map((s) => s.title);
     expect(titles.some((t) => t.startsWith('MLPerf'))).toBe(true);
