@@ -76,6 +76,9 @@ export const sweepChannel: ChannelDef<SizePoint[]> = {
   name: 'sweep',
   debounceMs: 0,
   priority: 1,
+  // The dense and the mixture-of-experts sweeps, toggled back and forth: the MoE one takes half a
+  // minute on two cores, and was computed again on every return to it.
+  keep: 2,
   plan(state, catalog) {
     const r = sweepRequest(state, catalog);
     const base = r.base;
