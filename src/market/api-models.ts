@@ -117,6 +117,8 @@ export interface StandInCandidate {
   score: number;
   /** The API model whose price row gave the score ("Llama 3 70B Instruct"). */
   label: string;
+  /** Its first price row's date (YYYY-MM-DD): a closed model priced earlier cannot have been served by it. */
+  availableFrom: string;
 }
 
 export interface StandInChoice {

@@ -79,17 +79,27 @@ export function pricePoints(rows: readonly ApiPriceRow[], history: readonly Hist
   });
 
   const scored = kept.map((m) => ({ ...m, ...scoreOf(m.row, m.model, mapped, history) }));
+  // An open model is available from its first price row on (a stand-in never serves a price set before it existed).
+  const firstPriced = new Map<string, string>();
+  for (const s of scored) {
+    const c = s.model.catalog;
+    if (c === null) continue;
+    const first = firstPriced.get(c.modelId);
+    if (first === undefined || compareText(s.row.date, first) < 0) firstPriced.set(c.modelId, s.row.date);
+  }
   const candidates: StandInCandidate[] = [];
   for (const s of scored) {
     const c = s.model.catalog;
     if (c === null || s.score === null) continue;
-    if (!candidates.some((x) => x.modelId === c.modelId && x.score === s.score)) candidates.push({ modelId: c.modelId, score: s.score, label: s.row.model });
+    if (!candidates.some((x) => x.modelId === c.modelId && x.score === s.score)) {
+      candidates.push({ modelId: c.modelId, score: s.score, label: s.row.model, availableFrom: firstPriced.get(c.modelId)! });
+    }
   }
 
   const points: PricePoint[] = [];
   const ids = new Set<string>();
   for (const s of scored) {
-    const served = servedAs(s.model, s.score, candidates, catalog);
+    const served = servedAs(s.model, s.score, candidates.filter((x) => compareText(x.availableFrom, s.row.date) <= 0), catalog);
     if (served === null) {
       problems.push(`api_prices.csv row ${s.row.row}: no catalog model can serve "${s.row.model}" (closed, and no open model has a score to stand in)`);
       continue;

@@ -84,14 +84,14 @@ describe('market report: points and floors', () => {
       expect(point(model).floorUsdPerRequest, model).toBeNull();
       expect(point(model).floorReason).toContain('serves at most 8,192 tokens per request');
     }
-    // Claude 3.5 Haiku (MMLU 81): Mistral Small 3 (MMLU 82) reaches it but holds 32k tokens; the stand-in that serves is weaker, and said so.
+    // Claude 3.5 Haiku (MMLU 81, 2024-10-22): Llama 3.1 70B (MMLU 84) reaches it but has no floor for 100k tokens then; the stand-in that serves is weaker, and said so.
     const haiku = point('Claude 3.5 Haiku');
-    expect(haiku.servedAsModelId).not.toBe('mistral-small-24b');
-    expect(haiku.servedBasis).toMatch(/^stand-in: Mistral Small 3 .* \(MMLU 82\) reaches MMLU 81 but has no floor for this workload at this date/);
+    expect(haiku.servedAsModelId).not.toBe('llama-3.1-70b');
+    expect(haiku.servedBasis).toMatch(/^stand-in: Llama 3\.1 70B Instruct \(MMLU 84\) reaches MMLU 81 but has no floor for this workload at this date/);
     expect(haiku.servedBasis).not.toContain('no open model reaches');
   });
 
-  it('GPT-3.5 snapshots have their own windows: 4K ones have no floor for an 8,500-token request, the 16K ones do', () => {
+  it('GPT-3.5 snapshots have their own windows: 4K ones have no floor for an 8,500-token request, nor the 16K one whose stand-ins of its date hold 4K; the later 16K one does', () => {
     const options = parseMarketOptions({ workload: { inputTokens: 8000, outputTokens: 500 } }).value;
     const r = marketPointsReport(marketData(), options, catalog, engineEvaluator(catalog));
     const point = (model: string) => r.points.find((p) => p.model === model)!;
@@ -100,7 +100,10 @@ describe('market report: points and floors', () => {
       expect(point(model).floorUsdPerRequest, model).toBeNull();
       expect(point(model).floorReason, model).toContain('serves at most 4,096 tokens per request');
     }
-    for (const model of ['gpt-3.5-turbo-1106', 'gpt-3.5-turbo-0125']) expect(point(model).floorUsdPerRequest, model).toBeGreaterThan(0);
+    expect(point('gpt-3.5-turbo-0125').floorUsdPerRequest).toBeGreaterThan(0);
+    // The 16K 1106 snapshot (2023-11-06) could take the request, but the open models priced by then hold 4,096 tokens: its stand-in says so.
+    expect(point('gpt-3.5-turbo-1106').floorUsdPerRequest).toBeNull();
+    expect(point('gpt-3.5-turbo-1106').floorReason).toContain("exceeds Llama 2 13B's context window of 4,096 tokens");
   });
 
   it('a stand-in weaker than the model it serves is flagged (*↓), never passed off as the same capability', () => {
