@@ -75,15 +75,19 @@ export function exportFileName(kind: string, c: ExportContext | null, extension:
   return `tokencost-${slug(kind)}_${slug(c.modelId)}_${w.inputTokens}in-${w.outputTokens}out_${c.date}.${extension}`;
 }
 
-const EFFICIENCY_CAPTION: Readonly<Record<ExportSettings['efficiencyMode'], string>> = {
+export const EFFICIENCY_CAPTION: Readonly<Record<ExportSettings['efficiencyMode'], string>> = {
   achieved: "today's software",
   spec: 'silicon limit (kernel benchmarks)',
   claim: "vendors' claimed efficiencies",
 };
 
-function limit(seconds: number | null): string {
+/** A latency limit as captions write it: "≤ 2 s", or "no limit". */
+export function limit(seconds: number | null): string {
   return seconds === null ? 'no limit' : `≤ ${formatSeconds(seconds)}`;
 }
+
+/** What the marks on chip names and prices mean, for an exported chart's caption. */
+export const MARKS_CAPTION = `marks: * estimated spec, ${EVIDENCE_MARK.measured} measured, ${EVIDENCE_MARK.family} family fit, ${EVIDENCE_MARK.prior} prior, ${EVIDENCE_MARK.claim} claims only, ≈ rental estimated from TCO`;
 
 /** The caption line of an exported chart: what was computed, how it is priced, and when. */
 export function exportCaption(c: ExportContext): string {
@@ -102,7 +106,27 @@ export function exportCaption(c: ExportContext): string {
   if (s.workload.arrivals === 'poisson') parts.push('Poisson arrivals');
   if (typeof s.objective === 'object' || s.objective === 'min-latency') parts.push(objectiveText(s));
   // A chart's chip names and prices carry marks; the file says what they mean.
-  parts.push(`marks: * estimated spec, ${EVIDENCE_MARK.measured} measured, ${EVIDENCE_MARK.family} family fit, ${EVIDENCE_MARK.prior} prior, ${EVIDENCE_MARK.claim} claims only, ≈ rental estimated from TCO`);
+  parts.push(MARKS_CAPTION);
   parts.push(`tokencost, ${c.date}`);
   return parts.join(' · ');
+}
+
+/**
+ * What an exported chart that is not about one workload says of itself (the Accuracy and Market
+ * views): a caption line and the pieces of its file name, dated like the others.
+ */
+export interface ExportLabel {
+  /** File-name pieces after the chart's name ("achieved" -> tokencost-accuracy_achieved_DATE.png). */
+  stem: string[];
+  /** What the chart shows and under which settings, without the date (added). */
+  caption: string[];
+  date: string;
+}
+
+export function labelFileName(kind: string, label: ExportLabel, extension: string): string {
+  return `tokencost-${[slug(kind), ...label.stem.map(slug), label.date].join('_')}.${extension}`;
+}
+
+export function labelCaption(label: ExportLabel): string {
+  return [...label.caption, `tokencost, ${label.date}`].join(' · ');
 }

@@ -87,6 +87,7 @@ export const ACCURACY_MESSAGES = {
   } as Record<string, readonly [string, string]>,
   modelledAs: (chip: string, chips: string) => `${chip} × ${chips}`,
   tokens: (input: string, output: string) => `${input} in / ${output} out`,
+  exportCaption: 'Predicted against measured, every row of reference/calibration.csv (log-log, y = x and ±20%)',
   assumedLengths: 'Mean lengths as simulated: the dataset\'s mean input and, for MLPerf, the run\'s own mean output where its log gives it (else the dataset\'s): see Assumptions.',
   assumedMark: 'not the chip\'s own fit: family, prior or claim basis (see Calibration status)',
   readTitle: 'How to read this',

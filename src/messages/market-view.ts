@@ -58,5 +58,10 @@ export const MARKET_VIEW = {
   noDecomposition: 'No decomposition for this pair.',
   noPoints: 'No price point matches this tier.',
   pricesChart: 'API prices and cost floors per request over time, log scale, coloured by capability tier, with hardware eras',
+  exportPair: (from: string, fromDate: string, to: string, toDate: string) => `What moved the price of a request: ${from} (${fromDate}) to ${to} (${toDate})`,
+  exportRequest: (input: string, output: string, ttft: string, tpot: string, prefixPercent: string) =>
+    `floor request ${input} in / ${output} out, TTFT ${ttft}, TPOT ${tpot}, ${prefixPercent}% prefix-cache hits once stacks had a cache (2024-06)`,
+  exportTier: (tier: number) => `capability tier MMLU ≥ ${tier}`,
+  exportPricing: 'chip-hours at the rental the history quotes for the chip and date, else ≈ estimated from TCO; the serving software of each date',
   waterfallChart: 'Waterfall of the fall in price between the two picked points, by factor, log scale',
 } as const;

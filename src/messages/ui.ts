@@ -36,6 +36,7 @@ export const MESSAGES = {
       label: 'Model size', title: 'Tokens/s per dollar-hour across model sizes',
       intro: 'Where each chip wins: output tokens per second per dollar-per-hour, from 1B to 2T parameters, at the latency limits of the workload.',
       tableSummary: 'Show the numbers as a table',
+      familyName: (family: 'dense' | 'moe') => (family === 'moe' ? 'Parametric mixture-of-experts models' : 'Parametric dense models'),
       tableCaption: (pricing: string) => `Output tokens/s per $/hour (${pricing} pricing) per model and chip; — = the chip cannot serve the model (the cell's note says why: latency limits, memory or the model's context window); unbounded (free) = priced at $0 per chip-hour; ≈ = at an estimated rental (the chip's TCO x the median rental/TCO ratio), as in the compare table.`,
       estimatedRental: 'Priced at an estimated rental: this chip has no market rental price, so its owning cost (TCO) x the median rental/TCO ratio of the chips with both prices.',
       free: 'At $0 per chip-hour the chips are free: output tokens per dollar have no bound, so there is nothing to draw. Set a rental price (Price and TCO assumptions) or price by TCO.',

@@ -6,7 +6,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import { isCompiledChart, type ChartSpec } from '../charts/compiled-chart';
-import { exportCaption, exportFileName, type ExportContext } from '../export/context';
+import { exportCaption, exportFileName, labelCaption, labelFileName, type ExportContext, type ExportLabel } from '../export/context';
 import { pngWithCaption, svgWithCaption } from './chart-caption';
 import { el, replaceChildren } from './dom';
 import { downloadBlob, downloadUrl } from './download';
@@ -79,14 +79,14 @@ export class ChartHost {
   private clickHandler: ((datum: Record<string, unknown>) => void) | null = null;
 
   /**
-   * `context`: the workload the drawn chart belongs to; exports carry it as a caption line and in
-   * the file name (null: the chart is not about one workload, e.g. the Accuracy view).
+   * `context`: the workload the drawn chart belongs to, or for a chart not about one workload
+   * (Accuracy, Market) its own label; exports carry it as a caption line and in the file name.
    * `renderer`: 'canvas' for charts redrawn on every slider move. Vega repaints a canvas in one
    * pass where the SVG renderer patches hundreds of elements the browser then restyles and lays
    * out (chip lab, 60 moves: slider-to-chart p95 64-74 -> 52-54 ms). The chart is one image to
    * assistive technology either way (role img with a label); SVG export renders its own copy.
    */
-  constructor(private readonly name: string, label: string, private readonly context: () => ExportContext | null = () => null,
+  constructor(private readonly name: string, label: string, private readonly context: () => ExportContext | ExportLabel | null = () => null,
     private readonly renderer: 'svg' | 'canvas' = 'svg') {
     this.chart = el('div', { class: 'chart', attrs: { role: 'img', 'aria-label': label, 'data-chart': name } });
     const button = (kind: 'png' | 'svg') => el('button', {
@@ -212,8 +212,10 @@ export class ChartHost {
   private async export(kind: 'png' | 'svg'): Promise<void> {
     if (this.view === null) return;
     const context = this.context();
-    const file = exportFileName(this.name, context, kind);
-    const caption = context === null ? null : exportCaption(context);
+    const label = context !== null && 'stem' in context ? context : null;
+    const workload = label === null ? context as ExportContext | null : null;
+    const file = label !== null ? labelFileName(this.name, label, kind) : exportFileName(this.name, workload, kind);
+    const caption = label !== null ? labelCaption(label) : workload === null ? null : exportCaption(workload);
     if (kind === 'png') {
       const url = caption === null ? await this.view.toImageURL('png', 2) : pngWithCaption(await this.view.toCanvas(2), caption, 2);
       downloadUrl(url, file);

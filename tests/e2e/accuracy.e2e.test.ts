@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { chartDrawn, done, openPage, screenshot, sharedBrowser, type WatchedPage } from './browser';
+import { chartDrawn, done, download, openPage, screenshot, sharedBrowser, type WatchedPage } from './browser';
 
 const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
@@ -79,6 +79,10 @@ describe('accuracy view', () => {
     // Uncalibrated families are listed and marked.
     expect(await p.page.locator('[data-accuracy="calibration"] li.assumed').count()).toBeGreaterThan(3);
     await screenshot(p.page, 'accuracy-1280');
+    // The chart's export is dated and says what it shows and in which mode.
+    const svg = await download(p.page, '[data-export="accuracy-svg"]');
+    expect(svg.name).toMatch(/^tokencost-accuracy_achieved_\d{4}-\d{2}-\d{2}\.svg$/);
+    expect(svg.data.toString('utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain("Predicted against measured, every row of reference/calibration.csv (log-log, y = x and ±20%) · efficiency: today's software");
     await p.page.click('[data-view="accuracy"] [data-option="spec"]');
     // Wait on what is drawn (a version bump alone could be a redraw of the achieved report).
     await p.page.waitForFunction(() => document.querySelector('[data-chart="accuracy"]')?.textContent?.includes('kernel benchmarks') === true, undefined, { timeout: 60_000 });

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, chartDrawn, done, openPage, screenshot, sharedBrowser, type WatchedPage } from './browser';
+import { ARTIFACTS, chartDrawn, done, download, openPage, screenshot, sharedBrowser, type WatchedPage } from './browser';
 
 const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
@@ -33,12 +33,6 @@ function csvCells(line: string): string[] {
     else cell += c;
   }
   return [...cells, cell];
-}
-
-async function download(page: Page, selector: string): Promise<{ name: string; data: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  const path = await file.path();
-  return { name: file.suggestedFilename(), data: readFileSync(path) };
 }
 
 describe('landing: compare vendors', () => {
@@ -223,6 +217,10 @@ describe('tokens per dollar vs model size', () => {
     // later dense frame may land after the click.
     await p.page.waitForFunction(() => document.querySelector('[data-chart="tokens-per-dollar-vs-model-size"]')?.textContent?.includes('Mixture-of-experts') === true, undefined, { timeout: 60_000 });
     expect(await p.page.locator('[data-chart="tokens-per-dollar-vs-model-size"] svg path').count()).toBeGreaterThan(3);
+    // Its export names the swept family, not the workload's model (which is not in the chart).
+    const svg = await download(p.page, '[data-export="tokens-per-dollar-vs-model-size-svg"]');
+    expect(svg.name).toMatch(/^tokencost-tokens-per-dollar-vs-model-size_parametric-moe_2048in-512out_/);
+    expect(svg.data.toString('utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain('Parametric mixture-of-experts models, fp8');
     await done(p);
   });
 });

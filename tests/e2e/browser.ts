@@ -1,6 +1,6 @@
 // Shared e2e helpers: one Chromium per file, pages that record console errors and page errors.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { launchChromium } from '../../tooling/chromium';
@@ -103,4 +103,11 @@ export async function chartDrawn(page: Page, name: string): Promise<number> {
 export async function done(p: WatchedPage): Promise<void> {
   expect(p.problems).toEqual([]);
   await p.page.context().close();
+}
+
+/** A file the page downloads when `selector` is clicked: its suggested name and bytes. */
+export async function download(page: Page, selector: string): Promise<{ name: string; data: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), data: readFileSync(path) };
 }

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { LINK_VERSION } from '../../src/url/link-format';
-import { chartDrawn, done, openPage, screenshot, sharedBrowser } from './browser';
+import { chartDrawn, done, download, openPage, screenshot, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
@@ -48,6 +48,14 @@ describe('market view', () => {
       expect(f).toMatch(/^[÷×][\d.,]+$/);
       expect(chartText).toContain(f);
     }
+    // Its exports are dated and say which request and pair they show.
+    const svg = await download(p.page, '[data-export="market-waterfall-svg"]');
+    expect(svg.name).toMatch(/^tokencost-market-waterfall_1000in-250out_\d{4}-\d{2}-\d{2}\.svg$/);
+    // The caption wraps into lines of SVG text: read it as words.
+    const text = svg.data.toString('utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('What moved the price of a request: GPT-3 175B davinci');
+    expect(text).toContain('floor request 1,000 in / 250 out, TTFT ≤ 2 s, TPOT ≤ 50 ms, 56% prefix-cache hits');
+    expect(text).toMatch(/tokencost, \d{4}-\d{2}-\d{2}/);
     await screenshot(p.page, 'market-1280');
     await done(p);
   });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { exportContext } from '../../src/app/selectors';
 import { rankResults } from '../../src/engine/analysis/compare';
 import { simulate } from '../../src/engine/simulate';
-import { contextHeader, exportCaption, exportFileName } from '../../src/export/context';
+import { contextHeader, exportCaption, exportFileName, labelCaption, labelFileName } from '../../src/export/context';
 import { RANKED_BY, compareCsv, resultsJson, sweepCsv } from '../../src/export/csv';
 import { apply, catalog, fresh } from '../app-state/helpers';
 import { tinyScenario } from '../fixtures/tiny';
@@ -71,5 +71,11 @@ describe('export context', () => {
     const lab = exportContext(fresh(), catalog, null, DAY, 'Chip lab: My chip');
     expect(exportCaption(lab)).toBe('Chip lab: My chip · Llama 3.1 70B, fp8 · 2,048 in / 512 out · TTFT ≤ 2 s, TPOT ≤ 50 ms · rental pricing, today\'s software · marks: * estimated spec, ● measured, ◐ family fit, ○ prior, ◇ claims only, ≈ rental estimated from TCO · tokencost, 2026-05-01');
     expect(exportFileName('lab-sensitivity', lab, 'png')).toBe(exportFileName('lab-sensitivity', exportContext(fresh(), catalog, null, DAY), 'png'));
+  });
+
+  it('a chart not about one workload (Accuracy, Market) is dated and says what it shows', () => {
+    const label = { stem: ['1000in-250out'], caption: ['API prices and cost floors', 'floor request 1,000 in / 250 out'], date: '2026-05-01' };
+    expect(labelFileName('market-prices', label, 'svg')).toBe('tokencost-market-prices_1000in-250out_2026-05-01.svg');
+    expect(labelCaption(label)).toBe('API prices and cost floors · floor request 1,000 in / 250 out · tokencost, 2026-05-01');
   });
 });

@@ -15,6 +15,7 @@ import type { CoverageCheck } from '../../validation/uncertainty-fit';
 import type { ValidationReport } from '../../validation/validate';
 import { ACCURACY_MESSAGES as A } from '../../messages/accuracy';
 import { ChartHost } from '../chart-host';
+import { EFFICIENCY_CAPTION, MARKS_CAPTION, isoDate, type ExportLabel } from '../../export/context';
 import { segmented } from '../controls';
 import { el, replaceChildren } from '../dom';
 import { labelCells, stackedTable as table, td } from '../stacked-table';
@@ -195,7 +196,12 @@ export const mountAccuracyView: MountView = (ctx) => {
     { value: 'spec', label: C.spec },
     { value: 'claim', label: C.claim },
   ], (m) => ctx.dispatch({ type: 'set-efficiency-mode', mode: m }));
-  const chart = new ChartHost('accuracy', 'Predicted against measured value of every calibration row, log-log, with the y = x line and a ±20% band');
+  let shownMode: EfficiencyMode | null = null;
+  const label = (): ExportLabel | null => (shownMode === null ? null : {
+    stem: [shownMode], date: isoDate(new Date()),
+    caption: [A.exportCaption, `efficiency: ${EFFICIENCY_CAPTION[shownMode]}`, MARKS_CAPTION],
+  });
+  const chart = new ChartHost('accuracy', 'Predicted against measured value of every calibration row, log-log, with the y = x line and a ±20% band', label);
   const status = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-accuracy': 'status' }, text: A.computing });
   const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
   const headline = el('div', { class: 'stats', attrs: { 'data-accuracy': 'headline' } });
@@ -261,6 +267,7 @@ export const mountAccuracyView: MountView = (ctx) => {
         ...(report.efficiencyMode === 'claim' ? [el('p', { class: 'marks-legend stats-note', text: A.claimHasNoFit })] : []),
         el('p', { class: 'marks-legend stats-note', text: A.targets }),
       ]);
+      shownMode = report.efficiencyMode;
       chart.show(accuracyChart({ rows: report.rows, mode: report.efficiencyMode, layout }), MESSAGES.status.noFeasible());
       replaceChildren(summarySlot, [summaryTable(report)]);
       replaceChildren(rowsSlot, [rowsTable(report)]);

@@ -13,6 +13,7 @@ import type { MarketDecompositionReport, MarketPointsReport } from '../../market
 import { MARKET_VIEW as V } from '../../messages/market-view';
 import { noPointsNote } from '../../messages/market-no-points';
 import { ChartHost } from '../chart-host';
+import { isoDate, limit, type ExportLabel } from '../../export/context';
 import { selectField, settingsNumberField } from '../controls';
 import { el, replaceChildren } from '../dom';
 import { stackedTable, td } from '../stacked-table';
@@ -99,8 +100,25 @@ export const mountMarketView: MountView = (ctx) => {
   const fromText = el('span', { attrs: { 'data-market': 'from' }, text: V.unset });
   const toText = el('span', { attrs: { 'data-market': 'to' }, text: V.unset });
   const reset = el('button', { class: 'secondary small', text: V.defaultPair, attrs: { type: 'button', 'data-market': 'default-pair' }, on: { click: () => ctx.dispatch({ type: 'market-set-pair', from: null, to: null }) } });
-  const prices = new ChartHost('market-prices', V.pricesChart);
-  const waterfall = new ChartHost('market-waterfall', V.waterfallChart);
+  // Exports say which floor request and pair they show, and when.
+  const label = (what: 'prices' | 'waterfall') => (): ExportLabel | null => {
+    if (current === null) return null;
+    const m = current.state.market;
+    const w = m.workload;
+    const pair = (current.results.get('market-decomposition')?.value as MarketDecompositionReport | undefined)?.decomposition ?? null;
+    if (what === 'waterfall' && pair === null) return null;
+    return {
+      stem: [`${w.inputTokens}in-${w.outputTokens}out`], date: isoDate(new Date()),
+      caption: [
+        what === 'prices' ? V.pricesChart : V.exportPair(pair!.from.model, pair!.from.date, pair!.to.model, pair!.to.date),
+        V.exportRequest(formatNumber(w.inputTokens, 6), formatNumber(w.outputTokens, 6), limit(w.maxTtftSeconds), limit(w.maxTpotSeconds), formatNumber(w.prefixCacheHitRate * 100)),
+        ...(m.tier === null ? [] : [V.exportTier(m.tier)]),
+        V.exportPricing,
+      ],
+    };
+  };
+  const prices = new ChartHost('market-prices', V.pricesChart, label('prices'));
+  const waterfall = new ChartHost('market-waterfall', V.waterfallChart, label('waterfall'));
   prices.onDatumClick((datum) => {
     if (typeof datum.id === 'string') ctx.dispatch({ type: 'market-pick', id: datum.id });
   });

@@ -46,7 +46,11 @@ export const mountModelSizeView: MountView = (ctx) => {
   const picker = mountChipPicker(ctx, { showCounts: false });
   let last: Snapshot | null = null;
   let points: SizePoint[] | null = null;
-  const context = () => (last === null || points === null || last.pending.has('sweep') ? null : exportContext(last.state, ctx.catalog, null));
+  // The chart is about the swept family of parametric models, not the workload's model: exports say so.
+  const context = () => (last === null || points === null || last.pending.has('sweep') ? null : {
+    ...exportContext(last.state, ctx.catalog, null),
+    modelId: `parametric-${last.state.modelSize.family}`, modelName: V.familyName(last.state.modelSize.family),
+  });
   const chart = new ChartHost('tokens-per-dollar-vs-model-size', 'Output tokens per second per dollar-per-hour against model size, one line per chip', context);
   const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
   // The chart's numbers as a table: tooltips need a mouse, a table does not.
