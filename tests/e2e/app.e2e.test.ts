@@ -214,15 +214,17 @@ describe('tokens per dollar vs model size', () => {
     await screenshot(p.page, 'model-size-1280');
     await p.page.click('[data-view="model-size"] [data-option="moe"]');
     // Wait on what is drawn, not on a version bump: the dense sweep draws as its jobs finish, so a
-    // later dense frame may land after the click.
-    await p.page.waitForFunction(() => document.querySelector('[data-chart="tokens-per-dollar-vs-model-size"]')?.textContent?.includes('Mixture-of-experts') === true, undefined, { timeout: 60_000 });
+    // later dense frame may land after the click. The MoE sweep runs 13 parametric and 12 catalog MoE
+    // models on each of 12 chips (about 35 s of engine time on one core here); beside the other e2e
+    // files in parallel it has taken over 60 s, so the wait allows several times its usual length.
+    await p.page.waitForFunction(() => document.querySelector('[data-chart="tokens-per-dollar-vs-model-size"]')?.textContent?.includes('Mixture-of-experts') === true, undefined, { timeout: 200_000 });
     expect(await p.page.locator('[data-chart="tokens-per-dollar-vs-model-size"] svg path').count()).toBeGreaterThan(3);
     // Its export names the swept family, not the workload's model (which is not in the chart).
     const svg = await download(p.page, '[data-export="tokens-per-dollar-vs-model-size-svg"]');
     expect(svg.name).toMatch(/^tokencost-tokens-per-dollar-vs-model-size_parametric-moe_2048in-512out_/);
     expect(svg.data.toString('utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain('Parametric mixture-of-experts models, fp8');
     await done(p);
-  });
+  }, 240_000);
 });
 
 describe('chip lab', () => {
