@@ -50,7 +50,7 @@ export const MESSAGES = {
   controls: {
     rentalOverrideUnderTco: 'Not used now: Pricing is "Own it (TCO)", which prices every chip by purchase, power and hosting. Switch Pricing to "Rental" to use this rental price.',
     contextWindow: (reason: string) => `${reason.charAt(0).toUpperCase()}${reason.slice(1)} No chip can serve this request: shorten the input or output, or choose a model with a longer window.`,
-    ownCostUnderRental: 'Not used in the ranking now: Pricing is "Rental", which prices chips by their rental (an estimated one, ≈, comes from owning cost at the default assumptions). Only the chip lab\'s owning-vs-renting chart uses this. Switch Pricing to "Own it (TCO)" to rank by it.',
+    ownCostUnderRental: 'Not used in the ranking now: Pricing is "Rental" (an estimated rental, ≈, uses the default assumptions). Only the chip lab\'s owning-vs-renting chart reads it; switch Pricing to "Own it (TCO)" to rank by it.',
     workload: 'Workload',
     model: 'Model',
     precision: 'Precision (weights, activations, KV cache)',
