@@ -100,7 +100,10 @@ function sensitivityCells(limit: ResourceLimit | undefined): Cell[] {
 export const SWEEP_CSV_HEADER = [
   'hardware_id', 'chip', 'model_id', 'model', 'source', 'family', 'total_params', 'active_params', 'feasible', 'reason', 'chips_used',
   'output_tokens_per_s_per_usd_per_hour', 'usd_per_million_output_tokens', 'output_tokens_per_s_per_chip', 'tokens_per_s_per_user', 'pricing',
-  'rental_estimated',
+  'rental_estimated', 'evidence',
+  'output_tokens_per_s_per_usd_per_hour_low', 'output_tokens_per_s_per_usd_per_hour_high', 'usd_per_million_output_tokens_low',
+  'usd_per_million_output_tokens_high', 'output_tokens_per_s_per_chip_low', 'output_tokens_per_s_per_chip_high',
+  'tokens_per_s_per_user_low', 'tokens_per_s_per_user_high',
 ] as const;
 
 /** One row per chip and size; the context columns leave out the workload's own model (each row names its model). */
@@ -108,7 +111,9 @@ export function sweepCsv(points: readonly SizePoint[], names: ReadonlyMap<string
   const rows = points.map((p): Cell[] => [
     p.hardwareId, names.get(p.hardwareId) ?? p.hardwareId, p.modelId, p.modelName, p.source, p.family, p.totalParams, p.activeParams,
     p.feasible, p.reason, p.chips, p.outputTokensPerSecondPerDollarPerHour, p.usdPerMillionOutputTokens, p.outputTokensPerSecondPerChip,
-    p.tokensPerSecondPerUser, p.pricingUsed, p.rentalEstimated,
+    p.tokensPerSecondPerUser, p.pricingUsed, p.rentalEstimated, p.evidence,
+    ...(['outputTokensPerSecondPerDollarPerHour', 'usdPerMillionOutputTokens', 'outputTokensPerSecondPerChip', 'tokensPerSecondPerUser'] as const)
+      .flatMap((k) => [p.ranges[k]?.low ?? null, p.ranges[k]?.high ?? null]),
     ...(context === null ? [] : contextCells(context, false)),
   ]);
   return toCsv([...SWEEP_CSV_HEADER, ...(context === null ? [] : contextHeader(false))], rows);

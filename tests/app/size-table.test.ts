@@ -7,7 +7,8 @@ function point(hardwareId: string, over: Partial<SizePoint>): SizePoint {
   return {
     hardwareId, modelId: 'm-8b', modelName: '8B', source: 'parametric', family: 'dense', totalParams: 8e9, activeParams: 8e9,
     feasible: true, reason: null, chips: 1, outputTokensPerSecondPerDollarPerHour: 500, usdPerMillionOutputTokens: 0.5,
-    outputTokensPerSecondPerChip: 1000, tokensPerSecondPerUser: 50, pricingUsed: 'rental', rentalEstimated: false, ...over,
+    outputTokensPerSecondPerChip: 1000, tokensPerSecondPerUser: 50, pricingUsed: 'rental', rentalEstimated: false,
+    evidence: 'measured', ranges: { outputTokensPerSecondPerDollarPerHour: null, usdPerMillionOutputTokens: null, outputTokensPerSecondPerChip: null, tokensPerSecondPerUser: null }, ...over,
   };
 }
 

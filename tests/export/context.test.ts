@@ -9,6 +9,9 @@ import { contextHeader, exportCaption, exportFileName, labelCaption, labelFileNa
 import { RANKED_BY, compareCsv, resultsJson, sweepCsv } from '../../src/export/csv';
 import { apply, catalog, fresh } from '../app-state/helpers';
 import { tinyScenario } from '../fixtures/tiny';
+import { sweepChip } from '../../src/engine/analysis/model-size-sweep';
+import { resolveScenario } from '../../src/scenario/resolve';
+import { defaultScenario } from '../../src/scenario/scenario';
 
 const DAY = new Date('2026-05-01T12:00:00Z');
 
@@ -38,6 +41,22 @@ describe('export context', () => {
     const csv = sweepCsv([], new Map(), exportContext(state, catalog, null, DAY));
     expect(csv.split('\r\n')[0]!.split(',').filter((c) => c === 'model_id')).toHaveLength(1);
     expect(contextHeader(false)).not.toContain('model_id');
+  });
+
+  it('the sweep CSV carries each point\'s evidence and the 80% range of its numbers, as the compare CSV does', () => {
+    const scenario = resolveScenario({ ...defaultScenario(), hardware: 'nvidia-h200-sxm', chips: 'auto' }, catalog).value!;
+    const { hardware, chips, ...base } = scenario;
+    const points = sweepChip(base, { hardware, chips }, 'dense', [8e9, 70e9], []);
+    const rows = parseCsv(sweepCsv(points, new Map()));
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r.evidence).toBe('measured');
+      for (const k of ['output_tokens_per_s_per_usd_per_hour', 'usd_per_million_output_tokens', 'output_tokens_per_s_per_chip', 'tokens_per_s_per_user']) {
+        expect(Number(r[`${k}_low`]), k).toBeLessThanOrEqual(Number(r[k]));
+        expect(Number(r[`${k}_high`]), k).toBeGreaterThanOrEqual(Number(r[k]));
+        expect(Number(r[`${k}_high`]), k).toBeGreaterThan(Number(r[`${k}_low`]));
+      }
+    }
   });
 
   it('JSON exports start with the context', () => {

@@ -2,6 +2,7 @@
 // family as a line per chip, and catalog models of the same family as labelled points.
 
 import { generateModel } from './parametric-model';
+import { rankRange } from './rank';
 import { simulate } from '../simulate';
 import type { ModelArchitecture } from '../types';
 import { SWEEP_MAX_SIZES, type ModelFamily, type SizePoint } from './sweep-sizes';
@@ -34,6 +35,13 @@ function point(base: WorkloadScenario, chip: ChipChoice, model: ModelArchitectur
     tokensPerSecondPerUser: r.tokensPerSecondPerUser,
     pricingUsed: r.pricingUsed,
     rentalEstimated: r.pricing.rentalEstimated,
+    evidence: r.evidence.basis,
+    ranges: {
+      outputTokensPerSecondPerDollarPerHour: r.feasible ? rankRange(r, 'outputTokensPerSecondPerDollarPerHour') : null,
+      usdPerMillionOutputTokens: r.feasible ? rankRange(r, 'usdPerMillionOutputTokens') : null,
+      outputTokensPerSecondPerChip: r.feasible ? rankRange(r, 'outputTokensPerSecondPerChip') : null,
+      tokensPerSecondPerUser: r.feasible ? rankRange(r, 'tokensPerSecondPerUser') : null,
+    },
   };
 }
 

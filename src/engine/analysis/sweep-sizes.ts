@@ -2,6 +2,8 @@
 // loading the engine).
 
 import { PARAMETRIC_MAX_PARAMS, PARAMETRIC_MIN_PARAMS } from './parametric-model';
+import type { EvidenceBasis } from '../../records/hardware-profile';
+import type { Range } from '../types';
 
 export type ModelFamily = 'dense' | 'moe';
 
@@ -30,6 +32,9 @@ export interface SizePoint {
   pricingUsed: 'rental' | 'tco';
   /** Priced at an estimated rental (its TCO x the market's rental/TCO ratio: the compare table's "≈"). */
   rentalEstimated: boolean;
+  /** The chip's evidence basis, and the 80% range of each number (null when infeasible or unpriced). */
+  evidence: EvidenceBasis;
+  ranges: Record<'outputTokensPerSecondPerDollarPerHour' | 'usdPerMillionOutputTokens' | 'outputTokensPerSecondPerChip' | 'tokensPerSecondPerUser', Range | null>;
 }
 
 /** `count` sizes spaced evenly on a log scale from min to max (both included), capped in count and range. */
