@@ -1,7 +1,9 @@
 // Plausible architectures for any size from 0.5B to 2T parameters, so scenarios can sweep model size.
 //
-// Dense (Llama-3 / Qwen-2.5-like): head dim 128, GQA with 8 KV heads (fewer when the head count is not
-// a multiple of 8), depth ~ 0.059 * hidden^0.8 (1B: ~16 layers, 8B: ~32, 70B: ~80, 405B: ~130),
+// Dense (Llama-3 / Qwen-2.5-like): head dim 128, GQA with at most 8 KV heads and at least 3 query heads
+// each (Llama 3.2 1B/3B, 3.1 8B and Qwen3-30B-A3B share a KV head among 3-8; with only the cap of 8, a
+// model of 8 or fewer heads had one KV head each, and its larger KV cache made a 1.9B MoE serve fewer
+// tokens per dollar than a 3.6B one), depth ~ 0.059 * hidden^0.8 (1B: ~16 layers, 8B: ~32, 70B: ~80, 405B: ~130),
 // FFN ~3.5 x hidden rounded to 256 (its exact width is the knob that lands the requested size),
 // vocab 128256, embeddings tied below 4B.
 //
@@ -18,6 +20,8 @@ import type { ModelArchitecture } from '../types';
 import { countParameters } from '../parameters';
 
 export const PARAMETRIC_MIN_PARAMS = 0.5e9;
+/** Query heads sharing one KV head, at least (Llama 3.2 3B: 24 heads, 8 KV heads). */
+const MIN_QUERY_HEADS_PER_KV_HEAD = 3;
 export const PARAMETRIC_MAX_PARAMS = 2e12;
 
 const VOCAB = 128256;
@@ -104,7 +108,7 @@ function baseModel(kind: Kind, h: number, layers: number, target: number): Model
     numLayers: layers,
     hiddenSize: h,
     numAttentionHeads: heads,
-    numKeyValueHeads: largestDivisorAtMost(heads, 8),
+    numKeyValueHeads: largestDivisorAtMost(heads, Math.max(1, Math.min(8, Math.floor(heads / MIN_QUERY_HEADS_PER_KV_HEAD)))),
     headDim: HEAD_DIM,
     intermediateSize: 0,
     ffnKind: 'gated',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SWEEP_MAX_SIZES, modelSizeSweep, sweepChip, sweepSizes } from '../../../src/engine/analysis/model-size-sweep';
 import { catalogModels, h200, scenario } from './helpers';
+import { DEFAULT_ENGINE } from '../../../src/scenario/scenario';
 
 describe('sweepSizes', () => {
   it('spaces sizes evenly on a log scale, both ends included', () => {
@@ -41,6 +42,15 @@ describe('sweepChip', () => {
     expect(points[0]!.feasible && points[1]!.feasible).toBe(true);
     expect(points[0]!.outputTokensPerSecondPerDollarPerHour!).toBeGreaterThan(points[1]!.outputTokensPerSecondPerDollarPerHour! * 5);
     expect(points[1]!.totalParams).toBeGreaterThan(90e9);
+  });
+
+  it('small MoE models: tokens/s per $/h falls with every size step (a 1.9B model once trailed a 3.6B one)', () => {
+    // The page's workload and engine caps: batches large enough that the KV cache bounds them.
+    const page = { ...base, workload: { ...base.workload, inputTokens: 2048, outputTokens: 512 }, engine: { ...DEFAULT_ENGINE } };
+    const points = sweepChip(page, chip, 'moe', sweepSizes().slice(0, 5), []);
+    for (let i = 1; i < points.length; i++) {
+      expect(points[i]!.outputTokensPerSecondPerDollarPerHour!, points[i]!.modelName).toBeLessThan(points[i - 1]!.outputTokensPerSecondPerDollarPerHour!);
+    }
   });
 
   it('modelSizeSweep concatenates the chips', () => {
