@@ -24,6 +24,15 @@ function weightSramBytes(hardware: HardwareProfile): number {
   return hardware.memory.sramHoldsWeights ? hardware.memory.sramCapacityBytes : 0;
 }
 
+/**
+ * A chip that keeps weights in on-chip SRAM (Cerebras, Groq, d-Matrix, MatX): statically scheduled
+ * dataflow, whose fixed costs and spread of measured speeds differ from the GPUs' (validation's
+ * dataflow-overhead.ts fits them; uncertainty.ts widens their ranges).
+ */
+export function isDataflowChip(hardware: HardwareProfile): boolean {
+  return hardware.memory.sramHoldsWeights;
+}
+
 /** Memory that can hold weights and KV on one chip (HBM/DRAM plus weight-holding SRAM). */
 export function capacityBytesPerChip(hardware: HardwareProfile): number {
   return hardware.memory.hbmCapacityBytes + weightSramBytes(hardware);

@@ -11,6 +11,7 @@ import { searchDisaggregated } from './disaggregation';
 import { capacityBytesPerChip } from './memory';
 import { infeasibleUncertainty, rangeQuantiles, uncertaintyOf, unpredictedKind, type PriceBand } from './uncertainty';
 import { contextWindowProblem } from './context-window';
+import { isDataflowChip } from './memory';
 import { slowEndAtLimit, widenedToSlowEnd } from './latency-cliff';
 import type {
   Bottleneck, CostBreakdown, DisaggregationSummary, LayoutAlternative, OperatorTiming, PricingBasis, ResolvedScenario, SimulationResult,
@@ -53,10 +54,8 @@ export function simulate(scenario: ResolvedScenario, options: SimulateOptions = 
     };
     const result = assemble(ctx, disaggregated.best, outcome.frontier, outcome.layoutsTried, disaggregatedAlternatives(disaggregated.best, summary, outcome.alternatives), summary);
     // Disaggregation is what was asked for; that co-located serving does better on these chips is said, not hidden.
-    const perChip = (tokens: number, chips: number) => tokens / chips;
-    if (co !== null && perChip(co.outputTokensPerSecond, co.chips) > 1.01 * perChip(result.outputTokensPerSecond, result.config.chips)) {
-      result.warnings.push(ENGINE.colocatedBetter(co.outputTokensPerSecond / co.chips, result.outputTokensPerSecond / result.config.chips));
-    }
+    const coPerChip = co === null ? 0 : co.outputTokensPerSecond / co.chips;
+    if (coPerChip > 1.01 * result.outputTokensPerSecondPerChip) result.warnings.push(ENGINE.colocatedBetter(coPerChip, result.outputTokensPerSecondPerChip));
     return result;
   }
   // Missing the limits is no reason to hide how close the chip comes: its frontier stays.
@@ -229,7 +228,7 @@ function assemble(
   const model0 = CALIBRATION_SUMMARY.uncertainty;
   if (model0.count > 0) {
     const unpredicted = unpredictedKind(ctx.scenario.efficiencyMode, ctx.efficiency.usesClaim);
-    const dataflowChip = ctx.scenario.hardware.memory.sramHoldsWeights;
+    const dataflowChip = isDataflowChip(ctx.scenario.hardware);
     result.uncertainty = uncertaintyOf(model0, evidence.basis, {
       outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion,
     }, headline.band, unpredicted, dataflowChip);

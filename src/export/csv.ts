@@ -4,7 +4,7 @@
 import type { RankedResult } from '../engine/analysis/compare';
 import { joulesPerTokenRange, rankRange, type RankKey } from '../engine/analysis/rank';
 import type { Range } from '../engine/types';
-import type { SizePoint } from '../engine/analysis/model-size-sweep';
+import { SIZE_RANGE_KEYS, type SizePoint } from '../engine/analysis/sweep-sizes';
 import type { ResourceLimit } from '../engine/analysis/limiting-resource';
 import { contextCells, contextHeader, contextJson, type ExportContext } from './context';
 import { reportedResult } from './reported-result';
@@ -112,8 +112,7 @@ export function sweepCsv(points: readonly SizePoint[], names: ReadonlyMap<string
     p.hardwareId, names.get(p.hardwareId) ?? p.hardwareId, p.modelId, p.modelName, p.source, p.family, p.totalParams, p.activeParams,
     p.feasible, p.reason, p.chips, p.outputTokensPerSecondPerDollarPerHour, p.usdPerMillionOutputTokens, p.outputTokensPerSecondPerChip,
     p.tokensPerSecondPerUser, p.pricingUsed, p.rentalEstimated, p.evidence,
-    ...(['outputTokensPerSecondPerDollarPerHour', 'usdPerMillionOutputTokens', 'outputTokensPerSecondPerChip', 'tokensPerSecondPerUser'] as const)
-      .flatMap((k) => [p.ranges[k]?.low ?? null, p.ranges[k]?.high ?? null]),
+    ...SIZE_RANGE_KEYS.flatMap((k) => [p.ranges[k]?.low ?? null, p.ranges[k]?.high ?? null]),
     ...(context === null ? [] : contextCells(context, false)),
   ]);
   return toCsv([...SWEEP_CSV_HEADER, ...(context === null ? [] : contextHeader(false))], rows);

@@ -2,7 +2,7 @@
 // (its patch already applied to bases/vN.json) into version N+1. A recalibration that changes the
 // landing state or the blank chip also needs a new version (the bases are frozen). To change them:
 //   1. freeze bases/v(N+1).json, register it in LINK_BASES (link-bases.ts) and make it currentBase (link-format.ts);
-//   2. add { from: N, up } below and bump LINK_VERSION;
+//   2. add { from: N, up } below (a recalibration: recalibration(N, cause, vN.blank, vN+1.blank)) and bump LINK_VERSION;
 //   3. add fixture links of version N+1 under tests/fixtures/links/ (scripts/make-link-fixtures.ts);
 //      the fixtures of version N keep opening through `up` (tests/url/migrations.test.ts checks
 //      that every registered migration runs for at least one fixture).
@@ -57,6 +57,19 @@ function rebaseBlankEdits(wire: Record<string, unknown>, from: Blank, to: Blank,
   return out;
 }
 
+/**
+ * A recalibration that changed only the blank chip's prior efficiencies: blank-chip edits re-base on
+ * the new blank chip; the wire format is unchanged and chip fingerprints stay. `cause`: what changed.
+ */
+function recalibration(from: number, cause: string, before: Blank, after: Blank): Migration {
+  return {
+    from,
+    description: `${cause}: the blank chip's prior efficiencies changed, so blank-chip edits re-base on the new blank chip; `
+      + 'the wire format is unchanged and chip fingerprints stay',
+    up: (wire) => rebaseBlankEdits(wire, before, after, false),
+  };
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     from: 1,
@@ -90,31 +103,10 @@ export const MIGRATIONS: readonly Migration[] = [
       + 'on the new blank chip; the wire format is unchanged and chip fingerprints stay (same record schema)',
     up: (wire) => rebaseBlankEdits(wire, v3.blank, v4.blank, false),
   },
-  {
-    from: 4,
-    description: 'recalibration with the L40S MLPerf runs (the prior\'s MoE factors moved): the blank chip\'s prior efficiencies '
-      + 'changed, so blank-chip edits re-base on the new blank chip; the wire format is unchanged and chip fingerprints stay',
-    up: (wire) => rebaseBlankEdits(wire, v4.blank, v5.blank, false),
-  },
-  {
-    from: 5,
-    description: 'recalibration with 16-bit GEMMs at their own kernel-measured share (the prior\'s MoE factors moved): the blank '
-      + 'chip\'s prior efficiencies changed, so blank-chip edits re-base on the new blank chip; the wire format is unchanged and chip fingerprints stay',
-    up: (wire) => rebaseBlankEdits(wire, v5.blank, v6.blank, false),
-  },
-  {
-    from: 6,
-    description: 'recalibration with the residual stream\'s norms and adds at 16 bits whatever the GEMMs\' format, and prompts '
-      + 'computed whole every few steps where that costs less than spreading them (the prior\'s MoE factors moved): the blank chip\'s '
-      + 'prior efficiencies changed, so blank-chip edits re-base on the new blank chip; the wire format is unchanged and chip fingerprints stay',
-    up: (wire) => rebaseBlankEdits(wire, v6.blank, v7.blank, false),
-  },
-  {
-    from: 7,
-    description: 'recalibration with the embedding and LM head at 16 bits in quantized checkpoints (the software factors moved): the '
-      + 'blank chip\'s prior efficiencies changed, so blank-chip edits re-base on the new blank chip; the wire format is unchanged and '
-      + 'chip fingerprints stay',
-    up: (wire) => rebaseBlankEdits(wire, v7.blank, v8.blank, false),
-  },
+  recalibration(4, 'recalibration with the L40S MLPerf runs (the prior\'s MoE factors moved)', v4.blank, v5.blank),
+  recalibration(5, 'recalibration with 16-bit GEMMs at their own kernel-measured share (the prior\'s MoE factors moved)', v5.blank, v6.blank),
+  recalibration(6, 'recalibration with the residual stream\'s norms and adds at 16 bits whatever the GEMMs\' format, and prompts '
+    + 'computed whole every few steps where that costs less than spreading them (the prior\'s MoE factors moved)', v6.blank, v7.blank),
+  recalibration(7, 'recalibration with the embedding and LM head at 16 bits in quantized checkpoints (the software factors moved)', v7.blank, v8.blank),
 ];
 

@@ -4,6 +4,7 @@
 // single-stream speeds of any of these chips that calibration.csv does not hold out (tokens/s per
 // user is where a fixed cost per operator shows). Pure.
 import type { Catalog } from '../catalog/catalog';
+import { isDataflowChip } from '../engine/memory';
 import type { HardwareProfile } from '../engine/types';
 import { evaluateRow } from './evaluate-row';
 import type { ModelledRow, RowPlan } from './row-plan';
@@ -11,10 +12,6 @@ import { median } from './stats';
 
 /** The fitted scale lies in [1/1000, 1] of the prior's overheads (never more than a GPU launch). */
 const SCALE_BOUNDS = { min: 1e-3, max: 1 } as const;
-
-export function isDataflowChip(hw: HardwareProfile): boolean {
-  return hw.memory.sramHoldsWeights;
-}
 
 /** Third-party single-stream speeds of dataflow chips; held-out rows only when asked (the fit never sees them). */
 export function dataflowRows(plans: readonly RowPlan[], catalog: Catalog, withHeldOut = false): ModelledRow[] {

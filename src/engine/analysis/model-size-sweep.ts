@@ -5,7 +5,7 @@ import { generateModel } from './parametric-model';
 import { rankRange } from './rank';
 import { simulate } from '../simulate';
 import type { ModelArchitecture } from '../types';
-import { SWEEP_MAX_SIZES, type ModelFamily, type SizePoint } from './sweep-sizes';
+import { SIZE_RANGE_KEYS, SWEEP_MAX_SIZES, type ModelFamily, type SizePoint } from './sweep-sizes';
 import { withChip, type ChipChoice, type WorkloadScenario } from './workload';
 
 export {
@@ -36,12 +36,7 @@ function point(base: WorkloadScenario, chip: ChipChoice, model: ModelArchitectur
     pricingUsed: r.pricingUsed,
     rentalEstimated: r.pricing.rentalEstimated,
     evidence: r.evidence.basis,
-    ranges: {
-      outputTokensPerSecondPerDollarPerHour: r.feasible ? rankRange(r, 'outputTokensPerSecondPerDollarPerHour') : null,
-      usdPerMillionOutputTokens: r.feasible ? rankRange(r, 'usdPerMillionOutputTokens') : null,
-      outputTokensPerSecondPerChip: r.feasible ? rankRange(r, 'outputTokensPerSecondPerChip') : null,
-      tokensPerSecondPerUser: r.feasible ? rankRange(r, 'tokensPerSecondPerUser') : null,
-    },
+    ranges: Object.fromEntries(SIZE_RANGE_KEYS.map((k) => [k, r.feasible ? rankRange(r, k) : null])) as SizePoint['ranges'],
   };
 }
 

@@ -20,9 +20,10 @@ import type { ModelArchitecture } from '../types';
 import { countParameters } from '../parameters';
 
 export const PARAMETRIC_MIN_PARAMS = 0.5e9;
+export const PARAMETRIC_MAX_PARAMS = 2e12;
+
 /** Query heads sharing one KV head, at least (Llama 3.2 3B: 24 heads, 8 KV heads). */
 const MIN_QUERY_HEADS_PER_KV_HEAD = 3;
-export const PARAMETRIC_MAX_PARAMS = 2e12;
 
 const VOCAB = 128256;
 const HEAD_DIM = 128;

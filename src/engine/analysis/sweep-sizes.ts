@@ -34,8 +34,12 @@ export interface SizePoint {
   rentalEstimated: boolean;
   /** The chip's evidence basis, and the 80% range of each number (null when infeasible or unpriced). */
   evidence: EvidenceBasis;
-  ranges: Record<'outputTokensPerSecondPerDollarPerHour' | 'usdPerMillionOutputTokens' | 'outputTokensPerSecondPerChip' | 'tokensPerSecondPerUser', Range | null>;
+  ranges: Record<SizeRangeKey, Range | null>;
 }
+
+/** The numbers of a size point that carry a range (the CSV's *_low/*_high columns, in this order). */
+export const SIZE_RANGE_KEYS = ['outputTokensPerSecondPerDollarPerHour', 'usdPerMillionOutputTokens', 'outputTokensPerSecondPerChip', 'tokensPerSecondPerUser'] as const;
+export type SizeRangeKey = typeof SIZE_RANGE_KEYS[number];
 
 /** `count` sizes spaced evenly on a log scale from min to max (both included), capped in count and range. */
 export function sweepSizes(count: number = SWEEP_DEFAULT_SIZES, min = SWEEP_MIN_PARAMS, max = SWEEP_MAX_PARAMS): number[] {
