@@ -31,17 +31,24 @@ export function slowEndAtLimit(ctx: EngineContext, best: Candidate, speedFactor:
   };
 }
 
-/** `u` with its slow end (low throughput and per-user speed, high $/M) moved out to `slow` where that is further. */
-export function widenedToSlowEnd(u: Uncertainty, slow: Exclude<SlowEnd, 'misses-limit'>, limit: string): Uncertainty {
+/**
+ * `u` with its slow end moved out to `slow` where that serves fewer tokens: throughput's low end, $/M's
+ * high end and per-user speed's low end all become that smaller batch's, so one deployment (which
+ * meets the limit) stands behind the row's slow end. Per-user speed's scaled low end would have
+ * broken the limit (Gaudi 3 at TPOT 50 ms: 918 tokens/s per chip (321-1,180) beside TPOT 47.8 ms
+ * (37-61 ms)).
+ */
+export function widenedToSlowEnd(u: Uncertainty, slow: Exclude<SlowEnd, 'misses-limit'>, limit: string, tokensPerSecondPerUser: number): Uncertainty {
   const low = u.outputTokensPerSecond.low;
   if (!(slow.outputTokensPerSecond < low) || !(slow.outputTokensPerSecond > 0)) return u;
   const ratio = low / slow.outputTokensPerSecond;
   return {
     ...u,
     derivation: `${u.derivation}; the ${limit} limit sets the batch: at the range's slow end this layout meets it only at batch ${slow.batch}, `
-      + `so throughput's low end is that batch's (x${(1 / ratio).toFixed(2)} of the scaled low end) and $/M's high end moves with it`,
+      + `so throughput's low end is that batch's (x${(1 / ratio).toFixed(2)} of the scaled low end), $/M's high end moves with it, `
+      + 'and per-user speed\'s low end is that batch\'s, within the limit',
     outputTokensPerSecond: { ...u.outputTokensPerSecond, low: slow.outputTokensPerSecond },
-    tokensPerSecondPerUser: { ...u.tokensPerSecondPerUser, low: Math.min(u.tokensPerSecondPerUser.low, slow.tokensPerSecondPerUser) },
+    tokensPerSecondPerUser: { ...u.tokensPerSecondPerUser, low: Math.min(tokensPerSecondPerUser, slow.tokensPerSecondPerUser) },
     usdPerMillionOutputTokens: u.usdPerMillionOutputTokens === null ? null : { ...u.usdPerMillionOutputTokens, high: u.usdPerMillionOutputTokens.high * ratio },
   };
 }

@@ -228,7 +228,10 @@ function assemble(
   const model0 = CALIBRATION_SUMMARY.uncertainty;
   if (model0.count > 0) {
     const unpredicted = unpredictedKind(ctx.scenario.efficiencyMode, ctx.efficiency.usesClaim);
-    const dataflowChip = isDataflowChip(ctx.scenario.hardware);
+    // The SRAM chips' wider floor is the spread of their SRAM-resident single-stream speeds: a
+    // deployment that streams its weights from HBM or DRAM is bandwidth-bound as a GPU is (MatX One
+    // with Llama-3.1-8B on one chip reached a high end of 1,168 tokens/s per user, beyond 6 TB/s / 8 GB).
+    const dataflowChip = isDataflowChip(ctx.scenario.hardware) && result.memory.weightsInSram;
     result.uncertainty = uncertaintyOf(model0, evidence.basis, {
       outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion,
     }, headline.band, unpredicted, dataflowChip);
@@ -237,7 +240,7 @@ function assemble(
     const slow = unpredicted === null && disaggregation === null ? slowEndAtLimit(ctx, best, speedFactor) : null;
     const limit = best.batchLimitedBy === 'ttft-limit' ? 'TTFT' : 'TPOT';
     if (slow === 'misses-limit') warnings.push(ENGINE.cliffMissesLimit(limit, Math.round((1 - speedFactor) * 100)));
-    else if (slow !== null) result.uncertainty = widenedToSlowEnd(result.uncertainty, slow, limit);
+    else if (slow !== null) result.uncertainty = widenedToSlowEnd(result.uncertainty, slow, limit, result.tokensPerSecondPerUser);
   }
   result.explain = buildExplain(ctx, best, result, tcoRate, headline.usdPerChipHour);
   return result;
@@ -270,9 +273,12 @@ function operatorTimings(step: StepTiming, phase: 'prefill' | 'decode'): Operato
 /** Estimate marks of the profile fields this result depends on, as "path: basis". */
 function estimateMarks(ctx: EngineContext, best: Candidate, pricing: 'rental' | 'tco', rentalEstimated: boolean): string[] {
   const hw = ctx.scenario.hardware;
+  const { economics } = ctx.scenario;
   const used = (path: string): boolean => {
     if (path.startsWith('compute.')) return path === `compute.denseFlopsPerSecond.${ctx.rate.rateClass}` || path === 'compute';
-    if (path.startsWith('price.rental')) return pricing === 'rental' && !rentalEstimated;
+    // A price the scenario sets replaces the profile's estimate (economics.ts reads the override first).
+    if (path.startsWith('price.rental')) return pricing === 'rental' && !rentalEstimated && economics.rentalUsdPerChipHour === null;
+    if (path === 'price.listPriceUsd') return economics.capexUsdPerChip === null;
     if (path.startsWith('price.') || path.startsWith('power.') || path.startsWith('packaging.')) return true;
     if (path.startsWith('scaleUp.')) return best.prepared.chipsPerReplica > 1;
     if (path.startsWith('scaleOut.')) return best.prepared.chipsPerReplica > hw.scaleUp.domainSize;

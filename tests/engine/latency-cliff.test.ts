@@ -29,6 +29,12 @@ describe('latency cliffs', () => {
     expect(u.outputTokensPerSecond.low).toBeLessThanOrEqual(r.outputTokensPerSecond);
     expect(u.usdPerMillionOutputTokens!.high).toBeGreaterThan(r.usdPerMillionOutputTokens!);
     expect(u.derivation).toMatch(/the TPOT limit sets the batch: at the range's slow end this layout meets it only at batch \d+/);
+    // One deployment stands behind the slow end: the smaller batch meets the limit, so its per-user
+    // speed does too (the scaled low end, at the old batch, was below 1 / 50 ms).
+    const scaledPerUserLow = r.tokensPerSecondPerUser * Math.exp(CALIBRATION_SUMMARY.uncertainty.lowLogResidual);
+    expect(scaledPerUserLow).toBeLessThan(1 / 0.05);
+    expect(u.tokensPerSecondPerUser.low).toBeGreaterThanOrEqual(1 / 0.05);
+    expect(u.tokensPerSecondPerUser.low).toBeLessThanOrEqual(r.tokensPerSecondPerUser);
     // Without a limit the batch is not set by one, and the range is the scaled one.
     const free = simulate(scenario('deepseek-r1', null), { frontier: false });
     expect(free.uncertainty!.outputTokensPerSecond.low).toBeCloseTo(free.outputTokensPerSecond * Math.exp(CALIBRATION_SUMMARY.uncertainty.lowLogResidual), 6);
