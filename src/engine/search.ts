@@ -51,6 +51,12 @@ function minimumStages(ctx: EngineContext, attentionTp: number, chipsPerStage: n
   return Math.max(1, Math.ceil(perStage / usable));
 }
 
+/** vLLM and TensorRT-LLM shard heads whole: `tp` divides the heads, and divides the KV heads or is a multiple of them. */
+function attentionSplits(model: EngineContext['scenario']['model'], tp: number): boolean {
+  const kvHeads = model.numKeyValueHeads;
+  return model.numAttentionHeads % tp === 0 && (kvHeads % tp === 0 || tp % kvHeads === 0);
+}
+
 /**
  * Layouts worth trying: TP divides the heads (and the KV heads, or is a multiple of them) and stays
  * inside the scale-up domain; for MoE models EP (powers of two up to the expert count) may span the
@@ -61,10 +67,8 @@ export function candidateLayouts(ctx: EngineContext): Layout[] {
   const { hardware, model, layout: pins } = ctx.scenario;
   const budget = budgetOf(ctx);
   const layouts: Layout[] = [];
-  // vLLM and TensorRT-LLM shard KV heads whole: TP divides them or replicates them a whole number of times.
-  const kvHeads = model.numKeyValueHeads;
   const tpOptions = pins.tensorParallel === 'auto'
-    ? divisors(model.numAttentionHeads, Math.min(hardware.scaleUp.domainSize, budget)).filter((tp) => kvHeads % tp === 0 || tp % kvHeads === 0)
+    ? divisors(model.numAttentionHeads, Math.min(hardware.scaleUp.domainSize, budget)).filter((tp) => attentionSplits(model, tp))
     : [pins.tensorParallel];
   const epOptions = pins.expertParallel !== 'auto' ? [pins.expertParallel] : [1];
   if (pins.expertParallel === 'auto' && model.moe !== null) {
@@ -78,6 +82,9 @@ export function candidateLayouts(ctx: EngineContext): Layout[] {
         : pins.dataParallelAttention === 'auto' ? [true, false] : [pins.dataParallelAttention === 'on'];
       for (const dp of dpOptions) {
         const attentionTp = dp ? tp : tp * ep;
+        // Attention tensor-parallel over the whole EP group splits heads as TP does (the rule --tp
+        // enforces): gpt-oss-120b's 64 heads were once spread over TP 8 x EP 64 = 512 chips.
+        if (!dp && ep > 1 && !attentionSplits(model, attentionTp)) continue;
         const stages = new Set<number>();
         if (pins.pipelineParallel !== 'auto') stages.add(pins.pipelineParallel);
         else {
@@ -265,10 +272,15 @@ export function chooseBatch(ctx: EngineContext, prepared: PreparedLayout, prefil
   return { evaluation: at(enough), limit };
 }
 
+/** A request's latency: its first token, then every other at the TPOT. */
+function requestLatency(ctx: EngineContext, c: Candidate): number {
+  return c.evaluation.ttftSeconds + ctx.scenario.workload.outputTokens * c.evaluation.tpotSeconds;
+}
+
 function better(ctx: EngineContext, a: Candidate, b: Candidate | null): boolean {
   if (b === null) return true;
   if (ctx.scenario.objective === 'min-latency') {
-    const latency = (c: Candidate) => c.evaluation.ttftSeconds + ctx.scenario.workload.outputTokens * c.evaluation.tpotSeconds;
+    const latency = (c: Candidate) => requestLatency(ctx, c);
     const la = latency(a);
     const lb = latency(b);
     if (Math.abs(la - lb) > 1e-12 * lb) return la < lb;
@@ -285,15 +297,20 @@ function better(ctx: EngineContext, a: Candidate, b: Candidate | null): boolean 
 /**
  * With "auto" chips, the fewest chips whose throughput per chip is within 1% of the best: as the
  * batch rule keeps the smallest batch within 1% of the peak, 128 chips never win over 64 for 1.5%
- * more per chip (DeepSeek-R1 on H200 at TPOT <= 50 ms).
+ * more per chip (DeepSeek-R1 on H200 at TPOT <= 50 ms). Under min-latency, the fewest chips whose
+ * request latency is within 1% of the lowest: gpt-oss-120b on MI300X took 512 chips for 183
+ * tokens/s per user where 8 chips give 181.
  */
 function fewestChipsNearBest(ctx: EngineContext, served: readonly Candidate[], best: Candidate | null): Candidate | null {
-  if (best === null || ctx.scenario.chips !== 'auto' || ctx.scenario.objective === 'min-latency') return best;
-  const perChip = (c: Candidate) => c.outputTokensPerSecond / c.chips;
-  const floor = SATURATION_SHARE * perChip(best);
+  if (best === null || ctx.scenario.chips !== 'auto') return best;
+  // Higher is better: throughput per chip, or the inverse of a request's latency.
+  const merit = ctx.scenario.objective === 'min-latency'
+    ? (c: Candidate) => 1 / requestLatency(ctx, c)
+    : (c: Candidate) => c.outputTokensPerSecond / c.chips;
+  const floor = SATURATION_SHARE * merit(best);
   let chosen = best;
   for (const c of served) {
-    if (perChip(c) >= floor && (c.chips < chosen.chips || (c.chips === chosen.chips && perChip(c) > perChip(chosen)))) chosen = c;
+    if (merit(c) >= floor && (c.chips < chosen.chips || (c.chips === chosen.chips && merit(c) > merit(chosen)))) chosen = c;
   }
   return chosen;
 }

@@ -50,6 +50,18 @@ describe('parallelism on hand-checkable cases', () => {
     expect([...new Set(candidateLayouts(ctx).map((l) => l.tensorParallel))].sort((a, b) => a - b)).toEqual([1, 2, 4, 8]);
   });
 
+  it('attention tensor-parallel over a whole EP group splits the heads as TP must: 64 heads never go over 512 chips', () => {
+    // gpt-oss-120b's shape (64 heads, 8 KV heads, 128 experts) with room for any EP: every candidate
+    // without DP attention has TP x EP dividing the heads, the rule the --tp flag enforces.
+    const model = tinyModel({ numAttentionHeads: 64, numKeyValueHeads: 8, headDim: 2, hiddenSize: 128,
+      moe: { numExperts: 128, expertsPerToken: 4, expertIntermediateSize: 8, numSharedExperts: 0, sharedExpertIntermediateSize: null, firstDenseLayers: 0, moeLayerPeriod: 1 } });
+    const ctx = buildContext(tinyScenario({ model, chips: 'auto' }));
+    const tensorSharded = candidateLayouts(ctx).filter((l) => !l.dataParallelAttention && l.expertParallel > 1);
+    expect(tensorSharded.length).toBeGreaterThan(0);
+    for (const l of tensorSharded) expect(64 % (l.tensorParallel * l.expertParallel)).toBe(0);
+    expect(candidateLayouts(ctx).some((l) => l.dataParallelAttention && l.expertParallel === 64)).toBe(true);
+  });
+
   it('pipeline parallel 2: each stage reads one layer; a token crosses both stages', () => {
     // Two identical layers of 648 B each (qkv 128, attention 192, out 48, ffn 216, norms 64) + head 144 B.
     // PP1, batch 1: 1440 B -> 1.44 s. PP2, batch 2 (two micro-batches of 1): stage = 648 + 144 = 792 B,
@@ -90,6 +102,8 @@ describe('parallelism on hand-checkable cases', () => {
 const h200 = JSON.parse(readFileSync(new URL('../../hardware-profiles/nvidia-h200-sxm.json', import.meta.url), 'utf8')) as HardwareProfile;
 const llama8b = JSON.parse(readFileSync(new URL('../../models/llama-3.1-8b.json', import.meta.url), 'utf8')) as ModelArchitecture;
 const mixtral = JSON.parse(readFileSync(new URL('../../models/mixtral-8x7b.json', import.meta.url), 'utf8')) as ModelArchitecture;
+const gptOss120b = JSON.parse(readFileSync(new URL('../../models/gpt-oss-120b.json', import.meta.url), 'utf8')) as ModelArchitecture;
+const mi300x = JSON.parse(readFileSync(new URL('../../hardware-profiles/amd-mi300x.json', import.meta.url), 'utf8')) as HardwareProfile;
 
 function scenario(chips: number | 'auto', model: ModelArchitecture, maxTpotSeconds: number | null): ResolvedScenario {
   return {
@@ -110,6 +124,24 @@ describe('deployment search properties', () => {
         const more = simulate(scenario(chips + extra, model, tpot));
         expect(more.outputTokensPerSecond).toBeGreaterThanOrEqual(fewer.outputTokensPerSecond * (1 - 1e-12));
       }), { numRuns: 25 });
+  });
+
+  it('min-latency with "auto" chips takes the fewest chips within 1% of the lowest request latency', () => {
+    // gpt-oss-120b on MI300X (128 in, 256 out) once took 512 chips (EP 64) for 1% more per-user speed than 8 chips give.
+    const cases: ResolvedScenario[] = [scenario(1, llama8b, null), scenario(1, mixtral, null),
+      { ...scenario(1, gptOss120b, null), hardware: mi300x, workload: { inputTokens: 128, outputTokens: 256, prefixCacheHitRate: 0, arrivals: 'saturated' } }];
+    for (const base of cases) {
+      const auto = simulate({ ...base, chips: 'auto', objective: 'min-latency' });
+      const latency = (r: typeof auto) => r.ttftSeconds + base.workload.outputTokens * r.tpotSeconds;
+      // No fixed budget of up to 64 chips is more than 1% faster, and none with fewer chips is within 1%.
+      expect(auto.config.chips).toBeLessThanOrEqual(64);
+      for (const chips of [1, 2, 4, 8, 16, 32, 64]) {
+        const fixed = simulate({ ...base, chips, objective: 'min-latency' });
+        if (!fixed.feasible) continue;
+        expect(latency(fixed)).toBeGreaterThanOrEqual(latency(auto) * 0.99);
+        if (fixed.config.chips < auto.config.chips) expect(latency(fixed)).toBeGreaterThan(latency(auto) / 0.99);
+      }
+    }
   });
 
   it('a looser latency limit never lowers the best throughput (beyond the 1% saturation allowance)', () => {
