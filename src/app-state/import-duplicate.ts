@@ -4,6 +4,7 @@
 // items by one name). Pure.
 
 import type { Catalog } from '../catalog/catalog';
+import { evidenceBackedBy } from '../catalog/chip-evidence';
 import { canonicalJson } from '../parse/canonical-json';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
 import type { AppState } from './app-state';
@@ -41,8 +42,9 @@ function duplicateOf<T extends { name: string }>(incoming: T, existing: readonly
   return { kind: 'same-name', name: incoming.name, freeName: numbered(n) };
 }
 
+/** An imported file's chip, compared as the import stores it (its evidence, and a claim's prior factors, as the catalog backs them). */
 export function importedChipDuplicate(state: Pick<AppState, 'customChips'>, catalog: Catalog, profile: HardwareProfile): ImportDuplicate | null {
-  return duplicateOf(profile, allChips(state, catalog), chipFigures);
+  return duplicateOf(evidenceBackedBy(profile, catalog).profile, allChips(state, catalog), chipFigures);
 }
 
 export function importedModelDuplicate(state: Pick<AppState, 'customModels'>, catalog: Catalog, model: ModelArchitecture): ImportDuplicate | null {
@@ -51,5 +53,5 @@ export function importedModelDuplicate(state: Pick<AppState, 'customModels'>, ca
 
 /** Whether the chip lab's chip repeats a chip of the list (its Add then adds nothing, or renames it). */
 export function labChipDuplicate(state: Pick<AppState, 'customChips' | 'lab'>, catalog: Catalog): ImportDuplicate | null {
-  return importedChipDuplicate(state, catalog, state.lab.chip);
+  return duplicateOf(state.lab.chip, allChips(state, catalog), chipFigures);
 }

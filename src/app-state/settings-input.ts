@@ -6,7 +6,7 @@
 import { FIELD_MESSAGES as F } from '../messages/fields';
 import type { SettingsFieldDef } from './settings-fields';
 import { decimalFixed } from '../format/decimal';
-import { separatorReadings, ungroupDigits } from '../parse/digit-groups';
+import { separatorReadings, thousandsPointReadings, ungroupDigits } from '../parse/digit-groups';
 
 /** `note`: how an applied value was read, where the text could mean something else ("0.06" in a % field). */
 export type SettingInput = { ok: true; value: number | null; note?: string } | { ok: false; error: string };
@@ -67,7 +67,9 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
   if (t.length > MAX_CHARS) return { ok: false, error: F.tooLong(MAX_CHARS) };
   const time = timeUnit(t, def.unit);
   const plain = ungroupDigits(time === null ? stripUnit(t, def.unit) : time.number);
-  if (plain === null) return { ok: false, error: F.badComma(F.commaNotGrouping(t, separatorReadings(t), def.limit.integer === true), settingRange(def)) };
+  if (plain === null) return { ok: false, error: F.badSeparator(F.commaNotGrouping(t, separatorReadings(t), def.limit.integer === true), settingRange(def)) };
+  const pointed = def.limit.integer === true ? thousandsPointReadings(plain) : null;
+  if (pointed !== null) return { ok: false, error: F.badSeparator(F.pointNotGrouping(t, pointed), settingRange(def)) };
   const m = NUMBER.exec(plain);
   if (m === null) return { ok: false, error: F.notNumber(t, settingRange(def)) };
   const suffix = m[2]?.toLowerCase();

@@ -110,7 +110,8 @@ export function rowModel(r: RowResult): RowModel {
     predicted: num(r.predicted),
     measured: num(r.plan.measured),
     error: infeasible ? { text: A.infeasible, class: 'err-bad', title: r.reason ?? undefined } : { text: pct(r.error), class: errorClass(r.error) },
-    use: r.usedForFit ? { text: A.useFit, class: 'use-fit', title: A.usedForFit }
+    // A claim row in a fit is an SRAM chip's single-stream speed: it fits the shared fixed cost only.
+    use: r.usedForFit ? (r.plan.claim ? { text: A.useFixedCostFit, class: 'use-fit', title: A.usedForFixedCost } : { text: A.useFit, class: 'use-fit', title: A.usedForFit })
       : r.plan.row.holdout ? { text: A.useHeldOut, class: 'use-held', title: A.heldOut } : null,
     assumptions,
   };

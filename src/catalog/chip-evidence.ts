@@ -3,6 +3,7 @@
 // so a chip that differs from every measured one never claims them (a file's own "measured" is
 // not believed). One rule for the app, links and the CLI. Pure.
 import { canonicalJson } from '../parse/canonical-json';
+import { CALIBRATION_SUMMARY } from '../engine/calibration-summary';
 import type { HardwareProfile } from '../engine/types';
 import type { Catalog } from './catalog';
 
@@ -56,7 +57,9 @@ function fittedFactors(p: HardwareProfile): string {
  * chip its "family" basis is from) when it carries that chip's fitted software and MoE factors, as
  * the chip lab's export of a chip edited from it does (the lab's own rule, labChipEvidence); else
  * a measured or family basis stands only as a claim, since no row of the calibration data was
- * taken on it.
+ * taken on it, and its fitted factors (fitted to some other chip's rows) give way to the prior's,
+ * as every claim chip's do in achieved mode: a renamed H200 ran at H200's fitted 0.976 while
+ * labelled "efficiencies on the prior".
  */
 export function withImportedEvidence(profile: HardwareProfile, catalogChip: HardwareProfile | undefined, source?: HardwareProfile): HardwareProfile {
   const evidence = (e: Evidence) => ({ ...profile, efficiency: { ...profile.efficiency, evidence: e } });
@@ -67,7 +70,9 @@ export function withImportedEvidence(profile: HardwareProfile, catalogChip: Hard
     && fittedFactors(profile) === fittedFactors(source)) {
     return evidence(fit.basis === 'measured' ? { basis: 'family', rows: fit.rows, from: source.id } : { ...fit });
   }
-  return basis === 'measured' || basis === 'family' ? evidence({ basis: 'claim', rows: 0, from: null }) : profile;
+  if (basis !== 'measured' && basis !== 'family') return profile;
+  const { softwareStackFactor, moeSoftwareFactor } = CALIBRATION_SUMMARY.prior;
+  return { ...profile, efficiency: { ...profile.efficiency, softwareStackFactor, moeSoftwareFactor: { ...moeSoftwareFactor }, evidence: { basis: 'claim', rows: 0, from: null } } };
 }
 
 /**
@@ -75,9 +80,15 @@ export function withImportedEvidence(profile: HardwareProfile, catalogChip: Hard
  * (withImportedEvidence: the catalog chip of the same id, else the chip its "family" basis names),
  * and what the file claimed when that differs (the caller says so: nothing changes silently).
  */
-export function evidenceBackedBy(profile: HardwareProfile, catalog: Catalog): { profile: HardwareProfile; claimed: Evidence | null } {
+export function evidenceBackedBy(profile: HardwareProfile, catalog: Catalog): {
+  profile: HardwareProfile; claimed: Evidence | null;
+  /** The stated and the prior software-stack factor, where the prior's replaced the file's. */
+  priorFactor: { stated: number; prior: number } | null;
+} {
   const from = profile.efficiency.evidence.from;
   const backed = withImportedEvidence(profile, catalog.hardware.get(profile.id), from === null ? undefined : catalog.hardware.get(from));
   const was = profile.efficiency.evidence;
-  return { profile: backed, claimed: sameEvidence(was, backed.efficiency.evidence) ? null : was };
+  const stated = profile.efficiency.softwareStackFactor;
+  const prior = backed.efficiency.softwareStackFactor;
+  return { profile: backed, claimed: sameEvidence(was, backed.efficiency.evidence) ? null : was, priorFactor: stated === prior ? null : { stated, prior } };
 }

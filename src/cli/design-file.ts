@@ -5,9 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { formatIssue, isRecord, type FieldIssue } from '../parse/fields';
 import type { ChipDesign } from '../records/chip-design';
-import { deriveDesign } from '../design/derive';
 import { readDesign } from '../design/read-design';
-import type { HardwareProfile } from '../records/hardware-profile';
 
 export type DesignFileOutcome = { design: ChipDesign; warnings: string[] } | { errors: string[] };
 
@@ -87,9 +85,13 @@ export function designWithSets(raw: unknown, sets: readonly string[], where: str
   return { design: parsed.value, warnings: parsed.warnings.map((w) => `${where}: ${formatIssue(w)}`) };
 }
 
-/** --hardware-design: the design file's derived hardware profile, with the file's notes (fields ignored ...). */
-export function hardwareFromDesignFile(file: string): { profile: HardwareProfile; warnings: string[] } | { errors: string[] } {
+/**
+ * --hardware-design: the scenario's hardware as a design ({"design": {...}}, derived when the
+ * scenario is read), with the file's notes (fields ignored ...). The derived profile itself would
+ * carry its design and be read as one, with a warning for each of its other fields.
+ */
+export function hardwareFromDesignFile(file: string): { hardware: { design: ChipDesign }; warnings: string[] } | { errors: string[] } {
   const loaded = loadDesignFile(file, '--hardware-design');
   if ('errors' in loaded) return loaded;
-  return { profile: deriveDesign(loaded.design).profile, warnings: loaded.warnings };
+  return { hardware: { design: loaded.design }, warnings: loaded.warnings };
 }

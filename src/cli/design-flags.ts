@@ -23,15 +23,23 @@ export interface DesignCliOptions {
 
 /** Flags that take no value: "--calibration=no" would turn the output on. */
 const SWITCHES: readonly string[] = ['--help', '-h', '--sweep-matrix-share', '--calibration'];
+/** The design command's own flags that may be given once (the workload flags' parser refuses its own repeats). */
+const OWN_FLAGS: readonly string[] = ['--file', '--url', '--sweep-matrix-share', '--calibration', '--points', '--format'];
 
 export function parseDesignFlags(argv: string[]): DesignCliOptions {
   const options: DesignCliOptions = { file: null, url: null, format: 'table', sets: [], sweep: false, points: null, calibration: false, help: false, overlay: {}, origins: new Map() };
   const rest: string[] = [];
+  // Each of the design's own flags once (--set repeats): the second --file was taken silently.
+  const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    if (OWN_FLAGS.includes(flag)) {
+      if (seen.has(flag)) throw new UsageError(CLI.givenTwice(flag));
+      seen.add(flag);
+    }
     const value = (): string => {
       if (inline !== undefined) return inline;
       const next = argv[i + 1];

@@ -6,7 +6,7 @@
 import { CLI, quoted } from '../messages/cli';
 import type { FieldIssue, NumberRule } from '../parse/fields';
 import { formatIssue } from '../parse/fields';
-import { separatorReadings, ungroupDigits } from '../parse/digit-groups';
+import { separatorReadings, thousandsPointReadings, ungroupDigits } from '../parse/digit-groups';
 import { FIELD_MESSAGES } from '../messages/fields';
 import { defaultSettings } from '../app-state/defaults';
 import { LIMITS } from '../scenario/limits';
@@ -82,6 +82,8 @@ export function fraction(v: string): number | string {
 export function count(v: string): number | string {
   // A misplaced comma ("4,8") stays in the text, and the scenario parser refuses it.
   const grouped = ungroupDigits(v) ?? v;
+  // "1.000" stays text too: 1000 or 1 is a guess (flagIssue says which to type).
+  if (thousandsPointReadings(grouped) !== null) return v;
   const m = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*([kKmM])\s*$/.exec(grouped);
   if (m === null) return num(grouped);
   // To 12 significant digits: 1.1 x 1000 is 1100.0000000000002 in binary floating point.
@@ -304,26 +306,41 @@ export function flagIssue(issue: FieldIssue, origins: CliOptions['origins']): st
   // What the page says of the same text: a comma that groups nothing ("4,8" is not 48), or a
   // percentage typed without its sign in a share flag ("70" meant as 70 %).
   const typed = origin.text.trim();
+  const exact = origins.get(issue.path) === origin;
+  // A separator refused as the page refuses it, then what the flag accepts in its own unit.
+  const refused = (reason: string) => {
+    const range = flagRangeText(issue, def, exact);
+    return CLI.flagIssue(origin.flag, `${reason}; ${range === null ? issue.message.replace(/, got .*$/, '') : `must be ${range}`}`);
+  };
   if (typed.includes(',') && ungroupDigits(typed) === null) {
-    const reason = FIELD_MESSAGES.commaNotGrouping(typed, separatorReadings(typed), /integer/.test(issue.message));
-    return CLI.flagIssue(origin.flag, `${reason}; ${issue.message.replace(/, got .*$/, '')}`);
+    return refused(FIELD_MESSAGES.commaNotGrouping(typed, separatorReadings(typed), /integer/.test(issue.message)));
   }
-  const message = flagMessage(issue, origin, def, origins.get(issue.path) === origin);
+  const pointed = /integer/.test(issue.message) ? thousandsPointReadings(typed) : null;
+  if (pointed !== null) return refused(FIELD_MESSAGES.pointNotGrouping(typed, pointed));
+  const message = flagMessage(issue, origin, def, exact);
   const percent = Number(typed);
   return def?.share === true && /^\d+(\.\d+)?$/.test(typed) && percent > 1 && percent <= 100
     ? CLI.sharePercentHint(message, typed) : message;
 }
 
-/** `exact`: the flag set this very field (not its group, nor a field inside it). */
-function flagMessage(issue: FieldIssue, origin: { flag: string; text: string }, def: ValueFlag | undefined, exact: boolean): string {
+/**
+ * What the flag accepts, in its own unit ("a number from 0.1 to 60000 ms (or "none": no limit)"),
+ * or null when the issue is not about its range. A flag cannot be typed as null: leaving it out
+ * keeps the default. `exact`: the flag set this very field (not its group, nor a field inside it).
+ */
+function flagRangeText(issue: FieldIssue, def: ValueFlag | undefined, exact: boolean): string | null {
   if (def?.scaled !== undefined) {
     const range = describeRange(def.scaled.rule, def.scaled.factor, def.scaled.unit);
-    return CLI.flagRange(origin.flag, def.noneIsNoLimit === true ? `${range} (or "none": no limit)` : range, origin.text);
+    return def.noneIsNoLimit === true ? `${range} (or "none": no limit)` : range;
   }
-  // The flag's own range: a flag cannot be typed as null (leaving it out keeps the default), and
-  // the value as typed ("1e99"), not as the parser re-printed the number ("1e+99").
   const range = /^must be (.*?)(?: or null)?, got .*$/.exec(issue.message);
-  if (range !== null && exact) return CLI.flagRange(origin.flag, range[1]!, origin.text);
+  return range !== null && exact ? range[1]! : null;
+}
+
+function flagMessage(issue: FieldIssue, origin: { flag: string; text: string }, def: ValueFlag | undefined, exact: boolean): string {
+  // The value as typed ("1e99"), not as the parser re-printed the number ("1e+99").
+  const range = flagRangeText(issue, def, exact);
+  if (range !== null) return CLI.flagRange(origin.flag, range, origin.text);
   // In the flag's own terms: the field path is the flag's business, not the user's.
   return CLI.flagIssue(origin.flag, issue.message.replace(/, got .*$/, `, got ${quoted(origin.text)}`));
 }
@@ -352,7 +369,8 @@ Scenario
   --hardware ID|all|ID,ID       chip profile id (see hardware-profiles/), "all", or a comma list
   --hardware-design FILE        a chip design (hardware-profiles/designs/): its derived profile is the
                                 hardware (a scenario may also give "hardware": {"design": {...}})
-  --chips N|auto                chips available (1-100000) or auto (the fewest chips within 1% of the most tokens/s per chip under the SLO)
+  --chips N|auto                chips available (1-100000) or auto (the fewest chips within 1% of the most tokens/s per chip under the SLO;
+                                with --objective min-latency, within 1% of the lowest request latency)
   --model ID                    model id (see models/)
   --precision P                 weights, activations and KV cache format:
                                 bf16 fp16 fp8 fp6 fp4 mxfp4 nvfp4 int8 int4 fp32

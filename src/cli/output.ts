@@ -30,7 +30,7 @@ function evidenceText(r: SimulationResult): string {
   const e = r.evidence;
   if (e.basis === 'measured') return `measured (${e.rows} calibration rows of this chip)`;
   if (e.basis === 'family') return `family (fit of ${e.from ?? 'a sibling'}, ${e.rows} rows)`;
-  return e.basis === 'prior' ? 'prior (no measurements: medians of the measured families)' : 'claim (announced or vendor-claimed figures only; efficiencies on the prior)';
+  return e.basis === 'prior' ? 'prior (nothing fitted to its own measurements: medians of the measured families)' : 'claim (announced or vendor-claimed figures only; efficiencies on the prior)';
 }
 
 /** TPxPPxEP of the deployment; under disaggregated serving both pools, prefill then decode ("P 1x1x1 + D 2x1x1"). */
@@ -79,8 +79,11 @@ export function formatResultTable(r: SimulationResult, hardware: Pick<HardwarePr
     // Output is the slower pool's: decode slots wait when prompts arrive slower than they free up.
     const decodeCapacity = dis.decode.replicas * dis.decode.outputTokensPerSecondPerChip * dis.decode.chipsPerReplica;
     if (r.outputTokensPerSecond < decodeCapacity * (1 - 1e-9)) rows.push(['pools', `prefill-bound: the decode pool could emit ${formatNumber(decodeCapacity)} tokens/s, the prefill pool feeds ${formatNumber(r.outputTokensPerSecond)}`]);
-    rows.push(['co-located on the same chips', dis.colocated === null ? 'infeasible'
-      : `${formatNumber(dis.colocated.outputTokensPerSecond)} tokens/s, TTFT ${formatSeconds(dis.colocated.ttftSeconds)}, TPOT ${formatSeconds(dis.colocated.tpotSeconds)} on ${chipsText(dis.colocated.chips)}`]);
+    // The best co-located deployment within the same budget may use fewer chips: compared per chip too.
+    const co = dis.colocated;
+    rows.push(['co-located instead (best in the budget)', co === null ? 'infeasible'
+      : `${formatNumber(co.outputTokensPerSecond)} tokens/s, TTFT ${formatSeconds(co.ttftSeconds)}, TPOT ${formatSeconds(co.tpotSeconds)} on ${chipsText(co.chips)}`
+        + (co.chips === r.config.chips ? '' : `; per chip ${formatNumber(co.outputTokensPerSecond / co.chips)} against ${formatNumber(r.outputTokensPerSecondPerChip)} disaggregated on ${chipsText(r.config.chips)}`)]);
   }
   if (r.tokensPerTargetStep > 1) rows.push(['speculative decoding', `${formatNumber(r.tokensPerTargetStep)} tokens per target step`]);
   rows.push(['pricing used', `${r.pricingUsed}${r.pricing.rentalEstimated ? ' (≈ estimated rental)' : ''}`]);
@@ -233,7 +236,7 @@ export function formatComparisonTable(results: SimulationResult[], context: {
   // Each chip's warnings, as one chip's table prints them (an ignored setting changes what a row means).
   const warnings = results.flatMap((r) => r.warnings.map((w) => `warning: ${r.hardwareId}: ${oneLine(w.text)}`));
   return [...ranking, line(header), ...rows.map(line), ...(warnings.length === 0 ? [] : ['', ...warnings]), '',
-    '* a spec of the chip (compute, memory, power or interconnect bandwidth) is estimated, not published (--format json: estimatedSpecs; estimateMarks lists every estimate a result uses); evidence: ~ family fit, ? prior (no data), ! claims only; ≈ estimated rental;',
+    '* a spec of the chip (compute, memory, power or interconnect bandwidth) is estimated, not published (--format json: estimatedSpecs; estimateMarks lists every estimate a result uses); evidence: ~ family fit, ? prior (no fit of its own), ! claims only; ≈ estimated rental;',
     'vs API: modelled cost of a request / the public API price of the model per request at this workload (see --format json: marketCheck);',
     'bound by: what limits the batch; the resource whose +20% lowers $/M most (see --format json: limitingResource);',
     '=1: not distinguishable from the leader at this evidence (the ranges overlap)'].join('\n') + '\n';

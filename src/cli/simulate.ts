@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { loadCatalogFromDisk } from '../catalog/load-node';
 import type { Catalog } from '../catalog/catalog';
 import { evidenceBackedBy } from '../catalog/chip-evidence';
+import { evidenceNotBacked } from '../messages/evidence';
 import { rankResults, type RankKey, type RankedResult } from '../engine/analysis/rank';
 import { simulate } from '../engine/simulate';
 import type { HardwareProfile, SimulationResult } from '../engine/types';
@@ -69,8 +70,8 @@ function check(outcome: ReturnType<typeof parseScenario>, where: string | null, 
  */
 function withBackedEvidence(scenario: Scenario, raw: unknown, catalog: Catalog, report: Reporter): Scenario {
   if (typeof scenario.hardware === 'string' || !isRecord(raw) || !isRecord(raw.hardware)) return scenario;
-  const { profile, claimed } = evidenceBackedBy(scenario.hardware, catalog);
-  if (claimed !== null) report.warn(`scenario file: ${CLI.evidenceNotBacked(profile.id, catalog.hardware.has(profile.id), claimed, profile.efficiency.evidence)}`);
+  const { profile, claimed, priorFactor } = evidenceBackedBy(scenario.hardware, catalog);
+  if (claimed !== null) report.warn(`scenario file: ${evidenceNotBacked(profile.id, catalog.hardware.has(profile.id), claimed, profile.efficiency.evidence, priorFactor)}`);
   return { ...scenario, hardware: profile };
 }
 
@@ -120,7 +121,7 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
       report.fail(hardware.errors[0] ?? 'the design could not be read');
     }
     for (const w of hardware.warnings) report.warn(w);
-    options.overlay.hardware = hardware.profile;
+    options.overlay.hardware = hardware.hardware;
   }
   const { catalog, problems } = loadCatalogFromDisk();
   for (const p of problems) report.warn(`catalog: ${p}`);

@@ -26,13 +26,6 @@ export function quoted(value: string): string {
   return `"${oneLine(short.replace(/\\/g, '\\\\').replace(/"/g, '\\"'))}"`;
 }
 
-interface Evidence { basis: string; rows: number; from: string | null }
-
-function describeEvidence(e: Evidence): string {
-  if (e.basis === 'measured') return `"measured" (${e.rows} rows)`;
-  if (e.basis === 'family') return `"family" (fit of ${e.from === null ? 'a sibling' : quoted(e.from)}, ${e.rows} rows)`;
-  return `"${e.basis}"`;
-}
 
 export const CLI = {
   error: (text: string) => `error: ${oneLine(text)}`,
@@ -47,9 +40,6 @@ export const CLI = {
   givenTwice: (flag: string) => `${flag} is given twice; give it once`,
   takesNoValue: (flag: string, got: string) => `${flag} is a switch and takes no value, got ${quoted(got)}; give ${flag} alone, or leave it out`,
   flagsConflict: (a: string, b: string, why: string) => `${a} and ${b} cannot go together: ${why}`,
-  evidenceNotBacked: (id: string, inCatalog: boolean, claimed: Evidence, backed: Evidence) =>
-    `hardware.efficiency.evidence: ${quoted(id)} ${inCatalog ? "differs from the catalog's chip of that id" : 'is not a catalog chip'}, so its stated ${describeEvidence(claimed)} `
-    + `counts as ${describeEvidence(backed)} (evidence comes from calibration rows taken on the chip)`,
   scenarioIsResult: (path: string) =>
     `--scenario: ${quoted(path)} is a saved result (--format json), not a scenario; its "scenario" field is one (each of "results" has its own): save that object, e.g. jq .scenario`,
   scenarioVersionMissing: (path: string, version: number) =>

@@ -32,7 +32,12 @@ export const FIELD_MESSAGES = {
   commaNotGrouping: (text: string, readings: { whole: string; decimal: string | null } | null, wholeOnly: boolean) =>
     `in "${text}" the comma does not group thousands${readings === null ? ''
       : ` (did you mean ${readings.whole}${!wholeOnly && readings.decimal !== null ? ` or ${readings.decimal}` : ''}?)`}`,
-  badComma: (reason: string, range: string) => `Not applied: ${reason}; enter ${range}.`,
+  /** A whole number typed with a point before three digits ("1.000"): 1000 or 1, not guessed. */
+  pointNotGrouping: (text: string, readings: { whole: string; decimal: string }) =>
+    Number.isInteger(Number(readings.decimal))
+      ? `"${text}" could be ${readings.whole} or ${readings.decimal} (a point does not group thousands here: for ${readings.whole}, type ${readings.whole} or ${readings.whole.replace(/\B(?=(\d{3})+$)/g, ',')})`
+      : `in "${text}" a point does not group thousands (did you mean ${readings.whole}?)`,
+  badSeparator: (reason: string, range: string) => `Not applied: ${reason}; enter ${range}.`,
   outOfRange: (text: string, range: string) => `Not applied: ${text} is outside the accepted range; enter ${range}.`,
   notWhole: (text: string, range: string) => `Not applied: ${text} is not a whole number; enter ${range}.`,
 } as const;

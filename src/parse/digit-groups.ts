@@ -1,7 +1,8 @@
 // The one rule for digit-group separators in typed numbers, shared by the workload fields, the
 // chip lab and the CLI: the app writes thousands grouped with commas ("1,979 TFLOP/s", "2,048"),
 // so those read back; a comma anywhere else between digits ("4,8", "12345,678", "0.123,456") is
-// refused, because reading it as 48 or 4.8 would be a guess.
+// refused, because reading it as 48 or 4.8 would be a guess. In a whole-number field a point before
+// exactly three digits ("1.000") is refused too: many locales group thousands with it.
 
 /** A whole part grouped in threes ("1,979", "1_000_000"), not after a digit, separator or decimal point. */
 const GROUPED = /(^|[^\d.,_])(\d{1,3}(?:[,_]\d{3})+)(?=$|[^\d,_])/g;
@@ -31,4 +32,15 @@ export function separatorReadings(text: string): SeparatorReadings | null {
     whole: number.replace(/[,_]/g, '').replace(/^0+(?=\d)/, ''),
     decimal: separators === 1 && !number.includes('.') ? number.replace(/[,_]/, '.') : null,
   };
+}
+
+/**
+ * A whole-number field's text whose point sits before exactly three digits ("1.000", "2.048"), with
+ * its two readings: the point grouping thousands (1000) or a decimal point (1). Null otherwise; a
+ * suffix ("1.500k") or a longer whole part ("1024.000") makes the point a decimal one.
+ */
+export function thousandsPointReadings(text: string): { whole: string; decimal: string } | null {
+  const m = /^(\d{1,3})\.(\d{3})$/.exec(text.trim());
+  if (m === null) return null;
+  return { whole: String(Number(m[1]! + m[2]!)), decimal: String(Number(text.trim())) };
 }

@@ -5,7 +5,7 @@
 
 import { create, createUnitDependencies, unitDependencies } from 'mathjs';
 import { FIELD_MESSAGES } from '../messages/fields';
-import { separatorReadings, ungroupDigits } from '../parse/digit-groups';
+import { separatorReadings, thousandsPointReadings, ungroupDigits } from '../parse/digit-groups';
 
 export type QuantityKind =
   | 'flops-per-second'
@@ -116,6 +116,8 @@ export function parseQuantity(text: unknown, kind: QuantityKind, defaultScale = 
       out = { ok: true, value: m[2] !== undefined || n > 1 ? n / 100 : n };
     }
   } else if (kind === 'count') {
+    const pointed = thousandsPointReadings(t);
+    if (pointed !== null) return fail(FIELD_MESSAGES.pointNotGrouping(t, pointed));
     const m = /^([0-9]+(?:\.[0-9]+)?(?:e[+]?[0-9]+)?)\s*(?:chips?|x)?$/i.exec(t);
     out = m === null ? fail(`"${t}" is not a count; try "8"`) : { ok: true, value: Number(m[1]) };
   } else out = parsePhysical(t, kind, defaultScale);

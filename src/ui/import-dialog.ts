@@ -4,6 +4,8 @@
 import { importedChipDuplicate, importedModelDuplicate, type ImportDuplicate } from '../app-state/import-duplicate';
 import { MAX_CUSTOM } from '../app-state/update';
 import { IMPORT_MAX_BYTES, interpretImport, type ImportOutcome } from '../app/import-file';
+import { evidenceBackedBy } from '../catalog/chip-evidence';
+import { evidenceNotBacked } from '../messages/evidence';
 import { el, replaceChildren, uid } from './dom';
 import { MESSAGES } from '../messages/ui';
 import type { ViewContext } from './views/view';
@@ -70,6 +72,12 @@ export function openImportDialog(ctx: ViewContext): void {
     if (outcome.hardware !== null) {
       head.push(...addImported(outcome.hardware, importedChipDuplicate(ctx.state(), ctx.catalog, outcome.hardware),
         (profile) => ctx.dispatch({ type: 'add-custom-chip', profile }), { same: I.sameChip, imported: I.importedChip, notAdded: I.notAddedChip }));
+      // Evidence the catalog does not back, and the prior factors that then apply: said, not done silently.
+      const backed = evidenceBackedBy(outcome.hardware, ctx.catalog);
+      if (backed.claimed !== null) {
+        head.push(el('p', { class: 'warn', attrs: { 'data-import-evidence': '' },
+          text: evidenceNotBacked(outcome.hardware.id, ctx.catalog.hardware.has(outcome.hardware.id), backed.claimed, backed.profile.efficiency.evidence, backed.priorFactor) }));
+      }
     } else if (outcome.model !== null) {
       head.push(...addImported(outcome.model, importedModelDuplicate(ctx.state(), ctx.catalog, outcome.model),
         (model) => ctx.dispatch({ type: 'add-custom-model', model }), { same: I.sameModel, imported: I.importedModel, notAdded: I.notAddedModel }));

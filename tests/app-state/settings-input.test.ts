@@ -72,6 +72,9 @@ describe('readSettingText', () => {
     // A comma that does not group thousands was dropped: "4,8" read as 48.
     ['rentalUsdPerChipHour', '4,8', 'Not applied: in "4,8" the comma does not group thousands (did you mean 48 or 4.8?); enter a number from $0.001 to $100,000/chip-hour.'],
     ['inputTokens', '20,48', 'Not applied: in "20,48" the comma does not group thousands (did you mean 2048?); enter a whole number from 1 to 1,000,000 tokens.'],
+    // A point before three digits groups thousands in many locales: "1.000" was read as 1 token.
+    ['inputTokens', '1.000', 'Not applied: "1.000" could be 1000 or 1 (a point does not group thousands here: for 1000, type 1000 or 1,000); enter a whole number from 1 to 1,000,000 tokens.'],
+    ['outputTokens', '2.048', 'Not applied: in "2.048" a point does not group thousands (did you mean 2048?); enter a whole number from 1 to 1,000,000 tokens.'],
     // Once let through (slack scaled by the 1e9 upper bound) and clamped to a free chip.
     ['capexUsdPerChip', '-1', 'Not applied: -1 is outside the accepted range; enter a number from $1 to $100,000,000.'],
     ['capexUsdPerChip', '-0.4', 'Not applied: -0.4 is outside the accepted range; enter a number from $1 to $100,000,000.'],

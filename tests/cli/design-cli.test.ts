@@ -66,6 +66,10 @@ describe('design CLI', () => {
     // A refused --set value is blamed on the --set, not on the file it overrides.
     [['--set', 'dieAreaMm2=900'], 'error: --set dieAreaMm2: is 900 mm², beyond the reticle limit'],
     [['--points', '5'], '--points applies to --sweep-matrix-share only'],
+    // The design's own flags once each: a second --file or --format was taken silently.
+    [['--file', 'other.json'], '--file is given twice; give it once'],
+    [['--sweep-matrix-share', '--points', '5', '--points', '7'], '--points is given twice; give it once'],
+    [['--format', 'json', '--format', 'table'], '--format is given twice; give it once'],
     [['--calibration=no'], '--calibration is a switch and takes no value, got "no"'],
     [['--sweep-matrix-share', '--hardware-design', 'other.json'], '--hardware-design does not apply to a design (the design file is the hardware'],
     [['--model', 'llama-3.1-8b'], '--model is a workload flag: it applies to --sweep-matrix-share only'],
@@ -173,6 +177,9 @@ describe('simulate a design', () => {
     const j = JSON.parse(r.out) as { feasible: boolean; hardwareId: string; pricingUsed: string; pricing: { rentalEstimated: boolean } };
     // A design has no market rental: in Rental mode it gets the estimated rental (≈), never the other basis.
     expect(j).toMatchObject({ feasible: true, hardwareId: 'nvidia-h100-like', pricingUsed: 'rental', pricing: { rentalEstimated: true } });
+    // The repository's own design reads without a word (its derived profile was once re-read as a
+    // design, with a warning for each of its 19 other fields).
+    expect(r.err).toBe('');
   });
 
   it('a scenario whose hardware is {"design": {...}} simulates the design; a bad design exits 2 naming hardware.design.<field>', async () => {

@@ -128,7 +128,7 @@ describe('simulate CLI', () => {
     expect(r.out).toMatch(new RegExp(`deployment +16 chips = prefill pool ${prefill.replicas} replica\\(s\\) .* \\+ decode pool ${decode.replicas} replica\\(s\\)`));
     expect(r.out).toContain('prompts run in the prefill pool');
     expect(r.out).not.toContain('prompt chunks take');
-    expect(r.out).toMatch(/co-located on the same chips +[\d,]+ tokens\/s/);
+    expect(r.out).toMatch(/co-located instead \(best in the budget\) +[\d,]+ tokens\/s/);
   });
 
   it('reads a scenario file; flags override it', async () => {
@@ -211,6 +211,12 @@ describe('simulate CLI', () => {
     const unknown = await evidence(stranger);
     expect(unknown.evidence).toMatchObject({ basis: 'claim', rows: 0 });
     expect(unknown.err).toContain('"fake-chip" is not a catalog chip, so its stated "measured" (999 rows) counts as "claim"');
+    // Its fitted factors are H200's, fitted to H200's rows: a claim runs on the prior's, and says so.
+    expect(unknown.err).toMatch(/achieved mode uses the prior's \(software-stack factor 0\.\d+, stated 0\.976\)/);
+    const faked = await run('--scenario', scenarioFile(JSON.stringify({ version: 2, hardware: { ...stranger, compute: h200.compute }, model: 'llama-3.1-8b' })), '--format', 'json');
+    const real = await run('--hardware', 'nvidia-h200-sxm', '--model', 'llama-3.1-8b', '--format', 'json');
+    const perChip = (out: string) => (JSON.parse(out) as { outputTokensPerSecondPerChip: number }).outputTokensPerSecondPerChip;
+    expect(perChip(faked.out)).toBeLessThan(perChip(real.out));
     const edited = await evidence(faster);
     expect(edited.evidence).toMatchObject({ basis: 'family', from: 'nvidia-h200-sxm' });
     expect(edited.err).toContain("differs from the catalog's chip of that id");
@@ -298,6 +304,11 @@ describe('simulate CLI', () => {
     // A value with a comma in it is named under the flag, with what the page says of it.
     [['--input-tokens', '4,8'], /^error: --input-tokens: in "4,8" the comma does not group thousands \(did you mean 48\?\); must be an integer from 1 to 1000000 tokens$/m],
     [['--rental-usd-per-chip-hour', '4,8'], /^error: --rental-usd-per-chip-hour: in "4,8" the comma does not group thousands \(did you mean 48 or 4\.8\?\); must be a number from 0\.001/m],
+    // In the flag's own unit, never the scenario's seconds nor its "or null".
+    [['--max-tpot-ms', '1,5'], /^error: --max-tpot-ms: in "1,5" the comma does not group thousands \(did you mean 15 or 1\.5\?\); must be a number from 0\.1 to 60000 ms \(or "none": no limit\)$/m],
+    [['--capex-overhead', '1,5'], /^error: --capex-overhead: in "1,5" the comma does not group thousands \(did you mean 15 or 1\.5\?\); must be a number from 1 to 10$/m],
+    // A point before three digits in a count: 1000 or 1 is a guess, so neither is taken.
+    [['--input-tokens', '1.000'], /^error: --input-tokens: "1\.000" could be 1000 or 1 \(a point does not group thousands here: for 1000, type 1000 or 1,000\); must be an integer from 1 to 1000000 tokens$/m],
     // A flag cannot be typed as null: its range does not offer it.
     [['--rental-usd-per-chip-hour', '-1'], /^error: --rental-usd-per-chip-hour must be a number from 0\.001 to 100000 USD\/chip-hour, got "-1"$/m],
     // A percentage typed without its sign: refused (a bare number is the share), saying how to type it.
@@ -374,6 +385,10 @@ describe('simulate CLI', () => {
     expect(sohu.out).toMatch(/^other estimate used: price\.listPriceUsd: /m);
     expect(sohu.out).not.toMatch(/^\* estimated spec: price\./m);
     expect((await run('--hardware', 'nvidia-h200-sxm')).out).not.toMatch(/^\* estimated spec/m);
+    // A purchase price the user sets replaces the estimated one: the estimate is not "used".
+    const priced = await run('--hardware', 'etched-sohu', '--capex-usd-per-chip', '10000', '--pricing', 'tco');
+    expect(priced.code).toBe(0);
+    expect(priced.out).not.toMatch(/price\.listPriceUsd/);
   });
 
   it('reads token counts and shares as the page does: 2k, 2,048, 56%', async () => {

@@ -49,4 +49,14 @@ describe('ranges of SRAM-resident chips', () => {
     expect(u.high / cerebras.tokensPerSecondPerUser).toBeCloseTo(Math.exp(Math.max(k * CALIBRATION_SUMMARY.uncertainty.highLogResidual, df.highLogResidual)), 6);
     expect(run('nvidia-h200-sxm').uncertainty!.derivation).not.toContain('SRAM-resident');
   });
+
+  it('a chip that can hold weights in SRAM but streams them from HBM here gets the basis range alone', () => {
+    const { catalog } = loadCatalogFromDisk();
+    // MatX One with Llama-3.1-8B on one chip: 8 GB of weights do not fit its SRAM.
+    const r = simulate(resolveScenario({ ...defaultScenario(), hardware: 'matx-one', model: 'llama-3.1-8b', chips: 1, objective: { batch: 1 } }, catalog).value!, { frontier: false });
+    expect(r.memory.weightsInSram).toBe(false);
+    const k = CALIBRATION_SUMMARY.uncertainty.widthFactor[r.evidence.basis];
+    expect(r.uncertainty!.tokensPerSecondPerUser.high / r.tokensPerSecondPerUser).toBeCloseTo(Math.exp(k * CALIBRATION_SUMMARY.uncertainty.highLogResidual), 6);
+    expect(r.uncertainty!.derivation).not.toContain('SRAM-resident');
+  });
 });

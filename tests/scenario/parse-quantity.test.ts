@@ -48,6 +48,9 @@ describe('parseQuantity', () => {
     expect(parseQuantity('0,5', 'usd-per-hour')).toEqual({ ok: false, error: 'in "0,5" the comma does not group thousands (did you mean 5 or 0.5?)' });
     expect(parseQuantity('$2,50/h', 'usd-per-hour').ok).toBe(false);
     expect(parseQuantity('7,2 chips', 'count')).toEqual({ ok: false, error: 'in "7,2 chips" the comma does not group thousands (did you mean 72?)' });
+    expect(parseQuantity('1.000', 'count')).toEqual({ ok: false, error: '"1.000" could be 1000 or 1 (a point does not group thousands here: for 1000, type 1000 or 1,000)' });
+    // A decimal point elsewhere is one: 8.0 chips are 8.
+    expect(value('8.0', 'count')).toBe(8);
   });
 
   it('reads bare numbers in the display unit', () => {
