@@ -37,6 +37,11 @@ export interface ApiModel {
   /** Windows of single snapshots where they differ (gpt-3.5-turbo grew from 4K to 16K); over contextTokens. */
   contextTokensByName?: ReadonlyMap<string, number>;
   estimates: readonly SizeEstimateRef[];
+  /**
+   * An open model's release, when it precedes its first price row: from then on a provider could
+   * serve it, so it may stand in for a closed model priced then (price-points.ts). Absent = its first price row.
+   */
+  releasedOn?: string;
 }
 
 const open = (key: string, names: string[], modelId: string, extra: Partial<ApiModel> = {}): ApiModel =>
@@ -54,6 +59,7 @@ const GPT4_CONTEXT = 8192;
  */
 const GPT35_CONTEXT = 4096;
 const GPT35_TURBO_16K = 16385;
+const LLAMA2_RELEASE = '2023-07-18';
 /** Llama 3 8B/70B: 8k tokens (Meta Llama 3 model card; Groq's id llama3-70b-8192); Llama 3.1 extended it to 128k. */
 const LLAMA3_CONTEXT = 8192;
 
@@ -74,9 +80,11 @@ export const API_MODELS: readonly ApiModel[] = [
   }),
   closed('gpt-4', ['GPT-4 (0314, 8K context)', 'GPT-4 (0613, 8K)', 'GPT-4-0314'], [GPT4_SIZE], { contextTokens: GPT4_CONTEXT }),
   closed('gpt-4-turbo', ['GPT-4 Turbo (gpt-4-1106-preview)', 'GPT-4 Turbo']),
-  open('llama-2-7b', ['Llama 2-7B'], 'llama-2-7b'),
-  open('llama-2-13b-chat', ['Llama-2-Chat-13B'], 'llama-2-13b'),
-  open('llama-2-70b-chat', ['Llama 2 70B Chat'], 'llama-2-70b'),
+  // Llama 2 7B/13B/70B (base and chat): weights out 2023-07-18, served on Azure and SageMaker from
+  // the start (Meta and Microsoft's announcement; Touvron et al. 2023). Its price rows start 2023-12-01.
+  open('llama-2-7b', ['Llama 2-7B'], 'llama-2-7b', { releasedOn: LLAMA2_RELEASE }),
+  open('llama-2-13b-chat', ['Llama-2-Chat-13B'], 'llama-2-13b', { releasedOn: LLAMA2_RELEASE }),
+  open('llama-2-70b-chat', ['Llama 2 70B Chat'], 'llama-2-70b', { releasedOn: LLAMA2_RELEASE }),
   open('mixtral-8x7b', ['Mixtral 8x7B (open-mixtral-8x7b)'], 'mixtral-8x7b', { scoreItem: 'Mixtral 8x7B MMLU' }),
   closed('claude-3-opus', ['Claude 3 Opus']),
   closed('claude-3-sonnet', ['Claude 3 Sonnet']),
@@ -117,7 +125,7 @@ export interface StandInCandidate {
   score: number;
   /** The API model whose price row gave the score ("Llama 3 70B Instruct"). */
   label: string;
-  /** Its first price row's date (YYYY-MM-DD): a closed model priced earlier cannot have been served by it. */
+  /** Its release, else its first price row's date (YYYY-MM-DD): a closed model priced earlier cannot have been served by it. */
   availableFrom: string;
 }
 

@@ -101,9 +101,19 @@ describe('market report: points and floors', () => {
       expect(point(model).floorReason, model).toContain('serves at most 4,096 tokens per request');
     }
     expect(point('gpt-3.5-turbo-0125').floorUsdPerRequest).toBeGreaterThan(0);
-    // The 16K 1106 snapshot (2023-11-06) could take the request, but the open models priced by then hold 4,096 tokens: its stand-in says so.
+    // The 16K 1106 snapshot (2023-11-06) could take the request, but the open models out by then hold 4,096 tokens: its stand-in says so.
     expect(point('gpt-3.5-turbo-1106').floorUsdPerRequest).toBeNull();
-    expect(point('gpt-3.5-turbo-1106').floorReason).toContain("exceeds Llama 2 13B's context window of 4,096 tokens");
+    expect(point('gpt-3.5-turbo-1106').floorReason).toContain("exceeds Llama 2 70B's context window of 4,096 tokens");
+  });
+
+  it('an open model stands in from its release, not only from its first price row', () => {
+    // Llama 2 70B was out in July 2023 and is priced from December: GPT-4 Turbo (2023-11-06) got Llama 2 13B.
+    const r = marketPointsReport(marketData(), parseMarketOptions({}).value, catalog, engineEvaluator(catalog));
+    const turbo = r.points.find((p) => p.model === 'GPT-4 Turbo (gpt-4-1106-preview)')!;
+    expect(turbo.servedAsModelId).toBe('llama-2-70b');
+    expect(turbo.weakerStandIn).toBe(true);
+    // Nothing serves a price set before the stand-in was released.
+    expect(r.points.find((p) => p.model === 'GPT-4 (0613, 8K)')!.servedAsModelId).toBe('gpt-3-175b');
   });
 
   it('a stand-in weaker than the model it serves is flagged (*↓), never passed off as the same capability', () => {
