@@ -154,8 +154,8 @@ export function costBarsSpec(variant: CostBarsVariant, scale: CostBarsScale, row
       text: '$ per million output tokens',
       // Narrow pages: two lines (one is cut off at 420 px).
       subtitle: compact
-        ? ['Best deployment per chip under the SLO;', `${log ? 'further left' : 'shorter'} is cheaper; whiskers: evidence range.`]
-        : `Best deployment per chip under the SLO; ${log ? 'further left' : 'shorter'} is cheaper; whiskers: evidence range.`,
+        ? ['Best deployment per chip under the SLO;', `${log ? 'further left' : 'shorter'} is cheaper; whiskers: the table's (low–high) ranges.`]
+        : `Best deployment per chip under the SLO; ${log ? 'further left' : 'shorter'} is cheaper; whiskers: the table's (low–high) ranges.`,
     },
     width: 'container',
     height: scale.heightPx,

@@ -162,6 +162,10 @@ export const MESSAGES = {
     unbounded: 'unbounded (free)',
     notDistinguishable: '=1: not distinguishable from the leader at this evidence (the ranges overlap)',
     ttftRangeKey: 'TTFT range: the tokens/s-per-user range, inverted; unchecked, as no calibration row measures TTFT',
+    /** What the (low–high) beside a number is: a prediction's coverage, or a limit's spread (spec mode, vendor claims). */
+    rangeKey: (coverage: number | null) => (coverage === null
+      ? '(low–high): the engine\'s modelling spread around a limit, not a prediction: no coverage claimed'
+      : `(low–high): the ${Math.round(coverage * 100)}% range, from predictions the fit did not see; wider for weaker evidence`),
     /** The batch's binding constraint, then the resource $/M depends on most (null: not computed yet; '': none moves it). */
     estimatedSpecs: (marks: readonly string[]) => `* estimated specs: ${marks.join('; ')}`,
     otherEstimatesUsed: (marks: readonly string[]) => `Other estimates this result uses: ${marks.join('; ')}`,

@@ -181,11 +181,16 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
       ...cells,
     ]);
   });
+  // One calibration sets every prediction's coverage; null where every range is a spread around a limit.
+  const ranged = rows.filter((r) => r.result.feasible && r.result.uncertainty !== null).map((r) => r.result.uncertainty!.coverage);
+  const rangeCoverage = ranged.length === 0 ? undefined : ranged.find((c) => c !== null) ?? null;
   return el('div', {}, [
     el('div', { class: 'table-wrap' }, [
       // The rank and chip columns stay in view while the metrics scroll sideways (12 columns do not fit 1280 px).
       el('table', { class: 'results sticky-lead' }, [el('caption', {}, [
         el('span', { text: rankColumn === undefined ? options.caption : T.rankedBy(options.caption, rankColumn.label, shownOrder(rankColumn)) }),
+        // What the ranges are, where they are read (not only in the explain dialog and the export).
+        rangeCoverage === undefined ? null : el('span', { class: 'caption-key', text: T.rangeKey(rangeCoverage), attrs: { 'data-caption-key': 'range' } }),
         // The "=1" marks say what they mean where they are read, not only in the notes below.
         rows.some((r) => r.distinguishable === false) ? el('span', { class: 'caption-key', text: T.notDistinguishable, attrs: { 'data-caption-key': 'tied' } }) : null,
         // The TTFT range looks like the others but no measurement checks it: said where it is read.

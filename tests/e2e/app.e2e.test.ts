@@ -105,6 +105,8 @@ describe('landing: compare vendors', () => {
     // Ranks marked "=1" are explained in the caption, where they are read.
     const tied = (await p.page.locator('[data-table="compare"] tbody td:first-child').allTextContents()).some((t) => t.includes('=1'));
     expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="tied"]').count()).toBe(tied ? 1 : 0);
+    // The ranges say what they cover where they are read, not only in the explain dialog.
+    expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="range"]').textContent()).toMatch(/^\(low–high\): the 80% range, from predictions the fit did not see/);
     // The TTFT range is said to be unchecked where it is read.
     expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="ttft-range"]').textContent()).toMatch(/^TTFT range: .*unchecked/);
     // Energy per token shows joules, the inverse of the rank value (tokens/s per kW): lowest first, and said so.
@@ -330,6 +332,8 @@ describe('import', () => {
     await p.page.fill('[data-control="import-text"]', JSON.stringify(profile));
     await p.page.click('[data-control="import-submit"]');
     await expect.poll(() => p.page.locator('[data-import-report]').textContent()).toContain('Imported chip');
+    // A renamed H200 is not measured: its evidence and its fitted factor give way to the prior's, and the report says so.
+    expect(await p.page.locator('[data-import-evidence]').textContent()).toMatch(/counts as "claim".*achieved mode uses the prior's \(software-stack factor 0\.\d+, stated 0\.976\)/);
     await screenshot(p.page, 'import-1280');
     // The same file again adds nothing and says so; other figures under the same name get a number.
     await p.page.click('[data-control="import-submit"]');
