@@ -62,6 +62,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   out.push(`- held-out rows: median |error| ${med(cv.filter((c) => !c.usedForFit))}`);
   for (const b of run.uncertainty.byBasis) out.push(`- ${b.basis}: ${b.count} residuals, ${run.summary.uncertainty.coverage * 100}% quantiles ${b.low.toFixed(3)} .. ${b.high.toFixed(3)}`);
   out.push(`- widths: ${run.summary.uncertainty.widthNote}`);
+  for (const u of run.summary.uncertainty.undercovered ?? []) {
+    out.push(`- undercovered: ${u.hardwareId}, ${u.inside} of its ${u.rows} cross-validated rows inside the range (median error ${formatPercent(u.medianError)}); its results warn`);
+  }
   for (const c of run.claimWidths) out.push(`- claim ${c.id}: vendor-claimed shares move the default scenario by x${Math.exp(c.logRatio).toFixed(2)} (needs width x${c.width.toFixed(2)})`);
   if (run.dataflow !== null) {
     out.push('', `## Dataflow chips (weights in SRAM): fixed costs x${run.dataflow.scale.toPrecision(2)} of the prior, fitted to rows `

@@ -241,6 +241,11 @@ function assemble(
     const limit = best.batchLimitedBy === 'ttft-limit' ? 'TTFT' : 'TPOT';
     if (slow === 'misses-limit') warnings.push(ENGINE.cliffMissesLimit(limit, Math.round((1 - speedFactor) * 100)));
     else if (slow !== null) result.uncertainty = widenedToSlowEnd(result.uncertainty, slow, limit, result.tokensPerSecondPerUser);
+    // A catalog chip whose own rows the pooled range rarely held (calibration's check): said, as the range cannot show it.
+    const misfit = unpredicted === null ? model0.undercovered?.find((u) => u.hardwareId === ctx.scenario.hardware.id) : undefined;
+    if (misfit !== undefined) {
+      warnings.push(ENGINE.rangeUndercovers(ctx.scenario.hardware.name, misfit.inside, misfit.rows, Math.round(model0.coverage * 100), Math.round(misfit.medianError * 100)));
+    }
   }
   result.explain = buildExplain(ctx, best, result, tcoRate, headline.usdPerChipHour);
   return result;

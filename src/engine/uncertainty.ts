@@ -25,6 +25,12 @@ export interface UncertaintyModel {
    * than the GPU rows); null without such rows.
    */
   dataflow: { lowLogResidual: number; highLogResidual: number; count: number; note: string } | null;
+  /**
+   * Chips whose own cross-validated rows the range holds far less often than its coverage (at 90%
+   * confidence, under 60% of them): their results warn that the range understates their uncertainty.
+   * Absent in summaries written before the check.
+   */
+  undercovered?: { hardwareId: string; rows: number; inside: number; medianError: number }[];
 }
 
 /**

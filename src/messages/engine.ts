@@ -38,6 +38,9 @@ export const ENGINE = {
     message('engine.colocated-better', `Co-located serving on these chips gives more output tokens/s per chip (${groupedInteger(Math.round(colocatedPerChip))} against ${groupedInteger(Math.round(disaggregatedPerChip))} disaggregated): separate pools do not pay off for this workload.`),
   cliffMissesLimit: (limit: string, slowerPercent: number): Message =>
     message('engine.cliff-misses-limit', `The ${limit} limit sets the batch, and a chip ${slowerPercent}% slower than predicted (the range's slow end) could not meet it on this layout at any batch: the result sits on a cliff its range does not show.`),
+  rangeUndercovers: (chip: string, inside: number, rows: number, coveragePercent: number, medianErrorPercent: number): Message =>
+    message('engine.range-undercovers', `${chip}'s own calibration rows, each predicted with its run left out of the fit, fell inside a range this wide ${inside} times in ${rows} (the range claims ${coveragePercent}%), `
+      + `with a median error of ${medianErrorPercent > 0 ? '+' : ''}${medianErrorPercent}% (${medianErrorPercent < 0 ? 'predictions below' : 'predictions above'} the measurements): its range understates its uncertainty (Accuracy view).`),
   idlePoolChips: (idle: number, total: number, used: number): Message =>
     message('engine.idle-chips', `${idle} of ${total} chips stay idle: the best prefill and decode pools use ${used}. The cost counts all ${total} (a fixed chip count is paid whole); set the chips to auto to pay only for those in use.`),
   dpAttentionNeedsEp: (tp: number, pp: number, chips: number | null): Message =>

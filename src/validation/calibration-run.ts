@@ -24,7 +24,7 @@ import { evaluateRow } from './evaluate-row';
 import { chipSoftwareFactors, familyFactors, fitStackFactors, MOE_CLASSES, priorSoftwareFactor, type FactorFit, type FitContext, type StackFactors } from './stack-factors';
 import { rowYear, yearsBefore } from './row-date';
 import { median, quantile } from './stats';
-import { dataflowSpread, fitUncertainty, type UncertaintyFit } from './uncertainty-fit';
+import { dataflowSpread, fitUncertainty, undercoveredChips, type UncertaintyFit } from './uncertainty-fit';
 import { compareText } from '../format/compare-text';
 
 /** Efficiency fields the kernel timings set (and the prior copies to families without timings). */
@@ -304,6 +304,7 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
     highLogResidual: roundValue(m.highLogResidual, 4),
     widthFactor: Object.fromEntries(Object.entries(m.widthFactor).map(([k, v]) => [k, roundValue(v)])) as typeof m.widthFactor,
     dataflow: spread === null ? null : { ...spread, lowLogResidual: roundValue(spread.lowLogResidual, 4), highLogResidual: roundValue(spread.highLogResidual, 4) },
+    undercovered: undercoveredChips(m, crossValidated),
   });
   const priorEfficiency = { ...silicon, softwareStackFactor: prior, moeSoftwareFactor: { ...factors.moe } };
   const assumed = (key: 'linkEfficiency' | 'allToAllEfficiency' | 'stepOverheadSeconds' | 'memoryReserveFraction') =>

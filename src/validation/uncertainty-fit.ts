@@ -5,7 +5,7 @@
 import type { EvidenceBasis } from '../records/hardware-profile';
 import type { UncertaintyModel } from '../engine/uncertainty';
 import type { CrossValidatedRow } from './cross-validate';
-import { quantile, wilsonInterval } from './stats';
+import { median, quantile, wilsonInterval } from './stats';
 
 export const NOMINAL_COVERAGE = 0.8;
 /** Fewest residuals a basis needs for its own width; fewer: the stated fallback. */
@@ -140,4 +140,27 @@ export function dataflowSpread(rows: readonly { index: number; logResidual: numb
     count: rows.length,
     note: `the ${rows.length} third-party single-stream speeds of SRAM-resident chips (rows ${rows.map((r) => r.index).join(', ')}; their fixed-cost scale was fitted to those not held out)`,
   };
+}
+
+/**
+ * A chip's own cross-validated rows fall inside the pooled range far less often than its nominal
+ * share: at 90% confidence (Wilson), fewer than this share of them. The range then understates that
+ * chip's uncertainty, and its results say so (GB300: 3 of 14 rows inside, against 80%).
+ */
+export const UNDERCOVERED_SHARE = 0.6;
+
+/** Chips whose own cross-validated rows the pooled range holds far less often than nominal (UNDERCOVERED_SHARE). */
+export function undercoveredChips(model: UncertaintyModel, rows: readonly CrossValidatedRow[]): NonNullable<UncertaintyModel['undercovered']> {
+  const byChip = new Map<string, CrossValidatedRow[]>();
+  for (const r of rows) {
+    if (r.logResidual === null || r.error === null) continue;
+    byChip.set(r.plan.hardwareId, [...(byChip.get(r.plan.hardwareId) ?? []), r]);
+  }
+  const out: NonNullable<UncertaintyModel['undercovered']> = [];
+  for (const [hardwareId, own] of [...byChip].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const inside = own.filter((r) => inRange(model, r.basis, r.logResidual!)).length;
+    if (wilsonInterval(inside, own.length).high >= UNDERCOVERED_SHARE) continue;
+    out.push({ hardwareId, rows: own.length, inside, medianError: Math.round(median(own.map((r) => r.error!)) * 1000) / 1000 });
+  }
+  return out;
 }

@@ -1,0 +1,47 @@
+// A chip whose own cross-validated rows the pooled range rarely holds is named, and its results say
+// that its range understates its uncertainty (the range is pooled over all chips).
+import { describe, expect, it } from 'vitest';
+import { loadCatalogFromDisk } from '../../src/catalog/load-node';
+import { CALIBRATION_SUMMARY } from '../../src/engine/calibration-summary';
+import { simulate } from '../../src/engine/simulate';
+import type { UncertaintyModel } from '../../src/engine/uncertainty';
+import { resolveScenario } from '../../src/scenario/resolve';
+import { defaultScenario } from '../../src/scenario/scenario';
+import type { CrossValidatedRow } from '../../src/validation/cross-validate';
+import { undercoveredChips } from '../../src/validation/uncertainty-fit';
+
+const MODEL: UncertaintyModel = {
+  coverage: 0.8, lowLogResidual: -0.25, highLogResidual: 0.25, residualSet: 'test', count: 100,
+  widthFactor: { measured: 1, family: 1, prior: 2, claim: 2 }, widthNote: 'test', dataflow: null,
+};
+
+function row(hardwareId: string, logResidual: number): CrossValidatedRow {
+  return {
+    plan: { hardwareId } as CrossValidatedRow['plan'], submission: `${hardwareId}-${logResidual}`, usedForFit: true,
+    predicted: 1, error: Math.exp(-logResidual) - 1, logResidual, basis: 'measured',
+  };
+}
+
+describe('chips whose own rows the range rarely holds', () => {
+  it('names a chip when even the 90% Wilson bound of its inside share is under 60%; not one near nominal', () => {
+    // 3 of 14 inside (GB300's count): Wilson upper ~0.40. 10 of 14: upper ~0.86.
+    const poor = [...Array(3)].map(() => row('poor', 0.1)).concat([...Array(11)].map((_, i) => row('poor', 0.4 + i / 100)));
+    const fine = [...Array(10)].map(() => row('fine', 0)).concat([...Array(4)].map(() => row('fine', 0.5)));
+    const out = undercoveredChips(MODEL, [...poor, ...fine]);
+    expect(out.map((u) => u.hardwareId)).toEqual(['poor']);
+    expect(out[0]).toMatchObject({ rows: 14, inside: 3 });
+    // Measured above the predictions: a negative median error (predicted / measured - 1).
+    expect(out[0]!.medianError).toBeLessThan(0);
+  });
+
+  it('the calibrated summary names GB300, and its results warn while B300\'s do not', () => {
+    expect(CALIBRATION_SUMMARY.uncertainty.undercovered?.map((u) => u.hardwareId)).toContain('nvidia-gb300-nvl72');
+    const { catalog } = loadCatalogFromDisk();
+    const run = (hardware: string, efficiencyMode: 'achieved' | 'spec' = 'achieved') =>
+      simulate(resolveScenario({ ...defaultScenario(), hardware, efficiencyMode }, catalog).value!, { frontier: false });
+    expect(run('nvidia-gb300-nvl72').warnings.map((w) => w.code)).toContain('engine.range-undercovers');
+    expect(run('nvidia-b300').warnings.map((w) => w.code)).not.toContain('engine.range-undercovers');
+    // Spec mode claims no coverage: nothing to understate.
+    expect(run('nvidia-gb300-nvl72', 'spec').warnings.map((w) => w.code)).not.toContain('engine.range-undercovers');
+  });
+});
