@@ -1,6 +1,8 @@
 // How the strength of a chip's evidence is named wherever the chip is (tables, charts, legends,
 // the chip picker, exports, the CLI): one mark and one sentence per basis.
 
+import { quoted } from './cli';
+
 /**
  * Evidence behind a chip's efficiencies: `measured` = fitted to the chip's own calibration rows;
  * `family` = a sibling's fit (same silicon generation and stack); `prior` = no factor fitted to the
@@ -35,7 +37,7 @@ interface StatedEvidence { basis: string; rows: number; from: string | null }
 
 function describeEvidence(e: StatedEvidence): string {
   if (e.basis === 'measured') return `"measured" (${e.rows} rows)`;
-  if (e.basis === 'family') return `"family" (fit of ${e.from === null ? 'a sibling' : `"${e.from}"`}, ${e.rows} rows)`;
+  if (e.basis === 'family') return `"family" (fit of ${e.from === null ? 'a sibling' : quoted(e.from)}, ${e.rows} rows)`;
   return `"${e.basis}"`;
 }
 
@@ -45,7 +47,7 @@ function describeEvidence(e: StatedEvidence): string {
  */
 export function evidenceNotBacked(id: string, inCatalog: boolean, claimed: StatedEvidence, backed: StatedEvidence,
   priorFactor: { stated: number; prior: number } | null): string {
-  return `hardware.efficiency.evidence: "${id}" ${inCatalog ? "differs from the catalog's chip of that id" : 'is not a catalog chip'}, so its stated ${describeEvidence(claimed)} `
+  return `hardware.efficiency.evidence: ${quoted(id)} ${inCatalog ? "differs from the catalog's chip of that id" : 'is not a catalog chip'}, so its stated ${describeEvidence(claimed)} `
     + `counts as ${describeEvidence(backed)} (evidence comes from calibration rows taken on the chip)`
     + (priorFactor === null ? '' : `; its fitted software factors rest on no rows of it, so achieved mode uses the prior's (software-stack factor ${priorFactor.prior}, stated ${priorFactor.stated})`);
 }
