@@ -7,6 +7,16 @@ import { readSettingText } from '../app-state/settings-input';
 import { el, setShownValue, syncValue, uid } from './dom';
 
 /** Display text of a number: up to 4 significant digits, no exponent for everyday values. */
+/**
+ * A workload or pricing field's value as the user typed it: every digit (32768 stayed 32770 at 4
+ * significant digits while the engine, the link and the export used 32768), float noise cut at 12.
+ */
+function fieldNumber(value: number): string {
+  if (!Number.isFinite(value)) return '';
+  const clean = Number(value.toPrecision(12));
+  return Math.abs(clean) >= 1e-4 || clean === 0 ? String(clean) : clean.toExponential();
+}
+
 export function displayNumber(value: number): string {
   if (!Number.isFinite(value)) return '';
   const rounded = Number(value.toPrecision(4));
@@ -64,7 +74,7 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
     noted = read.value;
     refusedAt = null;
     if (read.value === current) {
-      setShownValue(input, current === null ? '' : displayNumber(current / def.scale));
+      setShownValue(input, current === null ? '' : fieldNumber(current / def.scale));
       return;
     }
     committed = true;
@@ -106,7 +116,7 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
         refusedAt = null;
         setError('');
       }
-      const text = v === null ? '' : displayNumber(v / def.scale);
+      const text = v === null ? '' : fieldNumber(v / def.scale);
       // After a typed value is applied, show it normalised ("2,048" -> "2048") though the box has focus.
       if (committed) setShownValue(input, text);
       else syncValue(input, text);

@@ -7,7 +7,7 @@
 import type { EvidenceBasis } from '../records/hardware-profile';
 import { usedForFit } from './fit-rows';
 import { submissionKey } from './holdout';
-import { TIME_METRICS, type ModelledRow } from './row-plan';
+import { TIME_METRICS, speedError, type ModelledRow } from './row-plan';
 import { logRatios, updatedFactors, type FitContext, type Linearization, type StackFactors } from './stack-factors';
 
 /** One row's prediction by a fit without its submission. */
@@ -17,7 +17,7 @@ export interface CrossValidatedRow {
   /** Whether the full fit used the row (false: held out, so the full fit already never saw it). */
   usedForFit: boolean;
   predicted: number | null;
-  /** predicted / measured - 1 in the row's own metric. */
+  /** The row's error on its speed (row-plan.ts speedError): + = the engine promises more. */
   error: number | null;
   /** ln(measured / predicted speed): what a range around a prediction must cover. */
   logResidual: number | null;
@@ -73,7 +73,7 @@ export function crossValidate(rows: readonly ModelledRow[], lin: readonly Linear
         submission,
         usedForFit: left.has(plan),
         predicted,
-        error: predicted === null ? -1 : predicted / plan.measured - 1,
+        error: predicted === null ? -1 : speedError(plan.metric.kind, predicted, plan.measured),
         logResidual: log === null ? null : -log,
         basis: basisWithout(plan, remainingFit, ctx.familyOf),
       });

@@ -11,7 +11,7 @@ import { simulate } from '../engine/simulate';
 import type { EfficiencyMode, HardwareProfile, SimulationResult } from '../engine/types';
 import { resolveScenario } from '../scenario/resolve';
 import type { Scenario } from '../scenario/scenario';
-import type { ModelledRow } from './row-plan';
+import { speedError, type ModelledRow } from './row-plan';
 import { usedForFit } from './fit-rows';
 import { signedError } from './stats';
 import type { Simulator } from './simulation-memo';
@@ -54,7 +54,7 @@ export interface RowResult {
   basis: EvidenceBasis;
   feasible: boolean;
   predicted: number | null;
-  /** predicted / measured - 1; -1 when the engine finds no feasible deployment. */
+  /** predicted / measured - 1 on the speed (a time's inverse: row-plan.ts speedError); -1 when the engine finds no feasible deployment. */
   error: number | null;
   /** Short description of the deployment the engine chose. */
   deployment: string;
@@ -223,7 +223,7 @@ export function evaluateRow(plan: ModelledRow, catalog: Catalog, options: Evalua
       predictedPerChip: null, measuredPerChip: null, claim: null, warnings: [] };
   }
   const predicted = result.feasible ? metricValue(plan, result) : null;
-  const error = predicted === null ? -1 : signedError(predicted, plan.measured);
+  const error = predicted === null ? -1 : speedError(plan.metric.kind, predicted, plan.measured);
   const chips = typeof plan.scenario.chips === 'number' ? plan.scenario.chips : result.config.chips;
   const perChip = plan.metric.kind === 'system-output-tokens-per-second' || plan.metric.kind === 'beam-search-tokens-per-second';
   const warnings = [...result.warnings];

@@ -96,6 +96,10 @@ describe('pricing assumptions', () => {
     await input.fill('2048');
     await input.press('Enter');
     await expect.poll(() => window.isVisible()).toBe(false);
+    // The box shows every digit the engine uses: 32768 once showed as 32770.
+    await input.fill('32768');
+    await input.press('Tab');
+    await expect.poll(() => input.inputValue()).toBe('32768');
     await done(p);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { speedError } from '../../src/validation/row-plan';
 import { median, relativeAccuracy, signedError, summarize, summarizeBy, type MlperfPoint } from '../../src/validation/stats';
 
 describe('error statistics (hand-computed)', () => {
@@ -83,5 +84,14 @@ describe('MLPerf relative accuracy', () => {
       point({ label: 'server-h200', scenario: 'Server', hardwareId: 'nvidia-h200-sxm' }),
     ]);
     expect(entries).toEqual([]);
+  });
+});
+
+describe('a row\'s error on its speed', () => {
+  it('+ means the engine promises more, for a time as for a rate', () => {
+    // Trainium2's TPOT row: 11.9 ms predicted against 19.8 ms measured promises 67% more speed.
+    expect(speedError('tpot-seconds', 0.0119, 0.0198)).toBeCloseTo(0.0198 / 0.0119 - 1, 12);
+    expect(speedError('tpot-seconds', 0.0119, 0.0198)).toBeGreaterThan(0);
+    expect(speedError('system-output-tokens-per-second', 110, 100)).toBeCloseTo(0.1, 12);
   });
 });
