@@ -50,7 +50,7 @@ export interface AccuracyPoint {
   measured: number;
   predicted: number;
   unit: string;
-  /** predicted / measured - 1. */
+  /** The row's error on its speed: predicted / measured - 1, for a time measured / predicted - 1. */
   error: number;
   targetSet: string;
 }

@@ -232,11 +232,12 @@ function assemble(
     // deployment that streams its weights from HBM or DRAM is bandwidth-bound as a GPU is (MatX One
     // with Llama-3.1-8B on one chip reached a high end of 1,168 tokens/s per user, beyond 6 TB/s / 8 GB).
     const dataflowChip = isDataflowChip(ctx.scenario.hardware) && result.memory.weightsInSram;
+    const moe = ctx.scenario.model.moe !== null;
     result.uncertainty = uncertaintyOf(model0, evidence.basis, {
       outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion,
-    }, headline.band, unpredicted, dataflowChip);
+    }, headline.band, unpredicted, dataflowChip, moe);
     // A latency limit that sets the batch is a cliff the scaled range cannot see (latency-cliff.ts).
-    const speedFactor = Math.exp(rangeQuantiles(model0, evidence.basis, dataflowChip).low);
+    const speedFactor = Math.exp(rangeQuantiles(model0, evidence.basis, dataflowChip, moe).low);
     const slow = unpredicted === null && disaggregation === null ? slowEndAtLimit(ctx, best, speedFactor) : null;
     const limit = best.batchLimitedBy === 'ttft-limit' ? 'TTFT' : 'TPOT';
     if (slow === 'misses-limit') warnings.push(ENGINE.cliffMissesLimit(limit, Math.round((1 - speedFactor) * 100)));

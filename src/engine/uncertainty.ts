@@ -26,6 +26,12 @@ export interface UncertaintyModel {
    */
   dataflow: { lowLogResidual: number; highLogResidual: number; count: number; note: string } | null;
   /**
+   * Mixture-of-experts predictions: the same quantiles over the MoE rows alone (with the chip's own
+   * rows in the fit), which spread wider than the dense ones; the basis widths apply to them too.
+   * Absent or null: MoE predictions take the pooled quantiles.
+   */
+  moe?: { lowLogResidual: number; highLogResidual: number; count: number } | null;
+  /**
    * Chips whose own cross-validated rows the range holds far less often than its coverage (at 90%
    * confidence, under 60% of them): their results warn that the range understates their uncertainty.
    * Absent in summaries written before the check.
@@ -37,12 +43,13 @@ export interface UncertaintyModel {
  * The log-residual quantiles a range spans: the basis-widened ones, and for a dataflow chip at
  * least its rows' spread.
  */
-export function rangeQuantiles(model: UncertaintyModel, basis: EvidenceBasis, dataflowChip: boolean): { low: number; high: number } {
+export function rangeQuantiles(model: UncertaintyModel, basis: EvidenceBasis, dataflowChip: boolean, moe = false): { low: number; high: number } {
   const k = model.widthFactor[basis];
+  const q = moe ? model.moe ?? model : model;
   const df = dataflowChip ? model.dataflow : null;
   return {
-    low: Math.min(k * model.lowLogResidual, df?.lowLogResidual ?? 0),
-    high: Math.max(k * model.highLogResidual, df?.highLogResidual ?? 0),
+    low: Math.min(k * q.lowLogResidual, df?.lowLogResidual ?? 0),
+    high: Math.max(k * q.highLogResidual, df?.highLogResidual ?? 0),
   };
 }
 
@@ -81,10 +88,12 @@ export function uncertaintyOf(
   priceBand: PriceBand | null,
   unpredicted: UnpredictedKind | null = null,
   dataflowChip = false,
+  moe = false,
 ): Uncertainty {
   const ceiling = unpredicted !== null;
   const k = model.widthFactor[basis];
-  const { low: lo, high: hi } = rangeQuantiles(model, basis, dataflowChip);
+  const { low: lo, high: hi } = rangeQuantiles(model, basis, dataflowChip, moe);
+  const moeQuantiles = moe ? model.moe ?? null : null;
   // A residual above zero means the chip delivered more than predicted: more tokens, lower $/M.
   let usd: Range | null = null;
   if (values.usdPerMillionOutputTokens !== null) {
@@ -98,6 +107,8 @@ export function uncertaintyOf(
     ...(unpredicted === null ? [] : [UNPREDICTED_NOTE[unpredicted]]),
     `${ceiling ? 'modelling spread, the width of the' : `${Math.round(model.coverage * 100)}% range from the`} ${model.residualSet} (${model.count} predictions): log-residual quantiles `
       + `${model.lowLogResidual.toFixed(3)} and ${model.highLogResidual.toFixed(3)}, widened x${k} for evidence basis "${basis}" (${model.widthNote})`,
+    ...(moeQuantiles === null ? [] : [`a mixture-of-experts model: the quantiles of the ${moeQuantiles.count} MoE predictions among them instead, `
+      + `${moeQuantiles.lowLogResidual.toFixed(3)} and ${moeQuantiles.highLogResidual.toFixed(3)} (MoE predictions err more widely than dense ones)`]),
   ];
   const df = dataflowChip ? model.dataflow : null;
   if (df !== null && (lo < k * model.lowLogResidual || hi > k * model.highLogResidual)) {

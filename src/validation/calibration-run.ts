@@ -304,6 +304,7 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
     highLogResidual: roundValue(m.highLogResidual, 4),
     widthFactor: Object.fromEntries(Object.entries(m.widthFactor).map(([k, v]) => [k, roundValue(v)])) as typeof m.widthFactor,
     dataflow: spread === null ? null : { ...spread, lowLogResidual: roundValue(spread.lowLogResidual, 4), highLogResidual: roundValue(spread.highLogResidual, 4) },
+    moe: m.moe == null ? null : { ...m.moe, lowLogResidual: roundValue(m.moe.lowLogResidual, 4), highLogResidual: roundValue(m.moe.highLogResidual, 4) },
     undercovered: undercoveredChips(m, crossValidated),
   });
   const priorEfficiency = { ...silicon, softwareStackFactor: prior, moeSoftwareFactor: { ...factors.moe } };

@@ -23,6 +23,8 @@ export interface CrossValidatedRow {
   logResidual: number | null;
   /** The evidence this prediction rested on: the chip's own rows, a sibling's, or the prior. */
   basis: Exclude<EvidenceBasis, 'claim'>;
+  /** A mixture-of-experts model: its range takes the MoE rows' quantiles (uncertainty-fit.ts). */
+  moe: boolean;
 }
 
 /** The prediction behind a speed log-ratio, in the row's own metric. */
@@ -76,6 +78,7 @@ export function crossValidate(rows: readonly ModelledRow[], lin: readonly Linear
         error: predicted === null ? -1 : speedError(plan.metric.kind, predicted, plan.measured),
         logResidual: log === null ? null : -log,
         basis: basisWithout(plan, remainingFit, ctx.familyOf),
+        moe: ctx.moeClass(plan) !== null,
       });
     });
   }

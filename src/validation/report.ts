@@ -106,7 +106,8 @@ export function formatValidationReport(report: ValidationReport, source = 'refer
     const c = s.coverage;
     out.push(`Ranges: nominal ${formatPercent(c.nominal, false)} coverage, measured ${formatPercent(c.actual, false)} of ${c.count} cross-validated predictions `
       + `(90% interval ${formatPercent(c.interval90.low, false)}-${formatPercent(c.interval90.high, false)}: ${c.met ? 'consistent' : 'NOT consistent'} with the nominal); `
-      + `held-out rows ${formatPercent(c.heldOut.actual, false)} of ${c.heldOut.count}.`);
+      + `held-out rows ${formatPercent(c.heldOut.actual, false)} of ${c.heldOut.count}; dense-model rows ${formatPercent(c.byArchitecture.dense.actual, false)} of ${c.byArchitecture.dense.count}, `
+      + `mixture-of-experts rows ${formatPercent(c.byArchitecture.moe.actual, false)} of ${c.byArchitecture.moe.count}.`);
   }
   const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
   out.push(`Targets: held-out median <= 10% (${formatPercent(s.heldOut.medianAbs, false)}: ${verdict(s.heldOut.medianAbs <= 0.10)}); `

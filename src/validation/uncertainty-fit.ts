@@ -25,14 +25,29 @@ export interface UncertaintyFit {
   byBasis: BasisResiduals[];
 }
 
+/** Residuals on `basis` of the rows the full fit used (what the basis widths compare). */
 function residualsOf(rows: readonly CrossValidatedRow[], basis: BasisResiduals['basis']): number[] {
   return rows.filter((r) => r.usedForFit && r.basis === basis && r.logResidual !== null).map((r) => r.logResidual!);
 }
 
 /**
- * The uncertainty model from cross-validated rows (only rows the full fit used count: held-out rows
- * stay out of every fit). `claimWidth` is the claim basis' width (it has no residuals: no claim chip
- * has run a public benchmark), at least the prior's.
+ * Residuals of every cross-validated row with the chip's own rows in the fit, held-out rows too:
+ * each is a prediction its own run was left out of (the factor fit never sees a held-out row). The
+ * range's quantiles: from the fit rows alone, split dense/MoE, they held 76% of the predictions,
+ * not 80%, as the held-out rows spread wider.
+ */
+function measuredResiduals(rows: readonly CrossValidatedRow[]): number[] {
+  return rows.filter((r) => r.basis === 'measured' && r.logResidual !== null).map((r) => r.logResidual!);
+}
+
+/** Fewest MoE residuals for quantiles of their own; fewer: MoE predictions take the pooled ones. */
+export const MIN_MOE_RESIDUALS = 20;
+
+/**
+ * The uncertainty model from cross-validated rows: quantiles from every row with its chip's own rows
+ * in the fit (measuredResiduals), dense and MoE apart; basis widths from the fit rows (residualsOf).
+ * `claimWidth` is the claim basis' width (it has no residuals: no claim chip has run a public
+ * benchmark), at least the prior's.
  */
 export function fitUncertainty(rows: readonly CrossValidatedRow[], claimWidth: number | null = null, coverage = NOMINAL_COVERAGE): UncertaintyFit {
   const pLow = (1 - coverage) / 2;
@@ -60,25 +75,38 @@ export function fitUncertainty(rows: readonly CrossValidatedRow[], claimWidth: n
   notes.push(`claim x${claim.toFixed(2)}: ${claimWidth !== null && claimWidth > prior
     ? 'wide enough that the vendor-claimed efficiencies fall inside the range of the prior (default scenario)'
     : 'as the prior (no measurement of any chip of these architectures)'}`);
+  // MoE predictions spread wider than dense ones (cross-validated: one pooled range held 67% of the
+  // MoE rows and 83% of the dense): each takes its own quantiles.
+  const moeResiduals = measuredResiduals(rows.filter((r) => r.moe));
+  const moe = moeResiduals.length >= MIN_MOE_RESIDUALS
+    ? { lowLogResidual: quantile(moeResiduals, pLow), highLogResidual: quantile(moeResiduals, pHigh), count: moeResiduals.length }
+    : null;
+  const denseResiduals = measuredResiduals(rows.filter((r) => !r.moe));
+  const all = measuredResiduals(rows);
+  const dense = moe !== null && denseResiduals.length >= MIN_RESIDUALS_FOR_WIDTH
+    ? { low: quantile(denseResiduals, pLow), high: quantile(denseResiduals, pHigh), count: denseResiduals.length }
+    : { low: quantile(all, pLow), high: quantile(all, pHigh), count: all.length };
   return {
     model: {
       coverage,
-      lowLogResidual: Number.isFinite(measured.low) ? measured.low : 0,
-      highLogResidual: Number.isFinite(measured.high) ? measured.high : 0,
-      residualSet: 'leave-one-submission-out cross-validated predictions of calibration rows with the chip\'s own rows in the fit',
-      count: measured.count,
+      lowLogResidual: Number.isFinite(dense.low) ? dense.low : 0,
+      highLogResidual: Number.isFinite(dense.high) ? dense.high : 0,
+      residualSet: `leave-one-submission-out cross-validated predictions (fit and held-out rows) of ${moe !== null ? 'dense-model ' : ''}calibration rows with the chip's own rows in the fit`,
+      count: dense.count,
       widthFactor: { measured: 1, family, prior, claim },
       widthNote: notes.join('; '),
       dataflow: null,
+      moe,
     },
     byBasis,
   };
 }
 
 /** Whether a log-residual falls inside the model's range for a basis (the engine's closed form). */
-export function inRange(model: UncertaintyModel, basis: EvidenceBasis, logResidual: number): boolean {
+export function inRange(model: UncertaintyModel, basis: EvidenceBasis, logResidual: number, moe = false): boolean {
   const k = model.widthFactor[basis];
-  return logResidual >= Math.min(0, k * model.lowLogResidual) && logResidual <= Math.max(0, k * model.highLogResidual);
+  const q = moe ? model.moe ?? model : model;
+  return logResidual >= Math.min(0, k * q.lowLogResidual) && logResidual <= Math.max(0, k * q.highLogResidual);
 }
 
 export interface CoverageCheck {
@@ -90,6 +118,8 @@ export interface CoverageCheck {
   met: boolean;
   /** The same over held-out rows only. */
   heldOut: { actual: number; count: number };
+  /** The same over dense-model and mixture-of-experts rows apart (their ranges take their own quantiles). */
+  byArchitecture: { dense: { actual: number; count: number }; moe: { actual: number; count: number } };
 }
 
 /**
@@ -101,15 +131,19 @@ export function checkCoverage(rows: readonly CrossValidatedRow[], coverage = NOM
   let count = 0;
   let heldInside = 0;
   let heldCount = 0;
+  const arch = { dense: { inside: 0, count: 0 }, moe: { inside: 0, count: 0 } };
   const bySubmission = new Map<string, CrossValidatedRow[]>();
   for (const r of rows) bySubmission.set(r.submission, [...(bySubmission.get(r.submission) ?? []), r]);
   for (const [submission, own] of bySubmission) {
     const model = fitUncertainty(rows.filter((r) => r.submission !== submission), null, coverage).model;
     for (const r of own) {
       if (r.logResidual === null) continue;
-      const ok = inRange(model, r.basis, r.logResidual);
+      const ok = inRange(model, r.basis, r.logResidual, r.moe);
       count += 1;
       if (ok) inside += 1;
+      const a = arch[r.moe ? 'moe' : 'dense'];
+      a.count += 1;
+      if (ok) a.inside += 1;
       if (!r.usedForFit) {
         heldCount += 1;
         if (ok) heldInside += 1;
@@ -124,6 +158,10 @@ export function checkCoverage(rows: readonly CrossValidatedRow[], coverage = NOM
     interval90,
     met: count > 0 && coverage >= interval90.low && coverage <= interval90.high,
     heldOut: { actual: heldCount === 0 ? Number.NaN : heldInside / heldCount, count: heldCount },
+    byArchitecture: {
+      dense: { actual: arch.dense.count === 0 ? Number.NaN : arch.dense.inside / arch.dense.count, count: arch.dense.count },
+      moe: { actual: arch.moe.count === 0 ? Number.NaN : arch.moe.inside / arch.moe.count, count: arch.moe.count },
+    },
   };
 }
 
@@ -158,7 +196,7 @@ export function undercoveredChips(model: UncertaintyModel, rows: readonly CrossV
   }
   const out: NonNullable<UncertaintyModel['undercovered']> = [];
   for (const [hardwareId, own] of [...byChip].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const inside = own.filter((r) => inRange(model, r.basis, r.logResidual!)).length;
+    const inside = own.filter((r) => inRange(model, r.basis, r.logResidual!, r.moe)).length;
     if (wilsonInterval(inside, own.length).high >= UNDERCOVERED_SHARE) continue;
     out.push({ hardwareId, rows: own.length, inside, medianError: Math.round(median(own.map((r) => r.error!)) * 1000) / 1000 });
   }
