@@ -26,6 +26,8 @@ export const DESIGN_UI = {
   sramChoices: { cache: 'cache (L2: weights stream from DRAM)', scratchpad: 'scratchpad (may hold weights)' } as Record<string, string>,
   vectorShare: (pct: string) => `Vector units and control take the rest: ${pct}`,
   refused: (reason: string) => `Not applied: ${reason}`,
+  /** A slider's refused value, named: the slider itself returns to the design's value. */
+  refusedValue: (value: string, reason: string) => `Not applied (${value}): ${reason}`,
   specsCaption: (stock: string) => `Derived specs vs the stock ${stock} (ghost)`,
   columns: ['Spec', 'Derived', 'Range from the constants', 'Stock'],
   how: 'How?',

@@ -18,7 +18,7 @@ export const DESIGN = {
   ioDieBeyondReticle: (area: number, reticle: number): Message => message('design.io-die-beyond-reticle',
     `is ${mm2(area)}, beyond the reticle limit of ${mm2(reticle)}; use more I/O dies`),
   shoreline: (count: number, type: string, needMm: number, edgeMm: number, fits: number, onIoDies: boolean): Message => message('design.shoreline',
-    `${count} ${type} ${type.startsWith('HBM') ? 'stacks' : 'interfaces'} need ${mm(needMm)} of die edge; the ${onIoDies ? 'I/O dies' : 'compute dies'} offer ${mm(edgeMm)} facing memory, so at most ${fits} fit (add compute dies or I/O dies, enlarge the dies, or use fewer)`),
+    `${count} ${type} ${type.startsWith('HBM') ? 'stacks' : 'interfaces'} need ${mm(needMm)} of die edge; the ${onIoDies ? 'I/O dies' : 'compute dies'} offer ${mm(edgeMm)} facing memory, so at most ${fits} fit (add compute dies, enlarge the dies, use fewer, or move the PHYs to I/O dies: ioDies in a design file)`),
   ioArea: (haveMm2: number, needMm2: number, where: string): Message => message('design.io-area',
     `gives ${mm2(haveMm2)} of I/O area on the ${where}; the memory PHYs and link PHYs need ${mm2(needMm2)} (raise the I/O share or drop stacks or link bandwidth)`),
   sharesOverfull: (left: number): Message => message('design.shares-overfull',

@@ -8,13 +8,11 @@ import { el, setShownValue, syncValue, uid } from './dom';
 
 /** Display text of a number: up to 4 significant digits, no exponent for everyday values. */
 /**
- * A workload or pricing field's value as the user typed it: every digit (32768 stayed 32770 at 4
- * significant digits while the engine, the link and the export used 32768), float noise cut at 12.
+ * A workload or pricing field's value: a whole-number field shows every digit (32768 showed as
+ * 32770 while the engine, the link and the export used 32768), the others 4 significant digits.
  */
-function fieldNumber(value: number): string {
-  if (!Number.isFinite(value)) return '';
-  const clean = Number(value.toPrecision(12));
-  return Math.abs(clean) >= 1e-4 || clean === 0 ? String(clean) : clean.toExponential();
+function fieldNumber(value: number, integer: boolean): string {
+  return integer && Number.isFinite(value) ? String(Math.round(value)) : displayNumber(value);
 }
 
 export function displayNumber(value: number): string {
@@ -74,7 +72,7 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
     noted = read.value;
     refusedAt = null;
     if (read.value === current) {
-      setShownValue(input, current === null ? '' : fieldNumber(current / def.scale));
+      setShownValue(input, current === null ? '' : fieldNumber(current / def.scale, def.limit.integer === true));
       return;
     }
     committed = true;
@@ -116,7 +114,7 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
         refusedAt = null;
         setError('');
       }
-      const text = v === null ? '' : fieldNumber(v / def.scale);
+      const text = v === null ? '' : fieldNumber(v / def.scale, def.limit.integer === true);
       // After a typed value is applied, show it normalised ("2,048" -> "2048") though the box has focus.
       if (committed) setShownValue(input, text);
       else syncValue(input, text);

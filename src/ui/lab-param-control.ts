@@ -85,7 +85,12 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
   };
   range.addEventListener('input', () => {
     clearError();
-    const value = roundForSlider(positionToValue(Number(range.value), def.slider));
+    // A whole-number parameter (scale-up domain, chips) takes whole steps, at least one each way: an
+    // arrow key once showed "7.94 chips" while the chip kept 8.
+    const stepped = roundForSlider(positionToValue(Number(range.value), def.slider));
+    const whole = Math.round(stepped);
+    const value = def.limit.integer !== true ? stepped
+      : current !== null && whole === current && stepped !== current ? current + Math.sign(stepped - current) : whole;
     const refusal = wholeChipRefusal(value);
     if (refusal !== null) {
       error.textContent = refusal;

@@ -18,7 +18,7 @@ describe('physical checks of a design (messages name the field)', () => {
 
   it('memory stacks that do not fit the shoreline are refused on memory.count', () => {
     const e = errors('nvidia-h100-like', (r) => { r.memory = { type: 'HBM3', count: 8 }; r.areaShares = { matrix: 0.5, sram: 0.1, vectorAndControl: 0.1, io: 0.3 }; });
-    expect(e).toEqual([{ path: 'memory.count', message: '8 HBM3 stacks need 85.6 mm of die edge; the compute dies offer 64.2 mm facing memory, so at most 6 fit (add compute dies or I/O dies, enlarge the dies, or use fewer)' }]);
+    expect(e).toEqual([{ path: 'memory.count', message: '8 HBM3 stacks need 85.6 mm of die edge; the compute dies offer 64.2 mm facing memory, so at most 6 fit (add compute dies, enlarge the dies, use fewer, or move the PHYs to I/O dies: ioDies in a design file)' }]);
     // On I/O dies the shoreline is counted there: MI300X-like's 8 stacks sit on 4 I/O dies.
     expect(errors('amd-mi300x-like', (r) => { r.ioDies = { count: 1, areaMm2: 340 }; })[0]?.path).toBe('memory.count');
   });

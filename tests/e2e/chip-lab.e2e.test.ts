@@ -80,6 +80,15 @@ describe('chip lab and the pricing mode', () => {
     });
     expect(read.after).not.toBe(read.before);
     expect(read.field).toBe(read.after);
+    // A whole-number parameter steps in whole chips: one slider step below 8 once showed "7.94 chips".
+    const step = (by: number) => p.page.evaluate((d) => {
+      const slider = document.querySelector<HTMLInputElement>('[data-lab-slider="domainSize"]')!;
+      slider.value = String(Number(slider.value) + d);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      return document.querySelector<HTMLInputElement>('[data-lab-text="domainSize"]')!.value;
+    }, by);
+    expect(await step(-1)).toBe('7 chips');
+    expect(await step(1)).toBe('8 chips');
     await expect.poll(async () => Number(await p.page.getAttribute('[data-chart="lab-roofline"]', 'data-version'))).toBeGreaterThan(drawn);
     // A chart counts as updated only once drawn: at its version bump the canvas already shows the new
     // data, and it is the picture the chart keeps while its version stays (chart-host.ts marks after runAsync).

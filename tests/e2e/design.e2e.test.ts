@@ -68,7 +68,7 @@ describe('chip lab: design from silicon', () => {
     const stacks = p.page.locator('[data-design-slider="memoryCount"]');
     await stacks.focus();
     for (let i = 0; i < 6; i++) await p.page.keyboard.press('ArrowRight');
-    await expect.poll(() => p.page.locator('[data-design-param="memoryCount"] .error').textContent()).toMatch(/^Not applied: (Memory stacks|I\/O share): /);
+    await expect.poll(() => p.page.locator('[data-design-param="memoryCount"] .error').textContent()).toMatch(/^Not applied \(6\): (Memory stacks|I\/O share): /);
     expect(await p.page.locator('[data-design-param="memoryCount"] output').textContent()).toBe('5');
     // An edit applied to another control changes the design the refusal was about: its message goes.
     const share = await p.page.locator('[data-design-param="matrixShare"] output').textContent();

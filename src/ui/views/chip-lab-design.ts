@@ -21,7 +21,7 @@ import { MESSAGES, chipsText } from '../../messages/ui';
 import type { ChipDesign } from '../../records/chip-design';
 import type { HardwareProfile, SimulationResult } from '../../engine/types';
 import { ChartHost } from '../chart-host';
-import { designParamControl } from '../design-param-control';
+import { designParamControl, designValueText } from '../design-param-control';
 import { DESIGN_EXPLAIN_PREFIX } from '../design-explain';
 import { el, replaceChildren, syncValue, uid } from '../dom';
 import { formatValue } from '../explain-dialog';
@@ -128,7 +128,7 @@ export function mountDesignPanel(ctx: ViewContext): DesignPanel {
       if (design == null) return false;
       const edited = editDesign(design, { kind: 'param', param: def.id, value });
       if (!edited.ok) {
-        control.refuse(U.refused(edited.error));
+        control.refuse(U.refusedValue(designValueText(def, value), edited.error));
         return false;
       }
       clearRefusals();
