@@ -28,6 +28,7 @@ export const MARKET_CHECK = {
   mustHoldTitle: (chip: string) => `${chip}: to match the market price`,
   computing: 'Looking up public API prices…',
   /** Always modelled ÷ market first, as the column, the CLI table and JSON's ratio; then in words. */
-  ratio: (ratio: number) => (ratio >= 1 ? `${ratioText(ratio)}: the modelled cost is ${x(ratio)}x the market price`
-    : `${ratioText(ratio)}: the market price is ${x(1 / ratio)}x the modelled cost`),
+  // The words at the column's precision: 0.96x read "the market price is 1.0x the modelled cost".
+  ratio: (ratio: number) => (ratio >= 1 ? `${ratioText(ratio)}: the modelled cost is ${ratioText(ratio)} the market price`
+    : `${ratioText(ratio)}: the market price is ${ratioText(1 / ratio)} the modelled cost`),
 } as const;

@@ -80,8 +80,10 @@ describe('checkAgainstMarket', () => {
 
 describe('the modelled / market ratio in words', () => {
   it('leads with modelled ÷ market, as the column, the CLI table and JSON do, in either direction', () => {
-    expect(MARKET_CHECK.ratio(0.1819)).toBe('0.18x: the market price is 5.5x the modelled cost');
-    expect(MARKET_CHECK.ratio(2.4)).toBe('2.40x: the modelled cost is 2.4x the market price');
+    expect(MARKET_CHECK.ratio(0.1819)).toBe('0.18x: the market price is 5.50x the modelled cost');
+    expect(MARKET_CHECK.ratio(2.4)).toBe('2.40x: the modelled cost is 2.40x the market price');
+    // Words at the column's precision: 0.96x once read "the market price is 1.0x the modelled cost".
+    expect(MARKET_CHECK.ratio(0.96)).toBe('0.96x: the market price is 1.04x the modelled cost');
     expect(ratioText(27.2)).toBe('27x');
   });
 });
