@@ -157,6 +157,7 @@ export function summaryRows(report: ValidationReport): SummaryRow[] {
   return [
     summaryRow(A.groupHeldOut, s.heldOut),
     ...s.heldOutByArchitecture.map((g) => summaryRow(A.groupHeldOutKind(g.key), g.summary)),
+    summaryRow(A.noTwinHeadline, s.heldOutWithoutFitTwin),
     ...(s.crossValidated === null ? [] : [summaryRow(A.groupCrossValidated, s.crossValidated)]),
     ...(s.crossValidatedRelative === null ? [] : [summaryRow(A.groupCrossValidatedRelative, s.crossValidatedRelative, MEDIAN_TARGET.ratios)]),
     summaryRow(A.groupFit, s.fit),

@@ -93,6 +93,7 @@ export function formatValidationReport(report: ValidationReport, source = 'refer
   const sumRows = [
     summaryLine('HELD OUT (no fit ever sees these rows)', s.heldOut),
     ...s.heldOutByArchitecture.map((g) => summaryLine(`held out, ${g.key} models`, g.summary)),
+    summaryLine('held out, no near-identical run in the fit', s.heldOutWithoutFitTwin),
     ...(s.crossValidated === null ? [] : [summaryLine('CROSS-VALIDATED (each submission left out)', s.crossValidated)]),
     ...(s.crossValidatedRelative === null ? [] : [summaryLine('cross-validated per-chip ratios', s.crossValidatedRelative)]),
     summaryLine('fit rows (in-sample, for reference)', s.fit),

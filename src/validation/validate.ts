@@ -28,6 +28,11 @@ export interface ValidationSummary {
   heldOut: ErrorSummary;
   /** Held-out rows by model kind. */
   heldOutByArchitecture: { key: string; summary: ErrorSummary }[];
+  /**
+   * Held-out rows with no near-identical run among the fit rows (fitTwinOf): the hold-out rule keys on
+   * the submission, so another partner's run of the same system and round can sit in the fit.
+   */
+  heldOutWithoutFitTwin: ErrorSummary;
   /** Every target row scored by a fit without its submission (null when not run). */
   crossValidated: ErrorSummary | null;
   /** MLPerf per-chip ratios to H100 from the cross-validated predictions. */
@@ -101,10 +106,32 @@ function summarizeRatios(entries: readonly RatioEntry[]): ErrorSummary {
   return summarize(entries.map((e) => ({ label: `${e.label} vs ${e.reference}`, error: e.error })));
 }
 
+/** Within this share of each other, two runs of one system, model, scenario, round and chip count are one measurement twice. */
+const TWIN_TOLERANCE = 0.05;
+
+function twinKey(r: RowResult): string {
+  const p = r.plan;
+  return JSON.stringify([p.hardwareId, p.modelId, p.metric.kind, p.mlperf?.scenario ?? null, p.mlperf?.round ?? p.row.roundOrDate, p.scenario.chips]);
+}
+
+/**
+ * Whether a held-out row repeats a fit row: the same chip, model, metric, scenario, round and chip
+ * count, measured within 5% (partners submit the same configuration: 84 of 206 held-out rows do).
+ */
+function hasFitTwin(r: RowResult, fitByKey: ReadonlyMap<string, readonly RowResult[]>): boolean {
+  return (fitByKey.get(twinKey(r)) ?? []).some((f) => Math.abs(f.plan.measured / r.plan.measured - 1) < TWIN_TOLERANCE);
+}
+
 export function summarizeRows(rows: readonly RowResult[], relative: readonly RatioEntry[], cv: readonly CrossValidatedRow[] | null = null,
   relativeCv: readonly RatioEntry[] | null = null, catalog: Catalog | null = null): ValidationSummary {
   const target = errorEntries(rows, (r) => r.plan.inTargetSet && !r.plan.claim);
   const held = target.filter((e) => !e.r.usedForFit);
+  const fitByKey = new Map<string, RowResult[]>();
+  for (const e of target) {
+    if (!e.r.usedForFit) continue;
+    const k = twinKey(e.r);
+    fitByKey.set(k, [...(fitByKey.get(k) ?? []), e.r]);
+  }
   const isMoe = (r: RowResult) => catalog?.models.get(r.plan.modelId ?? '')?.moe != null;
   const cvEntries = cv?.filter((c) => c.error !== null).map((c) => ({ label: `#${c.plan.row.index} ${c.plan.label}`, error: c.error! })) ?? null;
   return {
@@ -112,6 +139,7 @@ export function summarizeRows(rows: readonly RowResult[], relative: readonly Rat
     fit: summarize(target.filter((e) => e.r.usedForFit)),
     heldOut: summarize(held),
     heldOutByArchitecture: summarizeBy(held, (e) => (isMoe(e.r) ? 'moe' : 'dense')),
+    heldOutWithoutFitTwin: summarize(held.filter((e) => !hasFitTwin(e.r, fitByKey))),
     crossValidated: cvEntries === null ? null : summarize(cvEntries),
     crossValidatedRelative: relativeCv === null ? null : summarizeRatios(relativeCv),
     coverage: cv === null ? null : checkCoverage(cv),

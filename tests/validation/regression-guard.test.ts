@@ -25,6 +25,12 @@ describe('validation against reference/calibration.csv', () => {
     expect(s.heldOut.medianAbs).toBeLessThanOrEqual(ACCURACY_BASELINE.heldOutMedianAbsError + ACCURACY_TOLERANCE.median);
   });
 
+  it(`held-out rows with no near-identical run in the fit: ${ACCURACY_BASELINE.heldOutWithoutFitTwinRows} rows, median |error| <= ${ACCURACY_BASELINE.heldOutWithoutFitTwinMedianAbsError} (+${ACCURACY_TOLERANCE.median})`, () => {
+    expect(s.heldOutWithoutFitTwin.count).toBe(ACCURACY_BASELINE.heldOutWithoutFitTwinRows);
+    expect(s.heldOutWithoutFitTwin.count).toBeLessThan(s.heldOut.count);
+    expect(s.heldOutWithoutFitTwin.medianAbs).toBeLessThanOrEqual(ACCURACY_BASELINE.heldOutWithoutFitTwinMedianAbsError + ACCURACY_TOLERANCE.median);
+  });
+
   it(`cross-validated median |error| stays <= the stored ${ACCURACY_BASELINE.crossValidatedMedianAbsError} (+${ACCURACY_TOLERANCE.median})`, () => {
     expect(s.crossValidated!.medianAbs).toBeLessThanOrEqual(ACCURACY_BASELINE.crossValidatedMedianAbsError + ACCURACY_TOLERANCE.median);
   });

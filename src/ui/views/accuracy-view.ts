@@ -115,9 +115,9 @@ function summaryTable(report: ValidationReport): HTMLElement {
 }
 
 /** A headline figure with its verdict; `medianTarget` null: the issue sets no target for it, so no verdict. */
-function stat(title: string, s: ErrorSummary, medianTarget: number | null, unit: string): HTMLElement {
+function stat(title: string, s: ErrorSummary, medianTarget: number | null, unit: string, help?: string): HTMLElement {
   const ok = medianTarget !== null && s.medianAbs <= medianTarget;
-  return el('div', { class: 'stat' }, [
+  return el('div', { class: 'stat', attrs: help === undefined ? {} : { title: help } }, [
     el('div', { class: 'stat-title', text: title }),
     el('div', { class: 'stat-value' }, [el('strong', { text: pct(s.medianAbs, false) }), ` ${A.median}`]),
     el('div', { class: 'stat-sub', text: `${A.worst} ${pct(s.worstAbs, false)} · ${s.count} ${unit}` }),
@@ -259,6 +259,8 @@ export const mountAccuracyView: MountView = (ctx) => {
       const s = report.summary;
       replaceChildren(headline, [
         stat(A.headline, s.heldOut, MEDIAN_TARGET.rows, 'rows'),
+        // The harder test beside it: held-out rows whose system and round no fit row repeats.
+        stat(A.noTwinHeadline, s.heldOutWithoutFitTwin, MEDIAN_TARGET.rows, 'rows', A.noTwinNote),
         ...(s.crossValidated === null ? [] : [stat(A.crossValidatedHeadline, s.crossValidated, null, 'rows')]),
         ...(s.crossValidatedRelative === null ? [] : [stat(A.relativeHeadline, s.crossValidatedRelative, MEDIAN_TARGET.ratios, 'ratios')]),
         ...(s.coverage === null ? [] : [coverageStat(s.coverage)]),
