@@ -173,10 +173,18 @@ export function decompose(
     explanation: MARKET.factorExplanation.margin(marginFrom, marginTo).text,
   });
   const totalRatio = fromEnd.apiUsdPerRequest / toEnd.apiUsdPerRequest;
+  // The answer says where an end cannot carry it: a weaker stand-in, or a price below its floor
+  // (GPT-4 Turbo served as Llama 2 70B, Gemini 2.0 Flash at 0.48x its floor: "margin explains the most").
+  const caveats: Message[] = [];
+  for (const [point, served, margin] of [[pair.from, fromModel, marginFrom], [pair.to, toModel, marginTo]] as const) {
+    if (point.servedKind === 'stand-in' && point.standIns.find((x) => x.modelId === served)?.below === true) caveats.push(MARKET.weakerEnd(point.row.model, modelName(served)));
+    if (margin < 1) caveats.push(MARKET.endBelowFloor(point.row.model, margin));
+  }
+  const dominant = dominantFactor(factors, totalRatio);
   return {
     decomposition: {
       from: fromEnd, to: toEnd, totalRatio, floorRatio: floors[0]! / floors[all]!, threshold: pair.threshold,
-      factors, dominant: dominantFactor(factors, totalRatio), notes,
+      factors, dominant: { ...dominant, text: [dominant.text, ...caveats.map((c) => c.text)].join(' ') }, notes,
     },
     problems: [],
   };

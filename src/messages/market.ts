@@ -82,6 +82,11 @@ export const MARKET = {
   },
   dominant: (factor: string, ratio: number, share: number, total: number): Message =>
     message('market.dominant', `${factor} explains the most: ${times(ratio)} of the ${times(total)} fall (${pct(share)} of it on a log scale, Shapley average over the orders).`),
+  /** Said after the answer when an end of the pair rests on a weaker stand-in or a price below its floor. */
+  weakerEnd: (model: string, servedAs: string): Message => message('market.weaker-end',
+    `Caution: ${model} is served by ${servedAs}, a weaker open model (*↓), so the model and margin factors compare unlike capabilities.`),
+  endBelowFloor: (model: string, margin: number): Message => message('market.end-below-floor',
+    `Caution: ${model}'s price is ${margin.toFixed(2)}x its floor, below it: a subsidised price, or a floor the engine overstates, which inflates the margin factor.`),
   dominantRise: (factor: string, ratio: number): Message =>
     message('market.dominant-rise', `${factor} moved the price the most, and upwards: ${times(1 / ratio)} (Shapley average over the orders).`),
   noDecomposition: (reason: string): Message => message('market.no-decomposition', `no decomposition: ${reason}`),

@@ -187,6 +187,16 @@ describe('market report: decomposition', () => {
   it('says which factor dominates', () => {
     expect(d.factors.map((f) => f.factor)).toContain(d.dominant.factor);
     expect(d.dominant.text).toMatch(/explains the most|moved the price the most/);
+    // Both default ends are served as themselves, above their floors: no caution.
+    expect(d.dominant.text).not.toContain('Caution');
+  });
+
+  it('an answer whose ends rest on weaker stand-ins or a price below its floor says so', () => {
+    const r = marketDecompositionReport(marketData(), { ...defaultMarketOptions(), tier: 86 }, catalog, engineEvaluator(catalog));
+    const text = r.decomposition!.dominant.text;
+    expect(text).toMatch(/explains the most/);
+    expect(text).toContain('is served by Llama 2 70B, a weaker open model (*↓)');
+    expect(text).toMatch(/Gemini 2\.0 Flash's price is 0\.\d\dx its floor, below it/);
   });
 
   it('a request longer than a model\'s window: the default pair passes over its prices and says so; the floor\'s reason names chips, not ids', () => {
