@@ -29,7 +29,7 @@ export interface ValidationSummary {
   /** Held-out rows by model kind. */
   heldOutByArchitecture: { key: string; summary: ErrorSummary }[];
   /**
-   * Held-out rows with no near-identical run among the fit rows (fitTwinOf): the hold-out rule keys on
+   * Held-out rows with no near-identical run among the fit rows (hasFitTwin): the hold-out rule keys on
    * the submission, so another partner's run of the same system and round can sit in the fit.
    */
   heldOutWithoutFitTwin: ErrorSummary;
