@@ -111,7 +111,9 @@ export function uncertaintyOf(
       + `${moeQuantiles.lowLogResidual.toFixed(3)} and ${moeQuantiles.highLogResidual.toFixed(3)} (MoE predictions err more widely than dense ones)`]),
   ];
   const df = dataflowChip ? model.dataflow : null;
-  if (df !== null && (lo < k * model.lowLogResidual || hi > k * model.highLogResidual)) {
+  // Said where the rows' spread, not the basis quantiles (an MoE model's own included), sets an end.
+  const basisOnly = rangeQuantiles(model, basis, false, moe);
+  if (df !== null && (lo < basisOnly.low || hi > basisOnly.high)) {
     parts.push(`an SRAM-resident chip: at least the spread of ${df.note} (quantiles ${df.lowLogResidual.toFixed(3)} and ${df.highLogResidual.toFixed(3)}), `
       + `so the speed range spans ${lo.toFixed(3)} to ${hi.toFixed(3)} in log`);
   }
