@@ -303,19 +303,20 @@ export function flagIssue(issue: FieldIssue, origins: CliOptions['origins']): st
     ?? [...origins].find(([path]) => path.startsWith(`${issue.path}.`))?.[1];
   if (origin === undefined) return formatIssue(issue);
   const def = VALUE_FLAGS.get(origin.flag);
-  // What the page says of the same text: a comma that groups nothing ("4,8" is not 48), or a
-  // percentage typed without its sign in a share flag ("70" meant as 70 %).
+  // What the page says of the same text: a separator that groups nothing ("4,8" is not 48, "1.000"
+  // in a count is 1000 or 1), or a percentage typed without its sign in a share flag ("70" meant as 70 %).
   const typed = origin.text.trim();
   const exact = origins.get(issue.path) === origin;
+  const integer = /integer/.test(issue.message);
   // A separator refused as the page refuses it, then what the flag accepts in its own unit.
   const refused = (reason: string) => {
     const range = flagRangeText(issue, def, exact);
     return CLI.flagIssue(origin.flag, `${reason}; ${range === null ? issue.message.replace(/, got .*$/, '') : `must be ${range}`}`);
   };
   if (typed.includes(',') && ungroupDigits(typed) === null) {
-    return refused(FIELD_MESSAGES.commaNotGrouping(typed, separatorReadings(typed), /integer/.test(issue.message)));
+    return refused(FIELD_MESSAGES.commaNotGrouping(typed, separatorReadings(typed), integer));
   }
-  const pointed = /integer/.test(issue.message) ? thousandsPointReadings(typed) : null;
+  const pointed = integer ? thousandsPointReadings(typed) : null;
   if (pointed !== null) return refused(FIELD_MESSAGES.pointNotGrouping(typed, pointed));
   const message = flagMessage(issue, origin, def, exact);
   const percent = Number(typed);

@@ -81,20 +81,20 @@ export function pricePoints(rows: readonly ApiPriceRow[], history: readonly Hist
   const scored = kept.map((m) => ({ ...m, ...scoreOf(m.row, m.model, mapped, history) }));
   // An open model is available from its release, else its first price row (a stand-in never serves
   // a price set before it existed): Llama 2 70B, out in July 2023, was priced from December only.
-  const firstPriced = new Map<string, string>();
+  const availableFrom = new Map<string, string>();
   for (const s of scored) {
     const c = s.model.catalog;
     if (c === null) continue;
     const from = s.model.releasedOn !== undefined && compareText(s.model.releasedOn, s.row.date) < 0 ? s.model.releasedOn : s.row.date;
-    const first = firstPriced.get(c.modelId);
-    if (first === undefined || compareText(from, first) < 0) firstPriced.set(c.modelId, from);
+    const first = availableFrom.get(c.modelId);
+    if (first === undefined || compareText(from, first) < 0) availableFrom.set(c.modelId, from);
   }
   const candidates: StandInCandidate[] = [];
   for (const s of scored) {
     const c = s.model.catalog;
     if (c === null || s.score === null) continue;
     if (!candidates.some((x) => x.modelId === c.modelId && x.score === s.score)) {
-      candidates.push({ modelId: c.modelId, score: s.score, label: s.row.model, availableFrom: firstPriced.get(c.modelId)! });
+      candidates.push({ modelId: c.modelId, score: s.score, label: s.row.model, availableFrom: availableFrom.get(c.modelId)! });
     }
   }
 

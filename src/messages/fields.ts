@@ -1,5 +1,7 @@
 // What a workload or pricing field says about a value it did not apply.
 
+import { groupedInteger } from '../format/decimal';
+
 /**
  * A unit's symbol goes onto each bound as it is written ($25, 65%, 1.5×); what follows the symbol
  * ("/chip-hour", " chip price") and any other unit follow the upper bound once.
@@ -35,7 +37,7 @@ export const FIELD_MESSAGES = {
   /** A whole number typed with a point before three digits ("1.000"): 1000 or 1, not guessed. */
   pointNotGrouping: (text: string, readings: { whole: string; decimal: string }) =>
     Number.isInteger(Number(readings.decimal))
-      ? `"${text}" could be ${readings.whole} or ${readings.decimal} (a point does not group thousands here: for ${readings.whole}, type ${readings.whole} or ${readings.whole.replace(/\B(?=(\d{3})+$)/g, ',')})`
+      ? `"${text}" could be ${readings.whole} or ${readings.decimal} (a point does not group thousands here: for ${readings.whole}, type ${readings.whole} or ${groupedInteger(Number(readings.whole))})`
       : `in "${text}" a point does not group thousands (did you mean ${readings.whole}?)`,
   badSeparator: (reason: string, range: string) => `Not applied: ${reason}; enter ${range}.`,
   outOfRange: (text: string, range: string) => `Not applied: ${text} is outside the accepted range; enter ${range}.`,

@@ -6,7 +6,6 @@ import type { WorkloadSettings } from '../app-state/app-state';
 import { readSettingText } from '../app-state/settings-input';
 import { el, setShownValue, syncValue, uid } from './dom';
 
-/** Display text of a number: up to 4 significant digits, no exponent for everyday values. */
 /**
  * A workload or pricing field's value: a whole-number field shows every digit (32768 showed as
  * 32770 while the engine, the link and the export used 32768), the others 4 significant digits.
@@ -15,6 +14,7 @@ function fieldNumber(value: number, integer: boolean): string {
   return integer && Number.isFinite(value) ? String(Math.round(value)) : displayNumber(value);
 }
 
+/** Display text of a number: up to 4 significant digits, no exponent for everyday values. */
 export function displayNumber(value: number): string {
   if (!Number.isFinite(value)) return '';
   const rounded = Number(value.toPrecision(4));

@@ -192,7 +192,9 @@ export function undercoveredChips(model: UncertaintyModel, rows: readonly CrossV
   const byChip = new Map<string, CrossValidatedRow[]>();
   for (const r of rows) {
     if (r.logResidual === null || r.error === null) continue;
-    byChip.set(r.plan.hardwareId, [...(byChip.get(r.plan.hardwareId) ?? []), r]);
+    const list = byChip.get(r.plan.hardwareId);
+    if (list === undefined) byChip.set(r.plan.hardwareId, [r]);
+    else list.push(r);
   }
   const out: NonNullable<UncertaintyModel['undercovered']> = [];
   for (const [hardwareId, own] of [...byChip].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

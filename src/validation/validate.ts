@@ -130,7 +130,9 @@ export function summarizeRows(rows: readonly RowResult[], relative: readonly Rat
   for (const e of target) {
     if (!e.r.usedForFit) continue;
     const k = twinKey(e.r);
-    fitByKey.set(k, [...(fitByKey.get(k) ?? []), e.r]);
+    const list = fitByKey.get(k);
+    if (list === undefined) fitByKey.set(k, [e.r]);
+    else list.push(e.r);
   }
   const isMoe = (r: RowResult) => catalog?.models.get(r.plan.modelId ?? '')?.moe != null;
   const cvEntries = cv?.filter((c) => c.error !== null).map((c) => ({ label: `#${c.plan.row.index} ${c.plan.label}`, error: c.error! })) ?? null;
