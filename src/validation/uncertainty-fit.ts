@@ -3,7 +3,7 @@
 // much wider the residuals of chips that had lost their rows (family) or their family's rows
 // (prior) are. Coverage is checked on predictions the quantiles did not see. Pure.
 import type { EvidenceBasis } from '../records/hardware-profile';
-import type { UncertaintyModel } from '../engine/uncertainty';
+import { rangeQuantiles, type UncertaintyModel } from '../engine/uncertainty';
 import type { CrossValidatedRow } from './cross-validate';
 import { median, quantile, wilsonInterval } from './stats';
 
@@ -104,9 +104,8 @@ export function fitUncertainty(rows: readonly CrossValidatedRow[], claimWidth: n
 
 /** Whether a log-residual falls inside the model's range for a basis (the engine's closed form). */
 export function inRange(model: UncertaintyModel, basis: EvidenceBasis, logResidual: number, moe = false): boolean {
-  const k = model.widthFactor[basis];
-  const q = moe ? model.moe ?? model : model;
-  return logResidual >= Math.min(0, k * q.lowLogResidual) && logResidual <= Math.max(0, k * q.highLogResidual);
+  const { low, high } = rangeQuantiles(model, basis, false, moe);
+  return logResidual >= low && logResidual <= high;
 }
 
 export interface CoverageCheck {
