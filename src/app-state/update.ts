@@ -40,6 +40,8 @@ export type Action =
   | { type: 'set-family'; family: ModelFamily }
   | { type: 'set-sweep-sizes'; sizes: number }
   | { type: 'lab-start'; baseId: string | null }
+  /** The lab as it was before a "Start from" or Reset replaced it (the page's Undo). */
+  | { type: 'lab-restore'; lab: AppState['lab'] }
   | { type: 'lab-set'; param: LabParamId; value: number }
   | { type: 'lab-set-sram-weights'; on: boolean }
   | { type: 'lab-set-name'; name: string }
@@ -155,6 +157,8 @@ function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env:
       if (base === undefined) return state;
       return { ...state, lab: labFrom(base, state.lab.breakEvenTargetId) };
     }
+    case 'lab-restore':
+      return action.lab === state.lab ? state : { ...state, lab: action.lab };
     case 'lab-set': {
       const def = labParam(action.param);
       const value = def === undefined ? null : clampLabValue(def, action.value);

@@ -184,6 +184,9 @@ export const MESSAGES = {
   lab: {
     edited: 'edited',
     original: ' (original)',
+    /** "Start from" or Reset replaced a lab chip the user had edited: the edits can come back. */
+    editsReplaced: (name: string) => `Your edits to "${name}" were replaced.`,
+    undoReplace: 'Undo',
     breakEvenTitle: 'Break-even price',
     breakEvenIntro: 'The price of this chip at which its $ per million output tokens equals the chosen chip, on this workload and SLO.',
     breakEvenOk: (price: string, kind: string, target: string, usd: string) => `At ${price} ${kind}, this chip matches ${target} at ${usd} per million output tokens.`,

@@ -166,4 +166,33 @@ describe('chip lab and the pricing mode', () => {
     expect(await p.page.locator('[data-param="hbmBandwidth"] .error').textContent()).toBe('');
     await done(p);
   });
+
+  it('"Start from" another chip replaces edits only with an Undo that brings them back; an unedited lab is replaced silently', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await openLab(p);
+    const undo = p.page.locator('[data-lab-undo]');
+    // Unedited: nothing to lose, no offer.
+    await p.page.selectOption('[data-control="lab-start"]', 'amd-mi300x');
+    await expect.poll(() => p.page.inputValue('[data-control="lab-name"]')).toMatch(/MI300X.*\(lab\)/);
+    expect(await undo.isHidden()).toBe(true);
+    await p.page.fill('[data-lab-text="hbmBandwidth"]', '9 TB/s');
+    await p.page.press('[data-lab-text="hbmBandwidth"]', 'Enter');
+    await expect.poll(() => p.page.inputValue('[data-lab-text="hbmBandwidth"]')).toBe('9 TB/s');
+    const edited = await p.page.inputValue('[data-control="lab-name"]');
+    await p.page.selectOption('[data-control="lab-start"]', 'nvidia-b200');
+    await expect.poll(() => undo.isVisible()).toBe(true);
+    expect(await undo.textContent()).toContain(`Your edits to "${edited}" were replaced.`);
+    expect(await p.page.inputValue('[data-lab-text="hbmBandwidth"]')).not.toBe('9 TB/s');
+    await p.page.click('[data-control="lab-undo"]');
+    await expect.poll(() => p.page.inputValue('[data-lab-text="hbmBandwidth"]')).toBe('9 TB/s');
+    expect(await p.page.inputValue('[data-control="lab-start"]')).toBe('amd-mi300x');
+    expect(await undo.isHidden()).toBe(true);
+    // Reset offers the same; a later edit withdraws the offer (an undo would then drop the newer edit).
+    await p.page.click('[data-control="lab-reset"]');
+    await expect.poll(() => undo.isVisible()).toBe(true);
+    await p.page.fill('[data-lab-text="hbmBandwidth"]', '7 TB/s');
+    await p.page.press('[data-lab-text="hbmBandwidth"]', 'Enter');
+    await expect.poll(() => undo.isHidden()).toBe(true);
+    await done(p);
+  });
 });

@@ -8,6 +8,8 @@ import { labParamNote } from '../../app-state/pricing-notes';
 import { labRequest } from '../../app-state/requests';
 import { LAB_PARAMS } from '../../app-state/lab-params';
 import { allChips } from '../../app-state/lookup';
+import type { LabState } from '../../app-state/app-state';
+import { labHasEdits } from '../../app-state/lab-edits';
 import { labRateClass } from '../../app-state/update';
 import { chipNames, exportContext, labResults, labSeries, problemsOf } from '../../app/selectors';
 import { saveLabChip } from '../lab-save';
@@ -51,8 +53,32 @@ export const mountChipLabView: MountView = (ctx) => {
   const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
   const status = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-lab-saved': '' } });
 
+  // "Start from" and Reset replace the lab; where that replaced the user's edits, Undo brings them
+  // back until the lab changes again (an undo then would throw the newer edits away).
+  let undo: { before: LabState; after: LabState } | null = null;
+  const undoText = el('span');
+  const undoButton = el('button', { class: 'link-button', text: MESSAGES.lab.undoReplace, attrs: { type: 'button', 'data-control': 'lab-undo' } });
+  const undoBar = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-lab-undo': '' } }, [undoText, ' ', undoButton]);
+  undoBar.hidden = true;
+  const showUndo = (next: typeof undo) => {
+    undo = next;
+    undoBar.hidden = next === null;
+    undoText.textContent = next === null ? '' : MESSAGES.lab.editsReplaced(next.before.chip.name);
+  };
+  undoButton.addEventListener('click', () => {
+    if (undo === null) return;
+    const { before } = undo;
+    showUndo(null);
+    dispatch({ type: 'lab-restore', lab: before });
+  });
+  /** Starts the lab from a chip (null: blank), offering Undo when that replaced edits. */
+  const startLab = (baseId: string | null) => {
+    const state = ctx.state();
+    const edited = labHasEdits(state, ctx.catalog);
+    if (dispatch({ type: 'lab-start', baseId })) showUndo(edited ? { before: state.lab, after: ctx.state().lab } : null);
+  };
   const startId = uid('start');
-  const start = el('select', { id: startId, attrs: { 'data-control': 'lab-start' }, on: { change: () => dispatch({ type: 'lab-start', baseId: start.value === '' ? null : start.value }) } });
+  const start = el('select', { id: startId, attrs: { 'data-control': 'lab-start' }, on: { change: () => startLab(start.value === '' ? null : start.value) } });
   let startKey = '';
   const nameId = uid('name');
   const nameError = el('div', { class: 'error', id: `${nameId}-error`, attrs: { 'aria-live': 'polite', 'data-field-error': 'lab-name' } });
@@ -96,7 +122,7 @@ export const mountChipLabView: MountView = (ctx) => {
     for (const p of params) p.control.dropRefusal();
     setNameRefusal(null);
     name.value = current.state.lab.chip.name;
-    dispatch({ type: 'lab-start', baseId: current.state.lab.baseId });
+    startLab(current.state.lab.baseId);
   });
   const params = LAB_PARAMS.map((def) => ({ def, control: labParamControl(def, (value) => dispatch({ type: 'lab-set', param: def.id, value })) }));
 
@@ -111,6 +137,7 @@ export const mountChipLabView: MountView = (ctx) => {
     el('div', { class: 'lab-params' }, params.map((p) => p.control.element)),
     el('div', { class: 'toolbar' }, [save, reset]),
     status,
+    undoBar,
   ]);
 
   let lab: ReturnType<typeof labResults> = null;
@@ -152,6 +179,7 @@ export const mountChipLabView: MountView = (ctx) => {
     update(snapshot) {
       current = snapshot;
       const { state } = snapshot;
+      if (undo !== null && state.lab !== undo.after) showUndo(null);
       // Design mode prices the lab by TCO without touching the Pricing setting (lab-pricing.ts).
       const priced = labPricedState(state);
       workload.sync(priced, labPricingHeld(state) ? MESSAGES.pricingNotes.designHoldsTco(state.settings.economics.pricing) : null);
