@@ -67,8 +67,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   for (const c of run.claimWidths) out.push(`- claim ${c.id}: vendor-claimed shares move the default scenario by x${Math.exp(c.logRatio).toFixed(2)} (needs width x${c.width.toFixed(2)})`);
   if (run.dataflow !== null) {
-    out.push('', `## Dataflow chips (weights in SRAM): fixed costs x${run.dataflow.scale.toPrecision(2)} of the prior, fitted to rows `
-      + `${run.dataflow.rows.map((x) => x.row.index).join(', ')} (median |log error| ${run.dataflow.medianAbsLogError.toFixed(3)})`);
+    const line = (what: string, f: { scale: number; rows: readonly { row: { index: number } }[]; medianAbsLogError: number }) =>
+      `- ${what}: fixed costs x${f.scale.toPrecision(2)} of the prior, fitted to rows ${f.rows.map((x) => x.row.index).join(', ')} (median |log error| ${f.medianAbsLogError.toFixed(3)})`;
+    out.push('', '## Dataflow chips (weights in SRAM)', line('all rows (chips without two rows of their own)', run.dataflow.pooled));
+    for (const [id, f] of run.dataflow.byChip) out.push(line(id, f));
   }
   out.push('', `## 16-bit GEMMs: x${run.summary.sixteenBitCompute.ratio} of the fp8 share (${run.summary.sixteenBitCompute.note})`);
   // The engine reads the ratio from the summary this run writes: a fit run with another one is stale.

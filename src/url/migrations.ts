@@ -20,6 +20,7 @@ import v5 from './bases/v5.json';
 import v6 from './bases/v6.json';
 import v7 from './bases/v7.json';
 import v8 from './bases/v8.json';
+import v9 from './bases/v9.json';
 import { applyPatch, diff } from './patch';
 
 export { migrationChainProblems, runMigrations, type Migration, type MigrationOutcome } from '../schema/migrate';
@@ -108,5 +109,11 @@ export const MIGRATIONS: readonly Migration[] = [
   recalibration(6, 'recalibration with the residual stream\'s norms and adds at 16 bits whatever the GEMMs\' format, and prompts '
     + 'computed whole every few steps where that costs less than spreading them (the prior\'s MoE factors moved)', v6.blank, v7.blank),
   recalibration(7, 'recalibration with the embedding and LM head at 16 bits in quantized checkpoints (the software factors moved)', v7.blank, v8.blank),
+  {
+    from: 8,
+    description: 'recalibration with the SRAM chips\' fixed costs fitted per chip: the landing lab chip\'s fingerprint and the blank chip\'s '
+      + 'note changed (its efficiencies did not), so blank-chip edits re-base on the new blank chip; the wire format is unchanged',
+    up: (wire) => rebaseBlankEdits(wire, v8.blank, v9.blank, false),
+  },
 ];
 

@@ -14,7 +14,7 @@ import type { EvidenceBasis } from '../records/hardware-profile';
 import { resolveScenario } from '../scenario/resolve';
 import { DEFAULT_ECONOMICS, defaultScenario } from '../scenario/scenario';
 import { crossValidate, type CrossValidatedRow } from './cross-validate';
-import { dataflowRows, fitDataflowOverheads, type DataflowFit } from './dataflow-overhead';
+import { dataflowRows, fitDataflowOverheadsByChip, MIN_OWN_DATAFLOW_ROWS, type DataflowFits } from './dataflow-overhead';
 import { isDataflowChip } from '../engine/memory';
 import { roundValue } from './efficiency-block';
 import { inTargetSet, usedForFit } from './fit-rows';
@@ -60,8 +60,8 @@ export interface CalibrationOutcome {
   efficiency: Map<string, EfficiencyProfile>;
   /** What each profile's sources.efficiency list cites after the calibration. */
   efficiencySources: Map<string, string[]>;
-  /** Fixed-cost scale of SRAM-resident dataflow chips (null without rows to fit). */
-  dataflow: DataflowFit | null;
+  /** Fixed-cost scales of SRAM-resident dataflow chips (null without rows to fit). */
+  dataflow: DataflowFits | null;
   summary: CalibrationSummary;
 }
 
@@ -268,12 +268,16 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
       ...(ev.basis === 'claim' && hw.efficiency.claimed !== undefined ? [`vendor claim (the "vendor claim" setting): ${hw.efficiency.claimed.note}`] : []),
     ]);
   }
-  // Dataflow chips: one scale on the prior's fixed costs from third-party single-stream speeds.
-  const dataflow = fitDataflowOverheads(dataflowRows(plans, catalog), withProfiles(catalog, efficiency));
+  // Dataflow chips: a scale on the prior's fixed costs from third-party single-stream speeds, the
+  // chip's own where it has the rows, else the scale of all of them.
+  const dataflow = fitDataflowOverheadsByChip(dataflowRows(plans, catalog), withProfiles(catalog, efficiency));
   if (dataflow !== null) {
-    const scale = roundValue(dataflow.scale, 2);
     for (const hw of catalog.hardware.values()) {
       if (!isDataflowChip(hw)) continue;
+      const own = dataflow.byChip.get(hw.id);
+      const fitted = own ?? dataflow.pooled;
+      const scale = roundValue(fitted.scale, 2);
+      const rows = fitted.rows.map((r) => r.row.index).join(', ');
       const e = efficiency.get(hw.id)!;
       efficiency.set(hw.id, {
         ...e,
@@ -281,9 +285,11 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
         attentionOverheadSeconds: roundValue(e.attentionOverheadSeconds * scale, 2),
         moeLayerOverheadSeconds: roundValue(e.moeLayerOverheadSeconds * scale, 2),
         note: `${e.note} Fixed costs per operator: x${scale} of the prior (statically scheduled dataflow, no kernel launches), fitted to `
-          + `${dataflow.rows.length} third-party single-stream speeds of SRAM-resident chips (rows ${dataflow.rows.map((r) => r.row.index).join(', ')}).`,
+          + (own !== undefined
+            ? `this chip's ${fitted.rows.length} third-party single-stream speeds (rows ${rows}).`
+            : `the ${fitted.rows.length} third-party single-stream speeds of all SRAM-resident chips (rows ${rows}; this chip has fewer than ${MIN_OWN_DATAFLOW_ROWS} of its own).`),
       });
-      efficiencySources.get(hw.id)!.push(`third-party single-stream speeds (reference/calibration.csv rows ${dataflow.rows.map((r) => r.row.index).join(', ')}): fixed cost per operator`);
+      efficiencySources.get(hw.id)!.push(`third-party single-stream speeds (reference/calibration.csv rows ${rows}): fixed cost per operator`);
     }
   }
   const calibrated = withProfiles(catalog, efficiency);

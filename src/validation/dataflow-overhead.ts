@@ -1,8 +1,9 @@
 // Per-operator fixed costs of chips that hold weights in on-chip SRAM (Cerebras, Groq, d-Matrix,
 // MatX): statically scheduled dataflow, no GPU kernel launches, so the GPU-measured launch cost of
-// the prior does not describe them. One scale on the prior's overheads is fitted to the third-party
-// single-stream speeds of any of these chips that calibration.csv does not hold out (tokens/s per
-// user is where a fixed cost per operator shows). Pure.
+// the prior does not describe them. A scale on the prior's overheads is fitted to the third-party
+// single-stream speeds that calibration.csv does not hold out (tokens/s per user is where a fixed
+// cost per operator shows): a chip with at least two such rows of its own gets its own scale (Groq's
+// per-layer cost is several times Cerebras's), the others the scale of all the rows together. Pure.
 import type { Catalog } from '../catalog/catalog';
 import { isDataflowChip } from '../engine/memory';
 import type { HardwareProfile } from '../engine/types';
@@ -49,6 +50,28 @@ export interface DataflowFit {
   scale: number;
   rows: ModelledRow[];
   medianAbsLogError: number;
+}
+
+/** Rows a chip needs for a scale of its own: one row would be met exactly by construction. */
+export const MIN_OWN_DATAFLOW_ROWS = 2;
+
+export interface DataflowFits {
+  /** All the rows together: the scale of a dataflow chip without enough rows of its own. */
+  pooled: DataflowFit;
+  /** Chips with at least MIN_OWN_DATAFLOW_ROWS rows, by hardware id. */
+  byChip: Map<string, DataflowFit>;
+}
+
+/** The pooled scale and each chip's own where its rows allow (null without rows). */
+export function fitDataflowOverheadsByChip(rows: readonly ModelledRow[], catalog: Catalog): DataflowFits | null {
+  const pooled = fitDataflowOverheads(rows, catalog);
+  if (pooled === null) return null;
+  const byChip = new Map<string, DataflowFit>();
+  for (const id of new Set(rows.map((r) => r.hardwareId))) {
+    const own = rows.filter((r) => r.hardwareId === id);
+    if (own.length >= MIN_OWN_DATAFLOW_ROWS) byChip.set(id, fitDataflowOverheads(own, catalog)!);
+  }
+  return { pooled, byChip };
 }
 
 /** Scale minimizing the median |log error| of the rows: a log grid, then golden section around the best. */

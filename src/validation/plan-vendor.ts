@@ -6,7 +6,7 @@ import type { Objective } from '../engine/types';
 import type { CalibrationRow } from './calibration-rows';
 import { hardwareIdFor, missingHardwareReason, modelIdFor, systemMismatch } from './row-names';
 import {
-  exclude, labelFor, layoutFromNotes, noteInteger, scenarioFor, speculationInNotes,
+  exclude, labelFor, layoutFromNotes, noteInteger, overlapFromNotes, scenarioFor, speculationInNotes,
   type LayoutFromNotes, type MetricSpec, type ModelledRow, type RowPlan, type ScenarioConditions,
 } from './row-plan';
 import { rowPrecision } from './row-precision';
@@ -59,7 +59,9 @@ export function planVendorRow(row: CalibrationRow): RowPlan {
   const groups = layout?.groups ?? 1;
   const maxBatch = noteInteger(row, 'max_batch');
   const concurrency = noteInteger(row, 'concurrency') ?? (/concurrency\s*=\s*(\d+)/i.exec(row.scenario) ? Number(/concurrency\s*=\s*(\d+)/i.exec(row.scenario)![1]) : null);
-  const base = { hardwareId, modelId, precision: precision.precision, layout: pins };
+  const overlap = overlapFromNotes(row);
+  if (overlap === 'two-micro-batches') assumptions.push('notes: overlap=two-micro-batches (each step in two halves, one half\'s all-to-alls under the other\'s compute)');
+  const base = { hardwareId, modelId, precision: precision.precision, layout: pins, ...(overlap === null ? {} : { overlap }) };
 
   // One pool of a disaggregated deployment, measured with the other side assumed unlimited.
   if (/^yes\b/i.test(row.noteFields.disaggregated ?? '')) {

@@ -118,6 +118,7 @@ export interface ScenarioConditions {
   layout?: LayoutPins;
   maxSequences?: number;
   serving?: Scenario['serving'];
+  overlap?: Scenario['engine']['overlap'];
   meanDecodeContextTokens?: number;
 }
 
@@ -135,7 +136,7 @@ export function scenarioFor(c: ScenarioConditions): Scenario {
     efficiencyMode: 'achieved',
     serving: c.serving ?? 'co-located',
     layout: c.layout ?? base.layout,
-    engine: { ...base.engine, ...(c.maxSequences === undefined ? {} : { maxSequences: c.maxSequences }) },
+    engine: { ...base.engine, ...(c.maxSequences === undefined ? {} : { maxSequences: c.maxSequences }), ...(c.overlap === undefined ? {} : { overlap: c.overlap }) },
   };
 }
 
@@ -185,6 +186,17 @@ export function layoutFromNotes(row: CalibrationRow): LayoutFromNotes | null {
     groups: 1,
     text: `notes: tp=${total}${ep !== null ? `, ep=${ep}` : ''} (engine TP${engineTp}${experts > 1 ? ` EP${experts}, attention TP${engineTp * experts}` : ''})`,
   };
+}
+
+/**
+ * The compute/communication overlap a row's notes state (`overlap=two-micro-batches`: SGLang's
+ * --enable-two-batch-overlap, DeepSeek's dual micro-batches; `overlap=off`), else null (the default, off).
+ */
+export function overlapFromNotes(row: CalibrationRow): Scenario['engine']['overlap'] | null {
+  const text = row.noteFields.overlap ?? '';
+  if (/^two-micro-batches\b/.test(text)) return 'two-micro-batches';
+  if (/^off\b/.test(text)) return 'off';
+  return null;
 }
 
 /** Speculative decoding named in the notes (MTP or a draft model), else null. */
