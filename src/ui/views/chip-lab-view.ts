@@ -60,10 +60,12 @@ export const mountChipLabView: MountView = (ctx) => {
   const undoButton = el('button', { class: 'link-button', text: MESSAGES.lab.undoReplace, attrs: { type: 'button', 'data-control': 'lab-undo' } });
   const undoBar = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-lab-undo': '' } }, [undoText, ' ', undoButton]);
   undoBar.hidden = true;
-  const showUndo = (next: typeof undo) => {
+  /** `near`: the control that replaced the lab, so the offer shows where the user is looking. */
+  const showUndo = (next: typeof undo, near: HTMLElement | null = null) => {
     undo = next;
     undoBar.hidden = next === null;
     undoText.textContent = next === null ? '' : MESSAGES.lab.editsReplaced(next.before.chip.name);
+    if (near !== null) near.after(undoBar);
   };
   undoButton.addEventListener('click', () => {
     if (undo === null) return;
@@ -71,14 +73,14 @@ export const mountChipLabView: MountView = (ctx) => {
     showUndo(null);
     dispatch({ type: 'lab-restore', lab: before });
   });
-  /** Starts the lab from a chip (null: blank), offering Undo when that replaced edits. */
-  const startLab = (baseId: string | null) => {
+  /** Starts the lab from a chip (null: blank), offering Undo beside `near` when that replaced edits. */
+  const startLab = (baseId: string | null, near: HTMLElement) => {
     const state = ctx.state();
     const edited = labHasEdits(state, ctx.catalog);
-    if (dispatch({ type: 'lab-start', baseId })) showUndo(edited ? { before: state.lab, after: ctx.state().lab } : null);
+    if (dispatch({ type: 'lab-start', baseId })) showUndo(edited ? { before: state.lab, after: ctx.state().lab } : null, near);
   };
   const startId = uid('start');
-  const start = el('select', { id: startId, attrs: { 'data-control': 'lab-start' }, on: { change: () => startLab(start.value === '' ? null : start.value) } });
+  const start = el('select', { id: startId, attrs: { 'data-control': 'lab-start' }, on: { change: () => startLab(start.value === '' ? null : start.value, startField) } });
   let startKey = '';
   const nameId = uid('name');
   const nameError = el('div', { class: 'error', id: `${nameId}-error`, attrs: { 'aria-live': 'polite', 'data-field-error': 'lab-name' } });
@@ -122,22 +124,24 @@ export const mountChipLabView: MountView = (ctx) => {
     for (const p of params) p.control.dropRefusal();
     setNameRefusal(null);
     name.value = current.state.lab.chip.name;
-    startLab(current.state.lab.baseId);
+    startLab(current.state.lab.baseId, toolbar);
   });
+  const startField = el('div', { class: 'field-wide' }, [el('label', { text: C.startFrom, attrs: { for: startId } }), start]);
+  const toolbar = el('div', { class: 'toolbar' }, [save, reset]);
   const params = LAB_PARAMS.map((def) => ({ def, control: labParamControl(def, (value) => dispatch({ type: 'lab-set', param: def.id, value })) }));
 
   const chipPanel = el('section', { class: 'panel', attrs: { 'aria-label': V.chipPanel } }, [
     el('h2', { text: V.chipPanel }),
     // Narrow screens keep the controls first here (drag, then look): a way down to the results.
     jumpButton(MESSAGES.toResultsBelow, 'link-button narrow-only', 'jump-results', () => tableSlot),
-    el('div', { class: 'field-wide' }, [el('label', { text: C.startFrom, attrs: { for: startId } }), start]),
+    startField,
+    undoBar,
     el('div', { class: 'field-wide' }, [el('label', { text: C.chipName, attrs: { for: nameId } }), name, nameError]),
     el('div', { class: 'field' }, [el('label', { text: C.chipCount, attrs: { for: countId } }), count]),
     el('div', { class: 'field' }, [el('label', { text: C.sramHoldsWeights, attrs: { for: sramId } }), sram]),
     el('div', { class: 'lab-params' }, params.map((p) => p.control.element)),
-    el('div', { class: 'toolbar' }, [save, reset]),
+    toolbar,
     status,
-    undoBar,
   ]);
 
   let lab: ReturnType<typeof labResults> = null;
