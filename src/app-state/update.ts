@@ -40,8 +40,8 @@ export type Action =
   | { type: 'set-family'; family: ModelFamily }
   | { type: 'set-sweep-sizes'; sizes: number }
   | { type: 'lab-start'; baseId: string | null }
-  /** The lab as it was before a "Start from" or Reset replaced it (the page's Undo). */
-  | { type: 'lab-restore'; lab: AppState['lab'] }
+  /** The lab (and design mode) as they were before "Start from", Reset or "Design from silicon" replaced them (the page's Undo). */
+  | { type: 'lab-restore'; lab: AppState['lab']; design: AppState['design'] }
   | { type: 'lab-set'; param: LabParamId; value: number }
   | { type: 'lab-set-sram-weights'; on: boolean }
   | { type: 'lab-set-name'; name: string }
@@ -158,7 +158,7 @@ function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env:
       return { ...state, lab: labFrom(base, state.lab.breakEvenTargetId) };
     }
     case 'lab-restore':
-      return action.lab === state.lab ? state : { ...state, lab: action.lab };
+      return action.lab === state.lab && action.design === state.design ? state : { ...state, lab: action.lab, design: action.design };
     case 'lab-set': {
       const def = labParam(action.param);
       const value = def === undefined ? null : clampLabValue(def, action.value);

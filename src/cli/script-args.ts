@@ -23,6 +23,8 @@ export function parseScriptArgs(argv: readonly string[], flags: Readonly<Record<
     if (name === '--help' || name === '-h') return { help: true };
     const flag = Object.hasOwn(flags, name) ? flags[name] : undefined;
     if (flag === undefined) return { help: false, error: CLI.unknownOption(name) };
+    // The last of two values would win silently, as simulate, market and design never let it.
+    if (values.has(name) || switches.has(name)) return { help: false, error: CLI.givenTwice(name) };
     if (!flag.value) {
       if (eq > 0) return { help: false, error: `${name} takes no value, got ${quoted(arg.slice(eq + 1))}` };
       switches.add(name);

@@ -16,7 +16,7 @@ export interface DeploymentConfig {
 
 /**
  * What limits the batch of the chosen deployment: a latency limit, memory, an engine cap, the
- * objective (min-latency or a fixed batch), or compute saturation (more sequences add nothing).
+ * objective (min-latency or a fixed batch), or saturation ("compute-saturation": more sequences add nothing, whichever resource is the bottleneck).
  */
 export type BatchLimit =
   | 'ttft-limit' | 'tpot-limit' | 'memory' | 'max-sequences' | 'max-tokens-per-step' | 'objective' | 'compute-saturation';

@@ -264,7 +264,7 @@ export function chooseBatch(ctx: EngineContext, prepared: PreparedLayout, prefil
   // The smallest batch within 1% of the peak: one more than the largest below it.
   const below = (b: number) => b === 0 || evaluations.at(b).replicaOutputTokensPerSecond < SATURATION_SHARE * peak;
   const enough = largestPassing(0, peakBatch - 1, below) + 1;
-  // Throughput flat well below the bound (>10% fewer sequences reach 99% of it) is compute saturation;
+  // Throughput flat well below the bound (>10% fewer sequences reach 99% of it) is saturation (reported as "compute-saturation" whatever the bottleneck: memory-bound steps saturate too);
   // otherwise the bound itself (a latency limit, memory, an engine cap) is what limits the batch.
   let bound: BatchLimit = capLimit;
   if (largest < cap) bound = missesTpot(ctx, evaluations.at(largest + 1)) ? 'tpot-limit' : 'ttft-limit';

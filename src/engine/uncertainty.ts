@@ -107,7 +107,7 @@ export function uncertaintyOf(
     ...(unpredicted === null ? [] : [UNPREDICTED_NOTE[unpredicted]]),
     `${ceiling ? 'modelling spread, the width of the' : `${Math.round(model.coverage * 100)}% range from the`} ${model.residualSet} (${model.count} predictions): log-residual quantiles `
       + `${model.lowLogResidual.toFixed(3)} and ${model.highLogResidual.toFixed(3)}, widened x${k} for evidence basis "${basis}" (${model.widthNote})`,
-    ...(moeQuantiles === null ? [] : [`a mixture-of-experts model: the quantiles of the ${moeQuantiles.count} MoE predictions among them instead, `
+    ...(moeQuantiles === null ? [] : [`a mixture-of-experts model: instead the quantiles of the ${moeQuantiles.count} such predictions of MoE-model rows, `
       + `${moeQuantiles.lowLogResidual.toFixed(3)} and ${moeQuantiles.highLogResidual.toFixed(3)} (MoE predictions err more widely than dense ones)`]),
   ];
   const df = dataflowChip ? model.dataflow : null;

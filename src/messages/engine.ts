@@ -12,7 +12,7 @@ export const BATCH_LIMIT_WORDS: Readonly<Record<string, string>> = {
   'max-sequences': 'the sequence cap of the serving options',
   'max-tokens-per-step': 'the tokens-per-step cap of the serving options',
   objective: 'the serving option (objective)',
-  'compute-saturation': 'compute saturation (a larger batch adds no throughput)',
+  'compute-saturation': 'throughput saturation (a larger batch adds no throughput)',
 };
 
 export const ENGINE = {

@@ -11,9 +11,9 @@ const BATCH_LIMIT_TEXT: Record<string, string> = {
   'max-sequences': 'max sequences',
   'max-tokens-per-step': 'max tokens per step',
   objective: 'objective',
-  'compute-saturation': 'compute saturation',
+  'compute-saturation': 'throughput saturation',
 };
-/** What limits a result's batch, in words ("compute saturation" for "compute-saturation"). */
+/** What limits a result's batch, in words ("throughput saturation" for "compute-saturation": the batch where tokens/s stop growing, whatever the bottleneck). */
 export function batchLimitText(limit: string): string {
   return BATCH_LIMIT_TEXT[limit] ?? limit;
 }

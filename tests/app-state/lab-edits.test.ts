@@ -2,6 +2,7 @@
 // user did (the page then offers Undo), and lab-restore brings the replaced lab back.
 import { describe, expect, it } from 'vitest';
 import { labHasEdits } from '../../src/app-state/lab-edits';
+import { DEFAULT_DESIGN_ID, DESIGN_PRESETS } from '../../src/design/presets';
 import { apply, catalog, fresh } from './helpers';
 
 describe('lab edits and undo', () => {
@@ -31,9 +32,19 @@ describe('lab edits and undo', () => {
     const edited = apply(start, { type: 'lab-set', param: 'hbmBandwidth', value: 9e12 }, { type: 'lab-set-name', name: 'Fast H200' });
     const replaced = apply(edited, { type: 'lab-start', baseId: 'amd-mi300x' });
     expect(replaced.lab.baseId).toBe('amd-mi300x');
-    const restored = apply(replaced, { type: 'lab-restore', lab: edited.lab });
+    const restored = apply(replaced, { type: 'lab-restore', lab: edited.lab, design: null });
     expect(restored.lab).toEqual(edited.lab);
     expect({ ...restored, lab: null }).toEqual({ ...replaced, lab: null });
-    expect(apply(restored, { type: 'lab-restore', lab: restored.lab })).toBe(restored);
+    expect(apply(restored, { type: 'lab-restore', lab: restored.lab, design: null })).toBe(restored);
+  });
+
+  it('undoing "Design from silicon" leaves design mode with the hand-edited chip back', () => {
+    const edited = apply(start, { type: 'lab-set', param: 'hbmBandwidth', value: 9e12 });
+    const designed = apply(edited, { type: 'design-start', design: DESIGN_PRESETS.get(DEFAULT_DESIGN_ID)! });
+    expect(designed.design).not.toBeNull();
+    expect(designed.lab.chip.name).not.toBe(edited.lab.chip.name);
+    const restored = apply(designed, { type: 'lab-restore', lab: edited.lab, design: edited.design });
+    expect(restored.design).toBeNull();
+    expect(restored.lab).toEqual(edited.lab);
   });
 });

@@ -89,4 +89,13 @@ describe('script flags', () => {
     expect(validate(['--csv', copy], ok.io)).toBe(0);
     expect(ok.out.stdout.split('\n')[0]).toBe(`Validation against ${copy} (efficiency mode: achieved; error = predicted / measured - 1)`);
   });
+
+  it('a flag given twice is refused (exit 2, naming it) before anything runs, whichever value came last', () => {
+    for (const argv of [['--efficiency', 'spec', '--efficiency', 'achieved'], ['--format', 'json', '--format=table']]) {
+      const bad = io();
+      expect(validate(argv, bad.io)).toBe(2);
+      expect(bad.out.stderr).toMatch(new RegExp(`^error: ${argv[0]} is given twice; give it once\n`));
+      expect(bad.out.stdout).toBe('');
+    }
+  });
 });

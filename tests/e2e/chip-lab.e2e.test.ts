@@ -167,7 +167,7 @@ describe('chip lab and the pricing mode', () => {
     await done(p);
   });
 
-  it('"Start from" another chip replaces edits only with an Undo that brings them back; an unedited lab is replaced silently', async () => {
+  it('"Start from", Reset and "Design from silicon" replace edits only with an Undo that brings them back; an unedited lab is replaced silently', async () => {
     const p = await openPage(browser(), baseUrl);
     await openLab(p);
     const undo = p.page.locator('[data-lab-undo]');
@@ -183,10 +183,21 @@ describe('chip lab and the pricing mode', () => {
     await expect.poll(() => undo.isVisible()).toBe(true);
     expect(await undo.textContent()).toContain(`Your edits to "${edited}" were replaced.`);
     expect(await p.page.inputValue('[data-lab-text="hbmBandwidth"]')).not.toBe('9 TB/s');
+    // A second replacement of the unedited chip keeps the offer: the edits it brings back are the same.
+    await p.page.selectOption('[data-control="lab-start"]', 'nvidia-h100-sxm');
+    await expect.poll(() => p.page.inputValue('[data-control="lab-name"]')).toMatch(/H100.*\(lab\)/);
+    expect(await undo.isVisible()).toBe(true);
     await p.page.click('[data-control="lab-undo"]');
     await expect.poll(() => p.page.inputValue('[data-lab-text="hbmBandwidth"]')).toBe('9 TB/s');
     expect(await p.page.inputValue('[data-control="lab-start"]')).toBe('amd-mi300x');
     expect(await undo.isHidden()).toBe(true);
+    // "Design from silicon" replaces the hand-edited chip too: Undo leaves design mode with it back.
+    await p.page.click('[data-control="design-start"]');
+    await expect.poll(() => undo.isVisible()).toBe(true);
+    expect(await p.page.locator('[data-control="design-start"] + [data-lab-undo]').count()).toBe(1);
+    await p.page.click('[data-control="lab-undo"]');
+    await expect.poll(() => p.page.inputValue('[data-lab-text="hbmBandwidth"]')).toBe('9 TB/s');
+    expect(await p.page.inputValue('[data-control="lab-name"]')).toBe(edited);
     // Reset offers the same; a later edit withdraws the offer (an undo would then drop the newer edit).
     await p.page.click('[data-control="lab-reset"]');
     await expect.poll(() => undo.isVisible()).toBe(true);

@@ -6,6 +6,7 @@
 import '../design.css';
 import type { DesignSweep } from '../../app/design-channels';
 import type { Snapshot } from '../../app/controller';
+import type { Action } from '../../app-state/update';
 import { labResults } from '../../app/selectors';
 import { DESIGN_CHOICES, DESIGN_PARAMS, editDesign, type DesignChoiceId } from '../../app-state/design-params';
 import { labOriginal } from '../../app-state/lookup';
@@ -81,7 +82,8 @@ function specRows(design: ChipDesign, out: DesignOutcome, stock: HardwareProfile
   return rows;
 }
 
-export function mountDesignPanel(ctx: ViewContext): DesignPanel {
+/** `replaceLab`: how "Design from silicon" replaces a hand-edited lab (with the chip panel's Undo offer). */
+export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, near: HTMLElement) => void): DesignPanel {
   const { dispatch } = ctx;
   let current: Snapshot | null = null;
 
@@ -91,7 +93,7 @@ export function mountDesignPanel(ctx: ViewContext): DesignPanel {
   preset.value = DEFAULT_DESIGN_ID;
   const startDesign = () => {
     const d = DESIGN_PRESETS.get(preset.value);
-    if (d !== undefined) dispatch({ type: 'design-start', design: d });
+    if (d !== undefined) replaceLab({ type: 'design-start', design: d }, start);
   };
   preset.addEventListener('change', () => { if (current?.state.design != null) startDesign(); });
   const start = el('button', { class: 'primary', text: U.start, attrs: { type: 'button', 'data-control': 'design-start' }, on: { click: startDesign } });

@@ -8,8 +8,6 @@ import { labParamNote } from '../../app-state/pricing-notes';
 import { labRequest } from '../../app-state/requests';
 import { LAB_PARAMS } from '../../app-state/lab-params';
 import { allChips } from '../../app-state/lookup';
-import type { LabState } from '../../app-state/app-state';
-import { labHasEdits } from '../../app-state/lab-edits';
 import { labRateClass } from '../../app-state/update';
 import { chipNames, exportContext, labResults, labSeries, problemsOf } from '../../app/selectors';
 import { saveLabChip } from '../lab-save';
@@ -27,6 +25,7 @@ import { el, replaceChildren, showTree, syncValue, uid } from '../dom';
 import { exportButtons } from '../export-buttons';
 import { jumpButton } from '../jump';
 import { labParamControl } from '../lab-param-control';
+import { mountLabUndo } from '../lab-undo';
 import { MESSAGES, chipsText } from '../../messages/ui';
 import { RESULTS_TABLE_KEYS, renderResultsTable } from '../results-table';
 import { chartLayout } from '../layout';
@@ -43,7 +42,8 @@ export const mountChipLabView: MountView = (ctx) => {
   const workload = mountWorkloadPanel(ctx);
   const breakEven = mountBreakEvenPanel(ctx);
   let current: Snapshot | null = null;
-  const design = mountDesignPanel(ctx);
+  const undo = mountLabUndo(ctx);
+  const design = mountDesignPanel(ctx, (action, near) => undo.replace(action, near));
   const context = () => (current === null || current.pending.has('lab') ? null : exportContext(labPricedState(current.state), ctx.catalog, null, new Date(), MESSAGES.lab.exportSubject(current.state.lab.chip.name)));
   const frontier = new ChartHost('lab-frontier', 'Pareto frontier of the edited chip and the original', context, 'canvas');
   const roofline = new ChartHost('lab-roofline', 'Roofline of the edited chip with the operators of the workload', context, 'canvas');
@@ -53,32 +53,7 @@ export const mountChipLabView: MountView = (ctx) => {
   const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
   const status = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-lab-saved': '' } });
 
-  // "Start from" and Reset replace the lab; where that replaced the user's edits, Undo brings them
-  // back until the lab changes again (an undo then would throw the newer edits away).
-  let undo: { before: LabState; after: LabState } | null = null;
-  const undoText = el('span');
-  const undoButton = el('button', { class: 'link-button', text: MESSAGES.lab.undoReplace, attrs: { type: 'button', 'data-control': 'lab-undo' } });
-  const undoBar = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-lab-undo': '' } }, [undoText, ' ', undoButton]);
-  undoBar.hidden = true;
-  /** `near`: the control that replaced the lab, so the offer shows where the user is looking. */
-  const showUndo = (next: typeof undo, near: HTMLElement | null = null) => {
-    undo = next;
-    undoBar.hidden = next === null;
-    undoText.textContent = next === null ? '' : MESSAGES.lab.editsReplaced(next.before.chip.name);
-    if (near !== null) near.after(undoBar);
-  };
-  undoButton.addEventListener('click', () => {
-    if (undo === null) return;
-    const { before } = undo;
-    showUndo(null);
-    dispatch({ type: 'lab-restore', lab: before });
-  });
-  /** Starts the lab from a chip (null: blank), offering Undo beside `near` when that replaced edits. */
-  const startLab = (baseId: string | null, near: HTMLElement) => {
-    const state = ctx.state();
-    const edited = labHasEdits(state, ctx.catalog);
-    if (dispatch({ type: 'lab-start', baseId })) showUndo(edited ? { before: state.lab, after: ctx.state().lab } : null, near);
-  };
+  const startLab = (baseId: string | null, near: HTMLElement) => undo.replace({ type: 'lab-start', baseId }, near);
   const startId = uid('start');
   const start = el('select', { id: startId, attrs: { 'data-control': 'lab-start' }, on: { change: () => startLab(start.value === '' ? null : start.value, startField) } });
   let startKey = '';
@@ -135,7 +110,7 @@ export const mountChipLabView: MountView = (ctx) => {
     // Narrow screens keep the controls first here (drag, then look): a way down to the results.
     jumpButton(MESSAGES.toResultsBelow, 'link-button narrow-only', 'jump-results', () => tableSlot),
     startField,
-    undoBar,
+    undo.element,
     el('div', { class: 'field-wide' }, [el('label', { text: C.chipName, attrs: { for: nameId } }), name, nameError]),
     el('div', { class: 'field' }, [el('label', { text: C.chipCount, attrs: { for: countId } }), count]),
     el('div', { class: 'field' }, [el('label', { text: C.sramHoldsWeights, attrs: { for: sramId } }), sram]),
@@ -183,7 +158,7 @@ export const mountChipLabView: MountView = (ctx) => {
     update(snapshot) {
       current = snapshot;
       const { state } = snapshot;
-      if (undo !== null && state.lab !== undo.after) showUndo(null);
+      undo.sync(state);
       // Design mode prices the lab by TCO without touching the Pricing setting (lab-pricing.ts).
       const priced = labPricedState(state);
       workload.sync(priced, labPricingHeld(state) ? MESSAGES.pricingNotes.designHoldsTco(state.settings.economics.pricing) : null);
