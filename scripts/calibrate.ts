@@ -63,7 +63,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   for (const b of run.uncertainty.byBasis) out.push(`- ${b.basis}: ${b.count} residuals, ${run.summary.uncertainty.coverage * 100}% quantiles ${b.low.toFixed(3)} .. ${b.high.toFixed(3)}`);
   out.push(`- widths: ${run.summary.uncertainty.widthNote}`);
   for (const u of run.summary.uncertainty.undercovered ?? []) {
-    out.push(`- undercovered: ${u.hardwareId}, ${u.inside} of its ${u.rows} cross-validated rows inside the range (median error ${formatPercent(u.medianError)}); its results warn`);
+    out.push(`- undercovered: ${u.hardwareId}, ${u.inside} of its ${u.rows} predictions no fit saw inside the range (median error ${formatPercent(u.medianError)}); its results warn`);
   }
   for (const c of run.claimWidths) out.push(`- claim ${c.id}: vendor-claimed shares move the default scenario by x${Math.exp(c.logRatio).toFixed(2)} (needs width x${c.width.toFixed(2)})`);
   if (run.dataflow !== null) {

@@ -9,6 +9,7 @@ import { EVIDENCE_MARK } from '../messages/evidence';
 import { formatPercent } from '../validation/report';
 import type { ErrorSummary, RatioEntry } from '../validation/stats';
 import type { RowResult, ValidationReport } from '../validation/validate';
+import type { RowUse } from '../validation/fit-rows';
 import { compareText } from '../format/compare-text';
 
 /** One row's |error| at or below this is shown as good, above BAD as bad (the chart's band is +-20%). */
@@ -57,8 +58,8 @@ export interface RowModel {
   predicted: string;
   measured: string;
   error: CellModel;
-  /** Whether the fit used the row or it is held out of every fit; null for rows outside the target set (claims, prices). */
-  use: CellModel | null;
+  /** What the row is to the fits: fit, fit (SRAM fixed cost), held out, or reported (never a fit candidate). */
+  use: CellModel;
   /** Assumptions and facts of the run: [label or '', text]. */
   assumptions: [string, string][];
 }
@@ -110,12 +111,18 @@ export function rowModel(r: RowResult): RowModel {
     predicted: num(r.predicted),
     measured: num(r.plan.measured),
     error: infeasible ? { text: A.infeasible, class: 'err-bad', title: r.reason ?? undefined } : { text: pct(r.error), class: errorClass(r.error) },
-    // A claim row in a fit is an SRAM chip's single-stream speed: it fits the shared fixed cost only.
-    use: r.usedForFit ? (r.plan.claim ? { text: A.useFixedCostFit, class: 'use-fit', title: A.usedForFixedCost } : { text: A.useFit, class: 'use-fit', title: A.usedForFit })
-      : r.plan.row.holdout ? { text: A.useHeldOut, class: 'use-held', title: A.heldOut } : null,
+    use: USE_CELL[r.use],
     assumptions,
   };
 }
+
+/** The Use column: what the row is to the fits (validation's rowUse). */
+const USE_CELL: Record<RowUse, CellModel> = {
+  fit: { text: A.useFit, class: 'use-fit', title: A.usedForFit },
+  'fit-fixed-cost': { text: A.useFixedCostFit, class: 'use-fit', title: A.usedForFixedCost },
+  'held-out': { text: A.useHeldOut, class: 'use-held', title: A.heldOut },
+  reported: { text: A.useReported, class: 'use-reported', title: A.reported },
+};
 
 const SECTIONS: [string, (r: RowResult) => boolean][] = [
   [A.sections.mlperf, (r) => r.plan.group === 'mlperf'],
@@ -199,7 +206,7 @@ export function claimModels(report: ValidationReport): ClaimModel[] {
       head: `#${r.plan.row.index} ${r.plan.label}`,
       chip: r.hardwareName,
       mark: markOf(r),
-      numbers: A.claimNumbers(`${num(r.plan.measured)} ${r.plan.metric.unit}`, num(r.predicted), num(c.idealPrediction)),
+      numbers: A.claimNumbers(r.plan.group === 'third-party', `${num(r.plan.measured)} ${r.plan.metric.unit}`, num(r.predicted), num(c.idealPrediction)),
       verdict: c.idealPrediction === null ? A.noIdeal
         : c.beyondIdeal ? A.beyondCeiling((r.plan.measured / c.idealPrediction).toFixed(1)) : A.withinCeiling,
       beyondCeiling: c.beyondIdeal,

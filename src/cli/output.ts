@@ -30,7 +30,7 @@ function evidenceText(r: SimulationResult): string {
   const e = r.evidence;
   if (e.basis === 'measured') return `measured (${e.rows} calibration rows of this chip)`;
   if (e.basis === 'family') return `family (fit of ${e.from ?? 'a sibling'}, ${e.rows} rows)`;
-  return e.basis === 'prior' ? 'prior (nothing fitted to its own measurements: medians of the measured families)' : 'claim (announced or vendor-claimed figures only; efficiencies on the prior)';
+  return e.basis === 'prior' ? 'prior (no software factor fitted to its own measurements: medians of the measured families)' : 'claim (announced or vendor-claimed figures only; efficiencies on the prior)';
 }
 
 /** TPxPPxEP of the deployment; under disaggregated serving both pools, prefill then decode ("P 1x1x1 + D 2x1x1"). */
@@ -236,7 +236,7 @@ export function formatComparisonTable(results: SimulationResult[], context: {
   // Each chip's warnings, as one chip's table prints them (an ignored setting changes what a row means).
   const warnings = results.flatMap((r) => r.warnings.map((w) => `warning: ${r.hardwareId}: ${oneLine(w.text)}`));
   return [...ranking, line(header), ...rows.map(line), ...(warnings.length === 0 ? [] : ['', ...warnings]), '',
-    '* a spec of the chip (compute, memory, power or interconnect bandwidth) is estimated, not published (--format json: estimatedSpecs; estimateMarks lists every estimate a result uses); evidence: ~ family fit, ? prior (no fit of its own), ! claims only; ≈ estimated rental;',
+    '* a spec of the chip (compute, memory, power or interconnect bandwidth) is estimated, not published (--format json: estimatedSpecs; estimateMarks lists every estimate a result uses); evidence: ~ family fit, ? prior (no software fit of its own), ! claims only; ≈ estimated rental;',
     'vs API: modelled cost of a request / the public API price of the model per request at this workload (see --format json: marketCheck);',
     'bound by: what limits the batch; the resource whose +20% lowers $/M most (see --format json: limitingResource);',
     '=1: not distinguishable from the leader at this evidence (the ranges overlap)'].join('\n') + '\n';

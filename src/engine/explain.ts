@@ -17,7 +17,7 @@ function sourceOf(hw: HardwareProfile, group: SourceGroup, path?: string): strin
 const EVIDENCE_TEXT = {
   measured: 'fitted to this chip\'s own calibration rows',
   family: 'fitted to a sibling chip\'s rows (same silicon generation and software stack)',
-  prior: 'nothing fitted to this chip\'s own measurements: the prior, i.e. the kernel-measured silicon shares and the median software factor of the fitted families (never better than measured chips because a fit is missing)',
+  prior: 'no software factor fitted to this chip\'s own measurements: the prior, i.e. the kernel-measured silicon shares and the median software factor of the fitted families (never better than measured chips because a fit is missing)',
   claim: 'announced or vendor-claimed figures only; achieved mode uses the prior, the "vendor claim" setting the vendor\'s shares',
 } as const;
 

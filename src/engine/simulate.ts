@@ -228,10 +228,13 @@ function assemble(
   const model0 = CALIBRATION_SUMMARY.uncertainty;
   if (model0.count > 0) {
     const unpredicted = unpredictedKind(ctx.scenario.efficiencyMode, ctx.efficiency.usesClaim);
-    // The SRAM chips' wider floor is the spread of their SRAM-resident single-stream speeds: a
-    // deployment that streams its weights from HBM or DRAM is bandwidth-bound as a GPU is (MatX One
-    // with Llama-3.1-8B on one chip reached a high end of 1,168 tokens/s per user, beyond 6 TB/s / 8 GB).
-    const dataflowChip = isDataflowChip(ctx.scenario.hardware) && result.memory.weightsInSram;
+    // The SRAM chips' wider floor is the spread of their single-stream speeds, i.e. of their fitted
+    // fixed cost per operator: it applies where the weights sit in SRAM or fixed costs are the largest
+    // part of the step. A deployment bound by streaming weights from HBM or DRAM is bandwidth-bound as
+    // a GPU is (MatX One with Llama-3.1-8B on one chip reached a high end of 1,168 tokens/s per user,
+    // beyond 6 TB/s / 8 GB); but MatX One serving Llama-3.1-70B from HBM over 128 chips spends 85% of
+    // its step on fixed costs, and took the narrow GPU range for the same prediction as over 256 chips.
+    const dataflowChip = isDataflowChip(ctx.scenario.hardware) && (result.memory.weightsInSram || result.bottleneck === 'overhead');
     const moe = ctx.scenario.model.moe !== null;
     result.uncertainty = uncertaintyOf(model0, evidence.basis, {
       outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion,

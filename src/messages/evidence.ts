@@ -5,9 +5,9 @@ import { quoted } from './cli';
 
 /**
  * Evidence behind a chip's efficiencies: `measured` = fitted to the chip's own calibration rows;
- * `family` = a sibling's fit (same silicon generation and stack); `prior` = no factor fitted to the
- * chip's own measurements (an SRAM chip's speeds fit only the shared fixed cost), the medians of
- * the measured families; `claim` = announced or vendor-claimed figures only (also on the prior).
+ * `family` = a sibling's fit (same silicon generation and stack); `prior` = no software factor fitted
+ * to the chip's own measurements (an SRAM chip's speeds fit only its fixed cost per operator), the
+ * medians of the measured families; `claim` = announced or vendor-claimed figures only (also on the prior).
  */
 export const EVIDENCE_BASES = ['measured', 'family', 'prior', 'claim'] as const;
 export type EvidenceBasis = (typeof EVIDENCE_BASES)[number];
@@ -17,7 +17,7 @@ export const EVIDENCE_MARK: Readonly<Record<EvidenceBasis, string>> = { measured
 export const EVIDENCE_LABEL: Readonly<Record<EvidenceBasis, string>> = {
   measured: 'measured',
   family: 'family fit',
-  prior: 'prior (no fit of its own)',
+  prior: 'prior (no software fit of its own)',
   claim: 'claims only',
 };
 
@@ -26,12 +26,12 @@ export function evidenceSentence(e: { basis: EvidenceBasis; rows: number; from: 
   switch (e.basis) {
     case 'measured': return `${EVIDENCE_MARK.measured} measured: fitted to ${e.rows} published measurement${e.rows === 1 ? '' : 's'} of this chip`;
     case 'family': return `${EVIDENCE_MARK.family} family: this chip itself is unmeasured; it uses the fit of measured sibling chips (${e.from ?? 'a sibling chip'}, the one with most measurements, has ${e.rows})`;
-    case 'prior': return `${EVIDENCE_MARK.prior} prior: nothing fitted to this chip's own measurements; efficiencies are the medians of the measured families, with a wider range`;
+    case 'prior': return `${EVIDENCE_MARK.prior} prior: no software factor fitted to this chip's own measurements; efficiencies are the medians of the measured families, with a wider range (an SRAM-resident chip's fixed cost per operator is fitted on single-stream speeds all the same)`;
     case 'claim': return `${EVIDENCE_MARK.claim} claim: announced or vendor-claimed figures only; efficiencies on the prior, widest range`;
   }
 }
 
-export const EVIDENCE_LEGEND = `Evidence: ${EVIDENCE_MARK.measured} measured · ${EVIDENCE_MARK.family} family fit · ${EVIDENCE_MARK.prior} prior (no fit of its own) · ${EVIDENCE_MARK.claim} claims only`;
+export const EVIDENCE_LEGEND = `Evidence: ${EVIDENCE_MARK.measured} measured · ${EVIDENCE_MARK.family} family fit · ${EVIDENCE_MARK.prior} prior (no software fit of its own) · ${EVIDENCE_MARK.claim} claims only`;
 
 interface StatedEvidence { basis: string; rows: number; from: string | null }
 

@@ -24,7 +24,7 @@ import { evaluateRow } from './evaluate-row';
 import { chipSoftwareFactors, familyFactors, fitStackFactors, MOE_CLASSES, priorSoftwareFactor, type FactorFit, type FitContext, type StackFactors } from './stack-factors';
 import { rowYear, yearsBefore } from './row-date';
 import { median, quantile } from './stats';
-import { dataflowSpread, fitUncertainty, undercoveredChips, type UncertaintyFit } from './uncertainty-fit';
+import { dataflowSpread, fitUncertainty, undercoveredChips, type OutOfSampleSpeed, type UncertaintyFit } from './uncertainty-fit';
 import { compareText } from '../format/compare-text';
 
 /** Efficiency fields the kernel timings set (and the prior copies to families without timings). */
@@ -304,6 +304,19 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
     return predicted !== null && predicted > 0 ? [{ index: p.row.index, logResidual: Math.log(p.measured / predicted) }] : [];
   });
   const spread = dataflowSpread(dataflowLogs);
+  // Third-party speeds no fit used (held-out SRAM speeds, every other chip's): each chip's own
+  // coverage check counts them beside its cross-validated rows.
+  const fixedCostFit = new Set<RowPlan>(dataflowRows(plans, catalog));
+  const outOfSample: OutOfSampleSpeed[] = plans.flatMap((p) => {
+    if (p.kind !== 'modelled' || p.group !== 'third-party' || p.metric.kind !== 'tokens-per-second-per-user' || fixedCostFit.has(p)) return [];
+    const hw = calibrated.hardware.get(p.hardwareId);
+    const model = p.modelId === null ? undefined : calibrated.models.get(p.modelId);
+    if (hw === undefined || model === undefined) return [];
+    const predicted = evaluateRow(p, calibrated, { skipClaims: true }).predicted;
+    if (predicted === null || !(predicted > 0)) return [];
+    return [{ hardwareId: hw.id, basis: hw.efficiency.evidence.basis, moe: model.moe !== null, dataflowChip: isDataflowChip(hw),
+      logResidual: Math.log(p.measured / predicted), error: predicted / p.measured - 1 }];
+  });
   const round = (m: typeof uncertainty.model) => ({
     ...m,
     lowLogResidual: roundValue(m.lowLogResidual, 4),
@@ -311,7 +324,8 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
     widthFactor: Object.fromEntries(Object.entries(m.widthFactor).map(([k, v]) => [k, roundValue(v)])) as typeof m.widthFactor,
     dataflow: spread === null ? null : { ...spread, lowLogResidual: roundValue(spread.lowLogResidual, 4), highLogResidual: roundValue(spread.highLogResidual, 4) },
     moe: m.moe == null ? null : { ...m.moe, lowLogResidual: roundValue(m.moe.lowLogResidual, 4), highLogResidual: roundValue(m.moe.highLogResidual, 4) },
-    undercovered: undercoveredChips(m, crossValidated),
+    // The SRAM chips' ranges span their speeds' spread: the check judges each row by the range it gets.
+    undercovered: undercoveredChips({ ...m, dataflow: spread }, crossValidated, outOfSample),
   });
   const priorEfficiency = { ...silicon, softwareStackFactor: prior, moeSoftwareFactor: { ...factors.moe } };
   const assumed = (key: 'linkEfficiency' | 'allToAllEfficiency' | 'stepOverheadSeconds' | 'memoryReserveFraction') =>

@@ -12,7 +12,7 @@ import type { EfficiencyMode, HardwareProfile, SimulationResult } from '../engin
 import { resolveScenario } from '../scenario/resolve';
 import type { Scenario } from '../scenario/scenario';
 import { speedError, type ModelledRow } from './row-plan';
-import { usedForFit } from './fit-rows';
+import { rowUse, usedForFit, type RowUse } from './fit-rows';
 import { signedError } from './stats';
 import type { Simulator } from './simulation-memo';
 import { groupedInteger } from '../format/decimal';
@@ -47,6 +47,8 @@ export interface RowResult {
   plan: ModelledRow;
   /** Whether fits may use the row (target-set measurement not held out; fit-rows.ts). */
   usedForFit: boolean;
+  /** What the row is to the fits (fit-rows.ts rowUse); set by the validation run. */
+  use: RowUse;
   hardwareName: string;
   vendor: string;
   family: string;
@@ -167,10 +169,12 @@ function claimImplication(plan: ModelledRow, catalog: Catalog, predicted: number
   if (idealPrediction === null) parts.push('the engine finds no feasible deployment even at 100% efficiency');
   else {
     parts.push(`ideal silicon (100% of peak, no overheads) reaches ${fmt(idealPrediction)} ${plan.metric.unit}`
-      + (beyondIdeal ? ` -> the claim is ${(claimed / idealPrediction).toFixed(1)}x beyond the profile's datasheet ceiling` : ' -> within the ceiling'));
+      + (beyondIdeal ? ` -> the ${plan.group === 'third-party' ? 'measured speed' : 'claim'} is ${(claimed / idealPrediction).toFixed(1)}x beyond the profile's datasheet ceiling` : ' -> within the ceiling'));
   }
   const ratioToPrediction = predicted !== null && predicted > 0 ? claimed / predicted : null;
-  if (ratioToPrediction !== null) parts.unshift(`claim = ${ratioToPrediction.toFixed(2)}x the engine's prediction`);
+  // A third-party API speed is a measurement, not a claim (only its conditions are unknown).
+  const figure = plan.group === 'third-party' ? 'measured' : 'claim';
+  if (ratioToPrediction !== null) parts.unshift(`${figure} = ${ratioToPrediction.toFixed(2)}x the engine's prediction`);
   return {
     ratioToPrediction,
     idealPrediction,
@@ -201,6 +205,7 @@ export function evaluateRow(plan: ModelledRow, catalog: Catalog, options: Evalua
   const base = {
     plan,
     usedForFit: usedForFit(plan),
+    use: rowUse(plan, usedForFit(plan), false),
     hardwareName: hw?.name ?? plan.hardwareId,
     vendor: hw?.vendor ?? '?',
     family: hw?.family ?? '?',

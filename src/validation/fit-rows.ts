@@ -23,3 +23,17 @@ export function speedLogRatio(plan: ModelledRow, predicted: number | null): numb
   const r = Math.log(predicted / plan.measured);
   return TIME_METRICS.has(plan.metric.kind) ? -r : r;
 }
+
+/**
+ * What a row is to the fits: `fit` (a target row the software factors were fitted on),
+ * `fit-fixed-cost` (an SRAM chip's single-stream speed its fixed cost per operator was fitted on),
+ * `held-out` (a row that could enter one of those fits but the hold-out rule keeps out), or
+ * `reported` (never a fit candidate: vendor claims, other API speeds, per-MW and cost rows).
+ */
+export type RowUse = 'fit' | 'fit-fixed-cost' | 'held-out' | 'reported';
+
+/** `fixedCostCandidate`: an SRAM chip's third-party single-stream speed (dataflow-overhead.ts dataflowRows). */
+export function rowUse(plan: ModelledRow, usedInFit: boolean, fixedCostCandidate: boolean): RowUse {
+  if (usedInFit) return fixedCostCandidate ? 'fit-fixed-cost' : 'fit';
+  return inTargetSet(plan) || fixedCostCandidate ? 'held-out' : 'reported';
+}

@@ -1,6 +1,7 @@
 // Plain-text rendering of a validation report (the `npm run validate` table). Pure.
 import type { ErrorSummary } from './stats';
 import type { RowResult, ValidationReport } from './validate';
+import type { RowUse } from './fit-rows';
 import { groupedInteger } from '../format/decimal';
 import { formatPredicted } from '../format/units';
 
@@ -55,9 +56,11 @@ function rowCells(r: RowResult): string[] {
     r.plan.metric.unit,
     r.predicted === null && r.plan.metric.kind !== 'tco-usd-per-chip-hour' ? 'infeasible' : formatPercent(r.error),
     r.basis,
-    r.usedForFit ? 'fit' : r.plan.inTargetSet && !r.plan.claim ? 'held out' : '',
+    USE_TEXT[r.use],
   ];
 }
+
+const USE_TEXT: Record<RowUse, string> = { fit: 'fit', 'fit-fixed-cost': 'fit (SRAM fixed cost)', 'held-out': 'held out', reported: 'reported' };
 
 const ROW_HEADER = ['row', 'what', 'chip', 'chips', 'model', 'in/out', 'predicted', 'measured', 'unit', 'error', 'basis', 'use'];
 const RIGHT = new Set([3, 6, 7, 9]);
@@ -74,7 +77,7 @@ export function formatValidationReport(report: ValidationReport, source = 'refer
     ['Vendor benchmark tables with exact lengths (targets apply)', (r) => r.plan.group === 'vendor-table'],
     ['Third-party measurements (InferenceX per-MW throughput)', (r) => r.plan.group === 'inferencemax'],
     ['TCO per chip-hour (engine economics defaults vs SemiAnalysis)', (r) => r.plan.group === 'tco'],
-    ['Vendor claims and third-party API speeds (reported, never fitted)', (r) => r.plan.claim],
+    ['Vendor claims and third-party API speeds (reported; the SRAM-resident chips\' speeds not held out set their fixed cost per operator: use "fit (SRAM fixed cost)")', (r) => r.plan.claim],
   ];
   for (const [title, filter] of sections) {
     const rows = report.rows.filter(filter);
@@ -84,7 +87,7 @@ export function formatValidationReport(report: ValidationReport, source = 'refer
 
   const claims = report.rows.filter((r) => r.claim !== null);
   if (claims.length > 0) {
-    out.push('', '## What the claims imply');
+    out.push('', '## What the claims and third-party speeds imply');
     for (const r of claims) out.push(`#${r.plan.row.index} ${r.plan.label}: ${r.claim!.text}`);
   }
 

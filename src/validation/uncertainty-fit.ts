@@ -186,20 +186,45 @@ export function dataflowSpread(rows: readonly { index: number; logResidual: numb
  */
 export const UNDERCOVERED_SHARE = 0.6;
 
-/** Chips whose own cross-validated rows the pooled range holds far less often than nominal (UNDERCOVERED_SHARE). */
-export function undercoveredChips(model: UncertaintyModel, rows: readonly CrossValidatedRow[]): NonNullable<UncertaintyModel['undercovered']> {
-  const byChip = new Map<string, CrossValidatedRow[]>();
+/** A prediction no fit saw, as the per-chip coverage check needs it. */
+export interface OutOfSampleSpeed {
+  hardwareId: string;
+  basis: EvidenceBasis;
+  moe: boolean;
+  /** An SRAM-resident chip: its range spans at least the SRAM speeds' spread (rangeQuantiles). */
+  dataflowChip: boolean;
+  /** ln(measured / predicted). */
+  logResidual: number;
+  /** predicted / measured - 1. */
+  error: number;
+}
+
+/**
+ * Chips whose own predictions the fit did not see fall inside their range far less often than
+ * nominal (UNDERCOVERED_SHARE): the cross-validated target rows, and `speeds`, third-party speeds
+ * no fit used (SambaNova's six API speeds are all outside its range).
+ */
+export function undercoveredChips(model: UncertaintyModel, rows: readonly CrossValidatedRow[],
+  speeds: readonly OutOfSampleSpeed[] = []): NonNullable<UncertaintyModel['undercovered']> {
+  const byChip = new Map<string, { inside: boolean; error: number }[]>();
+  const add = (hardwareId: string, inside: boolean, error: number) => {
+    const list = byChip.get(hardwareId);
+    if (list === undefined) byChip.set(hardwareId, [{ inside, error }]);
+    else list.push({ inside, error });
+  };
   for (const r of rows) {
     if (r.logResidual === null || r.error === null) continue;
-    const list = byChip.get(r.plan.hardwareId);
-    if (list === undefined) byChip.set(r.plan.hardwareId, [r]);
-    else list.push(r);
+    add(r.plan.hardwareId, inRange(model, r.basis, r.logResidual, r.moe), r.error);
+  }
+  for (const v of speeds) {
+    const { low, high } = rangeQuantiles(model, v.basis, v.dataflowChip, v.moe);
+    add(v.hardwareId, v.logResidual >= low && v.logResidual <= high, v.error);
   }
   const out: NonNullable<UncertaintyModel['undercovered']> = [];
   for (const [hardwareId, own] of [...byChip].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const inside = own.filter((r) => inRange(model, r.basis, r.logResidual!, r.moe)).length;
+    const inside = own.filter((r) => r.inside).length;
     if (wilsonInterval(inside, own.length).high >= UNDERCOVERED_SHARE) continue;
-    out.push({ hardwareId, rows: own.length, inside, medianError: Math.round(median(own.map((r) => r.error!)) * 1000) / 1000 });
+    out.push({ hardwareId, rows: own.length, inside, medianError: Math.round(median(own.map((r) => r.error)) * 1000) / 1000 });
   }
   return out;
 }

@@ -10,7 +10,7 @@ import { CALIBRATION_SUMMARY } from '../engine/calibration-summary';
 import { moeClassOf } from '../engine/context';
 import { yearsBefore } from './row-date';
 import { crossValidate, type CrossValidatedRow } from './cross-validate';
-import { inTargetSet, usedForFit } from './fit-rows';
+import { inTargetSet, rowUse, usedForFit } from './fit-rows';
 import { catalogAtAge, linearize, type FitContext, type StackFactors } from './stack-factors';
 import { relativeAccuracy, summarize, summarizeBy, type ErrorSummary, type MlperfPoint, type RatioEntry } from './stats';
 import { checkCoverage, type CoverageCheck } from './uncertainty-fit';
@@ -168,6 +168,7 @@ export function validatePlans(plans: readonly RowPlan[], catalog: Catalog, optio
     return aged.get(age)!;
   };
   const overheadRows = new Set<RowPlan>(dataflowRows(plans, catalog));
+  const overheadCandidates = new Set<RowPlan>(dataflowRows(plans, catalog, true));
   for (const plan of plans) {
     if (plan.kind === 'excluded') {
       excluded.push(plan);
@@ -178,7 +179,8 @@ export function validatePlans(plans: readonly RowPlan[], catalog: Catalog, optio
     if (r.reason !== null && r.predicted === null && r.deployment === '') problems.push(`row ${plan.row.index}: ${r.reason}`);
     // The single-stream speeds that set the SRAM chips' fixed cost per operator are in a fit too
     // (dataflow-overhead.ts), though not in the accuracy targets: they say so.
-    rows.push(overheadRows.has(plan) ? { ...r, usedForFit: true } : r);
+    const used = r.usedForFit || overheadRows.has(plan);
+    rows.push({ ...r, usedForFit: used, use: rowUse(plan, used, overheadCandidates.has(plan)) });
   }
   const relative = relativeAccuracy(mlperfPoints(rows));
   const mode = options.efficiencyMode ?? 'achieved';

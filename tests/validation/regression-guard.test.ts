@@ -57,6 +57,15 @@ describe('validation against reference/calibration.csv', () => {
     expect(report.rows.filter((r) => r.usedForFit && r.plan.inTargetSet).length).toBe(s.fit.count);
     expect(overhead.map((r) => r.plan.row.index).sort((a, b) => a - b)).toEqual([76, 316, 577, 581, 583]);
     expect(overhead.every((r) => r.plan.group === 'third-party')).toBe(true);
+    // The Use column says the same: one rule for the CLI table and the Accuracy view.
+    const use = (i: number) => report.rows.find((r) => r.plan.row.index === i)!.use;
+    for (const r of report.rows) {
+      if (r.plan.inTargetSet && !r.plan.claim) expect(r.use, `row ${r.plan.row.index}`).toBe(r.usedForFit ? 'fit' : 'held-out');
+    }
+    expect(overhead.every((r) => r.use === 'fit-fixed-cost')).toBe(true);
+    expect([77, 78, 318, 579, 580, 582].map(use)).toEqual(Array(6).fill('held-out'));
+    // Never a fit candidate: SambaNova's speeds (not SRAM-resident), vendor claims, InferenceX per MW.
+    expect([574, 575, 576, 584, 72, 75, 58].map(use)).toEqual(Array(7).fill('reported'));
   });
 
   it('reports vendor claims with what they imply and never puts them in the target set', () => {

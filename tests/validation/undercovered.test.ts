@@ -34,13 +34,29 @@ describe('chips whose own rows the range rarely holds', () => {
     expect(out[0]!.medianError).toBeLessThan(0);
   });
 
-  it('the calibrated summary names GB300, and its results warn while B300\'s do not', () => {
+  it('counts third-party speeds no fit used beside the cross-validated rows, each judged by its own range (an SRAM chip\'s spans the speeds\' spread)', () => {
+    const speed = (hardwareId: string, logResidual: number, dataflowChip = false) =>
+      ({ hardwareId, basis: 'prior' as const, moe: false, dataflowChip, logResidual, error: Math.exp(-logResidual) - 1 });
+    // Prior basis: x2 quantiles, -0.5..+0.5. Six speeds 1.5 above: none inside, named with no cross-validated row at all.
+    const out = undercoveredChips(MODEL, [], [...Array(6)].map(() => speed('api-only', 1.5)));
+    expect(out).toEqual([{ hardwareId: 'api-only', rows: 6, inside: 0, medianError: Math.round((Math.exp(-1.5) - 1) * 1000) / 1000 }]);
+    // The same residuals on an SRAM chip whose speeds spread to +1.6 are inside its range: not named.
+    const sram = { ...MODEL, dataflow: { lowLogResidual: -0.3, highLogResidual: 1.6, count: 6, note: 'test' } };
+    expect(undercoveredChips(sram, [], [...Array(6)].map(() => speed('sram', 1.5, true)))).toEqual([]);
+    // A chip's cross-validated rows and its speeds count together.
+    const both = undercoveredChips(MODEL, [...Array(10)].map(() => row('mixed', 0)), [...Array(4)].map(() => speed('mixed', 1.5)));
+    expect(both).toEqual([]);
+  });
+
+  it('the calibrated summary names GB300 and SambaNova (its six API speeds, all outside), and their results warn while B300\'s do not', () => {
+    expect(CALIBRATION_SUMMARY.uncertainty.undercovered?.find((u) => u.hardwareId === 'sambanova-sn40l')).toMatchObject({ rows: 6, inside: 0 });
     expect(CALIBRATION_SUMMARY.uncertainty.undercovered?.map((u) => u.hardwareId)).toContain('nvidia-gb300-nvl72');
     const { catalog } = loadCatalogFromDisk();
     const run = (hardware: string, efficiencyMode: 'achieved' | 'spec' = 'achieved') =>
       simulate(resolveScenario({ ...defaultScenario(), hardware, efficiencyMode }, catalog).value!, { frontier: false });
     expect(run('nvidia-gb300-nvl72').warnings.map((w) => w.code)).toContain('engine.range-undercovers');
     expect(run('nvidia-b300').warnings.map((w) => w.code)).not.toContain('engine.range-undercovers');
+    expect(run('sambanova-sn40l').warnings.map((w) => w.code)).toContain('engine.range-undercovers');
     // Spec mode claims no coverage: nothing to understate.
     expect(run('nvidia-gb300-nvl72', 'spec').warnings.map((w) => w.code)).not.toContain('engine.range-undercovers');
   });

@@ -35,7 +35,7 @@ function markSpan(mark: string | null): HTMLElement | null {
 function rowLine(r: RowModel): HTMLElement {
   return el('tr', { attrs: { 'data-row': r.index } }, [
     td(`#${r.index}`),
-    r.use === null ? td('—') : cell(r.use),
+    cell(r.use),
     el('td', { class: 'label-cell' }, [el('div', { text: r.label }), el('div', { class: 'sub', text: r.source })]),
     el('td', { class: 'label-cell' }, [
       el('div', {}, [r.modelledAs, markSpan(r.mark)]),
