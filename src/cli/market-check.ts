@@ -28,8 +28,8 @@ export function marketChecks(catalog: Catalog, results: readonly { result: Simul
 }
 
 /** "market: Groq Llama 3 70B (2024-04-18): ... = $0.0025 per request; modelled cost 8.6x the market price" and what must hold. */
-export function formatMarketCheck(c: MarketCheck | undefined): string {
-  if (c === undefined) return '';
+export function formatMarketCheck(c: MarketCheck | undefined, modelName: string): string {
+  if (c === undefined) return `market: ${MARKET_CHECK.unpriced(modelName)}\n`;
   const p = c.price;
   const lines = [`market: ${MARKET_CHECK.line(p.provider, p.apiModel, p.date, p.priceText, formatUsd(p.usdPerRequest), p.match === 'sibling' ? MARKET_CHECK.sibling(p.pricedModelId) : '')}`];
   if (c.modelledUsdPerRequest !== null && c.ratio !== null) {

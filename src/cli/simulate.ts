@@ -24,6 +24,7 @@ import { formatMarketCheck, marketChecks } from './market-check';
 import { limitingResource, type ResourceLimit } from '../engine/analysis/limiting-resource';
 import { usdPerMillionOfResult } from '../engine/analysis/sensitivity';
 import type { MarketCheck } from '../market/market-check';
+import { MARKET_CHECK } from '../messages/market-check';
 import { Reporter, runIfScript, runReported, type CliIO } from './report';
 import { reportedResult } from '../export/reported-result';
 import { hardwareFromDesignFile } from './design-file';
@@ -192,7 +193,10 @@ function render(options: CliOptions, results: Row[], published: PublishedFigure[
       // What the table's "*" stands for: the chip's estimated specs, used by this result or not (estimateMarks: those it uses).
       estimatedSpecs: estimatedSpecs(x.hardware).map((path) => `${path}: ${x.hardware.estimates[path]}`),
       limitingResource: x.limit,
-      marketCheck: checks.get(x.result.hardwareId) ?? null, scenario: x.scenario,
+      marketCheck: checks.get(x.result.hardwareId) ?? null,
+      // Why there is none: the model (or a sibling of its architecture) has no public API price.
+      marketCheckNote: checks.has(x.result.hardwareId) ? null : MARKET_CHECK.unpriced(x.modelName),
+      scenario: x.scenario,
     });
     return `${JSON.stringify(many ? { ...(rankBy === null ? {} : { rankedBy: rankBy }), results: results.map(strip) } : { ...strip(results[0]!), published }, null, 2)}\n`;
   }
@@ -204,7 +208,7 @@ function render(options: CliOptions, results: Row[], published: PublishedFigure[
     specEstimated: new Set(results.filter((x) => estimatedSpecs(x.hardware).length > 0).map((x) => x.result.hardwareId)),
     rankBy,
   })
-    : formatResultTable(results[0]!.result, results[0]!.hardware, results[0]!.modelName, results[0]!.limit) + formatMarketCheck(checks.get(results[0]!.result.hardwareId))
+    : formatResultTable(results[0]!.result, results[0]!.hardware, results[0]!.modelName, results[0]!.limit) + formatMarketCheck(checks.get(results[0]!.result.hardwareId), results[0]!.modelName)
       + formatPublished(published);
   if (options.frontier) {
     for (const { result } of results) {

@@ -51,7 +51,8 @@ export function checkAgainstMarket(result: SimulationResult, hardware: HardwareP
     const chips = result.config.chips;
     const perChipHour = result.costPerHourUsd / chips;
     // Same chips, same price: the tokens per chip would have to rise by the ratio (batching, utilisation).
-    mustHold.push(MARKET_CHECK.throughput(ratio, result.outputTokensPerSecondPerChip));
+    // A batch the scenario fixed (min-latency: one request; or --batch) is not one the model failed to find.
+    mustHold.push(MARKET_CHECK.throughput(ratio, result.outputTokensPerSecondPerChip, result.memory.batchLimitedBy === 'objective' ? result.config.batch : null));
     // Same throughput per replica: fewer chips cannot hold the weights in SRAM.
     const needed = Math.ceil(chips / ratio);
     // One copy of the weights (a replica's chips), counted as the engine counts them (usable memory).

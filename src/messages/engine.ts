@@ -56,7 +56,7 @@ export const ENGINE = {
   chipsForWeights: (needed: number, have: number | null): Message =>
     message('engine.chips-for-weights', `needs at least ${groupedInteger(needed)} chips to hold the weights${have === null ? '' : ` (have ${groupedInteger(have)})`}`),
   noLayoutOfCount: (needed: number, have: number): Message =>
-    message('engine.no-layout-of-count', `${groupedInteger(have)} chips hold the weights (${groupedInteger(needed)} would), but no layout of ${groupedInteger(have)} chips does: tensor parallelism must divide the attention heads and pipeline stages the layers; try a chip count with more such factors, or "auto"`),
+    message('engine.no-layout-of-count', `${groupedInteger(have)} chips hold the weights (${needed === have ? 'the fewest that do' : `${groupedInteger(needed)} would`}), but no layout of ${groupedInteger(have)} chips does: tensor parallelism must divide the attention heads and pipeline stages the layers; try a chip count with more such factors, or "auto"`),
   fixedBatchTooLarge: (batch: number, fits: number): Message =>
     message('engine.fixed-batch-too-large', `batch ${batch} needs more memory than the chips have (fits ${fits})`),
   fixedBatchOverSequenceCap: (batch: number, cap: number): Message =>

@@ -11,7 +11,9 @@ const chipCount = (n: number) => (n === 1 ? '1 chip' : `${formatNumber(n)} chips
 export const MARKET_CHECK = {
   split: (input: number, output: number) => `${formatUsd(input)}/M input + ${formatUsd(output)}/M output tokens`,
   blended: (blended: number, basis: string) => `${formatUsd(blended)}/M tokens (blended${basis === '' ? '' : `: ${basis}`})`,
-  throughput: (ratio: number, perChip: number) => `${x(ratio)}x the modelled output per chip (${formatNumber(perChip)} -> ${formatNumber(perChip * ratio)} tokens/s per chip), i.e. batching or utilisation the model does not find`,
+  /** `fixedBatch`: the batch the objective set (min-latency: 1), else null (the model chose it). */
+  throughput: (ratio: number, perChip: number, fixedBatch: number | null) => `${x(ratio)}x the modelled output per chip (${formatNumber(perChip)} -> ${formatNumber(perChip * ratio)} tokens/s per chip), i.e. `
+    + (fixedBatch === null ? 'batching or utilisation the model does not find' : `more requests at once than the objective's batch of ${formatNumber(fixedBatch)}, or utilisation the model does not find`),
   chips: (needed: number, chips: number) => `${chipCount(needed)} instead of ${chips} at the same speed`,
   chipsImpossible: (needed: number, weightChips: number, chips: number) => `${chipCount(needed)} instead of ${chips}: impossible, the weights alone fill ${weightChips} chips of SRAM`,
   chipPrice: (list: number, needed: number) => `a chip price of ${formatUsd(needed)} instead of ${formatUsd(list)}`,

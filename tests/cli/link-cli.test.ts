@@ -23,7 +23,7 @@ function printed(results: SimulationResult[]): unknown {
 
 /** The CLI's own additions to each result (what limits it, the market check, its scenario, the chip's estimated specs) are checked elsewhere. */
 function engineFields(out: Record<string, unknown>): Record<string, unknown> {
-  const { limitingResource: _l, marketCheck: _m, scenario: _s, rank: _r, notDistinguishableFromLeader: _d, estimatedSpecs: _e, ...rest } = out;
+  const { limitingResource: _l, marketCheck: _m, marketCheckNote: _n, scenario: _s, rank: _r, notDistinguishableFromLeader: _d, estimatedSpecs: _e, ...rest } = out;
   return rest;
 }
 

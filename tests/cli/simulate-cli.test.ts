@@ -259,6 +259,13 @@ describe('simulate CLI', () => {
     expect(j.marketCheck.mustHold.length).toBe(3);
     const table = await run('--hardware', 'groq-lpu,nvidia-h200-sxm', '--chips', 'auto');
     expect(table.out).toMatch(/vs API/);
+    // A model without a public price says so, in JSON and in the table.
+    const unpriced = await run('--hardware', 'nvidia-h200-sxm', '--model', 'gpt-oss-120b', '--format', 'json');
+    const u = JSON.parse(unpriced.out) as { marketCheck: unknown; marketCheckNote: string };
+    expect(u.marketCheck).toBeNull();
+    expect(u.marketCheckNote).toMatch(/^No public API price of gpt-oss-120b /);
+    expect((await run('--hardware', 'nvidia-h200-sxm', '--model', 'gpt-oss-120b')).out).toMatch(/^market: No public API price of gpt-oss-120b /m);
+    expect(j).toHaveProperty('marketCheckNote', null);
   });
 
   it('a million unknown keys print a bounded number of warning lines', async () => {

@@ -13,8 +13,8 @@ import { MARKET_CHECK, ratioText } from '../../src/messages/market-check';
 const workload = { inputTokens: 2048, outputTokens: 512 };
 const prices = marketPricesFor('llama-3.1-70b', workload, marketData().points, catalog);
 
-function run(hardware: string, chips: number | 'auto') {
-  const s = { ...defaultScenario(), hardware, chips, model: 'llama-3.1-70b', workload: { ...defaultScenario().workload, ...workload },
+function run(hardware: string, chips: number | 'auto', objective: 'max-throughput' | 'min-latency' = 'max-throughput') {
+  const s = { ...defaultScenario(), hardware, chips, objective, model: 'llama-3.1-70b', workload: { ...defaultScenario().workload, ...workload },
     slo: { maxTtftSeconds: 600, maxTpotSeconds: null }, economics: { ...defaultScenario().economics, pricing: 'tco' as const } };
   const resolved = resolveScenario(s, catalog);
   return { result: simulate(resolved.value!), hardware: resolved.value!.hardware };
@@ -75,6 +75,13 @@ describe('checkAgainstMarket', () => {
     const short = run('groq-lpu', 8).result;
     const needed = /needs at least (\d+) chips/.exec(short.reason!.text)![1];
     expect(c.mustHold[1]).toContain(`the weights alone fill ${needed} chips`);
+    expect(c.mustHold[0]).toMatch(/batching or utilisation the model does not find$/);
+  });
+
+  it('under min-latency the batch of one is the objective\'s, not a batching the model failed to find', () => {
+    const { result, hardware } = run('groq-lpu', 'auto', 'min-latency');
+    const c = checkAgainstMarket(result, hardware, 512, priceFor(hardware, prices)!);
+    expect(c.mustHold[0]).toMatch(/more requests at once than the objective's batch of 1, or utilisation the model does not find$/);
   });
 });
 
