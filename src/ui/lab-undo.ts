@@ -1,10 +1,10 @@
-// "Start from", Reset and "Design from silicon" replace the chip lab. Where that replaced the user's
-// own edits, one Undo brings the lab (and the design mode) back as it was, until the lab changes
+// "Start from", Reset, "Design from silicon" and the design presets replace the chip lab. Where that
+// replaced the user's own edits, one Undo brings the lab (and the design) back as it was, until the lab changes
 // again: an undo then would throw the newer edits away. Replacing an unedited lab keeps an offer
 // still open, since the edits it would bring back are the same.
 import type { Action } from '../app-state/update';
 import type { AppState, LabState } from '../app-state/app-state';
-import { labHasEdits } from '../app-state/lab-edits';
+import { designHasEdits, labHasEdits } from '../app-state/lab-edits';
 import { MESSAGES } from '../messages/ui';
 import { el } from './dom';
 import type { ViewContext } from './views/view';
@@ -46,8 +46,8 @@ export function mountLabUndo(ctx: ViewContext): LabUndo {
     element,
     replace(action, near) {
       const state = ctx.state();
-      // Design mode's chip is derived from its sliders, not typed: only a hand-edited lab counts here.
-      const edited = state.design === null && labHasEdits(state, ctx.catalog);
+      // Design mode's chip is derived from its sliders: there the design's own edits are what would be lost.
+      const edited = state.design === null ? labHasEdits(state, ctx.catalog) : designHasEdits(state.design);
       const open = offer !== null && offer.after === state.lab ? offer.before : null;
       const before = edited ? { lab: state.lab, design: state.design } : open;
       if (ctx.dispatch(action)) show(before === null ? null : { before, after: ctx.state().lab }, near);

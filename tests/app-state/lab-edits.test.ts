@@ -1,7 +1,7 @@
 // "Start from" and Reset replace the chip lab: labHasEdits says when that would throw away what the
 // user did (the page then offers Undo), and lab-restore brings the replaced lab back.
 import { describe, expect, it } from 'vitest';
-import { labHasEdits } from '../../src/app-state/lab-edits';
+import { designHasEdits, labHasEdits } from '../../src/app-state/lab-edits';
 import { DEFAULT_DESIGN_ID, DESIGN_PRESETS } from '../../src/design/presets';
 import { apply, catalog, fresh } from './helpers';
 
@@ -46,5 +46,15 @@ describe('lab edits and undo', () => {
     const restored = apply(designed, { type: 'lab-restore', lab: edited.lab, design: edited.design });
     expect(restored.design).toBeNull();
     expect(restored.lab).toEqual(edited.lab);
+  });
+
+  it('a design is edited once it leaves its preset; a preset itself is not', () => {
+    const preset = DESIGN_PRESETS.get(DEFAULT_DESIGN_ID)!;
+    const designed = apply(start, { type: 'design-start', design: preset });
+    expect(designHasEdits(designed.design!)).toBe(false);
+    const moved = apply(designed, { type: 'design-choose', field: 'processNode', value: 'N3' });
+    expect(moved.design).not.toEqual(designed.design);
+    expect(designHasEdits(moved.design!)).toBe(true);
+    expect(designHasEdits({ ...preset, id: 'not-a-preset' })).toBe(true);
   });
 });

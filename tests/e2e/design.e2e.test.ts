@@ -96,6 +96,14 @@ describe('chip lab: design from silicon', () => {
     expect(await q.page.locator('[data-design-param="matrixShare"] output').textContent()).toBe(await p.page.locator('[data-design-param="matrixShare"] output').textContent());
     await done(q);
 
+    // Another preset replaces the moved design: Undo, beside the preset menu, brings the design back.
+    await p.page.selectOption('[data-control="design-preset"]', 'nvidia-b200-like');
+    await expect.poll(() => p.page.locator('[data-control="design-preset"] + [data-lab-undo]').isVisible()).toBe(true);
+    expect(await p.page.locator('[data-design-param="matrixShare"] output').textContent()).not.toBe(shown);
+    await p.page.click('[data-control="lab-undo"]');
+    await expect.poll(() => p.page.locator('[data-design-param="matrixShare"] output').textContent()).toBe(shown);
+    await expect.poll(() => spec(p.page, BF16).textContent()).toBe(bf16);
+
     // Design mode held the lab's pricing at TCO (toggle locked, note says why); the Rental setting
     // was never changed, so leaving design mode prices by rental again.
     const pricing = (option: string) => p.page.locator(`[data-view="chip-lab"] section[aria-label="Pricing"] input[data-option="${option}"]`);

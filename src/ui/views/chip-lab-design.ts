@@ -91,12 +91,13 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
   const preset = el('select', { id: presetId, attrs: { 'data-control': 'design-preset' } },
     [...DESIGN_PRESETS.values()].map((d) => el('option', { text: designLabel(d), attrs: { value: d.id } })));
   preset.value = DEFAULT_DESIGN_ID;
-  const startDesign = () => {
+  /** Starts the preset chosen; `near`: where an Undo for replaced edits shows. */
+  const startDesign = (near: HTMLElement) => {
     const d = DESIGN_PRESETS.get(preset.value);
-    if (d !== undefined) replaceLab({ type: 'design-start', design: d }, start);
+    if (d !== undefined) replaceLab({ type: 'design-start', design: d }, near);
   };
-  preset.addEventListener('change', () => { if (current?.state.design != null) startDesign(); });
-  const start = el('button', { class: 'primary', text: U.start, attrs: { type: 'button', 'data-control': 'design-start' }, on: { click: startDesign } });
+  preset.addEventListener('change', () => { if (current?.state.design != null) startDesign(preset); });
+  const start = el('button', { class: 'primary', text: U.start, attrs: { type: 'button', 'data-control': 'design-start' }, on: { click: () => startDesign(start) } });
   const exit = el('button', { class: 'secondary', text: U.exit, attrs: { type: 'button', 'data-control': 'design-exit' }, on: { click: () => dispatch({ type: 'design-exit' }) } });
   const saved = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-design-saved': '' } });
   const save = el('button', { class: 'primary', text: MESSAGES.controls.addToComparison, attrs: { type: 'button', 'data-control': 'design-save' }, on: { click: () => { saved.textContent = saveLabChip(ctx); } } });
