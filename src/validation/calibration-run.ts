@@ -298,25 +298,23 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
   const low = first.model.lowLogResidual;
   const claimWidths = claims.map((c) => ({ ...c, width: c.logRatio >= 0 ? (high > 0 ? c.logRatio / high : 1) : (low < 0 ? c.logRatio / low : 1) }));
   const uncertainty = fitUncertainty(crossValidated, claimWidths.length === 0 ? null : Math.max(...claimWidths.map((c) => c.width)));
-  // The SRAM chips' single-stream speeds at the calibrated profiles, held-out rows too.
-  const dataflowLogs = dataflowRows(plans, calibrated, true).flatMap((p) => {
-    const predicted = evaluateRow(p, calibrated, { skipClaims: true }).predicted;
-    return predicted !== null && predicted > 0 ? [{ index: p.row.index, logResidual: Math.log(p.measured / predicted) }] : [];
-  });
-  const spread = dataflowSpread(dataflowLogs);
-  // Third-party speeds no fit used (held-out SRAM speeds, every other chip's): each chip's own
-  // coverage check counts them beside its cross-validated rows.
-  const fixedCostFit = new Set<RowPlan>(dataflowRows(plans, catalog));
-  const outOfSample: OutOfSampleSpeed[] = plans.flatMap((p) => {
-    if (p.kind !== 'modelled' || p.group !== 'third-party' || p.metric.kind !== 'tokens-per-second-per-user' || fixedCostFit.has(p)) return [];
+  // Every third-party single-stream speed at the calibrated profiles, held-out rows too, run once:
+  // the SRAM chips' speeds set their ranges' spread, and those no fit used join each chip's own
+  // coverage check beside its cross-validated rows.
+  const fixedCostFit = new Set<RowPlan>(dataflow?.pooled.rows ?? []);
+  const speeds = plans.flatMap((p) => {
+    if (p.kind !== 'modelled' || p.group !== 'third-party' || p.metric.kind !== 'tokens-per-second-per-user') return [];
     const hw = calibrated.hardware.get(p.hardwareId);
     const model = p.modelId === null ? undefined : calibrated.models.get(p.modelId);
-    if (hw === undefined || model === undefined) return [];
-    const predicted = evaluateRow(p, calibrated, { skipClaims: true }).predicted;
-    if (predicted === null || !(predicted > 0)) return [];
-    return [{ hardwareId: hw.id, basis: hw.efficiency.evidence.basis, moe: model.moe !== null, dataflowChip: isDataflowChip(hw),
-      logResidual: Math.log(p.measured / predicted), error: predicted / p.measured - 1 }];
+    const predicted = hw === undefined || model === undefined ? null : evaluateRow(p, calibrated, { skipClaims: true }).predicted;
+    if (hw === undefined || model === undefined || predicted === null || !(predicted > 0)) return [];
+    return [{ plan: p, hw, moe: model.moe !== null, predicted, logResidual: Math.log(p.measured / predicted) }];
   });
+  const spread = dataflowSpread(speeds.filter((v) => isDataflowChip(v.hw)).map((v) => ({ index: v.plan.row.index, logResidual: v.logResidual })));
+  const outOfSample: OutOfSampleSpeed[] = speeds.filter((v) => !fixedCostFit.has(v.plan)).map((v) => ({
+    hardwareId: v.hw.id, basis: v.hw.efficiency.evidence.basis, moe: v.moe, dataflowChip: isDataflowChip(v.hw),
+    logResidual: v.logResidual, error: v.predicted / v.plan.measured - 1,
+  }));
   const round = (m: typeof uncertainty.model) => ({
     ...m,
     lowLogResidual: roundValue(m.lowLogResidual, 4),

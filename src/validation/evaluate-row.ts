@@ -137,6 +137,8 @@ function claimImplication(plan: ModelledRow, catalog: Catalog, predicted: number
   const ideal = runScenario({ ...plan.scenario, hardware: idealProfile(hw) }, catalog, 'spec', run).result;
   const idealPrediction = ideal !== null && ideal.feasible ? metricValue(plan, ideal) : null;
   const claimed = plan.measured;
+  // A third-party API speed is a measurement, not a claim (only its conditions are unknown).
+  const measurement = plan.group === 'third-party';
   let impliedComputeUtilization: number | null = null;
   let impliedBandwidthShare: number | null = null;
   const parts: string[] = [];
@@ -169,12 +171,10 @@ function claimImplication(plan: ModelledRow, catalog: Catalog, predicted: number
   if (idealPrediction === null) parts.push('the engine finds no feasible deployment even at 100% efficiency');
   else {
     parts.push(`ideal silicon (100% of peak, no overheads) reaches ${fmt(idealPrediction)} ${plan.metric.unit}`
-      + (beyondIdeal ? ` -> the ${plan.group === 'third-party' ? 'measured speed' : 'claim'} is ${(claimed / idealPrediction).toFixed(1)}x beyond the profile's datasheet ceiling` : ' -> within the ceiling'));
+      + (beyondIdeal ? ` -> the ${measurement ? 'measured speed' : 'claim'} is ${(claimed / idealPrediction).toFixed(1)}x beyond the profile's datasheet ceiling` : ' -> within the ceiling'));
   }
   const ratioToPrediction = predicted !== null && predicted > 0 ? claimed / predicted : null;
-  // A third-party API speed is a measurement, not a claim (only its conditions are unknown).
-  const figure = plan.group === 'third-party' ? 'measured' : 'claim';
-  if (ratioToPrediction !== null) parts.unshift(`${figure} = ${ratioToPrediction.toFixed(2)}x the engine's prediction`);
+  if (ratioToPrediction !== null) parts.unshift(`${measurement ? 'measured' : 'claim'} = ${ratioToPrediction.toFixed(2)}x the engine's prediction`);
   return {
     ratioToPrediction,
     idealPrediction,
@@ -202,10 +202,11 @@ function fmt(v: number): string {
 export function evaluateRow(plan: ModelledRow, catalog: Catalog, options: EvaluateOptions = {}): RowResult {
   const mode = options.efficiencyMode ?? 'achieved';
   const hw = catalog.hardware.get(plan.hardwareId);
+  const fitted = usedForFit(plan);
   const base = {
     plan,
-    usedForFit: usedForFit(plan),
-    use: rowUse(plan, usedForFit(plan), false),
+    usedForFit: fitted,
+    use: rowUse(plan, fitted, false),
     hardwareName: hw?.name ?? plan.hardwareId,
     vendor: hw?.vendor ?? '?',
     family: hw?.family ?? '?',

@@ -2,6 +2,7 @@
 import type { ErrorSummary } from './stats';
 import type { RowResult, ValidationReport } from './validate';
 import type { RowUse } from './fit-rows';
+import { ACCURACY_MESSAGES as A } from '../messages/accuracy';
 import { groupedInteger } from '../format/decimal';
 import { formatPredicted } from '../format/units';
 
@@ -60,7 +61,8 @@ function rowCells(r: RowResult): string[] {
   ];
 }
 
-const USE_TEXT: Record<RowUse, string> = { fit: 'fit', 'fit-fixed-cost': 'fit (SRAM fixed cost)', 'held-out': 'held out', reported: 'reported' };
+/** The Use column, in the Accuracy view's words. */
+const USE_TEXT: Record<RowUse, string> = { fit: A.useFit, 'fit-fixed-cost': A.useFixedCostFit, 'held-out': A.useHeldOut, reported: A.useReported };
 
 const ROW_HEADER = ['row', 'what', 'chip', 'chips', 'model', 'in/out', 'predicted', 'measured', 'unit', 'error', 'basis', 'use'];
 const RIGHT = new Set([3, 6, 7, 9]);

@@ -103,8 +103,8 @@ export function fitUncertainty(rows: readonly CrossValidatedRow[], claimWidth: n
 }
 
 /** Whether a log-residual falls inside the model's range for a basis (the engine's closed form). */
-export function inRange(model: UncertaintyModel, basis: EvidenceBasis, logResidual: number, moe = false): boolean {
-  const { low, high } = rangeQuantiles(model, basis, false, moe);
+export function inRange(model: UncertaintyModel, basis: EvidenceBasis, logResidual: number, moe = false, dataflowChip = false): boolean {
+  const { low, high } = rangeQuantiles(model, basis, dataflowChip, moe);
   return logResidual >= low && logResidual <= high;
 }
 
@@ -216,10 +216,7 @@ export function undercoveredChips(model: UncertaintyModel, rows: readonly CrossV
     if (r.logResidual === null || r.error === null) continue;
     add(r.plan.hardwareId, inRange(model, r.basis, r.logResidual, r.moe), r.error);
   }
-  for (const v of speeds) {
-    const { low, high } = rangeQuantiles(model, v.basis, v.dataflowChip, v.moe);
-    add(v.hardwareId, v.logResidual >= low && v.logResidual <= high, v.error);
-  }
+  for (const v of speeds) add(v.hardwareId, inRange(model, v.basis, v.logResidual, v.moe, v.dataflowChip), v.error);
   const out: NonNullable<UncertaintyModel['undercovered']> = [];
   for (const [hardwareId, own] of [...byChip].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const inside = own.filter((r) => r.inside).length;
