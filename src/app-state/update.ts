@@ -12,6 +12,7 @@ import { MAX_CUSTOM, MAX_PICKS, swapIn, withoutChips, withoutModels, type SwapIn
 import { defaultChipCount, labFrom } from './defaults';
 import { clampLabValue, labParam, withoutReplacedEstimates, type LabParamId } from './lab-params';
 import { completeLabChip } from './lab-validity';
+import { withLabEntries } from './lab-entries';
 import { labChipDuplicate } from './import-duplicate';
 import { evidenceBackedBy, withLabEvidence } from '../catalog/chip-evidence';
 import { allModels, findChip, findModel, freeId, labOriginal } from './lookup';
@@ -172,13 +173,14 @@ function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env:
       // Removing HBM zeroes its bandwidth (a profile rule): kept here, it comes back with the HBM.
       const { hbmBandwidthBeforeRemoval: kept, ...lab } = state.lab;
       const removed = chip.memory.hbmCapacityBytes === 0 ? (before.hbmCapacityBytes > 0 ? before.hbmBandwidthBytesPerSecond : kept) : undefined;
-      return { ...state, lab: { ...lab, chip: withLabEvidence(chip, original), ...(removed === undefined ? {} : { hbmBandwidthBeforeRemoval: removed }) } };
+      return { ...state, lab: { ...lab, chip: withLabEvidence(withLabEntries(chip, original, rateClass), original),
+        ...(removed === undefined ? {} : { hbmBandwidthBeforeRemoval: removed }) } };
     }
     case 'lab-set-sram-weights': {
       if (state.lab.chip.memory.sramHoldsWeights === action.on) return state;
       const original = labOriginal(state, env.catalog);
       const chip = completeLabChip({ ...state.lab.chip, memory: { ...state.lab.chip.memory, sramHoldsWeights: action.on } }, state.lab.chip);
-      return chip === null ? state : { ...state, lab: { ...state.lab, chip: withLabEvidence(chip, original) } };
+      return chip === null ? state : { ...state, lab: { ...state.lab, chip: withLabEvidence(withLabEntries(chip, original, labRateClass(state)), original) } };
     }
     case 'lab-set-name': {
       const name = action.name.replace(/\s+/g, ' ').trim().slice(0, NAME_MAX);

@@ -10,12 +10,12 @@ import type { Catalog } from './catalog';
 type Evidence = HardwareProfile['efficiency']['evidence'];
 
 /**
- * What the chip's measured speed depends on: every figure but its names, notes, and what it costs
+ * What the chip's measured speed depends on: every figure but its names, notes, provenance, and what it costs
  * and draws (price, power and their overheads price a token; no calibration row measured them).
  * Key order is not a figure.
  */
 function performanceFigures(p: HardwareProfile): string {
-  const { id: _id, name: _name, price: _price, power: _power, estimates: _estimates, sources: _sources, ...rest } = p;
+  const { id: _id, name: _name, price: _price, power: _power, estimates: _estimates, sources: _sources, entered: _entered, ...rest } = p;
   const { capexOverheadMultiplier: _capex, serverPowerOverheadMultiplier: _serverPower, ...packaging } = p.packaging;
   const { evidence: _evidence, note: _note, ...efficiency } = p.efficiency;
   return canonicalJson({ ...rest, packaging, efficiency });

@@ -10,8 +10,15 @@ import { BATCH_LIMIT_WORDS } from '../messages/engine';
 
 function sourceOf(hw: HardwareProfile, group: SourceGroup, path?: string): string {
   const sources = hw.sources[group]?.join('; ') ?? 'no source';
+  const entry = path === undefined ? undefined : hw.entered?.[path];
+  // A value set in the chip lab is nobody's datasheet: the sources are for the value it replaced.
+  if (entry !== undefined) return `${enteredText(entry)}; the sources give the replaced value: ${sources}`;
   const estimate = path === undefined ? undefined : hw.estimates[path];
   return estimate === undefined ? sources : `ESTIMATE (${estimate}); ${sources}`;
+}
+
+function enteredText(entry: string): string {
+  return `set in the chip lab: ${entry}`;
 }
 
 const EVIDENCE_TEXT = {
@@ -34,7 +41,10 @@ function efficiencySource(ctx: EngineContext): string {
   const rows = ev.basis === 'measured' ? ` (${ev.rows} rows)` : ev.basis === 'family' ? ` (${ev.from ?? 'sibling'}, ${ev.rows} rows)` : '';
   const mode = ctx.efficiency.mode === 'achieved' ? `x software-stack factor ${ctx.efficiency.softwareFactor.toFixed(3)}`
     : ctx.efficiency.usesClaim ? 'vendor-claimed shares, software factor 1' : 'silicon limit, software factor 1';
-  return `evidence "${ev.basis}"${rows}: ${EVIDENCE_TEXT[ev.basis]}; ${mode}`;
+  // A share or factor set in the chip lab is the user's, whatever the evidence it started from.
+  const entered = Object.entries(hw.entered ?? {}).filter(([path]) => path.startsWith('efficiency.'))
+    .map(([, entry]) => enteredText(entry));
+  return [...entered, `evidence "${ev.basis}"${rows}: ${EVIDENCE_TEXT[ev.basis]}; ${mode}`].join('; ');
 }
 
 /**
@@ -76,7 +86,7 @@ export function buildExplain(
         { name: 'KV cache held in SRAM', value: result.memory.kvSramFraction, unit: '' },
         { name: 'kernel fixed cost', value: e.kernelOverheadSeconds, unit: 's', source: sourceOf(hw, 'efficiency') },
         { name: 'per-step fixed cost', value: e.stepOverheadSeconds, unit: 's', source: sourceOf(hw, 'efficiency') },
-        { name: 'scale-up bandwidth per direction', value: hw.scaleUp.bandwidthBytesPerSecondPerDirection, unit: 'B/s', source: sourceOf(hw, 'scaleUp') },
+        { name: 'scale-up bandwidth per direction', value: hw.scaleUp.bandwidthBytesPerSecondPerDirection, unit: 'B/s', source: sourceOf(hw, 'scaleUp', 'scaleUp.bandwidthBytesPerSecondPerDirection') },
         { name: 'mean decode context', value: ctx.meanDecodeContextTokens, unit: 'tokens' },
       ],
     },

@@ -219,6 +219,16 @@ export const hardwareProfileSchema = s.object({
     keyText: 'a dotted field path such as "price.listPriceUsd"',
     maxKeys: 200,
   }),
+  /**
+   * Values set in the chip lab: field path (e.g. "memory.hbmBandwidthBytesPerSecond") -> what was
+   * set over what ("HBM bandwidth, replacing NVIDIA H200 SXM 141GB's 4.8 TB/s"), so explain cites
+   * the lab, not the sources, for it (app-state/lab-entries.ts).
+   */
+  entered: s.record(s.string({ maxLength: 600, nonEmpty: true }), {
+    keyPattern: /^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*$/,
+    keyText: 'a dotted field path such as "memory.hbmBandwidthBytesPerSecond"',
+    maxKeys: 50,
+  }).optional(),
   /** Sources per field group. */
   sources: s.partialRecord(SOURCE_GROUPS, sourceList, {
     unknownKeys: 'warn',

@@ -8,6 +8,7 @@ import type { ChipPick } from '../app-state/app-state';
 import { freeId } from '../app-state/lookup';
 import { MAX_CUSTOM } from '../app-state/update';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
+import { canonicalJson } from '../parse/canonical-json';
 
 /** Custom chips and models saved in this browser (merged into every opened link, never replaced). */
 export interface StoredCustom {
@@ -40,8 +41,9 @@ export interface Merged<T> {
   rename: Map<string, string>;
 }
 
+/** The same item: equal data, whatever the key order (a parsed profile has the schema's order). */
 function same<T>(a: T, b: T): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 export function mergeCustom<T extends { id: string }>(fromLink: readonly T[], stored: readonly T[], takenElsewhere: (id: string) => boolean, max = MAX_CUSTOM): Merged<T> {

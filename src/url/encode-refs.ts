@@ -67,7 +67,9 @@ export function labReference(id: string | null, catalog: Catalog, base: LinkBase
 }
 
 export function labWire(state: AppState, catalog: Catalog, base: LinkBase): WireLab {
-  const lab = state.lab;
+  // Which values were typed follows from the chip and its original: decoding derives it again.
+  const { entered: _entered, ...chip } = state.lab.chip;
+  const lab = { ...state.lab, chip };
   const custom = lab.baseId === null ? undefined : state.customChips.find((c) => c.id === lab.baseId);
   const candidates: (string | null)[] = lab.baseId !== null && catalog.hardware.has(lab.baseId)
     ? [lab.baseId]

@@ -17,7 +17,9 @@ import {
   Log, MIN_SIZES, VIEW_ID, baseState, isId, parseCustom, parseEnum, parseLab, parsePicks, parseSettings, shown,
   type Rename, type Restored, type WireEnv,
 } from './decode-parts';
-import { MAX_CUSTOM } from '../app-state/update';
+import { MAX_CUSTOM, labRateClass } from '../app-state/update';
+import { withLabEntries } from '../app-state/lab-entries';
+import { labOriginal } from '../app-state/lookup';
 import { NOTHING_UNLOADED, mergeCustom, type Unloaded } from './custom-merge';
 import { chipRef, labWire, modelRef } from './encode-refs';
 import { encodeDesign, labStateForWire, restoreDesign } from './design-wire';
@@ -167,7 +169,10 @@ export const WIRE_FIELDS = [
     carries: ['lab'],
     encode: (state, catalog, base) => labWire(labStateForWire(state, catalog, base), catalog, base),
     decode: (raw, draft, env, log) => {
-      draft.state.lab = parseLab(raw, env, draft.findChip, draft.state.lab, log, draft.chipId);
+      const lab = parseLab(raw, env, draft.findChip, draft.state.lab, log, draft.chipId);
+      draft.state.lab = lab;
+      // The link leaves out which values were typed (labWire): the settings, decoded already, give the rate they apply to.
+      draft.state.lab = { ...lab, chip: withLabEntries(lab.chip, labOriginal(draft.state, env.catalog), labRateClass(draft.state)) };
     },
   }),
   field({

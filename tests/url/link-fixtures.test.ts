@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../src/app-state/app-state';
 import { defaultSettings } from '../../src/app-state/defaults';
-import { buildCatalog } from '../../src/catalog/catalog';
+import { withLabEntries } from '../../src/app-state/lab-entries';
+import { labOriginal } from '../../src/app-state/lookup';
+import { labRateClass } from '../../src/app-state/update';
+import { buildCatalog, type Catalog } from '../../src/catalog/catalog';
 import { SCENARIO_MIGRATIONS } from '../../src/scenario/migrations';
 import { SCENARIO_VERSION } from '../../src/scenario/scenario';
 import { runMigrations } from '../../src/schema/migrate';
@@ -52,13 +55,13 @@ const ADDED_SINCE_FROZEN: Partial<AppState> = { design: null };
  * state fields added since its link version shipped at their defaults (such a field writes nothing
  * into a link while at its default, so it needs no new link version). The link must change nothing else.
  */
-function withCurrentRecords(state: AppState): AppState {
+function withCurrentRecords(state: AppState, catalog: Catalog): AppState {
   const chip = (c: unknown) => parseHardwareProfile(c).value!;
   const { model, ...settings } = state.settings;
   const migrated = runMigrations({ ...settings, version: 1 }, 1, SCENARIO_VERSION, SCENARIO_MIGRATIONS).value;
   const { version: _v, ...current } = migrated;
   const defaults = defaultSettings();
-  return {
+  const opened: AppState = {
     // App-state fields added after the fixture was frozen, at their defaults (old links omit them).
     ...ADDED_SINCE_FROZEN,
     ...state,
@@ -69,6 +72,8 @@ function withCurrentRecords(state: AppState): AppState {
     customChips: state.customChips.map(chip),
     customModels: state.customModels.map((m) => parseModelArchitecture(m).value!),
   };
+  // Which lab values differ from the original's, derived on decoding (lab-entries.ts; added after v9).
+  return { ...opened, lab: { ...opened.lab, chip: withLabEntries(opened.lab.chip, labOriginal(opened, catalog), labRateClass(opened)) } };
 }
 
 describe('frozen fixture links', () => {
@@ -87,7 +92,7 @@ describe('frozen fixture links', () => {
     expect(d.messages).toEqual([]);
     expect(d.version).toBe(fixture.linkVersion);
     expect(d.migrated).toEqual(Array.from({ length: LINK_VERSION - fixture.linkVersion }, (_, i) => fixture.linkVersion + i));
-    expect(d.state).toEqual(withCurrentRecords(fixture.state));
+    expect(d.state).toEqual(withCurrentRecords(fixture.state, catalog));
   });
 
   it.each(fixtures.map((f) => [f.file, f] as const))('%s opens with the live catalog too', async (_file, fixture) => {
