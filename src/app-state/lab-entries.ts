@@ -6,13 +6,29 @@ import { formatNumber } from '../format/units';
 import type { HardwareProfile, RateClass } from '../engine/types';
 import { LAB_PARAMS, type LabParamDef } from './lab-params';
 
-/** The profile path a parameter's value lives at (the efficiency shares write no estimate path). */
+/**
+ * The profile path a parameter's value lives at (the efficiency shares write no estimate path). The
+ * matrix rate scales every format at once, so its entry is the rates' (independent of the precision).
+ */
 function pathOf(def: LabParamDef, rateClass: RateClass): string {
+  if (def.id === 'compute') return 'compute.denseFlopsPerSecond';
   return def.writes(rateClass)[0] ?? `efficiency.${def.id}`;
 }
 
+/** What a set value replaced: the original's value, or for the matrix rates the factor on all of them. */
+function replaced(def: LabParamDef, now: number | null, before: number | null, originalName: string): string {
+  if (def.id === 'compute' && now !== null && before !== null && before > 0) {
+    return `${def.label}: every format x${formatNumber(now / before)} of ${originalName}'s`;
+  }
+  return `${def.label}, replacing ${originalName}'s ${shown(def, before)}`;
+}
+
+/** A value as the lab's fields show it (4 significant digits: "1,979 TFLOP/s", "$3.59/chip-hour"). */
 function shown(def: LabParamDef, value: number | null): string {
-  return value === null ? 'none' : `${formatNumber(value / def.scale)}${def.unit === '%' ? '' : ' '}${def.unit}`;
+  if (value === null) return 'none';
+  const n = formatNumber(value / def.scale, 4);
+  if (def.unit.startsWith('$')) return `$${n}${def.unit.slice(1)}`;
+  return def.unit === '%' ? `${n}%` : `${n} ${def.unit}`;
 }
 
 /**
@@ -27,7 +43,8 @@ export function withLabEntries(chip: HardwareProfile, original: HardwareProfile 
   const entered: Record<string, string> = { ...original.entered };
   for (const def of LAB_PARAMS) {
     const before = def.get(original, rateClass);
-    if (def.get(chip, rateClass) !== before) entered[pathOf(def, rateClass)] = `${def.label}, replacing ${original.name}'s ${shown(def, before)}`;
+    const now = def.get(chip, rateClass);
+    if (now !== before) entered[pathOf(def, rateClass)] = replaced(def, now, before, original.name);
   }
   const { entered: _previous, ...rest } = chip;
   return Object.keys(entered).length === 0 ? rest : { ...rest, entered };

@@ -6,6 +6,7 @@ import { rentalPerChipHour } from '../engine/economics';
 import { CALIBRATION_SUMMARY } from '../engine/calibration-summary';
 import type { EconomicsInput, HardwareProfile } from '../engine/types';
 import { MESSAGES } from '../messages/ui';
+import { formatNumber } from '../format/units';
 import type { AppState } from './app-state';
 import type { LabParamId } from './lab-params';
 
@@ -28,7 +29,7 @@ export function labParamNote(param: LabParamId, state: AppState): string | null 
       return e.capexUsdPerChip !== null ? N.purchaseOverridden : null;
     case 'rentalPrice':
       if (e.pricing === 'tco') return N.rentalUnderTco;
-      return e.rentalUsdPerChipHour !== null ? N.rentalOverridden : null;
+      return e.rentalUsdPerChipHour !== null ? N.rentalOverridden : implausibleRental(state.lab.chip);
     case 'tdp':
       return basis === 'rental' ? N.powerUnderRental : null;
     case 'softwareStackFactor':
@@ -38,6 +39,21 @@ export function labParamNote(param: LabParamId, state: AppState): string | null 
     default:
       return null;
   }
+}
+
+/**
+ * Renting pays for the chip in this many hours at most before a rental reads as a typing slip: the
+ * catalog's 16 market rentals repay their purchase prices in 3,968 (GB200) to 26,846 (GH200) hours.
+ */
+const MIN_PLAUSIBLE_PAYBACK_HOURS = 1000;
+
+/** A rental that would repay the chip's purchase price within hours: accepted, but said (a "$25k" meant for the purchase price). */
+function implausibleRental(chip: HardwareProfile): string | null {
+  const rental = chip.price.rentalUsdPerChipHour;
+  const purchase = chip.price.listPriceUsd;
+  if (rental === null || !(rental > 0) || !(purchase > 0) || rental * MIN_PLAUSIBLE_PAYBACK_HOURS <= purchase) return null;
+  const usd = (v: number) => `$${formatNumber(v, 4)}`;
+  return N.rentalPaysPurchase(usd(rental), usd(purchase), formatNumber(purchase / rental, 2));
 }
 
 /**

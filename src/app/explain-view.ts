@@ -4,8 +4,12 @@
 
 import type { ExplainEntry, HardwareProfile, SimulationResult } from '../engine/types';
 import { evidenceSentence } from '../messages/evidence';
+import { labSetText } from '../messages/engine';
+import { MESSAGES } from '../messages/ui';
 import { inputSource, readableSource } from './readable-source';
 import { readableMark } from '../records/estimated-specs';
+
+const X = MESSAGES.explain;
 
 /** Inputs shown before the fold. The engine lists inputs in the order its formula uses them. */
 export const KEY_INPUTS = 5;
@@ -36,8 +40,25 @@ export function explainView(entry: ExplainEntry, result: SimulationResult, profi
     estimates: result.estimateMarks.map((m) => readableSource(readableMark(m))),
     calibration: profile === undefined ? null : {
       fitted: profile.efficiency.evidence.basis === 'measured' || profile.efficiency.evidence.basis === 'family',
-      note: `${evidenceSentence(profile.efficiency.evidence)}. ${readableSource(profile.efficiency.note)}`,
+      note: `${evidenceSentence(profile.efficiency.evidence)}. ${labEdited(profile) ? X.beforeLabEdits(readableSource(profile.efficiency.note)) : readableSource(profile.efficiency.note)}`,
     },
-    sources: profile === undefined ? [] : Object.entries(profile.sources).map(([group, list]) => ({ group, items: (list ?? []).map(readableSource) })),
+    sources: profile === undefined ? [] : sourceGroups(profile),
   };
+}
+
+function labEdited(profile: HardwareProfile): boolean {
+  return Object.keys(profile.entered ?? {}).length > 0;
+}
+
+/** Each group's sources, led by the values set in the chip lab (the sources are the replaced values'). */
+function sourceGroups(profile: HardwareProfile): { group: string; items: string[] }[] {
+  const set = Object.entries(profile.entered ?? {});
+  const groups = new Set([...Object.keys(profile.sources), ...set.map(([path]) => path.split('.')[0]!)]);
+  return [...groups].map((group) => ({
+    group,
+    items: [
+      ...set.filter(([path]) => path.split('.')[0] === group).map(([, entry]) => labSetText(entry)),
+      ...(profile.sources[group as keyof HardwareProfile['sources']] ?? []).map(readableSource),
+    ],
+  }));
 }

@@ -20,7 +20,8 @@ const OTHER_PATH = /(?:\.\.\/)*(?:shared\/)?(?:reference|scripts|src|tests|hardw
 
 export function readableSource(text: string): string {
   let out = text;
-  for (const [pattern, name] of NAMED_FILES) out = out.replace(pattern, name);
+  // Two files of one kind ("h200-kernel-timings.jsonl and h200-kernel-timings-2.jsonl") are one name once.
+  for (const [pattern, name] of NAMED_FILES) out = out.replace(pattern, name).replaceAll(`${name} and ${name}`, name);
   return out.replace(OTHER_PATH, X.fileOther).replace(/\(\s*\)/g, '').replace(/\s{2,}/g, ' ').trim();
 }
 

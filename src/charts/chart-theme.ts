@@ -43,6 +43,9 @@ export const LEADING_125 = "indexof([1, 2, 5], round(datum.value / pow(10, floor
  */
 export const LOG_LABEL_EXPR = `${LEADING_125} ? (datum.value >= 1000 ? format(datum.value, '~s') : format(datum.value, '~g')) : ''`;
 
+/** The same labels at decades only (1, 10, 100, 1k): a narrow log axis over many decades has no room for 2 and 5. */
+export const LOG_DECADE_LABEL_EXPR = `round(log(datum.value) / LN10 * 1e6) % 1e6 === 0 ? (datum.value >= 1000 ? format(datum.value, '~s') : format(datum.value, '~g')) : ''`;
+
 /** Dollar amounts on a log axis: $0.1, $0.2, $0.5, $1, ... */
 export const USD_LOG_LABEL_EXPR = `${LEADING_125} ? '$' + format(datum.value, ',~g') : ''`;
 

@@ -1,11 +1,11 @@
 // Roofline of the current workload on one chip: each operator (decode and prefill) as a point at
 // its arithmetic intensity and achieved FLOP/s, under the chip's compute and memory roofs
-// (effective = with the engine's efficiencies; datasheet = peak). A ghost chip's roofs for comparison.
+// (effective = with the engine's efficiencies; peak = the rated figures, a datasheet's or the lab's). A ghost chip's roofs for comparison.
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { Roofs } from '../engine/analysis/roofline-roofs';
 import type { OperatorTiming } from '../engine/types';
-import { CHART_CONFIG, CHART_HEIGHT, FORMAT, LOG_LABEL_EXPR, WIDE, type ChartLayout } from './chart-theme';
+import { CHART_CONFIG, CHART_HEIGHT, FORMAT, LOG_DECADE_LABEL_EXPR, LOG_LABEL_EXPR, WIDE, type ChartLayout } from './chart-theme';
 import type { ChipSeries } from './chip-series';
 import { GHOST_COLOR } from './vendor-colors';
 
@@ -39,7 +39,7 @@ export interface OperatorRow {
 export const ROOF_NAMES = {
   hbm: 'Memory roof (HBM, effective)',
   sram: 'Memory roof (SRAM, effective)',
-  peak: 'Datasheet peak',
+  peak: 'Peak (rated figures, 100%)',
   ghost: 'Original chip (effective)',
 } as const;
 
@@ -109,7 +109,8 @@ export function rooflineChart(input: RooflineInput): TopLevelSpec {
   const bounds = BOUND_COLORS.filter((b) => b.bound !== 'communication' || communication);
   const compact = (input.layout ?? WIDE).compact;
   const legend = (title: string) => (compact ? { orient: 'bottom' as const, direction: 'vertical' as const, title } : { orient: 'right' as const, title });
-  const x = { field: 'intensity', type: 'quantitative', title: 'Arithmetic intensity (FLOP per byte, log)', scale: { type: 'log' }, axis: { labelExpr: LOG_LABEL_EXPR } } as const;
+  // A phone-width axis over six decades has room for the decades only ("500" ran into "1k").
+  const x = { field: 'intensity', type: 'quantitative', title: 'Arithmetic intensity (FLOP per byte, log)', scale: { type: 'log' }, axis: { labelExpr: compact ? LOG_DECADE_LABEL_EXPR : LOG_LABEL_EXPR } } as const;
   const y = { field: 'flopsPerSecond', type: 'quantitative', title: 'FLOP/s (log)', scale: { type: 'log' }, axis: { labelExpr: LOG_LABEL_EXPR } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

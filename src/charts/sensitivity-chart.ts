@@ -43,12 +43,13 @@ export function sensitivityChart(result: SensitivityResult, layout: ChartLayout 
       {
         mark: { type: 'bar' },
         encoding: {
-          y: { field: 'parameter', type: 'nominal', title: null, sort: { field: 'order', op: 'min', order: 'ascending' }, axis: { labelLimit: compact ? 130 : 200 } },
+          y: { field: 'parameter', type: 'nominal', title: null, sort: { field: 'order', op: 'min', order: 'ascending' }, axis: { labelLimit: compact ? 165 : 200 } },
           yOffset: { field: 'direction', type: 'nominal', sort: [`−${pct}%`, `+${pct}%`] },
           x: {
             field: 'change', type: 'quantitative', title: compact ? 'Change in $/M' : 'Change in $ per million output tokens',
             // No sign on zero ("+0%" reads as a rounded gain).
-            axis: { labelExpr: "datum.value === 0 ? '0%' : format(datum.value, '+.0%')", tickCount: compact ? 4 : undefined },
+            // Narrow: labels that would touch ("−20%−10%") give way, one in two.
+            axis: { labelExpr: "datum.value === 0 ? '0%' : format(datum.value, '+.0%')", tickCount: compact ? 4 : undefined, ...(compact ? { labelOverlap: 'parity' as const, labelSeparation: 6 } : {}) },
           },
           color: { field: 'direction', type: 'nominal', title: 'Parameter moved by', scale: { domain: [`−${pct}%`, `+${pct}%`], range: ['#7aa6d6', '#d98c5f'] }, legend: { orient: 'bottom', direction: 'horizontal' } },
           tooltip: [

@@ -6,20 +6,26 @@ import { paidChips, type TcoPerChipHour } from './economics';
 import type { Candidate } from './search';
 import { unpredictedKind } from './uncertainty';
 import type { ExplainEntry, ExplainInput, HardwareProfile, LayoutAlternative, Objective, SimulationResult, SourceGroup } from './types';
-import { BATCH_LIMIT_WORDS } from '../messages/engine';
+import { BATCH_LIMIT_WORDS, labSetText } from '../messages/engine';
 
 function sourceOf(hw: HardwareProfile, group: SourceGroup, path?: string): string {
   const sources = hw.sources[group]?.join('; ') ?? 'no source';
-  const entry = path === undefined ? undefined : hw.entered?.[path];
+  const entry = path === undefined ? undefined : enteredAt(hw, path);
   // A value set in the chip lab is nobody's datasheet: the sources are for the value it replaced.
-  if (entry !== undefined) return `${enteredText(entry)}; the sources give the replaced value: ${sources}`;
+  if (entry !== undefined) return `${labSetText(entry)}; the sources give the replaced value: ${sources}`;
   const estimate = path === undefined ? undefined : hw.estimates[path];
   return estimate === undefined ? sources : `ESTIMATE (${estimate}); ${sources}`;
 }
 
-function enteredText(entry: string): string {
-  return `set in the chip lab: ${entry}`;
+/** The chip lab's entry for a field or for a group of fields holding it ("compute.denseFlopsPerSecond"). */
+function enteredAt(hw: HardwareProfile, path: string): string | undefined {
+  for (let p = path; p !== ''; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
+    const entry = hw.entered?.[p];
+    if (entry !== undefined) return entry;
+  }
+  return undefined;
 }
+
 
 const EVIDENCE_TEXT = {
   measured: 'fitted to this chip\'s own calibration rows',
@@ -43,7 +49,7 @@ function efficiencySource(ctx: EngineContext): string {
     : ctx.efficiency.usesClaim ? 'vendor-claimed shares, software factor 1' : 'silicon limit, software factor 1';
   // A share or factor set in the chip lab is the user's, whatever the evidence it started from.
   const entered = Object.entries(hw.entered ?? {}).filter(([path]) => path.startsWith('efficiency.'))
-    .map(([, entry]) => enteredText(entry));
+    .map(([, entry]) => labSetText(entry));
   return [...entered, `evidence "${ev.basis}"${rows}: ${EVIDENCE_TEXT[ev.basis]}; ${mode}`].join('; ');
 }
 
@@ -290,10 +296,14 @@ function costEntry(ctx: EngineContext, result: SimulationResult, tco: TcoPerChip
   return {
     key: 'costPerHourUsd', label: 'Cost per hour (TCO)', value: result.costPerHourUsd ?? 0, unit: 'USD/h',
     formula: 'chips x [capex x overhead x CRF(r, n) / 8760 + TDP x server overhead x power draw (share of TDP) x PUE x $/kWh + TDP x server overhead x hosting $/kW-month x 12 / 8760]',
-    primaryInputs: 4,
+    primaryInputs: 6,
     inputs: [
       chips,
-      { name: 'capex per chip incl. overhead', value: tco.capexUsdPerChip, unit: 'USD', source: economics.capexUsdPerChip === null ? sourceOf(hw, 'price', 'price.listPriceUsd') : 'user input' },
+      { name: 'capex per chip incl. overhead', value: tco.capexUsdPerChip, unit: 'USD', source: 'purchase price x capex overhead (server, network, rack share)' },
+      { name: 'purchase price per chip', value: economics.capexUsdPerChip ?? hw.price.listPriceUsd, unit: 'USD',
+        source: economics.capexUsdPerChip === null ? sourceOf(hw, 'price', 'price.listPriceUsd') : 'user input' },
+      { name: 'capex overhead', value: economics.capexOverheadMultiplier ?? hw.packaging.capexOverheadMultiplier, unit: 'x',
+        source: economics.capexOverheadMultiplier === null ? sourceOf(hw, 'packaging') : 'user input' },
       { name: 'capex per chip-hour', value: tco.capexUsdPerHour, unit: 'USD/h' },
       { name: 'power per chip-hour', value: tco.powerUsdPerHour, unit: 'USD/h' },
       { name: 'hosting per chip-hour', value: tco.hostingUsdPerHour, unit: 'USD/h' },

@@ -5,6 +5,7 @@ import { buildContext, type EngineContext } from './context';
 import { evaluateBatch, stageTime, type StepTiming } from './deployment';
 import { energyUse, estimatedRentalPerChipHour, paidChips, priceDeployment, rentalPerChipHour, tcoPerChipHour } from './economics';
 import { buildExplain } from './explain';
+import { cappedAtCeiling, siliconCeiling } from './silicon-ceiling';
 import { kvSramFraction } from './memory';
 import { describeLayout, searchDeployments, type Candidate } from './search';
 import { searchDisaggregated } from './disaggregation';
@@ -245,6 +246,12 @@ function assemble(
     const limit = best.batchLimitedBy === 'ttft-limit' ? 'TTFT' : 'TPOT';
     if (slow === 'misses-limit') warnings.push(ENGINE.cliffMissesLimit(limit, Math.round((1 - speedFactor) * 100)));
     else if (slow !== null) result.uncertainty = widenedToSlowEnd(result.uncertainty, slow, limit, result.tokensPerSecondPerUser);
+    // The scaled fast end knows no peaks; the same deployment on the datasheet's peaks bounds it.
+    if (disaggregation === null) {
+      result.uncertainty = cappedAtCeiling(result.uncertainty, siliconCeiling(ctx, best), {
+        outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion,
+      });
+    }
     // A catalog chip whose own rows the pooled range rarely held (calibration's check): said, as the range cannot show it.
     const misfit = unpredicted === null ? model0.undercovered?.find((u) => u.hardwareId === ctx.scenario.hardware.id) : undefined;
     if (misfit !== undefined) {
@@ -287,7 +294,8 @@ function estimateMarks(ctx: EngineContext, best: Candidate, pricing: 'rental' | 
     if (path.startsWith('compute.')) return path === `compute.denseFlopsPerSecond.${ctx.rate.rateClass}` || path === 'compute';
     // A price the scenario sets replaces the profile's estimate (economics.ts reads the override first).
     if (path.startsWith('price.rental')) return pricing === 'rental' && !rentalEstimated && economics.rentalUsdPerChipHour === null;
-    if (path === 'price.listPriceUsd') return economics.capexUsdPerChip === null;
+    // The purchase price prices a token only on the owning-cost basis, or through an estimated rental.
+    if (path === 'price.listPriceUsd') return economics.capexUsdPerChip === null && (pricing === 'tco' || rentalEstimated);
     if (path.startsWith('price.') || path.startsWith('power.') || path.startsWith('packaging.')) return true;
     if (path.startsWith('scaleUp.')) return best.prepared.chipsPerReplica > 1;
     if (path.startsWith('scaleOut.')) return best.prepared.chipsPerReplica > hw.scaleUp.domainSize;

@@ -5,6 +5,11 @@ import { groupedInteger } from '../format/decimal';
 import { message, type Message } from './message';
 
 /** What limits the batch, in words (the explain dialog, "Why this deployment"). */
+/** How explain cites a value set in the chip lab (a profile's `entered`), in the engine's sources and the dialog's. */
+export function labSetText(entry: string): string {
+  return `set in the chip lab: ${entry}`;
+}
+
 export const BATCH_LIMIT_WORDS: Readonly<Record<string, string>> = {
   memory: 'memory (no room for more KV cache)',
   'ttft-limit': 'the TTFT limit',

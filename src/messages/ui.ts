@@ -133,6 +133,7 @@ export const MESSAGES = {
     purchaseOverridden: 'Not used now: the Pricing panel sets one purchase price for all chips ("Price and TCO assumptions"). Clear it there to use this one.',
     rentalUnderTco: 'Not used now: Pricing is "Own it (TCO)", which prices this chip by purchase, power and hosting. Switch Pricing to "Rental" to use the rental price.',
     rentalOverridden: 'Not used now: the Pricing panel sets one rental price for all chips ("Price and TCO assumptions"). Clear it there to use this one.',
+    rentalPaysPurchase: (rental: string, purchase: string, hours: string) => `Check this value: at ${rental} per chip-hour, renting costs the chip's purchase price (${purchase}) every ${hours} hours (market rentals take years). A purchase price typed as a rental?`,
     powerUnderRental: 'No effect on cost now: under "Rental" pricing the rental price covers power. It counts under "Own it (TCO)".',
     noHbm: (restoresBytesPerSecond: number | null) => `No HBM (capacity 0): its bandwidth is 0 and the weights live in SRAM (a chip without SRAM gets one Groq LPU's 230 MB at 80 TB/s).${restoresBytesPerSecond === null ? '' : ` A capacity above 0 brings back ${Number((restoresBytesPerSecond / 1e12).toPrecision(4))} TB/s.`}`,
     stackFactorInSpec: 'Not applied now: Efficiency is set to "Silicon limit (kernel benchmarks)", which assumes 100% (Pricing panel).',
@@ -234,7 +235,9 @@ export const MESSAGES = {
     efficiencyAssumed: 'assumed, not yet calibrated (see Calibration below)',
     fileKernelTimings: 'kernel timings',
     fileCalibration: 'the calibration data (Accuracy view)',
-    fileCalibrate: 'the calibration',
+    fileCalibrate: 'the calibration script',
+    /** A lab chip's calibration note is its original's, from before the lab's edits. */
+    beforeLabEdits: (note: string) => `Before the chip lab's edits (the original chip's calibration): ${note}`,
     fileHardwareNotes: 'the hardware notes',
     fileOther: 'project data',
     close: 'Close',

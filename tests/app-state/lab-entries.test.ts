@@ -37,7 +37,8 @@ describe('lab entries', () => {
       { type: 'lab-set', param: 'compute', value: rate * 2 },
       { type: 'lab-set', param: 'tdp', value: 1000 },
       { type: 'lab-set', param: 'tdp', value: 1200 });
-    expect(Object.keys(edited.lab.chip.entered!)).toEqual([`compute.denseFlopsPerSecond.${labRateClass(start)}`, 'power.tdpWatts']);
+    expect(Object.keys(edited.lab.chip.entered!)).toEqual(['compute.denseFlopsPerSecond', 'power.tdpWatts']);
+    expect(edited.lab.chip.entered!['compute.denseFlopsPerSecond']).toBe(`Dense matrix rate: every format x2 of ${h200.name}'s`);
     expect(edited.lab.chip.entered!['power.tdpWatts']).toBe(`Power (TDP), replacing ${h200.name}'s 700 W`);
     const back = apply(edited, { type: 'lab-set', param: 'compute', value: rate }, { type: 'lab-set', param: 'tdp', value: h200.power.tdpWatts });
     expect(back.lab.chip.entered).toBeUndefined();

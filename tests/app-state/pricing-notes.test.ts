@@ -19,6 +19,17 @@ describe('chip lab pricing notes', () => {
     expect(labParamNote('hbmBandwidth', s)).toBeNull();
   });
 
+  it('a rental that would repay the purchase price within 1,000 hours is kept, with a note asking to check it', () => {
+    const s = apply(fresh(), { type: 'lab-set', param: 'rentalPrice', value: 25_000 });
+    expect(s.lab.chip.price.rentalUsdPerChipHour).toBe(25_000);
+    expect(labParamNote('rentalPrice', s)).toBe('Check this value: at $25,000 per chip-hour, renting costs the chip\'s purchase price ($35,000) '
+      + 'every 1.4 hours (market rentals take years). A purchase price typed as a rental?');
+    // Every market rental of the catalog repays its chip in years, not hours: none of them is questioned.
+    for (const id of ['nvidia-gb200-nvl72', 'google-tpu-v5e', 'nvidia-h200-sxm']) {
+      expect(labParamNote('rentalPrice', apply(fresh(), { type: 'lab-start', baseId: id })), id).toBeNull();
+    }
+  });
+
   it('under TCO the rental price has no effect; a price set for all chips overrides the lab\'s', () => {
     const tco = apply(fresh(), { type: 'set-pricing', pricing: 'tco' });
     expect(labParamNote('rentalPrice', tco)).toMatch(/Pricing is "Own it \(TCO\)"/);

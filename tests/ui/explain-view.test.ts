@@ -39,9 +39,22 @@ describe('explain view', () => {
     }
   });
 
+  it('a lab chip\'s sources lead with the values set in the lab, and its calibration note says it is the original\'s', () => {
+    const { result, profile } = h200();
+    const edited = { ...profile!, entered: { 'memory.hbmBandwidthBytesPerSecond': `HBM bandwidth, replacing ${profile!.name}'s 4.8 TB/s` } };
+    const cost = result.explain.find((e) => e.key === 'usdPerMillionOutputTokens')!;
+    const v = explainView(cost, result, edited);
+    const memory = v.sources.find((g) => g.group === 'memory')!;
+    expect(memory.items[0]).toBe(`set in the chip lab: HBM bandwidth, replacing ${profile!.name}'s 4.8 TB/s`);
+    expect(memory.items.slice(1)).toEqual(profile!.sources.memory);
+    expect(v.calibration!.note).toMatch(/^.*\. Before the chip lab's edits \(the original chip's calibration\): /);
+    expect(explainView(cost, result, profile).calibration!.note).not.toContain('chip lab');
+  });
+
   it('readable sources name files by what they are', () => {
     expect(readableSource('../shared/reference/h200-kernel-timings.jsonl (measured on one H200)')).toBe('kernel timings (measured on one H200)');
-    expect(readableSource('Fitted by scripts/calibrate.ts on 2026-11-26 (reference/calibration.csv; rows 1-3)')).toBe('Fitted by the calibration on 2026-11-26 (the calibration data (Accuracy view); rows 1-3)');
+    expect(readableSource('from reference/h200-kernel-timings.jsonl and reference/h200-kernel-timings-2.jsonl: shares')).toBe('from kernel timings: shares');
+    expect(readableSource('Fitted by scripts/calibrate.ts on 2026-11-26 (reference/calibration.csv; rows 1-3)')).toBe('Fitted by the calibration script on 2026-11-26 (the calibration data (Accuracy view); rows 1-3)');
     expect(readableSource('capex overhead 1.4x per hardware.md section 6')).toBe('capex overhead 1.4x per the hardware notes section 6');
     expect(readableSource('see src/engine/foo.ts')).toBe('see project data');
   });
