@@ -115,6 +115,9 @@ describe('chip lab and the pricing mode', () => {
     const dialog = p.page.locator('dialog[data-dialog="explain"][open]');
     await dialog.waitFor();
     expect(await dialog.locator('h2').textContent()).toMatch(/million.*H200.*lab|H200.*lab.*million/i);
+    // The dragged bandwidth is the lab's, not the datasheet's: its group leads with what it replaced.
+    const memory = dialog.locator('[data-explain-fold="sources"] li', { hasText: 'memory:' });
+    expect(await memory.textContent()).toMatch(/^memory: set in the chip lab: HBM bandwidth, replacing NVIDIA H200 SXM 141GB's 4\.8 TB\/s; NVIDIA H200 datasheet/);
     await p.page.keyboard.press('Escape');
     await done(p);
   });
