@@ -34,8 +34,8 @@ function shown(def: LabParamDef, value: number | null): string {
 /**
  * The chip with `entered` listing every lab parameter whose value differs from the original's,
  * each with the value it replaced (and the original's own entries); without `entered` when there
- * are none, so a chip typed back to its original is that chip. Without an original (the blank chip marks every value as entered in its
- * estimates and sources already) the chip is unchanged.
+ * are none, so a chip typed back to its original is that chip. Without an original (the blank
+ * chip marks every value as entered in its estimates and sources already) the chip is unchanged.
  */
 export function withLabEntries(chip: HardwareProfile, original: HardwareProfile | undefined, rateClass: RateClass): HardwareProfile {
   if (original === undefined) return chip;

@@ -26,7 +26,6 @@ function enteredAt(hw: HardwareProfile, path: string): string | undefined {
   return undefined;
 }
 
-
 const EVIDENCE_TEXT = {
   measured: 'fitted to this chip\'s own calibration rows',
   family: 'fitted to a sibling chip\'s rows (same silicon generation and software stack)',
