@@ -15,7 +15,7 @@ import type { MeasuredOverlay, MeasuredQuery } from './validation/measured-point
 import type { ValidationReport } from './validation/validate';
 import { prebuiltReport } from './validation/prebuilt-report';
 import { limitingResource, type ResourceLimit } from './engine/analysis/limiting-resource';
-import type { MarketPrice } from './market/market-check';
+import type { MarketPrices } from './market/market-prices';
 import type { MarketOptions } from './market/options';
 import type { MarketDecompositionReport, MarketPointsReport } from './market/report';
 import type { MatrixSharePoint } from './design/matrix-share';
@@ -68,7 +68,7 @@ export const workerApi = {
     return (await import('./market/app-jobs')).marketPointsBundled(catalog, options);
   },
   /** Market view: the decomposition of one pair of points and the floor lines of their models. */
-  async marketPrices(catalog: Catalog, modelId: string, workload: { inputTokens: number; outputTokens: number }): Promise<MarketPrice[]> {
+  async marketPrices(catalog: Catalog, modelId: string, workload: { inputTokens: number; outputTokens: number }): Promise<MarketPrices> {
     return (await import('./market/app-jobs')).marketPricesBundled(catalog, modelId, workload);
   },
   async marketDecomposition(catalog: Catalog, options: MarketOptions): Promise<MarketDecompositionReport> {

@@ -105,7 +105,12 @@ export function boundsRefusal(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 'u
   // A little slack for the display-unit round trip (0.1 ms * 1e-3 is not exactly 1e-4), relative to
   // each bound: slack scaled by the larger bound let -1 $ through a 0 to 1e9 $ field.
   const { min, max } = def.limit;
-  if (!Number.isFinite(value) || value < min - 1e-9 * Math.abs(min) || value > max + 1e-9 * Math.abs(max)) return F.outOfRange(typed, settingRange(def));
+  const outside = (v: number) => !Number.isFinite(v) || v < min - 1e-9 * Math.abs(min) || v > max + 1e-9 * Math.abs(max);
+  if (outside(value)) {
+    // "0.05" in a ms field was most likely meant as seconds: say how to type it.
+    const secondsFit = def.unit === 'ms' && /^\s*[\d.]+\s*$/.test(typed) && !outside(value * 1000);
+    return F.outOfRange(typed, settingRange(def)) + (secondsFit ? F.secondsMeant(typed.trim()) : '');
+  }
   if (def.limit.integer === true && !Number.isInteger(value / def.scale)) return F.notWhole(typed, settingRange(def));
   return null;
 }

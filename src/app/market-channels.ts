@@ -3,7 +3,7 @@
 // one job on the worker pool.
 
 import type { AppState } from '../app-state/app-state';
-import type { MarketPrice } from '../market/market-check';
+import type { MarketPrices } from '../market/market-prices';
 import type { MarketOptions } from '../market/options';
 import type { MarketDecompositionReport, MarketPointsReport } from '../market/report';
 import { singleJobPlan, type ChannelDef } from './channels';
@@ -40,13 +40,13 @@ export function marketPriceQuery(state: AppState): { modelId: string; workload: 
   return { modelId: state.settings.model, workload: { inputTokens: w.inputTokens, outputTokens: w.outputTokens } };
 }
 
-export const marketPriceChannel: ChannelDef<MarketPrice[]> = {
+export const marketPriceChannel: ChannelDef<MarketPrices> = {
   name: 'market-price',
   // Secondary to the comparison: it waits for a pause (the price data loads with the Market code).
   debounceMs: 300,
   priority: 2,
   plan(state, catalog) {
     const q = marketPriceQuery(state);
-    return singleJobPlan<MarketPrice[]>(JSON.stringify(q), { method: 'marketPrices', args: [catalog, q.modelId, q.workload] });
+    return singleJobPlan<MarketPrices>(JSON.stringify(q), { method: 'marketPrices', args: [catalog, q.modelId, q.workload] });
   },
 };

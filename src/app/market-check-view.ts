@@ -3,7 +3,8 @@
 // workload shown.
 import type { Catalog } from '../catalog/catalog';
 import type { RankedResult } from '../engine/analysis/rank';
-import { checkAgainstMarket, priceFor, type MarketCheck, type MarketPrice } from '../market/market-check';
+import { checkAgainstMarket, priceFor, type MarketCheck } from '../market/market-check';
+import type { MarketPrices } from '../market/market-prices';
 import type { Snapshot } from './controller';
 import { marketPriceQuery } from './market-channels';
 import { profileOf } from './selectors';
@@ -21,6 +22,8 @@ export interface MarketCheckView {
   modelId: string;
   /** No public price for the model or a sibling. */
   unpriced: boolean;
+  /** The model is priced, but no priced API takes a request this long (its context window). */
+  tooLong: boolean;
   rows: MarketCheckRow[];
 }
 
@@ -28,7 +31,7 @@ export function marketCheckView(snapshot: Snapshot, ranked: readonly RankedResul
   const computed = snapshot.results.get('market-price');
   const query = marketPriceQuery(snapshot.state);
   if (computed === undefined || computed.key !== JSON.stringify(query)) return null;
-  const prices = computed.value as MarketPrice[];
+  const { prices, modelPriced } = computed.value as MarketPrices;
   const rows: MarketCheckRow[] = [];
   for (const { result } of ranked) {
     const hw = profileOf(snapshot.state, catalog, result.hardwareId);
@@ -38,5 +41,5 @@ export function marketCheckView(snapshot: Snapshot, ranked: readonly RankedResul
     rows.push({ hardwareId: hw.id, chip: chipLabel(hw), check: checkAgainstMarket(result, hw, query.workload.outputTokens, price),
       estimatedRental: result.pricingUsed === 'rental' && result.pricing.rentalEstimated });
   }
-  return { modelId: query.modelId, unpriced: prices.length === 0, rows };
+  return { modelId: query.modelId, unpriced: !modelPriced, tooLong: modelPriced && prices.length === 0, rows };
 }

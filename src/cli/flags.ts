@@ -288,7 +288,11 @@ export function parseFlags(argv: readonly string[]): CliOptions {
 }
 
 function describeRange(rule: NumberRule, factor: number, unit: string): string {
-  const show = (x: number) => String(Number((x / factor).toPrecision(12)));
+  // Thousands grouped as the page writes them ("1,000,000 tokens"; the flags accept that form too).
+  const show = (x: number) => {
+    const v = Number((x / factor).toPrecision(12));
+    return Number.isInteger(v) && Math.abs(v) >= 1e4 && Math.abs(v) < 1e15 ? v.toLocaleString('en-US') : String(v);
+  };
   return `${rule.integer ? 'an integer' : 'a number'} from ${show(rule.min)} to ${show(rule.max)} ${unit}`;
 }
 
@@ -335,7 +339,12 @@ function flagRangeText(issue: FieldIssue, def: ValueFlag | undefined, exact: boo
     return def.noneIsNoLimit === true ? `${range} (or "none": no limit)` : range;
   }
   const range = /^must be (.*?)(?: or null)?, got .*$/.exec(issue.message);
-  return range !== null && exact ? range[1]! : null;
+  if (range === null || !exact) return null;
+  // A share flag takes percentages too: say the bounds both ways ("from 0 to 0.99 (0% to 99%)").
+  const bounds = def?.share === true ? /from ([\d.]+) to ([\d.]+)$/.exec(range[1]!) : null;
+  const pct = (x: string) => `${Number((Number(x) * 100).toPrecision(12))}%`;
+  if (bounds !== null) return `${range[1]!} (${pct(bounds[1]!)} to ${pct(bounds[2]!)})`;
+  return range[1]!.replace(/(?<![\d.])\d{5,15}(?![\d.])/g, (n) => Number(n).toLocaleString('en-US'));
 }
 
 function flagMessage(issue: FieldIssue, origin: { flag: string; text: string }, def: ValueFlag | undefined, exact: boolean): string {

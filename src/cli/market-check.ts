@@ -12,24 +12,27 @@ import { formatUsd } from '../format/units';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Checks per hardware id (only results whose model has a public price). */
+/**
+ * Checks per hardware id (only results whose model has a public price at this workload), and why a
+ * result has none: the model is unpriced, or no priced API takes a request this long.
+ */
 export function marketChecks(catalog: Catalog, results: readonly { result: SimulationResult; hardware: HardwareProfile }[],
-  workload: { inputTokens: number; outputTokens: number }): Map<string, MarketCheck> {
-  const out = new Map<string, MarketCheck>();
+  workload: { inputTokens: number; outputTokens: number }, modelName: string): { checks: Map<string, MarketCheck>; note: string } {
+  const checks = new Map<string, MarketCheck>();
   const first = results[0];
-  if (first === undefined) return out;
   const data = buildMarketData(readFileSync(`${ROOT}reference/api_prices.csv`, 'utf8'), readFileSync(`${ROOT}reference/market_history.csv`, 'utf8'), catalog);
-  const prices = marketPricesFor(first.result.modelId, workload, data.points, catalog);
+  const { prices, modelPriced } = first === undefined ? { prices: [], modelPriced: false } : marketPricesFor(first.result.modelId, workload, data.points, catalog);
   for (const { result, hardware } of results) {
     const price = priceFor(hardware, prices);
-    if (price !== null) out.set(result.hardwareId, checkAgainstMarket(result, hardware, workload.outputTokens, price));
+    if (price !== null) checks.set(result.hardwareId, checkAgainstMarket(result, hardware, workload.outputTokens, price));
   }
-  return out;
+  const note = modelPriced ? MARKET_CHECK.tooLong(modelName, workload.inputTokens + workload.outputTokens) : MARKET_CHECK.unpriced(modelName);
+  return { checks, note };
 }
 
 /** "market: Groq Llama 3 70B (2024-04-18): ... = $0.0025 per request; modelled cost 8.6x the market price" and what must hold. */
-export function formatMarketCheck(c: MarketCheck | undefined, modelName: string): string {
-  if (c === undefined) return `market: ${MARKET_CHECK.unpriced(modelName)}\n`;
+export function formatMarketCheck(c: MarketCheck | undefined, note: string): string {
+  if (c === undefined) return `market: ${note}\n`;
   const p = c.price;
   const lines = [`market: ${MARKET_CHECK.line(p.provider, p.apiModel, p.date, p.priceText, formatUsd(p.usdPerRequest), p.match === 'sibling' ? MARKET_CHECK.sibling(p.pricedModelId) : '')}`];
   if (c.modelledUsdPerRequest !== null && c.ratio !== null) {

@@ -173,8 +173,8 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
   // One chip: also show what has been published for it on this model (MLPerf, vendor tables, claims).
   const single = many ? null : results[0]!.result;
   const published = single === null ? [] : publishedFigures(catalog, single.hardwareId, single.modelId, scenario.efficiencyMode);
-  const checks = marketChecks(catalog, results.map((r) => ({ result: r.result, hardware: r.hardware })), scenario.workload);
-  io.stdout.write(render(options, results, published, many, checks, rankBy ?? null));
+  const market = marketChecks(catalog, results.map((r) => ({ result: r.result, hardware: r.hardware })), scenario.workload, results[0]?.modelName ?? '');
+  io.stdout.write(render(options, results, published, many, market, rankBy ?? null));
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 2 invalid input). */
@@ -182,8 +182,9 @@ export function main(argv: readonly string[], io: CliIO): Promise<number> {
   return runReported(run, argv, io);
 }
 
-function render(options: CliOptions, results: Row[], published: PublishedFigure[], many: boolean, checks: ReadonlyMap<string, MarketCheck>,
+function render(options: CliOptions, results: Row[], published: PublishedFigure[], many: boolean, market: { checks: ReadonlyMap<string, MarketCheck>; note: string },
   rankBy: RankKey | null): string {
+  const { checks } = market;
   if (options.format === 'json') {
     // Each result with the scenario it answers: `--scenario` reads that object back.
     // An infeasible result's deployment numbers are null, not the engine's zeros (reported-result.ts).
@@ -194,8 +195,8 @@ function render(options: CliOptions, results: Row[], published: PublishedFigure[
       estimatedSpecs: estimatedSpecs(x.hardware).map((path) => `${path}: ${x.hardware.estimates[path]}`),
       limitingResource: x.limit,
       marketCheck: checks.get(x.result.hardwareId) ?? null,
-      // Why there is none: the model (or a sibling of its architecture) has no public API price.
-      marketCheckNote: checks.has(x.result.hardwareId) ? null : MARKET_CHECK.unpriced(x.modelName),
+      // Why there is none: the model (or a sibling of its architecture) has no public API price, or none that takes a request this long.
+      marketCheckNote: checks.has(x.result.hardwareId) ? null : market.note,
       scenario: x.scenario,
     });
     return `${JSON.stringify(many ? { ...(rankBy === null ? {} : { rankedBy: rankBy }), results: results.map(strip) } : { ...strip(results[0]!), published }, null, 2)}\n`;
@@ -208,7 +209,7 @@ function render(options: CliOptions, results: Row[], published: PublishedFigure[
     specEstimated: new Set(results.filter((x) => estimatedSpecs(x.hardware).length > 0).map((x) => x.result.hardwareId)),
     rankBy,
   })
-    : formatResultTable(results[0]!.result, results[0]!.hardware, results[0]!.modelName, results[0]!.limit) + formatMarketCheck(checks.get(results[0]!.result.hardwareId), results[0]!.modelName)
+    : formatResultTable(results[0]!.result, results[0]!.hardware, results[0]!.modelName, results[0]!.limit) + formatMarketCheck(checks.get(results[0]!.result.hardwareId), market.note)
       + formatPublished(published);
   if (options.frontier) {
     for (const { result } of results) {

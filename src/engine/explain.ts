@@ -206,11 +206,12 @@ export function buildExplain(
       key: 'uncertainty', label: 'Range and evidence',
       ...(result.uncertainty.coverage === null
         ? { value: unpredictedKind(ctx.scenario.efficiencyMode, ctx.efficiency.usesClaim) === 'vendor-claim' ? 'none (vendor claim)' : 'none (silicon limit)', unit: '' }
-        : { value: result.uncertainty.coverage, unit: 'coverage' }),
+        // Said as the range is: "80% range", not "0.8 coverage".
+        : { value: `${Math.round(result.uncertainty.coverage * 100)}% range`, unit: '' }),
       formula: result.uncertainty.derivation, primaryInputs: 1,
       inputs: [
         { name: 'evidence basis', value: result.evidence.basis, unit: '', source: effSource },
-        { name: 'calibration rows behind the fit', value: result.evidence.rows, unit: 'rows' },
+        { name: 'calibration rows behind the software factor', value: result.evidence.rows, unit: 'rows' },
       ],
     });
   }

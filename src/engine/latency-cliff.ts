@@ -40,7 +40,19 @@ export function slowEndAtLimit(ctx: EngineContext, best: Candidate, speedFactor:
  */
 export function widenedToSlowEnd(u: Uncertainty, slow: Exclude<SlowEnd, 'misses-limit'>, limit: string, tokensPerSecondPerUser: number): Uncertainty {
   const low = u.outputTokensPerSecond.low;
-  if (!(slow.outputTokensPerSecond < low) || !(slow.outputTokensPerSecond > 0)) return u;
+  if (!(slow.outputTokensPerSecond < low) || !(slow.outputTokensPerSecond > 0)) {
+    // Throughput's scaled low end is far enough, but per-user speed's is not a deployment that
+    // meets the limit (H100 at TPOT <= 50 ms: 47.8 ms (...-56.7)): at the slow end the layout runs
+    // the batch that meets it, so that batch's per-user speed is the low end.
+    const perUserLow = Math.min(tokensPerSecondPerUser, slow.tokensPerSecondPerUser);
+    if (!(perUserLow > u.tokensPerSecondPerUser.low)) return u;
+    return {
+      ...u,
+      derivation: `${u.derivation}; the ${limit} limit sets the batch: at the range's slow end this layout meets it at batch ${slow.batch}, `
+        + 'so per-user speed\'s low end is that batch\'s, within the limit',
+      tokensPerSecondPerUser: { ...u.tokensPerSecondPerUser, low: perUserLow },
+    };
+  }
   const ratio = low / slow.outputTokensPerSecond;
   return {
     ...u,

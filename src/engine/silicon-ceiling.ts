@@ -1,18 +1,14 @@
 // What no software can beat: the chosen deployment (layout and batch) run at every peak the
-// datasheet states (all shares 1, links at full bandwidth) with no fixed costs. A range's fast end
+// profile rates (all shares 1, links at full bandwidth) with no fixed costs. A range's fast end
 // never lies beyond it (uncertainty.ts scales the point result and knows nothing of peaks: a vendor
 // claim widened x2 reached 34 tokens/s per user where the same deployment at 100% of every peak
-// serves less). Pure.
+// serves 25.6). Pure.
 
 import { buildContext, type EngineContext } from './context';
 import { evaluateBatch, prepareLayout } from './deployment';
 import type { Candidate } from './search';
-import type { EfficiencyProfile, Uncertainty } from './types';
-
-export interface SiliconCeiling {
-  outputTokensPerSecond: number;
-  tokensPerSecondPerUser: number;
-}
+import type { EfficiencyProfile } from './types';
+import type { SpeedCeiling } from './uncertainty';
 
 /** Every share at 1, every fixed cost at 0: the roofline at the datasheet's peaks. */
 function peakEfficiency(e: EfficiencyProfile): EfficiencyProfile {
@@ -28,32 +24,9 @@ function peakEfficiency(e: EfficiencyProfile): EfficiencyProfile {
 }
 
 /** The chosen layout at its chosen batch on the silicon's peaks (roofline terms only). */
-export function siliconCeiling(ctx: EngineContext, best: Candidate): SiliconCeiling {
+export function siliconCeiling(ctx: EngineContext, best: Candidate): SpeedCeiling {
   const hw = ctx.scenario.hardware;
   const peak = buildContext({ ...ctx.scenario, efficiencyMode: 'spec', hardware: { ...hw, efficiency: peakEfficiency(hw.efficiency) } });
   const e = evaluateBatch(peak, prepareLayout(peak, best.prepared.layout), best.evaluation.batch, { full: false });
-  return { outputTokensPerSecond: best.replicas * e.replicaOutputTokensPerSecond, tokensPerSecondPerUser: 1 / e.tpotSeconds };
-}
-
-/**
- * `u` with its fast ends held at the ceiling: throughput's and per-user speed's high ends, and $/M's
- * low end (the same chip-hours over the ceiling's tokens). Never inside the point value.
- */
-export function cappedAtCeiling(u: Uncertainty, ceiling: SiliconCeiling,
-  values: { outputTokensPerSecond: number; tokensPerSecondPerUser: number; usdPerMillionOutputTokens: number | null }): Uncertainty {
-  const throughputCap = Math.max(values.outputTokensPerSecond, ceiling.outputTokensPerSecond);
-  const perUserCap = Math.max(values.tokensPerSecondPerUser, ceiling.tokensPerSecondPerUser);
-  const throughputBinds = u.outputTokensPerSecond.high > throughputCap;
-  const perUserBinds = u.tokensPerSecondPerUser.high > perUserCap;
-  if (!throughputBinds && !perUserBinds) return u;
-  const usd = u.usdPerMillionOutputTokens;
-  const usdFloor = values.usdPerMillionOutputTokens === null ? null : values.usdPerMillionOutputTokens * (values.outputTokensPerSecond / throughputCap);
-  return {
-    ...u,
-    derivation: `${u.derivation}; fast ends held at the silicon ceiling (this layout and batch at every datasheet peak, no fixed costs): `
-      + `${Math.round(ceiling.outputTokensPerSecond)} tokens/s, ${ceiling.tokensPerSecondPerUser.toPrecision(3)} tokens/s per user`,
-    outputTokensPerSecond: { ...u.outputTokensPerSecond, high: Math.min(u.outputTokensPerSecond.high, throughputCap) },
-    tokensPerSecondPerUser: { ...u.tokensPerSecondPerUser, high: Math.min(u.tokensPerSecondPerUser.high, perUserCap) },
-    usdPerMillionOutputTokens: usd === null || usdFloor === null ? usd : { ...usd, low: Math.max(usd.low, usdFloor) },
-  };
+  return { outputTokensPerSecond: best.replicas * e.replicaOutputTokensPerSecond, tokensPerSecondPerUser: 1 / e.tpotSeconds, chips: best.chips };
 }

@@ -5,7 +5,7 @@ import { buildContext, type EngineContext } from './context';
 import { evaluateBatch, stageTime, type StepTiming } from './deployment';
 import { energyUse, estimatedRentalPerChipHour, paidChips, priceDeployment, rentalPerChipHour, tcoPerChipHour } from './economics';
 import { buildExplain } from './explain';
-import { cappedAtCeiling, siliconCeiling } from './silicon-ceiling';
+import { siliconCeiling } from './silicon-ceiling';
 import { kvSramFraction } from './memory';
 import { describeLayout, searchDeployments, type Candidate } from './search';
 import { searchDisaggregated } from './disaggregation';
@@ -237,21 +237,17 @@ function assemble(
     // its step on fixed costs, and took the narrow GPU range for the same prediction as over 256 chips.
     const dataflowChip = isDataflowChip(ctx.scenario.hardware) && (result.memory.weightsInSram || result.bottleneck === 'overhead');
     const moe = ctx.scenario.model.moe !== null;
+    // The scaled fast ends know no peaks; the same deployment on the rated peaks bounds them.
+    const ceiling = disaggregation === null ? siliconCeiling(ctx, best) : null;
     result.uncertainty = uncertaintyOf(model0, evidence.basis, {
       outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion,
-    }, headline.band, unpredicted, dataflowChip, moe);
+    }, headline.band, unpredicted, dataflowChip, moe, ceiling);
     // A latency limit that sets the batch is a cliff the scaled range cannot see (latency-cliff.ts).
     const speedFactor = Math.exp(rangeQuantiles(model0, evidence.basis, dataflowChip, moe).low);
     const slow = unpredicted === null && disaggregation === null ? slowEndAtLimit(ctx, best, speedFactor) : null;
     const limit = best.batchLimitedBy === 'ttft-limit' ? 'TTFT' : 'TPOT';
     if (slow === 'misses-limit') warnings.push(ENGINE.cliffMissesLimit(limit, Math.round((1 - speedFactor) * 100)));
     else if (slow !== null) result.uncertainty = widenedToSlowEnd(result.uncertainty, slow, limit, result.tokensPerSecondPerUser);
-    // The scaled fast end knows no peaks; the same deployment on the datasheet's peaks bounds it.
-    if (disaggregation === null) {
-      result.uncertainty = cappedAtCeiling(result.uncertainty, siliconCeiling(ctx, best), {
-        outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion,
-      });
-    }
     // A catalog chip whose own rows the pooled range rarely held (calibration's check): said, as the range cannot show it.
     const misfit = unpredicted === null ? model0.undercovered?.find((u) => u.hardwareId === ctx.scenario.hardware.id) : undefined;
     if (misfit !== undefined) {

@@ -6,6 +6,7 @@
 
 import type { EvidenceBasis } from '../records/hardware-profile';
 import type { EfficiencyMode, Range, Uncertainty } from './types';
+import { formatNumber } from '../format/units';
 
 export interface UncertaintyModel {
   /** Nominal share of outcomes inside the range. */
@@ -81,6 +82,16 @@ function scaled(value: number, lowLog: number, highLog: number): Range {
   return { low: Math.min(value, value * Math.exp(lowLog)), high: Math.max(value, value * Math.exp(highLog)) };
 }
 
+/**
+ * What the chosen deployment does on the rated peaks (silicon-ceiling.ts): no fast end passes it.
+ * `chips` only to say the throughput per chip.
+ */
+export interface SpeedCeiling {
+  outputTokensPerSecond: number;
+  tokensPerSecondPerUser: number;
+  chips: number;
+}
+
 export function uncertaintyOf(
   model: UncertaintyModel,
   basis: EvidenceBasis,
@@ -89,11 +100,16 @@ export function uncertaintyOf(
   unpredicted: UnpredictedKind | null = null,
   dataflowChip = false,
   moe = false,
+  ceiling: SpeedCeiling | null = null,
 ): Uncertainty {
-  const ceiling = unpredicted !== null;
+  const spreadOnly = unpredicted !== null;
   const k = model.widthFactor[basis];
   const { low: lo, high: hi } = rangeQuantiles(model, basis, dataflowChip, moe);
   const moeQuantiles = moe ? model.moe ?? null : null;
+  // The fast ends, held at the ceiling (in log, so that $/M's low end still combines with the price band).
+  const cap = (value: number, peak: number | undefined) => (peak === undefined || !(value > 0) ? hi : Math.min(hi, Math.max(0, Math.log(peak / value))));
+  const hiThroughput = cap(values.outputTokensPerSecond, ceiling?.outputTokensPerSecond);
+  const hiPerUser = cap(values.tokensPerSecondPerUser, ceiling?.tokensPerSecondPerUser);
   // A residual above zero means the chip delivered more than predicted: more tokens, lower $/M.
   let usd: Range | null = null;
   if (values.usdPerMillionOutputTokens !== null) {
@@ -101,14 +117,17 @@ export function uncertaintyOf(
     // (GUM, JCGM 100:2008 section 5.1), so two 80% bands make one 80% band, not a wider one.
     const bandLo = priceBand === null ? 0 : Math.log(priceBand.lowRatio);
     const bandHi = priceBand === null ? 0 : Math.log(priceBand.highRatio);
-    usd = scaled(values.usdPerMillionOutputTokens, -Math.hypot(hi, bandLo), Math.hypot(lo, bandHi));
+    usd = scaled(values.usdPerMillionOutputTokens, -Math.hypot(hiThroughput, bandLo), Math.hypot(lo, bandHi));
   }
+  const quantiles = moeQuantiles === null
+    ? `the ${model.residualSet} (${model.count} predictions): log-residual quantiles ${model.lowLogResidual.toFixed(3)} and ${model.highLogResidual.toFixed(3)}`
+    // An MoE model's range comes from the MoE rows alone: said first, not after the dense rows it does not use.
+    : `the ${moeQuantiles.count} cross-validated predictions of mixture-of-experts rows (they err more widely than dense ones): `
+      + `log-residual quantiles ${moeQuantiles.lowLogResidual.toFixed(3)} and ${moeQuantiles.highLogResidual.toFixed(3)}`;
   const parts = [
     ...(unpredicted === null ? [] : [UNPREDICTED_NOTE[unpredicted]]),
-    `${ceiling ? 'modelling spread, the width of the' : `${Math.round(model.coverage * 100)}% range from the`} ${model.residualSet} (${model.count} predictions): log-residual quantiles `
-      + `${model.lowLogResidual.toFixed(3)} and ${model.highLogResidual.toFixed(3)}, widened x${k} for evidence basis "${basis}" (${model.widthNote})`,
-    ...(moeQuantiles === null ? [] : [`a mixture-of-experts model: instead the quantiles of the ${moeQuantiles.count} such predictions of MoE-model rows, `
-      + `${moeQuantiles.lowLogResidual.toFixed(3)} and ${moeQuantiles.highLogResidual.toFixed(3)} (MoE predictions err more widely than dense ones)`]),
+    `${spreadOnly ? 'modelling spread, the width of the range from' : `${Math.round(model.coverage * 100)}% range from`} ${quantiles}, `
+      + `widened x${k} for evidence basis "${basis}" (${model.widthNote})`,
   ];
   const df = dataflowChip ? model.dataflow : null;
   // Said where the rows' spread, not the basis quantiles (an MoE model's own included), sets an end.
@@ -122,14 +141,27 @@ export function uncertaintyOf(
     parts.push(`${priceBand.note}; $/M range = $/M x exp(-sqrt(q_high^2 + ln(band low / median)^2)) to `
       + '$/M x exp(sqrt(q_low^2 + ln(band high / median)^2)), q the widened speed quantiles: the two log half-widths add in quadrature (independent errors)');
   }
+  if (ceiling !== null && (hiThroughput < hi || hiPerUser < hi)) parts.push(ceilingNote(ceiling, hi, hiThroughput, hiPerUser));
   return {
     basis,
-    coverage: ceiling ? null : model.coverage,
+    coverage: spreadOnly ? null : model.coverage,
     derivation: parts.join('; '),
-    outputTokensPerSecond: scaled(values.outputTokensPerSecond, lo, hi),
-    tokensPerSecondPerUser: scaled(values.tokensPerSecondPerUser, lo, hi),
+    outputTokensPerSecond: scaled(values.outputTokensPerSecond, lo, hiThroughput),
+    tokensPerSecondPerUser: scaled(values.tokensPerSecondPerUser, lo, hiPerUser),
     usdPerMillionOutputTokens: usd,
   };
+}
+
+const times = (log: number) => `x${Math.exp(log).toFixed(2)}`;
+
+/** Which fast ends the ceiling cut, from what to what. */
+function ceilingNote(c: SpeedCeiling, hi: number, hiThroughput: number, hiPerUser: number): string {
+  const cut = [
+    ...(hiThroughput < hi ? [`throughput's high end ${times(hi)} -> ${times(hiThroughput)} of the value `
+      + `(${formatNumber(c.outputTokensPerSecond)} tokens/s, ${formatNumber(c.outputTokensPerSecond / c.chips)} per chip), and $/M's low end with it`] : []),
+    ...(hiPerUser < hi ? [`per-user speed's high end ${times(hi)} -> ${times(hiPerUser)} (${formatNumber(c.tokensPerSecondPerUser)} tokens/s per user)`] : []),
+  ];
+  return `held at the silicon ceiling (this layout and batch at 100% of every rated peak, no fixed costs; no software passes it): ${cut.join('; ')}`;
 }
 
 /** An infeasible result has no numbers to range: zero throughput, no price, said so. */

@@ -8,8 +8,7 @@ import marketHistoryCsv from '../../reference/market_history.csv?raw';
 import type { Catalog } from '../catalog/catalog';
 import { engineEvaluator, type Evaluator } from './evaluate';
 import { buildMarketData, type MarketData } from './market-data';
-import type { MarketPrice } from './market-check';
-import { marketPricesFor } from './market-prices';
+import { marketPricesFor, type MarketPrices } from './market-prices';
 import type { MarketOptions } from './options';
 import { marketDecompositionReport, marketPointsReport, type MarketDecompositionReport, type MarketPointsReport } from './report';
 
@@ -36,6 +35,6 @@ export function marketDecompositionBundled(catalog: Catalog, options: MarketOpti
 }
 
 /** Public API prices of a model at a workload, per request (the compare view's market check). */
-export function marketPricesBundled(catalog: Catalog, modelId: string, workload: { inputTokens: number; outputTokens: number }): MarketPrice[] {
+export function marketPricesBundled(catalog: Catalog, modelId: string, workload: { inputTokens: number; outputTokens: number }): MarketPrices {
   return marketPricesFor(modelId, workload, prepare(catalog).data.points, catalog);
 }

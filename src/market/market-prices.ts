@@ -20,13 +20,22 @@ function priceText(p: PricePoint): string {
  * the chip vendor's own API when it has one, else the newest price. A price whose API model cannot
  * take the request (input + output beyond its context window) buys nothing at this workload.
  */
+/**
+ * The prices, and whether the model (or a sibling) has any public price at all: none at this
+ * workload then means no priced API takes a request this long, not that the model is unpriced.
+ */
+export interface MarketPrices {
+  prices: MarketPrice[];
+  modelPriced: boolean;
+}
+
 export function marketPricesFor(modelId: string, workload: { inputTokens: number; outputTokens: number }, points: readonly PricePoint[],
-  catalog: Catalog): MarketPrice[] {
+  catalog: Catalog): MarketPrices {
   const match = apiPricePointsFor(modelId, points, catalog);
-  if (match === null) return [];
+  if (match === null) return { prices: [], modelPriced: false };
   // The priced model's own rows and those of API models it serves as a sibling (Llama 3 70B for Llama 3.1 70B).
   const rows = points.filter((p) => p.apiModel.catalog?.modelId === match.pricedModelId || match.points.includes(p));
-  return rows
+  const prices = rows
     .filter((p) => p.row.series === 'list_price' && requestFits(p, workload, catalog))
     .map((p): MarketPrice => ({
       match: match.match === 'exact' && p.apiModel.catalog?.kind === 'exact' ? 'exact' : 'sibling',
@@ -39,5 +48,6 @@ export function marketPricesFor(modelId: string, workload: { inputTokens: number
       source: p.row.sourceRef,
     }))
     .sort((a, b) => compareText(b.date, a.date) || a.usdPerRequest - b.usdPerRequest);
+  return { prices, modelPriced: rows.some((p) => p.row.series === 'list_price') };
 }
 

@@ -41,5 +41,7 @@ export const FIELD_MESSAGES = {
       : `in "${text}" a point does not group thousands (did you mean ${readings.whole}?)`,
   badSeparator: (reason: string, range: string) => `Not applied: ${reason}; enter ${range}.`,
   outOfRange: (text: string, range: string) => `Not applied: ${text} is outside the accepted range; enter ${range}.`,
+  /** A bare number typed into a ms field that would fit as seconds. */
+  secondsMeant: (text: string) => ` For seconds, type "${text} s".`,
   notWhole: (text: string, range: string) => `Not applied: ${text} is not a whole number; enter ${range}.`,
 } as const;

@@ -38,9 +38,11 @@ export function mountCopyLink(link: () => Promise<string>): CopyLinkControl {
     attrs: { type: 'button', 'data-control': 'copy-link' },
     on: {
       click: () => {
+        // A field showing a refused value keeps its text, but the state (and so the link) has the last valid one.
+        const refused = document.querySelectorAll('input[aria-invalid="true"]').length;
         void link().then(async (url) => {
           const ok = await copyText(url, input);
-          status.textContent = ok ? S.copied : S.copyFailed;
+          status.textContent = !ok ? S.copyFailed : refused > 0 ? S.copiedWithoutRefused(refused) : S.copied;
           input.hidden = ok;
           if (!ok) {
             input.value = url;

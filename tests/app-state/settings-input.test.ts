@@ -115,6 +115,17 @@ describe('readSettingText', () => {
   });
 });
 
+describe('a bare number in a millisecond field meant as seconds', () => {
+  it('is refused (it is read in ms) with how to type seconds; a number out of range either way gets no such hint', () => {
+    const r = readSettingText(field('maxTpotSeconds'), '0.05');
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/^Not applied: 0\.05 is outside the accepted range; .* For seconds, type "0\.05 s"\.$/) });
+    expect(readSettingText(field('maxTpotSeconds'), '0.05 s')).toEqual({ ok: true, value: 0.05 });
+    const tooBig = readSettingText(field('maxTpotSeconds'), '1e9');
+    expect(tooBig.ok).toBe(false);
+    if (!tooBig.ok) expect(tooBig.error).not.toContain('For seconds');
+  });
+});
+
 describe('fields a pricing mode does not read', () => {
   const settings = (pricing: 'rental' | 'tco', edits: Partial<WorkloadSettings['economics']> = {}): WorkloadSettings => {
     const s = defaultSettings();

@@ -75,7 +75,7 @@ describe('design CLI', () => {
     [['--model', 'llama-3.1-8b'], '--model is a workload flag: it applies to --sweep-matrix-share only'],
     [['--calibration', '--sweep-matrix-share'], '--calibration and --sweep-matrix-share cannot go together'],
     [['--sweep-matrix-share', '--pricing', 'rental'], 'the sweep prices by TCO at the derived price'],
-    [['--sweep-matrix-share', '--chips', '0'], '--chips must be an integer from 1 to 100000 chips or "auto", got "0"'],
+    [['--sweep-matrix-share', '--chips', '0'], '--chips must be an integer from 1 to 100,000 chips or "auto", got "0"'],
   ])('%j: exit 2 naming the flag, not dropped or reworded', async (args, text) => {
     const r = await run('design', '--file', H100, ...args);
     expect(r.code).toBe(2);

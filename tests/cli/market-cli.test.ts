@@ -114,7 +114,7 @@ describe('market CLI', () => {
       [['--from', 'last year'], /^error: --from must be a date/],
       [['--input-tokens', '0'], /^error: --input-tokens must be an integer from 1/],
       // Under the flag, in its own unit: not the option's field in seconds.
-      [['--max-tpot-ms', '0'], /^error: --max-tpot-ms must be a number from 0\.1 to 60000 ms \(or "none": no limit\), got "0"$/m],
+      [['--max-tpot-ms', '0'], /^error: --max-tpot-ms must be a number from 0\.1 to 60,000 ms \(or "none": no limit\), got "0"$/m],
       [['--from-point', 'no-such-point'], /^error: --from-point: "no-such-point" is not a price point/],
       // Two picked points that make no decomposition exit 2, as a reversed window does.
       [['--from-point', '2021-11-20-openai-gpt-3-175b-davinci', '--to-point', '2021-11-20-openai-gpt-3-175b-davinci'], /^error: --from-point and --to-point: the two points are the same/],

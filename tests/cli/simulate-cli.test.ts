@@ -266,6 +266,13 @@ describe('simulate CLI', () => {
     expect(u.marketCheckNote).toMatch(/^No public API price of gpt-oss-120b /);
     expect((await run('--hardware', 'nvidia-h200-sxm', '--model', 'gpt-oss-120b')).out).toMatch(/^market: No public API price of gpt-oss-120b /m);
     expect(j).toHaveProperty('marketCheckNote', null);
+    // A priced model asked for a request longer than every priced API takes is not called unpriced.
+    const long = JSON.parse((await run('--hardware', 'nvidia-h200-sxm', '--model', 'llama-3.1-70b', '--input-tokens', '200k', '--format', 'json')).out) as
+      { feasible: boolean; marketCheck: unknown; marketCheckNote: string };
+    expect(long.feasible).toBe(false);
+    expect(long.marketCheck).toBeNull();
+    expect(long.marketCheckNote).toBe('No priced API of Llama 3.1 70B (or of a model with its architecture) takes a request of 200,256 tokens: '
+      + 'their context windows are shorter, so there is no market price to set against this workload.');
   });
 
   it('a million unknown keys print a bounded number of warning lines', async () => {
@@ -303,30 +310,30 @@ describe('simulate CLI', () => {
     [['--hardware', 'nvidia-h999'], /hardware.*not a known hardware id/],
     [['--hardware', ','], /--hardware needs a chip id, "all" or a comma-separated list of ids, got ","/],
     [['--hardware', ' , ,'], /--hardware needs a chip id/],
-    [['--input-tokens', '-5'], /^error: --input-tokens must be an integer from 1 to 1000000 tokens, got "-5"$/m],
+    [['--input-tokens', '-5'], /^error: --input-tokens must be an integer from 1 to 1,000,000 tokens, got "-5"$/m],
     [['--input-tokens', 'NaN'], /--input-tokens must be/],
-    [['--output-tokens', '1e12'], /--output-tokens must be an integer from 1 to 1000000/],
-    [['--input-tokens', '2kk'], /--input-tokens must be an integer from 1 to 1000000 tokens, got "2kk"$/m],
-    [['--output-tokens', '1.0005k'], /--output-tokens must be an integer from 1 to 1000000 tokens, got "1.0005k"$/m],
+    [['--output-tokens', '1e12'], /--output-tokens must be an integer from 1 to 1,000,000/],
+    [['--input-tokens', '2kk'], /--input-tokens must be an integer from 1 to 1,000,000 tokens, got "2kk"$/m],
+    [['--output-tokens', '1.0005k'], /--output-tokens must be an integer from 1 to 1,000,000 tokens, got "1.0005k"$/m],
     // A value with a comma in it is named under the flag, with what the page says of it.
-    [['--input-tokens', '4,8'], /^error: --input-tokens: in "4,8" the comma does not group thousands \(did you mean 48\?\); must be an integer from 1 to 1000000 tokens$/m],
+    [['--input-tokens', '4,8'], /^error: --input-tokens: in "4,8" the comma does not group thousands \(did you mean 48\?\); must be an integer from 1 to 1,000,000 tokens$/m],
     [['--rental-usd-per-chip-hour', '4,8'], /^error: --rental-usd-per-chip-hour: in "4,8" the comma does not group thousands \(did you mean 48 or 4\.8\?\); must be a number from 0\.001/m],
     // In the flag's own unit, never the scenario's seconds nor its "or null".
-    [['--max-tpot-ms', '1,5'], /^error: --max-tpot-ms: in "1,5" the comma does not group thousands \(did you mean 15 or 1\.5\?\); must be a number from 0\.1 to 60000 ms \(or "none": no limit\)$/m],
+    [['--max-tpot-ms', '1,5'], /^error: --max-tpot-ms: in "1,5" the comma does not group thousands \(did you mean 15 or 1\.5\?\); must be a number from 0\.1 to 60,000 ms \(or "none": no limit\)$/m],
     [['--capex-overhead', '1,5'], /^error: --capex-overhead: in "1,5" the comma does not group thousands \(did you mean 15 or 1\.5\?\); must be a number from 1 to 10$/m],
     // A point before three digits in a count: 1000 or 1 is a guess, so neither is taken.
-    [['--input-tokens', '1.000'], /^error: --input-tokens: "1\.000" could be 1000 or 1 \(a point does not group thousands here: for 1000, type 1000 or 1,000\); must be an integer from 1 to 1000000 tokens$/m],
+    [['--input-tokens', '1.000'], /^error: --input-tokens: "1\.000" could be 1000 or 1 \(a point does not group thousands here: for 1000, type 1000 or 1,000\); must be an integer from 1 to 1,000,000 tokens$/m],
     // A flag cannot be typed as null: its range does not offer it.
-    [['--rental-usd-per-chip-hour', '-1'], /^error: --rental-usd-per-chip-hour must be a number from 0\.001 to 100000 USD\/chip-hour, got "-1"$/m],
+    [['--rental-usd-per-chip-hour', '-1'], /^error: --rental-usd-per-chip-hour must be a number from 0\.001 to 100,000 USD\/chip-hour, got "-1"$/m],
     // A percentage typed without its sign: refused (a bare number is the share), saying how to type it.
-    [['--prefix-cache-hit-rate', '56'], /--prefix-cache-hit-rate must be a number from 0 to 0\.99, got "56" \(a bare number is the share itself; for 56 %, type 56%\)$/m],
+    [['--prefix-cache-hit-rate', '56'], /--prefix-cache-hit-rate must be a number from 0 to 0\.99 \(0% to 99%\), got "56" \(a bare number is the share itself; for 56 %, type 56%\)$/m],
     [['--cost-of-capital', '6'], /--cost-of-capital must be a number from 0 to 1 per year, got "6" \(a bare number is the share itself; for 6 %, type 6%\)$/m],
-    [['--prefix-cache-hit-rate', '150'], /--prefix-cache-hit-rate must be a number from 0 to 0\.99, got "150"$/m],
+    [['--prefix-cache-hit-rate', '150'], /--prefix-cache-hit-rate must be a number from 0 to 0\.99 \(0% to 99%\), got "150"$/m],
     [['--prefix-cache-hit-rate', 'x%'], /got "x%"$/m],
-    [['--chips', 'lots'], /^error: --chips must be an integer from 1 to 100000 chips or "auto", got "lots"$/m],
+    [['--chips', 'lots'], /^error: --chips must be an integer from 1 to 100,000 chips or "auto", got "lots"$/m],
     [['--chips', 'abc'], /or "auto", got "abc"$/m],
-    [['--max-ttft-ms', '0.5'], /--max-ttft-ms must be a number from 1 to 3600000 ms \(or "none": no limit\), got "0\.5"$/m],
-    [['--max-tpot-ms', '-5'], /--max-tpot-ms must be a number from 0\.1 to 60000 ms \(or "none": no limit\), got "-5"$/m],
+    [['--max-ttft-ms', '0.5'], /--max-ttft-ms must be a number from 1 to 3,600,000 ms \(or "none": no limit\), got "0\.5"$/m],
+    [['--max-tpot-ms', '-5'], /--max-tpot-ms must be a number from 0\.1 to 60,000 ms \(or "none": no limit\), got "-5"$/m],
     [['--precision', 'fp3'], /--precision: must be one of/],
     // A rule on the whole layout is named under the flag that set part of it.
     [['--tp', '16'], /^error: --tp: needs at least 16 chips \(TP x PP x EP\), more than the 8 chips available$/m],
@@ -337,11 +344,11 @@ describe('simulate CLI', () => {
     [['--scenario', '/nonexistent/file.json'], /cannot read file/],
     // Decimal notation only: hex, binary and "Infinity" are not numbers a person means here.
     [['--chips', '0x10'], /or "auto", got "0x10"$/m],
-    [['--max-tpot-ms', '0x32'], /--max-tpot-ms must be a number from 0\.1 to 60000 ms \(or "none": no limit\), got "0x32"$/m],
+    [['--max-tpot-ms', '0x32'], /--max-tpot-ms must be a number from 0\.1 to 60,000 ms \(or "none": no limit\), got "0x32"$/m],
     [['--input-tokens', '0b1000'], /--input-tokens must be/],
     [['--chips', 'Infinity'], /got "Infinity"$/m],
     // The value as typed, not as the parser re-prints the number.
-    [['--chips', '1e99'], /--chips must be an integer from 1 to 100000 chips or "auto", got "1e99"$/m],
+    [['--chips', '1e99'], /--chips must be an integer from 1 to 100,000 chips or "auto", got "1e99"$/m],
     [['--hardware', 'nvidia-h200-sxm,'], /--hardware has an empty item in "nvidia-h200-sxm," \(a stray comma\?\)/],
     [['--hardware', 'nvidia-h200-sxm,,amd-mi300x'], /--hardware has an empty item/],
     // A repeated chip was dropped silently, hiding a typo for the chip meant.
@@ -411,7 +418,7 @@ describe('simulate CLI', () => {
     expect(grouped.err).toBe('');
     const g = JSON.parse(grouped.out) as { scenario: { chips: number; economics: Record<string, unknown>; slo: Record<string, unknown>; engine: Record<string, unknown> } };
     expect([g.scenario.chips, g.scenario.economics.capexUsdPerChip, g.scenario.slo.maxTtftSeconds, g.scenario.engine.maxSequences]).toEqual([1000, 25000, 2, 1000]);
-    expect((await run('--chips', '4,8')).err).toContain('--chips: in "4,8" the comma does not group thousands (did you mean 48?); must be an integer from 1 to 100000 chips or "auto"');
+    expect((await run('--chips', '4,8')).err).toContain('--chips: in "4,8" the comma does not group thousands (did you mean 48?); must be an integer from 1 to 100,000 chips or "auto"');
   });
 
   it('reads keyword values whatever their case, as it reads "NONE"', async () => {

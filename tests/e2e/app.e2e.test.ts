@@ -99,9 +99,9 @@ describe('landing: compare vendors', () => {
     await p.page.waitForFunction((n) => document.querySelectorAll('[data-table="compare"] tbody tr').length === n - 1, before);
     // The charts below the table redraw for the new selection (and move the page) before the headings are clicked.
     await p.page.waitForFunction((v) => Number(document.querySelector('[data-chart="frontier"]')?.getAttribute('data-version')) > v, drawn, { timeout: 60_000 });
-    await p.page.click('[data-table="compare"] th button:text("Tokens/s per chip")');
+    await p.page.click('[data-table="compare"] th button:text("Output tokens/s per chip")');
     await expect.poll(() => p.page.getAttribute('[data-table="compare"] th[aria-sort]', 'aria-sort')).toBe('descending');
-    expect(await p.page.locator('[data-table="compare"] caption > span').first().textContent()).toBe('Best deployment per chip, ranked by Tokens/s per chip (highest first)');
+    expect(await p.page.locator('[data-table="compare"] caption > span').first().textContent()).toBe('Best deployment per chip, ranked by Output tokens/s per chip (highest first)');
     // Ranks marked "=1" are explained in the caption, where they are read.
     const tied = (await p.page.locator('[data-table="compare"] tbody td:first-child').allTextContents()).some((t) => t.includes('=1'));
     expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="tied"]').count()).toBe(tied ? 1 : 0);
@@ -110,9 +110,9 @@ describe('landing: compare vendors', () => {
     // The TTFT range is said to be unchecked where it is read.
     expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="ttft-range"]').textContent()).toMatch(/^TTFT range: .*unchecked/);
     // Energy per token shows joules, the inverse of the rank value (tokens/s per kW): lowest first, and said so.
-    await p.page.click('[data-table="compare"] th button:text("Energy per token")');
+    await p.page.click('[data-table="compare"] th button:text("Energy per output token")');
     await expect.poll(() => p.page.getAttribute('[data-table="compare"] th[aria-sort]', 'aria-sort')).toBe('ascending');
-    expect(await p.page.locator('[data-table="compare"] caption > span').first().textContent()).toBe('Best deployment per chip, ranked by Energy per token (lowest first)');
+    expect(await p.page.locator('[data-table="compare"] caption > span').first().textContent()).toBe('Best deployment per chip, ranked by Energy per output token (lowest first)');
     const joules = await p.page.$$eval('[data-table="compare"] tr', (trs) => {
       const i = [...trs[0]!.children].findIndex((th) => th.hasAttribute('aria-sort'));
       return trs.slice(1).map((tr) => Number.parseFloat(tr.children[i]?.textContent ?? '')).filter((v) => Number.isFinite(v));

@@ -114,6 +114,14 @@ describe('shareable links', () => {
     expect(reopened.frontier).toBe(shown.frontier);
     expect(reopened.bars).toBe(shown.bars);
     expect(await b.page.inputValue('[data-field="inputTokens"]')).toBe('4096');
+    // Copied while a field shows a refused value, the link holds the last applied one, and the status says so.
+    await a.page.fill('[data-field="inputTokens"]', '-5');
+    await a.page.press('[data-field="inputTokens"]', 'Enter');
+    await a.page.waitForSelector('[data-field="inputTokens"][aria-invalid="true"]');
+    await a.page.click('[data-control="copy-link"]');
+    await expect.poll(() => a.page.locator('[data-copy-status]').textContent())
+      .toBe('Link copied, with the values last applied: not the refused value marked beside its field');
+    expect(await a.page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     await done(a);
     await done(b);
   });

@@ -25,6 +25,7 @@ describe('ranges of silicon limits', () => {
     expect(u.low).toBeLessThanOrEqual(spec.usdPerMillionOutputTokens!);
     expect(u.high).toBeGreaterThanOrEqual(spec.usdPerMillionOutputTokens!);
     expect(spec.explain.find((e) => e.key === 'uncertainty')).toMatchObject({ value: 'none (silicon limit)', unit: '' });
+    expect(run('achieved').explain.find((e) => e.key === 'uncertainty')).toMatchObject({ value: '80% range', unit: '' });
   });
 });
 

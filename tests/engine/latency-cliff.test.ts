@@ -21,6 +21,19 @@ function scenario(model: string, maxTpotSeconds: number | null, objective: Resol
 }
 
 describe('latency cliffs', () => {
+  it('where the slow end\'s throughput is no lower, per-user speed\'s low end still meets the limit (no TPOT range past it)', () => {
+    // The landing page's H100: TPOT 47.8 ms at a 50 ms limit read 47.8 ms (...-56.7).
+    const r = simulate({ ...scenario('llama-3.1-70b', 0.05), hardware: catalog.hardware.get('nvidia-h100-sxm')! }, { frontier: false });
+    expect(r.memory.batchLimitedBy).toBe('tpot-limit');
+    const u = r.uncertainty!;
+    const low = rangeQuantiles(CALIBRATION_SUMMARY.uncertainty, r.evidence.basis, false, false).low;
+    expect(r.tokensPerSecondPerUser * Math.exp(low)).toBeLessThan(1 / 0.05);
+    expect(u.outputTokensPerSecond.low).toBeCloseTo(r.outputTokensPerSecond * Math.exp(low), 6);
+    expect(u.tokensPerSecondPerUser.low).toBeGreaterThanOrEqual(1 / 0.05);
+    expect(u.tokensPerSecondPerUser.low).toBeLessThanOrEqual(r.tokensPerSecondPerUser);
+    expect(u.derivation).toMatch(/the TPOT limit sets the batch: at the range's slow end this layout meets it at batch \d+, so per-user speed's low end is that batch's/);
+  });
+
   it('a TPOT limit that sets the batch widens the slow end to the batch the slower chip can still run', () => {
     const r = simulate(scenario('deepseek-r1', 0.05), { frontier: false });
     expect(r.memory.batchLimitedBy).toBe('tpot-limit');

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
 import { simulate } from '../../src/engine/simulate';
+import { CALIBRATION_SUMMARY } from '../../src/engine/calibration-summary';
 import { resolveScenario } from '../../src/scenario/resolve';
 import { defaultScenario } from '../../src/scenario/scenario';
 import type { EfficiencyMode } from '../../src/engine/types';
@@ -29,8 +30,19 @@ describe('silicon ceiling of ranges', () => {
     expect(r.tokensPerSecondPerUser * 2).toBeGreaterThan(bound);
     expect(u.tokensPerSecondPerUser.high).toBeLessThanOrEqual(bound);
     expect(u.tokensPerSecondPerUser.high).toBeGreaterThanOrEqual(r.tokensPerSecondPerUser);
+    expect(u.derivation).toMatch(/held at the silicon ceiling .*per-user speed's high end x\d\.\d\d -> x\d\.\d\d/);
+    // $/M's low end moves with throughput's high end, still combined with the estimated rental's band.
+    const band = Math.log(CALIBRATION_SUMMARY.rentalToTco.p10 / CALIBRATION_SUMMARY.rentalToTco.median);
+    const speedUp = Math.log(u.outputTokensPerSecond.high / r.outputTokensPerSecond);
+    expect(r.pricing.rentalEstimated).toBe(true);
+    expect(u.usdPerMillionOutputTokens!.low).toBeCloseTo(r.usdPerMillionOutputTokens! * Math.exp(-Math.hypot(speedUp, band)), 9);
+  });
+
+  it('priced by owning cost (no price band), $/M\'s low end is the same chip-hours over the ceiling\'s tokens', () => {
+    const r = simulate(resolveScenario({ ...defaultScenario(), hardware: 'etched-sohu', model: 'llama-3.1-8b', chips: 1, objective: { batch: 1 },
+      efficiencyMode: 'claim', economics: { ...defaultScenario().economics, pricing: 'tco' } }, catalog).value!, { frontier: false });
+    const u = r.uncertainty!;
     expect(u.derivation).toContain('silicon ceiling');
-    // $/M's low end moves with throughput's high end: the same chip-hours over the ceiling's tokens.
     expect(u.usdPerMillionOutputTokens!.low * u.outputTokensPerSecond.high).toBeCloseTo(r.usdPerMillionOutputTokens! * r.outputTokensPerSecond, 6);
   });
 

@@ -11,7 +11,7 @@ import { catalog, marketData } from './helpers';
 import { MARKET_CHECK, ratioText } from '../../src/messages/market-check';
 
 const workload = { inputTokens: 2048, outputTokens: 512 };
-const prices = marketPricesFor('llama-3.1-70b', workload, marketData().points, catalog);
+const prices = marketPricesFor('llama-3.1-70b', workload, marketData().points, catalog).prices;
 
 function run(hardware: string, chips: number | 'auto', objective: 'max-throughput' | 'min-latency' = 'max-throughput') {
   const s = { ...defaultScenario(), hardware, chips, objective, model: 'llama-3.1-70b', workload: { ...defaultScenario().workload, ...workload },
@@ -34,15 +34,16 @@ describe('market prices of a model', () => {
 
   it('leaves out prices whose API model cannot take the request (beyond its context window)', () => {
     // Groq's Llama 3 70B (llama3-70b-8192) takes 8,192 tokens; the 128k Llama 3.1 70B prices take 10,500.
-    const long = marketPricesFor('llama-3.1-70b', { inputTokens: 10_000, outputTokens: 500 }, marketData().points, catalog);
+    const long = marketPricesFor('llama-3.1-70b', { inputTokens: 10_000, outputTokens: 500 }, marketData().points, catalog).prices;
     expect(prices.some((p) => p.provider === 'Groq')).toBe(true);
     expect(long.some((p) => p.provider === 'Groq')).toBe(false);
     expect(long.length).toBeGreaterThan(0);
-    expect(marketPricesFor('llama-3.1-70b', { inputTokens: 1_000_000, outputTokens: 256 }, marketData().points, catalog)).toEqual([]);
+    // Beyond every priced API's context: no price, though the model is priced (said apart from an unpriced model).
+    expect(marketPricesFor('llama-3.1-70b', { inputTokens: 1_000_000, outputTokens: 256 }, marketData().points, catalog)).toEqual({ prices: [], modelPriced: true });
   });
 
   it('is empty for a model with no public price of its own or of a sibling', () => {
-    expect(marketPricesFor('gpt-j-6b', workload, marketData().points, catalog)).toEqual([]);
+    expect(marketPricesFor('gpt-j-6b', workload, marketData().points, catalog)).toEqual({ prices: [], modelPriced: false });
   });
 
   it('compares a chip with its vendor\'s own API where listed, else with the newest price', () => {

@@ -36,8 +36,9 @@ function renderMarketCheck(slot: HTMLElement, view: MarketCheckView | null, stat
     replaceChildren(slot, [...head, el('p', { class: 'marks-legend', text: MC.computing })]);
     return;
   }
-  if (state.compare.picks.length === 0 || view.unpriced || view.rows.length === 0) {
-    const text = state.compare.picks.length === 0 ? MESSAGES.status.noChips : view.unpriced ? MC.unpriced(modelName(view.modelId)) : MC.noServingChip;
+  if (state.compare.picks.length === 0 || view.unpriced || view.tooLong || view.rows.length === 0) {
+    const text = state.compare.picks.length === 0 ? MESSAGES.status.noChips : view.unpriced ? MC.unpriced(modelName(view.modelId))
+      : view.tooLong ? MC.tooLong(modelName(view.modelId), w.inputTokens + w.outputTokens) : MC.noServingChip;
     replaceChildren(slot, [...head, el('p', { text })]);
     return;
   }
