@@ -57,6 +57,12 @@ export interface Uncertainty {
   tokensPerSecondPerUser: Range;
   /** null when the result has no price on the chosen basis. */
   usdPerMillionOutputTokens: Range | null;
+  /**
+   * The speed quantiles applied to TTFT, inverted: a chip x% slower computes its prompts x% slower.
+   * Not the per-user range, whose slow end a latency limit may hold at a smaller batch (TPOT is
+   * limited, TTFT is not). No calibration row measures TTFT. Absent on results without a TTFT.
+   */
+  ttftSeconds?: Range;
 }
 
 export type Bottleneck = 'compute' | 'memory' | 'communication' | 'overhead';

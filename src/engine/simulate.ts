@@ -240,7 +240,7 @@ function assemble(
     // The scaled fast ends know no peaks; the same deployment on the rated peaks bounds them.
     const ceiling = disaggregation === null ? siliconCeiling(ctx, best) : null;
     result.uncertainty = uncertaintyOf(model0, evidence.basis, {
-      outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion,
+      outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion, ttftSeconds: e.ttftSeconds,
     }, headline.band, unpredicted, dataflowChip, moe, ceiling);
     // A latency limit that sets the batch is a cliff the scaled range cannot see (latency-cliff.ts).
     const speedFactor = Math.exp(rangeQuantiles(model0, evidence.basis, dataflowChip, moe).low);

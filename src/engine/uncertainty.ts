@@ -95,7 +95,7 @@ export interface SpeedCeiling {
 export function uncertaintyOf(
   model: UncertaintyModel,
   basis: EvidenceBasis,
-  values: { outputTokensPerSecond: number; tokensPerSecondPerUser: number; usdPerMillionOutputTokens: number | null },
+  values: { outputTokensPerSecond: number; tokensPerSecondPerUser: number; usdPerMillionOutputTokens: number | null; ttftSeconds?: number },
   priceBand: PriceBand | null,
   unpredicted: UnpredictedKind | null = null,
   dataflowChip = false,
@@ -149,6 +149,7 @@ export function uncertaintyOf(
     outputTokensPerSecond: scaled(values.outputTokensPerSecond, lo, hiThroughput),
     tokensPerSecondPerUser: scaled(values.tokensPerSecondPerUser, lo, hiPerUser),
     usdPerMillionOutputTokens: usd,
+    ...(values.ttftSeconds === undefined ? {} : { ttftSeconds: scaled(values.ttftSeconds, -hiPerUser, -lo) }),
   };
 }
 

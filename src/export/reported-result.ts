@@ -21,7 +21,7 @@ export type ReportedResult = Omit<SimulationResult, DeploymentNumber | 'config' 
   & {
     config: Absent<DeploymentConfig>;
     memory: Absent<Pick<SimulationResult['memory'], (typeof FOOTPRINT_FIELDS)[number]>> & Omit<SimulationResult['memory'], (typeof FOOTPRINT_FIELDS)[number]>;
-    uncertainty: (Omit<Uncertainty, 'outputTokensPerSecond' | 'tokensPerSecondPerUser'>
+    uncertainty: (Omit<Uncertainty, 'outputTokensPerSecond' | 'tokensPerSecondPerUser' | 'ttftSeconds'>
       & {
         outputTokensPerSecond: Range | null; tokensPerSecondPerUser: Range | null;
         /** The ranges the table and CSV give these (engine/analysis/rank.ts: derived, TTFT's unchecked). */

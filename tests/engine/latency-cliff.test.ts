@@ -32,6 +32,8 @@ describe('latency cliffs', () => {
     expect(u.tokensPerSecondPerUser.low).toBeGreaterThanOrEqual(1 / 0.05);
     expect(u.tokensPerSecondPerUser.low).toBeLessThanOrEqual(r.tokensPerSecondPerUser);
     expect(u.derivation).toMatch(/the TPOT limit sets the batch: at the range's slow end this layout meets it at batch \d+, so per-user speed's low end is that batch's/);
+    // TTFT is not limited: its range keeps the speed quantiles (its high end was the TPOT cut's, near the value).
+    expect(u.ttftSeconds!.high).toBeCloseTo(r.ttftSeconds * Math.exp(-low), 9);
   });
 
   it('a TPOT limit that sets the batch widens the slow end to the batch the slower chip can still run', () => {

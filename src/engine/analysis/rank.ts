@@ -48,7 +48,7 @@ function rawRankValue(r: SimulationResult, key: RankKey): number | null {
 /**
  * The uncertainty range of a ranked value, where the result carries one. Tokens/s per $/h is
  * 1e6 / 3600 / ($/M), TPOT 1 / (tokens/s per user), tokens/s per kW throughput / power: each
- * inherits the range of the number it is derived from. TTFT takes the per-user speed's, inverted.
+ * inherits the range of the number it is derived from. TTFT takes the speed quantiles, inverted.
  */
 export function rankRange(r: SimulationResult, key: RankKey): Range | null {
   const u = r.uncertainty ?? null;
@@ -64,9 +64,8 @@ export function rankRange(r: SimulationResult, key: RankKey): Range | null {
     case 'outputTokensPerSecondPerChip': return scaled(r.outputTokensPerSecondPerChip);
     case 'outputTokensPerSecondPerDollarPerHour': return u.usdPerMillionOutputTokens === null ? null : inverse(u.usdPerMillionOutputTokens, 1e6 / 3600);
     case 'tpotSeconds': return inverse(u.tokensPerSecondPerUser, 1);
-    // No calibration row measures TTFT: it takes the per-user speed's relative range, inverted
-    // (a chip that decodes x% slower than predicted computes its prompt chunks x% slower too).
-    case 'ttftSeconds': return r.tokensPerSecondPerUser > 0 ? inverse(u.tokensPerSecondPerUser, r.ttftSeconds * r.tokensPerSecondPerUser) : null;
+    // No calibration row measures TTFT: it takes the speed quantiles, inverted (uncertainty.ts).
+    case 'ttftSeconds': return u.ttftSeconds ?? null;
     case 'outputTokensPerSecondPerKw': return r.energy === null ? null : scaled(r.energy.outputTokensPerSecondPerKw);
     default: return null;
   }

@@ -54,6 +54,7 @@ describe('ranges of derived rankings', () => {
         outputTokensPerSecond: { low: tps / width, high: tps * width },
         tokensPerSecondPerUser: { low: 20 / width, high: 20 * width },
         usdPerMillionOutputTokens: { low: usd / width, high: usd * width },
+        ttftSeconds: { low: 0.3 / width, high: 0.3 * width },
       },
     } as SimulationResult;
   }
@@ -72,7 +73,7 @@ describe('ranges of derived rankings', () => {
     }
     // TPOT = 1 / tokens/s per user: its range is the inverse of that range.
     expect(rankRange(results[0]!, 'tpotSeconds')).toEqual({ low: 1 / 22, high: 1 / (20 / 1.1) });
-    // TTFT takes the per-user speed's relative range, inverted: 0.3 s / 1.1 to 0.3 s x 1.1.
+    // TTFT is the range the engine gave it (the speed quantiles, inverted): 0.3 s / 1.1 to 0.3 s x 1.1.
     const ttft = rankRange(results[0]!, 'ttftSeconds')!;
     expect(ttft.low).toBeCloseTo(0.3 / 1.1, 12);
     expect(ttft.high).toBeCloseTo(0.3 * 1.1, 12);
