@@ -163,7 +163,7 @@ export const MESSAGES = {
     noPrice: 'no price on this basis',
     unbounded: 'unbounded (free)',
     notDistinguishable: '=1: not distinguishable from the leader at this evidence (the ranges overlap)',
-    ttftRangeKey: 'TTFT range: the tokens/s-per-user range, inverted; unchecked, as no calibration row measures TTFT',
+    ttftRangeKey: 'TTFT range: the speed range, inverted; unchecked, as no calibration row measures TTFT',
     /** What the (low–high) beside a number is: a prediction's coverage, or a limit's spread (spec mode, vendor claims). */
     rangeKey: (coverage: number | null) => (coverage === null
       ? '(low–high): the engine\'s modelling spread around a limit, not a prediction: no coverage claimed'
@@ -248,7 +248,7 @@ export const MESSAGES = {
     range: (low: string, high: string, coverage: number | null) =>
       coverage === null ? `Range ${low} – ${high} (a limit's modelling spread, not a prediction: no coverage claimed)` : `${Math.round(coverage * 100)}% range: ${low} – ${high} (how it is set: "Range and evidence")`,
     ttftRange: (low: string, high: string) =>
-      `Range ${low} – ${high}: the tokens/s per user range, inverted. No calibration row measures TTFT, so its coverage is not checked.`,
+      `Range ${low} – ${high}: the speed range (before any latency limit cuts the batch), inverted. No calibration row measures TTFT, so its coverage is not checked.`,
   },
   deployment: {
     label: 'Deployment',
