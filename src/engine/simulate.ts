@@ -25,6 +25,12 @@ export interface SimulateOptions {
    * empty and every other field is the same.
    */
   frontier?: boolean;
+  /**
+   * Put ranges on the result (default true): the uncertainty, with its latency-cliff rerun and
+   * silicon ceiling. Callers that read only point values (sensitivity, break-even: many runs per
+   * answer) skip them: uncertainty is then null, and the range warnings absent.
+   */
+  ranges?: boolean;
 }
 
 /**
@@ -53,7 +59,8 @@ export function simulate(scenario: ResolvedScenario, options: SimulateOptions = 
         tpotSeconds: co.evaluation.tpotSeconds, chips: co.chips,
       },
     };
-    const result = assemble(ctx, disaggregated.best, outcome.frontier, outcome.layoutsTried, disaggregatedAlternatives(disaggregated.best, summary, outcome.alternatives), summary);
+    const result = assemble(ctx, disaggregated.best, outcome.frontier, outcome.layoutsTried, disaggregatedAlternatives(disaggregated.best, summary, outcome.alternatives), summary,
+      options.ranges ?? true);
     // Disaggregation is what was asked for; that co-located serving does better on these chips is said, not hidden.
     const coPerChip = co === null ? 0 : co.outputTokensPerSecond / co.chips;
     if (coPerChip > 1.01 * result.outputTokensPerSecondPerChip) result.warnings.push(ENGINE.colocatedBetter(coPerChip, result.outputTokensPerSecondPerChip));
@@ -61,7 +68,7 @@ export function simulate(scenario: ResolvedScenario, options: SimulateOptions = 
   }
   // Missing the limits is no reason to hide how close the chip comes: its frontier stays.
   if (outcome.best === null) return infeasible(ctx, outcome.reason, outcome.layoutsTried, pricedFrontier(ctx, outcome.frontier));
-  return assemble(ctx, outcome.best, outcome.frontier, outcome.layoutsTried, outcome.alternatives, null);
+  return assemble(ctx, outcome.best, outcome.frontier, outcome.layoutsTried, outcome.alternatives, null, options.ranges ?? true);
 }
 
 /**
@@ -128,6 +135,7 @@ function assemble(
   layoutsTried: number,
   alternatives: LayoutAlternative[],
   disaggregation: DisaggregationSummary | null,
+  ranges: boolean,
 ): SimulationResult {
   const { hardware, model, workload, economics } = ctx.scenario;
   const e = best.evaluation;
@@ -227,7 +235,7 @@ function assemble(
     estimateMarks: estimateMarks(ctx, best, economics.pricing, headline.pricing.rentalEstimated),
   };
   const model0 = CALIBRATION_SUMMARY.uncertainty;
-  if (model0.count > 0) {
+  if (ranges && model0.count > 0) {
     const unpredicted = unpredictedKind(ctx.scenario.efficiencyMode, ctx.efficiency.usesClaim);
     // The SRAM chips' wider floor is the spread of their single-stream speeds, i.e. of their fitted
     // fixed cost per operator: it applies where the weights sit in SRAM or fixed costs are the largest

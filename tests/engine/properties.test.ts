@@ -157,6 +157,22 @@ describe('engine properties', () => {
     }), { numRuns: 40 });
   });
 
+  it('without ranges, every point value is the same (what sensitivity and break-even read); no uncertainty, no range warnings', () => {
+    fc.assert(fc.property(scenarioArb, fc.constantFrom<ResolvedScenario['serving']>('co-located', 'disaggregated'), (s, serving) => {
+      const scenario = { ...s, serving };
+      const full = simulate(scenario, { frontier: false });
+      const lean = simulate(scenario, { frontier: false, ranges: false });
+      // An infeasible result's "no feasible deployment" note is no range: it stays.
+      if (lean.feasible) expect(lean.uncertainty).toBeNull();
+      else expect(lean.uncertainty).toEqual(full.uncertainty);
+      const { uncertainty: _u, warnings: fullWarnings, explain: _e, ...fullPoints } = full;
+      const { uncertainty: _l, warnings: leanWarnings, explain: _x, ...leanPoints } = lean;
+      expect(leanPoints).toEqual(fullPoints);
+      expect(full.warnings).toEqual(expect.arrayContaining(leanWarnings));
+      expect(fullWarnings.length).toBeGreaterThanOrEqual(leanWarnings.length);
+    }), { numRuns: 40 });
+  });
+
   it('never mutates its input', () => {
     fc.assert(fc.property(scenarioArb, (s) => {
       const before = structuredClone(s);

@@ -28,7 +28,7 @@ export const BREAK_EVEN_MAX_EVALUATIONS = 80;
 const RELATIVE_TOLERANCE = 1e-6;
 
 function usdPerMillion(s: ResolvedScenario): number | null {
-  const r = simulate(s, { frontier: false });
+  const r = simulate(s, { frontier: false, ranges: false });
   return r.feasible && Number.isFinite(r.usdPerMillionOutputTokens) ? r.usdPerMillionOutputTokens : null;
 }
 

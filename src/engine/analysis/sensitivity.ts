@@ -19,7 +19,7 @@ export function usdPerMillionOfResult(r: SimulationResult): number | null {
 
 /** $/M output tokens of a scenario; null when infeasible. */
 export function usdPerMillionOf(s: ResolvedScenario): number | null {
-  return usdPerMillionOfResult(simulate(s, { frontier: false }));
+  return usdPerMillionOfResult(simulate(s, { frontier: false, ranges: false }));
 }
 
 /** $/M with one parameter at (1 - delta) and (1 + delta): the unit of work the app spreads over workers. */
