@@ -4,6 +4,7 @@
 // them again. Pure.
 import { formatNumber } from '../format/units';
 import type { HardwareProfile, RateClass } from '../engine/types';
+import { displayQuantity } from './lab-display';
 import { LAB_PARAMS, type LabParamDef } from './lab-params';
 
 /**
@@ -23,12 +24,9 @@ function replaced(def: LabParamDef, now: number | null, before: number | null, o
   return `${def.label}, replacing ${originalName}'s ${shown(def, before)}`;
 }
 
-/** A value as the lab's fields show it (4 significant digits: "1,979 TFLOP/s", "$3.59/chip-hour"). */
+/** A value as the lab's fields show it ("1,979 TFLOP/s", "$3.59/h"). */
 function shown(def: LabParamDef, value: number | null): string {
-  if (value === null) return 'none';
-  const n = formatNumber(value / def.scale, 4);
-  if (def.unit.startsWith('$')) return `$${n}${def.unit.slice(1)}`;
-  return def.unit === '%' ? `${n}%` : `${n} ${def.unit}`;
+  return value === null ? 'none' : displayQuantity(def, value);
 }
 
 /**

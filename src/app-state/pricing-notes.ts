@@ -6,7 +6,7 @@ import { rentalPerChipHour } from '../engine/economics';
 import { CALIBRATION_SUMMARY } from '../engine/calibration-summary';
 import type { EconomicsInput, HardwareProfile } from '../engine/types';
 import { MESSAGES } from '../messages/ui';
-import { formatNumber } from '../format/units';
+import { formatNumber, formatUsd } from '../format/units';
 import type { AppState } from './app-state';
 import type { LabParamId } from './lab-params';
 
@@ -52,8 +52,7 @@ function implausibleRental(chip: HardwareProfile): string | null {
   const rental = chip.price.rentalUsdPerChipHour;
   const purchase = chip.price.listPriceUsd;
   if (rental === null || !(rental > 0) || !(purchase > 0) || rental * MIN_PLAUSIBLE_PAYBACK_HOURS <= purchase) return null;
-  const usd = (v: number) => `$${formatNumber(v, 4)}`;
-  return N.rentalPaysPurchase(usd(rental), usd(purchase), formatNumber(purchase / rental, 2));
+  return N.rentalPaysPurchase(formatUsd(rental), formatUsd(purchase), formatNumber(purchase / rental, 2));
 }
 
 /**

@@ -79,6 +79,11 @@ function clampChips(chips: ChipCount): ChipCount | null {
 }
 
 /** The matrix rate class the current workload computes in on `chip` (the lab's compute slider). */
+/** A lab chip after an edit: which values differ from its original (cited as the lab's), and the evidence that leaves it. */
+function editedLabChip(chip: HardwareProfile, original: HardwareProfile | undefined, rateClass: RateClass): HardwareProfile {
+  return withLabEvidence(withLabEntries(chip, original, rateClass), original);
+}
+
 export function labRateClass(state: AppState): RateClass {
   return matrixRate(state.lab.chip, computePrecision(state.settings.precision)).rateClass;
 }
@@ -173,14 +178,13 @@ function updateCore(state: AppState, action: Exclude<Action, DesignAction>, env:
       // Removing HBM zeroes its bandwidth (a profile rule): kept here, it comes back with the HBM.
       const { hbmBandwidthBeforeRemoval: kept, ...lab } = state.lab;
       const removed = chip.memory.hbmCapacityBytes === 0 ? (before.hbmCapacityBytes > 0 ? before.hbmBandwidthBytesPerSecond : kept) : undefined;
-      return { ...state, lab: { ...lab, chip: withLabEvidence(withLabEntries(chip, original, rateClass), original),
-        ...(removed === undefined ? {} : { hbmBandwidthBeforeRemoval: removed }) } };
+      return { ...state, lab: { ...lab, chip: editedLabChip(chip, original, rateClass), ...(removed === undefined ? {} : { hbmBandwidthBeforeRemoval: removed }) } };
     }
     case 'lab-set-sram-weights': {
       if (state.lab.chip.memory.sramHoldsWeights === action.on) return state;
       const original = labOriginal(state, env.catalog);
       const chip = completeLabChip({ ...state.lab.chip, memory: { ...state.lab.chip.memory, sramHoldsWeights: action.on } }, state.lab.chip);
-      return chip === null ? state : { ...state, lab: { ...state.lab, chip: withLabEvidence(withLabEntries(chip, original, labRateClass(state)), original) } };
+      return chip === null ? state : { ...state, lab: { ...state.lab, chip: editedLabChip(chip, original, labRateClass(state)) } };
     }
     case 'lab-set-name': {
       const name = action.name.replace(/\s+/g, ' ').trim().slice(0, NAME_MAX);

@@ -10,6 +10,7 @@ import { separatorReadings, thousandsPointReadings, ungroupDigits } from '../par
 import { FIELD_MESSAGES } from '../messages/fields';
 import { defaultSettings } from '../app-state/defaults';
 import { LIMITS } from '../scenario/limits';
+import { groupedInteger } from '../format/decimal';
 
 export interface CliOptions {
   scenarioFile: string | null;
@@ -291,7 +292,7 @@ function describeRange(rule: NumberRule, factor: number, unit: string): string {
   // Thousands grouped as the page writes them ("1,000,000 tokens"; the flags accept that form too).
   const show = (x: number) => {
     const v = Number((x / factor).toPrecision(12));
-    return Number.isInteger(v) && Math.abs(v) >= 1e4 && Math.abs(v) < 1e15 ? v.toLocaleString('en-US') : String(v);
+    return Number.isInteger(v) && Math.abs(v) >= 1e4 && Math.abs(v) < 1e15 ? groupedInteger(v) : String(v);
   };
   return `${rule.integer ? 'an integer' : 'a number'} from ${show(rule.min)} to ${show(rule.max)} ${unit}`;
 }
@@ -344,7 +345,7 @@ function flagRangeText(issue: FieldIssue, def: ValueFlag | undefined, exact: boo
   const bounds = def?.share === true ? /from ([\d.]+) to ([\d.]+)$/.exec(range[1]!) : null;
   const pct = (x: string) => `${Number((Number(x) * 100).toPrecision(12))}%`;
   if (bounds !== null) return `${range[1]!} (${pct(bounds[1]!)} to ${pct(bounds[2]!)})`;
-  return range[1]!.replace(/(?<![\d.])\d{5,15}(?![\d.])/g, (n) => Number(n).toLocaleString('en-US'));
+  return range[1]!.replace(/(?<![\d.])\d{5,15}(?![\d.])/g, (n) => groupedInteger(Number(n)));
 }
 
 function flagMessage(issue: FieldIssue, origin: { flag: string; text: string }, def: ValueFlag | undefined, exact: boolean): string {

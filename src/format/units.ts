@@ -2,6 +2,13 @@
 
 import { decimalSignificant, groupedInteger } from './decimal';
 
+/** Display text of a number: up to 4 significant digits, no exponent for everyday values. */
+export function displayNumber(value: number): string {
+  if (!Number.isFinite(value)) return '';
+  const rounded = Number(value.toPrecision(4));
+  return Math.abs(rounded) >= 1e-4 || rounded === 0 ? String(rounded) : rounded.toExponential();
+}
+
 export function formatNumber(value: number, digits = 3): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '-∞' : '—';
   if (value === 0) return '0';

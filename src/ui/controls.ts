@@ -5,6 +5,7 @@ import type { SettingsFieldDef } from '../app-state/settings-fields';
 import type { WorkloadSettings } from '../app-state/app-state';
 import { readSettingText } from '../app-state/settings-input';
 import { el, setShownValue, syncValue, uid } from './dom';
+import { displayNumber } from '../format/units';
 
 /**
  * A workload or pricing field's value: a whole-number field shows every digit (32768 showed as
@@ -14,12 +15,6 @@ function fieldNumber(value: number, integer: boolean): string {
   return integer && Number.isFinite(value) ? String(Math.round(value)) : displayNumber(value);
 }
 
-/** Display text of a number: up to 4 significant digits, no exponent for everyday values. */
-export function displayNumber(value: number): string {
-  if (!Number.isFinite(value)) return '';
-  const rounded = Number(value.toPrecision(4));
-  return Math.abs(rounded) >= 1e-4 || rounded === 0 ? String(rounded) : rounded.toExponential();
-}
 
 export interface Control<T> {
   element: HTMLElement;

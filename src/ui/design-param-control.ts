@@ -5,7 +5,7 @@
 import type { DesignParamDef } from '../app-state/design-params';
 import { SLIDER_STEPS, positionToValue, valueToPosition } from '../app-state/slider-scale';
 import type { ChipDesign } from '../records/chip-design';
-import { displayNumber } from './controls';
+import { displayNumber } from '../format/units';
 import { el, uid } from './dom';
 
 export function designValueText(def: DesignParamDef, value: number): string {

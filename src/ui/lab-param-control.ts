@@ -5,29 +5,9 @@ import { labEditRefusal } from '../app-state/lab-validity';
 import { SLIDER_STEPS, positionToValue, roundForSlider, valueToPosition } from '../app-state/slider-scale';
 import type { HardwareProfile, RateClass } from '../engine/types';
 import { parseQuantity } from '../scenario/parse-quantity';
-import { displayNumber } from './controls';
+import { displayQuantity } from '../app-state/lab-display';
 import { el, setShownValue, syncValue, uid } from './dom';
 import { MESSAGES } from '../messages/ui';
-import { groupedInteger } from '../format/decimal';
-import { withCents } from '../format/units';
-
-/** 4 significant digits, thousands grouped as elsewhere in the app ("1,979"); parseQuantity reads it back. */
-function labNumber(v: number): string {
-  const rounded = Number(v.toPrecision(4));
-  return Math.abs(rounded) >= 1000 ? groupedInteger(rounded) : displayNumber(v);
-}
-
-/** "4.8 TB/s", "1,979 TFLOP/s", "$35,000", "$3.59/h", "65%". */
-export function displayQuantity(def: LabParamDef, value: number | null): string {
-  if (value === null) return '';
-  const v = value / def.scale;
-  if (def.unit === '$') return `$${groupedInteger(v)}`;
-  // Cents as money is written: "$2.50/h", not "$2.5/h" (the 4 significant digits stay).
-  if (def.unit === '$/chip-hour') return `$${withCents(labNumber(v))}/h`;
-  if (def.unit === '%') return `${labNumber(v)}%`;
-  if (def.unit === 'chips' && v === 1) return '1 chip';
-  return `${labNumber(v)} ${def.unit}`;
-}
 
 /**
  * The value a typed one stands for: the original chip's own value when the text shows the same as

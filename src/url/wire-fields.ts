@@ -170,9 +170,9 @@ export const WIRE_FIELDS = [
     encode: (state, catalog, base) => labWire(labStateForWire(state, catalog, base), catalog, base),
     decode: (raw, draft, env, log) => {
       const lab = parseLab(raw, env, draft.findChip, draft.state.lab, log, draft.chipId);
-      draft.state.lab = lab;
       // The link leaves out which values were typed (labWire): the settings, decoded already, give the rate they apply to.
-      draft.state.lab = { ...lab, chip: withLabEntries(lab.chip, labOriginal(draft.state, env.catalog), labRateClass(draft.state)) };
+      const opened = { ...draft.state, lab };
+      draft.state.lab = { ...lab, chip: withLabEntries(lab.chip, labOriginal(opened, env.catalog), labRateClass(opened)) };
     },
   }),
   field({

@@ -40,6 +40,9 @@ describe('lab entries', () => {
     expect(Object.keys(edited.lab.chip.entered!)).toEqual(['compute.denseFlopsPerSecond', 'power.tdpWatts']);
     expect(edited.lab.chip.entered!['compute.denseFlopsPerSecond']).toBe(`Dense matrix rate: every format x2 of ${h200.name}'s`);
     expect(edited.lab.chip.entered!['power.tdpWatts']).toBe(`Power (TDP), replacing ${h200.name}'s 700 W`);
+    // The replaced value in the words of the lab's own field ("$3.59/h").
+    expect(apply(start, { type: 'lab-set', param: 'rentalPrice', value: 5 }).lab.chip.entered!['price.rentalUsdPerChipHour'])
+      .toBe(`Rental price, replacing ${h200.name}'s $3.59/h`);
     const back = apply(edited, { type: 'lab-set', param: 'compute', value: rate }, { type: 'lab-set', param: 'tdp', value: h200.power.tdpWatts });
     expect(back.lab.chip.entered).toBeUndefined();
     expect(back.lab.chip).toEqual(start.lab.chip);

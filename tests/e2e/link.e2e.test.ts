@@ -9,7 +9,7 @@ import { defaultAppState } from '../../src/app-state/defaults';
 import { update, type Action } from '../../src/app-state/update';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
 import { labParam } from '../../src/app-state/lab-params';
-import { displayQuantity } from '../../src/ui/lab-param-control';
+import { displayQuantity } from '../../src/app-state/lab-display';
 import { decodeLink, encodeLink } from '../../src/url/link';
 import { packJson } from '../../src/url/pack';
 import { LINK_VERSION } from '../../src/url/link-format';

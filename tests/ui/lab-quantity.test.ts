@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LAB_PARAMS } from '../../src/app-state/lab-params';
 import { parseQuantity } from '../../src/scenario/parse-quantity';
-import { displayQuantity, typedValue } from '../../src/ui/lab-param-control';
+import { displayQuantity } from '../../src/app-state/lab-display';
+import { typedValue } from '../../src/ui/lab-param-control';
 
 describe('chip-lab boxes round-trip their own text', () => {
   it.each(LAB_PARAMS.map((d) => [d.id, d] as const))('%s', (_id, def) => {
