@@ -9,6 +9,8 @@ import type { Catalog } from '../catalog/catalog';
 import { chipSeries, uniqueLabels, type ChipSeries } from '../charts/chip-series';
 import { chipColors, vendorColor } from '../charts/vendor-colors';
 import { rankResults, type RankedResult } from '../engine/analysis/rank';
+import { limitFromSensitivity, type ResourceLimit } from '../engine/analysis/resource-limit';
+import type { SensitivityResult } from '../engine/analysis/sensitivity-assemble';
 import type { HardwareProfile, SimulationResult } from '../engine/types';
 import type { LabOutcome } from '../worker-api';
 import type { Snapshot } from './controller';
@@ -46,6 +48,19 @@ export function labResults(snapshot: Snapshot): LabResults | null {
   if (main === undefined) return null;
   const ghost = (snapshot.results.get('lab-ghost')?.value as LabOutcome | null | undefined) ?? null;
   return { main, ghost };
+}
+
+/**
+ * The lab chip's limiting resource (the table's "most sensitive to"), read off the sensitivity runs
+ * once they are in for what is shown: they trail the lab's result. The original has none: only the
+ * edited chip's sensitivity is run.
+ */
+export function labLimits(snapshot: Snapshot): Map<string, ResourceLimit> | null {
+  const lab = snapshot.results.get('lab')?.value as LabOutcome | null | undefined;
+  const sensitivity = snapshot.pending.has('sensitivity') ? undefined : snapshot.results.get('sensitivity')?.value as SensitivityResult | null | undefined;
+  if (lab == null || sensitivity == null) return null;
+  const limit = limitFromSensitivity(sensitivity);
+  return limit === null ? null : new Map([[lab.result.hardwareId, limit]]);
 }
 
 export function problemsOf(snapshot: Snapshot, channel: string): string[] {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, chartDrawn, done, download, openPage, screenshot, sharedBrowser, type WatchedPage } from './browser';
+import { ARTIFACTS, chartDrawn, csvCells, done, download, openPage, screenshot, sharedBrowser, type WatchedPage } from './browser';
 
 const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
@@ -18,21 +18,6 @@ async function page(viewport?: { width: number; height: number }): Promise<Watch
 
 async function tableRows(page: Page, table: string): Promise<number> {
   return page.locator(`[data-table="${table}"] tbody tr`).count();
-}
-
-/** One CSV line into cells (quoted cells may hold commas and doubled quotes). */
-function csvCells(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') { cell += '"'; i++; }
-    else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) { cells.push(cell); cell = ''; }
-    else cell += c;
-  }
-  return [...cells, cell];
 }
 
 describe('landing: compare vendors', () => {

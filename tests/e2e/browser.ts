@@ -111,3 +111,18 @@ export async function download(page: Page, selector: string): Promise<{ name: st
   const path = await file.path();
   return { name: file.suggestedFilename(), data: readFileSync(path) };
 }
+
+/** One CSV line into cells (quoted cells may hold commas and doubled quotes). */
+export function csvCells(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted && c === '"' && line[i + 1] === '"') { cell += '"'; i++; }
+    else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) { cells.push(cell); cell = ''; }
+    else cell += c;
+  }
+  return [...cells, cell];
+}

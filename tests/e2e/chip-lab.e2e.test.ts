@@ -3,7 +3,7 @@
 // a slider's value at once, and that a chart's data-version changes only once Vega has drawn the new data.
 
 import { describe, expect, inject, it } from 'vitest';
-import { chartDrawn, done, openPage, sharedBrowser, type WatchedPage } from './browser';
+import { chartDrawn, csvCells, done, download, openPage, sharedBrowser, type WatchedPage } from './browser';
 
 const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
@@ -45,6 +45,23 @@ describe('chip lab and the pricing mode', () => {
     expect(await basis.isHidden()).toBe(true);
     await p.page.selectOption('[data-control="break-even-target"]', 'groq-lpu');
     await expect.poll(() => basis.textContent()).toMatch(/Groq LPU.* has no market rental price, so it is priced at an estimated rental/);
+    await done(p);
+  });
+
+  it('the lab table and its CSV name what the edited chip\'s $/M is most sensitive to, from the sensitivity runs', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await openLab(p);
+    await chartDrawn(p.page, 'lab-sensitivity');
+    const edited = p.page.locator('[data-table="lab"] tbody tr:first-child');
+    await expect.poll(() => edited.textContent()).toMatch(/\$\/M most sensitive to (matrix|HBM|SRAM|scale-up)/i);
+    const csv = await download(p.page, '[data-export="tokencost-chip-lab-csv"]');
+    const lines = csv.data.toString('utf8').trim().split('\r\n');
+    const header = csvCells(lines[0]!);
+    const column = header.indexOf('most_sensitive_resource');
+    // The edited chip has the resource; its original (no sensitivity runs of its own) leaves it empty.
+    expect(csvCells(lines[1]!)[column]).toMatch(/^(compute|hbmBandwidth|sramBandwidth|scaleUpBandwidth)$/);
+    expect(Number(csvCells(lines[1]!)[column + 1])).toBeLessThan(0);
+    expect(csvCells(lines[2]!)[column]).toBe('');
     await done(p);
   });
 

@@ -2,6 +2,8 @@
 // as the chip lab's sensitivity chart (+20% of one resource, the search rerun).
 import { describe, expect, it } from 'vitest';
 import { limitingResource } from '../../src/engine/analysis/limiting-resource';
+import { limitFromSensitivity } from '../../src/engine/analysis/resource-limit';
+import { sensitivity } from '../../src/engine/analysis/sensitivity';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
 import { resolveScenario } from '../../src/scenario/resolve';
 import { defaultScenario, type Scenario } from '../../src/scenario/scenario';
@@ -28,4 +30,24 @@ describe('limitingResource', () => {
     expect(l.resource).toBe(most[0]);
     for (const [, e] of tried) expect(e).toBeLessThanOrEqual(1e-9); // more of a resource never raises $/M here
   });
+
+  // The chip lab reads the table's "most sensitive to" off its sensitivity runs (+-20%) instead of
+  // running the engine again: it must name what the compare view's own runs name.
+  it.each([
+    ['the default scenario', {}],
+    ['one user decoding alone', { chips: 1, objective: 'min-latency' as const }],
+    ['prompt-heavy batches', { workload: { inputTokens: 8192, outputTokens: 128, prefixCacheHitRate: 0, arrivals: 'saturated' as const } }],
+    ['an SRAM chip', { hardware: 'groq-lpu', chips: 'auto' as const }],
+  ])('the chip lab\'s sensitivity runs give the same limit: %s', (_name, s) => {
+    const scenario = resolved(s as Partial<Scenario>);
+    const fromSensitivity = limitFromSensitivity(sensitivity(scenario));
+    const direct = limitingResource(scenario);
+    expect(fromSensitivity?.resource).toBe(direct.resource);
+    for (const [r, e] of Object.entries(direct.elasticities)) expect(fromSensitivity!.elasticities[r as keyof typeof direct.elasticities]).toBeCloseTo(e, 9);
+  });
+
+  it('sensitivity runs at another step than +20% give no limit (they would name another one)', () => {
+    expect(limitFromSensitivity(sensitivity(resolved({}), 0.1))).toBeNull();
+  });
 });
+

@@ -2,6 +2,7 @@
 // break-even price follow, with the original chip as a ghost.
 
 import type { BreakEvenResult } from '../../engine/analysis/break-even';
+import type { ResourceLimit } from '../../engine/analysis/resource-limit';
 import type { SensitivityResult } from '../../engine/analysis/sensitivity';
 import { labPricedState, labPricingHeld } from '../../app-state/lab-pricing';
 import { labParamNote } from '../../app-state/pricing-notes';
@@ -9,7 +10,7 @@ import { labRequest } from '../../app-state/requests';
 import { LAB_PARAMS } from '../../app-state/lab-params';
 import { allChips } from '../../app-state/lookup';
 import { labRateClass } from '../../app-state/update';
-import { chipNames, exportContext, labResults, labSeries, problemsOf } from '../../app/selectors';
+import { chipNames, exportContext, labLimits, labResults, labSeries, problemsOf } from '../../app/selectors';
 import { saveLabChip } from '../lab-save';
 import type { Snapshot } from '../../app/controller';
 import { MARK_LEGEND } from '../../charts/chip-series';
@@ -120,13 +121,15 @@ export const mountChipLabView: MountView = (ctx) => {
   ]);
 
   let lab: ReturnType<typeof labResults> = null;
+  /** The lab chip's limiting resource in the table (null until the sensitivity runs are in). */
+  let shownLimits: Map<string, ResourceLimit> | null = null;
   const exporter = exportButtons({
     name: 'chip-lab',
     context: () => (lab === null ? null : context()),
     csv: (c) => {
       if (current === null || lab === null) return null;
       const rows = [lab.main, lab.ghost].flatMap((o) => (o === null ? [] : [{ rank: null, distinguishable: null, result: o.result }]));
-      return compareCsv(rows, chipNames(current.state, ctx.catalog), c);
+      return compareCsv(rows, chipNames(current.state, ctx.catalog), c, shownLimits);
     },
     json: (c) => (current === null || lab === null ? null : resultsJson('chip-lab', { chip: current.state.lab.chip, settings: current.state.settings,
       main: lab.main === null ? null : withReportedResult(lab.main), ghost: lab.ghost === null ? null : withReportedResult(lab.ghost) }, c)),
@@ -149,6 +152,7 @@ export const mountChipLabView: MountView = (ctx) => {
   ]);
 
   let drawn: unknown[] = [];
+  let drawnTable: unknown[] = [];
   let drawnSensitivity: unknown[] = [];
   return {
     element,
@@ -203,20 +207,31 @@ export const mountChipLabView: MountView = (ctx) => {
         const empty = sens === undefined ? MESSAGES.lab.computing : MESSAGES.lab.sensitivityEmpty;
         sensitivity.show(s === null || !s.feasible || s.rows.length === 0 ? null : sensitivityChart(s, layout), empty);
       }
+      // The table's "most sensitive to" comes from the sensitivity runs, which trail the lab's result.
+      const limits = labLimits(snapshot);
+      const tableInputs = [labResult, ghostResult, limits === null ? null : sens, state.customChips];
+      const tableChanged = !tableInputs.every((x, i) => x === drawnTable[i]);
+      drawnTable = tableInputs;
       const inputs = [labResult, ghostResult, state.compare.frontierMetric, state.customChips, layout.compact];
-      if (inputs.every((x, i) => x === drawn[i])) return;
+      const chartsChanged = !inputs.every((x, i) => x === drawn[i]);
       drawn = inputs;
+      if (!tableChanged && !chartsChanged) return;
       replaceChildren(problems, problemsOf(snapshot, 'lab').map((p) => el('li', { text: p })));
       lab = labResults(snapshot);
+      shownLimits = limits;
       if (lab === null || lab.main === null) return;
       const series = labSeries(state, ctx.catalog, request.original);
       const rows = [{ rank: null, distinguishable: null, chip: series.chip, result: lab.main.result }];
       if (lab.ghost !== null) rows.push({ rank: null, distinguishable: null, chip: series.ghost, result: lab.ghost.result });
-      showTree(tableSlot, renderResultsTable(rows, {
-        caption: `${state.lab.chip.name} vs ${request.original.name}`,
-        rankBy: null,
-        onExplain: (hardwareId, key) => dispatch({ type: 'open-explain', hardwareId, key }),
-      }), RESULTS_TABLE_KEYS);
+      if (tableChanged) {
+        showTree(tableSlot, renderResultsTable(rows, {
+          caption: `${state.lab.chip.name} vs ${request.original.name}`,
+          rankBy: null,
+          limits: limits ?? undefined,
+          onExplain: (hardwareId, key) => dispatch({ type: 'open-explain', hardwareId, key }),
+        }), RESULTS_TABLE_KEYS);
+      }
+      if (!chartsChanged) return;
       const feasible = rows.filter((r) => r.result.feasible);
       const noFeasible = MESSAGES.status.noFeasible(rows.map((r) => r.result.reason));
       const traced = rows.filter((r) => r.result.frontier.length > 0);
