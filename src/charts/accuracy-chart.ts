@@ -3,6 +3,7 @@
 
 import { EVIDENCE_LABEL, EVIDENCE_MARK } from '../messages/evidence';
 import type { TopLevelSpec } from 'vega-lite';
+import { TIME_METRICS } from '../validation/row-plan';
 import type { RowResult } from '../validation/validate';
 import type { EfficiencyMode } from '../engine/types';
 import { CHART_CONFIG, CHART_HEIGHT, FORMAT, WIDE, type ChartLayout } from './chart-theme';
@@ -50,6 +51,14 @@ export interface AccuracyPoint {
   measured: number;
   predicted: number;
   unit: string;
+  /**
+   * Where the point sits: the measured and predicted speeds; a time (TTFT, TPOT) is plotted as its
+   * inverse, so that above the line means optimistic for every row, as the error's sign does.
+   */
+  measuredPlotted: number;
+  predictedPlotted: number;
+  /** How a time row is plotted ('' for the rest). */
+  plottedAs: string;
   /** The row's error on its speed: predicted / measured - 1, for a time measured / predicted - 1. */
   error: number;
   targetSet: string;
@@ -72,7 +81,10 @@ const MODE_TEXT: Record<EfficiencyMode, { sentence: string; title: string }> = {
 export function accuracyPoints(rows: readonly RowResult[]): AccuracyPoint[] {
   return rows
     .filter((r) => r.predicted !== null && r.predicted > 0 && r.plan.measured > 0 && r.error !== null)
-    .map((r) => ({
+    .map((r) => {
+      const time = TIME_METRICS.has(r.plan.metric.kind);
+      const plotted = (v: number) => (time ? 1 / v : v);
+      return {
       row: `#${r.plan.row.index} ${r.plan.label}`,
       chip: r.basis === 'measured' ? r.hardwareName : `${r.hardwareName} ${EVIDENCE_MARK[r.basis]} (${EVIDENCE_LABEL[r.basis]})`,
       vendor: r.vendor,
@@ -80,14 +92,18 @@ export function accuracyPoints(rows: readonly RowResult[]): AccuracyPoint[] {
       measured: r.plan.measured,
       predicted: r.predicted!,
       unit: r.plan.metric.unit,
+      measuredPlotted: plotted(r.plan.measured),
+      predictedPlotted: plotted(r.predicted!),
+      plottedAs: time ? `1 / time (per s): a shorter ${r.plan.metric.kind === 'ttft-seconds' ? 'TTFT' : 'TPOT'} plots higher` : '',
       error: r.error!,
       targetSet: r.plan.inTargetSet ? 'yes (MLPerf or vendor table)' : r.plan.claim ? 'no (claim, reported only)' : 'no',
-    }));
+      };
+    });
 }
 
 /** The y = x line and its band, spanning all points with some margin. */
 export function parityRows(points: readonly AccuracyPoint[]): ParityRow[] {
-  const values = points.flatMap((p) => [p.measured, p.predicted]);
+  const values = points.flatMap((p) => [p.measuredPlotted, p.predictedPlotted]);
   const lo = values.length > 0 ? Math.min(...values) / 1.5 : 1;
   const hi = values.length > 0 ? Math.max(...values) * 1.5 : 10;
   return [lo, hi].map((v) => ({ x: v, y: v, lo: v * (1 - BAND), hi: v * (1 + BAND) }));
@@ -123,7 +139,8 @@ export function accuracyChart(input: AccuracyChartInput): TopLevelSpec {
         subtitle: [
           MODE_TEXT[input.mode].sentence,
           'One point per calibration row.',
-          'Above the dashed line = engine optimistic.',
+          'Above the dashed line = engine optimistic',
+          '(a time is plotted as 1 / time).',
           `Grey band: within ±${BAND * 100}%.`,
           ...(left > 0 ? [`${left} infeasible row${left === 1 ? '' : 's'}: table only.`] : []),
         ],
@@ -131,7 +148,7 @@ export function accuracyChart(input: AccuracyChartInput): TopLevelSpec {
       : {
         text: `Predicted vs measured (${MODE_TEXT[input.mode].title})`,
         subtitle: [
-          'One point per calibration row; above the line = the engine is optimistic.',
+          'One point per calibration row; above the line = the engine is optimistic (a time is plotted as 1 / time).',
           `Dashed: prediction = measurement; grey band: within ±${BAND * 100}%.`,
           ...(left > 0 ? [`${left} row${left === 1 ? '' : 's'} without a feasible prediction ${left === 1 ? 'is' : 'are'} listed in the table only.`] : []),
         ],
@@ -155,8 +172,8 @@ export function accuracyChart(input: AccuracyChartInput): TopLevelSpec {
         data: { name: 'points' },
         mark: { type: 'point', filled: true, size: 70, opacity: 0.85, stroke: '#ffffff', strokeWidth: 0.5 },
         encoding: {
-          x: { ...x, field: 'measured' },
-          y: { ...y, field: 'predicted' },
+          x: { ...x, field: 'measuredPlotted' },
+          y: { ...y, field: 'predictedPlotted' },
           color: { field: 'vendor', type: 'nominal', scale: { domain: vendors, range: vendors.map(vendorColor) }, legend: legend('Vendor') },
           shape: { field: 'source', type: 'nominal', scale: { domain: kinds, range: SHAPES.slice(0, Math.max(1, kinds.length)) }, legend: legend('Source') },
           tooltip: [
@@ -166,6 +183,7 @@ export function accuracyChart(input: AccuracyChartInput): TopLevelSpec {
             { field: 'measured', title: 'Measured', format: FORMAT.tooltip },
             { field: 'predicted', title: 'Predicted', format: FORMAT.tooltip },
             { field: 'unit', title: 'Unit' },
+            { field: 'plottedAs', title: 'Plotted as' },
             { field: 'error', title: 'Error (predicted / measured − 1)', format: FORMAT.percent },
             { field: 'targetSet', title: 'Counts toward the targets' },
           ],

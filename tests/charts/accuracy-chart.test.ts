@@ -41,6 +41,18 @@ describe('accuracy chart', () => {
     expect(points.some((p) => /[◐○◇]/.test(p.chip))).toBe(true);
   });
 
+  it('plots every point above the line exactly when the engine is optimistic: a time as 1 / time', () => {
+    const points = accuracyPoints(report().rows);
+    const times = points.filter((p) => p.unit === 's');
+    expect(times.length).toBeGreaterThan(3);
+    expect(times.some((p) => p.error > 0.3)).toBe(true);
+    for (const p of points) {
+      if (Math.abs(p.error) < 1e-9) continue;
+      expect(p.predictedPlotted > p.measuredPlotted).toBe(p.error > 0);
+      expect(p.plottedAs === '').toBe(p.unit !== 's');
+    }
+  });
+
   it('draws y = x with a +-20% band spanning every point', () => {
     const points = accuracyPoints(report().rows);
     const parity = parityRows(points);
@@ -50,7 +62,7 @@ describe('accuracy chart', () => {
       expect(r.lo).toBeCloseTo(r.x * (1 - BAND), 9);
       expect(r.hi).toBeCloseTo(r.x * (1 + BAND), 9);
     }
-    const all = points.flatMap((p) => [p.measured, p.predicted]);
+    const all = points.flatMap((p) => [p.measuredPlotted, p.predictedPlotted]);
     expect(parity[0]!.x).toBeLessThan(Math.min(...all));
     expect(parity[1]!.x).toBeGreaterThan(Math.max(...all));
   });
