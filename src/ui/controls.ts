@@ -104,6 +104,9 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
       const v = def.get(settings);
       current = v;
       if (error.classList.contains('note') && v !== noted) setError('');
+      // A change from elsewhere (Back, a link, a preset) ends a refusal: the box shows the value in
+      // use again, focused or not, so it never shows refused text without its message.
+      const refusalEnded = refusedAt !== null;
       if (refusedAt !== null) {
         if (refusedAt.value === v) return;
         refusedAt = null;
@@ -111,7 +114,7 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
       }
       const text = v === null ? '' : fieldNumber(v / def.scale, def.limit.integer === true);
       // After a typed value is applied, show it normalised ("2,048" -> "2048") though the box has focus.
-      if (committed) setShownValue(input, text);
+      if (committed || refusalEnded) setShownValue(input, text);
       else syncValue(input, text);
       committed = false;
     },

@@ -115,9 +115,12 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
       chipNow = chip;
       rateNow = rateClass;
       if (def.id === 'compute') label.textContent = `${def.label} (${rateClass})`;
-      if (refusedAt !== null && refusedAt.value !== value) clearError();
+      // A change from elsewhere (Back, a link, a preset) ends a refusal: the box shows the value in
+      // use again, focused or not, so it never shows refused text without its message.
+      const refusalEnded = refusedAt !== null && refusedAt.value !== value;
+      if (refusalEnded) clearError();
       if (refusedAt === null) {
-        if (committed) setShownValue(text, displayQuantity(def, value));
+        if (committed || refusalEnded) setShownValue(text, displayQuantity(def, value));
         else syncValue(text, displayQuantity(def, value));
       }
       committed = false;

@@ -248,6 +248,26 @@ describe('shareable links', () => {
     await done(p);
   });
 
+  it('Back ends a refusal: the refused text gives way to the value of the state it goes back to', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await settledCompare(p.page);
+    const url = p.page.url();
+    const field = p.page.locator('[data-field="inputTokens"]');
+    const before = await field.inputValue();
+    await field.fill('8192');
+    await field.press('Enter');
+    await hashAfterChange(p.page, url);
+    await field.fill('-5');
+    await field.press('Enter');
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    await p.page.goBack();
+    // Never refused text without its message: the box shows what the results are for.
+    await expect.poll(() => field.inputValue()).toBe(before);
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
+    expect(await p.page.textContent('[data-field-error="inputTokens"]')).toBe('');
+    await done(p);
+  });
+
   it('unsaved custom chips survive reloads and opening a bad link', async () => {
     const p = await openPage(browser(), baseUrl);
     await settledCompare(p.page);
