@@ -193,6 +193,7 @@ export const MESSAGES = {
     breakEvenIntro: 'The price of this chip at which its $ per million output tokens equals the chosen chip, on this workload and SLO.',
     breakEvenOk: (price: string, kind: string, target: string, usd: string) => `At ${price} ${kind}, this chip matches ${target} at ${usd} per million output tokens.`,
     breakEvenCurrent: (price: string) => `Its price today: ${price}.`,
+    breakEvenCurrentEstimated: (price: string) => `Its price today: ${price}, estimated from its owning cost (it has no market rental price).`,
     breakEvenUnreachable: 'Even free, this chip costs more per token than the target (power and hosting alone exceed it).',
     breakEvenSubjectInfeasible: 'This chip cannot serve the workload within the SLO, at any price.',
     breakEvenTargetInfeasible: 'The target chip cannot serve the workload within the SLO.',

@@ -24,7 +24,9 @@ function describe(r: BreakEvenResult, targetName: string): string[] {
     case 'ok':
       return [
         L.breakEvenOk(price(r.breakEvenPrice ?? 0), kind, targetName, formatUsd(r.targetUsdPerMillion ?? 0)),
-        r.currentPrice === null ? '' : L.breakEvenCurrent(`${price(r.currentPrice)} ${kind}`),
+        r.currentPrice === null ? '' : r.currentPriceEstimated
+          ? L.breakEvenCurrentEstimated(`≈${price(r.currentPrice)} ${kind}`)
+          : L.breakEvenCurrent(`${price(r.currentPrice)} ${kind}`),
       ];
     case 'unreachable': return [L.breakEvenUnreachable];
     case 'subject-infeasible': return [L.breakEvenSubjectInfeasible];

@@ -5,6 +5,8 @@
 // deployment, so the root is bracketed and refined numerically (Illinois regula falsi: bisection's
 // guarantee, and a handful of steps when the function is close to linear).
 
+import { CALIBRATION_SUMMARY } from '../calibration-summary';
+import { estimatedRentalPerChipHour } from '../economics';
 import { simulate } from '../simulate';
 import type { ResolvedScenario } from '../types';
 
@@ -14,8 +16,12 @@ export interface BreakEvenResult {
   status: BreakEvenStatus;
   /** What the price means: $/chip-hour (rental) or $ per chip (purchase, TCO). */
   priceKind: 'rental-usd-per-chip-hour' | 'purchase-usd-per-chip';
-  /** The subject's price in use today (override or profile), for comparison. */
+  /**
+   * The subject's price in use today (override or profile), for comparison; under Rental, a chip
+   * without a market rental is priced at its estimated one (the ranking's "≈"), flagged.
+   */
   currentPrice: number | null;
+  currentPriceEstimated: boolean;
   /** Price that equalises $/M output tokens; null unless status is 'ok'. */
   breakEvenPrice: number | null;
   subjectUsdPerMillion: number | null;
@@ -40,10 +46,13 @@ export function withPrice(subject: ResolvedScenario, price: number): ResolvedSce
   return { ...subject, economics };
 }
 
-function currentPrice(subject: ResolvedScenario): number | null {
-  return subject.economics.pricing === 'rental'
-    ? (subject.economics.rentalUsdPerChipHour ?? subject.hardware.price.rentalUsdPerChipHour)
-    : (subject.economics.capexUsdPerChip ?? subject.hardware.price.listPriceUsd);
+function currentPrice(subject: ResolvedScenario): { price: number | null; estimated: boolean } {
+  const { economics, hardware } = subject;
+  if (economics.pricing !== 'rental') return { price: economics.capexUsdPerChip ?? hardware.price.listPriceUsd, estimated: false };
+  const market = economics.rentalUsdPerChipHour ?? hardware.price.rentalUsdPerChipHour;
+  if (market !== null) return { price: market, estimated: false };
+  const ratio = CALIBRATION_SUMMARY.rentalToTco;
+  return ratio.n > 0 && ratio.median > 0 ? { price: estimatedRentalPerChipHour(hardware, ratio), estimated: true } : { price: null, estimated: false };
 }
 
 /**
@@ -52,8 +61,9 @@ function currentPrice(subject: ResolvedScenario): number | null {
  */
 export function breakEvenPrice(subject: ResolvedScenario, target: ResolvedScenario): BreakEvenResult {
   const priceKind = subject.economics.pricing === 'rental' ? 'rental-usd-per-chip-hour' : 'purchase-usd-per-chip';
+  const today = currentPrice(subject);
   const result: BreakEvenResult = {
-    status: 'ok', priceKind, currentPrice: currentPrice(subject), breakEvenPrice: null,
+    status: 'ok', priceKind, currentPrice: today.price, currentPriceEstimated: today.estimated, breakEvenPrice: null,
     subjectUsdPerMillion: usdPerMillion(subject), targetUsdPerMillion: null, evaluations: 1,
   };
   const goal = usdPerMillion(target);

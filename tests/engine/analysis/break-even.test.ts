@@ -12,6 +12,18 @@ describe('breakEvenPrice', () => {
     expect(r.priceKind).toBe('rental-usd-per-chip-hour');
     expect(r.breakEvenPrice).toBeCloseTo(2, 4);
     expect(r.currentPrice).toBe(h200().price.rentalUsdPerChipHour);
+    expect(r.currentPriceEstimated).toBe(false);
+  });
+
+  it('rental: a chip without a market rental states today\'s price as the estimate it is ranked at', () => {
+    const noRental = { ...h200(), price: { ...h200().price, rentalUsdPerChipHour: null } };
+    const subject = scenario({ hardware: noRental });
+    const r = breakEvenPrice(subject, scenario());
+    expect(r.currentPriceEstimated).toBe(true);
+    // The price the ranking's "≈" $/M uses: its chip-hour price times the hours per million tokens.
+    const ranked = simulate(subject);
+    expect(ranked.pricing.rentalEstimated).toBe(true);
+    expect(r.currentPrice!).toBeCloseTo(ranked.costPerHourUsd! / ranked.config.chips, 9);
   });
 
   it('rental: a chip with twice the bandwidth may cost more per hour and still match', () => {
