@@ -4,6 +4,7 @@
 
 import type { SliderRange } from './slider-scale';
 import { matrixShareBounds, withMatrixShare } from '../design/matrix-share';
+import { DESIGN_PRESETS } from '../design/presets';
 import { readDesign } from '../design/read-design';
 import { DESIGN } from '../messages/design';
 import { formatIssue } from '../parse/fields';
@@ -81,12 +82,19 @@ export function designParam(id: string): DesignParamDef | undefined {
   return BY_ID.get(id);
 }
 
+/** The stack count a design gets back when memory returns: its starting preset's, else one. */
+function countAfterNone(d: ChipDesign): number {
+  const preset = DESIGN_PRESETS.get(d.id);
+  return preset !== undefined && preset.memory.count > 0 ? preset.memory.count : 1;
+}
+
 function choose(d: ChipDesign, field: DesignChoiceId, value: string): ChipDesign | null {
   if (!DESIGN_CHOICES[field].includes(value)) return null;
   if (field === 'processNode') return { ...d, processNode: value as ChipDesign['processNode'] };
   if (field === 'sramOrganization') return { ...d, sramOrganization: value as ChipDesign['sramOrganization'] };
   const type = value as ChipDesign['memory']['type'];
-  // Keep the stack count when it still means something; HBM-only fields go with HBM.
+  // Keep the stack count when it still means something; HBM-only fields go with HBM (editDesign
+  // gives a design back from no memory its count first).
   const count = type === 'none' ? 0 : Math.max(1, d.memory.count);
   return { ...d, memory: type.startsWith('HBM') && d.memory.stackHeight !== undefined ? { type, count, stackHeight: d.memory.stackHeight } : { type, count } };
 }
@@ -111,6 +119,20 @@ function refusalText(issue: { path: string; message: string }): string {
 
 /** The edited design when it can be built, else the reason (the first problem, naming the field). */
 export function editDesign(design: ChipDesign, edit: DesignEdit): { ok: true; design: ChipDesign } | { ok: false; error: string } {
+  // Memory back from none: the starting design's stack count, or the most of them its I/O area fits.
+  if (edit.kind === 'choice' && edit.field === 'memoryType' && edit.value !== 'none' && design.memory.count === 0) {
+    let last: { ok: false; error: string } | null = null;
+    for (let count = countAfterNone(design); count >= 1; count--) {
+      const tried = editOnce({ ...design, memory: { type: design.memory.type, count } }, edit);
+      if (tried.ok) return tried;
+      last = tried;
+    }
+    return last!;
+  }
+  return editOnce(design, edit);
+}
+
+function editOnce(design: ChipDesign, edit: DesignEdit): { ok: true; design: ChipDesign } | { ok: false; error: string } {
   let next: ChipDesign | null;
   if (edit.kind === 'param') {
     const def = designParam(edit.param);

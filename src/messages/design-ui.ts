@@ -26,6 +26,7 @@ export const DESIGN_UI = {
   sramChoices: { cache: 'cache (L2: weights stream from DRAM)', scratchpad: 'scratchpad (may hold weights)' } as Record<string, string>,
   vectorShare: (pct: string) => `Vector units and control take the rest: ${pct}`,
   refused: (reason: string) => `Not applied: ${reason}`,
+  memoryCountBack: (count: number) => `Memory stacks set to ${count}, the starting design's count (with no memory there were none).`,
   /** A slider's refused value, named: the slider itself returns to the design's value. */
   refusedValue: (value: string, reason: string) => `Not applied (${value}): ${reason}`,
   specsCaption: (stock: string) => `Derived specs vs the stock ${stock} (ghost)`,
@@ -39,7 +40,8 @@ export const DESIGN_UI = {
     : `A design has no rental market: $/M is the owning cost (TCO) at the purchase price set for all chips, ${setPrice}, not the derived price; the stock chip is priced the same way.`),
   sweepLabel: 'Cost per million output tokens and tokens/s per user against the share of the die given to matrix math',
   sweepComputing: 'Sweeping the matrix share in a background worker…',
-  sweepEmpty: 'No matrix share serves this workload within the latency limits on these chips.',
+  /** No share serves the workload: why, at this design's share (or the first one tried). */
+  sweepEmpty: (share: string, reason: string | null) => `No matrix share serves this workload on these chips${reason === null ? '.' : `. At ${share}: ${reason}`}`,
   sweepSummary: (best: string, usd: string, current: string, currentUsd: string | null, flat: { from: string; to: string } | null, edge: 'largest' | 'smallest' | null) =>
     `Lowest $/M at ${best} of the die for matrix math (${usd} per million output tokens)${SWEEP_EDGE[edge ?? 'none']}; this design gives it ${current}${currentUsd === null ? '' : ` (${currentUsd})`}.`
     + (flat === null ? '' : ` Every share from ${flat.from} to ${flat.to} is within 1% of the lowest: across that range the matrix share barely matters for this workload.`),

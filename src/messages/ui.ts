@@ -195,8 +195,8 @@ export const MESSAGES = {
     breakEvenCurrent: (price: string) => `Its price today: ${price}.`,
     breakEvenCurrentEstimated: (price: string) => `Its price today: ${price}, estimated from its owning cost (it has no market rental price).`,
     breakEvenUnreachable: 'Even free, this chip costs more per token than the target (power and hosting alone exceed it).',
-    breakEvenSubjectInfeasible: 'This chip cannot serve the workload within the SLO, at any price.',
-    breakEvenTargetInfeasible: 'The target chip cannot serve the workload within the SLO.',
+    breakEvenSubjectInfeasible: (reason: string | null) => `This chip cannot serve the workload, at any price${reason === null ? '.' : `: ${reason}`}`,
+    breakEvenTargetInfeasible: (reason: string | null) => `The target chip cannot serve the workload${reason === null ? '.' : `: ${reason}`}`,
     rentalKind: 'per chip-hour (rental)',
     purchaseKind: 'per chip (purchase, TCO)',
     invalid: (error: string) => `Not applied: ${error}`,
@@ -246,6 +246,7 @@ export const MESSAGES = {
     close: 'Close',
     related: 'Other numbers of this result',
     missing: 'This number has no recorded derivation.',
+    infeasible: (reason: string) => `No value: this chip cannot serve the workload (${reason}).`,
     range: (low: string, high: string, coverage: number | null) =>
       coverage === null ? `Range ${low} – ${high} (a limit's modelling spread, not a prediction: no coverage claimed)` : `${Math.round(coverage * 100)}% range: ${low} – ${high} (how it is set: "Range and evidence")`,
     ttftRange: (low: string, high: string) =>

@@ -29,8 +29,8 @@ function describe(r: BreakEvenResult, targetName: string): string[] {
           : L.breakEvenCurrent(`${price(r.currentPrice)} ${kind}`),
       ];
     case 'unreachable': return [L.breakEvenUnreachable];
-    case 'subject-infeasible': return [L.breakEvenSubjectInfeasible];
-    case 'target-infeasible': return [L.breakEvenTargetInfeasible];
+    case 'subject-infeasible': return [L.breakEvenSubjectInfeasible(r.subjectReason)];
+    case 'target-infeasible': return [L.breakEvenTargetInfeasible(r.targetReason)];
   }
 }
 

@@ -60,7 +60,8 @@ function fold(title: string, children: (HTMLElement | string)[], data: string): 
 
 function numberBody(result: SimulationResult, key: string, profile: HardwareProfile | undefined): HTMLElement[] {
   const entry = result.explain.find((e) => e.key === key) ?? designExplainEntry(profile, key);
-  if (entry === undefined) return [el('p', { text: E.missing })];
+  // An infeasible result has no numbers to derive: say why it cannot serve the workload instead.
+  if (entry === undefined) return [el('p', { text: !result.feasible && result.reason !== undefined ? E.infeasible(result.reason.text) : E.missing })];
   const v = explainView(entry, result, profile);
   // The number as the table shows it: "≈" on an estimated rental's price, and the range beside it.
   const estimated = key === 'usdPerMillionOutputTokens' && result.pricing.rentalEstimated ? '≈' : '';

@@ -75,6 +75,15 @@ describe('chip lab design mode', () => {
     const s = apply(start(), { type: 'design-choose', field: 'sramOrganization', value: 'scratchpad' }, { type: 'design-choose', field: 'memoryType', value: 'none' });
     expect(s.design!.memory).toEqual({ type: 'none', count: 0 });
     expect(s.lab.chip.memory.sramHoldsWeights).toBe(true);
+    // Memory back: the starting design's stack count, not one stack (it read 24 GB at 2 TB/s).
+    const back = apply(s, { type: 'design-choose', field: 'memoryType', value: 'HBM3' });
+    expect(back.design!.memory.count).toBe(DESIGN_PRESETS.get(s.design!.id)!.memory.count);
+    expect(back.design!.memory.count).toBeGreaterThan(1);
+    // Where the I/O area cannot fit that many (HBM4's PHYs are larger), the most that fit, never a refusal.
+    const hbm4 = apply(s, { type: 'design-choose', field: 'memoryType', value: 'HBM4' });
+    expect(hbm4.design!.memory.type).toBe('HBM4');
+    expect(hbm4.design!.memory.count).toBeGreaterThanOrEqual(1);
+    expect(hbm4.design!.memory.count).toBeLessThan(back.design!.memory.count);
   });
 
   it('editing the lab chip by hand, or starting another chip, leaves design mode; exiting keeps the chip', () => {

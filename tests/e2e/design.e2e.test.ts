@@ -120,6 +120,28 @@ describe('chip lab: design from silicon', () => {
     await done(p);
   });
 
+  it('a design that cannot hold the weights says so everywhere, not "within the latency limits"; memory back from none keeps a count', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await startDesign(p.page);
+    // GDDR7 on the H100-like design: too little memory for Llama 3.1 70B on 8 chips.
+    await p.page.selectOption('[data-design-choice="memoryType"]', 'GDDR7');
+    await expect.poll(() => p.page.locator('[data-chart="design-sweep"] .chart-empty').textContent(), { timeout: 60_000 }).toMatch(/No matrix share serves this workload on these chips\. At .*hold the weights/);
+    await expect.poll(() => p.page.locator('[data-break-even]').textContent(), { timeout: 60_000 }).toMatch(/cannot serve the workload, at any price: .*hold the weights/);
+    await p.page.click('[data-explain-design="usdPerMillionOutputTokens"]');
+    const dialog = p.page.locator('dialog[data-dialog="explain"][open]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/cannot serve the workload \(.*hold the weights/);
+    await p.page.keyboard.press('Escape');
+    await p.page.waitForSelector('dialog[data-dialog="explain"]:not([open])', { state: 'attached' });
+    // Through no memory and back: the starting design's stacks, said beside the choice.
+    await p.page.selectOption('[data-design-choice="sramOrganization"]', 'scratchpad');
+    await p.page.selectOption('[data-design-choice="memoryType"]', 'none');
+    await expect.poll(() => p.page.inputValue('[data-design-choice="memoryType"]')).toBe('none');
+    await p.page.selectOption('[data-design-choice="memoryType"]', 'HBM3');
+    await expect.poll(() => p.page.locator('[data-design-choice-note]').textContent()).toMatch(/Memory stacks set to 5/);
+    await done(p);
+  });
+
   it('fits a 420 px screen', async () => {
     const p = await openPage(browser(), baseUrl, { width: 420, height: 900 });
     await startDesign(p.page);

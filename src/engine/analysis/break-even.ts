@@ -26,6 +26,9 @@ export interface BreakEvenResult {
   breakEvenPrice: number | null;
   subjectUsdPerMillion: number | null;
   targetUsdPerMillion: number | null;
+  /** Why the subject (or the target) cannot serve the workload: the engine's reason; null otherwise. */
+  subjectReason: string | null;
+  targetReason: string | null;
   /** Engine runs spent on the search (bounded). */
   evaluations: number;
 }
@@ -33,9 +36,14 @@ export interface BreakEvenResult {
 export const BREAK_EVEN_MAX_EVALUATIONS = 80;
 const RELATIVE_TOLERANCE = 1e-6;
 
-function usdPerMillion(s: ResolvedScenario): number | null {
+function priced(s: ResolvedScenario): { usd: number | null; reason: string | null } {
   const r = simulate(s, { frontier: false, ranges: false });
-  return r.feasible && Number.isFinite(r.usdPerMillionOutputTokens) ? r.usdPerMillionOutputTokens : null;
+  if (!r.feasible) return { usd: null, reason: r.reason?.text ?? null };
+  return { usd: r.usdPerMillionOutputTokens !== null && Number.isFinite(r.usdPerMillionOutputTokens) ? r.usdPerMillionOutputTokens : null, reason: null };
+}
+
+function usdPerMillion(s: ResolvedScenario): number | null {
+  return priced(s).usd;
 }
 
 /** `subject` with its price set to `price` under the scenario's pricing mode. */
@@ -62,14 +70,15 @@ function currentPrice(subject: ResolvedScenario): { price: number | null; estima
 export function breakEvenPrice(subject: ResolvedScenario, target: ResolvedScenario): BreakEvenResult {
   const priceKind = subject.economics.pricing === 'rental' ? 'rental-usd-per-chip-hour' : 'purchase-usd-per-chip';
   const today = currentPrice(subject);
+  const own = priced(subject);
+  const aim = priced(target);
   const result: BreakEvenResult = {
     status: 'ok', priceKind, currentPrice: today.price, currentPriceEstimated: today.estimated, breakEvenPrice: null,
-    subjectUsdPerMillion: usdPerMillion(subject), targetUsdPerMillion: null, evaluations: 1,
+    subjectUsdPerMillion: own.usd, targetUsdPerMillion: aim.usd, subjectReason: own.reason, targetReason: aim.reason, evaluations: 2,
   };
-  const goal = usdPerMillion(target);
-  result.targetUsdPerMillion = goal;
-  result.evaluations += 1;
+  const goal = aim.usd;
   if (goal === null) return { ...result, status: 'target-infeasible' };
+  if (own.reason !== null) return { ...result, status: 'subject-infeasible' };
 
   let evaluations = result.evaluations;
   const f = (price: number): number | null => {

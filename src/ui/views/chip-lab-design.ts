@@ -103,6 +103,7 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
   const save = el('button', { class: 'primary', text: MESSAGES.controls.addToComparison, attrs: { type: 'button', 'data-control': 'design-save' }, on: { click: () => { saved.textContent = saveLabChip(ctx); } } });
   const intro = el('p', { class: 'intro' });
   const choiceError = el('div', { class: 'error', attrs: { 'aria-live': 'polite' } });
+  const choiceNote = el('div', { class: 'hint', attrs: { 'aria-live': 'polite', 'data-design-choice-note': '' } });
 
   const choice = (field: DesignChoiceId, label: string, text: (v: string) => string = (v) => v) => {
     const id = uid(`design-${field}`);
@@ -113,6 +114,9 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
       const edited = editDesign(design, { kind: 'choice', field, value: select.value });
       if (edited.ok) {
         clearRefusals();
+        // Memory back from none: the stack count it takes is said, not just shown on its slider.
+        const count = edited.design.memory.count;
+        if (field === 'memoryType' && design.memory.count === 0 && count > 0) choiceNote.textContent = U.memoryCountBack(count);
         dispatch({ type: 'design-choose', field, value: select.value });
       } else {
         choiceError.textContent = U.refused(edited.error);
@@ -142,6 +146,7 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
   // An applied edit changes the design the earlier refusals were about: their messages go.
   function clearRefusals(): void {
     choiceError.textContent = '';
+    choiceNote.textContent = '';
     for (const p of params) p.control.refuse('');
   }
   const rest = el('p', { class: 'rest' });
@@ -152,7 +157,7 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
   }, COUNTS.map((c) => el('option', { text: c === 'auto' ? MESSAGES.controls.auto : chipsText(Number(c)), attrs: { value: c } })));
 
   const onBlock = el('div', { class: 'design-on' }, [
-    node.element, memory.element, sram.element, choiceError,
+    node.element, memory.element, sram.element, choiceError, choiceNote,
     el('div', { class: 'lab-params' }, params.map((p) => p.control.element)),
     rest,
     el('div', { class: 'field' }, [el('label', { text: MESSAGES.controls.chipCount, attrs: { for: countId } }), count]),
@@ -235,7 +240,9 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
         return;
       }
       const opt = value.optimum;
-      sweep.show(opt === null ? null : matrixShareChart({ points: value.points, current: value.current, optimum: opt, layout }), U.sweepEmpty);
+      const why = value.points.find((p) => p.matrixShare === value.current && p.reason !== null) ?? value.points.find((p) => p.reason !== null);
+      sweep.show(opt === null ? null : matrixShareChart({ points: value.points, current: value.current, optimum: opt, layout }),
+        U.sweepEmpty(pct(why?.matrixShare ?? value.current), why?.reason ?? null));
       const here = value.points.find((p) => p.matrixShare === value.current)?.usdPerMillionOutputTokens ?? null;
       const near = value.nearLowest;
       const flat = near === null || near.from === near.to ? null : { from: pct(near.from.matrixShare), to: pct(near.to.matrixShare) };

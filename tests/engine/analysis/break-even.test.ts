@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { breakEvenPrice, withPrice } from '../../../src/engine/analysis/break-even';
 import { simulate } from '../../../src/engine/simulate';
 import { DEFAULT_ECONOMICS } from '../../../src/scenario/scenario';
-import { fasterChip, h200, scenario } from './helpers';
+import { fasterChip, h200, model, scenario } from './helpers';
 
 describe('breakEvenPrice', () => {
   it('rental: the same chip rented at $2.00 breaks even at $2.00', () => {
@@ -53,8 +53,17 @@ describe('breakEvenPrice', () => {
 
   it('reports an infeasible target or subject', () => {
     const impossible = { maxTtftSeconds: null, maxTpotSeconds: 1e-4 };
-    expect(breakEvenPrice(scenario(), scenario({ slo: impossible })).status).toBe('target-infeasible');
+    const noTarget = breakEvenPrice(scenario(), scenario({ slo: impossible }));
+    expect(noTarget.status).toBe('target-infeasible');
+    expect(noTarget.targetReason).toBe(simulate(scenario({ slo: impossible })).reason!.text);
     const subject = scenario({ hardware: { ...h200(), memory: { ...h200().memory, hbmBandwidthBytesPerSecond: 1e9 } } });
-    expect(breakEvenPrice(subject, scenario()).status).toBe('subject-infeasible');
+    const slow = breakEvenPrice(subject, scenario());
+    expect(slow.status).toBe('subject-infeasible');
+    expect(slow.subjectReason).toBe(simulate(subject).reason!.text);
+    // Whatever keeps it from serving is named, not assumed to be the latency limits: here, memory.
+    const small = scenario({ model: model('llama-3.1-405b') });
+    const tooSmall = breakEvenPrice(small, scenario());
+    expect(tooSmall.status).toBe('subject-infeasible');
+    expect(tooSmall.subjectReason).toMatch(/hold the weights/);
   });
 });
