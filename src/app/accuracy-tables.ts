@@ -58,6 +58,9 @@ export interface RowModel {
   predicted: string;
   measured: string;
   error: CellModel;
+  /** The error with the row's submission left out of the fit, and whether its 80% range held the measurement. */
+  crossValidated: CellModel;
+  inRange: string | null;
   /** What the row is to the fits: fit, fit (SRAM fixed cost), held out, or reported (never a fit candidate). */
   use: CellModel;
   /** Assumptions and facts of the run: [label or '', text]. */
@@ -90,7 +93,15 @@ export function markOf(r: RowResult): string | null {
   return r.basis === 'measured' ? null : EVIDENCE_MARK[r.basis];
 }
 
-export function rowModel(r: RowResult): RowModel {
+type CrossValidatedEntry = NonNullable<ValidationReport['crossValidated']>['rows'][number];
+
+function crossValidatedCell(c: CrossValidatedEntry | undefined): CellModel {
+  if (c === undefined) return { text: '—', class: 'err-none', title: A.notCrossValidated };
+  if (c.error === null) return { text: A.infeasible, class: 'err-bad' };
+  return { text: pct(c.error), class: errorClass(c.error) };
+}
+
+export function rowModel(r: RowResult, cv?: CrossValidatedEntry): RowModel {
   const [short, long] = A.metric[r.plan.metric.kind] ?? [r.plan.metric.unit, r.plan.metric.unit];
   const len = lengths(r);
   const detail = [r.plan.modelId, len?.text].filter((x): x is string => x !== null && x !== undefined).join(' · ');
@@ -111,6 +122,8 @@ export function rowModel(r: RowResult): RowModel {
     predicted: num(r.predicted),
     measured: num(r.plan.measured),
     error: infeasible ? { text: A.infeasible, class: 'err-bad', title: r.reason ?? undefined } : { text: pct(r.error), class: errorClass(r.error) },
+    crossValidated: crossValidatedCell(cv),
+    inRange: cv?.inRange == null ? null : cv.inRange ? A.insideRange : A.outsideRange,
     use: USE_CELL[r.use],
     assumptions,
   };
@@ -134,9 +147,10 @@ const SECTIONS: [string, (r: RowResult) => boolean][] = [
 
 /** The row table in sections by source; empty sections left out. */
 export function rowSections(report: ValidationReport): { title: string; rows: RowModel[] }[] {
+  const cv = new Map((report.crossValidated?.rows ?? []).map((c) => [c.index, c]));
   return SECTIONS.flatMap(([title, keep]) => {
     const rows = report.rows.filter(keep);
-    return rows.length === 0 ? [] : [{ title: `${title} · ${A.rows(rows.length)}`, rows: rows.map(rowModel) }];
+    return rows.length === 0 ? [] : [{ title: `${title} · ${A.rows(rows.length)}`, rows: rows.map((r) => rowModel(r, cv.get(r.plan.row.index))) }];
   });
 }
 
@@ -161,17 +175,19 @@ function summaryRow(name: string, s: ErrorSummary, target: number = MEDIAN_TARGE
 /** Held-out and cross-validated figures first; the blend of fitted and held-out rows last, for reference. */
 export function summaryRows(report: ValidationReport): SummaryRow[] {
   const s = report.summary;
+  // Spec and claim modes fit nothing: the rows are the ones achieved mode fits on.
+  const achieved = report.efficiencyMode === 'achieved';
   return [
     summaryRow(A.groupHeldOut, s.heldOut),
     ...s.heldOutByArchitecture.map((g) => summaryRow(A.groupHeldOutKind(g.key), g.summary)),
     summaryRow(A.noTwinHeadline, s.heldOutWithoutFitTwin),
     ...(s.crossValidated === null ? [] : [summaryRow(A.groupCrossValidated, s.crossValidated)]),
     ...(s.crossValidatedRelative === null ? [] : [summaryRow(A.groupCrossValidatedRelative, s.crossValidatedRelative, MEDIAN_TARGET.ratios)]),
-    summaryRow(A.groupFit, s.fit),
+    summaryRow(achieved ? A.groupFit : A.groupFitOtherMode, s.fit),
     summaryRow(A.groupTarget, s.target),
     ...s.byVendor.map((g) => summaryRow(A.groupVendor(g.key), g.summary)),
     ...s.bySourceKind.map((g) => summaryRow(A.groupSource(sourceKindLabel(g.key)), g.summary)),
-    summaryRow(A.groupRelative, s.relative, MEDIAN_TARGET.ratios),
+    summaryRow(achieved ? A.groupRelative : A.groupRelativeOtherMode, s.relative, MEDIAN_TARGET.ratios),
   ];
 }
 

@@ -122,45 +122,45 @@ export interface CoverageCheck {
 }
 
 /**
- * Coverage over every cross-validated prediction, each checked against a range whose quantiles were
- * computed without its own submission.
+ * Whether each cross-validated prediction's outcome fell inside its range, the range's quantiles
+ * computed without its own submission; null where the row has no residual (infeasible).
  */
-export function checkCoverage(rows: readonly CrossValidatedRow[], coverage = NOMINAL_COVERAGE): CoverageCheck {
-  let inside = 0;
-  let count = 0;
-  let heldInside = 0;
-  let heldCount = 0;
-  const arch = { dense: { inside: 0, count: 0 }, moe: { inside: 0, count: 0 } };
-  const bySubmission = new Map<string, CrossValidatedRow[]>();
-  for (const r of rows) bySubmission.set(r.submission, [...(bySubmission.get(r.submission) ?? []), r]);
+export function rangeChecks(rows: readonly CrossValidatedRow[], coverage = NOMINAL_COVERAGE): (boolean | null)[] {
+  const bySubmission = new Map<string, number[]>();
+  rows.forEach((r, i) => bySubmission.set(r.submission, [...(bySubmission.get(r.submission) ?? []), i]));
+  const out: (boolean | null)[] = rows.map(() => null);
   for (const [submission, own] of bySubmission) {
     const model = fitUncertainty(rows.filter((r) => r.submission !== submission), null, coverage).model;
-    for (const r of own) {
-      if (r.logResidual === null) continue;
-      const ok = inRange(model, r.basis, r.logResidual, r.moe);
-      count += 1;
-      if (ok) inside += 1;
-      const a = arch[r.moe ? 'moe' : 'dense'];
-      a.count += 1;
-      if (ok) a.inside += 1;
-      if (!r.usedForFit) {
-        heldCount += 1;
-        if (ok) heldInside += 1;
-      }
+    for (const i of own) {
+      const r = rows[i]!;
+      if (r.logResidual !== null) out[i] = inRange(model, r.basis, r.logResidual, r.moe);
     }
   }
-  const interval90 = wilsonInterval(inside, count);
+  return out;
+}
+
+/** Coverage over every cross-validated prediction (`inside`: rangeChecks of the rows). */
+export function checkCoverage(rows: readonly CrossValidatedRow[], coverage = NOMINAL_COVERAGE,
+  inside: readonly (boolean | null)[] = rangeChecks(rows, coverage)): CoverageCheck {
+  const tally = (keep: (r: CrossValidatedRow) => boolean) => {
+    const flags = rows.flatMap((r, i) => (inside[i] !== null && inside[i] !== undefined && keep(r) ? [inside[i]!] : []));
+    return { inside: flags.filter(Boolean).length, count: flags.length };
+  };
+  const all = tally(() => true);
+  const held = tally((r) => !r.usedForFit);
+  const dense = tally((r) => !r.moe);
+  const moe = tally((r) => r.moe);
+  const share = (t: { inside: number; count: number }) => (t.count === 0 ? Number.NaN : t.inside / t.count);
+  const { inside: insideCount, count } = all;
+  const interval90 = wilsonInterval(insideCount, count);
   return {
     nominal: coverage,
-    actual: count === 0 ? Number.NaN : inside / count,
+    actual: share(all),
     count,
     interval90,
     met: count > 0 && coverage >= interval90.low && coverage <= interval90.high,
-    heldOut: { actual: heldCount === 0 ? Number.NaN : heldInside / heldCount, count: heldCount },
-    byArchitecture: {
-      dense: { actual: arch.dense.count === 0 ? Number.NaN : arch.dense.inside / arch.dense.count, count: arch.dense.count },
-      moe: { actual: arch.moe.count === 0 ? Number.NaN : arch.moe.inside / arch.moe.count, count: arch.moe.count },
-    },
+    heldOut: { actual: share(held), count: held.count },
+    byArchitecture: { dense: { actual: share(dense), count: dense.count }, moe: { actual: share(moe), count: moe.count } },
   };
 }
 

@@ -13,7 +13,7 @@ import { crossValidate, type CrossValidatedRow } from './cross-validate';
 import { inTargetSet, rowUse, usedForFit } from './fit-rows';
 import { catalogAtAge, linearize, type FitContext, type StackFactors } from './stack-factors';
 import { relativeAccuracy, summarize, summarizeBy, type ErrorSummary, type MlperfPoint, type RatioEntry } from './stats';
-import { checkCoverage, type CoverageCheck } from './uncertainty-fit';
+import { NOMINAL_COVERAGE, checkCoverage, rangeChecks, type CoverageCheck } from './uncertainty-fit';
 import { memoizedSimulator, type Simulator } from './simulation-memo';
 import { dataflowRows } from './dataflow-overhead';
 
@@ -73,7 +73,11 @@ export interface ValidationOptions {
 export interface CrossValidationReport {
   /** The factors of the profiles the refits start from. */
   factors: StackFactors;
-  rows: { index: number; submission: string; usedForFit: boolean; basis: string; predicted: number | null; error: number | null; logResidual: number | null }[];
+  rows: {
+    index: number; submission: string; usedForFit: boolean; basis: string; predicted: number | null; error: number | null; logResidual: number | null;
+    /** Whether the measurement fell inside the 80% range, its quantiles set without the row's submission (null: no prediction). */
+    inRange: boolean | null;
+  }[];
 }
 
 
@@ -123,7 +127,7 @@ function hasFitTwin(r: RowResult, fitByKey: ReadonlyMap<string, readonly RowResu
 }
 
 export function summarizeRows(rows: readonly RowResult[], relative: readonly RatioEntry[], cv: readonly CrossValidatedRow[] | null = null,
-  relativeCv: readonly RatioEntry[] | null = null, catalog: Catalog | null = null): ValidationSummary {
+  relativeCv: readonly RatioEntry[] | null = null, catalog: Catalog | null = null, inRange: readonly (boolean | null)[] | null = null): ValidationSummary {
   const target = errorEntries(rows, (r) => r.plan.inTargetSet && !r.plan.claim);
   const held = target.filter((e) => !e.r.usedForFit);
   const fitByKey = new Map<string, RowResult[]>();
@@ -144,7 +148,7 @@ export function summarizeRows(rows: readonly RowResult[], relative: readonly Rat
     heldOutWithoutFitTwin: summarize(held.filter((e) => !hasFitTwin(e.r, fitByKey))),
     crossValidated: cvEntries === null ? null : summarize(cvEntries),
     crossValidatedRelative: relativeCv === null ? null : summarizeRatios(relativeCv),
-    coverage: cv === null ? null : checkCoverage(cv),
+    coverage: cv === null ? null : checkCoverage(cv, NOMINAL_COVERAGE, inRange ?? undefined),
     bySourceKind: summarizeBy(errorEntries(rows, () => true), (e) => e.r.plan.row.sourceKind),
     byVendor: summarizeBy(target, (e) => e.r.vendor),
     relative: summarizeRatios(relative),
@@ -186,18 +190,19 @@ export function validatePlans(plans: readonly RowPlan[], catalog: Catalog, optio
   const mode = options.efficiencyMode ?? 'achieved';
   const cv = mode === 'achieved' && options.crossValidate !== false && options.only === undefined ? crossValidation(plans, catalog, simulate) : null;
   const relativeCrossValidated = cv === null ? null : relativeAccuracy(cvPoints(rows, cv.rows));
+  const inRange = cv === null ? null : rangeChecks(cv.rows);
   return {
     efficiencyMode: mode,
     rows,
     crossValidated: cv === null ? null : {
       factors: cv.factors,
-      rows: cv.rows.map((c) => ({ index: c.plan.row.index, submission: c.submission, usedForFit: c.usedForFit, basis: c.basis,
-        predicted: c.predicted, error: c.error, logResidual: c.logResidual })),
+      rows: cv.rows.map((c, i) => ({ index: c.plan.row.index, submission: c.submission, usedForFit: c.usedForFit, basis: c.basis,
+        predicted: c.predicted, error: c.error, logResidual: c.logResidual, inRange: inRange![i] ?? null })),
     },
     excluded,
     relative,
     relativeCrossValidated,
-    summary: summarizeRows(rows, relative, cv?.rows ?? null, relativeCrossValidated, catalog),
+    summary: summarizeRows(rows, relative, cv?.rows ?? null, relativeCrossValidated, catalog, inRange),
     problems,
   };
 }

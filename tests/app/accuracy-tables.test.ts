@@ -59,6 +59,30 @@ describe('accuracy table models', () => {
     expect(rowModel(differs!).detail!.text).not.toContain(`≈${differs!.plan.statedLengths.outputTokens} out`);
   });
 
+  it('shows each target row\'s cross-validated error beside the full fit\'s, and whether its 80% range held the measurement', () => {
+    const fake = structuredClone(report);
+    fake.crossValidated = {
+      factors: { software: {}, moe: { fineGrained: 1, coarse: 1 }, trendPerYear: 0 },
+      rows: [{ index: 7, submission: 's', usedForFit: true, basis: 'measured', predicted: 1, error: -0.174, logResidual: 0.19, inRange: false }],
+    };
+    const [section] = rowSections(fake);
+    const seven = section!.rows.find((r) => r.index === 7)!;
+    expect(seven.crossValidated).toMatchObject({ text: '-17.4%', class: 'err-good' });
+    expect(seven.inRange).toBe('outside its 80% range');
+    // A row that is not cross-validated (not a target row, or not achieved mode) says so.
+    const claim = rowSections(fake).flatMap((x) => x.rows).find((r) => r.index === 69)!;
+    expect(claim.crossValidated.text).toBe('—');
+    expect(claim.crossValidated.title).toMatch(/not cross-validated/);
+    expect(claim.inRange).toBeNull();
+  });
+
+  it('in spec and claim modes the fit rows are named as achieved mode\'s (nothing is fitted there)', () => {
+    const spec = { ...structuredClone(report), efficiencyMode: 'spec' as const };
+    const names = summaryRows(spec).map((r) => r.name);
+    expect(names).toContain('Rows the achieved-mode fit uses (no factor is fitted in this mode)');
+    expect(names).not.toContain('Rows the fit used (in-sample)');
+  });
+
   it('sections rows by source and leaves empty sections out', () => {
     const titles = rowSections(report).map((s) => s.title);
     expect(titles.some((t) => t.startsWith('MLPerf'))).toBe(true);

@@ -51,8 +51,18 @@ describe('accuracy view', () => {
     // The headline quotes rows no fit saw: held-out rows, cross-validation and the ranges' coverage.
     expect(achieved).toContain(`Held-out rows (never fitted)${(held.medianAbs * 100).toFixed(1)}% median`);
     expect(achieved).toContain(`${held.count} rows`);
-    expect(achieved).toContain('Every row, its submission left out of the fit');
+    expect(achieved).toContain('Every target row, its submission left out of the fit');
     expect(await p.page.locator('[data-accuracy="coverage"]').textContent()).toMatch(/nominal 80/);
+    expect(await p.page.locator('[data-accuracy="coverage-split"]').textContent()).toMatch(/^dense [\d.]+% of \d+ · MoE [\d.]+% of \d+ · held-out [\d.]+% of \d+$/);
+    // Each target row's cross-validated error sits beside the full fit's, with its range's verdict.
+    const cvCell = p.page.locator('[data-table="accuracy-rows"] tbody tr[data-row="452"] [data-cross-validated]');
+    expect(await cvCell.textContent()).toMatch(/^left out: [+-][\d.]+%, (inside|outside) its 80% range$/);
+    const verdicts = await p.page.locator('[data-table="accuracy-rows"] [data-cross-validated]').allTextContents();
+    const inside = verdicts.filter((t) => t.endsWith(', inside its 80% range')).length;
+    const outside = verdicts.filter((t) => t.endsWith(', outside its 80% range')).length;
+    const coverage = JSON.parse(readFileSync(new URL('../../dist/assets/validation-achieved.json', import.meta.url), 'utf8')).summary.coverage as { actual: number; count: number };
+    expect(inside + outside).toBe(coverage.count);
+    expect(inside / (inside + outside)).toBeCloseTo(coverage.actual, 9);
     expect(await p.page.locator('[data-table="accuracy-summary"] tbody tr').count()).toBeGreaterThan(5);
     expect(await p.page.locator('[data-table="accuracy-relative"] tbody tr').count()).toBeGreaterThan(10);
     // The ratio table under the headline lists the ratios the headline quotes: cross-validated ones.
@@ -89,7 +99,10 @@ describe('accuracy view', () => {
     await expect.poll(() => headline.textContent()).not.toBe(achieved);
     // The checks that need a fit are gone, and the headline says why.
     expect(await headline.textContent()).toContain('no factor is fitted in this mode');
-    expect(await headline.textContent()).not.toContain('Every row, its submission left out of the fit');
+    expect(await headline.textContent()).not.toContain('Every target row, its submission left out of the fit');
+    // Spec mode is not judged by achieved mode's targets.
+    expect(await headline.textContent()).toContain('targets apply to achieved mode');
+    expect(await headline.textContent()).not.toContain('outside target');
     await expect.poll(() => shipped).toEqual(['achieved 200', 'spec 200']);
     await done(p);
   });

@@ -45,6 +45,14 @@ describe('validation against reference/calibration.csv', () => {
     expect(c.met).toBe(true);
     expect(c.nominal).toBeGreaterThanOrEqual(c.interval90.low);
     expect(c.nominal).toBeLessThanOrEqual(c.interval90.high);
+    // The per-row flags the Accuracy view shows add up to it, split by architecture and held-out rows too.
+    const flags = report.crossValidated!.rows.filter((r) => r.inRange !== null);
+    expect(flags.length).toBe(c.count);
+    expect(flags.filter((r) => r.inRange).length / flags.length).toBeCloseTo(c.actual, 12);
+    const held = flags.filter((r) => !r.usedForFit);
+    expect(held.length).toBe(c.heldOut.count);
+    expect(held.filter((r) => r.inRange).length / held.length).toBeCloseTo(c.heldOut.actual, 12);
+    expect(c.byArchitecture.dense.count + c.byArchitecture.moe.count).toBe(c.count);
   });
 
   it('reports rows[].usedForFit and never fits a held-out row', () => {
