@@ -37,8 +37,8 @@ export interface OperatorRow {
 
 /** Short roof names (the chip is in the title; the ghost is the original chip). */
 export const ROOF_NAMES = {
-  hbm: 'Memory roof (HBM, effective)',
-  sram: 'Memory roof (SRAM, effective)',
+  hbm: 'HBM slope, compute ceiling (effective)',
+  sram: 'SRAM slope, compute ceiling (effective)',
   peak: 'Peak (rated figures, 100%)',
   ghost: 'Original chip (effective)',
 } as const;

@@ -7,7 +7,7 @@ export const VEGA_EXPRESSIONS = {
   "_,event:var datum=event.item&&event.item.datum;return (Number.isFinite(this.containerSize()[0])?this.containerSize()[0]:300);": function (_, event) { var datum=event.item&&event.item.datum;return (Number.isFinite(this.containerSize()[0])?this.containerSize()[0]:300); },
   "_:return((Number.isFinite(this.containerSize()[0])?this.containerSize()[0]:300));": function (_) { return((Number.isFinite(this.containerSize()[0])?this.containerSize()[0]:300)); },
   "_:return(Math.ceil((_[\"$width\"] / 40)));": function (_) { return(Math.ceil((_["$width"] / 40))); },
-  "_:return([\"Memory roof (HBM, effective)\",\"Peak (rated figures, 100%)\",\"Original chip (effective)\"]);": function (_) { return(["Memory roof (HBM, effective)","Peak (rated figures, 100%)","Original chip (effective)"]); },
+  "_:return([\"HBM slope, compute ceiling (effective)\",\"Peak (rated figures, 100%)\",\"Original chip (effective)\"]);": function (_) { return(["HBM slope, compute ceiling (effective)","Peak (rated figures, 100%)","Original chip (effective)"]); },
   "_:return([\"NVIDIA H200 SXM 141GB ●\",\"AMD Instinct MI300X 192GB ●\"]);": function (_) { return(["NVIDIA H200 SXM 141GB ●","AMD Instinct MI300X 192GB ●"]); },
   "_:return(this.bandwidth('y'));": function (_) { return(this.bandwidth('y')); },
   "_:return({\"align\":\"each\",\"columns\":0,\"center\":{\"row\":true,\"column\":false},\"padding\":{\"row\":2,\"column\":10}});": function (_) { return({"align":"each","columns":0,"center":{"row":true,"column":false},"padding":{"row":2,"column":10}}); },
