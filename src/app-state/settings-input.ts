@@ -81,7 +81,8 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
   // A bare number up to 1 in a percent field is a share (0.7 = 70 %), as the chip lab, the CLI and
   // the exports read it; said beside the field, with how to type the percent it may have meant.
   const bareShare = def.unit.startsWith('%') && !t.includes('%') && shown > 0 && shown <= 1;
-  const value = toSi(bareShare ? shown * 100 : shown, def.scale);
+  // The percent a share reads as, to the 6 decimals its note shows ("1e-30" is read as 0 %, and applied so).
+  const value = toSi(bareShare ? Math.round(shown * 100 * 1e6) / 1e6 : shown, def.scale);
   const refusal = boundsRefusal(def, value, t);
   if (bareShare) {
     const percent = boundsRefusal(def, toSi(shown, def.scale), t) === null ? display(shown) : null;

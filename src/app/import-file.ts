@@ -46,12 +46,16 @@ function notImportable(raw: Record<string, unknown>): string {
     + 'or a Hugging Face config.json (no "model_type", "architectures" or "hidden_size")';
 }
 
+const SHARED_LINK = 'this is a tokencost link (a whole scenario), not a chip or model file: paste it into the browser\'s address bar to open it';
+
 function empty(errors: string[]): ImportOutcome {
   return { kind: null, hardware: null, model: null, errors, warnings: [], lint: [] };
 }
 
 export function interpretImport(text: string, fileName = ''): ImportOutcome {
   if (text.length > IMPORT_MAX_BYTES) return empty([`larger than ${IMPORT_MAX_BYTES / 1000} kB`]);
+  // A shared link pasted here: it is a whole scenario, opened from the address bar, not a chip or model file.
+  if (/^\s*(https?:\/\/\S*)?#s=\S+\s*$/.test(text)) return empty([SHARED_LINK]);
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -18,7 +18,8 @@ export type QuantityKind =
   | 'count'
   | 'fraction';
 
-export type QuantityResult = { ok: true; value: number } | { ok: false; error: string };
+/** `beyond`: a number past the float range (±Infinity), so a caller can quote its accepted range. */
+export type QuantityResult = { ok: true; value: number } | { ok: false; error: string; beyond?: number };
 
 export const QUANTITY_MAX_LENGTH = 80;
 
@@ -69,7 +70,7 @@ function parsePhysical(text: string, kind: QuantityKind, defaultScale: number): 
   const bare = Number(clean);
   if (clean !== '' && Number.isFinite(bare)) return { ok: true, value: bare * defaultScale };
   // "1e309": a number past the float range, not a unit this field fails to understand.
-  if (clean !== '' && Math.abs(bare) === Infinity) return fail(`"${text}" is out of range`);
+  if (clean !== '' && Math.abs(bare) === Infinity) return { ok: false, error: `"${text}" is out of range`, beyond: bare };
   let unit;
   try {
     unit = math.unit(clean);
@@ -87,7 +88,7 @@ function parsePhysical(text: string, kind: QuantityKind, defaultScale: number): 
   } catch {
     return fail(`"${text}" is not ${target.noun}; try "${target.example}"`);
   }
-  return Number.isFinite(value) ? { ok: true, value } : fail(`"${text}" is out of range`);
+  return Number.isFinite(value) ? { ok: true, value } : { ok: false, error: `"${text}" is out of range`, beyond: value };
 }
 
 /**

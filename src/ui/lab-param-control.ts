@@ -86,7 +86,9 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
   });
   text.addEventListener('change', () => {
     const parsed = parseQuantity(text.value, def.quantity, def.scale);
-    const refusal = parsed.ok ? labValueRefusal(def, parsed.value, text.value) ?? wholeChipRefusal(parsed.value) : MESSAGES.lab.invalid(parsed.error);
+    // A number past the float range ("Infinity", "1e999") is refused like 1e30, with the accepted range.
+    const refusal = parsed.ok ? labValueRefusal(def, parsed.value, text.value) ?? wholeChipRefusal(parsed.value)
+      : (parsed.beyond !== undefined ? labValueRefusal(def, parsed.beyond, text.value) : null) ?? MESSAGES.lab.invalid(parsed.error);
     if (refusal !== null || !parsed.ok) {
       error.textContent = refusal;
       text.setAttribute('aria-invalid', 'true');

@@ -7,6 +7,8 @@ export const MAX_PACKED_CHARS = 16_000;
 /** Largest inflated JSON accepted. */
 export const MAX_UNPACKED_BYTES = 512 * 1024;
 
+const TRUNCATED = 'the link is damaged or truncated (it could not be decompressed)';
+
 export type Unpacked = { ok: true; value: unknown } | { ok: false; error: string };
 
 export async function packJson(value: unknown): Promise<string> {
@@ -23,13 +25,15 @@ export async function packText(text: string): Promise<string> {
 export async function unpackJson(text: string): Promise<Unpacked> {
   try {
     if (text.length > MAX_PACKED_CHARS) return { ok: false, error: `the link is too long (${text.length} characters; at most ${MAX_PACKED_CHARS})` };
+    // A length no base64url text has: cut short (or one character too many), not foreign characters.
+    if (text.length % 4 === 1) return { ok: false, error: TRUNCATED };
     const bytes = fromBase64Url(text);
     if (bytes === null) return { ok: false, error: 'the link contains characters that cannot be part of a scenario' };
     const inflated = await collect(new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')), MAX_UNPACKED_BYTES);
     if (inflated === null) return { ok: false, error: 'the link expands to more data than any scenario needs' };
     return parseInflated(inflated);
   } catch {
-    return { ok: false, error: 'the link is damaged or truncated (it could not be decompressed)' };
+    return { ok: false, error: TRUNCATED };
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHardwareProfile } from '../../src/records/hardware-profile';
 import { apply, fresh } from './helpers';
 import { labParam, labValueRefusal } from '../../src/app-state/lab-params';
+import { parseQuantity } from '../../src/scenario/parse-quantity';
 import { labEditRefusal } from '../../src/app-state/lab-validity';
 import { labParamNote } from '../../src/app-state/pricing-notes';
 import { DESIGN_PRESETS } from '../../src/design/presets';
@@ -37,6 +38,10 @@ describe('the chip lab keeps its chip a valid profile (so it can be saved and sh
     }
     // A matrix rate of 0 is outside the field's own range (from 1 GFLOP/s): the field refuses it.
     expect(labValueRefusal(labParam('compute')!, 0, '0')).toMatch(/^Not applied: 0 is outside the accepted range/);
+    // A number past the float range is refused like 1e30, quoting the accepted range (the field passes it on).
+    const beyond = parseQuantity('Infinity', 'bytes-per-second', 1e12);
+    expect(!beyond.ok && beyond.beyond).toBe(Infinity);
+    expect(labValueRefusal(labParam('hbmBandwidth')!, Infinity, 'Infinity')).toMatch(/^Not applied: Infinity is outside the accepted range; .*TB\/s/);
     // Completed edits and ordinary values are not refused.
     expect(labEditRefusal(labParam('hbmCapacity')!, chip, 0, 'fp8')).toBeNull();
     expect(labEditRefusal(labParam('hbmBandwidth')!, chip, 6e12, 'fp8')).toBeNull();

@@ -13,6 +13,10 @@ describe('readSettingText', () => {
   it('a bare number up to 1 in a percent field is a share, as the chip lab and the CLI read it, and says so', () => {
     expect(readSettingText(field('costOfCapitalPerYear'), '0.06')).toEqual({ ok: true, value: 0.06, note: 'Read as 6 %/year (a bare number up to 1 is a share); for 0.06 %/year, type 0.06%.' });
     expect(readSettingText(field('prefixCacheHitRate'), '0.5')).toEqual({ ok: true, value: 0.5, note: 'Read as 50 % (a bare number up to 1 is a share); for 0.5 %, type 0.5%.' });
+    // Applied as the note reads it: a share below its 6 decimals of percent is 0 %, not 1e-28 % in the box.
+    expect(readSettingText(field('prefixCacheHitRate'), '1e-30')).toMatchObject({ ok: true, value: 0, note: expect.stringMatching(/^Read as 0 %/) });
+    const fine = readSettingText(field('prefixCacheHitRate'), '0.123456789');
+    expect(fine.ok && fine.value).toBeCloseTo(0.12345679, 12);
     expect(readSettingText(field('acceptanceRate'), '0.7')).toMatchObject({ ok: true, value: 0.7 });
     // Typed with its % sign, or above 1, there is nothing to say.
     expect(readSettingText(field('costOfCapitalPerYear'), '0.06%')).toEqual({ ok: true, value: 0.0006 });

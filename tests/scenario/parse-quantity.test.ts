@@ -11,7 +11,7 @@ function value(text: string, kind: QuantityKind, scale = 1): number {
 describe('parseQuantity', () => {
   it('a bare number past the float range is out of range, as in the settings fields, not an unknown unit', () => {
     for (const kind of ['bytes-per-second', 'bytes', 'watts', 'flops-per-second'] as const) {
-      expect(parseQuantity('1e309', kind, 1e12)).toEqual({ ok: false, error: '"1e309" is out of range' });
+      expect(parseQuantity('1e309', kind, 1e12)).toEqual({ ok: false, error: '"1e309" is out of range', beyond: Infinity });
     }
   });
 

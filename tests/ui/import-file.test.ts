@@ -16,6 +16,15 @@ describe('interpretImport', () => {
     expect(detectKind(hf)).toBe('hf-config');
   });
 
+  it('a pasted share link says it is a scenario to open from the address bar, not a JSON error', () => {
+    for (const text of ['http://localhost:8790/#s=9.q1Yqy0wtV7JSSkxOLi1KTK5UqgUA', ' #s=9.abc \n']) {
+      const out = interpretImport(text);
+      expect(out.kind).toBeNull();
+      expect(out.errors).toEqual([expect.stringMatching(/^this is a tokencost link .*address bar/)]);
+    }
+    expect(interpretImport('{"a": 1} #s=9').errors[0]).toMatch(/^not valid JSON/);
+  });
+
   it('accepts a valid hardware profile and runs the plausibility lint', () => {
     const r = interpretImport(JSON.stringify(h200));
     expect(r.kind).toBe('hardware');

@@ -28,6 +28,15 @@ describe('pack / unpack', () => {
     expect(await unpackJson('AAAA')).toEqual({ ok: false, error: expect.stringContaining('damaged or truncated') });
   });
 
+  it('a link cut short by any number of characters is called damaged or truncated, never foreign characters', async () => {
+    const packed = await packJson({ model: 'qwen3-32b', inputTokens: 4096, chips: 11, pricing: 'tco' });
+    for (let cut = 1; cut <= 12; cut++) {
+      const r = await unpackJson(packed.slice(0, -cut));
+      if (!r.ok) expect(r.error, `cut ${cut}`).toContain('damaged or truncated');
+    }
+    expect(await unpackJson(`${packed.slice(0, -1)}!`)).toEqual({ ok: false, error: expect.stringContaining('characters') });
+  });
+
   it('refuses a link that inflates beyond the cap (zip bomb)', async () => {
     const bomb = await packJson('a'.repeat(MAX_UNPACKED_BYTES * 2));
     expect(bomb.length).toBeLessThan(16_000);
