@@ -109,8 +109,9 @@ interface EraRow { start: string; end: string; label: string; shade: number }
 
 /** Band per era, named by its chips (narrow charts: by its first chip, so neighbouring names do not overlap). */
 function eraRows(eras: readonly EraSummary[], end: string, compact: boolean): EraRow[] {
-  return eras.map((e, i) => ({
-    start: e.start, end: eras[i + 1]?.start ?? end, shade: i % 2,
+  // An era that starts after the last date drawn has no band on this axis: its name would sit past the edge.
+  return eras.filter((e) => e.start < end).map((e, i, shown) => ({
+    start: e.start, end: shown[i + 1]?.start ?? end, shade: i % 2,
     label: compact ? (e.chips[0]?.short ?? e.label) : eraChipNames(e),
   }));
 }
@@ -184,7 +185,8 @@ export function marketPriceChart(input: MarketPriceChartInput): TopLevelSpec {
       mark: { type: 'rule', color: '#202124', strokeWidth: 3, opacity: 0.35 },
       encoding: { x, y: { ...y, field: 'bandLow' }, y2: { field: 'bandHigh' } },
     } as LayerEntry] : []),
-    {
+    // No pair decomposed (a limit no chip meets): no floor lines, and no empty "Floor of one model" legend.
+    ...(lines.length === 0 ? [] : [{
       data: { name: 'lines' },
       mark: { type: 'line', interpolate: 'step-after', color: '#3c4043', strokeWidth: 1.5 },
       encoding: {
@@ -196,7 +198,7 @@ export function marketPriceChart(input: MarketPriceChartInput): TopLevelSpec {
         },
         tooltip: [{ field: 'model', title: 'Model' }, { field: 'date', type: 'temporal', title: 'From', format: '%Y-%m-%d' }, { field: 'perMillion', title: '$/M tokens', format: FORMAT.tooltipUsd }, { field: 'hardware', title: 'Chip' }, { field: 'precision', title: 'Precision' }, { field: 'serving', title: 'Serving' }],
       },
-    },
+    } as LayerEntry]),
     {
       data: { name: 'points' },
       transform: [{ filter: 'isValid(datum.floorPerMillion)' }],
@@ -245,7 +247,11 @@ export function marketPriceChart(input: MarketPriceChartInput): TopLevelSpec {
     width: 'container',
     height: layout.compact ? 360 : CHART_HEIGHT + 120,
     config: CHART_CONFIG,
-    datasets: { eras: eras as unknown as Record<string, unknown>[], points: rows as unknown as Record<string, unknown>[], lines: lines as unknown as Record<string, unknown>[] },
+    // Every dataset must be used by a layer: the lines only when there are some.
+    datasets: {
+      eras: eras as unknown as Record<string, unknown>[], points: rows as unknown as Record<string, unknown>[],
+      ...(lines.length === 0 ? {} : { lines: lines as unknown as Record<string, unknown>[] }),
+    },
     layer: layers,
   } as TopLevelSpec;
 }

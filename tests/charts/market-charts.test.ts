@@ -21,6 +21,19 @@ describe('market price chart', () => {
     }
   });
 
+  it('with no floor lines (no pair decomposed): no "Floor of one model" legend, and no era band past the last date drawn', () => {
+    const r = defaultReport();
+    const spec = marketPriceChart(input({ floorLines: [], fromId: null, toId: null }));
+    const text = JSON.stringify(spec);
+    expect(text).not.toContain('Floor of one model');
+    const eras = (spec as { datasets: { eras: { start: string; end: string }[] } }).datasets.eras;
+    const last = r.points.reduce((m, p) => (p.date > m ? p.date : m), '');
+    expect(eras.length).toBeGreaterThan(0);
+    for (const e of eras) expect(e.start < e.end && e.start < last).toBe(true);
+    // With the lines, the legend and every era are there.
+    expect(JSON.stringify(marketPriceChart(input()))).toContain('Floor of one model');
+  });
+
   it('draws the floor\'s uncertainty range when the engine reports one, and nothing otherwise', () => {
     const plain = JSON.stringify(marketPriceChart(input({ points: defaultReport().points.map((p) => ({ ...p, uncertainty: null })) })));
     expect(plain).not.toContain('bandLow)');
