@@ -81,7 +81,10 @@ export const MARKET = {
     margin: (from: number, to: number): Message => message('market.factor-margin', `the market's margin, API price ÷ floor, went from ${times(from)} to ${times(to)}`),
   },
   dominant: (factor: string, ratio: number, share: number, total: number): Message =>
-    message('market.dominant', `${factor} explains the most: ${times(ratio)} of the ${times(total)} fall (${pct(share)} of it on a log scale, Shapley average over the orders).`),
+    message('market.dominant', share > 1
+      // More than the whole fall: the rest pushed the price up, which "of the fall" alone would hide.
+      ? `${factor} explains more than the whole fall: ${times(ratio)} against the ${times(total)} fall (${pct(share)} of it on a log scale); the other factors together raised the price ${times(ratio / total)} (Shapley average over the orders).`
+      : `${factor} explains the most: ${times(ratio)} of the ${times(total)} fall (${pct(share)} of it on a log scale, Shapley average over the orders).`),
   /** Said after the answer when an end of the pair rests on a weaker stand-in or a price below its floor. */
   weakerEnd: (model: string, servedAs: string): Message => message('market.weaker-end',
     `Caution: ${model} is served by ${servedAs}, a weaker open model (*↓), so the model and margin factors compare unlike capabilities.`),

@@ -2,6 +2,7 @@
 // default pair, computed once (helpers.ts).
 
 import { describe, expect, it } from 'vitest';
+import { MARKET } from '../../src/messages/market';
 import { SCENARIO_VERSION } from '../../src/scenario/scenario';
 import { CALIBRATION_SUMMARY } from '../../src/engine/calibration-summary';
 import { estimatedRentalPerChipHour } from '../../src/engine/economics';
@@ -186,15 +187,22 @@ describe('market report: decomposition', () => {
 
   it('says which factor dominates', () => {
     expect(d.factors.map((f) => f.factor)).toContain(d.dominant.factor);
-    expect(d.dominant.text).toMatch(/explains the most|moved the price the most/);
+    expect(d.dominant.text).toMatch(/explains (the most|more than the whole fall)|moved the price the most/);
     // Both default ends are served as themselves, above their floors: no caution.
     expect(d.dominant.text).not.toContain('Caution');
+  });
+
+  it('a factor that explains more than the whole fall says the others raised the price, and by how much', () => {
+    // The GPT-4o -> Gemini 2.0 Flash case: the margin x178 of a x43.8 fall, the floor up x4.06.
+    const text = MARKET.dominant("Market's margin", 178, Math.log(178) / Math.log(43.8), 43.8).text;
+    expect(text).toMatch(/^Market's margin explains more than the whole fall: .*178.* against the .*43\.8.* fall .*; the other factors together raised the price .*4\.06/);
+    expect(MARKET.dominant('Hardware', 10, 0.6, 43.8).text).toMatch(/^Hardware explains the most: .* of the .* fall/);
   });
 
   it('an answer whose ends rest on weaker stand-ins or a price below its floor says so', () => {
     const r = marketDecompositionReport(marketData(), { ...defaultMarketOptions(), tier: 86 }, catalog, engineEvaluator(catalog));
     const text = r.decomposition!.dominant.text;
-    expect(text).toMatch(/explains the most/);
+    expect(text).toMatch(/explains (the most|more than the whole fall)/);
     expect(text).toContain('is served by Llama 2 70B, a weaker open model (*↓)');
     expect(text).toMatch(/Gemini 2\.0 Flash's price is 0\.\d\dx its floor, below it/);
   });
