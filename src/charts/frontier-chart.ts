@@ -1,6 +1,7 @@
 // Pareto frontier: tokens/s per user (interactivity) against tokens/s per chip or $/M output tokens
 // (cost), one line per chip, the deployment chosen under the SLO as a diamond, the TPOT limit as a rule.
 
+import { groupedInteger } from '../format/decimal';
 import type { TopLevelSpec } from 'vega-lite';
 import type { SimulationResult } from '../engine/types';
 import type { MeasuredOverlay, MeasuredPoint } from '../validation/measured-points';
@@ -145,7 +146,7 @@ export function measuredFrontierRows(input: FrontierInput): { points: MeasuredFr
       chip: s.chip.label, marker: MEASURED_MARKER, tokensPerSecondPerUser: m.tokensPerSecondPerUser,
       outputTokensPerSecondPerChip: m.outputTokensPerSecondPerChip, usdPerMillion: usd, y,
       row: `#${m.row} ${m.label}`, source: m.source,
-      lengths: `${m.inputTokens} in / ${m.outputTokens} out${m.lengthsExact ? '' : ' (benchmark means; input assumed)'}`,
+      lengths: `${groupedInteger(m.inputTokens)} in / ${groupedInteger(m.outputTokens)} out${m.lengthsExact ? '' : ' (benchmark means; input assumed)'}`,
       chips: m.chips, precision: m.precision, how: m.how, ref: m.sourceRef,
     };
     if (m.tokensPerSecondPerUser !== null && m.tokensPerSecondPerUser > 0) points.push(row);
@@ -165,7 +166,7 @@ export function measuredNote(overlay: MeasuredOverlay, modelName: (id: string) =
     if (s === null) return [...head, 'The Accuracy view lists every measurement.'];
     return [...head, compact
       ? `Measured: e.g. ${modelName(s.modelId)}, ${s.inputTokens}/${s.outputTokens} tokens.`
-      : `Measured points appear e.g. for ${modelName(s.modelId)} at ${s.inputTokens} in / ${s.outputTokens} out (MLPerf).`];
+      : `Measured points appear e.g. for ${modelName(s.modelId)} at ${groupedInteger(s.inputTokens)} in / ${groupedInteger(s.outputTokens)} out (MLPerf).`];
   }
   const out = [compact ? '□ = measured run (hover for the source).' : '□ = measured: a published run of this model and lengths on the chip (hover).'];
   if (overlay.points.some((p) => p.tokensPerSecondPerUser === null)) {

@@ -8,6 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CapabilityTier } from '../market/api-prices';
 import type { FloorLinePoint } from '../market/floor-lines';
 import type { MarketPoint } from '../market/points';
+import { groupedInteger } from '../format/decimal';
 import type { EraSummary } from '../market/report';
 import { floorBand } from '../market/uncertainty';
 import { eraChipNames } from '../market/eras';
@@ -135,7 +136,7 @@ export function marketPriceChart(input: MarketPriceChartInput): TopLevelSpec {
   const x = { field: 'date', type: 'temporal', title: null, axis: { format: '%Y', tickCount: 'year', grid: false } } as const;
   const y = {
     field: 'apiPerMillion', type: 'quantitative' as const,
-    title: layout.compact ? '$ per million tokens, log' : `$ per million tokens (${input.workload.inputTokens} in + ${input.workload.outputTokens} out per request), log`,
+    title: layout.compact ? '$ per million tokens, log' : `$ per million tokens (${groupedInteger(input.workload.inputTokens)} in + ${groupedInteger(input.workload.outputTokens)} out per request), log`,
     scale: { type: 'log' as const, domain: [lo, hi], nice: false }, axis: { labelExpr: USD_LOG_LABEL_EXPR },
   };
   const tooltip = [

@@ -26,7 +26,7 @@ describe('market price chart', () => {
     const spec = marketPriceChart(input({ floorLines: [], fromId: null, toId: null }));
     const text = JSON.stringify(spec);
     expect(text).not.toContain('Floor of one model');
-    const eras = (spec as { datasets: { eras: { start: string; end: string }[] } }).datasets.eras;
+    const eras = (spec as unknown as { datasets: { eras: { start: string; end: string }[] } }).datasets.eras;
     const last = r.points.reduce((m, p) => (p.date > m ? p.date : m), '');
     expect(eras.length).toBeGreaterThan(0);
     for (const e of eras) expect(e.start < e.end && e.start < last).toBe(true);
