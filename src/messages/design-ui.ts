@@ -23,7 +23,7 @@ export const DESIGN_UI = {
   node: 'Process node',
   memoryType: 'Memory type',
   sram: 'SRAM organisation',
-  sramChoices: { cache: 'cache (L2: weights stream from DRAM)', scratchpad: 'scratchpad (may hold weights)' } as Record<string, string>,
+  sramChoices: { cache: 'cache (L2; weights in DRAM)', scratchpad: 'scratchpad (may hold weights)' } as Record<string, string>,
   vectorShare: (pct: string) => `Vector units and control take the rest: ${pct}`,
   refused: (reason: string) => `Not applied: ${reason}`,
   memoryCountBack: (count: number) => `Memory stacks set to ${count}, the starting design's count (with no memory there were none).`,
