@@ -1,12 +1,14 @@
 // Text of the market check (src/market/market-check.ts): the modelled request cost next to the
 // public API price of the same model.
+import { groupedInteger } from '../format/decimal';
 import { formatNumber, formatUsd, formatUsdCents } from '../format/units';
 
 const x = (v: number) => (v >= 10 ? v.toFixed(0) : v.toFixed(1));
 
 /** Modelled ÷ market as the CLI table and the page's column write it: 0.18x, 2.40x, 27x. */
-export const ratioText = (ratio: number) => `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}x`;
-const chipCount = (n: number) => (n === 1 ? '1 chip' : `${formatNumber(n)} chips`);
+/** Three significant figures whatever the size ("12.1x" beside "9.70x", not "12x"). */
+export const ratioText = (ratio: number) => `${ratio >= 100 ? ratio.toFixed(0) : ratio >= 10 ? ratio.toFixed(1) : ratio.toFixed(2)}x`;
+const chipCount = (n: number) => (n === 1 ? '1 chip' : `${groupedInteger(n)} chips`);
 
 export const MARKET_CHECK = {
   split: (input: number, output: number) => `${formatUsd(input)}/M input + ${formatUsd(output)}/M output tokens`,
@@ -23,7 +25,7 @@ export const MARKET_CHECK = {
     `${provider} ${apiModel} (${date}${match}): ${price} = ${perRequest} per request`,
   sibling: (pricedModelId: string) => `; sibling ${pricedModelId}`,
   title: 'Market check: modelled cost of a request against the public API price',
-  intro: (input: number, output: number) => `Per request of ${formatNumber(input)} input + ${formatNumber(output)} output tokens: the API's input price x input tokens + output price x output tokens (or its blended price x all tokens), against the engine's all-in cost of the same request at the headline price of each chip. A market price far below the model means the chips are priced, used or served differently from what the engine assumes.`,
+  intro: (input: number, output: number) => `Per request of ${groupedInteger(input)} input + ${groupedInteger(output)} output tokens: the API's input price x input tokens + output price x output tokens (or its blended price x all tokens), against the engine's all-in cost of the same request at the headline price of each chip. A market price far below the model means the chips are priced, used or served differently from what the engine assumes.`,
   unpriced: (model: string) => `No public API price of ${model} or of a model with its architecture is on record (the API price data of the Market view).`,
   tooLong: (model: string, tokens: number) => `No priced API of ${model} (or of a model with its architecture) takes a request of ${formatNumber(tokens)} tokens: their context windows are shorter, so there is no market price to set against this workload.`,
   noServingChip: 'No chip in the comparison serves this workload within the latency limits: there is no modelled cost to set against the market price.',

@@ -92,6 +92,10 @@ describe('the modelled / market ratio in words', () => {
     expect(MARKET_CHECK.ratio(2.4)).toBe('2.40x: the modelled cost is 2.40x the market price');
     // Words at the column's precision: 0.96x once read "the market price is 1.0x the modelled cost".
     expect(MARKET_CHECK.ratio(0.96)).toBe('0.96x: the market price is 1.04x the modelled cost');
-    expect(ratioText(27.2)).toBe('27x');
+    // Three significant figures at every size: "12.1x" beside "9.70x", not "12x".
+    expect(ratioText(27.2)).toBe('27.2x');
+    expect(ratioText(9.7)).toBe('9.70x');
+    expect(ratioText(123.4)).toBe('123x');
+    expect(MARKET_CHECK.intro(2048, 512)).toContain('Per request of 2,048 input + 512 output tokens');
   });
 });
