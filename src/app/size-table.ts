@@ -18,6 +18,8 @@ export interface SizeTableRow {
   model: string;
   parametric: boolean;
   totalParams: number;
+  /** Parameters one token runs through (the total for a dense model). */
+  activeParams: number;
   cells: SizeTableCell[];
 }
 
@@ -40,7 +42,7 @@ export function sizeTable(points: readonly SizePoint[], chipIds: readonly string
     if (i === undefined) continue;
     let row = rows.get(p.modelId);
     if (row === undefined) {
-      row = { model: p.modelName, parametric: p.source === 'parametric', totalParams: p.totalParams, cells: chipIds.map(() => ({ value: null, reason: null, unbounded: false, estimated: false })) };
+      row = { model: p.modelName, parametric: p.source === 'parametric', totalParams: p.totalParams, activeParams: p.activeParams, cells: chipIds.map(() => ({ value: null, reason: null, unbounded: false, estimated: false })) };
       rows.set(p.modelId, row);
     }
     row.cells[i] = p.feasible && p.outputTokensPerSecondPerDollarPerHour !== null && p.outputTokensPerSecondPerDollarPerHour > 0

@@ -133,10 +133,11 @@ export function modelSizeChart(input: ModelSizeInput): TopLevelSpec {
       text: 'Tokens/s per $/hour vs model size',
       // Short lines on narrow pages (a subtitle is not wrapped by Vega).
       subtitle: compact
-        ? [`${input.family === 'dense' ? 'Dense' : 'Mixture-of-experts'} models. Lines: a parametric family;`, 'dots: catalog models. Higher is cheaper.', 'Each point uses as many chips as the model needs.']
+        ? [`${input.family === 'dense' ? 'Dense' : 'Mixture-of-experts'} models. Lines: a parametric family;`, 'dots: catalog models. Higher is cheaper.',
+          'Chips per point: the count picked for the chip,', 'else the fewest within 1% of the most tokens/s per chip.']
         : [
-          `${input.family === 'dense' ? 'Dense' : 'Mixture-of-experts'} models. Lines: a parametric family; dots: catalog models.`,
-          'Higher is cheaper. Each point uses as many chips as the model needs.',
+          `${input.family === 'dense' ? 'Dense' : 'Mixture-of-experts'} models. Lines: a parametric family; dots: catalog models. Higher is cheaper.`,
+          'Chips per point: the count picked for the chip, else the fewest within 1% of the most tokens/s per chip (the table lists them).',
         ],
     },
     width: 'container',

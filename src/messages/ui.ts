@@ -37,11 +37,12 @@ export const MESSAGES = {
       intro: 'Where each chip wins: output tokens per second per dollar-per-hour, from 1B to 2T parameters, at the latency limits of the workload.',
       tableSummary: 'Show the numbers as a table',
       familyName: (family: 'dense' | 'moe') => (family === 'moe' ? 'Parametric mixture-of-experts models' : 'Parametric dense models'),
-      tableCaption: (pricing: string) => `Output tokens/s per $/hour (${pricing} pricing) per model and chip; — = the chip cannot serve the model (the cell's note says why: latency limits, memory or the model's context window); unbounded (free) = priced at $0 per chip-hour; ≈ = at an estimated rental (the chip's TCO x the median rental/TCO ratio), as in the compare table.`,
+      tableCaption: (pricing: string, rental: boolean) => `Output tokens/s per $/hour (${pricing} pricing) per model and chip; — = the chip cannot serve the model (the cell's note says why: latency limits, memory or the model's context window); unbounded (free) = priced at $0 per chip-hour${rental ? '; ≈ = at an estimated rental (the chip\'s TCO x the median rental/TCO ratio), as in the compare table' : ''}.`,
       estimatedRental: 'Priced at an estimated rental: this chip has no market rental price, so its owning cost (TCO) x the median rental/TCO ratio of the chips with both prices.',
       free: 'At $0 per chip-hour the chips are free: output tokens per dollar have no bound, so there is nothing to draw. Set a rental price (Price and TCO assumptions) or price by TCO.',
       tableModel: 'Model',
       tableSize: 'Total parameters',
+      tableActive: 'Active parameters (per token)',
       note: "The workload's own model is replaced by each size; its precision, tokens, latency limits and pricing apply to every point.",
     },
     chipLab: { label: 'Chip lab', chipPanel: 'Chip', frontierTitle: 'Throughput vs interactivity: edited chip vs original', frontierTitleShort: 'Edited chip vs original', title: 'Chip lab: tune a chip and watch the cost move', intro: 'Change any parameter with the slider or type a value with its unit ("4.8 TB/s", "192 GB", "$25k", "700 W"). The original chip stays on the charts as a grey ghost.', introDesign: 'Design from silicon: move the die\'s sliders and choices; the chip\'s specs, price and power are derived from them. The stock chip stays on the charts as a grey ghost. '

@@ -28,4 +28,9 @@ describe('size table', () => {
       { value: 500, reason: null, unbounded: false, estimated: true },
     ]);
   });
+
+  it('carries each model\'s active parameters (a mixture-of-experts table shows them beside the total)', () => {
+    const [row] = sizeTable([point('a', { family: 'moe', totalParams: 671e9, activeParams: 37e9 })], ['a']).rows;
+    expect(row).toMatchObject({ totalParams: 671e9, activeParams: 37e9 });
+  });
 });

@@ -52,6 +52,16 @@ describe('keyboard', () => {
     const cells = (await table.locator('tbody td').allTextContents()).filter((t) => /^[\d,]{6,}$/.test(t));
     expect(cells.length).toBeGreaterThan(0);
     for (const c of cells) expect(c, c).toMatch(/^\d{1,3},\d00$|000$/);
+    // While the numbers are recomputed (TCO) the table is marked busy, as the chart; under TCO no "≈" note.
+    // (A dense table has no active-parameters column: the mixture-of-experts one adds it.)
+    expect(await table.locator('thead th').allTextContents()).not.toContain('Active parameters (per token)');
+    expect(await table.locator('caption').textContent()).toContain('estimated rental');
+    await p.page.click('[data-view="model-size"] [data-option="tco"]');
+    await expect.poll(() => table.getAttribute('aria-busy')).toBe('true');
+    expect(await table.getAttribute('class')).toContain('stale');
+    await expect.poll(() => table.locator('caption').textContent(), { timeout: 60_000 }).toContain('(Own it (TCO) pricing)');
+    expect(await table.locator('caption').textContent()).not.toContain('estimated rental');
+    expect(await table.getAttribute('aria-busy')).toBe('false');
     await done(p);
   });
 });

@@ -24,14 +24,18 @@ import type { MountView } from './view';
 const V = MESSAGES.views.modelSize;
 const C = MESSAGES.controls;
 
-function renderSizeTable(t: SizeTable, labels: readonly string[], pricing: 'rental' | 'tco'): HTMLElement {
+/** `family`: a mixture-of-experts table also gives each model's active parameters (its share falls with size). */
+function renderSizeTable(t: SizeTable, labels: readonly string[], pricing: 'rental' | 'tco', family: ModelFamily): HTMLElement {
+  const moe = family === 'moe';
   return el('table', { class: 'results' }, [
-    el('caption', { text: V.tableCaption(pricing === 'rental' ? C.rental : C.tco) }),
+    el('caption', { text: V.tableCaption(pricing === 'rental' ? C.rental : C.tco, pricing === 'rental') }),
     el('thead', {}, [el('tr', {}, [el('th', { text: V.tableModel, attrs: { scope: 'col' } }), el('th', { text: V.tableSize, attrs: { scope: 'col' } }),
+      moe ? el('th', { text: V.tableActive, attrs: { scope: 'col' } }) : null,
       ...labels.map((l) => el('th', { text: l, attrs: { scope: 'col' } }))])]),
     el('tbody', {}, t.rows.map((r) => el('tr', {}, [
       el('th', { text: r.model, attrs: { scope: 'row' } }),
       el('td', { text: paramsText(r.totalParams) }),
+      moe ? el('td', { attrs: { 'data-active-params': '' }, text: paramsText(r.activeParams) }) : null,
       ...r.cells.map((c) => (c.unbounded ? el('td', { text: MESSAGES.table.unbounded })
         : c.value === null
           ? el('td', { title: c.reason ?? '' }, ['—', c.reason === null ? null : el('span', { class: 'sr-only', text: ` ${c.reason}` })])
@@ -88,7 +92,11 @@ export const mountModelSizeView: MountView = (ctx) => {
       picker.sync(state);
       family.sync(state.modelSize.family);
       pricing.sync(state.settings.economics.pricing);
-      chart.setStale(snapshot.pending.has('sweep'));
+      // The table shows the chart's numbers: while they are recomputed it is as stale as the chart.
+      const busy = snapshot.pending.has('sweep');
+      chart.setStale(busy);
+      table.classList.toggle('stale', busy);
+      table.setAttribute('aria-busy', String(busy));
       const result = snapshot.results.get('sweep');
       const layout = chartLayout();
       const inputs = [result, state.compare.picks, state.customChips, layout.compact];
@@ -111,7 +119,7 @@ export const mountModelSizeView: MountView = (ctx) => {
       const drawnPricing = points.some((p) => p.pricingUsed === 'rental') ? 'rental' : 'tco';
       const empty = chips.length === 0 ? MESSAGES.status.noChips : free ? V.free : MESSAGES.status.noFeasible();
       chart.show(any ? modelSizeChart({ chips, points, family: drawnFamily, pricing: drawnPricing, layout }) : null, empty);
-      replaceChildren(tableSlot, [renderSizeTable(sizeTable(points, chips.map((c) => c.id)), chips.map((c) => c.label), drawnPricing)]);
+      replaceChildren(tableSlot, [renderSizeTable(sizeTable(points, chips.map((c) => c.id)), chips.map((c) => c.label), drawnPricing, drawnFamily)]);
     },
   };
 };
