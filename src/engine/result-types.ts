@@ -11,7 +11,10 @@ export interface DeploymentConfig {
   /** Attention data-parallel over the EP groups (false without expert parallelism). */
   dataParallelAttention: boolean;
   replicas: number;
+  /** Chips the deployment uses. */
   chips: number;
+  /** Chips paid for: a fixed chip count is paid whole, the idle ones included (= chips under "auto"). */
+  paidChips: number;
 }
 
 /**

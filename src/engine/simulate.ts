@@ -203,6 +203,7 @@ function assemble(
       dataParallelAttention: best.prepared.layout.dataParallelAttention,
       replicas: best.replicas,
       chips: best.chips,
+      paidChips: paid,
     },
     memory: {
       capacityBytesPerChip: best.prepared.memory.capacityBytesPerChip,
@@ -336,6 +337,7 @@ function infeasible(ctx: EngineContext, reason: Message, layoutsTried: number, f
     config: {
       batch: 0, tensorParallel: 0, pipelineParallel: 0, expertParallel: 0, dataParallelAttention: false, replicas: 0,
       chips: ctx.scenario.chips === 'auto' ? 0 : ctx.scenario.chips,
+      paidChips: 0,
     },
     memory: {
       capacityBytesPerChip: capacityBytesPerChip(hardware),

@@ -25,7 +25,7 @@ export function toCsv(header: readonly string[], rows: readonly Cell[][]): strin
 }
 
 export const COMPARE_CSV_HEADER = [
-  'rank', 'hardware_id', 'chip', 'feasible', 'reason', 'chips_used', 'batch_per_replica', 'tensor_parallel', 'pipeline_parallel',
+  'rank', 'hardware_id', 'chip', 'feasible', 'reason', 'chips_used', 'chips_paid', 'batch_per_replica', 'tensor_parallel', 'pipeline_parallel',
   'expert_parallel', 'replicas',
   // Disaggregated serving: the layout columns before are the decode pool's; the prefill pool's here (empty when co-located).
   'prefill_replicas', 'prefill_tensor_parallel', 'prefill_pipeline_parallel', 'prefill_expert_parallel', 'output_tokens_per_s', 'output_tokens_per_s_per_chip', 'tokens_per_s_per_user', 'ttft_s', 'tpot_s',
@@ -66,7 +66,7 @@ export function compareCsv(ranked: readonly RankedResult[], names: ReadonlyMap<s
     const r = reportedResult(result);
     const pre = result.feasible ? result.disaggregation?.prefill ?? null : null;
     return [
-    rank, r.hardwareId, names.get(r.hardwareId) ?? r.hardwareId, r.feasible, r.reason?.text ?? null, r.config.chips, r.config.batch,
+    rank, r.hardwareId, names.get(r.hardwareId) ?? r.hardwareId, r.feasible, r.reason?.text ?? null, r.config.chips, r.config.paidChips, r.config.batch,
     r.config.tensorParallel, r.config.pipelineParallel, r.config.expertParallel, r.config.replicas,
     pre?.replicas ?? null, pre?.tensorParallel ?? null, pre?.pipelineParallel ?? null, pre?.expertParallel ?? null, r.outputTokensPerSecond,
     r.outputTokensPerSecondPerChip, r.tokensPerSecondPerUser, r.ttftSeconds, r.tpotSeconds, r.costPerHourUsd,

@@ -11,7 +11,7 @@ type Absent<T> = { [K in keyof T]: T[K] | null };
 const DEPLOYMENT_NUMBERS = ['outputTokensPerSecond', 'outputTokensPerSecondPerChip', 'tokensPerSecondPerUser', 'ttftSeconds', 'tpotSeconds',
   'bottleneck', 'prefillShareOfStep', 'decodeStepBreakdownSeconds'] as const;
 type DeploymentNumber = (typeof DEPLOYMENT_NUMBERS)[number];
-const LAYOUT_FIELDS = ['batch', 'tensorParallel', 'pipelineParallel', 'expertParallel', 'dataParallelAttention', 'replicas', 'chips'] as const;
+const LAYOUT_FIELDS = ['batch', 'tensorParallel', 'pipelineParallel', 'expertParallel', 'dataParallelAttention', 'replicas', 'chips', 'paidChips'] as const;
 /** All of the memory plan but the chip's own capacity. */
 const FOOTPRINT_FIELDS = ['weightsBytesPerChip', 'kvCacheBytesPerChip', 'reserveBytesPerChip', 'weightsInSram', 'kvSramFraction',
   'maxBatchThatFits', 'batchLimitedBy'] as const;

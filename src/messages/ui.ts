@@ -179,7 +179,9 @@ export const MESSAGES = {
     infeasible: 'cannot meet the workload',
     explainHint: 'Show how this number was computed',
     deployment: 'Deployment',
-    deploymentText: (chips: number, layout: string, batch: number) => `${chipsText(chips)}: ${layout}, batch ${batch}`,
+    /** `paid`: chips paid for; a fixed count larger than the layout uses is said (its idle chips are in the cost). */
+    deploymentText: (chips: number, layout: string, batch: number, paid: number = chips) =>
+      `${chipsText(chips)}${paid > chips ? ` (${paid} paid)` : ''}: ${layout}, batch ${batch}`,
     poolsText: (prefill: string, decode: string) => `prefill ${prefill}, decode ${decode}`,
     layoutText: (tp: number, pp: number, ep: number, replicas: number, attentionTp: number | null = null) =>
       `TP${tp}${pp > 1 ? ` × PP${pp}` : ''}${ep > 1 ? ` × EP${ep}` : ''}${attentionTp === null ? '' : ` (attention TP${attentionTp})`} × ${replicas} replica${replicas === 1 ? '' : 's'}`,

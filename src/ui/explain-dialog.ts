@@ -104,7 +104,7 @@ function deploymentBody(result: SimulationResult, objective: Objective): HTMLEle
   const v = deploymentView(result, objective);
   const c = result.config;
   const out: HTMLElement[] = [
-    el('p', { class: 'explain-value', text: MESSAGES.table.deploymentText(c.chips, v.chosen.layout, c.batch) }),
+    el('p', { class: 'explain-value', text: MESSAGES.table.deploymentText(c.chips, v.chosen.layout, c.batch, c.paidChips) }),
     el('h3', { text: D.why }),
     el('p', { text: v.why }),
     el('p', { text: `${D.limitedBy(v.batchLimitedBy)} ${D.tried(v.layoutsTried, v.compared?.length ?? v.layoutsTried)}` }),

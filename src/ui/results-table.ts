@@ -82,7 +82,7 @@ const COLUMNS: readonly Column[] = [
   { class: 'ranged', label: T.tpot, sortKey: 'tpotSeconds', explainKey: 'tpotSeconds', cell: (r) => withUnitRange(formatSeconds(r.tpotSeconds), rankRange(r, 'tpotSeconds'), formatSeconds) },
   {
     label: T.deployment, explainKey: DEPLOYMENT_KEY, class: 'deployment',
-    cell: (r) => T.deploymentText(r.config.chips, deploymentLayout(r), r.config.batch),
+    cell: (r) => T.deploymentText(r.config.chips, deploymentLayout(r), r.config.batch, r.config.paidChips),
   },
   { label: T.evidence, class: 'evidence', cell: (r) => EVIDENCE_LABEL[r.evidence.basis] },
   {

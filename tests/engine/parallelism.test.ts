@@ -218,6 +218,11 @@ describe('deployment search properties', () => {
     expect(r.config.chips).toBeLessThan(8);
     const idle = r.warnings.find((w) => w.code === 'engine.idle-chips')!;
     expect(idle.text).toBe(`${8 - r.config.chips} of 8 chips stay idle: the best prefill and decode pools use ${r.config.chips}. The cost counts all 8 (a fixed chip count is paid whole); set the chips to auto to pay only for those in use.`);
+    // The result says which count it paid for, and its cost is that many chip-hours.
+    expect(r.config.paidChips).toBe(8);
+    expect(r.costPerHourUsd!).toBeCloseTo(8 * b200.price.rentalUsdPerChipHour!, 9);
+    const auto = simulate({ ...scenario('auto', llama70b, null), hardware: b200, engine: { ...DEFAULT_ENGINE } }, { frontier: false });
+    expect(auto.config.paidChips).toBe(auto.config.chips);
   });
 
   it('disaggregated pools hold no prefill replica the decode pool cannot use', () => {

@@ -44,7 +44,7 @@ describe('reportedResult', () => {
     const feasible = header!.indexOf('feasible');
     const infeasible = rows.find((r) => r[feasible] === 'false')!;
     const ok = rows.find((r) => r[feasible] === 'true')!;
-    for (const column of ['chips_used', 'batch_per_replica', 'output_tokens_per_s', 'ttft_s', 'tpot_s', 'bottleneck', 'output_tokens_per_s_low', 'batch_limited_by', 'tpot_s_low', 'output_tokens_per_s_per_chip_high']) {
+    for (const column of ['chips_used', 'chips_paid', 'batch_per_replica', 'output_tokens_per_s', 'ttft_s', 'tpot_s', 'bottleneck', 'output_tokens_per_s_low', 'batch_limited_by', 'tpot_s_low', 'output_tokens_per_s_per_chip_high']) {
       const i = header!.indexOf(column);
       expect(infeasible[i], column).toBe('');
       expect(ok[i], column).not.toBe('');
