@@ -19,6 +19,8 @@ const MAX_CHARS = 40;
  * removed ("2,048"; "4,8" is refused by ungroupDigits, not read as 48 nor guessed to be 4.8).
  */
 const NUMBER = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*([kKmM])?$/;
+/** A number followed by a unit-like word ("3 GB", "2048 ms", "5 TB/s"). */
+const WITH_UNIT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*[a-zA-Zµ°%$/][\w/µ%$·.^-]*$/;
 
 function stripUnit(text: string, unit: string): string {
   const t = text.trim().replace(/^\$\s*/, '');
@@ -71,7 +73,8 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
   const pointed = def.limit.integer === true ? thousandsPointReadings(plain) : null;
   if (pointed !== null) return { ok: false, error: F.badSeparator(F.pointNotGrouping(t, pointed), settingRange(def)) };
   const m = NUMBER.exec(plain);
-  if (m === null) return { ok: false, error: F.notNumber(t, settingRange(def)) };
+  // A number with some other unit ("3 GB" for tokens, "2048 ms" for years): say the unit is wrong, not that it is no number.
+  if (m === null) return { ok: false, error: WITH_UNIT.test(plain) ? F.wrongUnit(t, def.unit, settingRange(def)) : F.notNumber(t, settingRange(def)) };
   const suffix = m[2]?.toLowerCase();
   // k and m: thousands and millions of tokens, or of dollars ("$25k" as the chip lab reads it).
   if (suffix !== undefined && def.limit.integer !== true && !def.unit.startsWith('$')) return { ok: false, error: F.notNumber(t, settingRange(def)) };

@@ -72,6 +72,9 @@ describe('readSettingText', () => {
     ['pue', '0.5', 'Not applied: 0.5 is outside the accepted range; enter a number from 1× to 3×.'],
     ['maxTtftSeconds', '2k', 'Not applied: "2k" is not a number; enter a number from 0.001 to 3,600 s.'],
     ['inputTokens', 'NaN', 'Not applied: "NaN" is not a number; enter a whole number from 1 to 1,000,000 tokens.'],
+    // A number in another unit is one: the unit is what is wrong.
+    ['inputTokens', '3 GB', 'Not applied: "3 GB" is not in tokens; enter a whole number from 1 to 1,000,000 tokens.'],
+    ['outputTokens', '2048ms', 'Not applied: "2048ms" is not in tokens; enter a whole number from 1 to 1,000,000 tokens.'],
     ['inputTokens', '1e400', 'Not applied: 1e400 is outside the accepted range; enter a whole number from 1 to 1,000,000 tokens.'],
     // A comma that does not group thousands was dropped: "4,8" read as 48.
     ['rentalUsdPerChipHour', '4,8', 'Not applied: in "4,8" the comma does not group thousands (did you mean 48 or 4.8?); enter a number from $0.001 to $100,000/chip-hour.'],
