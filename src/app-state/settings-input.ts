@@ -88,7 +88,8 @@ export function readSettingText(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 
   const value = toSi(bareShare ? Math.round(shown * 100 * 1e6) / 1e6 : shown, def.scale);
   const refusal = boundsRefusal(def, value, t);
   if (bareShare) {
-    const percent = boundsRefusal(def, toSi(shown, def.scale), t) === null ? display(shown) : null;
+    // How to type the percent it may have meant, unless that reads as 0 too (1e-30).
+    const percent = boundsRefusal(def, toSi(shown, def.scale), t) === null && display(shown) !== '0' ? display(shown) : null;
     if (refusal !== null) return { ok: false, error: F.shareRefused(refusal, display(shown * 100), def.unit, percent) };
     return { ok: true, value: clampTo(def, value), note: F.readAsShare(display(shown * 100), def.unit, percent) };
   }

@@ -14,7 +14,7 @@ describe('readSettingText', () => {
     expect(readSettingText(field('costOfCapitalPerYear'), '0.06')).toEqual({ ok: true, value: 0.06, note: 'Read as 6 %/year (a bare number up to 1 is a share); for 0.06 %/year, type 0.06%.' });
     expect(readSettingText(field('prefixCacheHitRate'), '0.5')).toEqual({ ok: true, value: 0.5, note: 'Read as 50 % (a bare number up to 1 is a share); for 0.5 %, type 0.5%.' });
     // Applied as the note reads it: a share below its 6 decimals of percent is 0 %, not 1e-28 % in the box.
-    expect(readSettingText(field('prefixCacheHitRate'), '1e-30')).toMatchObject({ ok: true, value: 0, note: expect.stringMatching(/^Read as 0 %/) });
+    expect(readSettingText(field('prefixCacheHitRate'), '1e-30')).toEqual({ ok: true, value: 0, note: 'Read as 0 % (a bare number up to 1 is a share).' });
     const fine = readSettingText(field('prefixCacheHitRate'), '0.123456789');
     expect(fine.ok && fine.value).toBeCloseTo(0.12345679, 12);
     expect(readSettingText(field('acceptanceRate'), '0.7')).toMatchObject({ ok: true, value: 0.7 });
