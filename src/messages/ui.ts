@@ -196,6 +196,7 @@ export const MESSAGES = {
     breakEvenIntro: 'The price of this chip at which its $ per million output tokens equals the chosen chip, on this workload and SLO.',
     breakEvenOk: (price: string, kind: string, target: string, usd: string) => `At ${price} ${kind}, this chip matches ${target} at ${usd} per million output tokens.`,
     breakEvenCurrent: (price: string) => `Its price today: ${price}.`,
+    breakEvenOwnOriginal: 'The target is this chip\'s own original and the chip is not edited yet, so it breaks even at its own price: edit the chip, or pick another chip to match.',
     breakEvenCurrentEstimated: (price: string) => `Its price today: ${price}, estimated from its owning cost (it has no market rental price).`,
     breakEvenUnreachable: 'Even free, this chip costs more per token than the target (power and hosting alone exceed it).',
     breakEvenSubjectInfeasible: (reason: string | null) => `This chip cannot serve the workload, at any price${reason === null ? '.' : `: ${reason}`}`,

@@ -1,6 +1,7 @@
 // "What price makes this chip match chip X on $/M tokens at this SLO?"
 
 import type { AppState } from '../app-state/app-state';
+import { defaultChipCount } from '../app-state/defaults';
 import { allChips } from '../app-state/lookup';
 import { breakEvenBasisNote } from '../app-state/pricing-notes';
 import type { BreakEvenResult } from '../engine/analysis/break-even';
@@ -59,7 +60,11 @@ export function mountBreakEvenPanel(ctx: ViewContext): BreakEvenPanel {
       syncValue(select, state.lab.breakEvenTargetId);
       const targetChip = chips.find((c) => c.id === state.lab.breakEvenTargetId);
       const target = targetChip?.name ?? state.lab.breakEvenTargetId;
-      output.replaceChildren(...(result === null ? [] : describe(result, target).filter((t) => t !== '').map((t) => el('p', { text: t }))));
+      // The lab starts matched against its own original: until the chip is edited that is its own price.
+      const ownOriginal = state.design === null && targetChip !== undefined && state.lab.breakEvenTargetId === state.lab.baseId
+        && Object.keys(state.lab.chip.entered ?? {}).length === 0 && state.lab.chips === defaultChipCount(targetChip);
+      const lines = result === null ? [] : [...describe(result, target), ownOriginal ? L.breakEvenOwnOriginal : ''];
+      output.replaceChildren(...lines.filter((t) => t !== '').map((t) => el('p', { text: t })));
       const note = targetChip === undefined ? null : breakEvenBasisNote(state, targetChip);
       basis.textContent = note ?? '';
       basis.hidden = note === null;

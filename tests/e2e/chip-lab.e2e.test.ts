@@ -38,6 +38,18 @@ describe('chip lab and the pricing mode', () => {
     await done(p);
   });
 
+  it('break-even against the lab chip\'s own unedited original says so, until the chip is edited', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await openLab(p);
+    const output = p.page.locator('[data-break-even]');
+    await expect.poll(() => output.textContent()).toMatch(/own original and the chip is not edited yet/);
+    await p.page.fill('[data-lab-text="hbmBandwidth"]', '6 TB/s');
+    await p.page.press('[data-lab-text="hbmBandwidth"]', 'Enter');
+    await expect.poll(() => output.textContent()).toMatch(/this chip matches/);
+    expect(await output.textContent()).not.toMatch(/not edited yet/);
+    await done(p);
+  });
+
   it('break-even under Rental against a chip without a market rental says it is priced at an estimated rental', async () => {
     const p = await openPage(browser(), baseUrl);
     await openLab(p);
