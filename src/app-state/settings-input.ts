@@ -18,9 +18,10 @@ const MAX_CHARS = 40;
  * "2048", "1.5e3", "128k" (counts and dollars), "50 ms", "0.05 s", "65%", after digit groups are
  * removed ("2,048"; "4,8" is refused by ungroupDigits, not read as 48 nor guessed to be 4.8).
  */
-const NUMBER = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*([kKmM])?$/;
+const DECIMAL = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
+const NUMBER = new RegExp(String.raw`^(${DECIMAL})\s*([kKmM])?$`);
 /** A number followed by a unit-like word ("3 GB", "2048 ms", "5 TB/s"). */
-const WITH_UNIT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*[a-zA-Zµ°%$/][\w/µ%$·.^-]*$/;
+const WITH_UNIT = new RegExp(String.raw`^${DECIMAL}\s*[a-zA-Zµ°%$/][\w/µ%$·.^-]*$`);
 
 function stripUnit(text: string, unit: string): string {
   const t = text.trim().replace(/^\$\s*/, '');

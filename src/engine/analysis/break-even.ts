@@ -5,10 +5,10 @@
 // deployment, so the root is bracketed and refined numerically (Illinois regula falsi: bisection's
 // guarantee, and a handful of steps when the function is close to linear).
 
-import { CALIBRATION_SUMMARY } from '../calibration-summary';
-import { estimatedRentalPerChipHour } from '../economics';
+import type { SimulationResult } from '../result-types';
 import { simulate } from '../simulate';
 import type { ResolvedScenario } from '../types';
+import { usdPerMillionOf, usdPerMillionOfResult } from './sensitivity';
 
 export type BreakEvenStatus = 'ok' | 'subject-infeasible' | 'target-infeasible' | 'unreachable';
 
@@ -36,14 +36,9 @@ export interface BreakEvenResult {
 export const BREAK_EVEN_MAX_EVALUATIONS = 80;
 const RELATIVE_TOLERANCE = 1e-6;
 
-function priced(s: ResolvedScenario): { usd: number | null; reason: string | null } {
-  const r = simulate(s, { frontier: false, ranges: false });
-  if (!r.feasible) return { usd: null, reason: r.reason?.text ?? null };
-  return { usd: r.usdPerMillionOutputTokens !== null && Number.isFinite(r.usdPerMillionOutputTokens) ? r.usdPerMillionOutputTokens : null, reason: null };
-}
-
-function usdPerMillion(s: ResolvedScenario): number | null {
-  return priced(s).usd;
+function priced(s: ResolvedScenario): { result: SimulationResult; usd: number | null; reason: string | null } {
+  const result = simulate(s, { frontier: false, ranges: false });
+  return { result, usd: usdPerMillionOfResult(result), reason: result.feasible ? null : result.reason?.text ?? null };
 }
 
 /** `subject` with its price set to `price` under the scenario's pricing mode. */
@@ -54,13 +49,14 @@ export function withPrice(subject: ResolvedScenario, price: number): ResolvedSce
   return { ...subject, economics };
 }
 
-function currentPrice(subject: ResolvedScenario): { price: number | null; estimated: boolean } {
+/** `own`: the subject's result at today's price; an estimated rental is read off it, as the ranking priced it. */
+function currentPrice(subject: ResolvedScenario, own: SimulationResult): { price: number | null; estimated: boolean } {
   const { economics, hardware } = subject;
   if (economics.pricing !== 'rental') return { price: economics.capexUsdPerChip ?? hardware.price.listPriceUsd, estimated: false };
   const market = economics.rentalUsdPerChipHour ?? hardware.price.rentalUsdPerChipHour;
   if (market !== null) return { price: market, estimated: false };
-  const ratio = CALIBRATION_SUMMARY.rentalToTco;
-  return ratio.n > 0 && ratio.median > 0 ? { price: estimatedRentalPerChipHour(hardware, ratio), estimated: true } : { price: null, estimated: false };
+  return own.feasible && own.pricing.rentalEstimated && own.costPerHourUsd !== null
+    ? { price: own.costPerHourUsd / own.config.paidChips, estimated: true } : { price: null, estimated: false };
 }
 
 /**
@@ -69,9 +65,9 @@ function currentPrice(subject: ResolvedScenario): { price: number | null; estima
  */
 export function breakEvenPrice(subject: ResolvedScenario, target: ResolvedScenario): BreakEvenResult {
   const priceKind = subject.economics.pricing === 'rental' ? 'rental-usd-per-chip-hour' : 'purchase-usd-per-chip';
-  const today = currentPrice(subject);
   const own = priced(subject);
   const aim = priced(target);
+  const today = currentPrice(subject, own.result);
   const result: BreakEvenResult = {
     status: 'ok', priceKind, currentPrice: today.price, currentPriceEstimated: today.estimated, breakEvenPrice: null,
     subjectUsdPerMillion: own.usd, targetUsdPerMillion: aim.usd, subjectReason: own.reason, targetReason: aim.reason, evaluations: 2,
@@ -83,7 +79,7 @@ export function breakEvenPrice(subject: ResolvedScenario, target: ResolvedScenar
   let evaluations = result.evaluations;
   const f = (price: number): number | null => {
     evaluations += 1;
-    const v = usdPerMillion(withPrice(subject, price));
+    const v = usdPerMillionOf(withPrice(subject, price));
     return v === null ? null : v - goal;
   };
   let lo = 0;
