@@ -30,14 +30,15 @@ export function costPartRows(input: CostBreakdownInput): CostPartRow[] {
     const perMillion = (usdPerHour: number) => (usdPerHour / (result.outputTokensPerSecond * 3600)) * 1e6;
     const tco = result.tco;
     if (tco !== null) {
-      const bar = `${chip.label} · TCO`;
+      // The basis leads the label: a long chip name is shortened before it, never the basis.
+      const bar = `TCO · ${chip.label}`;
       const parts: [CostPartRow['part'], number | undefined][] = [['capex', tco.capexUsdPerHour], ['power', tco.powerUsdPerHour], ['hosting', tco.hostingUsdPerHour]];
       parts.forEach(([part, usdPerHour], order) => {
         if (usdPerHour !== undefined) rows.push({ bar, part, usdPerHour, usdPerMillion: perMillion(usdPerHour), order });
       });
     }
     if (result.rental !== null) {
-      rows.push({ bar: `${chip.label} · rental`, part: 'rental', usdPerHour: result.rental.costPerHourUsd, usdPerMillion: result.rental.usdPerMillionOutputTokens, order: 3 });
+      rows.push({ bar: `Rental · ${chip.label}`, part: 'rental', usdPerHour: result.rental.costPerHourUsd, usdPerMillion: result.rental.usdPerMillionOutputTokens, order: 3 });
     }
   }
   return rows;
@@ -45,7 +46,7 @@ export function costPartRows(input: CostBreakdownInput): CostPartRow[] {
 
 export function costBreakdownChart(input: CostBreakdownInput): TopLevelSpec {
   const rows = costPartRows(input);
-  const band = bandLabels(input.layout ?? WIDE, 'bar', 260);
+  const band = bandLabels(input.layout ?? WIDE, 'bar', 290);
   // Label rows once (first part of each bar) when names sit above the bars.
   const labels = rows.filter((r, i) => rows.findIndex((x) => x.bar === r.bar) === i);
   return {

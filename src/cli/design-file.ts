@@ -24,6 +24,8 @@ export function applySet(raw: unknown, assignment: string): { ok: true; value: u
   } catch {
     value = text;
   }
+  // 1e400 parses to Infinity: the field's message then quotes what was typed, not "Infinity".
+  if (typeof value === 'number' && !Number.isFinite(value)) value = text;
   const root: Record<string, unknown> = isRecord(raw) ? structuredClone(raw) : {};
   let node = root;
   for (const key of path.slice(0, -1)) {

@@ -60,8 +60,9 @@ export function parseDesignFlags(argv: string[]): DesignCliOptions {
       if (typeof n !== 'number' || !Number.isInteger(n) || n < 3 || n > 61) throw new UsageError(`--points must be an integer from 3 to 61, got "${v}"`);
       options.points = n;
     } else if (flag === '--format') {
-      const f = value();
-      if (f !== 'table' && f !== 'json') throw new UsageError(`--format must be table or json, got "${f}"`);
+      const typed = value();
+      const f = typed.trim().toLowerCase();
+      if (f !== 'table' && f !== 'json') throw new UsageError(`--format must be table or json, got "${typed}"`);
       options.format = f;
     } else if (flag === '--hardware' || flag === '--hardware-design' || flag === '--scenario' || flag === '--frontier') {
       throw new UsageError(`${flag} does not apply to a design (the design file is the hardware; see --help)`);

@@ -224,8 +224,10 @@ export function walkArgs(argv: readonly string[], visit: (flag: string, value: (
 
 /** --format's value, checked. */
 export function readFormat(value: string): 'table' | 'json' | 'csv' {
-  if (value !== 'table' && value !== 'json' && value !== 'csv') throw new UsageError(CLI.badChoice('--format', ['table', 'json', 'csv'], value));
-  return value;
+  // Case-blind, as every other choice flag is (--pricing TCO, --precision FP8).
+  const v = value.trim().toLowerCase();
+  if (v !== 'table' && v !== 'json' && v !== 'csv') throw new UsageError(CLI.badChoice('--format', ['table', 'json', 'csv'], value));
+  return v;
 }
 
 export function parseFlags(argv: readonly string[]): CliOptions {
@@ -243,7 +245,7 @@ export function parseFlags(argv: readonly string[]): CliOptions {
     else if (flag === '--format') options.format = readFormat(value());
     else if (flag === '--hardware') {
       const v = value();
-      if (v.trim() === 'all') options.hardwareList = [];
+      if (v.trim().toLowerCase() === 'all') options.hardwareList = [];
       else {
         const ids = hardwareIds(v);
         // A problem with any id of the list is named under the flag, as for a single id.

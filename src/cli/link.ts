@@ -38,9 +38,23 @@ function scenarioFor(state: AppState, catalog: Catalog, hardware: HardwareProfil
   };
 }
 
+const LANDING_NOTE = 'the link holds no scenario (#s=…): it opens the page\'s landing scenario, which this run reproduces';
+
+/** An http(s) or file address with no fragment: what the page's "Copy link" gives on its landing scenario. */
+function isPageAddress(text: string): boolean {
+  try {
+    const u = new URL(text.trim());
+    return (u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'file:') && u.hash === '';
+  } catch {
+    return false;
+  }
+}
+
 export async function scenariosFromLink(url: string, catalog: Catalog): Promise<{ value: LinkScenarios | null; error: string | null }> {
   const decoded = await decodeLink(url, catalog, undefined, { views: null });
-  if (decoded.status === 'none') return { value: null, error: 'the link holds no scenario (expected …#s=<version>.<data>, as copied from the page)' };
+  // The page copies its bare address while it shows the landing scenario: that address opens it.
+  const landing = decoded.status === 'none' && isPageAddress(url);
+  if (decoded.status === 'none' && !landing) return { value: null, error: 'the link holds no scenario (expected …#s=<version>.<data>, as copied from the page)' };
   if (decoded.status === 'unreadable') {
     // The page's message, without what the page does about it.
     return { value: null, error: (decoded.messages[0]?.text ?? 'the link could not be read').replace(/[.;] [Ss]howing the default scenario\.$/, '.') };
@@ -48,7 +62,8 @@ export async function scenariosFromLink(url: string, catalog: Catalog): Promise<
   const { state } = decoded;
   // The lab prices as the page's lab does: design mode holds it at owning cost (TCO).
   const lab = scenarioFor(labPricedState(state), catalog, state.lab.chip, state.lab.chips);
-  const common = { view: state.view, warnings: decoded.messages.map((m) => m.text), design: state.design, lab };
+  const warnings = [...(landing ? [LANDING_NOTE] : []), ...decoded.messages.map((m) => m.text)];
+  const common = { view: state.view, warnings, design: state.design, lab };
   if (state.view === 'chip-lab') return { value: { ...common, scenarios: [lab], rankBy: null }, error: null };
   const scenarios: Scenario[] = [];
   for (const pick of state.compare.picks) {

@@ -257,6 +257,15 @@ function assemble(
     const limit = best.batchLimitedBy === 'ttft-limit' ? 'TTFT' : 'TPOT';
     if (slow === 'misses-limit') warnings.push(ENGINE.cliffMissesLimit(limit, Math.round((1 - speedFactor) * 100)));
     else if (slow !== null) result.uncertainty = widenedToSlowEnd(result.uncertainty, slow, limit, result.tokensPerSecondPerUser);
+    // Disaggregated pools are not rerun at the slow end (no cliff search for them): say where that end breaks the limit.
+    const maxTpot = ctx.scenario.slo.maxTpotSeconds;
+    const slowTpot = 1 / result.uncertainty.tokensPerSecondPerUser.low;
+    if (disaggregation !== null && unpredicted === null && maxTpot !== null && slowTpot > maxTpot) {
+      const ms = (s: number) => `${Number((s * 1000).toPrecision(3))} ms`;
+      const note = ENGINE.disaggregatedSlowEnd(ms(maxTpot), ms(slowTpot));
+      warnings.push(note);
+      result.uncertainty = { ...result.uncertainty, derivation: `${result.uncertainty.derivation}; ${note.text.charAt(0).toLowerCase()}${note.text.slice(1)}` };
+    }
     // A catalog chip whose own rows the pooled range rarely held (calibration's check): said, as the range cannot show it.
     const misfit = unpredicted === null ? model0.undercovered?.find((u) => u.hardwareId === ctx.scenario.hardware.id) : undefined;
     if (misfit !== undefined) {

@@ -21,6 +21,7 @@ import v6 from './bases/v6.json';
 import v7 from './bases/v7.json';
 import v8 from './bases/v8.json';
 import v9 from './bases/v9.json';
+import v10 from './bases/v10.json';
 import { applyPatch, diff } from './patch';
 
 export { migrationChainProblems, runMigrations, type Migration, type MigrationOutcome } from '../schema/migrate';
@@ -115,5 +116,6 @@ export const MIGRATIONS: readonly Migration[] = [
       + 'note changed (its efficiencies did not), so blank-chip edits re-base on the new blank chip; the wire format is unchanged',
     up: (wire) => rebaseBlankEdits(wire, v8.blank, v9.blank, false),
   },
+  recalibration(9, 'recalibration with 127 MLPerf v5.0 rows (the software factors and the prior\'s MoE factors moved)', v9.blank, v10.blank),
 ];
 

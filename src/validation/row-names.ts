@@ -36,7 +36,7 @@ export function modelIdFor(name: string): string | null {
 export function hardwareIdFor(accelerator: string): string | null {
   const a = accelerator.toLowerCase();
   if (/\bvs\b/.test(a) || /unspecified|unknown/.test(a)) return null;
-  if (/h800/.test(a)) return null;
+  if (/h800/.test(a) || pcieNvlCard(a) || gh200Hbm3(a)) return null;
   if (/gh200/.test(a)) return 'nvidia-gh200';
   if (/gb300/.test(a)) return 'nvidia-gb300-nvl72';
   if (/gb200/.test(a)) return 'nvidia-gb200-nvl72';
@@ -74,8 +74,21 @@ export function systemMismatch(hardwareId: string, system: string): string | nul
   return null;
 }
 
+/** H100 NVL and H200 NVL: PCIe cards with their own memory and power limits (the SXM profiles do not stand for them). */
+function pcieNvlCard(a: string): boolean {
+  return /\bh[12]00\b/.test(a) && /[\s-]nvl\b/.test(a);
+}
+
+/** The 96 GB GH200 (HBM3, 4 TB/s): the nvidia-gh200 profile is the 144 GB HBM3e superchip. */
+function gh200Hbm3(a: string): boolean {
+  return /gh200/.test(a) && /\b96\s*gb\b/.test(a);
+}
+
 /** Why an accelerator has no profile, for the exclusion reason. */
 export function missingHardwareReason(accelerator: string): string {
-  if (/h800/i.test(accelerator)) return `no hardware profile for "${accelerator}" (H800: H100 silicon with 400 GB/s NVLink; not in the catalog)`;
+  const a = accelerator.toLowerCase();
+  if (/h800/.test(a)) return `no hardware profile for "${accelerator}" (H800: H100 silicon with 400 GB/s NVLink; not in the catalog)`;
+  if (pcieNvlCard(a)) return `no hardware profile for "${accelerator}" (an NVL PCIe card: its memory, clocks and power differ from the SXM profile's)`;
+  if (gh200Hbm3(a)) return `no hardware profile for "${accelerator}" (the 96 GB HBM3 GH200; the nvidia-gh200 profile is the 144 GB HBM3e superchip)`;
   return `no hardware profile matches "${accelerator}"`;
 }

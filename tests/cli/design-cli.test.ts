@@ -76,6 +76,9 @@ describe('design CLI', () => {
     [['--calibration', '--sweep-matrix-share'], '--calibration and --sweep-matrix-share cannot go together'],
     [['--sweep-matrix-share', '--pricing', 'rental'], 'the sweep prices by TCO at the derived price'],
     [['--sweep-matrix-share', '--chips', '0'], '--chips must be an integer from 1 to 100,000 chips or "auto", got "0"'],
+    // A number JSON reads as Infinity is quoted as typed.
+    [['--set', 'clockGHz=1e400'], 'error: --set clockGHz: must be a number from 0.1 to 6 GHz, got "1e400"'],
+    [['--format', 'XML'], '--format must be table or json, got "XML"'],
   ])('%j: exit 2 naming the flag, not dropped or reworded', async (args, text) => {
     const r = await run('design', '--file', H100, ...args);
     expect(r.code).toBe(2);

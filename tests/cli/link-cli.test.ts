@@ -109,4 +109,16 @@ describe('simulate --url', () => {
     expect(bad.err.trim().split('\n')).toHaveLength(1);
     expect(bad.err).toMatch(/^error: --url: The link is damaged or truncated/);
   });
+
+  it('the page\'s bare address (what "Copy link" gives on the landing scenario) runs the landing comparison, and says so', async () => {
+    const landing = await encodeLink(fresh(), catalog);
+    const [bare, hashed] = await Promise.all([run('--url', ORIGIN, '--format', 'csv'), run('--url', `${ORIGIN}${landing}`, '--format', 'csv')]);
+    expect(bare.code).toBe(0);
+    expect(bare.out).toBe(hashed.out);
+    expect(bare.err).toContain('the link holds no scenario (#s=…): it opens the page\'s landing scenario');
+    // Text that is no address is still an error.
+    const text = await run('--url', 'not a link');
+    expect(text.code).toBe(2);
+    expect(text.err).toMatch(/^error: --url: the link holds no scenario/);
+  });
 });

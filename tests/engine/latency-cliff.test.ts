@@ -36,6 +36,18 @@ describe('latency cliffs', () => {
     expect(u.ttftSeconds!.high).toBeCloseTo(r.ttftSeconds * Math.exp(-low), 9);
   });
 
+  it('disaggregated serving, whose slow end is not rerun, says where that end passes the TPOT limit', () => {
+    const r = simulate({ ...scenario('llama-3.1-70b', 0.05), chips: 16, serving: 'disaggregated' }, { frontier: false });
+    expect(r.disaggregation).not.toBeNull();
+    const u = r.uncertainty!;
+    expect(1 / u.tokensPerSecondPerUser.low).toBeGreaterThan(0.05);
+    expect(r.warnings.map((w) => w.code)).toContain('engine.disaggregated-slow-end');
+    expect(u.derivation).toMatch(/under disaggregated serving the range's slow end is not rerun: its TPOT \([\d.]+ ms\) passes the 50 ms limit/);
+    // A looser limit the slow end meets: no such note.
+    const loose = simulate({ ...scenario('llama-3.1-70b', 0.2), chips: 16, serving: 'disaggregated' }, { frontier: false });
+    expect(loose.warnings.map((w) => w.code)).not.toContain('engine.disaggregated-slow-end');
+  });
+
   it('a TPOT limit that sets the batch widens the slow end to the batch the slower chip can still run', () => {
     const r = simulate(scenario('deepseek-r1', 0.05), { frontier: false });
     expect(r.memory.batchLimitedBy).toBe('tpot-limit');

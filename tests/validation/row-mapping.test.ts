@@ -222,5 +222,14 @@ describe('name mappings', () => {
     expect(hardwareIdFor('NVIDIA GH200 Grace Hopper Superchip 144GB')).toBe('nvidia-gh200');
     expect(hardwareIdFor('NVIDIA GPUs (unspecified)')).toBeNull();
     expect(hardwareIdFor('AMD MI355X vs MI325X')).toBeNull();
+    // Cards with their own memory, clocks and power: no profile stands for them.
+    expect(hardwareIdFor('NVIDIA H100-NVL-94GB')).toBeNull();
+    expect(hardwareIdFor('NVIDIA H200-NVL-141GB')).toBeNull();
+    expect(hardwareIdFor('NVIDIA GH200 Grace Hopper Superchip 96GB')).toBeNull();
+    expect(hardwareIdFor('NVIDIA H100-PCIe-80GB')).toBe('nvidia-h100-pcie');
+    expect(hardwareIdFor('NVIDIA GB200 NVL72')).toBe('nvidia-gb200-nvl72');
+    const nvl = plans.filter((p) => /H[12]00-NVL/.test(p.row.accelerator));
+    expect(nvl.length).toBeGreaterThan(0);
+    for (const p of nvl) expect(p.kind === 'excluded' && p.reason, `row ${p.row.index}`).toMatch(/an NVL PCIe card/);
   });
 });
