@@ -25,7 +25,7 @@ the coverage of the ranges. Writes nothing.
   --csv PATH                   the calibration rows to read (an input; default reference/calibration.csv)
   --help                       this text
 
-Exit codes: 0 ok; 2 invalid input (one line naming the flag).
+Exit codes: 0 ok; 2 invalid input (an error line naming the flag, then the usage line).
 `;
 
 export function main(argv: readonly string[], io: CliIO): number {

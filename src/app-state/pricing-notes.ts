@@ -26,14 +26,16 @@ export function labParamNote(param: LabParamId, state: AppState): string | null 
   switch (param) {
     case 'listPrice':
       if (basis === 'rental') return N.purchaseUnderRental;
-      return e.capexUsdPerChip !== null ? N.purchaseOverridden : null;
+      return e.capexUsdPerChip !== null ? N.purchaseOverridden : implausiblePurchase(state.lab.chip);
     case 'rentalPrice':
       if (e.pricing === 'tco') return N.rentalUnderTco;
-      return e.rentalUsdPerChipHour !== null ? N.rentalOverridden : implausibleRental(state.lab.chip);
+      if (e.rentalUsdPerChipHour !== null) return N.rentalOverridden;
+      return state.lab.chip.price.rentalUsdPerChipHour === null ? estimatedRentalNote() : implausibleRental(state.lab.chip);
     case 'tdp':
       return basis === 'rental' ? N.powerUnderRental : null;
     case 'softwareStackFactor':
-      return state.settings.efficiencyMode === 'spec' ? N.stackFactorInSpec : null;
+      // Spec and claim modes run at software factor 1 (engine/context.ts effectiveEfficiency).
+      return state.settings.efficiencyMode === 'spec' ? N.stackFactorInSpec : state.settings.efficiencyMode === 'claim' ? N.stackFactorInClaim : null;
     case 'hbmBandwidth':
       return state.lab.chip.memory.hbmCapacityBytes === 0 ? N.noHbm(state.lab.hbmBandwidthBeforeRemoval ?? null) : null;
     default:
@@ -47,12 +49,30 @@ export function labParamNote(param: LabParamId, state: AppState): string | null 
  */
 const MIN_PLAUSIBLE_PAYBACK_HOURS = 1000;
 
-/** A rental that would repay the chip's purchase price within hours: accepted, but said (a "$25k" meant for the purchase price). */
-function implausibleRental(chip: HardwareProfile): string | null {
+/** A blank rental field under Rental: how the chip is priced meanwhile (the compare table's "≈"). */
+function estimatedRentalNote(): string | null {
+  const ratio = CALIBRATION_SUMMARY.rentalToTco;
+  return ratio.n > 0 && ratio.median > 0 ? N.rentalEstimated(ratio.median.toFixed(2), ratio.n) : null;
+}
+
+/** Hours the chip's rental takes to repay its purchase price, when both are set and it is implausibly few. */
+function implausiblePaybackHours(chip: HardwareProfile): number | null {
   const rental = chip.price.rentalUsdPerChipHour;
   const purchase = chip.price.listPriceUsd;
   if (rental === null || !(rental > 0) || !(purchase > 0) || rental * MIN_PLAUSIBLE_PAYBACK_HOURS <= purchase) return null;
-  return N.rentalPaysPurchase(formatUsd(rental), formatUsd(purchase), formatNumber(purchase / rental, 2));
+  return purchase / rental;
+}
+
+/** A rental that would repay the chip's purchase price within hours: accepted, but said (a "$25k" meant for the purchase price). */
+function implausibleRental(chip: HardwareProfile): string | null {
+  const hours = implausiblePaybackHours(chip);
+  return hours === null ? null : N.rentalPaysPurchase(formatUsd(chip.price.rentalUsdPerChipHour!), formatUsd(chip.price.listPriceUsd), formatNumber(hours, 2));
+}
+
+/** The same check seen from the purchase price (a "$5" meant for the rental), where the purchase price counts. */
+function implausiblePurchase(chip: HardwareProfile): string | null {
+  const hours = implausiblePaybackHours(chip);
+  return hours === null ? null : N.purchaseRepaidByRental(formatUsd(chip.price.listPriceUsd), formatUsd(chip.price.rentalUsdPerChipHour!), formatNumber(hours, 2));
 }
 
 /**

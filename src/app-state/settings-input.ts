@@ -25,7 +25,9 @@ const WITH_UNIT = new RegExp(String.raw`^${DECIMAL}\s*[a-zA-Zµ°%$/][\w/µ%$·.
 
 function stripUnit(text: string, unit: string): string {
   const t = text.trim().replace(/^\$\s*/, '');
-  const endings = [unit, unit.replace(/^\$/, ''), unit.replace(/s$/, ''), ...(unit.includes('%') ? ['%'] : []), ...(unit.includes('hour') ? ['/h', '/hour'] : [])];
+  // A multiplier field ("× chip price", "×") also reads the ASCII x and the bare sign: "1.4x".
+  const times = unit.startsWith('×') ? ['×', 'x'] : [];
+  const endings = [unit, unit.replace(/^\$/, ''), unit.replace(/s$/, ''), ...times, ...(unit.includes('%') ? ['%'] : []), ...(unit.includes('hour') ? ['/h', '/hour'] : [])];
   for (const u of endings.filter((e) => e !== '').sort((a, b) => b.length - a.length)) {
     if (t.toLowerCase().endsWith(u.toLowerCase())) return t.slice(0, t.length - u.length).trim();
   }

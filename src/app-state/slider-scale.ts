@@ -27,6 +27,21 @@ export function valueToPosition(value: number, r: SliderRange): number {
   return Math.round(clamp(t, 0, 1) * SLIDER_STEPS);
 }
 
+/**
+ * `value` moved by `positions` slider steps where the slider cannot show it (typed past its ends):
+ * the same ratio (log) or difference (linear) one step makes inside the range, so an arrow key from
+ * a typed 50 TB/s goes to about 49.6, not to the slider's 20 TB/s end.
+ */
+export function stepBeyondRange(value: number, r: SliderRange, positions: number): number {
+  if (r.log && r.min > 0 && value > 0) return value * Math.pow(r.max / r.min, positions / SLIDER_STEPS);
+  return value + ((r.max - r.min) * positions) / SLIDER_STEPS;
+}
+
+/** Whether the slider can show `value` (it pins values past its ends to them). */
+export function insideSliderRange(value: number, r: SliderRange): boolean {
+  return value >= r.min && value <= r.max;
+}
+
 /** Rounds a slider value to 3 significant digits, so dragging yields readable numbers. */
 export function roundForSlider(value: number): number {
   if (value === 0 || !Number.isFinite(value)) return value;

@@ -23,6 +23,8 @@ export interface Snapshot {
   pending: ReadonlySet<string>;
   error: string | null;
   fallback: boolean;
+  /** How many times the whole state was replaced (a link opened, Back/Forward): fields drop refused text then. */
+  restores: number;
 }
 
 /**
@@ -48,6 +50,7 @@ export class Controller {
   private readonly listeners = new Set<Listener>();
   private readonly actionListeners = new Set<ActionListener>();
   private error: string | null = null;
+  private restores = 0;
   /** The render an action's state waits for: its quick channels' results, or this timer. */
   private deferredNotify: ReturnType<typeof setTimeout> | null = null;
 
@@ -72,7 +75,7 @@ export class Controller {
     }
     // A copy: a snapshot never changes after it was taken.
     const pending = new Set([...this.running.keys(), ...this.timers.keys()]);
-    return { state: this.current, results: new Map(this.results), progress, pending, error: this.error, fallback: this.pool.fallback };
+    return { state: this.current, results: new Map(this.results), progress, pending, error: this.error, fallback: this.pool.fallback, restores: this.restores };
   }
 
   subscribe(listener: Listener): () => void {
@@ -101,6 +104,7 @@ export class Controller {
   restore(state: AppState): void {
     if (state === this.current) return;
     this.current = state;
+    this.restores += 1;
     this.schedule();
     this.notify();
   }

@@ -380,16 +380,17 @@ Scenario
                                 chip count (or the chip lab's chip) on its workload; flags override it,
                                 and --hardware runs the chips it names instead, on the link's workload
   --hardware ID|all|ID,ID       chip profile id (see hardware-profiles/), "all", or a comma list
+                                (default nvidia-h200-sxm)
   --hardware-design FILE        a chip design (hardware-profiles/designs/): its derived profile is the
                                 hardware (a scenario may also give "hardware": {"design": {...}})
-  --chips N|auto                chips available (1-100000) or auto (the fewest chips within 1% of the most tokens/s per chip under the SLO;
-                                with --objective min-latency, within 1% of the lowest request latency)
-  --model ID                    model id (see models/)
-  --precision P                 weights, activations and KV cache format:
+  --chips N|auto                chips available (1-100000; default 8) or auto (the fewest chips within 1% of the most tokens/s per chip
+                                under the SLO; with --objective min-latency, within 1% of the lowest request latency)
+  --model ID                    model id (see models/; default llama-3.1-70b)
+  --precision P                 weights, activations and KV cache format (default fp8):
                                 bf16 fp16 fp8 fp6 fp4 mxfp4 nvfp4 int8 int4 fp32
   --weights P / --activations P / --kv-cache P   set one of them (over --precision, in any order)
-  --input-tokens N              prompt tokens per request (1-1000000; 2k = 2000, 1m = 1000000)
-  --output-tokens N             generated tokens per request (1-1000000)
+  --input-tokens N              prompt tokens per request (1-1000000; default 2048; 2k = 2000, 1m = 1000000)
+  --output-tokens N             generated tokens per request (1-1000000; default 256, the page's is 512)
   --prefix-cache-hit-rate X     share of prompt tokens served from cache (0-0.99, or 0%-99%)
   --arrivals saturated|poisson  offline (every batch slot busy, default) or online random arrivals
                                 (mean load kept where p99 concurrency fits the batch)

@@ -39,8 +39,8 @@ export const COMPARE_CSV_HEADER = [
   'output_tokens_per_s_per_chip_low', 'output_tokens_per_s_per_chip_high',
   'output_tokens_per_s_per_usd_per_hour_low', 'output_tokens_per_s_per_usd_per_hour_high', 'tpot_s_low', 'tpot_s_high',
   'ttft_s_low', 'ttft_s_high',
-  // The second half of "Bound by": the resource whose +20% lowers $/M most, and by how much (empty until computed).
-  'most_sensitive_resource', 'most_sensitive_usd_per_million_change_at_plus_20_percent',
+  // The second half of "Bound by": the resource whose +20% lowers $/M most, and by what fraction of $/M (-0.14 = 14% lower; empty until computed).
+  'most_sensitive_resource', 'most_sensitive_usd_per_million_fraction_change_at_plus_20_percent',
 ] as const;
 
 /** The CSV column of each ranking and its direction: what a ranked export says it ranks by. */

@@ -28,7 +28,7 @@ export const FIELD_MESSAGES = {
   tooLong: (max: number) => `Not applied: at most ${max} characters.`,
   notNumber: (text: string, range: string) => `Not applied: "${text}" is not a number; enter ${range}.`,
   /** A number with a unit the field does not take ("3 GB" for tokens). */
-  wrongUnit: (text: string, unit: string, range: string) => `Not applied: "${text}" is not in ${unit === '' ? 'this field\'s unit' : unit}; enter ${range}.`,
+  wrongUnit: (text: string, unit: string, range: string) => `Not applied: "${text}" is not ${unit === '' ? 'in this field\'s unit' : unit.startsWith('×') ? `a multiplier (${unit})` : `in ${unit}`}; enter ${range}.`,
   /**
    * Why a separator is refused, with what the typed number could have meant (parse/digit-groups.ts
    * separatorReadings): "4,8" is 48, or 4.8 where the field takes decimals.

@@ -67,6 +67,8 @@ function normalise(text: string): string {
 function parsePhysical(text: string, kind: QuantityKind, defaultScale: number): QuantityResult {
   const target = PHYSICAL[kind]!;
   const clean = normalise(text);
+  // Number() also reads 0x10, 0b11 and 0o17; a field takes decimal numbers only, as every other field does.
+  if (/^[+-]?0[xbo]/i.test(clean)) return fail(`"${text}" is not a decimal number; try "${target.example}"`);
   const bare = Number(clean);
   if (clean !== '' && Number.isFinite(bare)) return { ok: true, value: bare * defaultScale };
   // "1e309": a number past the float range, not a unit this field fails to understand.

@@ -2,7 +2,7 @@
 
 import { labValueRefusal, type LabParamDef } from '../app-state/lab-params';
 import { labEditRefusal } from '../app-state/lab-validity';
-import { SLIDER_STEPS, positionToValue, roundForSlider, valueToPosition } from '../app-state/slider-scale';
+import { SLIDER_STEPS, insideSliderRange, positionToValue, roundForSlider, stepBeyondRange, valueToPosition } from '../app-state/slider-scale';
 import type { HardwareProfile, RateClass } from '../engine/types';
 import { parseQuantity } from '../scenario/parse-quantity';
 import { displayQuantity } from '../app-state/lab-display';
@@ -25,6 +25,11 @@ export interface LabParamControl {
   /** Drops a refusal, typed or dragged, and its message (Reset): the box shows the value in use again. */
   dropRefusal(): void;
 }
+
+/** Slider positions an arrow or page key moves (the browser's own steps: 1, and a tenth of the range). */
+const KEY_STEPS: Readonly<Record<string, number>> = {
+  ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: SLIDER_STEPS / 10, PageDown: -SLIDER_STEPS / 10,
+};
 
 /**
  * `onValue`: applies a value, true when the state took it. A slider's field and spoken value follow
@@ -58,16 +63,26 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
   let chipNow: HardwareProfile | null = null;
   let rateNow: RateClass = 'fp8';
   const wholeChipRefusal = (value: number) => (chipNow === null ? null : labEditRefusal(def, chipNow, value, rateNow));
+  // The range a refusal quotes offers 0 only where the whole chip takes it (no HBM bandwidth while it has HBM capacity).
+  const rangeDef = (): LabParamDef => (def.limit.allowZero === true && wholeChipRefusal(0) !== null ? { ...def, limit: { ...def.limit, allowZero: false } } : def);
   const clearError = () => {
     refusedAt = null;
     error.textContent = '';
     text.removeAttribute('aria-invalid');
   };
-  range.addEventListener('input', () => {
+  range.addEventListener('input', () => applyStepped(roundForSlider(positionToValue(Number(range.value), def.slider))));
+  // A value typed past the slider's ends sits at an end the thumb cannot leave gently: one arrow key
+  // from a typed 50 TB/s set the slider's 20 TB/s. There, keys step from the value itself.
+  range.addEventListener('keydown', (event) => {
+    const move = KEY_STEPS[event.key];
+    if (move === undefined || current === null || insideSliderRange(current, def.slider)) return;
+    event.preventDefault();
+    applyStepped(roundForSlider(stepBeyondRange(current, def.slider, move)));
+  });
+  function applyStepped(stepped: number): void {
     clearError();
     // A whole-number parameter (scale-up domain, chips) takes whole steps, at least one each way: an
     // arrow key once showed "7.94 chips" while the chip kept 8.
-    const stepped = roundForSlider(positionToValue(Number(range.value), def.slider));
     const whole = Math.round(stepped);
     const value = def.limit.integer !== true ? stepped
       : current !== null && whole === current && stepped !== current ? current + Math.sign(stepped - current) : whole;
@@ -83,12 +98,12 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
       syncValue(text, shown);
       range.setAttribute('aria-valuetext', shown || 'none');
     }
-  });
+  }
   text.addEventListener('change', () => {
     const parsed = parseQuantity(text.value, def.quantity, def.scale);
     // A number past the float range ("Infinity", "1e999") is refused like 1e30, with the accepted range.
-    const refusal = parsed.ok ? labValueRefusal(def, parsed.value, text.value) ?? wholeChipRefusal(parsed.value)
-      : (parsed.beyond !== undefined ? labValueRefusal(def, parsed.beyond, text.value) : null) ?? MESSAGES.lab.invalid(parsed.error);
+    const refusal = parsed.ok ? labValueRefusal(parsed.value === 0 ? def : rangeDef(), parsed.value, text.value) ?? wholeChipRefusal(parsed.value)
+      : (parsed.beyond !== undefined ? labValueRefusal(rangeDef(), parsed.beyond, text.value) : null) ?? MESSAGES.lab.invalid(parsed.error);
     if (refusal !== null || !parsed.ok) {
       error.textContent = refusal;
       text.setAttribute('aria-invalid', 'true');

@@ -30,6 +30,21 @@ describe('chip lab pricing notes', () => {
     }
   });
 
+  it('under TCO a purchase price the rental would repay within 1,000 hours is kept, with a note asking to check it', () => {
+    const s = apply(fresh(), { type: 'set-pricing', pricing: 'tco' }, { type: 'lab-set', param: 'listPrice', value: 5 });
+    expect(s.lab.chip.price.listPriceUsd).toBe(5);
+    expect(labParamNote('listPrice', s)).toBe('Check this value: the chip\'s rental price ($3.59 per chip-hour) would repay a purchase price of $5 '
+      + 'in 1.4 hours (market rentals take years). A rental typed as the purchase price, or the reverse?');
+    expect(labParamNote('listPrice', apply(fresh(), { type: 'set-pricing', pricing: 'tco' }))).toBeNull();
+  });
+
+  it('a chip without a market rental says under Rental how it is priced meanwhile (an estimated rental)', () => {
+    const s = apply(fresh(), { type: 'lab-start', baseId: 'groq-lpu' });
+    expect(s.lab.chip.price.rentalUsdPerChipHour).toBeNull();
+    expect(labParamNote('rentalPrice', s)).toMatch(/^No market rental price: under "Rental" this chip is priced at an estimated rental \(≈\), its owning cost \(TCO\) x \d\.\d\d, the median rental\/TCO ratio of the \d+ chips with both prices\./);
+    expect(labParamNote('rentalPrice', apply(s, { type: 'set-pricing', pricing: 'tco' }))).toMatch(/^Not used now: Pricing is "Own it \(TCO\)"/);
+  });
+
   it('under TCO the rental price has no effect; a price set for all chips overrides the lab\'s', () => {
     const tco = apply(fresh(), { type: 'set-pricing', pricing: 'tco' });
     expect(labParamNote('rentalPrice', tco)).toMatch(/Pricing is "Own it \(TCO\)"/);
@@ -50,6 +65,8 @@ describe('chip lab pricing notes', () => {
   it('the efficiency mode note moved here from the parameter table', () => {
     expect(labParamNote('softwareStackFactor', apply(fresh(), { type: 'set-efficiency-mode', mode: 'spec' }))).toMatch(/Silicon limit/);
     expect(labParamNote('softwareStackFactor', fresh())).toBeNull();
+    // Claim mode runs at software factor 1 too.
+    expect(labParamNote('softwareStackFactor', apply(fresh(), { type: 'set-efficiency-mode', mode: 'claim' }))).toMatch(/^Not applied now: Efficiency is set to "Vendors' claimed efficiencies"/);
   });
 
   it('break-even under Rental against a chip without a market rental says it is priced at the estimated rental the table shows', () => {

@@ -106,6 +106,13 @@ describe('readSettingText', () => {
     expect(readSettingText(tpot, '70')).toEqual({ ok: true, value: 0.07 });
   });
 
+  it('a multiplier field reads a trailing x as its sign; another unit is refused as not a multiplier', () => {
+    expect(readSettingText(field('capexOverheadMultiplier'), '1.4x')).toEqual({ ok: true, value: 1.4 });
+    expect(readSettingText(field('pue'), '1.2 X')).toEqual({ ok: true, value: 1.2 });
+    expect(readSettingText(field('pue'), '1.2 ×')).toEqual({ ok: true, value: 1.2 });
+    expect(readSettingText(field('pue'), '1.2 GB')).toEqual({ ok: false, error: 'Not applied: "1.2 GB" is not a multiplier (×); enter a number from 1× to 3×.' });
+  });
+
   it('every field accepts its own limits and refuses just past them', () => {
     for (const def of SETTINGS_FIELDS) {
       // Percent fields take their bounds with the % sign (a bare number up to 1 is a share).

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LAB_PARAMS, clampLabValue } from '../../src/app-state/lab-params';
-import { SLIDER_STEPS, positionToValue, roundForSlider, valueToPosition } from '../../src/app-state/slider-scale';
+import { SLIDER_STEPS, insideSliderRange, positionToValue, roundForSlider, stepBeyondRange, valueToPosition } from '../../src/app-state/slider-scale';
 
 describe('slider scale', () => {
   it('maps ends to ends, linear and log', () => {
@@ -37,5 +37,21 @@ describe('slider scale', () => {
     expect(clampLabValue(hbm, Number.NaN)).toBeNull();
     const tdp = LAB_PARAMS.find((d) => d.id === 'tdp')!;
     expect(clampLabValue(tdp, 0)).toBe(tdp.limit.min);
+  });
+});
+
+describe('keys on a value typed past the slider\'s ends', () => {
+  it('step from the value by one step\'s ratio (log) or difference (linear), not from the pinned end', () => {
+    const log = { min: 1e11, max: 20e12, log: true };
+    expect(insideSliderRange(50e12, log)).toBe(false);
+    const down = stepBeyondRange(50e12, log, -1);
+    // One step inside the range moves by this ratio; 50 TB/s moves by the same one.
+    const ratio = positionToValue(501, log) / positionToValue(500, log);
+    expect(down).toBeCloseTo(50e12 / ratio, -6);
+    expect(down).toBeGreaterThan(49e12);
+    const linear = { min: 0, max: 1000, log: false };
+    expect(stepBeyondRange(1500, linear, -1)).toBeCloseTo(1500 - 1000 / SLIDER_STEPS, 9);
+    expect(stepBeyondRange(1500, linear, SLIDER_STEPS / 10)).toBeCloseTo(1600, 9);
+    expect(insideSliderRange(500, linear)).toBe(true);
   });
 });

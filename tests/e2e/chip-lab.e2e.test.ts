@@ -171,8 +171,20 @@ describe('chip lab and the pricing mode', () => {
     expect(await p.page.getAttribute('[data-lab-text="hbmBandwidth"]', 'aria-invalid')).toBeNull();
     await p.page.press('[data-lab-text="hbmBandwidth"]', 'Enter');
     await expect.poll(() => p.page.inputValue('[data-lab-text="hbmBandwidth"]')).toBe('8 TB/s');
-    // The slider cannot reach the refused 0: its lowest stop is a bandwidth the chip takes.
+    // Nor does a refusal's range offer that 0 while the chip has HBM capacity.
+    await p.page.fill('[data-lab-text="hbmBandwidth"]', '-5');
+    await p.page.press('[data-lab-text="hbmBandwidth"]', 'Enter');
+    await expect.poll(() => p.page.locator('[data-param="hbmBandwidth"] .error').textContent()).toMatch(/^Not applied: .*enter a number from/);
+    expect(await p.page.locator('[data-param="hbmBandwidth"] .error').textContent()).not.toMatch(/0 TB\/s or/);
+    // A value typed past the slider's end: an arrow key steps from it, not from the end the thumb sits at.
     const slider = p.page.locator('[data-lab-slider="hbmBandwidth"]');
+    await p.page.fill('[data-lab-text="hbmBandwidth"]', '50 TB/s');
+    await p.page.press('[data-lab-text="hbmBandwidth"]', 'Enter');
+    await expect.poll(() => p.page.inputValue('[data-lab-text="hbmBandwidth"]')).toBe('50 TB/s');
+    await slider.focus();
+    await p.page.keyboard.press('ArrowLeft');
+    await expect.poll(() => p.page.inputValue('[data-lab-text="hbmBandwidth"]')).toMatch(/^49\.\d+ TB\/s$/);
+    // The slider cannot reach the refused 0: its lowest stop is a bandwidth the chip takes.
     await slider.focus();
     await p.page.keyboard.press('Home');
     await expect.poll(() => p.page.inputValue('[data-lab-text="hbmBandwidth"]')).toBe('0.1 TB/s');

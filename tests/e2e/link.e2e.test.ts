@@ -268,6 +268,31 @@ describe('shareable links', () => {
     await done(p);
   });
 
+  it('Back ends a lab field\'s refusal even where the value it goes back to is the same', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await settledCompare(p.page);
+    await p.page.click('[data-nav="chip-lab"]');
+    await chartDrawn(p.page, 'lab-roofline');
+    let url = p.page.url();
+    const field = p.page.locator('[data-lab-text="hbmBandwidth"]');
+    await field.fill('8 TB/s');
+    await field.press('Enter');
+    url = await hashAfterChange(p.page, url);
+    const shown = await field.inputValue();
+    await field.fill('abc');
+    await field.press('Enter');
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    // Another edit keeps the refused text (the user may still fix it) ...
+    await p.page.locator('[data-view="chip-lab"] [data-control="model"]').selectOption('llama-3.1-8b');
+    await hashAfterChange(p.page, url);
+    expect(await field.inputValue()).toBe('abc');
+    // ... but Back replaces the state: the box shows the 8 TB/s in use, with no message.
+    await p.page.goBack();
+    await expect.poll(() => field.inputValue()).toBe(shown);
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
+    await done(p);
+  });
+
   it('unsaved custom chips survive reloads and opening a bad link', async () => {
     const p = await openPage(browser(), baseUrl);
     await settledCompare(p.page);

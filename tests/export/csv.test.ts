@@ -31,7 +31,7 @@ describe('csv', () => {
     const cells = (csv: string) => {
       const [head, row] = csv.trim().split('\r\n').map((l) => l.split(','));
       const at = (name: string) => row![head!.indexOf(name)];
-      return [at('most_sensitive_resource'), at('most_sensitive_usd_per_million_change_at_plus_20_percent')];
+      return [at('most_sensitive_resource'), at('most_sensitive_usd_per_million_fraction_change_at_plus_20_percent')];
     };
     expect(cells(compareCsv(ranked, new Map()))).toEqual(['', '']);
     const limits = new Map([['tiny-chip', { resource: 'compute' as const, elasticities: { compute: -0.5, hbmBandwidth: -0.1 } }]]);

@@ -15,6 +15,13 @@ describe('parseQuantity', () => {
     }
   });
 
+  it('takes decimal numbers only: 0x10, 0b11 and 0o17 are refused, as the other fields refuse them', () => {
+    for (const t of ['0x10', '0X10 TB/s', '0b11', '0o17']) {
+      expect(parseQuantity(t, 'bytes-per-second', 1e12), t).toEqual({ ok: false, error: `"${t}" is not a decimal number; try "4.8 TB/s"` });
+    }
+    expect(parseQuantity('10', 'bytes-per-second', 1e12)).toEqual({ ok: true, value: 10e12 });
+  });
+
   it('reads the examples people type', () => {
     expect(value('4.8 TB/s', 'bytes-per-second')).toBeCloseTo(4.8e12, 0);
     expect(value('4.8TB/s', 'bytes-per-second')).toBeCloseTo(4.8e12, 0);

@@ -152,6 +152,7 @@ export const mountChipLabView: MountView = (ctx) => {
   ]);
 
   let drawn: unknown[] = [];
+  let restoresSeen = 0;
   let drawnTable: unknown[] = [];
   let drawnSensitivity: unknown[] = [];
   return {
@@ -162,6 +163,11 @@ export const mountChipLabView: MountView = (ctx) => {
     update(snapshot) {
       current = snapshot;
       const { state } = snapshot;
+      // Back/Forward or an opened link replaced the state: text a field refused belongs to the state left behind.
+      if (snapshot.restores !== restoresSeen) {
+        restoresSeen = snapshot.restores;
+        for (const p of params) p.control.dropRefusal();
+      }
       undo.sync(state);
       // Design mode prices the lab by TCO without touching the Pricing setting (lab-pricing.ts).
       const priced = labPricedState(state);
