@@ -28,13 +28,17 @@ export function valueToPosition(value: number, r: SliderRange): number {
 }
 
 /**
- * `value` moved by `positions` slider steps where the slider cannot show it (typed past its ends):
- * the same ratio (log) or difference (linear) one step makes inside the range, so an arrow key from
- * a typed 50 TB/s goes to about 49.6, not to the slider's 20 TB/s end.
+ * `value` moved by `positions` slider steps where the slider cannot show it (typed past its ends),
+ * rounded as the slider rounds: the same ratio (log) or difference (linear) one step makes inside
+ * the range, and at least one unit of the third significant digit (a linear step from far past the
+ * end rounds away), so an arrow key from a typed 50 TB/s goes to 49.9, not to the slider's 20 TB/s end.
  */
 export function stepBeyondRange(value: number, r: SliderRange, positions: number): number {
-  if (r.log && r.min > 0 && value > 0) return value * Math.pow(r.max / r.min, positions / SLIDER_STEPS);
-  return value + ((r.max - r.min) * positions) / SLIDER_STEPS;
+  const raw = r.log && r.min > 0 && value > 0 ? value * Math.pow(r.max / r.min, positions / SLIDER_STEPS)
+    : value + ((r.max - r.min) * positions) / SLIDER_STEPS;
+  const stepped = roundForSlider(raw);
+  if (stepped !== value || value === 0 || positions === 0) return stepped;
+  return roundForSlider(value + Math.sign(positions) * Math.pow(10, Math.floor(Math.log10(Math.abs(value))) - 2));
 }
 
 /** Whether the slider can show `value` (it pins values past its ends to them). */

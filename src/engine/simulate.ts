@@ -257,13 +257,15 @@ function assemble(
     const limit = best.batchLimitedBy === 'ttft-limit' ? 'TTFT' : 'TPOT';
     if (slow === 'misses-limit') warnings.push(ENGINE.cliffMissesLimit(limit, Math.round((1 - speedFactor) * 100)));
     else if (slow !== null) result.uncertainty = widenedToSlowEnd(result.uncertainty, slow, limit, result.tokensPerSecondPerUser);
-    // Disaggregated pools are not rerun at the slow end (no cliff search for them): say where that end breaks the limit.
+    // Where the slow end is not rerun (disaggregated pools; spec and claim modes, which have no software
+    // factor to slow), say where that end breaks the TPOT limit: the scaled range cannot cut the batch.
     const maxTpot = ctx.scenario.slo.maxTpotSeconds;
     const slowTpot = 1 / result.uncertainty.tokensPerSecondPerUser.low;
-    if (disaggregation !== null && unpredicted === null && maxTpot !== null && slowTpot > maxTpot) {
+    if ((disaggregation !== null || unpredicted !== null) && maxTpot !== null && slowTpot > maxTpot) {
       const ms = (s: number) => `${Number((s * 1000).toPrecision(3))} ms`;
-      const note = ENGINE.disaggregatedSlowEnd(ms(maxTpot), ms(slowTpot));
-      warnings.push(note);
+      const note = ENGINE.slowEndNotRerun(disaggregation !== null ? 'disaggregated' : 'unpredicted', ms(maxTpot), ms(slowTpot));
+      // A silicon limit's range is a modelling spread, not a prediction: said in its derivation only.
+      if (disaggregation !== null) warnings.push(note);
       result.uncertainty = { ...result.uncertainty, derivation: `${result.uncertainty.derivation}; ${note.text.charAt(0).toLowerCase()}${note.text.slice(1)}` };
     }
     // A catalog chip whose own rows the pooled range rarely held (calibration's check): said, as the range cannot show it.

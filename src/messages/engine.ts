@@ -43,8 +43,8 @@ export const ENGINE = {
     message('engine.colocated-better', `Co-located serving on these chips gives more output tokens/s per chip (${groupedInteger(Math.round(colocatedPerChip))} against ${groupedInteger(Math.round(disaggregatedPerChip))} disaggregated): separate pools do not pay off for this workload.`),
   cliffMissesLimit: (limit: string, slowerPercent: number): Message =>
     message('engine.cliff-misses-limit', `The ${limit} limit sets the batch, and a chip ${slowerPercent}% slower than predicted (the range's slow end) could not meet it on this layout at any batch: the result sits on a cliff its range does not show.`),
-  disaggregatedSlowEnd: (limitMs: string, slowEndMs: string): Message =>
-    message('engine.disaggregated-slow-end', `Under disaggregated serving the range's slow end is not rerun: its TPOT (${slowEndMs}) passes the ${limitMs} limit, where a slower chip would cut its decode batch, so throughput's low end and $/M's high end are optimistic.`),
+  slowEndNotRerun: (why: 'disaggregated' | 'unpredicted', limitMs: string, slowEndMs: string): Message =>
+    message('engine.slow-end-not-rerun', `${why === 'disaggregated' ? 'Under disaggregated serving' : 'For a silicon limit or a vendor claim'} the range's slow end is not rerun: its TPOT (${slowEndMs}) passes the ${limitMs} limit, where a slower chip would cut its batch, so throughput's low end and $/M's high end are optimistic.`),
   rangeUndercovers: (chip: string, inside: number, rows: number, coveragePercent: number, medianErrorPercent: number): Message =>
     message('engine.range-undercovers', `${chip}'s own calibration rows, each predicted with its run left out of the fit, fell inside a range this wide ${inside} times in ${rows} (the range claims ${coveragePercent}%), `
       + `with a median error of ${medianErrorPercent > 0 ? '+' : ''}${medianErrorPercent}% (${medianErrorPercent < 0 ? 'predictions below' : 'predictions above'} the measurements): its range understates its uncertainty (Accuracy view).`),

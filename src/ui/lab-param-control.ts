@@ -77,7 +77,7 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
     const move = KEY_STEPS[event.key];
     if (move === undefined || current === null || insideSliderRange(current, def.slider)) return;
     event.preventDefault();
-    applyStepped(roundForSlider(stepBeyondRange(current, def.slider, move)));
+    applyStepped(stepBeyondRange(current, def.slider, move));
   });
   function applyStepped(stepped: number): void {
     clearError();

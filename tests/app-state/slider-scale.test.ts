@@ -45,13 +45,19 @@ describe('keys on a value typed past the slider\'s ends', () => {
     const log = { min: 1e11, max: 20e12, log: true };
     expect(insideSliderRange(50e12, log)).toBe(false);
     const down = stepBeyondRange(50e12, log, -1);
-    // One step inside the range moves by this ratio; 50 TB/s moves by the same one.
+    // One step inside the range moves by this ratio; 50 TB/s moves by the same one (rounded as the slider rounds).
     const ratio = positionToValue(501, log) / positionToValue(500, log);
-    expect(down).toBeCloseTo(50e12 / ratio, -6);
+    expect(down).toBe(roundForSlider(50e12 / ratio));
+    expect(down).toBeLessThan(50e12);
     expect(down).toBeGreaterThan(49e12);
     const linear = { min: 0, max: 1000, log: false };
-    expect(stepBeyondRange(1500, linear, -1)).toBeCloseTo(1500 - 1000 / SLIDER_STEPS, 9);
-    expect(stepBeyondRange(1500, linear, SLIDER_STEPS / 10)).toBeCloseTo(1600, 9);
+    expect(stepBeyondRange(1500, linear, SLIDER_STEPS / 10)).toBe(1600);
+    // One linear step (1 of 1,000) rounds away at 3 significant digits: the value still moves by one unit of the third.
+    expect(stepBeyondRange(1500, linear, -1)).toBe(1490);
+    // The lab's bandwidth slider is linear to 20 TB/s: a typed 50 TB/s steps to 49.9, and back up to 50.
+    const bandwidth = { min: 0.1e12, max: 20e12, log: false };
+    expect(stepBeyondRange(50e12, bandwidth, -1)).toBe(49.9e12);
+    expect(stepBeyondRange(49.9e12, bandwidth, 1)).toBe(50e12);
     expect(insideSliderRange(500, linear)).toBe(true);
   });
 });

@@ -318,7 +318,9 @@ describe('import', () => {
     await p.page.click('[data-control="import-submit"]');
     await expect.poll(() => p.page.locator('[data-import-report]').textContent()).toContain('Imported chip');
     // A renamed H200 is not measured: its evidence and its fitted factor give way to the prior's, and the report says so.
-    expect(await p.page.locator('[data-import-evidence]').textContent()).toMatch(/counts as "claim".*achieved mode uses the prior's \(software-stack factor 0\.\d+, stated 0\.976\)/);
+    const stated = String((profile.efficiency as { softwareStackFactor: number }).softwareStackFactor);
+    expect(await p.page.locator('[data-import-evidence]').textContent()).toMatch(/counts as "claim".*achieved mode uses the prior's \(software-stack factor 0\.\d+, stated /);
+    expect(await p.page.locator('[data-import-evidence]').textContent()).toContain(`, stated ${stated})`);
     await screenshot(p.page, 'import-1280');
     // The same file again adds nothing and says so; other figures under the same name get a number.
     await p.page.click('[data-control="import-submit"]');

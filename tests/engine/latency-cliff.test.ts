@@ -41,11 +41,16 @@ describe('latency cliffs', () => {
     expect(r.disaggregation).not.toBeNull();
     const u = r.uncertainty!;
     expect(1 / u.tokensPerSecondPerUser.low).toBeGreaterThan(0.05);
-    expect(r.warnings.map((w) => w.code)).toContain('engine.disaggregated-slow-end');
+    expect(r.warnings.map((w) => w.code)).toContain('engine.slow-end-not-rerun');
     expect(u.derivation).toMatch(/under disaggregated serving the range's slow end is not rerun: its TPOT \([\d.]+ ms\) passes the 50 ms limit/);
     // A looser limit the slow end meets: no such note.
     const loose = simulate({ ...scenario('llama-3.1-70b', 0.2), chips: 16, serving: 'disaggregated' }, { frontier: false });
-    expect(loose.warnings.map((w) => w.code)).not.toContain('engine.disaggregated-slow-end');
+    expect(loose.warnings.map((w) => w.code)).not.toContain('engine.slow-end-not-rerun');
+    // Spec mode's range is not rerun either (no software factor to slow): said in its derivation, not as a warning.
+    const spec = simulate({ ...scenario('llama-3.1-70b', 0.05), efficiencyMode: 'spec' }, { frontier: false });
+    expect(1 / spec.uncertainty!.tokensPerSecondPerUser.low).toBeGreaterThan(0.05);
+    expect(spec.warnings.map((w) => w.code)).not.toContain('engine.slow-end-not-rerun');
+    expect(spec.uncertainty!.derivation).toMatch(/for a silicon limit or a vendor claim the range's slow end is not rerun/);
   });
 
   it('a TPOT limit that sets the batch widens the slow end to the batch the slower chip can still run', () => {
