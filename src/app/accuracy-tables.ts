@@ -82,11 +82,14 @@ function lengths(r: RowResult): CellModel | null {
     : { text: A.tokens(`≈${w.inputTokens}`, `≈${w.outputTokens}`), title: A.assumedLengths };
 }
 
-/** "MLPerf Inference v4.1" rather than "MLPerf Inference · MLPerf Inference v4.1". */
-function sourceLine(kind: string, roundOrDate: string): string {
+/**
+ * "MLPerf Inference v4.1" rather than "MLPerf Inference · MLPerf Inference v4.1", then the submitter
+ * where the row names one: thirteen partners' runs of one system read alike without it.
+ */
+function sourceLine(kind: string, roundOrDate: string, submitter: string | undefined): string {
   const label = sourceKindLabel(kind);
-  if (roundOrDate === '') return label;
-  return roundOrDate.toLowerCase().startsWith(label.toLowerCase()) ? roundOrDate : `${label} · ${roundOrDate}`;
+  const line = roundOrDate === '' ? label : roundOrDate.toLowerCase().startsWith(label.toLowerCase()) ? roundOrDate : `${label} · ${roundOrDate}`;
+  return submitter === undefined || submitter === '' ? line : `${line} · ${submitter}`;
 }
 
 export function markOf(r: RowResult): string | null {
@@ -114,7 +117,7 @@ export function rowModel(r: RowResult, cv?: CrossValidatedEntry): RowModel {
   return {
     index: r.plan.row.index,
     label: r.plan.label,
-    source: sourceLine(r.plan.row.sourceKind, r.plan.row.roundOrDate),
+    source: sourceLine(r.plan.row.sourceKind, r.plan.row.roundOrDate, r.plan.row.noteFields.submitter),
     modelledAs: A.modelledAs(r.hardwareName, chipsText(r)),
     mark: markOf(r),
     detail: detail === '' ? null : { text: detail, title: len?.title },

@@ -21,6 +21,8 @@ export interface AlternativeFloor {
   totalParams: number;
   activeParams: number;
   floorUsdPerRequest: number | null;
+  /** The chip its own cheapest floor at the date runs on (it may differ from the row's). */
+  hardwareName: string | null;
 }
 
 export interface MarketPoint {
@@ -154,13 +156,17 @@ export function marketPoint(data: MarketData, p: PricePoint, options: MarketOpti
   if (p.capabilityScore === null) notes.push(MARKET.noScore());
   if (floorUsd !== null && floorUsd > api) notes.push(MARKET.subsidised(floorUsd, api));
   if (found.reason !== null) notes.push(MARKET.floorInfeasible(found.reason));
-  const alternatives: AlternativeFloor[] = p.servedKind !== 'stand-in' ? [] : sizeAlternatives(p.apiModel.estimates, data.history).map((a) => ({
-    label: a.label,
-    basis: a.basis,
-    totalParams: a.totalParams,
-    activeParams: a.activeParams,
-    floorUsdPerRequest: bestFloor(data, p.row.date, a.model, w, catalog, evaluate).floor?.evaluation.floorUsdPerRequest ?? null,
-  }));
+  const alternatives: AlternativeFloor[] = p.servedKind !== 'stand-in' ? [] : sizeAlternatives(p.apiModel.estimates, data.history).map((a) => {
+    const alt = bestFloor(data, p.row.date, a.model, w, catalog, evaluate).floor;
+    return {
+      label: a.label,
+      basis: a.basis,
+      totalParams: a.totalParams,
+      activeParams: a.activeParams,
+      floorUsdPerRequest: alt?.evaluation.floorUsdPerRequest ?? null,
+      hardwareName: alt === null || alt === undefined ? null : catalog.hardware.get(alt.setting.hardwareId)?.name ?? alt.setting.hardwareId,
+    };
+  });
   const result = floor?.evaluation.result;
   const point: MarketPoint = {
     id: p.id,

@@ -37,7 +37,7 @@ export const ACCURACY_MESSAGES = {
   groupHeldOut: 'Held-out rows',
   groupHeldOutKind: (kind: string) => `Held-out rows, ${kind === 'moe' ? 'MoE' : kind} models`,
   groupCrossValidated: 'Cross-validated (each submission left out)',
-  groupCrossValidatedRelative: 'Cross-validated chip-to-chip ratios (to the H100 row of each benchmark and round; each submission left out)',
+  groupCrossValidatedRelative: 'Cross-validated chip-to-chip ratios (to the H100 row of each benchmark and scenario: of the same round where there is one, else the newest; each submission left out)',
   groupSource: (kind: string) => `Source: ${kind}`,
   groupVendor: (vendor: string) => `Vendor (target set): ${vendor}`,
   groupRelative: 'Chip-to-chip ratios of the fitted model (in-sample, reference only)',

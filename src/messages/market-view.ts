@@ -51,7 +51,8 @@ export const MARKET_VIEW = {
   standInMark: '*',
   /** A stand-in weaker than the model: none at its MMLU has a floor here. */
   weakerStandInMark: '*↓',
-  alternatives: (list: string) => `size estimates: ${list}`,
+  alternatives: (list: string) => `size estimates (each at its own cheapest chip and setting of the date): ${list}`,
+  alternativeFloor: (usd: string, chip: string | null) => (chip === null ? usd : `${usd} on ${chip}`),
   notesTitle: 'What to keep in mind',
   erasTitle: 'Era table (from the availability rows of market_history.csv)',
   eraColumns: ['Era', 'Chip', 'Serves from', 'Because'],

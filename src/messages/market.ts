@@ -42,7 +42,7 @@ export const MARKET = {
   missingRow: (item: string): Message => message('market.missing-row', `market_history.csv has no row "${item}"`),
 
   noEra: (date: string): Message => message('market.no-era', `no era of the table serves ${date}`),
-  alternativeDense: (billions: number): Message => message('market.alternative-dense', `~${billions}B parameters, dense shape assumed (ESTIMATE)`),
+  alternativeDense: (billions: number): Message => message('market.alternative-dense', `~${billions}B parameters, today's dense shape assumed (grouped-query attention; ESTIMATE)`),
   alternativeMoe: (totalBillions: number, activeBillions: number, layout: string): Message =>
     message('market.alternative-moe', `~${totalBillions}B total, ~${activeBillions}B active, ${layout} (ESTIMATE)`),
 

@@ -57,6 +57,16 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
     else input.setAttribute('aria-invalid', 'true');
   };
   const commit = () => {
+    // The field's own text for the value in use commits nothing: a percent field shows 0.5 % as
+    // "0.5", which typed fresh reads as the share 0.5 (50 %), so Enter on it changed the workload.
+    const shown = current === null ? '' : fieldNumber(current / def.scale, def.limit.integer === true);
+    if (input.value.trim() === shown) {
+      // Typed back after a refusal, it is the value in use again: the refusal ends.
+      if (refusedAt !== null) setError('');
+      refusedAt = null;
+      setShownValue(input, shown);
+      return;
+    }
     const read = readSettingText(def, input.value);
     if (!read.ok) {
       setError(read.error);

@@ -40,6 +40,14 @@ describe('accuracy table models', () => {
     expect(names.indexOf('Rows the fit used (in-sample)')).toBeLessThan(names.indexOf('All target rows (fit + held out, reference only)'));
   });
 
+  it('names each row\'s submitter after its round: partners\' runs of one system read alike without it', () => {
+    const twins = plans.filter((p) => p.row.roundOrDate.startsWith('MLPerf Inference v5.0') && p.label === 'Llama-2-70B-chat 8x NVIDIA H200-SXM-141GB Offline').slice(0, 5);
+    expect(twins.length).toBe(5);
+    const rows = validatePlans(twins, catalog, { crossValidate: false, skipClaims: true }).rows;
+    for (const r of rows) expect(rowModel(r).source, `#${r.plan.row.index}`).toBe(`MLPerf Inference v5.0 (2025-04) · ${r.plan.row.noteFields.submitter}`);
+    expect(new Set(rows.map((r) => rowModel(r).source)).size).toBeGreaterThan(3);
+  });
+
   it('says of each row whether the fit used it', () => {
     const fit = rowModel(report.rows.find((r) => r.plan.row.index === 7)!);
     const held = rowModel(report.rows.find((r) => r.plan.row.index === 27)!);

@@ -60,6 +60,28 @@ describe('workload fields refuse what they cannot use', () => {
   });
 });
 
+describe('a field\'s own text commits nothing', () => {
+  it('Enter on a percent field showing 0.5 (0.5 %) keeps 0.5 %: the bare number is the text shown, not a share typed', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await settled(p.page);
+    const field = p.page.locator('[data-view="compare"] [data-field="prefixCacheHitRate"]');
+    let url = p.page.url();
+    await field.fill('0.5%');
+    await field.press('Tab');
+    await expect.poll(() => p.page.url()).not.toBe(url);
+    url = p.page.url();
+    expect(await field.inputValue()).toBe('0.5');
+    await field.click();
+    await field.press('Enter');
+    // Nothing read as 50 %: no note, no new state, the same text.
+    expect(await field.inputValue()).toBe('0.5');
+    expect(await p.page.textContent('[data-view="compare"] [data-field-error="prefixCacheHitRate"]')).toBe('');
+    expect(await p.page.locator('[data-view="compare"] .stale').count()).toBe(0);
+    expect(p.page.url()).toBe(url);
+    await done(p);
+  });
+});
+
 describe('pricing assumptions', () => {
   it('a rental price typed under TCO, or an owning cost under Rental, is kept and said to be unused; a bare share reads as a share; a request past the context window is said at the lengths', async () => {
     const p = await openPage(browser(), baseUrl);

@@ -75,6 +75,9 @@ describe('market report: points and floors', () => {
     const gpt4o = r.points.find((p) => p.model === 'GPT-4o (2024-05-13)')!;
     expect(gpt4o.alternatives.map((a) => a.label)).toEqual([expect.stringContaining('~200B')]);
     expect(gpt4o.alternatives[0]!.floorUsdPerRequest).toBeGreaterThan(0);
+    // Each estimate names the chip its own cheapest floor runs on: it need not be the row's.
+    expect(catalog.hardware.has(gpt4o.alternatives[0]!.hardwareName ?? '') || [...catalog.hardware.values()].some((h) => h.name === gpt4o.alternatives[0]!.hardwareName)).toBe(true);
+    expect(gpt4o.alternatives[0]!.label).toContain('today\'s dense shape assumed (grouped-query attention; ESTIMATE)');
   });
 
   it('a request longer than an API model\'s own window has no floor there; a weaker stand-in says why the stronger one could not serve', () => {

@@ -54,7 +54,7 @@ function factorTable(d: Decomposition): HTMLElement {
 
 function pointsTable(points: readonly MarketPoint[], fromId: string | null, toId: string | null, pick: (which: 'from' | 'to', id: string) => void): HTMLElement {
   const rows = points.map((p) => {
-    const alternatives = p.alternatives.map((a) => `${a.label}: ${a.floorUsdPerRequest === null ? V.noFloor : usd(a.floorUsdPerRequest)}`).join('; ');
+    const alternatives = p.alternatives.map((a) => `${a.label}: ${a.floorUsdPerRequest === null ? V.noFloor : V.alternativeFloor(usd(a.floorUsdPerRequest), a.hardwareName)}`).join('; ');
     const button = (which: 'from' | 'to') => el('button', {
       class: `secondary small${(which === 'from' ? fromId : toId) === p.id ? ' active' : ''}`, text: which === 'from' ? V.from : V.to,
       attrs: { type: 'button', 'data-pick': which, 'aria-label': `${which === 'from' ? V.from : V.to}: ${p.model} (${p.dateText})` },
