@@ -167,6 +167,8 @@ export const MESSAGES = {
     noPrice: 'no price on this basis',
     unbounded: 'unbounded (free)',
     notDistinguishable: '=1: not distinguishable from the leader at this evidence (the ranges overlap)',
+    /** Spec and claim modes: the ranges are the engine's modelling spread, not predictions of measurements. */
+    withinSpread: '=1: within the leader\'s modelling spread (the spreads overlap; silicon limits and claims are not predictions)',
     ttftRangeKey: 'TTFT range: the speed range, inverted; unchecked, as no calibration row measures TTFT',
     /** What the (low–high) beside a number is: a prediction's coverage, or a limit's spread (spec mode, vendor claims). */
     rangeKey: (coverage: number | null) => (coverage === null

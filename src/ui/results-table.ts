@@ -105,12 +105,17 @@ function chipTitle(chip: ChipSeries, result: SimulationResult): string {
   return lines.join('\n');
 }
 
+/** What "=1" means: overlapping predictions, or (no coverage claimed) overlapping modelling spreads. */
+function tiedKey(coverage: number | null): string {
+  return coverage === null ? T.withinSpread : T.notDistinguishable;
+}
+
 function notes(result: SimulationResult, distinguishable: boolean | null): string {
   const out: string[] = [];
   if (!result.feasible) out.push(`${T.infeasible}: ${result.reason?.text ?? ''}`);
   if (result.rankExcludedReason !== null) out.push(result.rankExcludedReason);
   if (result.pricing.rentalEstimateNote !== null) out.push(result.pricing.rentalEstimateNote);
-  if (distinguishable === false) out.push(T.notDistinguishable);
+  if (distinguishable === false) out.push(tiedKey(result.uncertainty?.coverage ?? null));
   out.push(...result.warnings.map((w) => w.text));
   return out.join(' · ');
 }
@@ -176,7 +181,7 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
     });
     return el('tr', { class: result.feasible ? '' : 'infeasible', attrs: { 'data-hardware': result.hardwareId } }, [
       // "=1": could be the leader at this evidence. Not "≈", which marks an estimated rental price.
-      el('td', { text: rank === null ? '–' : `${rank}${distinguishable === false ? ' =1' : ''}`, title: distinguishable === false ? T.notDistinguishable : undefined }),
+      el('td', { text: rank === null ? '–' : `${rank}${distinguishable === false ? ' =1' : ''}`, title: distinguishable === false ? tiedKey(result.uncertainty?.coverage ?? null) : undefined }),
       el('td', { class: 'chip-cell', title: chipTitle(chip, result) }, [swatch, chip.label, noteRef]),
       ...cells,
     ]);
@@ -192,7 +197,7 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
         // What the ranges are, where they are read (not only in the explain dialog and the export).
         rangeCoverage === undefined ? null : el('span', { class: 'caption-key', text: T.rangeKey(rangeCoverage), attrs: { 'data-caption-key': 'range' } }),
         // The "=1" marks say what they mean where they are read, not only in the notes below.
-        rows.some((r) => r.distinguishable === false) ? el('span', { class: 'caption-key', text: T.notDistinguishable, attrs: { 'data-caption-key': 'tied' } }) : null,
+        rows.some((r) => r.distinguishable === false) ? el('span', { class: 'caption-key', text: tiedKey(rangeCoverage ?? null), attrs: { 'data-caption-key': 'tied' } }) : null,
         // The TTFT range looks like the others but no measurement checks it: said where it is read.
         rows.some((r) => rankRange(r.result, 'ttftSeconds') !== null) ? el('span', { class: 'caption-key', text: T.ttftRangeKey, attrs: { 'data-caption-key': 'ttft-range' } }) : null,
       ]), el('thead', {}, [head]), el('tbody', {}, body)]),

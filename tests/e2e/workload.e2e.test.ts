@@ -82,6 +82,20 @@ describe('a field\'s own text commits nothing', () => {
   });
 });
 
+describe('vendor claims', () => {
+  it('marks "=1" as within the leader\'s modelling spread, not as indistinguishable predictions', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await settled(p.page);
+    const url = p.page.url();
+    await p.page.locator('[data-view="compare"] select:has(option[value="claim"])').selectOption('claim');
+    await expect.poll(() => p.page.url()).not.toBe(url);
+    await expect.poll(() => p.page.locator('[data-table="compare"] caption [data-caption-key="range"]').textContent()).not.toMatch(/^\(low–high\): the 80% range/);
+    await expect.poll(() => p.page.locator('[data-table="compare"] caption [data-caption-key="tied"]').count()).toBe(1);
+    expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="tied"]').textContent()).toMatch(/^=1: within the leader's modelling spread/);
+    await done(p);
+  });
+});
+
 describe('pricing assumptions', () => {
   it('a rental price typed under TCO, or an owning cost under Rental, is kept and said to be unused; a bare share reads as a share; a request past the context window is said at the lengths', async () => {
     const p = await openPage(browser(), baseUrl);
