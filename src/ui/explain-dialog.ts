@@ -111,10 +111,11 @@ function deploymentBody(result: SimulationResult, objective: Objective): HTMLEle
   ];
   if (v.experts !== null) out.push(el('p', { text: v.experts, attrs: { 'data-deployment': 'experts' } }));
   if (v.compared !== null) {
-    out.push(el('h3', { text: D.compared }), el('table', { class: 'inputs layouts', attrs: { 'data-layouts': '' } }, [
+    // Seven columns do not fit a phone: the table scrolls sideways rather than breaking "$0.783" in two.
+    out.push(el('h3', { text: D.compared }), el('div', { class: 'table-wrap' }, [el('table', { class: 'inputs layouts', attrs: { 'data-layouts': '' } }, [
       el('thead', {}, [el('tr', {}, D.columns.map((t) => el('th', { text: t })))]),
       el('tbody', {}, v.compared.map(layoutRow)),
-    ]));
+    ])]));
   }
   return out;
 }

@@ -87,4 +87,22 @@ describe('420 px', () => {
     await expect.poll(async () => Math.abs((await p.page.locator('[data-table="compare"]').boundingBox())!.y)).toBeLessThan(5);
     await done(p);
   });
+
+  it('the explain dialog\'s layouts table scrolls sideways at 420 px instead of breaking its numbers', async () => {
+    const p = await openPage(browser(), baseUrl, { width: 420, height: 860 });
+    await chartDrawn(p.page, 'frontier');
+    await p.page.locator('[data-table="compare"] tbody tr:nth-child(1) button[data-explain="usdPerMillionOutputTokens"]').click();
+    await p.page.locator('dialog[data-dialog="explain"] [data-explain-related="deployment"]').click();
+    const table = p.page.locator('[data-layouts]');
+    await table.waitFor();
+    const sizes = await table.evaluate((t) => ({ table: t.scrollWidth, wrap: t.parentElement!.clientWidth, page: document.documentElement.scrollWidth,
+      // Lines of text in each $/M cell: the boxes a range over its text takes.
+      usdLines: [...t.querySelectorAll('tbody tr td:nth-child(6)')].map((c) => { const r = document.createRange(); r.selectNodeContents(c); return r.getClientRects().length; }) }));
+    expect(sizes.page).toBeLessThanOrEqual(420);
+    expect(sizes.table).toBeGreaterThan(sizes.wrap);
+    // One line per $/M cell: "$0.783" is never broken into "$0.78" and "3".
+    expect(sizes.usdLines.length).toBeGreaterThan(1);
+    expect(new Set(sizes.usdLines)).toEqual(new Set([1]));
+    await done(p);
+  });
 });
