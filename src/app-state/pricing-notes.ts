@@ -49,10 +49,16 @@ export function labParamNote(param: LabParamId, state: AppState): string | null 
  */
 const MIN_PLAUSIBLE_PAYBACK_HOURS = 1000;
 
+/** The market's rental/TCO ratio an estimated rental uses, as notes quote it; null when none is known. */
+function quotedRentalRatio(): { median: string; n: number } | null {
+  const ratio = CALIBRATION_SUMMARY.rentalToTco;
+  return ratio.n > 0 && ratio.median > 0 ? { median: ratio.median.toFixed(2), n: ratio.n } : null;
+}
+
 /** A blank rental field under Rental: how the chip is priced meanwhile (the compare table's "≈"). */
 function estimatedRentalNote(): string | null {
-  const ratio = CALIBRATION_SUMMARY.rentalToTco;
-  return ratio.n > 0 && ratio.median > 0 ? N.rentalEstimated(ratio.median.toFixed(2), ratio.n) : null;
+  const ratio = quotedRentalRatio();
+  return ratio === null ? null : N.rentalEstimated(ratio.median, ratio.n);
 }
 
 /** Hours the chip's rental takes to repay its purchase price, when both are set and it is implausibly few. */
@@ -83,6 +89,6 @@ function implausiblePurchase(chip: HardwareProfile): string | null {
 export function breakEvenBasisNote(state: AppState, target: HardwareProfile): string | null {
   const e = state.settings.economics;
   if (e.pricing !== 'rental' || rentalPerChipHour(target, e) !== null) return null;
-  const ratio = CALIBRATION_SUMMARY.rentalToTco;
-  return ratio.n > 0 && ratio.median > 0 ? N.targetEstimatedRental(target.name, ratio.median.toFixed(2), ratio.n) : N.targetUnpriced(target.name);
+  const ratio = quotedRentalRatio();
+  return ratio === null ? N.targetUnpriced(target.name) : N.targetEstimatedRental(target.name, ratio.median, ratio.n);
 }

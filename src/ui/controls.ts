@@ -56,10 +56,12 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
     if (text === '' || note) input.removeAttribute('aria-invalid');
     else input.setAttribute('aria-invalid', 'true');
   };
+  /** The text the field shows for a value (display units). */
+  const textOf = (v: number | null) => (v === null ? '' : fieldNumber(v / def.scale, def.limit.integer === true));
   const commit = () => {
     // The field's own text for the value in use commits nothing: a percent field shows 0.5 % as
     // "0.5", which typed fresh reads as the share 0.5 (50 %), so Enter on it changed the workload.
-    const shown = current === null ? '' : fieldNumber(current / def.scale, def.limit.integer === true);
+    const shown = textOf(current);
     if (input.value.trim() === shown) {
       // Typed back after a refusal, it is the value in use again: the refusal ends.
       if (refusedAt !== null) setError('');
@@ -77,7 +79,7 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
     noted = read.value;
     refusedAt = null;
     if (read.value === current) {
-      setShownValue(input, current === null ? '' : fieldNumber(current / def.scale, def.limit.integer === true));
+      setShownValue(input, textOf(current));
       return;
     }
     committed = true;
@@ -122,7 +124,7 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
         refusedAt = null;
         setError('');
       }
-      const text = v === null ? '' : fieldNumber(v / def.scale, def.limit.integer === true);
+      const text = textOf(v);
       // After a typed value is applied, show it normalised ("2,048" -> "2048") though the box has focus.
       if (committed || refusalEnded) setShownValue(input, text);
       else syncValue(input, text);

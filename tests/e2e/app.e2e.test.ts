@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, chartDrawn, csvCells, done, download, openPage, screenshot, sharedBrowser, type WatchedPage } from './browser';
+import { ARTIFACTS, chartDrawn, csvCells, done, download, openLab, openPage, screenshot, sharedBrowser, type WatchedPage } from './browser';
 
 const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
@@ -215,15 +215,14 @@ describe('tokens per dollar vs model size', () => {
 });
 
 describe('chip lab', () => {
-  async function openLab(p: WatchedPage): Promise<void> {
-    await p.page.click('[data-nav="chip-lab"]');
-    await chartDrawn(p.page, 'lab-roofline');
+  async function openLabCharts(p: WatchedPage): Promise<void> {
+    await openLab(p);
     await chartDrawn(p.page, 'lab-frontier');
   }
 
   it('moving a slider changes the charts and the table', async () => {
     const p = await page();
-    await openLab(p);
+    await openLabCharts(p);
     await chartDrawn(p.page, 'lab-sensitivity');
     await screenshot(p.page, 'chip-lab-1280');
     const cell = p.page.locator('[data-table="lab"] tbody tr:first-child button[data-explain="usdPerMillionOutputTokens"]');
@@ -244,7 +243,7 @@ describe('chip lab', () => {
 
   it('reads typed values with units and explains what it cannot read', async () => {
     const p = await page();
-    await openLab(p);
+    await openLabCharts(p);
     const text = p.page.locator('[data-lab-text="hbmCapacity"]');
     await text.fill('192 GB');
     await text.press('Enter');
@@ -276,7 +275,7 @@ describe('chip lab', () => {
 
   it('adds the edited chip to the comparison', async () => {
     const p = await page();
-    await openLab(p);
+    await openLabCharts(p);
     await p.page.fill('[data-control="lab-name"]', 'My <img src=x onerror="window.__xss=1"> chip');
     await p.page.press('[data-control="lab-name"]', 'Enter');
     await p.page.click('[data-control="lab-save"]');

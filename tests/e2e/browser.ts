@@ -100,6 +100,12 @@ export async function chartDrawn(page: Page, name: string): Promise<number> {
 }
 
 /** Ends a test's page: no console errors, page errors or CSP violations may have happened. */
+/** The chip lab, its roofline drawn. */
+export async function openLab(p: WatchedPage): Promise<void> {
+  await p.page.click('[data-nav="chip-lab"]');
+  await chartDrawn(p.page, 'lab-roofline');
+}
+
 export async function done(p: WatchedPage): Promise<void> {
   expect(p.problems).toEqual([]);
   await p.page.context().close();

@@ -3,15 +3,10 @@
 // a slider's value at once, and that a chart's data-version changes only once Vega has drawn the new data.
 
 import { describe, expect, inject, it } from 'vitest';
-import { chartDrawn, csvCells, done, download, openPage, sharedBrowser, type WatchedPage } from './browser';
+import { chartDrawn, csvCells, done, download, openLab, openPage, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
-
-async function openLab(p: WatchedPage): Promise<void> {
-  await p.page.click('[data-nav="chip-lab"]');
-  await chartDrawn(p.page, 'lab-roofline');
-}
 
 const lab = (selector: string) => `[data-view="chip-lab"] ${selector}`;
 

@@ -13,7 +13,7 @@ import { displayQuantity } from '../../src/app-state/lab-display';
 import { decodeLink, encodeLink } from '../../src/url/link';
 import { packJson } from '../../src/url/pack';
 import { LINK_VERSION } from '../../src/url/link-format';
-import { chartDrawn, done, openPage, screenshot, sharedBrowser, tryInlineScript } from './browser';
+import { chartDrawn, done, openLab, openPage, screenshot, sharedBrowser, tryInlineScript } from './browser';
 
 const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
@@ -84,8 +84,7 @@ describe('shareable links', () => {
     await a.page.selectOption('[data-chip-count="amd-mi300x"]', '4');
     url = await hashAfterChange(a.page, url);
     // A lab chip, added to the comparison.
-    await a.page.click('[data-nav="chip-lab"]');
-    await chartDrawn(a.page, 'lab-roofline');
+    await openLab(a);
     await a.page.fill('[data-control="lab-name"]', 'Shared H200');
     await a.page.press('[data-control="lab-name"]', 'Enter');
     const slider = a.page.locator('[data-lab-slider="hbmBandwidth"]');
@@ -271,8 +270,7 @@ describe('shareable links', () => {
   it('Back ends a lab field\'s refusal even where the value it goes back to is the same', async () => {
     const p = await openPage(browser(), baseUrl);
     await settledCompare(p.page);
-    await p.page.click('[data-nav="chip-lab"]');
-    await chartDrawn(p.page, 'lab-roofline');
+    await openLab(p);
     let url = p.page.url();
     const field = p.page.locator('[data-lab-text="hbmBandwidth"]');
     await field.fill('8 TB/s');
@@ -296,8 +294,7 @@ describe('shareable links', () => {
   it('unsaved custom chips survive reloads and opening a bad link', async () => {
     const p = await openPage(browser(), baseUrl);
     await settledCompare(p.page);
-    await p.page.click('[data-nav="chip-lab"]');
-    await chartDrawn(p.page, 'lab-roofline');
+    await openLab(p);
     await p.page.fill('[data-control="lab-name"]', 'Kept chip');
     await p.page.press('[data-control="lab-name"]', 'Enter');
     await p.page.click('[data-control="lab-save"]');
