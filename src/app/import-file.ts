@@ -8,6 +8,7 @@ import { parseHardwareProfile } from '../records/hardware-profile';
 import { parseModelArchitecture } from '../records/model-architecture';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
 import { formatIssue, isRecord } from '../parse/fields';
+import { readJsonText } from '../parse/json-text';
 
 export const IMPORT_MAX_BYTES = 1_000_000;
 
@@ -56,14 +57,10 @@ export function interpretImport(text: string, fileName = ''): ImportOutcome {
   if (text.length > IMPORT_MAX_BYTES) return empty([`larger than ${IMPORT_MAX_BYTES / 1000} kB`]);
   // A shared link pasted here: it is a whole scenario, opened from the address bar, not a chip or model file.
   if (/^\s*(https?:\/\/\S*)?#s=\S+\s*$/.test(text)) return empty([SHARED_LINK]);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return empty([`not valid JSON: ${error instanceof Error ? error.message : String(error)}`]);
-  }
-  if (!isRecord(raw)) return empty(['expected a JSON object']);
-  return interpretObject(raw, fileName);
+  const read = readJsonText(text);
+  if (!read.ok) return empty([read.kind === 'syntax' ? `not valid JSON: ${read.error}` : read.error]);
+  if (!isRecord(read.value)) return empty(['expected a JSON object']);
+  return interpretObject(read.value, fileName);
 }
 
 function interpretObject(file: Record<string, unknown>, fileName: string): ImportOutcome {

@@ -3,7 +3,9 @@
 // back as lines naming the field; the caller exits with code 2.
 
 import { readFileSync } from 'node:fs';
+import { CLI } from '../messages/cli';
 import { formatIssue, isRecord, type FieldIssue } from '../parse/fields';
+import { readJsonText } from '../parse/json-text';
 import type { ChipDesign } from '../records/chip-design';
 import { readDesign } from '../design/read-design';
 
@@ -46,12 +48,9 @@ export function loadDesignFile(file: string, flag: string, sets: readonly string
   } catch {
     return { errors: [`${flag}: cannot read design file "${file}"`] };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { errors: [`${flag}: "${file}" is not valid JSON (${(e as Error).message})`] };
-  }
+  const read = readJsonText(text);
+  if (!read.ok) return { errors: [read.kind === 'syntax' ? CLI.notJson(flag, file, read.error) : CLI.ambiguousJson(flag, file, read.error)] };
+  const raw = read.value;
   // A scenario file (or a simulate JSON result) given as a design would fail on every design field.
   if (isRecord(raw) && !Object.hasOwn(raw, 'schemaVersion') && (Object.hasOwn(raw, 'version') || Object.hasOwn(raw, 'scenario'))) {
     return { errors: [`${flag}: "${file}" is a scenario or a result, not a chip design (a design has "schemaVersion": 1 and areaShares); give a scenario with --scenario`] };

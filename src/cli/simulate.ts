@@ -12,6 +12,7 @@ import { simulate } from '../engine/simulate';
 import type { HardwareProfile, SimulationResult } from '../engine/types';
 import { CLI, oneLine } from '../messages/cli';
 import { formatIssue, isRecord } from '../parse/fields';
+import { readJsonText } from '../parse/json-text';
 import { parseScenario } from '../scenario/parse-scenario';
 import { resolveScenario } from '../scenario/resolve';
 import { SCENARIO_VERSION, defaultScenario, type Scenario } from '../scenario/scenario';
@@ -49,11 +50,9 @@ function readScenarioFile(path: string, report: Reporter): unknown {
   } catch {
     report.fail(CLI.cannotRead('--scenario', path));
   }
-  try {
-    return JSON.parse(text.replace(BOM, ''));
-  } catch (e) {
-    report.fail(CLI.notJson('--scenario', path, (e as Error).message));
-  }
+  const read = readJsonText(text.replace(BOM, ''));
+  if (read.ok) return read.value;
+  report.fail(read.kind === 'syntax' ? CLI.notJson('--scenario', path, read.error) : CLI.ambiguousJson('--scenario', path, read.error));
 }
 
 /** `where`: what the problems were read from ("scenario"), or null for flags, whose problems name the flag. */

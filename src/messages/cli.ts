@@ -55,6 +55,8 @@ export const CLI = {
   notCalibrationCsv: (path: string, first: string, more: number) =>
     `--csv: ${quoted(path)} is not calibration data (${first.replace(/^header: /, '')}${more > 0 ? `, and ${more} more` : ''})`,
   notJson: (what: string, path: string, detail: string) => `${what}: ${quoted(path)} is not valid JSON (${detail})`,
+  /** JSON that reads two ways (a key given twice): `detail` names the key and where. */
+  ambiguousJson: (what: string, path: string, detail: string) => `${what}: ${quoted(path)}: ${detail}`,
   unresolved: 'scenario could not be resolved',
   urlUnreadable: 'the link could not be read',
 } as const;

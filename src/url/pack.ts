@@ -2,6 +2,8 @@
 // Links come from strangers: unpacking never throws and caps input and output sizes, so a
 // tampered or "zip bomb" link cannot hang the tab or exhaust memory.
 
+import { readJsonText } from '../parse/json-text';
+
 /** Longest packed text accepted (a typical link is a few hundred characters). */
 export const MAX_PACKED_CHARS = 16_000;
 /** Largest inflated JSON accepted. */
@@ -45,11 +47,9 @@ function parseInflated(bytes: Uint8Array): Unpacked {
   } catch {
     return { ok: false, error: 'the link decompresses to bytes that are not text, so it holds no scenario' };
   }
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false, error: 'the link decompresses, but not to a scenario (its contents are not JSON)' };
-  }
+  const read = readJsonText(text);
+  if (read.ok) return { ok: true, value: read.value };
+  return { ok: false, error: read.kind === 'syntax' ? 'the link decompresses, but not to a scenario (its contents are not JSON)' : `the link's scenario is ambiguous: ${read.error}` };
 }
 
 /** Reads a stream to the end; null when it exceeds `limit` bytes (reading stops there). */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HardwareProfile } from '../../src/engine/types';
 import { SOURCE_GROUPS, parseHardwareProfile } from '../../src/records/hardware-profile';
 import { lintProfile } from '../../src/catalog/lint-profile';
+import { dataFile } from '../data-file';
 
 const DIR = new URL('../../hardware-profiles/', import.meta.url);
 
@@ -17,7 +18,7 @@ const REQUIRED_IDS = [
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
 
 function load(file: string): { raw: unknown; profile: HardwareProfile } {
-  const raw: unknown = JSON.parse(readFileSync(new URL(file, DIR), 'utf8'));
+  const raw = dataFile(readFileSync(new URL(file, DIR), 'utf8'), file);
   const outcome = parseHardwareProfile(raw);
   if (outcome.value === null) throw new Error(`${file}: ${JSON.stringify(outcome.errors)}`);
   return { raw, profile: outcome.value };

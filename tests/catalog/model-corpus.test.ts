@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelArchitecture } from '../../src/engine/types';
 import { countParameters } from '../../src/engine/parameters';
 import { parseModelArchitecture } from '../../src/records/model-architecture';
+import { dataFile } from '../data-file';
 
 const MODELS_DIR = new URL('../../models/', import.meta.url);
 
@@ -21,7 +22,7 @@ const REQUIRED_IDS = [
 const files = readdirSync(MODELS_DIR).filter((f) => f.endsWith('.json')).sort();
 
 function load(file: string): { raw: unknown; model: ModelArchitecture } {
-  const raw: unknown = JSON.parse(readFileSync(new URL(file, MODELS_DIR), 'utf8'));
+  const raw = dataFile(readFileSync(new URL(file, MODELS_DIR), 'utf8'), file);
   const outcome = parseModelArchitecture(raw);
   if (outcome.value === null) throw new Error(`${file}: ${JSON.stringify(outcome.errors)}`);
   return { raw, model: outcome.value };

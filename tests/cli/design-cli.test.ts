@@ -200,4 +200,22 @@ describe('simulate a design', () => {
     expect(b.err).toContain('hardware.design.clockGHz must be a number from 0.1 to 6 GHz, got 0');
     expect((await run('simulate', '--hardware-design', tempDesign((x) => { x.dieAreaMm2 = 900; }))).err).toContain('dieAreaMm2 is 900 mm²');
   });
+
+  it('a scenario or design file that reads two ways is refused naming the key; a number past a double is quoted as written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ambiguous-'));
+    const twice = join(dir, 'twice.json');
+    writeFileSync(twice, '{"version": 2, "model": "llama-3.1-8b", "workload": {"inputTokens": 512, "outputTokens": 64, "inputTokens": 4096}}');
+    const t = await run('simulate', '--scenario', twice);
+    expect(t.code).toBe(2);
+    expect(t.err).toContain('"inputTokens" is given twice in "workload"');
+    const huge = join(dir, 'huge.json');
+    writeFileSync(huge, '{"version": 2, "chips": 1e400}');
+    expect((await run('simulate', '--scenario', huge)).err).toContain('got "1e400"');
+    const design = readFileSync(join(ROOT, H100), 'utf8').replace('{', '{"clockGHz": 1.1,');
+    const designFile = join(dir, 'design.json');
+    writeFileSync(designFile, design);
+    const d = await run('design', '--file', designFile);
+    expect(d.code).toBe(2);
+    expect(d.err).toContain('"clockGHz" is given twice at the top level');
+  });
 });

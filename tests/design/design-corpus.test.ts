@@ -7,6 +7,7 @@ import { deriveDesign } from '../../src/design/derive';
 import { readDesign } from '../../src/design/read-design';
 import { parseHardwareProfile } from '../../src/records/hardware-profile';
 import { DESIGN_DIR } from './helpers';
+import { dataFile } from '../data-file';
 
 const files = readdirSync(DESIGN_DIR).filter((f) => f.endsWith('.json')).sort();
 const { catalog } = loadCatalogFromDisk();
@@ -18,7 +19,7 @@ describe('design corpus (hardware-profiles/designs/*.json)', () => {
   });
 
   it.each(files)('%s parses with no errors, its id is its file name, it approximates a catalog chip', (file) => {
-    const raw: unknown = JSON.parse(readFileSync(new URL(file, DESIGN_DIR), 'utf8'));
+    const raw = dataFile(readFileSync(new URL(file, DESIGN_DIR), 'utf8'), file);
     const parsed = readDesign(raw);
     expect(parsed.errors).toEqual([]);
     expect(parsed.warnings.filter((w) => w.path !== 'tdpWatts')).toEqual([]);

@@ -305,6 +305,12 @@ describe('import', () => {
     await p.page.fill('[data-control="import-text"]', '{ not json');
     await p.page.click('[data-control="import-submit"]');
     await expect.poll(() => p.page.locator('[data-import-report]').textContent()).toContain('not valid JSON');
+    // A key given twice reads two ways: refused by name, the pasted text kept for the fix.
+    const twice = JSON.stringify(profile).replace('"tdpWatts":', '"tdpWatts": 1, "tdpWatts":');
+    await p.page.fill('[data-control="import-text"]', twice);
+    await p.page.click('[data-control="import-submit"]');
+    await expect.poll(() => p.page.locator('[data-import-report]').textContent()).toContain('"tdpWatts" is given twice in "power"');
+    expect(await p.page.inputValue('[data-control="import-text"]')).toBe(twice);
     // Choosing a file takes the report on the text before it away; the file's text replaces the draft.
     const fileText = JSON.stringify(profile);
     await p.page.setInputFiles('[data-control="import-file"]', { name: 'chip.json', mimeType: 'application/json', buffer: Buffer.from(fileText) });

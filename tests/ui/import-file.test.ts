@@ -25,6 +25,16 @@ describe('interpretImport', () => {
     expect(interpretImport('{"a": 1} #s=9').errors[0]).toMatch(/^not valid JSON/);
   });
 
+  it('refuses a file whose key is given twice (JSON would silently keep the last) and quotes a number past a double', () => {
+    const twice = JSON.stringify(h200).replace('"tdpWatts":', '"tdpWatts": 1, "tdpWatts":');
+    const r = interpretImport(twice);
+    expect(r.hardware).toBeNull();
+    expect(r.errors).toEqual([expect.stringContaining('"tdpWatts" is given twice in "power"')]);
+    const huge = interpretImport(JSON.stringify(h200).replace(/"tdpWatts":\s*\d+/, '"tdpWatts": 1e400'));
+    expect(huge.errors.join('\n')).toContain('power.tdpWatts');
+    expect(huge.errors.join('\n')).toContain('"1e400"');
+  });
+
   it('accepts a valid hardware profile and runs the plausibility lint', () => {
     const r = interpretImport(JSON.stringify(h200));
     expect(r.kind).toBe('hardware');
