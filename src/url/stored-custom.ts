@@ -5,7 +5,6 @@
 // are skipped on reading and kept, untouched, on writing.
 
 import type { AppState } from '../app-state/app-state';
-import { readJsonText } from '../parse/json-text';
 import { parseHardwareProfile } from '../records/hardware-profile';
 import { parseModelArchitecture } from '../records/model-architecture';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
@@ -45,9 +44,12 @@ function readList<T extends { id: string }>(raw: unknown, parse: Parse<T>): { it
 /** The stored object, or null when the text cannot be read as a whole. */
 function storedObject(text: string): Record<string, unknown> | null {
   if (text.length > MAX_STORED_CHARS) return null;
-  const read = readJsonText(text);
-  if (!read.ok) return null;
-  const raw = read.value;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
   return isRecord(raw) && exceedsBounds(raw, STORED_BOUNDS) === null ? raw : null;
 }
 
