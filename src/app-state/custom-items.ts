@@ -6,7 +6,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { HardwareProfile, ModelArchitecture } from '../engine/types';
 import type { AppState, ChipPick } from './app-state';
-import { DEFAULT_BREAK_EVEN_TARGET } from './defaults';
+import { DEFAULT_BREAK_EVEN_TARGET, defaultSettings } from './defaults';
 
 /** Cap on chips compared at once and on custom chips/models loaded at once (bounded work, bounded links). */
 export const MAX_PICKS = 40;
@@ -28,7 +28,10 @@ export function withoutChips(state: AppState, ids: ReadonlySet<string>, catalog:
 export function withoutModels(state: AppState, ids: ReadonlySet<string>, catalog: Catalog): AppState {
   if (ids.size === 0) return state;
   const s = state.settings;
-  const model = ids.has(s.model) ? (catalog.models.keys().next().value ?? s.model) : s.model;
+  // The workload whose model leaves goes back to the default model (not the catalog's first,
+  // DeepSeek-R1 by name, which read as an arbitrary switch).
+  const home = defaultSettings().model;
+  const model = ids.has(s.model) ? (catalog.models.has(home) ? home : catalog.models.keys().next().value ?? s.model) : s.model;
   const spec = s.speculative;
   const draftGone = spec !== null && spec.method === 'draft-model' && typeof spec.draftModel === 'string' && ids.has(spec.draftModel);
   return {

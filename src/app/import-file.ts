@@ -47,6 +47,8 @@ function notImportable(raw: Record<string, unknown>): string {
     + 'or a Hugging Face config.json (no "model_type", "architectures" or "hidden_size")';
 }
 
+const EMPTY = 'there is nothing to import: paste a hardware profile, a model or a Hugging Face config.json, or choose a file';
+
 const SHARED_LINK = 'this is a tokencost link (a whole scenario), not a chip or model file: paste it into the browser\'s address bar to open it';
 
 function empty(errors: string[]): ImportOutcome {
@@ -55,6 +57,7 @@ function empty(errors: string[]): ImportOutcome {
 
 export function interpretImport(text: string, fileName = ''): ImportOutcome {
   if (text.length > IMPORT_MAX_BYTES) return empty([`larger than ${IMPORT_MAX_BYTES / 1000} kB`]);
+  if (text.trim() === '') return empty([EMPTY]);
   // A shared link pasted here: it is a whole scenario, opened from the address bar, not a chip or model file.
   if (/^\s*(https?:\/\/\S*)?#s=\S+\s*$/.test(text)) return empty([SHARED_LINK]);
   const read = readJsonText(text);

@@ -12,6 +12,8 @@ export interface SizeTableCell {
   unbounded: boolean;
   /** Priced at an estimated rental: shown with "≈", as in the compare table. */
   estimated: boolean;
+  /** Chips the point deploys (the count picked, else the fewest within 1% of the best per chip); null without a result. */
+  chips: number | null;
 }
 
 export interface SizeTableRow {
@@ -42,12 +44,12 @@ export function sizeTable(points: readonly SizePoint[], chipIds: readonly string
     if (i === undefined) continue;
     let row = rows.get(p.modelId);
     if (row === undefined) {
-      row = { model: p.modelName, parametric: p.source === 'parametric', totalParams: p.totalParams, activeParams: p.activeParams, cells: chipIds.map(() => ({ value: null, reason: null, unbounded: false, estimated: false })) };
+      row = { model: p.modelName, parametric: p.source === 'parametric', totalParams: p.totalParams, activeParams: p.activeParams, cells: chipIds.map(() => ({ value: null, reason: null, unbounded: false, estimated: false, chips: null })) };
       rows.set(p.modelId, row);
     }
     row.cells[i] = p.feasible && p.outputTokensPerSecondPerDollarPerHour !== null && p.outputTokensPerSecondPerDollarPerHour > 0
-      ? { value: p.outputTokensPerSecondPerDollarPerHour, reason: null, unbounded: false, estimated: p.rentalEstimated }
-      : { value: null, reason: p.reason ?? null, unbounded: isFree(p), estimated: false };
+      ? { value: p.outputTokensPerSecondPerDollarPerHour, reason: null, unbounded: false, estimated: p.rentalEstimated, chips: p.chips }
+      : { value: null, reason: p.reason ?? null, unbounded: isFree(p), estimated: false, chips: isFree(p) ? p.chips : null };
   }
   return { chips: [...chipIds], rows: [...rows.values()].sort((a, b) => a.totalParams - b.totalParams || compareText(a.model, b.model)) };
 }

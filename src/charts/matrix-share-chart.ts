@@ -73,20 +73,21 @@ export function matrixShareChart(input: MatrixShareChartInput): TopLevelSpec {
             encoding: {
               x,
               // Log: the cost falls by 10x from a starved die to the optimum; the region near the optimum stays readable.
-              y: { field: 'usdPerMillion', type: 'quantitative', title: '$ per million output tokens (log)', scale: { type: 'log' }, axis: { labelExpr: USD_LOG_LABEL_EXPR, titleColor: COST } },
+              // Padding: room under the optimum (the lowest point) for its label, which sat on the x-axis.
+              y: { field: 'usdPerMillion', type: 'quantitative', title: '$ per million output tokens (log)', scale: { type: 'log', padding: 24 }, axis: { labelExpr: USD_LOG_LABEL_EXPR, titleColor: COST } },
               tooltip,
             },
           },
           {
             data: { name: 'optimum' },
             mark: { type: 'point', shape: 'diamond', size: 220, filled: true, color: '#188038' },
-            encoding: { x: { field: 'share', type: 'quantitative' }, y: { field: 'usdPerMillion', type: 'quantitative', scale: { type: 'log' } } },
+            encoding: { x: { field: 'share', type: 'quantitative' }, y: { field: 'usdPerMillion', type: 'quantitative', scale: { type: 'log', padding: 24 } } },
           },
           {
             data: { name: 'optimum' },
             // Below the point: the optimum is the lowest cost, so nothing is drawn under it.
             mark: { type: 'text', align: rightHalf ? 'right' : 'left', baseline: 'top', dx: rightHalf ? -4 : 4, dy: 10, fontSize: 11, fontWeight: 600, color: '#188038' },
-            encoding: { x: { field: 'share', type: 'quantitative' }, y: { field: 'usdPerMillion', type: 'quantitative', scale: { type: 'log' } }, text: { field: 'label' } },
+            encoding: { x: { field: 'share', type: 'quantitative' }, y: { field: 'usdPerMillion', type: 'quantitative', scale: { type: 'log', padding: 24 } }, text: { field: 'label' } },
           },
         ],
       },

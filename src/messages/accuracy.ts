@@ -57,6 +57,9 @@ export const ACCURACY_MESSAGES = {
     claims: 'Vendor claims and third-party API speeds (reported; only the SRAM-resident chips\' single-stream speeds not held out, marked "fit (SRAM fixed cost)", set their fixed cost per operator)',
   },
   showAssumptions: (n: number) => `Show (${n})`,
+  hideAssumptions: 'Hide',
+  /** The disclosure's accessible name: which row's assumptions it opens. */
+  assumptionsOf: (n: number, row: string) => `The ${n} assumptions of ${row}`,
   useFit: 'fit',
   useHeldOut: 'held out',
   usedForFit: 'used by the fit',

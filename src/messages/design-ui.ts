@@ -25,7 +25,6 @@ export const DESIGN_UI = {
   sram: 'SRAM organisation',
   sramChoices: { cache: 'cache (L2; weights in DRAM)', scratchpad: 'scratchpad (may hold weights)' } as Record<string, string>,
   vectorShare: (pct: string) => `Vector units and control take the rest: ${pct}`,
-  refused: (reason: string) => `Not applied: ${reason}`,
   memoryCountBack: (count: number) => `Memory stacks set to ${count}, the starting design's count (with no memory there were none).`,
   /** A slider's refused value, named: the slider itself returns to the design's value. */
   refusedValue: (value: string, reason: string) => `Not applied (${value}): ${reason}`,

@@ -44,6 +44,12 @@ export const DESIGN = {
 export const DESIGN_LINK = {
   invalid: (problem: string): Message => message('link.invalid-design',
     `The chip design in this link is not valid (${problem}); the chip lab shows its chip without design mode.`),
+  /** One refused field of a linked design: it takes the preset's value, the rest of the design stays. */
+  fieldFromPreset: (problem: string, preset: string): Message => message('link.design-field-from-preset',
+    `The chip design in this link has a value this version refuses (${problem}); that field takes the value of the '${preset}' design it starts from, and the rest of the design is kept.`),
+  /** A field of a linked design that this version does not read. */
+  fieldIgnored: (problem: string): Message => message('link.design-field-ignored',
+    `The chip design in this link: ${problem}.`),
   unknownPreset: (id: string): Message => message('link.unknown-design-preset',
     `The chip design in this link starts from '${id}', which this version does not know; it was left out.`),
 } as const;

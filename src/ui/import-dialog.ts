@@ -38,9 +38,10 @@ function addImported<T extends { name: string }>(item: T, duplicate: ImportDupli
 export function openImportDialog(ctx: ViewContext): void {
   const textId = uid('import-text');
   const fileId = uid('import-file');
-  const textarea = el('textarea', { id: textId, class: 'import-area', attrs: { spellcheck: 'false', 'data-control': 'import-text' } });
-  const file = el('input', { id: fileId, attrs: { type: 'file', accept: '.json,application/json', 'data-control': 'import-file' } });
-  const report = el('div', { class: 'issues', attrs: { 'aria-live': 'polite', 'data-import-report': '' } });
+  const reportId = uid('import-report');
+  const textarea = el('textarea', { id: textId, class: 'import-area', attrs: { spellcheck: 'false', 'data-control': 'import-text', 'aria-describedby': reportId } });
+  const file = el('input', { id: fileId, attrs: { type: 'file', accept: '.json,application/json', 'data-control': 'import-file', 'aria-describedby': reportId } });
+  const report = el('div', { id: reportId, class: 'issues', attrs: { 'aria-live': 'polite', 'data-import-report': '' } });
   const submit = el('button', { class: 'primary', text: I.submit, attrs: { type: 'button', 'data-control': 'import-submit' } });
   const close = el('button', { class: 'secondary', text: I.close, attrs: { type: 'button' } });
   const dialog = el('dialog', { attrs: { 'aria-labelledby': 'import-title', 'data-dialog': 'import' } }, [
@@ -58,9 +59,12 @@ export function openImportDialog(ctx: ViewContext): void {
     const f = file.files?.[0];
     // What the report says was about the text before this file: it goes with it.
     replaceChildren(report, []);
+    textarea.removeAttribute('aria-invalid');
     if (f === undefined) return;
     if (f.size > IMPORT_MAX_BYTES) {
-      replaceChildren(report, [el('p', { class: 'bad', text: I.tooLarge(IMPORT_MAX_BYTES / 1000) })]);
+      // The picker lets the refused file go, so that it no longer names a file the text box does not hold.
+      file.value = '';
+      replaceChildren(report, [el('p', { class: 'bad', text: I.tooLarge(f.name, IMPORT_MAX_BYTES / 1000) })]);
       return;
     }
     fileName = f.name;
@@ -83,6 +87,8 @@ export function openImportDialog(ctx: ViewContext): void {
         (model) => ctx.dispatch({ type: 'add-custom-model', model }), { same: I.sameModel, imported: I.importedModel, notAdded: I.notAddedModel }));
     } else head.push(el('p', { class: 'bad', text: I.rejected }));
     if (outcome.kind !== null) head.unshift(el('p', { text: kindLabel(outcome) }));
+    if (outcome.errors.length > 0) textarea.setAttribute('aria-invalid', 'true');
+    else textarea.removeAttribute('aria-invalid');
     replaceChildren(report, [
       ...head,
       ...list(I.errors, outcome.errors, 'bad'),

@@ -8,6 +8,7 @@ import { el } from './dom';
 import { jumpButton } from './jump';
 import { mountQuestionsMenu } from './questions-menu';
 import { mountExplainDialog } from './explain-dialog';
+import { installFocusKeeper } from './focus-keeper';
 import { onLayoutChange } from './layout';
 import { MESSAGES } from '../messages/ui';
 import { mountProgress } from './progress';
@@ -24,6 +25,7 @@ export interface ShellExtras {
 }
 
 export function mountShell(root: HTMLElement, controller: Controller, catalog: Catalog, catalogProblems: readonly string[], extras: ShellExtras = {}): void {
+  installFocusKeeper();
   const ctx: ViewContext = { catalog, dispatch: (action) => controller.dispatch(action), saved: extras.saved ?? (() => NO_STORED), state: () => controller.state };
   const navButtons = new Map(VIEWS.map((v) => [v.id, el('button', {
     text: v.label, attrs: { type: 'button', 'data-nav': v.id },

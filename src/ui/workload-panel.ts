@@ -59,19 +59,38 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
     const chosen = state.customModels.find((m) => m.id === state.settings.model);
     custom.hidden = chosen === undefined;
     if (chosen !== undefined) syncValue(customName, chosen.name);
+    // Another model, or the name applied: the refusal of an empty name is over.
+    if (chosen === undefined || customName.value.trim() !== '') setNameError('');
   };
 
   // An imported model can be renamed or removed where it is chosen.
   const customNameId = uid('model-name');
+  const customNameError = el('div', { class: 'error', id: `${customNameId}-error`, attrs: { 'aria-live': 'polite', 'data-field-error': 'model-name' } });
+  const setNameError = (text: string) => {
+    customNameError.textContent = text;
+    if (text === '') customName.removeAttribute('aria-invalid');
+    else customName.setAttribute('aria-invalid', 'true');
+  };
   const customName = el('input', {
-    id: customNameId, attrs: { type: 'text', maxlength: 80, autocomplete: 'off', 'data-control': 'model-name' },
-    on: { change: () => dispatch({ type: 'rename-custom-model', id: modelSelect.value, name: customName.value }) },
+    id: customNameId, attrs: { type: 'text', maxlength: 80, autocomplete: 'off', 'data-control': 'model-name', 'aria-describedby': `${customNameId}-error` },
+    on: {
+      change: () => {
+        const kept = ctx.state().customModels.find((m) => m.id === modelSelect.value)?.name ?? '';
+        // An empty name is refused where it was typed (the text stays for the user to fix).
+        if (customName.value.trim() === '') {
+          setNameError(M.modelNameEmpty(kept));
+          return;
+        }
+        setNameError('');
+        dispatch({ type: 'rename-custom-model', id: modelSelect.value, name: customName.value });
+      },
+    },
   });
   const removeModel = el('button', {
     class: 'link-button', text: M.removeModel, attrs: { type: 'button', 'data-control': 'model-remove' },
     on: { click: () => dispatch({ type: 'remove-custom-model', id: modelSelect.value }) },
   });
-  const custom = el('div', { class: 'field-wide custom-model' }, [el('label', { text: M.modelName, attrs: { for: customNameId } }), customName, removeModel]);
+  const custom = el('div', { class: 'field-wide custom-model' }, [el('label', { text: M.modelName, attrs: { for: customNameId } }), customName, customNameError, removeModel]);
 
   const precisionOptions = PRECISIONS.map((p) => ({ value: p, label: p }));
   const allPrecision = selectField<Precision | 'mixed'>(M.precision, [...precisionOptions, { value: 'mixed', label: 'mixed' }], (value) => {

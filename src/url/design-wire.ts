@@ -50,13 +50,57 @@ export function decodeDesign(raw: unknown, log: Log): ChipDesign | null {
     return null;
   }
   const edit = isRecord(raw) ? own(raw, 'edit') : undefined;
-  const parsed = readDesign(edit === undefined ? base : applyPatch(structuredClone(base), edit));
-  const first = parsed.errors[0];
-  if (parsed.value === null || first !== undefined) {
-    log.add(DESIGN_LINK.invalid(shown(first === undefined ? 'unreadable' : formatIssue(first))));
-    return null;
+  let design: unknown = edit === undefined ? base : applyPatch(structuredClone(base), edit);
+  // A refused field takes the preset's value and the rest of the design is kept (a link with one
+  // bad clock kept nothing of its die, node and shares). A refusal that names no field the preset
+  // can supply, or one that persists, drops the design as before.
+  for (let attempt = 0; attempt < MAX_REPAIRS; attempt++) {
+    const parsed = readDesign(design);
+    const first = parsed.errors[0];
+    if (parsed.value !== null && first === undefined) {
+      for (const w of parsed.warnings) log.add(DESIGN_LINK.fieldIgnored(formatIssue(w)));
+      return parsed.value;
+    }
+    const repaired = first === undefined ? null : withPresetValues(design, base, parsed.errors.map((e) => e.path));
+    if (repaired === null) {
+      log.add(DESIGN_LINK.invalid(first === undefined ? 'unreadable' : formatIssue(first)));
+      return null;
+    }
+    for (const e of parsed.errors) log.add(DESIGN_LINK.fieldFromPreset(formatIssue(e), typeof preset === 'string' ? preset : ''));
+    design = repaired;
   }
-  return parsed.value;
+  log.add(DESIGN_LINK.invalid('unreadable'));
+  return null;
+}
+
+/** Rounds of putting back preset values: each round fixes every field the checks named. */
+const MAX_REPAIRS = 4;
+
+/**
+ * `design` with the preset's value at each dotted path (removed where the preset has none); null
+ * when no path changes anything (the refusal is not about a field the preset can supply).
+ */
+function withPresetValues(design: unknown, preset: ChipDesign, paths: readonly string[]): unknown {
+  const out = structuredClone(design);
+  let changed = false;
+  for (const path of paths) {
+    const keys = path.split('.').filter((k) => k !== '');
+    if (keys.length === 0) continue;
+    let node: unknown = out;
+    let from: unknown = preset;
+    for (const key of keys.slice(0, -1)) {
+      node = isRecord(node) ? own(node, key) : undefined;
+      from = isRecord(from) ? own(from, key) : undefined;
+    }
+    const last = keys[keys.length - 1]!;
+    if (!isRecord(node)) continue;
+    const want = isRecord(from) ? own(from, last) : undefined;
+    if (JSON.stringify(own(node, last)) === JSON.stringify(want)) continue;
+    if (want === undefined) delete node[last];
+    else node[last] = structuredClone(want);
+    changed = true;
+  }
+  return changed ? out : null;
 }
 
 /** In design mode the lab row carries the lab's starting chip (no edit): the design row rebuilds the chip. */

@@ -226,6 +226,7 @@ describe('imported models', () => {
     expect(apply(renamed, { type: 'rename-custom-model', id: 'imported-model', name: 'x'.repeat(200) }).customModels[0]!.name).toHaveLength(80);
     const removed = apply(renamed, { type: 'remove-custom-model', id: 'imported-model' });
     expect(removed.customModels).toEqual([]);
-    expect(removed.settings.model).not.toBe('imported-model');
+    // Back to the default model, not the catalog's first by name (DeepSeek-R1).
+    expect(removed.settings.model).toBe('llama-3.1-70b');
   });
 });

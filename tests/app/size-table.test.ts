@@ -16,16 +16,17 @@ describe('size table', () => {
   it('tells a chip served for free apart from one that cannot serve the model', () => {
     const free = point('a', { outputTokensPerSecondPerDollarPerHour: null, usdPerMillionOutputTokens: 0 });
     const infeasible = point('b', { feasible: false, reason: 'TPOT 80 ms (limit 50 ms)', outputTokensPerSecondPerDollarPerHour: null, usdPerMillionOutputTokens: null });
-    const priced = point('c', {});
+    const priced = point('c', { chips: 8 });
     const estimated = point('d', { rentalEstimated: true });
     expect([free, infeasible, priced].map(isFree)).toEqual([true, false, false]);
     const [row] = sizeTable([free, infeasible, priced, estimated], ['a', 'b', 'c', 'd']).rows;
     expect(row!.cells).toEqual([
-      { value: null, reason: null, unbounded: true, estimated: false },
-      { value: null, reason: 'TPOT 80 ms (limit 50 ms)', unbounded: false, estimated: false },
-      { value: 500, reason: null, unbounded: false, estimated: false },
+      { value: null, reason: null, unbounded: true, estimated: false, chips: 1 },
+      { value: null, reason: 'TPOT 80 ms (limit 50 ms)', unbounded: false, estimated: false, chips: null },
+      // Each point's chip count, which the chart's subtitle says the table lists.
+      { value: 500, reason: null, unbounded: false, estimated: false, chips: 8 },
       // An estimated rental is marked "≈", as in the compare table.
-      { value: 500, reason: null, unbounded: false, estimated: true },
+      { value: 500, reason: null, unbounded: false, estimated: true, chips: 1 },
     ]);
   });
 

@@ -123,6 +123,12 @@ describe('chip lab: design from silicon', () => {
   it('a design that cannot hold the weights says so everywhere, not "within the latency limits"; memory back from none keeps a count', async () => {
     const p = await openPage(browser(), baseUrl);
     await startDesign(p.page);
+    // HBM4 does not fit the H100-like die's edge: refused beside the memory menu, naming HBM4.
+    await p.page.selectOption('[data-design-choice="memoryType"]', 'HBM4');
+    const refusal = p.page.locator('[data-design-choice-error="memoryType"]');
+    await expect.poll(() => refusal.textContent()).toMatch(/^Not applied \(HBM4\): /);
+    expect(await p.page.inputValue('[data-design-choice="memoryType"]')).toBe('HBM3');
+    expect(await p.page.getAttribute('[data-design-choice="memoryType"]', 'aria-invalid')).toBe('true');
     // GDDR7 on the H100-like design: too little memory for Llama 3.1 70B on 8 chips.
     await p.page.selectOption('[data-design-choice="memoryType"]', 'GDDR7');
     await expect.poll(() => p.page.locator('[data-chart="design-sweep"] .chart-empty').textContent(), { timeout: 60_000 }).toMatch(/No matrix share serves this workload on these chips\. At .*hold the weights/);

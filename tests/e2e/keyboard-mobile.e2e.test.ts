@@ -3,7 +3,7 @@
 // has a table anyone can read without a mouse.
 
 import { describe, expect, inject, it } from 'vitest';
-import { chartDrawn, done, openPage, sharedBrowser } from './browser';
+import { chartDrawn, done, openLab, openPage, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
@@ -20,6 +20,29 @@ describe('keyboard', () => {
     expect(await p.page.evaluate(() => document.activeElement?.hasAttribute('data-results'))).toBe(true);
     await p.page.keyboard.press('Tab');
     expect(await p.page.evaluate(() => document.activeElement?.closest('[data-table="compare"]') !== null)).toBe(true);
+    await done(p);
+  });
+
+  it('a control a render rebuilds or hides keeps the keyboard where the user was, not at the top of the page', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await openLab(p);
+    const active = () => p.page.evaluate(() => {
+      const a = document.activeElement;
+      return a === null || a === document.body ? 'body' : a.getAttribute('data-control') ?? a.getAttribute('data-explain-design') ?? a.tagName;
+    });
+    // "Design from silicon" hides itself: the focus goes to the design's first control, not <body>.
+    await p.page.focus('[data-control="design-start"]');
+    await p.page.keyboard.press('Enter');
+    await chartDrawn(p.page, 'design-sweep');
+    await expect.poll(active).not.toBe('body');
+    expect(await p.page.evaluate(() => document.activeElement?.closest('[data-view="chip-lab"]') !== null)).toBe(true);
+    // A "How?" dialog closed with Escape gives the focus back to its button, rebuilt meanwhile or not.
+    const how = 'design:compute.denseFlopsPerSecond.bf16';
+    await p.page.focus(`[data-explain-design="${how}"]`);
+    await p.page.keyboard.press('Enter');
+    await p.page.waitForSelector('dialog[data-dialog="explain"][open]');
+    await p.page.keyboard.press('Escape');
+    await expect.poll(active).toBe(how);
     await done(p);
   });
 
@@ -47,9 +70,12 @@ describe('keyboard', () => {
     const headers = await table.locator('thead th').allTextContents();
     expect(headers.slice(0, 2)).toEqual(['Model', 'Total parameters']);
     expect(headers.some((h) => h.startsWith('NVIDIA H200'))).toBe(true);
-    expect(await table.locator('tbody tr').first().locator('td').nth(1).textContent()).toMatch(/^[\d,.]+$|^—/);
+    const first = table.locator('tbody tr').first().locator('td').nth(1);
+    expect(await first.textContent()).toMatch(/^[\d,.]+on [\d,]+ chips?$|^—/);
+    // Each number says on how many chips (the chart's subtitle sends the reader here for them).
+    expect(await table.locator('[data-size-chips]').count()).toBeGreaterThan(0);
     // Predicted numbers at three significant figures in every row: 16,300, never 16,302.
-    const cells = (await table.locator('tbody td').allTextContents()).filter((t) => /^[\d,]{6,}$/.test(t));
+    const cells = (await table.locator('[data-size-value]').allTextContents()).filter((t) => /^[\d,]{6,}$/.test(t));
     expect(cells.length).toBeGreaterThan(0);
     for (const c of cells) expect(c, c).toMatch(/^\d{1,3},\d00$|000$/);
     // While the numbers are recomputed (TCO) the table is marked busy, as the chart; under TCO no "≈" note.

@@ -214,11 +214,25 @@ describe('questions menu', () => {
   it('a question sets up its scenario and says what to look at', async () => {
     const p = await openPage(browser(), baseUrl);
     await settled(p.page);
-    const options = await p.page.locator('[data-control="questions"] option').allTextContents();
-    expect(options).toHaveLength(7);
+    const options = await p.page.locator('[data-question]').allTextContents();
+    expect(options).toHaveLength(6);
     expect(options).toContain('Groq/Cerebras vs GPUs at 300 tok/s per user');
-    await p.page.selectOption('[data-control="questions"]', 'fast-inference-300');
+    // Keyboard: arrows move between the questions and ask none (a closed <select> asked one per key).
+    const before = p.page.url();
+    await p.page.focus('[data-control="questions"]');
+    await p.page.keyboard.press('Enter');
+    await expect.poll(() => p.page.evaluate(() => document.activeElement?.getAttribute('data-question'))).toBe(await p.page.locator('[data-question]').first().getAttribute('data-question'));
+    await p.page.keyboard.press('ArrowDown');
+    await p.page.keyboard.press('ArrowDown');
+    expect(await p.page.evaluate(() => document.activeElement?.getAttribute('data-question'))).toBe(await p.page.locator('[data-question]').nth(2).getAttribute('data-question'));
+    await p.page.keyboard.press('Escape');
+    expect(await p.page.evaluate(() => document.activeElement?.getAttribute('data-control'))).toBe('questions');
+    expect(await p.page.locator('[data-question]').first().isHidden()).toBe(true);
     const guide = p.page.locator('[data-question-guide]');
+    expect(await guide.isHidden()).toBe(true);
+    expect(p.page.url()).toBe(before);
+    await p.page.click('[data-control="questions"]');
+    await p.page.click('[data-question="fast-inference-300"]');
     await guide.waitFor();
     expect(await guide.textContent()).toContain('Question: Groq/Cerebras vs GPUs at 300 tok/s per user');
     expect(await guide.textContent()).toContain('300 tokens/s');
@@ -226,9 +240,11 @@ describe('questions menu', () => {
     await p.page.waitForSelector('[data-table="compare"] tbody tr[data-hardware="groq-lpu"]', { timeout: 60_000 });
     await settled(p.page);
     expect(await p.page.locator('[data-table="compare"] tbody tr').count()).toBe(6);
-    // The menu is ready for the next question; a question on another view switches to it.
-    expect(await p.page.inputValue('[data-control="questions"]')).toBe('');
-    await p.page.selectOption('[data-control="questions"]', 'distil-70b-to-8b');
+    // The menu closed and gave focus back to its button; a question on another view switches to it.
+    expect(await p.page.getAttribute('[data-control="questions"]', 'aria-expanded')).toBe('false');
+    expect(await p.page.evaluate(() => document.activeElement?.getAttribute('data-control'))).toBe('questions');
+    await p.page.click('[data-control="questions"]');
+    await p.page.click('[data-question="distil-70b-to-8b"]');
     await expect.poll(() => p.page.getAttribute('[data-nav][aria-current="page"]', 'data-nav')).toBe('model-size');
     await chartDrawn(p.page, 'tokens-per-dollar-vs-model-size');
     expect(await guide.textContent()).toContain('Distil 70B to 8B');

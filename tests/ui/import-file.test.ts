@@ -35,6 +35,12 @@ describe('interpretImport', () => {
     expect(huge.errors.join('\n')).toContain('"1e400"');
   });
 
+  it('says an empty text or file holds nothing to import (not a JSON parse error)', () => {
+    for (const text of ['', '  \n\t ']) {
+      expect(interpretImport(text).errors).toEqual([expect.stringMatching(/^there is nothing to import/)]);
+    }
+  });
+
   it('accepts a valid hardware profile and runs the plausibility lint', () => {
     const r = interpretImport(JSON.stringify(h200));
     expect(r.kind).toBe('hardware');

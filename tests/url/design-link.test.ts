@@ -33,11 +33,24 @@ describe('links carry the chip lab design', () => {
     expect(d.state).toEqual(state);
   });
 
-  it('a tampered design is dropped with a message naming the field; an unknown preset too', async () => {
-    const bad = await open(`#s=1.${await packJson({ view: 'chip-lab', design: { preset: 'nvidia-h100-like', edit: { dieAreaMm2: 2000 } } })}`);
+  it('a refused field of a linked design takes the preset\'s value and the rest is kept; unknown fields are named', async () => {
+    const state = apply(fresh(), { type: 'set-view', view: 'chip-lab' }, { type: 'design-start', design: H100 },
+      { type: 'design-choose', field: 'processNode', value: 'N3' });
+    const patch = linkPatch(state, catalog) as { design: { preset: string; edit: Record<string, unknown> } };
+    const edit = { ...patch.design.edit, dieAreaMm2: 2000, bogus: 1 };
+    const bad = await open(`#s=1.${await packJson({ view: 'chip-lab', design: { preset: 'nvidia-h100-like', edit } })}`);
+    expect(bad.state.design).toEqual(state.design);
+    expect(bad.messages.map((m) => m.code).sort()).toEqual(['link.design-field-from-preset', 'link.design-field-ignored']);
+    const fixed = bad.messages.find((m) => m.code === 'link.design-field-from-preset')!;
+    expect(fixed.text).toContain('dieAreaMm2 is 2000 mm², beyond the reticle limit');
+    expect(fixed.text).toContain("the value of the 'nvidia-h100-like' design");
+    expect(bad.messages.find((m) => m.code === 'link.design-field-ignored')!.text).toContain('bogus');
+  });
+
+  it('a design no preset value can repair is dropped with a message naming the problem; an unknown preset too', async () => {
+    const bad = await open(`#s=1.${await packJson({ view: 'chip-lab', design: { preset: 'nvidia-h100-like', edit: 7 } })}`);
     expect(bad.state.design).toBeNull();
     expect(bad.messages.map((m) => m.code)).toEqual(['link.invalid-design']);
-    expect(bad.messages[0]!.text).toContain('dieAreaMm2 is 2000 mm², beyond the reticle limit');
     const unknown = await open(`#s=1.${await packJson({ design: { preset: 'nope' } })}`);
     expect(unknown.messages.map((m) => m.code)).toEqual(['link.unknown-design-preset']);
   });

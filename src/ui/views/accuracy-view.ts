@@ -49,7 +49,7 @@ function rowLine(r: RowModel): HTMLElement {
       el('div', { class: r.error.class, text: r.error.text, title: r.error.title }),
       el('div', { class: 'sub', attrs: { 'data-cross-validated': '' }, title: r.crossValidated.title, text: A.leftOut(r.crossValidated.text, r.inRange) }),
     ]),
-    assumptionsCell(r.assumptions),
+    assumptionsCell(r.assumptions, r.label),
   ]);
 }
 
@@ -57,15 +57,17 @@ function rowLine(r: RowModel): HTMLElement {
  * A row's assumptions behind a disclosure button, the list built on first opening. Not <details>:
  * 435 of them (a shadow tree each) and their lists made drawing the view take 0.7 s longer.
  */
-function assumptionsCell(assumptions: RowModel['assumptions']): HTMLElement {
+function assumptionsCell(assumptions: RowModel['assumptions'], rowLabel: string): HTMLElement {
   const cell = el('td', { class: 'assumptions' });
   let list: HTMLElement | null = null;
   const button = el('button', {
-    class: 'disclosure', text: A.showAssumptions(assumptions.length), attrs: { type: 'button', 'aria-expanded': 'false' },
+    class: 'disclosure', text: A.showAssumptions(assumptions.length),
+    attrs: { type: 'button', 'aria-expanded': 'false', 'aria-label': A.assumptionsOf(assumptions.length, rowLabel) },
     on: {
       click: () => {
         const open = button.getAttribute('aria-expanded') !== 'true';
         button.setAttribute('aria-expanded', String(open));
+        button.textContent = open ? A.hideAssumptions : A.showAssumptions(assumptions.length);
         list ??= cell.appendChild(el('ul', {}, assumptions.map(([k, v]) => el('li', {}, [k === '' ? null : el('strong', { text: k }), v]))));
         list.hidden = !open;
       },

@@ -102,12 +102,15 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
   const saved = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-design-saved': '' } });
   const save = el('button', { class: 'primary', text: MESSAGES.controls.addToComparison, attrs: { type: 'button', 'data-control': 'design-save' }, on: { click: () => { saved.textContent = saveLabChip(ctx); } } });
   const intro = el('p', { class: 'intro' });
-  const choiceError = el('div', { class: 'error', attrs: { 'aria-live': 'polite' } });
+  const choiceErrors: HTMLElement[] = [];
   const choiceNote = el('div', { class: 'hint', attrs: { 'aria-live': 'polite', 'data-design-choice-note': '' } });
 
   const choice = (field: DesignChoiceId, label: string, text: (v: string) => string = (v) => v) => {
     const id = uid(`design-${field}`);
-    const select = el('select', { id, attrs: { 'data-design-choice': field } }, DESIGN_CHOICES[field].map((v) => el('option', { text: text(v), attrs: { value: v } })));
+    // A refused choice is said beside its own menu, naming what was chosen.
+    const error = el('div', { class: 'error', id: `${id}-error`, attrs: { 'aria-live': 'polite', 'data-design-choice-error': field } });
+    choiceErrors.push(error);
+    const select = el('select', { id, attrs: { 'data-design-choice': field, 'aria-describedby': `${id}-error` } }, DESIGN_CHOICES[field].map((v) => el('option', { text: text(v), attrs: { value: v } })));
     select.addEventListener('change', () => {
       const design = current?.state.design;
       if (design == null) return;
@@ -119,11 +122,13 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
         if (field === 'memoryType' && design.memory.count === 0 && count > 0) choiceNote.textContent = U.memoryCountBack(count);
         dispatch({ type: 'design-choose', field, value: select.value });
       } else {
-        choiceError.textContent = U.refused(edited.error);
+        clearRefusals();
+        error.textContent = U.refusedValue(text(select.value), edited.error);
+        select.setAttribute('aria-invalid', 'true');
         select.value = field === 'processNode' ? design.processNode : field === 'memoryType' ? design.memory.type : design.sramOrganization;
       }
     });
-    return { select, element: el('div', { class: 'field-wide' }, [el('label', { text: label, attrs: { for: id } }), select]) };
+    return { select, element: el('div', { class: 'field-wide' }, [el('label', { text: label, attrs: { for: id } }), select, error]) };
   };
   const node = choice('processNode', U.node);
   const memory = choice('memoryType', U.memoryType);
@@ -145,7 +150,8 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
   });
   // An applied edit changes the design the earlier refusals were about: their messages go.
   function clearRefusals(): void {
-    choiceError.textContent = '';
+    for (const e of choiceErrors) e.textContent = '';
+    for (const c of [node, memory, sram]) c.select.removeAttribute('aria-invalid');
     choiceNote.textContent = '';
     for (const p of params) p.control.refuse('');
   }
@@ -157,7 +163,7 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
   }, COUNTS.map((c) => el('option', { text: c === 'auto' ? MESSAGES.controls.auto : chipsText(Number(c)), attrs: { value: c } })));
 
   const onBlock = el('div', { class: 'design-on' }, [
-    node.element, memory.element, sram.element, choiceError, choiceNote,
+    node.element, memory.element, sram.element, choiceNote,
     el('div', { class: 'lab-params' }, params.map((p) => p.control.element)),
     rest,
     el('div', { class: 'field' }, [el('label', { text: MESSAGES.controls.chipCount, attrs: { for: countId } }), count]),

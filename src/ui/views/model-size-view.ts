@@ -36,11 +36,14 @@ function renderSizeTable(t: SizeTable, labels: readonly string[], pricing: 'rent
       el('th', { text: r.model, attrs: { scope: 'row' } }),
       el('td', { text: paramsText(r.totalParams) }),
       moe ? el('td', { attrs: { 'data-active-params': '' }, text: paramsText(r.activeParams) }) : null,
-      ...r.cells.map((c) => (c.unbounded ? el('td', { text: MESSAGES.table.unbounded })
-        : c.value === null
-          ? el('td', { title: c.reason ?? '' }, ['—', c.reason === null ? null : el('span', { class: 'sr-only', text: ` ${c.reason}` })])
-          // Predicted numbers: three significant figures at every size (16,300 beside 9,170, not 16,302).
-          : el('td', { text: `${c.estimated ? '≈' : ''}${formatPredicted(c.value)}`, title: c.estimated ? V.estimatedRental : undefined }))),
+      ...r.cells.map((c) => {
+        // The chips each point deploys, under its number (the chart's subtitle points here for them).
+        const chips = c.chips === null ? null : el('div', { class: 'sub', attrs: { 'data-size-chips': '' }, text: V.tableChips(c.chips) });
+        if (c.unbounded) return el('td', {}, [MESSAGES.table.unbounded, chips]);
+        if (c.value === null) return el('td', { title: c.reason ?? '' }, ['—', c.reason === null ? null : el('span', { class: 'sr-only', text: ` ${c.reason}` })]);
+        // Predicted numbers: three significant figures at every size (16,300 beside 9,170, not 16,302).
+        return el('td', { title: c.estimated ? V.estimatedRental : undefined }, [el('span', { attrs: { 'data-size-value': '' }, text: `${c.estimated ? '≈' : ''}${formatPredicted(c.value)}` }), chips]);
+      }),
     ]))),
   ]);
 }
@@ -117,7 +120,7 @@ export const mountModelSizeView: MountView = (ctx) => {
       // under rental, chips without a rental price are at an estimated rental (≈ in the table and tooltips).
       const drawnFamily = points[0]?.family ?? state.modelSize.family;
       const drawnPricing = points.some((p) => p.pricingUsed === 'rental') ? 'rental' : 'tco';
-      const empty = chips.length === 0 ? MESSAGES.status.noChips : free ? V.free : MESSAGES.status.noFeasible();
+      const empty = chips.length === 0 ? MESSAGES.status.noChips : free ? V.free : V.noneFeasible;
       chart.show(any ? modelSizeChart({ chips, points, family: drawnFamily, pricing: drawnPricing, layout }) : null, empty);
       replaceChildren(tableSlot, [renderSizeTable(sizeTable(points, chips.map((c) => c.id)), chips.map((c) => c.label), drawnPricing, drawnFamily)]);
     },
