@@ -39,9 +39,10 @@ export const LEADING_125 = "indexof([1, 2, 5], round(datum.value / pow(10, floor
 
 /**
  * Log-axis tick labels at 1-2-5 steps: SI prefixes from 1000 up (1k, 20k, 1M), plain decimals
- * below (0.1, not d3's "100m", which reads as millions).
+ * below (0.1, not d3's "100m", which reads as millions), e-notation under 0.001 ('~g' wrote
+ * 0.000001 beside 5e-7 on one axis, and cut the long decimals at the chart's edge).
  */
-export const LOG_LABEL_EXPR = `${LEADING_125} ? (datum.value >= 1000 ? format(datum.value, '~s') : format(datum.value, '~g')) : ''`;
+export const LOG_LABEL_EXPR = `${LEADING_125} ? (datum.value >= 1000 ? format(datum.value, '~s') : datum.value >= 0.001 ? format(datum.value, '~g') : format(datum.value, '~e')) : ''`;
 
 /** The same labels at decades only (1, 10, 100, 1k): a narrow log axis over many decades has no room for 2 and 5. */
 export const LOG_DECADE_LABEL_EXPR = `round(log(datum.value) / LN10 * 1e6) % 1e6 === 0 ? (datum.value >= 1000 ? format(datum.value, '~s') : format(datum.value, '~g')) : ''`;

@@ -21,6 +21,11 @@ export interface CostPartRow {
 
 const PARTS = ['capex', 'power', 'hosting', 'rental'] as const;
 const PART_TITLES = ['Capex', 'Power', 'Hosting', 'Rental'];
+
+/** The legend's name of a part (its table says the same). */
+export function costPartTitle(part: CostPartRow['part']): string {
+  return PART_TITLES[PARTS.indexOf(part)]!;
+}
 const PART_COLORS = ['#3b5b92', '#e8a33d', '#8fb9a8', '#9c6ade'];
 
 export function costPartRows(input: CostBreakdownInput): CostPartRow[] {

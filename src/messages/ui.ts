@@ -36,6 +36,7 @@ export const MESSAGES = {
       label: 'Model size', title: 'Tokens/s per dollar-hour across model sizes',
       intro: 'Where each chip wins: output tokens per second per dollar-per-hour, from 1B to 2T parameters, at the latency limits of the workload.',
       tableSummary: 'Show the numbers as a table',
+      modelUnused: 'Not used here: this view sweeps a family of model sizes (and the catalog models as points); the other views use this model.',
       familyName: (family: 'dense' | 'moe') => (family === 'moe' ? 'Parametric mixture-of-experts models' : 'Parametric dense models'),
       tableCaption: (pricing: string, rental: boolean) => `Output tokens/s per $/hour (${pricing} pricing) per model and chip; — = the chip cannot serve the model (the cell's note says why: latency limits, memory or the model's context window); unbounded (free) = priced at $0 per chip-hour${rental ? '; ≈ = at an estimated rental (the chip\'s TCO x the median rental/TCO ratio), as in the compare table' : ''}.`,
       estimatedRental: 'Priced at an estimated rental: this chip has no market rental price, so its owning cost (TCO) x the median rental/TCO ratio of the chips with both prices.',
@@ -196,6 +197,20 @@ export const MESSAGES = {
       `TP${tp}${pp > 1 ? ` × PP${pp}` : ''}${ep > 1 ? ` × EP${ep}` : ''}${attentionTp === null ? '' : ` (attention TP${attentionTp})`} × ${replicas} replica${replicas === 1 ? '' : 's'}`,
   },
   lab: {
+    /** The tables under the lab's canvas charts (their text alternative). */
+    chartTable: 'Show the numbers as a table',
+    rooflineTable: {
+      caption: (chip: string) => `Operators of one decode step and one prompt on ${chip}`,
+      columns: ['Operator (phase)', 'Calls per step', 'Bound by', 'Arithmetic intensity (FLOP/byte)', 'Achieved', 'Time per call'],
+    },
+    costTable: {
+      caption: 'What pays for each million output tokens',
+      columns: ['Basis · chip', 'Part', '$ per million output tokens', '$ per hour'],
+    },
+    sensitivityTable: {
+      caption: (pct: number) => `$ per million output tokens with each parameter ${pct}% lower or higher`,
+      columns: ['Parameter', 'Change', 'New $ per million output tokens', 'Change in $/M'],
+    },
     edited: 'edited',
     original: ' (original)',
     /** "Start from" or Reset replaced a lab chip the user had edited: the edits can come back. */

@@ -28,7 +28,8 @@ export interface WorkloadPanel {
   sync(state: AppState, pricingHeld?: string | null): void;
 }
 
-export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
+/** `modelUnused`: why the view does not use the workload's model (the model-size sweep); the menu is then disabled with that note. */
+export function mountWorkloadPanel(ctx: ViewContext, options: { modelUnused?: string } = {}): WorkloadPanel {
   const { dispatch } = ctx;
   const fields = (ids: readonly SettingsFieldId[]) => ids.map((id) => {
     const def = SETTINGS_FIELDS.find((f) => f.id === id)!;
@@ -38,6 +39,12 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
   // Model select: rebuilt only when the list of models changes (custom imports).
   const modelId = uid('model');
   const modelSelect = el('select', { id: modelId, attrs: { 'data-control': 'model' }, on: { change: () => dispatch({ type: 'set-model', model: modelSelect.value }) } });
+  const modelUnusedNote = options.modelUnused === undefined ? null
+    : el('div', { class: 'hint', id: `${modelId}-unused`, attrs: { 'data-model-unused': '' }, text: options.modelUnused });
+  if (modelUnusedNote !== null) {
+    modelSelect.disabled = true;
+    modelSelect.setAttribute('aria-describedby', modelUnusedNote.id);
+  }
   let modelsKey = '';
   const syncModels = (state: AppState) => {
     const models = allModels(state, ctx.catalog);
@@ -57,7 +64,7 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
     }
     syncValue(modelSelect, state.settings.model);
     const chosen = state.customModels.find((m) => m.id === state.settings.model);
-    custom.hidden = chosen === undefined;
+    custom.hidden = chosen === undefined || modelUnusedNote !== null;
     if (chosen !== undefined) syncValue(customName, chosen.name);
     // Another model, or the name applied: the refusal of an empty name is over.
     if (chosen === undefined || customName.value.trim() !== '') setNameError('');
@@ -117,7 +124,7 @@ export function mountWorkloadPanel(ctx: ViewContext): WorkloadPanel {
   const element = el('div', { class: 'workload' }, [
     el('section', { class: 'panel', attrs: { 'aria-label': M.workload } }, [
       el('h2', { text: M.workload }),
-      el('div', { class: 'field-wide' }, [el('label', { text: M.model, attrs: { for: modelId } }), modelSelect]),
+      el('div', { class: 'field-wide' }, [el('label', { text: M.model, attrs: { for: modelId } }), modelSelect, modelUnusedNote]),
       custom,
       allPrecision.element,
       el('details', {}, [el('summary', { text: M.perTensorPrecision, class: 'unit' }), ...parts.map((p) => p.control.element)]),

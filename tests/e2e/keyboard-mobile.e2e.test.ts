@@ -46,6 +46,22 @@ describe('keyboard', () => {
     await done(p);
   });
 
+  it('the chip lab\'s canvas charts have their numbers as tables (roofline operators, cost parts, sensitivity)', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await openLab(p);
+    const table = (key: string) => p.page.locator(`[data-chart-table="${key}"]`);
+    await expect.poll(() => table('lab-sensitivity').isHidden(), { timeout: 60_000 }).toBe(false);
+    for (const key of ['lab-roofline', 'lab-cost-breakdown', 'lab-sensitivity']) {
+      await table(key).locator('summary').focus();
+      await p.page.keyboard.press('Enter');
+      expect(await table(key).locator('tbody tr').count(), key).toBeGreaterThan(1);
+    }
+    expect(await table('lab-roofline').locator('tbody').textContent()).toMatch(/attention-decode \(decode\).*(memory|compute)/);
+    expect(await table('lab-cost-breakdown').locator('tbody th').allTextContents()).toContain('Rental · NVIDIA H200 SXM 141GB (lab) ●');
+    expect(await table('lab-sensitivity').locator('tbody').textContent()).toMatch(/[−+]20%\$[\d.]+[+−][\d.]+%/);
+    await done(p);
+  });
+
   it('sorting by a heading from the keyboard keeps the focus on that heading (the rows are rebuilt)', async () => {
     const p = await openPage(browser(), baseUrl);
     await p.page.waitForSelector('[data-table="compare"] tbody tr');
@@ -61,6 +77,9 @@ describe('keyboard', () => {
     const p = await openPage(browser(), baseUrl);
     await p.page.click('[data-nav="model-size"]');
     await chartDrawn(p.page, 'tokens-per-dollar-vs-model-size');
+    // The sweep does not use the workload's model: its menu says so instead of changing nothing.
+    expect(await p.page.locator('[data-view="model-size"] [data-control="model"]').isDisabled()).toBe(true);
+    expect(await p.page.locator('[data-view="model-size"] [data-model-unused]').textContent()).toMatch(/^Not used here/);
     const table = p.page.locator('[data-size-table]');
     await table.locator('summary').focus();
     await p.page.keyboard.press('Enter');

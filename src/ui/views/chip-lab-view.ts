@@ -14,14 +14,17 @@ import { chipNames, exportContext, labLimits, labResults, labSeries, problemsOf 
 import { saveLabChip } from '../lab-save';
 import type { Snapshot } from '../../app/controller';
 import { MARK_LEGEND } from '../../charts/chip-series';
-import { costBreakdownChart } from '../../charts/cost-breakdown-chart';
+import { costBreakdownChart, costPartRows, costPartTitle } from '../../charts/cost-breakdown-chart';
 import { frontierChart } from '../../charts/frontier-chart';
-import { rooflineChart } from '../../charts/roofline-chart';
-import { sensitivityChart } from '../../charts/sensitivity-chart';
+import { operatorRows, rooflineChart } from '../../charts/roofline-chart';
+import { sensitivityChart, sensitivityRows } from '../../charts/sensitivity-chart';
 import { compareCsv, resultsJson } from '../../export/csv';
 import { withReportedResult } from '../../export/reported-result';
 import { mountBreakEvenPanel } from '../break-even-panel';
 import { ChartHost } from '../chart-host';
+import { mountChartTable } from '../chart-table';
+import { formatNumber, formatSeconds, formatSi, formatUsdCents, formatUsdSignificant } from '../../format/units';
+import { formatPercent } from '../format';
 import { el, replaceChildren, showTree, syncValue, uid } from '../dom';
 import { exportButtons } from '../export-buttons';
 import { jumpButton } from '../jump';
@@ -50,6 +53,10 @@ export const mountChipLabView: MountView = (ctx) => {
   const roofline = new ChartHost('lab-roofline', 'Roofline of the edited chip with the operators of the workload', context, 'canvas');
   const costs = new ChartHost('lab-cost-breakdown', 'Cost per million tokens split into capex, power and hosting', context, 'canvas');
   const sensitivity = new ChartHost('lab-sensitivity', 'Sensitivity of cost per million tokens to each chip parameter', context, 'canvas');
+  // Canvas charts have no text inside: each has its numbers as a table.
+  const rooflineTable = mountChartTable(MESSAGES.lab.chartTable, 'lab-roofline');
+  const costTable = mountChartTable(MESSAGES.lab.chartTable, 'lab-cost-breakdown');
+  const sensitivityTable = mountChartTable(MESSAGES.lab.chartTable, 'lab-sensitivity');
   const tableSlot = el('section', { class: 'card', attrs: { 'data-table': 'lab', 'data-results': '' } });
   const problems = el('ul', { class: 'problems', attrs: { 'aria-live': 'polite' } });
   const status = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-lab-saved': '' } });
@@ -144,8 +151,8 @@ export const mountChipLabView: MountView = (ctx) => {
       design.results,
       el('div', { class: 'toolbar' }, [exporter]),
       tableSlot,
-      el('div', { class: 'grid-2' }, [frontier.element, roofline.element]),
-      el('div', { class: 'grid-2' }, [costs.element, sensitivity.element]),
+      el('div', { class: 'grid-2' }, [frontier.element, el('div', {}, [roofline.element, rooflineTable.element])]),
+      el('div', { class: 'grid-2' }, [el('div', {}, [costs.element, costTable.element]), el('div', {}, [sensitivity.element, sensitivityTable.element])]),
       breakEven.element,
       el('p', { class: 'marks-legend', text: MARK_LEGEND }),
     ]),
@@ -212,6 +219,9 @@ export const mountChipLabView: MountView = (ctx) => {
         const s = (sens?.value as SensitivityResult | null | undefined) ?? null;
         const empty = sens === undefined ? MESSAGES.lab.computing : MESSAGES.lab.sensitivityEmpty;
         sensitivity.show(s === null || !s.feasible || s.rows.length === 0 ? null : sensitivityChart(s, layout), empty);
+        const T = MESSAGES.lab.sensitivityTable;
+        sensitivityTable.show(T.caption(Math.round((s?.delta ?? 0) * 100)), T.columns, s === null || !s.feasible ? []
+          : sensitivityRows(s).map((r) => [r.parameter, r.direction, formatUsdSignificant(r.usdPerMillion), `${r.change > 0 ? '+' : r.change < 0 ? '−' : ''}${formatPercent(Math.abs(r.change))}`]));
       }
       // The table's "most sensitive to" comes from the sensitivity runs, which trail the lab's result.
       const limits = labLimits(snapshot);
@@ -250,6 +260,13 @@ export const mountChipLabView: MountView = (ctx) => {
         ghost: lab.ghost === null ? null : { chip: series.ghost, roofs: lab.ghost.roofs }, layout,
       }), MESSAGES.lab.rooflineEmpty);
       costs.show(feasible.length === 0 ? null : costBreakdownChart({ series: feasible, layout }), noFeasible);
+      const R = MESSAGES.lab.rooflineTable;
+      rooflineTable.show(R.caption(series.chip.label), R.columns, operatorRows(lab.main.result.operators).map((o) => [
+        `${o.operator} (${o.phase})`, formatNumber(o.count), o.bound, formatNumber(o.intensity), formatSi(o.flopsPerSecond, 'FLOP/s'), formatSeconds(o.microseconds / 1e6),
+      ]));
+      costTable.show(MESSAGES.lab.costTable.caption, MESSAGES.lab.costTable.columns, costPartRows({ series: feasible }).map((r) => [
+        r.bar, costPartTitle(r.part), formatUsdSignificant(r.usdPerMillion), formatUsdCents(r.usdPerHour),
+      ]));
     },
   };
 };

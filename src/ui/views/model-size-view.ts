@@ -49,7 +49,7 @@ function renderSizeTable(t: SizeTable, labels: readonly string[], pricing: 'rent
 }
 
 export const mountModelSizeView: MountView = (ctx) => {
-  const workload = mountWorkloadPanel(ctx);
+  const workload = mountWorkloadPanel(ctx, { modelUnused: V.modelUnused });
   const picker = mountChipPicker(ctx, { showCounts: false });
   let last: Snapshot | null = null;
   let points: SizePoint[] | null = null;
