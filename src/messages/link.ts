@@ -15,6 +15,9 @@ export const LINK = {
   tooLong: (chars: number, max: number): Message => message('link.too-long',
     `This link is too long (${chars} characters; at most ${max}); showing the default scenario.`),
   // `detail` is a sentence fragment ("the link is damaged or truncated ..."); the page's notice title already says it could not be opened.
+  /** The link ended inside its data: what came before the cut is kept, the rest is the default. */
+  cutShort: (): Message => message('link.cut-short',
+    'This link was cut short (a chat or mail app may have shortened it): the settings it holds before the cut are kept, and the rest are the defaults. A list it was in the middle of (chips compared, for one) is the default list. Ask for the whole link to see everything.'),
   damaged: (detail: string): Message => message('link.damaged', `${detail.charAt(0).toUpperCase()}${detail.slice(1)}; showing the default scenario.`),
   tooComplex: (detail: string): Message => message('link.too-complex',
     `This link holds more data than any scenario needs (${detail}); showing the default scenario.`),

@@ -89,7 +89,7 @@ export async function decodeLink(text: string, catalog: Catalog, stored: StoredC
     if (!unpacked.ok) return fallback([newer ? L.newerUnreadable(Number(versionText), LINK_VERSION, unpacked.error) : L.damaged(unpacked.error)]);
     const tooBig = exceedsBounds(unpacked.value);
     if (tooBig !== null) return fallback([L.tooComplex(tooBig)]);
-    const messages: Message[] = [];
+    const messages: Message[] = unpacked.cutShort === true ? [L.cutShort()] : [];
     let version = /^\d{1,6}$/.test(versionText) ? Number(versionText) : Number.NaN;
     const shipped = Number.isInteger(version) && version >= 1 && version <= LINK_VERSION;
     if (version > LINK_VERSION) messages.push(L.newer(version, LINK_VERSION));

@@ -3,6 +3,7 @@
 // tampered or "zip bomb" link cannot hang the tab or exhaust memory.
 
 import { readJsonText } from '../parse/json-text';
+import { closeJsonPrefix } from './json-prefix';
 
 /** Longest packed text accepted (a typical link is a few hundred characters). */
 export const MAX_PACKED_CHARS = 16_000;
@@ -11,7 +12,8 @@ export const MAX_UNPACKED_BYTES = 512 * 1024;
 
 const TRUNCATED = 'the link is damaged or truncated (it could not be decompressed)';
 
-export type Unpacked = { ok: true; value: unknown } | { ok: false; error: string };
+/** `cutShort`: the link ended inside its data; `value` holds the whole values before the cut (json-prefix.ts). */
+export type Unpacked = { ok: true; value: unknown; cutShort?: true } | { ok: false; error: string };
 
 export async function packJson(value: unknown): Promise<string> {
   return packText(JSON.stringify(value));
@@ -27,16 +29,26 @@ export async function packText(text: string): Promise<string> {
 export async function unpackJson(text: string): Promise<Unpacked> {
   try {
     if (text.length > MAX_PACKED_CHARS) return { ok: false, error: `the link is too long (${text.length} characters; at most ${MAX_PACKED_CHARS})` };
-    // A length no base64url text has: cut short (or one character too many), not foreign characters.
-    if (text.length % 4 === 1) return { ok: false, error: TRUNCATED };
-    const bytes = fromBase64Url(text);
+    // A length no base64url text has: cut short one character into a group, whose bits make no byte.
+    const bytes = fromBase64Url(text.length % 4 === 1 ? text.slice(0, -1) : text);
     if (bytes === null) return { ok: false, error: 'the link contains characters that cannot be part of a scenario' };
-    const inflated = await collect(new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')), MAX_UNPACKED_BYTES);
+    const inflated = await collect(new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')), MAX_UNPACKED_BYTES, true);
     if (inflated === null) return { ok: false, error: 'the link expands to more data than any scenario needs' };
-    return parseInflated(inflated);
+    return inflated.complete && text.length % 4 !== 1 ? parseInflated(inflated.bytes) : readCutShort(inflated.bytes);
   } catch {
     return { ok: false, error: TRUNCATED };
   }
+}
+
+/**
+ * What a link cut short still says: its text up to the last whole value, closed (a chat app that
+ * truncated a long link lost the whole scenario before). Nothing at the cut is guessed.
+ */
+function readCutShort(bytes: Uint8Array): Unpacked {
+  const text = new TextDecoder('utf-8').decode(bytes).replace(/\uFFFD+$/, '');
+  const closed = closeJsonPrefix(text);
+  const read = closed === null ? null : readJsonText(closed);
+  return read === null || !read.ok ? { ok: false, error: TRUNCATED } : { ok: true, value: read.value, cutShort: true };
 }
 
 /** The inflated bytes as JSON: a link that decompresses to something else says so, not "damaged". */
@@ -52,13 +64,27 @@ function parseInflated(bytes: Uint8Array): Unpacked {
   return { ok: false, error: read.kind === 'syntax' ? 'the link decompresses, but not to a scenario (its contents are not JSON)' : `the link's scenario is ambiguous: ${read.error}` };
 }
 
-/** Reads a stream to the end; null when it exceeds `limit` bytes (reading stops there). */
-async function collect(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
+/**
+ * Reads a stream to the end; null when it exceeds `limit` bytes (reading stops there). With
+ * `partial`, a stream that fails (inflating data cut short) gives what it produced before.
+ */
+async function collect(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null>;
+async function collect(stream: ReadableStream<Uint8Array>, limit: number, partial: true): Promise<{ bytes: Uint8Array; complete: boolean } | null>;
+async function collect(stream: ReadableStream<Uint8Array>, limit: number, partial = false): Promise<Uint8Array | { bytes: Uint8Array; complete: boolean } | null> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
+  let complete = true;
   for (;;) {
-    const { done, value } = await reader.read();
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch (error) {
+      if (!partial) throw error;
+      complete = false;
+      break;
+    }
+    const { done, value } = next;
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
@@ -73,7 +99,7 @@ async function collect(stream: ReadableStream<Uint8Array>, limit: number): Promi
     out.set(c, offset);
     offset += c.byteLength;
   }
-  return out;
+  return partial ? { bytes: out, complete } : out;
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -151,6 +151,19 @@ describe('shareable links', () => {
     await done(p);
   });
 
+  it('a link cut short opens what it holds before the cut and says it was cut', async () => {
+    const good = await stateLink({ type: 'set-setting', field: 'outputTokens', value: 300 }, { type: 'set-model', model: 'qwen3-32b' });
+    const p = await openPage(browser(), `${baseUrl}${good.slice(0, -3)}`);
+    await settledCompare(p.page);
+    const notice = p.page.locator('[data-link-messages]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('This link was cut short');
+    // Each value is the link's or the default, never one guessed at the cut.
+    expect(['300', '512']).toContain(await p.page.inputValue('[data-field="outputTokens"]'));
+    expect(['qwen3-32b', 'llama-3.1-70b']).toContain(await p.page.inputValue('[data-view="compare"] [data-control="model"]'));
+    await done(p);
+  });
+
   it('markup in custom chip and model names from a link is shown as text and never runs', async () => {
     const h100 = catalog.hardware.get('nvidia-h100-sxm')!;
     const model = { ...structuredClone(catalog.models.get('llama-3.1-8b')!), id: 'evil-model', name: XSS_MODEL };

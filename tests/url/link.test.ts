@@ -167,9 +167,25 @@ describe('link decoding: specific messages, valid fields kept', () => {
     expect((await open('#s=1.abc')).messages.map((m) => m.code)).toEqual(['link.damaged']);
   });
 
-  it('truncated, garbled and unknown-format links open the landing state with a message', async () => {
+  it('a link cut short opens what it holds before the cut, says so, and keeps only values of the original', async () => {
+    const state = apply(fresh(), { type: 'set-setting', field: 'inputTokens', value: 4096 }, { type: 'set-model', model: 'qwen3-32b' });
+    const good = await encodeLink(state, catalog);
+    let read = 0;
+    for (let cut = 1; cut < good.length - 6; cut++) {
+      const d = await open(good.slice(0, good.length - cut));
+      if (d.status !== 'read') continue;
+      read++;
+      expect(d.messages.map((m) => m.code), `cut ${cut}`).toContain('link.cut-short');
+      // Each setting is the link's or the default's, never a third value.
+      expect([4096, fresh().settings.workload.inputTokens], `cut ${cut}`).toContain(d.state.settings.workload.inputTokens);
+      expect(['qwen3-32b', fresh().settings.model], `cut ${cut}`).toContain(d.state.settings.model);
+    }
+    expect(read).toBeGreaterThan(0);
+  });
+
+  it('garbled and unknown-format links open the landing state with a message', async () => {
     const good = await encodeLink(oneCustomChip(), catalog);
-    for (const bad of [good.slice(0, good.length - 9), `${good.slice(0, 20)}!${good.slice(21)}`, '#s=1.', '#s=hello', '#s=1.AAAA']) {
+    for (const bad of [`${good.slice(0, 20)}!${good.slice(21)}`, '#s=1.', '#s=hello', '#s=1.AAAA']) {
       const d = await open(bad);
       expect(d.status, bad).toBe('unreadable');
       expect(d.messages).toHaveLength(1);

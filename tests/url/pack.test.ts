@@ -28,12 +28,22 @@ describe('pack / unpack', () => {
     expect(await unpackJson('AAAA')).toEqual({ ok: false, error: expect.stringContaining('damaged or truncated') });
   });
 
-  it('a link cut short by any number of characters is called damaged or truncated, never foreign characters', async () => {
-    const packed = await packJson({ model: 'qwen3-32b', inputTokens: 4096, chips: 11, pricing: 'tco' });
-    for (let cut = 1; cut <= 12; cut++) {
+  it('a link cut short keeps the whole values before the cut, or is called damaged or truncated; never foreign characters', async () => {
+    const original = { model: 'qwen3-32b', inputTokens: 4096, chips: 11, pricing: 'tco', picks: [['a', 8], ['b', 8]], note: 'x'.repeat(40) };
+    const packed = await packJson(original);
+    let kept = 0;
+    for (let cut = 1; cut < packed.length; cut++) {
       const r = await unpackJson(packed.slice(0, -cut));
-      if (!r.ok) expect(r.error, `cut ${cut}`).toContain('damaged or truncated');
+      if (!r.ok) {
+        expect(r.error, `cut ${cut}`).toContain('damaged or truncated');
+        continue;
+      }
+      // Read from a cut link: flagged, and every value it keeps is the original's (an array whole).
+      expect(r.cutShort, `cut ${cut}`).toBe(true);
+      for (const [k, v] of Object.entries(r.value as Record<string, unknown>)) expect(v, `cut ${cut}: ${k}`).toEqual(original[k as keyof typeof original]);
+      if (Object.keys(r.value as object).length > 0) kept++;
     }
+    expect(kept).toBeGreaterThan(0);
     expect(await unpackJson(`${packed.slice(0, -1)}!`)).toEqual({ ok: false, error: expect.stringContaining('characters') });
   });
 
