@@ -42,21 +42,26 @@ function openModal(): HTMLDialogElement | null {
   return document.querySelector<HTMLDialogElement>('dialog[open]');
 }
 
-/** Where the focus should go when `r`'s element is gone: its rebuilt self, else the nearest surviving part's first control. */
+/**
+ * Where the focus should go when `r`'s element is gone: its rebuilt self, looked for from the
+ * nearest surviving part of the page outwards (a same-named button elsewhere is not it), else the
+ * first control of the nearest surviving part.
+ */
 function replacement(r: Remembered): HTMLElement | null {
-  const scope: ParentNode = openModal() ?? document;
-  const same = equivalent(r, scope);
-  if (same !== null) return same;
-  for (const ancestor of r.ancestors) {
-    if (!ancestor.isConnected || ancestor === document.body) continue;
-    if (!scope.contains(ancestor)) continue;
+  const modal = openModal();
+  const surviving = r.ancestors.filter((a) => a.isConnected && a !== document.body && (modal === null || modal.contains(a)));
+  for (const ancestor of surviving) {
+    const same = equivalent(r, ancestor);
+    if (same !== null) return same;
+  }
+  for (const ancestor of surviving) {
     const first = [...ancestor.querySelectorAll<HTMLElement>(FOCUSABLE)].find(visible);
     if (first !== undefined) return first;
   }
   return null;
 }
 
-export function installFocusKeeper(root: HTMLElement = document.body): void {
+export function installFocusKeeper(): void {
   /** The control that last had the focus, and the last one outside a dialog (a dialog's opener). */
   let last: Remembered | null = null;
   let opener: Remembered | null = null;
@@ -87,5 +92,5 @@ export function installFocusKeeper(root: HTMLElement = document.body): void {
   new MutationObserver(() => {
     if (last === null || !lost() || visible(last.element)) return;
     focus(replacement(last));
-  }).observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'class', 'style'] });
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'class', 'style'] });
 }
