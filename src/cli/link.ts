@@ -39,6 +39,7 @@ function scenarioFor(state: AppState, catalog: Catalog, hardware: HardwareProfil
 }
 
 const LANDING_NOTE = 'the link holds no scenario (#s=…): it opens the page\'s landing scenario, which this run reproduces';
+const CLI_LINK_CUT = 'The link is damaged or truncated: it was cut short, so it holds only part of its scenario (the page opens that part with a notice); copy the whole link.';
 
 /** An http(s) or file address with no fragment: what the page's "Copy link" gives on its landing scenario. */
 function isPageAddress(text: string): boolean {
@@ -59,6 +60,10 @@ export async function scenariosFromLink(url: string, catalog: Catalog): Promise<
     // The page's message, without what the page does about it.
     return { value: null, error: (decoded.messages[0]?.text ?? 'the link could not be read').replace(/[.;] [Ss]howing the default scenario\.$/, '.') };
   }
+  // A script asked for the link's scenario: one cut short (the page opens its first part, with a
+  // notice) would run another scenario, so the CLI refuses it.
+  const cut = decoded.messages.find((m) => m.code === 'link.cut-short');
+  if (cut !== undefined) return { value: null, error: CLI_LINK_CUT };
   const { state } = decoded;
   // The lab prices as the page's lab does: design mode holds it at owning cost (TCO).
   const lab = scenarioFor(labPricedState(state), catalog, state.lab.chip, state.lab.chips);
