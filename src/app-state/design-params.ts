@@ -41,7 +41,9 @@ export const DESIGN_PARAMS: readonly DesignParamDef[] = [
     get: (d) => d.dieAreaMm2, set: (d, v) => ({ ...d, dieAreaMm2: Math.round(v) }),
   },
   {
-    id: 'computeDies', label: 'Compute dies per package', unit: '', slider: { min: 1, max: 8, log: false }, integer: true,
+    // The slider spans every count a design file or link may hold (1-64, records/chip-design.ts):
+    // a linked 64 sat at a slider end of 8 beside its label "64".
+    id: 'computeDies', label: 'Compute dies per package', unit: '', slider: { min: 1, max: 64, log: false }, integer: true,
     get: (d) => d.computeDies, set: (d, v) => ({ ...d, computeDies: Math.round(v) }),
   },
   {

@@ -38,7 +38,7 @@ export const MESSAGES = {
       tableSummary: 'Show the numbers as a table',
       modelUnused: 'Not used here: this view sweeps a family of model sizes (and the catalog models as points); the other views use this model.',
       familyName: (family: 'dense' | 'moe') => (family === 'moe' ? 'Parametric mixture-of-experts models' : 'Parametric dense models'),
-      tableCaption: (pricing: string, rental: boolean) => `Output tokens/s per $/hour (${pricing} pricing) per model and chip; — = the chip cannot serve the model (the cell's note says why: latency limits, memory or the model's context window); unbounded (free) = priced at $0 per chip-hour${rental ? '; ≈ = at an estimated rental (the chip\'s TCO x the median rental/TCO ratio), as in the compare table' : ''}.`,
+      tableCaption: (pricing: string, rental: boolean) => `Output tokens/s per $/hour (${pricing} pricing) per model and chip, on the chips one copy of the model needs (the fewest within 1% of the best tokens/s per chip; more copies add chips and tokens alike, so the figure holds at any count the comparison shows); — = the chip cannot serve the model (the cell's note says why: latency limits, memory or the model's context window); unbounded (free) = priced at $0 per chip-hour${rental ? '; ≈ = at an estimated rental (the chip\'s TCO x the median rental/TCO ratio), as in the compare table' : ''}.`,
       estimatedRental: 'Priced at an estimated rental: this chip has no market rental price, so its owning cost (TCO) x the median rental/TCO ratio of the chips with both prices.',
       // This view has no chip rows: the table of numbers has a column per chip, and "—" where a chip cannot serve a model.
       noneFeasible: 'No selected chip can serve any model of this family within the workload\'s limits. In the table of numbers below the chart, each "—" says why (hover it, or read it with a screen reader); relax the latency limits or add chips.',
@@ -201,7 +201,8 @@ export const MESSAGES = {
     chartTable: 'Show the numbers as a table',
     rooflineTable: {
       caption: (chip: string) => `Operators of one decode step and one prompt on ${chip}`,
-      columns: ['Operator (phase)', 'Calls per step', 'Bound by', 'Arithmetic intensity (FLOP/byte)', 'Achieved', 'Time per call'],
+      // The chart's tooltip names (instances, not calls).
+      columns: ['Operator (phase)', 'Instances per step', 'Bound by', 'Arithmetic intensity (FLOP/byte)', 'Achieved', 'Time per instance'],
     },
     costTable: {
       caption: 'What pays for each million output tokens',

@@ -126,7 +126,8 @@ export interface ExplainDialog {
 }
 
 export function mountExplainDialog(ctx: ViewContext): ExplainDialog {
-  const title = el('h2', { id: 'explain-title' });
+  // Focusable from script: a new explanation replacing the one the focus was in starts at its title.
+  const title = el('h2', { id: 'explain-title', attrs: { tabindex: '-1' } });
   const content = el('div', { class: 'dialog-body' });
   const close = el('button', { class: 'secondary', text: E.close, attrs: { type: 'button' } });
   const dialog = el('dialog', { attrs: { 'aria-labelledby': 'explain-title', 'data-dialog': 'explain' } }, [
@@ -155,11 +156,13 @@ export function mountExplainDialog(ctx: ViewContext): ExplainDialog {
       const openKey = (k: string) => ctx.dispatch({ type: 'open-explain', hardwareId: open.hardwareId, key: k });
       const deployment = open.key === DEPLOYMENT_KEY;
       title.textContent = E.title(deployment ? D.label : (result.explain.find((e) => e.key === open.key) ?? designExplainEntry(profile, open.key))?.label ?? open.key, chip);
+      const focusInside = dialog.open && content.contains(document.activeElement);
       replaceChildren(content, [
         ...(deployment ? deploymentBody(result, snapshot.state.settings.objective) : numberBody(result, open.key, profile)),
         ...related(result, open.key, openKey),
       ]);
       content.scrollTop = 0;
+      if (focusInside) title.focus();
       if (!dialog.open) dialog.showModal();
     },
   };

@@ -49,7 +49,11 @@ function openModal(): HTMLDialogElement | null {
  */
 function replacement(r: Remembered): HTMLElement | null {
   const modal = openModal();
-  const surviving = r.ancestors.filter((a) => a.isConnected && a !== document.body && (modal === null || modal.contains(a)));
+  // Parts as large as the page (those holding <main>) are no fallback: their first control is the
+  // skip link at the top, where the user was not.
+  const main = document.querySelector('main');
+  const surviving = r.ancestors.filter((a) => a.isConnected && a !== document.body && (modal === null || modal.contains(a))
+    && (main === null || !a.contains(main)));
   for (const ancestor of surviving) {
     const same = equivalent(r, ancestor);
     if (same !== null) return same;

@@ -12,6 +12,22 @@ export function jumpTo(target: HTMLElement | null): void {
   target.scrollIntoView({ block: 'start' });
 }
 
+/** The active view's results: where the skip link goes. */
+export function activeResults(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('main .view:not([hidden]) [data-results]');
+}
+
+/**
+ * After a notice above the results is dismissed (it takes its button with it), the focus goes to
+ * the results it was about, not back to the top of the page; the view does not scroll.
+ */
+export function focusResultsAfterDismiss(): void {
+  const target = activeResults();
+  if (target === null) return;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus({ preventScroll: true });
+}
+
 export function jumpButton(text: string, className: string, control: string, target: () => HTMLElement | null): HTMLButtonElement {
   return el('button', { class: className, text, attrs: { type: 'button', 'data-control': control }, on: { click: () => jumpTo(target()) } });
 }

@@ -6,6 +6,7 @@
 import { QUESTIONS } from '../app-state/questions';
 import { QUESTIONS_UI as Q, QUESTION_TEXT } from '../messages/questions';
 import { el, uid } from './dom';
+import { focusResultsAfterDismiss } from './jump';
 import type { ViewContext } from './views/view';
 
 export interface QuestionsMenu {
@@ -32,7 +33,10 @@ export function mountQuestionsMenu(ctx: ViewContext): QuestionsMenu {
   const dismiss = el('button', { class: 'link-button', text: Q.dismiss, attrs: { type: 'button', 'data-control': 'question-dismiss' } });
   const guide = el('section', { class: 'question-guide', attrs: { role: 'status', 'data-question-guide': '' } }, [title, text, dismiss]);
   guide.hidden = true;
-  dismiss.addEventListener('click', () => { guide.hidden = true; });
+  dismiss.addEventListener('click', () => {
+    guide.hidden = true;
+    focusResultsAfterDismiss();
+  });
   const menu = el('div', { class: 'questions-menu' }, [toggle, list]);
 
   const setOpen = (open: boolean) => {
@@ -65,6 +69,8 @@ export function mountQuestionsMenu(ctx: ViewContext): QuestionsMenu {
       // Arrows only move between the questions; Enter or a click asks one.
       const step = event.key === 'ArrowDown' ? 1 : -1;
       items[(at + step + items.length) % items.length]?.focus();
+    } else if (event.key === 'Home' || event.key === 'End') {
+      items[event.key === 'Home' ? 0 : items.length - 1]?.focus();
     } else {
       return;
     }

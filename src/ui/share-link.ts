@@ -4,6 +4,7 @@
 import type { Message } from '../messages/message';
 import { el, replaceChildren } from './dom';
 import { MESSAGES } from '../messages/ui';
+import { focusResultsAfterDismiss } from './jump';
 
 const S = MESSAGES.share;
 
@@ -78,7 +79,10 @@ export function mountLinkNotice(): LinkNotice {
   ]);
   element.hidden = true;
   let swap: (() => boolean) | null = null;
-  dismiss.addEventListener('click', () => { element.hidden = true; });
+  dismiss.addEventListener('click', () => {
+    element.hidden = true;
+    focusResultsAfterDismiss();
+  });
   swapButton.addEventListener('click', () => {
     if (swap === null) return;
     swapStatus.textContent = swap() ? S.swapped : S.swapRefused;

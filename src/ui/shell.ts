@@ -5,7 +5,7 @@ import type { Controller, Snapshot } from '../app/controller';
 import type { Catalog } from '../catalog/catalog';
 import { NO_STORED, type StoredCustom } from '../url/custom-merge';
 import { el } from './dom';
-import { jumpButton } from './jump';
+import { activeResults, jumpButton } from './jump';
 import { mountQuestionsMenu } from './questions-menu';
 import { mountExplainDialog } from './explain-dialog';
 import { installFocusKeeper } from './focus-keeper';
@@ -40,7 +40,7 @@ export function mountShell(root: HTMLElement, controller: Controller, catalog: C
   const main = el('main', { attrs: { id: 'main' } });
   const explain = mountExplainDialog(ctx);
   // First stop of the Tab key: straight to the active view's results (past header and controls).
-  const skip = jumpButton(MESSAGES.skipToResults, 'skip-link', 'skip-to-results', () => main.querySelector<HTMLElement>('.view:not([hidden]) [data-results]'));
+  const skip = jumpButton(MESSAGES.skipToResults, 'skip-link', 'skip-to-results', activeResults);
   root.replaceChildren(
     skip,
     progress.bar,

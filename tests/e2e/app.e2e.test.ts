@@ -119,8 +119,11 @@ describe('landing: compare vendors', () => {
     expect(all.split(note).length - 1).toBe(1);
     expect(all).not.toMatch(/scripts\/|reference\/|\.jsonl|calibrate\.ts|hardware\.md/);
     await screenshot(p.page, 'explain-1280');
-    await dialog.locator('[data-explain-related="usdPerMillionOutputTokens"]').click();
+    await dialog.locator('[data-explain-related="usdPerMillionOutputTokens"]').focus();
+    await p.page.keyboard.press('Enter');
     await expect.poll(() => dialog.locator('h2').textContent()).toContain('million');
+    // The new explanation starts at its title, not at the first of the other numbers' buttons.
+    expect(await p.page.evaluate(() => document.activeElement?.id)).toBe('explain-title');
     // The Deployment cell says why this layout won.
     await dialog.locator('[data-explain-related="deployment"]').click();
     await expect.poll(() => dialog.locator('h2').textContent()).toMatch(/^Deployment on /);
