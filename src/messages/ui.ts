@@ -98,7 +98,7 @@ export const MESSAGES = {
     breakEvenTarget: 'Match this chip',
     customChipRemove: 'Remove',
     modelName: 'Name of this imported model',
-    modelNameEmpty: (kept: string) => `Not applied: a model needs a name; it keeps "${kept}".`,
+    modelNameEmpty: (kept: string) => `Not applied: a model needs a name; it is still "${kept}".`,
     removeModel: 'Remove this imported model',
     savedNotLoaded: (max: number) => `Saved in this browser, not loaded (at most ${max} custom chips at once; loading one unloads another, which stays saved):`,
     loadSaved: 'Load',

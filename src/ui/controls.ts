@@ -4,7 +4,7 @@
 import type { SettingsFieldDef } from '../app-state/settings-fields';
 import type { WorkloadSettings } from '../app-state/app-state';
 import { readSettingText } from '../app-state/settings-input';
-import { el, setShownValue, syncValue, uid } from './dom';
+import { el, setShownValue, showFieldMessage, syncValue, uid } from './dom';
 import { displayNumber } from '../format/units';
 
 /**
@@ -50,11 +50,9 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
   /** The value a reading note is about: another value (a link, Back, a preset) clears the note. */
   let noted: number | null = null;
   const setError = (text: string, note = false) => {
-    error.textContent = text;
     // A note says how an applied value was read: beside the field, but the field is valid.
     error.classList.toggle('note', note);
-    if (text === '' || note) input.removeAttribute('aria-invalid');
-    else input.setAttribute('aria-invalid', 'true');
+    showFieldMessage(input, error, text, text === '' || note);
   };
   /** The text the field shows for a value (display units). */
   const textOf = (v: number | null) => (v === null ? '' : fieldNumber(v / def.scale, def.limit.integer === true));

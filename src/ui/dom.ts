@@ -45,6 +45,16 @@ export function replaceChildren(node: Node, children: Child[]): void {
   append(node, children);
 }
 
+/**
+ * A field's message beside it: `text` in its error element, the field marked invalid while a
+ * refusal shows (`valid`: an empty text, or a note on how an applied value was read).
+ */
+export function showFieldMessage(field: Element, error: HTMLElement, text: string, valid = text === ''): void {
+  error.textContent = text;
+  if (valid) field.removeAttribute('aria-invalid');
+  else field.setAttribute('aria-invalid', 'true');
+}
+
 let nextId = 0;
 /** A document-unique id for label/aria wiring. */
 export function uid(prefix: string): string {

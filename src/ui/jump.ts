@@ -4,12 +4,12 @@
 
 import { el } from './dom';
 
-/** Focuses `target()` (made focusable) and scrolls it into view. */
-export function jumpTo(target: HTMLElement | null): void {
+/** Focuses `target` (made focusable) and, unless told not to, scrolls it into view. */
+export function jumpTo(target: HTMLElement | null, scroll = true): void {
   if (target === null) return;
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
   target.focus({ preventScroll: true });
-  target.scrollIntoView({ block: 'start' });
+  if (scroll) target.scrollIntoView({ block: 'start' });
 }
 
 /** The active view's results: where the skip link goes. */
@@ -22,10 +22,7 @@ export function activeResults(): HTMLElement | null {
  * the results it was about, not back to the top of the page; the view does not scroll.
  */
 export function focusResultsAfterDismiss(): void {
-  const target = activeResults();
-  if (target === null) return;
-  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-  target.focus({ preventScroll: true });
+  jumpTo(activeResults(), false);
 }
 
 export function jumpButton(text: string, className: string, control: string, target: () => HTMLElement | null): HTMLButtonElement {

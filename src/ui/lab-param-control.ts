@@ -6,7 +6,7 @@ import { SLIDER_STEPS, insideSliderRange, positionToValue, roundForSlider, stepB
 import type { HardwareProfile, RateClass } from '../engine/types';
 import { parseQuantity } from '../scenario/parse-quantity';
 import { displayQuantity } from '../app-state/lab-display';
-import { el, setShownValue, syncValue, uid } from './dom';
+import { el, setShownValue, showFieldMessage, syncValue, uid } from './dom';
 import { MESSAGES } from '../messages/ui';
 
 /**
@@ -67,8 +67,7 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
   const rangeDef = (): LabParamDef => (def.limit.allowZero === true && wholeChipRefusal(0) !== null ? { ...def, limit: { ...def.limit, allowZero: false } } : def);
   const clearError = () => {
     refusedAt = null;
-    error.textContent = '';
-    text.removeAttribute('aria-invalid');
+    showFieldMessage(text, error, '');
   };
   range.addEventListener('input', () => applyStepped(roundForSlider(positionToValue(Number(range.value), def.slider))));
   // A value typed past the slider's ends sits at an end the thumb cannot leave gently: one arrow key
@@ -105,8 +104,7 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
     const refusal = parsed.ok ? labValueRefusal(parsed.value === 0 ? def : rangeDef(), parsed.value, text.value) ?? wholeChipRefusal(parsed.value)
       : (parsed.beyond !== undefined ? labValueRefusal(rangeDef(), parsed.beyond, text.value) : null) ?? MESSAGES.lab.invalid(parsed.error);
     if (refusal !== null || !parsed.ok) {
-      error.textContent = refusal;
-      text.setAttribute('aria-invalid', 'true');
+      showFieldMessage(text, error, refusal ?? '', false);
       refusedAt = { value: current };
       return;
     }
@@ -118,10 +116,7 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
     if (event.key === 'Enter') text.dispatchEvent(new Event('change'));
   });
   // Typing again: the refusal quoted the old text, so it goes; the new text is checked when applied.
-  text.addEventListener('input', () => {
-    error.textContent = '';
-    text.removeAttribute('aria-invalid');
-  });
+  text.addEventListener('input', () => showFieldMessage(text, error, ''));
   return {
     element: el('div', { class: 'lab-param', attrs: { 'data-param': def.id } }, [label, text, range, hint, help, inactive, error]),
     sync(chip, original, rateClass, note = null) {

@@ -7,7 +7,7 @@ import { contextWindowProblem } from '../engine/context-window';
 import { SETTINGS_FIELDS, type SettingsFieldId } from '../app-state/settings-fields';
 import { PRECISIONS, type Precision } from '../engine/types';
 import { segmented, selectField, settingsNumberField } from './controls';
-import { el, syncValue, uid } from './dom';
+import { el, showFieldMessage, syncValue, uid } from './dom';
 import { formatParams } from './format';
 import { MESSAGES } from '../messages/ui';
 import { mountServingOptions } from './serving-options';
@@ -73,11 +73,7 @@ export function mountWorkloadPanel(ctx: ViewContext, options: { modelUnused?: st
   // An imported model can be renamed or removed where it is chosen.
   const customNameId = uid('model-name');
   const customNameError = el('div', { class: 'error', id: `${customNameId}-error`, attrs: { 'aria-live': 'polite', 'data-field-error': 'model-name' } });
-  const setNameError = (text: string) => {
-    customNameError.textContent = text;
-    if (text === '') customName.removeAttribute('aria-invalid');
-    else customName.setAttribute('aria-invalid', 'true');
-  };
+  const setNameError = (text: string) => showFieldMessage(customName, customNameError, text);
   const customName = el('input', {
     id: customNameId, attrs: { type: 'text', maxlength: 80, autocomplete: 'off', 'data-control': 'model-name', 'aria-describedby': `${customNameId}-error` },
     on: {

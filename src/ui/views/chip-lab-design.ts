@@ -24,7 +24,7 @@ import type { HardwareProfile, SimulationResult } from '../../engine/types';
 import { ChartHost } from '../chart-host';
 import { designParamControl, designValueText } from '../design-param-control';
 import { DESIGN_EXPLAIN_PREFIX } from '../design-explain';
-import { el, replaceChildren, syncValue, uid } from '../dom';
+import { el, replaceChildren, showFieldMessage, syncValue, uid } from '../dom';
 import { formatValue } from '../explain-dialog';
 import { formatUsd, formatUsdSignificant } from '../../format/units';
 import { chartLayout } from '../layout';
@@ -102,14 +102,12 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
   const saved = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-design-saved': '' } });
   const save = el('button', { class: 'primary', text: MESSAGES.controls.addToComparison, attrs: { type: 'button', 'data-control': 'design-save' }, on: { click: () => { saved.textContent = saveLabChip(ctx); } } });
   const intro = el('p', { class: 'intro' });
-  const choiceErrors: HTMLElement[] = [];
   const choiceNote = el('div', { class: 'hint', attrs: { 'aria-live': 'polite', 'data-design-choice-note': '' } });
 
   const choice = (field: DesignChoiceId, label: string, text: (v: string) => string = (v) => v) => {
     const id = uid(`design-${field}`);
     // A refused choice is said beside its own menu, naming what was chosen.
     const error = el('div', { class: 'error', id: `${id}-error`, attrs: { 'aria-live': 'polite', 'data-design-choice-error': field } });
-    choiceErrors.push(error);
     const select = el('select', { id, attrs: { 'data-design-choice': field, 'aria-describedby': `${id}-error` } }, DESIGN_CHOICES[field].map((v) => el('option', { text: text(v), attrs: { value: v } })));
     select.addEventListener('change', () => {
       const design = current?.state.design;
@@ -123,12 +121,11 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
         dispatch({ type: 'design-choose', field, value: select.value });
       } else {
         clearRefusals();
-        error.textContent = U.refusedValue(text(select.value), edited.error);
-        select.setAttribute('aria-invalid', 'true');
+        showFieldMessage(select, error, U.refusedValue(text(select.value), edited.error));
         select.value = field === 'processNode' ? design.processNode : field === 'memoryType' ? design.memory.type : design.sramOrganization;
       }
     });
-    return { select, element: el('div', { class: 'field-wide' }, [el('label', { text: label, attrs: { for: id } }), select, error]) };
+    return { select, error, element: el('div', { class: 'field-wide' }, [el('label', { text: label, attrs: { for: id } }), select, error]) };
   };
   const node = choice('processNode', U.node);
   const memory = choice('memoryType', U.memoryType);
@@ -150,8 +147,7 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
   });
   // An applied edit changes the design the earlier refusals were about: their messages go.
   function clearRefusals(): void {
-    for (const e of choiceErrors) e.textContent = '';
-    for (const c of [node, memory, sram]) c.select.removeAttribute('aria-invalid');
+    for (const c of [node, memory, sram]) showFieldMessage(c.select, c.error, '');
     choiceNote.textContent = '';
     for (const p of params) p.control.refuse('');
   }

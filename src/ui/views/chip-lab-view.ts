@@ -25,7 +25,7 @@ import { ChartHost } from '../chart-host';
 import { mountChartTable } from '../chart-table';
 import { formatNumber, formatSeconds, formatSi, formatUsdCents, formatUsdSignificant } from '../../format/units';
 import { formatPercent } from '../format';
-import { el, replaceChildren, showTree, syncValue, uid } from '../dom';
+import { el, replaceChildren, showFieldMessage, showTree, syncValue, uid } from '../dom';
 import { exportButtons } from '../export-buttons';
 import { jumpButton } from '../jump';
 import { labParamControl } from '../lab-param-control';
@@ -72,9 +72,7 @@ export const mountChipLabView: MountView = (ctx) => {
   let nameRefusedFor: string | null = null;
   const setNameRefusal = (inUse: string | null) => {
     nameRefusedFor = inUse;
-    nameError.textContent = inUse === null ? '' : C.nameNeeded(inUse);
-    if (inUse === null) name.removeAttribute('aria-invalid');
-    else name.setAttribute('aria-invalid', 'true');
+    showFieldMessage(name, nameError, inUse === null ? '' : C.nameNeeded(inUse));
   };
   const name = el('input', {
     id: nameId, attrs: { type: 'text', maxlength: 80, 'data-control': 'lab-name', 'aria-describedby': `${nameId}-error` },
