@@ -65,27 +65,34 @@ export function mountWorkloadPanel(ctx: ViewContext, options: { modelUnused?: st
     syncValue(modelSelect, state.settings.model);
     const chosen = state.customModels.find((m) => m.id === state.settings.model);
     custom.hidden = chosen === undefined || modelUnusedNote !== null;
-    if (chosen !== undefined) syncValue(customName, chosen.name);
-    // Another model, or the name applied: the refusal of an empty name is over.
-    if (chosen === undefined || customName.value.trim() !== '') setNameError('');
+    // As the lab chip's name: the refusal, and the emptied text, last until the user fixes it or
+    // the model or its name changes from elsewhere (another model, Back, a link).
+    if (nameRefusedFor !== null && (chosen === undefined || nameRefusedFor !== `${chosen.id}|${chosen.name}`)) setNameRefusal(null);
+    if (chosen !== undefined && nameRefusedFor === null) syncValue(customName, chosen.name);
   };
 
   // An imported model can be renamed or removed where it is chosen.
   const customNameId = uid('model-name');
   const customNameError = el('div', { class: 'error', id: `${customNameId}-error`, attrs: { 'aria-live': 'polite', 'data-field-error': 'model-name' } });
-  const setNameError = (text: string) => showFieldMessage(customName, customNameError, text);
+  /** The model (id and name) whose emptied name is refused, or null. */
+  let nameRefusedFor: string | null = null;
+  const setNameRefusal = (model: { id: string; name: string } | null) => {
+    nameRefusedFor = model === null ? null : `${model.id}|${model.name}`;
+    showFieldMessage(customName, customNameError, model === null ? '' : M.modelNameEmpty(model.name));
+  };
   const customName = el('input', {
     id: customNameId, attrs: { type: 'text', maxlength: 80, autocomplete: 'off', 'data-control': 'model-name', 'aria-describedby': `${customNameId}-error` },
     on: {
       change: () => {
-        const kept = ctx.state().customModels.find((m) => m.id === modelSelect.value)?.name ?? '';
+        const model = ctx.state().customModels.find((m) => m.id === modelSelect.value);
+        if (model === undefined) return;
         // An empty name is refused where it was typed (the text stays for the user to fix).
         if (customName.value.trim() === '') {
-          setNameError(M.modelNameEmpty(kept));
+          setNameRefusal(model);
           return;
         }
-        setNameError('');
-        dispatch({ type: 'rename-custom-model', id: modelSelect.value, name: customName.value });
+        setNameRefusal(null);
+        dispatch({ type: 'rename-custom-model', id: model.id, name: customName.value });
       },
     },
   });

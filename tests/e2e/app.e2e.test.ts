@@ -365,6 +365,22 @@ describe('import', () => {
     await name.fill('My Llama 8B');
     await name.press('Enter');
     await expect.poll(() => p.page.locator('[data-view="compare"] [data-control="model"] option:checked').textContent()).toContain('My Llama 8B');
+    // An emptied name is refused beside the field, and the emptied text stays through a redraw.
+    await name.fill('');
+    await name.press('Tab');
+    const refusal = p.page.locator('[data-view="compare"] [data-field-error="model-name"]');
+    await expect.poll(() => refusal.textContent()).toBe('Not applied: a model needs a name; it is still "My Llama 8B".');
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    await p.page.fill('[data-view="compare"] [data-field="outputTokens"]', '300');
+    await p.page.press('[data-view="compare"] [data-field="outputTokens"]', 'Enter');
+    await expect.poll(() => p.page.locator('[data-table="compare"]').getAttribute('aria-busy')).not.toBe('true');
+    await p.page.waitForSelector('[data-table="compare"] tbody tr');
+    expect(await name.inputValue()).toBe('');
+    expect(await refusal.textContent()).toContain('needs a name');
+    await name.fill('Llama 8B again');
+    await name.press('Enter');
+    await expect.poll(() => refusal.textContent()).toBe('');
+    expect(await name.getAttribute('aria-invalid')).toBeNull();
     await done(p);
   });
 });
