@@ -281,8 +281,8 @@ export function stepTokens(ctx: EngineContext, batchPerGroup: number): number {
  * Continuous batching in steady state (MODEL.md section 5): B sequences per replica decode one
  * token per step, and new prompts arrive at B/outputTokens per step, their prefill chunked into
  * the same steps (Sarathi-Serve, Agrawal 2024). With PP stages, B is split into PP micro-batches
- * and a token passes every stage: step = PP x stage time + per-step overhead. An iteration's prompt
- * chunks ride in one micro-batch and the others wait behind it at every stage (Sarathi-Serve 3.3).
+ * and a token passes every stage: step = PP x stage time + per-step overhead. Each micro-batch takes
+ * its share of the step's prompt chunks, so none waits behind another (Sarathi-Serve 4.3).
  * Throughput counts all the work; the TPOT a user sees excludes the user's own prompt, which ran
  * before its first token: TPOT = decode step + (B-1)/B x prompt work per step.
  */
@@ -318,8 +318,14 @@ export function evaluateBatch(
   const decodeStep = pp * decodeStageSeconds + overhead + draftSeconds;
   let promptWork = 0;
   if (promptsPerStep > 0 && ctx.newPromptTokens > 0) {
-    // Every step computes its share of the new prompts (Sarathi-Serve's piggybacking).
-    const spread = stageSeconds(ctx, prepared, { ...decodeShape, prefillTokens: promptsPerStep * ctx.newPromptTokens, prefillPrompts: promptsPerStep }, batch);
+    // Every step computes its share of the new prompts (Sarathi-Serve's piggybacking), split evenly
+    // over the micro-batches: a fixed token budget per micro-batch keeps them uniform, which is how
+    // chunked prefill removes pipeline bubbles (Sarathi-Serve, Agrawal 2024, sections 3.3 and 4.3).
+    const spread = stageSeconds(ctx, prepared, {
+      ...decodeShape,
+      prefillTokens: (promptsPerStep * ctx.newPromptTokens) / microBatches,
+      prefillPrompts: promptsPerStep / microBatches,
+    }, batch);
     promptWork = Math.max(0, pp * (spread - decodeStageSeconds));
     // A dense step's time is convex in its tokens (each operator the larger of two lines in them), so
     // spreading never costs more than whole chunks: only expert layers (bytes concave in tokens) need both.
@@ -332,8 +338,11 @@ export function evaluateBatch(
   const fullStep = decodeStep + promptWork;
   const tpot = (decodeStep + ((batch - 1) / batch) * promptWork) / tokensPerStep;
   const ttft = full || (options.ttft ?? true) ? timeToFirstToken(ctx, prepared, perMicroBatch, batch) : Number.NaN;
-  // Online traffic keeps slots free for bursts: the mean load is the p99-safe concurrency.
-  const load = workload.arrivals === 'poisson' ? poissonSafeConcurrency(batch) : batch;
+  // Online traffic keeps slots free for bursts: the mean load is the p99-safe concurrency of each
+  // scheduler's slots. A replica has one scheduler per micro-batch (vLLM's virtual engines, one
+  // Scheduler per pipeline stage: vllm/engine/llm_engine.py), so its headroom is set per micro-batch,
+  // as it is per replica; otherwise a deeper pipeline would look better only for pooling more slots.
+  const load = workload.arrivals === 'poisson' ? microBatches * poissonSafeConcurrency(perMicroBatch) : batch;
   return {
     batch,
     tpotSeconds: tpot,

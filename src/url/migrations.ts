@@ -22,6 +22,7 @@ import v7 from './bases/v7.json';
 import v8 from './bases/v8.json';
 import v9 from './bases/v9.json';
 import v10 from './bases/v10.json';
+import v11 from './bases/v11.json';
 import { applyPatch, diff } from './patch';
 
 export { migrationChainProblems, runMigrations, type Migration, type MigrationOutcome } from '../schema/migrate';
@@ -117,5 +118,6 @@ export const MIGRATIONS: readonly Migration[] = [
     up: (wire) => rebaseBlankEdits(wire, v8.blank, v9.blank, false),
   },
   recalibration(9, 'recalibration with 127 MLPerf v5.0 rows (the software factors and the prior\'s MoE factors moved)', v9.blank, v10.blank),
+  recalibration(10, 'recalibration with pipelined replicas splitting prompt chunks over their micro-batches (the software factors and the prior\'s MoE factors moved)', v10.blank, v11.blank),
 ];
 

@@ -22,14 +22,16 @@ function scenario(model: string, maxTpotSeconds: number | null, objective: Resol
 
 describe('latency cliffs', () => {
   it('where the slow end\'s throughput is no lower, per-user speed\'s low end still meets the limit (no TPOT range past it)', () => {
-    // The landing page's H100: TPOT 47.8 ms at a 50 ms limit read 47.8 ms (...-56.7).
-    const r = simulate({ ...scenario('llama-3.1-70b', 0.05), hardware: catalog.hardware.get('nvidia-h100-sxm')! }, { frontier: false });
+    // Found on the landing page's H100 (TPOT 47.8 ms at a 50 ms limit read 47.8 ms (...-56.7)); at
+    // 40 ms the chosen layout's rerun still serves no less than the scaled low end.
+    const limit = 0.04;
+    const r = simulate({ ...scenario('llama-3.1-70b', limit), hardware: catalog.hardware.get('nvidia-h100-sxm')! }, { frontier: false });
     expect(r.memory.batchLimitedBy).toBe('tpot-limit');
     const u = r.uncertainty!;
     const low = rangeQuantiles(CALIBRATION_SUMMARY.uncertainty, r.evidence.basis, false, false).low;
-    expect(r.tokensPerSecondPerUser * Math.exp(low)).toBeLessThan(1 / 0.05);
+    expect(r.tokensPerSecondPerUser * Math.exp(low)).toBeLessThan(1 / limit);
     expect(u.outputTokensPerSecond.low).toBeCloseTo(r.outputTokensPerSecond * Math.exp(low), 6);
-    expect(u.tokensPerSecondPerUser.low).toBeGreaterThanOrEqual(1 / 0.05);
+    expect(u.tokensPerSecondPerUser.low).toBeGreaterThanOrEqual(1 / limit);
     expect(u.tokensPerSecondPerUser.low).toBeLessThanOrEqual(r.tokensPerSecondPerUser);
     expect(u.derivation).toMatch(/the TPOT limit sets the batch: at the range's slow end this layout meets it at batch \d+, so per-user speed's low end is that batch's/);
     // TTFT is not limited: its range keeps the speed quantiles (its high end was the TPOT cut's, near the value).

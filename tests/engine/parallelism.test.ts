@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildContext, expectedTokensPerStep } from '../../src/engine/context';
 import { evaluateBatch, prepareLayout, stageTime } from '../../src/engine/deployment';
+import { poissonSafeConcurrency } from '../../src/engine/queueing';
 import { candidateLayouts } from '../../src/engine/search';
 import { simulate } from '../../src/engine/simulate';
 import type { HardwareProfile, ModelArchitecture, ResolvedScenario } from '../../src/engine/types';
@@ -73,6 +74,25 @@ describe('parallelism on hand-checkable cases', () => {
     const two = evaluateBatch(ctx, prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 2, expertParallel: 1, dataParallelAttention: true }), 2, { prefillOnTheseChips: false });
     expect(two.tpotSeconds).toBeCloseTo(1.584, 9);
     expect(two.replicaOutputTokensPerSecond).toBeCloseTo(2 / 1.584, 9);
+  });
+
+  it('pipeline parallel 2 with prompts: each micro-batch carries half of the step\'s prompt tokens, and keeps its own burst headroom', () => {
+    // Batch 2 over 10 output tokens: 0.2 new prompts of 5 tokens per step, 0.5 prompt tokens per
+    // micro-batch. All prompt work in one micro-batch would hold the other behind it at both stages.
+    const scenario = tinyScenario({ model: tinyModel({ numLayers: 2 }), chips: 2, workload: { inputTokens: 5, outputTokens: 10, prefixCacheHitRate: 0, arrivals: 'saturated' } });
+    const ctx = buildContext(scenario);
+    const pp2 = prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 2, expertParallel: 1, dataParallelAttention: true });
+    const shape = (prefillTokens: number, prefillPrompts: number) => ({ ...decodeShape, prefillTokens, prefillPrompts });
+    const even = 2 * stageTime(ctx, pp2, shape(0.5, 0.1), 2).seconds + ctx.efficiency.stepOverheadSeconds;
+    const oneCarries = 2 * stageTime(ctx, pp2, shape(1, 0.2), 2).seconds + ctx.efficiency.stepOverheadSeconds;
+    const r = evaluateBatch(ctx, pp2, 2);
+    expect(r.replicaOutputTokensPerSecond).toBeCloseTo(2 / even, 9);
+    expect(even).toBeLessThan(oneCarries);
+    // Online traffic: the p99-safe load of each micro-batch's slots, not of the replica's pooled slots.
+    const online = buildContext({ ...scenario, workload: { ...scenario.workload, arrivals: 'poisson' } });
+    const pooled = evaluateBatch(online, prepareLayout(online, pp2.layout), 40);
+    const step = 40 / evaluateBatch(ctx, prepareLayout(ctx, pp2.layout), 40).replicaOutputTokensPerSecond;
+    expect(pooled.replicaOutputTokensPerSecond * step).toBeCloseTo(2 * poissonSafeConcurrency(20), 6);
   });
 
   it('expert parallel 2: routed experts split over both chips, the rest replicated', () => {

@@ -48,16 +48,16 @@ describe('chips whose own rows the range rarely holds', () => {
     expect(both).toEqual([]);
   });
 
-  it('the calibrated summary names GB300 and SambaNova (its six API speeds, all outside), and their results warn while B300\'s do not', () => {
+  it('the calibrated summary names L40S and SambaNova (its six API speeds, all outside), and their results warn while B300\'s do not', () => {
     expect(CALIBRATION_SUMMARY.uncertainty.undercovered?.find((u) => u.hardwareId === 'sambanova-sn40l')).toMatchObject({ rows: 6, inside: 0 });
-    expect(CALIBRATION_SUMMARY.uncertainty.undercovered?.map((u) => u.hardwareId)).toContain('nvidia-gb300-nvl72');
+    expect(CALIBRATION_SUMMARY.uncertainty.undercovered?.map((u) => u.hardwareId)).toContain('nvidia-l40s');
     const { catalog } = loadCatalogFromDisk();
     const run = (hardware: string, efficiencyMode: 'achieved' | 'spec' = 'achieved') =>
       simulate(resolveScenario({ ...defaultScenario(), hardware, efficiencyMode }, catalog).value!, { frontier: false });
-    expect(run('nvidia-gb300-nvl72').warnings.map((w) => w.code)).toContain('engine.range-undercovers');
+    expect(run('nvidia-l40s').warnings.map((w) => w.code)).toContain('engine.range-undercovers');
     expect(run('nvidia-b300').warnings.map((w) => w.code)).not.toContain('engine.range-undercovers');
     expect(run('sambanova-sn40l').warnings.map((w) => w.code)).toContain('engine.range-undercovers');
     // Spec mode claims no coverage: nothing to understate.
-    expect(run('nvidia-gb300-nvl72', 'spec').warnings.map((w) => w.code)).not.toContain('engine.range-undercovers');
+    expect(run('nvidia-l40s', 'spec').warnings.map((w) => w.code)).not.toContain('engine.range-undercovers');
   });
 });
