@@ -40,6 +40,8 @@ function scenarioFor(state: AppState, catalog: Catalog, hardware: HardwareProfil
 
 const LANDING_NOTE = 'the link holds no scenario (#s=…): it opens the page\'s landing scenario, which this run reproduces';
 const CLI_LINK_CUT = 'The link is damaged or truncated: it was cut short, so it holds only part of its scenario (the page opens that part with a notice); copy the whole link.';
+const CLI_LINK_ALTERED = 'The link was changed after it was made: its check does not match its data, so it may hold another scenario than the one shared (the page opens it with a notice); copy the link again.';
+const CLI_LINK_UNCHECKED = 'The link has lost its end (its check), so it cannot be confirmed as the link that was shared (the page opens it with a notice); copy the whole link.';
 
 /** An http(s) or file address with no fragment: what the page's "Copy link" gives on its landing scenario. */
 function isPageAddress(text: string): boolean {
@@ -62,8 +64,11 @@ export async function scenariosFromLink(url: string, catalog: Catalog): Promise<
   }
   // A script asked for the link's scenario: one cut short (the page opens its first part, with a
   // notice) would run another scenario, so the CLI refuses it.
-  const cut = decoded.messages.find((m) => m.code === 'link.cut-short');
-  if (cut !== undefined) return { value: null, error: CLI_LINK_CUT };
+  // Likewise one whose check fails or is missing.
+  const codes = new Set(decoded.messages.map((m) => m.code));
+  if (codes.has('link.altered')) return { value: null, error: CLI_LINK_ALTERED };
+  if (codes.has('link.cut-short')) return { value: null, error: CLI_LINK_CUT };
+  if (codes.has('link.unchecked')) return { value: null, error: CLI_LINK_UNCHECKED };
   const { state } = decoded;
   // The lab prices as the page's lab does: design mode holds it at owning cost (TCO).
   const lab = scenarioFor(labPricedState(state), catalog, state.lab.chip, state.lab.chips);

@@ -18,6 +18,12 @@ export const LINK = {
   /** The link ended inside its data: what came before the cut is kept, the rest is the default. */
   cutShort: (): Message => message('link.cut-short',
     'This link was cut short (a chat or mail app may have shortened it): the settings it holds before the cut are kept, and the rest are the defaults. A list it was in the middle of (chips compared, for one) is the default list. Ask for the whole link to see everything.'),
+  /** The link's check does not match its data: a character changed after it was made. */
+  altered: (): Message => message('link.altered',
+    'This link was changed after it was made: its check does not match its data (a character may have been altered in transit). What it holds was opened, but it may differ from what was shared; ask for the link again.'),
+  /** A checked version's link without its check: its end was lost, though its data read whole. */
+  unchecked: (): Message => message('link.unchecked',
+    'This link has lost its end (the check that confirms it is whole): its data read whole and was opened, but could not be confirmed as the link that was shared.'),
   damaged: (detail: string): Message => message('link.damaged', `${detail.charAt(0).toUpperCase()}${detail.slice(1)}; showing the default scenario.`),
   tooComplex: (detail: string): Message => message('link.too-complex',
     `This link holds more data than any scenario needs (${detail}); showing the default scenario.`),

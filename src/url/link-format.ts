@@ -90,6 +90,17 @@ export function fingerprint(value: unknown): string {
   return (h >>> 0).toString(36);
 }
 
+/** First link version that ends in a check of its text (`#s=<version>.<data>.<check>`). */
+export const CHECKED_SINCE = 11;
+
+/**
+ * The check a link ends with: the fingerprint of `<version>.<data>`. Raw DEFLATE carries no checksum
+ * of its own, so a character changed in transit could open another scenario without a word.
+ */
+export function linkCheck(versionAndData: string): string {
+  return fingerprint(versionAndData);
+}
+
 /** "id:8" / "id:auto". */
 export function pickName(id: string, chips: ChipCount): string {
   return `${id}:${chips}`;

@@ -1,5 +1,6 @@
-// Shareable links: the whole app state in the URL hash as `#s=<version>.<payload>`, where payload
-// is base64url(deflate-raw(JSON(diff(base.wire, wire)))). Links come from strangers: decoding never
+// Shareable links: the whole app state in the URL hash as `#s=<version>.<payload>.<check>`, where
+// payload is base64url(deflate-raw(JSON(diff(base.wire, wire)))) and check the fingerprint of
+// `<version>.<payload>` (links of version 10 and older end at the payload). Links come from strangers: decoding never
 // throws, caps every size (pack.ts, json-bounds.ts, parse-wire.ts) and reports what it could not
 // use, keeping everything it could.
 
@@ -9,7 +10,7 @@ import { LINK as L } from '../messages/link';
 import type { Message } from '../messages/message';
 import { exceedsBounds } from './json-bounds';
 import { runMigrations, type Migration } from '../schema/migrate';
-import { LINK_PARAM, LINK_VERSION, currentBase } from './link-format';
+import { CHECKED_SINCE, LINK_PARAM, LINK_VERSION, currentBase, linkCheck } from './link-format';
 import { MAX_PACKED_CHARS, packJson, unpackJson } from './pack';
 import { baseState, NO_STORED, type StoredCustom } from './decode-parts';
 import { NOTHING_UNLOADED, type Unloaded } from './custom-merge';
@@ -50,7 +51,27 @@ export function linkPatch(state: AppState, catalog: Catalog): unknown {
 
 /** The hash (with '#') that reopens `state`. */
 export async function encodeLink(state: AppState, catalog: Catalog): Promise<string> {
-  return `#${LINK_PARAM}=${LINK_VERSION}.${await packJson(linkPatch(state, catalog))}`;
+  return checkedLink(LINK_VERSION, await packJson(linkPatch(state, catalog)));
+}
+
+/** `#s=<version>.<data>`, ending in `.<check>` from CHECKED_SINCE on. */
+export function checkedLink(version: number, data: string): string {
+  const body = `${version}.${data}`;
+  return `#${LINK_PARAM}=${version >= CHECKED_SINCE ? `${body}.${linkCheck(body)}` : body}`;
+}
+
+/**
+ * A checked version's data and what its check says: the data as sent (`ok`), changed since the
+ * link was made (`altered`), or without the check (`missing`: the link lost its end).
+ */
+function splitCheck(versionText: string, rest: string): { data: string; check: 'ok' | 'altered' | 'missing' } {
+  const dot = rest.lastIndexOf('.');
+  if (dot < 0) return { data: rest, check: 'missing' };
+  const data = rest.slice(0, dot);
+  const given = rest.slice(dot + 1);
+  const expected = linkCheck(`${versionText}.${data}`);
+  // Cut inside the check: the end was lost, nothing was changed.
+  return { data, check: given === expected ? 'ok' : expected.startsWith(given) ? 'missing' : 'altered' };
 }
 
 /** The `s` parameter of a hash, a full URL or a bare `s=` text; null when there is none. */
@@ -82,14 +103,21 @@ export async function decodeLink(text: string, catalog: Catalog, stored: StoredC
     if (param === null) return fallback([], 'none');
     const match = /^([^.]{0,12})\.([\s\S]*)$/.exec(param);
     if (match === null) return fallback([L.notRecognised()]);
-    const [, versionText = '', payload = ''] = match;
+    const [, versionText = '', rest = ''] = match;
+    const checked = /^\d{1,6}$/.test(versionText) && Number(versionText) >= CHECKED_SINCE;
+    const { data: payload, check } = checked ? splitCheck(versionText, rest) : { data: rest, check: 'ok' as const };
     const unpacked = await unpackJson(payload);
     // A newer version may pack its data differently: "damaged" would blame the link, not this version.
     const newer = /^\d{1,6}$/.test(versionText) && Number(versionText) > LINK_VERSION;
-    if (!unpacked.ok) return fallback([newer ? L.newerUnreadable(Number(versionText), LINK_VERSION, unpacked.error) : L.damaged(unpacked.error)]);
+    if (!unpacked.ok) {
+      const detail = check === 'altered' ? `${unpacked.error}, and its check does not match its data (it was changed after it was made)` : unpacked.error;
+      return fallback([newer ? L.newerUnreadable(Number(versionText), LINK_VERSION, detail) : L.damaged(detail)]);
+    }
     const tooBig = exceedsBounds(unpacked.value);
     if (tooBig !== null) return fallback([L.tooComplex(tooBig)]);
     const messages: Message[] = unpacked.cutShort === true ? [L.cutShort()] : [];
+    if (check === 'altered') messages.unshift(L.altered());
+    else if (check === 'missing' && unpacked.cutShort !== true) messages.push(L.unchecked());
     let version = /^\d{1,6}$/.test(versionText) ? Number(versionText) : Number.NaN;
     const shipped = Number.isInteger(version) && version >= 1 && version <= LINK_VERSION;
     if (version > LINK_VERSION) messages.push(L.newer(version, LINK_VERSION));

@@ -108,6 +108,14 @@ describe('simulate --url', () => {
     expect(bad.code).toBe(2);
     expect(bad.err.trim().split('\n')).toHaveLength(1);
     expect(bad.err).toMatch(/^error: --url: The link is damaged or truncated/);
+    // A link whose check fails, or that lost only its check, may not be the one shared: refused too.
+    const dot = url.lastIndexOf('.');
+    const altered = await run('--url', `${url.slice(0, dot + 1)}${url.endsWith('zz') ? 'yy' : 'zz'}`);
+    expect(altered.code).toBe(2);
+    expect(altered.err).toMatch(/^error: --url: The link was changed after it was made/);
+    const unchecked = await run('--url', url.slice(0, dot));
+    expect(unchecked.code).toBe(2);
+    expect(unchecked.err).toMatch(/^error: --url: The link has lost its end/);
   });
 
   it('the page\'s bare address (what "Copy link" gives on the landing scenario) runs the landing comparison, and says so', async () => {

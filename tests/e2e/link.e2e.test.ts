@@ -101,7 +101,7 @@ describe('shareable links', () => {
     await expect.poll(() => a.page.locator('[data-copy-status]').textContent()).toBe('Link copied');
     const link = await a.page.evaluate(() => navigator.clipboard.readText());
     expect(link).toBe(a.page.url());
-    expect(new URL(link).hash).toMatch(new RegExp(`^#s=${LINK_VERSION}\\.[A-Za-z0-9_-]+$`));
+    expect(new URL(link).hash).toMatch(new RegExp(`^#s=${LINK_VERSION}\\.[A-Za-z0-9_-]+\\.[0-9a-z]+$`));
     console.log(`shared link: ${link.length} characters`);
 
     const b = await openPage(browser(), link);
@@ -153,7 +153,8 @@ describe('shareable links', () => {
 
   it('a link cut short opens what it holds before the cut and says it was cut', async () => {
     const good = await stateLink({ type: 'set-setting', field: 'outputTokens', value: 300 }, { type: 'set-model', model: 'qwen3-32b' });
-    const p = await openPage(browser(), `${baseUrl}${good.slice(0, -3)}`);
+    // Three characters into the data, past the check at the link's end.
+    const p = await openPage(browser(), `${baseUrl}${good.slice(0, good.lastIndexOf('.') - 3)}`);
     await settledCompare(p.page);
     const notice = p.page.locator('[data-link-messages]');
     await notice.waitFor();
@@ -161,6 +162,18 @@ describe('shareable links', () => {
     // Each value is the link's or the default, never one guessed at the cut.
     expect(['300', '512']).toContain(await p.page.inputValue('[data-field="outputTokens"]'));
     expect(['qwen3-32b', 'llama-3.1-70b']).toContain(await p.page.inputValue('[data-view="compare"] [data-control="model"]'));
+    await done(p);
+  });
+
+  it('a link whose check does not match its data opens it with a notice that it was changed', async () => {
+    const good = await stateLink({ type: 'set-setting', field: 'outputTokens', value: 300 });
+    const dot = good.lastIndexOf('.');
+    const p = await openPage(browser(), `${baseUrl}${good.slice(0, dot + 1)}${good.endsWith('zz') ? 'yy' : 'zz'}`);
+    await settledCompare(p.page);
+    const notice = p.page.locator('[data-link-messages]');
+    await notice.waitFor();
+    expect(await notice.locator('[data-code="link.altered"]').textContent()).toContain('This link was changed after it was made');
+    expect(await p.page.inputValue('[data-field="outputTokens"]')).toBe('300');
     await done(p);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../src/app-state/app-state';
 import { MAX_CUSTOM, MAX_PICKS } from '../../src/app-state/update';
 import { LINK_VERSION, currentBase } from '../../src/url/link-format';
-import { MAX_LINK_CHARS, decodeLink, encodeLink, linkParam, linkPatch } from '../../src/url/link';
+import { MAX_LINK_CHARS, checkedLink, decodeLink, encodeLink, linkParam, linkPatch } from '../../src/url/link';
 import { packJson, packText } from '../../src/url/pack';
 import { WIRE_FIELDS, toWire } from '../../src/url/wire-fields';
 import { apply, catalog, env, fresh } from '../app-state/helpers';
@@ -19,7 +19,7 @@ async function open(hash: string, stored?: Parameters<typeof decodeLink>[2]) {
 
 /** A link whose patch is `patch` (as a tampered or hand-made link would be). */
 async function linkOf(patch: unknown, version = LINK_VERSION): Promise<string> {
-  return `#s=${version}.${await packJson(patch)}`;
+  return checkedLink(version, await packJson(patch));
 }
 
 function oneCustomChip(): AppState {
@@ -171,16 +171,52 @@ describe('link decoding: specific messages, valid fields kept', () => {
     const state = apply(fresh(), { type: 'set-setting', field: 'inputTokens', value: 4096 }, { type: 'set-model', model: 'qwen3-32b' });
     const good = await encodeLink(state, catalog);
     let read = 0;
+    const check = good.length - good.lastIndexOf('.');
     for (let cut = 1; cut < good.length - 6; cut++) {
       const d = await open(good.slice(0, good.length - cut));
       if (d.status !== 'read') continue;
       read++;
+      if (cut <= check) {
+        // Only the check (and the dot before it) was lost: the data is whole, but unconfirmed.
+        expect(d.messages.map((m) => m.code), `cut ${cut}`).toEqual(['link.unchecked']);
+        expect(d.state).toEqual(state);
+        continue;
+      }
       expect(d.messages.map((m) => m.code), `cut ${cut}`).toContain('link.cut-short');
+      expect(d.messages.map((m) => m.code), `cut ${cut}`).not.toContain('link.altered');
       // Each setting is the link's or the default's, never a third value.
       expect([4096, fresh().settings.workload.inputTokens], `cut ${cut}`).toContain(d.state.settings.workload.inputTokens);
       expect(['qwen3-32b', fresh().settings.model], `cut ${cut}`).toContain(d.state.settings.model);
     }
     expect(read).toBeGreaterThan(0);
+  });
+
+  it('a link ends in a check of its text: a changed character is said, not opened silently as another scenario', async () => {
+    const state = apply(fresh(), { type: 'set-setting', field: 'inputTokens', value: 4096 });
+    const good = await encodeLink(state, catalog);
+    expect(good).toMatch(new RegExp(`^#s=${LINK_VERSION}\\.[A-Za-z0-9_-]+\\.[0-9a-z]{1,7}$`));
+    expect((await open(good)).messages).toEqual([]);
+    const dot = good.lastIndexOf('.');
+    // A check that is not this data's: the data opens, with the notice first.
+    const otherCheck = `${good.slice(0, dot + 1)}${good.slice(dot + 1) === 'zzzz' ? 'yyyy' : 'zzzz'}`;
+    const altered = await open(otherCheck);
+    expect(altered.status).toBe('read');
+    expect(altered.messages.map((m) => m.code)).toEqual(['link.altered']);
+    expect(altered.state).toEqual(state);
+    // Every one-character change of the data is caught: refused as damaged, or opened with the notice.
+    const data = good.slice(good.indexOf('.') + 1, dot);
+    const start = good.indexOf('.') + 1;
+    for (let i = 0; i < data.length; i++) {
+      const swapped = data[i] === 'A' ? 'B' : 'A';
+      const d = await open(`${good.slice(0, start + i)}${swapped}${good.slice(start + i + 1)}`);
+      const codes = d.messages.map((m) => m.code);
+      if (d.status === 'read') expect(codes, `char ${i}`).toContain('link.altered');
+      else expect(codes, `char ${i}`).toEqual(['link.damaged']);
+    }
+    // Links of version 10 and older have no check, and need none.
+    const old = await open(`#s=10.${good.slice(start, dot)}`);
+    expect(old.messages.map((m) => m.code)).not.toContain('link.unchecked');
+    expect(old.messages.map((m) => m.code)).not.toContain('link.altered');
   });
 
   it('garbled and unknown-format links open the landing state with a message', async () => {
