@@ -26,6 +26,11 @@ export const DESIGN_UI = {
   sramChoices: { cache: 'cache (L2; weights in DRAM)', scratchpad: 'scratchpad (may hold weights)' } as Record<string, string>,
   vectorShare: (pct: string) => `Vector units and control take the rest: ${pct}`,
   memoryCountBack: (count: number) => `Memory stacks set to ${count}, the starting design's count (with no memory there were none).`,
+  /** Typed into a design parameter's box (app-state/design-typing.ts). */
+  typedEmpty: 'Enter a value.',
+  typedNotShare: (text: string) => `"${text}" is not a share: type 35, 35% or 0.35 (a bare number up to 1 is a share, above 1 a percent).`,
+  typedNotNumber: (text: string, unit: string) => `"${text}" is not a number${unit === '' ? '' : ` of ${unit}`}: type ${unit === 'GHz' ? '1.8, 1.8 GHz or 1800 MHz' : unit === 'mm²' ? '700 or 700 mm²' : 'a number such as 8'}.`,
+  typedNotWhole: (text: string) => `"${text}" is not a whole number; this parameter counts whole units.`,
   /** A slider's refused value, named: the slider itself returns to the design's value. */
   refusedValue: (value: string, reason: string) => `Not applied (${value}): ${reason}`,
   specsCaption: (stock: string) => `Derived specs vs the stock ${stock} (ghost)`,

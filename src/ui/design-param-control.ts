@@ -1,12 +1,13 @@
-// One "Design from silicon" slider: label, value, slider and the reason an edit was refused.
-// Whole-number parameters (dies, stacks, mm²) step by one per arrow key; the others run over the
-// shared slider positions.
+// One "Design from silicon" parameter: label, a box for typed values, slider and the reason an edit
+// was refused. Whole-number parameters (dies, stacks, mm²) step by one per arrow key; the others run
+// over the shared slider positions.
 
 import type { DesignParamDef } from '../app-state/design-params';
+import { parseDesignValue } from '../app-state/design-typing';
 import { SLIDER_STEPS, positionToValue, valueToPosition } from '../app-state/slider-scale';
 import type { ChipDesign } from '../records/chip-design';
 import { displayNumber } from '../format/units';
-import { el, uid } from './dom';
+import { el, setShownValue, showFieldMessage, syncValue, uid } from './dom';
 
 export function designValueText(def: DesignParamDef, value: number): string {
   if (def.percent) return `${displayNumber(Math.round(value * 1000) / 10)}%`;
@@ -16,50 +17,96 @@ export function designValueText(def: DesignParamDef, value: number): string {
 export interface DesignParamControl {
   element: HTMLElement;
   sync(design: ChipDesign): void;
-  /** Shows why the last edit was refused ('' clears it); a refused slider returns to the design's value. */
+  /** Shows why the last edit was refused ('' clears it); a refused slider returns to the design's value, a refused typed text stays. */
   refuse(reason: string): void;
 }
 
 /**
- * `onValue`: applies a value, true when the state took it. The readout and the slider's spoken
- * value follow at once: the page is redrawn when the results come (app/controller.ts notifySoon).
+ * `onValue`: applies a value, true when the state took it. The box and the slider's spoken value
+ * follow a slider at once: the page is redrawn when the results come (app/controller.ts notifySoon).
+ * A typed value applies on Enter or on leaving the box; text that is no value, or a value the
+ * design refuses, stays in the box with the reason beside it until it is fixed or the value changes
+ * from elsewhere.
  */
 export function designParamControl(def: DesignParamDef, onValue: (value: number) => boolean): DesignParamControl {
   const id = uid(`design-${def.id}`);
   const whole = def.integer && !def.slider.log;
-  const output = el('output', { class: 'design-value', attrs: { for: id } });
-  const range = el('input', {
+  const text = el('input', {
     id,
     attrs: {
+      type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false',
+      'data-design-text': def.id, 'aria-describedby': `${id}-error`,
+    },
+  });
+  const range = el('input', {
+    attrs: {
       type: 'range', min: whole ? def.slider.min : 0, max: whole ? def.slider.max : SLIDER_STEPS, step: 1,
-      'data-design-slider': def.id, 'aria-describedby': `${id}-error`,
+      'data-design-slider': def.id, 'aria-label': def.label, 'aria-describedby': `${id}-error`,
     },
   });
   const error = el('div', { class: 'error', id: `${id}-error`, attrs: { 'aria-live': 'polite' } });
   const help = def.help === undefined ? null : el('div', { class: 'hint', text: def.help });
   const position = (value: number) => String(whole ? Math.round(value) : valueToPosition(value, def.slider));
   let shown = 0;
+  // While a typed text is refused, the design's value then: the text stays until it changes.
+  let refusedAt: number | null = null;
+  let typing = false;
+  const showValue = (value: number) => {
+    const textShown = designValueText(def, value);
+    setShownValue(text, textShown);
+    range.setAttribute('aria-valuetext', textShown);
+  };
   range.addEventListener('input', () => {
     const raw = whole ? Number(range.value) : positionToValue(Number(range.value), def.slider);
     const value = def.integer ? Math.round(raw) : Math.round(raw * 1000) / 1000;
+    refusedAt = null;
+    showFieldMessage(text, error, '');
     if (onValue(value)) showValue(value);
   });
-  const showValue = (value: number) => {
-    const shown = designValueText(def, value);
-    output.textContent = shown;
-    range.setAttribute('aria-valuetext', shown);
-  };
+  text.addEventListener('change', () => {
+    const read = parseDesignValue(def, text.value);
+    if (!read.ok) {
+      refusedAt = shown;
+      showFieldMessage(text, error, read.error);
+      return;
+    }
+    typing = true;
+    const taken = onValue(read.value);
+    typing = false;
+    if (taken) {
+      refusedAt = null;
+      showFieldMessage(text, error, '');
+      showValue(read.value);
+    } else refusedAt = shown;
+  });
   return {
     element: el('div', { class: 'lab-param design-param', attrs: { 'data-design-param': def.id } }, [
-      el('label', { text: def.label, attrs: { for: id } }), output, range, help, error,
+      el('label', { text: def.label, attrs: { for: id } }), text, range, help, error,
     ]),
     sync(design) {
-      shown = def.get(design);
-      showValue(shown);
+      const value = def.get(design);
+      // A refused text stays while the value it was refused at holds.
+      if (refusedAt !== null && refusedAt === value) {
+        shown = value;
+        return;
+      }
+      if (refusedAt !== null) {
+        refusedAt = null;
+        showFieldMessage(text, error, '');
+        setShownValue(text, designValueText(def, value));
+      }
+      shown = value;
+      syncValue(text, designValueText(def, value));
+      range.setAttribute('aria-valuetext', designValueText(def, value));
       if (document.activeElement !== range) range.value = position(shown);
     },
     refuse(reason) {
-      error.textContent = reason;
+      if (reason === '' && refusedAt !== null && !typing) {
+        // Another edit was applied: a refused text gives way to the design's value.
+        refusedAt = null;
+        setShownValue(text, designValueText(def, shown));
+      }
+      showFieldMessage(text, error, reason);
       if (reason !== '') range.value = position(shown);
     },
   };

@@ -55,6 +55,42 @@ describe('chip lab: design from silicon', () => {
     await done(p);
   });
 
+  it('a typed value applies on Enter; text that is no value, or a value the design refuses, stays in its box with the reason beside it', async () => {
+    const p = await openPage(browser(), baseUrl);
+    await startDesign(p.page);
+    const clock = '[data-design-param="clockGHz"] [data-design-text]';
+    const area = '[data-design-param="dieAreaMm2"] [data-design-text]';
+    const error = p.page.locator('[data-design-param="dieAreaMm2"] .error');
+    expect(await p.page.inputValue(area)).toBe('814 mm²');
+    await p.page.fill(clock, '1500 MHz');
+    await p.page.press(clock, 'Enter');
+    await expect.poll(() => spec(p.page, BF16).textContent()).not.toBe('990 TFLOP/s');
+    expect(await p.page.inputValue(clock)).toBe('1.5 GHz');
+    const applied = await spec(p.page, BF16).textContent();
+
+    await p.page.fill(area, 'big');
+    await p.page.press(area, 'Enter');
+    await expect.poll(() => error.textContent()).toMatch(/^"big" is not a number of mm²/);
+    expect(await p.page.getAttribute(area, 'aria-invalid')).toBe('true');
+    expect(await p.page.inputValue(area)).toBe('big');
+
+    // 600 mm² leaves the I/O share too little area for the memory and link PHYs: refused, named, kept.
+    await p.page.fill(area, '600 mm2');
+    await p.page.press(area, 'Enter');
+    await expect.poll(() => error.textContent()).toMatch(/^Not applied \(600 mm²\): I\/O share: /);
+    expect(await p.page.inputValue(area)).toBe('600 mm2');
+    expect(await p.page.locator('[data-design-slider="dieAreaMm2"]').inputValue()).toBe('814');
+    expect(await spec(p.page, BF16).textContent()).toBe(applied);
+
+    // Another parameter applied: the design the refusal was about changed, so the box shows its value again.
+    await p.page.fill(clock, '1.6');
+    await p.page.press(clock, 'Enter');
+    await expect.poll(() => error.textContent()).toBe('');
+    expect(await p.page.inputValue(area)).toBe('814 mm²');
+    expect(await p.page.getAttribute(area, 'aria-invalid')).toBeNull();
+    await done(p);
+  });
+
   it('a slider moves the derived chip; a refused edit names its field; the link reopens the design', async () => {
     const p = await openPage(browser(), baseUrl);
     await startDesign(p.page);
@@ -69,17 +105,17 @@ describe('chip lab: design from silicon', () => {
     await stacks.focus();
     for (let i = 0; i < 6; i++) await p.page.keyboard.press('ArrowRight');
     await expect.poll(() => p.page.locator('[data-design-param="memoryCount"] .error').textContent()).toMatch(/^Not applied \(6\): (Memory stacks|I\/O share): /);
-    expect(await p.page.locator('[data-design-param="memoryCount"] output').textContent()).toBe('5');
+    expect(await p.page.inputValue('[data-design-param=\"memoryCount\"] [data-design-text]')).toBe('5');
     // An edit applied to another control changes the design the refusal was about: its message goes.
-    const share = await p.page.locator('[data-design-param="matrixShare"] output').textContent();
+    const share = await p.page.inputValue('[data-design-param=\"matrixShare\"] [data-design-text]');
     await slider.focus();
     await p.page.keyboard.press('ArrowLeft');
-    await expect.poll(() => p.page.locator('[data-design-param="matrixShare"] output').textContent()).not.toBe(share);
+    await expect.poll(() => p.page.inputValue('[data-design-param=\"matrixShare\"] [data-design-text]')).not.toBe(share);
     expect(await p.page.locator('[data-design-param="memoryCount"] .error').textContent()).toBe('');
 
     // The hash follows a slider's steps after a quiet pause (app/url-sync.ts): wait until it holds
     // the share the page shows, not just any link.
-    const shown = await p.page.locator('[data-design-param="matrixShare"] output').textContent();
+    const shown = await p.page.inputValue('[data-design-param=\"matrixShare\"] [data-design-text]');
     await expect.poll(async () => {
       const design = (await decodeLink(p.page.url(), catalog, undefined, { views })).state.design;
       return design === null ? null : designValueText(MATRIX_SHARE, MATRIX_SHARE.get(design));
@@ -93,15 +129,15 @@ describe('chip lab: design from silicon', () => {
     const bf16 = await spec(q.page, BF16).textContent();
     expect(bf16).toMatch(/^\d+(\.\d+)? PFLOP\/s$/);
     await expect.poll(() => spec(p.page, BF16).textContent()).toBe(bf16);
-    expect(await q.page.locator('[data-design-param="matrixShare"] output').textContent()).toBe(await p.page.locator('[data-design-param="matrixShare"] output').textContent());
+    expect(await q.page.inputValue('[data-design-param=\"matrixShare\"] [data-design-text]')).toBe(await p.page.inputValue('[data-design-param=\"matrixShare\"] [data-design-text]'));
     await done(q);
 
     // Another preset replaces the moved design: Undo, beside the preset menu, brings the design back.
     await p.page.selectOption('[data-control="design-preset"]', 'nvidia-b200-like');
     await expect.poll(() => p.page.locator('[data-control="design-preset"] + [data-lab-undo]').isVisible()).toBe(true);
-    expect(await p.page.locator('[data-design-param="matrixShare"] output').textContent()).not.toBe(shown);
+    expect(await p.page.inputValue('[data-design-param=\"matrixShare\"] [data-design-text]')).not.toBe(shown);
     await p.page.click('[data-control="lab-undo"]');
-    await expect.poll(() => p.page.locator('[data-design-param="matrixShare"] output').textContent()).toBe(shown);
+    await expect.poll(() => p.page.inputValue('[data-design-param=\"matrixShare\"] [data-design-text]')).toBe(shown);
     await expect.poll(() => spec(p.page, BF16).textContent()).toBe(bf16);
 
     // Design mode held the lab's pricing at TCO (toggle locked, note says why); the Rental setting

@@ -1,0 +1,44 @@
+// What people type into a "Design from silicon" parameter ("700 mm²", "1.8 GHz", "1800 MHz", "35%",
+// "0.35", "8") as the number the design stores. Never throws. Whether the design takes the value
+// (the reticle, the shares' sum, the node's limits) is editDesign's to say; this only reads it.
+
+import { parseQuantity } from '../scenario/parse-quantity';
+import { DESIGN_UI as U } from '../messages/design-ui';
+import type { DesignParamDef } from './design-params';
+
+export type DesignTyped = { ok: true; value: number } | { ok: false; error: string };
+
+/** Unit suffixes each unit may be typed with, and the factor to the unit the design stores. */
+const SUFFIXES: Readonly<Record<string, readonly { pattern: RegExp; factor: number }[]>> = {
+  'mm²': [{ pattern: /\s*(?:mm²|mm2|mm\^2|sq\.?\s*mm)$/i, factor: 1 }],
+  GHz: [{ pattern: /\s*ghz$/i, factor: 1 }, { pattern: /\s*mhz$/i, factor: 1e-3 }],
+};
+
+const NUMBER = /^[0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?$/i;
+
+/** The value `text` stands for in `def`'s stored unit (a share as 0-1), or why it is not one. */
+export function parseDesignValue(def: DesignParamDef, text: string): DesignTyped {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, error: U.typedEmpty };
+  let read: DesignTyped;
+  if (def.percent === true) {
+    const share = parseQuantity(trimmed, 'fraction');
+    read = share.ok ? share : { ok: false, error: U.typedNotShare(trimmed) };
+  } else {
+    let rest = trimmed;
+    let factor = 1;
+    for (const s of SUFFIXES[def.unit] ?? []) {
+      if (s.pattern.test(rest)) {
+        rest = rest.replace(s.pattern, '');
+        factor = s.factor;
+        break;
+      }
+    }
+    const plain = rest.replace(/,(?=\d{3}\b)/g, '');
+    read = NUMBER.test(plain) ? { ok: true, value: Number(plain) * factor } : { ok: false, error: U.typedNotNumber(trimmed, def.unit) };
+  }
+  if (!read.ok) return read;
+  if (!Number.isFinite(read.value)) return { ok: false, error: U.typedNotNumber(trimmed, def.unit) };
+  if (def.integer && !Number.isInteger(read.value)) return { ok: false, error: U.typedNotWhole(trimmed) };
+  return read;
+}

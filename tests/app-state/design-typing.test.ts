@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DESIGN_PARAMS, designParam } from '../../src/app-state/design-params';
+import { parseDesignValue } from '../../src/app-state/design-typing';
+import { designValueText } from '../../src/ui/design-param-control';
+
+const param = (id: string) => designParam(id)!;
+
+describe('typed design values', () => {
+  it('reads each unit as written, with or without it', () => {
+    expect(parseDesignValue(param('dieAreaMm2'), '700')).toEqual({ ok: true, value: 700 });
+    expect(parseDesignValue(param('dieAreaMm2'), ' 700 mm² ')).toEqual({ ok: true, value: 700 });
+    expect(parseDesignValue(param('dieAreaMm2'), '700mm2')).toEqual({ ok: true, value: 700 });
+    expect(parseDesignValue(param('clockGHz'), '1.8 GHz')).toEqual({ ok: true, value: 1.8 });
+    expect(parseDesignValue(param('clockGHz'), '1800 MHz')).toEqual({ ok: true, value: 1.8 });
+    expect(parseDesignValue(param('matrixShare'), '35%')).toEqual({ ok: true, value: 0.35 });
+    expect(parseDesignValue(param('matrixShare'), '35')).toEqual({ ok: true, value: 0.35 });
+    expect(parseDesignValue(param('matrixShare'), '0.35')).toEqual({ ok: true, value: 0.35 });
+    expect(parseDesignValue(param('computeDies'), '2')).toEqual({ ok: true, value: 2 });
+  });
+
+  it('refuses what is no value, with a reason that quotes it; never rounds a count silently', () => {
+    for (const [id, text, pattern] of [
+      ['dieAreaMm2', '', /Enter a value/],
+      ['dieAreaMm2', 'big', /"big" is not a number of mm²/],
+      ['dieAreaMm2', '700 GHz', /"700 GHz" is not a number of mm²/],
+      ['clockGHz', '1.8 TB/s', /not a number of GHz/],
+      ['matrixShare', 'half', /"half" is not a share/],
+      ['computeDies', '2.5', /"2.5" is not a whole number/],
+      ['memoryCount', '1e400', /not a number/],
+    ] as const) {
+      const r = parseDesignValue(param(id), text);
+      expect(r.ok, `${id} ${text}`).toBe(false);
+      if (!r.ok) expect(r.error, `${id} ${text}`).toMatch(pattern);
+    }
+  });
+
+  it('reads back every value as the box shows it', () => {
+    fc.assert(fc.property(fc.constantFrom(...DESIGN_PARAMS), fc.double({ min: 0, max: 1, noNaN: true }), (def, t) => {
+      const raw = def.slider.min + t * (def.slider.max - def.slider.min);
+      const value = def.integer ? Math.round(raw) : Math.round(raw * 1000) / 1000;
+      const read = parseDesignValue(def, designValueText(def, value));
+      expect(read.ok).toBe(true);
+      if (read.ok) expect(read.value).toBeCloseTo(value, def.percent === true ? 3 : 6);
+    }));
+  });
+});
