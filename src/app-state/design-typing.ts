@@ -20,6 +20,11 @@ const NUMBER = /^[0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?$/i;
 export function parseDesignValue(def: DesignParamDef, text: string): DesignTyped {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, error: U.typedEmpty };
+  // A sign is read, then refused in the field's own terms (not as "not a number", nor as a share of 1).
+  if (/^-\s*[.\d]/.test(trimmed)) {
+    const positive = parseDesignValue(def, trimmed.replace(/^-\s*/, ''));
+    return positive.ok && positive.value > 0 ? { ok: false, error: U.typedNegative(trimmed) } : positive;
+  }
   let read: DesignTyped;
   if (def.percent === true) {
     const share = parseQuantity(trimmed, 'fraction');
@@ -36,6 +41,8 @@ export function parseDesignValue(def: DesignParamDef, text: string): DesignTyped
     }
     const plain = rest.replace(/,(?=\d{3}\b)/g, '');
     read = NUMBER.test(plain) ? { ok: true, value: Number(plain) * factor } : { ok: false, error: U.typedNotNumber(trimmed, def.unit) };
+    // "1500" in GHz: no chip clocks near it; a unitless MHz figure is the likely slip, so say so (never guessed).
+    if (read.ok && def.unit === 'GHz' && rest === trimmed && read.value >= 100) return { ok: false, error: U.typedClockInMhz(trimmed) };
   }
   if (!read.ok) return read;
   if (!Number.isFinite(read.value)) return { ok: false, error: U.typedNotNumber(trimmed, def.unit) };

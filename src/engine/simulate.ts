@@ -18,6 +18,9 @@ import type {
   Bottleneck, CostBreakdown, DisaggregationSummary, LayoutAlternative, OperatorTiming, PricingBasis, ResolvedScenario, SimulationResult,
 } from './types';
 
+/** A slow end this many times below the scaled one is said beside the result, not only in its range's derivation. */
+const CLIFF_WARNING_TIMES = 2;
+
 export interface SimulateOptions {
   /**
    * Trace the Pareto frontier over every layout's batches (the charts' frontier line; default
@@ -256,7 +259,13 @@ function assemble(
     const slow = unpredicted === null && disaggregation === null ? slowEndAtLimit(ctx, best, speedFactor) : null;
     const limit = best.batchLimitedBy === 'ttft-limit' ? 'TTFT' : 'TPOT';
     if (slow === 'misses-limit') warnings.push(ENGINE.cliffMissesLimit(limit, Math.round((1 - speedFactor) * 100)));
-    else if (slow !== null) result.uncertainty = widenedToSlowEnd(result.uncertainty, slow, limit, result.tokensPerSecondPerUser);
+    else if (slow !== null) {
+      const scaledLow = result.uncertainty.outputTokensPerSecond.low;
+      result.uncertainty = widenedToSlowEnd(result.uncertainty, slow, limit, result.tokensPerSecondPerUser);
+      // Shown beside the row where the cliff, not the evidence, sets most of the width (Etched at TPOT 50 ms: $/M up to 104x).
+      const times = scaledLow / slow.outputTokensPerSecond;
+      if (times >= CLIFF_WARNING_TIMES) warnings.push(ENGINE.cliffWidensRange(limit, Math.round((1 - speedFactor) * 100), slow.batch, times));
+    }
     // Where the slow end is not rerun (disaggregated pools; spec and claim modes, which have no software
     // factor to slow), say where that end breaks the TPOT limit: the scaled range cannot cut the batch.
     const maxTpot = ctx.scenario.slo.maxTpotSeconds;

@@ -31,6 +31,10 @@ export const DESIGN_UI = {
   typedNotShare: (text: string) => `"${text}" is not a share: type 35, 35% or 0.35 (a bare number up to 1 is a share, above 1 a percent).`,
   typedNotNumber: (text: string, unit: string) => `"${text}" is not a number${unit === '' ? '' : ` of ${unit}`}: type ${unit === 'GHz' ? '1.8, 1.8 GHz or 1800 MHz' : unit === 'mm²' ? '700 or 700 mm²' : 'a number such as 8'}.`,
   typedNotWhole: (text: string) => `"${text}" is not a whole number; this parameter counts whole units.`,
+  typedNegative: (text: string) => `"${text}" is negative; this parameter cannot be.`,
+  typedClockInMhz: (text: string) => `"${text}" GHz is far above any chip's clock; for megahertz type "${text} MHz".`,
+  /** A typed value the design would have stored otherwise (a share capped by what the die leaves): refused, never changed silently. */
+  typedBeyondBound: (bound: string, atMost: boolean) => `this design takes ${atMost ? 'at most' : 'at least'} ${bound} here; type that or ${atMost ? 'less' : 'more'}.`,
   /** A slider's refused value, named: the slider itself returns to the design's value. */
   refusedValue: (value: string, reason: string) => `Not applied (${value}): ${reason}`,
   specsCaption: (stock: string) => `Derived specs vs the stock ${stock} (ghost)`,

@@ -43,6 +43,9 @@ export const ENGINE = {
     message('engine.colocated-better', `Co-located serving on these chips gives more output tokens/s per chip (${groupedInteger(Math.round(colocatedPerChip))} against ${groupedInteger(Math.round(disaggregatedPerChip))} disaggregated): separate pools do not pay off for this workload.`),
   cliffMissesLimit: (limit: string, slowerPercent: number): Message =>
     message('engine.cliff-misses-limit', `The ${limit} limit sets the batch, and a chip ${slowerPercent}% slower than predicted (the range's slow end) could not meet it on this layout at any batch: the result sits on a cliff its range does not show.`),
+  cliffWidensRange: (limit: string, slowerPercent: number, batch: number, times: number): Message =>
+    message('engine.cliff-widens-range', `The ${limit} limit sets the batch: a chip ${slowerPercent}% slower than predicted (the range's slow end) meets it only at batch ${groupedInteger(batch)}, `
+      + `so throughput's low end is ${times >= 10 ? Math.round(times) : times.toFixed(1)} times below the speed range's and $/M's high end as many times higher: the result sits near a cliff.`),
   slowEndNotRerun: (why: 'disaggregated' | 'unpredicted', limitMs: string, slowEndMs: string): Message =>
     message('engine.slow-end-not-rerun', `${why === 'disaggregated' ? 'Under disaggregated serving' : 'For a silicon limit or a vendor claim'} the range's slow end is not rerun: its TPOT (${slowEndMs}) passes the ${limitMs} limit, where a slower chip would cut its batch, so throughput's low end and $/M's high end are optimistic.`),
   rangeUndercovers: (chip: string, inside: number, rows: number, coveragePercent: number, medianErrorPercent: number): Message =>

@@ -72,7 +72,7 @@ export const MESSAGES = {
     spec: 'Silicon limit (kernel benchmarks)',
     claim: "Vendors' claimed efficiencies",
     economics: 'Price and TCO assumptions',
-    sloNote: 'A deployment meets the limits on its predicted TTFT and TPOT; the ranges around them are not checked. Empty: no limit.',
+    sloNote: 'A deployment meets the limits on its predicted TTFT and TPOT. Where a limit sets the batch, the range\'s slow end is re-planned to meet it too (a smaller batch); other ranges are not checked against the limits. Empty: no limit.',
     // MODEL.md section 6: the load factor scales power only; $/M charges every paid hour to the throughput shown.
     economicsNote: '$/M assumes the chips serve at the throughput shown every hour they are paid for; idle hours raise it in proportion. Power draw is the share of TDP drawn while serving: it sets the TCO power line and the energy per token.',
     chips: 'Chips',

@@ -22,13 +22,13 @@ export interface DesignParamControl {
 }
 
 /**
- * `onValue`: applies a value, true when the state took it. The box and the slider's spoken value
+ * `onValue`: applies a value (`typed`: from the box), true when the state took it. The box and the slider's spoken value
  * follow a slider at once: the page is redrawn when the results come (app/controller.ts notifySoon).
  * A typed value applies on Enter or on leaving the box; text that is no value, or a value the
  * design refuses, stays in the box with the reason beside it until it is fixed or the value changes
  * from elsewhere.
  */
-export function designParamControl(def: DesignParamDef, onValue: (value: number) => boolean): DesignParamControl {
+export function designParamControl(def: DesignParamDef, onValue: (value: number, typed: boolean) => boolean): DesignParamControl {
   const id = uid(`design-${def.id}`);
   const whole = def.integer && !def.slider.log;
   const text = el('input', {
@@ -61,7 +61,7 @@ export function designParamControl(def: DesignParamDef, onValue: (value: number)
     const value = def.integer ? Math.round(raw) : Math.round(raw * 1000) / 1000;
     refusedAt = null;
     showFieldMessage(text, error, '');
-    if (onValue(value)) showValue(value);
+    if (onValue(value, false)) showValue(value);
   });
   text.addEventListener('change', () => {
     const read = parseDesignValue(def, text.value);
@@ -71,7 +71,7 @@ export function designParamControl(def: DesignParamDef, onValue: (value: number)
       return;
     }
     typing = true;
-    const taken = onValue(read.value);
+    const taken = onValue(read.value, true);
     typing = false;
     if (taken) {
       refusedAt = null;
@@ -106,7 +106,8 @@ export function designParamControl(def: DesignParamDef, onValue: (value: number)
         refusedAt = null;
         setShownValue(text, designValueText(def, shown));
       }
-      showFieldMessage(text, error, reason);
+      // A refused slider step leaves the box showing the design's value: only typed text is marked invalid.
+      showFieldMessage(text, error, reason, reason === '' || !typing);
       if (reason !== '') range.value = position(shown);
     },
   };

@@ -16,6 +16,13 @@ import type { ViewContext } from './views/view';
 
 const E = MESSAGES.explain;
 const D = MESSAGES.deployment;
+const T = MESSAGES.table;
+
+/** The table's names of the numbers a "How?" opens: the title of one an infeasible result has no derivation for. */
+const NUMBER_NAMES: Readonly<Record<string, string>> = {
+  usdPerMillionOutputTokens: T.usdPerMillion, outputTokensPerSecondPerDollarPerHour: T.perDollar, outputTokensPerSecondPerChip: T.perChip,
+  tokensPerSecondPerUser: T.perUser, ttftSeconds: T.ttft, tpotSeconds: T.tpot, [ENERGY_KEY]: T.energy,
+};
 
 /** Count units read in the singular for one: "1 sequence", not "1 sequences". */
 const SINGULAR: Readonly<Record<string, string>> = { sequences: 'sequence', chips: 'chip', tokens: 'token', dies: 'die', prompts: 'prompt' };
@@ -155,7 +162,8 @@ export function mountExplainDialog(ctx: ViewContext): ExplainDialog {
       const chip = profile?.name ?? open.hardwareId;
       const openKey = (k: string) => ctx.dispatch({ type: 'open-explain', hardwareId: open.hardwareId, key: k });
       const deployment = open.key === DEPLOYMENT_KEY;
-      title.textContent = E.title(deployment ? D.label : (result.explain.find((e) => e.key === open.key) ?? designExplainEntry(profile, open.key))?.label ?? open.key, chip);
+      const entry = result.explain.find((e) => e.key === open.key) ?? designExplainEntry(profile, open.key);
+      title.textContent = E.title(deployment ? D.label : entry?.label ?? NUMBER_NAMES[open.key] ?? open.key, chip);
       const focusInside = dialog.open && content.contains(document.activeElement);
       replaceChildren(content, [
         ...(deployment ? deploymentBody(result, snapshot.state.settings.objective) : numberBody(result, open.key, profile)),

@@ -28,6 +28,9 @@ describe('typed design values', () => {
       ['matrixShare', 'half', /"half" is not a share/],
       ['computeDies', '2.5', /"2.5" is not a whole number/],
       ['memoryCount', '1e400', /not a number/],
+      ['dieAreaMm2', '-5', /"-5" is negative/],
+      ['matrixShare', '-5%', /"-5%" is negative/],
+      ['clockGHz', '1500', /"1500" GHz is far above any chip's clock; for megahertz type "1500 MHz"/],
     ] as const) {
       const r = parseDesignValue(param(id), text);
       expect(r.ok, `${id} ${text}`).toBe(false);

@@ -82,12 +82,21 @@ describe('chip lab: design from silicon', () => {
     expect(await p.page.locator('[data-design-slider="dieAreaMm2"]').inputValue()).toBe('814');
     expect(await spec(p.page, BF16).textContent()).toBe(applied);
 
-    // Another parameter applied: the design the refusal was about changed, so the box shows its value again.
+    // A share past what the die leaves is refused, not capped silently (the slider stops at that bound).
+    const matrix = '[data-design-param="matrixShare"] [data-design-text]';
+    await p.page.fill(matrix, '95%');
+    await p.page.press(matrix, 'Enter');
+    await expect.poll(() => p.page.locator('[data-design-param="matrixShare"] .error').textContent()).toMatch(/^Not applied \(95%\): this design takes at most \d+(\.\d)?% here; type that or less\.$/);
+    expect(await p.page.inputValue(matrix)).toBe('95%');
+    expect(await spec(p.page, BF16).textContent()).toBe(applied);
+
+    // Another parameter applied: the design the refusals were about changed, so the boxes show its values again.
     await p.page.fill(clock, '1.6');
     await p.page.press(clock, 'Enter');
     await expect.poll(() => error.textContent()).toBe('');
     expect(await p.page.inputValue(area)).toBe('814 mm²');
     expect(await p.page.getAttribute(area, 'aria-invalid')).toBeNull();
+    expect(await p.page.inputValue(matrix)).not.toBe('95%');
     await done(p);
   });
 
@@ -105,17 +114,19 @@ describe('chip lab: design from silicon', () => {
     await stacks.focus();
     for (let i = 0; i < 6; i++) await p.page.keyboard.press('ArrowRight');
     await expect.poll(() => p.page.locator('[data-design-param="memoryCount"] .error').textContent()).toMatch(/^Not applied \(6\): (Memory stacks|I\/O share): /);
-    expect(await p.page.inputValue('[data-design-param=\"memoryCount\"] [data-design-text]')).toBe('5');
+    expect(await p.page.inputValue('[data-design-param="memoryCount"] [data-design-text]')).toBe('5');
+    // The refused step was the slider's: the box, showing the design's value, is not marked invalid.
+    expect(await p.page.getAttribute('[data-design-param="memoryCount"] [data-design-text]', 'aria-invalid')).toBeNull();
     // An edit applied to another control changes the design the refusal was about: its message goes.
-    const share = await p.page.inputValue('[data-design-param=\"matrixShare\"] [data-design-text]');
+    const share = await p.page.inputValue('[data-design-param="matrixShare"] [data-design-text]');
     await slider.focus();
     await p.page.keyboard.press('ArrowLeft');
-    await expect.poll(() => p.page.inputValue('[data-design-param=\"matrixShare\"] [data-design-text]')).not.toBe(share);
+    await expect.poll(() => p.page.inputValue('[data-design-param="matrixShare"] [data-design-text]')).not.toBe(share);
     expect(await p.page.locator('[data-design-param="memoryCount"] .error').textContent()).toBe('');
 
     // The hash follows a slider's steps after a quiet pause (app/url-sync.ts): wait until it holds
     // the share the page shows, not just any link.
-    const shown = await p.page.inputValue('[data-design-param=\"matrixShare\"] [data-design-text]');
+    const shown = await p.page.inputValue('[data-design-param="matrixShare"] [data-design-text]');
     await expect.poll(async () => {
       const design = (await decodeLink(p.page.url(), catalog, undefined, { views })).state.design;
       return design === null ? null : designValueText(MATRIX_SHARE, MATRIX_SHARE.get(design));
@@ -129,15 +140,15 @@ describe('chip lab: design from silicon', () => {
     const bf16 = await spec(q.page, BF16).textContent();
     expect(bf16).toMatch(/^\d+(\.\d+)? PFLOP\/s$/);
     await expect.poll(() => spec(p.page, BF16).textContent()).toBe(bf16);
-    expect(await q.page.inputValue('[data-design-param=\"matrixShare\"] [data-design-text]')).toBe(await p.page.inputValue('[data-design-param=\"matrixShare\"] [data-design-text]'));
+    expect(await q.page.inputValue('[data-design-param="matrixShare"] [data-design-text]')).toBe(await p.page.inputValue('[data-design-param="matrixShare"] [data-design-text]'));
     await done(q);
 
     // Another preset replaces the moved design: Undo, beside the preset menu, brings the design back.
     await p.page.selectOption('[data-control="design-preset"]', 'nvidia-b200-like');
     await expect.poll(() => p.page.locator('[data-control="design-preset"] + [data-lab-undo]').isVisible()).toBe(true);
-    expect(await p.page.inputValue('[data-design-param=\"matrixShare\"] [data-design-text]')).not.toBe(shown);
+    expect(await p.page.inputValue('[data-design-param="matrixShare"] [data-design-text]')).not.toBe(shown);
     await p.page.click('[data-control="lab-undo"]');
-    await expect.poll(() => p.page.inputValue('[data-design-param=\"matrixShare\"] [data-design-text]')).toBe(shown);
+    await expect.poll(() => p.page.inputValue('[data-design-param="matrixShare"] [data-design-text]')).toBe(shown);
     await expect.poll(() => spec(p.page, BF16).textContent()).toBe(bf16);
 
     // Design mode held the lab's pricing at TCO (toggle locked, note says why); the Rental setting
@@ -173,6 +184,8 @@ describe('chip lab: design from silicon', () => {
     const dialog = p.page.locator('dialog[data-dialog="explain"][open]');
     await dialog.waitFor();
     expect(await dialog.textContent()).toMatch(/cannot serve the workload \(.*hold the weights/);
+    // Its title names the number as the table does, not by its key.
+    expect(await dialog.locator('#explain-title').textContent()).toMatch(/^\$\/M output tokens/);
     await p.page.keyboard.press('Escape');
     await p.page.waitForSelector('dialog[data-dialog="explain"]:not([open])', { state: 'attached' });
     // Through no memory and back: the starting design's stacks, said beside the choice.

@@ -38,6 +38,23 @@ describe('latency cliffs', () => {
     expect(u.ttftSeconds!.high).toBeCloseTo(r.ttftSeconds * Math.exp(-low), 9);
   });
 
+  it('where the cliff, not the evidence, sets most of the range, a warning beside the result says how far', () => {
+    // Etched (claim basis, wide range) at TPOT <= 50 ms: at the slow end only batch 1 meets the limit.
+    const r = simulate({ ...scenario('llama-3.1-70b', 0.05), hardware: catalog.hardware.get('etched-sohu')! }, { frontier: false });
+    expect(r.memory.batchLimitedBy).toBe('tpot-limit');
+    const low = rangeQuantiles(CALIBRATION_SUMMARY.uncertainty, r.evidence.basis, false, false).low;
+    const scaledLow = r.outputTokensPerSecond * Math.exp(low);
+    const u = r.uncertainty!;
+    const times = scaledLow / u.outputTokensPerSecond.low;
+    expect(times).toBeGreaterThan(2);
+    const warning = r.warnings.find((w) => w.code === 'engine.cliff-widens-range');
+    expect(warning?.text).toContain(`${Math.round(times)} times below`);
+    expect(warning?.text).toMatch(/meets it only at batch \d+/);
+    // A result whose rerun costs little (H100 at 40 ms above) carries no such warning.
+    const calm = simulate({ ...scenario('llama-3.1-70b', 0.04), hardware: catalog.hardware.get('nvidia-h100-sxm')! }, { frontier: false });
+    expect(calm.warnings.map((w) => w.code)).not.toContain('engine.cliff-widens-range');
+  });
+
   it('disaggregated serving, whose slow end is not rerun, says where that end passes the TPOT limit', () => {
     const r = simulate({ ...scenario('llama-3.1-70b', 0.05), chips: 16, serving: 'disaggregated' }, { frontier: false });
     expect(r.disaggregation).not.toBeNull();

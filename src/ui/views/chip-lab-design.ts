@@ -132,12 +132,18 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
   const sram = choice('sramOrganization', U.sram, (v) => U.sramChoices[v] ?? v);
 
   const params = DESIGN_PARAMS.map((def) => {
-    const control = designParamControl(def, (value) => {
+    const control = designParamControl(def, (value, typed) => {
       const design = current?.state.design;
       if (design == null) return false;
       const edited = editDesign(design, { kind: 'param', param: def.id, value });
       if (!edited.ok) {
         control.refuse(U.refusedValue(designValueText(def, value), edited.error));
+        return false;
+      }
+      // A slider stops at the bound the die leaves (matrix share); a typed value past it is refused, not capped.
+      const stored = def.get(edited.design);
+      if (typed && designValueText(def, stored) !== designValueText(def, value)) {
+        control.refuse(U.refusedValue(designValueText(def, value), U.typedBeyondBound(designValueText(def, stored), stored < value)));
         return false;
       }
       clearRefusals();
