@@ -262,7 +262,7 @@ function assemble(
     else if (slow !== null) {
       const scaledLow = result.uncertainty.outputTokensPerSecond.low;
       result.uncertainty = widenedToSlowEnd(result.uncertainty, slow, limit, result.tokensPerSecondPerUser);
-      // Shown beside the row where the cliff, not the evidence, sets most of the width (Etched at TPOT 50 ms: $/M up to 104x).
+      // Shown beside the row where the cliff, not the evidence, sets most of the width (Etched at TPOT 50 ms: $/M's high end 100+ times the value).
       const times = scaledLow / slow.outputTokensPerSecond;
       if (times >= CLIFF_WARNING_TIMES) warnings.push(ENGINE.cliffWidensRange(limit, Math.round((1 - speedFactor) * 100), slow.batch, times));
     }

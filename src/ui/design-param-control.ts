@@ -22,8 +22,9 @@ export interface DesignParamControl {
 }
 
 /**
- * `onValue`: applies a value (`typed`: from the box), true when the state took it. The box and the slider's spoken value
- * follow a slider at once: the page is redrawn when the results come (app/controller.ts notifySoon).
+ * `onValue`: applies a value (`typed`: from the box), true when the state took it. The box and the
+ * slider's spoken value follow a slider at once: the page is redrawn when the results come
+ * (app/controller.ts notifySoon).
  * A typed value applies on Enter or on leaving the box; text that is no value, or a value the
  * design refuses, stays in the box with the reason beside it until it is fixed or the value changes
  * from elsewhere.

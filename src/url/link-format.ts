@@ -14,7 +14,7 @@ import v11 from './bases/v11.json';
 /** The version this build writes. Reading older versions goes through migrations.ts. */
 export const LINK_VERSION = 11;
 
-/** The hash parameter holding the scenario: `#s=<version>.<payload>`. */
+/** The hash parameter holding the scenario: `#s=<version>.<payload>.<check>` (no check before CHECKED_SINCE). */
 export const LINK_PARAM = 's';
 
 /** A chip or model as an edit of a reference profile. */

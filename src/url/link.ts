@@ -1,8 +1,8 @@
 // Shareable links: the whole app state in the URL hash as `#s=<version>.<payload>.<check>`, where
 // payload is base64url(deflate-raw(JSON(diff(base.wire, wire)))) and check the fingerprint of
-// `<version>.<payload>` (links of version 10 and older end at the payload). Links come from strangers: decoding never
-// throws, caps every size (pack.ts, json-bounds.ts, parse-wire.ts) and reports what it could not
-// use, keeping everything it could.
+// `<version>.<payload>` (links of version 10 and older end at the payload). Links come from
+// strangers: decoding never throws, caps every size (pack.ts, json-bounds.ts, parse-wire.ts) and
+// reports what it could not use, keeping everything it could.
 
 import type { AppState } from '../app-state/app-state';
 import type { Catalog } from '../catalog/catalog';
