@@ -104,21 +104,21 @@ export async function decodeLink(text: string, catalog: Catalog, stored: StoredC
     const match = /^([^.]{0,12})\.([\s\S]*)$/.exec(param);
     if (match === null) return fallback([L.notRecognised()]);
     const [, versionText = '', rest = ''] = match;
-    const checked = /^\d{1,6}$/.test(versionText) && Number(versionText) >= CHECKED_SINCE;
-    const { data: payload, check } = checked ? splitCheck(versionText, rest) : { data: rest, check: 'ok' as const };
+    const stated = /^\d{1,6}$/.test(versionText) ? Number(versionText) : Number.NaN;
+    const { data: payload, check } = stated >= CHECKED_SINCE ? splitCheck(versionText, rest) : { data: rest, check: 'ok' as const };
     const unpacked = await unpackJson(payload);
     // A newer version may pack its data differently: "damaged" would blame the link, not this version.
-    const newer = /^\d{1,6}$/.test(versionText) && Number(versionText) > LINK_VERSION;
+    const newer = stated > LINK_VERSION;
     if (!unpacked.ok) {
       const detail = check === 'altered' ? `${unpacked.error}, and its check does not match its data (it was changed after it was made)` : unpacked.error;
-      return fallback([newer ? L.newerUnreadable(Number(versionText), LINK_VERSION, detail) : L.damaged(detail)]);
+      return fallback([newer ? L.newerUnreadable(stated, LINK_VERSION, detail) : L.damaged(detail)]);
     }
     const tooBig = exceedsBounds(unpacked.value);
     if (tooBig !== null) return fallback([L.tooComplex(tooBig)]);
     const messages: Message[] = unpacked.cutShort === true ? [L.cutShort()] : [];
     if (check === 'altered') messages.unshift(L.altered());
     else if (check === 'missing' && unpacked.cutShort !== true) messages.push(L.unchecked());
-    let version = /^\d{1,6}$/.test(versionText) ? Number(versionText) : Number.NaN;
+    let version = stated;
     const shipped = Number.isInteger(version) && version >= 1 && version <= LINK_VERSION;
     if (version > LINK_VERSION) messages.push(L.newer(version, LINK_VERSION));
     else if (!shipped) messages.push(L.badVersion(JSON.stringify(versionText.slice(0, 12))));
