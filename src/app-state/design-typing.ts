@@ -3,6 +3,8 @@
 // (the reticle, the shares' sum, the node's limits) is editDesign's to say; this only reads it.
 
 import { parseQuantity } from '../scenario/parse-quantity';
+import { FIELD_MESSAGES } from '../messages/fields';
+import { separatorReadings, thousandsPointReadings, ungroupDigits } from '../parse/digit-groups';
 import { DESIGN_UI as U } from '../messages/design-ui';
 import type { DesignParamDef } from './design-params';
 
@@ -39,7 +41,11 @@ export function parseDesignValue(def: DesignParamDef, text: string): DesignTyped
         break;
       }
     }
-    const plain = rest.replace(/,(?=\d{3}\b)/g, '');
+    // Digit groups by the rule every typed number follows (parse/digit-groups.ts): "1,000" reads, "4,8" is refused.
+    const plain = ungroupDigits(rest);
+    if (plain === null) return { ok: false, error: U.typedUnreadable(FIELD_MESSAGES.commaNotGrouping(trimmed, separatorReadings(trimmed), def.integer)) };
+    const pointed = def.integer ? thousandsPointReadings(plain) : null;
+    if (pointed !== null) return { ok: false, error: U.typedUnreadable(FIELD_MESSAGES.pointNotGrouping(trimmed, pointed)) };
     read = NUMBER.test(plain) ? { ok: true, value: Number(plain) * factor } : { ok: false, error: U.typedNotNumber(trimmed, def.unit) };
     // "1500" in GHz: no chip clocks near it; a unitless MHz figure is the likely slip, so say so (never guessed).
     if (read.ok && def.unit === 'GHz' && rest === trimmed && read.value >= 100) return { ok: false, error: U.typedClockInMhz(trimmed) };

@@ -31,6 +31,8 @@ export const DESIGN_UI = {
   typedNotShare: (text: string) => `"${text}" is not a share: type 35, 35% or 0.35 (a bare number up to 1 is a share, above 1 a percent).`,
   typedNotNumber: (text: string, unit: string) => `"${text}" is not a number${unit === '' ? '' : ` of ${unit}`}: type ${unit === 'GHz' ? '1.8, 1.8 GHz or 1800 MHz' : unit === 'mm²' ? '700 or 700 mm²' : 'a number such as 8'}.`,
   typedNotWhole: (text: string) => `"${text}" is not a whole number; this parameter counts whole units.`,
+  /** A digit-group refusal (messages/fields.ts), a sentence fragment, as a sentence. */
+  typedUnreadable: (detail: string) => `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.`,
   typedNegative: (text: string) => `"${text}" is negative; this parameter cannot be.`,
   typedClockInMhz: (text: string) => `"${text}" GHz is far above any chip's clock; for megahertz type "${text} MHz".`,
   /** A typed value the design would have stored otherwise (a share capped by what the die leaves): refused, never changed silently. */

@@ -17,6 +17,8 @@ describe('typed design values', () => {
     expect(parseDesignValue(param('matrixShare'), '35')).toEqual({ ok: true, value: 0.35 });
     expect(parseDesignValue(param('matrixShare'), '0.35')).toEqual({ ok: true, value: 0.35 });
     expect(parseDesignValue(param('computeDies'), '2')).toEqual({ ok: true, value: 2 });
+    // Digit groups as in every typed field (parse/digit-groups.ts).
+    expect(parseDesignValue(param('clockGHz'), '1,500 MHz')).toEqual({ ok: true, value: 1.5 });
   });
 
   it('refuses what is no value, with a reason that quotes it; never rounds a count silently', () => {
@@ -31,6 +33,9 @@ describe('typed design values', () => {
       ['dieAreaMm2', '-5', /"-5" is negative/],
       ['matrixShare', '-5%', /"-5%" is negative/],
       ['clockGHz', '1500', /"1500" GHz is far above any chip's clock; for megahertz type "1500 MHz"/],
+      ['clockGHz', '1,8', /^In "1,8" the comma does not group thousands \(did you mean 18 or 1\.8\?\)\.$/],
+      ['dieAreaMm2', '1234,567', /^In "1234,567" the comma does not group thousands/],
+      ['dieAreaMm2', '1.000 mm²', /"1\.000 mm²" could be 1000 or 1/],
     ] as const) {
       const r = parseDesignValue(param(id), text);
       expect(r.ok, `${id} ${text}`).toBe(false);
