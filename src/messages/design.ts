@@ -2,13 +2,14 @@
 // function with a stable code, and its text names the field and the limit, so the CLI (exit 2),
 // the chip lab and the link decoder report it alike.
 
+import { groupedInteger } from '../format/decimal';
 import { message, type Message } from './message';
 
 const mm = (x: number) => `${Math.round(x * 10) / 10} mm`;
-const mm2 = (x: number) => `${Math.round(x)} mm²`;
+const mm2 = (x: number) => `${groupedInteger(x)} mm²`;
 /** Area shares as the sliders show them. */
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
-const w = (x: number) => `${Math.round(x)} W`;
+const w = (x: number) => `${groupedInteger(x)} W`;
 
 export const DESIGN = {
   sharesSum: (sum: number): Message => message('design.shares-sum',

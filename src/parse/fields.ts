@@ -192,10 +192,19 @@ export function readRecord(
   return raw;
 }
 
+/**
+ * A number as a data file would write it: large magnitudes in exponent form ("2.25e15", not
+ * "2250000000000000"), which a reader can count and paste back into the file.
+ */
+export function fileNumber(x: number): string {
+  if (!Number.isFinite(x) || Math.abs(x) < 1e6) return String(x);
+  return x.toExponential().replace('e+', 'e');
+}
+
 export function describeValue(raw: unknown): string {
   if (raw === null) return 'null';
   if (Array.isArray(raw)) return 'a list';
-  if (typeof raw === 'number') return Number.isNaN(raw) ? 'NaN' : String(raw);
+  if (typeof raw === 'number') return Number.isNaN(raw) ? 'NaN' : fileNumber(raw);
   if (typeof raw === 'string') return JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
   return typeof raw;
 }

@@ -91,6 +91,14 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
     if (refusedAt !== null || error.classList.contains('note')) setError('');
   });
   input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      // Escape abandons the typed text: the box shows the value in use again, without a refusal.
+      refusedAt = null;
+      setError('');
+      setShownValue(input, textOf(current));
+      handled = input.value;
+      return;
+    }
     if (event.key !== 'Enter') return;
     handled = input.value;
     commit();

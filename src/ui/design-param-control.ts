@@ -26,8 +26,8 @@ export interface DesignParamControl {
  * slider's spoken value follow a slider at once: the page is redrawn when the results come
  * (app/controller.ts notifySoon).
  * A typed value applies on Enter or on leaving the box; text that is no value, or a value the
- * design refuses, stays in the box with the reason beside it until it is fixed or the value changes
- * from elsewhere.
+ * design refuses, stays in the box with the reason beside it until it is fixed, the value changes
+ * from elsewhere, or Escape puts the design's value back.
  */
 export function designParamControl(def: DesignParamDef, onValue: (value: number, typed: boolean) => boolean): DesignParamControl {
   const id = uid(`design-${def.id}`);
@@ -79,6 +79,13 @@ export function designParamControl(def: DesignParamDef, onValue: (value: number,
       showFieldMessage(text, error, '');
       showValue(read.value);
     } else refusedAt = shown;
+  });
+  text.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    // Escape abandons the typed text: the box shows the design's value again, without a refusal.
+    refusedAt = null;
+    showFieldMessage(text, error, '');
+    showValue(shown);
   });
   return {
     element: el('div', { class: 'lab-param design-param', attrs: { 'data-design-param': def.id } }, [

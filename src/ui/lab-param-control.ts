@@ -114,6 +114,11 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
   });
   text.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') text.dispatchEvent(new Event('change'));
+    // Escape abandons the typed text: the box shows the value in use again, without a refusal.
+    if (event.key === 'Escape') {
+      clearError();
+      setShownValue(text, displayQuantity(def, current));
+    }
   });
   // Typing again: the refusal quoted the old text, so it goes; the new text is checked when applied.
   text.addEventListener('input', () => showFieldMessage(text, error, ''));

@@ -43,7 +43,7 @@ describe('design CLI', () => {
 
   it.each([
     ['shares not summing to 1', (r: Record<string, unknown>) => { (r.areaShares as Record<string, number>).io = 0.3; }, 'areaShares must sum to 1'],
-    ['a die beyond the reticle', (r: Record<string, unknown>) => { r.dieAreaMm2 = 1200; }, 'dieAreaMm2 is 1200 mm², beyond the reticle limit of 858 mm²'],
+    ['a die beyond the reticle', (r: Record<string, unknown>) => { r.dieAreaMm2 = 1200; }, 'dieAreaMm2 is 1,200 mm², beyond the reticle limit of 858 mm²'],
     ['an unknown node', (r: Record<string, unknown>) => { r.processNode = 'N1'; }, 'processNode must be one of N7, N5, N4, N3, N2, got "N1"'],
     ['stacks beyond the shoreline', (r: Record<string, unknown>) => { r.memory = { type: 'HBM3', count: 9 }; r.areaShares = { matrix: 0.4, sram: 0.1, vectorAndControl: 0.1, io: 0.4 }; }, 'memory.count 9 HBM3 stacks need'],
   ])('%s: exit 2 and a message naming the field', async (_name, edit, text) => {

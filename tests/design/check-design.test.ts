@@ -12,7 +12,7 @@ function errors(id: string, edit: (raw: Record<string, unknown>) => void) {
 describe('physical checks of a design (messages name the field)', () => {
   it('a die beyond the reticle is refused unless the silicon is split into more dies', () => {
     const e = errors('nvidia-b200-like', (r) => { r.dieAreaMm2 = 1600; r.computeDies = 1; });
-    expect(e[0]).toEqual({ path: 'dieAreaMm2', message: 'is 1600 mm², beyond the reticle limit of 858 mm² (one exposure field); split the silicon into more computeDies (e.g. 2 dies of 800 mm²)' });
+    expect(e[0]).toEqual({ path: 'dieAreaMm2', message: 'is 1,600 mm², beyond the reticle limit of 858 mm² (one exposure field); split the silicon into more computeDies (e.g. 2 dies of 800 mm²)' });
     expect(errors('nvidia-b200-like', () => {})).toEqual([]);
   });
 

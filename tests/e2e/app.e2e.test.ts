@@ -273,6 +273,15 @@ describe('chip lab', () => {
     expect(await text.inputValue()).toBe('141 GB');
     expect(await price.inputValue()).toBe('0');
     expect(await p.page.locator('[data-param="listPrice"] .error').textContent()).toContain('0 is outside the accepted range');
+    // Escape abandons the refused text: the box shows the price in use again, without the message.
+    const url = p.page.url();
+    await price.press('Escape');
+    expect(await price.inputValue()).toBe('$25,000');
+    expect(await p.page.locator('[data-param="listPrice"] .error').textContent()).toBe('');
+    expect(await price.getAttribute('aria-invalid')).toBeNull();
+    await text.focus();
+    expect(await price.inputValue()).toBe('$25,000');
+    expect(p.page.url()).toBe(url);
     await done(p);
   });
 

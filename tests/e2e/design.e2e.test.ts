@@ -89,6 +89,16 @@ describe('chip lab: design from silicon', () => {
     await expect.poll(() => p.page.locator('[data-design-param="matrixShare"] .error').textContent()).toMatch(/^Not applied \(95%\): this design takes at most \d+(\.\d)?% here; type that or less\.$/);
     expect(await p.page.inputValue(matrix)).toBe('95%');
     expect(await spec(p.page, BF16).textContent()).toBe(applied);
+    // Escape abandons the typed share: the design's value again, no message; the other refused box keeps its text.
+    // The slider speaks the design's value as the box writes it.
+    const matrixBefore = await p.page.getAttribute('[data-design-slider="matrixShare"]', 'aria-valuetext');
+    await p.page.press(matrix, 'Escape');
+    expect(await p.page.inputValue(matrix)).toBe(matrixBefore);
+    expect(await p.page.locator('[data-design-param="matrixShare"] .error').textContent()).toBe('');
+    await p.page.focus(clock);
+    expect(await p.page.inputValue(matrix)).toBe(matrixBefore);
+    expect(await spec(p.page, BF16).textContent()).toBe(applied);
+    expect(await p.page.inputValue(area)).toBe('600 mm2');
 
     // Another parameter applied: the design the refusals were about changed, so the boxes show its values again.
     await p.page.fill(clock, '1.6');

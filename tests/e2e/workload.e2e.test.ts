@@ -49,6 +49,14 @@ describe('workload fields refuse what they cannot use', () => {
     // Moving away keeps the text for correction.
     await p.page.locator('[data-control="model"]').focus();
     expect(await input.inputValue()).toBe(text);
+    // Escape abandons it: the value in use again, no message, nothing applied (also on leaving).
+    await input.press('Escape');
+    expect(await input.inputValue()).toBe(before);
+    expect(await error.textContent()).toBe('');
+    expect(await input.getAttribute('aria-invalid')).toBeNull();
+    await p.page.locator('[data-control="model"]').focus();
+    expect(await input.inputValue()).toBe(before);
+    expect(p.page.url()).toBe(url);
     // Typing again drops the message that quoted the old text; a valid value then applies.
     // (Above 1: a bare 1 in a percent field is applied with a note on how it was read.)
     await input.fill(before === '' ? '100' : String(Number(before) + 2));

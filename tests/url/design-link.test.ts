@@ -42,7 +42,7 @@ describe('links carry the chip lab design', () => {
     expect(bad.state.design).toEqual(state.design);
     expect(bad.messages.map((m) => m.code).sort()).toEqual(['link.design-field-from-preset', 'link.design-field-ignored']);
     const fixed = bad.messages.find((m) => m.code === 'link.design-field-from-preset')!;
-    expect(fixed.text).toContain('dieAreaMm2 is 2000 mm², beyond the reticle limit');
+    expect(fixed.text).toContain('dieAreaMm2 is 2,000 mm², beyond the reticle limit');
     expect(fixed.text).toContain("the value of the 'nvidia-h100-like' design");
     expect(bad.messages.find((m) => m.code === 'link.design-field-ignored')!.text).toContain('bogus');
   });
