@@ -41,7 +41,7 @@ export const LINK = {
     'None of the chips in this link are known, so the default chips are compared instead.'),
   badPick: (value: string): Message => message('link.bad-pick', `The comparison entry ${value} is not a chip and was left out.`),
   badChipCount: (id: string, value: string): Message => message('link.bad-chip-count',
-    `The chip count '${value}' for '${id}' is not valid (1 to 100000 or auto); the default count was used.`),
+    `The chip count '${value}' for '${id}' is not valid (1 to 100,000 or auto); the default count was used.`),
   tooMany: (what: string, count: number, max: number): Message => message('link.too-many',
     `This link has ${count} ${what}; only the first ${max} were kept.`),
   unknownModel: (id: string, instead: string): Message => message('link.unknown-model', `The model '${id}' is unknown, showing ${instead} instead.`),

@@ -1,6 +1,8 @@
 // Never-throwing readers for untrusted JSON. Each reader records a problem (naming the field and
 // the accepted range) and returns a fallback, so one bad field never loses the rest of the input.
 
+import { groupedInteger } from '../format/decimal';
+
 export interface FieldIssue {
   /** Dotted path of the field, e.g. "workload.inputTokens". */
   path: string;
@@ -193,18 +195,20 @@ export function readRecord(
 }
 
 /**
- * A number as a data file would write it: large magnitudes in exponent form ("2.25e15", not
- * "2250000000000000"), which a reader can count and paste back into the file.
+ * A number in a message about a value read from a file, a link or a flag: digit groups below a
+ * billion ("1,000,000 tokens", as the fields write their ranges), exponent form from there
+ * ("1e9 to 1e19 FLOP/s", "got 2.25e15") where twenty digits could not be counted.
  */
-export function fileNumber(x: number): string {
-  if (!Number.isFinite(x) || Math.abs(x) < 1e6) return String(x);
-  return x.toExponential().replace('e+', 'e');
+export function messageNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Math.abs(x) >= 1e9) return x.toExponential().replace('e+', 'e');
+  return Number.isInteger(x) && !Object.is(x, -0) ? groupedInteger(x) : String(x);
 }
 
 export function describeValue(raw: unknown): string {
   if (raw === null) return 'null';
   if (Array.isArray(raw)) return 'a list';
-  if (typeof raw === 'number') return Number.isNaN(raw) ? 'NaN' : fileNumber(raw);
+  if (typeof raw === 'number') return Number.isNaN(raw) ? 'NaN' : messageNumber(raw);
   if (typeof raw === 'string') return JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
   return typeof raw;
 }

@@ -3,7 +3,7 @@
 // and the messages naming each bad field. Untrusted JSON (files, links, flags, uploads) goes
 // through `parseWith`; a bad field is reported by its dotted path and never loses its neighbours.
 
-import { IssueLog, describeValue, fileNumber, isRecord, joinPath, own, type FieldIssue, type NumberRule } from '../parse/fields';
+import { IssueLog, describeValue, messageNumber, isRecord, joinPath, own, type FieldIssue, type NumberRule } from '../parse/fields';
 
 export type { FieldIssue, NumberRule };
 
@@ -51,9 +51,9 @@ export interface NumberSpec extends NumberRule {
 
 export function describeNumber(rule: NumberSpec): string {
   const unit = rule.unit ? ` ${rule.unit}` : '';
-  if (rule.exclusiveMin) return `a number in (${fileNumber(rule.min)}, ${fileNumber(rule.max)}]${unit}`;
+  if (rule.exclusiveMin) return `a number in (${messageNumber(rule.min)}, ${messageNumber(rule.max)}]${unit}`;
   const kind = rule.integer ? 'an integer' : 'a number';
-  return `${kind} from ${fileNumber(rule.min)} to ${fileNumber(rule.max)}${unit}`;
+  return `${kind} from ${messageNumber(rule.min)} to ${messageNumber(rule.max)}${unit}`;
 }
 
 export class NumberSchema extends Schema<number> {
@@ -72,7 +72,7 @@ export class NumberSchema extends Schema<number> {
     if (r.allowZero && raw === 0) return 0;
     const belowMin = r.exclusiveMin ? raw <= r.min : raw < r.min;
     if (belowMin || raw > r.max || (r.integer && !Number.isInteger(raw))) {
-      log.error(path, `must be ${this.describe()}, got ${fileNumber(raw)}`);
+      log.error(path, `must be ${this.describe()}, got ${messageNumber(raw)}`);
       return fallback;
     }
     return raw;

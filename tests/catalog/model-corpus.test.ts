@@ -103,7 +103,7 @@ describe('parseModelArchitecture validation', () => {
   it('names the field and the accepted range', () => {
     const outcome = parseModelArchitecture({ ...base(), numLayers: 0 });
     expect(outcome.value).toBeNull();
-    expect(outcome.errors).toEqual([{ path: 'numLayers', message: expect.stringMatching(/integer from 1 to 1000/) }]);
+    expect(outcome.errors).toEqual([{ path: 'numLayers', message: expect.stringMatching(/integer from 1 to 1,000/) }]);
     expect(errorPaths({ ...base(), hiddenSize: 200000 })).toEqual(['hiddenSize']);
     expect(errorPaths({ ...base(), vocabSize: 1.5 })).toEqual(['vocabSize']);
     expect(errorPaths({ ...base(), maxContextTokens: 2e8 })).toEqual(['maxContextTokens']);

@@ -103,7 +103,7 @@ describe('parseHardwareProfile: hand cases', () => {
 
   it('reports only the one number out of range, not its neighbours', () => {
     const out = parseHardwareProfile(set(valid(), 'power.tdpWatts', 7e6));
-    expect(out.errors).toEqual([{ path: 'power.tdpWatts', message: 'must be a number from 1 to 1e6 W, got 7e6' }]);
+    expect(out.errors).toEqual([{ path: 'power.tdpWatts', message: 'must be a number from 1 to 1,000,000 W, got 7,000,000' }]);
     expect(out.warnings).toEqual([]);
   });
 
@@ -131,8 +131,8 @@ describe('parseHardwareProfile: hand cases', () => {
       // A share so small it would give a result with no price: rejected where it is typed.
       ['efficiency.softwareStackFactor', 1e-9, /0.01 to 1/],
       ['efficiency.stepOverheadSeconds', 0.5, /0 to 0.1 s/],
-      ['scaleUp.domainSize', 8.5, /integer from 1 to 100000/],
-      ['scaleUp.domainSize', 200_000, /integer from 1 to 100000/],
+      ['scaleUp.domainSize', 8.5, /integer from 1 to 100,000/],
+      ['scaleUp.domainSize', 200_000, /integer from 1 to 100,000/],
     ];
     for (const [path, value, message] of cases) {
       const hit = parseHardwareProfile(set(valid(), path, value)).errors.find((e) => e.path === path);

@@ -143,7 +143,7 @@ describe('shareable links', () => {
     expect(await notice.locator('.link-notice-title').textContent()).toBe('Some parts of this link could not be used:');
     expect(text).toContain("The chip 'xyz' is unknown, showing nvidia-h200-sxm instead.");
     expect(text).toContain("The chip 'xyz' is unknown and was left out of the comparison.");
-    expect(text).toContain('workload.inputTokens must be an integer from 1 to 1000000 tokens, got -1');
+    expect(text).toContain('workload.inputTokens must be an integer from 1 to 1,000,000 tokens, got -1');
     expect(await p.page.inputValue('[data-field="outputTokens"]')).toBe('300');
     await screenshot(p.page, 'link-bad-1280');
     await p.page.click('[data-control="link-notice-dismiss"]');

@@ -30,7 +30,7 @@ describe('parseScenario', () => {
     });
     const paths = out.errors.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['chips', 'workload.inputTokens', 'workload.outputTokens', 'precision.weights', 'economics.pue', 'objective']));
-    expect(out.errors.find((e) => e.path === 'workload.outputTokens')!.message).toContain('from 1 to 1000000');
+    expect(out.errors.find((e) => e.path === 'workload.outputTokens')!.message).toContain('from 1 to 1,000,000');
     expect(out.value.workload.prefixCacheHitRate).toBe(0.5);
     expect(out.value.economics.usdPerKwh).toBe(0.1);
     expect(out.value.chips).toBe(8);

@@ -120,7 +120,7 @@ describe('link decoding: specific messages, valid fields kept', () => {
     const d = await open(await linkOf({ picks: ['xyz:8', 'nvidia-h100-sxm:4', 'amd-mi300x:lots', 3] }));
     expect(d.state.compare.picks).toEqual([{ id: 'nvidia-h100-sxm', chips: 4 }, { id: 'amd-mi300x', chips: 8 }, { id: 'nvidia-gb200-nvl72', chips: 72 }]);
     expect(codes(d)).toEqual(['link.unknown-pick', 'link.bad-chip-count']);
-    expect(texts(d)[1]).toBe("The chip count 'lots' for 'amd-mi300x' is not valid (1 to 100000 or auto); the default count was used.");
+    expect(texts(d)[1]).toBe("The chip count 'lots' for 'amd-mi300x' is not valid (1 to 100,000 or auto); the default count was used.");
   });
 
   it('a comparison of only unknown chips shows the default chips', async () => {
@@ -137,7 +137,7 @@ describe('link decoding: specific messages, valid fields kept', () => {
     expect(d.state.settings.economics.pue).toBe(1.2);
     expect(d.state.modelSize.sizes).toBe(13);
     expect(codes(d)).toEqual(['link.invalid-field', 'link.invalid-field', 'link.invalid-field']);
-    expect(texts(d).join('\n')).toMatch(/workload\.inputTokens must be an integer from 1 to 1000000 tokens, got -5/);
+    expect(texts(d).join('\n')).toMatch(/workload\.inputTokens must be an integer from 1 to 1,000,000 tokens, got -5/);
     expect(texts(d).join('\n')).toMatch(/economics\.pue must be a number from 1 to 3, got 99/);
     expect(texts(d).join('\n')).toMatch(/model sizes must be an integer from 3 to 32/);
   });
@@ -264,7 +264,7 @@ describe('link decoding: specific messages, valid fields kept', () => {
     expect(d.state.compare.picks).toEqual([{ id: 'ok-chip', chips: 2 }]);
     expect(codes(d)).toEqual(['link.invalid-custom', 'link.catalog-id', 'link.unknown-base']);
     expect(texts(d)).toEqual([
-      "The custom chip 'Fast' is not valid (power.tdpWatts must be a number from 1 to 1000000 W, got -1) and was left out.",
+      "The custom chip 'Fast' is not valid (power.tdpWatts must be a number from 1 to 1,000,000 W, got -1) and was left out.",
       "The custom chip 'nvidia-h200-sxm' uses the id of a catalog chip and was left out.",
       "A custom chip was based on 'nope', which this version does not know; it was left out.",
     ]);
