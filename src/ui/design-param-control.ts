@@ -65,6 +65,13 @@ export function designParamControl(def: DesignParamDef, onValue: (value: number,
     if (onValue(value, false)) showValue(value);
   });
   text.addEventListener('change', () => {
+    // The box's own text for the design's value commits nothing (as in the workload fields): Enter on
+    // it, or leaving it after Escape, must not count as an edit that clears the other boxes' refusals.
+    if (text.value.trim() === designValueText(def, shown)) {
+      refusedAt = null;
+      showFieldMessage(text, error, '');
+      return;
+    }
     const read = parseDesignValue(def, text.value);
     if (!read.ok) {
       refusedAt = shown;

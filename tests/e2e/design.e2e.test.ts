@@ -99,6 +99,15 @@ describe('chip lab: design from silicon', () => {
     expect(await p.page.inputValue(matrix)).toBe(matrixBefore);
     expect(await spec(p.page, BF16).textContent()).toBe(applied);
     expect(await p.page.inputValue(area)).toBe('600 mm2');
+    // The design's own value typed back ends that box's refusal and is no edit: the other refused box keeps its text.
+    await p.page.fill(matrix, '95%');
+    await p.page.press(matrix, 'Enter');
+    await expect.poll(() => p.page.locator('[data-design-param="matrixShare"] .error').textContent()).toMatch(/^Not applied \(95%\)/);
+    await p.page.fill(area, '814 mm²');
+    await p.page.press(area, 'Enter');
+    await expect.poll(() => error.textContent()).toBe('');
+    expect(await p.page.inputValue(matrix)).toBe('95%');
+    expect(await p.page.locator('[data-design-param="matrixShare"] .error').textContent()).toMatch(/^Not applied \(95%\)/);
 
     // Another parameter applied: the design the refusals were about changed, so the boxes show its values again.
     await p.page.fill(clock, '1.6');
