@@ -37,6 +37,8 @@ export const ACCURACY_MESSAGES = {
   groupHeldOut: 'Held-out rows',
   groupHeldOutKind: (kind: string) => `Held-out rows, ${kind === 'moe' ? 'MoE' : kind} models`,
   groupCrossValidated: 'Cross-validated (each submission left out)',
+  /** One MLPerf benchmark and scenario, every chip together: the median signed error is the engine's bias there. */
+  groupCrossValidatedWorkload: (workload: string) => `Cross-validated, MLPerf ${workload} (every chip)`,
   groupCrossValidatedRelative: 'Cross-validated chip-to-chip ratios (to the H100 row of each benchmark and scenario: of the same round where there is one, else the newest; each submission left out)',
   groupSource: (kind: string) => `Source: ${kind}`,
   groupVendor: (vendor: string) => `Vendor (target set): ${vendor}`,

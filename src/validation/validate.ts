@@ -37,6 +37,11 @@ export interface ValidationSummary {
   crossValidated: ErrorSummary | null;
   /** MLPerf per-chip ratios to H100 from the cross-validated predictions. */
   crossValidatedRelative: ErrorSummary | null;
+  /**
+   * Cross-validated MLPerf rows per benchmark and scenario ("llama3.1-8b Offline"), every chip
+   * together: where the engine errs the same way whatever the chip (empty when not run).
+   */
+  crossValidatedByWorkload: { key: string; summary: ErrorSummary }[];
   /** Ranges checked on cross-validated predictions the quantiles did not see. */
   coverage: CoverageCheck | null;
   bySourceKind: { key: string; summary: ErrorSummary }[];
@@ -139,7 +144,7 @@ export function summarizeRows(rows: readonly RowResult[], relative: readonly Rat
     else list.push(e.r);
   }
   const isMoe = (r: RowResult) => catalog?.models.get(r.plan.modelId ?? '')?.moe != null;
-  const cvEntries = cv?.filter((c) => c.error !== null).map((c) => ({ label: `#${c.plan.row.index} ${c.plan.label}`, error: c.error! })) ?? null;
+  const cvEntries = cv?.filter((c) => c.error !== null).map((c) => ({ label: `#${c.plan.row.index} ${c.plan.label}`, error: c.error!, plan: c.plan })) ?? null;
   return {
     target: summarize(target),
     fit: summarize(target.filter((e) => e.r.usedForFit)),
@@ -148,6 +153,8 @@ export function summarizeRows(rows: readonly RowResult[], relative: readonly Rat
     heldOutWithoutFitTwin: summarize(held.filter((e) => !hasFitTwin(e.r, fitByKey))),
     crossValidated: cvEntries === null ? null : summarize(cvEntries),
     crossValidatedRelative: relativeCv === null ? null : summarizeRatios(relativeCv),
+    crossValidatedByWorkload: cvEntries === null ? []
+      : summarizeBy(cvEntries.filter((e) => e.plan.mlperf !== null), (e) => `${e.plan.mlperf!.benchmark} ${e.plan.mlperf!.scenario}`),
     coverage: cv === null ? null : checkCoverage(cv, NOMINAL_COVERAGE, inRange ?? undefined),
     bySourceKind: summarizeBy(errorEntries(rows, () => true), (e) => e.r.plan.row.sourceKind),
     byVendor: summarizeBy(target, (e) => e.r.vendor),

@@ -1,0 +1,45 @@
+// summary.crossValidatedByWorkload: the cross-validated MLPerf rows per benchmark and scenario,
+// every chip together, so that an error the engine makes on one workload whatever the chip shows.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { summaryRows } from '../../src/app/accuracy-tables';
+import { loadCatalogFromDisk } from '../../src/catalog/load-node';
+import type { CrossValidatedRow } from '../../src/validation/cross-validate';
+import { parseCalibrationCsv } from '../../src/validation/calibration-rows';
+import type { ModelledRow } from '../../src/validation/row-plan';
+import { planRows } from '../../src/validation/row-to-scenario';
+import { summarizeRows, validatePlans } from '../../src/validation/validate';
+
+const { catalog } = loadCatalogFromDisk();
+const plans = planRows(parseCalibrationCsv(readFileSync(new URL('../../reference/calibration.csv', import.meta.url), 'utf8')).rows)
+  .filter((p): p is ModelledRow => p.kind === 'modelled');
+const mlperf = (benchmark: string, scenario: string) => plans.filter((p) => p.mlperf?.benchmark === benchmark && p.mlperf.scenario === scenario);
+
+function cvRow(plan: ModelledRow, error: number): CrossValidatedRow {
+  return { plan, submission: plan.label, usedForFit: true, predicted: plan.measured * (1 + error), error, logResidual: -Math.log1p(error), basis: 'measured', moe: false };
+}
+
+describe('cross-validated errors per MLPerf workload', () => {
+  const offline = mlperf('llama2-70b', 'Offline').slice(0, 3);
+  const interactive = mlperf('llama2-70b', 'Interactive').slice(0, 2);
+  const vendor = plans.find((p) => p.mlperf === null && p.inTargetSet)!;
+  const cv = [cvRow(offline[0]!, 0.02), cvRow(offline[1]!, -0.04), cvRow(offline[2]!, 0.01), cvRow(interactive[0]!, 0.2), cvRow(interactive[1]!, 0.24), cvRow(vendor, -0.5)];
+
+  it('groups every chip\'s rows of one benchmark and scenario; rows from other sources stay out', () => {
+    const s = summarizeRows([], [], cv);
+    expect(s.crossValidatedByWorkload.map((g) => [g.key, g.summary.count])).toEqual([['llama2-70b Interactive', 2], ['llama2-70b Offline', 3]]);
+    const interactiveBias = s.crossValidatedByWorkload.find((g) => g.key === 'llama2-70b Interactive')!.summary.medianSigned;
+    expect(interactiveBias).toBeCloseTo(0.22, 10);
+    expect(s.crossValidatedByWorkload.find((g) => g.key === 'llama2-70b Offline')!.summary.medianSigned).toBeCloseTo(0.01, 10);
+  });
+
+  it('the Accuracy view lists them after the cross-validated ratios, and not without a cross-validation', () => {
+    const report = validatePlans(offline, catalog, { crossValidate: false, skipClaims: true });
+    expect(summaryRows(report).some((r) => r.name.includes('every chip'))).toBe(false);
+    const withCv = { ...report, summary: summarizeRows(report.rows, [], cv, []) };
+    const names = summaryRows(withCv).map((r) => r.name);
+    const at = names.indexOf('Cross-validated, MLPerf llama2-70b Interactive (every chip)');
+    expect(at).toBeGreaterThan(names.findIndex((n) => /ratio/i.test(n) && /cross/i.test(n)));
+    expect(names[at + 1]).toBe('Cross-validated, MLPerf llama2-70b Offline (every chip)');
+  });
+});
