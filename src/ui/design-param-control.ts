@@ -65,8 +65,8 @@ export function designParamControl(def: DesignParamDef, onValue: (value: number,
     if (onValue(value, false)) showValue(value);
   });
   text.addEventListener('change', () => {
-    // The box's own text for the design's value commits nothing (as in the workload fields): Enter on
-    // it, or leaving it after Escape, must not count as an edit that clears the other boxes' refusals.
+    // The box's own text for the design's value commits nothing (as in the workload fields): typed back
+    // after a refusal, it ends this box's refusal and is no edit that clears the other boxes' ones.
     if (text.value.trim() === designValueText(def, shown)) {
       refusedAt = null;
       showFieldMessage(text, error, '');
