@@ -186,6 +186,7 @@ export function summaryRows(report: ValidationReport): SummaryRow[] {
     summaryRow(A.noTwinHeadline, s.heldOutWithoutFitTwin),
     ...(s.crossValidated === null ? [] : [summaryRow(A.groupCrossValidated, s.crossValidated)]),
     ...(s.crossValidatedRelative === null ? [] : [summaryRow(A.groupCrossValidatedRelative, s.crossValidatedRelative, MEDIAN_TARGET.ratios)]),
+    ...(s.crossValidatedLatencyLimited === null ? [] : [summaryRow(A.groupLatencyLimited, s.crossValidatedLatencyLimited)]),
     ...s.crossValidatedByWorkload.map((g) => summaryRow(A.groupCrossValidatedWorkload(g.key), g.summary)),
     summaryRow(achieved ? A.groupFit : A.groupFitOtherMode, s.fit),
     summaryRow(A.groupTarget, s.target),

@@ -38,6 +38,7 @@ export const ACCURACY_MESSAGES = {
   groupHeldOutKind: (kind: string) => `Held-out rows, ${kind === 'moe' ? 'MoE' : kind} models`,
   groupCrossValidated: 'Cross-validated (each submission left out)',
   /** One MLPerf benchmark and scenario, every chip together: the median signed error is the engine's bias there. */
+  groupLatencyLimited: 'Cross-validated, where a latency limit set the engine\'s batch',
   groupCrossValidatedWorkload: (workload: string) => `Cross-validated, MLPerf ${workload} (every chip)`,
   groupCrossValidatedRelative: 'Cross-validated chip-to-chip ratios (to the H100 row of each benchmark and scenario: of the same round where there is one, else the newest; each submission left out)',
   groupSource: (kind: string) => `Source: ${kind}`,

@@ -9,6 +9,7 @@ import { tallyParameters } from '../engine/parameters';
 import { computePrecision, matrixRate } from '../engine/precision';
 import { simulate } from '../engine/simulate';
 import type { EfficiencyMode, HardwareProfile, SimulationResult } from '../engine/types';
+import type { BatchLimit } from '../engine/result-types';
 import { resolveScenario } from '../scenario/resolve';
 import type { Scenario } from '../scenario/scenario';
 import { speedError, type ModelledRow } from './row-plan';
@@ -67,6 +68,8 @@ export interface RowResult {
   measuredPerChip: number | null;
   claim: ClaimImplication | null;
   warnings: Message[];
+  /** What set the batch of the deployment the engine chose (null: no simulation, or infeasible). */
+  batchLimitedBy: BatchLimit | null;
 }
 
 
@@ -214,19 +217,19 @@ export function evaluateRow(plan: ModelledRow, catalog: Catalog, options: Evalua
   };
   if (hw === undefined) {
     return { ...base, feasible: false, predicted: null, error: null, deployment: '', reason: `unknown hardware ${plan.hardwareId}`,
-      chipsUsed: 0, predictedPerChip: null, measuredPerChip: null, claim: null, warnings: [] };
+      chipsUsed: 0, predictedPerChip: null, measuredPerChip: null, claim: null, warnings: [], batchLimitedBy: null };
   }
   if (plan.metric.kind === 'tco-usd-per-chip-hour') {
     const scenario = plan.scenario;
     const predicted = tcoPerChipHour(hw, scenario.economics).totalUsdPerHour;
     return { ...base, feasible: true, predicted, error: signedError(predicted, plan.measured), deployment: 'default economics',
-      reason: null, chipsUsed: 1, predictedPerChip: null, measuredPerChip: null, claim: null, warnings: [] };
+      reason: null, chipsUsed: 1, predictedPerChip: null, measuredPerChip: null, claim: null, warnings: [], batchLimitedBy: null };
   }
   const run = options.simulate ?? ((scenario: Parameters<Simulator>[0]) => simulate(scenario, { frontier: false }));
   const { result, problem } = runScenario(plan.scenario, catalog, mode, run);
   if (result === null) {
     return { ...base, feasible: false, predicted: null, error: null, deployment: '', reason: problem, chipsUsed: 0,
-      predictedPerChip: null, measuredPerChip: null, claim: null, warnings: [] };
+      predictedPerChip: null, measuredPerChip: null, claim: null, warnings: [], batchLimitedBy: null };
   }
   const predicted = result.feasible ? metricValue(plan, result) : null;
   const error = predicted === null ? -1 : speedError(plan.metric.kind, predicted, plan.measured);
@@ -248,5 +251,6 @@ export function evaluateRow(plan: ModelledRow, catalog: Catalog, options: Evalua
     measuredPerChip: perChip ? plan.measured / chips : null,
     claim: plan.claim && options.skipClaims !== true ? claimImplication(plan, catalog, predicted, result, run) : null,
     warnings,
+    batchLimitedBy: result.feasible ? result.memory.batchLimitedBy : null,
   };
 }

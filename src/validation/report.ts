@@ -101,6 +101,7 @@ export function formatValidationReport(report: ValidationReport, source = 'refer
     summaryLine('held out, no near-identical run in the fit', s.heldOutWithoutFitTwin),
     ...(s.crossValidated === null ? [] : [summaryLine('CROSS-VALIDATED (each submission left out)', s.crossValidated)]),
     ...(s.crossValidatedRelative === null ? [] : [summaryLine('cross-validated per-chip ratios', s.crossValidatedRelative)]),
+    ...(s.crossValidatedLatencyLimited === null ? [] : [summaryLine('cross-validated, batch set by a latency limit', s.crossValidatedLatencyLimited)]),
     ...s.crossValidatedByWorkload.map((g) => summaryLine(`cross-validated, MLPerf ${g.key} (every chip)`, g.summary)),
     summaryLine('fit rows (in-sample, for reference)', s.fit),
     summaryLine('target set: MLPerf + vendor tables (fit + held out)', s.target),

@@ -42,6 +42,11 @@ export interface ValidationSummary {
    * together: where the engine errs the same way whatever the chip (empty when not run).
    */
   crossValidatedByWorkload: { key: string; summary: ErrorSummary }[];
+  /**
+   * Cross-validated rows where a latency limit (TPOT or TTFT) set the batch of the deployment the
+   * engine chose: what such a result's speed has been worth (null when not run).
+   */
+  crossValidatedLatencyLimited: ErrorSummary | null;
   /** Ranges checked on cross-validated predictions the quantiles did not see. */
   coverage: CoverageCheck | null;
   bySourceKind: { key: string; summary: ErrorSummary }[];
@@ -143,6 +148,7 @@ export function summarizeRows(rows: readonly RowResult[], relative: readonly Rat
     if (list === undefined) fitByKey.set(k, [e.r]);
     else list.push(e.r);
   }
+  const latencyLimited = new Set(rows.filter((r) => r.batchLimitedBy === 'tpot-limit' || r.batchLimitedBy === 'ttft-limit').map((r) => r.plan));
   const isMoe = (r: RowResult) => catalog?.models.get(r.plan.modelId ?? '')?.moe != null;
   const cvEntries = cv?.filter((c) => c.error !== null).map((c) => ({ label: `#${c.plan.row.index} ${c.plan.label}`, error: c.error!, plan: c.plan })) ?? null;
   return {
@@ -153,6 +159,7 @@ export function summarizeRows(rows: readonly RowResult[], relative: readonly Rat
     heldOutWithoutFitTwin: summarize(held.filter((e) => !hasFitTwin(e.r, fitByKey))),
     crossValidated: cvEntries === null ? null : summarize(cvEntries),
     crossValidatedRelative: relativeCv === null ? null : summarizeRatios(relativeCv),
+    crossValidatedLatencyLimited: cvEntries === null ? null : summarize(cvEntries.filter((e) => latencyLimited.has(e.plan))),
     crossValidatedByWorkload: cvEntries === null ? []
       : summarizeBy(cvEntries.filter((e) => e.plan.mlperf !== null), (e) => `${e.plan.mlperf!.benchmark} ${e.plan.mlperf!.scenario}`),
     coverage: cv === null ? null : checkCoverage(cv, NOMINAL_COVERAGE, inRange ?? undefined),

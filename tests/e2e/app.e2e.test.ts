@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, chartDrawn, csvCells, done, download, openLab, openPage, screenshot, sharedBrowser, type WatchedPage } from './browser';
+import { LATENCY_LIMITED_ACCURACY } from '../../src/validation/latency-limited-accuracy';
 
 const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
@@ -94,6 +95,11 @@ describe('landing: compare vendors', () => {
     expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="range"]').textContent()).toMatch(/^\(low–high\): the 80% range, from predictions the fit did not see/);
     // The TTFT range is said to be unchecked where it is read.
     expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="ttft-range"]').textContent()).toMatch(/^TTFT range: .*unchecked/);
+    // The default TPOT limit sets the batch ("Bound by"): what such predictions have been worth is said where they are read.
+    expect(await p.page.locator('[data-table="compare"] tbody').textContent()).toContain('TPOT limit');
+    expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="latency-limited"]').textContent())
+      .toBe(`Bound by a TPOT or TTFT limit: where one set the batch, the engine promised a median ${Math.round(LATENCY_LIMITED_ACCURACY.medianSignedError * 100)}% more than measured `
+        + `(typical error ${Math.round(LATENCY_LIMITED_ACCURACY.medianAbsError * 100)}%; ${LATENCY_LIMITED_ACCURACY.rows} calibration runs, each predicted without its own data)`);
     // Energy per token shows joules, the inverse of the rank value (tokens/s per kW): lowest first, and said so.
     await p.page.click('[data-table="compare"] th button:text("Energy per output token")');
     await expect.poll(() => p.page.getAttribute('[data-table="compare"] th[aria-sort]', 'aria-sort')).toBe('ascending');

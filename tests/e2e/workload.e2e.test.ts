@@ -100,6 +100,8 @@ describe('vendor claims', () => {
     await expect.poll(() => p.page.locator('[data-table="compare"] caption [data-caption-key="range"]').textContent()).not.toMatch(/^\(low–high\): the 80% range/);
     await expect.poll(() => p.page.locator('[data-table="compare"] caption [data-caption-key="tied"]').count()).toBe(1);
     expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="tied"]').textContent()).toMatch(/^=1: within the leader's modelling spread/);
+    // A claim is no prediction: what latency-limited predictions have been worth is not quoted for it.
+    expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="latency-limited"]').count()).toBe(0);
     await done(p);
   });
 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
 import { ACCURACY_BASELINE, ACCURACY_TOLERANCE } from '../../src/validation/accuracy-baseline';
+import { LATENCY_LIMITED_ACCURACY } from '../../src/validation/latency-limited-accuracy';
 import { formatValidationReport } from '../../src/validation/report';
 import { runValidation } from '../../src/validation/validate';
 
@@ -37,6 +38,16 @@ describe('validation against reference/calibration.csv', () => {
 
   it(`cross-validated per-chip ratio median |error| stays <= the stored ${ACCURACY_BASELINE.crossValidatedRelativeMedianAbsError} (+${ACCURACY_TOLERANCE.median})`, () => {
     expect(s.crossValidatedRelative!.medianAbs).toBeLessThanOrEqual(ACCURACY_BASELINE.crossValidatedRelativeMedianAbsError + ACCURACY_TOLERANCE.median);
+  });
+
+  it('the comparison table quotes what validate measures where a latency limit set the batch (latency-limited-accuracy.ts)', () => {
+    const l = s.crossValidatedLatencyLimited!;
+    expect(l.count).toBe(LATENCY_LIMITED_ACCURACY.rows);
+    expect(l.medianSigned).toBeCloseTo(LATENCY_LIMITED_ACCURACY.medianSignedError, 3);
+    expect(l.medianAbs).toBeCloseTo(LATENCY_LIMITED_ACCURACY.medianAbsError, 3);
+    // Such rows exist because a latency limit does set the batch of some calibration runs (MLPerf Interactive).
+    const bound = report.rows.filter((r) => r.batchLimitedBy === 'tpot-limit' || r.batchLimitedBy === 'ttft-limit');
+    expect(bound.some((r) => r.plan.mlperf?.scenario === 'Interactive')).toBe(true);
   });
 
   it('the ranges cover what they claim: the nominal coverage lies inside the 90% interval of the measured one', () => {
