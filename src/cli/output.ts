@@ -7,6 +7,7 @@ import { oneLine } from '../messages/cli';
 import { ratioText } from '../messages/market-check';
 import { formatBytes, formatNumber, formatPredicted, formatSeconds, formatUnitRange, formatUsd } from '../format/units';
 import { batchLimitText, chipsText } from '../messages/ui';
+import { latencyBoundPrediction, latencyLimitedNote } from '../validation/latency-limited-accuracy';
 import { estimatedSpecs, isSpecMark } from '../records/estimated-specs';
 import { csvCell } from '../export/csv';
 import { reportedResult } from '../export/reported-result';
@@ -109,6 +110,7 @@ function notes(r: SimulationResult, hardware: Pick<HardwareProfile, 'estimates'>
   const lines: string[] = [];
   if (r.pricing.rentalEstimateNote !== null) lines.push(`note: ${oneLine(r.pricing.rentalEstimateNote)}`);
   if (r.uncertainty !== null) lines.push(`range: ${oneLine(r.uncertainty.derivation)}`);
+  if (latencyBoundPrediction(r)) lines.push(latencyLimitedNote());
   for (const w of r.warnings) lines.push(`warning: ${oneLine(w.text)}`);
   // As the page's tooltip: the chip's estimated specs (its "*"), then the other estimates this result
   // uses (prices and link latencies are estimated for most chips).
@@ -239,5 +241,7 @@ export function formatComparisonTable(results: SimulationResult[], context: {
     '* a spec of the chip (compute, memory, power or interconnect bandwidth) is estimated, not published (--format json: estimatedSpecs; estimateMarks lists every estimate a result uses); evidence: ~ family fit, ? prior (no software fit of its own), ! claims only; ≈ estimated rental;',
     'vs API: modelled cost of a request / the public API price of the model per request at this workload (see --format json: marketCheck);',
     'bound by: what limits the batch; the resource whose +20% lowers $/M most (see --format json: limitingResource);',
-    '=1: not distinguishable from the leader at this evidence (the ranges overlap)'].join('\n') + '\n';
+    '=1: not distinguishable from the leader at this evidence (the ranges overlap)',
+    ...(results.some(latencyBoundPrediction) ? [latencyLimitedNote()] : []),
+  ].join('\n') + '\n';
 }

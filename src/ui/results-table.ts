@@ -12,7 +12,7 @@ import { formatPredicted, formatSeconds, formatUnitRange, formatUsd } from '../f
 import { el, uid, type Child } from './dom';
 import { DEPLOYMENT_KEY, deploymentLayout } from '../app/deployment-view';
 import { MESSAGES } from '../messages/ui';
-import { LATENCY_LIMITED_ACCURACY } from '../validation/latency-limited-accuracy';
+import { latencyBoundPrediction, latencyLimitedNote } from '../validation/latency-limited-accuracy';
 
 const T = MESSAGES.table;
 
@@ -111,12 +111,6 @@ function tiedKey(coverage: number | null): string {
   return coverage === null ? T.withinSpread : T.notDistinguishable;
 }
 
-/** A prediction (achieved mode: its range has a coverage) whose batch a latency limit set. */
-function latencyBound(result: SimulationResult): boolean {
-  const limit = result.feasible ? result.memory.batchLimitedBy : null;
-  return (limit === 'tpot-limit' || limit === 'ttft-limit') && result.uncertainty?.coverage != null;
-}
-
 function notes(result: SimulationResult, distinguishable: boolean | null): string {
   const out: string[] = [];
   if (!result.feasible) out.push(`${T.infeasible}: ${result.reason?.text ?? ''}`);
@@ -208,9 +202,9 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
         // The TTFT range looks like the others but no measurement checks it: said where it is read.
         rows.some((r) => rankRange(r.result, 'ttftSeconds') !== null) ? el('span', { class: 'caption-key', text: T.ttftRangeKey, attrs: { 'data-caption-key': 'ttft-range' } }) : null,
         // A predicted speed the latency limit set is worth less than the others: said where it is read.
-        rows.some((r) => latencyBound(r.result)) ? el('span', {
+        rows.some((r) => latencyBoundPrediction(r.result)) ? el('span', {
           class: 'caption-key', attrs: { 'data-caption-key': 'latency-limited' },
-          text: T.latencyLimitedKey(LATENCY_LIMITED_ACCURACY.rows, LATENCY_LIMITED_ACCURACY.medianSignedError, LATENCY_LIMITED_ACCURACY.medianAbsError),
+          text: latencyLimitedNote(),
         }) : null,
       ]), el('thead', {}, [head]), el('tbody', {}, body)]),
     ]),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli as run } from './run-cli';
+import { latencyLimitedNote } from '../../src/validation/latency-limited-accuracy';
 import { CALIBRATION_SUMMARY } from '../../src/engine/calibration-summary';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -38,6 +39,20 @@ describe('simulate CLI', () => {
     for (const label of ['deployment', 'TTFT', 'TPOT', 'memory per chip', 'batch limited by', 'decode step bottleneck', '$ per million output tokens', 'output tokens/s per $/hour']) {
       expect(r.out).toContain(label);
     }
+  });
+
+  it('a result the TPOT limit bounds says what such predictions have been worth; without the limit, nothing is said', async () => {
+    const bound = await run('--hardware', 'nvidia-h200-sxm', '--chips', '8', ...WORKLOAD, '--max-tpot-ms', '50');
+    expect(bound.out).toContain('batch limited by             TPOT limit');
+    expect(bound.out).toContain(latencyLimitedNote());
+    const compared = await run('--hardware', 'nvidia-h200-sxm,amd-mi300x', '--chips', '8', ...WORKLOAD, '--max-tpot-ms', '50');
+    expect(compared.out).toContain(latencyLimitedNote());
+    const free = await run('--hardware', 'nvidia-h200-sxm,amd-mi300x', '--chips', '8', ...WORKLOAD);
+    expect(free.out).not.toContain('TPOT limit');
+    expect(free.out).not.toContain(latencyLimitedNote());
+    // Spec mode is the silicon limit, not a prediction: nothing to say about what predictions were worth.
+    const spec = await run('--hardware', 'nvidia-h200-sxm', '--chips', '8', ...WORKLOAD, '--max-tpot-ms', '50', '--efficiency', 'spec');
+    expect(spec.out).not.toContain(latencyLimitedNote());
   });
 
   it('prints one JSON object with the contract keys', async () => {
