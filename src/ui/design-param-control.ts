@@ -52,6 +52,10 @@ export function designParamControl(def: DesignParamDef, onValue: (value: number,
   // While a typed text is refused, the design's value then: the text stays until it changes.
   let refusedAt: number | null = null;
   let typing = false;
+  const dropRefusal = () => {
+    refusedAt = null;
+    showFieldMessage(text, error, '');
+  };
   const showValue = (value: number) => {
     const textShown = designValueText(def, value);
     setShownValue(text, textShown);
@@ -60,16 +64,14 @@ export function designParamControl(def: DesignParamDef, onValue: (value: number,
   range.addEventListener('input', () => {
     const raw = whole ? Number(range.value) : positionToValue(Number(range.value), def.slider);
     const value = def.integer ? Math.round(raw) : Math.round(raw * 1000) / 1000;
-    refusedAt = null;
-    showFieldMessage(text, error, '');
+    dropRefusal();
     if (onValue(value, false)) showValue(value);
   });
   text.addEventListener('change', () => {
     // The box's own text for the design's value commits nothing (as in the workload fields): typed back
     // after a refusal, it ends this box's refusal and is no edit that clears the other boxes' ones.
     if (text.value.trim() === designValueText(def, shown)) {
-      refusedAt = null;
-      showFieldMessage(text, error, '');
+      dropRefusal();
       return;
     }
     const read = parseDesignValue(def, text.value);
@@ -82,16 +84,14 @@ export function designParamControl(def: DesignParamDef, onValue: (value: number,
     const taken = onValue(read.value, true);
     typing = false;
     if (taken) {
-      refusedAt = null;
-      showFieldMessage(text, error, '');
+      dropRefusal();
       showValue(read.value);
     } else refusedAt = shown;
   });
   text.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape') return;
     // Escape abandons the typed text: the box shows the design's value again, without a refusal.
-    refusedAt = null;
-    showFieldMessage(text, error, '');
+    dropRefusal();
     showValue(shown);
   });
   return {
@@ -105,14 +105,14 @@ export function designParamControl(def: DesignParamDef, onValue: (value: number,
         shown = value;
         return;
       }
+      const valueText = designValueText(def, value);
       if (refusedAt !== null) {
-        refusedAt = null;
-        showFieldMessage(text, error, '');
-        setShownValue(text, designValueText(def, value));
+        dropRefusal();
+        setShownValue(text, valueText);
       }
       shown = value;
-      syncValue(text, designValueText(def, value));
-      range.setAttribute('aria-valuetext', designValueText(def, value));
+      syncValue(text, valueText);
+      range.setAttribute('aria-valuetext', valueText);
       if (document.activeElement !== range) range.value = position(shown);
     },
     refuse(reason) {
