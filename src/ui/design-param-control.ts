@@ -7,11 +7,14 @@ import { parseDesignValue } from '../app-state/design-typing';
 import { SLIDER_STEPS, positionToValue, valueToPosition } from '../app-state/slider-scale';
 import type { ChipDesign } from '../records/chip-design';
 import { displayNumber } from '../format/units';
+import { messageNumber } from '../parse/fields';
 import { el, setShownValue, showFieldMessage, syncValue, uid } from './dom';
 
 export function designValueText(def: DesignParamDef, value: number): string {
   if (def.percent) return `${displayNumber(Math.round(value * 1000) / 10)}%`;
-  return def.unit === '' ? String(value) : `${displayNumber(value)} ${def.unit}`;
+  // Past every slider's end (a typed value, refused) as messages write numbers: "1e9 mm²", not "1000000000 mm²".
+  const number = Math.abs(value) >= 1e4 ? messageNumber(value) : def.unit === '' ? String(value) : displayNumber(value);
+  return def.unit === '' ? number : `${number} ${def.unit}`;
 }
 
 export interface DesignParamControl {

@@ -43,6 +43,17 @@ describe('typed design values', () => {
     }
   });
 
+  it('writes a value past every slider\'s end as messages write numbers, and reads it back', () => {
+    expect(designValueText(param('dieAreaMm2'), 1e9)).toBe('1e9 mm²');
+    expect(designValueText(param('dieAreaMm2'), 50_000)).toBe('50,000 mm²');
+    expect(designValueText(param('computeDies'), 12_000)).toBe('12,000');
+    expect(designValueText(param('dieAreaMm2'), 814)).toBe('814 mm²');
+    for (const [id, value] of [['dieAreaMm2', 1e9], ['dieAreaMm2', 50_000], ['computeDies', 12_000]] as const) {
+      const read = parseDesignValue(param(id), designValueText(param(id), value));
+      expect(read).toEqual({ ok: true, value });
+    }
+  });
+
   it('reads back every value as the box shows it', () => {
     fc.assert(fc.property(fc.constantFrom(...DESIGN_PARAMS), fc.double({ min: 0, max: 1, noNaN: true }), (def, t) => {
       const raw = def.slider.min + t * (def.slider.max - def.slider.min);
