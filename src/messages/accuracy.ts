@@ -21,6 +21,8 @@ export const ACCURACY_MESSAGES = {
   coverageSub: (count: number, low: string, high: string) => `${count} cross-validated predictions · 90% interval ${low}–${high}`,
   coverageSplit: (dense: string, denseCount: number, moe: string, moeCount: number, held: string, heldCount: number) =>
     `dense ${dense} of ${denseCount} · MoE ${moe} of ${moeCount} · held-out ${held} of ${heldCount}`,
+  coverageLatencySplit: (bound: string, boundCount: number, other: string, otherCount: number) =>
+    `batch set by a latency limit ${bound} of ${boundCount} · the rest ${other} of ${otherCount} (the scaled range; the app widens a latency-bound result's low end further)`,
   median: 'median |error|',
   worst: 'worst',
   rows: (n: number) => `${n} rows`,

@@ -8,7 +8,7 @@ import type { EvidenceBasis } from '../records/hardware-profile';
 import { usedForFit } from './fit-rows';
 import { submissionKey } from './holdout';
 import { TIME_METRICS, speedError, type ModelledRow } from './row-plan';
-import { logRatios, updatedFactors, type FitContext, type Linearization, type StackFactors } from './stack-factors';
+import { rowPredictions, updatedFactors, type FitContext, type Linearization, type StackFactors } from './stack-factors';
 
 /** One row's prediction by a fit without its submission. */
 export interface CrossValidatedRow {
@@ -25,6 +25,8 @@ export interface CrossValidatedRow {
   basis: Exclude<EvidenceBasis, 'claim'>;
   /** A mixture-of-experts model: its range takes the MoE rows' quantiles (uncertainty-fit.ts). */
   moe: boolean;
+  /** A TPOT or TTFT limit set the batch of the deployment behind the prediction (coverage is reported apart for these). */
+  latencyLimited: boolean;
 }
 
 /** The prediction behind a speed log-ratio, in the row's own metric. */
@@ -66,9 +68,9 @@ export function crossValidate(rows: readonly ModelledRow[], lin: readonly Linear
     const left = new Set(plans.filter(usedForFit));
     const remainingFit = fitRows.filter((p) => !left.has(p));
     const refit = left.size === 0 ? factors : factorsWithout(left, lin, factors);
-    const logs = logRatios(plans, ctx, refit);
+    const predictions = rowPredictions(plans, ctx, refit);
     plans.forEach((plan, i) => {
-      const log = logs[i] ?? null;
+      const log = predictions[i]?.logRatio ?? null;
       const predicted = log === null ? null : predictedOf(plan, log);
       out.push({
         plan,
@@ -79,6 +81,7 @@ export function crossValidate(rows: readonly ModelledRow[], lin: readonly Linear
         logResidual: log === null ? null : -log,
         basis: basisWithout(plan, remainingFit, ctx.familyOf),
         moe: ctx.moeClass(plan) !== null,
+        latencyLimited: predictions[i]?.latencyLimited ?? false,
       });
     });
   }

@@ -115,7 +115,9 @@ export function formatValidationReport(report: ValidationReport, source = 'refer
     out.push(`Ranges: nominal ${formatPercent(c.nominal, false)} coverage, measured ${formatPercent(c.actual, false)} of ${c.count} cross-validated predictions `
       + `(90% interval ${formatPercent(c.interval90.low, false)}-${formatPercent(c.interval90.high, false)}: ${c.met ? 'consistent' : 'NOT consistent'} with the nominal); `
       + `held-out rows ${formatPercent(c.heldOut.actual, false)} of ${c.heldOut.count}; dense-model rows ${formatPercent(c.byArchitecture.dense.actual, false)} of ${c.byArchitecture.dense.count}, `
-      + `mixture-of-experts rows ${formatPercent(c.byArchitecture.moe.actual, false)} of ${c.byArchitecture.moe.count}.`);
+      + `mixture-of-experts rows ${formatPercent(c.byArchitecture.moe.actual, false)} of ${c.byArchitecture.moe.count}; `
+      + `rows whose batch a latency limit set ${formatPercent(c.byBatchLimit.latencyLimited.actual, false)} of ${c.byBatchLimit.latencyLimited.count}, `
+      + `the rest ${formatPercent(c.byBatchLimit.other.actual, false)} of ${c.byBatchLimit.other.count} (scaled ranges only: the app reruns a latency-bound result at the range's slow end, which widens its low end).`);
   }
   const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
   out.push(`Targets: held-out median <= 10% (${formatPercent(s.heldOut.medianAbs, false)}: ${verdict(s.heldOut.medianAbs <= 0.10)}); `

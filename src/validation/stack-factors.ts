@@ -105,6 +105,11 @@ export interface FitContext {
 
 /** ln(predicted / measured speed) of each row at `factors` (null when infeasible). */
 export function logRatios(rows: readonly ModelledRow[], ctx: FitContext, factors: StackFactors): (number | null)[] {
+  return rowPredictions(rows, ctx, factors).map((p) => p.logRatio);
+}
+
+/** Each row at `factors`: its log error and whether a latency limit set the batch of its deployment. */
+export function rowPredictions(rows: readonly ModelledRow[], ctx: FitContext, factors: StackFactors): { logRatio: number | null; latencyLimited: boolean }[] {
   const catalogs = new Map<number, Catalog>();
   return rows.map((plan) => {
     const age = ctx.yearsBefore(plan);
@@ -113,7 +118,8 @@ export function logRatios(rows: readonly ModelledRow[], ctx: FitContext, factors
       catalog = catalogWithFactors(ctx.catalog, factors, ctx.silicon, age);
       catalogs.set(age, catalog);
     }
-    return speedLogRatio(plan, evaluateRow(plan, catalog, { skipClaims: true, simulate: ctx.simulate }).predicted);
+    const r = evaluateRow(plan, catalog, { skipClaims: true, simulate: ctx.simulate });
+    return { logRatio: speedLogRatio(plan, r.predicted), latencyLimited: r.batchLimitedBy === 'tpot-limit' || r.batchLimitedBy === 'ttft-limit' };
   });
 }
 

@@ -119,6 +119,12 @@ export interface CoverageCheck {
   heldOut: { actual: number; count: number };
   /** The same over dense-model and mixture-of-experts rows apart (their ranges take their own quantiles). */
   byArchitecture: { dense: { actual: number; count: number }; moe: { actual: number; count: number } };
+  /**
+   * The same over predictions whose batch a TPOT or TTFT limit set and over the rest: the former
+   * err optimistically, so the pooled quantiles hold fewer of them (the app's rerun of such a
+   * result at the range's slow end, latency-cliff.ts, widens its low end beyond what this checks).
+   */
+  byBatchLimit: { latencyLimited: { actual: number; count: number }; other: { actual: number; count: number } };
 }
 
 /**
@@ -150,6 +156,8 @@ export function checkCoverage(rows: readonly CrossValidatedRow[], coverage = NOM
   const held = tally((r) => !r.usedForFit);
   const dense = tally((r) => !r.moe);
   const moe = tally((r) => r.moe);
+  const bound = tally((r) => r.latencyLimited);
+  const other = tally((r) => !r.latencyLimited);
   const share = (t: { inside: number; count: number }) => (t.count === 0 ? Number.NaN : t.inside / t.count);
   const { inside: insideCount, count } = all;
   const interval90 = wilsonInterval(insideCount, count);
@@ -161,6 +169,7 @@ export function checkCoverage(rows: readonly CrossValidatedRow[], coverage = NOM
     met: count > 0 && coverage >= interval90.low && coverage <= interval90.high,
     heldOut: { actual: share(held), count: held.count },
     byArchitecture: { dense: { actual: share(dense), count: dense.count }, moe: { actual: share(moe), count: moe.count } },
+    byBatchLimit: { latencyLimited: { actual: share(bound), count: bound.count }, other: { actual: share(other), count: other.count } },
   };
 }
 

@@ -87,6 +87,8 @@ export interface CrossValidationReport {
     index: number; submission: string; usedForFit: boolean; basis: string; predicted: number | null; error: number | null; logResidual: number | null;
     /** Whether the measurement fell inside the 80% range, its quantiles set without the row's submission (null: no prediction). */
     inRange: boolean | null;
+    /** A TPOT or TTFT limit set the batch of the deployment behind this prediction. */
+    latencyLimited: boolean;
   }[];
 }
 
@@ -211,7 +213,7 @@ export function validatePlans(plans: readonly RowPlan[], catalog: Catalog, optio
     crossValidated: cv === null ? null : {
       factors: cv.factors,
       rows: cv.rows.map((c, i) => ({ index: c.plan.row.index, submission: c.submission, usedForFit: c.usedForFit, basis: c.basis,
-        predicted: c.predicted, error: c.error, logResidual: c.logResidual, inRange: inRange![i] ?? null })),
+        predicted: c.predicted, error: c.error, logResidual: c.logResidual, inRange: inRange![i] ?? null, latencyLimited: c.latencyLimited })),
     },
     excluded,
     relative,

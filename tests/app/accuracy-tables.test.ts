@@ -71,7 +71,7 @@ describe('accuracy table models', () => {
     const fake = structuredClone(report);
     fake.crossValidated = {
       factors: { software: {}, moe: { fineGrained: 1, coarse: 1 }, trendPerYear: 0 },
-      rows: [{ index: 7, submission: 's', usedForFit: true, basis: 'measured', predicted: 1, error: -0.174, logResidual: 0.19, inRange: false }],
+      rows: [{ index: 7, submission: 's', usedForFit: true, basis: 'measured', predicted: 1, error: -0.174, logResidual: 0.19, inRange: false, latencyLimited: false }],
     };
     const [section] = rowSections(fake);
     const seven = section!.rows.find((r) => r.index === 7)!;

@@ -64,6 +64,14 @@ describe('validation against reference/calibration.csv', () => {
     expect(held.length).toBe(c.heldOut.count);
     expect(held.filter((r) => r.inRange).length / held.length).toBeCloseTo(c.heldOut.actual, 12);
     expect(c.byArchitecture.dense.count + c.byArchitecture.moe.count).toBe(c.count);
+    // Split by what set the batch: the rows a latency limit bound are the cross-validated
+    // prediction's own (its simulation at the refitted factors), and they add up to the whole.
+    const bound = flags.filter((r) => r.latencyLimited);
+    expect(bound.length).toBe(c.byBatchLimit.latencyLimited.count);
+    expect(bound.filter((r) => r.inRange).length / bound.length).toBeCloseTo(c.byBatchLimit.latencyLimited.actual, 12);
+    expect(c.byBatchLimit.latencyLimited.count + c.byBatchLimit.other.count).toBe(c.count);
+    // Those predictions err optimistically, so the pooled range holds fewer of them than of the rest.
+    expect(c.byBatchLimit.latencyLimited.actual).toBeLessThan(c.byBatchLimit.other.actual);
   });
 
   it('reports rows[].usedForFit and never fits a held-out row', () => {

@@ -18,7 +18,7 @@ const MODEL: UncertaintyModel = {
 function row(hardwareId: string, logResidual: number): CrossValidatedRow {
   return {
     plan: { hardwareId } as CrossValidatedRow['plan'], submission: `${hardwareId}-${logResidual}`, usedForFit: true,
-    predicted: 1, error: Math.exp(-logResidual) - 1, logResidual, basis: 'measured', moe: false,
+    predicted: 1, error: Math.exp(-logResidual) - 1, logResidual, basis: 'measured', moe: false, latencyLimited: false,
   };
 }
 

@@ -16,7 +16,7 @@ const plans = planRows(parseCalibrationCsv(readFileSync(new URL('../../reference
 const mlperf = (benchmark: string, scenario: string) => plans.filter((p) => p.mlperf?.benchmark === benchmark && p.mlperf.scenario === scenario);
 
 function cvRow(plan: ModelledRow, error: number): CrossValidatedRow {
-  return { plan, submission: plan.label, usedForFit: true, predicted: plan.measured * (1 + error), error, logResidual: -Math.log1p(error), basis: 'measured', moe: false };
+  return { plan, submission: plan.label, usedForFit: true, predicted: plan.measured * (1 + error), error, logResidual: -Math.log1p(error), basis: 'measured', moe: false, latencyLimited: false };
 }
 
 describe('cross-validated errors per MLPerf workload', () => {

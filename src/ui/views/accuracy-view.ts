@@ -145,6 +145,8 @@ function coverageStat(c: CoverageCheck): HTMLElement {
     el('div', { class: 'stat-sub', attrs: { 'data-accuracy': 'coverage-split' }, text: A.coverageSplit(
       pct(c.byArchitecture.dense.actual, false), c.byArchitecture.dense.count, pct(c.byArchitecture.moe.actual, false), c.byArchitecture.moe.count,
       pct(c.heldOut.actual, false), c.heldOut.count) }),
+    el('div', { class: 'stat-sub', attrs: { 'data-accuracy': 'coverage-latency' }, text: A.coverageLatencySplit(
+      pct(c.byBatchLimit.latencyLimited.actual, false), c.byBatchLimit.latencyLimited.count, pct(c.byBatchLimit.other.actual, false), c.byBatchLimit.other.count) }),
     el('div', { class: `badge ${c.met ? 'ok' : 'bad'}`, text: c.met ? A.met : A.missed }),
   ]);
 }
