@@ -61,6 +61,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   out.push(`- rows the fit used, each without its submission: median |error| ${med(cv.filter((c) => c.usedForFit))}`);
   out.push(`- held-out rows: median |error| ${med(cv.filter((c) => !c.usedForFit))}`);
   for (const b of run.uncertainty.byBasis) out.push(`- ${b.basis}: ${b.count} residuals, ${run.summary.uncertainty.coverage * 100}% quantiles ${b.low.toFixed(3)} .. ${b.high.toFixed(3)}`);
+  for (const [what, q] of [['mixture-of-experts predictions', run.summary.uncertainty.moe], ['predictions whose batch a latency limit set', run.summary.uncertainty.latencyLimited]] as const) {
+    if (q != null) out.push(`- ${what}: ${q.count} residuals, quantiles ${q.lowLogResidual.toFixed(3)} .. ${q.highLogResidual.toFixed(3)} (their own range)`);
+  }
   out.push(`- widths: ${run.summary.uncertainty.widthNote}`);
   for (const u of run.summary.uncertainty.undercovered ?? []) {
     out.push(`- undercovered: ${u.hardwareId}, ${u.inside} of its ${u.rows} predictions no fit saw inside the range (median error ${formatPercent(u.medianError)}); its results warn`);

@@ -249,12 +249,16 @@ function assemble(
     // its step on fixed costs, and took the narrow GPU range for the same prediction as over 256 chips.
     const dataflowChip = isDataflowChip(ctx.scenario.hardware) && (result.memory.weightsInSram || result.bottleneck === 'overhead');
     const moe = ctx.scenario.model.moe !== null;
+    // A batch a latency limit set takes the residuals of such predictions (uncertainty.ts).
+    const latencyLimited = best.batchLimitedBy === 'tpot-limit' || best.batchLimitedBy === 'ttft-limit';
     // The scaled fast ends know no peaks; the same deployment on the rated peaks bounds them.
     const ceiling = disaggregation === null ? siliconCeiling(ctx, best) : null;
     result.uncertainty = uncertaintyOf(model0, evidence.basis, {
       outputTokensPerSecond, tokensPerSecondPerUser: result.tokensPerSecondPerUser, usdPerMillionOutputTokens: usdPerMillion, ttftSeconds: e.ttftSeconds,
-    }, headline.band, unpredicted, dataflowChip, moe, ceiling);
+    }, headline.band, unpredicted, dataflowChip, moe, ceiling, latencyLimited);
     // A latency limit that sets the batch is a cliff the scaled range cannot see (latency-cliff.ts).
+    // The rerun slows the chip by the speed quantile of its architecture: the latency-bound quantiles
+    // are of throughput under a limit, which already holds such cliffs.
     const speedFactor = Math.exp(rangeQuantiles(model0, evidence.basis, dataflowChip, moe).low);
     const slow = unpredicted === null && disaggregation === null ? slowEndAtLimit(ctx, best, speedFactor) : null;
     const limit = best.batchLimitedBy === 'ttft-limit' ? 'TTFT' : 'TPOT';

@@ -33,6 +33,13 @@ export interface UncertaintyModel {
    */
   moe?: { lowLogResidual: number; highLogResidual: number; count: number } | null;
   /**
+   * Predictions whose batch a latency limit (TPOT or TTFT) set: the same quantiles over those rows
+   * alone. The engine has overestimated them (the quantiles of all rows held 69% of them, not 80%),
+   * so their range reaches further down. A mixture-of-experts prediction so bound spans both sets.
+   * Absent or null: such predictions take their architecture's quantiles.
+   */
+  latencyLimited?: { lowLogResidual: number; highLogResidual: number; count: number } | null;
+  /**
    * Chips whose own cross-validated rows the range holds far less often than its coverage (at 90%
    * confidence, under 60% of them): their results warn that the range understates their uncertainty.
    * Absent in summaries written before the check.
@@ -44,13 +51,26 @@ export interface UncertaintyModel {
  * The log-residual quantiles a range spans: the basis-widened ones, and for a dataflow chip at
  * least its rows' spread.
  */
-export function rangeQuantiles(model: UncertaintyModel, basis: EvidenceBasis, dataflowChip: boolean, moe = false): { low: number; high: number } {
+export function rangeQuantiles(model: UncertaintyModel, basis: EvidenceBasis, dataflowChip: boolean, moe = false,
+  latencyLimited = false): { low: number; high: number } {
   const k = model.widthFactor[basis];
-  const q = moe ? model.moe ?? model : model;
+  const q = residualQuantiles(model, moe, latencyLimited);
   const df = dataflowChip ? model.dataflow : null;
   return {
     low: Math.min(k * q.lowLogResidual, df?.lowLogResidual ?? 0),
     high: Math.max(k * q.highLogResidual, df?.highLogResidual ?? 0),
+  };
+}
+
+/** The residual quantiles a prediction takes: its architecture's, or a latency-bound prediction's (for MoE the wider ends of both). */
+function residualQuantiles(model: UncertaintyModel, moe: boolean, latencyLimited: boolean): { lowLogResidual: number; highLogResidual: number } {
+  const architecture = moe ? model.moe ?? model : model;
+  const bound = latencyLimited ? model.latencyLimited ?? null : null;
+  if (bound === null) return architecture;
+  if (!moe) return bound;
+  return {
+    lowLogResidual: Math.min(architecture.lowLogResidual, bound.lowLogResidual),
+    highLogResidual: Math.max(architecture.highLogResidual, bound.highLogResidual),
   };
 }
 
@@ -101,11 +121,13 @@ export function uncertaintyOf(
   dataflowChip = false,
   moe = false,
   ceiling: SpeedCeiling | null = null,
+  latencyLimited = false,
 ): Uncertainty {
   const spreadOnly = unpredicted !== null;
   const k = model.widthFactor[basis];
-  const { low: lo, high: hi } = rangeQuantiles(model, basis, dataflowChip, moe);
+  const { low: lo, high: hi } = rangeQuantiles(model, basis, dataflowChip, moe, latencyLimited);
   const moeQuantiles = moe ? model.moe ?? null : null;
+  const bound = latencyLimited ? model.latencyLimited ?? null : null;
   // The fast ends, held at the ceiling (in log, so that $/M's low end still combines with the price band).
   const cap = (value: number, peak: number | undefined) => (peak === undefined || !(value > 0) ? hi : Math.min(hi, Math.max(0, Math.log(peak / value))));
   const hiThroughput = cap(values.outputTokensPerSecond, ceiling?.outputTokensPerSecond);
@@ -119,11 +141,15 @@ export function uncertaintyOf(
     const bandHi = priceBand === null ? 0 : Math.log(priceBand.highRatio);
     usd = scaled(values.usdPerMillionOutputTokens, -Math.hypot(hiThroughput, bandLo), Math.hypot(lo, bandHi));
   }
-  const quantiles = moeQuantiles === null
+  const architectureText = moeQuantiles === null
     ? `the ${model.residualSet} (${model.count} predictions): log-residual quantiles ${model.lowLogResidual.toFixed(3)} and ${model.highLogResidual.toFixed(3)}`
     // An MoE model's range comes from the MoE rows alone: said first, not after the dense rows it does not use.
     : `the ${moeQuantiles.count} cross-validated predictions of mixture-of-experts rows (they err more widely than dense ones): `
       + `log-residual quantiles ${moeQuantiles.lowLogResidual.toFixed(3)} and ${moeQuantiles.highLogResidual.toFixed(3)}`;
+  const boundText = bound === null ? '' : `the ${bound.count} cross-validated predictions whose batch a latency limit set, as this one's is `
+    + `(the engine has overestimated them): log-residual quantiles ${bound.lowLogResidual.toFixed(3)} and ${bound.highLogResidual.toFixed(3)}`;
+  // A latency-bound dense prediction takes that set alone; a latency-bound MoE one the wider ends of both.
+  const quantiles = bound === null ? architectureText : moeQuantiles === null ? boundText : `${architectureText}, and ${boundText} (the wider ends of the two)`;
   const parts = [
     ...(unpredicted === null ? [] : [UNPREDICTED_NOTE[unpredicted]]),
     `${spreadOnly ? 'modelling spread, the width of the range from' : `${Math.round(model.coverage * 100)}% range from`} ${quantiles}, `
@@ -131,7 +157,7 @@ export function uncertaintyOf(
   ];
   const df = dataflowChip ? model.dataflow : null;
   // Said where the rows' spread, not the basis quantiles (an MoE model's own included), sets an end.
-  const basisOnly = rangeQuantiles(model, basis, false, moe);
+  const basisOnly = rangeQuantiles(model, basis, false, moe, latencyLimited);
   if (df !== null && (lo < basisOnly.low || hi > basisOnly.high)) {
     parts.push(`an SRAM-resident chip: at least the spread of ${df.note} (quantiles ${df.lowLogResidual.toFixed(3)} and ${df.highLogResidual.toFixed(3)}), `
       + `so the speed range spans ${lo.toFixed(3)} to ${hi.toFixed(3)} in log`);

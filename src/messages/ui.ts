@@ -176,9 +176,10 @@ export const MESSAGES = {
     withinSpread: '=1: within the leader\'s modelling spread (the spreads overlap; silicon limits and claims are not predictions)',
     ttftRangeKey: 'TTFT range: the speed range, inverted; unchecked, as no calibration row measures TTFT',
     /** Where a latency limit set the batch ("Bound by: TPOT limit"), what such predictions have been worth. */
-    latencyLimitedKey: (rows: number, medianSigned: number, medianAbs: number) =>
+    latencyLimitedKey: (rows: number, medianSigned: number, medianAbs: number, rangeCoverage: number) =>
       `Bound by a TPOT or TTFT limit: where one set the batch, the engine promised a median ${Math.round(medianSigned * 100)}% more than measured `
-      + `(typical error ${Math.round(medianAbs * 100)}%; ${rows} calibration runs, each predicted without its own data)`,
+      + `(typical error ${Math.round(medianAbs * 100)}%; ${rows} calibration runs, each predicted without its own data). `
+      + `Such a result's range comes from those runs' errors, so it reaches further down; it held ${Math.round(rangeCoverage * 100)}% of them`,
     /** What the (low–high) beside a number is: a prediction's coverage, or a limit's spread (spec mode, vendor claims). */
     rangeKey: (coverage: number | null) => (coverage === null
       ? '(low–high): the engine\'s modelling spread around a limit, not a prediction: no coverage claimed'

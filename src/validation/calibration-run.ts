@@ -322,6 +322,8 @@ export function runCalibration(catalog: Catalog, plans: readonly RowPlan[], kern
     widthFactor: Object.fromEntries(Object.entries(m.widthFactor).map(([k, v]) => [k, roundValue(v)])) as typeof m.widthFactor,
     dataflow: spread === null ? null : { ...spread, lowLogResidual: roundValue(spread.lowLogResidual, 4), highLogResidual: roundValue(spread.highLogResidual, 4) },
     moe: m.moe == null ? null : { ...m.moe, lowLogResidual: roundValue(m.moe.lowLogResidual, 4), highLogResidual: roundValue(m.moe.highLogResidual, 4) },
+    latencyLimited: m.latencyLimited == null ? null
+      : { ...m.latencyLimited, lowLogResidual: roundValue(m.latencyLimited.lowLogResidual, 4), highLogResidual: roundValue(m.latencyLimited.highLogResidual, 4) },
     // The SRAM chips' ranges span their speeds' spread: the check judges each row by the range it gets.
     undercovered: undercoveredChips({ ...m, dataflow: spread }, crossValidated, outOfSample),
   });

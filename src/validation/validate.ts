@@ -43,8 +43,8 @@ export interface ValidationSummary {
    */
   crossValidatedByWorkload: { key: string; summary: ErrorSummary }[];
   /**
-   * Cross-validated rows where a latency limit (TPOT or TTFT) set the batch of the deployment the
-   * engine chose: what such a result's speed has been worth (null when not run).
+   * Cross-validated rows where a latency limit (TPOT or TTFT) set the batch of the deployment behind
+   * the prediction: what such a result's speed has been worth (null when not run).
    */
   crossValidatedLatencyLimited: ErrorSummary | null;
   /** Ranges checked on cross-validated predictions the quantiles did not see. */
@@ -150,9 +150,8 @@ export function summarizeRows(rows: readonly RowResult[], relative: readonly Rat
     if (list === undefined) fitByKey.set(k, [e.r]);
     else list.push(e.r);
   }
-  const latencyLimited = new Set(rows.filter((r) => r.batchLimitedBy === 'tpot-limit' || r.batchLimitedBy === 'ttft-limit').map((r) => r.plan));
   const isMoe = (r: RowResult) => catalog?.models.get(r.plan.modelId ?? '')?.moe != null;
-  const cvEntries = cv?.filter((c) => c.error !== null).map((c) => ({ label: `#${c.plan.row.index} ${c.plan.label}`, error: c.error!, plan: c.plan })) ?? null;
+  const cvEntries = cv?.filter((c) => c.error !== null).map((c) => ({ label: `#${c.plan.row.index} ${c.plan.label}`, error: c.error!, plan: c.plan, latencyLimited: c.latencyLimited })) ?? null;
   return {
     target: summarize(target),
     fit: summarize(target.filter((e) => e.r.usedForFit)),
@@ -161,7 +160,7 @@ export function summarizeRows(rows: readonly RowResult[], relative: readonly Rat
     heldOutWithoutFitTwin: summarize(held.filter((e) => !hasFitTwin(e.r, fitByKey))),
     crossValidated: cvEntries === null ? null : summarize(cvEntries),
     crossValidatedRelative: relativeCv === null ? null : summarizeRatios(relativeCv),
-    crossValidatedLatencyLimited: cvEntries === null ? null : summarize(cvEntries.filter((e) => latencyLimited.has(e.plan))),
+    crossValidatedLatencyLimited: cvEntries === null ? null : summarize(cvEntries.filter((e) => e.latencyLimited)),
     crossValidatedByWorkload: cvEntries === null ? []
       : summarizeBy(cvEntries.filter((e) => e.plan.mlperf !== null), (e) => `${e.plan.mlperf!.benchmark} ${e.plan.mlperf!.scenario}`),
     coverage: cv === null ? null : checkCoverage(cv, NOMINAL_COVERAGE, inRange ?? undefined),

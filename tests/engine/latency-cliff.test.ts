@@ -28,7 +28,10 @@ describe('latency cliffs', () => {
     const r = simulate({ ...scenario('llama-3.1-70b', limit), hardware: catalog.hardware.get('nvidia-h100-sxm')! }, { frontier: false });
     expect(r.memory.batchLimitedBy).toBe('tpot-limit');
     const u = r.uncertainty!;
-    const low = rangeQuantiles(CALIBRATION_SUMMARY.uncertainty, r.evidence.basis, false, false).low;
+    // A batch a latency limit set: the range scales by the latency-bound predictions' quantiles.
+    const low = rangeQuantiles(CALIBRATION_SUMMARY.uncertainty, r.evidence.basis, false, false, true).low;
+    expect(low).toBeLessThan(rangeQuantiles(CALIBRATION_SUMMARY.uncertainty, r.evidence.basis, false, false).low);
+    expect(u.derivation).toMatch(/cross-validated predictions whose batch a latency limit set/);
     expect(r.tokensPerSecondPerUser * Math.exp(low)).toBeLessThan(1 / limit);
     expect(u.outputTokensPerSecond.low).toBeCloseTo(r.outputTokensPerSecond * Math.exp(low), 6);
     expect(u.tokensPerSecondPerUser.low).toBeGreaterThanOrEqual(1 / limit);
@@ -42,7 +45,7 @@ describe('latency cliffs', () => {
     // Etched (claim basis, wide range) at TPOT <= 50 ms: at the slow end only batch 1 meets the limit.
     const r = simulate({ ...scenario('llama-3.1-70b', 0.05), hardware: catalog.hardware.get('etched-sohu')! }, { frontier: false });
     expect(r.memory.batchLimitedBy).toBe('tpot-limit');
-    const low = rangeQuantiles(CALIBRATION_SUMMARY.uncertainty, r.evidence.basis, false, false).low;
+    const low = rangeQuantiles(CALIBRATION_SUMMARY.uncertainty, r.evidence.basis, false, false, true).low;
     const scaledLow = r.outputTokensPerSecond * Math.exp(low);
     const u = r.uncertainty!;
     const times = scaledLow / u.outputTokensPerSecond.low;
@@ -76,8 +79,8 @@ describe('latency cliffs', () => {
     const r = simulate(scenario('deepseek-r1', 0.05), { frontier: false });
     expect(r.memory.batchLimitedBy).toBe('tpot-limit');
     const u = r.uncertainty!;
-    // DeepSeek-R1 is a mixture of experts: its range takes the MoE quantiles.
-    const low = rangeQuantiles(CALIBRATION_SUMMARY.uncertainty, r.evidence.basis, false, true).low;
+    // DeepSeek-R1 is a mixture of experts whose batch the limit set: the wider ends of the MoE and latency-bound quantiles.
+    const low = rangeQuantiles(CALIBRATION_SUMMARY.uncertainty, r.evidence.basis, false, true, true).low;
     const scaledLow = r.outputTokensPerSecond * Math.exp(low);
     expect(u.outputTokensPerSecond.low).toBeLessThan(scaledLow * 0.99);
     expect(u.outputTokensPerSecond.low).toBeLessThanOrEqual(r.outputTokensPerSecond);
@@ -91,7 +94,8 @@ describe('latency cliffs', () => {
     expect(u.tokensPerSecondPerUser.low).toBeLessThanOrEqual(r.tokensPerSecondPerUser);
     // Without a limit the batch is not set by one, and the range is the scaled one.
     const free = simulate(scenario('deepseek-r1', null), { frontier: false });
-    expect(free.uncertainty!.outputTokensPerSecond.low).toBeCloseTo(free.outputTokensPerSecond * Math.exp(low), 6);
+    const freeLow = rangeQuantiles(CALIBRATION_SUMMARY.uncertainty, free.evidence.basis, false, true).low;
+    expect(free.uncertainty!.outputTokensPerSecond.low).toBeCloseTo(free.outputTokensPerSecond * Math.exp(freeLow), 6);
   });
 
   it('a limit just above what one sequence reaches: the slow end misses it, and a warning says the result is on a cliff', () => {
