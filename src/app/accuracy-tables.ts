@@ -188,6 +188,7 @@ export function summaryRows(report: ValidationReport): SummaryRow[] {
     ...(s.crossValidatedRelative === null ? [] : [summaryRow(A.groupCrossValidatedRelative, s.crossValidatedRelative, MEDIAN_TARGET.ratios)]),
     ...(s.crossValidatedLatencyLimited === null ? [] : [summaryRow(A.groupLatencyLimited, s.crossValidatedLatencyLimited)]),
     ...s.crossValidatedByWorkload.map((g) => summaryRow(A.groupCrossValidatedWorkload(g.key), g.summary)),
+    ...s.crossValidatedScenarioRatios.map((g) => summaryRow(A.groupScenarioRatio(g.key), g.summary)),
     summaryRow(achieved ? A.groupFit : A.groupFitOtherMode, s.fit),
     summaryRow(A.groupTarget, s.target),
     ...s.byVendor.map((g) => summaryRow(A.groupVendor(g.key), g.summary)),

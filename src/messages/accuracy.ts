@@ -42,6 +42,7 @@ export const ACCURACY_MESSAGES = {
   /** One MLPerf benchmark and scenario, every chip together: the median signed error is the engine's bias there. */
   groupLatencyLimited: 'Cross-validated, where a latency limit set the engine\'s batch',
   groupCrossValidatedWorkload: (workload: string) => `Cross-validated, MLPerf ${workload} (every chip)`,
+  groupScenarioRatio: (ratio: string) => `Cross-validated, one system's MLPerf ${ratio} throughput`,
   groupCrossValidatedRelative: 'Cross-validated chip-to-chip ratios (to the H100 row of each benchmark and scenario: of the same round where there is one, else the newest; each submission left out)',
   groupSource: (kind: string) => `Source: ${kind}`,
   groupVendor: (vendor: string) => `Vendor (target set): ${vendor}`,

@@ -103,6 +103,7 @@ export function formatValidationReport(report: ValidationReport, source = 'refer
     ...(s.crossValidatedRelative === null ? [] : [summaryLine('cross-validated per-chip ratios', s.crossValidatedRelative)]),
     ...(s.crossValidatedLatencyLimited === null ? [] : [summaryLine('cross-validated, batch set by a latency limit', s.crossValidatedLatencyLimited)]),
     ...s.crossValidatedByWorkload.map((g) => summaryLine(`cross-validated, MLPerf ${g.key} (every chip)`, g.summary)),
+    ...s.crossValidatedScenarioRatios.map((g) => summaryLine(`cross-validated, one system's MLPerf ${g.key}`, g.summary)),
     summaryLine('fit rows (in-sample, for reference)', s.fit),
     summaryLine('target set: MLPerf + vendor tables (fit + held out)', s.target),
     ...s.bySourceKind.map((g) => summaryLine(`source kind: ${g.key}`, g.summary)),

@@ -16,6 +16,7 @@ import { relativeAccuracy, summarize, summarizeBy, type ErrorSummary, type Mlper
 import { NOMINAL_COVERAGE, checkCoverage, rangeChecks, type CoverageCheck } from './uncertainty-fit';
 import { memoizedSimulator, type Simulator } from './simulation-memo';
 import { dataflowRows } from './dataflow-overhead';
+import { scenarioRatios } from './scenario-ratios';
 
 export { evaluateRow, type ClaimImplication, type RowResult } from './evaluate-row';
 
@@ -42,6 +43,12 @@ export interface ValidationSummary {
    * together: where the engine errs the same way whatever the chip (empty when not run).
    */
   crossValidatedByWorkload: { key: string; summary: ErrorSummary }[];
+  /**
+   * One MLPerf system's Server and Interactive throughput over its own Offline throughput, predicted
+   * against measured, cross-validated ("Server / Offline"): the chip's factor cancels, so this is the
+   * engine's model of latency limits and online arrivals (empty when not run).
+   */
+  crossValidatedScenarioRatios: { key: string; summary: ErrorSummary }[];
   /**
    * Cross-validated rows where a latency limit (TPOT or TTFT) set the batch of the deployment behind
    * the prediction: what such a result's speed has been worth (null when not run).
@@ -161,6 +168,7 @@ export function summarizeRows(rows: readonly RowResult[], relative: readonly Rat
     crossValidated: cvEntries === null ? null : summarize(cvEntries),
     crossValidatedRelative: relativeCv === null ? null : summarizeRatios(relativeCv),
     crossValidatedLatencyLimited: cvEntries === null ? null : summarize(cvEntries.filter((e) => e.latencyLimited)),
+    crossValidatedScenarioRatios: cv === null ? [] : summarizeBy(scenarioRatios(cv), (e) => e.key),
     crossValidatedByWorkload: cvEntries === null ? []
       : summarizeBy(cvEntries.filter((e) => e.plan.mlperf !== null), (e) => `${e.plan.mlperf!.benchmark} ${e.plan.mlperf!.scenario}`),
     coverage: cv === null ? null : checkCoverage(cv, NOMINAL_COVERAGE, inRange ?? undefined),

@@ -52,6 +52,14 @@ describe('validation against reference/calibration.csv', () => {
     expect(bound.some((r) => r.plan.mlperf?.scenario === 'Interactive')).toBe(true);
   });
 
+  it('one system\'s scenario ratios: Server close to measured, Interactive optimistic (README quotes both)', () => {
+    const ratio = (key: string) => s.crossValidatedScenarioRatios.find((g) => g.key === key)!.summary;
+    expect(ratio('Server / Offline').count).toBe(189);
+    expect(ratio('Server / Offline').medianAbs).toBeLessThan(0.06);
+    expect(ratio('Interactive / Offline').count).toBe(54);
+    expect(ratio('Interactive / Offline').medianSigned).toBeGreaterThan(0.15);
+  });
+
   it('the ranges cover what they claim: the nominal coverage lies inside the 90% interval of the measured one', () => {
     const c = s.coverage!;
     expect(c.count).toBeGreaterThan(100);

@@ -43,3 +43,28 @@ describe('cross-validated errors per MLPerf workload', () => {
     expect(names[at + 1]).toBe('Cross-validated, MLPerf llama2-70b Offline (every chip)');
   });
 });
+
+describe('one system\'s Server and Interactive throughput over its own Offline throughput', () => {
+  // Runs of one submission: the same system, round, submitter and chip count.
+  const bySystem = new Map<string, ModelledRow[]>();
+  for (const p of plans) {
+    if (p.mlperf === null) continue;
+    const k = JSON.stringify([p.hardwareId, p.mlperf.benchmark, p.mlperf.round, p.mlperf.submitter, p.scenario.chips, p.row.system]);
+    bySystem.set(k, [...(bySystem.get(k) ?? []), p]);
+  }
+  const system = [...bySystem.values()].find((runs) => ['Offline', 'Server', 'Interactive'].every((s) => runs.filter((r) => r.mlperf!.scenario === s).length === 1))!;
+  const run = (scenario: string) => system.find((r) => r.mlperf!.scenario === scenario)!;
+
+  it('divides each scenario by the same system\'s Offline run, predicted against measured, and needs one Offline run', () => {
+    // Offline predicted 10% high, Server 10% high (no loss to the limit missed), Interactive 32% high.
+    const cv = [cvRow(run('Offline'), 0.1), cvRow(run('Server'), 0.1), cvRow(run('Interactive'), 0.32)];
+    const s = summarizeRows([], [], cv);
+    expect(s.crossValidatedScenarioRatios.map((g) => [g.key, g.summary.count])).toEqual([['Interactive / Offline', 1], ['Server / Offline', 1]]);
+    expect(s.crossValidatedScenarioRatios[0]!.summary.medianSigned).toBeCloseTo(0.2, 10);
+    expect(s.crossValidatedScenarioRatios[1]!.summary.medianSigned).toBeCloseTo(0, 10);
+    // Without its Offline run, or with a run of another system as Offline, no ratio.
+    expect(summarizeRows([], [], cv.slice(1)).crossValidatedScenarioRatios).toEqual([]);
+    const other = plans.find((p) => p.mlperf?.scenario === 'Offline' && p.hardwareId !== run('Offline').hardwareId)!;
+    expect(summarizeRows([], [], [cvRow(other, 0.1), cv[1]!]).crossValidatedScenarioRatios).toEqual([]);
+  });
+});
