@@ -75,6 +75,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     out.push('', '## Dataflow chips (weights in SRAM)', line('all rows (chips without two rows of their own)', run.dataflow.pooled));
     for (const [id, f] of run.dataflow.byChip) out.push(line(id, f));
   }
+  out.push('', `## Serving step: ${run.summary.servingStep!.note}`);
+  if (CALIBRATION_SUMMARY.servingStep?.seconds !== run.summary.servingStep!.seconds) {
+    out.push(`- the fit above ran with ${(CALIBRATION_SUMMARY.servingStep?.seconds ?? 0) * 1000} ms: ${write ? 'written now; run npm run calibrate -- --write again' : 'write it and run again'}`);
+  }
   out.push('', `## 16-bit GEMMs: x${run.summary.sixteenBitCompute.ratio} of the fp8 share (${run.summary.sixteenBitCompute.note})`);
   // The engine reads the ratio from the summary this run writes: a fit run with another one is stale.
   const used = CALIBRATION_SUMMARY.sixteenBitCompute?.ratio;

@@ -22,6 +22,12 @@ export interface CalibrationSummary {
    * that share of the 16-bit peak (the kernel-timed H200: bf16 and fp8 GEMMs at M >= 2048).
    */
   sixteenBitCompute: { ratio: number; note: string };
+  /**
+   * The serving step's own cost (scheduling, sampling, output processing) that achieved mode adds to
+   * every kernel-launched chip's per-step fixed cost, chosen by cross-validation (note says how).
+   * Absent in summaries written before it: no such cost.
+   */
+  servingStep?: { seconds: number; note: string };
 }
 
 export const CALIBRATION_SUMMARY = data as unknown as CalibrationSummary;

@@ -415,7 +415,8 @@ function timeToFirstToken(ctx: EngineContext, prepared: PreparedLayout, perMicro
 /**
  * Time the draft takes to propose its tokens for one micro-batch: `draftTokens` sequential decode
  * steps of the draft model, or of one extra transformer layer plus the shared LM head for MTP
- * (DeepSeek-V3 report, section 2.2).
+ * (DeepSeek-V3 report, section 2.2). Its forward passes run inside the target's serving step, so
+ * they pay their kernels' fixed costs but not the step's own (scheduling, sampling, output).
  */
 function draftTime(ctx: EngineContext, prepared: PreparedLayout, sequences: number, batch: number): number {
   const spec = ctx.speculation!;
@@ -425,7 +426,7 @@ function draftTime(ctx: EngineContext, prepared: PreparedLayout, sequences: numb
   };
   if (spec.draft !== null) {
     const draftLayout = prepareLayout(spec.draft, { ...prepared.layout, pipelineParallel: 1, expertParallel: 1, dataParallelAttention: false });
-    return spec.draftTokens * (stageSeconds(spec.draft, draftLayout, shape, batch) + spec.draft.efficiency.stepOverheadSeconds);
+    return spec.draftTokens * stageSeconds(spec.draft, draftLayout, shape, batch);
   }
   const { model } = ctx.scenario;
   const oneLayer: LayerGroup = { count: 1, windowTokens: null, ffn: model.moe !== null ? 'moe' : 'dense' };

@@ -1,12 +1,21 @@
 import { CALIBRATION_SUMMARY } from './calibration-summary';
 import { ENERGY_KEY } from './explain-keys';
 import { formatNumber, formatSeconds } from '../format/units';
-import type { EngineContext } from './context';
+import { servingStepSeconds, type EngineContext } from './context';
 import { paidChips, type TcoPerChipHour } from './economics';
 import type { Candidate } from './search';
 import { unpredictedKind } from './uncertainty';
 import type { ExplainEntry, ExplainInput, HardwareProfile, LayoutAlternative, Objective, SimulationResult, SourceGroup } from './types';
 import { BATCH_LIMIT_WORDS, labSetText } from '../messages/engine';
+
+/** The profile's per-step cost, and in achieved mode the serving step cost added to it. */
+function stepCostSource(ctx: EngineContext): string {
+  const hw = ctx.scenario.hardware;
+  const serving = servingStepSeconds(hw, ctx.scenario.efficiencyMode);
+  if (serving === 0) return sourceOf(hw, 'efficiency');
+  return `${formatSeconds(hw.efficiency.stepOverheadSeconds)} from ${sourceOf(hw, 'efficiency')}, plus the serving step cost of today's software, `
+    + `${formatSeconds(serving)} (${CALIBRATION_SUMMARY.servingStep?.note ?? ''})`;
+}
 
 function sourceOf(hw: HardwareProfile, group: SourceGroup, path?: string): string {
   const sources = hw.sources[group]?.join('; ') ?? 'no source';
@@ -90,7 +99,7 @@ export function buildExplain(
         { name: 'decode attention: fixed cost + KV bytes at this share', value: e.attentionMemory, unit: '', source: 'h200-kernel-timings-2.jsonl attn_decode_gqa (bytes, not sequences, set the time)' },
         { name: 'KV cache held in SRAM', value: result.memory.kvSramFraction, unit: '' },
         { name: 'kernel fixed cost', value: e.kernelOverheadSeconds, unit: 's', source: sourceOf(hw, 'efficiency') },
-        { name: 'per-step fixed cost', value: e.stepOverheadSeconds, unit: 's', source: sourceOf(hw, 'efficiency') },
+        { name: 'per-step fixed cost', value: e.stepOverheadSeconds, unit: 's', source: stepCostSource(ctx) },
         { name: 'scale-up bandwidth per direction', value: hw.scaleUp.bandwidthBytesPerSecondPerDirection, unit: 'B/s', source: sourceOf(hw, 'scaleUp', 'scaleUp.bandwidthBytesPerSecondPerDirection') },
         { name: 'mean decode context', value: ctx.meanDecodeContextTokens, unit: 'tokens' },
       ],

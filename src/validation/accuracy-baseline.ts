@@ -6,19 +6,19 @@
 
 export const ACCURACY_BASELINE = {
   /** When and how these numbers were obtained. */
-  recorded: '2026-12-02 (third): pipelined replicas split each step\'s prompt chunks evenly over their micro-batches (Sarathi-Serve 4.3; the engine had put them all in one, so the other micro-batches waited behind it at every stage) and keep burst headroom per micro-batch (one scheduler per micro-batch, as vLLM\'s virtual engines): H100 now serves Llama-2-70B as TP1 PP2, the layout of NVIDIA\'s v5.0 configs, instead of TP2. Recalibrated: held-out 9.06% -> 8.48% (277), without a fit twin 12.88% -> 13.21% (142), cross-validated 8.68% -> 8.62% (593), ratios 15.02% -> 9.91% (374), coverage 79.3% -> 78.9%. Before, 2026-12-02 (second): 156 MLPerf v5.0 rows added (81 held out by the rule; H100 NVL, H200 NVL and the 96 GB GH200 have no profile), recalibrated: held-out 9.02% (206 rows) -> 9.06% (277), cross-validated 8.98% (458) -> 8.68% (593), ratios 15.09% (188 pairs) -> 15.02% (374), coverage 78.6% -> 79.3%. Before, 2026-12-02: SGLang\'s large-scale EP rows replayed with the two-batch overlap their software lists, and the SRAM chips\' fixed costs fitted per chip (11 third-party speeds added, not in these figures), recalibrated: held-out, cross-validated and ratio medians unchanged; coverage 79.0% -> 78.6% (the MoE quantiles\' high end 0.361 -> 0.354). Before, 2026-12-01 (fifth): the embedding and LM head at 16 bits in quantized checkpoints (ModelOpt, llm-compressor and Quark leave lm_head unquantized; the head was read and multiplied in the checkpoint\'s format), recalibrated. Before, 2026-12-01 (fourth): the residual stream\'s norms and adds at 16 bits whatever the GEMMs\' format (they were counted at the activation format: 1 byte under fp8, 0.56 under NVFP4; held-out 9.48%), then prompts computed whole every few steps where that costs less than spreading them over every step (MoE prompts spread thinly re-read most experts each step), recalibrated. Before, 2026-12-01 (third): 16-bit GEMMs at their own kernel-measured share (bf16 70.1% of its peak against fp8 64.6%: x1.085 of the profile\'s fp8 share), recalibrated. Before, 2026-12-01 (second): every valid closed MLPerf LLM run on L40S added (7 rows, 5 held out; 2 HPE v5.0 TensorRT rows in the fit: L40S factor 0.554 -> 0.501). Before: 16 held-out rows added (TensorRT-LLM v0.17 table, A100 and L40S; 9.2% on 185 rows before them). Fit from 2026-11-30 (second stop), after npm run calibrate -- --write with MLPerf runs simulated at their mean output (the decode context from the length spread), NVIDIA families by CUDA compute capability, 158 MLPerf runs of partner systems added (78 held out by the rule) and one software factor per chip with rows (its family\'s median, else the prior, for chips without)',
+  recorded: '2026-12-02 (fourth): achieved mode adds a 3 ms serving step cost (scheduling, sampling, output processing) to every kernel-launched chip, the value over 0.3-8 ms with the lowest cross-validated mean |log error| (0.1550 -> 0.1513), recalibrated: held-out 8.48% -> 9.09% (277), without a fit twin 13.21% -> 13.49% (142), cross-validated 8.62% -> 8.47% (593), ratios 9.91% -> 10.02% (374), coverage 78.9% -> 80.3% (latency-bound predictions with their own quantiles); where a latency limit set the batch (142 rows) the median |error| 17.0% -> 10.3%, and one system\'s Interactive / Offline throughput +20.6% -> +10.5%. Before, 2026-12-02 (third): pipelined replicas split each step\'s prompt chunks evenly over their micro-batches (Sarathi-Serve 4.3; the engine had put them all in one, so the other micro-batches waited behind it at every stage) and keep burst headroom per micro-batch (one scheduler per micro-batch, as vLLM\'s virtual engines): H100 now serves Llama-2-70B as TP1 PP2, the layout of NVIDIA\'s v5.0 configs, instead of TP2. Recalibrated: held-out 9.06% -> 8.48% (277), without a fit twin 12.88% -> 13.21% (142), cross-validated 8.68% -> 8.62% (593), ratios 15.02% -> 9.91% (374), coverage 79.3% -> 78.9%. Before, 2026-12-02 (second): 156 MLPerf v5.0 rows added (81 held out by the rule; H100 NVL, H200 NVL and the 96 GB GH200 have no profile), recalibrated: held-out 9.02% (206 rows) -> 9.06% (277), cross-validated 8.98% (458) -> 8.68% (593), ratios 15.09% (188 pairs) -> 15.02% (374), coverage 78.6% -> 79.3%. Before, 2026-12-02: SGLang\'s large-scale EP rows replayed with the two-batch overlap their software lists, and the SRAM chips\' fixed costs fitted per chip (11 third-party speeds added, not in these figures), recalibrated: held-out, cross-validated and ratio medians unchanged; coverage 79.0% -> 78.6% (the MoE quantiles\' high end 0.361 -> 0.354). Before, 2026-12-01 (fifth): the embedding and LM head at 16 bits in quantized checkpoints (ModelOpt, llm-compressor and Quark leave lm_head unquantized; the head was read and multiplied in the checkpoint\'s format), recalibrated. Before, 2026-12-01 (fourth): the residual stream\'s norms and adds at 16 bits whatever the GEMMs\' format (they were counted at the activation format: 1 byte under fp8, 0.56 under NVFP4; held-out 9.48%), then prompts computed whole every few steps where that costs less than spreading them over every step (MoE prompts spread thinly re-read most experts each step), recalibrated. Before, 2026-12-01 (third): 16-bit GEMMs at their own kernel-measured share (bf16 70.1% of its peak against fp8 64.6%: x1.085 of the profile\'s fp8 share), recalibrated. Before, 2026-12-01 (second): every valid closed MLPerf LLM run on L40S added (7 rows, 5 held out; 2 HPE v5.0 TensorRT rows in the fit: L40S factor 0.554 -> 0.501). Before: 16 held-out rows added (TensorRT-LLM v0.17 table, A100 and L40S; 9.2% on 185 rows before them). Fit from 2026-11-30 (second stop), after npm run calibrate -- --write with MLPerf runs simulated at their mean output (the decode context from the length spread), NVIDIA families by CUDA compute capability, 158 MLPerf runs of partner systems added (78 held out by the rule) and one software factor per chip with rows (its family\'s median, else the prior, for chips without)',
   /** MLPerf + vendor benchmark rows the holdout column keeps out of every fit. */
   heldOutRows: 277,
   /** Median |predicted / measured - 1| on the held-out rows (issue target <= 0.10: met). */
-  heldOutMedianAbsError: 0.0848,
+  heldOutMedianAbsError: 0.0909,
   /**
    * The held-out rows no fit row repeats (another partner's run of the same system, round and chip
    * count within 5%): 142 of the 277. The harder test; issue target <= 0.10: not met on these.
    */
   heldOutWithoutFitTwinRows: 142,
-  heldOutWithoutFitTwinMedianAbsError: 0.1321,
+  heldOutWithoutFitTwinMedianAbsError: 0.1349,
   /** Median |error| of every target row scored by a fit without its submission. */
-  crossValidatedMedianAbsError: 0.0862,
+  crossValidatedMedianAbsError: 0.0847,
   /**
    * Median |error| of MLPerf per-chip ratios to H100, cross-validated (issue target <= 0.08: not met).
    * 0.1459 (91 pairs) -> 0.1388 (181 pairs) -> 0.1465 (188 pairs: the L40S runs, two of vLLM 0.5.2 at a quarter of TensorRT's speed)
@@ -28,13 +28,15 @@ export const ACCURACY_BASELINE = {
    * one factor per chip cannot align runs of different rounds and stacks.
    * -> 0.0991 (pipelined replicas without the prompt bubble: H100 takes v5.0's TP1 PP2; the median
    * errors of the 102 pairs against H100's v5.0 Offline and Server runs moved from +15.5% and +19.8% to +0.8% and +8.0%).
+   * -> 0.1002 (the 3 ms serving step cost).
    */
-  crossValidatedRelativeMedianAbsError: 0.0991,
+  crossValidatedRelativeMedianAbsError: 0.1002,
   /**
    * Share of cross-validated predictions inside their 80% range. 0.789 -> 0.809: predictions whose
-   * batch a latency limit set take those rows' own quantiles (69.0% -> 79.6% of them inside).
+   * batch a latency limit set take those rows' own quantiles (69.0% -> 79.6% of them inside);
+   * -> 0.803 with the serving step cost.
    */
-  coverage: 0.809,
+  coverage: 0.803,
 } as const;
 
 /**

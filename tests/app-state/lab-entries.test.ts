@@ -49,9 +49,9 @@ describe('lab entries', () => {
   });
 
   it('a typed software factor is cited as entered ahead of the evidence it started from', () => {
-    const chip = apply(inLab(), { type: 'lab-set', param: 'softwareStackFactor', value: 1 }).lab.chip;
+    const chip = apply(inLab(), { type: 'lab-set', param: 'softwareStackFactor', value: 0.5 }).lab.chip;
     expect(explainSource(chip, 'weight-streaming share in use'))
-      .toMatch(new RegExp(`^set in the chip lab: Software-stack factor, replacing ${h200.name}'s ${(h200.efficiency.softwareStackFactor * 100).toFixed(1).replace('.', '\\.')}%; evidence "family"`));
+      .toMatch(new RegExp(`^set in the chip lab: Software-stack factor, replacing ${h200.name}'s ${String(Number((h200.efficiency.softwareStackFactor * 100).toFixed(1))).replace('.', '\\.')}%; evidence "family"`));
   });
 
   it('a chip saved from the lab keeps its entries when edited again', () => {

@@ -86,7 +86,7 @@ describe('update', () => {
     const labExport = { ...h200, id: 'nvidia-h200-sxm-lab', name: 'MyChip X', memory: { ...h200.memory, hbmBandwidthBytesPerSecond: 9e12 },
       efficiency: { ...h200.efficiency, evidence: { basis: 'family' as const, rows: 1, from: 'nvidia-h200-sxm' } } };
     expect(added(labExport)).toEqual({ basis: 'family', rows: h200.efficiency.evidence.rows, from: 'nvidia-h200-sxm' });
-    expect(added({ ...labExport, efficiency: { ...labExport.efficiency, softwareStackFactor: 1 } })).toEqual({ basis: 'claim', rows: 0, from: null });
+    expect(added({ ...labExport, efficiency: { ...labExport.efficiency, softwareStackFactor: 0.5 } })).toEqual({ basis: 'claim', rows: 0, from: null });
     // Imported under a free id: never the lab chip's own (its name and figures would be shown instead).
     const s = apply(fresh(), { type: 'add-custom-chip', profile: labExport });
     expect(s.customChips.at(-1)!.id).not.toBe(s.lab.chip.id);

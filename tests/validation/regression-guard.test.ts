@@ -57,7 +57,9 @@ describe('validation against reference/calibration.csv', () => {
     expect(ratio('Server / Offline').count).toBe(189);
     expect(ratio('Server / Offline').medianAbs).toBeLessThan(0.06);
     expect(ratio('Interactive / Offline').count).toBe(54);
-    expect(ratio('Interactive / Offline').medianSigned).toBeGreaterThan(0.15);
+    // Still optimistic (+10.5%; +20.6% before the serving step cost).
+    expect(ratio('Interactive / Offline').medianSigned).toBeGreaterThan(0.05);
+    expect(ratio('Interactive / Offline').medianSigned).toBeLessThan(0.15);
   });
 
   it('the ranges cover what they claim: the nominal coverage lies inside the 90% interval of the measured one', () => {
