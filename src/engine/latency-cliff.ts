@@ -6,7 +6,7 @@
 import { buildContext, type EngineContext } from './context';
 import { prepareLayout } from './deployment';
 import { chooseBatch, isBatchFailure, type Candidate } from './search';
-import type { Uncertainty } from './types';
+import { isLatencyLimit, type Uncertainty } from './types';
 
 /** The chosen layout at the slow end: what it serves there, or that it cannot meet the limits at all. */
 export type SlowEnd = { outputTokensPerSecond: number; tokensPerSecondPerUser: number; batch: number } | 'misses-limit';
@@ -16,7 +16,7 @@ export type SlowEnd = { outputTokensPerSecond: number; tokensPerSecondPerUser: n
  * prediction (the range's slow end); null when no latency limit sets the batch.
  */
 export function slowEndAtLimit(ctx: EngineContext, best: Candidate, speedFactor: number): SlowEnd | null {
-  if (best.batchLimitedBy !== 'tpot-limit' && best.batchLimitedBy !== 'ttft-limit') return null;
+  if (!isLatencyLimit(best.batchLimitedBy)) return null;
   const hw = ctx.scenario.hardware;
   const slower = buildContext({
     ...ctx.scenario,

@@ -24,6 +24,11 @@ export interface DeploymentConfig {
 export type BatchLimit =
   | 'ttft-limit' | 'tpot-limit' | 'memory' | 'max-sequences' | 'max-tokens-per-step' | 'objective' | 'compute-saturation';
 
+/** A TPOT or TTFT limit set the batch: the result sits where a slower chip must cut it (null: no batch). */
+export function isLatencyLimit(limit: BatchLimit | null): boolean {
+  return limit === 'tpot-limit' || limit === 'ttft-limit';
+}
+
 /** Another layout the search tried, at its own best batch: why the chosen one won. */
 export interface LayoutAlternative {
   layout: string;

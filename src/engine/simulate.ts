@@ -14,8 +14,9 @@ import { infeasibleUncertainty, rangeQuantiles, uncertaintyOf, unpredictedKind, 
 import { contextWindowProblem } from './context-window';
 import { isDataflowChip } from './memory';
 import { slowEndAtLimit, widenedToSlowEnd } from './latency-cliff';
-import type {
-  Bottleneck, CostBreakdown, DisaggregationSummary, LayoutAlternative, OperatorTiming, PricingBasis, ResolvedScenario, SimulationResult,
+import {
+  isLatencyLimit, type Bottleneck, type CostBreakdown, type DisaggregationSummary, type LayoutAlternative, type OperatorTiming, type PricingBasis,
+  type ResolvedScenario, type SimulationResult,
 } from './types';
 
 /** A slow end this many times below the scaled one is said beside the result, not only in its range's derivation. */
@@ -250,7 +251,7 @@ function assemble(
     const dataflowChip = isDataflowChip(ctx.scenario.hardware) && (result.memory.weightsInSram || result.bottleneck === 'overhead');
     const moe = ctx.scenario.model.moe !== null;
     // A batch a latency limit set takes the residuals of such predictions (uncertainty.ts).
-    const latencyLimited = best.batchLimitedBy === 'tpot-limit' || best.batchLimitedBy === 'ttft-limit';
+    const latencyLimited = isLatencyLimit(best.batchLimitedBy);
     // The scaled fast ends know no peaks; the same deployment on the rated peaks bounds them.
     const ceiling = disaggregation === null ? siliconCeiling(ctx, best) : null;
     result.uncertainty = uncertaintyOf(model0, evidence.basis, {

@@ -34,7 +34,8 @@ export interface UncertaintyModel {
   moe?: { lowLogResidual: number; highLogResidual: number; count: number } | null;
   /**
    * Predictions whose batch a latency limit (TPOT or TTFT) set: the same quantiles over those rows
-   * alone. The engine has overestimated them (the quantiles of all rows held 69% of them, not 80%),
+   * alone. The engine has overestimated them (before the serving step cost, the quantiles of all rows
+   * held 69% of them, not 80%),
    * so their range reaches further down. A mixture-of-experts prediction so bound spans both sets.
    * Absent or null: such predictions take their architecture's quantiles.
    */

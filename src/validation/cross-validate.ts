@@ -25,7 +25,7 @@ export interface CrossValidatedRow {
   basis: Exclude<EvidenceBasis, 'claim'>;
   /** A mixture-of-experts model: its range takes the MoE rows' quantiles (uncertainty-fit.ts). */
   moe: boolean;
-  /** A TPOT or TTFT limit set the batch of the deployment behind the prediction (coverage is reported apart for these). */
+  /** A TPOT or TTFT limit set the batch of the deployment behind the prediction: its range takes such predictions' quantiles. */
   latencyLimited: boolean;
 }
 

@@ -2,7 +2,7 @@
 // deployment it chose: `npm run validate`'s summary.crossValidatedLatencyLimited, each row predicted
 // by a fit without its submission. The comparison table and the CLI quote it where such a limit binds. The
 // regression guard fails when the validation disagrees, so update it with the validation.
-import type { SimulationResult } from '../engine/types';
+import { isLatencyLimit, type SimulationResult } from '../engine/types';
 import { MESSAGES } from '../messages/ui';
 
 export const LATENCY_LIMITED_ACCURACY = {
@@ -22,7 +22,7 @@ export const LATENCY_LIMITED_ACCURACY = {
 /** A prediction (its range has a coverage: not a silicon limit or a claim) whose batch a latency limit set. */
 export function latencyBoundPrediction(result: SimulationResult): boolean {
   const limit = result.feasible ? result.memory.batchLimitedBy : null;
-  return (limit === 'tpot-limit' || limit === 'ttft-limit') && result.uncertainty?.coverage != null;
+  return isLatencyLimit(limit) && result.uncertainty?.coverage != null;
 }
 
 /** What such a prediction has been worth, in the words the comparison table and the CLI use. */

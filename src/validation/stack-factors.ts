@@ -12,7 +12,7 @@
 //   system gain 1.2-1.5x a year). Predictions use the newest software (trend factor 1).
 // Fitting is a weighted median of linearized log errors; no per-row special case. Pure.
 import type { Catalog } from '../catalog/catalog';
-import type { EfficiencyProfile } from '../engine/types';
+import { isLatencyLimit, type EfficiencyProfile } from '../engine/types';
 import { evaluateRow } from './evaluate-row';
 import { speedLogRatio } from './fit-rows';
 import type { ModelledRow } from './row-plan';
@@ -119,7 +119,7 @@ export function rowPredictions(rows: readonly ModelledRow[], ctx: FitContext, fa
       catalogs.set(age, catalog);
     }
     const r = evaluateRow(plan, catalog, { skipClaims: true, simulate: ctx.simulate });
-    return { logRatio: speedLogRatio(plan, r.predicted), latencyLimited: r.batchLimitedBy === 'tpot-limit' || r.batchLimitedBy === 'ttft-limit' };
+    return { logRatio: speedLogRatio(plan, r.predicted), latencyLimited: isLatencyLimit(r.batchLimitedBy) };
   });
 }
 
