@@ -6,7 +6,8 @@
 import { buildContext, type EngineContext } from './context';
 import { prepareLayout } from './deployment';
 import { chooseBatch, isBatchFailure, type Candidate } from './search';
-import { isLatencyLimit, type Uncertainty } from './types';
+import type { Uncertainty } from './types';
+import { isLatencyLimit } from './result-types';
 
 /** The chosen layout at the slow end: what it serves there, or that it cannot meet the limits at all. */
 export type SlowEnd = { outputTokensPerSecond: number; tokensPerSecondPerUser: number; batch: number } | 'misses-limit';

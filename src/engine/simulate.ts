@@ -14,10 +14,10 @@ import { infeasibleUncertainty, rangeQuantiles, uncertaintyOf, unpredictedKind, 
 import { contextWindowProblem } from './context-window';
 import { isDataflowChip } from './memory';
 import { slowEndAtLimit, widenedToSlowEnd } from './latency-cliff';
-import {
-  isLatencyLimit, type Bottleneck, type CostBreakdown, type DisaggregationSummary, type LayoutAlternative, type OperatorTiming, type PricingBasis,
-  type ResolvedScenario, type SimulationResult,
+import type {
+  Bottleneck, CostBreakdown, DisaggregationSummary, LayoutAlternative, OperatorTiming, PricingBasis, ResolvedScenario, SimulationResult,
 } from './types';
+import { isLatencyLimit } from './result-types';
 
 /** A slow end this many times below the scaled one is said beside the result, not only in its range's derivation. */
 const CLIFF_WARNING_TIMES = 2;

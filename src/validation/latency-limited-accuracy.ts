@@ -2,7 +2,8 @@
 // deployment it chose: `npm run validate`'s summary.crossValidatedLatencyLimited, each row predicted
 // by a fit without its submission. The comparison table and the CLI quote it where such a limit binds. The
 // regression guard fails when the validation disagrees, so update it with the validation.
-import { isLatencyLimit, type SimulationResult } from '../engine/types';
+import type { SimulationResult } from '../engine/types';
+import { isLatencyLimit } from '../engine/result-types';
 import { MESSAGES } from '../messages/ui';
 
 export const LATENCY_LIMITED_ACCURACY = {

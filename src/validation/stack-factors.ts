@@ -12,7 +12,8 @@
 //   system gain 1.2-1.5x a year). Predictions use the newest software (trend factor 1).
 // Fitting is a weighted median of linearized log errors; no per-row special case. Pure.
 import type { Catalog } from '../catalog/catalog';
-import { isLatencyLimit, type EfficiencyProfile } from '../engine/types';
+import type { EfficiencyProfile } from '../engine/types';
+import { isLatencyLimit } from '../engine/result-types';
 import { evaluateRow } from './evaluate-row';
 import { speedLogRatio } from './fit-rows';
 import type { ModelledRow } from './row-plan';
