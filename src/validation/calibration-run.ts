@@ -45,7 +45,7 @@ const START_SOFTWARE = 0.7;
  * The serving step's own cost that achieved mode adds on every kernel-launched chip (context.ts
  * servingStepSeconds). Chosen over 0.3-8 ms by the lowest mean |ln(predicted / measured)| of the 593
  * cross-validated predictions (README, "Accuracy"): 0.3 ms 0.1550, 1 ms 0.1539, 2 ms 0.1528,
- * 3 ms 0.1516, 4 ms 0.1522, 5 ms 0.1524; the fit's own loss is lowest there too. Not refitted by
+ * 3 ms 0.1516, 4 ms 0.1522, 5 ms 0.1524, 8 ms 0.1623; the fit's own loss is lowest there too. Not refitted by
  * each calibration run (each value is a whole fit and cross-validation).
  */
 export const SERVING_STEP_SECONDS = 3e-3;
