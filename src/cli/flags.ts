@@ -5,7 +5,7 @@
 
 import { CLI, quoted } from '../messages/cli';
 import type { FieldIssue, NumberRule } from '../parse/fields';
-import { formatIssue } from '../parse/fields';
+import { formatIssue, messageNumber } from '../parse/fields';
 import { separatorReadings, thousandsPointReadings, ungroupDigits } from '../parse/digit-groups';
 import { FIELD_MESSAGES } from '../messages/fields';
 import { defaultSettings } from '../app-state/defaults';
@@ -370,6 +370,11 @@ export function speculativeOnlyFlag(options: CliOptions): string | null {
 /** The page's starting latency limits, which the CLI does not apply unless asked (the help says so). */
 const PAGE_SLO = defaultSettings().slo;
 
+/** A flag's accepted range as messages write numbers ("1 to 1,000,000"), in the flag's unit (`scale` per SI unit). */
+function span(rule: NumberRule, scale = 1): string {
+  return `${messageNumber(rule.min * scale)} to ${messageNumber(rule.max * scale)}`;
+}
+
 export const HELP = `simulate: what does a token cost on this chip?
 
 Usage: npm run --silent simulate -- [options]
@@ -383,21 +388,21 @@ Scenario
                                 (default nvidia-h200-sxm)
   --hardware-design FILE        a chip design (hardware-profiles/designs/): its derived profile is the
                                 hardware (a scenario may also give "hardware": {"design": {...}})
-  --chips N|auto                chips available (1-100000; default 8) or auto (the fewest chips within 1% of the most tokens/s per chip
+  --chips N|auto                chips available (${span(LIMITS.chips)}; default 8) or auto (the fewest chips within 1% of the most tokens/s per chip
                                 under the SLO; with --objective min-latency, within 1% of the lowest request latency)
   --model ID                    model id (see models/; default llama-3.1-70b)
   --precision P                 weights, activations and KV cache format (default fp8):
                                 bf16 fp16 fp8 fp6 fp4 mxfp4 nvfp4 int8 int4 fp32
   --weights P / --activations P / --kv-cache P   set one of them (over --precision, in any order)
-  --input-tokens N              prompt tokens per request (1-1000000; default 2048; 2k = 2000, 1m = 1000000)
-  --output-tokens N             generated tokens per request (1-1000000; default 256, the page's is 512)
+  --input-tokens N              prompt tokens per request (${span(LIMITS.inputTokens)}; default 2048; 2k = 2000, 1m = 1000000)
+  --output-tokens N             generated tokens per request (${span(LIMITS.outputTokens)}; default 256, the page's is 512)
   --prefix-cache-hit-rate X     share of prompt tokens served from cache (0-0.99, or 0%-99%)
   --arrivals saturated|poisson  offline (every batch slot busy, default) or online random arrivals
                                 (mean load kept where p99 concurrency fits the batch)
-  --max-ttft-ms MS|none         latency limit on time to first token (1-3600000; default none,
-                                the page starts at ${PAGE_SLO.maxTtftSeconds! * 1e3})
-  --max-tpot-ms MS|none         latency limit on time per output token (0.1-60000; default none,
-                                the page starts at ${PAGE_SLO.maxTpotSeconds! * 1e3})
+  --max-ttft-ms MS|none         latency limit on time to first token (${span(LIMITS.maxTtftSeconds, 1e3)}; default none,
+                                the page starts at ${messageNumber(PAGE_SLO.maxTtftSeconds! * 1e3)})
+  --max-tpot-ms MS|none         latency limit on time per output token (${span(LIMITS.maxTpotSeconds, 1e3)}; default none,
+                                the page starts at ${messageNumber(PAGE_SLO.maxTpotSeconds! * 1e3)})
   --objective max-throughput|min-latency   max-throughput (default): the smallest batch within 1% of
                                 the best throughput the limits allow (lower latency for <= 1% fewer tokens);
                                 min-latency: batch 1
