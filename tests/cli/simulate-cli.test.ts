@@ -475,6 +475,11 @@ describe('simulate CLI', () => {
     const r = await run('--help');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Usage: npm run --silent simulate');
+    // Its ranges are the ones a refused flag states, written the same way.
+    expect(r.out).toContain('prompt tokens per request (1 to 1,000,000;');
+    expect(r.out).toContain('time per output token (0.1 to 60,000;');
+    const refused = await run('--input-tokens', '0');
+    expect(refused.err).toContain('from 1 to 1,000,000 tokens');
   });
 });
 
