@@ -79,16 +79,17 @@ export function fitUncertainty(rows: readonly CrossValidatedRow[], claimWidth: n
     : 'as the prior (no measurement of any chip of these architectures)'}`);
   // MoE predictions spread wider than dense ones (cross-validated: one pooled range held 67% of the
   // MoE rows and 83% of the dense): each takes its own quantiles.
-  const moeResiduals = measuredResiduals(rows.filter((r) => r.moe));
-  const moe = moeResiduals.length >= MIN_MOE_RESIDUALS
-    ? { lowLogResidual: quantile(moeResiduals, pLow), highLogResidual: quantile(moeResiduals, pHigh), count: moeResiduals.length }
-    : null;
-  // Predictions a latency limit bound err optimistically (cross-validated: the dense and MoE
-  // quantiles held 69% of them and 81% of the rest): they take their own quantiles too.
-  const boundResiduals = measuredResiduals(rows.filter((r) => r.latencyLimited));
-  const latencyLimited = boundResiduals.length >= MIN_LATENCY_LIMITED_RESIDUALS
-    ? { lowLogResidual: quantile(boundResiduals, pLow), highLogResidual: quantile(boundResiduals, pHigh), count: boundResiduals.length }
-    : null;
+  // The quantiles of a group of predictions that takes its own, where it has enough residuals.
+  const ownQuantiles = (keep: (r: CrossValidatedRow) => boolean, fewest: number) => {
+    const residuals = measuredResiduals(rows.filter(keep));
+    return residuals.length >= fewest
+      ? { lowLogResidual: quantile(residuals, pLow), highLogResidual: quantile(residuals, pHigh), count: residuals.length }
+      : null;
+  };
+  const moe = ownQuantiles((r) => r.moe, MIN_MOE_RESIDUALS);
+  // Predictions a latency limit bound err optimistically (cross-validated, before the serving step
+  // cost: the dense and MoE quantiles held 69% of them and 81% of the rest): they take their own too.
+  const latencyLimited = ownQuantiles((r) => r.latencyLimited, MIN_LATENCY_LIMITED_RESIDUALS);
   const denseResiduals = measuredResiduals(rows.filter((r) => !r.moe));
   const all = measuredResiduals(rows);
   const dense = moe !== null && denseResiduals.length >= MIN_RESIDUALS_FOR_WIDTH
