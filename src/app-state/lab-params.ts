@@ -146,12 +146,14 @@ export const LAB_PARAMS: readonly LabParamDef[] = [
   },
   {
     id: 'softwareStackFactor', label: 'Software-stack factor', unit: '%', scale: 0.01, quantity: 'fraction',
-    slider: { min: 0.05, max: 1, log: false }, limit: EFFICIENCY,
+    // The slider ends at the kernel-timed shares (100%); a fitted factor beyond them (H200 105%) is typed.
+    slider: { min: 0.05, max: 1, log: false }, limit: HARDWARE_LIMITS.softwareStackFactor,
     get: (p) => p.efficiency.softwareStackFactor,
     set: (p, v) => ({ ...p, efficiency: { ...p.efficiency, softwareStackFactor: v } }),
     writes: () => [],
     help: "Share of the silicon's efficiencies that today's software reaches, fitted per chip on published runs (a chip without runs takes its family's; Accuracy view). "
-      + 'It scales compute and memory efficiency in "Achieved with today\'s software" mode only. Drag it to 100% to ask: what if this vendor\'s software closed the gap?',
+      + 'It scales compute and memory efficiency in "Achieved with today\'s software" mode only. Drag it to 100% to ask: what if this vendor\'s software closed the gap? '
+      + 'Above 100%, the stack beats the kernel-timed shares (no share passes 100% of peak).',
   },
 ];
 

@@ -34,7 +34,8 @@ export function labParamNote(param: LabParamId, state: AppState): string | null 
     case 'tdp':
       return basis === 'rental' ? N.powerUnderRental : null;
     case 'softwareStackFactor':
-      // Spec and claim modes run at software factor 1 (engine/context.ts effectiveEfficiency).
+      // Spec and claim modes run at software factor 1, or at the factor where it exceeds 1 (engine/context.ts effectiveEfficiency).
+      if (state.lab.chip.efficiency.softwareStackFactor > 1) return null;
       return state.settings.efficiencyMode === 'spec' ? N.stackFactorInSpec : state.settings.efficiencyMode === 'claim' ? N.stackFactorInClaim : null;
     case 'hbmBandwidth':
       return state.lab.chip.memory.hbmCapacityBytes === 0 ? N.noHbm(state.lab.hbmBandwidthBeforeRemoval ?? null) : null;

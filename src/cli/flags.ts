@@ -408,7 +408,8 @@ Scenario
                                 min-latency: batch 1
   --batch N                     fixed batch per replica instead of an objective
   --efficiency achieved|spec|claim   today's software stacks (default), the silicon limit (the
-                                kernel-measured shares of peak, software factor 1), or the vendor's
+                                kernel-measured shares of peak, software factor 1 or a fitted one above
+                                it), or the vendor's
                                 claimed efficiencies where a profile states them (they may exceed it)
 
 Layout and engine caps (replay a published deployment; "auto" leaves it to the search)

@@ -54,7 +54,8 @@ function efficiencySource(ctx: EngineContext): string {
   const ev = hw.efficiency.evidence;
   const rows = ev.basis === 'measured' ? ` (${ev.rows} rows)` : ev.basis === 'family' ? ` (${ev.from ?? 'sibling'}, ${ev.rows} rows)` : '';
   const mode = ctx.efficiency.mode === 'achieved' ? `x software-stack factor ${ctx.efficiency.softwareFactor.toFixed(3)}`
-    : ctx.efficiency.usesClaim ? 'vendor-claimed shares, software factor 1' : 'silicon limit, software factor 1';
+    : `${ctx.efficiency.usesClaim ? 'vendor-claimed shares' : 'silicon limit'}, software factor ${ctx.efficiency.softwareFactor === 1 ? '1'
+      : `${ctx.efficiency.softwareFactor.toFixed(3)} (today's stacks beat the timed kernels)`}`;
   // A share or factor set in the chip lab is the user's, whatever the evidence it started from.
   const entered = Object.entries(hw.entered ?? {}).filter(([path]) => path.startsWith('efficiency.'))
     .map(([, entry]) => labSetText(entry));

@@ -21,7 +21,7 @@ export function slowEndAtLimit(ctx: EngineContext, best: Candidate, speedFactor:
   const hw = ctx.scenario.hardware;
   const slower = buildContext({
     ...ctx.scenario,
-    hardware: { ...hw, efficiency: { ...hw.efficiency, softwareStackFactor: Math.min(1, hw.efficiency.softwareStackFactor) * speedFactor } },
+    hardware: { ...hw, efficiency: { ...hw.efficiency, softwareStackFactor: hw.efficiency.softwareStackFactor * speedFactor } },
   });
   const chosen = chooseBatch(slower, prepareLayout(slower, best.prepared.layout));
   if (isBatchFailure(chosen)) return 'misses-limit';

@@ -87,7 +87,8 @@ export type ServingMode = 'co-located' | 'disaggregated';
 
 /**
  * 'achieved' = what today's serving stacks reach (silicon shares x software-stack factor);
- * 'spec' = the silicon limit (the kernel-measured silicon shares, software factor 1); 'claim' = the
+ * 'spec' = the silicon limit (the kernel-measured silicon shares, software factor 1, or the chip's
+ * fitted factor where it exceeds 1: stacks that beat the timed kernels); 'claim' = the
  * vendor's claimed silicon shares where a profile states them (else as spec; a claim may exceed the
  * measured shares).
  */

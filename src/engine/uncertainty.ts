@@ -95,8 +95,8 @@ export function unpredictedKind(mode: EfficiencyMode, usesClaim: boolean): Unpre
 }
 
 const UNPREDICTED_NOTE: Record<UnpredictedKind, string> = {
-  'silicon-limit': 'silicon limit (the kernel-measured shares of peak, software factor 1): what today\'s kernels allow under ideal serving software, not a prediction of measured results, which fall below it, so no coverage is claimed',
-  'vendor-claim': 'vendor claim (the vendor\'s claimed efficiencies, software factor 1): what the vendor says the chip reaches (it may exceed the silicon limit: the claim assumes better kernels than were measured), not a prediction of measured results, so no coverage is claimed',
+  'silicon-limit': 'silicon limit (the kernel-measured shares of peak, software factor 1, or the chip\'s fitted factor where today\'s stacks beat those shares): what today\'s kernels allow under ideal serving software, not a prediction of measured results, which fall below it, so no coverage is claimed',
+  'vendor-claim': 'vendor claim (the vendor\'s claimed efficiencies, software factor 1 or the fitted one above it): what the vendor says the chip reaches (it may exceed the silicon limit: the claim assumes better kernels than were measured), not a prediction of measured results, so no coverage is claimed',
 };
 
 function scaled(value: number, lowLog: number, highLog: number): Range {

@@ -144,8 +144,8 @@ export const MESSAGES = {
     purchaseRepaidByRental: (purchase: string, rental: string, hours: string) => `Check this value: the chip's rental price (${rental} per chip-hour) would repay a purchase price of ${purchase} in ${hours} hours (market rentals take years). A rental typed as the purchase price, or the reverse?`,
     powerUnderRental: 'No effect on cost now: under "Rental" pricing the rental price covers power. It counts under "Own it (TCO)".',
     noHbm: (restoresBytesPerSecond: number | null) => `No HBM (capacity 0): its bandwidth is 0 and the weights live in SRAM (a chip without SRAM gets one Groq LPU's 230 MB at 80 TB/s).${restoresBytesPerSecond === null ? '' : ` A capacity above 0 brings back ${Number((restoresBytesPerSecond / 1e12).toPrecision(4))} TB/s.`}`,
-    stackFactorInSpec: 'Not applied now: Efficiency is set to "Silicon limit (kernel benchmarks)", which assumes 100% (Pricing panel).',
-    stackFactorInClaim: 'Not applied now: Efficiency is set to "Vendors\' claimed efficiencies", which assumes 100% (Pricing panel).',
+    stackFactorInSpec: 'Not applied now: Efficiency is set to "Silicon limit (kernel benchmarks)", which assumes 100% unless the factor is above it (Pricing panel).',
+    stackFactorInClaim: 'Not applied now: Efficiency is set to "Vendors\' claimed efficiencies", which assumes 100% unless the factor is above it (Pricing panel).',
     designHoldsTco: (setting: 'rental' | 'tco') => 'Design mode prices by owning cost (TCO): a design has no rental market, so its stock chip and the break-even target are priced the same way.'
       + (setting === 'rental' ? ' Your "Rental" setting still prices the other views, and the lab again when you leave design mode.' : ''),
     targetEstimatedRental: (name: string, ratio: string, n: number) => `${name} has no market rental price, so it is priced at an estimated rental (≈ in the compare table): its owning cost (TCO) x ${ratio}, the median rental/TCO ratio of the ${n} chips with both prices. The break-even is against that estimate.`,

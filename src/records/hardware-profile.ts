@@ -49,6 +49,11 @@ export const HARDWARE_LIMITS = {
   overheadMultiplier: { min: 1, max: 10 },
   overheadSeconds: { min: 0, max: 0.1, unit: 's' },
   memoryReserveFraction: { min: 0, max: 0.9 },
+  /**
+   * Above 1 where serving stacks beat the kernel-timed shares of peak (fitted: H200 and GH200, whose
+   * tuned TensorRT-LLM kernels outrun the timed torch ones); the shares it multiplies stay <= 1.
+   */
+  softwareStackFactor: { min: 0.01, max: 1.5 },
 } as const;
 
 const L = HARDWARE_LIMITS;
@@ -102,8 +107,8 @@ const efficiencySchema = s.object({
   moeMemoryEfficiency: share(),
   /** Fixed cost of one MoE layer's grouped GEMMs (routing, permute, launches), seconds. */
   moeLayerOverheadSeconds: overhead(),
-  /** What today's serving stack reaches, multiplying the silicon shares above ("achieved" mode; 1 = the silicon limit). */
-  softwareStackFactor: share(),
+  /** What today's serving stack reaches, multiplying the silicon shares above ("achieved" mode; 1 = the kernel-timed shares). */
+  softwareStackFactor: s.number(L.softwareStackFactor),
   /**
    * What serving stacks reach on MoE expert layers beyond that, relative to the grouped-GEMM kernel
    * timings ("achieved" mode), for fine-grained MoE (many small experts) and coarse MoE (a few

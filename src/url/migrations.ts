@@ -24,6 +24,7 @@ import v9 from './bases/v9.json';
 import v10 from './bases/v10.json';
 import v11 from './bases/v11.json';
 import v12 from './bases/v12.json';
+import v13 from './bases/v13.json';
 import { applyPatch, diff } from './patch';
 
 export { migrationChainProblems, runMigrations, type Migration, type MigrationOutcome } from '../schema/migrate';
@@ -121,5 +122,6 @@ export const MIGRATIONS: readonly Migration[] = [
   recalibration(9, 'recalibration with 127 MLPerf v5.0 rows (the software factors and the prior\'s MoE factors moved)', v9.blank, v10.blank),
   recalibration(10, 'recalibration with pipelined replicas splitting prompt chunks over their micro-batches (the software factors and the prior\'s MoE factors moved)', v10.blank, v11.blank),
   recalibration(11, 'recalibration with a 3 ms serving step cost on every kernel-launched chip (the software factors, the prior\'s MoE factors and its step cost moved)', v11.blank, v12.blank),
+  recalibration(12, 'recalibration with software factors allowed above 1 where stacks beat the timed kernels (the software factors, the prior\'s software and MoE factors moved)', v12.blank, v13.blank),
 ];
 

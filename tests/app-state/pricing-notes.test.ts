@@ -63,10 +63,15 @@ describe('chip lab pricing notes', () => {
   });
 
   it('the efficiency mode note moved here from the parameter table', () => {
-    expect(labParamNote('softwareStackFactor', apply(fresh(), { type: 'set-efficiency-mode', mode: 'spec' }))).toMatch(/Silicon limit/);
-    expect(labParamNote('softwareStackFactor', fresh())).toBeNull();
+    // Below 100% the silicon limit and the claims ignore the factor; the lab's H200 starts above it.
+    const below = apply(fresh(), { type: 'lab-set', param: 'softwareStackFactor', value: 0.8 });
+    expect(labParamNote('softwareStackFactor', apply(below, { type: 'set-efficiency-mode', mode: 'spec' }))).toMatch(/Silicon limit/);
+    expect(labParamNote('softwareStackFactor', below)).toBeNull();
     // Claim mode runs at software factor 1 too.
-    expect(labParamNote('softwareStackFactor', apply(fresh(), { type: 'set-efficiency-mode', mode: 'claim' }))).toMatch(/^Not applied now: Efficiency is set to "Vendors' claimed efficiencies"/);
+    expect(labParamNote('softwareStackFactor', apply(below, { type: 'set-efficiency-mode', mode: 'claim' }))).toMatch(/^Not applied now: Efficiency is set to "Vendors' claimed efficiencies"/);
+    // Above 100% (stacks beating the timed kernels) every mode takes it: no note.
+    expect(fresh().lab.chip.efficiency.softwareStackFactor).toBeGreaterThan(1);
+    expect(labParamNote('softwareStackFactor', apply(fresh(), { type: 'set-efficiency-mode', mode: 'spec' }))).toBeNull();
   });
 
   it('break-even under Rental against a chip without a market rental says it is priced at the estimated rental the table shows', () => {

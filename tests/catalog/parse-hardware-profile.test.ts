@@ -129,7 +129,7 @@ describe('parseHardwareProfile: hand cases', () => {
       ['efficiency.computeEfficiency', 1.2, /0.01 to 1/],
       ['efficiency.memoryEfficiency', 0, /0.01 to 1/],
       // A share so small it would give a result with no price: rejected where it is typed.
-      ['efficiency.softwareStackFactor', 1e-9, /0.01 to 1/],
+      ['efficiency.softwareStackFactor', 1e-9, /0.01 to 1\.5/],
       ['efficiency.stepOverheadSeconds', 0.5, /0 to 0.1 s/],
       ['scaleUp.domainSize', 8.5, /integer from 1 to 100,000/],
       ['scaleUp.domainSize', 200_000, /integer from 1 to 100,000/],

@@ -18,7 +18,7 @@ describe('ranges of silicon limits', () => {
     expect(achieved.coverage).toBe(0.8);
     expect(achieved.derivation).toMatch(/^80% range from the /);
     expect(spec.uncertainty!.coverage).toBeNull();
-    expect(spec.uncertainty!.derivation).toMatch(/^silicon limit \(the kernel-measured shares of peak, software factor 1\): .*not a prediction of measured results/);
+    expect(spec.uncertainty!.derivation).toMatch(/^silicon limit \(the kernel-measured shares of peak, software factor 1, or the chip's fitted factor where today's stacks beat those shares\): .*not a prediction of measured results/);
     expect(spec.uncertainty!.derivation).toContain('modelling spread');
     // The range still brackets the number, and the explanation says no coverage instead of a share.
     const u = spec.uncertainty!.usdPerMillionOutputTokens!;
@@ -39,7 +39,7 @@ describe('ranges in claim mode', () => {
     expect(sohu.explain.find((e) => e.key === 'uncertainty')).toMatchObject({ value: 'none (vendor claim)' });
     const h200 = claim('nvidia-h200-sxm');
     expect(h200.uncertainty!.coverage).toBeNull();
-    expect(h200.uncertainty!.derivation).toMatch(/^silicon limit \(the kernel-measured shares of peak, software factor 1\)/);
+    expect(h200.uncertainty!.derivation).toMatch(/^silicon limit \(the kernel-measured shares of peak, software factor 1, or the chip's fitted factor/);
     expect(h200.outputTokensPerSecond).toBe(run('spec').outputTokensPerSecond);
   });
 });

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
 import { lintProfile } from '../../src/catalog/lint-profile';
-import { parseHardwareProfile } from '../../src/records/hardware-profile';
+import { HARDWARE_LIMITS, parseHardwareProfile } from '../../src/records/hardware-profile';
 import type { EfficiencyProfile } from '../../src/engine/types';
 import { parseCalibrationCsv } from '../../src/validation/calibration-rows';
 import { replaceEfficiencyBlock, roundValue } from '../../src/validation/efficiency-block';
 import { usedForFit } from '../../src/validation/fit-rows';
-import { fitStackFactors, medianStep, chipSoftwareFactors, priorSoftwareFactor, updatedFactors, type Linearization, type StackFactors } from '../../src/validation/stack-factors';
+import { FACTOR_BOUNDS, fitStackFactors, medianStep, chipSoftwareFactors, priorSoftwareFactor, updatedFactors, type Linearization, type StackFactors } from '../../src/validation/stack-factors';
 import { fitContextOf } from '../../src/validation/validate';
 import { planRows } from '../../src/validation/row-to-scenario';
 
@@ -82,6 +82,16 @@ describe('stack factors', () => {
     const factors: StackFactors = { software: { f: 0.8 }, moe: { fineGrained: 1, coarse: 1 }, trendPerYear: 0 };
     const next = updatedFactors([lin(Math.log(1.25), 1), lin(Math.log(1.25), 1)], factors);
     expect(next.software.f).toBeCloseTo(0.8 / 1.25, 12);
+  });
+
+  it('a chip whose rows all ran faster than predicted at factor 1 gets a factor above 1, up to the bound', () => {
+    // Bounded at 1, H200 stayed at 1 with its memory- and latency-bound rows 5-10% fast.
+    const factors: StackFactors = { software: { f: 1 }, moe: { fineGrained: 1, coarse: 1 }, trendPerYear: 0 };
+    const next = updatedFactors([lin(Math.log(1 / 1.08), 1), lin(Math.log(1 / 1.08), 1)], factors);
+    expect(next.software.f).toBeCloseTo(1.08, 12);
+    const far = updatedFactors([lin(Math.log(1 / 4), 1), lin(Math.log(1 / 4), 1)], factors);
+    expect(far.software.f).toBe(FACTOR_BOUNDS.software.max);
+    expect(FACTOR_BOUNDS.software.max).toBe(HARDWARE_LIMITS.softwareStackFactor.max);
   });
 
   it('the trend explains rows measured earlier: rows a year old and e^0.4 x optimistic at elasticity 1 give 0.4 per year', () => {
