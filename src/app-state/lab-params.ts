@@ -37,6 +37,11 @@ export interface LabParamDef {
 }
 
 const EFFICIENCY: NumberRule = { min: 0.01, max: 1 };
+/**
+ * The software factor may pass 100% (stacks beating the timed kernels). From 5%, not 1%: a bare
+ * number above 1 reads as a percent, so "1.2" would have set 1.2%; below 5% it is refused instead.
+ */
+const SOFTWARE_FACTOR: NumberRule = { min: 0.05, max: HARDWARE_LIMITS.softwareStackFactor.max };
 
 /** Whether two sets of matrix rates hold the same formats in the same ratios (one a scaled copy of the other). */
 function proportional(a: Readonly<Record<string, number | undefined>>, b: Readonly<Record<string, number | undefined>>): boolean {
@@ -147,7 +152,7 @@ export const LAB_PARAMS: readonly LabParamDef[] = [
   {
     id: 'softwareStackFactor', label: 'Software-stack factor', unit: '%', scale: 0.01, quantity: 'fraction',
     // The slider ends at the kernel-timed shares (100%); a fitted factor beyond them (H200 105%) is typed.
-    slider: { min: 0.05, max: 1, log: false }, limit: HARDWARE_LIMITS.softwareStackFactor,
+    slider: { min: 0.05, max: 1, log: false }, limit: SOFTWARE_FACTOR,
     get: (p) => p.efficiency.softwareStackFactor,
     set: (p, v) => ({ ...p, efficiency: { ...p.efficiency, softwareStackFactor: v } }),
     writes: () => [],

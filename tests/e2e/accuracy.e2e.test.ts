@@ -138,7 +138,7 @@ describe('chip lab: software-stack factor', () => {
     expect(await param.locator('.inactive').isHidden()).toBe(true);
     const cell = p.page.locator('[data-table="lab"] tbody tr:first-child button[data-explain="usdPerMillionOutputTokens"]');
     const before = await cell.textContent();
-    // The lab starts from the H200, whose fitted factor may already be 100%: typed down to 80% first,
+    // The lab starts from the H200, whose fitted factor may be 100% or more: typed down to 80% first,
     // then dragged up to 100%, and the price moves both ways.
     const text = p.page.locator('[data-lab-text="softwareStackFactor"]');
     await text.fill('80');

@@ -2,7 +2,7 @@
 // thousands grouped) parses to the same value, for every lab parameter across its slider range.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LAB_PARAMS } from '../../src/app-state/lab-params';
+import { LAB_PARAMS, labValueRefusal } from '../../src/app-state/lab-params';
 import { parseQuantity } from '../../src/scenario/parse-quantity';
 import { displayQuantity } from '../../src/app-state/lab-display';
 import { typedValue } from '../../src/ui/lab-param-control';
@@ -24,6 +24,18 @@ describe('chip-lab boxes round-trip their own text', () => {
     expect(displayQuantity(domain, 1)).toBe('1 chip');
     expect(parseQuantity('1 chip', domain.quantity, domain.scale)).toMatchObject({ ok: true, value: 1 });
     expect(displayQuantity(domain, 8)).toBe('8 chips');
+  });
+
+  it('a software factor above 100% is typed as a percent; a bare 1.2 is refused, not read as 1.2%', () => {
+    const factor = LAB_PARAMS.find((d) => d.id === 'softwareStackFactor')!;
+    const read = (text: string) => {
+      const parsed = parseQuantity(text, factor.quantity, factor.scale);
+      return parsed.ok ? { value: parsed.value, refusal: labValueRefusal(factor, parsed.value, text) } : null;
+    };
+    expect(read('120%')).toEqual({ value: 1.2, refusal: null });
+    expect(read('150')).toEqual({ value: 1.5, refusal: null });
+    expect(read('1.2')!.refusal).toMatch(/from 5% to 150%/);
+    expect(read('151%')!.refusal).toMatch(/outside the accepted range/);
   });
 
   it('the HBM bandwidth slider starts above 0, a value a chip with HBM takes', () => {
