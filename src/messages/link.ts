@@ -3,6 +3,14 @@
 
 import { message, type Message } from './message';
 
+/** Names shown in one notice before "and N more". */
+const SHOWN_NAMES = 8;
+
+/** "a, b, c" up to `max` names, then "and N more". */
+function namedList(names: readonly string[], max = SHOWN_NAMES): string {
+  return `${names.slice(0, max).join(', ')}${names.length > max ? ` and ${names.length - max} more` : ''}`;
+}
+
 export const LINK = {
   newer: (version: number, current: number): Message => message('link.newer-version',
     `This link was made by a newer version of tokencost (v${version}); it may not open correctly (this version reads links up to v${current}). Everything it could read is shown.`),
@@ -15,9 +23,17 @@ export const LINK = {
   tooLong: (chars: number, max: number): Message => message('link.too-long',
     `This link is too long (${chars} characters; at most ${max}); showing the default scenario.`),
   // `detail` is a sentence fragment ("the link is damaged or truncated ..."); the page's notice title already says it could not be opened.
-  /** The link ended inside its data: what came before the cut is kept, the rest is the default. */
-  cutShort: (): Message => message('link.cut-short',
-    'This link was cut short (a chat or mail app may have shortened it): the settings it holds before the cut are kept, and the rest are the defaults. A list it was in the middle of (chips compared, for one) is the default list. Ask for the whole link to see everything.'),
+  /**
+   * The link ended inside its data: what came before the cut is kept, the rest is the default.
+   * `lost` names, all of them, what it may have set after the cut; 'all' when no setting survived.
+   */
+  cutShort: (lost: readonly string[] | 'all'): Message => message('link.cut-short',
+    'This link was cut short (a chat or mail app may have shortened it): '
+    + (lost === 'all' ? 'no setting it holds survived the cut, so the page shows the defaults. '
+      : 'the settings it holds before the cut are kept, and the rest are the defaults. '
+        + (lost.length === 0 ? '' : `It may have set these after the cut: ${lost.join(', ')}. `)
+        + 'A list it was in the middle of (chips compared, for one) is the default list. ')
+    + 'Ask for the whole link to see everything.'),
   /** The link's check does not match its data: a character changed after it was made. */
   altered: (): Message => message('link.altered',
     'This link was changed after it was made: its check does not match its data (a character may have been altered in transit). What it holds was opened, but it may differ from what was shared; ask for the link again.'),
@@ -62,6 +78,6 @@ export const LINK = {
   storedUnreadable: (count: number): Message => message('link.stored-unreadable',
     `${count} saved custom chip(s) or model(s) in this browser could not be read and were skipped.`),
   customNotLoaded: (what: 'chips' | 'models', names: readonly string[], max: number, own: number): Message => message('link.custom-not-loaded',
-    `At most ${max} custom ${what} are loaded at once${own > 0 ? ` and your own ${own} saved in this browser come first` : ''}, so ${names.length === 1 ? `this one of the link was` : `these ${names.length} of the link were`} not loaded: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ` and ${names.length - 8} more` : ''}. Use "Swap them in" to load them in place of others (yours stay saved).`),
+    `At most ${max} custom ${what} are loaded at once${own > 0 ? ` and your own ${own} saved in this browser come first` : ''}, so ${names.length === 1 ? `this one of the link was` : `these ${names.length} of the link were`} not loaded: ${namedList(names)}. Use "Swap them in" to load them in place of others (yours stay saved).`),
   more: (count: number): Message => message('link.more', `…and ${count} more problem(s).`),
 } as const;

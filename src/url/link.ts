@@ -15,7 +15,8 @@ import { MAX_PACKED_CHARS, packJson, unpackJson } from './pack';
 import { baseState, NO_STORED, type StoredCustom } from './decode-parts';
 import { NOTHING_UNLOADED, type Unloaded } from './custom-merge';
 import { applyPatch, diff } from './patch';
-import { parseWire, toWire } from './wire-fields';
+import { WIRE_FIELDS, parseWire, toWire } from './wire-fields';
+import { possiblyLostParts } from './cut-link';
 
 
 /** Longest hash or URL read at all (the payload itself is capped at MAX_PACKED_CHARS). */
@@ -115,8 +116,8 @@ export async function decodeLink(text: string, catalog: Catalog, stored: StoredC
     }
     const tooBig = exceedsBounds(unpacked.value);
     if (tooBig !== null) return fallback([L.tooComplex(tooBig)]);
-    const messages: Message[] = unpacked.cutShort === true ? [L.cutShort()] : [];
-    if (check === 'altered') messages.unshift(L.altered());
+    const messages: Message[] = [];
+    if (check === 'altered') messages.push(L.altered());
     else if (check === 'missing' && unpacked.cutShort !== true) messages.push(L.unchecked());
     let version = stated;
     const shipped = Number.isInteger(version) && version >= 1 && version <= LINK_VERSION;
@@ -127,6 +128,12 @@ export async function decodeLink(text: string, catalog: Catalog, stored: StoredC
     const older = version < LINK_VERSION ? await import('./link-bases') : null;
     const base = older?.LINK_BASES.get(version) ?? currentBase();
     const patch = unpacked.value;
+    // The parts after the cut, in the wire table's order (the base lacks the parts absent by default).
+    if (unpacked.cutShort === true) {
+      const order = Object.fromEntries(WIRE_FIELDS.map((f) => [f.key, (base.wire as unknown as Record<string, unknown>)[f.key] ?? null]));
+      const survived = typeof patch === 'object' && patch !== null && Object.keys(patch).length > 0;
+      messages.splice(check === 'altered' ? 1 : 0, 0, L.cutShort(survived ? possiblyLostParts(patch, order) : 'all'));
+    }
     const full = applyPatch(structuredClone(base.wire), patch);
     if (typeof full !== 'object' || full === null || Array.isArray(full)) return fallback([...messages, L.notAnObject()]);
     const migrated = runMigrations(full as Record<string, unknown>, version, LINK_VERSION, options.migrations ?? older?.MIGRATIONS ?? []);

@@ -191,6 +191,35 @@ describe('link decoding: specific messages, valid fields kept', () => {
     expect(read).toBeGreaterThan(0);
   });
 
+  it('a link cut short names every setting it may have lost: each one the cut reset is in its notice', async () => {
+    const state = apply(fresh(), { type: 'set-setting', field: 'inputTokens', value: 4096 }, { type: 'set-setting', field: 'maxTpotSeconds', value: 0.03 },
+      { type: 'set-model', model: 'qwen3-32b' });
+    const good = await encodeLink(state, catalog);
+    const named = { input: 'input tokens', tpot: 'latency limits', model: 'model' };
+    const seen = new Set<string>();
+    for (let cut = good.length - good.lastIndexOf('.') + 1; cut < good.length - 6; cut++) {
+      const d = await open(good.slice(0, good.length - cut));
+      const notice = d.messages.find((m) => m.code === 'link.cut-short');
+      if (d.status !== 'read' || notice === undefined) continue;
+      const lost = {
+        input: d.state.settings.workload.inputTokens !== 4096,
+        tpot: d.state.settings.slo.maxTpotSeconds !== 0.03,
+        model: d.state.settings.model !== 'qwen3-32b',
+      };
+      if (Object.values(lost).every(Boolean) && /no setting it holds survived the cut/.test(notice.text)) {
+        seen.add('nothing');
+        continue;
+      }
+      for (const [k, gone] of Object.entries(lost)) if (gone) expect(notice.text, `cut ${cut}`).toContain(named[k as keyof typeof named]);
+      // A cut after the settings keeps them all and names none of the parts before it.
+      if (!Object.values(lost).some(Boolean)) {
+        seen.add('after');
+        expect(notice.text).not.toMatch(/custom chips|input tokens/);
+      } else seen.add('within');
+    }
+    expect(seen).toEqual(new Set(['nothing', 'within', 'after']));
+  });
+
   it('a link ends in a check of its text: a changed character is said, not opened silently as another scenario', async () => {
     const state = apply(fresh(), { type: 'set-setting', field: 'inputTokens', value: 4096 });
     const good = await encodeLink(state, catalog);
