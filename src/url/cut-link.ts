@@ -35,7 +35,7 @@ const PART_LABELS: Readonly<Record<string, string>> = {
   design: 'chip design',
 };
 
-/** The parts a path belongs to, most specific first: "settings.workload.arrivals", "settings.workload", "settings". */
+/** A path's label: its own, else its nearest labelled parent's ("settings.economics.pue" is "pricing"). */
 function labelOf(path: string): string | null {
   for (let p = path; p !== ''; p = p.slice(0, Math.max(0, p.lastIndexOf('.')))) {
     if (PART_LABELS[p] !== undefined) return PART_LABELS[p]!;
