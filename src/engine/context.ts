@@ -74,14 +74,13 @@ export function effectiveEfficiency(hardware: HardwareProfile, mode: EfficiencyM
   rateClass: RateClass | null = null, headRateClass: RateClass | null = rateClass): EffectiveEfficiency {
   const e = hardware.efficiency;
   const claimed = mode === 'claim' ? e.claimed : undefined;
-  // Where stacks beat the kernel-timed shares (a fitted factor above 1: H200 1.05), the timed
-  // kernels were not the silicon's limit either: spec and claim take it too, so achieved never beats them.
-  const factor = mode === 'achieved' ? e.softwareStackFactor : Math.max(1, e.softwareStackFactor);
+  // Where stacks beat the timed kernels (a fitted factor above 1: H200 1.05; coarse MoE 1.3, where
+  // Mixtral achieved 10,770 tok/s/chip against spec 9,077 before spec took it), the timed kernels were
+  // not the silicon's limit either: spec and claim take the factor too, so achieved never beats them.
+  const inMode = (fitted: number) => (mode === 'achieved' ? fitted : Math.max(1, fitted));
+  const factor = inMode(e.softwareStackFactor);
   const moeClass = model === null ? null : moeClassOf(model);
-  // The same for the timed grouped-GEMM kernels (coarse MoE factor 1.3; Mixtral achieved 10,770
-  // tok/s/chip against spec 9,077 before spec took it).
-  const fittedMoe = moeClass === null ? 1 : e.moeSoftwareFactor[moeClass];
-  const moeFactor = mode === 'achieved' ? fittedMoe : Math.max(1, fittedMoe);
+  const moeFactor = inMode(moeClass === null ? 1 : e.moeSoftwareFactor[moeClass]);
   // A claim replaces the silicon shares it states; the shares it is silent on keep the profile's.
   const stated = claimed?.computeEfficiency ?? e.computeEfficiency;
   const compute = gemmShare(stated, rateClass, claimed?.computeEfficiency !== undefined);

@@ -3,7 +3,14 @@
 // the cut is unknown. The notice names those parts, so a colleague knows which settings to ask about.
 // Nothing is guessed about their values. Pure.
 
+import { settingsField } from '../app-state/settings-fields';
 import { isRecord } from '../parse/fields';
+
+/** A setting's label as its field on the page reads, lower-cased to sit inside a sentence. */
+function fieldLabel(id: string): string {
+  const label = settingsField(id)!.label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
 
 /** What each wire part (and each settings part) holds, in the words of the page. */
 const PART_LABELS: Readonly<Record<string, string>> = {
@@ -12,9 +19,9 @@ const PART_LABELS: Readonly<Record<string, string>> = {
   view: 'the open view',
   'settings.model': 'model',
   'settings.precision': 'precision',
-  'settings.workload.inputTokens': 'input tokens',
-  'settings.workload.outputTokens': 'output tokens',
-  'settings.workload.prefixCacheHitRate': 'prefix-cache hit rate',
+  'settings.workload.inputTokens': fieldLabel('inputTokens'),
+  'settings.workload.outputTokens': fieldLabel('outputTokens'),
+  'settings.workload.prefixCacheHitRate': fieldLabel('prefixCacheHitRate'),
   'settings.workload.arrivals': 'arrivals',
   'settings.slo': 'latency limits',
   'settings.objective': 'objective',
