@@ -33,13 +33,13 @@ export const COMPARE_CSV_HEADER = [
   'evidence', 'evidence_rows', 'rental_estimated', 'not_distinguishable_from_leader', 'range_coverage',
   'usd_per_million_output_tokens_low', 'usd_per_million_output_tokens_high', 'output_tokens_per_s_low', 'output_tokens_per_s_high',
   'tokens_per_s_per_user_low', 'tokens_per_s_per_user_high', 'output_tokens_per_s_per_kw',
-  // The table's other columns and ranges: what limits the batch ("Bound by"), energy per token, and
+  // The table's other columns and ranges: what limits the batch ("what bounds it"), energy per token, and
   // the per-chip, per-$/h, TPOT, TTFT and energy ranges its "=1" marks test.
   'batch_limited_by', 'joules_per_output_token', 'joules_per_output_token_low', 'joules_per_output_token_high',
   'output_tokens_per_s_per_chip_low', 'output_tokens_per_s_per_chip_high',
   'output_tokens_per_s_per_usd_per_hour_low', 'output_tokens_per_s_per_usd_per_hour_high', 'tpot_s_low', 'tpot_s_high',
   'ttft_s_low', 'ttft_s_high',
-  // The second half of "Bound by": the resource whose +20% lowers $/M most, and by what fraction of $/M (-0.14 = 14% lower; empty until computed).
+  // The second half of "what bounds it": the resource whose +20% lowers $/M most, and by what fraction of $/M (-0.14 = 14% lower; empty until computed).
   'most_sensitive_resource', 'most_sensitive_usd_per_million_fraction_change_at_plus_20_percent',
 ] as const;
 

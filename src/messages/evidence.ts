@@ -21,6 +21,16 @@ export const EVIDENCE_LABEL: Readonly<Record<EvidenceBasis, string>> = {
   claim: 'claims only',
 };
 
+/** A chip's evidence in a table cell, under its name: the basis and the rows behind it. */
+export function evidenceCellText(e: { basis: EvidenceBasis; rows: number; from: string | null }): string {
+  const rows = `${e.rows} row${e.rows === 1 ? '' : 's'}`;
+  switch (e.basis) {
+    case 'measured': return `${EVIDENCE_LABEL.measured}: ${rows}`;
+    case 'family': return `${EVIDENCE_LABEL.family}: ${e.from ?? 'a sibling'}, ${rows}`;
+    default: return EVIDENCE_LABEL[e.basis];
+  }
+}
+
 /** One sentence on a chip's evidence: what its efficiencies rest on. */
 export function evidenceSentence(e: { basis: EvidenceBasis; rows: number; from: string | null }): string {
   switch (e.basis) {

@@ -166,8 +166,6 @@ export const MESSAGES = {
     tpot: 'TPOT',
     usdPerMillion: '$/M output tokens',
     perDollar: 'Output tokens/s per $/h',
-    bottleneck: 'Bound by',
-    evidence: 'Evidence',
     energy: 'Energy per output token',
     noPrice: 'no price on this basis',
     unbounded: 'unbounded (free)',
@@ -175,7 +173,7 @@ export const MESSAGES = {
     /** Spec and claim modes: the ranges are the engine's modelling spread, not predictions of measurements. */
     withinSpread: '=1: within the leader\'s modelling spread (the spreads overlap; silicon limits and claims are not predictions)',
     ttftRangeKey: 'TTFT range: the speed range, inverted; unchecked, as no calibration row measures TTFT',
-    /** Where a latency limit set the batch ("Bound by: TPOT limit"), what such predictions have been worth. */
+    /** Where a latency limit set the batch ("batch: TPOT limit"), what such predictions have been worth. */
     latencyLimitedKey: (rows: number, medianSigned: number, medianAbs: number, rangeCoverage: number) =>
       `Bound by a TPOT or TTFT limit: where one set the batch, the engine promised a median ${Math.round(medianSigned * 100)}% more than measured `
       + `(typical error ${Math.round(medianAbs * 100)}%; ${rows} calibration runs, each predicted without its own data). `
@@ -194,6 +192,7 @@ export const MESSAGES = {
     infeasible: 'cannot meet the workload',
     explainHint: 'Show how this number was computed',
     deployment: 'Deployment',
+    deploymentBoundBy: 'Deployment; what bounds it',
     /** `paid`: chips paid for; a fixed count larger than the layout uses is said (its idle chips are in the cost). */
     deploymentText: (chips: number, layout: string, batch: number, paid: number = chips) =>
       `${chipsText(chips)}${paid > chips ? ` (${paid} paid)` : ''}: ${layout}, batch ${batch}`,

@@ -2,7 +2,7 @@
 
 import type { ChipSeries } from '../charts/chip-series';
 import { usdPerMillionText } from '../charts/cost-bars-chart';
-import { EVIDENCE_LABEL, evidenceSentence } from '../messages/evidence';
+import { evidenceCellText, evidenceSentence } from '../messages/evidence';
 import { ENERGY_KEY, RANK_KEYS, joulesPerTokenRange, rankRange, type RankKey } from '../engine/analysis/rank';
 import { CHIP_PARAMETER_LABELS } from '../engine/analysis/scale-parameter';
 import type { ResourceLimit } from '../engine/analysis/limiting-resource';
@@ -41,6 +41,8 @@ interface Column {
   showsInverse?: true;
   explainKey?: string;
   cell(r: SimulationResult, options: TableOptions): string;
+  /** A second, smaller line under the cell's value (outside its explain button). */
+  detail?(r: SimulationResult, options: TableOptions): string;
 }
 
 /** "value (low–high)": every predicted number carries its range. */
@@ -48,9 +50,16 @@ function withRange(value: string, range: Range | null | undefined, format: (v: n
   return range === null || range === undefined ? value : `${value} (${format(range.low)}–${format(range.high)})`;
 }
 
-/** As withRange for values with a unit: "47.2 ms (36.6–60.1 ms)", the unit once where both ends share it. */
+/**
+ * As withRange for values with a unit. The value above names the unit both ends share, so the
+ * range leaves it out ("47.8 ms (42.7–47.9)"); ends in other units keep theirs ("(950 ms–1.2 s)").
+ */
 function withUnitRange(value: string, range: Range | null | undefined, format: (v: number) => string): string {
-  return range === null || range === undefined ? value : `${value} (${formatUnitRange(range.low, range.high, format)})`;
+  if (range === null || range === undefined) return value;
+  const unit = / \S+$/.exec(value)?.[0];
+  const [low, high] = [format(range.low), format(range.high)];
+  if (unit !== undefined && low.endsWith(unit) && high.endsWith(unit)) return `${value} (${low.slice(0, -unit.length)}–${high.slice(0, -unit.length)})`;
+  return `${value} (${formatUnitRange(range.low, range.high, format)})`;
 }
 
 function usdCell(r: SimulationResult): string {
@@ -82,13 +91,11 @@ const COLUMNS: readonly Column[] = [
   { class: 'ranged', label: T.ttft, sortKey: 'ttftSeconds', explainKey: 'ttftSeconds', cell: (r) => withUnitRange(formatSeconds(r.ttftSeconds), rankRange(r, 'ttftSeconds'), formatSeconds) },
   { class: 'ranged', label: T.tpot, sortKey: 'tpotSeconds', explainKey: 'tpotSeconds', cell: (r) => withUnitRange(formatSeconds(r.tpotSeconds), rankRange(r, 'tpotSeconds'), formatSeconds) },
   {
-    label: T.deployment, explainKey: DEPLOYMENT_KEY, class: 'deployment',
+    // What limits the batch shares the deployment's column: a column of its own pushed the table
+    // past its box at 1280 px, hiding the chips' evidence and energy behind a sideways scroll.
+    label: T.deploymentBoundBy, explainKey: DEPLOYMENT_KEY, class: 'deployment',
     cell: (r) => T.deploymentText(r.config.chips, deploymentLayout(r), r.config.batch, r.config.paidChips),
-  },
-  { label: T.evidence, class: 'evidence', cell: (r) => EVIDENCE_LABEL[r.evidence.basis] },
-  {
-    label: T.bottleneck, class: 'bound',
-    cell: (r, o) => {
+    detail: (r, o) => {
       const limit = o.limits?.get(r.hardwareId);
       return T.boundBy(r.memory.batchLimitedBy, limit === undefined ? null : limit.resource === null ? '' : CHIP_PARAMETER_LABELS[limit.resource]);
     },
@@ -172,18 +179,21 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
       if (!result.feasible) return el('td', { text: '—' });
       const text = c.cell(result, options);
       const content = cellContent(text, c.class === 'ranged');
-      if (c.explainKey === undefined || !explained.has(c.explainKey)) return el('td', { class: c.class }, content);
+      const detail = c.detail === undefined ? null : el('span', { class: 'cell-detail', text: c.detail(result, options) });
+      if (c.explainKey === undefined || !explained.has(c.explainKey)) return el('td', { class: c.class }, [...content, detail]);
       const key = c.explainKey;
       return el('td', { class: c.class }, [el('button', {
         class: 'num', title: T.explainHint,
         attrs: { type: 'button', 'data-explain': key, 'aria-label': `${c.label} ${text} on ${chip.label}: ${T.explainHint}` },
         on: { click: () => options.onExplain(result.hardwareId, key) },
-      }, content)]);
+      }, content), detail]);
     });
     return el('tr', { class: result.feasible ? '' : 'infeasible', attrs: { 'data-hardware': result.hardwareId } }, [
       // "=1": could be the leader at this evidence. Not "≈", which marks an estimated rental price.
       el('td', { text: rank === null ? '–' : `${rank}${distinguishable === false ? ' =1' : ''}`, title: distinguishable === false ? tiedKey(result.uncertainty?.coverage ?? null) : undefined }),
-      el('td', { class: 'chip-cell', title: chipTitle(chip, result) }, [swatch, chip.label, noteRef]),
+      el('td', { class: 'chip-cell', title: chipTitle(chip, result) }, [swatch, chip.label, noteRef,
+        // The evidence under the name, which stays in view when the table scrolls sideways.
+        el('span', { class: 'cell-detail', text: evidenceCellText(result.evidence), attrs: { 'data-evidence': result.evidence.basis } })]),
       ...cells,
     ]);
   });

@@ -51,9 +51,16 @@ describe('landing: compare vendors', () => {
     await chartDrawn(p.page, 'cost-per-million');
     const table = p.page.locator('[data-table="compare"]');
     const text = (await table.textContent()) ?? '';
-    // Evidence basis of each chip (issue 11): measured chips and at least one on the prior or a claim.
-    expect(text).toMatch(/measured/);
-    expect(text).toMatch(/prior|claim/);
+    // Evidence basis of each chip (issue 11), under its name: measured chips (with their row counts)
+    // and at least one on the prior or a claim.
+    const evidence = await table.locator('tbody td.chip-cell [data-evidence]').evaluateAll((cells) => cells.map((c) => [c.getAttribute('data-evidence'), c.textContent]));
+    expect(evidence.length).toBe(await tableRows(p.page, 'compare'));
+    expect(evidence).toContainEqual(['measured', expect.stringMatching(/^measured: \d+ rows?$/)]);
+    expect(evidence.some(([basis]) => basis === 'prior' || basis === 'claim')).toBe(true);
+    // At 1280 px the deployment and what bounds it are in view, not behind a sideways scroll.
+    const edges = await table.evaluate((t) => ({ wrap: t.parentElement!.getBoundingClientRect().right,
+      deployment: Math.max(...[...t.querySelectorAll('td.deployment')].map((c) => c.getBoundingClientRect().right)) }));
+    expect(edges.deployment).toBeLessThanOrEqual(edges.wrap);
     // $/M with its range "value (low–high)" in every feasible row.
     const usd = await table.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(usd.filter((c) => /\$[\d.,]+ \(\$[\d.,]+–\$[\d.,]+\)/.test(c)).length).toBeGreaterThanOrEqual(3);
