@@ -102,7 +102,7 @@ describe('landing: compare vendors', () => {
     expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="range"]').textContent()).toMatch(/^\(low–high\): the 80% range, from predictions the fit did not see/);
     // The TTFT range is said to be unchecked where it is read.
     expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="ttft-range"]').textContent()).toMatch(/^TTFT range: .*unchecked/);
-    // The default TPOT limit sets the batch ("Bound by"): what such predictions have been worth is said where they are read.
+    // The default TPOT limit sets the batch ("batch: TPOT limit"): what such predictions have been worth is said where they are read.
     expect(await p.page.locator('[data-table="compare"] tbody').textContent()).toContain('TPOT limit');
     expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="latency-limited"]').textContent())
       .toBe(`Bound by a TPOT or TTFT limit: where one set the batch, the engine promised a median ${Math.round(LATENCY_LIMITED_ACCURACY.medianSignedError * 100)}% more than measured `

@@ -29,8 +29,8 @@ function stateLink(...actions: Action[]): Promise<string> {
 
 /**
  * The compare view with every result current (no stale table or chart), the limiting resources
- * included: that channel trails the comparison, and each "Bound by" cell names what $/M depends
- * on once it has arrived.
+ * included: that channel trails the comparison, and each deployment cell's "what bounds it" line
+ * names what $/M depends on once it has arrived.
  */
 async function settledCompare(page: Page, rows?: number): Promise<void> {
   await chartDrawn(page, 'frontier');
@@ -38,10 +38,9 @@ async function settledCompare(page: Page, rows?: number): Promise<void> {
   await page.waitForFunction((n) => {
     const view = document.querySelector('[data-view="compare"]');
     const table = document.querySelectorAll('[data-table="compare"] tbody tr').length;
-    const column = Array.from(document.querySelectorAll('[data-table="compare"] thead th')).findIndex((th) => th.textContent === 'Bound by');
-    const bound = Array.from(document.querySelectorAll('[data-table="compare"] tbody tr')).map((tr) => tr.children[column]?.textContent ?? '');
+    const bound = Array.from(document.querySelectorAll('[data-table="compare"] tbody tr')).map((tr) => tr.querySelector('td.deployment .cell-detail')?.textContent ?? '');
     return view !== null && view.querySelector('.stale') === null && table > 0 && (n === undefined || table === n)
-      && column >= 0 && bound.every((text) => text.includes('$/M'));
+      && bound.every((text) => text.includes('$/M'));
   }, rows, { timeout: 60_000 });
 }
 
