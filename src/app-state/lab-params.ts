@@ -151,14 +151,15 @@ export const LAB_PARAMS: readonly LabParamDef[] = [
   },
   {
     id: 'softwareStackFactor', label: 'Software-stack factor', unit: '%', scale: 0.01, quantity: 'fraction',
-    // The slider ends at the kernel-timed shares (100%); a fitted factor beyond them (H200 105%) is typed.
-    slider: { min: 0.05, max: 1, log: false }, limit: SOFTWARE_FACTOR,
+    // The slider spans the whole accepted range: ending at 100%, it sat at its end for a fitted 105%
+    // (H200) and a touch of it set 100%, a slower chip.
+    slider: { min: SOFTWARE_FACTOR.min, max: SOFTWARE_FACTOR.max, log: false }, limit: SOFTWARE_FACTOR,
     get: (p) => p.efficiency.softwareStackFactor,
     set: (p, v) => ({ ...p, efficiency: { ...p.efficiency, softwareStackFactor: v } }),
     writes: () => [],
     help: "Share of the silicon's efficiencies that today's software reaches, fitted per chip on published runs (a chip without runs takes its family's; Accuracy view). "
-      + 'It scales compute and memory efficiency in "Achieved with today\'s software" mode only. Drag it to 100% to ask: what if this vendor\'s software closed the gap? '
-      + 'Above 100%, the stack beats the kernel-timed shares (no share passes 100% of peak).',
+      + 'It scales compute and memory efficiency in "Achieved with today\'s software" mode only. 100% is the shares the kernels reached when timed alone: '
+      + 'drag a chip below it up to 100% to ask what if this vendor\'s software closed the gap. Above 100%, the stack beats the timed kernels (no share passes 100% of peak).',
   },
 ];
 

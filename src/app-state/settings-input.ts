@@ -116,8 +116,12 @@ export function boundsRefusal(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 'u
   const outside = (v: number) => !Number.isFinite(v) || v < min - 1e-9 * Math.abs(min) || v > max + 1e-9 * Math.abs(max);
   if (outside(value)) {
     // "0.05" in a ms field was most likely meant as seconds: say how to type it.
-    const secondsFit = def.unit === 'ms' && /^\s*[\d.]+\s*$/.test(typed) && !outside(value * 1000);
-    return F.outOfRange(typed, settingRange(def)) + (secondsFit ? F.secondsMeant(typed.trim()) : '');
+    const bare = /^\s*[\d.]+\s*$/.test(typed);
+    const secondsFit = def.unit === 'ms' && bare && !outside(value * 1000);
+    // "1.2" in a percent field that goes past 100% (the software factor) was most likely a factor of 1.2.
+    const fractionFit = def.unit === '%' && bare && !outside(value * 100);
+    return F.outOfRange(typed, settingRange(def)) + (secondsFit ? F.secondsMeant(typed.trim())
+      : fractionFit ? F.fractionMeant(typed.trim(), String(Number((value * 1e4).toPrecision(6)))) : '');
   }
   if (def.limit.integer === true && !Number.isInteger(value / def.scale)) return F.notWhole(typed, settingRange(def));
   return null;

@@ -45,5 +45,7 @@ export const FIELD_MESSAGES = {
   outOfRange: (text: string, range: string) => `Not applied: ${text} is outside the accepted range; enter ${range}.`,
   /** A bare number typed into a ms field that would fit as seconds. */
   secondsMeant: (text: string) => ` For seconds, type "${text} s".`,
+  /** A bare number in a percent field reads as a percent above 1 ("1.2" is 1.2%). */
+  fractionMeant: (text: string, percent: string) => ` A bare number above 1 reads as a percent (${text} is ${text}%); for a factor of ${text}, type "${percent}%".`,
   notWhole: (text: string, range: string) => `Not applied: ${text} is not a whole number; enter ${range}.`,
 } as const;

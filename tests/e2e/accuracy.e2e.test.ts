@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { chartDrawn, done, download, openPage, screenshot, sharedBrowser, type WatchedPage } from './browser';
+import { LAB_PARAMS } from '../../src/app-state/lab-params';
+import { valueToPosition } from '../../src/app-state/slider-scale';
 
 const browser = sharedBrowser();
 const baseUrl = inject('baseUrl');
@@ -146,8 +148,8 @@ describe('chip lab: software-stack factor', () => {
     await expect.poll(() => cell.textContent(), { timeout: 30_000 }).not.toBe(before);
     const atStart = await cell.textContent();
     const slider = p.page.locator('[data-lab-slider="softwareStackFactor"]');
-    await slider.focus();
-    await p.page.keyboard.press('End');
+    // The slider runs over positions; the one for 100% (the slider spans 5%-150%).
+    await slider.fill(String(valueToPosition(1, LAB_PARAMS.find((d) => d.id === 'softwareStackFactor')!.slider)));
     await expect.poll(() => p.page.locator('[data-lab-text="softwareStackFactor"]').inputValue()).toBe('100%');
     await expect.poll(() => cell.textContent(), { timeout: 30_000 }).not.toBe(atStart);
     await screenshot(p.page, 'chip-lab-software-factor-1280');

@@ -26,7 +26,7 @@ describe('chip-lab boxes round-trip their own text', () => {
     expect(displayQuantity(domain, 8)).toBe('8 chips');
   });
 
-  it('a software factor above 100% is typed as a percent; a bare 1.2 is refused, not read as 1.2%', () => {
+  it('a software factor above 100% is typed as a percent; a bare 1.2 is refused with how to type a factor of 1.2, not read as 1.2%', () => {
     const factor = LAB_PARAMS.find((d) => d.id === 'softwareStackFactor')!;
     const read = (text: string) => {
       const parsed = parseQuantity(text, factor.quantity, factor.scale);
@@ -34,7 +34,9 @@ describe('chip-lab boxes round-trip their own text', () => {
     };
     expect(read('120%')).toEqual({ value: 1.2, refusal: null });
     expect(read('150')).toEqual({ value: 1.5, refusal: null });
-    expect(read('1.2')!.refusal).toMatch(/from 5% to 150%/);
+    expect(read('1.2')!.refusal).toMatch(/from 5% to 150%.*1\.2 is 1\.2%\); for a factor of 1\.2, type "120%"/);
+    // The slider spans what the field takes, so a fitted 105% is not at the slider's end.
+    expect(factor.slider).toMatchObject({ min: 0.05, max: 1.5 });
     expect(read('151%')!.refusal).toMatch(/outside the accepted range/);
   });
 
