@@ -153,6 +153,10 @@ export const MESSAGES = {
   },
   table: {
     caption: 'Best deployment per chip, ranked',
+    /** The load every paid chip-hour is priced at (Serving options: requests arrive; Price and TCO assumptions). */
+    loadKey: (arrivals: 'saturated' | 'poisson') => `$/M: every paid chip-hour serves at the speed shown, ${arrivals === 'saturated'
+      ? 'requests back to back (every batch slot busy)' : 'requests at random (the load the batch holds at p99)'}; idle hours raise it in proportion. `
+      + 'An API price also carries the provider\'s margin and idle capacity (market check below).',
     rankedBy: (caption: string, column: string, order: 'ascending' | 'descending') => `${caption} by ${column} (${order === 'ascending' ? 'lowest' : 'highest'} first)`,
     rank: '#',
     chip: 'Chip',

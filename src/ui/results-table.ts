@@ -31,6 +31,8 @@ export interface TableOptions {
   onExplain: (hardwareId: string, key: string) => void;
   /** The resource each chip's $/M depends on most, once computed (engine/analysis/limiting-resource.ts). */
   limits?: ReadonlyMap<string, ResourceLimit>;
+  /** How busy the priced chip-hours are, said where $/M is read (its settings sit in closed panels). */
+  loadKey?: string;
 }
 
 interface Column {
@@ -202,9 +204,10 @@ export function renderResultsTable(rows: readonly TableRow[], options: TableOpti
   const rangeCoverage = ranged.length === 0 ? undefined : ranged.find((c) => c !== null) ?? null;
   return el('div', {}, [
     el('div', { class: 'table-wrap' }, [
-      // The rank and chip columns stay in view while the metrics scroll sideways (12 columns do not fit 1280 px).
+      // The rank and chip columns stay in view while the metrics scroll sideways (at 420 px).
       el('table', { class: 'results sticky-lead' }, [el('caption', {}, [
         el('span', { text: rankColumn === undefined ? options.caption : T.rankedBy(options.caption, rankColumn.label, shownOrder(rankColumn)) }),
+        options.loadKey === undefined ? null : el('span', { class: 'caption-key', text: options.loadKey, attrs: { 'data-caption-key': 'load' } }),
         // What the ranges are, where they are read (not only in the explain dialog and the export).
         rangeCoverage === undefined ? null : el('span', { class: 'caption-key', text: T.rangeKey(rangeCoverage), attrs: { 'data-caption-key': 'range' } }),
         // The "=1" marks say what they mean where they are read, not only in the notes below.

@@ -98,6 +98,8 @@ describe('landing: compare vendors', () => {
     // Ranks marked "=1" are explained in the caption, where they are read.
     const tied = (await p.page.locator('[data-table="compare"] tbody td:first-child').allTextContents()).some((t) => t.includes('=1'));
     expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="tied"]').count()).toBe(tied ? 1 : 0);
+    // The load $/M is priced at is said where $/M is read, not only in the closed settings panels.
+    expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="load"]').textContent()).toMatch(/^\$\/M: every paid chip-hour serves at the speed shown, requests back to back/);
     // The ranges say what they cover where they are read, not only in the explain dialog.
     expect(await p.page.locator('[data-table="compare"] caption [data-caption-key="range"]').textContent()).toMatch(/^\(low–high\): the 80% range, from predictions the fit did not see/);
     // The TTFT range is said to be unchecked where it is read.

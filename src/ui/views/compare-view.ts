@@ -164,6 +164,7 @@ export const mountCompareView: MountView = (ctx) => {
         onSort: (key) => ctx.dispatch({ type: 'set-rank-by', key }),
         onExplain: (hardwareId, key) => ctx.dispatch({ type: 'open-explain', hardwareId, key }),
         limits: shownLimits(snapshot) ?? undefined,
+        loadKey: MESSAGES.table.loadKey(state.settings.workload.arrivals ?? 'saturated'),
       }), RESULTS_TABLE_KEYS);
       renderMarketCheck(marketSlot, marketCheckView(snapshot, ranked, ctx.catalog), state, modelName);
       const feasible = series.filter((s) => s.result.feasible);
