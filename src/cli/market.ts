@@ -48,7 +48,7 @@ function run(argv: readonly string[], io: CliIO, report: Reporter): void {
   // Two picked points that cannot make a decomposition are an input error, as a reversed window is.
   const from = data.points.find((p) => p.id === options.fromPoint);
   const to = data.points.find((p) => p.id === options.toPoint);
-  const order = from === undefined || to === undefined ? null : pairOrderProblem(from, to, true);
+  const order = from === undefined || to === undefined ? null : pairOrderProblem(from, to, { from: true, to: true });
   if (order !== null) fail(`--from-point and --to-point: ${order.text}`);
   const result = marketReport(data, options, catalog, engineEvaluator(catalog));
   // CSV has no place for a note: with no rows, why goes to stderr (the table prints it instead of rows).

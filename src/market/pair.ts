@@ -38,9 +38,16 @@ function commonTier(a: PricePoint, b: PricePoint): number | null {
   return a.tier === null || b.tier === null ? null : Math.min(a.tier.threshold, b.tier.threshold);
 }
 
-/** Why `from` and `to` make no decomposition (one point twice, or the later one first); null when they do. `picked`: both chosen by id. */
-export function pairOrderProblem(from: PricePoint, to: PricePoint, picked: boolean): Message | null {
-  if (from.id === to.id) return picked ? MARKET.samePoint() : MARKET.defaultSamePoint();
+/**
+ * Why `from` and `to` make no decomposition (one point twice, or the later one first); null when
+ * they do. `picked`: which ends were chosen by id (the others are the defaults).
+ */
+export function pairOrderProblem(from: PricePoint, to: PricePoint, picked: { from: boolean; to: boolean }): Message | null {
+  if (from.id === to.id) {
+    if (picked.from === picked.to) return picked.from ? MARKET.samePoint() : MARKET.defaultSamePoint();
+    // One end picked, the other the default: the default landed on the picked point.
+    return MARKET.defaultIsPicked(picked.from ? 'from' : 'to', from.row.date);
+  }
   if (to.row.date < from.row.date) return MARKET.pointsReversed(from.row.date, to.row.date);
   return null;
 }
@@ -69,7 +76,7 @@ export function choosePair(all: readonly PricePoint[], shown: readonly PricePoin
   if (from === null) problems.push(MARKET.noQualifyingPoint('from'));
   if (to === null) problems.push(MARKET.noQualifyingPoint('to'));
   if (from === null || to === null) return { pair: null, problems };
-  const order = pairOrderProblem(from, to, pickedFrom !== null && pickedTo !== null);
+  const order = pairOrderProblem(from, to, { from: pickedFrom !== null, to: pickedTo !== null });
   if (order !== null) {
     problems.push(order);
     return { pair: null, problems };

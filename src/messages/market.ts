@@ -107,6 +107,10 @@ export const MARKET = {
   /** The default choice picked one point for both ends (the user picked neither). */
   defaultSamePoint: (): Message => message('market.default-same-point',
     'by default both ends are the same price: the cheapest qualifying price of the first year shown is also the cheapest in the window, so there is no fall to split; widen the dates, change the tier, or pick the two points'),
+  /** One end picked; the default for the other is the same point. */
+  defaultIsPicked: (picked: 'from' | 'to', date: string): Message => message('market.default-is-picked',
+    `the default ${picked === 'to' ? 'from' : 'to'} point is the ${picked} point you picked (${date}): it is also the cheapest qualifying price `
+    + `${picked === 'to' ? 'of the first year shown' : 'from it on'}, so there is no fall to split; pick the ${picked === 'to' ? 'from' : 'to'} point too`),
   pointsReversed: (fromDate: string, toDate: string): Message =>
     message('market.points-reversed', `the from point (${fromDate}) is later than the to point (${toDate}); a decomposition of the fall runs forward in time: swap the two points`),
   subsetRelaxed: (what: string, reason: string): Message =>

@@ -243,6 +243,11 @@ describe('market report: decomposition', () => {
     const one = marketDecompositionReport(data, { ...defaultMarketOptions(), fromDate: '2024-05-01', toDate: '2024-05-31' }, catalog, evaluate);
     expect(one.decomposition).toBeNull();
     expect(one.problems.map((m) => m.code)).toEqual(['market.default-same-point']);
+    // One end picked, and the tier's default for the other end is that very point: said as such, not blamed on the defaults.
+    const mixtral = '2023-12-mistral-ai-mixtral-8x7b-open-mixtral-8x7b';
+    const onePicked = marketDecompositionReport(data, { ...defaultMarketOptions(), tier: 68, toPoint: mixtral }, catalog, evaluate);
+    expect(onePicked.decomposition).toBeNull();
+    expect(onePicked.problems.map((m) => m.text)).toEqual([expect.stringMatching(/^the default from point is the to point you picked \(2023-12-01\).*pick the from point too$/)]);
     // Backwards in time: refused with the reason, not read as a fall of 0.194x.
     const reversed = marketDecompositionReport(data, { ...defaultMarketOptions(), fromPoint: '2024-05-13-openai-gpt-4o-2024-05-13', toPoint: '2023-03-14-openai-gpt-4-0314-8k-context' }, catalog, evaluate);
     expect(reversed.decomposition).toBeNull();
