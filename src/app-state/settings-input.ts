@@ -119,7 +119,7 @@ export function boundsRefusal(def: Pick<SettingsFieldDef, 'limit' | 'scale' | 'u
     const bare = /^\s*[\d.]+\s*$/.test(typed);
     const secondsFit = def.unit === 'ms' && bare && !outside(value * 1000);
     // "1.2" in a percent field that goes past 100% (the software factor) was most likely a factor of 1.2.
-    const fractionFit = def.unit === '%' && bare && !outside(value * 100);
+    const fractionFit = def.unit === '%' && bare && Number(typed) > 1 && !outside(value * 100);
     return F.outOfRange(typed, settingRange(def)) + (secondsFit ? F.secondsMeant(typed.trim())
       : fractionFit ? F.fractionMeant(typed.trim(), String(Number((value * 1e4).toPrecision(6)))) : '');
   }

@@ -38,6 +38,8 @@ describe('chip-lab boxes round-trip their own text', () => {
     // The slider spans what the field takes, so a fitted 105% is not at the slider's end.
     expect(factor.slider).toMatchObject({ min: 0.05, max: 1.5 });
     expect(read('151%')!.refusal).toMatch(/outside the accepted range/);
+    // A bare number of at most 1 is a fraction already: no hint about percents.
+    expect(read('0.01')!.refusal).not.toMatch(/reads as a percent/);
   });
 
   it('the HBM bandwidth slider starts above 0, a value a chip with HBM takes', () => {
