@@ -253,18 +253,20 @@ export function frontierChart(input: FrontierInput): TopLevelSpec {
         mark: { type: 'point', shape: 'diamond', filled: true, size: 150, stroke: '#202124', strokeWidth: 1 },
         encoding: { x, y, color, tooltip: [{ field: 'chip', title: 'Chosen deployment on' }, ...tooltip.slice(1)] },
       },
+      ...(overlay === null ? [] : measuredLayers(x, y, color, input.metric, input.layout ?? WIDE, overlay)),
       // The TPOT limit, when there is one (an empty layer would give the x scale an infinite extent).
+      // Drawn last, its label on a white halo: the chosen deployments crowd the limit, and at 420 px
+      // a marker covered the label.
       ...(slo.length === 0 ? [] : [{
         data: { name: 'slo' },
         layer: [
           { mark: { type: 'rule', strokeDash: [3, 3], color: '#5f6368' }, encoding: { x: { field: 'x', type: 'quantitative' } } },
-          {
-            mark: { type: 'text', align: 'left', dx: 4, baseline: 'top', color: '#5f6368', fontSize: 10 },
+          ...[{ stroke: '#fff', strokeWidth: 3, strokeJoin: 'round' }, {}].map((halo) => ({
+            mark: { type: 'text', align: 'left', dx: 4, baseline: 'top', color: '#5f6368', fontSize: 10, ...halo },
             encoding: { x: { field: 'x', type: 'quantitative' }, y: { value: 2 }, text: { field: 'label' } },
-          },
+          })),
         ],
       } as LayerEntry]),
-      ...(overlay === null ? [] : measuredLayers(x, y, color, input.metric, input.layout ?? WIDE, overlay)),
     ],
   };
   return spec;
