@@ -20,6 +20,8 @@ export interface DesignParamDef {
   integer: boolean;
   /** Share sliders show percent. */
   percent?: boolean;
+  /** Values run into the thousands, so "1.000" may be 1,000 or 1: refused as ambiguous, as in whole-number fields. */
+  pointMayGroup?: boolean;
   help?: string;
   get(d: ChipDesign): number;
   set(d: ChipDesign, value: number): ChipDesign;
@@ -36,9 +38,10 @@ function setShare(d: ChipDesign, key: 'sram' | 'io', value: number): ChipDesign 
 
 export const DESIGN_PARAMS: readonly DesignParamDef[] = [
   {
-    id: 'dieAreaMm2', label: 'Die area (per compute die)', unit: 'mm²', slider: { min: 50, max: 858, log: false }, integer: true,
-    help: 'At most 858 mm² (the reticle); larger chips use more compute dies.',
-    get: (d) => d.dieAreaMm2, set: (d, v) => ({ ...d, dieAreaMm2: Math.round(v) }),
+    // An area, not a count: 600.5 mm² is a die size (design files and the CLI take it too).
+    id: 'dieAreaMm2', label: 'Die area (per compute die)', unit: 'mm²', slider: { min: 50, max: 858, log: false }, integer: false, pointMayGroup: true,
+    help: 'One die fits the reticle, 858 mm² (a larger one is refused with how to split it); larger chips use more compute dies.',
+    get: (d) => d.dieAreaMm2, set: (d, v) => ({ ...d, dieAreaMm2: Math.round(v * 10) / 10 }),
   },
   {
     // The slider spans every count a design file or link may hold (1-64, records/chip-design.ts):

@@ -7,6 +7,7 @@ import { FIELD_MESSAGES } from '../messages/fields';
 import { separatorReadings, thousandsPointReadings, ungroupDigits } from '../parse/digit-groups';
 import { DESIGN_UI as U } from '../messages/design-ui';
 import type { DesignParamDef } from './design-params';
+import { DESIGN_LIMITS } from '../records/chip-design';
 
 export type DesignTyped = { ok: true; value: number } | { ok: false; error: string };
 
@@ -44,11 +45,14 @@ export function parseDesignValue(def: DesignParamDef, text: string): DesignTyped
     // Digit groups by the rule every typed number follows (parse/digit-groups.ts): "1,000" reads, "4,8" is refused.
     const plain = ungroupDigits(rest);
     if (plain === null) return { ok: false, error: U.typedUnreadable(FIELD_MESSAGES.commaNotGrouping(trimmed, separatorReadings(trimmed), def.integer)) };
-    const pointed = def.integer ? thousandsPointReadings(plain) : null;
+    const pointed = def.integer || def.pointMayGroup === true ? thousandsPointReadings(plain) : null;
     if (pointed !== null) return { ok: false, error: U.typedUnreadable(FIELD_MESSAGES.pointNotGrouping(trimmed, pointed)) };
     read = NUMBER.test(plain) ? { ok: true, value: Number(plain) * factor } : { ok: false, error: U.typedNotNumber(trimmed, def.unit) };
     // "1500" in GHz: no chip clocks near it; a unitless MHz figure is the likely slip, so say so (never guessed).
-    if (read.ok && def.unit === 'GHz' && rest === trimmed && read.value >= 100) return { ok: false, error: U.typedClockInMhz(trimmed) };
+    // Only where the MHz reading is a clock the design takes: "1e12 MHz" would be refused too.
+    if (read.ok && def.unit === 'GHz' && rest === trimmed && read.value >= 100 && read.value * 1e-3 <= DESIGN_LIMITS.clockGHz.max) {
+      return { ok: false, error: U.typedClockInMhz(trimmed) };
+    }
   }
   if (!read.ok) return read;
   if (!Number.isFinite(read.value)) return { ok: false, error: U.typedNotNumber(trimmed, def.unit) };

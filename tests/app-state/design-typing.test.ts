@@ -19,6 +19,11 @@ describe('typed design values', () => {
     expect(parseDesignValue(param('computeDies'), '2')).toEqual({ ok: true, value: 2 });
     // Digit groups as in every typed field (parse/digit-groups.ts).
     expect(parseDesignValue(param('clockGHz'), '1,500 MHz')).toEqual({ ok: true, value: 1.5 });
+    // A die area is an area, not a count: a fraction of a mm² is a size.
+    expect(parseDesignValue(param('dieAreaMm2'), '600.5')).toEqual({ ok: true, value: 600.5 });
+    // 1e12 MHz is no clock either: read as the number it is, for the design's range check to refuse
+    // with the range, not with a hint to type what would be refused too.
+    expect(parseDesignValue(param('clockGHz'), '1e12')).toEqual({ ok: true, value: 1e12 });
   });
 
   it('refuses what is no value, with a reason that quotes it; never rounds a count silently', () => {
