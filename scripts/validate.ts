@@ -28,6 +28,8 @@ the coverage of the ranges. Writes nothing.
 Exit codes: 0 ok; 2 invalid input (an error line naming the flag, then the usage line).
 `;
 
+const USAGE_LINE = USAGE.split('\n')[0]!;
+
 export function main(argv: readonly string[], io: CliIO): number {
   const args = scriptArgs(argv, {
     '--format': { value: true, choices: ['table', 'json'] },
@@ -42,13 +44,15 @@ export function main(argv: readonly string[], io: CliIO): number {
   try {
     text = readFileSync(csvPath, 'utf8');
   } catch {
-    io.stderr.write(`${CLI.error(CLI.cannotRead('--csv', csvPath))}\n`);
+    io.stderr.write(`${CLI.error(CLI.cannotRead('--csv', csvPath))}\n${USAGE_LINE}\n`);
     return 2;
   }
-  // A file without the calibration columns is not calibration data: refused, not read as 0 rows.
-  const missing = parseCalibrationCsv(text).errors.filter((e) => e.startsWith('header:') || e === 'the file is empty');
-  if (missing.length > 0) {
-    io.stderr.write(`${CLI.error(CLI.notCalibrationCsv(csvPath, missing[0]!, missing.length - 1))}\n`);
+  // A file without the calibration columns, or without a row, is not calibration data: refused,
+  // not read as 0 rows. A bad row is reported with the report, and the other rows are run.
+  const parsed = parseCalibrationCsv(text);
+  const missing = parsed.errors.filter((e) => e.startsWith('header:') || e === 'the file is empty');
+  if (missing.length > 0 || parsed.rows.length === 0) {
+    io.stderr.write(`${CLI.error(CLI.notCalibrationCsv(csvPath, missing[0] ?? CLI.noCalibrationRows, Math.max(0, missing.length - 1)))}\n${USAGE_LINE}\n`);
     return 2;
   }
   const { catalog, problems } = loadCatalogFromDisk();

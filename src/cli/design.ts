@@ -68,7 +68,8 @@ async function run(argv: readonly string[], io: CliIO, report: Reporter): Promis
     const first = parsed.errors[0];
     if (first !== undefined) fail([flagIssue(first, options.origins)]);
     const resolved = resolveScenario(parsed.value, catalog);
-    if (resolved.value === null) fail(resolved.errors.map(formatIssue));
+    // Under the flag that set the field (--model nope), as simulate says it.
+    if (resolved.value === null) fail(resolved.errors.map((e) => flagIssue(e, options.origins)));
     const { hardware: _h, chips, ...base } = resolved.value;
     const shares = sweepShares(design, options.points ?? undefined);
     const points = sweepMatrixShare(base, chips, design, shares);

@@ -52,6 +52,7 @@ export const CLI = {
   speculativeNeeded: (flag: string) =>
     `${flag} needs speculative decoding: add --speculative mtp|MODEL_ID (or a scenario file with "speculative")`,
   cannotRead: (what: string, path: string) => `${what}: cannot read file ${quoted(path)}`,
+  noCalibrationRows: 'no data rows below the header',
   notCalibrationCsv: (path: string, first: string, more: number) =>
     `--csv: ${quoted(path)} is not calibration data (${first.replace(/^header: /, '')}${more > 0 ? `, and ${more} more` : ''})`,
   notJson: (what: string, path: string, detail: string) => `${what}: ${quoted(path)} is not valid JSON (${detail})`,

@@ -171,7 +171,8 @@ export function summarizeRows(rows: readonly RowResult[], relative: readonly Rat
     crossValidatedScenarioRatios: cv === null ? [] : summarizeBy(scenarioRatios(cv), (e) => e.key),
     crossValidatedByWorkload: cvEntries === null ? []
       : summarizeBy(cvEntries.filter((e) => e.plan.mlperf !== null), (e) => `${e.plan.mlperf!.benchmark} ${e.plan.mlperf!.scenario}`),
-    coverage: cv === null ? null : checkCoverage(cv, NOMINAL_COVERAGE, inRange ?? undefined),
+    // No cross-validated prediction (a file without rows to fit): nothing to check the ranges on.
+    coverage: cv === null || cv.length === 0 ? null : checkCoverage(cv, NOMINAL_COVERAGE, inRange ?? undefined),
     bySourceKind: summarizeBy(errorEntries(rows, () => true), (e) => e.r.plan.row.sourceKind),
     byVendor: summarizeBy(target, (e) => e.r.vendor),
     relative: summarizeRatios(relative),

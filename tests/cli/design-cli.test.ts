@@ -79,6 +79,8 @@ describe('design CLI', () => {
     // A number JSON reads as Infinity is quoted as typed.
     [['--set', 'clockGHz=1e400'], 'error: --set clockGHz: must be a number from 0.1 to 6 GHz, got "1e400"'],
     [['--format', 'XML'], '--format must be table or json, got "XML"'],
+    // An unknown model under the flag that named it, as simulate says it.
+    [['--sweep-matrix-share', '--model', 'nope'], 'error: --model: "nope" is not a known model id'],
   ])('%j: exit 2 naming the flag, not dropped or reworded', async (args, text) => {
     const r = await run('design', '--file', H100, ...args);
     expect(r.code).toBe(2);

@@ -78,8 +78,17 @@ describe('script flags', () => {
     for (const path of ['package.json', 'README.md']) {
       const bad = io();
       expect(validate(['--csv', join(ROOT, path)], bad.io)).toBe(2);
-      expect(bad.out.stderr).toMatch(/^error: --csv: ".*" is not calibration data \(column "source_kind" is missing, and \d+ more\)\n$/);
+      expect(bad.out.stderr).toMatch(/^error: --csv: ".*" is not calibration data \(column "source_kind" is missing, and \d+ more\)\nusage: npm run validate /);
       expect(bad.out.stdout).toBe('');
+    }
+    // The header alone, or no file at all: refused the same way (not a report of 0 rows, "NOT met").
+    const headerOnly = join(mkdtempSync(join(tmpdir(), 'tokencost-')), 'header.csv');
+    writeFileSync(headerOnly, `${readFileSync(join(ROOT, 'reference/calibration.csv'), 'utf8').split('\r\n')[0]}\r\n`);
+    for (const [path, reason] of [[headerOnly, /is not calibration data \(no data rows below the header\)/], [join(ROOT, 'no-such.csv'), /cannot read file/]] as const) {
+      const bad = io();
+      expect(validate(['--csv', path], bad.io)).toBe(2);
+      expect(bad.out.stderr).toMatch(reason);
+      expect(bad.out.stderr).toMatch(/\nusage: npm run validate /);
     }
     // Two rows of the real file: read, run, and the report names that file, not the default.
     const lines = readFileSync(join(ROOT, 'reference/calibration.csv'), 'utf8').split('\r\n');
