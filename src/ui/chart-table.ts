@@ -19,7 +19,8 @@ export function mountChartTable(summary: string, key: string): ChartTable {
     show(caption, columns, rows) {
       element.hidden = rows.length === 0;
       replaceChildren(slot, rows.length === 0 ? [] : [el('table', { class: 'results' }, [
-        el('caption', { text: caption }),
+        // In a span: the caption wraps within the visible box and stays in view when the table scrolls (styles.css).
+        el('caption', {}, [el('span', { text: caption })]),
         el('thead', {}, [el('tr', {}, columns.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))]),
         // The first column names the row; the others hold its numbers (right-aligned, as in every results table).
         el('tbody', {}, rows.map((r) => el('tr', {}, r.map((cell, i) => (i === 0 ? el('th', { text: cell, attrs: { scope: 'row' } }) : el('td', { text: cell })))))),

@@ -28,7 +28,8 @@ const C = MESSAGES.controls;
 function renderSizeTable(t: SizeTable, labels: readonly string[], pricing: 'rental' | 'tco', family: ModelFamily): HTMLElement {
   const moe = family === 'moe';
   return el('table', { class: 'results' }, [
-    el('caption', { text: V.tableCaption(pricing === 'rental' ? C.rental : C.tco, pricing === 'rental') }),
+    // In a span: the caption wraps within the visible box and stays in view when the table scrolls (styles.css).
+    el('caption', {}, [el('span', { text: V.tableCaption(pricing === 'rental' ? C.rental : C.tco, pricing === 'rental') })]),
     el('thead', {}, [el('tr', {}, [el('th', { text: V.tableModel, attrs: { scope: 'col' } }), el('th', { text: V.tableSize, attrs: { scope: 'col' } }),
       moe ? el('th', { text: V.tableActive, attrs: { scope: 'col' } }) : null,
       ...labels.map((l) => el('th', { text: l, attrs: { scope: 'col' } }))])]),
