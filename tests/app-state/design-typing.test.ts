@@ -62,7 +62,8 @@ describe('typed design values', () => {
   it('reads back every value as the box shows it', () => {
     fc.assert(fc.property(fc.constantFrom(...DESIGN_PARAMS), fc.double({ min: 0, max: 1, noNaN: true }), (def, t) => {
       const raw = def.slider.min + t * (def.slider.max - def.slider.min);
-      const value = def.integer ? Math.round(raw) : Math.round(raw * 1000) / 1000;
+      // As the parameter stores it: whole counts, the die area to 0.1 mm² (design-params.ts), the rest to 0.001.
+      const value = def.integer ? Math.round(raw) : def.id === 'dieAreaMm2' ? Math.round(raw * 10) / 10 : Math.round(raw * 1000) / 1000;
       const read = parseDesignValue(def, designValueText(def, value));
       expect(read.ok).toBe(true);
       if (read.ok) expect(read.value).toBeCloseTo(value, def.percent === true ? 3 : 6);
