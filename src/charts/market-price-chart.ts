@@ -10,7 +10,6 @@ import type { FloorLinePoint } from '../market/floor-lines';
 import type { MarketPoint } from '../market/points';
 import { groupedInteger } from '../format/decimal';
 import type { EraSummary } from '../market/report';
-import { floorBand } from '../market/uncertainty';
 import { eraChipNames } from '../market/eras';
 import { CHART_CONFIG, CHART_HEIGHT, FORMAT, USD_LOG_LABEL_EXPR, WIDE, sideLegend, type ChartLayout, type LayerEntry } from './chart-theme';
 
@@ -78,7 +77,7 @@ export function shortSources(sources: readonly string[]): string {
 export function priceRows(input: MarketPriceChartInput): PriceRow[] {
   const tokens = input.workload.inputTokens + input.workload.outputTokens;
   return input.points.map((p) => {
-    const band = floorBand(p.uncertainty, input.workload.outputTokens);
+    const band = p.uncertainty?.floorUsdPerRequest ?? null;
     return {
       id: p.id,
       date: p.date,
@@ -100,8 +99,8 @@ export function priceRows(input: MarketPriceChartInput): PriceRow[] {
       notes: p.notes.map((n) => n.text).join(' · ') || '—',
       sources: shortSources(p.sources),
       role: p.id === input.fromId ? 'from' : p.id === input.toId ? 'to' : '',
-      bandLow: band === null ? null : perMillion(band.lowUsdPerRequest, tokens),
-      bandHigh: band === null ? null : perMillion(band.highUsdPerRequest, tokens),
+      bandLow: band === null ? null : perMillion(band.low, tokens),
+      bandHigh: band === null ? null : perMillion(band.high, tokens),
     };
   });
 }

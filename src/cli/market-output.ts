@@ -16,11 +16,17 @@ function grid(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
+/** The floor with its range, as the page's band draws it: "$0.0066 ($0.0045–$0.0099)". */
+function floorCell(p: MarketPoint): string {
+  const r = p.uncertainty?.floorUsdPerRequest;
+  return r === undefined || p.floorUsdPerRequest === null ? usd(p.floorUsdPerRequest) : `${usd(p.floorUsdPerRequest)} (${usd(r.low)}–${usd(r.high)})`;
+}
+
 function pointRow(p: MarketPoint): string[] {
   return [
     p.dateText, p.model.length > 40 ? `${p.model.slice(0, 39)}…` : p.model, p.capabilityScore === null ? '—' : String(p.capabilityScore),
     `${p.servedAsModelId}${p.weakerStandIn ? '*↓' : p.standIn ? '*' : ''}`, p.hardwareId ?? '—', p.precision ?? '—', p.pricing ?? '—',
-    usd(p.apiUsdPerRequest), usd(p.floorUsdPerRequest), ratio(p.marginRatio),
+    usd(p.apiUsdPerRequest), floorCell(p), ratio(p.marginRatio),
   ];
 }
 
@@ -45,7 +51,7 @@ export function marketTable(r: MarketReport): string {
     '',
     // No rows: why (noPointsNote) in place of an empty header.
     ...(empty !== undefined ? [empty.text] : [
-      grid(['date', 'model', 'MMLU', 'served as', 'chip', 'precision', 'priced', 'API', 'floor', 'margin'], r.points.map(pointRow)),
+      grid(['date', 'model', 'MMLU', 'served as', 'chip', 'precision', 'priced', 'API', 'floor (low–high)', 'margin'], r.points.map(pointRow)),
       '* = open stand-in with the closest MMLU at or above the model\'s (the model is closed); *↓ = a weaker stand-in: none at the model\'s MMLU has a floor for this workload at that date, so this floor is not one of the same capability.',
     ]),
     '',
@@ -63,12 +69,14 @@ export function marketTable(r: MarketReport): string {
 export const MARKET_CSV_COLUMNS = [
   'id', 'date', 'provider', 'model', 'capabilityScore', 'tier', 'apiUsdPerMillionInputTokens', 'apiUsdPerMillionOutputTokens',
   'apiUsdPerMillionBlended', 'servedAsModelId', 'standIn', 'weakerStandIn', 'reasoning', 'hardwareId', 'era', 'precision', 'pricing', 'serving',
-  'apiUsdPerRequest', 'floorUsdPerRequest', 'marginRatio', 'notes',
+  'apiUsdPerRequest', 'floorUsdPerRequest', 'floorUsdPerRequestLow', 'floorUsdPerRequestHigh', 'marginRatio', 'notes',
 ] as const;
 
 export function marketCsv(points: readonly MarketPoint[]): string {
   const value = (p: MarketPoint, c: (typeof MARKET_CSV_COLUMNS)[number]): string | number | boolean => {
     if (c === 'notes') return p.notes.map((n) => n.text).join('; ');
+    if (c === 'floorUsdPerRequestLow') return p.uncertainty?.floorUsdPerRequest.low ?? '';
+    if (c === 'floorUsdPerRequestHigh') return p.uncertainty?.floorUsdPerRequest.high ?? '';
     const v = p[c];
     return v === null ? '' : v;
   };

@@ -10,9 +10,6 @@ import { parseScenario } from '../scenario/parse-scenario';
 import { resolveScenario } from '../scenario/resolve';
 import type { Scenario } from '../scenario/scenario';
 
-/** The uncertainty range a result carries once the engine reports one (issue 11); unknown until then. */
-export type ResultUncertainty = SimulationResult extends { uncertainty?: infer U } ? U : unknown;
-
 export interface FloorEvaluation {
   /** USD per request at the scenario's workload; null when the engine finds no deployment. */
   floorUsdPerRequest: number | null;

@@ -9,7 +9,8 @@ import { MARKET } from '../messages/market';
 import type { Scenario } from '../scenario/scenario';
 import { sizeAlternatives } from './alternatives';
 import type { ServedKind } from './api-models';
-import type { Evaluator, ResultUncertainty } from './evaluate';
+import type { Evaluator } from './evaluate';
+import { floorUncertainty, type FloorUncertainty } from './uncertainty';
 import { bestFloor, type Pricing } from './floor';
 import type { MarketData } from './market-data';
 import type { MarketOptions, MarketWorkload } from './options';
@@ -64,8 +65,8 @@ export interface MarketPoint {
   floorUsdPerRequest: number | null;
   marginRatio: number | null;
   floorReason: string | null;
-  /** The engine's uncertainty range of the floor, when it reports one (issue 11). */
-  uncertainty?: ResultUncertainty;
+  /** The floor's range per request, from the engine's range of its $/M (issue 11); absent without one. */
+  uncertainty?: FloorUncertainty;
   /** Floors of the closed model's size estimates (stand-ins only). */
   alternatives: AlternativeFloor[];
   /** The floor's scenario: `npm run --silent simulate -- --scenario FILE` reruns it. */
@@ -211,7 +212,8 @@ export function marketPoint(data: MarketData, p: PricePoint, options: MarketOpti
       ]),
     ],
   };
-  if (result !== undefined && result !== null && 'uncertainty' in result) point.uncertainty = (result as { uncertainty?: ResultUncertainty }).uncertainty;
+  const range = floorUncertainty(result?.uncertainty, w.outputTokens);
+  if (range !== null) point.uncertainty = range;
   return point;
 }
 

@@ -1,22 +1,26 @@
-// The floor's uncertainty range, read from the engine's result once issue 11 adds one
-// (SimulationResult.uncertainty). Nothing here invents a range: without one from the engine there
-// is no band. The reader expects a low/high pair of the headline $ per million output tokens,
-// `{ usdPerMillionOutputTokens: { low, high } }`, and ignores any other shape, so a point simply
-// shows no band until the shapes agree.
+// The floor's range per request, from the engine's range of the floor deployment's $ per million
+// output tokens (issue 11): the same request priced at both ends. Nothing here invents a range:
+// without one from the engine (or without a price on the basis) the point has none.
 
-import { isRecord, own } from '../parse/fields';
+import type { Uncertainty } from '../engine/result-types';
 
-export interface FloorBand {
-  lowUsdPerRequest: number;
-  highUsdPerRequest: number;
+export interface FloorUncertainty {
+  basis: Uncertainty['basis'];
+  /** Nominal share of outcomes inside the range (null: a silicon limit's spread, no prediction). */
+  coverage: number | null;
+  derivation: string;
+  /** The range of floorUsdPerRequest. */
+  floorUsdPerRequest: { low: number; high: number };
 }
 
-export function floorBand(uncertainty: unknown, outputTokens: number): FloorBand | null {
-  if (!isRecord(uncertainty)) return null;
-  const range = own(uncertainty, 'usdPerMillionOutputTokens');
-  if (!isRecord(range)) return null;
-  const low = own(range, 'low');
-  const high = own(range, 'high');
-  if (typeof low !== 'number' || typeof high !== 'number' || !Number.isFinite(low) || !Number.isFinite(high) || low <= 0 || high < low) return null;
-  return { lowUsdPerRequest: (low * outputTokens) / 1e6, highUsdPerRequest: (high * outputTokens) / 1e6 };
+export function floorUncertainty(u: Uncertainty | null | undefined, outputTokens: number): FloorUncertainty | null {
+  const range = u?.usdPerMillionOutputTokens;
+  if (u === null || u === undefined || range === null || range === undefined) return null;
+  if (!Number.isFinite(range.low) || !Number.isFinite(range.high) || range.low <= 0 || range.high < range.low) return null;
+  return {
+    basis: u.basis,
+    coverage: u.coverage,
+    derivation: u.derivation,
+    floorUsdPerRequest: { low: (range.low * outputTokens) / 1e6, high: (range.high * outputTokens) / 1e6 },
+  };
 }

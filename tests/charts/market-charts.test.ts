@@ -35,9 +35,10 @@ describe('market price chart', () => {
   });
 
   it('draws the floor\'s uncertainty range when the engine reports one, and nothing otherwise', () => {
-    const plain = JSON.stringify(marketPriceChart(input({ points: defaultReport().points.map((p) => ({ ...p, uncertainty: null })) })));
+    const plain = JSON.stringify(marketPriceChart(input({ points: defaultReport().points.map(({ uncertainty: _u, ...p }) => p) })));
     expect(plain).not.toContain('bandLow)');
-    const points = defaultReport().points.map((p) => ({ ...p, uncertainty: { usdPerMillionOutputTokens: { low: 0.5 * (p.floorUsdPerRequest! / 250) * 1e6, high: 2 * (p.floorUsdPerRequest! / 250) * 1e6 } } as never }));
+    const points = defaultReport().points.map((p) => ({ ...p, uncertainty: { basis: 'measured' as const, coverage: 0.8, derivation: 'test',
+      floorUsdPerRequest: { low: 0.5 * p.floorUsdPerRequest!, high: 2 * p.floorUsdPerRequest! } } }));
     const spec = marketPriceChart(input({ points }));
     expect(compileWarnings(spec).warnings).toEqual([]);
     expect(JSON.stringify(spec)).toContain('bandLow)');
