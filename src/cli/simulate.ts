@@ -87,7 +87,10 @@ function withFlags(options: CliOptions, base: Scenario, report: Reporter): Scena
     spec.method = base.speculative.method;
     if (base.speculative.method === 'draft-model') spec.draftModel = base.speculative.draftModel;
   }
-  return check(parseScenario(overlay, base), null, report, (issue) => flagIssue(issue, options.origins));
+  const outcome = parseScenario(overlay, base);
+  // A --hardware-design file's warnings were reported under its path (run): not again as hardware.design.*.
+  const warnings = options.hardwareDesign === null ? outcome.warnings : outcome.warnings.filter((w) => !w.path.startsWith('hardware.design'));
+  return check({ ...outcome, warnings }, null, report, (issue) => flagIssue(issue, options.origins));
 }
 
 interface Row {

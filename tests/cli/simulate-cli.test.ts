@@ -191,6 +191,8 @@ describe('simulate CLI', () => {
     const r = await run('--hardware-design', scenarioFile(JSON.stringify({ ...design, bogus: 1 })), '--model', 'llama-3.1-8b');
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/warning: .*bogus is not a known field and was ignored/);
+    // Once, under the file's path: not again as hardware.design.bogus.
+    expect(r.err.match(/bogus/g)).toHaveLength(1);
   });
 
   it('a comparison keeps each chip\'s warnings: below the table and in a CSV column', async () => {
