@@ -93,6 +93,7 @@ export const MESSAGES = {
     nameNeeded: (inUse: string) => `Not applied: a chip needs a name; it is still "${inUse}".`,
     addToComparison: 'Add to comparison',
     added: (name: string) => `Added "${name}" to the comparison.`,
+    addedWithoutRefused: (n: number) => `It has the values last applied: not the ${n === 1 ? 'refused value' : `${n} refused values`} marked beside ${n === 1 ? 'its field' : 'their fields'}.`,
     reset: 'Reset to original',
     sramHoldsWeights: 'Weights may live in SRAM',
     breakEvenTarget: 'Match this chip',

@@ -8,6 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { DESIGN_PARAMS } from '../../src/app-state/design-params';
 import { loadCatalogFromDisk } from '../../src/catalog/load-node';
 import { designValueText } from '../../src/ui/design-param-control';
+import { valueToPosition } from '../../src/app-state/slider-scale';
 import { decodeLink } from '../../src/url/link';
 import { LINK_VERSION } from '../../src/url/link-format';
 import { chartDrawn, done, openPage, screenshot, sharedBrowser } from './browser';
@@ -79,7 +80,11 @@ describe('chip lab: design from silicon', () => {
     await p.page.press(area, 'Enter');
     await expect.poll(() => error.textContent()).toMatch(/^Not applied \(600 mm²\): I\/O share: /);
     expect(await p.page.inputValue(area)).toBe('600 mm2');
-    expect(await p.page.locator('[data-design-slider="dieAreaMm2"]').inputValue()).toBe('814');
+    // The slider still at 814 mm² (an area: the slider runs over positions, as for every non-count parameter).
+    expect(await p.page.locator('[data-design-slider="dieAreaMm2"]').inputValue()).toBe(String(valueToPosition(814, DESIGN_PARAMS.find((d) => d.id === 'dieAreaMm2')!.slider)));
+    // Add to comparison adds the design as last applied, and says the refused text is not in it.
+    await p.page.click('[data-control="design-save"]');
+    await expect.poll(() => p.page.locator('[data-design-saved]').textContent()).toMatch(/^Added ".*" to the comparison\. It has the values last applied: not the refused value marked beside its field\.$/);
     expect(await spec(p.page, BF16).textContent()).toBe(applied);
 
     // A share past what the die leaves is refused, not capped silently (the slider stops at that bound).

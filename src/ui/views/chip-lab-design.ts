@@ -100,7 +100,7 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
   const start = el('button', { class: 'primary', text: U.start, attrs: { type: 'button', 'data-control': 'design-start' }, on: { click: () => startDesign(start) } });
   const exit = el('button', { class: 'secondary', text: U.exit, attrs: { type: 'button', 'data-control': 'design-exit' }, on: { click: () => dispatch({ type: 'design-exit' }) } });
   const saved = el('p', { class: 'marks-legend', attrs: { 'aria-live': 'polite', 'data-design-saved': '' } });
-  const save = el('button', { class: 'primary', text: MESSAGES.controls.addToComparison, attrs: { type: 'button', 'data-control': 'design-save' }, on: { click: () => { saved.textContent = saveLabChip(ctx); } } });
+  const save = el('button', { class: 'primary', text: MESSAGES.controls.addToComparison, attrs: { type: 'button', 'data-control': 'design-save' }, on: { click: () => { saved.textContent = saveLabChip(ctx, save.closest('[data-view]') ?? document); } } });
   const intro = el('p', { class: 'intro' });
   const choiceNote = el('div', { class: 'hint', attrs: { 'aria-live': 'polite', 'data-design-choice-note': '' } });
 

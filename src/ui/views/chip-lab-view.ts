@@ -98,7 +98,7 @@ export const mountChipLabView: MountView = (ctx) => {
   const save = el('button', { class: 'primary', text: C.addToComparison, attrs: { type: 'button', 'data-control': 'lab-save' } });
   const reset = el('button', { class: 'secondary', text: C.reset, attrs: { type: 'button', 'data-control': 'lab-reset' } });
   save.addEventListener('click', () => {
-    status.textContent = saveLabChip(ctx);
+    status.textContent = saveLabChip(ctx, element);
   });
   reset.addEventListener('click', () => {
     if (current === null) return;
