@@ -41,6 +41,9 @@ export const DESIGN_UI = {
   refusedValue: (value: string, reason: string) => `Not applied (${value}): ${reason}`,
   specsCaption: (stock: string) => `Derived specs vs the stock ${stock} (ghost)`,
   columns: ['Spec', 'Derived', 'Range from the constants', 'Stock'],
+  /** The results' ranges in the range column, which otherwise holds the constants' spread. */
+  predictionRangeNote: (pct: number) => `${pct}% prediction range`,
+  spreadNote: 'modelling spread',
   how: 'How?',
   howLabel: (spec: string) => `How was ${spec} derived?`,
   costPerMillion: '$ per million output tokens',

@@ -53,6 +53,8 @@ interface SpecRow {
   high: number | null;
   stock: number | null;
   headline?: boolean;
+  /** A range that is not "from the constants" (the column's): the prediction's, said in its cell. */
+  rangeNote?: string;
 }
 
 function specRows(design: ChipDesign, out: DesignOutcome, stock: HardwareProfile | undefined, main: SimulationResult | null, ghost: SimulationResult | null): SpecRow[] {
@@ -71,14 +73,21 @@ function specRows(design: ChipDesign, out: DesignOutcome, stock: HardwareProfile
   add(ENTRY.sramCapacity, 'On-chip SRAM', stock?.memory.sramCapacityBytes || null);
   add(ENTRY.memoryCapacity, `${design.memory.type} capacity`, stock?.memory.hbmCapacityBytes || null);
   add(ENTRY.memoryBandwidth, `${design.memory.type} bandwidth`, stock?.memory.hbmBandwidthBytesPerSecond || null);
-  add(ENTRY.power, 'Power at full rate', stock?.power.tdpWatts);
+  // The stock chip has no such figure: its rated TDP stands beside it, and the label says so.
+  add(ENTRY.power, 'Power at full rate (stock: its TDP)', stock?.power.tdpWatts);
   add(ENTRY.dieCost, 'Cost per good compute die', null);
   const teardown = stock === undefined || !Object.hasOwn(SILICON.teardowns, stock.id) ? null : SILICON.teardowns[stock.id]!.value;
   add(ENTRY.buildCost, 'Build cost', teardown);
   add(ENTRY.price, 'Price', stock?.price.listPriceUsd);
-  const result = (r: SimulationResult | null, k: 'usdPerMillionOutputTokens' | 'tokensPerSecondPerUser') => (r === null || !r.feasible ? null : r[k]);
-  rows.push({ label: U.costPerMillion, explain: 'usdPerMillionOutputTokens', derived: result(main, 'usdPerMillionOutputTokens'), unit: 'USD', low: null, high: null, stock: result(ghost, 'usdPerMillionOutputTokens'), headline: true });
-  rows.push({ label: U.tokensPerUser, explain: 'tokensPerSecondPerUser', derived: result(main, 'tokensPerSecondPerUser'), unit: 'tokens/s', low: null, high: null, stock: result(ghost, 'tokensPerSecondPerUser'), headline: true });
+  type Key = 'usdPerMillionOutputTokens' | 'tokensPerSecondPerUser';
+  const result = (r: SimulationResult | null, k: Key) => (r === null || !r.feasible ? null : r[k]);
+  // The derived chip's range, as the comparison table gives it.
+  const range = (k: Key) => (main === null || !main.feasible ? null : main.uncertainty?.[k] ?? null);
+  const coverage = main?.uncertainty?.coverage ?? null;
+  const row = (label: string, k: Key, unit: string): SpecRow => ({ label, explain: k, derived: result(main, k), unit,
+    low: range(k)?.low ?? null, high: range(k)?.high ?? null, stock: result(ghost, k), headline: true,
+    rangeNote: coverage === null ? U.spreadNote : U.predictionRangeNote(Math.round(coverage * 100)) });
+  rows.push(row(U.costPerMillion, 'usdPerMillionOutputTokens', 'USD'), row(U.tokensPerUser, 'tokensPerSecondPerUser', 'tokens/s'));
   return rows;
 }
 
@@ -226,7 +235,7 @@ export function mountDesignPanel(ctx: ViewContext, replaceLab: (action: Action, 
         el('tbody', {}, rows.map((r) => el('tr', { class: r.headline ? 'headline' : undefined, attrs: { 'data-spec': r.explain } }, [
           el('td', { text: r.label }),
           el('td', { text: cell(r.derived, r.unit) }),
-          el('td', { class: 'range', text: r.low === null || r.high === null ? '' : `${cell(r.low, r.unit)} – ${cell(r.high, r.unit)}` }),
+          el('td', { class: 'range', text: r.low === null || r.high === null ? '' : `${cell(r.low, r.unit)} – ${cell(r.high, r.unit)}${r.rangeNote === undefined ? '' : ` (${r.rangeNote})`}` }),
           el('td', { text: cell(r.stock, r.unit) }),
           el('td', {}, [el('button', {
             class: 'secondary small', text: U.how, attrs: { type: 'button', 'aria-label': U.howLabel(r.label), 'data-explain-design': r.explain },
