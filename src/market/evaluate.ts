@@ -9,6 +9,7 @@ import { formatIssue } from '../parse/fields';
 import { parseScenario } from '../scenario/parse-scenario';
 import { resolveScenario } from '../scenario/resolve';
 import type { Scenario } from '../scenario/scenario';
+import { usdPerRequestAt } from './per-request';
 
 export interface FloorEvaluation {
   /** USD per request at the scenario's workload; null when the engine finds no deployment. */
@@ -20,13 +21,9 @@ export interface FloorEvaluation {
 
 export type Evaluator = (scenario: Scenario) => FloorEvaluation;
 
-/**
- * Cost of one request = $ per output token x output tokens: the engine charges the deployment's
- * whole cost per hour to the output tokens it produces (engine/economics.ts priceDeployment), so
- * this includes the time spent on each request's prefill.
- */
+/** Cost of one request at the result's $/M (per-request.ts); null without a price. */
 export function usdPerRequest(result: SimulationResult, outputTokens: number): number | null {
-  return result.usdPerMillionOutputTokens === null ? null : (result.usdPerMillionOutputTokens * outputTokens) / 1e6;
+  return result.usdPerMillionOutputTokens === null ? null : usdPerRequestAt(result.usdPerMillionOutputTokens, outputTokens);
 }
 
 /** An evaluator with a bounded cache (oldest entries dropped first). */

@@ -7,6 +7,7 @@
 import type { HardwareProfile, SimulationResult } from '../engine/types';
 import { MARKET_CHECK } from '../messages/market-check';
 import { chipsToHold } from '../engine/memory';
+import { usdPerRequestAt } from './per-request';
 
 export interface MarketPrice {
   /** exact: this model's own API prices; sibling: a model with the same architecture. */
@@ -44,7 +45,7 @@ function sramOnly(hw: HardwareProfile): boolean {
 
 export function checkAgainstMarket(result: SimulationResult, hardware: HardwareProfile, outputTokens: number, price: MarketPrice): MarketCheck {
   const usdPerMillion = result.feasible ? result.usdPerMillionOutputTokens : null;
-  const modelled = usdPerMillion === null ? null : (usdPerMillion * outputTokens) / 1e6;
+  const modelled = usdPerMillion === null ? null : usdPerRequestAt(usdPerMillion, outputTokens);
   const ratio = modelled === null || !(price.usdPerRequest > 0) ? null : modelled / price.usdPerRequest;
   const mustHold: string[] = [];
   if (ratio !== null && ratio > 1 && sramOnly(hardware) && result.costPerHourUsd !== null) {

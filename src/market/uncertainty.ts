@@ -3,6 +3,7 @@
 // without one from the engine (or without a price on the basis) the point has none.
 
 import type { Uncertainty } from '../engine/result-types';
+import { usdPerRequestAt } from './per-request';
 
 export interface FloorUncertainty {
   basis: Uncertainty['basis'];
@@ -21,6 +22,6 @@ export function floorUncertainty(u: Uncertainty | null | undefined, outputTokens
     basis: u.basis,
     coverage: u.coverage,
     derivation: u.derivation,
-    floorUsdPerRequest: { low: (range.low * outputTokens) / 1e6, high: (range.high * outputTokens) / 1e6 },
+    floorUsdPerRequest: { low: usdPerRequestAt(range.low, outputTokens), high: usdPerRequestAt(range.high, outputTokens) },
   };
 }
