@@ -14,10 +14,14 @@ export type SlowEnd = { outputTokensPerSecond: number; tokensPerSecondPerUser: n
 
 /**
  * The chosen layout rerun with every rate the software factor scales at `speedFactor` of the
- * prediction (the range's slow end); null when no latency limit sets the batch.
+ * prediction (the range's slow end); null when no latency limit sets the batch and the scaled slow
+ * end (`scaledSlowTpotSeconds`) keeps within the TPOT limit. A batch memory or compute saturation set
+ * can still break the limit there (MatX One at TPOT 50 ms: 44 ms, scaled to 68.9 ms at the slow end).
  */
-export function slowEndAtLimit(ctx: EngineContext, best: Candidate, speedFactor: number): SlowEnd | null {
-  if (!isLatencyLimit(best.batchLimitedBy)) return null;
+export function slowEndAtLimit(ctx: EngineContext, best: Candidate, speedFactor: number, scaledSlowTpotSeconds: number): SlowEnd | null {
+  const maxTpot = ctx.scenario.slo.maxTpotSeconds;
+  const breaksTpot = maxTpot !== null && scaledSlowTpotSeconds > maxTpot;
+  if (!isLatencyLimit(best.batchLimitedBy) && !breaksTpot) return null;
   const hw = ctx.scenario.hardware;
   const slower = buildContext({
     ...ctx.scenario,
@@ -49,7 +53,7 @@ export function widenedToSlowEnd(u: Uncertainty, slow: Exclude<SlowEnd, 'misses-
     if (!(perUserLow > u.tokensPerSecondPerUser.low)) return u;
     return {
       ...u,
-      derivation: `${u.derivation}; the ${limit} limit sets the batch: at the range's slow end this layout meets it at batch ${slow.batch}, `
+      derivation: `${u.derivation}; at the range's slow end the ${limit} limit sets the batch: this layout meets it at batch ${slow.batch}, `
         + 'so per-user speed\'s low end is that batch\'s, within the limit',
       tokensPerSecondPerUser: { ...u.tokensPerSecondPerUser, low: perUserLow },
     };
@@ -57,7 +61,7 @@ export function widenedToSlowEnd(u: Uncertainty, slow: Exclude<SlowEnd, 'misses-
   const ratio = low / slow.outputTokensPerSecond;
   return {
     ...u,
-    derivation: `${u.derivation}; the ${limit} limit sets the batch: at the range's slow end this layout meets it only at batch ${slow.batch}, `
+    derivation: `${u.derivation}; at the range's slow end the ${limit} limit sets the batch: this layout meets it only at batch ${slow.batch}, `
       + `so throughput's low end is that batch's (x${(1 / ratio).toFixed(2)} of the scaled low end), $/M's high end moves with it, `
       + 'and per-user speed\'s low end is that batch\'s, within the limit',
     outputTokensPerSecond: { ...u.outputTokensPerSecond, low: slow.outputTokensPerSecond },

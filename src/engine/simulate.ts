@@ -261,7 +261,7 @@ function assemble(
     // The rerun slows the chip by the speed quantile of its architecture: the latency-bound quantiles
     // are of throughput under a limit, which already holds such cliffs.
     const speedFactor = Math.exp(rangeQuantiles(model0, evidence.basis, dataflowChip, moe).low);
-    const slow = unpredicted === null && disaggregation === null ? slowEndAtLimit(ctx, best, speedFactor) : null;
+    const slow = unpredicted === null && disaggregation === null ? slowEndAtLimit(ctx, best, speedFactor, 1 / result.uncertainty.tokensPerSecondPerUser.low) : null;
     const limit = best.batchLimitedBy === 'ttft-limit' ? 'TTFT' : 'TPOT';
     if (slow === 'misses-limit') warnings.push(ENGINE.cliffMissesLimit(limit, Math.round((1 - speedFactor) * 100)));
     else if (slow !== null) {

@@ -21,6 +21,17 @@ function scenario(model: string, maxTpotSeconds: number | null, objective: Resol
 }
 
 describe('latency cliffs', () => {
+  it('a batch compute saturation set is rerun too where the scaled slow end would break the TPOT limit', () => {
+    // MatX One at TPOT <= 50 ms read 44 ms (28.5-68.9 ms): its batch was not the limit's, so it was not rerun.
+    const limit = 0.05;
+    const r = simulate({ ...scenario('llama-3.1-70b', limit), hardware: catalog.hardware.get('matx-one')! }, { frontier: false });
+    expect(r.memory.batchLimitedBy).toBe('compute-saturation');
+    const u = r.uncertainty!;
+    expect(1 / u.tokensPerSecondPerUser.low).toBeLessThanOrEqual(limit);
+    expect(u.outputTokensPerSecond.low).toBeLessThanOrEqual(r.outputTokensPerSecond);
+    expect(u.derivation).toMatch(/at the range's slow end the TPOT limit sets the batch/);
+  });
+
   it('where the slow end\'s throughput is no lower, per-user speed\'s low end still meets the limit (no TPOT range past it)', () => {
     // Found on the landing page's H100 (TPOT 47.8 ms at a 50 ms limit read 47.8 ms (...-56.7)); at
     // 40 ms the chosen layout's rerun still serves no less than the scaled low end.
@@ -36,7 +47,7 @@ describe('latency cliffs', () => {
     expect(u.outputTokensPerSecond.low).toBeCloseTo(r.outputTokensPerSecond * Math.exp(low), 6);
     expect(u.tokensPerSecondPerUser.low).toBeGreaterThanOrEqual(1 / limit);
     expect(u.tokensPerSecondPerUser.low).toBeLessThanOrEqual(r.tokensPerSecondPerUser);
-    expect(u.derivation).toMatch(/the TPOT limit sets the batch: at the range's slow end this layout meets it at batch \d+, so per-user speed's low end is that batch's/);
+    expect(u.derivation).toMatch(/at the range's slow end the TPOT limit sets the batch: this layout meets it at batch \d+, so per-user speed's low end is that batch's/);
     // TTFT is not limited: its range keeps the speed quantiles (its high end was the TPOT cut's, near the value).
     expect(u.ttftSeconds!.high).toBeCloseTo(r.ttftSeconds * Math.exp(-low), 9);
   });
@@ -87,7 +98,7 @@ describe('latency cliffs', () => {
     expect(u.outputTokensPerSecond.low).toBeLessThan(scaledLow * 0.99);
     expect(u.outputTokensPerSecond.low).toBeLessThanOrEqual(r.outputTokensPerSecond);
     expect(u.usdPerMillionOutputTokens!.high).toBeGreaterThan(r.usdPerMillionOutputTokens!);
-    expect(u.derivation).toMatch(/the TPOT limit sets the batch: at the range's slow end this layout meets it only at batch \d+/);
+    expect(u.derivation).toMatch(/at the range's slow end the TPOT limit sets the batch: this layout meets it only at batch \d+/);
     // One deployment stands behind the slow end: the smaller batch meets the limit, so its per-user
     // speed does too (the scaled low end, at the old batch, was below 1 / 50 ms).
     const scaledPerUserLow = r.tokensPerSecondPerUser * Math.exp(low);
