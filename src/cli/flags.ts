@@ -95,7 +95,7 @@ const autoOrNum = (v: string) => (word(v) === 'auto' ? 'auto' : num(v));
 /** Flags that take a value, with where the value goes in the scenario. */
 const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
   ['--chips', at('chips', (v) => (word(v) === 'auto' ? 'auto' : count(v)))],
-  ['--model', at('model', text)],
+  ['--model', at('model', word)],
   ['--precision', {
     path: 'precision',
     // --weights, --activations and --kv-cache win over it, in any order.
@@ -181,7 +181,8 @@ export function sub(overlay: Record<string, unknown>, key: string): Record<strin
 }
 
 function hardwareIds(value: string): string[] {
-  const items = value.split(',').map((s) => s.trim());
+  // Catalog ids are lower case: an id typed in capitals names the same chip.
+  const items = value.split(',').map((s) => s.trim().toLowerCase());
   if (items.every((s) => s === '')) throw new UsageError(CLI.noHardware(value));
   // "a," or "a,,b": an id was left out, not a list to read around it.
   if (items.some((s) => s === '')) throw new UsageError(CLI.emptyHardwareItem(value));

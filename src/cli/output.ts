@@ -55,14 +55,15 @@ export function formatResultTable(r: SimulationResult, hardware: Pick<HardwarePr
   const pool = (p: { replicas: number; tensorParallel: number; pipelineParallel: number; expertParallel: number }) =>
     `${p.replicas} replica(s) x TP ${p.tensorParallel} x PP ${p.pipelineParallel} x EP ${p.expertParallel}`;
   rows.push(['deployment', dis === null
-    ? `${chipsText(c.chips)} = ${pool(c)}${c.expertParallel > 1 ? (c.dataParallelAttention ? ' (attention data-parallel over the EP groups)'
+    ? `${chipsText(c.chips)}${c.paidChips > c.chips ? ` (${c.paidChips} paid: $/M charges the idle ones too)` : ''} = ${pool(c)}${c.expertParallel > 1 ? (c.dataParallelAttention ? ' (attention data-parallel over the EP groups)'
       : ` (attention tensor-parallel over all TP x EP = ${c.tensorParallel * c.expertParallel} chips)`) : ''}; batch ${c.batch} per replica`
     : `${chipsText(c.chips)} = prefill pool ${pool(dis.prefill)} + decode pool ${pool(dis.decode)}; decode batch ${dis.decode.batch} per replica`]);
   const u = r.uncertainty;
   rows.push(['evidence', evidenceText(r)]);
   // Modelled numbers as the page writes them: 3 significant figures at every size, ranges too.
   rows.push(['output tokens/s (total)', formatPredicted(r.outputTokensPerSecond) + range(u?.outputTokensPerSecond, formatPredicted)]);
-  rows.push(['output tokens/s per chip', formatPredicted(r.outputTokensPerSecondPerChip)]);
+  rows.push(['output tokens/s per chip', formatPredicted(r.outputTokensPerSecondPerChip)
+    + (c.paidChips > c.chips ? ` (${formatPredicted(r.outputTokensPerSecond / c.paidChips)} per paid chip)` : '')]);
   rows.push(['tokens/s per user', formatPredicted(r.tokensPerSecondPerUser) + range(u?.tokensPerSecondPerUser, formatPredicted)]);
   rows.push(['TTFT', formatSeconds(r.ttftSeconds) + secondsRange(rankRange(r, 'ttftSeconds'))]);
   rows.push(['TPOT', formatSeconds(r.tpotSeconds) + secondsRange(rankRange(r, 'tpotSeconds'))]);
@@ -119,13 +120,18 @@ function notes(r: SimulationResult, hardware: Pick<HardwareProfile, 'estimates'>
   return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
 }
 
+/** Chips in use, and those paid where the layout leaves some of a fixed count idle ("64 (72 paid)", as the page's table). */
+function chipsCell(used: number, paid: number): string {
+  return paid > used ? `${used} (${paid} paid)` : String(used);
+}
+
 function table(rows: [string, string][]): string {
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${oneLine(v)}`).join('\n') + '\n';
 }
 
 export const CSV_COLUMNS = [
-  'hardwareId', 'modelId', 'feasible', 'reason', 'evidenceBasis', 'chips', 'replicas', 'tensorParallel', 'pipelineParallel', 'expertParallel',
+  'hardwareId', 'modelId', 'feasible', 'reason', 'evidenceBasis', 'chips', 'paidChips', 'replicas', 'tensorParallel', 'pipelineParallel', 'expertParallel',
   'batch',
   // Disaggregated serving: replicas to batch above are the decode pool's; the prefill pool's here (empty when co-located).
   'prefillReplicas', 'prefillTensorParallel', 'prefillPipelineParallel', 'prefillExpertParallel',
@@ -174,7 +180,7 @@ export function csvRow(result: SimulationResult, limit: ResourceLimit | null, sc
   const ttft = r.feasible ? rankRange(result, 'ttftSeconds') : null;
   const tpot = r.feasible ? rankRange(result, 'tpotSeconds') : null;
   const values: (string | number | boolean | null)[] = [
-    r.hardwareId, r.modelId, r.feasible, r.reason?.text ?? '', r.evidence.basis, c.chips, c.replicas, c.tensorParallel, c.pipelineParallel, c.expertParallel,
+    r.hardwareId, r.modelId, r.feasible, r.reason?.text ?? '', r.evidence.basis, c.chips, c.paidChips, c.replicas, c.tensorParallel, c.pipelineParallel, c.expertParallel,
     c.batch, pre?.replicas ?? null, pre?.tensorParallel ?? null, pre?.pipelineParallel ?? null, pre?.expertParallel ?? null,
     r.outputTokensPerSecond, u?.outputTokensPerSecond?.low ?? null, u?.outputTokensPerSecond?.high ?? null, r.outputTokensPerSecondPerChip,
     r.tokensPerSecondPerUser, u?.tokensPerSecondPerUser?.low ?? null, u?.tokensPerSecondPerUser?.high ?? null,
@@ -223,7 +229,7 @@ export function formatComparisonTable(results: SimulationResult[], context: {
   const name = (r: SimulationResult) => r.hardwareId + (specEstimated.has(r.hardwareId) ? '*' : '') + EVIDENCE_MARK[r.evidence.basis];
   const rows = results.map((r) => r.feasible
     ? [
-      place(r), name(r), r.evidence.basis, String(r.config.chips),
+      place(r), name(r), r.evidence.basis, chipsCell(r.config.chips, r.config.paidChips),
       layoutCell(r), String(r.config.batch),
       formatPredicted(r.outputTokensPerSecondPerChip), formatPredicted(r.tokensPerSecondPerUser), formatSeconds(r.ttftSeconds),
       formatSeconds(r.tpotSeconds), r.usdPerMillionOutputTokens === null ? '-' : formatUsd(r.usdPerMillionOutputTokens) + range(r.uncertainty?.usdPerMillionOutputTokens, formatUsd),

@@ -5,7 +5,7 @@ import type { EfficiencyMode } from '../engine/types';
 import { formatNumber } from '../format/units';
 import { parseCalibrationCsv } from '../validation/calibration-rows';
 import { planRows } from '../validation/row-to-scenario';
-import { evaluateRow } from '../validation/validate';
+import { evaluateRow, rowDateCatalogs } from '../validation/validate';
 
 export interface PublishedFigure {
   row: number;
@@ -34,9 +34,10 @@ export function publishedFigures(catalog: Catalog, hardwareId: string, modelId: 
     return [];
   }
   const out: PublishedFigure[] = [];
+  const catalogFor = rowDateCatalogs(catalog, mode);
   for (const plan of planRows(parseCalibrationCsv(text).rows)) {
     if (plan.kind !== 'modelled' || plan.hardwareId !== hardwareId || plan.modelId !== modelId) continue;
-    const r = evaluateRow(plan, catalog, { efficiencyMode: mode });
+    const r = evaluateRow(plan, catalogFor(plan), { efficiencyMode: mode });
     out.push({
       row: plan.row.index,
       label: plan.label,
@@ -53,7 +54,7 @@ export function publishedFigures(catalog: Catalog, hardwareId: string, modelId: 
 
 export function formatPublished(figures: PublishedFigure[]): string {
   if (figures.length === 0) return '';
-  const lines = ['', 'Published figures for this chip and model (each simulated under its own conditions):'];
+  const lines = ['', 'Published figures for this chip and model (each simulated under its own conditions, as validate scores it: achieved mode runs the software of its date):'];
   for (const f of figures) {
     const predicted = f.predicted === null ? 'no feasible deployment' : `${formatNumber(f.predicted)} ${f.unit}`;
     lines.push(`  #${f.row} ${f.label} [${f.kind}]`);

@@ -180,21 +180,28 @@ export function summarizeRows(rows: readonly RowResult[], relative: readonly Rat
 }
 
 /** Validation of already planned rows against a catalog. */
+/**
+ * The catalog each row runs on: in achieved mode with the software of the row's date (the fitted
+ * trend), so a published figure is read against the engine as validate scores it; spec mode has no software.
+ */
+export function rowDateCatalogs(catalog: Catalog, mode: EfficiencyMode): (plan: ModelledRow) => Catalog {
+  const trend = mode === 'achieved' ? CALIBRATION_SUMMARY.softwareTrend : null;
+  const aged = new Map<number, Catalog>();
+  return (plan) => {
+    if (trend === null) return catalog;
+    const age = yearsBefore(plan.row, trend.newestYear);
+    if (!aged.has(age)) aged.set(age, catalogAtAge(catalog, age, trend.perYear));
+    return aged.get(age)!;
+  };
+}
+
 export function validatePlans(plans: readonly RowPlan[], catalog: Catalog, options: ValidationOptions = {}): ValidationReport {
   const rows: RowResult[] = [];
   const excluded: ExcludedRow[] = [];
   const problems: string[] = [];
   // Rows, fit probes and cross-validation folds repeat many engine runs: one memo for the whole run.
   const simulate = memoizedSimulator();
-  // Achieved mode runs each row with the software of its date (the fitted trend); spec mode has no software.
-  const trend = (options.efficiencyMode ?? 'achieved') === 'achieved' ? CALIBRATION_SUMMARY.softwareTrend : null;
-  const aged = new Map<number, Catalog>();
-  const catalogForRow = (plan: ModelledRow): Catalog => {
-    if (trend === null) return catalog;
-    const age = yearsBefore(plan.row, trend.newestYear);
-    if (!aged.has(age)) aged.set(age, catalogAtAge(catalog, age, trend.perYear));
-    return aged.get(age)!;
-  };
+  const catalogForRow = rowDateCatalogs(catalog, options.efficiencyMode ?? 'achieved');
   const overheadRows = new Set<RowPlan>(dataflowRows(plans, catalog));
   const overheadCandidates = new Set<RowPlan>(dataflowRows(plans, catalog, true));
   for (const plan of plans) {

@@ -385,7 +385,7 @@ describe('simulate CLI', () => {
     // Then the longest common start ("nvidia-h20"), and ids compared without case.
     [['--hardware', 'nvidia-h201'], /^error: --hardware: "nvidia-h201" is not a known hardware id \(did you mean nvidia-h200-sxm, /m],
     [['--speculative', 'nope'], /^error: --speculative: "nope" is not a known model id/m],
-    [['--model', 'llama-3.1-70B'], /^error: --model: "llama-3\.1-70B" is not a known model id \(did you mean llama-3\.1-70b, /m],
+    [['--model', 'llama-3.1-70c'], /^error: --model: "llama-3\.1-70c" is not a known model id \(did you mean llama-3\.1-70b, /m],
     [['--scenario', scenarioFile('{}')], /^error: --scenario: ".*s\.json" has no "version"; add "version": 2/],
     [['--max-batch', '4', '--max-sequences', '8'], /^error: --max-batch and --max-sequences cannot go together: both set engine\.maxSequences/],
     [['--frontier', '--format', 'csv'], /^error: --frontier and --format csv cannot go together/],
@@ -496,5 +496,14 @@ describe('choice flags read case-blind', () => {
     const bad = await run('--format', 'XML');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('"XML"');
+  });
+
+  it('catalog ids read case-blind: --hardware NVIDIA-H200-SXM,AMD-MI300X and --model Llama-3.1-8B are the lower-case ids', async () => {
+    const [upper, lower] = await Promise.all([
+      run('--format', 'json', '--hardware', 'NVIDIA-H200-SXM,AMD-MI300X', '--model', 'Llama-3.1-8B'),
+      run('--format', 'json', '--hardware', 'nvidia-h200-sxm,amd-mi300x', '--model', 'llama-3.1-8b'),
+    ]);
+    expect(upper.code).toBe(0);
+    expect(upper.out).toBe(lower.out);
   });
 });
