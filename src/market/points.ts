@@ -116,6 +116,16 @@ export function requestFits(p: PricePoint, workload: Pick<MarketWorkload, 'input
 }
 
 /**
+ * Whether a default end of the decomposition can take the request: the price must buy it (the API's
+ * window) and its floor's open model must serve it (the stand-in's window: GPT-3.5's 4,097 tokens
+ * are bought, but its floor runs GPT-3 175B, whose window is 2,048).
+ */
+export function defaultEndFits(p: PricePoint, workload: Pick<MarketWorkload, 'inputTokens' | 'outputTokens'>, catalog: Catalog): boolean {
+  const served = catalog.models.get(p.servedAsModelId)?.maxContextTokens;
+  return requestFits(p, workload, catalog) && (served === undefined || workload.inputTokens + workload.outputTokens <= served);
+}
+
+/**
  * The floor of a point: its served model at its date; a stand-in the chips of the date cannot
  * serve at the workload's limits gives way to the next one (rankStandIns), and a note says so.
  */

@@ -12,7 +12,7 @@ import { floorLine, type FloorLinePoint } from './floor-lines';
 import type { MarketData } from './market-data';
 import type { MarketOptions, MarketWorkload } from './options';
 import { choosePair } from './pair';
-import { marketPoint, requestFits, selectPoints, type MarketPoint } from './points';
+import { defaultEndFits, marketPoint, selectPoints, type MarketPoint } from './points';
 import type { PricePoint } from './price-points';
 
 export interface EraSummary {
@@ -80,10 +80,15 @@ export function marketDecompositionReport(data: MarketData, options: MarketOptio
   const shown = selectPoints(data.points, options);
   const lowest = data.tiers[0]?.threshold ?? null;
   // A default end is a price this request could buy: points whose context window is shorter are passed over.
-  const fitting = shown.filter((p) => requestFits(p, options.workload, catalog));
+  const fitting = shown.filter((p) => defaultEndFits(p, options.workload, catalog));
   const chosen = choosePair(data.points, fitting, options, lowest);
+  const requestTokens = options.workload.inputTokens + options.workload.outputTokens;
   if (fitting.length < shown.length && (options.fromPoint === null || options.toPoint === null)) {
-    chosen.problems.push(MARKET.defaultSkipsShortContext(options.workload.inputTokens + options.workload.outputTokens, shown.length - fitting.length));
+    if (fitting.length === 0) {
+      // Tier and dates let points through; the context windows passed over every one of them.
+      chosen.problems = chosen.problems.filter((m) => m.code !== 'market.no-qualifying-point');
+      chosen.problems.push(MARKET.noPointFitsContext(requestTokens, shown.length));
+    } else chosen.problems.push(MARKET.defaultSkipsShortContext(requestTokens, shown.length - fitting.length));
   }
   if (chosen.pair === null) return { decomposition: null, floorLines: [], problems: chosen.problems };
   const { decomposition, problems } = decompose(data, chosen.pair, options, catalog, evaluate);

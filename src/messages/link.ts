@@ -16,6 +16,8 @@ export const LINK = {
     `This link was made by a newer version of tokencost (v${version}); it may not open correctly (this version reads links up to v${current}). Everything it could read is shown.`),
   newerUnreadable: (version: number, current: number, detail: string): Message => message('link.newer-version-unreadable',
     `This link was made by a newer version of tokencost (v${version}), and this version (which reads links up to v${current}) cannot read it: ${detail}; showing the default scenario.`),
+  badVersionUnreadable: (text: string, current: number): Message => message('link.unknown-version-unreadable',
+    `This link's format version ${text} is not one tokencost knows (it writes versions 1 to ${current}), and its data could not be read as the current format; showing the default scenario.`),
   badVersion: (text: string): Message => message('link.unknown-version',
     `This link's format version ${text} is not one tokencost knows; the rest of it was read as the current format.`),
   notRecognised: (): Message => message('link.not-recognised',

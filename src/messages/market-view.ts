@@ -19,7 +19,9 @@ export const MARKET_VIEW = {
   workloadHelp: 'Every floor and every API price is per request of this workload: API price = input tokens × input price + output tokens × output price (or the blended price × all tokens where only a blend is known). This workload is the Market view\'s own, a typical API request; the other views keep theirs.',
   tier: 'Capability tier',
   allTiers: 'All points',
+  toControls: 'Workload and pair ↓',
   tierOption: (threshold: number, model: string) => `MMLU ≥ ${threshold} (${model})`,
+  tierOwn: (threshold: number) => `MMLU ≥ ${threshold} (not a tier of the sources)`,
   pair: 'Decomposed pair',
   pairHelp: 'Click a point in the chart, or a row\'s From / To buttons: the first click picks the "from" point, the second the "to" point. An end not picked yet takes its default: '
     + '"from" the cheapest GPT-3-class price of the first year, "to" the cheapest price since "from" at its capability.',

@@ -97,6 +97,8 @@ export const MARKET = {
     message('market.point-not-found', `the ${which} point "${id}" is not in the data; the default pair is used`),
   defaultSkipsShortContext: (requestTokens: number, skipped: number): Message =>
     message('market.default-skips-short-context', `the default pair passes over ${skipped} price point${skipped === 1 ? '' : 's'} of models whose context window is shorter than this workload's ${groupedInteger(requestTokens)} tokens`),
+  noPointFitsContext: (requestTokens: number, shown: number): Message =>
+    message('market.no-point-fits-context', `no default pair: none of the ${shown} price point${shown === 1 ? '' : 's'} shown has a context window (of the API model, or of the open model its floor runs) of this workload's ${groupedInteger(requestTokens)} tokens`),
   noQualifyingPoint: (which: 'from' | 'to'): Message =>
     message('market.no-qualifying-point', `no price point qualifies as the ${which} point (tier and dates)`),
   noPointsInDates: (firstDate: string, lastDate: string): Message =>

@@ -112,7 +112,10 @@ export async function decodeLink(text: string, catalog: Catalog, stored: StoredC
     const newer = stated > LINK_VERSION;
     if (!unpacked.ok) {
       const detail = check === 'altered' ? `${unpacked.error}, and its check does not match its data (it was changed after it was made)` : unpacked.error;
-      return fallback([newer ? L.newerUnreadable(stated, LINK_VERSION, detail) : L.damaged(detail)]);
+      // A version this app never wrote ("0", "abc") is the likelier fault than the data it could not read.
+      const known = Number.isInteger(stated) && stated >= 1 && stated <= LINK_VERSION;
+      return fallback([newer ? L.newerUnreadable(stated, LINK_VERSION, detail)
+        : known ? L.damaged(detail) : L.badVersionUnreadable(JSON.stringify(versionText.slice(0, 12)), LINK_VERSION)]);
     }
     const tooBig = exceedsBounds(unpacked.value);
     if (tooBig !== null) return fallback([L.tooComplex(tooBig)]);

@@ -226,6 +226,22 @@ describe('market report: decomposition', () => {
     expect(text).not.toMatch(/nvidia-a100-sxm/);
   });
 
+  it('a default end needs the window of the open model its floor runs too, and no fitting point is said as such', () => {
+    // At 2,000 input tokens GPT-3.5's own window (4,097) took the request, but its floor runs GPT-3
+    // 175B (2,048): the default pair failed with no decomposition instead of passing over it.
+    const data = marketData();
+    const evaluate = engineEvaluator(catalog);
+    const w = defaultMarketOptions().workload;
+    for (const inputTokens of [2000, 3000]) {
+      const r = marketDecompositionReport(data, { ...defaultMarketOptions(), workload: { ...w, inputTokens } }, catalog, evaluate);
+      expect(r.decomposition, r.problems.map((m) => m.text).join('; ')).not.toBeNull();
+      expect(r.problems.map((m) => m.code)).toEqual(['market.default-skips-short-context']);
+    }
+    const none = marketDecompositionReport(data, { ...defaultMarketOptions(), workload: { ...w, inputTokens: 1_000_000 } }, catalog, evaluate);
+    expect(none.decomposition).toBeNull();
+    expect(none.problems.map((m) => m.code)).toEqual(['market.no-point-fits-context']);
+  });
+
   it('decomposes a picked pair, and says so when a picked point is unknown or the two are the same', () => {
     const data = marketData();
     const evaluate = engineEvaluator(catalog);

@@ -167,6 +167,18 @@ describe('link decoding: specific messages, valid fields kept', () => {
     expect((await open('#s=1.abc')).messages.map((m) => m.code)).toEqual(['link.damaged']);
   });
 
+  it('a version this app never wrote, over data it cannot read, blames the version, not the data', async () => {
+    // "#s=0.<a current link's data>.<check>" said the link "contains characters that cannot be part of a scenario".
+    const good = await encodeLink(apply(fresh(), { type: 'set-setting', field: 'inputTokens', value: 4096 }), catalog);
+    const body = good.slice(good.indexOf('.') + 1);
+    for (const version of ['0', 'abc']) {
+      const d = await open(`#s=${version}.${body}`);
+      expect(d.status).toBe('unreadable');
+      expect(d.messages.map((m) => m.code)).toEqual(['link.unknown-version-unreadable']);
+      expect(d.messages[0]!.text).toContain(`format version "${version}" is not one tokencost knows`);
+    }
+  });
+
   it('a link cut short opens what it holds before the cut, says so, and keeps only values of the original', async () => {
     const state = apply(fresh(), { type: 'set-setting', field: 'inputTokens', value: 4096 }, { type: 'set-model', model: 'qwen3-32b' });
     const good = await encodeLink(state, catalog);

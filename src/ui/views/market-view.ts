@@ -16,6 +16,8 @@ import { ChartHost } from '../chart-host';
 import { isoDate, limit, type ExportLabel } from '../../export/context';
 import { selectField, settingsNumberField } from '../controls';
 import { el, replaceChildren } from '../dom';
+import { jumpButton } from '../jump';
+import { MESSAGES } from '../../messages/ui';
 import { stackedTable, td } from '../stacked-table';
 import { chartLayout } from '../layout';
 import type { MountView } from './view';
@@ -131,32 +133,38 @@ export const mountMarketView: MountView = (ctx) => {
   const erasSlot = el('section', { class: 'card', attrs: { 'data-table': 'market-eras' } });
   for (const s of [answer, factorsSlot, notesSlot, pointsSlot, erasSlot]) s.hidden = true;
 
-  const element = el('div', { class: 'view', attrs: { 'data-view': 'market' } }, [
-    el('aside', { class: 'sidebar' }, [
-      el('section', { class: 'panel', attrs: { 'aria-label': V.workload } }, [
-        el('h2', { text: V.workload }),
-        ...fields.map((f) => f.element),
-        el('p', { class: 'panel-text', text: V.workloadHelp }),
-      ]),
-      el('section', { class: 'panel', attrs: { 'aria-label': V.pair } }, [
-        el('h2', { text: V.pair }),
-        tierSlot,
-        el('p', { class: 'panel-text' }, [el('strong', { text: `${V.from}: ` }), fromText]),
-        el('p', { class: 'panel-text' }, [el('strong', { text: `${V.to}: ` }), toText]),
-        reset,
-        el('p', { class: 'panel-text', text: V.pairHelp }),
-      ]),
-      el('section', { class: 'panel', attrs: { 'aria-label': V.readTitle } }, [
-        el('h2', { text: V.readTitle }),
-        el('ul', { class: 'plain-list panel-text' }, V.readItems.map((t) => el('li', { text: t }))),
-      ]),
+  // Narrow screens put the chart first: a way down to the controls, and back (as Compare has).
+  const aside: HTMLElement = el('aside', { class: 'sidebar' }, [
+    jumpButton(MESSAGES.toResults, 'link-button narrow-only', 'jump-results', () => prices.element),
+    el('section', { class: 'panel', attrs: { 'aria-label': V.workload } }, [
+      el('h2', { text: V.workload }),
+      ...fields.map((f) => f.element),
+      el('p', { class: 'panel-text', text: V.workloadHelp }),
     ]),
+    el('section', { class: 'panel', attrs: { 'aria-label': V.pair } }, [
+      el('h2', { text: V.pair }),
+      tierSlot,
+      el('p', { class: 'panel-text' }, [el('strong', { text: `${V.from}: ` }), fromText]),
+      el('p', { class: 'panel-text' }, [el('strong', { text: `${V.to}: ` }), toText]),
+      reset,
+      el('p', { class: 'panel-text', text: V.pairHelp }),
+    ]),
+    el('section', { class: 'panel', attrs: { 'aria-label': V.readTitle } }, [
+      el('h2', { text: V.readTitle }),
+      el('ul', { class: 'plain-list panel-text' }, V.readItems.map((t) => el('li', { text: t }))),
+    ]),
+  ]);
+  const element = el('div', { class: 'view', attrs: { 'data-view': 'market' } }, [
+    aside,
     el('div', { class: 'content' }, [
-      el('div', {}, [el('h1', { class: 'view-title', text: V.title }), el('p', { class: 'view-intro', text: V.intro })]),
+      el('div', {}, [el('h1', { class: 'view-title', text: V.title }), el('p', { class: 'view-intro', text: V.intro }),
+        jumpButton(V.toControls, 'link-button narrow-only', 'jump-controls', () => aside)]),
+      // The price chart first: a click on it picks a pair, and the status, problems and answer that
+      // change with the pick sit below it, so they never move the point the next click aims at.
+      prices.element,
       status,
       problems,
       answer,
-      prices.element,
       waterfall.element,
       factorsSlot,
       notesSlot,
@@ -194,10 +202,15 @@ export const mountMarketView: MountView = (ctx) => {
       status.hidden = status.textContent === '';
 
       if (report !== null) {
-        const key = report.tiers.map((t) => t.threshold).join(',');
+        // A threshold from a link that is none of the sources' tiers still filters: it gets an entry of its
+        // own, as a linked chip count does, rather than a blank menu over a hidden filter.
+        const own = state.market.tier !== null && !report.tiers.some((t) => t.threshold === state.market.tier) ? state.market.tier : null;
+        const key = `${report.tiers.map((t) => t.threshold).join(',')}|${own ?? ''}`;
         if (key !== tierKey) {
           tierKey = key;
-          tier = selectField<string>(V.tier, [{ value: '', label: V.allTiers }, ...report.tiers.map((t) => ({ value: String(t.threshold), label: V.tierOption(t.threshold, t.model) }))],
+          const options = [{ value: '', label: V.allTiers }, ...report.tiers.map((t) => ({ value: String(t.threshold), label: V.tierOption(t.threshold, t.model) }))];
+          if (own !== null) options.push({ value: String(own), label: V.tierOwn(own) });
+          tier = selectField<string>(V.tier, options,
             (value) => ctx.dispatch({ type: 'market-set-tier', tier: value === '' ? null : Number(value) }), true);
           replaceChildren(tierSlot, [tier.element]);
         }
