@@ -4,6 +4,10 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { defaultAppState } from '../../src/app-state/defaults';
+import { update } from '../../src/app-state/update';
+import { loadCatalogFromDisk } from '../../src/catalog/load-node';
+import { encodeLink } from '../../src/url/link';
 import { LINK_VERSION } from '../../src/url/link-format';
 import { chartDrawn, done, download, openPage, screenshot, sharedBrowser } from './browser';
 
@@ -100,8 +104,13 @@ describe('market view', () => {
     const dots = p.page.locator('[data-chart="market-prices"] g.mark-symbol path[stroke="#ffffff"]');
     const count = await dots.count();
     expect(count).toBeGreaterThan(12);
+    const chartTop = async () => (await p.page.locator('[data-chart="market-prices"]').boundingBox())!.y;
+    const top = await chartTop();
     await dots.nth(Math.floor(count / 3)).click({ force: true });
     await p.page.waitForFunction((from) => document.querySelector('[data-view="market"]')?.getAttribute('data-from') !== from, defaultFrom, { timeout: 90_000 });
+    await settled(p.page);
+    // The answer and notes that change with the pick are below the chart: the next click's target has not moved.
+    expect(await chartTop()).toBe(top);
     await dots.nth(Math.floor((2 * count) / 3)).click({ force: true });
     await settled(p.page);
     const [from, to] = await pair(p.page);
@@ -110,6 +119,31 @@ describe('market view', () => {
     // The picked pair is in the link now.
     expect(p.page.url()).not.toBe(landing);
     expect(p.page.url()).toContain(`#s=${LINK_VERSION}.`);
+    await done(p);
+  });
+
+  it('a linked tier that is none of the sources\' keeps its filter visible as a menu entry of its own', async () => {
+    const { catalog } = loadCatalogFromDisk();
+    const state = update(defaultAppState(catalog), { type: 'market-set-tier', tier: 50 }, { catalog, views: new Set(['compare', 'model-size', 'chip-lab', 'accuracy']) });
+    const p = await openPage(browser(), `${baseUrl}${await encodeLink({ ...state, view: 'market' }, catalog)}`);
+    await settled(p.page);
+    const select = p.page.locator('[data-view="market"] aside select').first();
+    expect(await select.inputValue()).toBe('50');
+    expect(await select.locator('option:checked').textContent()).toBe('MMLU ≥ 50 (not a tier of the sources)');
+    await done(p);
+  });
+
+  it('at 420 px the chart comes first, with a jump to the workload and pair and one back', async () => {
+    const p = await openPage(browser(), baseUrl, { width: 420, height: 900 });
+    await p.page.click('[data-nav="market"]');
+    await settled(p.page);
+    const down = p.page.locator('[data-view="market"] [data-control="jump-controls"]');
+    expect(await down.isVisible()).toBe(true);
+    await down.click();
+    await p.page.waitForFunction(() => document.activeElement?.matches('[data-view="market"] aside') === true);
+    await p.page.click('[data-view="market"] [data-control="jump-results"]');
+    await p.page.waitForFunction(() => document.activeElement?.querySelector('[data-chart="market-prices"]') != null);
+    await screenshot(p.page, 'market-420');
     await done(p);
   });
 });
