@@ -22,6 +22,7 @@ import { LINK as L } from '../messages/link';
 import type { Message } from '../messages/message';
 import { fingerprint, type LinkBase } from './link-format';
 import { applyPatch } from './patch';
+import { parseKeepingValidEdits } from './repair-edit';
 import { labReference } from './encode-refs';
 import { mergeCustom, type StoredCustom, type Unloaded } from './custom-merge';
 
@@ -110,13 +111,14 @@ export function resolveRef<T extends { id: string; name: string }>(entry: unknow
   }
   const edit = own(entry, 'edit');
   const raw = edit === undefined ? structuredClone(reference) : applyPatch(structuredClone(reference), edit);
-  const parsed = spec.parse(raw);
+  const parsed = parseKeepingValidEdits(raw, reference, spec.parse);
   const name = isRecord(raw) && typeof own(raw, 'name') === 'string' ? shown(own(raw, 'name')) : '?';
   const first = parsed.errors[0];
-  if (parsed.value === null || first !== undefined) {
+  if (parsed.value === null) {
     log.add(L.invalidCustom(spec.what, name, first === undefined ? 'unreadable' : formatIssue(first)));
     return null;
   }
+  if (parsed.repaired.length > 0) log.add(L.repairedCustom(spec.what, name, parsed.repaired.map(formatIssue).join('; ')));
   const hash = own(entry, 'hash');
   if (base !== null && typeof hash === 'string' && hash !== fingerprint(spec.catalogValue(base))) log.add(L.baseChanged(name, base));
   return parsed.value;
@@ -254,10 +256,13 @@ export function parseLab(raw: unknown, env: WireEnv, find: (id: string) => Hardw
   let chip = reference;
   const edit = own(raw, 'edit');
   if (edit !== undefined) {
-    const parsed = parseHardwareProfile(applyPatch(structuredClone(reference), edit));
+    const parsed = parseKeepingValidEdits(applyPatch(structuredClone(reference), edit), reference, parseHardwareProfile);
     const first = parsed.errors[0];
-    if (parsed.value === null || first !== undefined) log.add(L.invalidLabChip(first === undefined ? 'unreadable' : formatIssue(first)));
-    else chip = parsed.value;
+    if (parsed.value === null) log.add(L.invalidLabChip(first === undefined ? 'unreadable' : formatIssue(first)));
+    else {
+      chip = parsed.value;
+      if (parsed.repaired.length > 0) log.add(L.repairedLabChip(parsed.repaired.map(formatIssue).join('; ')));
+    }
   }
   // A changed catalog chip matters only to an edit made against its old data: an unedited lab chip
   // is the catalog chip, today's data, as every compared chip is.

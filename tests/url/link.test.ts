@@ -300,22 +300,27 @@ describe('link decoding: specific messages, valid fields kept', () => {
       { base: 'nope', edit: {} },
       { base: 'nvidia-h100-sxm', edit: { id: 'ok-chip', name: '<img src=x onerror=alert(1)>' } },
     ], picks: ['ok-chip:2'] }));
-    expect(d.state.customChips.map((c) => c.id)).toEqual(['ok-chip']);
-    expect(d.state.customChips[0]!.name).toBe('<img src=x onerror=alert(1)>');
+    // A refused value takes the starting chip's and the rest of the chip is kept (it was dropped whole).
+    expect(d.state.customChips.map((c) => c.id)).toEqual(['fast', 'ok-chip']);
+    expect(d.state.customChips[0]!.name).toBe('Fast');
+    expect(d.state.customChips[0]!.power.tdpWatts).toBe(catalog.hardware.get('nvidia-h100-sxm')!.power.tdpWatts);
+    expect(d.state.customChips[1]!.name).toBe('<img src=x onerror=alert(1)>');
     expect(d.state.compare.picks).toEqual([{ id: 'ok-chip', chips: 2 }]);
-    expect(codes(d)).toEqual(['link.invalid-custom', 'link.catalog-id', 'link.unknown-base']);
+    expect(codes(d)).toEqual(['link.repaired-custom', 'link.catalog-id', 'link.unknown-base']);
     expect(texts(d)).toEqual([
-      "The custom chip 'Fast' is not valid (power.tdpWatts must be a number from 1 to 1,000,000 W, got -1) and was left out.",
+      "The custom chip 'Fast' had values this version refuses (power.tdpWatts must be a number from 1 to 1,000,000 W, got -1); "
+        + 'those took the values of the chip it was made from, and the rest of it was kept.',
       "The custom chip 'nvidia-h200-sxm' uses the id of a catalog chip and was left out.",
       "A custom chip was based on 'nope', which this version does not know; it was left out.",
     ]);
   });
 
-  it('an invalid lab edit keeps the starting chip; a changed catalog chip is reported', async () => {
-    const d = await open(await linkOf({ lab: { edit: { memory: { hbmBandwidthBytesPerSecond: 0 } }, hash: 'old' } }));
-    expect(d.state.lab.chip).toEqual(fresh().lab.chip);
-    expect(codes(d)).toEqual(['link.invalid-lab-chip', 'link.base-changed']);
-    expect(texts(d)[0]).toMatch(/chip lab's edited chip is not valid \(memory\.hbmBandwidthBytesPerSecond/);
+  it('a refused lab edit takes the starting chip\'s value and keeps the other edits; a changed catalog chip is reported', async () => {
+    const d = await open(await linkOf({ lab: { edit: { memory: { hbmBandwidthBytesPerSecond: 0 }, price: { listPriceUsd: 30000 } }, hash: 'old' } }));
+    expect(d.state.lab.chip.memory).toEqual(fresh().lab.chip.memory);
+    expect(d.state.lab.chip.price.listPriceUsd).toBe(30000);
+    expect(codes(d)).toEqual(['link.repaired-lab-chip', 'link.base-changed']);
+    expect(texts(d)[0]).toMatch(/chip lab's edited chip had values this version refuses \(memory\.hbmBandwidthBytesPerSecond .*\); those took the starting chip's values, and the rest of the edit was kept/);
   });
 
   it('a chip without HBM keeps the bandwidth its HBM brings back; a bad one is refused with a message', async () => {
