@@ -9,6 +9,8 @@ export const ACCURACY_MESSAGES = {
   modeHelp: "Achieved: each chip's fitted software-stack factor (its family's for chips without rows, the prior for families without any) scales its efficiencies to what published runs reach with today's software. Silicon limit: factor 1 on the kernel-measured shares of peak (or the fitted factor, where today's stacks beat the timed kernels), what the silicon allows if the software closed the gap. Vendors' claims: the efficiencies a vendor claims, where a chip has a claim (else the silicon limit). The switch also applies to the Compare, Chip lab and Model size views; the Market view's floors always use today's software (achieved), the software of each date.",
   targets: 'Targets: held-out median |error| ≤ 10%; cross-validated chip-to-chip ratio median ≤ 8%; the ranges\' nominal 80% coverage inside the 90% interval of the measured coverage.',
   headline: 'Held-out rows (never fitted)',
+  /** Spec and claim modes fit nothing: the same rows, named by the achieved fit they are kept out of. */
+  headlineOtherMode: 'Held-out rows (those the achieved-mode fit never sees)',
   /** The held-out rows that no fit row repeats (another partner's run of the same system, round and chip count, within 5%). */
   noTwinHeadline: 'Held out, no near-identical run in the fit',
   noTwinNote: 'The hold-out rule keys on the submission, so another partner\'s run of the same system, round and chip count (measured within 5%) can sit in the fit; the held-out rows without such a twin are the harder test.',

@@ -102,6 +102,9 @@ describe('accuracy view', () => {
     // The checks that need a fit are gone, and the headline says why.
     expect(await headline.textContent()).toContain('no factor is fitted in this mode');
     expect(await headline.textContent()).not.toContain('Every target row, its submission left out of the fit');
+    // Nothing is fitted here: the held-out rows are named by the achieved fit, and no card speaks of "the fit".
+    expect(await headline.textContent()).toContain('Held-out rows (those the achieved-mode fit never sees)');
+    expect(await headline.textContent()).not.toContain('near-identical run in the fit');
     // Spec mode is not judged by achieved mode's targets.
     expect(await headline.textContent()).toContain('targets apply to achieved mode');
     expect(await headline.textContent()).not.toContain('outside target');

@@ -276,10 +276,11 @@ export const mountAccuracyView: MountView = (ctx) => {
       const s = report.summary;
       const rowTarget = report.efficiencyMode === 'achieved' ? MEDIAN_TARGET.rows : 'other-mode';
       replaceChildren(headline, [
-        stat(A.headline, s.heldOut, rowTarget, 'rows'),
+        stat(report.efficiencyMode === 'achieved' ? A.headline : A.headlineOtherMode, s.heldOut, rowTarget, 'rows'),
         // The harder test beside it: held-out rows whose system and round no fit row repeats. No
-        // target is set on this subset (the Targets line names none), so none is judged.
-        stat(A.noTwinHeadline, s.heldOutWithoutFitTwin, null, 'rows', A.noTwinNote),
+        // target is set on this subset (the Targets line names none), so none is judged. Only achieved
+        // mode fits anything for a row to repeat.
+        ...(report.efficiencyMode === 'achieved' ? [stat(A.noTwinHeadline, s.heldOutWithoutFitTwin, null, 'rows', A.noTwinNote)] : []),
         ...(s.crossValidated === null ? [] : [stat(A.crossValidatedHeadline, s.crossValidated, null, 'rows')]),
         ...(s.crossValidatedRelative === null ? [] : [stat(A.relativeHeadline, s.crossValidatedRelative, MEDIAN_TARGET.ratios, 'ratios')]),
         ...(s.coverage === null ? [] : [coverageStat(s.coverage)]),
