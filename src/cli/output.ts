@@ -57,7 +57,7 @@ export function formatResultTable(r: SimulationResult, hardware: Pick<HardwarePr
   rows.push(['deployment', dis === null
     ? `${chipsText(c.chips)}${c.paidChips > c.chips ? ` (${c.paidChips} paid: $/M charges the idle ones too)` : ''} = ${pool(c)}${c.expertParallel > 1 ? (c.dataParallelAttention ? ' (attention data-parallel over the EP groups)'
       : ` (attention tensor-parallel over all TP x EP = ${c.tensorParallel * c.expertParallel} chips)`) : ''}; batch ${c.batch} per replica`
-    : `${chipsText(c.chips)} = prefill pool ${pool(dis.prefill)} + decode pool ${pool(dis.decode)}; decode batch ${dis.decode.batch} per replica`]);
+    : `${chipsText(c.chips)}${c.paidChips > c.chips ? ` (${c.paidChips} paid: $/M charges the idle ones too)` : ''} = prefill pool ${pool(dis.prefill)} + decode pool ${pool(dis.decode)}; decode batch ${dis.decode.batch} per replica`]);
   const u = r.uncertainty;
   rows.push(['evidence', evidenceText(r)]);
   // Modelled numbers as the page writes them: 3 significant figures at every size, ranges too.
@@ -81,11 +81,13 @@ export function formatResultTable(r: SimulationResult, hardware: Pick<HardwarePr
     // Output is the slower pool's: decode slots wait when prompts arrive slower than they free up.
     const decodeCapacity = dis.decode.replicas * dis.decode.outputTokensPerSecondPerChip * dis.decode.chipsPerReplica;
     if (r.outputTokensPerSecond < decodeCapacity * (1 - 1e-9)) rows.push(['pools', `prefill-bound: the decode pool could emit ${formatNumber(decodeCapacity)} tokens/s, the prefill pool feeds ${formatNumber(r.outputTokensPerSecond)}`]);
-    // The best co-located deployment within the same budget may use fewer chips: compared per chip too.
+    // The best co-located deployment within the same budget may use other chips than the pools: both
+    // are compared on the chips paid (the whole budget of a fixed count), which is what $/M charges.
     const co = dis.colocated;
     rows.push(['co-located instead (best in the budget)', co === null ? 'infeasible'
       : `${formatNumber(co.outputTokensPerSecond)} tokens/s, TTFT ${formatSeconds(co.ttftSeconds)}, TPOT ${formatSeconds(co.tpotSeconds)} on ${chipsText(co.chips)}`
-        + (co.chips === r.config.chips ? '' : `; per chip ${formatNumber(co.outputTokensPerSecond / co.chips)} against ${formatNumber(r.outputTokensPerSecondPerChip)} disaggregated on ${chipsText(r.config.chips)}`)]);
+        + (co.chips === r.config.chips ? '' : `; per paid chip ${formatNumber(co.outputTokensPerSecond / Math.max(co.chips, c.paidChips))} against `
+          + `${formatNumber(r.outputTokensPerSecond / c.paidChips)} disaggregated (${formatNumber(r.outputTokensPerSecond)} tokens/s on ${chipsText(r.config.chips)}, ${c.paidChips} paid)`)]);
   }
   if (r.tokensPerTargetStep > 1) rows.push(['speculative decoding', `${formatNumber(r.tokensPerTargetStep)} tokens per target step`]);
   rows.push(['pricing used', `${r.pricingUsed}${r.pricing.rentalEstimated ? ' (≈ estimated rental)' : ''}`]);
