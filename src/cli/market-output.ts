@@ -5,7 +5,6 @@ import type { MarketPoint } from '../market/points';
 import type { MarketReport } from '../market/report';
 import { noPointsNote } from '../messages/market-no-points';
 import { formatNumber, formatUsd, priceChangeText, priceFactorText } from '../format/units';
-import { csvCell } from '../export/csv';
 
 const usd = (v: number | null) => (v === null ? '—' : formatUsd(v));
 const ratio = (v: number | null) => (v === null ? '—' : `${formatNumber(v, 3)}x`);
@@ -64,23 +63,6 @@ export function marketTable(r: MarketReport): string {
     ...r.problems.map((p) => `data: ${p}`),
   ];
   return `${parts.join('\n')}\n`;
-}
-
-export const MARKET_CSV_COLUMNS = [
-  'id', 'date', 'provider', 'model', 'capabilityScore', 'tier', 'apiUsdPerMillionInputTokens', 'apiUsdPerMillionOutputTokens',
-  'apiUsdPerMillionBlended', 'servedAsModelId', 'standIn', 'weakerStandIn', 'reasoning', 'hardwareId', 'era', 'precision', 'pricing', 'serving',
-  'apiUsdPerRequest', 'floorUsdPerRequest', 'floorUsdPerRequestLow', 'floorUsdPerRequestHigh', 'marginRatio', 'notes',
-] as const;
-
-export function marketCsv(points: readonly MarketPoint[]): string {
-  const value = (p: MarketPoint, c: (typeof MARKET_CSV_COLUMNS)[number]): string | number | boolean => {
-    if (c === 'notes') return p.notes.map((n) => n.text).join('; ');
-    if (c === 'floorUsdPerRequestLow') return p.uncertainty?.floorUsdPerRequest.low ?? '';
-    if (c === 'floorUsdPerRequestHigh') return p.uncertainty?.floorUsdPerRequest.high ?? '';
-    const v = p[c];
-    return v === null ? '' : v;
-  };
-  return `${MARKET_CSV_COLUMNS.join(',')}\n${points.map((p) => MARKET_CSV_COLUMNS.map((c) => csvCell(value(p, c))).join(',')).join('\n')}\n`;
 }
 
 /** The JSON of issue 14 (points, workload, decomposition) plus the era table, tiers, floor lines and notes. */

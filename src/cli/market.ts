@@ -12,7 +12,8 @@ import { noPointsNote } from '../messages/market-no-points';
 import { pairOrderProblem } from '../market/pair';
 import { flagIssue, UsageError } from './flags';
 import { MARKET_HELP, parseMarketFlags, type MarketCliOptions } from './market-flags';
-import { marketCsv, marketJson, marketTable } from './market-output';
+import { marketCsv } from '../export/market-csv';
+import { marketJson, marketTable } from './market-output';
 import { Reporter, runIfScript, runReported, type CliIO } from './report';
 
 function run(argv: readonly string[], io: CliIO, report: Reporter): void {

@@ -47,6 +47,7 @@ export const MARKET_VIEW = {
   before: 'Before',
   after: 'After',
   pointsCaption: 'Price points and their floors (per request)',
+  exportPoints: 'Export the points and the pair',
   pointColumns: ['Date and pick', 'API model', 'MMLU', 'Served as', 'Chip', 'API', 'Floor', 'Margin'],
   noFloor: 'no floor at this date',
   sources: 'sources',

@@ -60,6 +60,15 @@ describe('market view', () => {
     expect(text).toContain('What moved the price of a request: GPT-3 175B davinci');
     expect(text).toContain('floor request 1,000 in / 250 out, TTFT ≤ 2 s, TPOT ≤ 50 ms, 56% prefix-cache hits');
     expect(text).toMatch(/tokencost, \d{4}-\d{2}-\d{2}/);
+    // The points table as a file: the CLI's CSV, one row per point shown, named by the request.
+    const csv = await download(p.page, '[data-export="tokencost-market-points-csv"]');
+    expect(csv.name).toMatch(/^tokencost-market-points_1000in-250out_\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = csv.data.toString('utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^id,date,provider,model,/);
+    expect(lines.length - 1).toBe(await p.page.locator('[data-table="market-points"] tbody tr').count());
+    const json = JSON.parse((await download(p.page, '[data-export="tokencost-market-points-json"]')).data.toString('utf8'));
+    expect(json.points.length).toBe(lines.length - 1);
+    expect([json.decomposition.from.id, json.decomposition.to.id]).toEqual([GPT3, LLAMA_3B]);
     await screenshot(p.page, 'market-1280');
     await done(p);
   });

@@ -17,6 +17,8 @@ import { isoDate, limit, type ExportLabel } from '../../export/context';
 import { selectField, settingsNumberField } from '../controls';
 import { el, replaceChildren } from '../dom';
 import { jumpButton } from '../jump';
+import { downloadText } from '../download';
+import { marketCsv } from '../../export/market-csv';
 import { MESSAGES } from '../../messages/ui';
 import { stackedTable, td } from '../stacked-table';
 import { chartLayout } from '../layout';
@@ -131,6 +133,23 @@ export const mountMarketView: MountView = (ctx) => {
   const notesSlot = el('section', { class: 'card', attrs: { 'data-market': 'notes' } });
   const pointsSlot = el('section', { class: 'card', attrs: { 'data-table': 'market-points' } });
   const erasSlot = el('section', { class: 'card', attrs: { 'data-table': 'market-eras' } });
+  // The points table and the pair as files: the CSV is the CLI's (`npm run market -- --format csv`).
+  let exported: { points: MarketPointsReport; pair: MarketDecompositionReport | null } | null = null;
+  const exportPoints = (kind: 'csv' | 'json') => el('button', {
+    class: 'secondary small', text: MESSAGES.export[kind],
+    attrs: { type: 'button', 'data-export': `tokencost-market-points-${kind}`, 'aria-label': `${V.exportPoints} (${kind.toUpperCase()})` },
+    on: {
+      click: () => {
+        if (exported === null) return;
+        const { points, pair } = exported;
+        const w = points.workload;
+        const text = kind === 'csv' ? marketCsv(points.points)
+          : `${JSON.stringify({ workload: w, tier: current?.state.market.tier ?? null, points: points.points, decomposition: pair?.decomposition ?? null }, null, 1)}\n`;
+        downloadText(text, `tokencost-market-points_${w.inputTokens}in-${w.outputTokens}out_${isoDate(new Date())}.${kind}`, kind === 'csv' ? 'text/csv' : 'application/json');
+      },
+    },
+  });
+  const pointsExport = el('div', { class: 'group' }, [el('span', { text: V.exportPoints }), exportPoints('csv'), exportPoints('json')]);
   for (const s of [answer, factorsSlot, notesSlot, pointsSlot, erasSlot]) s.hidden = true;
 
   // Narrow screens put the chart first: a way down to the controls, and back (as Compare has).
@@ -261,7 +280,8 @@ export const mountMarketView: MountView = (ctx) => {
       const notes = [...report.notes.filter((n) => n !== noPoints), ...(d?.notes ?? [])];
       replaceChildren(notesSlot, [el('h2', { class: 'card-title', text: V.notesTitle }), el('ul', { class: 'plain-list' }, notes.map((n) => el('li', { text: n.text })))]);
       notesSlot.hidden = notes.length === 0;
-      replaceChildren(pointsSlot, [pointsTable(report.points, fromId, toId, (which, id) => { if (current !== null) pick(which, id, current.state); })]);
+      exported = { points: report, pair };
+      replaceChildren(pointsSlot, [pointsExport, pointsTable(report.points, fromId, toId, (which, id) => { if (current !== null) pick(which, id, current.state); })]);
       replaceChildren(erasSlot, [erasTable(report)]);
       pointsSlot.hidden = false;
       erasSlot.hidden = false;
