@@ -54,10 +54,11 @@ export function formatResultTable(r: SimulationResult, hardware: Pick<HardwarePr
   const dis = r.disaggregation;
   const pool = (p: { replicas: number; tensorParallel: number; pipelineParallel: number; expertParallel: number }) =>
     `${p.replicas} replica(s) x TP ${p.tensorParallel} x PP ${p.pipelineParallel} x EP ${p.expertParallel}`;
+  const chips = `${chipsText(c.chips)}${c.paidChips > c.chips ? ` (${c.paidChips} paid: $/M charges the idle ones too)` : ''}`;
   rows.push(['deployment', dis === null
-    ? `${chipsText(c.chips)}${c.paidChips > c.chips ? ` (${c.paidChips} paid: $/M charges the idle ones too)` : ''} = ${pool(c)}${c.expertParallel > 1 ? (c.dataParallelAttention ? ' (attention data-parallel over the EP groups)'
+    ? `${chips} = ${pool(c)}${c.expertParallel > 1 ? (c.dataParallelAttention ? ' (attention data-parallel over the EP groups)'
       : ` (attention tensor-parallel over all TP x EP = ${c.tensorParallel * c.expertParallel} chips)`) : ''}; batch ${c.batch} per replica`
-    : `${chipsText(c.chips)}${c.paidChips > c.chips ? ` (${c.paidChips} paid: $/M charges the idle ones too)` : ''} = prefill pool ${pool(dis.prefill)} + decode pool ${pool(dis.decode)}; decode batch ${dis.decode.batch} per replica`]);
+    : `${chips} = prefill pool ${pool(dis.prefill)} + decode pool ${pool(dis.decode)}; decode batch ${dis.decode.batch} per replica`]);
   const u = r.uncertainty;
   rows.push(['evidence', evidenceText(r)]);
   // Modelled numbers as the page writes them: 3 significant figures at every size, ranges too.

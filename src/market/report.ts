@@ -83,18 +83,19 @@ export function marketDecompositionReport(data: MarketData, options: MarketOptio
   const fitting = shown.filter((p) => defaultEndFits(p, options.workload, catalog));
   const chosen = choosePair(data.points, fitting, options, lowest);
   const requestTokens = options.workload.inputTokens + options.workload.outputTokens;
-  if (fitting.length < shown.length && (options.fromPoint === null || options.toPoint === null)) {
-    if (fitting.length === 0) {
+  const skipped = shown.length - fitting.length;
+  let pairProblems = chosen.problems;
+  if (skipped > 0 && (options.fromPoint === null || options.toPoint === null)) {
+    pairProblems = fitting.length === 0
       // Tier and dates let points through; the context windows passed over every one of them.
-      chosen.problems = chosen.problems.filter((m) => m.code !== 'market.no-qualifying-point');
-      chosen.problems.push(MARKET.noPointFitsContext(requestTokens, shown.length));
-    } else chosen.problems.push(MARKET.defaultSkipsShortContext(requestTokens, shown.length - fitting.length));
+      ? [...pairProblems.filter((m) => m.code !== 'market.no-qualifying-point'), MARKET.noPointFitsContext(requestTokens, shown.length)]
+      : [...pairProblems, MARKET.defaultSkipsShortContext(requestTokens, skipped)];
   }
-  if (chosen.pair === null) return { decomposition: null, floorLines: [], problems: chosen.problems };
+  if (chosen.pair === null) return { decomposition: null, floorLines: [], problems: pairProblems };
   const { decomposition, problems } = decompose(data, chosen.pair, options, catalog, evaluate);
   const models = decomposition === null ? [] : [...new Set([decomposition.from.servedAsModelId, decomposition.to.servedAsModelId])];
   const floorLines = models.flatMap((m) => floorLine(data, m, options, catalog, evaluate));
-  return { decomposition, floorLines, problems: [...chosen.problems, ...problems] };
+  return { decomposition, floorLines, problems: [...pairProblems, ...problems] };
 }
 
 export function marketReport(data: MarketData, options: MarketOptions, catalog: Catalog, evaluate: Evaluator): MarketReport {

@@ -486,24 +486,20 @@ describe('simulate CLI', () => {
 });
 
 describe('choice flags read case-blind', () => {
-  it('--format JSON and --hardware ALL are the lower-case choices, as --pricing TCO is', async () => {
-    const [upper, lower] = await Promise.all([
-      run('--format', 'JSON', '--hardware', 'ALL', '--model', 'llama-3.1-8b'),
-      run('--format', 'json', '--hardware', 'all', '--model', 'llama-3.1-8b'),
-    ]);
+  it.each([
+    ['--format JSON and --hardware ALL are the lower-case choices, as --pricing TCO is',
+      ['--format', 'JSON', '--hardware', 'ALL', '--model', 'llama-3.1-8b'], ['--format', 'json', '--hardware', 'all', '--model', 'llama-3.1-8b']],
+    ['catalog ids read case-blind: --hardware NVIDIA-H200-SXM,AMD-MI300X and --model Llama-3.1-8B are the lower-case ids',
+      ['--format', 'json', '--hardware', 'NVIDIA-H200-SXM,AMD-MI300X', '--model', 'Llama-3.1-8B'], ['--format', 'json', '--hardware', 'nvidia-h200-sxm,amd-mi300x', '--model', 'llama-3.1-8b']],
+  ])('%s', async (_, upperArgs, lowerArgs) => {
+    const [upper, lower] = await Promise.all([run(...upperArgs), run(...lowerArgs)]);
     expect(upper.code).toBe(0);
     expect(upper.out).toBe(lower.out);
+  });
+
+  it('a choice it does not know is refused whatever its case: --format XML', async () => {
     const bad = await run('--format', 'XML');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('"XML"');
-  });
-
-  it('catalog ids read case-blind: --hardware NVIDIA-H200-SXM,AMD-MI300X and --model Llama-3.1-8B are the lower-case ids', async () => {
-    const [upper, lower] = await Promise.all([
-      run('--format', 'json', '--hardware', 'NVIDIA-H200-SXM,AMD-MI300X', '--model', 'Llama-3.1-8B'),
-      run('--format', 'json', '--hardware', 'nvidia-h200-sxm,amd-mi300x', '--model', 'llama-3.1-8b'),
-    ]);
-    expect(upper.code).toBe(0);
-    expect(upper.out).toBe(lower.out);
   });
 });

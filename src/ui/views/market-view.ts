@@ -17,7 +17,7 @@ import { isoDate, limit, type ExportLabel } from '../../export/context';
 import { selectField, settingsNumberField } from '../controls';
 import { el, replaceChildren } from '../dom';
 import { jumpButton } from '../jump';
-import { downloadText } from '../download';
+import { fileExportButtons } from '../export-buttons';
 import { marketCsv } from '../../export/market-csv';
 import { MESSAGES } from '../../messages/ui';
 import { stackedTable, td } from '../stacked-table';
@@ -135,21 +135,14 @@ export const mountMarketView: MountView = (ctx) => {
   const erasSlot = el('section', { class: 'card', attrs: { 'data-table': 'market-eras' } });
   // The points table and the pair as files: the CSV is the CLI's (`npm run market -- --format csv`).
   let exported: { points: MarketPointsReport; pair: MarketDecompositionReport | null } | null = null;
-  const exportPoints = (kind: 'csv' | 'json') => el('button', {
-    class: 'secondary small', text: MESSAGES.export[kind],
-    attrs: { type: 'button', 'data-export': `tokencost-market-points-${kind}`, 'aria-label': `${V.exportPoints} (${kind.toUpperCase()})` },
-    on: {
-      click: () => {
-        if (exported === null) return;
-        const { points, pair } = exported;
-        const w = points.workload;
-        const text = kind === 'csv' ? marketCsv(points.points)
-          : `${JSON.stringify({ workload: w, tier: current?.state.market.tier ?? null, points: points.points, decomposition: pair?.decomposition ?? null }, null, 1)}\n`;
-        downloadText(text, `tokencost-market-points_${w.inputTokens}in-${w.outputTokens}out_${isoDate(new Date())}.${kind}`, kind === 'csv' ? 'text/csv' : 'application/json');
-      },
-    },
+  const pointsExport = fileExportButtons({
+    name: 'market-points',
+    label: V.exportPoints,
+    context: () => exported,
+    fileName: ({ points }, kind) => `tokencost-market-points_${points.workload.inputTokens}in-${points.workload.outputTokens}out_${isoDate(new Date())}.${kind}`,
+    csv: ({ points }) => marketCsv(points.points),
+    json: ({ points, pair }) => `${JSON.stringify({ workload: points.workload, tier: current?.state.market.tier ?? null, points: points.points, decomposition: pair?.decomposition ?? null }, null, 1)}\n`,
   });
-  const pointsExport = el('div', { class: 'group' }, [el('span', { text: V.exportPoints }), exportPoints('csv'), exportPoints('json')]);
   for (const s of [answer, factorsSlot, notesSlot, pointsSlot, erasSlot]) s.hidden = true;
 
   // Narrow screens put the chart first: a way down to the controls, and back (as Compare has).
