@@ -143,6 +143,7 @@ export const mountMarketView: MountView = (ctx) => {
     csv: ({ points }) => marketCsv(points.points),
     json: ({ points, pair }) => `${JSON.stringify({ workload: points.workload, tier: current?.state.market.tier ?? null, points: points.points, decomposition: pair?.decomposition ?? null }, null, 1)}\n`,
   });
+  const pointsToolbar = el('div', { class: 'toolbar' }, [pointsExport]);
   for (const s of [answer, factorsSlot, notesSlot, pointsSlot, erasSlot]) s.hidden = true;
 
   // Narrow screens put the chart first: a way down to the controls, and back (as Compare has).
@@ -274,7 +275,7 @@ export const mountMarketView: MountView = (ctx) => {
       replaceChildren(notesSlot, [el('h2', { class: 'card-title', text: V.notesTitle }), el('ul', { class: 'plain-list' }, notes.map((n) => el('li', { text: n.text })))]);
       notesSlot.hidden = notes.length === 0;
       exported = { points: report, pair };
-      replaceChildren(pointsSlot, [pointsExport, pointsTable(report.points, fromId, toId, (which, id) => { if (current !== null) pick(which, id, current.state); })]);
+      replaceChildren(pointsSlot, [pointsToolbar, pointsTable(report.points, fromId, toId, (which, id) => { if (current !== null) pick(which, id, current.state); })]);
       replaceChildren(erasSlot, [erasTable(report)]);
       pointsSlot.hidden = false;
       erasSlot.hidden = false;
