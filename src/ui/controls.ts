@@ -30,8 +30,9 @@ export type NumberFieldDef<S> = Pick<SettingsFieldDef, 'label' | 'unit' | 'scale
  * A numeric setting from a settings table (label, unit, range); empty means null where allowed.
  * Typed text goes through readSettingText: a value it refuses is not applied, the field is marked
  * invalid with the reason beside it, and the text stays so it can be corrected (as in the chip lab).
+ * `onChange` applies a value: true when the state took it.
  */
-export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>, onChange: (value: number | null) => void): Control<S> {
+export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>, onChange: (value: number | null) => boolean): Control<S> {
   const id = uid(def.id);
   const errorId = `${id}-error`;
   const input = el('input', {
@@ -81,7 +82,9 @@ export function settingsNumberField<S = WorkloadSettings>(def: NumberFieldDef<S>
       return;
     }
     committed = true;
-    onChange(read.value);
+    // The state holds the value at once, but its render may come a moment later (the controller
+    // waits up to NOTIFY_WAIT_MS for quick results): a refusal typed meanwhile is of this value.
+    if (onChange(read.value)) current = read.value;
   };
   // Enter applies at once; the change event that may follow for the same text is not a second edit.
   let handled: string | null = null;

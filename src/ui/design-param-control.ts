@@ -68,7 +68,10 @@ export function designParamControl(def: DesignParamDef, onValue: (value: number,
     const raw = whole ? Number(range.value) : positionToValue(Number(range.value), def.slider);
     const value = def.integer ? Math.round(raw) : Math.round(raw * 1000) / 1000;
     dropRefusal();
-    if (onValue(value, false)) showValue(value);
+    if (onValue(value, false)) {
+      shown = value;
+      showValue(value);
+    }
   });
   text.addEventListener('change', () => {
     // The box's own text for the design's value commits nothing (as in the workload fields): typed back
@@ -87,6 +90,9 @@ export function designParamControl(def: DesignParamDef, onValue: (value: number,
     const taken = onValue(read.value, true);
     typing = false;
     if (taken) {
+      // The design holds the value at once, but its render may come a moment later (the controller
+      // waits up to NOTIFY_WAIT_MS for quick results): a refusal typed meanwhile is of this value.
+      shown = read.value;
       dropRefusal();
       showValue(read.value);
     } else refusedAt = shown;

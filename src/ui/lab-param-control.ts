@@ -93,6 +93,7 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
       return;
     }
     if (onValue(value)) {
+      current = value;
       const shown = displayQuantity(def, value);
       syncValue(text, shown);
       range.setAttribute('aria-valuetext', shown || 'none');
@@ -110,7 +111,10 @@ export function labParamControl(def: LabParamDef, onValue: (value: number) => bo
     }
     clearError();
     committed = true;
-    onValue(typedValue(def, parsed.value, originalValue));
+    // The chip holds the value at once, but its render may come a moment later (the controller
+    // waits up to NOTIFY_WAIT_MS for quick results): a refusal typed meanwhile is of this value.
+    const value = typedValue(def, parsed.value, originalValue);
+    if (onValue(value)) current = value;
   });
   text.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') text.dispatchEvent(new Event('change'));

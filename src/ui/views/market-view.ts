@@ -94,9 +94,8 @@ function erasTable(report: MarketPointsReport): HTMLElement {
 }
 
 export const mountMarketView: MountView = (ctx) => {
-  const fields = MARKET_FIELDS.map((def) => settingsNumberField(def, (value) => {
-    if (value !== null || def.nullable) ctx.dispatch({ type: 'market-set-field', field: def.id, value });
-  }));
+  const fields = MARKET_FIELDS.map((def) => settingsNumberField(def, (value) =>
+    (value !== null || def.nullable) && ctx.dispatch({ type: 'market-set-field', field: def.id, value })));
   let tierKey = '';
   const tierSlot = el('div');
   let tier = selectField<string>(V.tier, [{ value: '', label: V.allTiers }], () => undefined, true);
