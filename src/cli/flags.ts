@@ -418,7 +418,7 @@ Layout and engine caps (replay a published deployment; "auto" leaves it to the s
   --dp-attention on|off|auto    attention data-parallel over the EP groups (SGLang DP attention)
   --max-sequences N             concurrent sequences per serving engine (max_num_seqs; default 1024);
                                 --max-batch N is the same flag
-  --max-tokens-per-step N|auto  tokens one step may hold (max_num_batched_tokens; default auto)
+  --max-tokens-per-step N|auto  tokens one step may hold, per micro-batch under PP (max_num_batched_tokens; default auto)
   --prefill-chunk N             prompt tokens computed per step for one prompt (default 8192)
   --overlap off|two-micro-batches   hide all-to-alls under compute with two micro-batches (default off)
   --serving co-located|disaggregated   disaggregated: separate prefill and decode pools, KV over

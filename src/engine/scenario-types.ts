@@ -119,7 +119,10 @@ export interface LayoutPins {
 export interface EngineSettings {
   /** Concurrent sequences per serving engine (per attention group under DP attention). */
   maxSequences: number;
-  /** Tokens (decode + prompt chunks) one step may hold; 'auto' = no cap beyond the prefill chunk. */
+  /**
+   * Tokens (decode + prompt chunks) one forward pass may hold, per micro-batch under PP (as
+   * TensorRT-LLM schedules each micro-batch); 'auto' = no cap beyond the prefill chunk.
+   */
   maxTokensPerStep: number | Auto;
   /** Largest piece of one prompt computed in a step (chunked prefill, Sarathi-Serve). */
   prefillChunkTokens: number;

@@ -185,7 +185,10 @@ export function batchCaps(ctx: EngineContext, prepared: PreparedLayout): { cap: 
     { cap: maxSequences * groups, limit: 'max-sequences' },
   ];
   if (maxTokensPerStep !== 'auto') {
-    caps.push({ cap: Math.floor(maxTokensPerStep / stepTokens(ctx, 1)) * groups, limit: 'max-tokens-per-step' });
+    // The budget is per forward pass: with PP, each micro-batch has its own (TensorRT-LLM schedules
+    // every micro-batch against max_num_tokens: batch_manager/trtGptModelInflightBatching.cpp).
+    const microBatches = prepared.layout.pipelineParallel;
+    caps.push({ cap: Math.floor(maxTokensPerStep / stepTokens(ctx, 1)) * groups * microBatches, limit: 'max-tokens-per-step' });
   }
   return caps.reduce((a, b) => (b.cap < a.cap ? b : a));
 }

@@ -6,6 +6,7 @@ import { latencyShape, meanDecodeContextTokens, mlperfBenchmarkFor, rowLatencyLi
 import { hardwareIdFor, missingHardwareReason, modelIdFor } from './row-names';
 import { exclude, labelFor, scenarioFor, speculationInNotes, type MetricSpec, type RowPlan } from './row-plan';
 import { rowPrecision } from './row-precision';
+import { runsTensorrtLlm, trtllmCaps } from './mlperf-trtllm-caps';
 
 export function planMlperf(row: CalibrationRow, shape: LatencyShape): RowPlan {
   const hardwareId = hardwareIdFor(row.accelerator);
@@ -50,6 +51,12 @@ export function planMlperf(row: CalibrationRow, shape: LatencyShape): RowPlan {
     assumptions.push('objective: max throughput, no latency limit (MLPerf Offline)');
   }
   if (disaggregated) assumptions.push(`disaggregated serving (notes: ${row.noteFields.disaggregated}); the engine sizes the prefill and decode pools within the row's chips`);
+  const round = /v(\d+\.\d+)/.exec(row.roundOrDate)?.[0] ?? row.roundOrDate;
+  const caps = runsTensorrtLlm(row) ? trtllmCaps(bench.id, scenario, hardwareId, round) : null;
+  if (caps !== null) {
+    assumptions.push(`TensorRT-LLM configs of the submission: TP${caps.tensorParallel} PP${caps.pipelineParallel}, `
+      + `${caps.maxTokensPerStep} tokens per step (per micro-batch)${caps.maxSequences === null ? '' : `, ${caps.maxSequences} sequences per replica`} (${caps.source})`);
+  }
   let metric: MetricSpec = { kind: 'system-output-tokens-per-second', unit: 'tokens/s' };
   let measured = row.value;
   let prefixCacheHitRate = 0;
@@ -62,7 +69,6 @@ export function planMlperf(row: CalibrationRow, shape: LatencyShape): RowPlan {
     assumptions.push(`beam search ${bench.beams}: ${bench.beams} sequences per sample, prompt computed once (prefix-cache hit rate ${prefixCacheHitRate}); `
       + `measured samples/s x ${bench.meanOutputTokens} tokens vs engine output tokens/s / ${bench.beams}`);
   }
-  const round = /v(\d+\.\d+)/.exec(row.roundOrDate)?.[0] ?? row.roundOrDate;
   return {
     kind: 'modelled',
     row,
@@ -74,6 +80,11 @@ export function planMlperf(row: CalibrationRow, shape: LatencyShape): RowPlan {
       hardwareId, modelId: bench.modelId, chips: row.accelCount, precision: precision.precision,
       inputTokens: bench.meanInputTokens, outputTokens: meanOutput, meanDecodeContextTokens: decodeContext, objective: 'max-throughput', slo, prefixCacheHitRate,
       arrivals: scenario === 'Offline' ? 'saturated' : 'poisson', serving: disaggregated ? 'disaggregated' : 'co-located',
+      ...(caps === null ? {} : {
+        maxTokensPerStep: caps.maxTokensPerStep,
+        ...(caps.maxSequences === null ? {} : { maxSequences: caps.maxSequences }),
+        layout: { tensorParallel: caps.tensorParallel, pipelineParallel: caps.pipelineParallel, expertParallel: 'auto', dataParallelAttention: 'auto' },
+      }),
     }),
     statedLengths: { inputTokens: bench.meanInputTokens, outputTokens: bench.meanOutputTokens },
     metric,

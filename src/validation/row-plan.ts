@@ -117,6 +117,7 @@ export interface ScenarioConditions {
   arrivals?: 'saturated' | 'poisson';
   layout?: LayoutPins;
   maxSequences?: number;
+  maxTokensPerStep?: number;
   serving?: Scenario['serving'];
   overlap?: Scenario['engine']['overlap'];
   meanDecodeContextTokens?: number;
@@ -136,7 +137,7 @@ export function scenarioFor(c: ScenarioConditions): Scenario {
     efficiencyMode: 'achieved',
     serving: c.serving ?? 'co-located',
     layout: c.layout ?? base.layout,
-    engine: { ...base.engine, ...(c.maxSequences === undefined ? {} : { maxSequences: c.maxSequences }), ...(c.overlap === undefined ? {} : { overlap: c.overlap }) },
+    engine: { ...base.engine, ...(c.maxSequences === undefined ? {} : { maxSequences: c.maxSequences }), ...(c.maxTokensPerStep === undefined ? {} : { maxTokensPerStep: c.maxTokensPerStep }), ...(c.overlap === undefined ? {} : { overlap: c.overlap }) },
   };
 }
 

@@ -214,6 +214,13 @@ describe('hand-computed cases of the engine physics (issue: physics II)', () => 
     expect(batchCaps(ctx, prepared)).toEqual({ cap: 50, limit: 'max-tokens-per-step' });
   });
 
+  it('under PP the step-token cap is per micro-batch: two stages hold 2 x 50 sequences', () => {
+    // TensorRT-LLM schedules each micro-batch against max_num_tokens (trtGptModelInflightBatching.cpp).
+    const ctx = buildContext(tinyScenario({ chips: 2, engine: { maxSequences: 1024, maxTokensPerStep: 100, prefillChunkTokens: 8192, overlap: 'off' } }));
+    const prepared = prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 2, expertParallel: 1, dataParallelAttention: false });
+    expect(batchCaps(ctx, prepared)).toEqual({ cap: 100, limit: 'max-tokens-per-step' });
+  });
+
   it('an infeasible result names the cap that binds: sequences, step tokens or memory', () => {
     const engine = { maxSequences: 8, maxTokensPerStep: 'auto', prefillChunkTokens: 8192, overlap: 'off' } as const;
     const codeOf = (overrides: Parameters<typeof tinyScenario>[0]) => simulate(tinyScenario(overrides)).reason?.code;

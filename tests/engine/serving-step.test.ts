@@ -35,10 +35,11 @@ describe('the serving step cost', () => {
     const step = achieved.explain.find((x) => x.key === 'tpotSeconds')!.inputs.find((i) => i.name === 'per-step fixed cost')!;
     expect(step.value).toBeCloseTo(h200.efficiency.stepOverheadSeconds + SERVING_STEP_SECONDS, 15);
     expect(step.source).toMatch(/plus the serving step cost of today's software, 3 ms/);
-    // Spec mode: the same chip at software factor 1 and without the serving cost is faster by more than it.
+    // Spec mode: without the serving cost, and with a software factor of at least 1 (H200's fitted factor is above 1,
+    // which spec mode takes too), the same chip is faster by at least it.
     const spec = run('spec');
     expect(spec.explain.find((x) => x.key === 'tpotSeconds')!.inputs.find((i) => i.name === 'per-step fixed cost')!.value)
       .toBe(h200.efficiency.stepOverheadSeconds);
-    expect(achieved.tpotSeconds - spec.tpotSeconds).toBeGreaterThan(SERVING_STEP_SECONDS);
+    expect(achieved.tpotSeconds - spec.tpotSeconds).toBeGreaterThan(SERVING_STEP_SECONDS - 1e-9);
   });
 });
