@@ -60,6 +60,19 @@ async function compareSnapshot(page: Page) {
   };
 }
 
+/** Types each text into a field and presses Enter, all in one task: no render can come in between. */
+async function enterTextsInOneTask(page: Page, selector: string, texts: readonly string[]): Promise<void> {
+  await page.evaluate(({ selector, texts }) => {
+    const field = document.querySelector<HTMLInputElement>(selector)!;
+    for (const text of texts) {
+      field.focus();
+      field.value = text;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    }
+  }, { selector, texts });
+}
+
 async function hashAfterChange(page: Page, before: string): Promise<string> {
   await expect.poll(() => page.url(), { timeout: 10_000 }).not.toBe(before);
   return page.url();
@@ -305,15 +318,7 @@ describe('shareable links', () => {
   it('a value refused before the previous edit is drawn keeps its text and message', async () => {
     const p = await openPage(browser(), baseUrl);
     await settledCompare(p.page);
-    await p.page.evaluate(() => {
-      const field = document.querySelector<HTMLInputElement>('[data-field="inputTokens"]')!;
-      for (const text of ['8192', '-5']) {
-        field.focus();
-        field.value = text;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-        field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-      }
-    });
+    await enterTextsInOneTask(p.page, '[data-field="inputTokens"]', ['8192', '-5']);
     // Drawn: the market check quotes the request the results are for.
     await p.page.waitForFunction(() => document.querySelector('[data-view="compare"]')?.textContent?.includes('8,192 input') === true);
     const field = p.page.locator('[data-field="inputTokens"]');
@@ -327,15 +332,7 @@ describe('shareable links', () => {
     const p = await openPage(browser(), baseUrl);
     await settledCompare(p.page);
     await openLab(p);
-    await p.page.evaluate(() => {
-      const field = document.querySelector<HTMLInputElement>('[data-lab-text="hbmBandwidth"]')!;
-      for (const text of ['8 TB/s', 'abc']) {
-        field.focus();
-        field.value = text;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-        field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-      }
-    });
+    await enterTextsInOneTask(p.page, '[data-lab-text="hbmBandwidth"]', ['8 TB/s', 'abc']);
     // Drawn: the hint names the original chip's value once the chip differs from it.
     await p.page.waitForFunction(() => (document.querySelector('[data-param="hbmBandwidth"] .hint')?.textContent ?? '') !== '');
     const field = p.page.locator('[data-lab-text="hbmBandwidth"]');
