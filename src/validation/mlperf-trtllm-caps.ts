@@ -20,6 +20,8 @@ export interface TrtllmCaps {
 type Generation = 'hopper' | 'blackwell' | 'blackwell-ultra' | 'rtx-pro';
 type Scenario = 'Offline' | 'Server' | 'Interactive';
 
+// The chips each generation's configs were read for. Not the profiles' families: H100 PCIe is Hopper
+// but ran configs of its own (TP2), which were not read, so it keeps the engine's defaults.
 const GENERATION: Readonly<Record<string, Generation>> = {
   'nvidia-h100-sxm': 'hopper', 'nvidia-h200-sxm': 'hopper', 'nvidia-gh200': 'hopper',
   'nvidia-b200': 'blackwell', 'nvidia-gb200-nvl72': 'blackwell',

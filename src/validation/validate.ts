@@ -179,7 +179,6 @@ export function summarizeRows(rows: readonly RowResult[], relative: readonly Rat
   };
 }
 
-/** Validation of already planned rows against a catalog. */
 /**
  * The catalog each row runs on: in achieved mode with the software of the row's date (the fitted
  * trend), so a published figure is read against the engine as validate scores it; spec mode has no software.
@@ -195,6 +194,7 @@ export function rowDateCatalogs(catalog: Catalog, mode: EfficiencyMode): (plan: 
   };
 }
 
+/** Validation of already planned rows against a catalog. */
 export function validatePlans(plans: readonly RowPlan[], catalog: Catalog, options: ValidationOptions = {}): ValidationReport {
   const rows: RowResult[] = [];
   const excluded: ExcludedRow[] = [];
