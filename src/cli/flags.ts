@@ -139,6 +139,7 @@ const VALUE_FLAGS: ReadonlyMap<string, ValueFlag> = new Map<string, ValueFlag>([
   ['--max-tokens-per-step', at('engine.maxTokensPerStep', (v) => (word(v) === 'auto' ? 'auto' : count(v)))],
   ['--prefill-chunk', at('engine.prefillChunkTokens', count)],
   ['--overlap', at('engine.overlap', word)],
+  ['--scheduler', at('engine.scheduler', word)],
   ['--tp', at('layout.tensorParallel', autoOrNum)],
   ['--pp', at('layout.pipelineParallel', autoOrNum)],
   ['--ep', at('layout.expertParallel', autoOrNum)],
@@ -421,6 +422,8 @@ Layout and engine caps (replay a published deployment; "auto" leaves it to the s
   --max-tokens-per-step N|auto  tokens one step may hold, per micro-batch under PP (max_num_batched_tokens; default auto)
   --prefill-chunk N             prompt tokens computed per step for one prompt (default 8192)
   --overlap off|two-micro-batches   hide all-to-alls under compute with two micro-batches (default off)
+  --scheduler per-micro-batch|per-replica   under PP with --arrivals poisson, burst headroom per micro-batch
+                                (vLLM's virtual engines; default) or pooled per replica (TensorRT-LLM)
   --serving co-located|disaggregated   disaggregated: separate prefill and decode pools, KV over
                                 the network (also reports the co-located result for comparison)
   --speculative mtp|MODEL_ID    speculative decoding with multi-token-prediction heads or a draft model

@@ -161,7 +161,7 @@ function scenarioCells(s: Scenario): (string | number | null)[] {
     s.workload.arrivals, s.economics.pricing, s.efficiencyMode, s.serving,
     spec === null ? 'none' : `${spec.method === 'mtp' ? 'mtp' : `draft ${typeof spec.draftModel === 'string' ? spec.draftModel : spec.draftModel.id}`}; ${spec.draftTokens} tokens; acceptance ${spec.acceptanceRate}`,
     `TP ${l.tensorParallel}; PP ${l.pipelineParallel}; EP ${l.expertParallel}; DP attention ${l.dataParallelAttention}`,
-    `max sequences ${e.maxSequences}; max tokens per step ${e.maxTokensPerStep}; prefill chunk ${e.prefillChunkTokens}; overlap ${e.overlap}`,
+    `max sequences ${e.maxSequences}; max tokens per step ${e.maxTokensPerStep}; prefill chunk ${e.prefillChunkTokens}; overlap ${e.overlap}; scheduler ${e.scheduler}`,
   ];
 }
 

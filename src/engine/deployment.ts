@@ -339,10 +339,12 @@ export function evaluateBatch(
   const tpot = (decodeStep + ((batch - 1) / batch) * promptWork) / tokensPerStep;
   const ttft = full || (options.ttft ?? true) ? timeToFirstToken(ctx, prepared, perMicroBatch, batch) : Number.NaN;
   // Online traffic keeps slots free for bursts: the mean load is the p99-safe concurrency of each
-  // scheduler's slots. A replica has one scheduler per micro-batch (vLLM's virtual engines, one
-  // Scheduler per pipeline stage: vllm/engine/llm_engine.py), so its headroom is set per micro-batch,
-  // as it is per replica; otherwise a deeper pipeline would look better only for pooling more slots.
-  const load = workload.arrivals === 'poisson' ? microBatches * poissonSafeConcurrency(perMicroBatch) : batch;
+  // scheduler's slots. By default a replica has one scheduler per micro-batch (vLLM's virtual engines,
+  // one Scheduler per pipeline stage: vllm/engine/llm_engine.py), so a deeper pipeline does not look
+  // better only for pooling more slots; TensorRT-LLM's one capacity scheduler per replica pools them.
+  const load = workload.arrivals !== 'poisson' ? batch
+    : ctx.scenario.engine.scheduler === 'per-replica' ? poissonSafeConcurrency(batch)
+      : microBatches * poissonSafeConcurrency(perMicroBatch);
   return {
     batch,
     tpotSeconds: tpot,

@@ -135,15 +135,18 @@ export function buildExplain(
     },
     {
       key: 'outputTokensPerSecond', label: 'Output tokens/s (all replicas)', value: result.outputTokensPerSecond, unit: 'tokens/s',
-      formula: workload.arrivals === 'poisson'
-        ? 'replicas x L / (full step / tokens per step), L = the mean concurrency whose 99th percentile fits the B slots under Poisson arrivals'
-        : 'replicas x B / (full step / tokens per step); the full step holds every prompt\'s work',
+      formula: workload.arrivals !== 'poisson'
+        ? 'replicas x B / (full step / tokens per step); the full step holds every prompt\'s work'
+        : cfg.pipelineParallel > 1 && ctx.scenario.engine.scheduler === 'per-micro-batch'
+          ? 'replicas x L / (full step / tokens per step), L = PP x the mean concurrency whose 99th percentile fits one micro-batch\'s B / PP slots under Poisson arrivals (one scheduler per micro-batch)'
+          : 'replicas x L / (full step / tokens per step), L = the mean concurrency whose 99th percentile fits the B slots under Poisson arrivals',
       primaryInputs: 3,
       inputs: [
         { name: 'replicas', value: cfg.replicas, unit: '' },
         { name: 'batch per replica B', value: cfg.batch, unit: 'sequences' },
         { name: 'batch limited by', value: BATCH_LIMIT_WORDS[result.memory.batchLimitedBy] ?? result.memory.batchLimitedBy, unit: '' },
         { name: 'arrivals', value: workload.arrivals, unit: '' },
+        { name: 'scheduler', value: ctx.scenario.engine.scheduler, unit: '' },
         { name: 'TPOT (a user\'s)', value: result.tpotSeconds, unit: 's' },
       ],
     },

@@ -132,6 +132,14 @@ export interface EngineSettings {
    * Default 'off': vLLM, SGLang and TensorRT-LLM do not overlap unless asked.
    */
   overlap: 'off' | 'two-micro-batches';
+  /**
+   * Where burst headroom for Poisson arrivals is kept when a replica pipelines micro-batches:
+   * 'per-micro-batch' (default): one scheduler per micro-batch, each with its own slots (vLLM's
+   * virtual engines, one Scheduler per pipeline stage); 'per-replica': one capacity scheduler over all
+   * the micro-batches' slots (TensorRT-LLM's batch manager, trtGptModelInflightBatching.cpp).
+   * Without PP the two are the same.
+   */
+  scheduler: 'per-micro-batch' | 'per-replica';
 }
 
 /** The scenario fields shared by what a user writes (Scenario) and what the engine runs. */

@@ -49,4 +49,6 @@ export const engineSchema = s.object({
   maxTokensPerStep: s.autoOr(s.number(LIMITS.maxTokensPerStep)),
   prefillChunkTokens: s.number(LIMITS.prefillChunkTokens),
   overlap: s.enum(['off', 'two-micro-batches'] as const),
+  // Absent in files and links that predate it: the engine's behaviour before the field existed.
+  scheduler: s.enum(['per-micro-batch', 'per-replica'] as const).withDefault('per-micro-batch'),
 });

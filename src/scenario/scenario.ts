@@ -41,7 +41,7 @@ export const DEFAULT_LAYOUT: LayoutPins = { tensorParallel: 'auto', pipelinePara
  * prompt chunks of 8,192 tokens are the order of vLLM's max_num_batched_tokens and TensorRT-LLM's
  * chunk size.
  */
-export const DEFAULT_ENGINE: EngineSettings = { maxSequences: 1024, maxTokensPerStep: 'auto', prefillChunkTokens: 8192, overlap: 'off' };
+export const DEFAULT_ENGINE: EngineSettings = { maxSequences: 1024, maxTokensPerStep: 'auto', prefillChunkTokens: 8192, overlap: 'off', scheduler: 'per-micro-batch' };
 
 export function defaultScenario(): Scenario {
   return {

@@ -17,6 +17,7 @@ import v11 from './bases/v11.json';
 import v12 from './bases/v12.json';
 import v13 from './bases/v13.json';
 import v14 from './bases/v14.json';
+import v15 from './bases/v15.json';
 import type { LinkBase } from './link-format';
 
 export { MIGRATIONS } from './migrations';
@@ -25,6 +26,6 @@ export const LINK_BASES: ReadonlyMap<number, LinkBase> = new Map([
   [1, v1 as unknown as LinkBase], [2, v2 as unknown as LinkBase], [3, v3 as unknown as LinkBase], [4, v4 as unknown as LinkBase],
   [5, v5 as unknown as LinkBase], [6, v6 as unknown as LinkBase], [7, v7 as unknown as LinkBase],
   [8, v8 as unknown as LinkBase], [9, v9 as unknown as LinkBase], [10, v10 as unknown as LinkBase], [11, v11 as unknown as LinkBase], [12, v12 as unknown as LinkBase],
-  [13, v13 as unknown as LinkBase], [14, v14 as unknown as LinkBase],
+  [13, v13 as unknown as LinkBase], [14, v14 as unknown as LinkBase], [15, v15 as unknown as LinkBase],
 ]);
 

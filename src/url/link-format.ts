@@ -9,10 +9,10 @@
 
 import type { ChipCount } from '../app-state/app-state';
 import type { HardwareProfile } from '../engine/types';
-import v14 from './bases/v14.json';
+import v15 from './bases/v15.json';
 
 /** The version this build writes. Reading older versions goes through migrations.ts. */
-export const LINK_VERSION = 14;
+export const LINK_VERSION = 15;
 
 /** The hash parameter holding the scenario: `#s=<version>.<payload>.<check>` (no check before CHECKED_SINCE). */
 export const LINK_PARAM = 's';
@@ -71,7 +71,7 @@ export interface LinkBase {
 
 /** The frozen base of LINK_VERSION (older versions' bases: link-bases.ts, loaded with an old link). */
 export function currentBase(): LinkBase {
-  return v14 as unknown as LinkBase;
+  return v15 as unknown as LinkBase;
 }
 
 /**

@@ -26,6 +26,7 @@ import v11 from './bases/v11.json';
 import v12 from './bases/v12.json';
 import v13 from './bases/v13.json';
 import v14 from './bases/v14.json';
+import v15 from './bases/v15.json';
 import { applyPatch, diff } from './patch';
 
 export { migrationChainProblems, runMigrations, type Migration, type MigrationOutcome } from '../schema/migrate';
@@ -125,5 +126,6 @@ export const MIGRATIONS: readonly Migration[] = [
   recalibration(11, 'recalibration with a 3 ms serving step cost on every kernel-launched chip (the software factors, the prior\'s MoE factors and its step cost moved)', v11.blank, v12.blank),
   recalibration(12, 'recalibration with software factors allowed above 1 where stacks beat the timed kernels (the software factors, the prior\'s software and MoE factors moved)', v12.blank, v13.blank),
   recalibration(13, 'recalibration with MLPerf TensorRT-LLM runs at their configs\' token budgets, batch caps and layouts (the software factors, the prior\'s software and MoE factors moved)', v13.blank, v14.blank),
+  recalibration(14, 'recalibration with the partners\' own TensorRT-LLM config classes and one capacity scheduler per TensorRT-LLM replica (the software factors, the prior\'s software and MoE factors moved)', v14.blank, v15.blank),
 ];
 

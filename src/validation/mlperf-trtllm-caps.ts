@@ -1,6 +1,7 @@
 // The serving caps of the MLPerf Inference submissions that run TensorRT-LLM: the runtime token
-// budget per step (max_num_tokens) and the batch cap (gpu_batch_size) of NVIDIA's configs, which the
-// partners' submissions reuse (reference/mlperf-trtllm-configs.md lists every file read). A row's
+// budget per step (max_num_tokens), the batch cap (gpu_batch_size) and the layout of NVIDIA's configs,
+// which the partners' submissions reuse, or of a partner's own class for its system where that
+// differs (reference/mlperf-trtllm-configs.md lists every file read). A row's
 // own configs say how it served, as its notes do for speculative decoding and disaggregation.
 // Rounds or systems whose configs were not read keep the engine's defaults. Pure.
 import type { CalibrationRow } from './calibration-rows';
@@ -21,7 +22,7 @@ type Generation = 'hopper' | 'blackwell' | 'blackwell-ultra' | 'rtx-pro';
 type Scenario = 'Offline' | 'Server' | 'Interactive';
 
 // The chips each generation's configs were read for. Not the profiles' families: H100 PCIe is Hopper
-// but ran configs of its own (TP2), which were not read, so it keeps the engine's defaults.
+// but ran configs of its own, read only for one submitter's system (below).
 const GENERATION: Readonly<Record<string, Generation>> = {
   'nvidia-h100-sxm': 'hopper', 'nvidia-h200-sxm': 'hopper', 'nvidia-gh200': 'hopper',
   'nvidia-b200': 'blackwell', 'nvidia-gb200-nvl72': 'blackwell',
@@ -34,6 +35,8 @@ interface Entry {
   scenarios: readonly Scenario[];
   /** A generation, or one chip where its configs differ from its generation's. */
   on: Generation | string;
+  /** The submitting systems (the rows' system names) whose own config file (custom.py) sets these; absent: every system. */
+  systems?: readonly string[];
   /** Inclusive MLPerf round range ("5.0"); absent: every round from v5.0 on. */
   rounds?: readonly [string, string];
   /** The configs' tensor x pipeline parallelism. */
@@ -45,6 +48,8 @@ interface Entry {
 
 const V41 = 'mlcommons/inference_results_v4.1 closed/NVIDIA/configs';
 const V50 = 'NVIDIA v5.0 configs as partners copied them (ntuhpc/mlperf_inference_results_v5.0 closed/{Lenovo,GigaComputing,Dell}/configs';
+const V50P = 'ntuhpc/mlperf_inference_results_v5.0 closed';
+const V60P = 'gbeezybez/inference_results_v6.0 closed';
 const V51 = 'mlcommons/inference_results_v5.1 closed/NVIDIA/configs';
 const V51P = 'mlcommons/inference_results_v5.1 closed/{ASUSTeK,Cisco,Dell,HPE,Nebius,QCT}/configs (NVIDIA code)';
 const V60 = 'inference_results_v6.0 closed/NVIDIA/configs (gbeezybez/inference_results_v6.0 copy)';
@@ -102,6 +107,24 @@ const ENTRIES: readonly Entry[] = [
   { benchmark: 'mixtral-8x7b', scenarios: ['Server'], on: 'blackwell', layout: [1, 1], tokens: 10240, sequences: 6144, source: `${V51}/B200-SXM-180GBx8/Server/mixtral-8x7b.py (runtime 10240, batch 6144); ${V60}` },
   { benchmark: 'mixtral-8x7b', scenarios: ['Offline'], on: 'rtx-pro', layout: [1, 1], tokens: 9216, sequences: 2048, source: 'mlcommons/inference_results_v5.1 closed/HPE configs (DL380a RTX PRO 6000)' },
   { benchmark: 'mixtral-8x7b', scenarios: ['Server'], on: 'rtx-pro', layout: [1, 1], tokens: 8192, sequences: 2048, source: 'mlcommons/inference_results_v5.1 closed/HPE configs (DL380a RTX PRO 6000)' },
+  // The partners' own config classes (custom.py, or their copy of NVIDIA's __init__.py), where a
+  // system's differ from NVIDIA's defaults. NVIDIA's config metaclass merges trtllm_*_flags down the
+  // class hierarchy, so a class inherits the layout and budget it does not set (configuration.py,
+  // TrtllmFlagsInherit); a budget no class sets is the parent GPUBaseConfig's (2,048 for Llama-2-70B in v5.0).
+  { benchmark: 'llama3.1-405b', scenarios: ['Offline'], on: 'nvidia-h100-sxm', systems: ['D74U_7U_H100_SXM_80GBx8_TRT'], rounds: ['5.0', '5.0'], layout: [8, 1], tokens: 1536, sequences: 256, source: `${V50P}/Quanta_Cloud_Technology/configs/llama3_1-405b/Offline/__init__.py (D74U_7U_H100_SXM_80GBx8 "TP8PP1": runtime 1536, batch 256)` },
+  { benchmark: 'llama2-70b', scenarios: ['Server'], on: 'nvidia-h100-sxm', systems: ['HPE_Cray_XD670_H100_SXM_80GBx8_TRT', 'HPE_Cray_XD670_H100_SXM_80GBx8_HPE_VAST_TRT'], rounds: ['5.0', '5.0'], layout: [2, 1], tokens: 2048, sequences: 2048, source: `${V50P}/HPE/configs/llama2-70b/Server/custom.py (HPE_CRAY_XD670_H100_SXM_80GBX8 over NVIDIA's "TP2" class H100_SXM_80GB_TP2x4: TP2, the parent's 2048 tokens, batch 2048)` },
+  { benchmark: 'llama2-70b', scenarios: ['Server'], on: 'nvidia-h100-sxm', systems: ['C885A_H100_SXMx8_TRT'], rounds: ['5.0', '5.0'], layout: [2, 1], tokens: 2048, sequences: 2048, source: `${V50P}/Cisco/configs/llama2-70b/Server/__init__.py (C885A_H100_SXMx8_TP2x4 over H100_SXM_80GB_TP2x2: TP2, the parent's 2048 tokens, batch 2048)` },
+  { benchmark: 'llama2-70b', scenarios: ['Offline'], on: 'nvidia-h100-pcie', systems: ['D54U_3U_H100_PCIe_80GBx4_TRT'], rounds: ['5.0', '5.0'], layout: [1, 2], tokens: 1024, sequences: 4096, source: `${V50P}/Quanta_Cloud_Technology/configs/llama2-70b/Offline/__init__.py (D54U_3U_H100_PCIe_80GBx4 "PP2": 1024 tokens, batch 2048 per micro-batch)` },
+  { benchmark: 'llama2-70b', scenarios: ['Server'], on: 'nvidia-h100-pcie', systems: ['D54U_3U_H100_PCIe_80GBx4_TRT'], rounds: ['5.0', '5.0'], layout: [2, 1], tokens: 2048, sequences: 2048, source: `${V50P}/Quanta_Cloud_Technology/configs/llama2-70b/Server/__init__.py (D54U_3U_H100_PCIe_80GBx4 "TP2": the parent's 2048 tokens, batch 2048)` },
+  { benchmark: 'mixtral-8x7b', scenarios: ['Offline'], on: 'nvidia-h100-pcie', systems: ['D54U_3U_H100_PCIe_80GBx4_TRT'], rounds: ['5.0', '5.0'], layout: [1, 1], tokens: 8192, sequences: 896, source: `${V50P}/Quanta_Cloud_Technology/configs/mixtral-8x7b/Offline/__init__.py (D54U_3U_H100_PCIe_80GBx4: 8192 tokens, batch 896)` },
+  { benchmark: 'mixtral-8x7b', scenarios: ['Server'], on: 'nvidia-h100-pcie', systems: ['D54U_3U_H100_PCIe_80GBx4_TRT'], rounds: ['5.0', '5.0'], layout: [1, 1], tokens: 16384, sequences: 896, source: `${V50P}/Quanta_Cloud_Technology/configs/mixtral-8x7b/Server/__init__.py (D54U_3U_H100_PCIe_80GBx4: the parent's 16384 tokens, batch 896)` },
+  { benchmark: 'llama3.1-405b', scenarios: ['Offline'], on: 'nvidia-b300', systems: ['D75H-10U_B300-270GBx8_TRT'], rounds: ['6.0', '6.0'], layout: [2, 1], tokens: 1536, sequences: 128, source: `${V60P}/Quanta_Cloud_Technology/configs/D75H-10U_B300-270GBx8/Offline/llama3_1-405b.py (TP2, runtime 1536, batch 128)` },
+  { benchmark: 'llama3.1-405b', scenarios: ['Server'], on: 'nvidia-b300', systems: ['D75H-10U_B300-270GBx8_TRT'], rounds: ['6.0', '6.0'], layout: [2, 1], tokens: 2048, sequences: 384, source: `${V60P}/Quanta_Cloud_Technology/configs/D75H-10U_B300-270GBx8/Server/llama3_1-405b.py (TP2, 2048, batch 384)` },
+  { benchmark: 'llama3.1-405b', scenarios: ['Server'], on: 'nvidia-b300', systems: ['C880A_M8_B300_288GBx8_TRT'], rounds: ['6.0', '6.0'], layout: [4, 1], tokens: 2048, sequences: 256, source: `${V60P}/Cisco/configs/C880A_M8_B300_288GBx8_TRT/Server/llama3_1-405b.py (TP4, 2048, batch 256)` },
+  { benchmark: 'llama2-70b', scenarios: ['Server'], on: 'nvidia-l40s', systems: ['HPE_ProLiant_DL380a_L40S_PCIe_48GBx8_TRT_9.0'], rounds: ['5.0', '5.0'], layout: [2, 1], tokens: 2048, sequences: 512, source: `${V50P}/HPE/configs/llama2-70b/Server/custom.py (HPE_PROLIANT_DL380A_L40S_PCIE_48GBX8: TP2, the parent's 2048 tokens, runtime max_batch_size 512)` },
+  { benchmark: 'llama3.1-405b', scenarios: ['Offline'], on: 'nvidia-h100-sxm', systems: ['XE9680_H100_SXM_80GBx8_TRT'], rounds: ['5.0', '5.0'], layout: [8, 1], tokens: 1536, sequences: 512, source: `${V50P}/Dell/configs/llama3_1-405b/Offline/custom.py (XE9680_H100_SXM_80GBx8: TP8, runtime 1536, batch 512)` },
+  { benchmark: 'llama3.1-405b', scenarios: ['Server'], on: 'nvidia-h100-sxm', systems: ['XE9680_H100_SXM_80GBx8_TRT'], rounds: ['5.0', '5.0'], layout: [4, 2], tokens: 2560, sequences: 128, source: `${V50P}/Dell/configs/llama3_1-405b/Server/custom.py (XE9680_H100_SXM_80GBX8: TP4 PP2, runtime 2560, runtime max_batch_size 64 per micro-batch)` },
+  { benchmark: 'llama2-70b', scenarios: ['Interactive'], on: 'nvidia-h100-sxm', systems: ['HPE_Cray_XD670_H100_SXM_80GBx8_TRT', 'HPE_Cray_XD670_H100_SXM_80GBx8_HPE_VAST_TRT'], rounds: ['5.0', '5.0'], layout: [2, 1], tokens: 256, sequences: 512, source: `${V50P}/HPE/configs/llama2-70b-interactive/Server/custom.py (HPE_CRAY_XD670_H100_SXM_80GBX8: TP2 over NVIDIA's H200 x8 interactive config, 256 tokens, batch 512)` },
   // GPT-J: 4,096 tokens, TP1; the batch cap varies by system (192-480), so the engine's default stays.
   { benchmark: 'gptj', scenarios: OS, on: 'hopper', rounds: ['4.1', '6.0'], layout: [1, 1], tokens: 4096, sequences: null, source: `${V41}/gptj/__init__.py (max_num_tokens 4096)` },
 ];
@@ -117,13 +140,14 @@ function roundNumber(round: string): number {
 }
 
 /** The caps of a TensorRT-LLM row's configs, or null where they were not read (the engine's defaults then). */
-export function trtllmCaps(benchmark: string, scenario: Scenario, hardwareId: string, round: string): TrtllmCaps | null {
-  const generation = GENERATION[hardwareId];
-  if (generation === undefined) return null;
+export function trtllmCaps(benchmark: string, scenario: Scenario, hardwareId: string, round: string, system = ''): TrtllmCaps | null {
   const r = roundNumber(round);
   const inRounds = (e: Entry) => (e.rounds === undefined ? r >= 5 : r >= roundNumber(e.rounds[0]) && r <= roundNumber(e.rounds[1]));
-  const match = (e: Entry, on: string) => e.benchmark === benchmark && e.scenarios.includes(scenario) && e.on === on && inRounds(e);
-  const entry = ENTRIES.find((e) => match(e, hardwareId)) ?? ENTRIES.find((e) => match(e, generation));
+  const match = (e: Entry, on: string | undefined) => e.benchmark === benchmark && e.scenarios.includes(scenario) && e.on === on && inRounds(e)
+    && (e.systems === undefined || e.systems.includes(system));
+  // A system's own file, then its chip's configs, then its generation's.
+  const entry = ENTRIES.find((e) => e.systems !== undefined && match(e, hardwareId))
+    ?? ENTRIES.find((e) => match(e, hardwareId)) ?? ENTRIES.find((e) => match(e, GENERATION[hardwareId]));
   return entry === undefined ? null : {
     maxTokensPerStep: entry.tokens, maxSequences: entry.sequences, tensorParallel: entry.layout[0], pipelineParallel: entry.layout[1], source: entry.source,
   };

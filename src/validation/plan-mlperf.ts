@@ -52,10 +52,11 @@ export function planMlperf(row: CalibrationRow, shape: LatencyShape): RowPlan {
   }
   if (disaggregated) assumptions.push(`disaggregated serving (notes: ${row.noteFields.disaggregated}); the engine sizes the prefill and decode pools within the row's chips`);
   const round = /v(\d+\.\d+)/.exec(row.roundOrDate)?.[0] ?? row.roundOrDate;
-  const caps = runsTensorrtLlm(row) ? trtllmCaps(bench.id, scenario, hardwareId, round) : null;
+  const caps = runsTensorrtLlm(row) ? trtllmCaps(bench.id, scenario, hardwareId, round, row.system) : null;
   if (caps !== null) {
     assumptions.push(`TensorRT-LLM configs of the submission: TP${caps.tensorParallel} PP${caps.pipelineParallel}, `
-      + `${caps.maxTokensPerStep} tokens per step (per micro-batch)${caps.maxSequences === null ? '' : `, ${caps.maxSequences} sequences per replica`} (${caps.source})`);
+      + `${caps.maxTokensPerStep} tokens per step (per micro-batch)${caps.maxSequences === null ? '' : `, ${caps.maxSequences} sequences per replica`}, `
+      + `one capacity scheduler per replica (${caps.source})`);
   }
   let metric: MetricSpec = { kind: 'system-output-tokens-per-second', unit: 'tokens/s' };
   let measured = row.value;
@@ -82,6 +83,8 @@ export function planMlperf(row: CalibrationRow, shape: LatencyShape): RowPlan {
       arrivals: scenario === 'Offline' ? 'saturated' : 'poisson', serving: disaggregated ? 'disaggregated' : 'co-located',
       ...(caps === null ? {} : {
         maxTokensPerStep: caps.maxTokensPerStep,
+        // TensorRT-LLM's batch manager schedules all micro-batches from one pool of slots.
+        scheduler: 'per-replica' as const,
         ...(caps.maxSequences === null ? {} : { maxSequences: caps.maxSequences }),
         layout: { tensorParallel: caps.tensorParallel, pipelineParallel: caps.pipelineParallel, expertParallel: 'auto', dataParallelAttention: 'auto' },
       }),

@@ -120,6 +120,7 @@ export interface ScenarioConditions {
   maxTokensPerStep?: number;
   serving?: Scenario['serving'];
   overlap?: Scenario['engine']['overlap'];
+  scheduler?: Scenario['engine']['scheduler'];
   meanDecodeContextTokens?: number;
 }
 
@@ -137,7 +138,13 @@ export function scenarioFor(c: ScenarioConditions): Scenario {
     efficiencyMode: 'achieved',
     serving: c.serving ?? 'co-located',
     layout: c.layout ?? base.layout,
-    engine: { ...base.engine, ...(c.maxSequences === undefined ? {} : { maxSequences: c.maxSequences }), ...(c.maxTokensPerStep === undefined ? {} : { maxTokensPerStep: c.maxTokensPerStep }), ...(c.overlap === undefined ? {} : { overlap: c.overlap }) },
+    engine: {
+      ...base.engine,
+      ...(c.maxSequences === undefined ? {} : { maxSequences: c.maxSequences }),
+      ...(c.maxTokensPerStep === undefined ? {} : { maxTokensPerStep: c.maxTokensPerStep }),
+      ...(c.overlap === undefined ? {} : { overlap: c.overlap }),
+      ...(c.scheduler === undefined ? {} : { scheduler: c.scheduler }),
+    },
   };
 }
 

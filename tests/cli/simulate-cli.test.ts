@@ -390,6 +390,7 @@ describe('simulate CLI', () => {
     [['--max-batch', '4', '--max-sequences', '8'], /^error: --max-batch and --max-sequences cannot go together: both set engine\.maxSequences/],
     [['--frontier', '--format', 'csv'], /^error: --frontier and --format csv cannot go together/],
     [['--model', ''], /^error: --model: "" is not a known model id \(it is empty\)$/m],
+    [['--scheduler', 'per-rack'], /^error: --scheduler must be one of per-micro-batch, per-replica, got "per-rack"$/m],
     [['--hardware-design', 'hardware-profiles/designs/nvidia-h100-like.json', '--hardware', 'nvidia-h200-sxm'], /^error: --hardware-design and --hardware cannot go together/],
   ])('bad input %j exits 2 with one clear line', async (args, message) => {
     const r = await run(...args);

@@ -208,7 +208,7 @@ describe('hand-computed cases of the engine physics (issue: physics II)', () => 
 
   it('the step-token cap bounds the batch: B x (1 + prompt tokens / output tokens) <= max tokens per step', () => {
     // 10 in / 10 out: each sequence brings 1 decode token and 1 prompt token per step; 100 tokens -> 50 sequences.
-    const ctx = buildContext(tinyScenario({ engine: { maxSequences: 1024, maxTokensPerStep: 100, prefillChunkTokens: 8192, overlap: 'off' } }));
+    const ctx = buildContext(tinyScenario({ engine: { maxSequences: 1024, maxTokensPerStep: 100, prefillChunkTokens: 8192, overlap: 'off', scheduler: 'per-micro-batch' } }));
     expect(stepTokens(ctx, 1)).toBe(2);
     const prepared = prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 1, expertParallel: 1, dataParallelAttention: false });
     expect(batchCaps(ctx, prepared)).toEqual({ cap: 50, limit: 'max-tokens-per-step' });
@@ -216,13 +216,13 @@ describe('hand-computed cases of the engine physics (issue: physics II)', () => 
 
   it('under PP the step-token cap is per micro-batch: two stages hold 2 x 50 sequences', () => {
     // TensorRT-LLM schedules each micro-batch against max_num_tokens (trtGptModelInflightBatching.cpp).
-    const ctx = buildContext(tinyScenario({ chips: 2, engine: { maxSequences: 1024, maxTokensPerStep: 100, prefillChunkTokens: 8192, overlap: 'off' } }));
+    const ctx = buildContext(tinyScenario({ chips: 2, engine: { maxSequences: 1024, maxTokensPerStep: 100, prefillChunkTokens: 8192, overlap: 'off', scheduler: 'per-micro-batch' } }));
     const prepared = prepareLayout(ctx, { tensorParallel: 1, pipelineParallel: 2, expertParallel: 1, dataParallelAttention: false });
     expect(batchCaps(ctx, prepared)).toEqual({ cap: 100, limit: 'max-tokens-per-step' });
   });
 
   it('an infeasible result names the cap that binds: sequences, step tokens or memory', () => {
-    const engine = { maxSequences: 8, maxTokensPerStep: 'auto', prefillChunkTokens: 8192, overlap: 'off' } as const;
+    const engine = { maxSequences: 8, maxTokensPerStep: 'auto', prefillChunkTokens: 8192, overlap: 'off', scheduler: 'per-micro-batch' } as const;
     const codeOf = (overrides: Parameters<typeof tinyScenario>[0]) => simulate(tinyScenario(overrides)).reason?.code;
     expect(codeOf({ engine, objective: { batch: 64 } })).toBe('engine.fixed-batch-over-sequence-cap');
     expect(codeOf({ engine: { ...engine, maxSequences: 1024, maxTokensPerStep: 100 }, objective: { batch: 64 } })).toBe('engine.fixed-batch-over-step-cap');

@@ -76,7 +76,7 @@ describe('parallelism on hand-checkable cases', () => {
     expect(two.replicaOutputTokensPerSecond).toBeCloseTo(2 / 1.584, 9);
   });
 
-  it('pipeline parallel 2 with prompts: each micro-batch carries half of the step\'s prompt tokens, and keeps its own burst headroom', () => {
+  it('pipeline parallel 2 with prompts: each micro-batch carries half of the step\'s prompt tokens; burst headroom per micro-batch or per replica', () => {
     // Batch 2 over 10 output tokens: 0.2 new prompts of 5 tokens per step, 0.5 prompt tokens per
     // micro-batch. All prompt work in one micro-batch would hold the other behind it at both stages.
     const scenario = tinyScenario({ model: tinyModel({ numLayers: 2 }), chips: 2, workload: { inputTokens: 5, outputTokens: 10, prefixCacheHitRate: 0, arrivals: 'saturated' } });
@@ -93,6 +93,11 @@ describe('parallelism on hand-checkable cases', () => {
     const pooled = evaluateBatch(online, prepareLayout(online, pp2.layout), 40);
     const step = 40 / evaluateBatch(ctx, prepareLayout(ctx, pp2.layout), 40).replicaOutputTokensPerSecond;
     expect(pooled.replicaOutputTokensPerSecond * step).toBeCloseTo(2 * poissonSafeConcurrency(20), 6);
+    // One capacity scheduler per replica (TensorRT-LLM): the p99-safe load of all 40 slots, which is more.
+    const oneScheduler = buildContext({ ...scenario, workload: { ...scenario.workload, arrivals: 'poisson' }, engine: { ...scenario.engine, scheduler: 'per-replica' } });
+    const shared = evaluateBatch(oneScheduler, prepareLayout(oneScheduler, pp2.layout), 40);
+    expect(shared.replicaOutputTokensPerSecond * step).toBeCloseTo(poissonSafeConcurrency(40), 6);
+    expect(poissonSafeConcurrency(40)).toBeGreaterThan(2 * poissonSafeConcurrency(20));
   });
 
   it('expert parallel 2: routed experts split over both chips, the rest replicated', () => {

@@ -36,6 +36,18 @@ describe('parseScenario', () => {
     expect(out.value.chips).toBe(8);
   });
 
+  it('engine.scheduler: absent in files that predate it reads as per micro-batch; a wrong value is named with the accepted ones', () => {
+    const old = parseScenario({ version: 2, engine: { maxSequences: 512, maxTokensPerStep: 'auto', prefillChunkTokens: 8192, overlap: 'off' } });
+    expect(old.errors).toEqual([]);
+    expect(old.warnings).toEqual([]);
+    expect(old.value.engine).toMatchObject({ maxSequences: 512, scheduler: 'per-micro-batch' });
+    expect(parseScenario({ version: 2, engine: { scheduler: 'per-replica' } }).value.engine.scheduler).toBe('per-replica');
+    const bad = parseScenario({ version: 2, engine: { scheduler: 'per-rack', maxSequences: 256 } });
+    expect(bad.errors.map((e) => e.path)).toEqual(['engine.scheduler']);
+    expect(bad.errors[0]!.message).toContain('per-replica');
+    expect(bad.value.engine.maxSequences).toBe(256);
+  });
+
   it('reports a newer version explicitly and warns on unknown fields', () => {
     const out = parseScenario({ version: 7, colour: 'red' });
     expect(out.errors[0]!.message).toContain('newer version');

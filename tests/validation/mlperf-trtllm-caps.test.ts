@@ -19,6 +19,18 @@ describe('TensorRT-LLM caps of the MLPerf configs', () => {
     expect(trtllmCaps('llama2-70b', 'Offline', 'nvidia-h200-sxm', 'v4.0')).toBeNull();
   });
 
+  it('a submitter\'s own config file (custom.py) comes first, for its system only', () => {
+    // Dell ran Llama-3.1-405B Offline on H100 as TP8 where NVIDIA's H200 file says TP4 PP2.
+    expect(trtllmCaps('llama3.1-405b', 'Offline', 'nvidia-h100-sxm', 'v5.0', 'XE9680_H100_SXM_80GBx8_TRT')).toMatchObject({ tensorParallel: 8, pipelineParallel: 1, maxTokensPerStep: 1536, maxSequences: 512 });
+    expect(trtllmCaps('llama3.1-405b', 'Offline', 'nvidia-h100-sxm', 'v5.0', 'D74U_7U_H100_SXM_80GBx8_TRT')?.source ?? '').not.toMatch(/Dell/);
+    // HPE's H100 Interactive is NVIDIA's H200 x8 Interactive config at TP2; other H100 Interactive runs were not read.
+    expect(trtllmCaps('llama2-70b', 'Interactive', 'nvidia-h100-sxm', 'v5.0', 'HPE_Cray_XD670_H100_SXM_80GBx8_TRT')).toMatchObject({ tensorParallel: 2, maxTokensPerStep: 256, maxSequences: 512 });
+    expect(trtllmCaps('llama2-70b', 'Interactive', 'nvidia-h100-sxm', 'v5.0', 'XE9680_H100_SXM_80GBx8_TRT')).toBeNull();
+    expect(trtllmCaps('llama2-70b', 'Interactive', 'nvidia-h100-sxm', 'v5.1', 'HPE_Cray_XD670_H100_SXM_80GBx8_TRT')).toBeNull();
+    // A chip no generation's configs cover (H100 PCIe) still takes its submitter's own.
+    expect(trtllmCaps('llama2-70b', 'Offline', 'nvidia-h100-pcie', 'v5.0', 'D54U_3U_H100_PCIe_80GBx4_TRT')).toMatchObject({ tensorParallel: 1, pipelineParallel: 2, maxTokensPerStep: 1024 });
+  });
+
   it('nothing for configs not read: other vendors, unlisted chips, H100 Interactive', () => {
     expect(trtllmCaps('llama2-70b', 'Offline', 'amd-mi325x', 'v5.1')).toBeNull();
     expect(trtllmCaps('llama2-70b', 'Offline', 'nvidia-l40s', 'v5.0')).toBeNull();
