@@ -35,7 +35,7 @@ interface Entry {
   scenarios: readonly Scenario[];
   /** A generation, or one chip where its configs differ from its generation's. */
   on: Generation | string;
-  /** The submitting systems (the rows' system names) whose own config file (custom.py) sets these; absent: every system. */
+  /** The submitting systems (the rows' system names) whose own config class sets these (a partner's file); absent: every system. */
   systems?: readonly string[];
   /** Inclusive MLPerf round range ("5.0"); absent: every round from v5.0 on. */
   rounds?: readonly [string, string];
