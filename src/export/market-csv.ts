@@ -2,7 +2,7 @@
 // view's "Export points" button downloads (one definition for both).
 
 import type { MarketPoint } from '../market/points';
-import { csvCell } from './csv';
+import { toCsv } from './csv';
 
 export const MARKET_CSV_COLUMNS = [
   'id', 'date', 'provider', 'model', 'capabilityScore', 'tier', 'apiUsdPerMillionInputTokens', 'apiUsdPerMillionOutputTokens',
@@ -18,5 +18,6 @@ export function marketCsv(points: readonly MarketPoint[]): string {
     const v = p[c];
     return v === null ? '' : v;
   };
-  return `${MARKET_CSV_COLUMNS.join(',')}\n${points.map((p) => MARKET_CSV_COLUMNS.map((c) => csvCell(value(p, c))).join(',')).join('\n')}\n`;
+  // The compare exports' framing (RFC 4180 line ends); no points: the header alone, no blank row.
+  return toCsv(MARKET_CSV_COLUMNS, points.map((p) => MARKET_CSV_COLUMNS.map((c) => value(p, c))));
 }

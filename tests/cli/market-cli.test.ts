@@ -71,7 +71,10 @@ describe('market CLI', () => {
   it('prints one CSV row per point with its id, and a table with the decomposition and the dominant factor', async () => {
     const csv = await market('--format', 'csv', '--tier', '64.8', '--from', '2023');
     expect(csv.code, csv.err).toBe(0);
-    const lines = csv.out.trim().split('\n');
+    // Lines end as the compare CSV's do (RFC 4180), so one reader takes both exports.
+    expect(csv.out.endsWith('\r\n')).toBe(true);
+    expect(csv.out.replace(/\r\n/g, '')).not.toContain('\n');
+    const lines = csv.out.trim().split('\r\n');
     expect(lines[0]!.split(',').slice(0, 3)).toEqual(['id', 'date', 'provider']);
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines.slice(1)) expect(line.slice(0, 4) >= '2023').toBe(true);
@@ -95,7 +98,7 @@ describe('market CLI', () => {
     expect(dated.notes.find((n) => n.code === 'market.no-points')?.text).toMatch(/^\d+ price points fall in these dates, none/);
     // CSV keeps its header for a program, and says why there are no rows on stderr.
     const csv = await market('--from', '2030', '--format', 'csv');
-    expect(csv.out.trim().split('\n')).toHaveLength(1);
+    expect(csv.out).toBe(`${csv.out.split('\r\n')[0]}\r\n`);
     expect(csv.err).toMatch(/no price point falls in these dates/);
     // Counts and shares read as on the page.
     const counts = JSON.parse((await market('--input-tokens', '2k', '--prefix-cache-hit-rate', '50%', '--format', 'json')).out) as { workload: Record<string, number> };

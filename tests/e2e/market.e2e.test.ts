@@ -63,7 +63,7 @@ describe('market view', () => {
     // The points table as a file: the CLI's CSV, one row per point shown, named by the request.
     const csv = await download(p.page, '[data-export="tokencost-market-points-csv"]');
     expect(csv.name).toMatch(/^tokencost-market-points_1000in-250out_\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = csv.data.toString('utf8').trim().split('\n');
+    const lines = csv.data.toString('utf8').trim().split('\r\n');
     expect(lines[0]).toMatch(/^id,date,provider,model,/);
     expect(lines.length - 1).toBe(await p.page.locator('[data-table="market-points"] tbody tr').count());
     const json = JSON.parse((await download(p.page, '[data-export="tokencost-market-points-json"]')).data.toString('utf8'));
