@@ -22,7 +22,11 @@ describe('TensorRT-LLM caps of the MLPerf configs', () => {
   it('a submitter\'s own config file (custom.py) comes first, for its system only', () => {
     // Dell ran Llama-3.1-405B Offline on H100 as TP8 where NVIDIA's H200 file says TP4 PP2.
     expect(trtllmCaps('llama3.1-405b', 'Offline', 'nvidia-h100-sxm', 'v5.0', 'XE9680_H100_SXM_80GBx8_TRT')).toMatchObject({ tensorParallel: 8, pipelineParallel: 1, maxTokensPerStep: 1536, maxSequences: 512 });
+    // Quanta's own class for its H100 system: TP8 too, with batch 256.
+    expect(trtllmCaps('llama3.1-405b', 'Offline', 'nvidia-h100-sxm', 'v5.0', 'D74U_7U_H100_SXM_80GBx8_TRT')).toMatchObject({ tensorParallel: 8, pipelineParallel: 1, maxSequences: 256 });
     expect(trtllmCaps('llama3.1-405b', 'Offline', 'nvidia-h100-sxm', 'v5.0', 'D74U_7U_H100_SXM_80GBx8_TRT')?.source ?? '').not.toMatch(/Dell/);
+    // A system without a class of its own keeps the chip's and generation's entries (none for H100 405B Offline).
+    expect(trtllmCaps('llama3.1-405b', 'Offline', 'nvidia-h100-sxm', 'v5.0', 'another_H100_system_TRT')).toBeNull();
     // HPE's H100 Interactive is NVIDIA's H200 x8 Interactive config at TP2; other H100 Interactive runs were not read.
     expect(trtllmCaps('llama2-70b', 'Interactive', 'nvidia-h100-sxm', 'v5.0', 'HPE_Cray_XD670_H100_SXM_80GBx8_TRT')).toMatchObject({ tensorParallel: 2, maxTokensPerStep: 256, maxSequences: 512 });
     expect(trtllmCaps('llama2-70b', 'Interactive', 'nvidia-h100-sxm', 'v5.0', 'XE9680_H100_SXM_80GBx8_TRT')).toBeNull();

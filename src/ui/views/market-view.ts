@@ -13,7 +13,7 @@ import type { MarketDecompositionReport, MarketPointsReport } from '../../market
 import { MARKET_VIEW as V } from '../../messages/market-view';
 import { noPointsNote } from '../../messages/market-no-points';
 import { ChartHost } from '../chart-host';
-import { isoDate, limit, type ExportLabel } from '../../export/context';
+import { isoDate, labelFileName, limit, type ExportLabel } from '../../export/context';
 import { selectField, settingsNumberField } from '../controls';
 import { el, replaceChildren } from '../dom';
 import { jumpButton } from '../jump';
@@ -138,7 +138,7 @@ export const mountMarketView: MountView = (ctx) => {
     name: 'market-points',
     label: V.exportPoints,
     context: () => exported,
-    fileName: ({ points }, kind) => `tokencost-market-points_${points.workload.inputTokens}in-${points.workload.outputTokens}out_${isoDate(new Date())}.${kind}`,
+    fileName: ({ points }, kind) => labelFileName('market-points', { stem: [`${points.workload.inputTokens}in-${points.workload.outputTokens}out`], caption: [], date: isoDate(new Date()) }, kind),
     csv: ({ points }) => marketCsv(points.points),
     json: ({ points, pair }) => `${JSON.stringify({ workload: points.workload, tier: current?.state.market.tier ?? null, points: points.points, decomposition: pair?.decomposition ?? null }, null, 1)}\n`,
   });
